@@ -1,0 +1,154 @@
+/* xs-cli-util.c: what the commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xueshi-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "xs-cli.h"
+#include "xs-date.h"
+
+int
+xs_cli_usage_error (const char *command,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "xueshi-cli: %s\n", message);
+  if (command != NULL)
+    fprintf (stderr, _("Run “xueshi-cli %s --help” for its options.\n"), command);
+  else
+    fprintf (stderr, "%s\n", _("Run “xueshi-cli --help” for the commands."));
+  return XS_CLI_USAGE;
+}
+
+int
+xs_cli_refuse (const GError *error)
+{
+  fprintf (stderr, "xueshi-cli: %s\n", error->message);
+  return XS_CLI_REFUSED;
+}
+
+XsDb *
+xs_cli_open_db (const XsCliGlobals *globals)
+{
+  g_autoptr(GError) error = NULL;
+  XsDb *db = xs_db_open (globals->data_dir, &error);
+
+  if (db == NULL)
+    xs_cli_refuse (error);
+  return db;
+}
+
+gboolean
+xs_cli_parse (const char     *command,
+              const char     *parameters,
+              const char     *summary,
+              GOptionEntry   *entries,
+              int            *argc,
+              char         ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full = g_strdup_printf ("%s %s", command, parameters ? parameters : "");
+
+  context = g_option_context_new (full);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, FALSE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      xs_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+xs_cli_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  const char *what = user_data;
+
+  if (!isatty (STDERR_FILENO))
+    return;
+  fprintf (stderr, "\r%s %3d%%", what, (int) (fraction * 100 + 0.5));
+  if (fraction >= 1.0)
+    fputs ("\r\033[K", stderr);
+  fflush (stderr);
+}
+
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+void
+xs_cli_append_padded (GString    *out,
+                      const char *text,
+                      int         width,
+                      gboolean    right)
+{
+  int pad = MAX (0, width - display_width (text));
+
+  if (right)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+}
+
+gboolean
+xs_cli_parse_year (const char *text,
+                   int        *year)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_year_parse (text, year, &error))
+    {
+      xs_cli_usage_error (NULL, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xs_cli_parse_id (const char *text,
+                 gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      xs_cli_usage_error (NULL, _("“%s” is not a claim number."), text);
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}

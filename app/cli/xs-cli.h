@@ -1,0 +1,67 @@
+/* xs-cli.h: the commands of xueshi-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "xs-db.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses */
+enum
+{
+  XS_CLI_OK = 0,
+  XS_CLI_REFUSED = 1,   /* nothing changed */
+  XS_CLI_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *data_dir;   /* --data-dir, or NULL */
+} XsCliGlobals;
+
+typedef int (*XsCliCommandFunc) (const XsCliGlobals *globals,
+                                 int                 argc,
+                                 char              **argv);
+
+int   xs_cli_import_roster   (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_import_hours    (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_claim           (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_review          (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_progress        (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_rules           (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_check           (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_demo            (const XsCliGlobals *globals, int argc, char **argv);
+
+/* Shared helpers */
+XsDb *xs_cli_open_db         (const XsCliGlobals *globals);
+/* Parses @entries for a command; prints the problem and returns FALSE on a
+ * usage error. */
+gboolean xs_cli_parse        (const char         *command,
+                              const char         *parameters,
+                              const char         *summary,
+                              GOptionEntry       *entries,
+                              int                *argc,
+                              char             ***argv);
+int   xs_cli_usage_error     (const char         *command,
+                              const char         *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+/* Prints "xueshi-cli: message" on stderr and returns XS_CLI_REFUSED. */
+int   xs_cli_refuse          (const GError       *error);
+/* A progress line on stderr when it is a terminal. */
+void  xs_cli_progress_cb     (double              fraction,
+                              gpointer            user_data);
+/* Text padded with spaces to @width terminal columns (CJK counts double). */
+void  xs_cli_append_padded   (GString            *out,
+                              const char         *text,
+                              int                 width,
+                              gboolean            right);
+gboolean xs_cli_parse_year   (const char         *text,
+                              int                *year);
+gboolean xs_cli_parse_id     (const char         *text,
+                              gint64             *id);
+
+G_END_DECLS

@@ -1,0 +1,95 @@
+/* xueshi-cli.c: the headless front end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xueshi-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xs-cli.h"
+
+typedef struct
+{
+  const char       *name;
+  XsCliCommandFunc  func;
+  const char       *summary;
+} Command;
+
+static const Command commands[] = {
+  { "import-roster", xs_cli_import_roster, N_("Add or update trainees from a roster (CSV or XLSX)") },
+  { "import-hours", xs_cli_import_hours, N_("Record a batch submission of hours (CSV or XLSX)") },
+  { "claim", xs_cli_claim, N_("Add, attach evidence to, submit and show claims") },
+  { "review", xs_cli_review, N_("Approve or reject submitted claims") },
+  { "progress", xs_cli_progress, N_("Show each trainee’s hours toward the year’s requirement") },
+  { "rules", xs_cli_rules, N_("Show the rule set that applies to a year") },
+  { "check", xs_cli_check, N_("Check the database and every evidence file") },
+  { "demo", xs_cli_demo, N_("Fill an empty database with a demo base") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: xueshi-cli [--data-dir DIR] COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("The database lives in --data-dir, else $XUESHI_DATA_DIR, else ~/.local/share/xueshi."));
+  fprintf (out, "%s\n", _("Run “xueshi-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  XsCliGlobals globals = { NULL };
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("xueshi-cli");
+
+  /* Global options come before the command. */
+  for (i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--data-dir"))
+        {
+          if (i + 1 >= argc)
+            return xs_cli_usage_error (NULL, _("--data-dir needs a folder"));
+          globals.data_dir = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--data-dir="))
+        globals.data_dir = argv[i] + strlen ("--data-dir=");
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return XS_CLI_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          printf ("xueshi-cli %s\n", PACKAGE_VERSION);
+          return XS_CLI_OK;
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return XS_CLI_USAGE;
+    }
+
+  for (gsize c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].func (&globals, argc - i, argv + i);
+
+  return xs_cli_usage_error (NULL, _("Unknown command “%s”."), argv[i]);
+}

@@ -1,0 +1,502 @@
+/* xs-claim-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-claim-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xs-claim-store.h"
+#include "xs-date.h"
+#include "xs-db-private.h"
+
+#define CLAIM_COLUMNS \
+  "id, trainee_id, class_id, year, category, compulsory, kind, variant, hours, title, " \
+  "date, source, status, reason, reviewer, plan_ref, absence_kind, absence_months"
+
+static XsClaim *
+claim_from_row (XsDbStmt *stmt)
+{
+  XsClaim *claim = xs_claim_new ();
+
+  claim->id = sqlite3_column_int64 (stmt, 0);
+  claim->trainee_id = sqlite3_column_int64 (stmt, 1);
+  claim->class_id = sqlite3_column_int64 (stmt, 2);
+  claim->year = sqlite3_column_int (stmt, 3);
+  xs_category_from_string (_xs_db_column_text (stmt, 4), &claim->category);
+  claim->compulsory = sqlite3_column_int (stmt, 5);
+  claim->kind = sqlite3_column_int (stmt, 6);
+  claim->variant = g_strdup (_xs_db_column_text (stmt, 7));
+  claim->hours = sqlite3_column_int (stmt, 8);
+  claim->title = g_strdup (_xs_db_column_text (stmt, 9));
+  xs_date_parse_iso (_xs_db_column_text (stmt, 10), &claim->date);
+  xs_source_from_string (_xs_db_column_text (stmt, 11), &claim->source);
+  xs_status_from_string (_xs_db_column_text (stmt, 12), &claim->status);
+  claim->reason = g_strdup (_xs_db_column_text (stmt, 13));
+  claim->reviewer = g_strdup (_xs_db_column_text (stmt, 14));
+  claim->plan_ref = g_strdup (_xs_db_column_text (stmt, 15));
+  if (!xs_absence_from_string (_xs_db_column_text (stmt, 16), &claim->absence))
+    claim->absence = XS_ABSENCE_NONE;
+  claim->absence_months = sqlite3_column_int (stmt, 17);
+  return claim;
+}
+
+gint64
+xs_claim_store_find (XsDb         *db,
+                     gint64        trainee_id,
+                     const char   *title,
+                     const GDate  *date,
+                     GError      **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autofree char *iso = NULL;
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DB (db), -1);
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT id FROM claim WHERE trainee_id = ?1 AND title = ?2 AND date = ?3",
+                         error);
+  if (stmt == NULL)
+    return -1;
+  iso = xs_date_to_iso (date);
+  sqlite3_bind_int64 (stmt, 1, trainee_id);
+  _xs_db_bind_text (stmt, 2, title);
+  _xs_db_bind_text (stmt, 3, iso);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return -1;
+    }
+  return 0;
+}
+
+gboolean
+xs_claim_store_add (XsDb     *db,
+                    XsClaim  *claim,
+                    GError  **error)
+{
+  g_autoptr(XsRuleSet) rules = NULL;
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autofree char *iso = NULL;
+  gint64 existing;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (claim != NULL, FALSE);
+  g_return_val_if_fail (claim->trainee_id > 0, FALSE);
+
+  if (claim->title != NULL)
+    g_strstrip (claim->title);
+  if (claim->title == NULL || *claim->title == '\0')
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("The claim needs a title (the course, class or achievement)."));
+      return FALSE;
+    }
+
+  rules = xs_rule_set_for_year (claim->year, error);
+  if (rules == NULL || !xs_rule_set_check_claim (rules, claim, error))
+    return FALSE;
+
+  existing = xs_claim_store_find (db, claim->trainee_id, claim->title, &claim->date, error);
+  if (existing < 0)
+    return FALSE;
+  if (existing > 0)
+    {
+      g_autofree char *date = xs_date_to_iso (&claim->date);
+
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("This trainee already has “%s” dated %s (claim %lld)."),
+                   claim->title, date, (long long) existing);
+      return FALSE;
+    }
+
+  claim->status = claim->source == XS_SOURCE_BATCH ? XS_STATUS_SUBMITTED : XS_STATUS_DRAFT;
+
+  stmt = _xs_db_prepare (db,
+                         "INSERT INTO claim (trainee_id, class_id, year, category, compulsory, kind, "
+                         "variant, hours, title, date, source, status, plan_ref, absence_kind, "
+                         "absence_months) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  iso = xs_date_to_iso (&claim->date);
+  sqlite3_bind_int64 (stmt, 1, claim->trainee_id);
+  _xs_db_bind_id (stmt, 2, claim->class_id);
+  sqlite3_bind_int (stmt, 3, claim->year);
+  _xs_db_bind_text (stmt, 4, xs_category_to_string (claim->category));
+  sqlite3_bind_int (stmt, 5, claim->compulsory ? 1 : 0);
+  _xs_db_bind_id (stmt, 6, claim->category == XS_CATEGORY_PROFESSIONAL ? claim->kind : 0);
+  _xs_db_bind_text (stmt, 7, claim->variant);
+  sqlite3_bind_int (stmt, 8, claim->hours);
+  _xs_db_bind_text (stmt, 9, claim->title);
+  _xs_db_bind_text (stmt, 10, iso);
+  _xs_db_bind_text (stmt, 11, xs_source_to_string (claim->source));
+  _xs_db_bind_text (stmt, 12, xs_status_to_string (claim->status));
+  _xs_db_bind_text (stmt, 13, claim->plan_ref);
+  _xs_db_bind_text (stmt, 14, xs_absence_to_string (claim->absence));
+  _xs_db_bind_id (stmt, 15, claim->absence != XS_ABSENCE_NONE ? claim->absence_months : 0);
+
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return FALSE;
+  claim->id = sqlite3_last_insert_rowid (_xs_db_get_handle (db));
+  return TRUE;
+}
+
+XsClaim *
+xs_claim_store_get (XsDb     *db,
+                    gint64    id,
+                    GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db, "SELECT " CLAIM_COLUMNS " FROM claim WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return claim_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
+                 _("There is no claim %lld."), (long long) id);
+  else
+    _xs_db_set_error (db, error);
+  return NULL;
+}
+
+GPtrArray *
+xs_claim_store_list_for_trainee (XsDb     *db,
+                                 gint64    trainee_id,
+                                 int       year,
+                                 GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_claim_free);
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT " CLAIM_COLUMNS " FROM claim "
+                         "WHERE trainee_id = ?1 AND (?2 = 0 OR year = ?2) "
+                         "ORDER BY date DESC, id DESC",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, trainee_id);
+  sqlite3_bind_int (stmt, 2, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (claims, claim_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&claims);
+}
+
+GPtrArray *
+xs_claim_store_list_evidence (XsDb     *db,
+                              gint64    claim_id,
+                              GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_evidence_free);
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT e.id, e.sha256, e.media_type, e.size, e.pages, "
+                         "ce.material, ce.original_name "
+                         "FROM claim_evidence ce JOIN evidence e ON e.id = ce.evidence_id "
+                         "WHERE ce.claim_id = ?1 ORDER BY ce.material, ce.added_at, e.id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XsEvidence *evidence = g_new0 (XsEvidence, 1);
+
+      evidence->id = sqlite3_column_int64 (stmt, 0);
+      evidence->sha256 = g_strdup (_xs_db_column_text (stmt, 1));
+      evidence->media_type = g_strdup (_xs_db_column_text (stmt, 2));
+      evidence->size = sqlite3_column_int64 (stmt, 3);
+      evidence->pages = sqlite3_column_int (stmt, 4);
+      evidence->material = g_strdup (_xs_db_column_text (stmt, 5));
+      evidence->original_name = g_strdup (_xs_db_column_text (stmt, 6));
+      g_ptr_array_add (list, evidence);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+claim_is_editable (const XsClaim  *claim,
+                   GError        **error)
+{
+  if (claim->status == XS_STATUS_DRAFT || claim->status == XS_STATUS_REJECTED)
+    return TRUE;
+
+  g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+               _("Claim %lld is %s and can no longer be changed."),
+               (long long) claim->id, xs_status_get_label (claim->status));
+  return FALSE;
+}
+
+static gboolean
+material_is_required (XsRuleSet     *rules,
+                      const XsClaim *claim,
+                      const char    *material)
+{
+  const char * const *required = xs_rule_set_get_required_materials (rules, claim);
+
+  return required != NULL && g_strv_contains (required, material);
+}
+
+static gboolean
+attach_in_transaction (XsDb               *db,
+                       const XsClaim      *claim,
+                       const char         *material,
+                       const char * const *paths,
+                       GError            **error)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(XsEvidence) evidence = NULL;
+      g_autoptr(XsDbStmt) stmt = NULL;
+
+      evidence = xs_evidence_store_file (db, paths[i], 0, error);
+      if (evidence == NULL)
+        return FALSE;
+
+      stmt = _xs_db_prepare (db,
+                             "INSERT INTO claim_evidence (claim_id, evidence_id, material, original_name) "
+                             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, claim->id);
+      sqlite3_bind_int64 (stmt, 2, evidence->id);
+      _xs_db_bind_text (stmt, 3, material);
+      _xs_db_bind_text (stmt, 4, evidence->original_name);
+      if (!_xs_db_exec_stmt (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xs_claim_store_attach (XsDb               *db,
+                       gint64              claim_id,
+                       const char         *material,
+                       const char * const *paths,
+                       GError            **error)
+{
+  g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(XsRuleSet) rules = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (material != NULL, FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+
+  claim = xs_claim_store_get (db, claim_id, error);
+  if (claim == NULL || !claim_is_editable (claim, error))
+    return FALSE;
+
+  rules = xs_rule_set_for_year (claim->year, error);
+  if (rules == NULL)
+    return FALSE;
+  if (!material_is_required (rules, claim, material))
+    {
+      const char * const *required = xs_rule_set_get_required_materials (rules, claim);
+      g_autofree char *list = (required && required[0]) ? g_strjoinv (", ", (char **) required) : NULL;
+
+      if (list != NULL)
+        g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_UNKNOWN_MATERIAL,
+                     _("This claim does not ask for “%s”; it needs: %s."), material, list);
+      else
+        g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_UNKNOWN_MATERIAL,
+                     _("This claim needs no evidence."));
+      return FALSE;
+    }
+
+  if (!xs_db_begin (db, error))
+    return FALSE;
+  if (!attach_in_transaction (db, claim, material, paths, error))
+    {
+      xs_db_rollback (db);
+      return FALSE;
+    }
+  return xs_db_commit (db, error);
+}
+
+char **
+xs_claim_store_get_missing_materials (XsDb           *db,
+                                      const XsClaim  *claim,
+                                      GError        **error)
+{
+  g_autoptr(XsRuleSet) rules = NULL;
+  g_autoptr(GPtrArray) attached = NULL;
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+  const char * const *required;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (claim != NULL, NULL);
+
+  rules = xs_rule_set_for_year (claim->year, error);
+  if (rules == NULL)
+    return NULL;
+  attached = xs_claim_store_list_evidence (db, claim->id, error);
+  if (attached == NULL)
+    return NULL;
+
+  required = xs_rule_set_get_required_materials (rules, claim);
+  for (guint i = 0; required != NULL && required[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < attached->len && !found; j++)
+        found = g_strcmp0 (((XsEvidence *) g_ptr_array_index (attached, j))->material, required[i]) == 0;
+      if (!found)
+        g_strv_builder_add (missing, required[i]);
+    }
+  return g_strv_builder_end (missing);
+}
+
+static gboolean
+set_status (XsDb        *db,
+            gint64       id,
+            XsStatus     status,
+            const char  *reason,
+            const char  *reviewer,
+            GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  stmt = _xs_db_prepare (db,
+                         "UPDATE claim SET status = ?2, reason = ?3, reviewer = ?4, "
+                         "decided_at = CASE WHEN ?2 IN ('approved', 'rejected') "
+                         "  THEN strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') END, "
+                         "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _xs_db_bind_text (stmt, 2, xs_status_to_string (status));
+  _xs_db_bind_text (stmt, 3, reason);
+  _xs_db_bind_text (stmt, 4, reviewer);
+  return _xs_db_exec_stmt (db, stmt, error);
+}
+
+gboolean
+xs_claim_store_submit (XsDb     *db,
+                       gint64    id,
+                       GError  **error)
+{
+  g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(XsRuleSet) rules = NULL;
+  g_auto(GStrv) missing = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+
+  claim = xs_claim_store_get (db, id, error);
+  if (claim == NULL || !claim_is_editable (claim, error))
+    return FALSE;
+
+  missing = xs_claim_store_get_missing_materials (db, claim, error);
+  if (missing == NULL)
+    return FALSE;
+  if (missing[0] != NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      rules = xs_rule_set_for_year (claim->year, error);
+      if (rules == NULL)
+        return FALSE;
+      for (guint i = 0; missing[i] != NULL; i++)
+        g_string_append_printf (names, "%s%s (%s)", i ? _(", ") : "",
+                                xs_rule_set_get_material_name (rules, missing[i]), missing[i]);
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("Claim %lld cannot be submitted yet; attach: %s."),
+                   (long long) id, names->str);
+      return FALSE;
+    }
+
+  return set_status (db, id, XS_STATUS_SUBMITTED, NULL, NULL, error);
+}
+
+gboolean
+xs_claim_store_decide (XsDb        *db,
+                       gint64       id,
+                       XsStatus     decision,
+                       const char  *reason,
+                       const char  *reviewer,
+                       GError     **error)
+{
+  g_autoptr(XsClaim) claim = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (decision == XS_STATUS_APPROVED || decision == XS_STATUS_REJECTED, FALSE);
+
+  claim = xs_claim_store_get (db, id, error);
+  if (claim == NULL)
+    return FALSE;
+  if (claim->status != XS_STATUS_SUBMITTED)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("Claim %lld is %s; only submitted claims can be reviewed."),
+                   (long long) id, xs_status_get_label (claim->status));
+      return FALSE;
+    }
+  if (decision == XS_STATUS_REJECTED && (reason == NULL || *reason == '\0'))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("A rejection needs a reason, so that the base can correct the claim."));
+      return FALSE;
+    }
+
+  return set_status (db, id, decision, reason, reviewer, error);
+}
+
+gint64
+xs_claim_store_approve_submitted (XsDb        *db,
+                                  int          year,
+                                  const char  *reviewer,
+                                  GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), -1);
+
+  stmt = _xs_db_prepare (db,
+                         "UPDATE claim SET status = 'approved', reviewer = ?2, reason = NULL, "
+                         "decided_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+                         "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "WHERE year = ?1 AND status = 'submitted'",
+                         error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int (stmt, 1, year);
+  _xs_db_bind_text (stmt, 2, reviewer);
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return -1;
+  return sqlite3_changes (_xs_db_get_handle (db));
+}

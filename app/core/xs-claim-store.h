@@ -1,0 +1,69 @@
+/* xs-claim-store.h: claims of hours, their evidence and their review
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "xs-claim.h"
+#include "xs-db.h"
+#include "xs-evidence.h"
+#include "xs-rules.h"
+
+G_BEGIN_DECLS
+
+/* Checks @claim against the rule set of its year (which may fill in computed
+ * hours), refuses a duplicate (same trainee, title and date), and stores it:
+ * individual claims as drafts, batch claims as submitted. Sets claim->id.
+ * Runs inside the caller's transaction. */
+gboolean    xs_claim_store_add                (XsDb            *db,
+                                               XsClaim         *claim,
+                                               GError         **error);
+/* The id of the claim with this trainee, title and date, or 0. */
+gint64      xs_claim_store_find               (XsDb            *db,
+                                               gint64           trainee_id,
+                                               const char      *title,
+                                               const GDate     *date,
+                                               GError         **error);
+XsClaim    *xs_claim_store_get                (XsDb            *db,
+                                               gint64           id,
+                                               GError         **error);
+/* The trainee's claims for @year (0 for every year), newest first. */
+GPtrArray  *xs_claim_store_list_for_trainee   (XsDb            *db,
+                                               gint64           trainee_id,
+                                               int              year,
+                                               GError         **error);
+/* XsEvidence with material and original_name set, by material. */
+GPtrArray  *xs_claim_store_list_evidence      (XsDb            *db,
+                                               gint64           claim_id,
+                                               GError         **error);
+/* Stores each file and links it to @material of the claim, all or nothing.
+ * Refuses a material the claim's kind does not ask for, and a claim that is
+ * submitted or decided. */
+gboolean    xs_claim_store_attach             (XsDb            *db,
+                                               gint64           claim_id,
+                                               const char      *material,
+                                               const char * const *paths,
+                                               GError         **error);
+/* Required materials of @claim with no file yet (NULL-terminated). */
+char      **xs_claim_store_get_missing_materials (XsDb         *db,
+                                               const XsClaim   *claim,
+                                               GError         **error);
+/* draft or rejected -> submitted, once every required material is attached;
+ * the refusal names each missing material. */
+gboolean    xs_claim_store_submit             (XsDb            *db,
+                                               gint64           id,
+                                               GError         **error);
+/* submitted -> approved or rejected; a rejection needs a reason. */
+gboolean    xs_claim_store_decide             (XsDb            *db,
+                                               gint64           id,
+                                               XsStatus         decision,
+                                               const char      *reason,
+                                               const char      *reviewer,
+                                               GError         **error);
+/* Approves every submitted claim of @year; returns how many, or -1. */
+gint64      xs_claim_store_approve_submitted  (XsDb            *db,
+                                               int              year,
+                                               const char      *reviewer,
+                                               GError         **error);
+
+G_END_DECLS

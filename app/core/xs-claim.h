@@ -1,0 +1,86 @@
+/* xs-claim.h: one claim of hours, as the rules and the store see it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  XS_CATEGORY_PUBLIC,
+  XS_CATEGORY_PROFESSIONAL,
+} XsCategory;
+
+typedef enum
+{
+  XS_SOURCE_INDIVIDUAL,
+  XS_SOURCE_BATCH,
+} XsSource;
+
+typedef enum
+{
+  XS_STATUS_DRAFT,
+  XS_STATUS_SUBMITTED,
+  XS_STATUS_APPROVED,
+  XS_STATUS_REJECTED,
+} XsStatus;
+
+typedef enum
+{
+  XS_ABSENCE_NONE,
+  XS_ABSENCE_ABROAD,
+  XS_ABSENCE_SICK_LEAVE,
+  XS_ABSENCE_MATERNITY,
+  XS_ABSENCE_OTHER,
+} XsAbsence;
+
+typedef struct
+{
+  gint64      id;              /* 0 until stored */
+  gint64      trainee_id;
+  gint64      class_id;        /* 0 when not from a class */
+  int         year;
+  XsCategory  category;
+  gboolean    compulsory;      /* public only */
+  int         kind;            /* 1…16 for professional, 0 for public */
+  char       *variant;         /* NULL or a variant code of the kind */
+  int         hours;           /* tenths of an hour */
+  char       *title;
+  GDate       date;
+  XsSource    source;
+  XsStatus    status;
+  char       *reason;
+  char       *reviewer;
+  char       *plan_ref;
+  XsAbsence   absence;
+  int         absence_months;
+} XsClaim;
+
+XsClaim    *xs_claim_new               (void);
+XsClaim    *xs_claim_copy              (const XsClaim *claim);
+void        xs_claim_free              (XsClaim       *claim);
+/* Frees the strings, leaves the struct (for claims on the stack). */
+void        xs_claim_clear             (XsClaim       *claim);
+
+const char *xs_category_to_string      (XsCategory     category);   /* "public" */
+gboolean    xs_category_from_string    (const char    *text,
+                                        XsCategory    *category);  /* 公需/公需科目/专业/专业科目/public/professional */
+const char *xs_category_get_label      (XsCategory     category);   /* localized */
+const char *xs_source_to_string        (XsSource       source);
+gboolean    xs_source_from_string      (const char    *text,
+                                        XsSource      *source);
+const char *xs_status_to_string        (XsStatus       status);     /* "draft" … */
+gboolean    xs_status_from_string      (const char    *text,
+                                        XsStatus      *status);
+const char *xs_status_get_label        (XsStatus       status);     /* localized */
+const char *xs_absence_to_string       (XsAbsence      absence);    /* "abroad", "sick-leave", … NULL for none */
+gboolean    xs_absence_from_string     (const char    *text,
+                                        XsAbsence     *absence);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsClaim, xs_claim_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XsClaim, xs_claim_clear)
+
+G_END_DECLS

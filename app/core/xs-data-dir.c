@@ -1,0 +1,106 @@
+/* xs-data-dir.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-data-dir"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "xs-data-dir.h"
+
+char *
+xs_data_dir_resolve (const char *explicit_dir)
+{
+  const char *env;
+
+  if (explicit_dir != NULL && *explicit_dir != '\0')
+    return g_canonicalize_filename (explicit_dir, NULL);
+
+  env = g_getenv ("XUESHI_DATA_DIR");
+  if (env != NULL && *env != '\0')
+    return g_canonicalize_filename (env, NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "xueshi", NULL);
+}
+
+gboolean
+xs_data_dir_ensure (const char  *path,
+                    GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+fail_write (const char  *tmp,
+            const char  *path,
+            int          saved_errno,
+            GError     **error)
+{
+  g_unlink (tmp);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+xs_data_dir_write_private (const char  *path,
+                           const void  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autofree char *tmp = g_strdup_printf ("%s.XXXXXX", path);
+  const guint8 *p = data;
+  gsize left = length;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return fail_write (tmp, path, errno, error);
+
+  while (left > 0)
+    {
+      gssize n = write (fd, p, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        break;
+      p += n;
+      left -= n;
+    }
+
+  if (left > 0 || fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      return fail_write (tmp, path, saved, error);
+    }
+  if (close (fd) != 0 || g_rename (tmp, path) != 0)
+    return fail_write (tmp, path, errno, error);
+
+  return TRUE;
+}

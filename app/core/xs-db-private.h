@@ -1,0 +1,51 @@
+/* xs-db-private.h: statements for the core's store modules
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "xs-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct sqlite3_stmt XsDbStmt;
+
+/* A prepared statement for @sql, cached per connection. @sql must be a string
+ * constant: the cache is keyed by its address. Values are always bound, never
+ * formatted into @sql. Hold it in g_autoptr(XsDbStmt): it is reset (and its
+ * bindings cleared) when it leaves scope. */
+XsDbStmt *_xs_db_prepare         (XsDb        *self,
+                                  const char  *sql,
+                                  GError     **error);
+void      _xs_db_stmt_release    (XsDbStmt    *stmt);
+sqlite3  *_xs_db_get_handle      (XsDb        *self);
+/* Sets @error from the connection's last failure; returns FALSE. */
+gboolean  _xs_db_set_error       (XsDb        *self,
+                                  GError     **error);
+/* Steps a statement that returns no rows. */
+gboolean  _xs_db_exec_stmt       (XsDb        *self,
+                                  XsDbStmt    *stmt,
+                                  GError     **error);
+/* Appends a row to the audit table. */
+gboolean  _xs_db_audit           (XsDb        *self,
+                                  const char  *entity,
+                                  gint64       entity_id,
+                                  const char  *action,
+                                  const char  *detail,
+                                  GError     **error);
+
+/* Binding helpers: NULL text and 0 ids bind as SQL NULL. */
+void      _xs_db_bind_text       (XsDbStmt    *stmt,
+                                  int          index,
+                                  const char  *text);
+void      _xs_db_bind_id         (XsDbStmt    *stmt,
+                                  int          index,
+                                  gint64       id);
+const char *_xs_db_column_text   (XsDbStmt    *stmt,
+                                  int          column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsDbStmt, _xs_db_stmt_release)
+
+G_END_DECLS

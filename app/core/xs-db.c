@@ -1,0 +1,482 @@
+/* xs-db.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "xs-core-resources.h"
+#include "xs-data-dir.h"
+#include "xs-db-private.h"
+
+/* "XSHI": marks a database as ours in its header. */
+#define XS_APPLICATION_ID 0x58534849
+
+struct _XsDb
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *data_dir;
+  char       *path;
+  GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
+  guint       depth;        /* transaction nesting */
+  guint       failed : 1;   /* an inner level rolled back */
+};
+
+G_DEFINE_FINAL_TYPE (XsDb, xs_db, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (xs-db-error-quark, xs_db_error)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+xs_db_finalize (GObject *object)
+{
+  XsDb *self = (XsDb *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close (self->handle);
+  g_free (self->data_dir);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (xs_db_parent_class)->finalize (object);
+}
+
+static void
+xs_db_class_init (XsDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xs_db_finalize;
+}
+
+static void
+xs_db_init (XsDb *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
+                                            finalize_statement);
+}
+
+sqlite3 *
+_xs_db_get_handle (XsDb *self)
+{
+  return self->handle;
+}
+
+gboolean
+_xs_db_set_error (XsDb    *self,
+                  GError **error)
+{
+  int code = sqlite3_extended_errcode (self->handle);
+  XsDbError domain_code;
+
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      domain_code = XS_DB_ERROR_BUSY;
+      g_set_error (error, XS_DB_ERROR, domain_code,
+                   _("The database is in use by another program. Close other Xueshi windows and try again."));
+      return FALSE;
+    case SQLITE_NOTADB:
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
+                   _("“%s” is not a Xueshi database."), self->path);
+      return FALSE;
+    case SQLITE_CONSTRAINT:
+      domain_code = XS_DB_ERROR_REFUSED;
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,
+                   _("The disk is full. Free some space and try again."));
+      return FALSE;
+    default:
+      domain_code = XS_DB_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, XS_DB_ERROR, domain_code,
+               _("The database refused the change: %s"),
+               sqlite3_errmsg (self->handle));
+  return FALSE;
+}
+
+XsDbStmt *
+_xs_db_prepare (XsDb        *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (XS_IS_DB (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      /* Our statements are constants: a syntax error is a bug. */
+      if (sqlite3_errcode (self->handle) == SQLITE_ERROR)
+        g_critical ("Cannot prepare statement: %s\n%s",
+                    sqlite3_errmsg (self->handle), sql);
+      _xs_db_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+void
+_xs_db_stmt_release (XsDbStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+gboolean
+_xs_db_exec_stmt (XsDb      *self,
+                  XsDbStmt  *stmt,
+                  GError   **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _xs_db_set_error (self, error);
+  return TRUE;
+}
+
+void
+_xs_db_bind_text (XsDbStmt   *stmt,
+                  int         index,
+                  const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_xs_db_bind_id (XsDbStmt *stmt,
+                int       index,
+                gint64    id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+const char *
+_xs_db_column_text (XsDbStmt *stmt,
+                    int       column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+gboolean
+_xs_db_audit (XsDb        *self,
+              const char  *entity,
+              gint64       entity_id,
+              const char  *action,
+              const char  *detail,
+              GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  stmt = _xs_db_prepare (self,
+                         "INSERT INTO audit (entity, entity_id, action, detail) "
+                         "VALUES (?1, ?2, ?3, ?4)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _xs_db_bind_text (stmt, 1, entity);
+  _xs_db_bind_id (stmt, 2, entity_id);
+  _xs_db_bind_text (stmt, 3, action);
+  _xs_db_bind_text (stmt, 4, detail);
+  return _xs_db_exec_stmt (self, stmt, error);
+}
+
+/* Statements without values: pragmas and transaction control only. */
+static gboolean
+exec_plain (XsDb        *self,
+            const char  *sql,
+            GError     **error)
+{
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _xs_db_set_error (self, error);
+  return TRUE;
+}
+
+/* Reads one number (pragmas, counts); -1 when the file cannot answer. */
+static int
+query_int (XsDb       *self,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+xs_db_begin (XsDb    *self,
+             GError **error)
+{
+  g_return_val_if_fail (XS_IS_DB (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      if (!exec_plain (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->failed = FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+xs_db_commit (XsDb    *self,
+              GError **error)
+{
+  g_return_val_if_fail (XS_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+
+  if (self->failed)
+    {
+      exec_plain (self, "ROLLBACK", NULL);
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,
+                   _("The change was undone because part of it failed."));
+      return FALSE;
+    }
+
+  if (!exec_plain (self, "COMMIT", error))
+    {
+      exec_plain (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+xs_db_rollback (XsDb *self)
+{
+  g_return_if_fail (XS_IS_DB (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (--self->depth > 0)
+    {
+      self->failed = TRUE;
+      return;
+    }
+  exec_plain (self, "ROLLBACK", NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Migrations are resources/sql/NNN-name.sql, applied in order. */
+static char **
+list_migrations (void)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_resources_register (xs_core_get_resource ());
+  names = g_resources_enumerate_children (RESOURCE_BASE "/sql/", 0, NULL);
+  if (names == NULL)
+    return g_new0 (char *, 1);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  return g_steal_pointer (&names);
+}
+
+int
+xs_db_get_latest_version (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+
+  return g_strv_length (names);
+}
+
+static gboolean
+migrate (XsDb    *self,
+         GError **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  int latest = g_strv_length (names);
+  int version = query_int (self, "PRAGMA user_version");
+  int app_id = query_int (self, "PRAGMA application_id");
+
+  if (version < 0 || app_id < 0)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
+                   _("“%s” is not a Xueshi database."), self->path);
+      return FALSE;
+    }
+
+  if (app_id != XS_APPLICATION_ID
+      && (app_id != 0 || query_int (self, "SELECT count(*) FROM sqlite_master") != 0))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
+                   _("“%s” is not a Xueshi database."), self->path);
+      return FALSE;
+    }
+
+  if (version > latest)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Xueshi. Install the newer version to open it."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version == latest)
+    return TRUE;
+
+  if (!xs_db_begin (self, error))
+    return FALSE;
+
+  for (int i = version; i < latest; i++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_BASE "/sql/", names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+      g_autofree char *sql = NULL;
+
+      g_assert (bytes != NULL);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      if (!exec_plain (self, sql, error))
+        {
+          g_prefix_error (error, _("Could not update the database to version %d: "), i + 1);
+          xs_db_rollback (self);
+          return FALSE;
+        }
+      /* Each migration ends by setting user_version to its own number. */
+      if (query_int (self, "PRAGMA user_version") != i + 1
+          || query_int (self, "PRAGMA application_id") != XS_APPLICATION_ID)
+        {
+          g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,
+                       "Migration %s does not set its version", names[i]);
+          xs_db_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return xs_db_commit (self, error);
+}
+
+/* Creates the file with mode 0600 before SQLite does, so that the database and
+ * its -wal and -shm files (which SQLite gives the same mode) stay private. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_OPEN,
+                   _("Could not create the database “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+XsDb *
+xs_db_open (const char  *data_dir,
+            GError     **error)
+{
+  g_autoptr(XsDb) self = g_object_new (XS_TYPE_DB, NULL);
+
+  self->data_dir = xs_data_dir_resolve (data_dir);
+  self->path = g_build_filename (self->data_dir, "xueshi.db", NULL);
+
+  if (!xs_data_dir_ensure (self->data_dir, error))
+    return NULL;
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS)
+      && !create_private_file (self->path, error))
+    return NULL;
+
+  if (sqlite3_open_v2 (self->path, &self->handle,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"), self->path,
+                   self->handle ? sqlite3_errmsg (self->handle) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, 5000);
+
+  if (query_int (self, "PRAGMA schema_version") < 0)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
+                   _("“%s” is not a Xueshi database."), self->path);
+      return NULL;
+    }
+
+  if (!exec_plain (self,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = NORMAL;"
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA temp_store = MEMORY;"
+                   "PRAGMA cache_size = -32768;",
+                   error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+xs_db_get_data_dir (XsDb *self)
+{
+  g_return_val_if_fail (XS_IS_DB (self), NULL);
+  return self->data_dir;
+}
+
+const char *
+xs_db_get_path (XsDb *self)
+{
+  g_return_val_if_fail (XS_IS_DB (self), NULL);
+  return self->path;
+}
+
+int
+xs_db_get_schema_version (XsDb *self)
+{
+  g_return_val_if_fail (XS_IS_DB (self), -1);
+  return query_int (self, "PRAGMA user_version");
+}

@@ -1,0 +1,165 @@
+/* xs-header-map.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-header-map"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "xs-header-map.h"
+
+static gboolean
+is_space_at (const char *p,
+             gsize      *length)
+{
+  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    {
+      *length = 1;
+      return TRUE;
+    }
+  /* U+3000 IDEOGRAPHIC SPACE, U+FEFF BOM, U+00A0 NO-BREAK SPACE */
+  if (memcmp (p, "\xe3\x80\x80", 3) == 0 || memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    {
+      *length = 3;
+      return TRUE;
+    }
+  if ((guchar) p[0] == 0xc2 && (guchar) p[1] == 0xa0)
+    {
+      *length = 2;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+xs_strip_spaces (char *text)
+{
+  char *start = text;
+  char *end;
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (*start != '\0' && is_space_at (start, &length))
+    start += length;
+
+  /* Trailing: walk forward remembering where the last non-space ended. */
+  end = start;
+  for (char *p = start; *p != '\0';)
+    {
+      if (is_space_at (p, &length))
+        p += length;
+      else
+        {
+          p = g_utf8_next_char (p);
+          end = p;
+        }
+    }
+
+  memmove (text, start, end - start);
+  text[end - start] = '\0';
+  return text;
+}
+
+static gboolean
+header_matches (const char *header,
+                const char *aliases)
+{
+  g_auto(GStrv) names = g_strsplit (aliases, "|", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (header, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "姓名|name" -> "姓名" for messages */
+static char *
+display_name (const char *aliases)
+{
+  const char *bar = strchr (aliases, '|');
+
+  return bar ? g_strndup (aliases, bar - aliases) : g_strdup (aliases);
+}
+
+gboolean
+xs_header_map_build (XsTableReader       *reader,
+                     const char          *file_name,
+                     const XsColumnSpec  *specs,
+                     guint                n_specs,
+                     int                 *columns,
+                     GError             **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_fields;
+
+  g_return_val_if_fail (XS_IS_TABLE_READER (reader), FALSE);
+  g_return_val_if_fail (specs != NULL && columns != NULL, FALSE);
+
+  for (guint i = 0; i < n_specs; i++)
+    columns[i] = -1;
+
+  n_fields = xs_table_reader_get_n_fields (reader);
+  for (guint c = 0; c < n_fields; c++)
+    {
+      g_autofree char *header = xs_strip_spaces (g_strdup (xs_table_reader_get_field (reader, c)));
+      gsize len = strlen (header);
+
+      /* Templates often mark required columns: "姓名*" or "*姓名". */
+      if (len > 0 && header[len - 1] == '*')
+        header[len - 1] = '\0';
+      if (header[0] == '*')
+        memmove (header, header + 1, len);
+
+      for (guint i = 0; i < n_specs; i++)
+        {
+          if (!header_matches (header, specs[i].aliases))
+            continue;
+          if (columns[i] >= 0)
+            {
+              g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
+                           _("%s: the columns %u and %u both hold “%s”; delete one of them."),
+                           file_name, columns[i] + 1, c + 1, header);
+              return FALSE;
+            }
+          columns[i] = c;
+        }
+    }
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      if (specs[i].required && columns[i] < 0)
+        {
+          g_autofree char *name = display_name (specs[i].aliases);
+
+          if (missing->len > 0)
+            g_string_append (missing, _(", "));
+          g_string_append_printf (missing, "“%s”", name);
+        }
+    }
+
+  if (missing->len > 0)
+    {
+      g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
+                   _("%s:%u: the header row has no column %s. The first row must name the columns."),
+                   file_name, xs_table_reader_get_row_number (reader), missing->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+xs_header_map_field (XsTableReader *reader,
+                     int            column,
+                     GString       *scratch)
+{
+  g_string_truncate (scratch, 0);
+  if (column >= 0 && (guint) column < xs_table_reader_get_n_fields (reader))
+    g_string_append (scratch, xs_table_reader_get_field (reader, column));
+  xs_strip_spaces (scratch->str);
+  scratch->len = strlen (scratch->str);
+  return scratch->str;
+}

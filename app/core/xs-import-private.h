@@ -1,0 +1,56 @@
+/* xs-import-private.h: the loop both spreadsheet imports share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "xs-db.h"
+#include "xs-header-map.h"
+#include "xs-import-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  XsDb           *db;
+  XsTableReader  *reader;
+  XsImportReport *report;
+  const int      *columns;   /* one per XsColumnSpec */
+  GString        *scratch;
+  guint           row;       /* spreadsheet row number */
+} XsImportRowContext;
+
+/* Checks and writes one row. A bad row is added to the report as rejected
+ * and the function returns TRUE; FALSE (with @error) stops the import. */
+typedef gboolean (*XsImportRowFunc) (XsImportRowContext  *context,
+                                     gpointer             user_data,
+                                     GError             **error);
+
+/* Reads @path, maps its header row, calls @row_func for every row inside one
+ * transaction, and commits unless a row was rejected (without
+ * XS_IMPORT_SKIP_INVALID) or the run is dry. */
+XsImportReport *_xs_import_run        (XsDb                *db,
+                                       const char          *what,
+                                       const char          *path,
+                                       const char          *encoding,
+                                       XsImportFlags        flags,
+                                       const XsColumnSpec  *specs,
+                                       guint                n_specs,
+                                       XsImportRowFunc      row_func,
+                                       gpointer             user_data,
+                                       GCancellable        *cancellable,
+                                       XsProgressFunc       progress,
+                                       gpointer             progress_data,
+                                       GError             **error);
+
+/* Adds a rejected row with the message of @error (which it frees). */
+gboolean        _xs_import_reject     (XsImportRowContext  *context,
+                                       GError              *error);
+/* Same with a formatted message. */
+gboolean        _xs_import_reject_printf (XsImportRowContext *context,
+                                       const char          *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+const char     *_xs_import_field      (XsImportRowContext  *context,
+                                       guint                spec_index);
+
+G_END_DECLS

@@ -1,0 +1,181 @@
+/* xs-import-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-import-report"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xs-import-report.h"
+
+struct _XsImportReport
+{
+  GObject     parent_instance;
+
+  char       *file_name;
+  char       *encoding;
+  GPtrArray  *rows;
+  guint       counts[XS_ROW_REJECTED + 1];
+  gboolean    committed;
+  gboolean    dry_run;
+};
+
+G_DEFINE_FINAL_TYPE (XsImportReport, xs_import_report, G_TYPE_OBJECT)
+
+static void
+xs_import_row_free (XsImportRow *row)
+{
+  g_free (row->summary);
+  g_free (row);
+}
+
+static void
+xs_import_report_finalize (GObject *object)
+{
+  XsImportReport *self = (XsImportReport *) object;
+
+  g_free (self->file_name);
+  g_free (self->encoding);
+  g_ptr_array_unref (self->rows);
+
+  G_OBJECT_CLASS (xs_import_report_parent_class)->finalize (object);
+}
+
+static void
+xs_import_report_class_init (XsImportReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xs_import_report_finalize;
+}
+
+static void
+xs_import_report_init (XsImportReport *self)
+{
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_import_row_free);
+}
+
+XsImportReport *
+xs_import_report_new (const char *file_name)
+{
+  XsImportReport *self = g_object_new (XS_TYPE_IMPORT_REPORT, NULL);
+
+  self->file_name = g_strdup (file_name);
+  return self;
+}
+
+void
+xs_import_report_add (XsImportReport *self,
+                      guint           row,
+                      XsRowOutcome    outcome,
+                      const char     *summary)
+{
+  XsImportRow *entry;
+
+  g_return_if_fail (XS_IS_IMPORT_REPORT (self));
+  g_return_if_fail (outcome <= XS_ROW_REJECTED);
+
+  entry = g_new0 (XsImportRow, 1);
+  entry->row = row;
+  entry->outcome = outcome;
+  entry->summary = g_strdup (summary);
+  g_ptr_array_add (self->rows, entry);
+  self->counts[outcome]++;
+}
+
+void
+xs_import_report_set_committed (XsImportReport *self,
+                                gboolean        committed)
+{
+  g_return_if_fail (XS_IS_IMPORT_REPORT (self));
+  self->committed = committed;
+}
+
+void
+xs_import_report_set_dry_run (XsImportReport *self,
+                              gboolean        dry_run)
+{
+  g_return_if_fail (XS_IS_IMPORT_REPORT (self));
+  self->dry_run = dry_run;
+}
+
+void
+xs_import_report_set_encoding (XsImportReport *self,
+                               const char     *encoding)
+{
+  g_return_if_fail (XS_IS_IMPORT_REPORT (self));
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
+}
+
+const char *
+xs_import_report_get_file_name (XsImportReport *self)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), NULL);
+  return self->file_name;
+}
+
+const char *
+xs_import_report_get_encoding (XsImportReport *self)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), NULL);
+  return self->encoding;
+}
+
+gboolean
+xs_import_report_get_committed (XsImportReport *self)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), FALSE);
+  return self->committed;
+}
+
+guint
+xs_import_report_get_count (XsImportReport *self,
+                            XsRowOutcome    outcome)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), 0);
+  g_return_val_if_fail (outcome <= XS_ROW_REJECTED, 0);
+  return self->counts[outcome];
+}
+
+GPtrArray *
+xs_import_report_get_rows (XsImportReport *self)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), NULL);
+  return self->rows;
+}
+
+char *
+xs_import_report_format_summary (XsImportReport *self)
+{
+  gboolean counted;
+
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), NULL);
+
+  counted = self->committed || self->dry_run;
+
+  /* The summary line is read by scripts: keep it untranslated. A dry run
+   * reports what an import would do. */
+  return g_strdup_printf ("imported %u, updated %u, rejected %u%s",
+                          counted ? self->counts[XS_ROW_ADDED] : 0,
+                          counted ? self->counts[XS_ROW_UPDATED] : 0,
+                          self->counts[XS_ROW_REJECTED],
+                          self->dry_run ? " (dry run: nothing written)" : "");
+}
+
+char *
+xs_import_report_format_rejections (XsImportReport *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      XsImportRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->outcome == XS_ROW_REJECTED)
+        g_string_append_printf (out, "%s:%u: %s\n", self->file_name, row->row, row->summary);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,65 @@
+/* xs-import-report.h: what an import did, or would do, row by row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  XS_IMPORT_DEFAULT      = 0,
+  XS_IMPORT_DRY_RUN      = 1 << 0,   /* check everything, write nothing */
+  XS_IMPORT_SKIP_INVALID = 1 << 1,   /* write the valid rows, report the rest */
+} XsImportFlags;
+
+typedef enum
+{
+  XS_ROW_ADDED,
+  XS_ROW_UPDATED,
+  XS_ROW_UNCHANGED,
+  XS_ROW_REJECTED,
+} XsRowOutcome;
+
+typedef struct
+{
+  guint         row;        /* spreadsheet row number */
+  XsRowOutcome  outcome;
+  char         *summary;    /* name and masked identity number, or the reason */
+} XsImportRow;
+
+/* Called from the importing thread with 0.0 … 1.0. */
+typedef void (*XsProgressFunc) (double   fraction,
+                                gpointer user_data);
+
+#define XS_TYPE_IMPORT_REPORT (xs_import_report_get_type ())
+G_DECLARE_FINAL_TYPE (XsImportReport, xs_import_report, XS, IMPORT_REPORT, GObject)
+
+XsImportReport *xs_import_report_new            (const char     *file_name);
+void            xs_import_report_add            (XsImportReport *self,
+                                                 guint           row,
+                                                 XsRowOutcome    outcome,
+                                                 const char     *summary);
+void            xs_import_report_set_committed  (XsImportReport *self,
+                                                 gboolean        committed);
+void            xs_import_report_set_dry_run    (XsImportReport *self,
+                                                 gboolean        dry_run);
+void            xs_import_report_set_encoding   (XsImportReport *self,
+                                                 const char     *encoding);
+
+const char     *xs_import_report_get_file_name  (XsImportReport *self);
+const char     *xs_import_report_get_encoding   (XsImportReport *self);
+/* TRUE when the rows were written. */
+gboolean        xs_import_report_get_committed  (XsImportReport *self);
+guint           xs_import_report_get_count      (XsImportReport *self,
+                                                 XsRowOutcome    outcome);
+/* Every row in file order (XsImportRow *). */
+GPtrArray      *xs_import_report_get_rows       (XsImportReport *self);
+/* "imported N, updated M, rejected K" */
+char           *xs_import_report_format_summary (XsImportReport *self);
+/* "FILE:LINE: message" for each rejected row, one per line. */
+char           *xs_import_report_format_rejections (XsImportReport *self);
+
+G_END_DECLS

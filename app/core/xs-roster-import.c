@@ -1,0 +1,224 @@
+/* xs-roster-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-roster-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "xs-date.h"
+#include "xs-id-number.h"
+#include "xs-import-private.h"
+#include "xs-roster-import.h"
+#include "xs-trainee-store.h"
+
+enum {
+  COL_NAME,
+  COL_ID_NUMBER,
+  COL_EMPLOYER,
+  COL_SEX,
+  COL_TITLE,
+  COL_SPECIALTY,
+  COL_COUNTY,
+  COL_PHONE,
+  N_COLS
+};
+
+static const XsColumnSpec roster_columns[N_COLS] = {
+  [COL_NAME] = { "姓名|name", TRUE },
+  [COL_ID_NUMBER] = { "身份证号|身份证号码|公民身份号码|id_number", TRUE },
+  [COL_EMPLOYER] = { "工作单位|单位|employer", TRUE },
+  [COL_SEX] = { "性别|sex", FALSE },
+  [COL_TITLE] = { "职称|title", FALSE },
+  [COL_SPECIALTY] = { "专业|specialty", FALSE },
+  [COL_COUNTY] = { "县区|所在县区|county", FALSE },
+  [COL_PHONE] = { "手机号|手机|联系电话|phone", FALSE },
+};
+
+/* Longest name or employer a clerk plausibly types; longer is a shifted column. */
+#define MAX_TEXT_CHARS 100
+
+typedef struct
+{
+  GHashTable *seen;   /* id number -> first row (GUINT_TO_POINTER) */
+} RosterState;
+
+char *
+xs_phone_normalize (const char  *text,
+                    GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gsize n_digits;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF10 && c <= 0xFF19)   /* full-width digits */
+        c = '0' + (c - 0xFF10);
+      if (c >= '0' && c <= '9')
+        g_string_append_c (digits, (char) c);
+      else if (c == '-' || c == 0xFF0D)
+        g_string_append_c (digits, '-');
+      else if (c == '+' && digits->len == 0)
+        g_string_append_c (digits, '+');
+      else if (!g_unichar_isspace (c) && c != 0x3000)
+        goto invalid;
+    }
+
+  /* +86 / 86 country prefix on a mobile number */
+  if (g_str_has_prefix (digits->str, "+86"))
+    g_string_erase (digits, 0, 3);
+
+  n_digits = 0;
+  for (gsize i = 0; i < digits->len; i++)
+    n_digits += g_ascii_isdigit (digits->str[i]);
+
+  if (strchr (digits->str, '-') == NULL && n_digits == 11 && digits->str[0] == '1'
+      && digits->str[1] >= '3' && digits->str[1] <= '9')
+    return g_string_free (g_steal_pointer (&digits), FALSE);
+
+  /* Landline: 0 + 2–3 digit area code, 7–8 digit number, optional extension. */
+  if (digits->str[0] == '0' && n_digits >= 10 && n_digits <= 16)
+    return g_string_free (g_steal_pointer (&digits), FALSE);
+
+invalid:
+  g_set_error (error, XS_VALUE_ERROR, XS_VALUE_ERROR_PHONE,
+               _("The phone number is not a mobile number (11 digits) or a landline with its area code."));
+  return NULL;
+}
+
+static char *
+masked_summary (const char *name,
+                const char *id_number)
+{
+  g_autofree char *masked = xs_id_number_mask (id_number);
+
+  return g_strdup_printf ("%s %s", name, masked);
+}
+
+static gboolean
+text_too_long (XsImportRowContext *context,
+               const char         *text,
+               const char         *column)
+{
+  if (g_utf8_strlen (text, -1) <= MAX_TEXT_CHARS)
+    return FALSE;
+  _xs_import_reject_printf (context, _("The %s is longer than %d characters; is a column shifted?"),
+                            column, MAX_TEXT_CHARS);
+  return TRUE;
+}
+
+static gboolean
+import_roster_row (XsImportRowContext  *context,
+                   gpointer             user_data,
+                   GError             **error)
+{
+  RosterState *state = user_data;
+  g_auto(XsTrainee) trainee = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  XsUpsertResult result;
+  const char *text;
+  gpointer first_row;
+
+  g_date_clear (&trainee.birth_date, 1);
+
+  trainee.id_number = xs_id_number_normalize (_xs_import_field (context, COL_ID_NUMBER), &local_error);
+  if (trainee.id_number == NULL)
+    return _xs_import_reject (context, g_steal_pointer (&local_error));
+
+  if (g_hash_table_lookup_extended (state->seen, trainee.id_number, NULL, &first_row))
+    {
+      g_autofree char *masked = xs_id_number_mask (trainee.id_number);
+
+      return _xs_import_reject_printf (context,
+                                       _("The identity number %s is already in row %u of this file."),
+                                       masked, GPOINTER_TO_UINT (first_row));
+    }
+  g_hash_table_insert (state->seen, g_strdup (trainee.id_number), GUINT_TO_POINTER (context->row));
+
+  text = _xs_import_field (context, COL_NAME);
+  if (*text == '\0')
+    return _xs_import_reject_printf (context, _("The name is empty."));
+  if (text_too_long (context, text, _("name")))
+    return TRUE;
+  trainee.name = g_strdup (text);
+
+  text = _xs_import_field (context, COL_EMPLOYER);
+  if (*text == '\0')
+    return _xs_import_reject_printf (context, _("The employer (工作单位) is empty."));
+  if (text_too_long (context, text, _("employer")))
+    return TRUE;
+  trainee.employer = g_strdup (text);
+
+  trainee.sex = xs_id_number_get_sex (trainee.id_number);
+  xs_id_number_get_birth_date (trainee.id_number, &trainee.birth_date);
+
+  text = _xs_import_field (context, COL_SEX);
+  if (*text != '\0')
+    {
+      XsSex sex;
+
+      if (!xs_sex_from_string (text, &sex))
+        return _xs_import_reject_printf (context, _("The sex “%s” is not 男 or 女."), text);
+      if (sex != trainee.sex)
+        return _xs_import_reject_printf (context,
+                                         trainee.sex == XS_SEX_MALE
+                                         ? _("The sex says 女 but the identity number is a man’s; check both.")
+                                         : _("The sex says 男 but the identity number is a woman’s; check both."));
+    }
+
+  text = _xs_import_field (context, COL_PHONE);
+  if (*text != '\0')
+    {
+      trainee.phone = xs_phone_normalize (text, &local_error);
+      if (trainee.phone == NULL)
+        return _xs_import_reject (context, g_steal_pointer (&local_error));
+    }
+
+  text = _xs_import_field (context, COL_TITLE);
+  trainee.title = *text ? g_strdup (text) : NULL;
+  text = _xs_import_field (context, COL_SPECIALTY);
+  trainee.specialty = *text ? g_strdup (text) : NULL;
+  text = _xs_import_field (context, COL_COUNTY);
+  trainee.county = *text ? g_strdup (text) : NULL;
+
+  if (!xs_trainee_store_upsert (context->db, &trainee, &result, error))
+    return FALSE;
+
+  {
+    g_autofree char *summary = masked_summary (trainee.name, trainee.id_number);
+    XsRowOutcome outcome = result == XS_UPSERT_CREATED ? XS_ROW_ADDED
+                           : result == XS_UPSERT_UPDATED ? XS_ROW_UPDATED
+                           : XS_ROW_UNCHANGED;
+
+    xs_import_report_add (context->report, context->row, outcome, summary);
+  }
+  return TRUE;
+}
+
+XsImportReport *
+xs_roster_import (XsDb            *db,
+                  const char      *path,
+                  const char      *encoding,
+                  XsImportFlags    flags,
+                  GCancellable    *cancellable,
+                  XsProgressFunc   progress,
+                  gpointer         progress_data,
+                  GError         **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  RosterState state = { seen };
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return _xs_import_run (db, "roster", path, encoding, flags,
+                         roster_columns, N_COLS, import_roster_row, &state,
+                         cancellable, progress, progress_data, error);
+}

@@ -1,0 +1,251 @@
+/* xs-trainee-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-trainee-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xs-date.h"
+#include "xs-db-private.h"
+#include "xs-trainee-store.h"
+
+XsTrainee *
+xs_trainee_new (void)
+{
+  XsTrainee *trainee = g_new0 (XsTrainee, 1);
+
+  g_date_clear (&trainee->birth_date, 1);
+  return trainee;
+}
+
+void
+xs_trainee_clear (XsTrainee *trainee)
+{
+  g_clear_pointer (&trainee->id_number, g_free);
+  g_clear_pointer (&trainee->name, g_free);
+  g_clear_pointer (&trainee->employer, g_free);
+  g_clear_pointer (&trainee->title, g_free);
+  g_clear_pointer (&trainee->specialty, g_free);
+  g_clear_pointer (&trainee->county, g_free);
+  g_clear_pointer (&trainee->phone, g_free);
+}
+
+void
+xs_trainee_free (XsTrainee *trainee)
+{
+  if (trainee == NULL)
+    return;
+  xs_trainee_clear (trainee);
+  g_free (trainee);
+}
+
+#define TRAINEE_COLUMNS \
+  "id, id_number, name, sex, birth_date, employer, title, specialty, county, phone"
+
+static XsTrainee *
+trainee_from_row (XsDbStmt *stmt)
+{
+  XsTrainee *trainee = xs_trainee_new ();
+
+  trainee->id = sqlite3_column_int64 (stmt, 0);
+  trainee->id_number = g_strdup (_xs_db_column_text (stmt, 1));
+  trainee->name = g_strdup (_xs_db_column_text (stmt, 2));
+  xs_sex_from_string (_xs_db_column_text (stmt, 3), &trainee->sex);
+  xs_date_parse_iso (_xs_db_column_text (stmt, 4), &trainee->birth_date);
+  trainee->employer = g_strdup (_xs_db_column_text (stmt, 5));
+  trainee->title = g_strdup (_xs_db_column_text (stmt, 6));
+  trainee->specialty = g_strdup (_xs_db_column_text (stmt, 7));
+  trainee->county = g_strdup (_xs_db_column_text (stmt, 8));
+  trainee->phone = g_strdup (_xs_db_column_text (stmt, 9));
+  return trainee;
+}
+
+static XsTrainee *
+lookup_with (XsDb        *db,
+             XsDbStmt    *stmt,
+             GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return trainee_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
+                 _("Nobody with this identity number is on the roster."));
+  else
+    _xs_db_set_error (db, error);
+  return NULL;
+}
+
+XsTrainee *
+xs_trainee_store_lookup (XsDb        *db,
+                         const char  *id_number,
+                         GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (id_number != NULL, NULL);
+
+  stmt = _xs_db_prepare (db, "SELECT " TRAINEE_COLUMNS " FROM trainee WHERE id_number = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  _xs_db_bind_text (stmt, 1, id_number);
+  return lookup_with (db, stmt, error);
+}
+
+gint64
+xs_trainee_store_find_id (XsDb        *db,
+                          const char  *id_number,
+                          GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DB (db), -1);
+  g_return_val_if_fail (id_number != NULL, -1);
+
+  stmt = _xs_db_prepare (db, "SELECT id FROM trainee WHERE id_number = ?1", error);
+  if (stmt == NULL)
+    return -1;
+  _xs_db_bind_text (stmt, 1, id_number);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return -1;
+    }
+  return 0;
+}
+
+XsTrainee *
+xs_trainee_store_get (XsDb        *db,
+                      gint64       id,
+                      GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db, "SELECT " TRAINEE_COLUMNS " FROM trainee WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return lookup_with (db, stmt, error);
+}
+
+static gboolean
+same_trainee (const XsTrainee *a,
+              const XsTrainee *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0
+         && a->sex == b->sex
+         && g_strcmp0 (a->employer, b->employer) == 0
+         && g_strcmp0 (a->title, b->title) == 0
+         && g_strcmp0 (a->specialty, b->specialty) == 0
+         && g_strcmp0 (a->county, b->county) == 0
+         && g_strcmp0 (a->phone, b->phone) == 0;
+}
+
+static void
+bind_trainee (XsDbStmt        *stmt,
+              const XsTrainee *trainee)
+{
+  g_autofree char *birth = xs_date_to_iso (&trainee->birth_date);
+
+  _xs_db_bind_text (stmt, 1, trainee->id_number);
+  _xs_db_bind_text (stmt, 2, trainee->name);
+  _xs_db_bind_text (stmt, 3, xs_sex_to_string (trainee->sex));
+  _xs_db_bind_text (stmt, 4, birth);
+  _xs_db_bind_text (stmt, 5, trainee->employer);
+  _xs_db_bind_text (stmt, 6, trainee->title);
+  _xs_db_bind_text (stmt, 7, trainee->specialty);
+  _xs_db_bind_text (stmt, 8, trainee->county);
+  _xs_db_bind_text (stmt, 9, trainee->phone);
+}
+
+gboolean
+xs_trainee_store_upsert (XsDb            *db,
+                         XsTrainee       *trainee,
+                         XsUpsertResult  *result,
+                         GError         **error)
+{
+  g_autoptr(XsTrainee) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (trainee != NULL && trainee->id_number != NULL, FALSE);
+
+  existing = xs_trainee_store_lookup (db, trainee->id_number, &local_error);
+  if (existing == NULL && !g_error_matches (local_error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (existing != NULL)
+    {
+      trainee->id = existing->id;
+      if (same_trainee (existing, trainee))
+        {
+          if (result != NULL)
+            *result = XS_UPSERT_UNCHANGED;
+          return TRUE;
+        }
+
+      stmt = _xs_db_prepare (db,
+                             "UPDATE trainee SET name = ?2, sex = ?3, birth_date = ?4, "
+                             "employer = ?5, title = ?6, specialty = ?7, county = ?8, phone = ?9, "
+                             "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                             "WHERE id_number = ?1",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_trainee (stmt, trainee);
+      if (!_xs_db_exec_stmt (db, stmt, error))
+        return FALSE;
+      if (result != NULL)
+        *result = XS_UPSERT_UPDATED;
+      return TRUE;
+    }
+
+  stmt = _xs_db_prepare (db,
+                         "INSERT INTO trainee (id_number, name, sex, birth_date, employer, "
+                         "title, specialty, county, phone) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_trainee (stmt, trainee);
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return FALSE;
+  trainee->id = sqlite3_last_insert_rowid (_xs_db_get_handle (db));
+  if (result != NULL)
+    *result = XS_UPSERT_CREATED;
+  return TRUE;
+}
+
+gint64
+xs_trainee_store_count (XsDb    *db,
+                        GError **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), -1);
+
+  stmt = _xs_db_prepare (db, "SELECT count(*) FROM trainee", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _xs_db_set_error (db, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}

@@ -1,0 +1,285 @@
+/* test-cli.c: xueshi-cli as a script or a clerk at a terminal uses it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "xs-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *data_dir;
+
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) g_getenv ("XUESHI_CLI"));
+  g_ptr_array_add (args, (char *) "--data-dir");
+  g_ptr_array_add (args, data_dir);
+  va_start (ap, run);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static void
+fresh_data_dir (void)
+{
+  g_free (data_dir);
+  data_dir = xs_test_make_tmpdir ();
+}
+
+static char *
+write_roster (guint n)
+{
+  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = xs_test_id_number (i);
+
+      g_string_append_printf (csv, "学员%u,%s,漯河市中心医院\n", i, id);
+    }
+  return xs_test_write_file ("roster.csv", csv->str, -1);
+}
+
+static void
+test_cli_usage (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) help = { 0 };
+
+  fresh_data_dir ();
+  run_cli (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+  run_cli (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "import-roster"));
+}
+
+static void
+test_cli_import_roster (void)
+{
+  g_autofree char *roster = write_roster (5);
+  g_autofree char *bad_path = xs_test_write_file ("bad.csv",
+                                                  "姓名,身份证号,工作单位\n"
+                                                  "甲,110105194912310021,某单位\n"
+                                                  "乙,11010519491231002X,某单位\n", -1);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) skip = { 0 };
+  g_auto(Run) dry = { 0 };
+
+  fresh_data_dir ();
+  run_cli (&first, "import-roster", roster, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.out, ==, "imported 5, updated 0, rejected 0\n");
+
+  run_cli (&bad, "import-roster", bad_path, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpstr (bad.out, ==, "imported 0, updated 0, rejected 1\n");
+  g_assert_true (g_str_has_prefix (bad.err, "bad.csv:2: "));
+
+  run_cli (&dry, "import-roster", "--dry-run", "--skip-invalid", bad_path, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dry.out, "imported 1, updated 0, rejected 1"));
+
+  run_cli (&skip, "import-roster", "--skip-invalid", bad_path, NULL);
+  g_assert_cmpint (skip.status, ==, 0);
+  g_assert_cmpstr (skip.out, ==, "imported 1, updated 0, rejected 1\n");
+}
+
+static JsonObject *
+trainee_json (JsonNode   *root,
+              const char *id_number)
+{
+  JsonArray *trainees = json_object_get_array_member (json_node_get_object (root), "trainees");
+
+  for (guint i = 0; i < json_array_get_length (trainees); i++)
+    {
+      JsonObject *t = json_array_get_object_element (trainees, i);
+
+      if (g_str_equal (json_object_get_string_member (t, "id_number"), id_number))
+        return t;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_cli_claims_and_progress (void)
+{
+  g_autofree char *roster = write_roster (3);
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *id1 = xs_test_id_number (1);
+  g_autofree char *hours = NULL;
+  g_autofree char *scan = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) hours_run = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) submit = { 0 };
+  g_auto(Run) attach = { 0 };
+  g_auto(Run) submit2 = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) approve = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) reject = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *claim_id = NULL;
+  JsonObject *t;
+  static const guint8 png[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+    0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
+    0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xdd, 0x8d, 0xb0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
+    0x44, 0xae, 0x42, 0x60, 0x82,
+  };
+
+  fresh_data_dir ();
+  run_cli (&import, "import-roster", roster, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,项目名称,日期\n"
+                           "%s,学员0,2018,公需科目,是,24,公需必修,2018-05-01\n"
+                           "%s,学员0,2018,公需科目,否,6,公需选修,2018-05-02\n"
+                           "%s,学员0,2018,专业科目,,60,培训班,2018-06-01\n"
+                           "%s,学员1,2018,专业科目,,30,培训班,2018-06-01\n",
+                           id0, id0, id0, id1);
+  g_free (roster);
+  roster = xs_test_write_file ("hours.csv", hours, -1);
+  run_cli (&hours_run, "import-hours", roster, NULL);
+  g_assert_cmpint (hours_run.status, ==, 0);
+  g_assert_cmpstr (hours_run.out, ==, "imported 4, updated 0, rejected 0\n");
+
+  /* An individual claim: the id alone on stdout */
+  run_cli (&add, "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "9",
+           "--hours", "30", "--title", "通过全国中级资格考试", "--date", "2018-07-01", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^[0-9]+\n$", add.out, 0, 0));
+  claim_id = g_strstrip (g_strdup (add.out));
+
+  run_cli (&submit, "claim", "submit", claim_id, NULL);
+  g_assert_cmpint (submit.status, ==, 1);
+  g_assert_nonnull (strstr (submit.err, "qualification_certificate"));
+
+  scan = xs_test_write_file ("资格证书.png", (const char *) png, sizeof png);
+  run_cli (&attach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
+  g_assert_cmpint (attach.status, ==, 0);
+  run_cli (&submit2, "claim", "submit", claim_id, NULL);
+  g_assert_cmpint (submit2.status, ==, 0);
+
+  run_cli (&show, "claim", "show", claim_id, "--format", "json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, show.out, -1, &error));
+  t = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (t, "status"), ==, "submitted");
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (t, "evidence")), ==, 1);
+
+  run_cli (&reject, "review", "reject", claim_id, NULL);
+  g_assert_cmpint (reject.status, ==, 1);   /* no reason */
+
+  run_cli (&approve, "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "人社局", NULL);
+  g_assert_cmpint (approve.status, ==, 0);
+  g_assert_cmpstr (approve.out, ==, "approved 5 claims\n");
+
+  run_cli (&json, "progress", "--year", "2018", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "rule_set"), ==, "2018");
+  t = trainee_json (json_parser_get_root (parser), id0);
+  g_assert_cmpint (json_object_get_int_member (t, "public"), ==, 30);
+  g_assert_cmpint (json_object_get_int_member (t, "compulsory"), ==, 24);
+  g_assert_cmpint (json_object_get_int_member (t, "professional"), ==, 60);
+  g_assert_cmpint (json_object_get_int_member (t, "total"), ==, 90);
+  g_assert_cmpint (json_object_get_int_member (t, "required_total"), ==, 90);
+  g_assert_true (json_object_get_boolean_member (t, "qualified"));
+  t = trainee_json (json_parser_get_root (parser), id1);
+  g_assert_cmpint (json_object_get_int_member (t, "professional"), ==, 60);
+  g_assert_false (json_object_get_boolean_member (t, "qualified"));
+
+  /* The table masks identity numbers. */
+  run_cli (&table, "progress", "--year", "2018", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_null (strstr (table.out, id0));
+  g_assert_nonnull (strstr (table.out, "411102********"));
+  g_assert_nonnull (strstr (table.out, "学员0"));
+}
+
+static void
+test_cli_demo_and_check (void)
+{
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) rules = { 0 };
+
+  fresh_data_dir ();
+  run_cli (&demo, "demo", "--trainees", "40", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run_cli (&again, "demo", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  run_cli (&check, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_true (g_str_has_prefix (check.out, "ok"));
+  run_cli (&rules, "rules", "--year", "2016", NULL);
+  g_assert_cmpint (rules.status, ==, 0);
+  g_assert_nonnull (strstr (rules.out, "2018"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  xs_test_init (&argc, &argv);
+
+  g_test_add_func ("/cli/usage", test_cli_usage);
+  g_test_add_func ("/cli/import-roster", test_cli_import_roster);
+  g_test_add_func ("/cli/claims-and-progress", test_cli_claims_and_progress);
+  g_test_add_func ("/cli/demo-and-check", test_cli_demo_and_check);
+
+  status = g_test_run ();
+  g_free (data_dir);
+  return status;
+}

@@ -1,0 +1,156 @@
+/* test-progress.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "xs-claim-store.h"
+#include "xs-progress.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+
+static gint64
+add_trainee (XsDb  *db,
+             guint  n)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
+
+  trainee->id_number = xs_test_id_number (n);
+  trainee->name = g_strdup_printf ("学员%u", n);
+  trainee->sex = xs_id_number_get_sex (trainee->id_number);
+  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
+  trainee->employer = g_strdup ("漯河市高级中学");
+  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, NULL));
+  return trainee->id;
+}
+
+/* A batch claim, then the decision. */
+static void
+add_hours (XsDb       *db,
+           gint64      trainee,
+           int         year,
+           XsCategory  category,
+           gboolean    compulsory,
+           int         tenths,
+           XsStatus    status)
+{
+  g_auto(XsClaim) claim = { 0 };
+  g_autoptr(GError) error = NULL;
+  static guint serial;
+
+  claim.trainee_id = trainee;
+  claim.year = year;
+  claim.category = category;
+  claim.compulsory = compulsory;
+  claim.kind = category == XS_CATEGORY_PROFESSIONAL ? 1 : 0;
+  claim.hours = tenths;
+  claim.title = g_strdup_printf ("课程 %u", ++serial);
+  claim.source = XS_SOURCE_BATCH;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 1, 6, year);
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_no_error (error);
+  if (status != XS_STATUS_SUBMITTED)
+    g_assert_true (xs_claim_store_decide (db, claim.id, status, "理由", "审核员", &error));
+  g_assert_no_error (error);
+}
+
+static const XsProgressRow *
+row_for (XsProgress *progress,
+         gint64      trainee)
+{
+  for (guint i = 0; i < xs_progress_get_n_rows (progress); i++)
+    if (xs_progress_get_row (progress, i)->trainee_id == trainee)
+      return xs_progress_get_row (progress, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_progress_rows (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsProgress) progress = NULL;
+  gint64 done = add_trainee (db, 1);
+  gint64 pending = add_trainee (db, 2);
+  gint64 idle = add_trainee (db, 3);
+  gint64 short_compulsory = add_trainee (db, 4);
+  const XsProgressRow *row;
+
+  add_hours (db, done, 2018, XS_CATEGORY_PUBLIC, TRUE, 240, XS_STATUS_APPROVED);
+  add_hours (db, done, 2018, XS_CATEGORY_PUBLIC, FALSE, 60, XS_STATUS_APPROVED);
+  add_hours (db, done, 2018, XS_CATEGORY_PROFESSIONAL, FALSE, 600, XS_STATUS_APPROVED);
+  add_hours (db, done, 2017, XS_CATEGORY_PROFESSIONAL, FALSE, 600, XS_STATUS_APPROVED);   /* another year */
+
+  add_hours (db, pending, 2018, XS_CATEGORY_PUBLIC, TRUE, 240, XS_STATUS_SUBMITTED);
+  add_hours (db, pending, 2018, XS_CATEGORY_PROFESSIONAL, FALSE, 300, XS_STATUS_APPROVED);
+  add_hours (db, pending, 2018, XS_CATEGORY_PROFESSIONAL, FALSE, 305, XS_STATUS_SUBMITTED);
+  add_hours (db, pending, 2018, XS_CATEGORY_PROFESSIONAL, FALSE, 100, XS_STATUS_REJECTED);
+
+  /* 30 public but only 18 compulsory: not qualified */
+  add_hours (db, short_compulsory, 2018, XS_CATEGORY_PUBLIC, TRUE, 180, XS_STATUS_APPROVED);
+  add_hours (db, short_compulsory, 2018, XS_CATEGORY_PUBLIC, FALSE, 120, XS_STATUS_APPROVED);
+  add_hours (db, short_compulsory, 2018, XS_CATEGORY_PROFESSIONAL, FALSE, 900, XS_STATUS_APPROVED);
+
+  progress = xs_progress_compute (db, 2018, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_progress_get_n_rows (progress), ==, 4);
+  g_assert_cmpuint (xs_progress_count_qualified (progress), ==, 1);
+  g_assert_cmpstr (xs_rule_set_get_id (xs_progress_get_rule_set (progress)), ==, "2018");
+
+  row = row_for (progress, done);
+  g_assert_cmpint (row->public_hours, ==, 300);
+  g_assert_cmpint (row->compulsory, ==, 240);
+  g_assert_cmpint (row->professional, ==, 600);
+  g_assert_cmpint (row->total, ==, 900);
+  g_assert_true (row->qualified);
+
+  row = row_for (progress, pending);
+  g_assert_cmpint (row->public_hours, ==, 0);
+  g_assert_cmpint (row->pending_public, ==, 240);
+  g_assert_cmpint (row->pending_compulsory, ==, 240);
+  g_assert_cmpint (row->professional, ==, 300);
+  g_assert_cmpint (row->pending_professional, ==, 305);
+  g_assert_false (row->qualified);
+
+  row = row_for (progress, idle);
+  g_assert_cmpint (row->total, ==, 0);
+  g_assert_cmpint (row->pending_public + row->pending_professional, ==, 0);
+  g_assert_cmpstr (row->name, ==, "学员3");
+  g_assert_false (row->qualified);
+
+  row = row_for (progress, short_compulsory);
+  g_assert_cmpint (row->total, ==, 1200);
+  g_assert_false (row->qualified);
+}
+
+static void
+test_progress_one_trainee_and_later_year (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = xs_test_id_number (8);
+  g_autoptr(XsProgress) progress = NULL;
+
+  add_trainee (db, 7);
+  add_trainee (db, 8);
+  progress = xs_progress_compute (db, 2021, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_progress_get_n_rows (progress), ==, 1);
+  g_assert_cmpstr (xs_progress_get_row (progress, 0)->id_number, ==, id);
+  /* No set for 2021: the newest earlier one applies, and says so. */
+  g_assert_cmpstr (xs_rule_set_get_id (xs_progress_get_rule_set (progress)), ==, "2018");
+  g_assert_cmpint (xs_progress_get_year (progress), ==, 2021);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xs_test_init (&argc, &argv);
+
+  g_test_add_func ("/progress/rows", test_progress_rows);
+  g_test_add_func ("/progress/one-trainee-and-later-year", test_progress_one_trainee_and_later_year);
+
+  return g_test_run ();
+}

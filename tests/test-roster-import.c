@@ -1,0 +1,253 @@
+/* test-roster-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "xs-roster-import.h"
+#include "xs-table-reader.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+
+static XsImportReport *
+import_text (XsDb          *db,
+             const char    *csv,
+             XsImportFlags  flags,
+             GError       **error)
+{
+  g_autofree char *path = xs_test_write_file ("roster.csv", csv, -1);
+
+  return xs_roster_import (db, path, NULL, flags, NULL, NULL, NULL, error);
+}
+
+static char *
+roster_csv (guint first,
+            guint count,
+            const char *employer)
+{
+  GString *csv = g_string_new ("姓名,身份证号,工作单位,性别,手机号\r\n");
+
+  for (guint i = first; i < first + count; i++)
+    {
+      g_autofree char *id = xs_test_id_number (i);
+
+      g_string_append_printf (csv, "学员%u,%s,%s,%s,1390395%04u\r\n", i, id, employer,
+                              i % 2 ? "男" : "女", i);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+static void
+assert_summary (XsImportReport *report,
+                const char     *expected)
+{
+  g_autofree char *summary = xs_import_report_format_summary (report);
+
+  g_assert_cmpstr (summary, ==, expected);
+}
+
+static void
+test_roster_import_and_update (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = roster_csv (0, 50, "漯河市中心医院");
+  g_autofree char *changed = roster_csv (40, 20, "漯河市第二人民医院");
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(XsTrainee) trainee = NULL;
+  g_autofree char *id = xs_test_id_number (3);
+
+  report = import_text (db, csv, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_import_report_get_committed (report));
+  assert_summary (report, "imported 50, updated 0, rejected 0");
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 50);
+  g_clear_object (&report);
+
+  /* The same file again changes nothing. */
+  report = import_text (db, csv, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_summary (report, "imported 0, updated 0, rejected 0");
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UNCHANGED), ==, 50);
+  g_clear_object (&report);
+
+  /* 10 move employer, 10 are new */
+  report = import_text (db, changed, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_summary (report, "imported 10, updated 10, rejected 0");
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 60);
+
+  trainee = xs_trainee_store_lookup (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trainee->name, ==, "学员3");
+  g_assert_cmpint (trainee->sex, ==, XS_SEX_MALE);
+  g_assert_cmpstr (trainee->employer, ==, "漯河市中心医院");
+  g_assert_cmpstr (trainee->phone, ==, "13903950003");
+}
+
+static void
+test_roster_rejects_rows (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *good = xs_test_id_number (1);
+  g_autofree char *woman = xs_test_id_number (2);
+  g_autofree char *rejections = NULL;
+  g_autofree char *csv = g_strdup_printf (
+    "工作单位,姓名,身份证号,性别,手机号\n"   /* any column order */
+    "漯河市中心医院,张三,%s,男,\n"           /* row 2: fine */
+    "漯河市中心医院,李四,110105194912310021,男,\n"   /* row 3: check digit */
+    "漯河市中心医院,王五,4.10102E+17,男,\n"  /* row 4: Excel number */
+    "漯河市中心医院,赵六,%s,男,\n"           /* row 5: sex disagrees */
+    "漯河市中心医院,张三,%s,男,\n"           /* row 6: same number as row 2 */
+    ",孙七,11010519491231002X,女,\n"          /* row 7: no employer */
+    "漯河市中心医院,周八,440524188001010014,男,12345\n",   /* row 8: phone */
+    good, woman, good);
+
+  report = import_text (db, csv, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (xs_import_report_get_committed (report));
+  assert_summary (report, "imported 0, updated 0, rejected 6");
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 0);
+
+  rejections = xs_import_report_format_rejections (report);
+  g_test_message ("%s", rejections);
+  g_assert_nonnull (strstr (rejections, "roster.csv:3: "));
+  g_assert_nonnull (strstr (rejections, "roster.csv:4: "));
+  g_assert_nonnull (strstr (rejections, "text"));   /* format the column as text */
+  g_assert_nonnull (strstr (rejections, "roster.csv:5: "));
+  g_assert_nonnull (strstr (rejections, "roster.csv:6: "));
+  g_assert_nonnull (strstr (rejections, "row 2"));
+  g_assert_nonnull (strstr (rejections, "roster.csv:7: "));
+  g_assert_nonnull (strstr (rejections, "roster.csv:8: "));
+  g_assert_null (strstr (rejections, "roster.csv:2: "));
+  /* identity numbers never appear whole */
+  g_assert_null (strstr (rejections, good));
+  g_clear_object (&report);
+
+  /* --skip-invalid keeps the good row */
+  report = import_text (db, csv, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_import_report_get_committed (report));
+  assert_summary (report, "imported 1, updated 0, rejected 6");
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 1);
+}
+
+static void
+test_roster_dry_run (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = roster_csv (0, 5, "舞阳县人民医院");
+  g_autoptr(XsImportReport) report = import_text (db, csv, XS_IMPORT_DRY_RUN, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (xs_import_report_get_committed (report));
+  assert_summary (report, "imported 5, updated 0, rejected 0 (dry run: nothing written)");
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 0);
+}
+
+static void
+test_roster_headers (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *id = xs_test_id_number (7);
+  /* full-width spaces, English aliases, a required-marker star */
+  g_autofree char *csv = g_strdup_printf ("\xe3\x80\x80name ,*id_number,EMPLOYER\n　张三　,%s,临颍县农业农村局\n", id);
+  g_autoptr(XsTrainee) trainee = NULL;
+
+  report = import_text (db, csv, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_summary (report, "imported 1, updated 0, rejected 0");
+  trainee = xs_trainee_store_lookup (db, id, &error);
+  g_assert_cmpstr (trainee->name, ==, "张三");
+  g_clear_object (&report);
+
+  /* A missing required column fails the whole file, naming the column. */
+  report = import_text (db, "姓名,工作单位\n张三,某单位\n", XS_IMPORT_DEFAULT, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "身份证号"));
+  g_clear_error (&error);
+
+  /* An empty file */
+  report = import_text (db, "", XS_IMPORT_DEFAULT, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+}
+
+static void
+test_roster_gb18030_fixture (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = xs_test_fixture_path ("roster-gb18030.csv");
+  g_autoptr(XsImportReport) report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT,
+                                                       NULL, NULL, NULL, &error);
+  g_autofree char *rejections = NULL;
+
+  g_assert_no_error (error);
+  rejections = xs_import_report_format_rejections (report);
+  g_assert_cmpstr (rejections, ==, "");
+  g_assert_cmpstr (xs_import_report_get_encoding (report), ==, "GB18030");
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_ADDED), >, 0);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_roster_progress_and_cancel (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = roster_csv (0, 3000, "漯河市高级中学");
+  g_autofree char *path = xs_test_write_file ("big.csv", csv, -1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(XsImportReport) report = NULL;
+  double last = 0;
+
+  report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, on_progress, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_clear_object (&report);
+
+  /* Cancelled: nothing of the second file lands. */
+  g_clear_pointer (&csv, g_free);
+  g_clear_pointer (&path, g_free);
+  csv = roster_csv (5000, 3000, "漯河市高级中学");
+  path = xs_test_write_file ("big2.csv", csv, -1);
+  g_cancellable_cancel (cancellable);
+  report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, cancellable, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 3000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xs_test_init (&argc, &argv);
+
+  g_test_add_func ("/roster-import/import-and-update", test_roster_import_and_update);
+  g_test_add_func ("/roster-import/rejects-rows", test_roster_rejects_rows);
+  g_test_add_func ("/roster-import/dry-run", test_roster_dry_run);
+  g_test_add_func ("/roster-import/headers", test_roster_headers);
+  g_test_add_func ("/roster-import/gb18030-fixture", test_roster_gb18030_fixture);
+  g_test_add_func ("/roster-import/progress-and-cancel", test_roster_progress_and_cancel);
+
+  return g_test_run ();
+}

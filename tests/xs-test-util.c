@@ -1,0 +1,134 @@
+/* xs-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "xs-id-number.h"
+#include "xs-test-util.h"
+
+static GPtrArray *tmpdirs;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+cleanup_tmpdirs (void)
+{
+  if (tmpdirs == NULL)
+    return;
+  for (guint i = 0; i < tmpdirs->len; i++)
+    remove_tree (g_ptr_array_index (tmpdirs, i));
+  g_clear_pointer (&tmpdirs, g_ptr_array_unref);
+}
+
+char *
+xs_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("xueshi-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (tmpdirs == NULL)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (cleanup_tmpdirs);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (dir));
+  return dir;
+}
+
+void
+xs_test_init (int    *argc,
+              char ***argv)
+{
+  g_autofree char *data_dir = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  data_dir = xs_test_make_tmpdir ();
+  g_setenv ("XUESHI_DATA_DIR", data_dir, TRUE);
+}
+
+char *
+xs_test_write_file (const char *name,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+char *
+xs_test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+char *
+xs_test_shared_dir (void)
+{
+  const char *dir = g_getenv ("XUESHI_SHARED_DIR");
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return g_canonicalize_filename (dir, NULL);
+}
+
+XsDb *
+xs_test_open_db (void)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  XsDb *db = xs_db_open (dir, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+char *
+xs_test_id_number (guint n)
+{
+  GDate date;
+  char first17[18];
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, 1, 1980);
+  g_date_add_days (&date, n / 500);
+  /* the sequence's last digit gives the sex: odd for men */
+  g_snprintf (first17, sizeof first17, "411102%04d%02d%02d%03u",
+              g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
+              (n % 500) * 2 + (n % 2));
+  return g_strdup_printf ("%s%c", first17, xs_id_number_compute_check (first17));
+}

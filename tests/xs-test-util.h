@@ -1,0 +1,34 @@
+/* xs-test-util.h: the shared test environment
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "xs-db.h"
+
+G_BEGIN_DECLS
+
+/* g_test_init() with TAP output, a C.UTF-8 locale and a fresh private
+ * XUESHI_DATA_DIR under a temporary directory. */
+void   xs_test_init          (int    *argc,
+                              char ***argv);
+/* A new empty directory, removed with everything in it at exit. */
+char  *xs_test_make_tmpdir   (void);
+/* Writes @contents to a new file in a temporary directory; returns the path. */
+char  *xs_test_write_file    (const char *name,
+                              const char *contents,
+                              gssize      length);
+/* Path of a file in tests/fixtures/. */
+char  *xs_test_fixture_path  (const char *name);
+/* ../shared beside the source tree, or NULL when absent (a user's clone). */
+char  *xs_test_shared_dir    (void);
+
+/* A new database in a new temporary folder. */
+XsDb  *xs_test_open_db       (void);
+/* A valid identity number, different for each @n (Luohe, born 1980-01-01
+ * plus @n days); odd @n are men. */
+char  *xs_test_id_number     (guint       n);
+
+G_END_DECLS
