@@ -160,7 +160,43 @@ random_date (GRand *rand,
   g_date_set_dmy (date, g_rand_int_range (rand, 1, 29), month, year);
 }
 
-/* A one-page "scan" of a document: a PDF with real text, or a PNG photo. */
+/* Draws a document page onto @cr: text, and a red seal. */
+static void
+draw_document (cairo_t    *cr,
+               double      width,
+               double      height,
+               const char *heading,
+               const char *body)
+{
+  g_autofree char *markup = NULL;
+  PangoLayout *layout;
+  PangoFontDescription *font;
+
+  /* Slightly grey paper, as scans are. */
+  cairo_set_source_rgb (cr, 0.97, 0.96, 0.93);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string ("Noto Serif CJK SC, serif 14");
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((width - 120) * PANGO_SCALE));
+  markup = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n\n%s", heading, body);
+  pango_layout_set_markup (layout, markup, -1);
+  cairo_move_to (cr, 60, 60);
+  pango_cairo_show_layout (cr, layout);
+
+  cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.7);
+  cairo_set_line_width (cr, 3);
+  cairo_arc (cr, width - 130, height - 130, 50, 0, 2 * G_PI);
+  cairo_stroke (cr);
+
+  g_object_unref (layout);
+  pango_font_description_free (font);
+}
+
+/* A one-page "scan" of a document: as a scanner makes them, a picture of the
+ * page, either alone (PNG) or inside a PDF. */
 static char *
 make_scan (Demo       *demo,
            const char *heading,
@@ -170,50 +206,31 @@ make_scan (Demo       *demo,
   gboolean png = (demo->n_scans % 4) == 3;
   g_autofree char *name = g_strdup_printf ("scan-%04u.%s", demo->n_scans++, png ? "png" : "pdf");
   g_autofree char *path = g_build_filename (demo->scan_dir, name, NULL);
-  g_autofree char *markup = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  PangoLayout *layout;
-  PangoFontDescription *font;
+  const double width = 595, height = 842;   /* A4 at 72 dpi */
+  cairo_surface_t *page;
   cairo_status_t status;
-  double width = png ? 600 : 595, height = png ? 420 : 842;
+  cairo_t *cr;
 
-  if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
-  else
-    surface = cairo_pdf_surface_create (path, width, height);
-  cr = cairo_create (surface);
-
-  /* Slightly grey paper, as scans are. */
-  cairo_set_source_rgb (cr, 0.97, 0.96, 0.93);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-
-  layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string ("Noto Serif CJK SC, serif 16");
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((width - 120) * PANGO_SCALE));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-  markup = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n\n%s", heading, body);
-  pango_layout_set_markup (layout, markup, -1);
-  cairo_move_to (cr, 60, 60);
-  pango_cairo_show_layout (cr, layout);
-
-  /* A red seal. */
-  cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.7);
-  cairo_set_line_width (cr, 3);
-  cairo_arc (cr, width - 130, height - 110, 50, 0, 2 * G_PI);
-  cairo_stroke (cr);
-
-  g_object_unref (layout);
-  pango_font_description_free (font);
+  page = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (page);
+  draw_document (cr, width, height, heading, body);
   cairo_destroy (cr);
 
   if (png)
-    cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+    status = cairo_surface_write_to_png (page, path);
+  else
+    {
+      cairo_surface_t *pdf = cairo_pdf_surface_create (path, width, height);
+
+      cr = cairo_create (pdf);
+      cairo_set_source_surface (cr, page, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_finish (pdf);
+      status = cairo_surface_status (pdf);
+      cairo_surface_destroy (pdf);
+    }
+  cairo_surface_destroy (page);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
