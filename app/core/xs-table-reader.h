@@ -29,7 +29,7 @@ GQuark         xs_table_error_quark            (void);
 XsTableReader *xs_table_reader_new_for_path    (const char     *path,
                                                 const char     *encoding,
                                                 GError        **error);
-/* Same, over bytes in memory; @name is used in messages and to pick nothing else. */
+/* Same, over bytes in memory (messages call it “the table”). */
 XsTableReader *xs_table_reader_new_for_bytes   (GBytes         *bytes,
                                                 const char     *encoding,
                                                 GError        **error);

@@ -1,0 +1,33 @@
+/* xs-xlsx-private.h: the XLSX half of XsTableReader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _XsXlsx XsXlsx;
+
+/* Opens the first worksheet of the ZIP in @bytes (a new reference is taken).
+ * @display_name names the file in messages. */
+XsXlsx      *_xs_xlsx_new            (GBytes      *bytes,
+                                      const char  *display_name,
+                                      GError     **error);
+void         _xs_xlsx_free           (XsXlsx      *self);
+
+/* Advances to the next row that has a non-empty cell. Returns FALSE at the
+ * end (error unset) or on error. */
+gboolean     _xs_xlsx_next           (XsXlsx      *self,
+                                      GError     **error);
+/* The current row's cells by column (gaps are ""); valid until the next
+ * call to _xs_xlsx_next(). */
+const char **_xs_xlsx_get_fields     (XsXlsx      *self,
+                                      guint       *n_fields);
+guint        _xs_xlsx_get_row_number (XsXlsx      *self);
+double       _xs_xlsx_get_fraction   (XsXlsx      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsXlsx, _xs_xlsx_free)
+
+G_END_DECLS
