@@ -175,6 +175,24 @@ xs_claim_store_get (XsDb     *db,
   return NULL;
 }
 
+static GPtrArray *
+collect_claims (XsDb      *db,
+                XsDbStmt  *stmt,
+                GError   **error)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_claim_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (claims, claim_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&claims);
+}
+
 GPtrArray *
 xs_claim_store_list_for_trainee (XsDb     *db,
                                  gint64    trainee_id,
@@ -182,8 +200,6 @@ xs_claim_store_list_for_trainee (XsDb     *db,
                                  GError  **error)
 {
   g_autoptr(XsDbStmt) stmt = NULL;
-  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_claim_free);
-  int rc;
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);
 
@@ -196,14 +212,45 @@ xs_claim_store_list_for_trainee (XsDb     *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, trainee_id);
   sqlite3_bind_int (stmt, 2, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (claims, claim_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _xs_db_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&claims);
+  return collect_claims (db, stmt, error);
+}
+
+GPtrArray *
+xs_claim_store_list_to_complete (XsDb     *db,
+                                 int       year,
+                                 GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT " CLAIM_COLUMNS " FROM claim "
+                         "WHERE year = ?1 AND status IN ('draft', 'rejected') "
+                         "ORDER BY updated_at, id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  return collect_claims (db, stmt, error);
+}
+
+GPtrArray *
+xs_claim_store_list_for_class (XsDb     *db,
+                               gint64    class_id,
+                               GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT " CLAIM_COLUMNS " FROM claim WHERE class_id = ?1 ORDER BY id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, class_id);
+  return collect_claims (db, stmt, error);
 }
 
 GPtrArray *

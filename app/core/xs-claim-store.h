@@ -32,6 +32,15 @@ GPtrArray  *xs_claim_store_list_for_trainee   (XsDb            *db,
                                                gint64           trainee_id,
                                                int              year,
                                                GError         **error);
+/* Draft and rejected claims of @year (every trainee), oldest first: what
+ * the base still has to complete or correct. */
+GPtrArray  *xs_claim_store_list_to_complete   (XsDb            *db,
+                                               int              year,
+                                               GError         **error);
+/* The claims recorded for a training class. */
+GPtrArray  *xs_claim_store_list_for_class     (XsDb            *db,
+                                               gint64           class_id,
+                                               GError         **error);
 /* XsEvidence with material and original_name set, by material. */
 GPtrArray  *xs_claim_store_list_evidence      (XsDb            *db,
                                                gint64           claim_id,

@@ -68,7 +68,8 @@ static const char progress_sql[] =
   "  total (CASE WHEN c.status = 'approved' AND c.category = 'professional' THEN c.hours END), "
   "  total (CASE WHEN c.status = 'submitted' AND c.category = 'public' THEN c.hours END), "
   "  total (CASE WHEN c.status = 'submitted' AND c.compulsory = 1 THEN c.hours END), "
-  "  total (CASE WHEN c.status = 'submitted' AND c.category = 'professional' THEN c.hours END) "
+  "  total (CASE WHEN c.status = 'submitted' AND c.category = 'professional' THEN c.hours END), "
+  "  count (CASE WHEN c.status IN ('draft', 'rejected') THEN 1 END) "
   "FROM trainee t "
   "LEFT JOIN claim c ON c.trainee_id = t.id AND c.year = ?1 "
   "WHERE ?2 IS NULL OR t.id_number = ?2 "
@@ -116,6 +117,7 @@ xs_progress_compute (XsDb        *db,
       row.pending_public = sqlite3_column_int (stmt, 7);
       row.pending_compulsory = sqlite3_column_int (stmt, 8);
       row.pending_professional = sqlite3_column_int (stmt, 9);
+      row.n_to_complete = sqlite3_column_int (stmt, 10);
       row.qualified = xs_progress_row_is_qualified (&row, self->rules);
       g_array_append_val (self->rows, row);
     }

@@ -24,6 +24,8 @@ typedef struct
   int          pending_public;
   int          pending_compulsory;
   int          pending_professional;
+  /* draft and rejected claims: evidence to add, or a correction to make */
+  int          n_to_complete;
   gboolean     qualified;
 } XsProgressRow;
 

@@ -1,0 +1,216 @@
+/* xs-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-application.h"
+#include "xs-preferences-window.h"
+#include "xs-window.h"
+
+struct _XsApplication
+{
+  AdwApplication  parent_instance;
+
+  XsDb           *db;
+  GSettings      *settings;
+  char           *data_dir;
+};
+
+G_DEFINE_FINAL_TYPE (XsApplication, xs_application, ADW_TYPE_APPLICATION)
+
+XsApplication *
+xs_application_new (void)
+{
+  return g_object_new (XS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+XsDb *
+xs_application_get_db (XsApplication *self)
+{
+  g_return_val_if_fail (XS_IS_APPLICATION (self), NULL);
+  return self->db;
+}
+
+GSettings *
+xs_application_get_settings (XsApplication *self)
+{
+  g_return_val_if_fail (XS_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+int
+xs_application_get_default_year (XsApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year;
+
+  g_return_val_if_fail (XS_IS_APPLICATION (self), 0);
+
+  year = g_settings_get_int (self->settings, "default-year");
+  return year > 0 ? year : g_date_time_get_year (now);
+}
+
+static void
+show_startup_error (XsApplication *self,
+                    const GError  *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"), error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (g_application_quit), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+xs_application_activate (GApplication *app)
+{
+  XsApplication *self = XS_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->db == NULL)
+    {
+      self->db = xs_db_open (self->data_dir, &error);
+      if (self->db == NULL)
+        {
+          show_startup_error (self, error);
+          return;
+        }
+    }
+
+  window = GTK_WINDOW (xs_window_new (self));
+  gtk_window_present (window);
+}
+
+static int
+xs_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  XsApplication *self = XS_APPLICATION (app);
+
+  g_variant_dict_lookup (options, "data-dir", "^ay", &self->data_dir);
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("xueshi %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+xs_application_about (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  XsApplication *self = user_data;
+  const char *developers[] = { _("The Xueshi developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Xueshi"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Xueshi developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Continuing-education hours for the staff of a training base"),
+                         "website", "https://github.com/xueshi/xueshi",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+xs_application_preferences (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  XsApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  XsPreferencesWindow *prefs = xs_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+xs_application_quit (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", xs_application_about },
+  { "preferences", xs_application_preferences },
+  { "quit", xs_application_quit },
+};
+
+static void
+xs_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  XsApplication *self = XS_APPLICATION (app);
+
+  G_APPLICATION_CLASS (xs_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+xs_application_dispose (GObject *object)
+{
+  XsApplication *self = XS_APPLICATION (object);
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (xs_application_parent_class)->dispose (object);
+}
+
+static void
+xs_application_class_init (XsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = xs_application_dispose;
+  app_class->activate = xs_application_activate;
+  app_class->startup = xs_application_startup;
+  app_class->handle_local_options = xs_application_handle_local_options;
+}
+
+static void
+xs_application_init (XsApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The folder of the base’s database"), N_("DIR") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  self->settings = g_settings_new (APP_ID);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}

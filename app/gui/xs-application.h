@@ -1,0 +1,23 @@
+/* xs-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xs-db.h"
+
+G_BEGIN_DECLS
+
+#define XS_TYPE_APPLICATION (xs_application_get_type ())
+G_DECLARE_FINAL_TYPE (XsApplication, xs_application, XS, APPLICATION, AdwApplication)
+
+XsApplication *xs_application_new          (void);
+/* The base's database, opened at startup (main thread only). */
+XsDb          *xs_application_get_db       (XsApplication *self);
+GSettings     *xs_application_get_settings (XsApplication *self);
+/* The year the window shows: the default-year setting, else this year. */
+int            xs_application_get_default_year (XsApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,134 @@
+/* xs-hours-bar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-hours-bar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-date.h"
+#include "xs-hours-bar.h"
+
+struct _XsHoursBar
+{
+  GtkWidget       parent_instance;
+
+  GtkLabel       *label;
+  GtkProgressBar *pending_bar;
+  GtkProgressBar *approved_bar;
+  char           *text;
+};
+
+G_DEFINE_FINAL_TYPE (XsHoursBar, xs_hours_bar, GTK_TYPE_WIDGET)
+
+static void
+xs_hours_bar_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), XS_TYPE_HOURS_BAR);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (xs_hours_bar_parent_class)->dispose (object);
+}
+
+static void
+xs_hours_bar_finalize (GObject *object)
+{
+  g_free (XS_HOURS_BAR (object)->text);
+  G_OBJECT_CLASS (xs_hours_bar_parent_class)->finalize (object);
+}
+
+static void
+xs_hours_bar_class_init (XsHoursBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xs_hours_bar_dispose;
+  object_class->finalize = xs_hours_bar_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-hours-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsHoursBar, label);
+  gtk_widget_class_bind_template_child (widget_class, XsHoursBar, pending_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsHoursBar, approved_bar);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  gtk_widget_class_set_css_name (widget_class, "hoursbar");
+}
+
+static void
+xs_hours_bar_init (XsHoursBar *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
+  /* The bars are drawing; the widget speaks for them. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->pending_bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->approved_bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
+GtkWidget *
+xs_hours_bar_new (void)
+{
+  return g_object_new (XS_TYPE_HOURS_BAR, NULL);
+}
+
+void
+xs_hours_bar_set (XsHoursBar *self,
+                  const char *title,
+                  int         approved,
+                  int         pending,
+                  int         required)
+{
+  g_autofree char *a = xs_hours_format (approved);
+  g_autofree char *r = xs_hours_format (required);
+  g_autofree char *tooltip = NULL;
+  double total = MAX (required, 1);
+
+  g_return_if_fail (XS_IS_HOURS_BAR (self));
+
+  g_free (self->text);
+  if (title != NULL)
+    /* Translators: "Public subjects 18 / 30 hours" */
+    self->text = g_strdup_printf (_("%s %s / %s hours"), title, a, r);
+  else
+    self->text = g_strdup_printf ("%s / %s", a, r);
+
+  if (pending > 0)
+    {
+      g_autofree char *p = xs_hours_format (pending);
+
+      tooltip = g_strdup_printf (_("%s approved, %s awaiting review, %s required"), a, p, r);
+    }
+  else
+    tooltip = g_strdup_printf (_("%s approved, %s required"), a, r);
+
+  gtk_label_set_label (self->label, self->text);
+  gtk_progress_bar_set_fraction (self->approved_bar, MIN (1.0, approved / total));
+  gtk_progress_bar_set_fraction (self->pending_bar, MIN (1.0, (approved + pending) / total));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+
+  if (approved >= required)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "met");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "met");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, required / 10.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, MIN (approved, required) / 10.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, self->text,
+                                  -1);
+}
+
+const char *
+xs_hours_bar_get_text (XsHoursBar *self)
+{
+  g_return_val_if_fail (XS_IS_HOURS_BAR (self), NULL);
+  return self->text;
+}

@@ -1,0 +1,190 @@
+/* xs-trainee-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-trainee-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-claim-row.h"
+#include "xs-claim-store.h"
+#include "xs-hours-bar.h"
+#include "xs-progress.h"
+#include "xs-trainee-page.h"
+#include "xs-trainee-store.h"
+
+struct _XsTraineePage
+{
+  GtkWidget        parent_instance;
+
+  gint64           trainee_id;
+  char            *id_number;
+  char            *masked_id;
+
+  /* template children */
+  GtkLabel        *name_label;
+  GtkLabel        *employer_label;
+  GtkLabel        *id_label;
+  GtkToggleButton *reveal_button;
+  XsHoursBar      *public_bar;
+  XsHoursBar      *compulsory_bar;
+  XsHoursBar      *professional_bar;
+  XsHoursBar      *total_bar;
+  AdwPreferencesGroup *claims_group;
+  GtkListBox      *claims_list;
+  GtkWidget       *no_claims_row;
+};
+
+G_DEFINE_FINAL_TYPE (XsTraineePage, xs_trainee_page, GTK_TYPE_WIDGET)
+
+enum {
+  CLAIM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_reveal_toggled (XsTraineePage   *self,
+                   GtkToggleButton *button)
+{
+  gboolean reveal = gtk_toggle_button_get_active (button);
+
+  gtk_label_set_label (self->id_label, reveal ? self->id_number : self->masked_id);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button),
+                               reveal ? _("Hide the identity number") : _("Show the whole identity number"));
+}
+
+static void
+on_row_activated (XsTraineePage *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list)
+{
+  if (XS_IS_CLAIM_ROW (row))
+    g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, xs_claim_row_get_claim_id (XS_CLAIM_ROW (row)));
+}
+
+static void
+xs_trainee_page_dispose (GObject *object)
+{
+  XsTraineePage *self = XS_TRAINEE_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_TRAINEE_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->id_number, g_free);
+  g_clear_pointer (&self->masked_id, g_free);
+
+  G_OBJECT_CLASS (xs_trainee_page_parent_class)->dispose (object);
+}
+
+static void
+xs_trainee_page_class_init (XsTraineePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xs_trainee_page_dispose;
+
+  signals[CLAIM_ACTIVATED] = g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (XS_TYPE_HOURS_BAR);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-trainee-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, employer_label);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, id_label);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, public_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, compulsory_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, professional_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, total_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, claims_group);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, claims_list);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineePage, no_claims_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+xs_trainee_page_init (XsTraineePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+clear_claims (XsTraineePage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->claims_list))) != NULL
+         && child != self->no_claims_row)
+    gtk_list_box_remove (self->claims_list, child);
+  while ((child = gtk_widget_get_next_sibling (self->no_claims_row)) != NULL)
+    gtk_list_box_remove (self->claims_list, child);
+}
+
+gboolean
+xs_trainee_page_load (XsTraineePage  *self,
+                      XsDb           *db,
+                      gint64          trainee_id,
+                      int             year,
+                      GError        **error)
+{
+  g_autoptr(XsTrainee) trainee = NULL;
+  g_autoptr(XsProgress) progress = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autofree char *group_title = NULL;
+  const XsProgressRow *row;
+  XsRuleSet *rules;
+
+  g_return_val_if_fail (XS_IS_TRAINEE_PAGE (self), FALSE);
+
+  if ((trainee = xs_trainee_store_get (db, trainee_id, error)) == NULL
+      || (progress = xs_progress_compute (db, year, trainee->id_number, error)) == NULL
+      || (claims = xs_claim_store_list_for_trainee (db, trainee_id, year, error)) == NULL)
+    return FALSE;
+
+  self->trainee_id = trainee_id;
+  g_free (self->id_number);
+  self->id_number = g_strdup (trainee->id_number);
+  g_free (self->masked_id);
+  self->masked_id = xs_id_number_mask (trainee->id_number);
+
+  gtk_label_set_label (self->name_label, trainee->name);
+  gtk_label_set_label (self->employer_label, trainee->employer);
+  gtk_toggle_button_set_active (self->reveal_button, FALSE);
+  on_reveal_toggled (self, self->reveal_button);
+
+  rules = xs_progress_get_rule_set (progress);
+  row = xs_progress_get_row (progress, 0);
+  xs_hours_bar_set (self->public_bar, _("Public subjects"), row->public_hours, row->pending_public,
+                    xs_rule_set_get_required_public (rules));
+  xs_hours_bar_set (self->compulsory_bar, _("Compulsory"), row->compulsory, row->pending_compulsory,
+                    xs_rule_set_get_required_compulsory (rules));
+  xs_hours_bar_set (self->professional_bar, _("Professional subjects"), row->professional,
+                    row->pending_professional, xs_rule_set_get_required_professional (rules));
+  xs_hours_bar_set (self->total_bar, _("Total"), row->total,
+                    row->pending_public + row->pending_professional,
+                    xs_rule_set_get_required_total (rules));
+
+  group_title = g_strdup_printf (_("Claims of %d"), year);
+  adw_preferences_group_set_title (self->claims_group, group_title);
+  clear_claims (self);
+  gtk_widget_set_visible (self->no_claims_row, claims->len == 0);
+  for (guint i = 0; i < claims->len; i++)
+    gtk_list_box_append (self->claims_list, xs_claim_row_new (g_ptr_array_index (claims, i), rules));
+
+  return TRUE;
+}
+
+gint64
+xs_trainee_page_get_trainee_id (XsTraineePage *self)
+{
+  g_return_val_if_fail (XS_IS_TRAINEE_PAGE (self), 0);
+  return self->trainee_id;
+}

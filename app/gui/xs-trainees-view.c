@@ -1,0 +1,377 @@
+/* xs-trainees-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-trainees-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-hours-bar.h"
+#include "xs-trainees-view.h"
+
+struct _XsTraineesView
+{
+  GtkWidget           parent_instance;
+
+  XsTraineeModel     *model;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  char               *search;   /* case-folded */
+
+  /* template children */
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *unqualified_button;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (XsTraineesView, xs_trainees_view, GTK_TYPE_WIDGET)
+
+enum {
+  TRAINEE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum
+{
+  HOURS_PUBLIC,
+  HOURS_PROFESSIONAL,
+  HOURS_TOTAL,
+} HoursColumn;
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  XsTraineesView *self = user_data;
+
+  if (gtk_toggle_button_get_active (self->unqualified_button)
+      && xs_trainee_item_get_qualified (item))
+    return FALSE;
+  return xs_trainee_item_matches (item, self->search);
+}
+
+static void
+update_count (XsTraineesView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  g_autofree char *text = NULL;
+
+  if (shown == all)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trainee", "%u trainees", all), all);
+  else
+    text = g_strdup_printf (_("%u of %u trainees"), shown, all);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+on_search_changed (XsTraineesView *self,
+                   GtkSearchEntry *entry)
+{
+  xs_trainees_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_unqualified_toggled (XsTraineesView  *self,
+                        GtkToggleButton *button)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_activate (XsTraineesView *self,
+             guint           position,
+             GtkColumnView  *view)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(XsTraineeItem) item = g_list_model_get_item (model, position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[TRAINEE_ACTIVATED], 0, xs_trainee_item_get_trainee_id (item));
+}
+
+/* Cells */
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_name (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                       xs_trainee_item_get_name (gtk_list_item_get_item (list_item)));
+}
+
+static void
+bind_masked_id (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_label (GTK_LABEL (label),
+                       xs_trainee_item_get_masked_id (gtk_list_item_get_item (list_item)));
+}
+
+static void
+bind_employer (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                       xs_trainee_item_get_employer (gtk_list_item_get_item (list_item)));
+}
+
+static void
+bind_status (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  XsTraineeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  XsTraineeStatus status = xs_trainee_item_get_status (item);
+
+  gtk_label_set_label (GTK_LABEL (label), xs_trainee_item_get_status_label (item));
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "warning");
+  if (status == XS_TRAINEE_STATUS_QUALIFIED)
+    gtk_widget_add_css_class (label, "success");
+  else if (status == XS_TRAINEE_STATUS_MISSING_EVIDENCE)
+    gtk_widget_add_css_class (label, "warning");
+}
+
+static void
+setup_bar (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *bar = xs_hours_bar_new ();
+
+  gtk_widget_add_css_class (bar, "compact");
+  gtk_list_item_set_child (list_item, bar);
+}
+
+static void
+bind_bar (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  XsTraineesView *self = g_object_get_data (G_OBJECT (factory), "view");
+  HoursColumn column = GPOINTER_TO_INT (user_data);
+  XsTraineeItem *item = gtk_list_item_get_item (list_item);
+  XsRuleSet *rules = xs_trainee_model_get_rule_set (self->model);
+  int approved, pending, required;
+
+  switch (column)
+    {
+    case HOURS_PUBLIC:
+      approved = xs_trainee_item_get_public (item);
+      pending = xs_trainee_item_get_pending_public (item);
+      required = xs_rule_set_get_required_public (rules);
+      break;
+    case HOURS_PROFESSIONAL:
+      approved = xs_trainee_item_get_professional (item);
+      pending = xs_trainee_item_get_pending_professional (item);
+      required = xs_rule_set_get_required_professional (rules);
+      break;
+    case HOURS_TOTAL:
+    default:
+      approved = xs_trainee_item_get_total (item);
+      pending = xs_trainee_item_get_pending_public (item) + xs_trainee_item_get_pending_professional (item);
+      required = xs_rule_set_get_required_total (rules);
+      break;
+    }
+  xs_hours_bar_set (XS_HOURS_BAR (gtk_list_item_get_child (list_item)), NULL, approved, pending, required);
+}
+
+static void
+add_column (XsTraineesView *self,
+            const char     *title,
+            GCallback       setup,
+            GCallback       bind,
+            gpointer        bind_data,
+            GtkSorter      *sorter,
+            gboolean        expand,
+            int             fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "view", self);
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, bind_data);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+  g_clear_object (&sorter);
+}
+
+static GtkSorter *
+string_sorter (const char *property)
+{
+  return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (XS_TYPE_TRAINEE_ITEM, NULL, property)));
+}
+
+static GtkSorter *
+numeric_sorter (const char *property)
+{
+  return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (XS_TYPE_TRAINEE_ITEM, NULL, property)));
+}
+
+static void
+add_columns (XsTraineesView *self)
+{
+  add_column (self, _("Name"), G_CALLBACK (setup_label), G_CALLBACK (bind_name), NULL,
+              string_sorter ("name"), FALSE, 110);
+  add_column (self, _("Identity Number"), G_CALLBACK (setup_label), G_CALLBACK (bind_masked_id), NULL,
+              string_sorter ("masked-id"), FALSE, 190);
+  add_column (self, _("Employer"), G_CALLBACK (setup_label), G_CALLBACK (bind_employer), NULL,
+              string_sorter ("employer"), TRUE, -1);
+  add_column (self, _("Public"), G_CALLBACK (setup_bar), G_CALLBACK (bind_bar), GINT_TO_POINTER (HOURS_PUBLIC),
+              numeric_sorter ("public"), FALSE, 110);
+  add_column (self, _("Professional"), G_CALLBACK (setup_bar), G_CALLBACK (bind_bar), GINT_TO_POINTER (HOURS_PROFESSIONAL),
+              numeric_sorter ("professional"), FALSE, 110);
+  add_column (self, _("Total"), G_CALLBACK (setup_bar), G_CALLBACK (bind_bar), GINT_TO_POINTER (HOURS_TOTAL),
+              numeric_sorter ("total"), FALSE, 110);
+  add_column (self, _("Status"), G_CALLBACK (setup_label), G_CALLBACK (bind_status), NULL,
+              numeric_sorter ("status"), FALSE, 120);
+}
+
+static void
+xs_trainees_view_dispose (GObject *object)
+{
+  XsTraineesView *self = XS_TRAINEES_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_TRAINEES_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (xs_trainees_view_parent_class)->dispose (object);
+}
+
+static void
+xs_trainees_view_class_init (XsTraineesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xs_trainees_view_dispose;
+
+  signals[TRAINEE_ACTIVATED] = g_signal_new ("trainee-activated", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-trainees-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, unqualified_button);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_unqualified_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+xs_trainees_view_init (XsTraineesView *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  GtkSingleSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+
+  add_columns (self);
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+void
+xs_trainees_view_set_model (XsTraineesView *self,
+                            XsTraineeModel *model)
+{
+  g_return_if_fail (XS_IS_TRAINEES_VIEW (self));
+
+  if (g_set_object (&self->model, model))
+    gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (model));
+  update_count (self);
+}
+
+void
+xs_trainees_view_set_search (XsTraineesView *self,
+                             const char     *text)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_return_if_fail (XS_IS_TRAINEES_VIEW (self));
+
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  folded = g_utf8_casefold (stripped, -1);
+  if (g_strcmp0 (folded, self->search) == 0)
+    return;
+  /* Typing one more letter only narrows the list. */
+  if (self->search != NULL && g_str_has_prefix (folded, self->search))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->search != NULL && g_str_has_prefix (self->search, folded))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+void
+xs_trainees_view_focus_search (XsTraineesView *self)
+{
+  g_return_if_fail (XS_IS_TRAINEES_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+guint
+xs_trainees_view_get_n_shown (XsTraineesView *self)
+{
+  g_return_val_if_fail (XS_IS_TRAINEES_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}

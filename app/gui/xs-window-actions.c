@@ -1,0 +1,132 @@
+/* xs-window-actions.c: what the window's menus, buttons and shortcuts do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-demo.h"
+#include "xs-window-private.h"
+
+/* Trainees in the demo base. */
+#define DEMO_TRAINEES 300
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, "trainees");
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  xs_trainees_view_focus_search (self->trainees_view);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "trainees");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  _xs_window_update_actions (self);
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *data_dir = task_data;
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = xs_db_open (data_dir, &error);
+  if (db == NULL || !xs_demo_populate (db, DEMO_TRAINEES, 2018, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_demo_loaded (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  XsWindow *self = XS_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint year_index;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+  _xs_window_set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      xs_window_show_toast (self, error->message);
+      return;
+    }
+
+  text = g_strdup_printf (_("Demo base with %d trainees loaded"), DEMO_TRAINEES);
+  xs_window_show_toast (self, text);
+
+  /* The demo's hours are of its year: show that year. */
+  year_index = g_list_model_get_n_items (gtk_drop_down_get_model (self->year_dropdown));
+  for (guint i = 0; i < year_index; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (self->year_dropdown), i);
+
+      if (atoi (gtk_string_object_get_string (item)) == XS_DEMO_YEAR)
+        {
+          if (gtk_drop_down_get_selected (self->year_dropdown) != i)
+            {
+              gtk_drop_down_set_selected (self->year_dropdown, i);
+              return;   /* selecting the year reloads */
+            }
+          break;
+        }
+    }
+  xs_window_reload (self);
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.load-demo", FALSE);
+  _xs_window_set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, on_demo_loaded, NULL);
+  g_task_set_task_data (task, g_strdup (xs_db_get_data_dir (xs_window_get_db (self))), g_free);
+  g_task_run_in_thread (task, demo_thread);
+}
+
+void
+_xs_window_update_actions (XsWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-list", g_strcmp0 (page, "trainee") == 0);
+}
+
+void
+_xs_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-list", NULL);
+}

@@ -1,0 +1,44 @@
+/* xs-window-private.h: what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "xs-trainee-model.h"
+#include "xs-trainee-page.h"
+#include "xs-trainees-view.h"
+#include "xs-window.h"
+
+G_BEGIN_DECLS
+
+struct _XsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  XsApplication        *application;
+  XsTraineeModel       *trainees;
+  GCancellable         *cancellable;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkStack             *stack;
+  GtkDropDown          *year_dropdown;
+  XsTraineesView       *trainees_view;
+  XsTraineePage        *trainee_page;
+  AdwStatusPage        *empty_page;
+  GtkProgressBar       *busy_bar;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *window_title;
+  GtkListBox           *to_complete_list;
+  guint                 busy_pulse;
+};
+
+void _xs_window_class_install_actions (GtkWidgetClass *widget_class);
+void _xs_window_update_actions        (XsWindow       *self);
+/* Shows a pulsing progress bar while @busy. */
+void _xs_window_set_busy              (XsWindow       *self,
+                                       gboolean        busy);
+
+G_END_DECLS

@@ -1,0 +1,403 @@
+/* xs-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-claim-row.h"
+#include "xs-claim-store.h"
+#include "xs-trainee-store.h"
+#include "xs-window-private.h"
+
+G_DEFINE_FINAL_TYPE (XsWindow, xs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Years a base works with: the notice's first year to next year. */
+#define FIRST_YEAR 2016
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+} SidebarEntry;
+
+static const SidebarEntry sidebar_entries[] = {
+  { "trainees", N_("Trainees"), "system-users-symbolic" },
+  { "to-complete", N_("Claims to Complete"), "document-edit-symbolic" },
+};
+
+static void setup (XsWindow *self);
+
+XsWindow *
+xs_window_new (XsApplication *application)
+{
+  XsWindow *self;
+
+  g_return_val_if_fail (XS_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (XS_TYPE_WINDOW, "application", application, NULL);
+  setup (self);
+  return self;
+}
+
+XsDb *
+xs_window_get_db (XsWindow *self)
+{
+  g_return_val_if_fail (XS_IS_WINDOW (self), NULL);
+  return xs_application_get_db (self->application);
+}
+
+int
+xs_window_get_year (XsWindow *self)
+{
+  GtkStringObject *item;
+
+  g_return_val_if_fail (XS_IS_WINDOW (self), 0);
+
+  item = gtk_drop_down_get_selected_item (self->year_dropdown);
+  if (item == NULL)
+    return xs_application_get_default_year (self->application);
+  return atoi (gtk_string_object_get_string (item));
+}
+
+const char *
+xs_window_get_page (XsWindow *self)
+{
+  g_return_val_if_fail (XS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+xs_window_show_toast (XsWindow   *self,
+                      const char *text)
+{
+  g_return_if_fail (XS_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static gboolean
+pulse (gpointer user_data)
+{
+  XsWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->busy_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_xs_window_set_busy (XsWindow *self,
+                     gboolean  busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_bar), busy);
+  if (busy && self->busy_pulse == 0)
+    self->busy_pulse = g_timeout_add (100, pulse, self);
+  else if (!busy)
+    g_clear_handle_id (&self->busy_pulse, g_source_remove);
+}
+
+static void
+show_page (XsWindow   *self,
+           const char *name)
+{
+  gboolean on_trainee = g_str_equal (name, "trainee");
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (self->back_button, on_trainee);
+  _xs_window_update_actions (self);
+}
+
+static void
+update_title (XsWindow *self)
+{
+  XsRuleSet *rules = xs_trainee_model_get_rule_set (self->trainees);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  title = g_strdup_printf (_("%d Hours"), xs_window_get_year (self));
+  if (rules != NULL)
+    subtitle = g_strdup_printf (_("Rule set %s (%s)"), xs_rule_set_get_id (rules), xs_rule_set_get_source (rules));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+reload_to_complete (XsWindow *self)
+{
+  XsDb *db = xs_window_get_db (self);
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsRuleSet) rules = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->to_complete_list))) != NULL)
+    gtk_list_box_remove (self->to_complete_list, child);
+
+  rules = xs_rule_set_for_year (xs_window_get_year (self), &error);
+  claims = rules ? xs_claim_store_list_to_complete (db, xs_window_get_year (self), &error) : NULL;
+  if (claims == NULL)
+    {
+      xs_window_show_toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      XsClaim *claim = g_ptr_array_index (claims, i);
+      g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, NULL);
+      GtkWidget *row = xs_claim_row_new (claim, rules);
+      g_autofree char *title = g_strdup_printf ("%s · %s", trainee ? trainee->name : "", claim->title);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data (G_OBJECT (row), "trainee-id", GINT_TO_POINTER ((int) claim->trainee_id));
+      gtk_list_box_append (self->to_complete_list, row);
+    }
+  if (claims->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to complete"));
+      gtk_list_box_append (self->to_complete_list, row);
+    }
+}
+
+static void
+on_trainees_loaded (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(XsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *visible;
+
+  _xs_window_set_busy (self, FALSE);
+  if (!xs_trainee_model_load_finish (XS_TRAINEE_MODEL (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xs_window_show_toast (self, error->message);
+      return;
+    }
+
+  update_title (self);
+  reload_to_complete (self);
+
+  visible = gtk_stack_get_visible_child_name (self->stack);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
+    show_page (self, "empty");
+  else if (g_str_equal (visible, "loading") || g_str_equal (visible, "empty"))
+    show_page (self, "trainees");
+  else if (g_str_equal (visible, "trainee"))
+    xs_window_show_trainee (self, xs_trainee_page_get_trainee_id (self->trainee_page));
+}
+
+void
+xs_window_reload (XsWindow *self)
+{
+  XsDb *db;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  db = xs_window_get_db (self);
+  _xs_window_set_busy (self, TRUE);
+  xs_trainee_model_load_async (self->trainees, xs_db_get_data_dir (db), xs_window_get_year (self),
+                               self->cancellable, on_trainees_loaded, g_object_ref (self));
+}
+
+void
+xs_window_show_trainee (XsWindow *self,
+                        gint64    trainee_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+
+  if (!xs_trainee_page_load (self->trainee_page, xs_window_get_db (self), trainee_id,
+                             xs_window_get_year (self), &error))
+    {
+      xs_window_show_toast (self, error->message);
+      return;
+    }
+  show_page (self, "trainee");
+}
+
+static void
+on_trainee_activated (XsWindow       *self,
+                      gint64          trainee_id,
+                      XsTraineesView *view)
+{
+  xs_window_show_trainee (self, trainee_id);
+}
+
+static void
+on_claim_activated (XsWindow      *self,
+                    gint64         claim_id,
+                    XsTraineePage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-claim", "x", claim_id);
+}
+
+static void
+on_to_complete_activated (XsWindow      *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  gint64 trainee_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "trainee-id"));
+
+  if (trainee_id > 0)
+    xs_window_show_trainee (self, trainee_id);
+}
+
+static void
+on_year_selected (XsWindow    *self,
+                  GParamSpec  *pspec,
+                  GtkDropDown *dropdown)
+{
+  if (self->trainees != NULL)
+    xs_window_reload (self);
+}
+
+static void
+on_sidebar_row_selected (XsWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+  name = g_object_get_data (G_OBJECT (row), "page");
+  if (g_str_equal (name, "trainees") && g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
+    name = "empty";
+  show_page (self, name);
+}
+
+static void
+on_sidebar_row_activated (XsWindow      *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  on_sidebar_row_selected (self, row, list);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_sidebar_back (XsWindow  *self,
+                 GtkButton *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+add_sidebar_rows (XsWindow *self)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (sidebar_entries); i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (_(sidebar_entries[i].title));
+
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (sidebar_entries[i].icon));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "page", (gpointer) sidebar_entries[i].name);
+      gtk_list_box_append (self->sidebar, row);
+    }
+}
+
+static void
+fill_years (XsWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  int last = g_date_time_get_year (now) + 1;
+  int wanted = xs_application_get_default_year (self->application);
+  guint selected = 0;
+
+  for (int year = last; year >= FIRST_YEAR; year--)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", year);
+
+      if (year == wanted)
+        selected = last - year;
+      gtk_string_list_append (years, text);
+    }
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+}
+
+/* After construction: the application is set only then. */
+static void
+setup (XsWindow *self)
+{
+  self->application = XS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  fill_years (self);
+  self->trainees = xs_trainee_model_new ();
+  xs_trainees_view_set_model (self->trainees_view, self->trainees);
+  add_sidebar_rows (self);
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  show_page (self, "loading");
+  xs_window_reload (self);
+}
+
+static void
+xs_window_dispose (GObject *object)
+{
+  XsWindow *self = XS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->busy_pulse, g_source_remove);
+  g_clear_object (&self->trainees);
+
+  G_OBJECT_CLASS (xs_window_parent_class)->dispose (object);
+}
+
+static void
+xs_window_class_init (XsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xs_window_dispose;
+
+  g_type_ensure (XS_TYPE_TRAINEES_VIEW);
+  g_type_ensure (XS_TYPE_TRAINEE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, trainees_view);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, trainee_page);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, busy_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, to_complete_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_trainee_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_complete_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_back);
+
+  _xs_window_class_install_actions (widget_class);
+}
+
+static void
+xs_window_init (XsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+

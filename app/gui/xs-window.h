@@ -1,0 +1,28 @@
+/* xs-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xs-application.h"
+
+G_BEGIN_DECLS
+
+#define XS_TYPE_WINDOW (xs_window_get_type ())
+G_DECLARE_FINAL_TYPE (XsWindow, xs_window, XS, WINDOW, AdwApplicationWindow)
+
+XsWindow *xs_window_new            (XsApplication *application);
+XsDb     *xs_window_get_db         (XsWindow      *self);
+int       xs_window_get_year       (XsWindow      *self);
+/* Reloads every view from the database (after an import or a change). */
+void      xs_window_reload         (XsWindow      *self);
+/* "loading", "empty", "trainees", "trainee", "to-complete", … */
+const char *xs_window_get_page     (XsWindow      *self);
+void      xs_window_show_toast     (XsWindow      *self,
+                                    const char    *text);
+void      xs_window_show_trainee   (XsWindow      *self,
+                                    gint64         trainee_id);
+
+G_END_DECLS

@@ -1,0 +1,245 @@
+/* test-gui-window.c: the main window as a clerk meets it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "xs-application.h"
+#include "xs-claim-store.h"
+#include "xs-gui-test-util.h"
+#include "xs-hours-bar.h"
+#include "xs-test-util.h"
+#include "xs-trainee-page.h"
+#include "xs-trainee-store.h"
+#include "xs-trainees-view.h"
+#include "xs-window.h"
+
+typedef struct
+{
+  XsWindow *window;
+} Fixture;
+
+static gboolean
+page_is (gpointer user_data)
+{
+  const char **args = user_data;
+  XsWindow *window = (XsWindow *) args[0];
+
+  return g_strcmp0 (xs_window_get_page (window), args[1]) == 0;
+}
+
+static void
+wait_for_page (XsWindow   *window,
+               const char *name)
+{
+  const char *args[] = { (const char *) window, name };
+
+  if (!xs_gui_test_wait_until (page_is, args, 20000))
+    g_error ("page %s not shown; visible: %s", name, xs_window_get_page (window));
+}
+
+/* One application for the program (it owns the database), a new window for
+ * each test. */
+static XsApplication *app;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = xs_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  xs_gui_test_iterate (50);
+  /* the window, and everything in it, is gone */
+  g_assert_null (fixture->window);
+}
+
+static void
+on_activate (GApplication *application)
+{
+  /* The application's own first window is not the tests'. */
+  GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (first != NULL)
+    gtk_window_destroy (first);
+}
+
+static void
+test_window_empty_state (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *status;
+
+  wait_for_page (fixture->window, "empty");
+  status = xs_gui_test_find (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE, "No Trainees Yet");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_is_visible (status));
+  g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Import Roster"));
+  g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Demo Data"));
+}
+
+static gboolean
+has_rows (gpointer user_data)
+{
+  XsTraineesView *view = user_data;
+
+  return xs_trainees_view_get_n_shown (view) > 0;
+}
+
+/* Filtering may finish in the main loop. */
+static void
+settle (void)
+{
+  xs_gui_test_iterate (200);
+}
+
+static void
+test_window_demo_search_and_page (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  XsWindow *window = fixture->window;
+  XsTraineesView *view;
+  XsTraineePage *page;
+  XsHoursBar *bar;
+  XsDb *db = xs_window_get_db (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTrainee) trainee = NULL;
+  guint all;
+
+  wait_for_page (window, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
+  wait_for_page (window, "trainees");
+
+  view = XS_TRAINEES_VIEW (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEES_VIEW, NULL));
+  g_assert_true (xs_gui_test_wait_until (has_rows, view, 20000));
+  g_assert_cmpint (xs_window_get_year (window), ==, 2018);
+  all = xs_trainees_view_get_n_shown (view);
+  g_assert_cmpuint (all, ==, 300);
+
+  /* Search by name, by identity-number digits, and by employer. */
+  trainee = xs_trainee_store_get (db, 1, &error);
+  g_assert_no_error (error);
+  xs_trainees_view_set_search (view, trainee->name);
+  settle ();
+  g_assert_cmpuint (xs_trainees_view_get_n_shown (view), >=, 1);
+  g_assert_cmpuint (xs_trainees_view_get_n_shown (view), <, all);
+  xs_trainees_view_set_search (view, trainee->id_number + 6);
+  settle ();
+  g_assert_cmpuint (xs_trainees_view_get_n_shown (view), ==, 1);
+  xs_trainees_view_set_search (view, "漯河市中心医院");
+  settle ();
+  g_assert_cmpuint (xs_trainees_view_get_n_shown (view), >, 1);
+  xs_trainees_view_set_search (view, "no such person");
+  settle ();
+  g_assert_cmpuint (xs_trainees_view_get_n_shown (view), ==, 0);
+  xs_trainees_view_set_search (view, "");
+  settle ();
+  g_assert_cmpuint (xs_trainees_view_get_n_shown (view), ==, all);
+
+  /* The trainee page: bars whose text is their accessible label */
+  xs_window_show_trainee (window, trainee->id);
+  wait_for_page (window, "trainee");
+  page = XS_TRAINEE_PAGE (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEE_PAGE, NULL));
+  g_assert_cmpint (xs_trainee_page_get_trainee_id (page), ==, trainee->id);
+  bar = XS_HOURS_BAR (xs_gui_test_find (GTK_WIDGET (page), XS_TYPE_HOURS_BAR, NULL));
+  g_assert_true (g_str_has_prefix (xs_hours_bar_get_text (bar), "Public subjects "));
+  g_assert_true (g_str_has_suffix (xs_hours_bar_get_text (bar), " / 30 hours"));
+
+  /* Approving the trainee's submitted claims moves the bars. */
+  g_assert_cmpint (xs_claim_store_approve_submitted (db, 2018, "test", &error), >=, 0);
+  xs_window_show_trainee (window, trainee->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  wait_for_page (window, "trainees");
+}
+
+static void
+test_window_bars_after_approval (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  XsWindow *window = fixture->window;
+  XsDb *db = xs_window_get_db (window);
+  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
+  g_autoptr(GError) error = NULL;
+  XsTraineePage *page;
+  g_auto(XsClaim) claim = { 0 };
+  const char *expected[] = {
+    "Public subjects 18 / 30 hours",
+    "Compulsory 18 / 24 hours",
+    "Professional subjects 0 / 60 hours",
+    "Total 18 / 90 hours",
+  };
+  guint n = 0;
+
+  trainee->id_number = xs_test_id_number (9);
+  trainee->name = g_strdup ("张三");
+  trainee->sex = xs_id_number_get_sex (trainee->id_number);
+  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
+  trainee->employer = g_strdup ("漯河市中心医院");
+  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
+
+  claim.trainee_id = trainee->id;
+  claim.year = xs_window_get_year (window);
+  claim.category = XS_CATEGORY_PUBLIC;
+  claim.compulsory = TRUE;
+  claim.hours = 180;
+  claim.title = g_strdup ("公需科目（必修）");
+  claim.source = XS_SOURCE_BATCH;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 1, 6, claim.year);
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_true (xs_claim_store_decide (db, claim.id, XS_STATUS_APPROVED, NULL, "test", &error));
+  g_assert_no_error (error);
+
+  xs_window_reload (window);
+  wait_for_page (window, "trainees");
+  xs_window_show_trainee (window, trainee->id);
+  page = XS_TRAINEE_PAGE (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEE_PAGE, NULL));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (page));
+
+  for (GtkWidget *w = xs_gui_test_find (GTK_WIDGET (page), XS_TYPE_HOURS_BAR, NULL);
+       w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      if (!XS_IS_HOURS_BAR (w))
+        continue;
+      g_assert_cmpstr (xs_hours_bar_get_text (XS_HOURS_BAR (w)), ==, expected[n]);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  xs_gui_test_init (&argc, &argv);
+
+  app = xs_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add ("/gui/window/empty-state", Fixture, NULL, fixture_set_up, test_window_empty_state, fixture_tear_down);
+  /* in this order: each starts from the database the previous one left */
+  g_test_add ("/gui/window/demo-search-and-page", Fixture, NULL, fixture_set_up, test_window_demo_search_and_page, fixture_tear_down);
+  g_test_add ("/gui/window/bars-after-approval", Fixture, NULL, fixture_set_up, test_window_bars_after_approval, fixture_tear_down);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}

@@ -1,0 +1,133 @@
+/* xs-gui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "xs-gui-test-util.h"
+#include "xs-test-util.h"
+
+void
+xs_gui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_autofree char *data_dir = NULL;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+  adw_init ();
+  data_dir = xs_test_make_tmpdir ();
+  g_setenv ("XUESHI_DATA_DIR", data_dir, TRUE);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+xs_gui_test_wait_until (gboolean (*check) (gpointer user_data),
+                        gpointer   user_data,
+                        guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+  gboolean ok;
+
+  while (!(ok = check (user_data)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return ok;
+}
+
+void
+xs_gui_test_iterate (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, on_timeout, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_frame (GdkFrameClock *clock,
+          gboolean      *drawn)
+{
+  *drawn = TRUE;
+}
+
+static gboolean
+is_true (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+void
+xs_gui_test_wait_for_draw (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean drawn = FALSE;
+  gulong id;
+
+  g_assert_true (xs_gui_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, widget, 5000));
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame), &drawn);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (xs_gui_test_wait_until (is_true, &drawn, 5000));
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+widget_mentions (GtkWidget  *widget,
+                 const char *text)
+{
+  const char *label = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (GTK_IS_LABEL (widget))
+    label = gtk_label_get_label (GTK_LABEL (widget));
+  else if (GTK_IS_BUTTON (widget))
+    label = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    label = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (ADW_IS_STATUS_PAGE (widget))
+    label = adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+  else if (GTK_IS_PROGRESS_BAR (widget))
+    label = gtk_progress_bar_get_text (GTK_PROGRESS_BAR (widget));
+  return label != NULL && strstr (label, text) != NULL;
+}
+
+GtkWidget *
+xs_gui_test_find (GtkWidget  *root,
+                  GType       type,
+                  const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && widget_mentions (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = xs_gui_test_find (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

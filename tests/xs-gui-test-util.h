@@ -1,0 +1,30 @@
+/* xs-gui-test-util.h: running the real window in tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* gtk_test_init() with a fresh XUESHI_DATA_DIR, English messages and the
+ * application's resources registered. */
+void      xs_gui_test_init            (int        *argc,
+                                       char     ***argv);
+/* Runs the main loop until @check returns TRUE or @timeout_ms passes;
+ * returns the last result of @check. */
+gboolean  xs_gui_test_wait_until      (gboolean  (*check) (gpointer user_data),
+                                       gpointer    user_data,
+                                       guint       timeout_ms);
+/* Runs the main loop until @widget has been drawn at least once. */
+void      xs_gui_test_wait_for_draw   (GtkWidget  *widget);
+/* Runs pending main-loop work for @ms milliseconds. */
+void      xs_gui_test_iterate         (guint       ms);
+/* The first descendant of @root of @type whose accessible label, label text
+ * or button label contains @text (NULL: any of the type). */
+GtkWidget *xs_gui_test_find           (GtkWidget  *root,
+                                       GType       type,
+                                       const char *text);
+
+G_END_DECLS
