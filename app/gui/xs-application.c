@@ -19,6 +19,7 @@ struct _XsApplication
   XsDb           *db;
   GSettings      *settings;
   char           *data_dir;
+  int             year;       /* --year, 0 when not given */
 };
 
 G_DEFINE_FINAL_TYPE (XsApplication, xs_application, ADW_TYPE_APPLICATION)
@@ -55,6 +56,8 @@ xs_application_get_default_year (XsApplication *self)
 
   g_return_val_if_fail (XS_IS_APPLICATION (self), 0);
 
+  if (self->year > 0)
+    return self->year;
   year = g_settings_get_int (self->settings, "default-year");
   return year > 0 ? year : g_date_time_get_year (now);
 }
@@ -107,6 +110,7 @@ xs_application_handle_local_options (GApplication *app,
   XsApplication *self = XS_APPLICATION (app);
 
   g_variant_dict_lookup (options, "data-dir", "^ay", &self->data_dir);
+  g_variant_dict_lookup (options, "year", "i", &self->year);
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("xueshi %s\n", PACKAGE_VERSION);
@@ -207,6 +211,7 @@ xs_application_init (XsApplication *self)
 {
   static const GOptionEntry options[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The folder of the base’s database"), N_("DIR") },
+    { "year", 0, 0, G_OPTION_ARG_INT, NULL, N_("The year to show"), N_("YEAR") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL }
   };
