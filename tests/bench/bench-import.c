@@ -1,0 +1,271 @@
+/* bench-import.c: roster import against the sqlite3 shell's .import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Generates a roster (100,000 rows by default) and an hours sheet (ten times
+ * as many rows), then measures in the same run, best of --runs:
+ *
+ *   xueshi:  xs_db_open() of a fresh data directory, xs_roster_import(),
+ *            closing the database — one process, as `xueshi-cli import-roster`
+ *   anchor:  the sqlite3 command-line shell, a new process each run:
+ *            sqlite3 bare-N.db -cmd '.mode csv' '.import roster.csv t'
+ *            (creates the table from the header row, no index, one
+ *            transaction), timed from spawn to exit
+ *
+ * and prints their ratio (goal <= 1.5). Then it imports the hours sheet
+ * once into the last roster's database and prints rows per second, with the
+ * shell's .import of the same file for scale. No timed assertions: the exit
+ * status is 0 unless something failed outright.
+ */
+#define G_LOG_DOMAIN "xs-bench"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <glib/gstdio.h>
+
+#include "xs-bench-util.h"
+#include "xs-db.h"
+#include "xs-hours-import.h"
+#include "xs-roster-import.h"
+
+#define ROSTER_GOAL 1.5
+
+/* Context, not the goal: the same .import into a table that has the
+ * trainee table's indexes (migration 001: id_number UNIQUE, an index on
+ * employer) — what SQLite alone needs to keep identity numbers unique. */
+static const char indexed_table[] =
+  "CREATE TABLE t (姓名, 身份证号 UNIQUE, 工作单位, 性别, 职称, 专业, 县区, 手机号);"
+  "CREATE INDEX t_employer ON t (工作单位);";
+
+static char *sqlite3_program;
+static int n_runs = 3;
+static gboolean skip_hours;
+static gboolean only_xueshi;
+
+static GOptionEntry extra_entries[] = {
+  { "sqlite3", 0, 0, G_OPTION_ARG_FILENAME, &sqlite3_program,
+    "The sqlite3 shell to compare with (default: sqlite3 in PATH)", "PATH" },
+  { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Runs of each roster import; the best counts (default 3)", "N" },
+  { "skip-hours", 0, 0, G_OPTION_ARG_NONE, &skip_hours, "Do not time the hours import", NULL },
+  { "only-xueshi", 0, 0, G_OPTION_ARG_NONE, &only_xueshi,
+    "Time only xs_roster_import (for a profiler); no anchor, no ratio", NULL },
+  { NULL }
+};
+
+static G_GNUC_NORETURN void
+fail (const char *what,
+      GError     *error)
+{
+  g_printerr ("bench-import: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+static gint64
+count_rows (const char *db_path,
+            const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  gint64 n = -1;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+check_report (XsImportReport *report,
+              guint           expected,
+              const char     *what)
+{
+  guint added = xs_import_report_get_count (report, XS_ROW_ADDED);
+  guint rejected = xs_import_report_get_count (report, XS_ROW_REJECTED);
+
+  if (rejected > 0 || added != expected || !xs_import_report_get_committed (report))
+    {
+      g_autofree char *summary = xs_import_report_format_summary (report);
+      g_autofree char *rejections = xs_import_report_format_rejections (report);
+
+      g_printerr ("bench-import: %s: expected %u rows imported, got: %s\n%.4000s\n",
+                  what, expected, summary, rejections ? rejections : "");
+      exit (1);
+    }
+}
+
+/* Open, import, close: what one `xueshi-cli import-roster` does. */
+static double
+time_roster_import (const char *data_dir,
+                    const char *csv,
+                    guint       rows)
+{
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  XsDb *db;
+  double start = xs_bench_now ();
+  double seconds;
+
+  db = xs_db_open (data_dir, &error);
+  if (db == NULL)
+    fail ("xs_db_open", error);
+  report = xs_roster_import (db, csv, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  if (report == NULL)
+    fail ("xs_roster_import", error);
+  g_object_unref (db);
+  seconds = xs_bench_now () - start;
+
+  check_report (report, rows, "roster import");
+  return seconds;
+}
+
+/* The shell's .import of @csv_name into a new database @db_name, from spawn
+ * to exit. With @create, the table is made first (and the header row
+ * skipped); otherwise .import makes a bare table from the header row. */
+static double
+time_shell_import (const char *tmp,
+                   const char *db_name,
+                   const char *csv_name,
+                   const char *create,
+                   gint64      expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *import = g_strdup_printf (create ? ".import --skip 1 %s t" : ".import %s t", csv_name);
+  g_autofree char *db_path = g_build_filename (tmp, db_name, NULL);
+  const char *bare_argv[] = { sqlite3_program, db_name, "-cmd", ".mode csv", import, NULL };
+  const char *create_argv[] = { sqlite3_program, db_name, "-cmd", create, "-cmd", ".mode csv", import, NULL };
+  double seconds;
+  gint64 n;
+
+  if (!xs_bench_time_command (create ? create_argv : bare_argv, tmp, &seconds, &error))
+    fail ("sqlite3 .import", error);
+  n = count_rows (db_path, "t");
+  if (n != expected)
+    {
+      g_printerr ("bench-import: sqlite3 .import wrote %" G_GINT64_FORMAT " rows, expected %"
+                  G_GINT64_FORMAT "\n", n, expected);
+      exit (1);
+    }
+  g_unlink (db_path);
+  return seconds;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  XsBenchOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *roster = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *last_dir = NULL;
+  double best_xs = G_MAXDOUBLE, best_shell = G_MAXDOUBLE, best_indexed = G_MAXDOUBLE;
+  guint n_hours;
+  double start;
+
+  xs_bench_init (&argc, &argv,
+                 "Roster import time divided by the sqlite3 shell's .import of the same CSV.",
+                 extra_entries, &options);
+  if (n_runs < 1)
+    n_runs = 1;
+  if (sqlite3_program == NULL)
+    sqlite3_program = g_find_program_in_path ("sqlite3");
+  if (sqlite3_program == NULL && !only_xueshi)
+    {
+      g_printerr ("bench-import: no sqlite3 shell in PATH (apt-get install sqlite3), or pass --sqlite3\n");
+      return 1;
+    }
+
+  n_hours = options.rows * XS_BENCH_HOURS_PER_ROW;
+  tmp = xs_bench_make_tmpdir (&options);
+  roster = g_build_filename (tmp, "roster.csv", NULL);
+  hours = g_build_filename (tmp, "hours.csv", NULL);
+
+  start = xs_bench_now ();
+  if (!xs_bench_generate (roster, skip_hours ? NULL : hours, options.rows, &error))
+    fail ("generate", error);
+  if (skip_hours)
+    g_print ("# generated %u roster rows in %.2f s in %s\n", options.rows,
+             xs_bench_now () - start, tmp);
+  else
+    g_print ("# generated %u roster rows and %u hours rows in %.2f s in %s\n", options.rows,
+             n_hours, xs_bench_now () - start, tmp);
+  g_print ("# SQLite library %s; anchor: %s; best of %d\n",
+           sqlite3_libversion (), only_xueshi ? "none" : sqlite3_program, n_runs);
+
+  for (int run = 0; run < n_runs; run++)
+    {
+      g_autofree char *dir_name = g_strdup_printf ("xueshi-%d", run);
+      g_autofree char *data_dir = g_build_filename (tmp, dir_name, NULL);
+      double xs, shell = 0, indexed = 0;
+
+      xs = time_roster_import (data_dir, roster, options.rows);
+      best_xs = MIN (best_xs, xs);
+
+      if (!only_xueshi)
+        {
+          g_autofree char *bare = g_strdup_printf ("bare-%d.db", run);
+          g_autofree char *with_indexes = g_strdup_printf ("indexed-%d.db", run);
+
+          shell = time_shell_import (tmp, bare, "roster.csv", NULL, options.rows);
+          best_shell = MIN (best_shell, shell);
+          indexed = time_shell_import (tmp, with_indexes, "roster.csv", indexed_table, options.rows);
+          best_indexed = MIN (best_indexed, indexed);
+        }
+      g_print ("# run %d: xueshi %.3f s, sqlite3 .import %.3f s, into an indexed table %.3f s\n",
+               run + 1, xs, shell, indexed);
+
+      if (last_dir != NULL)
+        xs_bench_remove_tree (last_dir);
+      g_free (last_dir);
+      last_dir = g_steal_pointer (&data_dir);
+    }
+
+  if (only_xueshi)
+    g_print ("roster import: %u rows in %.2f s\n", options.rows, best_xs);
+  else
+    {
+      g_print ("# context: sqlite3 .import into a table with the trainee table's indexes "
+               "(UNIQUE id number, employer) %.2f s, %.2fx the bare .import; xueshi / it %.2f\n",
+               best_indexed, best_indexed / best_shell, best_xs / best_indexed);
+      g_print ("roster import: %u rows in %.2f s; sqlite3 .import %.2f s; ratio %.2f (goal <= %.1f)\n",
+               options.rows, best_xs, best_shell, best_xs / best_shell, ROSTER_GOAL);
+    }
+
+  if (!skip_hours)
+    {
+      g_autoptr(XsImportReport) report = NULL;
+      XsDb *db;
+      double seconds;
+
+      start = xs_bench_now ();
+      db = xs_db_open (last_dir, &error);
+      if (db == NULL)
+        fail ("xs_db_open", error);
+      report = xs_hours_import (db, hours, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+      if (report == NULL)
+        fail ("xs_hours_import", error);
+      g_object_unref (db);
+      seconds = xs_bench_now () - start;
+      check_report (report, n_hours, "hours import");
+
+      if (only_xueshi)
+        g_print ("hours import: %u rows in %.2f s (%.0f rows/s)\n",
+                 n_hours, seconds, n_hours / seconds);
+      else
+        {
+          double shell = time_shell_import (tmp, "bare-hours.db", "hours.csv", NULL, n_hours);
+
+          g_print ("hours import: %u rows in %.2f s (%.0f rows/s); sqlite3 .import %.2f s (%.0f rows/s), for scale\n",
+                   n_hours, seconds, n_hours / seconds, shell, n_hours / shell);
+        }
+    }
+
+  return 0;
+}
