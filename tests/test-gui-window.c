@@ -36,7 +36,7 @@ wait_for_page (XsWindow   *window,
 {
   const char *args[] = { (const char *) window, name };
 
-  if (!xs_gui_test_wait_until (page_is, args, 20000))
+  if (!xs_gui_test_wait_until (page_is, args, 90000))
     g_error ("page %s not shown; visible: %s", name, xs_window_get_page (window));
 }
 
@@ -121,7 +121,7 @@ test_window_demo_search_and_page (Fixture       *fixture,
   wait_for_page (window, "trainees");
 
   view = XS_TRAINEES_VIEW (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEES_VIEW, NULL));
-  g_assert_true (xs_gui_test_wait_until (has_rows, view, 20000));
+  g_assert_true (xs_gui_test_wait_until (has_rows, view, 90000));
   g_assert_cmpint (xs_window_get_year (window), ==, 2018);
   all = xs_trainees_view_get_n_shown (view);
   g_assert_cmpuint (all, ==, 300);
