@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-demo.h"
+#include "xs-import-dialog.h"
 #include "xs-window-private.h"
 
 /* Trainees in the demo base. */
@@ -38,6 +39,16 @@ show_list_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, "trainees");
   gtk_widget_set_visible (self->back_button, FALSE);
   _xs_window_update_actions (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  XsImportKind kind = g_str_equal (action_name, "win.import-roster") ? XS_IMPORT_ROSTER : XS_IMPORT_HOURS;
+
+  gtk_window_present (GTK_WINDOW (xs_import_dialog_new (XS_WINDOW (widget), kind, NULL)));
 }
 
 static void
@@ -126,7 +137,10 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-hours", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-list", NULL);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "xs-classes-view.h"
 #include "xs-trainee-model.h"
 #include "xs-trainee-page.h"
 #include "xs-trainees-view.h"
@@ -27,6 +28,7 @@ struct _XsWindow
   GtkDropDown          *year_dropdown;
   XsTraineesView       *trainees_view;
   XsTraineePage        *trainee_page;
+  XsClassesView        *classes_view;
   AdwStatusPage        *empty_page;
   GtkProgressBar       *busy_bar;
   GtkWidget            *back_button;

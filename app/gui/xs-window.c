@@ -27,6 +27,7 @@ typedef struct
 
 static const SidebarEntry sidebar_entries[] = {
   { "trainees", N_("Trainees"), "system-users-symbolic" },
+  { "classes", N_("Classes"), "x-office-calendar-symbolic" },
   { "to-complete", N_("Claims to Complete"), "document-edit-symbolic" },
 };
 
@@ -205,6 +206,7 @@ xs_window_reload (XsWindow *self)
   self->cancellable = g_cancellable_new ();
 
   db = xs_window_get_db (self);
+  xs_classes_view_reload (self->classes_view);
   _xs_window_set_busy (self, TRUE);
   xs_trainee_model_load_async (self->trainees, xs_db_get_data_dir (db), xs_window_get_year (self),
                                self->cancellable, on_trainees_loaded, g_object_ref (self));
@@ -341,6 +343,7 @@ setup (XsWindow *self)
   fill_years (self);
   self->trainees = xs_trainee_model_new ();
   xs_trainees_view_set_model (self->trainees_view, self->trainees);
+  xs_classes_view_set_window (self->classes_view, self);
   add_sidebar_rows (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   show_page (self, "loading");
@@ -370,6 +373,7 @@ xs_window_class_init (XsWindowClass *klass)
 
   g_type_ensure (XS_TYPE_TRAINEES_VIEW);
   g_type_ensure (XS_TYPE_TRAINEE_PAGE);
+  g_type_ensure (XS_TYPE_CLASSES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsWindow, toast_overlay);
@@ -379,6 +383,7 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, trainees_view);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, trainee_page);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, classes_view);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, busy_bar);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, back_button);

@@ -1,0 +1,37 @@
+/* xs-import-dialog.h: import a roster or an hours sheet, preview first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xs-class-store.h"
+#include "xs-import-report.h"
+#include "xs-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  XS_IMPORT_ROSTER,   /* 花名册 */
+  XS_IMPORT_HOURS,    /* hours sheet: the base's batch submission */
+} XsImportKind;
+
+#define XS_TYPE_IMPORT_DIALOG (xs_import_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (XsImportDialog, xs_import_dialog, XS, IMPORT_DIALOG, AdwWindow)
+
+/* @klass (hours only): the class whose sheet this is; the sheet then needs
+ * only identity numbers and names. The dialog keeps its own copy. */
+XsImportDialog *xs_import_dialog_new             (XsWindow              *window,
+                                                  XsImportKind           kind,
+                                                  const XsTrainingClass *klass);
+/* Reads @file and shows what importing it would do (a dry run in a worker). */
+void            xs_import_dialog_load_file       (XsImportDialog        *self,
+                                                  GFile                 *file);
+/* "choose", "reading", "preview", "importing" or "error" */
+const char     *xs_import_dialog_get_step        (XsImportDialog        *self);
+/* The preview's report (NULL before one is read). */
+XsImportReport *xs_import_dialog_get_report      (XsImportDialog        *self);
+
+G_END_DECLS

@@ -1,0 +1,291 @@
+/* test-gui-classes-view.c: a class, its hours sheet and its locked claims
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "xs-application.h"
+#include "xs-class-dialog.h"
+#include "xs-class-store.h"
+#include "xs-claim-store.h"
+#include "xs-classes-view.h"
+#include "xs-gui-test-util.h"
+#include "xs-import-dialog.h"
+#include "xs-roster-import.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+#include "xs-window.h"
+
+typedef struct
+{
+  XsWindow      *window;
+  GtkWindow     *holder;   /* shows the view on its own */
+  XsClassesView *view;
+} Fixture;
+
+/* One application for the program (it owns the database), a new window for
+ * each test. The tests run in order on the same database. */
+static XsApplication *app;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = xs_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  fixture->holder = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->holder), (gpointer *) &fixture->holder);
+  gtk_window_set_default_size (fixture->holder, 1000, 700);
+  fixture->view = g_object_new (XS_TYPE_CLASSES_VIEW, NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  gtk_window_set_child (fixture->holder, GTK_WIDGET (fixture->view));
+  xs_classes_view_set_window (fixture->view, fixture->window);
+  xs_classes_view_reload (fixture->view);
+  gtk_window_present (fixture->holder);
+  xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->holder);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  xs_gui_test_iterate (100);
+  g_assert_null (fixture->view);
+  g_assert_null (fixture->holder);
+  g_assert_null (fixture->window);
+}
+
+static void
+on_activate (GApplication *application)
+{
+  GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (first != NULL)
+    gtk_window_destroy (first);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+is_null (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+static void
+set_row_text (GtkWidget  *root,
+              const char *title,
+              const char *text)
+{
+  GtkWidget *row = xs_gui_test_find (root, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *status = xs_gui_test_find (GTK_WIDGET (fixture->view), ADW_TYPE_STATUS_PAGE, "No Classes Yet");
+
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_is_visible (status));
+  g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "New Class"));
+  g_assert_cmpint (xs_classes_view_get_selected_class (fixture->view), ==, 0);
+}
+
+static void
+test_create_class (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *dialog;
+  GtkWidget *error_label;
+  GtkWidget *spin;
+  g_autoptr(XsTrainingClass) klass = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "classes.new", NULL);
+  dialog = find_toplevel (XS_TYPE_CLASS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+
+  set_row_text (GTK_WIDGET (dialog), "Name", "2018年度专业技术人员继续教育培训班");
+  set_row_text (GTK_WIDGET (dialog), "Code", "2018-07");
+  spin = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2018);
+  {
+    GtkWidget *hours_row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Hours per Trainee");
+
+    g_assert_nonnull (hours_row);
+    spin = xs_gui_test_find (hours_row, GTK_TYPE_SPIN_BUTTON, NULL);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 24);
+  }
+  {
+    GtkWidget *category = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Subject");
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (category), 1);   /* professional */
+  }
+
+  /* The core refuses a class that ends before it starts: inline, and the
+   * dialog stays. */
+  set_row_text (GTK_WIDGET (dialog), "First Day", "2018-07-05");
+  set_row_text (GTK_WIDGET (dialog), "Last Day", "2018年7月1日");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
+  g_assert_nonnull (dialog);
+  error_label = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "before its first day");
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_is_visible (error_label));
+
+  /* A date that is not one */
+  set_row_text (GTK_WIDGET (dialog), "Last Day", "七月");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_is_visible (xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Last Day: ")));
+
+  set_row_text (GTK_WIDGET (dialog), "Last Day", "2018年7月6日");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
+  g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
+
+  klass = xs_class_store_lookup (xs_window_get_db (fixture->window), "2018-07", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (klass->year, ==, 2018);
+  g_assert_cmpint (klass->hours, ==, 240);
+  g_assert_cmpint (klass->category, ==, XS_CATEGORY_PROFESSIONAL);
+
+  /* It is in the list, selected. */
+  g_assert_cmpint (xs_classes_view_get_selected_class (fixture->view), ==, klass->id);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW,
+                                      "2018年度专业技术人员继续教育培训班"));
+}
+
+static void
+test_import_class_hours (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  XsDb *db = xs_window_get_db (fixture->window);
+  g_autoptr(XsTrainingClass) klass = NULL;
+  g_autoptr(XsImportReport) roster_report = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) roster = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autoptr(GString) sheet = g_string_new ("身份证号,姓名\n");
+  g_autofree char *roster_path = NULL;
+  g_autofree char *sheet_path = NULL;
+  g_autofree char *evidence = NULL;
+  g_autoptr(GFile) sheet_file = NULL;
+  static const char *names[] = { "陈明", "刘芳", "杨磊" };
+  const char *paths[2] = { NULL, NULL };
+  XsImportDialog *dialog;
+  GtkWidget *row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = xs_test_id_number (300 + i);
+
+      g_string_append_printf (roster, "%s,%s,漯河市中心医院\n", names[i], id);
+      g_string_append_printf (sheet, "%s,%s\n", id, names[i]);
+    }
+  roster_path = xs_test_write_file ("class-roster.csv", roster->str, -1);
+  roster_report = xs_roster_import (db, roster_path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_import_report_get_committed (roster_report));
+
+  klass = xs_class_store_lookup (db, "2018-07", &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_classes_view_select_class (fixture->view, klass->id));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "classes.import-hours", NULL);
+  dialog = XS_IMPORT_DIALOG (find_toplevel (XS_TYPE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  sheet_path = xs_test_write_file ("class-hours.csv", sheet->str, -1);
+  sheet_file = g_file_new_for_path (sheet_path);
+  xs_import_dialog_load_file (dialog, sheet_file);
+  while (dialog != NULL && g_str_equal (xs_import_dialog_get_step (dialog), "reading"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (xs_import_dialog_get_step (dialog), ==, "preview");
+  g_assert_cmpuint (xs_import_report_get_count (xs_import_dialog_get_report (dialog), XS_ROW_ADDED), ==, 3);
+  g_assert_cmpuint (xs_import_report_get_count (xs_import_dialog_get_report (dialog), XS_ROW_REJECTED), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL);
+  g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 30000));
+
+  /* Batch claims with the class's hours, submitted, locked. */
+  claims = xs_claim_store_list_for_class (db, klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claims->len, ==, 3);
+  evidence = xs_test_write_file ("notice.pdf", "%PDF-1.4\n%%EOF\n", -1);
+  paths[0] = evidence;
+  for (guint i = 0; i < claims->len; i++)
+    {
+      XsClaim *claim = g_ptr_array_index (claims, i);
+      g_autoptr(GError) refused = NULL;
+
+      g_assert_cmpint (claim->hours, ==, klass->hours);
+      g_assert_cmpint (claim->status, ==, XS_STATUS_SUBMITTED);
+      g_assert_cmpint (claim->source, ==, XS_SOURCE_BATCH);
+      g_assert_cmpint (claim->year, ==, 2018);
+      g_assert_false (xs_claim_store_attach (db, claim->id, "training_notice", paths, &refused));
+      g_assert_error (refused, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+    }
+
+  /* The view lists them, the class row counts them. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      row = xs_gui_test_find (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW, names[i]);
+      g_assert_nonnull (row);
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "****"));
+    }
+  row = xs_gui_test_find (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW, "2018年度专业技术人员继续教育培训班");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "3 trainees"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  xs_gui_test_init (&argc, &argv);
+
+  app = xs_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  g_application_hold (G_APPLICATION (app));
+
+  /* in this order: each starts from the database the previous one left */
+  g_test_add ("/gui/classes-view/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/gui/classes-view/create-class", Fixture, NULL, fixture_set_up, test_create_class, fixture_tear_down);
+  g_test_add ("/gui/classes-view/import-class-hours", Fixture, NULL, fixture_set_up, test_import_class_hours, fixture_tear_down);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}

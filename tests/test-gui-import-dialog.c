@@ -1,0 +1,341 @@
+/* test-gui-import-dialog.c: importing a roster through the preview
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "xs-application.h"
+#include "xs-gui-test-util.h"
+#include "xs-import-dialog.h"
+#include "xs-import-row-item.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+#include "xs-window.h"
+
+typedef struct
+{
+  XsWindow       *window;
+  XsImportDialog *dialog;
+} Fixture;
+
+/* One application for the program (it owns the database), a new window for
+ * each test; the tests share the database, so they count differences. */
+static XsApplication *app;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = xs_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  fixture->dialog = xs_import_dialog_new (fixture->window, XS_IMPORT_ROSTER, NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* a cancelled worker may still be winding down */
+  xs_gui_test_iterate (200);
+  g_assert_null (fixture->dialog);
+  g_assert_null (fixture->window);
+}
+
+static void
+on_activate (GApplication *application)
+{
+  GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (first != NULL)
+    gtk_window_destroy (first);
+}
+
+typedef struct
+{
+  XsImportDialog **dialog;
+  const char      *step;
+} StepWait;
+
+static gboolean
+step_is (gpointer user_data)
+{
+  StepWait *wait = user_data;
+
+  return *wait->dialog != NULL && g_strcmp0 (xs_import_dialog_get_step (*wait->dialog), wait->step) == 0;
+}
+
+static void
+wait_for_step (XsImportDialog **dialog,
+               const char      *step)
+{
+  StepWait wait = { dialog, step };
+
+  if (!xs_gui_test_wait_until (step_is, &wait, 60000))
+    g_error ("step %s not reached; at %s", step,
+             *dialog ? xs_import_dialog_get_step (*dialog) : "(closed)");
+}
+
+static gboolean
+is_null (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+static GFile *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autofree char *path = xs_test_write_file (name, contents, -1);
+
+  return g_file_new_for_path (path);
+}
+
+static gint64
+count_trainees (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = xs_trainee_store_count (xs_window_get_db (fixture->window), &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static GtkWidget *
+import_button (Fixture *fixture)
+{
+  GtkWidget *button = xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_BUTTON, "_Import");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+test_preview_then_import_valid_rows (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *id1 = xs_test_id_number (101);
+  g_autofree char *id2 = xs_test_id_number (102);
+  g_autofree char *id3 = xs_test_id_number (103);
+  g_autofree char *id4 = xs_test_id_number (104);
+  GtkColumnView *view;
+  GListModel *model;
+  GtkWidget *check;
+  GtkWidget *toggle;
+  XsImportReport *report;
+  gint64 before = count_trainees (fixture);
+
+  g_string_append_printf (csv, "张三,%s,漯河市第一中学\n", id1);        /* row 2 */
+  g_string_append (csv, "李四,41110219800101123,漯河市中心医院\n");   /* row 3: 17 digits */
+  g_string_append_printf (csv, "王五,%s,源汇区财政局\n", id2);          /* row 4 */
+  g_string_append_printf (csv, "赵六,%s,\n", id3);                    /* row 5: no employer */
+  g_string_append_printf (csv, "孙七,%s,郾城区人民医院\n", id4);        /* row 6 */
+  file = write_file ("roster.csv", csv->str);
+
+  xs_import_dialog_load_file (fixture->dialog, file);
+  wait_for_step (&fixture->dialog, "preview");
+
+  report = xs_import_dialog_get_report (fixture->dialog);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_ADDED), ==, 3);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 2);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL, "3 to add, 2 rejected"));
+
+  /* Rejected rows come first, with their row numbers and reasons. */
+  view = GTK_COLUMN_VIEW (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_COLUMN_VIEW, NULL));
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  {
+    g_autoptr(XsImportRowItem) first = g_list_model_get_item (model, 0);
+    g_autoptr(XsImportRowItem) second = g_list_model_get_item (model, 1);
+    g_autoptr(XsImportRowItem) third = g_list_model_get_item (model, 2);
+
+    g_assert_cmpuint (xs_import_row_item_get_outcome (first), ==, XS_ROW_REJECTED);
+    g_assert_cmpuint (xs_import_row_item_get_row (first), ==, 3);
+    g_assert_cmpuint (xs_import_row_item_get_outcome (second), ==, XS_ROW_REJECTED);
+    g_assert_cmpuint (xs_import_row_item_get_row (second), ==, 5);
+    g_assert_cmpstr (xs_import_row_item_get_summary (second), !=, "");
+    g_assert_cmpuint (xs_import_row_item_get_outcome (third), ==, XS_ROW_ADDED);
+    g_assert_cmpuint (xs_import_row_item_get_row (third), ==, 2);
+  }
+
+  /* "Only rejected rows" */
+  toggle = xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_TOGGLE_BUTTON, "Rejected Rows");
+  g_assert_nonnull (toggle);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  /* Nothing is written by the preview, and Import waits for the choice. */
+  g_assert_cmpint (count_trainees (fixture), ==, before);
+  g_assert_true (gtk_widget_get_visible (import_button (fixture)));
+  g_assert_false (gtk_widget_is_sensitive (import_button (fixture)));
+  check = xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_is_visible (check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (gtk_widget_is_sensitive (import_button (fixture)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
+  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->dialog, 30000));
+  g_assert_cmpint (count_trainees (fixture), ==, before + 3);
+}
+
+static void
+test_all_good_rows_import_directly (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位,性别\n");
+  g_autoptr(GFile) file = NULL;
+  gint64 before = count_trainees (fixture);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *id = xs_test_id_number (200 + i);
+
+      g_string_append_printf (csv, "学员%u,%s,漯河职业技术学院,%s\n", i, id, i % 2 ? "男" : "女");
+    }
+  file = write_file ("roster-good.csv", csv->str);
+
+  xs_import_dialog_load_file (fixture->dialog, file);
+  wait_for_step (&fixture->dialog, "preview");
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL, "4 to add"));
+  g_assert_true (gtk_widget_is_sensitive (import_button (fixture)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
+  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->dialog, 30000));
+  g_assert_cmpint (count_trainees (fixture), ==, before + 4);
+}
+
+static void
+test_missing_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file ("no-id.csv", "姓名,工作单位\n张三,漯河市第一中学\n");
+  GtkWidget *status;
+  gint64 before = count_trainees (fixture);
+
+  xs_import_dialog_load_file (fixture->dialog, file);
+  wait_for_step (&fixture->dialog, "error");
+
+  status = xs_gui_test_find (GTK_WIDGET (fixture->dialog), ADW_TYPE_STATUS_PAGE, "Cannot Be Imported");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_is_visible (status));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "身份证号"));
+  g_assert_false (gtk_widget_get_visible (import_button (fixture)));
+  g_assert_cmpint (count_trainees (fixture), ==, before);
+}
+
+static void
+test_old_xls_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char ole2[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest of an old workbook";
+  g_autofree char *path = xs_test_write_file ("roster.xls", ole2, sizeof ole2 - 1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *status;
+
+  xs_import_dialog_load_file (fixture->dialog, file);
+  wait_for_step (&fixture->dialog, "error");
+  status = xs_gui_test_find (GTK_WIDGET (fixture->dialog), ADW_TYPE_STATUS_PAGE, "Cannot Be Imported");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ".xls"));
+}
+
+static GFile *
+write_large_roster (guint n_rows)
+{
+  g_autoptr(GString) csv = g_string_sized_new (n_rows * 48);
+
+  g_string_append (csv, "姓名,身份证号,工作单位\n");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *id = xs_test_id_number (10000 + i);
+
+      g_string_append_printf (csv, "学员%u,%s,漯河市第%u中学\n", i, id, i % 40 + 1);
+    }
+  return write_file ("large-roster.csv", csv->str);
+}
+
+static gboolean
+has_progress_text (gpointer user_data)
+{
+  GtkWidget *dialog = user_data;
+  GtkWidget *bar = xs_gui_test_find (dialog, GTK_TYPE_PROGRESS_BAR, NULL);
+
+  return bar != NULL && gtk_widget_is_visible (bar)
+         && gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)) != NULL
+         && strstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), "large-roster.csv") != NULL;
+}
+
+static void
+test_cancel_large_import (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_large_roster (50000);
+  gint64 before = count_trainees (fixture);
+
+  /* Cancel while the preview reads the file. */
+  xs_import_dialog_load_file (fixture->dialog, file);
+  g_assert_cmpstr (xs_import_dialog_get_step (fixture->dialog), ==, "reading");
+  g_assert_true (xs_gui_test_wait_until (has_progress_text, fixture->dialog, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.cancel", NULL);
+  wait_for_step (&fixture->dialog, "choose");
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpint (count_trainees (fixture), ==, before);
+
+  /* Read it whole, then cancel the import itself: nothing lands. */
+  xs_import_dialog_load_file (fixture->dialog, file);
+  wait_for_step (&fixture->dialog, "preview");
+  g_assert_cmpuint (xs_import_report_get_count (xs_import_dialog_get_report (fixture->dialog), XS_ROW_ADDED),
+                    ==, 50000);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
+  g_assert_cmpstr (xs_import_dialog_get_step (fixture->dialog), ==, "importing");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.cancel", NULL);
+  wait_for_step (&fixture->dialog, "preview");
+  g_assert_cmpint (count_trainees (fixture), ==, before);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  xs_gui_test_init (&argc, &argv);
+
+  app = xs_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add ("/gui/import-dialog/preview-then-import-valid-rows", Fixture, NULL,
+              fixture_set_up, test_preview_then_import_valid_rows, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/all-good-rows", Fixture, NULL,
+              fixture_set_up, test_all_good_rows_import_directly, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/missing-column", Fixture, NULL,
+              fixture_set_up, test_missing_column, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/old-xls", Fixture, NULL,
+              fixture_set_up, test_old_xls_file, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/cancel-large-import", Fixture, NULL,
+              fixture_set_up, test_cancel_large_import, fixture_tear_down);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
