@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "xs-date.h"
+#include "xs-text.h"
 
 #define MAX_VALUE_BYTES 128
 
@@ -30,93 +31,6 @@
 #define MAX_TENTHS    10000
 
 G_DEFINE_QUARK (xs-value-error-quark, xs_value_error)
-
-static gboolean
-is_space_at (const char *p,
-             gsize      *length)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\v' || *p == '\f')
-    {
-      *length = 1;
-      return TRUE;
-    }
-  /* U+3000 IDEOGRAPHIC SPACE, U+FEFF BYTE ORDER MARK (byte by byte: the
-   * string may end after the first one) */
-  if ((u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
-      || (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf))
-    {
-      *length = 3;
-      return TRUE;
-    }
-  /* U+00A0 NO-BREAK SPACE */
-  if (u[0] == 0xc2 && u[1] == 0xa0)
-    {
-      *length = 2;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Copies @text into @out without the spaces around it, with full-width
- * ASCII forms (U+FF01…U+FF5E) turned into ASCII, and with ASCII letters in
- * lower case when @lower is set. Returns FALSE when @text is not UTF-8 or
- * does not fit. */
-static gboolean
-fold_text (const char *text,
-           char       *out,
-           gsize       out_size,
-           gboolean    lower)
-{
-  const char *start = text;
-  const char *end;
-  gsize length;
-  gsize n = 0;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
-  while (*start != '\0' && is_space_at (start, &length))
-    start += length;
-
-  end = start;
-  for (const char *p = start; *p != '\0';)
-    {
-      if (is_space_at (p, &length))
-        p += length;
-      else
-        {
-          p = g_utf8_next_char (p);
-          end = p;
-        }
-    }
-
-  for (const char *p = start; p < end;)
-    {
-      const guchar *u = (const guchar *) p;
-
-      if (n + 1 >= out_size)
-        return FALSE;
-      /* U+FF01…U+FF3F are EF BC 81…BF, U+FF40…U+FF5E are EF BD 80…9E. */
-      if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x81 && u[2] <= 0xbf)
-        {
-          out[n++] = (char) (u[2] - 0x81 + '!');
-          p += 3;
-        }
-      else if (u[0] == 0xef && u[1] == 0xbd && u[2] >= 0x80 && u[2] <= 0x9e)
-        {
-          out[n++] = (char) (u[2] - 0x80 + '`');
-          p += 3;
-        }
-      else
-        out[n++] = *p++;
-      if (lower)
-        out[n - 1] = g_ascii_tolower (out[n - 1]);
-    }
-  out[n] = '\0';
-  return TRUE;
-}
 
 /* Reads 1 to @max_digits digits; FALSE when there is none. */
 static gboolean
@@ -141,7 +55,7 @@ skip_spaces (const char **p)
 {
   gsize length;
 
-  while (**p != '\0' && is_space_at (*p, &length))
+  while (**p != '\0' && xs_text_space_at (*p, &length))
     *p += length;
 }
 
@@ -289,7 +203,7 @@ xs_date_parse (const char  *text,
 
   g_date_clear (date, 1);
 
-  if (!fold_text (text, folded, sizeof folded, FALSE))
+  if (!xs_text_fold (text, folded, sizeof folded, FALSE))
     {
       g_set_error (error, XS_VALUE_ERROR, XS_VALUE_ERROR_DATE,
                    _("The date is too long or is not text; write it as 2018-05-06."));
@@ -439,7 +353,7 @@ xs_hours_parse (const char  *text,
   g_return_val_if_fail (tenths != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!fold_text (text, folded, sizeof folded, FALSE))
+  if (!xs_text_fold (text, folded, sizeof folded, FALSE))
     {
       set_hours_error (error, "…");
       return FALSE;
@@ -555,7 +469,7 @@ xs_year_parse (const char  *text,
   g_return_val_if_fail (year != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!fold_text (text, folded, sizeof folded, FALSE))
+  if (!xs_text_fold (text, folded, sizeof folded, FALSE))
     {
       g_set_error (error, XS_VALUE_ERROR, XS_VALUE_ERROR_YEAR,
                    _("The year (年度) is not a year like 2018."));
@@ -619,7 +533,7 @@ xs_boolean_parse (const char  *text,
   g_return_val_if_fail (value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (fold_text (text, folded, sizeof folded, TRUE))
+  if (xs_text_fold (text, folded, sizeof folded, TRUE))
     {
       if (folded[0] == '\0')
         {
@@ -634,7 +548,7 @@ xs_boolean_parse (const char  *text,
           }
     }
 
-  if (!fold_text (text, folded, sizeof folded, FALSE))
+  if (!xs_text_fold (text, folded, sizeof folded, FALSE))
     g_strlcpy (folded, "…", sizeof folded);
   g_set_error (error, XS_VALUE_ERROR, XS_VALUE_ERROR_BOOLEAN,
                _("“%s” is not 是 or 否."), folded);

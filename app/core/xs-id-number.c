@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "xs-id-number.h"
+#include "xs-text.h"
 
 #define ID_LENGTH        18
 #define LEGACY_LENGTH    15
@@ -97,87 +98,6 @@ days_from_civil (gint64 y,
   doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + (gint64) doe - 719468;
-}
-
-static gboolean
-is_space_at (const char *p,
-             gsize      *length)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\v' || *p == '\f')
-    {
-      *length = 1;
-      return TRUE;
-    }
-  /* U+3000 IDEOGRAPHIC SPACE, U+FEFF BYTE ORDER MARK (byte by byte: the
-   * string may end after the first one) */
-  if ((u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
-      || (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf))
-    {
-      *length = 3;
-      return TRUE;
-    }
-  /* U+00A0 NO-BREAK SPACE */
-  if (u[0] == 0xc2 && u[1] == 0xa0)
-    {
-      *length = 2;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Copies valid UTF-8 @text into @out (at most @out_size - 1 bytes) without
- * the spaces around it, with full-width ASCII forms (U+FF01…U+FF5E: "１",
- * "Ｘ", "．") turned into ASCII. Anything else is copied as it is. Returns
- * FALSE when the text does not fit. */
-static gboolean
-fold_text (const char *text,
-           char       *out,
-           gsize       out_size)
-{
-  const char *start = text;
-  const char *end;
-  gsize length;
-  gsize n = 0;
-
-  while (*start != '\0' && is_space_at (start, &length))
-    start += length;
-
-  end = start;
-  for (const char *p = start; *p != '\0';)
-    {
-      if (is_space_at (p, &length))
-        p += length;
-      else
-        {
-          p = g_utf8_next_char (p);
-          end = p;
-        }
-    }
-
-  for (const char *p = start; p < end;)
-    {
-      const guchar *u = (const guchar *) p;
-
-      if (n + 1 >= out_size)
-        return FALSE;
-      /* U+FF01…U+FF3F are EF BC 81…BF, U+FF40…U+FF5E are EF BD 80…9E. */
-      if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x81 && u[2] <= 0xbf)
-        {
-          out[n++] = (char) (u[2] - 0x81 + '!');
-          p += 3;
-        }
-      else if (u[0] == 0xef && u[1] == 0xbd && u[2] >= 0x80 && u[2] <= 0x9e)
-        {
-          out[n++] = (char) (u[2] - 0x80 + '`');
-          p += 3;
-        }
-      else
-        out[n++] = *p++;
-    }
-  out[n] = '\0';
-  return TRUE;
 }
 
 /* "4.10102E+17", "4.1010219800101101E+17", "4.10102e17": how Excel shows a
@@ -302,7 +222,7 @@ xs_id_number_normalize_at (const char  *text,
                      "check the file’s encoding."));
       return NULL;
     }
-  if (!fold_text (text, folded, sizeof folded))
+  if (!xs_text_fold (text, folded, sizeof folded, FALSE))
     {
       g_set_error (error, XS_ID_NUMBER_ERROR, XS_ID_NUMBER_ERROR_LENGTH,
                    _("The identity number is far too long; it needs 18 characters."));
@@ -497,7 +417,7 @@ xs_sex_from_string (const char *text,
   g_return_val_if_fail (sex != NULL, FALSE);
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL)
-      || !fold_text (text, folded, sizeof folded))
+      || !xs_text_fold (text, folded, sizeof folded, FALSE))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
