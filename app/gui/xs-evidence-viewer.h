@@ -17,6 +17,12 @@ GtkWidget  *xs_evidence_viewer_new            (void);
 void        xs_evidence_viewer_load_file      (XsEvidenceViewer *self,
                                                const char       *path,
                                                const char       *title);
+/* The page shown, from 0, and the number of pages (1 for a picture, 0
+ * before a file is open). */
+int         xs_evidence_viewer_get_page       (XsEvidenceViewer *self);
+void        xs_evidence_viewer_set_page       (XsEvidenceViewer *self,
+                                               int               page);
+int         xs_evidence_viewer_get_n_pages    (XsEvidenceViewer *self);
 /* Opens a window with a viewer on @path, transient for @parent. */
 GtkWindow  *xs_evidence_viewer_present        (GtkWindow        *parent,
                                                const char       *path,
