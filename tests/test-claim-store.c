@@ -204,6 +204,139 @@ test_claim_batch (void)
   g_assert_cmpint (xs_claim_store_approve_submitted (db, 2018, "人社局", &error), ==, 0);
 }
 
+static void
+test_claim_detach (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_auto(XsClaim) claim = { 0 };
+  g_auto(GStrv) missing = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autofree char *first = make_scan ("专利证书1.png", 30);
+  g_autofree char *second = make_scan ("专利证书2.png", 40);
+  const char *paths[] = { first, second, NULL };
+  gint64 removed;
+
+  fill_claim (&claim, add_trainee (db, 6), 7, NULL, "一种输液装置");
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", paths, &error));
+  g_assert_no_error (error);
+  evidence = xs_claim_store_list_evidence (db, claim.id, &error);
+  g_assert_cmpuint (evidence->len, ==, 2);
+  removed = ((XsEvidence *) g_ptr_array_index (evidence, 0))->id;
+
+  /* The wrong material, or a file that is not attached, is refused. */
+  g_assert_false (xs_claim_store_detach (db, claim.id, "award_certificate", removed, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (xs_claim_store_detach (db, claim.id, "patent_certificate", removed, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&evidence, g_ptr_array_unref);
+  evidence = xs_claim_store_list_evidence (db, claim.id, &error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  g_assert_cmpint (((XsEvidence *) g_ptr_array_index (evidence, 0))->id, !=, removed);
+
+  g_assert_false (xs_claim_store_detach (db, claim.id, "patent_certificate", removed, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Removing the last file makes the material missing again. */
+  removed = ((XsEvidence *) g_ptr_array_index (evidence, 0))->id;
+  g_assert_true (xs_claim_store_detach (db, claim.id, "patent_certificate", removed, &error));
+  missing = xs_claim_store_get_missing_materials (db, &claim, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (missing, ((const char * const[]) { "patent_certificate", NULL }));
+
+  /* A submitted claim is locked. */
+  g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", paths, &error));
+  g_assert_true (xs_claim_store_submit (db, claim.id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&evidence, g_ptr_array_unref);
+  evidence = xs_claim_store_list_evidence (db, claim.id, &error);
+  removed = ((XsEvidence *) g_ptr_array_index (evidence, 0))->id;
+  g_assert_false (xs_claim_store_detach (db, claim.id, "patent_certificate", removed, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+}
+
+static void
+test_claim_update (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_auto(XsClaim) first = { 0 };
+  g_auto(XsClaim) second = { 0 };
+  g_autoptr(XsClaim) edited = NULL;
+  g_autoptr(XsClaim) stored = NULL;
+  g_autofree char *scan = make_scan ("单位证明.png", 50);
+  const char *paths[] = { scan, NULL };
+  gint64 trainee = add_trainee (db, 7);
+
+  fill_claim (&first, trainee, 4, "attended", "河南省医学会年会");
+  fill_claim (&second, trainee, 9, NULL, "通过全国中级资格考试");
+  g_assert_true (xs_claim_store_add (db, &first, &error));
+  g_assert_true (xs_claim_store_add (db, &second, &error));
+  g_assert_no_error (error);
+
+  /* Kind, title and hours of a draft change; the trainee and source do not. */
+  edited = xs_claim_copy (&first);
+  edited->trainee_id = 999;
+  edited->kind = 15;
+  g_clear_pointer (&edited->variant, g_free);
+  edited->variant = g_strdup ("maternity");
+  edited->absence = XS_ABSENCE_MATERNITY;
+  edited->absence_months = 6;
+  edited->hours = 0;
+  g_free (edited->title);
+  edited->title = g_strdup ("  产假  ");
+  g_assert_true (xs_claim_store_update (db, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (edited->hours, ==, 300);
+  stored = xs_claim_store_get (db, first.id, &error);
+  g_assert_cmpint (stored->trainee_id, ==, trainee);
+  g_assert_cmpint (stored->kind, ==, 15);
+  g_assert_cmpstr (stored->variant, ==, "maternity");
+  g_assert_cmpint (stored->hours, ==, 300);
+  g_assert_cmpstr (stored->title, ==, "产假");
+  g_assert_cmpint (stored->status, ==, XS_STATUS_DRAFT);
+  g_clear_pointer (&stored, xs_claim_free);
+
+  /* The rules apply as when adding: an absence too short is refused. */
+  edited->absence = XS_ABSENCE_SICK_LEAVE;
+  g_free (edited->variant);
+  edited->variant = g_strdup ("sick-leave");
+  g_assert_false (xs_claim_store_update (db, edited, &error));
+  g_assert_error (error, XS_RULES_ERROR, XS_RULES_ERROR_ABSENCE);
+  g_clear_error (&error);
+
+  /* Saving a claim unchanged is not a duplicate of itself, but taking the
+   * title and date of another claim is. */
+  g_assert_true (xs_claim_store_update (db, &second, &error));
+  g_assert_no_error (error);
+  g_free (second.title);
+  second.title = g_strdup ("产假");
+  g_assert_false (xs_claim_store_update (db, &second, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_free (second.title);
+  second.title = g_strdup ("通过全国中级资格考试");
+
+  /* A rejected claim goes back to draft; a submitted one is locked. */
+  g_assert_true (xs_claim_store_attach (db, second.id, "qualification_certificate", paths, &error));
+  g_assert_true (xs_claim_store_submit (db, second.id, &error));
+  g_assert_no_error (error);
+  g_assert_false (xs_claim_store_update (db, &second, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_true (xs_claim_store_decide (db, second.id, XS_STATUS_REJECTED, "证书不清晰", "审核员", &error));
+  second.hours = 120;
+  g_assert_true (xs_claim_store_update (db, &second, &error));
+  g_assert_no_error (error);
+  stored = xs_claim_store_get (db, second.id, &error);
+  g_assert_cmpint (stored->status, ==, XS_STATUS_DRAFT);
+  g_assert_cmpint (stored->hours, ==, 120);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,6 +347,8 @@ main (int    argc,
   g_test_add_func ("/claim-store/duplicate-and-rules", test_claim_duplicate_and_rules);
   g_test_add_func ("/claim-store/absence", test_claim_absence);
   g_test_add_func ("/claim-store/batch", test_claim_batch);
+  g_test_add_func ("/claim-store/detach", test_claim_detach);
+  g_test_add_func ("/claim-store/update", test_claim_update);
 
   return g_test_run ();
 }

@@ -76,19 +76,17 @@ xs_claim_store_find (XsDb         *db,
   return 0;
 }
 
-gboolean
-xs_claim_store_add (XsDb     *db,
-                    XsClaim  *claim,
-                    GError  **error)
+/* The checks a new or edited claim goes through: a title, the year's rules
+ * (which may fill in computed hours), and no other claim of the trainee
+ * with the same title and date. */
+static gboolean
+check_new_fields (XsDb     *db,
+                  XsClaim  *claim,
+                  gint64    stored_id,   /* the claim itself when editing, else 0 */
+                  GError  **error)
 {
   g_autoptr(XsRuleSet) rules = NULL;
-  g_autoptr(XsDbStmt) stmt = NULL;
-  g_autofree char *iso = NULL;
   gint64 existing;
-
-  g_return_val_if_fail (XS_IS_DB (db), FALSE);
-  g_return_val_if_fail (claim != NULL, FALSE);
-  g_return_val_if_fail (claim->trainee_id > 0, FALSE);
 
   if (claim->title != NULL)
     g_strstrip (claim->title);
@@ -106,7 +104,7 @@ xs_claim_store_add (XsDb     *db,
   existing = xs_claim_store_find (db, claim->trainee_id, claim->title, &claim->date, error);
   if (existing < 0)
     return FALSE;
-  if (existing > 0)
+  if (existing > 0 && existing != stored_id)
     {
       g_autofree char *date = xs_date_to_iso (&claim->date);
 
@@ -115,6 +113,23 @@ xs_claim_store_add (XsDb     *db,
                    claim->title, date, (long long) existing);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+xs_claim_store_add (XsDb     *db,
+                    XsClaim  *claim,
+                    GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (claim != NULL, FALSE);
+  g_return_val_if_fail (claim->trainee_id > 0, FALSE);
+
+  if (!check_new_fields (db, claim, 0, error))
+    return FALSE;
 
   claim->status = claim->source == XS_SOURCE_BATCH ? XS_STATUS_SUBMITTED : XS_STATUS_DRAFT;
 
@@ -307,6 +322,60 @@ claim_is_editable (const XsClaim  *claim,
   return FALSE;
 }
 
+gboolean
+xs_claim_store_update (XsDb     *db,
+                       XsClaim  *claim,
+                       GError  **error)
+{
+  g_autoptr(XsClaim) stored = NULL;
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (claim != NULL, FALSE);
+  g_return_val_if_fail (claim->id > 0, FALSE);
+
+  stored = xs_claim_store_get (db, claim->id, error);
+  if (stored == NULL || !claim_is_editable (stored, error))
+    return FALSE;
+
+  /* who the claim is for and where it came from are not edited */
+  claim->trainee_id = stored->trainee_id;
+  claim->class_id = stored->class_id;
+  claim->source = stored->source;
+  if (!check_new_fields (db, claim, stored->id, error))
+    return FALSE;
+
+  stmt = _xs_db_prepare (db,
+                         "UPDATE claim SET year = ?2, category = ?3, compulsory = ?4, kind = ?5, "
+                         "variant = ?6, hours = ?7, title = ?8, date = ?9, status = 'draft', "
+                         "plan_ref = ?10, absence_kind = ?11, absence_months = ?12, "
+                         "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "WHERE id = ?1 AND status IN ('draft', 'rejected')",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  iso = xs_date_to_iso (&claim->date);
+  sqlite3_bind_int64 (stmt, 1, claim->id);
+  sqlite3_bind_int (stmt, 2, claim->year);
+  _xs_db_bind_text (stmt, 3, xs_category_to_string (claim->category));
+  sqlite3_bind_int (stmt, 4, claim->compulsory ? 1 : 0);
+  _xs_db_bind_id (stmt, 5, claim->category == XS_CATEGORY_PROFESSIONAL ? claim->kind : 0);
+  _xs_db_bind_text (stmt, 6, claim->variant);
+  sqlite3_bind_int (stmt, 7, claim->hours);
+  _xs_db_bind_text (stmt, 8, claim->title);
+  _xs_db_bind_text (stmt, 9, iso);
+  _xs_db_bind_text (stmt, 10, claim->plan_ref);
+  _xs_db_bind_text (stmt, 11, xs_absence_to_string (claim->absence));
+  _xs_db_bind_id (stmt, 12, claim->absence != XS_ABSENCE_NONE ? claim->absence_months : 0);
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return FALSE;
+
+  claim->status = XS_STATUS_DRAFT;
+  return TRUE;
+}
+
 static gboolean
 material_is_required (XsRuleSet     *rules,
                       const XsClaim *claim,
@@ -392,6 +461,44 @@ xs_claim_store_attach (XsDb               *db,
       return FALSE;
     }
   return xs_db_commit (db, error);
+}
+
+gboolean
+xs_claim_store_detach (XsDb        *db,
+                       gint64       claim_id,
+                       const char  *material,
+                       gint64       evidence_id,
+                       GError     **error)
+{
+  g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (material != NULL, FALSE);
+
+  claim = xs_claim_store_get (db, claim_id, error);
+  if (claim == NULL || !claim_is_editable (claim, error))
+    return FALSE;
+
+  stmt = _xs_db_prepare (db,
+                         "DELETE FROM claim_evidence "
+                         "WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  _xs_db_bind_text (stmt, 2, material);
+  sqlite3_bind_int64 (stmt, 3, evidence_id);
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_xs_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
+                   _("That file is not attached to claim %lld; it may have been removed already."),
+                   (long long) claim_id);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char **

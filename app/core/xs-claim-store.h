@@ -18,6 +18,14 @@ G_BEGIN_DECLS
 gboolean    xs_claim_store_add                (XsDb            *db,
                                                XsClaim         *claim,
                                                GError         **error);
+/* Stores the edited fields of a draft or rejected claim (@claim->id): the
+ * same checks as xs_claim_store_add() (which may fill in computed hours),
+ * a rejected claim goes back to draft. Trainee, class and source stay as
+ * stored. Files attached to materials the new kind no longer asks for stay
+ * linked (they count again if the kind is changed back). */
+gboolean    xs_claim_store_update             (XsDb            *db,
+                                               XsClaim         *claim,
+                                               GError         **error);
 /* The id of the claim with this trainee, title and date, or 0. */
 gint64      xs_claim_store_find               (XsDb            *db,
                                                gint64           trainee_id,
@@ -52,6 +60,14 @@ gboolean    xs_claim_store_attach             (XsDb            *db,
                                                gint64           claim_id,
                                                const char      *material,
                                                const char * const *paths,
+                                               GError         **error);
+/* Unlinks one file (@evidence_id) from @material of the claim; the stored
+ * content stays for other claims. Refuses a claim that is submitted or
+ * decided, and a file that is not attached there. */
+gboolean    xs_claim_store_detach             (XsDb            *db,
+                                               gint64           claim_id,
+                                               const char      *material,
+                                               gint64           evidence_id,
                                                GError         **error);
 /* Required materials of @claim with no file yet (NULL-terminated). */
 char      **xs_claim_store_get_missing_materials (XsDb         *db,

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-claim-editor.h"
+#include "xs-claim-store.h"
 #include "xs-demo.h"
 #include "xs-import-dialog.h"
 #include "xs-window-private.h"
@@ -49,6 +51,54 @@ import_action (GtkWidget  *widget,
   XsImportKind kind = g_str_equal (action_name, "win.import-roster") ? XS_IMPORT_ROSTER : XS_IMPORT_HOURS;
 
   gtk_window_present (GTK_WINDOW (xs_import_dialog_new (XS_WINDOW (widget), kind, NULL)));
+}
+
+static void
+on_claim_saved (XsWindow      *self,
+                gint64         claim_id,
+                XsClaimEditor *editor)
+{
+  xs_window_reload (self);
+}
+
+static void
+open_claim_editor (XsWindow *self,
+                   gint64    trainee_id,
+                   gint64    claim_id)
+{
+  XsClaimEditor *editor = xs_claim_editor_new (GTK_WINDOW (self), xs_window_get_db (self), trainee_id,
+                                               xs_window_get_year (self), claim_id);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_claim_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_claim_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+
+  open_claim_editor (self, xs_trainee_page_get_trainee_id (self->trainee_page), 0);
+}
+
+static void
+edit_claim_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+  g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+
+  claim = xs_claim_store_get (xs_window_get_db (self), g_variant_get_int64 (param), &error);
+  if (claim == NULL)
+    {
+      xs_window_show_toast (self, error->message);
+      return;
+    }
+  open_claim_editor (self, claim->trainee_id, claim->id);
 }
 
 static void
@@ -129,6 +179,7 @@ _xs_window_update_actions (XsWindow *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-list", g_strcmp0 (page, "trainee") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", g_strcmp0 (page, "trainee") == 0);
 }
 
 void
@@ -137,10 +188,13 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-claim", "x", edit_claim_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-hours", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-list", NULL);
 }

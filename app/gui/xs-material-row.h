@@ -1,0 +1,42 @@
+/* xs-material-row.h: one material a claim needs, with its attached files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xs-db.h"
+
+G_BEGIN_DECLS
+
+#define XS_TYPE_MATERIAL_ROW (xs_material_row_get_type ())
+G_DECLARE_FINAL_TYPE (XsMaterialRow, xs_material_row, XS, MATERIAL_ROW, AdwExpanderRow)
+
+/* A row for @material (a code such as "meeting_notice") of claim @claim_id
+ * (0 while the claim is not saved: nothing can be attached yet); @name is
+ * the material's localized name. */
+GtkWidget   *xs_material_row_new            (XsDb               *db,
+                                             gint64              claim_id,
+                                             const char         *material,
+                                             const char         *name);
+const char  *xs_material_row_get_material   (XsMaterialRow      *self);
+gint64       xs_material_row_get_claim_id   (XsMaterialRow      *self);
+/* Shows the files of @evidence (XsEvidence of the whole claim) that prove
+ * this row's material. */
+void         xs_material_row_set_evidence   (XsMaterialRow      *self,
+                                             GPtrArray          *evidence);
+guint        xs_material_row_get_n_files    (XsMaterialRow      *self);
+/* Whether files can be attached and removed (FALSE for locked claims and
+ * for unsaved changes of the kind). Preview always works. */
+void         xs_material_row_set_editable   (XsMaterialRow      *self,
+                                             gboolean            editable);
+gboolean     xs_material_row_get_editable   (XsMaterialRow      *self);
+/* TRUE while files are being read and stored. */
+gboolean     xs_material_row_get_busy       (XsMaterialRow      *self);
+/* Stores @paths and links them to the material in a worker thread; emits
+ * "changed" when done (the row shows a refusal itself). */
+void         xs_material_row_attach_paths   (XsMaterialRow      *self,
+                                             const char * const *paths);
+
+G_END_DECLS

@@ -1,0 +1,543 @@
+/* test-gui-claim-editor.c: a claim, its materials and the rules' refusals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "xs-claim-editor.h"
+#include "xs-claim-store.h"
+#include "xs-gui-test-util.h"
+#include "xs-material-row.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+
+typedef struct
+{
+  XsDb          *db;
+  GtkWindow     *parent;
+  gint64         trainee_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
+  g_autoptr(GError) error = NULL;
+
+  fixture->db = xs_test_open_db ();
+  trainee->id_number = xs_test_id_number (1);
+  trainee->name = g_strdup ("李华");
+  trainee->sex = xs_id_number_get_sex (trainee->id_number);
+  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
+  trainee->employer = g_strdup ("漯河市中心医院");
+  g_assert_true (xs_trainee_store_upsert (fixture->db, trainee, NULL, &error));
+  g_assert_no_error (error);
+  fixture->trainee_id = trainee->id;
+
+  fixture->parent = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
+  gtk_window_present (fixture->parent);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->parent);
+  xs_gui_test_iterate (50);
+  g_assert_null (fixture->parent);
+  g_assert_finalize_object (fixture->db);
+}
+
+/* Helpers ------------------------------------------------------------------ */
+
+static char *
+make_scan (const char *name)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 24, 24);
+  cairo_t *cr = cairo_create (surface);
+
+  /* a different picture for each name, so each is stored on its own */
+  cairo_set_source_rgb (cr, (g_str_hash (name) % 256) / 255.0, 0.4, 0.6);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static XsClaimEditor *
+open_editor (Fixture *fixture,
+             gint64   claim_id)
+{
+  XsClaimEditor *editor = xs_claim_editor_new (fixture->parent, fixture->db, fixture->trainee_id,
+                                               2018, claim_id);
+
+  /* the test's own reference, given back by g_assert_finalize_object() */
+  g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (editor));
+  return editor;
+}
+
+static void
+close_editor (XsClaimEditor *editor)
+{
+  gtk_window_destroy (GTK_WINDOW (editor));
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (editor);
+}
+
+/* Like xs_gui_test_find(), among the widgets shown only. */
+static GtkWidget *
+find_shown (GtkWidget  *root,
+            GType       type,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      GtkWidget *found = xs_gui_test_find (root, type, text);
+
+      if (found == root)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_row (XsClaimEditor *editor,
+          GType          type,
+          const char    *title)
+{
+  GtkWidget *row = find_shown (GTK_WIDGET (editor), type, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static AdwPreferencesGroup *
+find_group (GtkWidget  *root,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return ADW_PREFERENCES_GROUP (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesGroup *found = find_group (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+materials_text (XsClaimEditor *editor)
+{
+  AdwPreferencesGroup *group = find_group (GTK_WIDGET (editor), "Materials");
+
+  g_assert_nonnull (group);
+  return adw_preferences_group_get_description (group);
+}
+
+static GtkWidget *
+submit_button (XsClaimEditor *editor)
+{
+  GtkWidget *button = xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "bmit");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "error"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The inline message below the claim's fields, or NULL when none is shown. */
+static const char *
+shown_error (XsClaimEditor *editor)
+{
+  AdwPreferencesGroup *group = find_group (GTK_WIDGET (editor), "Claim");
+  GtkWidget *label;
+
+  g_assert_nonnull (group);
+  label = find_error_label (GTK_WIDGET (group));
+  g_assert_nonnull (label);
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+static void
+set_text (XsClaimEditor *editor,
+          const char    *title,
+          const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, title)), text);
+}
+
+static void
+set_spin (XsClaimEditor *editor,
+          const char    *title,
+          double         value)
+{
+  GtkWidget *spin = xs_gui_test_find (find_row (editor, ADW_TYPE_ACTION_ROW, title), GTK_TYPE_SPIN_BUTTON, NULL);
+
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+}
+
+static void
+select_kind (XsClaimEditor *editor,
+             int            number)
+{
+  AdwComboRow *kinds = ADW_COMBO_ROW (find_row (editor, ADW_TYPE_COMBO_ROW, "Kind"));
+  GListModel *model = adw_combo_row_get_model (kinds);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(XsClaimKind) kind = g_list_model_get_item (model, i);
+
+      if (xs_claim_kind_get_number (kind) == number)
+        {
+          adw_combo_row_set_selected (kinds, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static XsMaterialRow *
+material_row (XsClaimEditor *editor,
+              const char    *name)
+{
+  GtkWidget *row = xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, name);
+
+  g_assert_nonnull (row);
+  return XS_MATERIAL_ROW (row);
+}
+
+typedef struct
+{
+  XsMaterialRow *row;
+  guint          n_files;
+} RowWait;
+
+static gboolean
+row_has_files (gpointer user_data)
+{
+  RowWait *wait = user_data;
+
+  return !xs_material_row_get_busy (wait->row) && xs_material_row_get_n_files (wait->row) == wait->n_files;
+}
+
+static void
+attach (XsClaimEditor *editor,
+        const char    *material,
+        const char    *file_name,
+        guint          expect_files)
+{
+  g_autofree char *path = make_scan (file_name);
+  const char *paths[] = { path, NULL };
+  RowWait wait = { material_row (editor, material), expect_files };
+
+  g_assert_true (xs_material_row_get_editable (wait.row));
+  xs_material_row_attach_paths (wait.row, paths);
+  g_assert_true (xs_material_row_get_busy (wait.row));
+  g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
+}
+
+/* Tests -------------------------------------------------------------------- */
+
+static void
+test_new_claim_and_materials (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  XsClaimEditor *editor = open_editor (fixture, 0);
+  g_autoptr(XsClaim) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  XsMaterialRow *notice;
+  GVariant *target;
+  gint64 id;
+
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+  select_kind (editor, 4);
+  /* kind 4 has a form (attended / presented), no plan reference */
+  find_row (editor, ADW_TYPE_COMBO_ROW, "Form");
+  g_assert_null (find_shown (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Training Plan"));
+  set_text (editor, "Title", "河南省医学会年会");
+  set_text (editor, "Date", "2018年5月20日");
+  set_spin (editor, "Hours", 8);
+  g_assert_null (shown_error (editor));
+
+  /* Before saving: what is needed, and that the draft must be saved first. */
+  g_assert_nonnull (strstr (materials_text (editor), "Meeting notice"));
+  g_assert_nonnull (strstr (materials_text (editor), "Save the draft"));
+  g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
+  g_assert_false (xs_material_row_get_editable (material_row (editor, "Meeting notice")));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_null (shown_error (editor));
+  id = xs_claim_editor_get_claim_id (editor);
+  g_assert_cmpint (id, >, 0);
+  stored = xs_claim_store_get (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, XS_STATUS_DRAFT);
+  g_assert_cmpint (stored->source, ==, XS_SOURCE_INDIVIDUAL);
+  g_assert_cmpint (stored->kind, ==, 4);
+  g_assert_cmpstr (stored->variant, ==, "attended");
+  g_assert_cmpint (stored->hours, ==, 80);
+  g_assert_cmpstr (stored->title, ==, "河南省医学会年会");
+  g_assert_cmpint (g_date_get_day (&stored->date), ==, 20);
+
+  /* Saved: both materials are listed as missing, Submit says why it waits. */
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (editor)));
+  g_assert_nonnull (strstr (materials_text (editor), "Missing: Meeting notice, Employer’s proof"));
+  g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (submit_button (editor)), "Employer’s proof"));
+  notice = material_row (editor, "Meeting notice");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (notice)), ==, "Missing");
+
+  /* Attaching in the row's worker, one material after the other. */
+  attach (editor, "Meeting notice", "会议通知.png", 1);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (notice)), ==, "1 file");
+  g_assert_nonnull (strstr (materials_text (editor), "Missing: Employer’s proof"));
+  g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
+  attach (editor, "Employer’s proof", "单位证明.png", 1);
+  g_assert_nonnull (strstr (materials_text (editor), "Every material has a file"));
+  g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
+
+  /* The file's row names it; removing it makes the material missing again. */
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (notice), ADW_TYPE_ACTION_ROW, "会议通知.png"));
+  evidence = xs_claim_store_list_evidence (fixture->db, id, &error);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      XsEvidence *item = g_ptr_array_index (evidence, i);
+
+      if (g_str_equal (item->material, "meeting_notice"))
+        {
+          target = g_variant_new_int64 (item->id);
+          gtk_widget_activate_action_variant (GTK_WIDGET (notice), "material.remove", target);
+        }
+    }
+  g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
+  g_assert_nonnull (strstr (materials_text (editor), "Missing: Meeting notice"));
+  attach (editor, "Meeting notice", "会议通知（第二页）.png", 1);
+  g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
+
+  /* A file that is not a scan is refused on the row, in the core's words. */
+  {
+    g_autofree char *text = xs_test_write_file ("说明.txt", "not a scan", -1);
+    const char *paths[] = { text, NULL };
+    RowWait wait = { notice, 1 };
+    GtkWidget *message;
+
+    xs_material_row_attach_paths (notice, paths);
+    g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
+    message = xs_gui_test_find (GTK_WIDGET (notice), GTK_TYPE_LABEL, "说明.txt");
+    g_assert_nonnull (message);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (message)));
+  }
+
+  /* Submitting stores the claim as submitted and closes the editor. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.submit", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_clear_pointer (&stored, xs_claim_free);
+  stored = xs_claim_store_get (fixture->db, id, &error);
+  g_assert_cmpint (stored->status, ==, XS_STATUS_SUBMITTED);
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (editor);
+
+  /* Opened again, it is locked: no Save or Submit, the fields insensitive,
+   * the files still there to preview. */
+  editor = open_editor (fixture, id);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_LABEL, "Submitted claims are locked"));
+  g_assert_false (gtk_widget_get_visible (submit_button (editor)));
+  g_assert_false (gtk_widget_is_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")));
+  notice = material_row (editor, "Meeting notice");
+  g_assert_false (xs_material_row_get_editable (notice));
+  g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
+  close_editor (editor);
+}
+
+static void
+test_absence_hours (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  XsClaimEditor *editor = open_editor (fixture, 0);
+  AdwComboRow *absence;
+  GtkWidget *computed;
+  g_autoptr(XsClaim) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  select_kind (editor, 15);
+  /* hours are computed, not typed */
+  g_assert_null (find_shown (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "_Hours"));
+  absence = ADW_COMBO_ROW (find_row (editor, ADW_TYPE_COMBO_ROW, "Absence"));
+  adw_combo_row_set_selected (absence, 2);   /* maternity */
+  set_spin (editor, "Months", 6);
+  computed = find_row (editor, ADW_TYPE_ACTION_ROW, "Hours");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (computed)), "Computed"));
+  g_assert_nonnull (xs_gui_test_find (computed, GTK_TYPE_LABEL, "30"));
+  g_assert_null (shown_error (editor));
+
+  /* six months of sick leave is not enough: the core says so, inline */
+  adw_combo_row_set_selected (absence, 1);   /* sick leave */
+  g_assert_nonnull (strstr (shown_error (editor), "more than 6 months"));
+  g_assert_null (xs_gui_test_find (computed, GTK_TYPE_LABEL, "30"));
+  g_assert_nonnull (strstr (materials_text (editor), "Hospital proof"));
+  set_spin (editor, "Months", 9);
+  g_assert_null (shown_error (editor));
+  g_assert_nonnull (xs_gui_test_find (computed, GTK_TYPE_LABEL, "45"));
+
+  adw_combo_row_set_selected (absence, 2);
+  set_spin (editor, "Months", 6);
+  set_text (editor, "Title", "产假");
+  set_text (editor, "Date", "2018-03-01");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_null (shown_error (editor));
+  stored = xs_claim_store_get (fixture->db, xs_claim_editor_get_claim_id (editor), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->hours, ==, 300);
+  g_assert_cmpint (stored->absence, ==, XS_ABSENCE_MATERNITY);
+  g_assert_cmpint (stored->absence_months, ==, 6);
+  close_editor (editor);
+}
+
+static void
+test_refusals (Fixture       *fixture,
+               gconstpointer  data)
+{
+  XsClaimEditor *editor = open_editor (fixture, 0);
+  gint64 first;
+
+  select_kind (editor, 9);
+  set_text (editor, "Title", "通过全国中级资格考试");
+  set_spin (editor, "Hours", 10);
+
+  /* A half-typed date is not reported while typing… */
+  set_text (editor, "Date", "2018-0");
+  g_assert_null (shown_error (editor));
+  /* …but a date outside the year is, before saving. */
+  set_text (editor, "Date", "2019-01-02");
+  g_assert_nonnull (strstr (shown_error (editor), "Hours for 2018 must be dated in 2018"));
+  g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+  g_assert_nonnull (strstr (shown_error (editor), "must be dated in 2018"));
+
+  set_text (editor, "Date", "2018-09-15");
+  g_assert_null (shown_error (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  first = xs_claim_editor_get_claim_id (editor);
+  g_assert_cmpint (first, >, 0);
+  close_editor (editor);
+
+  /* The same title and date again is a duplicate. */
+  editor = open_editor (fixture, 0);
+  select_kind (editor, 9);
+  set_text (editor, "Title", "通过全国中级资格考试");
+  set_text (editor, "Date", "2018-09-15");
+  set_spin (editor, "Hours", 10);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+  g_assert_nonnull (strstr (shown_error (editor), "already has"));
+
+  /* Kinds 13 and 14 ask for the filed plan. */
+  select_kind (editor, 14);
+  find_row (editor, ADW_TYPE_ENTRY_ROW, "Training Plan");
+  set_text (editor, "Title", "医院内部培训");
+  g_assert_nonnull (strstr (shown_error (editor), "plan"));
+  set_text (editor, "Training Plan", "漯卫〔2018〕12号");
+  g_assert_null (shown_error (editor));
+  close_editor (editor);
+}
+
+static void
+test_public_claim (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  XsClaimEditor *editor = open_editor (fixture, 0);
+  GtkWidget *compulsory;
+  g_autoptr(XsClaim) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, ADW_TYPE_COMBO_ROW, "Subject")), 0);
+  g_assert_null (find_shown (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Kind"));
+  compulsory = xs_gui_test_find (find_row (editor, ADW_TYPE_ACTION_ROW, "Compulsory"), GTK_TYPE_SWITCH, NULL);
+  gtk_switch_set_active (GTK_SWITCH (compulsory), TRUE);
+  set_text (editor, "Title", "专业技术人员职业道德");
+  set_spin (editor, "Hours", 12);
+  /* without a date, Submit waits and says why */
+  g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (submit_button (editor)), "date"));
+  set_text (editor, "Date", "2019-06-01");
+  g_assert_nonnull (strstr (shown_error (editor), "must be dated in 2018"));
+  g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (submit_button (editor)), ==, shown_error (editor));
+  set_text (editor, "Date", "2018-06-01");
+  g_assert_null (shown_error (editor));
+  g_assert_nonnull (strstr (materials_text (editor), "needs no evidence"));
+  g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  stored = xs_claim_store_get (fixture->db, xs_claim_editor_get_claim_id (editor), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->category, ==, XS_CATEGORY_PUBLIC);
+  g_assert_true (stored->compulsory);
+  g_assert_cmpint (stored->hours, ==, 120);
+  close_editor (editor);
+
+  /* Opened again, it shows what was saved. */
+  editor = open_editor (fixture, stored->id);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (xs_gui_test_find (find_row (editor, ADW_TYPE_ACTION_ROW, "Compulsory"),
+                                                                         GTK_TYPE_SWITCH, NULL))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Date"))),
+                   ==, "2018-06-01");
+  close_editor (editor);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xs_gui_test_init (&argc, &argv);
+
+  g_test_add ("/claim-editor/new-claim-and-materials", Fixture, NULL,
+              fixture_set_up, test_new_claim_and_materials, fixture_tear_down);
+  g_test_add ("/claim-editor/absence-hours", Fixture, NULL,
+              fixture_set_up, test_absence_hours, fixture_tear_down);
+  g_test_add ("/claim-editor/refusals", Fixture, NULL,
+              fixture_set_up, test_refusals, fixture_tear_down);
+  g_test_add ("/claim-editor/public-claim", Fixture, NULL,
+              fixture_set_up, test_public_claim, fixture_tear_down);
+
+  return g_test_run ();
+}
