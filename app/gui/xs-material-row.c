@@ -28,6 +28,7 @@ struct _XsMaterialRow
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   GtkFileDialog   *chooser;
+  GCancellable    *chooser_cancellable;
 #else
   GtkFileChooserNative *chooser;
 #endif
@@ -352,6 +353,20 @@ attach_files (XsMaterialRow *self,
     xs_material_row_attach_paths (self, (const char * const *) paths);
 }
 
+/* A chooser left open must not outlive the window it belongs to. */
+static void
+close_chooser (XsMaterialRow *self)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+#else
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+#endif
+  g_clear_object (&self->chooser);
+}
+
 static GtkFileFilter *
 evidence_filter (void)
 {
@@ -388,7 +403,9 @@ on_files_chosen (GObject      *source,
   files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, &error);
   if (files != NULL)
     attach_files (self, files);
-  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
+           && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED)
+           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_error (self, error->message);
 }
 
@@ -403,14 +420,15 @@ attach_action (GtkWidget  *widget,
   g_autofree char *title = chooser_title (self);
 
   g_list_store_append (filters, filter);
-  g_clear_object (&self->chooser);
+  close_chooser (self);
+  self->chooser_cancellable = g_cancellable_new ();
   self->chooser = gtk_file_dialog_new ();
   gtk_file_dialog_set_title (self->chooser, title);
   gtk_file_dialog_set_accept_label (self->chooser, _("_Attach"));
   gtk_file_dialog_set_filters (self->chooser, G_LIST_MODEL (filters));
   gtk_file_dialog_set_default_filter (self->chooser, filter);
-  gtk_file_dialog_open_multiple (self->chooser, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                                 on_files_chosen, g_object_ref (self));
+  gtk_file_dialog_open_multiple (self->chooser, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 self->chooser_cancellable, on_files_chosen, g_object_ref (self));
 }
 #else
 static void
@@ -436,9 +454,7 @@ attach_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = evidence_filter ();
   g_autofree char *title = chooser_title (self);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  close_chooser (self);
   self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Attach"), _("_Cancel"));
@@ -644,19 +660,20 @@ xs_material_row_get_busy (XsMaterialRow *self)
 }
 
 static void
+xs_material_row_unroot (GtkWidget *widget)
+{
+  close_chooser (XS_MATERIAL_ROW (widget));
+  GTK_WIDGET_CLASS (xs_material_row_parent_class)->unroot (widget);
+}
+
+static void
 xs_material_row_dispose (GObject *object)
 {
   XsMaterialRow *self = XS_MATERIAL_ROW (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_clear_object (&self->chooser);
-#else
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-#endif
+  close_chooser (self);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (xs_material_row_parent_class)->dispose (object);
@@ -733,6 +750,7 @@ xs_material_row_class_init (XsMaterialRowClass *klass)
   object_class->finalize = xs_material_row_finalize;
   object_class->get_property = xs_material_row_get_property;
   object_class->set_property = xs_material_row_set_property;
+  widget_class->unroot = xs_material_row_unroot;
 
   properties[PROP_MATERIAL] =
     g_param_spec_string ("material", NULL, NULL, NULL,
