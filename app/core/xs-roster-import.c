@@ -109,8 +109,9 @@ text_too_long (XsImportRowContext *context,
 {
   if (g_utf8_strlen (text, -1) <= MAX_TEXT_CHARS)
     return FALSE;
+  /* @column is marked with N_(): translated only when a row is refused. */
   _xs_import_reject_printf (context, _("The %s is longer than %d characters; is a column shifted?"),
-                            column, MAX_TEXT_CHARS);
+                            _(column), MAX_TEXT_CHARS);
   return TRUE;
 }
 
@@ -145,14 +146,14 @@ import_roster_row (XsImportRowContext  *context,
   text = _xs_import_field (context, COL_NAME);
   if (*text == '\0')
     return _xs_import_reject_printf (context, _("The name is empty."));
-  if (text_too_long (context, text, _("name")))
+  if (text_too_long (context, text, N_("name")))
     return TRUE;
   trainee.name = g_strdup (text);
 
   text = _xs_import_field (context, COL_EMPLOYER);
   if (*text == '\0')
     return _xs_import_reject_printf (context, _("The employer (工作单位) is empty."));
-  if (text_too_long (context, text, _("employer")))
+  if (text_too_long (context, text, N_("employer")))
     return TRUE;
   trainee.employer = g_strdup (text);
 

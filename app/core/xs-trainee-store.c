@@ -176,58 +176,58 @@ xs_trainee_store_upsert (XsDb            *db,
                          GError         **error)
 {
   g_autoptr(XsTrainee) existing = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(XsDbStmt) insert = NULL;
+  g_autoptr(XsDbStmt) update = NULL;
 
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (trainee != NULL && trainee->id_number != NULL, FALSE);
 
-  existing = xs_trainee_store_lookup (db, trainee->id_number, &local_error);
-  if (existing == NULL && !g_error_matches (local_error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND))
+  /* Most rows of a roster are new: try the insert first, and look at the
+   * stored trainee only when the number is already there. */
+  insert = _xs_db_prepare (db,
+                           "INSERT INTO trainee (id_number, name, sex, birth_date, employer, "
+                           "title, specialty, county, phone) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                           "ON CONFLICT (id_number) DO NOTHING",
+                           error);
+  if (insert == NULL)
+    return FALSE;
+  bind_trainee (insert, trainee);
+  if (!_xs_db_exec_stmt (db, insert, error))
+    return FALSE;
+  if (sqlite3_changes (_xs_db_get_handle (db)) == 1)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (existing != NULL)
-    {
-      trainee->id = existing->id;
-      if (same_trainee (existing, trainee))
-        {
-          if (result != NULL)
-            *result = XS_UPSERT_UNCHANGED;
-          return TRUE;
-        }
-
-      stmt = _xs_db_prepare (db,
-                             "UPDATE trainee SET name = ?2, sex = ?3, birth_date = ?4, "
-                             "employer = ?5, title = ?6, specialty = ?7, county = ?8, phone = ?9, "
-                             "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                             "WHERE id_number = ?1",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_trainee (stmt, trainee);
-      if (!_xs_db_exec_stmt (db, stmt, error))
-        return FALSE;
+      trainee->id = sqlite3_last_insert_rowid (_xs_db_get_handle (db));
       if (result != NULL)
-        *result = XS_UPSERT_UPDATED;
+        *result = XS_UPSERT_CREATED;
       return TRUE;
     }
 
-  stmt = _xs_db_prepare (db,
-                         "INSERT INTO trainee (id_number, name, sex, birth_date, employer, "
-                         "title, specialty, county, phone) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                         error);
-  if (stmt == NULL)
+  existing = xs_trainee_store_lookup (db, trainee->id_number, error);
+  if (existing == NULL)
     return FALSE;
-  bind_trainee (stmt, trainee);
-  if (!_xs_db_exec_stmt (db, stmt, error))
+
+  trainee->id = existing->id;
+  if (same_trainee (existing, trainee))
+    {
+      if (result != NULL)
+        *result = XS_UPSERT_UNCHANGED;
+      return TRUE;
+    }
+
+  update = _xs_db_prepare (db,
+                           "UPDATE trainee SET name = ?2, sex = ?3, birth_date = ?4, "
+                           "employer = ?5, title = ?6, specialty = ?7, county = ?8, phone = ?9, "
+                           "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                           "WHERE id_number = ?1",
+                           error);
+  if (update == NULL)
     return FALSE;
-  trainee->id = sqlite3_last_insert_rowid (_xs_db_get_handle (db));
+  bind_trainee (update, trainee);
+  if (!_xs_db_exec_stmt (db, update, error))
+    return FALSE;
   if (result != NULL)
-    *result = XS_UPSERT_CREATED;
+    *result = XS_UPSERT_UPDATED;
   return TRUE;
 }
 
