@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The ZIP is read from memory with libarchive; the worksheet is located
- * through xl/workbook.xml and its relationships, unpacked into memory
- * (with limits against hostile files) and streamed with libxml2's
- * xmlTextReader, which never loads the network and never expands entities.
+ * The worksheet is located through xl/workbook.xml and its relationships,
+ * unpacked into memory (xs-xlsx-archive.c) and streamed with libxml2's
+ * xmlTextReader (xs-xlsx-xml.c); the text of string cells is looked up in
+ * the shared strings (xs-xlsx-shared-strings.c).
  * Cell values are returned as the workbook stores them: numbers and date
  * serials are the text of <v> ("43226", "4.1010219800101101E+17").
  */
@@ -14,34 +14,16 @@
 #include "config.h"
 
 #include <string.h>
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
-#include <libxml/xmlversion.h>
 
 #include "xs-table-reader.h"
+#include "xs-xlsx-archive-private.h"
 #include "xs-xlsx-private.h"
+#include "xs-xlsx-shared-strings-private.h"
+#include "xs-xlsx-xml-private.h"
 
-/* An entry may unpack to at most this much */
-#define MAX_ENTRY_SIZE   (256 * 1024 * 1024)
-/* An entry bigger than BOMB_MIN_SIZE may be at most BOMB_RATIO times the
- * size of the whole ZIP. The whole ZIP bounds every entry's compressed
- * size, so this never refuses an entry whose own ratio is within limits. */
-#define BOMB_MIN_SIZE    (1024 * 1024)
-#define BOMB_RATIO       200
 /* Excel's limit (column XFD) */
 #define MAX_COLUMNS      16384
-#define READ_CHUNK       (64 * 1024)
-
-#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
-#define XMLNS_URI "http://www.w3.org/2000/xmlns/"
-
-typedef struct archive XsArchive;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsArchive, archive_read_free)
-typedef xmlTextReader XsXmlReader;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsXmlReader, xmlFreeTextReader)
 
 typedef struct
 {
@@ -54,8 +36,7 @@ struct _XsXlsx
 {
   char         *display_name;
 
-  GString      *sst_text;    /* shared strings, each ended by a NUL */
-  GArray       *sst_offsets; /* gsize */
+  XsXlsxSharedStrings sst;
 
   GBytes       *sheet;
   XsXmlReader  *reader;
@@ -71,24 +52,6 @@ struct _XsXlsx
 
 static const char empty_field[] = "";
 
-/* Reading the ZIP */
-
-typedef struct
-{
-  const char *name;          /* wanted entry */
-  GBytes *data;              /* its contents, when found */
-} Wanted;
-
-static void
-set_damaged_error (XsXlsx  *self,
-                   GError **error)
-{
-  g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
-               _("“%s” is damaged or incomplete and cannot be read as an .xlsx workbook. "
-                 "Open it in Excel or WPS, save it again and import it again."),
-               self->display_name);
-}
-
 static void
 set_not_spreadsheet_error (XsXlsx  *self,
                            GError **error)
@@ -98,273 +61,6 @@ set_not_spreadsheet_error (XsXlsx  *self,
                  "(it holds no worksheet). Save the table from Excel or WPS as .xlsx "
                  "or as CSV (comma delimited) and import it again."),
                self->display_name);
-}
-
-/* “/xl/./worksheets/../sharedStrings.xml” → “xl/sharedStrings.xml” */
-static char *
-normalize_part_name (const char *name)
-{
-  g_autofree char *copy = g_strdelimit (g_strdup (name), "\\", '/');
-  g_auto(GStrv) parts = g_strsplit (copy, "/", -1);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (parts[i][0] == '\0' || strcmp (parts[i], ".") == 0)
-        continue;
-      if (strcmp (parts[i], "..") == 0)
-        {
-          if (kept->len > 0)
-            g_ptr_array_remove_index (kept, kept->len - 1);
-          continue;
-        }
-      g_ptr_array_add (kept, parts[i]);
-    }
-  g_ptr_array_add (kept, NULL);
-  return g_strjoinv ("/", (char **) kept->pdata);
-}
-
-static GBytes *
-read_entry_data (XsXlsx               *self,
-                 struct archive       *archive,
-                 struct archive_entry *entry,
-                 gsize                 zip_size,
-                 GError              **error)
-{
-  g_autoptr(GByteArray) buffer = NULL;
-  guint64 bomb_size = MAX ((guint64) BOMB_MIN_SIZE, (guint64) zip_size * BOMB_RATIO);
-
-  if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > 0)
-    {
-      guint64 declared = archive_entry_size (entry);
-
-      if (declared > MAX_ENTRY_SIZE || declared > bomb_size)
-        goto too_large;
-      buffer = g_byte_array_sized_new (declared + 1);
-    }
-  else
-    {
-      buffer = g_byte_array_new ();
-    }
-
-  for (;;)
-    {
-      guint old_len = buffer->len;
-      la_ssize_t n;
-
-      g_byte_array_set_size (buffer, old_len + READ_CHUNK);
-      n = archive_read_data (archive, buffer->data + old_len, READ_CHUNK);
-      if (n < 0)
-        {
-          g_debug ("%s: %s", self->display_name, archive_error_string (archive));
-          set_damaged_error (self, error);
-          return NULL;
-        }
-      g_byte_array_set_size (buffer, old_len + n);
-      if (n == 0)
-        break;
-      if (buffer->len > MAX_ENTRY_SIZE || buffer->len > bomb_size)
-        goto too_large;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-
-too_large:
-  if (bomb_size < MAX_ENTRY_SIZE)
-    g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_TOO_LARGE,
-                 _("“%s” holds a part that unpacks to more than %u times the size of "
-                   "the whole file. It is damaged or not a real spreadsheet; save it "
-                   "again from Excel or WPS and import it again."),
-                 self->display_name, (guint) BOMB_RATIO);
-  else
-    g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_TOO_LARGE,
-                 _("“%s” holds a worksheet larger than %u MB, too large to import. "
-                   "Split it into smaller files and import them one by one."),
-                 self->display_name, (guint) (MAX_ENTRY_SIZE / (1024 * 1024)));
-  return NULL;
-}
-
-/* One pass over the ZIP: reads the entries named in @wanted, and when
- * @names is given, adds every entry's name to it. */
-static gboolean
-read_entries (XsXlsx      *self,
-              GBytes      *zip,
-              Wanted      *wanted,
-              guint        n_wanted,
-              GHashTable  *names,
-              GError     **error)
-{
-  g_autoptr(XsArchive) archive = archive_read_new ();
-  struct archive_entry *entry;
-  gsize zip_size;
-  const void *zip_data = g_bytes_get_data (zip, &zip_size);
-  int r;
-
-  archive_read_support_format_zip_seekable (archive);
-  if (archive_read_open_memory (archive, zip_data, zip_size) != ARCHIVE_OK)
-    {
-      g_debug ("%s: %s", self->display_name, archive_error_string (archive));
-      set_damaged_error (self, error);
-      return FALSE;
-    }
-
-  while ((r = archive_read_next_header (archive, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN)
-    {
-      const char *path = archive_entry_pathname (entry);
-      g_autofree char *name = NULL;
-
-      if (archive_entry_is_encrypted (entry))
-        {
-          g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
-                       _("“%s” is protected with a password. Open it in Excel or WPS, "
-                         "remove the password, save it and import it again."),
-                       self->display_name);
-          return FALSE;
-        }
-      if (path == NULL)
-        continue;
-
-      name = normalize_part_name (path);
-      for (guint i = 0; i < n_wanted; i++)
-        {
-          if (wanted[i].data == NULL && wanted[i].name != NULL && strcmp (wanted[i].name, name) == 0)
-            {
-              wanted[i].data = read_entry_data (self, archive, entry, zip_size, error);
-              if (wanted[i].data == NULL)
-                return FALSE;
-              break;
-            }
-        }
-      if (names != NULL)
-        g_hash_table_add (names, g_steal_pointer (&name));
-    }
-
-  if (r != ARCHIVE_EOF)
-    {
-      g_debug ("%s: %s", self->display_name, archive_error_string (archive));
-      set_damaged_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* XML */
-
-/* libxml2 2.12 made the error const */
-#if LIBXML_VERSION >= 21200
-static void
-on_xml_error (void           *user_data,
-              const xmlError *xml_error)
-#else
-static void
-on_xml_error (void       *user_data,
-              xmlError   *xml_error)
-#endif
-{
-  XsXlsx *self = user_data;
-
-  if (self->xml_error == NULL && xml_error != NULL && xml_error->message != NULL)
-    self->xml_error = g_strchomp (g_strdup (xml_error->message));
-}
-
-static XsXmlReader *
-open_xml (XsXlsx *self,
-          GBytes *bytes)
-{
-  static gsize initialized;
-  XsXmlReader *reader;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (g_once_init_enter (&initialized))
-    {
-      xmlInitParser ();
-      g_once_init_leave (&initialized, 1);
-    }
-
-  g_clear_pointer (&self->xml_error, g_free);
-  /* read_entry_data() keeps every part below MAX_ENTRY_SIZE < INT_MAX */
-  reader = xmlReaderForMemory (data, (int) size, NULL, NULL, XML_OPTIONS);
-  if (reader != NULL)
-    xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, self);
-  return reader;
-}
-
-static gboolean
-is_text_node (int type)
-{
-  return type == XML_READER_TYPE_TEXT
-         || type == XML_READER_TYPE_CDATA
-         || type == XML_READER_TYPE_WHITESPACE
-         || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
-}
-
-static const char *
-local_name (XsXmlReader *reader)
-{
-  const char *name = (const char *) xmlTextReaderConstLocalName (reader);
-
-  return name != NULL ? name : "";
-}
-
-/* Calls @func for each attribute of the current element, then moves back
- * to the element. */
-typedef void (*AttrFunc) (const char *name,
-                          const char *ns,
-                          const char *value,
-                          gpointer    user_data);
-
-static void
-foreach_attribute (XsXmlReader *reader,
-                   AttrFunc     func,
-                   gpointer     user_data)
-{
-  while (xmlTextReaderMoveToNextAttribute (reader) == 1)
-    {
-      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (reader);
-      const char *value = (const char *) xmlTextReaderConstValue (reader);
-
-      if (ns != NULL && strcmp (ns, XMLNS_URI) == 0)
-        continue;
-      func (local_name (reader), ns, value != NULL ? value : "", user_data);
-    }
-  xmlTextReaderMoveToElement (reader);
-}
-
-/* Replaces the escapes “_xHHHH_” that OOXML uses for control characters in
- * the text from @start on. */
-static void
-unescape_xstring (GString *text,
-                  gsize    start)
-{
-  char *r;
-  char *w;
-  char *end;
-
-  if (strstr (text->str + start, "_x") == NULL)
-    return;
-
-  r = w = text->str + start;
-  end = text->str + text->len;
-  while (r < end)
-    {
-      if (r + 7 <= end && r[0] == '_' && r[1] == 'x' && r[6] == '_'
-          && g_ascii_isxdigit (r[2]) && g_ascii_isxdigit (r[3])
-          && g_ascii_isxdigit (r[4]) && g_ascii_isxdigit (r[5]))
-        {
-          gunichar c = (g_ascii_xdigit_value (r[2]) << 12) | (g_ascii_xdigit_value (r[3]) << 8)
-                       | (g_ascii_xdigit_value (r[4]) << 4) | g_ascii_xdigit_value (r[5]);
-
-          if (c != 0 && g_unichar_validate (c))
-            {
-              w += g_unichar_to_utf8 (c, w);
-              r += 7;
-              continue;
-            }
-        }
-      *w++ = *r++;
-    }
-  g_string_truncate (text, w - text->str);
 }
 
 /* Workbook and relationships */
@@ -392,7 +88,7 @@ static char *
 first_sheet_id (XsXlsx *self,
                 GBytes *workbook)
 {
-  g_autoptr(XsXmlReader) reader = open_xml (self, workbook);
+  g_autoptr(XsXmlReader) reader = _xs_xlsx_xml_open (workbook, &self->xml_error);
 
   if (reader == NULL)
     return NULL;
@@ -400,11 +96,11 @@ first_sheet_id (XsXlsx *self,
   while (xmlTextReaderRead (reader) == 1)
     {
       if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
-          && strcmp (local_name (reader), "sheet") == 0)
+          && strcmp (_xs_xlsx_xml_local_name (reader), "sheet") == 0)
         {
           SheetAttrs attrs = { NULL };
 
-          foreach_attribute (reader, collect_sheet_attr, &attrs);
+          _xs_xlsx_xml_foreach_attribute (reader, collect_sheet_attr, &attrs);
           return attrs.id;
         }
     }
@@ -460,9 +156,9 @@ resolve_target (const char *target)
   g_autofree char *path = NULL;
 
   if (target[0] == '/')
-    return normalize_part_name (target);
+    return _xs_xlsx_normalize_part_name (target);
   path = g_strconcat ("xl/", target, NULL);
-  return normalize_part_name (path);
+  return _xs_xlsx_normalize_part_name (path);
 }
 
 static void
@@ -472,7 +168,7 @@ find_targets (XsXlsx  *self,
               char   **sheet_path,
               char   **sst_path)
 {
-  g_autoptr(XsXmlReader) reader = open_xml (self, rels);
+  g_autoptr(XsXmlReader) reader = _xs_xlsx_xml_open (rels, &self->xml_error);
 
   if (reader == NULL)
     return;
@@ -482,10 +178,10 @@ find_targets (XsXlsx  *self,
       g_auto(RelAttrs) attrs = { NULL, NULL, NULL, NULL };
 
       if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT
-          || strcmp (local_name (reader), "Relationship") != 0)
+          || strcmp (_xs_xlsx_xml_local_name (reader), "Relationship") != 0)
         continue;
 
-      foreach_attribute (reader, collect_rel_attr, &attrs);
+      _xs_xlsx_xml_foreach_attribute (reader, collect_rel_attr, &attrs);
       if (attrs.target == NULL || (attrs.mode != NULL && strcmp (attrs.mode, "External") == 0))
         continue;
       if (sheet_id != NULL && attrs.id != NULL && strcmp (attrs.id, sheet_id) == 0 && *sheet_path == NULL)
@@ -493,86 +189,6 @@ find_targets (XsXlsx  *self,
       else if (attrs.type != NULL && g_str_has_suffix (attrs.type, "/sharedStrings") && *sst_path == NULL)
         *sst_path = resolve_target (attrs.target);
     }
-}
-
-/* Shared strings */
-
-static gboolean
-load_shared_strings (XsXlsx  *self,
-                     GBytes  *xml,
-                     GError **error)
-{
-  g_autoptr(XsXmlReader) reader = open_xml (self, xml);
-  gboolean in_si = FALSE;
-  gboolean in_t = FALSE;
-  gboolean in_rph = FALSE;
-  gsize start = 0;
-  int r;
-
-  if (reader == NULL)
-    {
-      set_damaged_error (self, error);
-      return FALSE;
-    }
-
-  while ((r = xmlTextReaderRead (reader)) == 1)
-    {
-      int type = xmlTextReaderNodeType (reader);
-      gboolean si_done = FALSE;
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          const char *name = local_name (reader);
-          gboolean empty = xmlTextReaderIsEmptyElement (reader);
-
-          if (strcmp (name, "si") == 0)
-            {
-              in_si = TRUE;
-              in_t = in_rph = FALSE;
-              start = self->sst_text->len;
-              si_done = empty;
-            }
-          else if (strcmp (name, "rPh") == 0 && !empty)
-            in_rph = TRUE;
-          else if (strcmp (name, "t") == 0 && in_si && !in_rph && !empty)
-            in_t = TRUE;
-        }
-      else if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          const char *name = local_name (reader);
-
-          if (strcmp (name, "si") == 0 && in_si)
-            si_done = TRUE;
-          else if (strcmp (name, "rPh") == 0)
-            in_rph = FALSE;
-          else if (strcmp (name, "t") == 0)
-            in_t = FALSE;
-        }
-      else if (in_t && is_text_node (type))
-        {
-          const char *value = (const char *) xmlTextReaderConstValue (reader);
-
-          if (value != NULL)
-            g_string_append (self->sst_text, value);
-        }
-
-      if (si_done)
-        {
-          unescape_xstring (self->sst_text, start);
-          g_string_append_c (self->sst_text, '\0');
-          g_array_append_val (self->sst_offsets, start);
-          in_si = in_t = in_rph = FALSE;
-        }
-    }
-
-  if (r < 0)
-    {
-      g_debug ("%s: shared strings: %s", self->display_name,
-               self->xml_error ? self->xml_error : "bad XML");
-      set_damaged_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Opening */
@@ -587,12 +203,12 @@ _xs_xlsx_new (GBytes      *bytes,
   g_autofree char *sheet_id = NULL;
   g_autofree char *sheet_path = NULL;
   g_autofree char *sst_path = NULL;
-  Wanted parts[] = {
+  XsXlsxPart parts[] = {
     { "xl/workbook.xml", NULL },
     { "xl/_rels/workbook.xml.rels", NULL },
     { "mimetype", NULL },
   };
-  Wanted sheet_parts[2] = { { NULL, NULL }, { NULL, NULL } };
+  XsXlsxPart sheet_parts[2] = { { NULL, NULL }, { NULL, NULL } };
   gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -602,14 +218,14 @@ _xs_xlsx_new (GBytes      *bytes,
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self = g_new0 (XsXlsx, 1);
   self->display_name = g_strdup (display_name);
-  self->sst_text = g_string_new (NULL);
-  self->sst_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  _xs_xlsx_shared_strings_init (&self->sst);
   self->row_text = g_string_sized_new (256);
   self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   self->fields = g_ptr_array_sized_new (16);
 
   /* First pass: what the workbook is made of */
-  ok = read_entries (self, bytes, parts, G_N_ELEMENTS (parts), names, error);
+  ok = _xs_xlsx_archive_read_parts (bytes, self->display_name,
+                                    parts, G_N_ELEMENTS (parts), names, error);
   if (ok)
     {
       if (parts[0].data != NULL)
@@ -650,9 +266,11 @@ _xs_xlsx_new (GBytes      *bytes,
   /* Second pass: the worksheet and its strings */
   sheet_parts[0].name = sheet_path;
   sheet_parts[1].name = sst_path;
-  ok = read_entries (self, bytes, sheet_parts, G_N_ELEMENTS (sheet_parts), NULL, error);
+  ok = _xs_xlsx_archive_read_parts (bytes, self->display_name,
+                                    sheet_parts, G_N_ELEMENTS (sheet_parts), NULL, error);
   if (ok && sheet_parts[1].data != NULL)
-    ok = load_shared_strings (self, sheet_parts[1].data, error);
+    ok = _xs_xlsx_shared_strings_load (&self->sst, sheet_parts[1].data,
+                                       self->display_name, error);
   if (ok && sheet_parts[0].data == NULL)
     {
       set_not_spreadsheet_error (self, error);
@@ -663,14 +281,15 @@ _xs_xlsx_new (GBytes      *bytes,
   if (!ok)
     return NULL;
 
-  self->reader = open_xml (self, self->sheet);
+  self->reader = _xs_xlsx_xml_open (self->sheet, &self->xml_error);
   if (self->reader == NULL)
     {
-      set_damaged_error (self, error);
+      _xs_xlsx_set_damaged_error (self->display_name, error);
       return NULL;
     }
 
-  g_debug ("%s: reading %s, %u shared strings", display_name, sheet_path, self->sst_offsets->len);
+  g_debug ("%s: reading %s, %u shared strings", display_name, sheet_path,
+           _xs_xlsx_shared_strings_get_count (&self->sst));
   return g_steal_pointer (&self);
 }
 
@@ -681,8 +300,7 @@ _xs_xlsx_free (XsXlsx *self)
     return;
   g_clear_pointer (&self->reader, xmlFreeTextReader);
   g_clear_pointer (&self->sheet, g_bytes_unref);
-  g_string_free (self->sst_text, TRUE);
-  g_clear_pointer (&self->sst_offsets, g_array_unref);
+  _xs_xlsx_shared_strings_clear (&self->sst);
   g_string_free (self->row_text, TRUE);
   g_clear_pointer (&self->cells, g_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
@@ -781,7 +399,7 @@ finish_row (XsXlsx *self)
       const char *value;
 
       if (cell->shared != G_MAXUINT)
-        value = self->sst_text->str + g_array_index (self->sst_offsets, gsize, cell->shared);
+        value = _xs_xlsx_shared_strings_get (&self->sst, cell->shared);
       else
         value = self->row_text->str + cell->offset;
       self->fields->pdata[cell->col] = (gpointer) value;
@@ -814,7 +432,7 @@ read_row (XsXlsx  *self,
 
       if (type == XML_READER_TYPE_ELEMENT)
         {
-          const char *name = local_name (reader);
+          const char *name = _xs_xlsx_xml_local_name (reader);
           gboolean empty = xmlTextReaderIsEmptyElement (reader);
 
           if (strcmp (name, "row") == 0)
@@ -822,7 +440,7 @@ read_row (XsXlsx  *self,
               CellAttrs attrs = { "", "" };
               guint64 number;
 
-              foreach_attribute (reader, collect_cell_attr, &attrs);
+              _xs_xlsx_xml_foreach_attribute (reader, collect_cell_attr, &attrs);
               if (g_ascii_string_to_unsigned (attrs.ref, 10, 1, G_MAXUINT - 1, &number, NULL))
                 self->row_number = number;
               else
@@ -841,7 +459,7 @@ read_row (XsXlsx  *self,
               CellAttrs attrs = { "", "" };
               guint col = G_MAXUINT;
 
-              foreach_attribute (reader, collect_cell_attr, &attrs);
+              _xs_xlsx_xml_foreach_attribute (reader, collect_cell_attr, &attrs);
               if (attrs.ref[0] != '\0')
                 col = column_of_ref (attrs.ref);
               if (col == G_MAXUINT)
@@ -867,7 +485,7 @@ read_row (XsXlsx  *self,
         }
       else if (type == XML_READER_TYPE_END_ELEMENT)
         {
-          const char *name = local_name (reader);
+          const char *name = _xs_xlsx_xml_local_name (reader);
 
           if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
             in_value = FALSE;
@@ -878,7 +496,7 @@ read_row (XsXlsx  *self,
           else if (in_row && strcmp (name, "row") == 0)
             return 1;
         }
-      else if (in_value && is_text_node (type))
+      else if (in_value && _xs_xlsx_xml_is_text_node (type))
         {
           const char *value = (const char *) xmlTextReaderConstValue (reader);
 
@@ -893,13 +511,14 @@ read_row (XsXlsx  *self,
           in_cell = in_value = in_rph = FALSE;
           if (strcmp (cell_type, "s") == 0)
             {
+              guint n_shared = _xs_xlsx_shared_strings_get_count (&self->sst);
               guint64 index;
 
               if (self->row_text->len == cell_start)
                 continue;
-              if (self->sst_offsets->len == 0
+              if (n_shared == 0
                   || !g_ascii_string_to_unsigned (self->row_text->str + cell_start, 10,
-                                                  0, self->sst_offsets->len - 1, &index, NULL))
+                                                  0, n_shared - 1, &index, NULL))
                 {
                   set_sheet_damaged_error (self, TRUE, error);
                   return -1;
@@ -912,7 +531,7 @@ read_row (XsXlsx  *self,
               if (self->row_text->len == cell_start)
                 continue;
               if (strcmp (cell_type, "inlineStr") == 0 || strcmp (cell_type, "str") == 0)
-                unescape_xstring (self->row_text, cell_start);
+                _xs_xlsx_unescape_xstring (self->row_text, cell_start);
               g_string_append_c (self->row_text, '\0');
             }
           g_array_append_val (self->cells, cell);
