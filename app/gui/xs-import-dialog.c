@@ -3,7 +3,7 @@
  * Step 1 chooses a file; step 2 reads it in a worker (a dry run of the very
  * import that step 4 runs for real); step 3 previews what would happen, row
  * by row, rejected rows first; step 4 imports, then the window says what was
- * done in a toast.
+ * done in a toast. The workers are in xs-import-dialog-worker.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,52 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-hours-import.h"
-#include "xs-import-dialog.h"
+#include "xs-import-dialog-private.h"
 #include "xs-import-row-item.h"
-#include "xs-roster-import.h"
 #include "xs-table-reader.h"
-
-/* How often the progress bar looks at the worker's progress. */
-#define PROGRESS_POLL_MS 100
-/* Progress is passed from the worker as an integer in 0 … PROGRESS_SCALE. */
-#define PROGRESS_SCALE 10000
-
-struct _XsImportDialog
-{
-  AdwWindow           parent_instance;
-
-  XsWindow           *window;        /* weak */
-  XsImportKind        kind;
-  XsTrainingClass    *klass;         /* owned copy, or NULL */
-  GFile              *file;
-  XsImportReport     *report;        /* of the last dry run */
-  GListStore         *rows;          /* XsImportRowItem, rejected first */
-  GtkCustomFilter    *filter;
-  GCancellable       *cancellable;
-  struct ImportJob   *job;           /* the running one, for progress */
-  guint               progress_poll;
-  const char         *step;
-  gboolean            disposed;
-
-  /* template children */
-  AdwWindowTitle     *window_title;
-  GtkWidget          *import_button;
-  AdwToastOverlay    *toast_overlay;
-  GtkStack           *stack;
-  AdwStatusPage      *choose_page;
-  GtkDropDown        *encoding_dropdown;
-  GtkLabel           *progress_title;
-  GtkProgressBar     *progress_bar;
-  GtkLabel           *counts_label;
-  GtkLabel           *file_label;
-  GtkToggleButton    *rejected_only_button;
-  GtkColumnView      *column_view;
-  GtkWidget          *rejected_box;
-  GtkLabel           *rejected_label;
-  GtkCheckButton     *skip_check;
-  AdwStatusPage      *error_page;
-};
 
 G_DEFINE_FINAL_TYPE (XsImportDialog, xs_import_dialog, ADW_TYPE_WINDOW)
 
@@ -69,27 +26,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What a worker needs: nothing of the main thread's but plain data. */
-typedef struct ImportJob
-{
-  gatomicrefcount   ref_count;
-  char             *data_dir;
-  char             *path;
-  char             *encoding;     /* NULL: detect */
-  XsTrainingClass  *klass;        /* copy, or NULL */
-  XsImportKind      kind;
-  XsImportFlags     flags;
-  int               progress;     /* atomic, 0 … PROGRESS_SCALE */
-} ImportJob;
-
-typedef struct
-{
-  XsImportReport *report;
-  GPtrArray      *items;          /* XsImportRowItem, rejected first */
-} ImportResult;
-
-static XsTrainingClass *
-training_class_copy (const XsTrainingClass *klass)
+XsTrainingClass *
+_xs_import_dialog_training_class_copy (const XsTrainingClass *klass)
 {
   XsTrainingClass *copy;
 
@@ -102,97 +40,11 @@ training_class_copy (const XsTrainingClass *klass)
   return copy;
 }
 
-static ImportJob *
-import_job_ref (ImportJob *job)
-{
-  g_atomic_ref_count_inc (&job->ref_count);
-  return job;
-}
-
-static void
-import_job_unref (ImportJob *job)
-{
-  if (!g_atomic_ref_count_dec (&job->ref_count))
-    return;
-  g_free (job->data_dir);
-  g_free (job->path);
-  g_free (job->encoding);
-  xs_training_class_free (job->klass);
-  g_free (job);
-}
-
-static void
-import_result_free (ImportResult *result)
-{
-  g_clear_object (&result->report);
-  g_clear_pointer (&result->items, g_ptr_array_unref);
-  g_free (result);
-}
-
-/* Worker thread */
-
-static void
-on_worker_progress (double   fraction,
-                    gpointer user_data)
-{
-  ImportJob *job = user_data;
-
-  g_atomic_int_set (&job->progress, (int) (CLAMP (fraction, 0.0, 1.0) * PROGRESS_SCALE));
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  ImportResult *result;
-  GPtrArray *rows;
-
-  db = xs_db_open (job->data_dir, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (job->kind == XS_IMPORT_ROSTER)
-    report = xs_roster_import (db, job->path, job->encoding, job->flags, cancellable,
-                               on_worker_progress, job, &error);
-  else
-    report = xs_hours_import (db, job->path, job->encoding, job->klass, job->flags, cancellable,
-                              on_worker_progress, job, &error);
-  if (report == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The list items are made here too: a big file has many rows. */
-  rows = xs_import_report_get_rows (report);
-  result = g_new0 (ImportResult, 1);
-  result->items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < rows->len; i++)
-      {
-        const XsImportRow *row = g_ptr_array_index (rows, i);
-
-        if ((row->outcome == XS_ROW_REJECTED) == (pass == 0))
-          g_ptr_array_add (result->items, xs_import_row_item_new (row));
-      }
-  result->report = g_steal_pointer (&report);
-  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
-}
-
 /* Steps */
 
-static void
-set_step (XsImportDialog *self,
-          const char     *step)
+void
+_xs_import_dialog_set_step (XsImportDialog *self,
+                            const char     *step)
 {
   gboolean busy = g_str_equal (step, "reading") || g_str_equal (step, "importing");
   const char *page = busy ? "progress" : step;
@@ -205,48 +57,9 @@ set_step (XsImportDialog *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
 }
 
-static void
-update_progress_text (XsImportDialog *self,
-                      double          fraction)
-{
-  g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup ("");
-  g_autofree char *text = NULL;
-  int percent = (int) (fraction * 100 + 0.5);
-
-  if (g_str_equal (self->step, "importing"))
-    /* Translators: “roster.xlsx”, then a percentage */
-    text = g_strdup_printf (_("Importing “%s”: %d %%"), name, percent);
-  else
-    text = g_strdup_printf (_("Reading “%s”: %d %%"), name, percent);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-}
-
-static gboolean
-poll_progress (gpointer user_data)
-{
-  XsImportDialog *self = user_data;
-
-  if (self->job != NULL)
-    update_progress_text (self, (double) g_atomic_int_get (&self->job->progress) / PROGRESS_SCALE);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_work (XsImportDialog *self)
-{
-  g_clear_handle_id (&self->progress_poll, g_source_remove);
-  g_clear_pointer (&self->job, import_job_unref);
-  g_clear_object (&self->cancellable);
-}
-
-static void
-show_file_error (XsImportDialog *self,
-                 const GError   *error)
+void
+_xs_import_dialog_show_file_error (XsImportDialog *self,
+                                   const GError   *error)
 {
   g_autofree char *description = NULL;
 
@@ -256,7 +69,7 @@ show_file_error (XsImportDialog *self,
   else
     description = g_strdup (error->message);
   adw_status_page_set_description (self->error_page, description);
-  set_step (self, "error");
+  _xs_import_dialog_set_step (self, "error");
 }
 
 static char *
@@ -298,8 +111,8 @@ join_counts (XsImportReport *report,
   return g_string_free (out, FALSE);
 }
 
-static void
-update_commit_enabled (XsImportDialog *self)
+void
+_xs_import_dialog_update_commit_enabled (XsImportDialog *self)
 {
   guint rejected, writable;
   gboolean enabled;
@@ -314,24 +127,25 @@ update_commit_enabled (XsImportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", enabled);
 }
 
-static void
-show_preview (XsImportDialog *self,
-              ImportResult   *result)
+void
+_xs_import_dialog_show_preview (XsImportDialog *self,
+                                XsImportReport *report,
+                                GPtrArray      *items)
 {
   g_autofree char *counts = NULL;
   g_autofree char *file_text = NULL;
   guint rejected, writable;
   const char *encoding;
 
-  g_set_object (&self->report, result->report);
+  g_set_object (&self->report, report);
   g_list_store_remove_all (self->rows);
-  g_list_store_splice (self->rows, 0, 0, result->items->pdata, result->items->len);
+  g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
 
   rejected = xs_import_report_get_count (self->report, XS_ROW_REJECTED);
   writable = xs_import_report_get_count (self->report, XS_ROW_ADDED)
              + xs_import_report_get_count (self->report, XS_ROW_UPDATED);
 
-  if (result->items->len == 0)
+  if (items->len == 0)
     counts = g_strdup (_("The file has a header row but no data rows."));
   else
     counts = join_counts (self->report, TRUE);
@@ -349,7 +163,7 @@ show_preview (XsImportDialog *self,
   if (rejected == 0)
     gtk_toggle_button_set_active (self->rejected_only_button, FALSE);
   gtk_check_button_set_active (self->skip_check, FALSE);
-  gtk_widget_set_visible (self->rejected_box, rejected > 0 || (writable == 0 && result->items->len > 0));
+  gtk_widget_set_visible (self->rejected_box, rejected > 0 || (writable == 0 && items->len > 0));
   gtk_widget_set_visible (GTK_WIDGET (self->skip_check), rejected > 0 && writable > 0);
   if (rejected > 0 && writable > 0)
     {
@@ -368,122 +182,26 @@ show_preview (XsImportDialog *self,
     gtk_label_set_label (self->rejected_label,
                          _("Nothing to import: everything in this file is already recorded."));
 
-  set_step (self, "preview");
-  update_commit_enabled (self);
+  _xs_import_dialog_set_step (self, "preview");
+  _xs_import_dialog_update_commit_enabled (self);
 }
 
-static void run_import (XsImportDialog *self,
-                        XsImportFlags   flags);
-
-static void
-on_import_done (GObject      *object,
-                GAsyncResult *async_result,
-                gpointer      user_data)
+void
+_xs_import_dialog_report_imported (XsImportDialog *self,
+                                   XsImportReport *report)
 {
-  XsImportDialog *self = XS_IMPORT_DIALOG (object);
-  gboolean dry_run = GPOINTER_TO_INT (user_data);
-  g_autoptr(GError) error = NULL;
-  ImportResult *result;
   g_autofree char *counts = NULL;
   g_autofree char *toast = NULL;
 
-  result = g_task_propagate_pointer (G_TASK (async_result), &error);
-  if (self->disposed)
-    {
-      g_clear_pointer (&result, import_result_free);
-      return;
-    }
-  stop_work (self);
-
-  if (result == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          if (dry_run)
-            {
-              set_step (self, "choose");
-              adw_toast_overlay_add_toast (self->toast_overlay,
-                                           adw_toast_new (_("Reading cancelled; nothing was imported.")));
-            }
-          else
-            {
-              set_step (self, "preview");
-              update_commit_enabled (self);
-              adw_toast_overlay_add_toast (self->toast_overlay,
-                                           adw_toast_new (_("Import cancelled; nothing was written.")));
-            }
-          return;
-        }
-      show_file_error (self, error);
-      return;
-    }
-
-  if (dry_run || !xs_import_report_get_committed (result->report))
-    {
-      /* A real import that wrote nothing found other rows than the preview
-       * did (the file changed): show them. */
-      show_preview (self, result);
-      import_result_free (result);
-      return;
-    }
-
-  counts = join_counts (result->report, FALSE);
+  counts = join_counts (report, FALSE);
   /* Translators: a file name, then what was done, e.g. “32 added, 5 updated” */
-  toast = g_strdup_printf (_("%s imported: %s"), xs_import_report_get_file_name (result->report), counts);
-  g_signal_emit (self, signals[IMPORTED], 0, result->report);
+  toast = g_strdup_printf (_("%s imported: %s"), xs_import_report_get_file_name (report), counts);
+  g_signal_emit (self, signals[IMPORTED], 0, report);
   if (self->window != NULL)
     {
       xs_window_reload (self->window);
       xs_window_show_toast (self->window, toast);
     }
-  import_result_free (result);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-run_import (XsImportDialog *self,
-            XsImportFlags   flags)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  ImportJob *job;
-  guint encoding;
-  gboolean dry_run = (flags & XS_IMPORT_DRY_RUN) != 0;
-
-  g_return_if_fail (self->file != NULL);
-  g_return_if_fail (self->window != NULL);
-
-  g_cancellable_cancel (self->cancellable);
-  stop_work (self);
-
-  job = g_new0 (ImportJob, 1);
-  g_atomic_ref_count_init (&job->ref_count);
-  job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self->window)));
-  job->path = g_file_get_path (self->file);
-  encoding = gtk_drop_down_get_selected (self->encoding_dropdown);
-  job->encoding = encoding == 1 ? g_strdup ("GB18030") : encoding == 2 ? g_strdup ("UTF-8") : NULL;
-  job->klass = training_class_copy (self->klass);
-  job->kind = self->kind;
-  job->flags = flags;
-
-  self->job = import_job_ref (job);
-  self->cancellable = g_cancellable_new ();
-
-  name = g_file_get_basename (self->file);
-  if (dry_run)
-    title = g_strdup_printf (_("Checking “%s”…"), name);
-  else
-    title = g_strdup_printf (_("Importing “%s”…"), name);
-  gtk_label_set_label (self->progress_title, title);
-  set_step (self, dry_run ? "reading" : "importing");
-  update_progress_text (self, 0.0);
-  self->progress_poll = g_timeout_add (PROGRESS_POLL_MS, poll_progress, self);
-
-  task = g_task_new (self, self->cancellable, on_import_done, GINT_TO_POINTER (dry_run));
-  g_task_set_source_tag (task, run_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_unref);
-  g_task_run_in_thread (task, import_thread);
 }
 
 /* Public */
@@ -504,7 +222,7 @@ xs_import_dialog_new (XsWindow              *window,
                        NULL);
   g_set_weak_pointer (&self->window, window);
   self->kind = kind;
-  self->klass = training_class_copy (klass);
+  self->klass = _xs_import_dialog_training_class_copy (klass);
 
   if (kind == XS_IMPORT_ROSTER)
     {
@@ -551,14 +269,14 @@ xs_import_dialog_load_file (XsImportDialog *self,
     {
       g_autoptr(GError) error = g_error_new (XS_TABLE_ERROR, XS_TABLE_ERROR_OPEN,
                                              _("This file is not on this computer; copy it to a folder here first."));
-      show_file_error (self, error);
+      _xs_import_dialog_show_file_error (self, error);
       return;
     }
 
   g_set_object (&self->file, file);
   g_clear_object (&self->report);
   g_list_store_remove_all (self->rows);
-  run_import (self, XS_IMPORT_DRY_RUN);
+  _xs_import_dialog_run_import (self, XS_IMPORT_DRY_RUN);
 }
 
 const char *
@@ -677,7 +395,7 @@ commit_action (GtkWidget  *widget,
         return;
       flags |= XS_IMPORT_SKIP_INVALID;
     }
-  run_import (self, flags);
+  _xs_import_dialog_run_import (self, flags);
 }
 
 static void
@@ -718,7 +436,7 @@ static void
 on_skip_toggled (XsImportDialog *self,
                  GtkCheckButton *button)
 {
-  update_commit_enabled (self);
+  _xs_import_dialog_update_commit_enabled (self);
 }
 
 static void
@@ -857,7 +575,7 @@ xs_import_dialog_dispose (GObject *object)
   self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  stop_work (self);
+  _xs_import_dialog_stop_work (self);
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
@@ -955,5 +673,5 @@ xs_import_dialog_init (XsImportDialog *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  set_step (self, "choose");
+  _xs_import_dialog_set_step (self, "choose");
 }

@@ -1,0 +1,72 @@
+/* xs-import-dialog-private.h: what the import dialog's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "xs-import-dialog.h"
+
+G_BEGIN_DECLS
+
+struct _XsImportDialog
+{
+  AdwWindow           parent_instance;
+
+  XsWindow           *window;        /* weak */
+  XsImportKind        kind;
+  XsTrainingClass    *klass;         /* owned copy, or NULL */
+  GFile              *file;
+  XsImportReport     *report;        /* of the last dry run */
+  GListStore         *rows;          /* XsImportRowItem, rejected first */
+  GtkCustomFilter    *filter;
+  GCancellable       *cancellable;
+  struct ImportJob   *job;           /* the running one, for progress */
+  guint               progress_poll;
+  const char         *step;
+  gboolean            disposed;
+
+  /* template children */
+  AdwWindowTitle     *window_title;
+  GtkWidget          *import_button;
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *stack;
+  AdwStatusPage      *choose_page;
+  GtkDropDown        *encoding_dropdown;
+  GtkLabel           *progress_title;
+  GtkProgressBar     *progress_bar;
+  GtkLabel           *counts_label;
+  GtkLabel           *file_label;
+  GtkToggleButton    *rejected_only_button;
+  GtkColumnView      *column_view;
+  GtkWidget          *rejected_box;
+  GtkLabel           *rejected_label;
+  GtkCheckButton     *skip_check;
+  AdwStatusPage      *error_page;
+};
+
+/* xs-import-dialog.c: steps and what they show */
+
+XsTrainingClass *_xs_import_dialog_training_class_copy   (const XsTrainingClass *klass);
+/* @step: see xs_import_dialog_get_step() */
+void             _xs_import_dialog_set_step              (XsImportDialog        *self,
+                                                          const char            *step);
+void             _xs_import_dialog_show_file_error       (XsImportDialog        *self,
+                                                          const GError          *error);
+void             _xs_import_dialog_update_commit_enabled (XsImportDialog        *self);
+/* @items: XsImportRowItem, rejected first */
+void             _xs_import_dialog_show_preview          (XsImportDialog        *self,
+                                                          XsImportReport        *report,
+                                                          GPtrArray             *items);
+/* Emits ::imported and tells the window what was written. */
+void             _xs_import_dialog_report_imported       (XsImportDialog        *self,
+                                                          XsImportReport        *report);
+
+/* xs-import-dialog-worker.c: the dry run and the import, in a worker */
+
+/* Cancels the running work, if any, and starts a new one. */
+void             _xs_import_dialog_run_import            (XsImportDialog        *self,
+                                                          XsImportFlags          flags);
+/* Forgets the running work: its progress poll, its job and its cancellable. */
+void             _xs_import_dialog_stop_work             (XsImportDialog        *self);
+
+G_END_DECLS
