@@ -16,6 +16,7 @@ struct _XsTraineesView
   GtkWidget           parent_instance;
 
   XsTraineeModel     *model;
+  GtkSortListModel   *sorted;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *search;   /* case-folded */
@@ -270,6 +271,7 @@ xs_trainees_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
   g_clear_object (&self->model);
   g_clear_pointer (&self->search, g_free);
@@ -304,19 +306,20 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
 static void
 xs_trainees_view_init (XsTraineesView *self)
 {
-  g_autoptr(GtkSortListModel) sorted = NULL;
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_columns (self);
 
+  /* Sort first, filter last: a keystroke then only filters the sorted
+   * rows instead of sorting the filtered ones again. */
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
 
-  add_columns (self);
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
@@ -329,7 +332,7 @@ xs_trainees_view_set_model (XsTraineesView *self,
   g_return_if_fail (XS_IS_TRAINEES_VIEW (self));
 
   if (g_set_object (&self->model, model))
-    gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (model));
+    gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (model));
   update_count (self);
 }
 
