@@ -63,8 +63,8 @@ xs_claim_store_find (XsDb         *db,
     return -1;
   iso = xs_date_to_iso (date);
   sqlite3_bind_int64 (stmt, 1, trainee_id);
-  _xs_db_bind_text (stmt, 2, title);
-  _xs_db_bind_text (stmt, 3, iso);
+  _xs_db_bind_text_static (stmt, 2, title);
+  _xs_db_bind_text_static (stmt, 3, iso);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
@@ -76,17 +76,29 @@ xs_claim_store_find (XsDb         *db,
   return 0;
 }
 
-/* The checks a new or edited claim goes through: a title, the year's rules
- * (which may fill in computed hours), and no other claim of the trainee
- * with the same title and date. */
+/* The refusal of a second claim with the same trainee, title and date. */
 static gboolean
-check_new_fields (XsDb     *db,
-                  XsClaim  *claim,
-                  gint64    stored_id,   /* the claim itself when editing, else 0 */
+set_duplicate_error (const XsClaim  *claim,
+                     gint64          existing,
+                     GError        **error)
+{
+  g_autofree char *date = xs_date_to_iso (&claim->date);
+
+  g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+               _("This trainee already has “%s” dated %s (claim %lld)."),
+               claim->title, date, (long long) existing);
+  return FALSE;
+}
+
+/* The checks a new or edited claim goes through: a title, and the year's
+ * rules (which may fill in computed hours). No other claim of the trainee
+ * may have the same title and date: xs_claim_store_add() leaves that to its
+ * INSERT, xs_claim_store_update() to check_not_duplicate(). */
+static gboolean
+check_new_fields (XsClaim  *claim,
                   GError  **error)
 {
   g_autoptr(XsRuleSet) rules = NULL;
-  gint64 existing;
 
   if (claim->title != NULL)
     g_strstrip (claim->title);
@@ -100,19 +112,23 @@ check_new_fields (XsDb     *db,
   rules = xs_rule_set_for_year (claim->year, error);
   if (rules == NULL || !xs_rule_set_check_claim (rules, claim, error))
     return FALSE;
+  return TRUE;
+}
+
+/* No claim of the trainee but @stored_id has the title and date of @claim. */
+static gboolean
+check_not_duplicate (XsDb     *db,
+                     XsClaim  *claim,
+                     gint64    stored_id,
+                     GError  **error)
+{
+  gint64 existing;
 
   existing = xs_claim_store_find (db, claim->trainee_id, claim->title, &claim->date, error);
   if (existing < 0)
     return FALSE;
   if (existing > 0 && existing != stored_id)
-    {
-      g_autofree char *date = xs_date_to_iso (&claim->date);
-
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-                   _("This trainee already has “%s” dated %s (claim %lld)."),
-                   claim->title, date, (long long) existing);
-      return FALSE;
-    }
+    return set_duplicate_error (claim, existing, error);
   return TRUE;
 }
 
@@ -123,45 +139,62 @@ xs_claim_store_add (XsDb     *db,
 {
   g_autoptr(XsDbStmt) stmt = NULL;
   g_autofree char *iso = NULL;
+  XsStatus status;
 
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (claim != NULL, FALSE);
   g_return_val_if_fail (claim->trainee_id > 0, FALSE);
 
-  if (!check_new_fields (db, claim, 0, error))
+  if (!check_new_fields (claim, error))
     return FALSE;
 
-  claim->status = claim->source == XS_SOURCE_BATCH ? XS_STATUS_SUBMITTED : XS_STATUS_DRAFT;
+  status = claim->source == XS_SOURCE_BATCH ? XS_STATUS_SUBMITTED : XS_STATUS_DRAFT;
 
+  /* The unique index on (trainee_id, title, date) finds a duplicate; the
+   * existing claim is looked up only then, for the message. */
   stmt = _xs_db_prepare (db,
                          "INSERT INTO claim (trainee_id, class_id, year, category, compulsory, kind, "
                          "variant, hours, title, date, source, status, plan_ref, absence_kind, "
-                         "absence_months) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                         "absence_months, created_at, updated_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                         "?16, ?16) "
+                         "ON CONFLICT (trainee_id, title, date) DO NOTHING",
                          error);
   if (stmt == NULL)
     return FALSE;
 
+  /* Everything bound here outlives @stmt, which is reset on return. */
   iso = xs_date_to_iso (&claim->date);
   sqlite3_bind_int64 (stmt, 1, claim->trainee_id);
   _xs_db_bind_id (stmt, 2, claim->class_id);
   sqlite3_bind_int (stmt, 3, claim->year);
-  _xs_db_bind_text (stmt, 4, xs_category_to_string (claim->category));
+  _xs_db_bind_text_static (stmt, 4, xs_category_to_string (claim->category));
   sqlite3_bind_int (stmt, 5, claim->compulsory ? 1 : 0);
   _xs_db_bind_id (stmt, 6, claim->category == XS_CATEGORY_PROFESSIONAL ? claim->kind : 0);
-  _xs_db_bind_text (stmt, 7, claim->variant);
+  _xs_db_bind_text_static (stmt, 7, claim->variant);
   sqlite3_bind_int (stmt, 8, claim->hours);
-  _xs_db_bind_text (stmt, 9, claim->title);
-  _xs_db_bind_text (stmt, 10, iso);
-  _xs_db_bind_text (stmt, 11, xs_source_to_string (claim->source));
-  _xs_db_bind_text (stmt, 12, xs_status_to_string (claim->status));
-  _xs_db_bind_text (stmt, 13, claim->plan_ref);
-  _xs_db_bind_text (stmt, 14, xs_absence_to_string (claim->absence));
+  _xs_db_bind_text_static (stmt, 9, claim->title);
+  _xs_db_bind_text_static (stmt, 10, iso);
+  _xs_db_bind_text_static (stmt, 11, xs_source_to_string (claim->source));
+  _xs_db_bind_text_static (stmt, 12, xs_status_to_string (status));
+  _xs_db_bind_text_static (stmt, 13, claim->plan_ref);
+  _xs_db_bind_text_static (stmt, 14, xs_absence_to_string (claim->absence));
   _xs_db_bind_id (stmt, 15, claim->absence != XS_ABSENCE_NONE ? claim->absence_months : 0);
+  _xs_db_bind_text_static (stmt, 16, _xs_db_get_now (db));
 
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
+  if (sqlite3_changes (_xs_db_get_handle (db)) == 0)
+    {
+      gint64 existing = xs_claim_store_find (db, claim->trainee_id, claim->title,
+                                             &claim->date, error);
+
+      if (existing < 0)
+        return FALSE;
+      return set_duplicate_error (claim, existing, error);
+    }
   claim->id = sqlite3_last_insert_rowid (_xs_db_get_handle (db));
+  claim->status = status;
   return TRUE;
 }
 
@@ -343,14 +376,15 @@ xs_claim_store_update (XsDb     *db,
   claim->trainee_id = stored->trainee_id;
   claim->class_id = stored->class_id;
   claim->source = stored->source;
-  if (!check_new_fields (db, claim, stored->id, error))
+  if (!check_new_fields (claim, error)
+      || !check_not_duplicate (db, claim, stored->id, error))
     return FALSE;
 
   stmt = _xs_db_prepare (db,
                          "UPDATE claim SET year = ?2, category = ?3, compulsory = ?4, kind = ?5, "
                          "variant = ?6, hours = ?7, title = ?8, date = ?9, status = 'draft', "
                          "plan_ref = ?10, absence_kind = ?11, absence_months = ?12, "
-                         "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "updated_at = ?13 "
                          "WHERE id = ?1 AND status IN ('draft', 'rejected')",
                          error);
   if (stmt == NULL)
@@ -369,6 +403,7 @@ xs_claim_store_update (XsDb     *db,
   _xs_db_bind_text (stmt, 10, claim->plan_ref);
   _xs_db_bind_text (stmt, 11, xs_absence_to_string (claim->absence));
   _xs_db_bind_id (stmt, 12, claim->absence != XS_ABSENCE_NONE ? claim->absence_months : 0);
+  _xs_db_bind_text_static (stmt, 13, _xs_db_get_now (db));
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
 
@@ -546,9 +581,8 @@ set_status (XsDb        *db,
 
   stmt = _xs_db_prepare (db,
                          "UPDATE claim SET status = ?2, reason = ?3, reviewer = ?4, "
-                         "decided_at = CASE WHEN ?2 IN ('approved', 'rejected') "
-                         "  THEN strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') END, "
-                         "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "decided_at = CASE WHEN ?2 IN ('approved', 'rejected') THEN ?5 END, "
+                         "updated_at = ?5 "
                          "WHERE id = ?1",
                          error);
   if (stmt == NULL)
@@ -557,6 +591,7 @@ set_status (XsDb        *db,
   _xs_db_bind_text (stmt, 2, xs_status_to_string (status));
   _xs_db_bind_text (stmt, 3, reason);
   _xs_db_bind_text (stmt, 4, reviewer);
+  _xs_db_bind_text_static (stmt, 5, _xs_db_get_now (db));
   return _xs_db_exec_stmt (db, stmt, error);
 }
 
@@ -642,14 +677,14 @@ xs_claim_store_approve_submitted (XsDb        *db,
 
   stmt = _xs_db_prepare (db,
                          "UPDATE claim SET status = 'approved', reviewer = ?2, reason = NULL, "
-                         "decided_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-                         "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "decided_at = ?3, updated_at = ?3 "
                          "WHERE year = ?1 AND status = 'submitted'",
                          error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int (stmt, 1, year);
   _xs_db_bind_text (stmt, 2, reviewer);
+  _xs_db_bind_text_static (stmt, 3, _xs_db_get_now (db));
   if (!_xs_db_exec_stmt (db, stmt, error))
     return -1;
   return sqlite3_changes (_xs_db_get_handle (db));

@@ -21,6 +21,12 @@ XsDbStmt *_xs_db_prepare         (XsDb        *self,
                                   GError     **error);
 void      _xs_db_stmt_release    (XsDbStmt    *stmt);
 sqlite3  *_xs_db_get_handle      (XsDb        *self);
+/* The UTC time ("YYYY-MM-DDTHH:MM:SSZ") of the current user action: when the
+ * outermost transaction began, so that every row it writes carries the same
+ * time; outside a transaction, the time now. The string belongs to @self and
+ * stays unchanged until the transaction ends (outside one, until the next
+ * call), so it can be bound with _xs_db_bind_text_static(). */
+const char *_xs_db_get_now       (XsDb        *self);
 /* Sets @error from the connection's last failure; returns FALSE. */
 gboolean  _xs_db_set_error       (XsDb        *self,
                                   GError     **error);
@@ -38,6 +44,11 @@ gboolean  _xs_db_audit           (XsDb        *self,
 
 /* Binding helpers: NULL text and 0 ids bind as SQL NULL. */
 void      _xs_db_bind_text       (XsDbStmt    *stmt,
+                                  int          index,
+                                  const char  *text);
+/* Binds @text without copying it: it must stay alive and unchanged until
+ * the statement is released (leaves its g_autoptr scope). */
+void      _xs_db_bind_text_static (XsDbStmt   *stmt,
                                   int          index,
                                   const char  *text);
 void      _xs_db_bind_id         (XsDbStmt    *stmt,

@@ -29,6 +29,8 @@ struct _XsDb
   GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
   guint       depth;        /* transaction nesting */
   guint       failed : 1;   /* an inner level rolled back */
+  /* UTC time of the outermost transaction (see _xs_db_get_now()) */
+  char        now[sizeof "YYYY-MM-DDTHH:MM:SSZ"];
 };
 
 G_DEFINE_FINAL_TYPE (XsDb, xs_db, G_TYPE_OBJECT)
@@ -72,6 +74,26 @@ sqlite3 *
 _xs_db_get_handle (XsDb *self)
 {
   return self->handle;
+}
+
+/* The same format as strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') in the schema. */
+static void
+update_now (XsDb *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  g_strlcpy (self->now, text, sizeof self->now);
+}
+
+const char *
+_xs_db_get_now (XsDb *self)
+{
+  g_return_val_if_fail (XS_IS_DB (self), NULL);
+
+  if (self->depth == 0)
+    update_now (self);
+  return self->now;
 }
 
 gboolean
@@ -171,6 +193,17 @@ _xs_db_bind_text (XsDbStmt   *stmt,
 }
 
 void
+_xs_db_bind_text_static (XsDbStmt   *stmt,
+                         int         index,
+                         const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+void
 _xs_db_bind_id (XsDbStmt *stmt,
                 int       index,
                 gint64    id)
@@ -248,6 +281,8 @@ xs_db_begin (XsDb    *self,
       if (!exec_plain (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->failed = FALSE;
+      /* One time for everything this user action writes. */
+      update_now (self);
     }
   self->depth++;
   return TRUE;

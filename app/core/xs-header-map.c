@@ -20,8 +20,10 @@ is_space_at (const char *p,
       *length = 1;
       return TRUE;
     }
-  /* U+3000 IDEOGRAPHIC SPACE, U+FEFF BOM, U+00A0 NO-BREAK SPACE */
-  if (memcmp (p, "\xe3\x80\x80", 3) == 0 || memcmp (p, "\xef\xbb\xbf", 3) == 0)
+  /* U+3000 IDEOGRAPHIC SPACE, U+FEFF BOM, U+00A0 NO-BREAK SPACE. Byte by
+   * byte, not memcmp(), which may read past the terminating NUL. */
+  if (((guchar) p[0] == 0xe3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x80)
+      || ((guchar) p[0] == 0xef && (guchar) p[1] == 0xbb && (guchar) p[2] == 0xbf))
     {
       *length = 3;
       return TRUE;
@@ -151,14 +153,58 @@ xs_header_map_build (XsTableReader       *reader,
   return TRUE;
 }
 
+/* Whether @text (@length bytes) starts or ends with one of the spaces that
+ * is_space_at() knows, that is whether xs_strip_spaces() would change it.
+ * Reads only inside @text. */
+static gboolean
+has_outer_space (const char *text,
+                 gsize       length)
+{
+  static const char * const wide[] = { "\xe3\x80\x80", "\xef\xbb\xbf", "\xc2\xa0" };
+  guchar first, last;
+
+  if (length == 0)
+    return FALSE;
+
+  first = text[0];
+  last = text[length - 1];
+  if (first == ' ' || first == '\t' || first == '\r' || first == '\n'
+      || last == ' ' || last == '\t' || last == '\r' || last == '\n')
+    return TRUE;
+  /* Other bytes can neither start nor end a multibyte space. */
+  if (first < 0x80 && last < 0x80)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    {
+      gsize n = strlen (wide[i]);
+
+      if (length >= n
+          && (memcmp (text, wide[i], n) == 0 || memcmp (text + length - n, wide[i], n) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 const char *
 xs_header_map_field (XsTableReader *reader,
                      int            column,
                      GString       *scratch)
 {
-  g_string_truncate (scratch, 0);
+  const char *field = "";
+  gsize length;
+
   if (column >= 0 && (guint) column < xs_table_reader_get_n_fields (reader))
-    g_string_append (scratch, xs_table_reader_get_field (reader, column));
+    field = xs_table_reader_get_field (reader, column);
+
+  /* Most fields have nothing to strip: return the reader's own text, which
+   * lives until the reader moves to the next row, longer than promised. */
+  length = strlen (field);
+  if (!has_outer_space (field, length))
+    return field;
+
+  g_string_truncate (scratch, 0);
+  g_string_append_len (scratch, field, length);
   xs_strip_spaces (scratch->str);
   scratch->len = strlen (scratch->str);
   return scratch->str;

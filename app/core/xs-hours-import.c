@@ -43,11 +43,49 @@ static const XsColumnSpec hours_columns[N_COLS] = {
   [COL_PLAN_REF] = { "备案号|计划备案号|plan_ref", FALSE },
 };
 
+/* What a row needs of a trainee on the roster. */
+typedef struct
+{
+  gint64 id;
+  char   name[];
+} KnownTrainee;
+
 typedef struct
 {
   const XsTrainingClass *klass;
-  GHashTable            *seen;   /* "trainee id|date|title" -> first row */
+  GHashTable            *seen;       /* "trainee id|date|title" -> first row */
+  GHashTable            *trainees;   /* id number -> KnownTrainee, for one import */
 } HoursState;
+
+/* The trainee with @id_number, looked up in the database once per import:
+ * the roster does not change inside the import's transaction. NULL with
+ * @error set when nobody has the number (XS_DB_ERROR_NOT_FOUND) or the
+ * database fails. */
+static const KnownTrainee *
+find_trainee (XsImportRowContext  *context,
+              HoursState          *state,
+              const char          *id_number,
+              GError             **error)
+{
+  g_autoptr(XsTrainee) trainee = NULL;
+  KnownTrainee *known;
+  gsize name_size;
+
+  known = g_hash_table_lookup (state->trainees, id_number);
+  if (known != NULL)
+    return known;
+
+  trainee = xs_trainee_store_lookup (context->db, id_number, error);
+  if (trainee == NULL)
+    return NULL;
+
+  name_size = strlen (trainee->name) + 1;
+  known = g_malloc (sizeof (KnownTrainee) + name_size);
+  known->id = trainee->id;
+  memcpy (known->name, trainee->name, name_size);
+  g_hash_table_insert (state->trainees, g_strdup (id_number), known);
+  return known;
+}
 
 static gboolean
 parse_kind (const char  *text,
@@ -162,7 +200,7 @@ import_hours_row (XsImportRowContext  *context,
 {
   HoursState *state = user_data;
   g_auto(XsClaim) claim = { 0 };
-  g_autoptr(XsTrainee) trainee = NULL;
+  const KnownTrainee *trainee;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *id_number = NULL;
   g_autofree char *key = NULL;
@@ -179,7 +217,7 @@ import_hours_row (XsImportRowContext  *context,
     return _xs_import_reject (context, g_steal_pointer (&local_error));
   masked = xs_id_number_mask (id_number);
 
-  trainee = xs_trainee_store_lookup (context->db, id_number, &local_error);
+  trainee = find_trainee (context, state, id_number, &local_error);
   if (trainee == NULL)
     {
       if (!g_error_matches (local_error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND))
@@ -240,8 +278,9 @@ xs_hours_import (XsDb                   *db,
                  GError                **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) trainees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   XsColumnSpec specs[N_COLS];
-  HoursState state = { klass, seen };
+  HoursState state = { klass, seen, trainees };
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);

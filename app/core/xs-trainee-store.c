@@ -93,7 +93,7 @@ xs_trainee_store_lookup (XsDb        *db,
   stmt = _xs_db_prepare (db, "SELECT " TRAINEE_COLUMNS " FROM trainee WHERE id_number = ?1", error);
   if (stmt == NULL)
     return NULL;
-  _xs_db_bind_text (stmt, 1, id_number);
+  _xs_db_bind_text_static (stmt, 1, id_number);
   return lookup_with (db, stmt, error);
 }
 
@@ -111,7 +111,7 @@ xs_trainee_store_find_id (XsDb        *db,
   stmt = _xs_db_prepare (db, "SELECT id FROM trainee WHERE id_number = ?1", error);
   if (stmt == NULL)
     return -1;
-  _xs_db_bind_text (stmt, 1, id_number);
+  _xs_db_bind_text_static (stmt, 1, id_number);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
@@ -152,21 +152,42 @@ same_trainee (const XsTrainee *a,
          && g_strcmp0 (a->phone, b->phone) == 0;
 }
 
+/* Room for "YYYY-MM-DD" (and a five-digit year, which GDate allows). */
+#define ISO_DATE_SIZE 16
+
+/* Like xs_date_to_iso() without the allocation: @buffer, or NULL when
+ * @date is not valid. */
+static const char *
+format_iso_date (const GDate *date,
+                 char         buffer[ISO_DATE_SIZE])
+{
+  if (!g_date_valid (date))
+    return NULL;
+  g_snprintf (buffer, ISO_DATE_SIZE, "%04u-%02u-%02u",
+              (guint) g_date_get_year (date),
+              (guint) g_date_get_month (date),
+              (guint) g_date_get_day (date));
+  return buffer;
+}
+
+/* Binds ?1 to ?10 without copies: @trainee, @birth and @now must outlive
+ * the statement's scope. */
 static void
 bind_trainee (XsDbStmt        *stmt,
-              const XsTrainee *trainee)
+              const XsTrainee *trainee,
+              const char      *birth,
+              const char      *now)
 {
-  g_autofree char *birth = xs_date_to_iso (&trainee->birth_date);
-
-  _xs_db_bind_text (stmt, 1, trainee->id_number);
-  _xs_db_bind_text (stmt, 2, trainee->name);
-  _xs_db_bind_text (stmt, 3, xs_sex_to_string (trainee->sex));
-  _xs_db_bind_text (stmt, 4, birth);
-  _xs_db_bind_text (stmt, 5, trainee->employer);
-  _xs_db_bind_text (stmt, 6, trainee->title);
-  _xs_db_bind_text (stmt, 7, trainee->specialty);
-  _xs_db_bind_text (stmt, 8, trainee->county);
-  _xs_db_bind_text (stmt, 9, trainee->phone);
+  _xs_db_bind_text_static (stmt, 1, trainee->id_number);
+  _xs_db_bind_text_static (stmt, 2, trainee->name);
+  _xs_db_bind_text_static (stmt, 3, xs_sex_to_string (trainee->sex));
+  _xs_db_bind_text_static (stmt, 4, birth);
+  _xs_db_bind_text_static (stmt, 5, trainee->employer);
+  _xs_db_bind_text_static (stmt, 6, trainee->title);
+  _xs_db_bind_text_static (stmt, 7, trainee->specialty);
+  _xs_db_bind_text_static (stmt, 8, trainee->county);
+  _xs_db_bind_text_static (stmt, 9, trainee->phone);
+  _xs_db_bind_text_static (stmt, 10, now);
 }
 
 gboolean
@@ -178,21 +199,27 @@ xs_trainee_store_upsert (XsDb            *db,
   g_autoptr(XsTrainee) existing = NULL;
   g_autoptr(XsDbStmt) insert = NULL;
   g_autoptr(XsDbStmt) update = NULL;
+  char birth_buffer[ISO_DATE_SIZE];
+  const char *birth;
+  const char *now;
 
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (trainee != NULL && trainee->id_number != NULL, FALSE);
+
+  birth = format_iso_date (&trainee->birth_date, birth_buffer);
+  now = _xs_db_get_now (db);
 
   /* Most rows of a roster are new: try the insert first, and look at the
    * stored trainee only when the number is already there. */
   insert = _xs_db_prepare (db,
                            "INSERT INTO trainee (id_number, name, sex, birth_date, employer, "
-                           "title, specialty, county, phone) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                           "title, specialty, county, phone, created_at, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) "
                            "ON CONFLICT (id_number) DO NOTHING",
                            error);
   if (insert == NULL)
     return FALSE;
-  bind_trainee (insert, trainee);
+  bind_trainee (insert, trainee, birth, now);
   if (!_xs_db_exec_stmt (db, insert, error))
     return FALSE;
   if (sqlite3_changes (_xs_db_get_handle (db)) == 1)
@@ -218,12 +245,12 @@ xs_trainee_store_upsert (XsDb            *db,
   update = _xs_db_prepare (db,
                            "UPDATE trainee SET name = ?2, sex = ?3, birth_date = ?4, "
                            "employer = ?5, title = ?6, specialty = ?7, county = ?8, phone = ?9, "
-                           "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                           "updated_at = ?10 "
                            "WHERE id_number = ?1",
                            error);
   if (update == NULL)
     return FALSE;
-  bind_trainee (update, trainee);
+  bind_trainee (update, trainee, birth, now);
   if (!_xs_db_exec_stmt (db, update, error))
     return FALSE;
   if (result != NULL)

@@ -1,12 +1,17 @@
 -- Xueshi schema, version 1.
 -- Hours are integer tenths of an hour; dates are ISO 8601 text (YYYY-MM-DD);
--- times are UTC ISO 8601 text.
+-- times are UTC ISO 8601 text. The stores bind created_at, updated_at and
+-- decided_at of trainees and claims: one time per user action (the defaults
+-- are for rows written otherwise).
+-- On trainee and claim, which imports fill row by row, CHECKs list values
+-- with OR rather than IN: SQLite 3.40 builds an ephemeral table for an IN
+-- list on every row it checks.
 
 CREATE TABLE trainee (
   id          INTEGER PRIMARY KEY,
   id_number   TEXT NOT NULL UNIQUE CHECK (length (id_number) = 18),
   name        TEXT NOT NULL CHECK (name <> ''),
-  sex         TEXT NOT NULL CHECK (sex IN ('male', 'female')),
+  sex         TEXT NOT NULL CHECK (sex = 'male' OR sex = 'female'),
   birth_date  TEXT NOT NULL,
   employer    TEXT NOT NULL CHECK (employer <> ''),
   title       TEXT,
@@ -16,8 +21,6 @@ CREATE TABLE trainee (
   created_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
   updated_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-
-CREATE INDEX trainee_employer ON trainee (employer);
 
 CREATE TABLE training_class (
   id          INTEGER PRIMARY KEY,
@@ -37,21 +40,23 @@ CREATE TABLE claim (
   trainee_id      INTEGER NOT NULL REFERENCES trainee (id) ON DELETE CASCADE,
   class_id        INTEGER REFERENCES training_class (id) ON DELETE SET NULL,
   year            INTEGER NOT NULL,
-  category        TEXT NOT NULL CHECK (category IN ('public', 'professional')),
-  compulsory      INTEGER NOT NULL DEFAULT 0 CHECK (compulsory IN (0, 1)),
+  category        TEXT NOT NULL CHECK (category = 'public' OR category = 'professional'),
+  compulsory      INTEGER NOT NULL DEFAULT 0 CHECK (compulsory = 0 OR compulsory = 1),
   kind            INTEGER CHECK (kind BETWEEN 1 AND 16),
   variant         TEXT,
   hours           INTEGER NOT NULL CHECK (hours > 0),
   title           TEXT NOT NULL CHECK (title <> ''),
   date            TEXT NOT NULL,
-  source          TEXT NOT NULL CHECK (source IN ('batch', 'individual')),
+  source          TEXT NOT NULL CHECK (source = 'batch' OR source = 'individual'),
   status          TEXT NOT NULL DEFAULT 'draft'
-                  CHECK (status IN ('draft', 'submitted', 'approved', 'rejected')),
+                  CHECK (status = 'draft' OR status = 'submitted' OR status = 'approved'
+                         OR status = 'rejected'),
   reason          TEXT,
   reviewer        TEXT,
   decided_at      TEXT,
   plan_ref        TEXT,
-  absence_kind    TEXT CHECK (absence_kind IN ('abroad', 'sick-leave', 'maternity', 'other')),
+  absence_kind    TEXT CHECK (absence_kind = 'abroad' OR absence_kind = 'sick-leave'
+                              OR absence_kind = 'maternity' OR absence_kind = 'other'),
   absence_months  INTEGER CHECK (absence_months BETWEEN 1 AND 12),
   created_at      TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
   updated_at      TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),
