@@ -10,31 +10,7 @@
 #include <string.h>
 
 #include "xs-header-map.h"
-
-static gboolean
-is_space_at (const char *p,
-             gsize      *length)
-{
-  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-    {
-      *length = 1;
-      return TRUE;
-    }
-  /* U+3000 IDEOGRAPHIC SPACE, U+FEFF BOM, U+00A0 NO-BREAK SPACE. Byte by
-   * byte, not memcmp(), which may read past the terminating NUL. */
-  if (((guchar) p[0] == 0xe3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x80)
-      || ((guchar) p[0] == 0xef && (guchar) p[1] == 0xbb && (guchar) p[2] == 0xbf))
-    {
-      *length = 3;
-      return TRUE;
-    }
-  if ((guchar) p[0] == 0xc2 && (guchar) p[1] == 0xa0)
-    {
-      *length = 2;
-      return TRUE;
-    }
-  return FALSE;
-}
+#include "xs-text.h"
 
 char *
 xs_strip_spaces (char *text)
@@ -45,14 +21,14 @@ xs_strip_spaces (char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  while (*start != '\0' && is_space_at (start, &length))
+  while (*start != '\0' && xs_text_space_at (start, &length))
     start += length;
 
   /* Trailing: walk forward remembering where the last non-space ended. */
   end = start;
   for (char *p = start; *p != '\0';)
     {
-      if (is_space_at (p, &length))
+      if (xs_text_space_at (p, &length))
         p += length;
       else
         {
@@ -154,7 +130,7 @@ xs_header_map_build (XsTableReader       *reader,
 }
 
 /* Whether @text (@length bytes) starts or ends with one of the spaces that
- * is_space_at() knows, that is whether xs_strip_spaces() would change it.
+ * xs_text_space_at() knows, that is whether xs_strip_spaces() would change it.
  * Reads only inside @text. */
 static gboolean
 has_outer_space (const char *text,
@@ -168,8 +144,7 @@ has_outer_space (const char *text,
 
   first = text[0];
   last = text[length - 1];
-  if (first == ' ' || first == '\t' || first == '\r' || first == '\n'
-      || last == ' ' || last == '\t' || last == '\r' || last == '\n')
+  if (g_ascii_isspace (first) || g_ascii_isspace (last))
     return TRUE;
   /* Other bytes can neither start nor end a multibyte space. */
   if (first < 0x80 && last < 0x80)
