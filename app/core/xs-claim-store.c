@@ -132,6 +132,40 @@ check_not_duplicate (XsDb     *db,
   return TRUE;
 }
 
+/* Index of a named parameter of one of our own statements. */
+static int
+param (XsDbStmt   *stmt,
+       const char *name)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  g_assert (index > 0);
+  return index;
+}
+
+/* Binds what a claim's insert and update share. @iso is its date; it and
+ * the claim's strings must outlive the statement's next step. */
+static void
+bind_claim_fields (XsDb          *db,
+                   XsDbStmt      *stmt,
+                   const XsClaim *claim,
+                   const char    *iso)
+{
+  sqlite3_bind_int (stmt, param (stmt, ":year"), claim->year);
+  _xs_db_bind_text_static (stmt, param (stmt, ":category"), xs_category_to_string (claim->category));
+  sqlite3_bind_int (stmt, param (stmt, ":compulsory"), claim->compulsory ? 1 : 0);
+  _xs_db_bind_id (stmt, param (stmt, ":kind"), claim->category == XS_CATEGORY_PROFESSIONAL ? claim->kind : 0);
+  _xs_db_bind_text_static (stmt, param (stmt, ":variant"), claim->variant);
+  sqlite3_bind_int (stmt, param (stmt, ":hours"), claim->hours);
+  _xs_db_bind_text_static (stmt, param (stmt, ":title"), claim->title);
+  _xs_db_bind_text_static (stmt, param (stmt, ":date"), iso);
+  _xs_db_bind_text_static (stmt, param (stmt, ":plan_ref"), claim->plan_ref);
+  _xs_db_bind_text_static (stmt, param (stmt, ":absence_kind"), xs_absence_to_string (claim->absence));
+  _xs_db_bind_id (stmt, param (stmt, ":absence_months"),
+                  claim->absence != XS_ABSENCE_NONE ? claim->absence_months : 0);
+  _xs_db_bind_text_static (stmt, param (stmt, ":now"), _xs_db_get_now (db));
+}
+
 gboolean
 xs_claim_store_add (XsDb     *db,
                     XsClaim  *claim,
@@ -156,8 +190,9 @@ xs_claim_store_add (XsDb     *db,
                          "INSERT INTO claim (trainee_id, class_id, year, category, compulsory, kind, "
                          "variant, hours, title, date, source, status, plan_ref, absence_kind, "
                          "absence_months, created_at, updated_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                         "?16, ?16) "
+                         "VALUES (:trainee_id, :class_id, :year, :category, :compulsory, :kind, "
+                         ":variant, :hours, :title, :date, :source, :status, :plan_ref, :absence_kind, "
+                         ":absence_months, :now, :now) "
                          "ON CONFLICT (trainee_id, title, date) DO NOTHING",
                          error);
   if (stmt == NULL)
@@ -165,22 +200,11 @@ xs_claim_store_add (XsDb     *db,
 
   /* Everything bound here outlives @stmt, which is reset on return. */
   iso = xs_date_to_iso (&claim->date);
-  sqlite3_bind_int64 (stmt, 1, claim->trainee_id);
-  _xs_db_bind_id (stmt, 2, claim->class_id);
-  sqlite3_bind_int (stmt, 3, claim->year);
-  _xs_db_bind_text_static (stmt, 4, xs_category_to_string (claim->category));
-  sqlite3_bind_int (stmt, 5, claim->compulsory ? 1 : 0);
-  _xs_db_bind_id (stmt, 6, claim->category == XS_CATEGORY_PROFESSIONAL ? claim->kind : 0);
-  _xs_db_bind_text_static (stmt, 7, claim->variant);
-  sqlite3_bind_int (stmt, 8, claim->hours);
-  _xs_db_bind_text_static (stmt, 9, claim->title);
-  _xs_db_bind_text_static (stmt, 10, iso);
-  _xs_db_bind_text_static (stmt, 11, xs_source_to_string (claim->source));
-  _xs_db_bind_text_static (stmt, 12, xs_status_to_string (status));
-  _xs_db_bind_text_static (stmt, 13, claim->plan_ref);
-  _xs_db_bind_text_static (stmt, 14, xs_absence_to_string (claim->absence));
-  _xs_db_bind_id (stmt, 15, claim->absence != XS_ABSENCE_NONE ? claim->absence_months : 0);
-  _xs_db_bind_text_static (stmt, 16, _xs_db_get_now (db));
+  bind_claim_fields (db, stmt, claim, iso);
+  sqlite3_bind_int64 (stmt, param (stmt, ":trainee_id"), claim->trainee_id);
+  _xs_db_bind_id (stmt, param (stmt, ":class_id"), claim->class_id);
+  _xs_db_bind_text_static (stmt, param (stmt, ":source"), xs_source_to_string (claim->source));
+  _xs_db_bind_text_static (stmt, param (stmt, ":status"), xs_status_to_string (status));
 
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
@@ -381,29 +405,18 @@ xs_claim_store_update (XsDb     *db,
     return FALSE;
 
   stmt = _xs_db_prepare (db,
-                         "UPDATE claim SET year = ?2, category = ?3, compulsory = ?4, kind = ?5, "
-                         "variant = ?6, hours = ?7, title = ?8, date = ?9, status = 'draft', "
-                         "plan_ref = ?10, absence_kind = ?11, absence_months = ?12, "
-                         "updated_at = ?13 "
-                         "WHERE id = ?1 AND status IN ('draft', 'rejected')",
+                         "UPDATE claim SET year = :year, category = :category, compulsory = :compulsory, "
+                         "kind = :kind, variant = :variant, hours = :hours, title = :title, date = :date, "
+                         "status = 'draft', plan_ref = :plan_ref, absence_kind = :absence_kind, "
+                         "absence_months = :absence_months, updated_at = :now "
+                         "WHERE id = :id AND (status = 'draft' OR status = 'rejected')",
                          error);
   if (stmt == NULL)
     return FALSE;
 
   iso = xs_date_to_iso (&claim->date);
-  sqlite3_bind_int64 (stmt, 1, claim->id);
-  sqlite3_bind_int (stmt, 2, claim->year);
-  _xs_db_bind_text (stmt, 3, xs_category_to_string (claim->category));
-  sqlite3_bind_int (stmt, 4, claim->compulsory ? 1 : 0);
-  _xs_db_bind_id (stmt, 5, claim->category == XS_CATEGORY_PROFESSIONAL ? claim->kind : 0);
-  _xs_db_bind_text (stmt, 6, claim->variant);
-  sqlite3_bind_int (stmt, 7, claim->hours);
-  _xs_db_bind_text (stmt, 8, claim->title);
-  _xs_db_bind_text (stmt, 9, iso);
-  _xs_db_bind_text (stmt, 10, claim->plan_ref);
-  _xs_db_bind_text (stmt, 11, xs_absence_to_string (claim->absence));
-  _xs_db_bind_id (stmt, 12, claim->absence != XS_ABSENCE_NONE ? claim->absence_months : 0);
-  _xs_db_bind_text_static (stmt, 13, _xs_db_get_now (db));
+  bind_claim_fields (db, stmt, claim, iso);
+  sqlite3_bind_int64 (stmt, param (stmt, ":id"), claim->id);
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
 
