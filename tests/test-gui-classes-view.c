@@ -34,10 +34,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = xs_window_new (app);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  xs_gui_test_open_window (app, &fixture->window);
 
   fixture->holder = GTK_WINDOW (gtk_window_new ());
   g_object_add_weak_pointer (G_OBJECT (fixture->holder), (gpointer *) &fixture->holder);
@@ -61,15 +58,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (fixture->view);
   g_assert_null (fixture->holder);
   g_assert_null (fixture->window);
-}
-
-static void
-on_activate (GApplication *application)
-{
-  GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (application));
-
-  if (first != NULL)
-    gtk_window_destroy (first);
 }
 
 static GtkWindow *
@@ -272,12 +260,7 @@ main (int    argc,
 
   xs_gui_test_init (&argc, &argv);
 
-  app = xs_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  g_application_hold (G_APPLICATION (app));
+  app = xs_gui_test_start_app ();
 
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/classes-view/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
@@ -285,7 +268,6 @@ main (int    argc,
   g_test_add ("/gui/classes-view/import-class-hours", Fixture, NULL, fixture_set_up, test_import_class_hours, fixture_tear_down);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  g_clear_pointer (&app, xs_gui_test_stop_app);
   return status;
 }

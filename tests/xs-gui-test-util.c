@@ -131,3 +131,42 @@ xs_gui_test_find (GtkWidget  *root,
     }
   return NULL;
 }
+
+static void
+close_first_window (GApplication *application)
+{
+  GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (first != NULL)
+    gtk_window_destroy (first);
+}
+
+XsApplication *
+xs_gui_test_start_app (void)
+{
+  XsApplication *app = xs_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (close_first_window), NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
+
+void
+xs_gui_test_stop_app (XsApplication *app)
+{
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+}
+
+void
+xs_gui_test_open_window (XsApplication  *app,
+                         XsWindow      **window)
+{
+  *window = xs_window_new (app);
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  gtk_window_present (GTK_WINDOW (*window));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (*window));
+}

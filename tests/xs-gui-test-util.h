@@ -6,6 +6,9 @@
 
 #include <gtk/gtk.h>
 
+#include "xs-application.h"
+#include "xs-window.h"
+
 G_BEGIN_DECLS
 
 /* gtk_test_init() with a fresh XUESHI_DATA_DIR, English messages and the
@@ -26,5 +29,14 @@ void      xs_gui_test_iterate         (guint       ms);
 GtkWidget *xs_gui_test_find           (GtkWidget  *root,
                                        GType       type,
                                        const char *text);
+
+/* The application of a test program: it owns the database, and its own
+ * first window is closed so that each test makes its own. */
+XsApplication *xs_gui_test_start_app  (void);
+void           xs_gui_test_stop_app   (XsApplication *app);
+/* A new window of @app, shown and drawn; *@window is cleared (weak
+ * pointer) when it is finalized. */
+void           xs_gui_test_open_window (XsApplication *app,
+                                        XsWindow     **window);
 
 G_END_DECLS
