@@ -19,6 +19,7 @@ struct _XsHoursBar
   GtkProgressBar *pending_bar;
   GtkProgressBar *approved_bar;
   char           *text;
+  char           *tooltip;
 };
 
 G_DEFINE_FINAL_TYPE (XsHoursBar, xs_hours_bar, GTK_TYPE_WIDGET)
@@ -36,7 +37,26 @@ static void
 xs_hours_bar_finalize (GObject *object)
 {
   g_free (XS_HOURS_BAR (object)->text);
+  g_free (XS_HOURS_BAR (object)->tooltip);
   G_OBJECT_CLASS (xs_hours_bar_parent_class)->finalize (object);
+}
+
+/* The tooltip is asked for when it is shown: setting it on every bind
+ * makes GTK look up the pointer, a round trip to the display server for
+ * each row a list shows. */
+static gboolean
+xs_hours_bar_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_tooltip,
+                            GtkTooltip *tooltip)
+{
+  XsHoursBar *self = XS_HOURS_BAR (widget);
+
+  if (self->tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->tooltip);
+  return TRUE;
 }
 
 static void
@@ -47,6 +67,7 @@ xs_hours_bar_class_init (XsHoursBarClass *klass)
 
   object_class->dispose = xs_hours_bar_dispose;
   object_class->finalize = xs_hours_bar_finalize;
+  widget_class->query_tooltip = xs_hours_bar_query_tooltip;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-hours-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, XsHoursBar, label);
@@ -63,6 +84,7 @@ xs_hours_bar_init (XsHoursBar *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
   /* The bars are drawing; the widget speaks for them. */
@@ -85,7 +107,6 @@ xs_hours_bar_set (XsHoursBar *self,
 {
   g_autofree char *a = xs_hours_format (approved);
   g_autofree char *r = xs_hours_format (required);
-  g_autofree char *tooltip = NULL;
   double total = MAX (required, 1);
 
   g_return_if_fail (XS_IS_HOURS_BAR (self));
@@ -97,19 +118,19 @@ xs_hours_bar_set (XsHoursBar *self,
   else
     self->text = g_strdup_printf ("%s / %s", a, r);
 
+  g_free (self->tooltip);
   if (pending > 0)
     {
       g_autofree char *p = xs_hours_format (pending);
 
-      tooltip = g_strdup_printf (_("%s approved, %s awaiting review, %s required"), a, p, r);
+      self->tooltip = g_strdup_printf (_("%s approved, %s awaiting review, %s required"), a, p, r);
     }
   else
-    tooltip = g_strdup_printf (_("%s approved, %s required"), a, r);
+    self->tooltip = g_strdup_printf (_("%s approved, %s required"), a, r);
 
   gtk_label_set_label (self->label, self->text);
   gtk_progress_bar_set_fraction (self->approved_bar, MIN (1.0, approved / total));
   gtk_progress_bar_set_fraction (self->pending_bar, MIN (1.0, (approved + pending) / total));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 
   if (approved >= required)
     gtk_widget_add_css_class (GTK_WIDGET (self), "met");
@@ -118,7 +139,7 @@ xs_hours_bar_set (XsHoursBar *self,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->tooltip,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, required / 10.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, MIN (approved, required) / 10.0,
