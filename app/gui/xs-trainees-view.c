@@ -9,17 +9,16 @@
 #include <glib/gi18n.h>
 
 #include "xs-hours-bar.h"
+#include "xs-trainee-filter-model.h"
 #include "xs-trainees-view.h"
 
 struct _XsTraineesView
 {
   GtkWidget           parent_instance;
 
-  XsTraineeModel     *model;
-  GtkSortListModel   *sorted;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
-  char               *search;   /* case-folded */
+  XsTraineeModel       *model;
+  GtkSortListModel     *sorted;
+  XsTraineeFilterModel *filtered;
 
   /* template children */
   GtkSearchBar       *search_bar;
@@ -44,18 +43,6 @@ typedef enum
   HOURS_PROFESSIONAL,
   HOURS_TOTAL,
 } HoursColumn;
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  XsTraineesView *self = user_data;
-
-  if (gtk_toggle_button_get_active (self->unqualified_button)
-      && xs_trainee_item_get_qualified (item))
-    return FALSE;
-  return xs_trainee_item_matches (item, self->search);
-}
 
 static void
 update_count (XsTraineesView *self)
@@ -82,7 +69,7 @@ static void
 on_unqualified_toggled (XsTraineesView  *self,
                         GtkToggleButton *button)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  xs_trainee_filter_model_set_unqualified_only (self->filtered, gtk_toggle_button_get_active (button));
 }
 
 static void
@@ -272,9 +259,7 @@ xs_trainees_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->filter);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (xs_trainees_view_parent_class)->dispose (object);
 }
@@ -314,9 +299,7 @@ xs_trainees_view_init (XsTraineesView *self)
   /* Sort first, filter last: a keystroke then only filters the sorted
    * rows instead of sorting the filtered ones again. */
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->filtered = xs_trainee_filter_model_new (G_LIST_MODEL (self->sorted));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
 
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
@@ -340,27 +323,11 @@ void
 xs_trainees_view_set_search (XsTraineesView *self,
                              const char     *text)
 {
-  g_autofree char *stripped = NULL;
-  g_autofree char *folded = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
   g_return_if_fail (XS_IS_TRAINEES_VIEW (self));
 
-  stripped = g_strstrip (g_strdup (text ? text : ""));
-  folded = g_utf8_casefold (stripped, -1);
-  if (g_strcmp0 (folded, self->search) == 0)
-    return;
-  /* Typing one more letter only narrows the list. */
-  if (self->search != NULL && g_str_has_prefix (folded, self->search))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->search != NULL && g_str_has_prefix (self->search, folded))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&folded);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  xs_trainee_filter_model_set_search (self->filtered, text);
 }
 
 void
