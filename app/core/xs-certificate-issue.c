@@ -1,0 +1,565 @@
+/* xs-certificate-issue.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Who gets which certificate, what it says, and issuing it once.
+ */
+#define G_LOG_DOMAIN "xs-certificate-issue"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "xs-certificate-payload.h"
+#include "xs-certificate-private.h"
+#include "xs-certificate-store-private.h"
+#include "xs-claim-store.h"
+#include "xs-class-store.h"
+#include "xs-date.h"
+#include "xs-id-number.h"
+#include "xs-progress.h"
+#include "xs-trainee-store.h"
+
+/* Someone a certificate is about to be issued to. */
+typedef struct
+{
+  gint64  trainee_id;
+  char   *id_number;
+  char   *name;
+  char   *employer;
+  int     public_hours;
+  int     compulsory;
+  int     professional;
+  int     total;
+} Holder;
+
+static void
+holder_free (Holder *holder)
+{
+  g_free (holder->id_number);
+  g_free (holder->name);
+  g_free (holder->employer);
+  g_free (holder);
+}
+
+static Holder *
+holder_from_progress (const XsProgressRow *row)
+{
+  Holder *holder = g_new0 (Holder, 1);
+
+  holder->trainee_id = row->trainee_id;
+  holder->id_number = g_strdup (row->id_number);
+  holder->name = g_strdup (row->name);
+  holder->employer = g_strdup (row->employer);
+  holder->public_hours = row->public_hours;
+  holder->compulsory = row->compulsory;
+  holder->professional = row->professional;
+  holder->total = row->total;
+  return holder;
+}
+
+/* "王伟 (4111**********001X)": how refusals name a person. */
+static char *
+describe (const char *name,
+          const char *id_number)
+{
+  g_autofree char *masked = xs_id_number_mask (id_number);
+
+  return g_strdup_printf ("%s (%s)", name, masked);
+}
+
+static gboolean
+wanted (const XsCertificateQuery *query,
+        const char               *id_number,
+        const char               *employer)
+{
+  if (query->employer != NULL && *query->employer != '\0' && g_strcmp0 (employer, query->employer) != 0)
+    return FALSE;
+  return query->id_numbers == NULL || g_strv_contains (query->id_numbers, id_number);
+}
+
+/* Names the identity numbers of @query that are not on the roster. */
+static void
+refuse_unknown (const XsCertificateQuery *query,
+                GHashTable               *seen,
+                GPtrArray                *refused)
+{
+  if (query->id_numbers == NULL)
+    return;
+  for (guint i = 0; query->id_numbers[i] != NULL; i++)
+    if (!g_hash_table_contains (seen, query->id_numbers[i]))
+      {
+        g_autofree char *masked = xs_id_number_mask (query->id_numbers[i]);
+
+        g_ptr_array_add (refused, g_strdup_printf (_("%s: nobody with this identity number is on the roster"), masked));
+      }
+}
+
+static GPtrArray *
+annual_holders (XsDb                     *db,
+                const XsCertificateQuery *query,
+                GPtrArray                *refused,
+                GError                  **error)
+{
+  g_autoptr(XsProgress) progress = NULL;
+  g_autoptr(GPtrArray) holders = g_ptr_array_new_with_free_func ((GDestroyNotify) holder_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  XsRuleSet *rules;
+
+  progress = xs_progress_compute (db, query->year,
+                                  query->id_numbers && query->id_numbers[0] && !query->id_numbers[1]
+                                  ? query->id_numbers[0] : NULL,
+                                  error);
+  if (progress == NULL)
+    return NULL;
+  rules = xs_progress_get_rule_set (progress);
+
+  for (guint i = 0; i < xs_progress_get_n_rows (progress); i++)
+    {
+      const XsProgressRow *row = xs_progress_get_row (progress, i);
+
+      if (!wanted (query, row->id_number, row->employer))
+        continue;
+      g_hash_table_add (seen, (gpointer) row->id_number);
+      if (row->qualified)
+        g_ptr_array_add (holders, holder_from_progress (row));
+      else if (query->id_numbers != NULL)
+        {
+          g_autofree char *who = describe (row->name, row->id_number);
+          g_autofree char *pub = xs_hours_format (row->public_hours);
+          g_autofree char *pub_required = xs_hours_format (xs_rule_set_get_required_public (rules));
+          g_autofree char *pro = xs_hours_format (row->professional);
+          g_autofree char *pro_required = xs_hours_format (xs_rule_set_get_required_professional (rules));
+
+          g_ptr_array_add (refused,
+                           g_strdup_printf (_("%s: not qualified for %d (approved: public %s of %s hours, professional %s of %s hours)"),
+                                            who, query->year, pub, pub_required, pro, pro_required));
+        }
+    }
+  refuse_unknown (query, seen, refused);
+  return g_steal_pointer (&holders);
+}
+
+static GPtrArray *
+completion_holders (XsDb                     *db,
+                    const XsCertificateQuery *query,
+                    const XsTrainingClass    *klass,
+                    GPtrArray                *refused,
+                    GError                  **error)
+{
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) holders = g_ptr_array_new_with_free_func ((GDestroyNotify) holder_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  claims = xs_claim_store_list_for_class (db, klass->id, error);
+  if (claims == NULL)
+    return NULL;
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const XsClaim *claim = g_ptr_array_index (claims, i);
+      g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, error);
+      Holder *holder;
+
+      if (trainee == NULL)
+        return NULL;
+      if (!wanted (query, trainee->id_number, trainee->employer))
+        continue;
+      g_hash_table_add (seen, g_strdup (trainee->id_number));
+      if (claim->status == XS_STATUS_REJECTED)
+        {
+          g_autofree char *who = describe (trainee->name, trainee->id_number);
+
+          if (query->id_numbers != NULL)
+            g_ptr_array_add (refused,
+                             g_strdup_printf (_("%s: the hours of class “%s” were rejected by the reviewer"),
+                                              who, klass->name));
+          continue;
+        }
+      holder = g_new0 (Holder, 1);
+      holder->trainee_id = trainee->id;
+      holder->id_number = g_strdup (trainee->id_number);
+      holder->name = g_strdup (trainee->name);
+      holder->employer = g_strdup (trainee->employer);
+      holder->total = claim->hours;
+      if (claim->category == XS_CATEGORY_PUBLIC)
+        {
+          holder->public_hours = claim->hours;
+          holder->compulsory = claim->compulsory ? claim->hours : 0;
+        }
+      else
+        holder->professional = claim->hours;
+      g_ptr_array_add (holders, holder);
+    }
+
+  if (query->id_numbers != NULL)
+    for (guint i = 0; query->id_numbers[i] != NULL; i++)
+      if (!g_hash_table_contains (seen, query->id_numbers[i]))
+        {
+          g_autofree char *masked = xs_id_number_mask (query->id_numbers[i]);
+
+          g_ptr_array_add (refused,
+                           g_strdup_printf (_("%s: not in class “%s”: import the class’s hours sheet first"),
+                                            masked, klass->name));
+        }
+  return g_steal_pointer (&holders);
+}
+
+static char *
+hours_text (int tenths)
+{
+  g_autofree char *hours = xs_hours_format (tenths);
+
+  /* Translators: hours on a certificate, e.g. "30 学时" */
+  return g_strdup_printf (_("%s hours"), hours);
+}
+
+static char *
+date_text (GDateTime *date)
+{
+  /* Translators: the issue date on a certificate, in g_date_time_format()
+   * notation; in Chinese "%Y年%-m月%-d日" */
+  return g_date_time_format (date, C_("certificate date", "%B %-d, %Y"));
+}
+
+static char *
+gdate_text (const GDate *date)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                     g_date_get_day (date), 0, 0, 0);
+
+  return date_text (time);
+}
+
+/* The document of a certificate for @holder. @key NULL makes an unsigned
+ * preview without serial and QR code. */
+static XsCertificate *
+build (XsDb                        *db,
+       XsSigningKey                *key,
+       const XsCertificateSettings *settings,
+       GBytes                      *seal,
+       XsCertificateKind            kind,
+       int                          year,
+       const XsTrainingClass       *klass,
+       const Holder                *holder,
+       const char                  *serial,
+       GError                     **error)
+{
+  g_autoptr(XsCertificate) certificate = _xs_certificate_new (kind, year, settings->orientation);
+  g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, holder->trainee_id, error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *id_text = NULL;
+  g_autofree char *issued_on = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *date = date_text (now);
+  g_autofree char *statement = NULL;
+
+  if (trainee == NULL)
+    return NULL;
+
+  id_text = settings->full_id_number ? g_strdup (holder->id_number) : xs_id_number_mask (holder->id_number);
+  _xs_certificate_set_holder (certificate, holder->name);
+  _xs_certificate_add_line (certificate, _("Name"), holder->name);
+
+  if (kind == XS_CERTIFICATE_ANNUAL)
+    {
+      g_autofree char *year_text = g_strdup_printf ("%d", year);
+      g_autofree char *pub = xs_hours_format (holder->public_hours);
+      g_autofree char *compulsory = xs_hours_format (holder->compulsory);
+      g_autofree char *pub_text = g_strdup_printf (_("%s hours (of which compulsory %s hours)"), pub, compulsory);
+      g_autofree char *pro_text = hours_text (holder->professional);
+      g_autofree char *total_text = hours_text (holder->total);
+
+      _xs_certificate_set_title (certificate, _("Continuing Education Certificate"));
+      _xs_certificate_add_line (certificate, _("Sex"),
+                                trainee->sex == XS_SEX_MALE ? C_("sex", "Male") : C_("sex", "Female"));
+      _xs_certificate_add_line (certificate, _("Identity number"), id_text);
+      _xs_certificate_add_line (certificate, _("Employer"), holder->employer);
+      _xs_certificate_add_line (certificate, _("Year"), year_text);
+      _xs_certificate_add_line (certificate, _("Public subjects"), pub_text);
+      _xs_certificate_add_line (certificate, _("Professional subjects"), pro_text);
+      _xs_certificate_add_line (certificate, _("Total"), total_text);
+      statement = g_strdup_printf (_("Having been reviewed, the holder has completed the continuing education of %d and was assessed as qualified. This certificate is issued accordingly."), year);
+    }
+  else
+    {
+      g_autofree char *start = gdate_text (&klass->start_date);
+      g_autofree char *end = gdate_text (&klass->end_date);
+      /* Translators: the dates of a training class, "start to end" */
+      g_autofree char *dates = g_strdup_printf (_("%s to %s"), start, end);
+      g_autofree char *hours = hours_text (holder->total);
+
+      _xs_certificate_set_title (certificate, _("Certificate of Completion"));
+      _xs_certificate_add_line (certificate, _("Identity number"), id_text);
+      _xs_certificate_add_line (certificate, _("Class"), klass->name);
+      _xs_certificate_add_line (certificate, _("Dates"), dates);
+      _xs_certificate_add_line (certificate, _("Hours"), hours);
+      statement = g_strdup_printf (_("The holder attended the class above, completed all of its %s and has graduated."), hours);
+    }
+
+  _xs_certificate_set_statement (certificate, statement);
+  _xs_certificate_add_issuer (certificate, settings->base_name);
+  if (settings->issuer != NULL && *settings->issuer != '\0')
+    _xs_certificate_add_issuer (certificate, settings->issuer);
+  _xs_certificate_set_date (certificate, date);
+  _xs_certificate_set_issued_on (certificate, issued_on);
+  _xs_certificate_set_seal (certificate, seal);
+
+  if (key != NULL)
+    {
+      XsCertificatePayload payload = {
+        .serial = (char *) serial,
+        .year = year,
+        .kind = kind,
+        .public_hours = holder->public_hours,
+        .compulsory = holder->compulsory,
+        .professional = holder->professional,
+        .total = holder->total,
+      };
+      g_autofree char *signed_payload = NULL;
+      /* Translators: the certificate number, e.g. "证书编号：2018-JX-000001" */
+      g_autofree char *serial_text = g_strdup_printf (_("No. %s"), serial);
+
+      xs_certificate_holder_digest (holder->id_number, holder->name, payload.holder);
+      signed_payload = xs_certificate_payload_sign (&payload, key);
+      _xs_certificate_set_serial (certificate, serial);
+      _xs_certificate_set_serial_text (certificate, serial_text);
+      _xs_certificate_set_payload (certificate, signed_payload);
+    }
+  return g_steal_pointer (&certificate);
+}
+
+/* The seal image named in the settings, checked to be a PNG. */
+static gboolean
+load_settings (const XsCertificateSettings  *settings,
+               GBytes                      **seal,
+               GError                      **error)
+{
+  static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  *seal = NULL;
+  if (settings->base_name == NULL || *settings->base_name == '\0')
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("Certificates name the base that issues them: set the base’s name in Preferences first."));
+      return FALSE;
+    }
+  if (settings->seal_path == NULL || *settings->seal_path == '\0')
+    return TRUE;
+  if (!g_file_get_contents (settings->seal_path, &contents, &length, error))
+    {
+      g_prefix_error (error, _("The seal image cannot be read: "));
+      return FALSE;
+    }
+  if (length < sizeof png_signature || memcmp (contents, png_signature, sizeof png_signature) != 0)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("The seal image “%s” is not a PNG image. Choose a PNG file (a scan of the seal with a transparent background) in Preferences."),
+                   settings->seal_path);
+      return FALSE;
+    }
+  *seal = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return TRUE;
+}
+
+/* Issues (or finds) the certificate of one holder. */
+static XsCertificate *
+issue_one (XsDb                        *db,
+           XsSigningKey                *key,
+           const XsCertificateSettings *settings,
+           GBytes                      *seal,
+           const XsCertificateQuery    *query,
+           const XsTrainingClass       *klass,
+           const Holder                *holder,
+           gboolean                    *issued,
+           GError                     **error)
+{
+  g_autoptr(XsCertificate) certificate = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *serial = NULL;
+  g_autofree char *masked = NULL;
+  int year = klass ? klass->year : query->year;
+  int number = 0;
+
+  *issued = FALSE;
+  certificate = _xs_certificate_store_find_valid (db, query->kind, holder->trainee_id, year,
+                                                  klass ? klass->id : 0, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (certificate != NULL)
+    return g_steal_pointer (&certificate);
+
+  serial = _xs_certificate_store_next_serial (db, query->kind, year, &number, error);
+  if (serial == NULL)
+    return NULL;
+  certificate = build (db, key, settings, seal, query->kind, year, klass, holder, serial, error);
+  if (certificate == NULL || (pdf = xs_certificate_render_pdf (certificate, error)) == NULL)
+    return NULL;
+  masked = xs_id_number_mask (holder->id_number);
+  if (!_xs_certificate_store_insert (db, certificate, number, holder->trainee_id,
+                                     klass ? klass->id : 0, masked, pdf, error))
+    return NULL;
+  *issued = TRUE;
+  return g_steal_pointer (&certificate);
+}
+
+static GPtrArray *
+find_holders (XsDb                      *db,
+              const XsCertificateQuery  *query,
+              XsTrainingClass          **klass,
+              GPtrArray                 *refused,
+              GError                   **error)
+{
+  *klass = NULL;
+  if (query->kind == XS_CERTIFICATE_ANNUAL)
+    return annual_holders (db, query, refused, error);
+
+  if (query->class_code == NULL || (*klass = xs_class_store_lookup (db, query->class_code, error)) == NULL)
+    {
+      if (query->class_code == NULL)
+        g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
+                     _("Choose the class whose completion certificates to issue."));
+      return NULL;
+    }
+  return completion_holders (db, query, *klass, refused, error);
+}
+
+GPtrArray *
+xs_certificates_issue (XsDb                        *db,
+                       XsSigningKey                *key,
+                       const XsCertificateSettings *settings,
+                       const XsCertificateQuery    *query,
+                       XsCertificateProgressFunc    progress,
+                       gpointer                     user_data,
+                       GCancellable                *cancellable,
+                       guint                       *n_issued,
+                       GPtrArray                  **refused,
+                       GError                     **error)
+{
+  g_autoptr(GPtrArray) refusals = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) holders = NULL;
+  g_autoptr(GPtrArray) certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(XsTrainingClass) klass = NULL;
+  g_autoptr(GBytes) seal = NULL;
+  guint issued = 0;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
+  g_return_val_if_fail (settings != NULL && query != NULL, NULL);
+
+  if (!load_settings (settings, &seal, error))
+    return NULL;
+
+  /* One action, one transaction: serials are taken and certificates
+   * stored together, or not at all. */
+  if (!xs_db_begin (db, error))
+    return NULL;
+  holders = find_holders (db, query, &klass, refusals, error);
+  if (holders == NULL)
+    goto fail;
+  if (holders->len == 0)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND, "%s",
+                   refusals->len > 0 ? (const char *) g_ptr_array_index (refusals, 0)
+                   : query->kind == XS_CERTIFICATE_ANNUAL
+                   ? _("Nobody chosen has met the year’s requirement yet.")
+                   : _("Nobody chosen has completed the class."));
+      goto fail;
+    }
+
+  for (guint i = 0; i < holders->len; i++)
+    {
+      XsCertificate *certificate;
+      gboolean new_one = FALSE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+      certificate = issue_one (db, key, settings, seal, query, klass,
+                               g_ptr_array_index (holders, i), &new_one, error);
+      if (certificate == NULL)
+        goto fail;
+      g_ptr_array_add (certificates, certificate);
+      issued += new_one;
+      if (progress != NULL)
+        progress (i + 1, holders->len, user_data);
+    }
+
+  if (!xs_db_commit (db, error))
+    return NULL;
+  if (n_issued != NULL)
+    *n_issued = issued;
+  if (refused != NULL)
+    *refused = g_steal_pointer (&refusals);
+  return g_steal_pointer (&certificates);
+
+fail:
+  xs_db_rollback (db);
+  return NULL;
+}
+
+XsCertificate *
+xs_certificate_preview (XsDb                        *db,
+                        const XsCertificateSettings *settings,
+                        XsCertificateKind            kind,
+                        int                          year,
+                        const char                  *class_code,
+                        const char                  *id_number,
+                        GError                     **error)
+{
+  const char *ids[] = { id_number, NULL };
+  XsCertificateQuery query = { kind, year, ids, NULL, class_code };
+  g_autoptr(GPtrArray) refusals = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) holders = NULL;
+  g_autoptr(XsTrainingClass) klass = NULL;
+  g_autoptr(GBytes) seal = NULL;
+  g_autoptr(GError) local_error = NULL;
+  XsCertificate *issued;
+  const Holder *holder;
+
+  g_return_val_if_fail (db != NULL && settings != NULL && id_number != NULL, NULL);
+
+  holders = find_holders (db, &query, &klass, refusals, error);
+  if (holders == NULL)
+    return NULL;
+  if (holders->len == 0)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED, "%s",
+                   refusals->len > 0 ? (const char *) g_ptr_array_index (refusals, 0)
+                   : _("This trainee cannot be given this certificate."));
+      return NULL;
+    }
+  holder = g_ptr_array_index (holders, 0);
+  issued = _xs_certificate_store_find_valid (db, kind, holder->trainee_id, klass ? klass->year : year,
+                                             klass ? klass->id : 0, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (issued != NULL)
+    return issued;
+
+  /* A preview shows what the settings would give, seal included, but does
+   * not refuse for a missing base name: the page says what to do. */
+  if (settings->seal_path != NULL && *settings->seal_path != '\0')
+    {
+      XsCertificateSettings with_name = *settings;
+
+      with_name.base_name = settings->base_name && *settings->base_name ? settings->base_name : "—";
+      if (!load_settings (&with_name, &seal, error))
+        return NULL;
+    }
+  {
+    XsCertificateSettings shown = *settings;
+
+    if (shown.base_name == NULL)
+      shown.base_name = "";
+    return build (db, NULL, &shown, seal, kind, klass ? klass->year : year, klass, holder, NULL, error);
+  }
+}

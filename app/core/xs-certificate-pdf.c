@@ -1,0 +1,160 @@
+/* xs-certificate-pdf.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-certificate-pdf"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "xs-certificate-pdf.h"
+#include "xs-certificate-private.h"
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+write_stream (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  return g_output_stream_write_all (closure, data, length, NULL, NULL, NULL)
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Metadata that depends only on the certificates, so that the same ones
+ * give the same file. */
+static void
+set_metadata (cairo_surface_t *surface,
+              XsCertificate   *first,
+              const char      *issued_on)
+{
+  g_autofree char *date = g_strdup_printf ("%sT00:00:00Z", issued_on ? issued_on : "2000-01-01");
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xueshi");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, first->title);
+}
+
+static gboolean
+set_cairo_error (cairo_status_t   status,
+                 const char      *path,
+                 GError         **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not write the certificates to “%s”: %s"),
+               path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+static void
+draw_page (cairo_surface_t *surface,
+           XsCertificate   *certificate)
+{
+  cairo_t *cr;
+  double width, height;
+
+  xs_certificate_get_page_size (certificate, &width, &height);
+  cairo_pdf_surface_set_size (surface, width, height);
+  cr = cairo_create (surface);
+  xs_certificate_draw (certificate, cr, width, height);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+}
+
+GBytes *
+xs_certificate_render_pdf (XsCertificate  *certificate,
+                           GError        **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double width, height;
+
+  g_return_val_if_fail (XS_IS_CERTIFICATE (certificate), NULL);
+
+  xs_certificate_get_page_size (certificate, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  set_metadata (surface, certificate, certificate->issued_on);
+  draw_page (surface, certificate);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      set_cairo_error (status, certificate->serial ? certificate->serial : "", error);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+gboolean
+xs_certificate_write_pdf (GPtrArray                  *certificates,
+                          const char                 *path,
+                          XsCertificateProgressFunc   progress,
+                          gpointer                    user_data,
+                          GCancellable               *cancellable,
+                          GError                    **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  const char *issued_on = NULL;
+  double width, height;
+
+  g_return_val_if_fail (certificates != NULL && certificates->len > 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Written beside the target and moved over it when complete. */
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      XsCertificate *certificate = g_ptr_array_index (certificates, i);
+
+      if (certificate->issued_on != NULL && g_strcmp0 (certificate->issued_on, issued_on) > 0)
+        issued_on = certificate->issued_on;
+    }
+
+  xs_certificate_get_page_size (g_ptr_array_index (certificates, 0), &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (write_stream, stream, width, height);
+  set_metadata (surface, g_ptr_array_index (certificates, 0), issued_on);
+  for (guint i = 0; i < certificates->len; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      draw_page (surface, g_ptr_array_index (certificates, i));
+      if (progress != NULL)
+        progress (i + 1, certificates->len, user_data);
+    }
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || (status != CAIRO_STATUS_SUCCESS && !set_cairo_error (status, path, error)))
+    {
+      /* Closing a cancelled replace leaves the old file as it was. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}

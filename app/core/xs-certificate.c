@@ -1,0 +1,394 @@
+/* xs-certificate.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A certificate is its document: the texts chosen when it was issued, in
+ * the order they are drawn. Storing the document rather than the roster
+ * fields it came from is what keeps a reprint identical after a trainee's
+ * name, the base's name or the seal changes.
+ */
+#define G_LOG_DOMAIN "xs-certificate"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "xs-certificate-private.h"
+
+#define DOCUMENT_VERSION 1
+
+G_DEFINE_FINAL_TYPE (XsCertificate, xs_certificate, G_TYPE_OBJECT)
+
+static void
+xs_certificate_finalize (GObject *object)
+{
+  XsCertificate *self = XS_CERTIFICATE (object);
+
+  g_free (self->serial);
+  g_free (self->serial_text);
+  g_free (self->holder);
+  g_free (self->title);
+  g_ptr_array_unref (self->lines);
+  g_free (self->statement);
+  g_ptr_array_unref (self->issuers);
+  g_free (self->date);
+  g_free (self->issued_on);
+  g_free (self->payload);
+  g_clear_pointer (&self->seal, g_bytes_unref);
+  g_free (self->seal_hash);
+  g_clear_pointer (&self->seal_surface, cairo_surface_destroy);
+
+  G_OBJECT_CLASS (xs_certificate_parent_class)->finalize (object);
+}
+
+static void
+xs_certificate_class_init (XsCertificateClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xs_certificate_finalize;
+}
+
+static void
+xs_certificate_init (XsCertificate *self)
+{
+  self->lines = g_ptr_array_new_with_free_func (g_free);
+  self->issuers = g_ptr_array_new_with_free_func (g_free);
+}
+
+XsCertificate *
+_xs_certificate_new (XsCertificateKind        kind,
+                     int                      year,
+                     XsCertificateOrientation orientation)
+{
+  XsCertificate *self = g_object_new (XS_TYPE_CERTIFICATE, NULL);
+
+  self->kind = kind;
+  self->year = year;
+  self->orientation = orientation;
+  return self;
+}
+
+void
+_xs_certificate_set_serial (XsCertificate *self,
+                            const char    *serial)
+{
+  g_free (self->serial);
+  self->serial = g_strdup (serial);
+}
+
+void
+_xs_certificate_set_serial_text (XsCertificate *self,
+                                 const char    *serial_text)
+{
+  g_free (self->serial_text);
+  self->serial_text = g_strdup (serial_text);
+}
+
+void
+_xs_certificate_set_holder (XsCertificate *self,
+                            const char    *holder)
+{
+  g_free (self->holder);
+  self->holder = g_strdup (holder);
+}
+
+void
+_xs_certificate_set_title (XsCertificate *self,
+                           const char    *title)
+{
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+void
+_xs_certificate_add_line (XsCertificate *self,
+                          const char    *label,
+                          const char    *value)
+{
+  g_ptr_array_add (self->lines, g_strdup (label));
+  g_ptr_array_add (self->lines, g_strdup (value));
+}
+
+void
+_xs_certificate_set_statement (XsCertificate *self,
+                               const char    *statement)
+{
+  g_free (self->statement);
+  self->statement = g_strdup (statement);
+}
+
+void
+_xs_certificate_add_issuer (XsCertificate *self,
+                            const char    *issuer)
+{
+  g_ptr_array_add (self->issuers, g_strdup (issuer));
+}
+
+void
+_xs_certificate_set_date (XsCertificate *self,
+                          const char    *date)
+{
+  g_free (self->date);
+  self->date = g_strdup (date);
+}
+
+void
+_xs_certificate_set_issued_on (XsCertificate *self,
+                               const char    *iso_date)
+{
+  g_free (self->issued_on);
+  self->issued_on = g_strdup (iso_date);
+}
+
+void
+_xs_certificate_set_payload (XsCertificate *self,
+                             const char    *payload)
+{
+  g_free (self->payload);
+  self->payload = g_strdup (payload);
+}
+
+void
+_xs_certificate_set_seal (XsCertificate *self,
+                          GBytes        *seal_png)
+{
+  g_clear_pointer (&self->seal, g_bytes_unref);
+  g_clear_pointer (&self->seal_hash, g_free);
+  g_clear_pointer (&self->seal_surface, cairo_surface_destroy);
+  if (seal_png != NULL)
+    {
+      self->seal = g_bytes_ref (seal_png);
+      self->seal_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, seal_png);
+    }
+}
+
+const char *
+_xs_certificate_get_seal_hash (XsCertificate *self)
+{
+  return self->seal_hash;
+}
+
+static void
+add_string_array (JsonBuilder *builder,
+                  const char  *name,
+                  GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+char *
+xs_certificate_to_json (XsCertificate *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, DOCUMENT_VERSION);
+  add_string (builder, "kind", self->kind == XS_CERTIFICATE_ANNUAL ? "annual" : "completion");
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, self->year);
+  add_string (builder, "orientation",
+              self->orientation == XS_CERTIFICATE_LANDSCAPE ? "landscape" : "portrait");
+  add_string (builder, "serial", self->serial);
+  add_string (builder, "serial_text", self->serial_text);
+  add_string (builder, "holder", self->holder);
+  add_string (builder, "title", self->title);
+  add_string_array (builder, "lines", self->lines);
+  add_string (builder, "statement", self->statement);
+  add_string_array (builder, "issuers", self->issuers);
+  add_string (builder, "date", self->date);
+  add_string (builder, "issued_on", self->issued_on);
+  add_string (builder, "payload", self->payload);
+  add_string (builder, "seal", self->seal_hash);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gpointer
+bad_document (GError **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("A stored certificate is damaged and cannot be shown."));
+  return NULL;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+read_string_array (JsonObject *object,
+                   const char *name,
+                   GPtrArray  *into)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return FALSE;
+      g_ptr_array_add (into, g_strdup (json_node_get_string (element)));
+    }
+  return TRUE;
+}
+
+XsCertificate *
+xs_certificate_new_from_json (const char  *json,
+                              GBytes      *seal_png,
+                              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(XsCertificate) self = NULL;
+  JsonObject *object;
+  const char *kind, *orientation, *seal_hash;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return bad_document (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  kind = get_string (object, "kind");
+  orientation = get_string (object, "orientation");
+  if (json_object_get_int_member_with_default (object, "version", 0) != DOCUMENT_VERSION
+      || kind == NULL || orientation == NULL)
+    return bad_document (error);
+
+  self = _xs_certificate_new (g_str_equal (kind, "annual") ? XS_CERTIFICATE_ANNUAL : XS_CERTIFICATE_COMPLETION,
+                              json_object_get_int_member_with_default (object, "year", 0),
+                              g_str_equal (orientation, "landscape") ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT);
+  self->serial = g_strdup (get_string (object, "serial"));
+  self->serial_text = g_strdup (get_string (object, "serial_text"));
+  self->holder = g_strdup (get_string (object, "holder"));
+  self->title = g_strdup (get_string (object, "title"));
+  self->statement = g_strdup (get_string (object, "statement"));
+  self->date = g_strdup (get_string (object, "date"));
+  self->issued_on = g_strdup (get_string (object, "issued_on"));
+  self->payload = g_strdup (get_string (object, "payload"));
+  if (!read_string_array (object, "lines", self->lines)
+      || self->lines->len % 2 != 0
+      || !read_string_array (object, "issuers", self->issuers)
+      || self->holder == NULL || self->title == NULL)
+    return bad_document (error);
+
+  /* The seal must be the one the document names. */
+  seal_hash = get_string (object, "seal");
+  if (seal_hash != NULL)
+    {
+      if (seal_png == NULL)
+        return bad_document (error);
+      _xs_certificate_set_seal (self, seal_png);
+      if (!g_str_equal (self->seal_hash, seal_hash))
+        return bad_document (error);
+    }
+  return g_steal_pointer (&self);
+}
+
+XsCertificateKind
+xs_certificate_get_kind (XsCertificate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), 0);
+  return self->kind;
+}
+
+const char *
+xs_certificate_get_serial (XsCertificate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), NULL);
+  return self->serial;
+}
+
+int
+xs_certificate_get_year (XsCertificate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), 0);
+  return self->year;
+}
+
+const char *
+xs_certificate_get_holder (XsCertificate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), NULL);
+  return self->holder;
+}
+
+const char *
+xs_certificate_get_payload (XsCertificate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), NULL);
+  return self->payload;
+}
+
+GBytes *
+xs_certificate_get_seal (XsCertificate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), NULL);
+  return self->seal;
+}
+
+XsCertificateOrientation
+xs_certificate_get_orientation (XsCertificate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), 0);
+  return self->orientation;
+}
+
+void
+xs_certificate_get_page_size (XsCertificate *self,
+                              double        *width,
+                              double        *height)
+{
+  /* ISO A4, 210 × 297 mm */
+  const double short_side = 210 / 25.4 * 72;
+  const double long_side = 297 / 25.4 * 72;
+
+  g_return_if_fail (XS_IS_CERTIFICATE (self));
+
+  if (self->orientation == XS_CERTIFICATE_LANDSCAPE)
+    {
+      *width = long_side;
+      *height = short_side;
+    }
+  else
+    {
+      *width = short_side;
+      *height = long_side;
+    }
+}

@@ -1,0 +1,70 @@
+/* xs-certificate.h: what one certificate shows, fixed when it is issued
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  XS_CERTIFICATE_ANNUAL,       /* 继续教育合格证书: the year's requirement met */
+  XS_CERTIFICATE_COMPLETION,   /* 结业证书: one of the base's own classes */
+} XsCertificateKind;
+
+typedef enum
+{
+  XS_CERTIFICATE_PORTRAIT,
+  XS_CERTIFICATE_LANDSCAPE,
+} XsCertificateOrientation;
+
+/* The base's choices that go onto a certificate when it is issued (the
+ * window's preferences, or the command line's options). */
+typedef struct
+{
+  const char               *base_name;      /* the issuing base */
+  const char               *issuer;         /* e.g. the department above it; may be NULL */
+  const char               *seal_path;      /* a PNG; NULL or "" for none */
+  XsCertificateOrientation  orientation;
+  gboolean                  full_id_number; /* print it whole instead of masked */
+} XsCertificateSettings;
+
+#define XS_TYPE_CERTIFICATE (xs_certificate_get_type ())
+G_DECLARE_FINAL_TYPE (XsCertificate, xs_certificate, XS, CERTIFICATE, GObject)
+
+/* A certificate's document: every text it shows, its QR payload and its
+ * seal. Drawing it again gives the same page, whatever changed since in
+ * the roster or the preferences. */
+XsCertificate           *xs_certificate_new_from_json  (const char     *json,
+                                                        GBytes         *seal_png,
+                                                        GError        **error);
+/* The document as canonical JSON (fixed member order, no spaces): what is
+ * stored and hashed. */
+char                    *xs_certificate_to_json        (XsCertificate  *self);
+
+XsCertificateKind        xs_certificate_get_kind       (XsCertificate  *self);
+/* "2018-JX-000123"; NULL for a preview of one not yet issued */
+const char              *xs_certificate_get_serial     (XsCertificate  *self);
+int                      xs_certificate_get_year       (XsCertificate  *self);
+const char              *xs_certificate_get_holder     (XsCertificate  *self);
+/* The signed text of the QR code; NULL for a preview */
+const char              *xs_certificate_get_payload    (XsCertificate  *self);
+GBytes                  *xs_certificate_get_seal       (XsCertificate  *self);
+XsCertificateOrientation xs_certificate_get_orientation (XsCertificate *self);
+
+/* A4 in points (1/72 inch), turned for the orientation. */
+void                     xs_certificate_get_page_size  (XsCertificate  *self,
+                                                        double         *width,
+                                                        double         *height);
+/* Draws the certificate to fill @width × @height (points) of @cr: a PDF
+ * page, a GtkPrintContext or an image for a preview. Text is drawn as text
+ * with Pango, so a PDF keeps it selectable. */
+void                     xs_certificate_draw           (XsCertificate  *self,
+                                                        cairo_t        *cr,
+                                                        double          width,
+                                                        double          height);
+
+G_END_DECLS

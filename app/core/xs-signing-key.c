@@ -1,0 +1,142 @@
+/* xs-signing-key.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-signing-key"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "xs-data-dir.h"
+#include "xs-signing-key.h"
+
+#define KEY_FILE "signing-key"
+#define PUBLIC_PREFIX "xueshi-ed25519:"
+
+struct _XsSigningKey
+{
+  GObject  parent_instance;
+
+  guint8   secret[crypto_sign_SECRETKEYBYTES];
+  char    *public_text;
+};
+
+G_DEFINE_FINAL_TYPE (XsSigningKey, xs_signing_key, G_TYPE_OBJECT)
+
+static void
+xs_signing_key_finalize (GObject *object)
+{
+  XsSigningKey *self = XS_SIGNING_KEY (object);
+
+  sodium_memzero (self->secret, sizeof self->secret);
+  g_free (self->public_text);
+
+  G_OBJECT_CLASS (xs_signing_key_parent_class)->finalize (object);
+}
+
+static void
+xs_signing_key_class_init (XsSigningKeyClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xs_signing_key_finalize;
+}
+
+static void
+xs_signing_key_init (XsSigningKey *self)
+{
+}
+
+static gboolean
+ensure_sodium (GError **error)
+{
+  static gsize initialized = 0;
+  static int result;
+
+  if (g_once_init_enter (&initialized))
+    {
+      result = sodium_init ();
+      g_once_init_leave (&initialized, 1);
+    }
+  if (result < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The cryptography library could not start."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+XsSigningKey *
+xs_signing_key_open (const char  *data_dir,
+                     GError     **error)
+{
+  g_autoptr(XsSigningKey) self = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 public[crypto_sign_PUBLICKEYBYTES];
+  g_autofree char *encoded = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (!ensure_sodium (error) || !xs_data_dir_ensure (data_dir, error))
+    return NULL;
+
+  self = g_object_new (XS_TYPE_SIGNING_KEY, NULL);
+  path = g_build_filename (data_dir, KEY_FILE, NULL);
+  if (g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (length != sizeof self->secret)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The certificate signing key “%s” is damaged. Restore it from a backup: certificates already issued can only be checked with it."),
+                       path);
+          return NULL;
+        }
+      memcpy (self->secret, contents, length);
+      sodium_memzero (contents, length);
+    }
+  else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      crypto_sign_keypair (public, self->secret);
+      if (!xs_data_dir_write_private (path, self->secret, sizeof self->secret, error))
+        return NULL;
+      g_message ("Created the certificate signing key %s", path);
+    }
+  else
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  crypto_sign_ed25519_sk_to_pk (public, self->secret);
+  encoded = g_base64_encode (public, sizeof public);
+  self->public_text = g_strconcat (PUBLIC_PREFIX, encoded, NULL);
+  return g_steal_pointer (&self);
+}
+
+char *
+xs_signing_key_sign (XsSigningKey *self,
+                     const char   *message)
+{
+  guint8 signature[crypto_sign_BYTES];
+  char encoded[sodium_base64_ENCODED_LEN (crypto_sign_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+  g_return_val_if_fail (XS_IS_SIGNING_KEY (self), NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  crypto_sign_detached (signature, NULL, (const guint8 *) message, strlen (message), self->secret);
+  sodium_bin2base64 (encoded, sizeof encoded, signature, sizeof signature,
+                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return g_strdup (encoded);
+}
+
+const char *
+xs_signing_key_get_public_text (XsSigningKey *self)
+{
+  g_return_val_if_fail (XS_IS_SIGNING_KEY (self), NULL);
+  return self->public_text;
+}
