@@ -35,6 +35,11 @@ int   xs_cli_progress        (const XsCliGlobals *globals, int argc, char **argv
 int   xs_cli_rules           (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_check           (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_demo            (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_certificates    (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_reprint         (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_revoke          (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_verify          (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_export_public_key (const XsCliGlobals *globals, int argc, char **argv);
 
 /* Shared helpers */
 XsDb *xs_cli_open_db         (const XsCliGlobals *globals);

@@ -29,6 +29,11 @@ static const Command commands[] = {
   { "progress", xs_cli_progress, N_("Show each trainee’s hours toward the year’s requirement") },
   { "rules", xs_cli_rules, N_("Show the rule set that applies to a year") },
   { "check", xs_cli_check, N_("Check the database and every evidence file") },
+  { "certificates", xs_cli_certificates, N_("Issue certificates and write them to one PDF") },
+  { "reprint", xs_cli_reprint, N_("Write an issued certificate again, byte for byte") },
+  { "revoke", xs_cli_revoke, N_("Record that a certificate no longer stands") },
+  { "verify", xs_cli_verify, N_("Check a certificate’s QR code") },
+  { "export-public-key", xs_cli_export_public_key, N_("Write the key that checks this base’s certificates") },
   { "demo", xs_cli_demo, N_("Fill an empty database with a demo base") },
 };
 
@@ -38,7 +43,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: xueshi-cli [--data-dir DIR] COMMAND [OPTIONS…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-18s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("The database lives in --data-dir, else $XUESHI_DATA_DIR, else ~/.local/share/xueshi."));
   fprintf (out, "%s\n", _("Run “xueshi-cli COMMAND --help” for a command’s options."));
 }
