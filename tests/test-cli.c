@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "xs-test-util.h"
@@ -266,6 +267,67 @@ test_cli_demo_and_check (void)
   g_assert_nonnull (strstr (rules.out, "2018"));
 }
 
+static void
+test_cli_certificates (void)
+{
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) nameless = { 0 };
+  g_auto(Run) issue = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) reprint = { 0 };
+  g_auto(Run) revoke = { 0 };
+  g_auto(Run) key = { 0 };
+  g_auto(Run) verify = { 0 };
+  g_autofree char *pdf = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *key_file = NULL;
+  g_autofree char *key_text = NULL;
+  g_autofree char *contents = NULL;
+  guint n = 0, issued = 0;
+
+  fresh_data_dir ();
+  pdf = g_build_filename (data_dir, "certificates.pdf", NULL);
+  copy = g_build_filename (data_dir, "reprint.pdf", NULL);
+  key_file = g_build_filename (data_dir, "base.pub", NULL);
+  run_cli (&demo, "demo", "--trainees", "60", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  /* no base name: refused, nothing written */
+  run_cli (&nameless, "certificates", "--year", "2018", "--out", pdf, NULL);
+  g_assert_cmpint (nameless.status, ==, 1);
+  g_assert_nonnull (strstr (nameless.err, "base"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run_cli (&issue, "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
+  g_assert_cmpint (issue.status, ==, 0);
+  g_assert_cmpint (sscanf (issue.out, "%u certificates (%u newly issued)", &n, &issued), ==, 2);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (issued, ==, n);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* issued once: a second run reuses every certificate */
+  run_cli (&again, "certificates", "--year", "2018", "--out", pdf, "--base-name", "另一个名字", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "(0 newly issued)"));
+
+  run_cli (&reprint, "reprint", "2018-JX-000001", "--out", copy, NULL);
+  g_assert_cmpint (reprint.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  run_cli (&revoke, "revoke", "2018-JX-000001", NULL);
+  g_assert_cmpint (revoke.status, ==, 1);
+
+  run_cli (&key, "export-public-key", "--out", key_file, NULL);
+  g_assert_cmpint (key.status, ==, 0);
+  g_assert_true (g_file_get_contents (key_file, &key_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (key_text, "xueshi-ed25519:"));
+
+  run_cli (&verify, "verify", "XS1;S=2018-JX-000001;Y=2018;K=A;P=300;C=240;R=600;T=900;H=0123456789ab;G=AAAA",
+           "--public-key", key_file, NULL);
+  g_assert_cmpint (verify.status, ==, 1);
+  g_assert_true (g_str_has_prefix (verify.out, "INVALID"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -278,6 +340,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-roster", test_cli_import_roster);
   g_test_add_func ("/cli/claims-and-progress", test_cli_claims_and_progress);
   g_test_add_func ("/cli/demo-and-check", test_cli_demo_and_check);
+  g_test_add_func ("/cli/certificates", test_cli_certificates);
 
   status = g_test_run ();
   g_free (data_dir);
