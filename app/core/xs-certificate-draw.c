@@ -46,20 +46,22 @@ layout_for (XsCertificate *self,
   layout->margin = 34;
   layout->qr_size = 84;
   layout->seal_size = 118;
-  layout->label_width = 80;
+  layout->label_width = 104;
   if (self->orientation == XS_CERTIFICATE_LANDSCAPE)
     {
-      layout->title_y = 78;
-      layout->serial_y = 132;
-      layout->lines_x = 150;
-      layout->lines_y = 168;
-      layout->line_height = 28;
-      layout->value_width = 440;
-      layout->statement_width = 540;
-      layout->issuer_x = layout->width - 130;
-      layout->issuer_y = layout->height - 170;
-      layout->qr_x = 110;
-      layout->qr_y = layout->height - 170;
+      /* the body on the left, the QR code and the issuer on the right */
+      layout->title_y = 58;
+      layout->serial_y = 106;
+      layout->lines_x = 90;
+      layout->lines_y = 126;
+      layout->line_height = 23;
+      layout->label_width = 185;
+      layout->value_width = 360;
+      layout->statement_width = 400;
+      layout->issuer_x = layout->width - 90;
+      layout->issuer_y = layout->height - 128;
+      layout->qr_x = layout->width - 90 - layout->qr_size;
+      layout->qr_y = 136;
     }
   else
     {
@@ -281,7 +283,6 @@ xs_certificate_draw (XsCertificate *self,
                      double         height)
 {
   PangoContext *context;
-  cairo_font_options_t *options;
   Layout layout;
   double y, scale, issuer_top, issuer_bottom;
 
@@ -300,13 +301,18 @@ xs_certificate_draw (XsCertificate *self,
   cairo_fill (cr);
   draw_frame (cr, &layout);
 
-  /* Outline metrics: the text lays out the same on every surface. */
+  /* Outline metrics, as a PDF surface has them anyway: a preview lays
+   * out like the printed page. */
   context = pango_cairo_create_context (cr);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+    }
   pango_context_set_round_glyph_positions (context, FALSE);
 
   cairo_set_source_rgb (cr, BORDER_R, BORDER_G, BORDER_B);
@@ -318,17 +324,6 @@ xs_certificate_draw (XsCertificate *self,
     show_text (cr, context, self->serial_text, SERIF " 11", layout.width - layout.margin - 30,
                layout.serial_y, -1, ALIGN_RIGHT);
 
-  /* The labels' column is as wide as the widest label. */
-  for (guint i = 0; i + 1 < self->lines->len; i += 2)
-    {
-      g_autoptr(PangoLayout) label = text_layout (context, g_ptr_array_index (self->lines, i), SERIF " 13", -1);
-      int w;
-
-      pango_layout_get_size (label, &w, NULL);
-      layout.label_width = MAX (layout.label_width, w / (double) PANGO_SCALE + 16);
-    }
-  layout.value_width = MAX (120, layout.width - layout.lines_x - layout.label_width - 60);
-
   y = layout.lines_y;
   for (guint i = 0; i + 1 < self->lines->len; i += 2)
     {
@@ -336,9 +331,10 @@ xs_certificate_draw (XsCertificate *self,
       const char *value = g_ptr_array_index (self->lines, i + 1);
       double h;
 
-      show_text (cr, context, label, SERIF " 13", layout.lines_x, y, layout.label_width, ALIGN_LEFT);
-      h = show_text (cr, context, value, SERIF " Bold 13", layout.lines_x + layout.label_width, y,
-                     layout.value_width, ALIGN_LEFT);
+      /* a label longer than its column wraps; the row grows with it */
+      h = show_text (cr, context, label, SERIF " 13", layout.lines_x, y, layout.label_width - 12, ALIGN_LEFT);
+      h = MAX (h, show_text (cr, context, value, SERIF " Bold 13", layout.lines_x + layout.label_width, y,
+                             layout.value_width, ALIGN_LEFT));
       y += MAX (layout.line_height, h + 10);
     }
 
