@@ -7,68 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h>
 
-#include "xs-claim-editor.h"
+#include "xs-claim-editor-private.h"
 #include "xs-claim-store.h"
 #include "xs-date.h"
-#include "xs-material-row.h"
-#include "xs-rules.h"
 #include "xs-trainee-store.h"
 #include "xs-window.h"
-
-/* Rows of the category combo, in XsCategory order */
-#define CATEGORY_PUBLIC        0
-#define CATEGORY_PROFESSIONAL  1
-
-struct _XsClaimEditor
-{
-  AdwWindow            parent_instance;
-
-  XsDb                *db;
-  XsRuleSet           *rules;
-  gint64               trainee_id;
-  int                  year;
-  gint64               claim_id;
-  XsClaim             *stored;          /* as last read from the database; NULL when new */
-  gboolean             locked;
-  gboolean             loading;         /* filling the fields: no checks */
-  gboolean             date_touched;    /* the clerk left the date field */
-  GPtrArray           *evidence;        /* XsEvidence of the stored claim */
-  GPtrArray           *material_rows;   /* XsMaterialRow shown */
-  GStrv                row_materials;   /* what they are for */
-  GStrv                missing;         /* materials with no file yet */
-  char                *refusal;         /* why the fields cannot be stored as they are */
-
-  /* template children */
-  AdwToastOverlay     *toast_overlay;
-  AdwWindowTitle      *window_title;
-  GtkButton           *save_button;
-  GtkButton           *submit_button;
-  GtkWidget           *note_group;
-  GtkImage            *note_icon;
-  GtkLabel            *note_label;
-  AdwPreferencesGroup *claim_group;
-  AdwComboRow         *category_row;
-  AdwActionRow        *compulsory_row;
-  GtkSwitch           *compulsory_switch;
-  AdwComboRow         *kind_row;
-  AdwComboRow         *variant_row;
-  AdwEntryRow         *title_row;
-  AdwEntryRow         *date_row;
-  GtkMenuButton       *date_button;
-  GtkCalendar         *calendar;
-  AdwActionRow        *hours_row;
-  GtkSpinButton       *hours_spin;
-  AdwActionRow        *months_row;
-  GtkSpinButton       *months_spin;
-  AdwActionRow        *computed_row;
-  GtkLabel            *computed_label;
-  AdwEntryRow         *plan_row;
-  GtkLabel            *error_label;
-  AdwPreferencesGroup *materials_group;
-};
 
 G_DEFINE_FINAL_TYPE (XsClaimEditor, xs_claim_editor, ADW_TYPE_WINDOW)
 
@@ -87,99 +31,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Fields ------------------------------------------------------------------- */
-
-static XsClaimKind *
-selected_kind (XsClaimEditor *self)
-{
-  return adw_combo_row_get_selected_item (self->kind_row);   /* transfer none */
-}
-
-static gboolean
-is_professional (XsClaimEditor *self)
-{
-  return adw_combo_row_get_selected (self->category_row) == CATEGORY_PROFESSIONAL;
-}
-
-static const char *
-selected_variant (XsClaimEditor *self)
-{
-  XsClaimKind *kind = selected_kind (self);
-  const char * const *variants = kind != NULL ? xs_claim_kind_get_variants (kind) : NULL;
-  guint selected = adw_combo_row_get_selected (self->variant_row);
-
-  if (variants == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length ((char **) variants))
-    return NULL;
-  return variants[selected];
-}
-
-/* Fills @claim from the fields. The date comes last: when its text is not a
- * date, the rest is filled in and the parse error returned. @date_given
- * tells whether the date field holds anything. */
-static gboolean
-read_fields (XsClaimEditor  *self,
-             XsClaim        *claim,
-             gboolean       *date_given,
-             GError        **error)
-{
-  g_autofree char *date_text = NULL;
-
-  memset (claim, 0, sizeof *claim);
-  g_date_clear (&claim->date, 1);
-  claim->id = self->claim_id;
-  claim->trainee_id = self->trainee_id;
-  claim->year = self->year;
-  claim->source = self->stored != NULL ? self->stored->source : XS_SOURCE_INDIVIDUAL;
-  claim->status = self->stored != NULL ? self->stored->status : XS_STATUS_DRAFT;
-  claim->class_id = self->stored != NULL ? self->stored->class_id : 0;
-
-  if (is_professional (self))
-    {
-      XsClaimKind *kind = selected_kind (self);
-
-      claim->category = XS_CATEGORY_PROFESSIONAL;
-      claim->kind = kind != NULL ? xs_claim_kind_get_number (kind) : 0;
-      claim->variant = g_strdup (selected_variant (self));
-      if (kind != NULL && xs_claim_kind_get_computed_hours (kind))
-        {
-          /* the variant of an absence kind is the absence itself */
-          if (!xs_absence_from_string (claim->variant, &claim->absence))
-            claim->absence = XS_ABSENCE_NONE;
-          claim->absence_months = gtk_spin_button_get_value_as_int (self->months_spin);
-        }
-      else
-        claim->hours = (int) lround (gtk_spin_button_get_value (self->hours_spin) * 10);
-      if (kind != NULL && xs_claim_kind_get_requires_plan_ref (kind))
-        {
-          claim->plan_ref = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->plan_row))));
-          if (*claim->plan_ref == '\0')
-            g_clear_pointer (&claim->plan_ref, g_free);
-        }
-    }
-  else
-    {
-      claim->category = XS_CATEGORY_PUBLIC;
-      claim->compulsory = gtk_switch_get_active (self->compulsory_switch);
-      claim->hours = (int) lround (gtk_spin_button_get_value (self->hours_spin) * 10);
-    }
-
-  claim->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-
-  date_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  *date_given = *date_text != '\0';
-  if (*date_given && !xs_date_parse (date_text, &claim->date, error))
-    {
-      g_date_clear (&claim->date, 1);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Messages ----------------------------------------------------------------- */
 
-static void
-show_error (XsClaimEditor *self,
-            const char    *message)
+void
+_xs_claim_editor_show_error (XsClaimEditor *self,
+                             const char    *message)
 {
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
@@ -244,365 +100,6 @@ update_title (XsClaimEditor *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-/* Materials ---------------------------------------------------------------- */
-
-static void on_material_changed (XsClaimEditor *self);
-
-static void
-reload_evidence (XsClaimEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *evidence = NULL;
-
-  if (self->claim_id > 0)
-    {
-      evidence = xs_claim_store_list_evidence (self->db, self->claim_id, &error);
-      if (evidence == NULL)
-        show_error (self, error->message);
-    }
-  g_clear_pointer (&self->evidence, g_ptr_array_unref);
-  self->evidence = evidence;
-}
-
-static gboolean
-any_row_busy (XsClaimEditor *self)
-{
-  for (guint i = 0; i < self->material_rows->len; i++)
-    if (xs_material_row_get_busy (g_ptr_array_index (self->material_rows, i)))
-      return TRUE;
-  return FALSE;
-}
-
-/* The edited fields ask for other materials than the stored claim does. */
-static gboolean
-materials_changed (XsClaimEditor *self,
-                   const XsClaim *claim)
-{
-  return self->stored != NULL
-         && (self->stored->category != claim->category
-             || self->stored->kind != claim->kind
-             || g_strcmp0 (self->stored->variant, claim->variant) != 0);
-}
-
-static void
-rebuild_rows (XsClaimEditor      *self,
-              const char * const *required)
-{
-  for (guint i = 0; i < self->material_rows->len; i++)
-    adw_preferences_group_remove (self->materials_group, g_ptr_array_index (self->material_rows, i));
-  g_ptr_array_set_size (self->material_rows, 0);
-
-  for (guint i = 0; required[i] != NULL; i++)
-    {
-      GtkWidget *row = xs_material_row_new (self->db, self->claim_id, required[i],
-                                            xs_rule_set_get_material_name (self->rules, required[i]));
-
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (on_material_changed), self);
-      g_signal_connect_swapped (row, "notify::busy", G_CALLBACK (on_material_changed), self);
-      adw_preferences_group_add (self->materials_group, row);
-      g_ptr_array_add (self->material_rows, row);
-    }
-  g_strfreev (self->row_materials);
-  self->row_materials = g_strdupv ((char **) required);
-}
-
-/* "会议通知, 单位证明" */
-static char *
-material_names (XsClaimEditor      *self,
-                const char * const *materials)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; materials[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (names, _(", "));
-      g_string_append (names, xs_rule_set_get_material_name (self->rules, materials[i]));
-    }
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
-/* Submit waits for every material, for the files being attached, and for
- * the fields to pass the rules; its tooltip says which. */
-static void
-update_submit (XsClaimEditor *self)
-{
-  gboolean busy = any_row_busy (self);
-  gboolean missing = self->missing != NULL && self->missing[0] != NULL;
-  g_autofree char *tooltip = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.submit",
-                                 !self->locked && !missing && !busy && self->refusal == NULL);
-  if (self->locked)
-    ;
-  else if (busy)
-    tooltip = g_strdup (_("Wait until the files are attached"));
-  else if (missing)
-    {
-      g_autofree char *names = material_names (self, (const char * const *) self->missing);
-
-      /* Translators: the names of the materials with no file yet */
-      tooltip = g_strdup_printf (_("Attach every material before submitting; missing: %s"), names);
-    }
-  else if (self->refusal != NULL)
-    tooltip = g_strdup (self->refusal);
-  else
-    tooltip = g_strdup (_("Save the claim and send it for review; it is locked afterwards"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button), tooltip);
-}
-
-/* Shows one row per material the edited claim needs, what is missing, and
- * whether it can be submitted. */
-static void
-update_materials (XsClaimEditor *self)
-{
-  g_auto(XsClaim) claim = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) description = g_string_new (NULL);
-  g_auto(GStrv) missing = NULL;
-  const char * const *required;
-  gboolean date_given;
-  gboolean changed;
-  gboolean editable;
-
-  read_fields (self, &claim, &date_given, NULL);
-  required = xs_rule_set_get_required_materials (self->rules, &claim);
-  changed = materials_changed (self, &claim);
-
-  if (self->row_materials == NULL
-      || !g_strv_equal ((const char * const *) self->row_materials, required)
-      || (self->material_rows->len > 0
-          && xs_material_row_get_claim_id (g_ptr_array_index (self->material_rows, 0)) != self->claim_id))
-    rebuild_rows (self, required);
-
-  editable = !self->locked && self->claim_id > 0 && !changed;
-  for (guint i = 0; i < self->material_rows->len; i++)
-    {
-      XsMaterialRow *row = g_ptr_array_index (self->material_rows, i);
-
-      xs_material_row_set_editable (row, editable);
-      xs_material_row_set_evidence (row, self->evidence);
-    }
-
-  missing = xs_claim_store_get_missing_materials (self->db, &claim, &error);
-  if (missing == NULL)
-    {
-      show_error (self, error->message);
-      missing = g_new0 (char *, 1);
-    }
-
-  if (required[0] == NULL)
-    g_string_append (description, _("This claim needs no evidence."));
-  else if (missing[0] == NULL)
-    g_string_append (description, _("Every material has a file."));
-  else
-    {
-      g_autofree char *names = material_names (self, (const char * const *) missing);
-
-      /* Translators: the names of the materials with no file yet */
-      g_string_append_printf (description, _("Missing: %s."), names);
-    }
-  if (!self->locked && required[0] != NULL && self->claim_id == 0)
-    g_string_append_printf (description, "\n%s", _("Save the draft to attach files."));
-  else if (!self->locked && required[0] != NULL && changed)
-    g_string_append_printf (description, "\n%s", _("Save the draft to attach files for the changed kind."));
-  else if (!self->locked && missing[0] != NULL)
-    g_string_append_printf (description, "\n%s", _("Attach scans, or drop files from the file manager on a row."));
-  adw_preferences_group_set_description (self->materials_group, description->str);
-
-  g_strfreev (self->missing);
-  self->missing = g_steal_pointer (&missing);
-  update_submit (self);
-}
-
-static void
-on_material_changed (XsClaimEditor *self)
-{
-  reload_evidence (self);
-  update_materials (self);
-}
-
-/* Live checks -------------------------------------------------------------- */
-
-static void
-update_visibility (XsClaimEditor *self)
-{
-  gboolean professional = is_professional (self);
-  XsClaimKind *kind = professional ? selected_kind (self) : NULL;
-  gboolean computed = kind != NULL && xs_claim_kind_get_computed_hours (kind);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->compulsory_row), !professional);
-  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), professional);
-  gtk_widget_set_visible (GTK_WIDGET (self->variant_row),
-                          kind != NULL && xs_claim_kind_get_variants (kind) != NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->variant_row),
-                                 computed ? _("Absence") : _("Form"));
-  gtk_widget_set_visible (GTK_WIDGET (self->hours_row), !computed);
-  gtk_widget_set_visible (GTK_WIDGET (self->months_row), computed);
-  gtk_widget_set_visible (GTK_WIDGET (self->computed_row), computed);
-  gtk_widget_set_visible (GTK_WIDGET (self->plan_row),
-                          kind != NULL && xs_claim_kind_get_requires_plan_ref (kind));
-}
-
-/* Runs the year's rules on the fields as they are, so that a refusal shows
- * before saving and kind 15's hours are computed as the clerk types. Fields
- * not filled in yet are not reported. */
-static void
-update_check (XsClaimEditor *self)
-{
-  g_auto(XsClaim) claim = { 0 };
-  g_autoptr(GError) error = NULL;
-  XsClaimKind *kind = is_professional (self) ? selected_kind (self) : NULL;
-  gboolean computed = kind != NULL && xs_claim_kind_get_computed_hours (kind);
-  gboolean date_given;
-  gboolean ok;
-
-  if (self->loading || self->locked)
-    return;
-
-  g_clear_pointer (&self->refusal, g_free);
-  if (!read_fields (self, &claim, &date_given, &error))
-    {
-      /* half-typed dates are not errors yet */
-      show_error (self, self->date_touched ? error->message : NULL);
-      gtk_label_set_label (self->computed_label, "—");
-      self->refusal = g_strdup (error->message);
-      update_submit (self);
-      return;
-    }
-
-  /* without a date, check the rest as if it were mid-year */
-  if (!date_given)
-    g_date_set_dmy (&claim.date, 1, G_DATE_JULY, self->year);
-
-  ok = xs_rule_set_check_claim (self->rules, &claim, &error);
-  if (computed)
-    {
-      g_autofree char *hours = ok ? xs_hours_format (claim.hours) : NULL;
-
-      gtk_label_set_label (self->computed_label, hours != NULL ? hours : "—");
-    }
-
-  if (ok
-      || (!date_given && g_error_matches (error, XS_RULES_ERROR, XS_RULES_ERROR_DATE))
-      || (!computed && claim.hours <= 0 && g_error_matches (error, XS_RULES_ERROR, XS_RULES_ERROR_HOURS)))
-    show_error (self, NULL);
-  else
-    show_error (self, error->message);
-
-  if (!ok)
-    self->refusal = g_strdup (error->message);
-  else if (!date_given || *claim.title == '\0')
-    self->refusal = g_strdup (_("Fill in the title and the date first."));
-  update_submit (self);
-}
-
-static void
-on_field_changed (XsClaimEditor *self)
-{
-  if (self->loading)
-    return;
-  update_check (self);
-}
-
-static void
-on_date_changed (XsClaimEditor *self)
-{
-  if (self->loading)
-    return;
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  update_check (self);
-}
-
-static void
-on_date_left (XsClaimEditor *self)
-{
-  if (self->loading || self->locked)
-    return;
-  self->date_touched = *gtk_editable_get_text (GTK_EDITABLE (self->date_row)) != '\0';
-  update_check (self);
-}
-
-static void
-on_kind_fields_changed (XsClaimEditor *self)
-{
-  if (self->loading)
-    return;
-  update_visibility (self);
-  update_check (self);
-  update_materials (self);
-}
-
-static void
-fill_variants (XsClaimEditor *self,
-               const char    *variant)
-{
-  XsClaimKind *kind = selected_kind (self);
-  const char * const *variants = kind != NULL ? xs_claim_kind_get_variants (kind) : NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  if (variant == NULL && kind != NULL)
-    variant = xs_claim_kind_get_default_variant (kind);
-  for (guint i = 0; variants != NULL && variants[i] != NULL; i++)
-    {
-      gtk_string_list_append (names, xs_claim_kind_get_variant_name (kind, variants[i]));
-      if (g_strcmp0 (variants[i], variant) == 0)
-        selected = i;
-    }
-  adw_combo_row_set_model (self->variant_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->variant_row, selected);
-}
-
-static void
-on_kind_changed (XsClaimEditor *self)
-{
-  gboolean loading = self->loading;
-
-  self->loading = TRUE;
-  fill_variants (self, NULL);
-  self->loading = loading;
-  on_kind_fields_changed (self);
-}
-
-static void
-on_entry_activated (XsClaimEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
-}
-
-/* The date's calendar ------------------------------------------------------ */
-
-static void
-on_calendar_shown (XsClaimEditor *self)
-{
-  GDate date;
-  g_autoptr(GDateTime) when = NULL;
-
-  g_date_clear (&date, 1);
-  if (!xs_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &date, NULL))
-    g_date_set_dmy (&date, 1, G_DATE_JANUARY, self->year);
-  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
-                                12, 0, 0);
-  self->loading = TRUE;
-  gtk_calendar_select_day (self->calendar, when);
-  self->loading = FALSE;
-}
-
-static void
-on_day_selected (XsClaimEditor *self)
-{
-  g_autoptr(GDateTime) when = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  text = g_date_time_format (when, "%Y-%m-%d");
-  self->date_touched = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-  gtk_menu_button_popdown (self->date_button);
-}
-
 /* Saving ------------------------------------------------------------------- */
 
 static gboolean
@@ -614,7 +111,7 @@ save (XsClaimEditor  *self,
   gboolean is_new = self->claim_id == 0;
   gboolean ok;
 
-  if (!read_fields (self, &claim, &date_given, error))
+  if (!_xs_claim_editor_read_fields (self, &claim, &date_given, error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
       return FALSE;
@@ -655,16 +152,16 @@ save_action (GtkWidget  *widget,
     return;
   if (!save (self, &error))
     {
-      show_error (self, error->message);
+      _xs_claim_editor_show_error (self, error->message);
       return;
     }
 
-  show_error (self, NULL);
+  _xs_claim_editor_show_error (self, NULL);
   update_title (self);
   update_note (self);
-  reload_evidence (self);
-  update_materials (self);
-  update_check (self);
+  _xs_claim_editor_reload_evidence (self);
+  _xs_claim_editor_update_materials (self);
+  _xs_claim_editor_update_check (self);
   show_toast (self, was_new && self->row_materials != NULL && self->row_materials[0] != NULL
                     ? _("Draft saved; now attach the materials")
                     : _("Draft saved"));
@@ -685,8 +182,8 @@ submit_action (GtkWidget  *widget,
     return;
   if (!save (self, &error) || !xs_claim_store_submit (self->db, self->claim_id, &error))
     {
-      show_error (self, error->message);
-      on_material_changed (self);
+      _xs_claim_editor_show_error (self, error->message);
+      _xs_claim_editor_on_material_changed (self);
       return;
     }
 
@@ -728,7 +225,7 @@ fill_fields (XsClaimEditor *self)
     {
       adw_combo_row_set_selected (self->category_row, CATEGORY_PROFESSIONAL);
       adw_combo_row_set_selected (self->kind_row, 0);
-      fill_variants (self, NULL);
+      _xs_claim_editor_fill_variants (self, NULL);
       gtk_spin_button_set_value (self->months_spin, 6);
     }
   else
@@ -740,7 +237,7 @@ fill_fields (XsClaimEditor *self)
       gtk_switch_set_active (self->compulsory_switch, claim->compulsory);
       if (claim->category == XS_CATEGORY_PROFESSIONAL)
         adw_combo_row_set_selected (self->kind_row, kind_position (self, claim->kind));
-      fill_variants (self, claim->variant);
+      _xs_claim_editor_fill_variants (self, claim->variant);
       gtk_spin_button_set_value (self->hours_spin, claim->hours / 10.0);
       gtk_spin_button_set_value (self->months_spin, claim->absence_months > 0 ? claim->absence_months : 6);
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), claim->title != NULL ? claim->title : "");
@@ -750,14 +247,14 @@ fill_fields (XsClaimEditor *self)
     }
   self->loading = FALSE;
 
-  update_visibility (self);
+  _xs_claim_editor_update_visibility (self);
   if (self->locked)
     {
       g_autofree char *hours = xs_hours_format (claim->hours);
 
       gtk_label_set_label (self->computed_label, hours);
     }
-  update_check (self);
+  _xs_claim_editor_update_check (self);
 }
 
 /* The kind’s number and name, “4 · 学术会议” */
@@ -808,7 +305,7 @@ load (XsClaimEditor  *self,
   }
 
   fill_fields (self);
-  reload_evidence (self);
+  _xs_claim_editor_reload_evidence (self);
   update_title (self);
   update_note (self);
 
@@ -817,7 +314,7 @@ load (XsClaimEditor  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->submit_button), !self->locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->locked);
 
-  update_materials (self);
+  _xs_claim_editor_update_materials (self);
   return TRUE;
 }
 
@@ -844,7 +341,7 @@ xs_claim_editor_new (GtkWindow *parent,
   self->claim_id = claim_id;
   if (!load (self, &error))
     {
-      show_error (self, error->message);
+      _xs_claim_editor_show_error (self, error->message);
       self->locked = TRUE;
       gtk_widget_set_sensitive (GTK_WIDGET (self->claim_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->materials_group), FALSE);
@@ -963,14 +460,7 @@ xs_claim_editor_class_init (XsClaimEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, plan_row);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, materials_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_left);
-  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_kind_fields_changed);
-    gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_shown);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  _xs_claim_editor_class_bind_field_callbacks (widget_class);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.submit", NULL, submit_action);
