@@ -10,14 +10,14 @@
 
 #include "xs-date.h"
 #include "xs-hours-bar.h"
+#include "xs-hours-track.h"
 
 struct _XsHoursBar
 {
   GtkWidget       parent_instance;
 
   GtkLabel       *label;
-  GtkProgressBar *pending_bar;
-  GtkProgressBar *approved_bar;
+  XsHoursTrack   *track;
   char           *text;
   char           *tooltip;
 };
@@ -71,8 +71,7 @@ xs_hours_bar_class_init (XsHoursBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-hours-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, XsHoursBar, label);
-  gtk_widget_class_bind_template_child (widget_class, XsHoursBar, pending_bar);
-  gtk_widget_class_bind_template_child (widget_class, XsHoursBar, approved_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsHoursBar, track);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
   gtk_widget_class_set_css_name (widget_class, "hoursbar");
@@ -83,13 +82,11 @@ xs_hours_bar_init (XsHoursBar *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
+  g_type_ensure (XS_TYPE_HOURS_TRACK);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
-  /* The bars are drawing; the widget speaks for them. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->pending_bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->approved_bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 }
 
 GtkWidget *
@@ -129,8 +126,7 @@ xs_hours_bar_set (XsHoursBar *self,
     self->tooltip = g_strdup_printf (_("%s approved, %s required"), a, r);
 
   gtk_label_set_label (self->label, self->text);
-  gtk_progress_bar_set_fraction (self->approved_bar, MIN (1.0, approved / total));
-  gtk_progress_bar_set_fraction (self->pending_bar, MIN (1.0, (approved + pending) / total));
+  xs_hours_track_set (self->track, approved / total, (approved + pending) / total);
 
   if (approved >= required)
     gtk_widget_add_css_class (GTK_WIDGET (self), "met");
