@@ -172,6 +172,41 @@ test_evidence_limit (void)
   g_assert_error (error, XS_EVIDENCE_ERROR, XS_EVIDENCE_ERROR_READ);
 }
 
+/* What offices send besides scans: a misnamed file, a huge PDF, a JPEG
+ * whose header claims more pixels than memory holds. */
+static void
+test_evidence_hostile (void)
+{
+  g_autoptr(GBytes) many = make_pdf (3000);
+  g_autoptr(XsEvidence) pdf = NULL;
+  g_autoptr(XsEvidence) misnamed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scan = xs_test_fixture_path ("scan.jpg");
+  g_autoptr(GBytes) jpeg = NULL;
+  /* SOI, then a baseline frame header of 30000 × 30000 */
+  static const guint8 bomb[] = {
+    0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x75, 0x30, 0x75, 0x30, 0x03,
+    0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+  };
+  g_autoptr(GBytes) jpeg_bomb = g_bytes_new_static (bomb, sizeof bomb);
+  char *contents;
+  gsize length;
+
+  /* thousands of pages: accepted, counted; the viewer renders on demand */
+  pdf = xs_evidence_inspect (many, "3000页.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf->pages, ==, 3000);
+
+  /* a JPEG named .pdf is stored as the JPEG it is */
+  g_assert_true (g_file_get_contents (scan, &contents, &length, NULL));
+  jpeg = g_bytes_new_take (contents, length);
+  misnamed = xs_evidence_inspect (jpeg, "证明.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (misnamed->media_type, ==, "image/jpeg");
+
+  expect_refusal (jpeg_bomb, "huge.jpg", XS_EVIDENCE_ERROR_TOO_BIG_IMAGE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +217,7 @@ main (int    argc,
   g_test_add_func ("/evidence/refusals", test_evidence_refusals);
   g_test_add_func ("/evidence/store", test_evidence_store);
   g_test_add_func ("/evidence/limit", test_evidence_limit);
+  g_test_add_func ("/evidence/hostile", test_evidence_hostile);
 
   return g_test_run ();
 }
