@@ -69,14 +69,29 @@ describe (const char *name,
   return g_strdup_printf ("%s (%s)", name, masked);
 }
 
+/* The identity numbers a query names, as a set; NULL for everyone. */
+static GHashTable *
+named_set (const XsCertificateQuery *query)
+{
+  GHashTable *set;
+
+  if (query->id_numbers == NULL)
+    return NULL;
+  set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; query->id_numbers[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer) query->id_numbers[i]);
+  return set;
+}
+
 static gboolean
 wanted (const XsCertificateQuery *query,
+        GHashTable               *named,
         const char               *id_number,
         const char               *employer)
 {
   if (query->employer != NULL && *query->employer != '\0' && g_strcmp0 (employer, query->employer) != 0)
     return FALSE;
-  return query->id_numbers == NULL || g_strv_contains (query->id_numbers, id_number);
+  return named == NULL || g_hash_table_contains (named, id_number);
 }
 
 /* Names the identity numbers of @query that are not on the roster. */
@@ -105,6 +120,7 @@ annual_holders (XsDb                     *db,
   g_autoptr(XsProgress) progress = NULL;
   g_autoptr(GPtrArray) holders = g_ptr_array_new_with_free_func ((GDestroyNotify) holder_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) named = named_set (query);
   XsRuleSet *rules;
 
   progress = xs_progress_compute (db, query->year,
@@ -119,7 +135,7 @@ annual_holders (XsDb                     *db,
     {
       const XsProgressRow *row = xs_progress_get_row (progress, i);
 
-      if (!wanted (query, row->id_number, row->employer))
+      if (!wanted (query, named, row->id_number, row->employer))
         continue;
       g_hash_table_add (seen, (gpointer) row->id_number);
       if (row->qualified)
@@ -151,6 +167,7 @@ completion_holders (XsDb                     *db,
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GPtrArray) holders = g_ptr_array_new_with_free_func ((GDestroyNotify) holder_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) named = named_set (query);
 
   claims = xs_claim_store_list_for_class (db, klass->id, error);
   if (claims == NULL)
@@ -164,7 +181,7 @@ completion_holders (XsDb                     *db,
 
       if (trainee == NULL)
         return NULL;
-      if (!wanted (query, trainee->id_number, trainee->employer))
+      if (!wanted (query, named, trainee->id_number, trainee->employer))
         continue;
       g_hash_table_add (seen, g_strdup (trainee->id_number));
       if (claim->status == XS_STATUS_REJECTED)
