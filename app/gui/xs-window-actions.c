@@ -12,6 +12,7 @@
 #include "xs-claim-store.h"
 #include "xs-demo.h"
 #include "xs-import-dialog.h"
+#include "xs-verify-dialog.h"
 #include "xs-window-private.h"
 
 /* Trainees in the demo base. */
@@ -173,6 +174,29 @@ load_demo_action (GtkWidget  *widget,
   g_task_run_in_thread (task, demo_thread);
 }
 
+/* On the Certificates page, prints the selected certificates; elsewhere,
+ * goes to that page. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "certificates") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->certificates_view), "certificates.print", NULL);
+  else
+    _xs_window_show_sidebar_page (self, "certificates");
+}
+
+static void
+verify_certificate_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  gtk_window_present (GTK_WINDOW (xs_verify_dialog_new (XS_WINDOW (widget))));
+}
+
 void
 _xs_window_update_actions (XsWindow *self)
 {
@@ -192,9 +216,12 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-claim", "x", edit_claim_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-hours", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-certificate", NULL, verify_certificate_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-list", NULL);
 }

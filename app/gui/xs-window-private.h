@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "xs-certificates-view.h"
 #include "xs-classes-view.h"
 #include "xs-trainee-model.h"
 #include "xs-trainee-page.h"
@@ -29,6 +30,7 @@ struct _XsWindow
   XsTraineesView       *trainees_view;
   XsTraineePage        *trainee_page;
   XsClassesView        *classes_view;
+  XsCertificatesView   *certificates_view;
   AdwStatusPage        *empty_page;
   GtkProgressBar       *busy_bar;
   GtkWidget            *back_button;
@@ -39,6 +41,9 @@ struct _XsWindow
 
 void _xs_window_class_install_actions (GtkWidgetClass *widget_class);
 void _xs_window_update_actions        (XsWindow       *self);
+/* Shows the page @name and selects its row in the sidebar. */
+void _xs_window_show_sidebar_page     (XsWindow       *self,
+                                       const char     *name);
 /* Shows a pulsing progress bar while @busy. */
 void _xs_window_set_busy              (XsWindow       *self,
                                        gboolean        busy);

@@ -29,6 +29,7 @@ static const SidebarEntry sidebar_entries[] = {
   { "trainees", N_("Trainees"), "system-users-symbolic" },
   { "classes", N_("Classes"), "x-office-calendar-symbolic" },
   { "to-complete", N_("Claims to Complete"), "document-edit-symbolic" },
+  { "certificates", N_("Certificates"), "application-certificate-symbolic" },
 };
 
 static void setup (XsWindow *self);
@@ -280,6 +281,23 @@ on_sidebar_row_selected (XsWindow      *self,
   show_page (self, name);
 }
 
+void
+_xs_window_show_sidebar_page (XsWindow   *self,
+                              const char *name)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page"), name) == 0)
+      {
+        if (gtk_list_box_get_selected_row (self->sidebar) == row)
+          on_sidebar_row_selected (self, row, self->sidebar);
+        else
+          gtk_list_box_select_row (self->sidebar, row);
+        return;
+      }
+}
+
 static void
 on_sidebar_row_activated (XsWindow      *self,
                           GtkListBoxRow *row,
@@ -344,6 +362,7 @@ setup (XsWindow *self)
   self->trainees = xs_trainee_model_new ();
   xs_trainees_view_set_model (self->trainees_view, self->trainees);
   xs_classes_view_set_window (self->classes_view, self);
+  xs_certificates_view_set_window (self->certificates_view, self, self->trainees);
   add_sidebar_rows (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   show_page (self, "loading");
@@ -374,6 +393,7 @@ xs_window_class_init (XsWindowClass *klass)
   g_type_ensure (XS_TYPE_TRAINEES_VIEW);
   g_type_ensure (XS_TYPE_TRAINEE_PAGE);
   g_type_ensure (XS_TYPE_CLASSES_VIEW);
+  g_type_ensure (XS_TYPE_CERTIFICATES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsWindow, toast_overlay);
@@ -384,6 +404,7 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsWindow, trainees_view);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, trainee_page);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, classes_view);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, certificates_view);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, busy_bar);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, back_button);

@@ -1,0 +1,375 @@
+/* xs-verify-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-verify-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-certificate-payload.h"
+#include "xs-certificate-store.h"
+#include "xs-date.h"
+#include "xs-verify-dialog.h"
+
+struct _XsVerifyDialog
+{
+  AdwWindow     parent_instance;
+
+  XsWindow     *window;        /* weak */
+  char         *own_key;       /* this installation's public key text */
+  GCancellable *cancellable;
+  gboolean      pending;       /* verify once the key is read */
+
+  /* template children */
+  AdwEntryRow  *payload_row;
+  AdwEntryRow  *key_row;
+  GtkWidget    *result_group;
+  GtkImage     *result_icon;
+  GtkLabel     *result_title;
+  GtkLabel     *result_description;
+  GtkListBox   *details_list;
+};
+
+G_DEFINE_FINAL_TYPE (XsVerifyDialog, xs_verify_dialog, ADW_TYPE_WINDOW)
+
+static void verify (XsVerifyDialog *self);
+
+static void
+clear_details (XsVerifyDialog *self)
+{
+  GtkListBoxRow *row;
+
+  /* gtk_list_box_remove_all() is GTK 4.12 */
+  while ((row = gtk_list_box_get_row_at_index (self->details_list, 0)) != NULL)
+    gtk_list_box_remove (self->details_list, GTK_WIDGET (row));
+  gtk_widget_set_visible (GTK_WIDGET (self->details_list), FALSE);
+}
+
+static void
+add_detail (XsVerifyDialog *self,
+            const char     *title,
+            const char     *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value ? value : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (self->details_list, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_list), TRUE);
+}
+
+static void
+show_result (XsVerifyDialog *self,
+             const char     *icon,
+             const char     *style,
+             const char     *title,
+             const char     *description)
+{
+  gtk_image_set_from_icon_name (self->result_icon, icon);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), style);
+  gtk_label_set_label (self->result_title, title);
+  gtk_label_set_label (self->result_description, description);
+  gtk_widget_set_visible (self->result_group, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->result_group), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+static void
+hide_result (XsVerifyDialog *self)
+{
+  gtk_widget_set_visible (self->result_group, FALSE);
+  clear_details (self);
+}
+
+static const char *
+kind_label (XsCertificateKind kind)
+{
+  return kind == XS_CERTIFICATE_ANNUAL ? _("Continuing Education Certificate") : _("Certificate of Completion");
+}
+
+static char *
+format_hours (const XsCertificatePayload *payload)
+{
+  g_autofree char *pub = xs_hours_format (payload->public_hours);
+  g_autofree char *compulsory = xs_hours_format (payload->compulsory);
+  g_autofree char *pro = xs_hours_format (payload->professional);
+  g_autofree char *total = xs_hours_format (payload->total);
+
+  /* Translators: the hours a certificate's QR code states; in Chinese
+   * "公需 %s / 必修 %s / 专业 %s / 合计 %s" */
+  return g_strdup_printf (_("Public %s / compulsory %s / professional %s / total %s"), pub, compulsory, pro, total);
+}
+
+/* "2018-12-20 14:05", in local time */
+static char *
+format_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL || (utc = g_date_time_new_from_iso8601 (iso8601, NULL)) == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* What this base's register says about the certificate. Returns whether it
+ * was revoked. */
+static gboolean
+add_register_details (XsVerifyDialog *self,
+                      const char     *serial)
+{
+  g_autoptr(XsIssuedCertificate) issued = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *issued_at = NULL;
+
+  if (self->window == NULL)
+    return FALSE;
+  issued = xs_certificate_store_lookup (xs_window_get_db (self->window), serial, &error);
+  if (issued == NULL)
+    {
+      add_detail (self, _("Register"),
+                  g_error_matches (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND)
+                  ? _("Not in this base’s register: it was signed with this base’s key, but its record is not in this database")
+                  : error->message);
+      return FALSE;
+    }
+
+  issued_at = format_time (issued->issued_at);
+  add_detail (self, _("Holder"), issued->holder);
+  add_detail (self, _("Identity Number"), issued->masked_id);
+  add_detail (self, _("Issued"), issued_at);
+  if (issued->revoked_at != NULL)
+    {
+      g_autofree char *revoked_at = format_time (issued->revoked_at);
+      /* Translators: "Revoked on 2019-03-01 10:00: <reason>" */
+      g_autofree char *text = g_strdup_printf (_("Revoked on %s: %s"), revoked_at,
+                                               issued->revoke_reason ? issued->revoke_reason : "");
+
+      add_detail (self, _("Status"), text);
+      return TRUE;
+    }
+  add_detail (self, _("Status"), _("Valid: not revoked"));
+  return FALSE;
+}
+
+static void
+verify (XsVerifyDialog *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->payload_row))));
+  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row))));
+  g_autofree char *year = NULL;
+  g_autofree char *hours = NULL;
+  g_autoptr(GError) error = NULL;
+  XsCertificatePayload payload = { 0 };
+  gboolean own_key;
+  gboolean revoked = FALSE;
+
+  hide_result (self);
+  if (*text == '\0')
+    return;
+  if (*key == '\0')
+    {
+      /* The key is still being read: check as soon as it is there. */
+      self->pending = self->own_key == NULL;
+      if (!self->pending)
+        show_result (self, "dialog-error-symbolic", "error", _("No Key"),
+                     _("Enter the public key of the base that issued the certificate."));
+      return;
+    }
+
+  if (!xs_certificate_payload_verify (text, key, &payload, &error))
+    {
+      show_result (self, "dialog-error-symbolic", "error", _("Not Valid"), error->message);
+      return;
+    }
+
+  own_key = self->own_key != NULL && g_str_equal (key, self->own_key);
+  year = g_strdup_printf ("%d", payload.year);
+  hours = format_hours (&payload);
+  add_detail (self, _("Number"), payload.serial);
+  add_detail (self, _("Certificate"), kind_label (payload.kind));
+  add_detail (self, _("Year"), year);
+  add_detail (self, _("Hours"), hours);
+  if (own_key)
+    revoked = add_register_details (self, payload.serial);
+  else
+    add_detail (self, _("Register"), _("Issued by another base: its register is not in this database"));
+
+  if (revoked)
+    show_result (self, "dialog-warning-symbolic", "warning", _("Revoked"),
+                 _("The code is genuine, but the base has revoked this certificate."));
+  else
+    show_result (self, "emblem-ok-symbolic", "success", _("Valid"),
+                 own_key ? _("The code was signed by this base and has not been changed.")
+                 : _("The code was signed with the key above and has not been changed."));
+  xs_certificate_payload_clear (&payload);
+}
+
+static void
+on_changed (XsVerifyDialog *self,
+            GtkEditable    *editable)
+{
+  self->pending = FALSE;
+  hide_result (self);
+}
+
+static void
+on_entry_activated (XsVerifyDialog *self,
+                    AdwEntryRow    *row)
+{
+  verify (self);
+}
+
+static void
+check_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  verify (XS_VERIFY_DIALOG (widget));
+}
+
+static void
+own_key_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  XsVerifyDialog *self = XS_VERIFY_DIALOG (widget);
+
+  if (self->own_key != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->key_row), self->own_key);
+}
+
+/* This installation's key, read (or made) in a worker. */
+
+static void
+key_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  g_autoptr(XsSigningKey) key = NULL;
+  GError *error = NULL;
+
+  key = xs_signing_key_open (task_data, &error);
+  if (key == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_strdup (xs_signing_key_get_public_text (key)), g_free);
+}
+
+static void
+on_key_read (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean pending = self->pending;
+
+  if (text == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_result (self, "dialog-error-symbolic", "error", _("No Key"), error->message);
+      return;
+    }
+  self->own_key = g_steal_pointer (&text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.own-key", TRUE);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->key_row)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->key_row), self->own_key);
+  if (pending)
+    verify (self);
+}
+
+/* Public */
+
+XsVerifyDialog *
+xs_verify_dialog_new (XsWindow *window)
+{
+  XsVerifyDialog *self;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_val_if_fail (XS_IS_WINDOW (window), NULL);
+
+  self = g_object_new (XS_TYPE_VERIFY_DIALOG, "transient-for", window, NULL);
+  g_set_weak_pointer (&self->window, window);
+
+  task = g_task_new (self, self->cancellable, on_key_read, NULL);
+  g_task_set_source_tag (task, xs_verify_dialog_new);
+  g_task_set_task_data (task, g_strdup (xs_db_get_data_dir (xs_window_get_db (window))), g_free);
+  g_task_run_in_thread (task, key_thread);
+  return self;
+}
+
+void
+xs_verify_dialog_set_payload (XsVerifyDialog *self,
+                              const char     *text)
+{
+  g_return_if_fail (XS_IS_VERIFY_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->payload_row), text ? text : "");
+}
+
+/* GObject */
+
+static void
+xs_verify_dialog_dispose (GObject *object)
+{
+  XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->window);
+
+  G_OBJECT_CLASS (xs_verify_dialog_parent_class)->dispose (object);
+}
+
+static void
+xs_verify_dialog_finalize (GObject *object)
+{
+  XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->own_key);
+
+  G_OBJECT_CLASS (xs_verify_dialog_parent_class)->finalize (object);
+}
+
+static void
+xs_verify_dialog_class_init (XsVerifyDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xs_verify_dialog_dispose;
+  object_class->finalize = xs_verify_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-verify-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, payload_row);
+  gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, key_row);
+  gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, result_group);
+  gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, result_icon);
+  gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, result_title);
+  gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, result_description);
+  gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, details_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
+
+  gtk_widget_class_install_action (widget_class, "verify.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "verify.own-key", NULL, own_key_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+xs_verify_dialog_init (XsVerifyDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.own-key", FALSE);
+}

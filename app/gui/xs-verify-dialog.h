@@ -1,0 +1,22 @@
+/* xs-verify-dialog.h: checks a certificate's QR code, offline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xs-window.h"
+
+G_BEGIN_DECLS
+
+#define XS_TYPE_VERIFY_DIALOG (xs_verify_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (XsVerifyDialog, xs_verify_dialog, XS, VERIFY_DIALOG, AdwWindow)
+
+/* Checks against this installation's key unless another one is given, and
+ * looks the certificate up in @window's database. */
+XsVerifyDialog *xs_verify_dialog_new         (XsWindow       *window);
+void            xs_verify_dialog_set_payload (XsVerifyDialog *self,
+                                              const char     *text);
+
+G_END_DECLS
