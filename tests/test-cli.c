@@ -27,6 +27,8 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *data_dir;
+/* Whether the next runs log everything, debug messages included. */
+static gboolean debug_logs;
 
 static void
 run_cli (Run *run,
@@ -50,6 +52,8 @@ run_cli (Run *run,
   g_ptr_array_add (args, NULL);
 
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  if (debug_logs)
+    g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
@@ -127,6 +131,44 @@ test_cli_import_roster (void)
   run_cli (&skip, "import-roster", "--skip-invalid", bad_path, NULL);
   g_assert_cmpint (skip.status, ==, 0);
   g_assert_cmpstr (skip.out, ==, "imported 1, updated 0, rejected 1\n");
+}
+
+/* Messages and debug logs name rows, never identity or phone numbers. */
+static void
+test_cli_logs_masked (void)
+{
+  g_autofree char *a = xs_test_id_number (11);
+  g_autofree char *b = xs_test_id_number (12);
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位,手机号\n"
+                                          "张伟,%s,漯河市中心医院,13812345678\n"
+                                          "李娜,%s,漯河市中心医院,1381234\n"
+                                          "王芳,%s,漯河市第一中学,13912345678\n",
+                                          a, b, a);
+  g_autofree char *path = xs_test_write_file ("phones.csv", csv, -1);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) skip = { 0 };
+
+  fresh_data_dir ();
+  debug_logs = TRUE;
+  run_cli (&import, "import-roster", path, NULL);
+  run_cli (&skip, "import-roster", "--skip-invalid", path, NULL);
+  debug_logs = FALSE;
+
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_cmpint (skip.status, ==, 0);
+  /* the rows are named by line */
+  g_assert_nonnull (strstr (import.err, "phones.csv:3: "));
+  g_assert_nonnull (strstr (import.err, "phones.csv:4: "));
+  for (guint i = 0; i < 2; i++)
+    {
+      const Run *run = i == 0 ? &import : &skip;
+
+      g_assert_null (strstr (run->err, a));
+      g_assert_null (strstr (run->err, b));
+      g_assert_null (strstr (run->err, "1381234"));
+      g_assert_null (strstr (run->err, "13912345678"));
+      g_assert_null (strstr (run->out, a));
+    }
 }
 
 static JsonObject *
@@ -338,6 +380,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/import-roster", test_cli_import_roster);
+  g_test_add_func ("/cli/logs-masked", test_cli_logs_masked);
   g_test_add_func ("/cli/claims-and-progress", test_cli_claims_and_progress);
   g_test_add_func ("/cli/demo-and-check", test_cli_demo_and_check);
   g_test_add_func ("/cli/certificates", test_cli_certificates);
