@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-check-dialog.h"
 #include "xs-claim-editor.h"
 #include "xs-claim-store.h"
 #include "xs-demo.h"
@@ -190,6 +191,17 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+check_data_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (xs_check_dialog_new (GTK_WINDOW (self),
+                                                       xs_db_get_data_dir (xs_window_get_db (self)))));
+}
+
+static void
 verify_certificate_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
@@ -218,6 +230,7 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-hours", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.verify-certificate", NULL, verify_certificate_action);
+  gtk_widget_class_install_action (widget_class, "win.check-data", NULL, check_data_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);

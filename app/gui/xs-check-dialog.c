@@ -1,0 +1,233 @@
+/* xs-check-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's face of `xueshi-cli check`: SQLite's integrity checks and
+ * every evidence file read again against its SHA-256, in a worker, with
+ * Cancel while it runs and the findings in the user's words at the end.
+ */
+#define G_LOG_DOMAIN "xs-check-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-check.h"
+#include "xs-check-dialog.h"
+
+/* Problems listed in the dialog; the rest are counted. */
+#define MAX_LISTED 15
+
+struct _XsCheckDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  GCancellable     *cancellable;
+  GPtrArray        *problems;
+  gboolean          finished;
+
+  /* template children */
+  GtkSpinner       *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (XsCheckDialog, xs_check_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_FINISHED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  db = xs_db_open (task_data, &error);
+  if (db == NULL || (problems = xs_check_run (db, cancellable, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, problems, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+show_problems (XsCheckDialog *self,
+               GPtrArray     *problems)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (problems->len == 0)
+    {
+      adw_message_dialog_set_heading (dialog, _("No Problems Found"));
+      adw_message_dialog_set_body (dialog, _("The database is sound and every evidence file is as it was attached."));
+      return;
+    }
+
+  adw_message_dialog_set_heading (dialog, _("Problems Found"));
+  for (guint i = 0; i < MIN (problems->len, MAX_LISTED); i++)
+    g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > MAX_LISTED)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              g_dngettext (GETTEXT_PACKAGE, "…and %u more problem", "…and %u more problems",
+                                           problems->len - MAX_LISTED),
+                              problems->len - MAX_LISTED);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Restore missing or altered evidence files from a backup, or attach the documents again."));
+  adw_message_dialog_set_body (dialog, body->str);
+}
+
+static void
+on_checked (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(XsCheckDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  problems = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->finished = TRUE;
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "close", _("_Close"));
+
+  if (problems == NULL)
+    {
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("The Check Could Not Run"));
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), error->message);
+      self->problems = g_ptr_array_new_with_free_func (g_free);
+    }
+  else
+    {
+      self->problems = problems;
+      show_problems (self, problems);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
+}
+
+static void
+xs_check_dialog_response (AdwMessageDialog *dialog,
+                          const char       *response)
+{
+  XsCheckDialog *self = XS_CHECK_DIALOG (dialog);
+
+  /* Closing while it runs stops it. */
+  g_cancellable_cancel (self->cancellable);
+  if (ADW_MESSAGE_DIALOG_CLASS (xs_check_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (xs_check_dialog_parent_class)->response (dialog, response);
+}
+
+static void
+xs_check_dialog_dispose (GObject *object)
+{
+  XsCheckDialog *self = XS_CHECK_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CHECK_DIALOG);
+  G_OBJECT_CLASS (xs_check_dialog_parent_class)->dispose (object);
+}
+
+static void
+xs_check_dialog_finalize (GObject *object)
+{
+  XsCheckDialog *self = XS_CHECK_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  G_OBJECT_CLASS (xs_check_dialog_parent_class)->finalize (object);
+}
+
+static void
+xs_check_dialog_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  XsCheckDialog *self = XS_CHECK_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_FINISHED:
+      g_value_set_boolean (value, self->finished);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_check_dialog_class_init (XsCheckDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
+
+  object_class->dispose = xs_check_dialog_dispose;
+  object_class->finalize = xs_check_dialog_finalize;
+  object_class->get_property = xs_check_dialog_get_property;
+  dialog_class->response = xs_check_dialog_response;
+
+  properties[PROP_FINISHED] = g_param_spec_boolean ("finished", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-check-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsCheckDialog, spinner);
+}
+
+static void
+xs_check_dialog_init (XsCheckDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+xs_check_dialog_new (GtkWindow  *parent,
+                     const char *data_dir)
+{
+  XsCheckDialog *self;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  self = g_object_new (XS_TYPE_CHECK_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  task = g_task_new (self, self->cancellable, on_checked, g_object_ref (self));
+  g_task_set_source_tag (task, xs_check_dialog_new);
+  g_task_set_task_data (task, g_strdup (data_dir), g_free);
+  g_task_run_in_thread (task, check_thread);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+xs_check_dialog_get_finished (XsCheckDialog *self)
+{
+  g_return_val_if_fail (XS_IS_CHECK_DIALOG (self), FALSE);
+  return self->finished;
+}
+
+GPtrArray *
+xs_check_dialog_get_problems (XsCheckDialog *self)
+{
+  g_return_val_if_fail (XS_IS_CHECK_DIALOG (self), NULL);
+  return self->problems;
+}
