@@ -272,6 +272,41 @@ attach (XsClaimEditor *editor,
   g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
 }
 
+/* Files dropped from a file manager: what the row's drop target receives
+ * when the drag ends over it. */
+static void
+drop (XsClaimEditor *editor,
+      const char    *material,
+      const char    *file_name,
+      guint          expect_files)
+{
+  g_autofree char *path = make_scan (file_name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  RowWait wait = { material_row (editor, material), expect_files };
+  GtkDropTarget *target = NULL;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (wait.row));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
+}
+
 static GtkWindow *
 find_toplevel (const char *title)
 {
@@ -345,7 +380,7 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (notice)), ==, "1 file");
   g_assert_nonnull (strstr (materials_text (editor), "Missing: Employer’s proof"));
   g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
-  attach (editor, "Employer’s proof", "单位证明.png", 1);
+  drop (editor, "Employer’s proof", "单位证明.png", 1);
   g_assert_nonnull (strstr (materials_text (editor), "Every material has a file"));
   g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
 
