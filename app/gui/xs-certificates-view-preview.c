@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-texture.h"
 #include "xs-certificate-store.h"
 #include "xs-certificates-view-private.h"
 #include "xs-trainee-store.h"
@@ -68,24 +69,6 @@ render_thread (GTask        *task,
   g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
 }
 
-/* Wraps the pixels of @surface (ARGB32, premultiplied, native endian: what
- * GDK_MEMORY_DEFAULT means) without copying them. */
-static GdkTexture *
-texture_for_surface (cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GBytes) bytes = NULL;
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-}
-
 static void
 on_preview_drawn (GObject      *object,
                   GAsyncResult *result,
@@ -106,7 +89,7 @@ on_preview_drawn (GObject      *object,
         }
       return;
     }
-  texture = texture_for_surface (surface);
+  texture = xs_texture_new_for_surface (surface);
   cairo_surface_destroy (surface);
   gtk_picture_set_paintable (self->preview_picture, GDK_PAINTABLE (texture));
   gtk_stack_set_visible_child_name (self->preview_stack, "preview");

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-texture.h"
 #include "xs-evidence-viewer-private.h"
 
 typedef struct
@@ -231,7 +232,7 @@ on_loaded (GObject      *source,
   /* In the cache before the page asks for it. */
   if (data->first_page != NULL)
     {
-      g_autoptr(GdkTexture) texture = _xs_evidence_viewer_texture_for_surface (data->first_page);
+      g_autoptr(GdkTexture) texture = xs_texture_new_for_surface (data->first_page);
 
       xs_evidence_viewer_cache_insert (self->cache, data->first_key, texture);
     }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "xs-texture.h"
 #include "xs-evidence-viewer-private.h"
 
 #define PAGE_MARGIN      12                   /* around the page, in the .ui */
@@ -51,24 +52,6 @@ _xs_evidence_viewer_make_key (int page,
                               int pixel_width)
 {
   return (guint64) (guint32) page << 32 | (guint32) pixel_width;
-}
-
-/* Wraps the pixels of @surface (ARGB32, premultiplied, native endian: what
- * GDK_MEMORY_DEFAULT means) without copying them. */
-GdkTexture *
-_xs_evidence_viewer_texture_for_surface (cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GBytes) bytes = NULL;
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
 /* Geometry */
@@ -369,7 +352,7 @@ _xs_evidence_viewer_on_page_rendered (GObject      *source,
   surface = xs_document_render_page_finish (XS_DOCUMENT (source), result, &error);
   if (surface != NULL)
     {
-      texture = _xs_evidence_viewer_texture_for_surface (surface);
+      texture = xs_texture_new_for_surface (surface);
       cairo_surface_destroy (surface);
     }
 

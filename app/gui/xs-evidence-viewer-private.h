@@ -111,7 +111,6 @@ void                     _xs_evidence_viewer_request_free        (XsEvidenceView
  * pixel width. */
 guint64                  _xs_evidence_viewer_make_key            (int                      page,
                                                                   int                      pixel_width);
-GdkTexture              *_xs_evidence_viewer_texture_for_surface (cairo_surface_t         *surface);
 gboolean                 _xs_evidence_viewer_is_loaded           (XsEvidenceViewer        *self);
 double                   _xs_evidence_viewer_base_scale          (XsEvidenceViewer        *self);
 double                   _xs_evidence_viewer_scale_for           (const char              *mode,

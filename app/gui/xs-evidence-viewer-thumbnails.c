@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "xs-texture.h"
 #include "xs-evidence-viewer-private.h"
 
 #define THUMBNAIL_WIDTH  72
@@ -128,7 +129,7 @@ _xs_evidence_viewer_thumbnail_from_page (XsEvidenceViewer *self,
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
   cairo_paint (cr);
   cairo_destroy (cr);
-  texture = _xs_evidence_viewer_texture_for_surface (thumbnail);
+  texture = xs_texture_new_for_surface (thumbnail);
   cairo_surface_destroy (thumbnail);
 
   cancellable = g_hash_table_lookup (self->thumbnail_requests, GINT_TO_POINTER (page));
