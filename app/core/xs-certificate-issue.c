@@ -346,26 +346,33 @@ build (XsDb                        *db,
   return g_steal_pointer (&certificate);
 }
 
-/* The seal image named in the settings, checked to be a PNG. */
 static gboolean
-load_settings (const XsCertificateSettings  *settings,
-               GBytes                      **seal,
-               GError                      **error)
+check_base_name (const XsCertificateSettings  *settings,
+                 GError                      **error)
 {
-  static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  *seal = NULL;
   if (settings->base_name == NULL || *settings->base_name == '\0')
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
                    _("Certificates name the base that issues them: set the base’s name in Preferences first."));
       return FALSE;
     }
-  if (settings->seal_path == NULL || *settings->seal_path == '\0')
+  return TRUE;
+}
+
+/* The seal image at @path (NULL or "" for none), checked to be a PNG. */
+static gboolean
+load_seal (const char  *path,
+           GBytes     **seal,
+           GError     **error)
+{
+  static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  *seal = NULL;
+  if (path == NULL || *path == '\0')
     return TRUE;
-  if (!g_file_get_contents (settings->seal_path, &contents, &length, error))
+  if (!g_file_get_contents (path, &contents, &length, error))
     {
       g_prefix_error (error, _("The seal image cannot be read: "));
       return FALSE;
@@ -374,7 +381,7 @@ load_settings (const XsCertificateSettings  *settings,
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
                    _("The seal image “%s” is not a PNG image. Choose a PNG file (a scan of the seal with a transparent background) in Preferences."),
-                   settings->seal_path);
+                   path);
       return FALSE;
     }
   *seal = g_bytes_new_take (g_steal_pointer (&contents), length);
@@ -470,7 +477,7 @@ xs_certificates_issue (XsDb                        *db,
   g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
   g_return_val_if_fail (settings != NULL && query != NULL, NULL);
 
-  if (!load_settings (settings, &seal, error))
+  if (!check_base_name (settings, error) || !load_seal (settings->seal_path, &seal, error))
     return NULL;
 
   /* One action, one transaction: serials are taken and certificates
@@ -536,6 +543,7 @@ xs_certificate_preview (XsDb                        *db,
   g_autoptr(XsTrainingClass) klass = NULL;
   g_autoptr(GBytes) seal = NULL;
   g_autoptr(GError) local_error = NULL;
+  XsCertificateSettings shown;
   XsCertificate *issued;
   const Holder *holder;
 
@@ -562,21 +570,12 @@ xs_certificate_preview (XsDb                        *db,
   if (issued != NULL)
     return issued;
 
-  /* A preview shows what the settings would give, seal included, but does
-   * not refuse for a missing base name: the page says what to do. */
-  if (settings->seal_path != NULL && *settings->seal_path != '\0')
-    {
-      XsCertificateSettings with_name = *settings;
-
-      with_name.base_name = settings->base_name && *settings->base_name ? settings->base_name : "—";
-      if (!load_settings (&with_name, &seal, error))
-        return NULL;
-    }
-  {
-    XsCertificateSettings shown = *settings;
-
-    if (shown.base_name == NULL)
-      shown.base_name = "";
-    return build (db, NULL, &shown, seal, kind, klass ? klass->year : year, klass, holder, NULL, error);
-  }
+  /* A preview shows what the settings would give, seal included, but is
+   * not refused for a missing base name: the page says what to do. */
+  if (!load_seal (settings->seal_path, &seal, error))
+    return NULL;
+  shown = *settings;
+  if (shown.base_name == NULL)
+    shown.base_name = "";
+  return build (db, NULL, &shown, seal, kind, klass ? klass->year : year, klass, holder, NULL, error);
 }
