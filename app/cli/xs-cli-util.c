@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "xs-backup.h"
 #include "xs-cli.h"
 #include "xs-date.h"
 
@@ -47,7 +48,14 @@ xs_cli_open_db (const XsCliGlobals *globals)
   XsDb *db = xs_db_open (globals->data_dir, &error);
 
   if (db == NULL)
-    xs_cli_refuse (error);
+    {
+      xs_cli_refuse (error);
+      return NULL;
+    }
+  /* A failed backup is worth a word, not a refusal. */
+  if (!xs_backup_daily (db, &error))
+    fprintf (stderr, _("xueshi-cli: warning: today’s backup could not be made: %s\n"),
+             error->message);
   return db;
 }
 

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "xs-data-dir.h"
@@ -102,5 +103,71 @@ xs_data_dir_write_private (const char  *path,
   if (close (fd) != 0 || g_rename (tmp, path) != 0)
     return fail_write (tmp, path, errno, error);
 
+  /* The rename itself lasts through a power cut only once the folder is
+   * synced: otherwise the database could name a file that is not there. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+    if (fd >= 0)
+      {
+        fsync (fd);
+        close (fd);
+      }
+  }
+
   return TRUE;
+}
+
+/* "NAME.XXXXXX" as g_mkstemp() makes it, or what SQLite keeps beside such
+ * a file (a database copy): "NAME.XXXXXX-wal", "-shm", "-journal". */
+static gboolean
+is_temporary_name (const char *name)
+{
+  static const char * const sidecars[] = { "-wal", "-shm", "-journal" };
+  gsize len = strlen (name);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    if (g_str_has_suffix (name, sidecars[i]))
+      {
+        len -= strlen (sidecars[i]);
+        break;
+      }
+  if (len < 8 || name[len - 7] != '.')
+    return FALSE;
+  for (gsize i = len - 6; i < len; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  return TRUE;
+}
+
+guint
+xs_data_dir_remove_stale_temporaries (const char *dir,
+                                      gint64      min_age)
+{
+  g_autoptr(GDir) handle = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (dir != NULL, 0);
+
+  handle = g_dir_open (dir, 0, NULL);
+  if (handle == NULL)
+    return 0;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_temporary_name (name))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode)
+          || now - (gint64) st.st_mtime < min_age)
+        continue;
+      if (g_unlink (path) == 0)
+        removed++;
+    }
+  return removed;
 }

@@ -20,5 +20,12 @@ gboolean  xs_data_dir_write_private  (const char  *path,
                                       const void  *data,
                                       gsize        length,
                                       GError     **error);
+/* Removes from @dir the temporary files ("NAME.XXXXXX", and SQLite's
+ * "-wal", "-shm", "-journal" beside one) that xs_data_dir_write_private()
+ * and the backups leave when a crash interrupts them, if older than
+ * @min_age seconds (a younger one may still be being written). Returns how
+ * many it removed. */
+guint     xs_data_dir_remove_stale_temporaries (const char *dir,
+                                                gint64      min_age);
 
 G_END_DECLS

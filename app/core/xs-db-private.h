@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 typedef struct sqlite3_stmt XsDbStmt;
 
+/* "XSHI": PRAGMA application_id of a Xueshi database. */
+#define XS_DB_APPLICATION_ID 0x58534849
+
 /* A prepared statement for @sql, cached per connection. @sql must be a string
  * constant: the cache is keyed by its address. Values are always bound, never
  * formatted into @sql. Hold it in g_autoptr(XsDbStmt): it is reset (and its

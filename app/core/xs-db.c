@@ -12,12 +12,12 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "xs-backup-private.h"
 #include "xs-core-resources.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
 
-/* "XSHI": marks a database as ours in its header. */
-#define XS_APPLICATION_ID 0x58534849
+#define XS_APPLICATION_ID XS_DB_APPLICATION_ID
 
 struct _XsDb
 {
@@ -391,6 +391,18 @@ migrate (XsDb    *self,
 
   if (version == latest)
     return TRUE;
+
+  /* A migration cannot be undone: keep the data as it was. */
+  if (version >= 1)
+    {
+      g_autofree char *reason = g_strdup_printf ("before-migration-v%d", latest);
+      g_autofree char *backup = _xs_backup_create_from_handle (self->handle, self->data_dir,
+                                                               reason, error);
+
+      if (backup == NULL)
+        return FALSE;
+      g_info ("Backed up the database to %s before updating it to version %d", backup, latest);
+    }
 
   if (!xs_db_begin (self, error))
     return FALSE;

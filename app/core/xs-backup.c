@@ -1,0 +1,942 @@
+/* xs-backup.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-backup"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xs-backup-private.h"
+#include "xs-data-dir.h"
+#include "xs-db-private.h"
+
+/* Pages copied per sqlite3_backup_step(): 1 MiB at the default page size.
+ * Between steps the source is unlocked, so a large copy does not hold off
+ * other connections for long. */
+#define PAGES_PER_STEP 256
+/* How long a copy waits in all for a source or target that is busy. */
+#define BUSY_WAIT_MS 10000
+/* A temporary file younger than this may still be being written. */
+#define STALE_TEMP_AGE (60 * 60)
+
+#define PREFIX "xueshi-"
+#define SUFFIX ".db"
+#define STAMP_LEN (sizeof "YYYYMMDD-HHMMSS" - 1)
+
+G_DEFINE_QUARK (xs-backup-error-quark, xs_backup_error)
+
+void
+xs_backup_free (XsBackup *backup)
+{
+  if (backup == NULL)
+    return;
+  g_free (backup->path);
+  g_free (backup->reason);
+  g_clear_pointer (&backup->time, g_date_time_unref);
+  g_free (backup);
+}
+
+char *
+xs_backup_get_dir (const char *data_dir)
+{
+  g_autofree char *dir = xs_data_dir_resolve (data_dir);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+static gboolean
+reason_is_valid (const char *reason)
+{
+  if (reason == NULL)
+    return TRUE;
+  if (!g_ascii_islower (reason[0]))
+    return FALSE;
+  for (const char *p = reason; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* Sets @error for a failed SQLite call on @display (a file name for the
+ * user); returns FALSE. */
+static gboolean
+set_sqlite_error (int          rc,
+                  sqlite3     *handle,
+                  const char  *display,
+                  GError     **error)
+{
+  const char *message = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI,
+                   _("“%s” is not a Xueshi database."), display);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be read (%s)."), display, message);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_BUSY,
+                   _("The database is in use by another program. Close other Xueshi windows and try again."));
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("The disk is full. Free some space and try again."));
+      break;
+    default:
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("Could not copy “%s”: %s"), display, message);
+      break;
+    }
+  return FALSE;
+}
+
+typedef enum
+{
+  FILE_WRITE,
+  FILE_READ,
+  FILE_REMOVE,
+} FileOp;
+
+static gboolean
+set_errno_error (int          saved_errno,
+                 FileOp       op,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  const char *reason = g_strerror (saved_errno);
+
+  switch (op)
+    {
+    case FILE_READ:
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("Could not read “%s”: %s"), display, reason);
+      break;
+    case FILE_REMOVE:
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("Could not remove “%s”: %s"), display, reason);
+      break;
+    case FILE_WRITE:
+    default:
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display, reason);
+      break;
+    }
+  return FALSE;
+}
+
+/* Reads one number (pragmas); sets *@rc to the failure, if any. */
+static int
+query_int (sqlite3    *handle,
+           const char *sql,
+           int        *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  *rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      *rc = sqlite3_step (stmt);
+      if (*rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          *rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The first row of a pragma that answers text, or NULL with *@rc set. */
+static char *
+query_text (sqlite3    *handle,
+            const char *sql,
+            int        *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  *rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      *rc = sqlite3_step (stmt);
+      if (*rc == SQLITE_ROW)
+        {
+          value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          *rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      return set_errno_error (saved, FILE_WRITE, path, error);
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* Makes a rename into the folder of @path last through a power cut. */
+static void
+sync_parent (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Removes a failed copy, and whatever SQLite kept beside it. */
+static void
+remove_with_journal (const char *path)
+{
+  static const char * const sidecars[] = { "-journal", "-wal", "-shm" };
+
+  g_unlink (path);
+  for (gsize i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *sidecar = g_strconcat (path, sidecars[i], NULL);
+
+      g_unlink (sidecar);
+    }
+}
+
+/* Copies database "main" of @src into @target, an empty file, with the
+ * backup API, and leaves it in rollback-journal mode so that it is one
+ * self-contained file. */
+static gboolean
+copy_database (sqlite3     *src,
+               const char  *src_display,
+               const char  *target,
+               GError     **error)
+{
+  g_autofree char *target_display = g_filename_display_name (target);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  g_autofree char *mode = NULL;
+  int waited = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (rc, dest, target_display, error);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (dest, TRUE);
+  /* The file is thrown away if the copy fails, and synced once at the end. */
+  sqlite3_exec (dest, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
+
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (sqlite3_errcode (dest), dest, src_display, error);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  do
+    {
+      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        {
+          if (waited >= BUSY_WAIT_MS)
+            break;
+          sqlite3_sleep (10);
+          waited += 10;
+          rc = SQLITE_OK;
+        }
+    }
+  while (rc == SQLITE_OK);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (rc, NULL, src_display, error);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  /* A copy of a WAL database says "WAL" in its header; make it standalone. */
+  mode = query_text (dest, "PRAGMA journal_mode = DELETE", &rc);
+  if (rc == SQLITE_OK && g_strcmp0 (mode, "delete") != 0)
+    rc = SQLITE_ERROR;
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (rc, dest, target_display, error);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  if (sqlite3_close (dest) != SQLITE_OK)
+    {
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), target_display, sqlite3_errmsg (dest));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new empty file "@path.XXXXXX" with mode 0600; returns its name. */
+static char *
+create_temp (const char  *path,
+             GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      set_errno_error (errno, FILE_WRITE, path, error);
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmp);
+}
+
+/* Copies @src to @path atomically: a temporary file beside it, fsync,
+ * rename. */
+static gboolean
+write_copy (sqlite3     *src,
+            const char  *src_display,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *tmp = create_temp (path, error);
+
+  if (tmp == NULL)
+    return FALSE;
+
+  if (!copy_database (src, src_display, tmp, error)
+      || !sync_file (tmp, error))
+    {
+      remove_with_journal (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      remove_with_journal (tmp);
+      return set_errno_error (saved, FILE_WRITE, path, error);
+    }
+  sync_parent (path);
+  return TRUE;
+}
+
+/* Parses "xueshi-YYYYMMDD-HHMMSS[-N][-REASON].db". @counter tells apart
+ * backups made within the same second (1 for the first). */
+static gboolean
+parse_name (const char  *name,
+            GDateTime  **time,
+            guint       *counter,
+            char       **reason)
+{
+  gsize len = strlen (name);
+  const char *stamp = name + strlen (PREFIX);
+  g_autofree char *rest = NULL;
+  const char *p;
+  int f[6];
+
+  if (!g_str_has_prefix (name, PREFIX) || !g_str_has_suffix (name, SUFFIX)
+      || len < strlen (PREFIX) + STAMP_LEN + strlen (SUFFIX))
+    return FALSE;
+  for (gsize i = 0; i < STAMP_LEN; i++)
+    if (i == 8 ? stamp[i] != '-' : !g_ascii_isdigit (stamp[i]))
+      return FALSE;
+
+  rest = g_strndup (stamp + STAMP_LEN, len - strlen (PREFIX) - STAMP_LEN - strlen (SUFFIX));
+  *counter = 1;
+  p = rest;
+  if (*p != '\0')
+    {
+      if (*p++ != '-')
+        return FALSE;
+      if (g_ascii_isdigit (*p))
+        {
+          guint64 n = 0;
+
+          while (g_ascii_isdigit (*p) && n < 1000000)
+            n = n * 10 + (guint64) (*p++ - '0');
+          if (n < 2 || (*p != '\0' && *p++ != '-'))
+            return FALSE;
+          *counter = (guint) n;
+        }
+      if (*p != '\0' && !reason_is_valid (p))
+        return FALSE;
+    }
+
+  if (sscanf (stamp, "%4d%2d%2d-%2d%2d%2d", &f[0], &f[1], &f[2], &f[3], &f[4], &f[5]) != 6)
+    return FALSE;
+  *time = g_date_time_new_local (f[0], f[1], f[2], f[3], f[4], f[5]);
+  if (*time == NULL)
+    return FALSE;
+  *reason = *p != '\0' ? g_strdup (p) : NULL;
+  return TRUE;
+}
+
+typedef struct
+{
+  XsBackup *backup;
+  guint     counter;
+} Entry;
+
+/* Newest first. */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *x = *(Entry * const *) a;
+  const Entry *y = *(Entry * const *) b;
+  int c = g_date_time_compare (y->backup->time, x->backup->time);
+
+  if (c != 0)
+    return c;
+  return (y->counter > x->counter) - (y->counter < x->counter);
+}
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  xs_backup_free (entry->backup);
+  g_free (entry);
+}
+
+/* The backups in @dir, newest first, as Entry. */
+static GPtrArray *
+list_entries (const char  *dir,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+  g_autoptr(GDir) handle = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+
+  handle = g_dir_open (dir, 0, &local_error);
+  if (handle == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&entries);
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("Could not read the folder “%s”: %s"), dir, local_error->message);
+      return NULL;
+    }
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autoptr(GDateTime) time = NULL;
+      g_autofree char *reason = NULL;
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      guint counter;
+      Entry *entry;
+
+      if (!parse_name (name, &time, &counter, &reason))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      entry = g_new0 (Entry, 1);
+      entry->counter = counter;
+      entry->backup = g_new0 (XsBackup, 1);
+      entry->backup->path = g_steal_pointer (&path);
+      entry->backup->reason = g_steal_pointer (&reason);
+      entry->backup->time = g_steal_pointer (&time);
+      entry->backup->size = st.st_size;
+      g_ptr_array_add (entries, entry);
+    }
+
+  g_ptr_array_sort (entries, compare_entries);
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+xs_backup_list (const char  *data_dir,
+                GError     **error)
+{
+  g_autofree char *dir = xs_backup_get_dir (data_dir);
+  g_autoptr(GPtrArray) entries = list_entries (dir, error);
+  GPtrArray *list;
+
+  if (entries == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_backup_free);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      g_ptr_array_add (list, g_steal_pointer (&entry->backup));
+    }
+  return list;
+}
+
+/* Keeps the newest XS_BACKUP_KEEP backups. A failure to remove one is only
+ * logged: the new backup is made. */
+static void
+prune (const char *dir)
+{
+  g_autoptr(GPtrArray) entries = list_entries (dir, NULL);
+
+  if (entries == NULL)
+    return;
+  for (guint i = XS_BACKUP_KEEP; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      if (g_unlink (entry->backup->path) != 0)
+        g_warning ("Could not remove the old backup %s: %s",
+                   entry->backup->path, g_strerror (errno));
+    }
+}
+
+char *
+_xs_backup_create_from_handle (sqlite3     *handle,
+                               const char  *data_dir,
+                               const char  *reason,
+                               GError     **error)
+{
+  g_autofree char *dir = g_build_filename (data_dir, "backups", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *path = NULL;
+  g_autofree char *db_display = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  guint first;
+
+  g_return_val_if_fail (handle != NULL, NULL);
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (reason_is_valid (reason), NULL);
+
+  if (!xs_data_dir_ensure (dir, error))
+    return NULL;
+
+  /* Later backups within the same second get "-2", "-3", … after the
+   * time, whatever their reason, so that the names keep their order. */
+  first = 1;
+  entries = list_entries (dir, NULL);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *other = g_date_time_format (entry->backup->time, "%Y%m%d-%H%M%S");
+
+      if (g_str_equal (other, stamp))
+        first = MAX (first, entry->counter + 1);
+    }
+  for (guint n = first; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *counter = n > 1 ? g_strdup_printf ("-%u", n) : NULL;
+      g_autofree char *name = g_strconcat (PREFIX, stamp, counter ? counter : "",
+                                           reason ? "-" : "", reason ? reason : "",
+                                           SUFFIX, NULL);
+
+      g_free (path);
+      path = g_build_filename (dir, name, NULL);
+    }
+
+  db_display = g_filename_display_name (sqlite3_db_filename (handle, "main"));
+  if (!write_copy (handle, db_display, path, error))
+    {
+      g_prefix_error (error, _("Could not back up the database: "));
+      return NULL;
+    }
+  prune (dir);
+  return g_steal_pointer (&path);
+}
+
+char *
+xs_backup_create (XsDb        *db,
+                  const char  *reason,
+                  GError     **error)
+{
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  return _xs_backup_create_from_handle (_xs_db_get_handle (db), xs_db_get_data_dir (db),
+                                        reason, error);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
+         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+gboolean
+xs_backup_write (XsDb        *db,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  if (same_file (path, xs_db_get_path (db)))
+    {
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("“%s” is the database itself; choose another file for the backup."), display);
+      return FALSE;
+    }
+  if (!write_copy (_xs_db_get_handle (db), xs_db_get_path (db), path, error))
+    {
+      g_prefix_error (error, _("Could not back up the database: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xs_backup_daily (XsDb    *db,
+                 GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+
+  dir = g_build_filename (xs_db_get_data_dir (db), "backups", NULL);
+  entries = list_entries (dir, error);
+  if (entries == NULL)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      GDateTime *time = entry->backup->time;
+
+      if (g_date_time_get_year (time) == g_date_time_get_year (now)
+          && g_date_time_get_day_of_year (time) == g_date_time_get_day_of_year (now))
+        return TRUE;
+    }
+
+  path = xs_backup_create (db, "daily", error);
+  if (path == NULL)
+    return FALSE;
+
+  /* Once a day, too: clear away what interrupted writes left behind. */
+  {
+    g_autofree char *evidence = g_build_filename (xs_db_get_data_dir (db), "evidence", NULL);
+    g_autoptr(GDir) handle = g_dir_open (evidence, 0, NULL);
+    const char *name;
+
+    xs_data_dir_remove_stale_temporaries (xs_db_get_data_dir (db), STALE_TEMP_AGE);
+    xs_data_dir_remove_stale_temporaries (dir, STALE_TEMP_AGE);
+    while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+      {
+        g_autofree char *sub = g_build_filename (evidence, name, NULL);
+
+        if (strlen (name) == 2 && g_file_test (sub, G_FILE_TEST_IS_DIR))
+          xs_data_dir_remove_stale_temporaries (sub, STALE_TEMP_AGE);
+      }
+  }
+  return TRUE;
+}
+
+/* Opens @path read-only and checks that it can be restored. */
+static sqlite3 *
+open_candidate (const char  *path,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *check = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *uri_query = NULL;
+  sqlite3 *handle = NULL;
+  GStatBuf st;
+  int latest = xs_db_get_latest_version ();
+  int app_id, version;
+  int rc;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (errno, FILE_READ, path, error);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI,
+                   _("“%s” is not a Xueshi database."), display);
+      return NULL;
+    }
+
+  /* Without a -wal beside it, nobody is writing to the file: reading it as
+   * immutable leaves no -wal and -shm of ours beside a backup in WAL format
+   * (a copied database). With one, SQLite must read the WAL too. */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+      if (uri != NULL)
+        uri_query = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+    }
+  if (uri_query != NULL)
+    rc = sqlite3_open_v2 (uri_query, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  else
+    rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+  sqlite3_extended_result_codes (handle, TRUE);
+
+  app_id = query_int (handle, "PRAGMA application_id", &rc);
+  if (rc != SQLITE_OK)
+    goto failed;
+  version = query_int (handle, "PRAGMA user_version", &rc);
+  if (rc != SQLITE_OK)
+    goto failed;
+  if (app_id != XS_DB_APPLICATION_ID || version < 1)
+    {
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI,
+                   _("“%s” is not a Xueshi database."), display);
+      sqlite3_close (handle);
+      return NULL;
+    }
+  if (version > latest)
+    {
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Xueshi (database version %d; this version knows up to %d). Install the newer version to restore it."),
+                   display, version, latest);
+      sqlite3_close (handle);
+      return NULL;
+    }
+
+  check = query_text (handle, "PRAGMA integrity_check", &rc);
+  if (rc != SQLITE_OK)
+    goto failed;
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_DAMAGED,
+                   _("“%s” is damaged (%s) and cannot be restored. Choose another backup."),
+                   display, check ? check : "?");
+      sqlite3_close (handle);
+      return NULL;
+    }
+  return handle;
+
+failed:
+  set_sqlite_error (rc, handle, display, error);
+  sqlite3_close (handle);
+  return NULL;
+}
+
+/* A raw copy of a database file that SQLite cannot read, so that a restore
+ * over it loses nothing. */
+static gboolean
+keep_unreadable (const char  *db_path,
+                 const char  *data_dir,
+                 GError     **error)
+{
+  g_autofree char *dir = g_build_filename (data_dir, "backups", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strconcat (PREFIX, stamp, "-before-restore-unreadable" SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  mapped = g_mapped_file_new (db_path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error_literal (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED, local_error->message);
+      g_prefix_error (error, _("Could not back up the database: "));
+      return FALSE;
+    }
+  if (!xs_data_dir_ensure (dir, error)
+      || !xs_data_dir_write_private (path, g_mapped_file_get_contents (mapped),
+                                     g_mapped_file_get_length (mapped), error))
+    return FALSE;
+  prune (dir);
+  return TRUE;
+}
+
+/* Takes the current database out of use before it is replaced: makes sure
+ * no other program has it open, folds its WAL into the file, keeps a copy,
+ * and holds an exclusive lock. Sets *@locked to the connection that holds
+ * the lock, or to NULL when SQLite cannot read the file (it is then kept as
+ * a raw copy). */
+static gboolean
+retire_current (const char  *db_path,
+                const char  *data_dir,
+                sqlite3    **locked,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (db_path);
+  g_autofree char *mode = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *handle = NULL;
+  int rc;
+
+  *locked = NULL;
+  rc = sqlite3_open_v2 (db_path, &handle, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (rc, handle, display, error);
+      sqlite3_close (handle);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (handle, TRUE);
+  sqlite3_busy_timeout (handle, 2000);
+
+  /* Leaving WAL mode needs the only connection: this fails while another
+   * program has the database open. */
+  sqlite3_exec (handle, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
+  mode = query_text (handle, "PRAGMA journal_mode = DELETE", &rc);
+  if (rc == SQLITE_OK && g_strcmp0 (mode, "delete") != 0)
+    rc = SQLITE_BUSY;
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    {
+      sqlite3_close (handle);
+      return keep_unreadable (db_path, data_dir, error);
+    }
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  /* Take the exclusive lock and, in exclusive locking mode, keep it: no
+   * other program gets in until the new file is in place, while this
+   * connection can still read its database for the copy. */
+  rc = sqlite3_exec (handle, "BEGIN EXCLUSIVE; COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  kept = _xs_backup_create_from_handle (handle, data_dir, "before-restore", &local_error);
+  if (kept == NULL)
+    {
+      if (!g_error_matches (local_error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_DAMAGED)
+          && !g_error_matches (local_error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          sqlite3_close (handle);
+          return FALSE;
+        }
+      sqlite3_close (handle);
+      return keep_unreadable (db_path, data_dir, error);
+    }
+
+  *locked = handle;
+  return TRUE;
+
+failed:
+  set_sqlite_error (rc, handle, display, error);
+  sqlite3_close (handle);
+  return FALSE;
+}
+
+gboolean
+xs_backup_restore (const char  *data_dir,
+                   const char  *backup_path,
+                   GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *display = NULL;
+  sqlite3 *candidate = NULL;
+  sqlite3 *locked = NULL;
+  static const char * const stale[] = { "-wal", "-shm", "-journal" };
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  dir = xs_data_dir_resolve (data_dir);
+  db_path = g_build_filename (dir, "xueshi.db", NULL);
+  display = g_filename_display_name (backup_path);
+
+  if (same_file (backup_path, db_path))
+    {
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
+                   _("“%s” is the database itself, not a backup of it."), display);
+      return FALSE;
+    }
+
+  candidate = open_candidate (backup_path, error);
+  if (candidate == NULL)
+    return FALSE;
+
+  /* The copy goes beside the database, so that the rename is atomic. */
+  if (!xs_data_dir_ensure (dir, error)
+      || (tmp = create_temp (db_path, error)) == NULL)
+    {
+      sqlite3_close (candidate);
+      return FALSE;
+    }
+  if (!copy_database (candidate, display, tmp, error) || !sync_file (tmp, error))
+    {
+      sqlite3_close (candidate);
+      remove_with_journal (tmp);
+      return FALSE;
+    }
+  sqlite3_close (candidate);
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS)
+      && !retire_current (db_path, dir, &locked, error))
+    {
+      remove_with_journal (tmp);
+      return FALSE;
+    }
+
+  /* A -wal or -journal left beside the new file would be replayed into it. */
+  for (gsize i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_strconcat (db_path, stale[i], NULL);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          set_errno_error (errno, FILE_REMOVE, path, error);
+          remove_with_journal (tmp);
+          sqlite3_close (locked);
+          return FALSE;
+        }
+    }
+
+  if (g_rename (tmp, db_path) != 0)
+    {
+      int saved = errno;
+
+      remove_with_journal (tmp);
+      sqlite3_close (locked);
+      return set_errno_error (saved, FILE_WRITE, db_path, error);
+    }
+  sync_parent (db_path);
+
+  sqlite3_close (locked);
+  return TRUE;
+}

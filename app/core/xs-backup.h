@@ -1,0 +1,73 @@
+/* xs-backup.h: copies of the database, kept beside it, and restoring one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "xs-db.h"
+
+G_BEGIN_DECLS
+
+/* How many backups DATA_DIR/backups keeps: the newest ones. */
+#define XS_BACKUP_KEEP 10
+
+#define XS_BACKUP_ERROR (xs_backup_error_quark ())
+
+typedef enum
+{
+  XS_BACKUP_ERROR_NOT_XUESHI,  /* the file is not a Xueshi database */
+  XS_BACKUP_ERROR_TOO_NEW,     /* written by a newer version of Xueshi */
+  XS_BACKUP_ERROR_DAMAGED,     /* the integrity check fails */
+  XS_BACKUP_ERROR_BUSY,        /* another program has the database open */
+  XS_BACKUP_ERROR_FAILED,      /* reading or writing failed */
+} XsBackupError;
+
+typedef struct
+{
+  char      *path;
+  char      *reason;   /* "daily", "before-restore", "before-migration-v2", …; NULL when made by hand */
+  GDateTime *time;     /* local time, from the file name */
+  goffset    size;
+} XsBackup;
+
+GQuark      xs_backup_error_quark  (void);
+void        xs_backup_free         (XsBackup    *backup);
+
+/* DATA_DIR/backups (@data_dir as for xs_data_dir_resolve()). */
+char       *xs_backup_get_dir      (const char  *data_dir);
+
+/* Copies the database with SQLite's backup API to
+ * DATA_DIR/backups/xueshi-YYYYMMDD-HHMMSS[-REASON].db (mode 0600, the folder
+ * 0700), then removes all but the newest XS_BACKUP_KEEP backups. @reason is
+ * NULL or lower-case letters, digits and '-', starting with a letter.
+ * Returns the new file's path. */
+char       *xs_backup_create       (XsDb        *db,
+                                    const char  *reason,
+                                    GError     **error);
+/* Copies the database to @path (mode 0600; replaced atomically when it
+ * exists). Nothing is pruned. */
+gboolean    xs_backup_write        (XsDb        *db,
+                                    const char  *path,
+                                    GError     **error);
+/* Makes a "daily" backup unless one (of any reason) exists from today, local
+ * time, and then removes the temporary files that writes interrupted by a
+ * crash left in the data folder. */
+gboolean    xs_backup_daily        (XsDb        *db,
+                                    GError     **error);
+/* The backups in DATA_DIR/backups, newest first; empty when there are none.
+ * An array of XsBackup. */
+GPtrArray  *xs_backup_list         (const char  *data_dir,
+                                    GError     **error);
+/* Replaces DATA_DIR/xueshi.db by a copy of @backup_path, after checking that
+ * it is a Xueshi database no newer than this program and passes SQLite's
+ * integrity check. The database as it was is first kept as a
+ * "before-restore" backup. Refuses with XS_BACKUP_ERROR_BUSY while another
+ * program has the database open; this process must not have it open either
+ * (close every XsDb of @data_dir first). */
+gboolean    xs_backup_restore      (const char  *data_dir,
+                                    const char  *backup_path,
+                                    GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsBackup, xs_backup_free)
+
+G_END_DECLS
