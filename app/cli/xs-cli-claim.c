@@ -206,6 +206,62 @@ claim_submit (const XsCliGlobals *globals,
   return XS_CLI_OK;
 }
 
+static int
+claim_withdraw (const XsCliGlobals *globals,
+                int                 argc,
+                char              **argv)
+{
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (required; it is recorded)"), N_("TEXT") },
+    { NULL }
+  };
+  gint64 id;
+
+  if (!xs_cli_parse ("claim withdraw", "ID",
+                     _("Take a submitted claim back to draft, so that it can be corrected."),
+                     entries, &argc, &argv))
+    return XS_CLI_USAGE;
+  if (argc != 2)
+    return xs_cli_usage_error ("claim withdraw", _("Give one claim number."));
+  if (reason == NULL)
+    return xs_cli_usage_error ("claim withdraw", _("--reason is required: a withdrawal is recorded with its reason."));
+  if (!xs_cli_parse_id (argv[1], &id))
+    return XS_CLI_USAGE;
+  if ((db = xs_cli_open_db (globals)) == NULL)
+    return XS_CLI_REFUSED;
+  if (!xs_claim_store_withdraw (db, id, reason, &error))
+    return xs_cli_refuse (error);
+  return XS_CLI_OK;
+}
+
+static int
+claim_reopen (const XsCliGlobals *globals,
+              int                 argc,
+              char              **argv)
+{
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 id;
+
+  if (!xs_cli_parse ("claim reopen", "ID",
+                     _("Take a rejected claim back to draft, so that it can be corrected and submitted again."),
+                     entries, &argc, &argv))
+    return XS_CLI_USAGE;
+  if (argc != 2)
+    return xs_cli_usage_error ("claim reopen", _("Give one claim number."));
+  if (!xs_cli_parse_id (argv[1], &id))
+    return XS_CLI_USAGE;
+  if ((db = xs_cli_open_db (globals)) == NULL)
+    return XS_CLI_REFUSED;
+  if (!xs_claim_store_reopen (db, id, &error))
+    return xs_cli_refuse (error);
+  return XS_CLI_OK;
+}
+
 static JsonNode *
 claim_to_json (XsDb          *db,
                const XsClaim *claim,
@@ -254,6 +310,8 @@ claim_to_json (XsDb          *db,
   json_builder_add_string_value (builder, claim->reason);
   json_builder_set_member_name (builder, "reviewer");
   json_builder_add_string_value (builder, claim->reviewer);
+  json_builder_set_member_name (builder, "side");
+  json_builder_add_string_value (builder, claim->has_side ? xs_review_side_to_string (claim->side) : NULL);
   json_builder_set_member_name (builder, "plan_ref");
   json_builder_add_string_value (builder, claim->plan_ref);
   json_builder_set_member_name (builder, "absence");
@@ -324,6 +382,9 @@ print_claim_text (XsDb          *db,
   printf (_("  Hours:     %s\n"), hours);
   printf (_("  Date:      %s\n"), date);
   printf (_("  Status:    %s\n"), xs_status_get_label (claim->status));
+  if (claim->has_side)
+    printf (_("  Reviewed:  %s, %s\n"), xs_review_side_get_label (claim->side),
+            claim->reviewer != NULL ? claim->reviewer : "");
   if (claim->reason != NULL)
     printf (_("  Reason:    %s\n"), claim->reason);
   for (guint i = 0; i < evidence->len; i++)
@@ -398,7 +459,12 @@ xs_cli_claim (const XsCliGlobals *globals,
     return claim_submit (globals, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "show"))
     return claim_show (globals, argc - 1, argv + 1);
-  return xs_cli_usage_error ("claim", _("Use “claim add”, “claim attach”, “claim submit” or “claim show”."));
+  if (argc >= 2 && g_str_equal (argv[1], "withdraw"))
+    return claim_withdraw (globals, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "reopen"))
+    return claim_reopen (globals, argc - 1, argv + 1);
+  return xs_cli_usage_error ("claim", _("Use “claim add”, “claim attach”, “claim submit”, “claim show”, "
+                                        "“claim withdraw” or “claim reopen”."));
 }
 
 int
@@ -411,9 +477,14 @@ xs_cli_review (const XsCliGlobals *globals,
   g_autofree char *reason = NULL;
   g_autofree char *reviewer = NULL;
   g_autofree char *year_text = NULL;
+  g_autofree char *side_text = NULL;
   gboolean all_submitted = FALSE;
   gboolean approve;
+  XsReviewSide side = XS_REVIEW_SIDE_HR;
   GOptionEntry entries[] = {
+    { "side", 0, 0, G_OPTION_ARG_STRING, &side_text,
+      N_("Who decides: hr (public subjects) or industry (professional subjects); "
+         "without it, the side that reviews each claim"), N_("SIDE") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (required to reject)"), N_("TEXT") },
     { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer, N_("Who decided"), N_("NAME") },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("With --all-submitted: the year"), "Y" },
@@ -430,13 +501,15 @@ xs_cli_review (const XsCliGlobals *globals,
   if (!xs_cli_parse (approve ? "review approve" : "review reject", _("ID…"),
                      _("Record a review decision on submitted claims."), entries, &argc, &argv))
     return XS_CLI_USAGE;
+  if (side_text != NULL && !xs_review_side_from_string (side_text, &side))
+    return xs_cli_usage_error (approve ? "review approve" : "review reject", _("--side is hr or industry."));
 
   if (all_submitted)
     {
       int year;
       gint64 n;
 
-      if (!approve || year_text == NULL || argc > 1)
+      if (!approve || year_text == NULL || argc > 1 || side_text != NULL)
         return xs_cli_usage_error ("review approve", _("--all-submitted goes with “approve --year Y” and no claim numbers."));
       if (!xs_cli_parse_year (year_text, &year))
         return XS_CLI_USAGE;
@@ -474,8 +547,11 @@ xs_cli_review (const XsCliGlobals *globals,
           xs_db_rollback (db);
           return XS_CLI_USAGE;
         }
-      if (!xs_claim_store_decide (db, id, approve ? XS_STATUS_APPROVED : XS_STATUS_REJECTED,
-                                  reason, reviewer, &error))
+      if (side_text != NULL
+          ? !xs_claim_store_decide_as (db, id, side, approve ? XS_STATUS_APPROVED : XS_STATUS_REJECTED,
+                                       reason, reviewer, &error)
+          : !xs_claim_store_decide (db, id, approve ? XS_STATUS_APPROVED : XS_STATUS_REJECTED,
+                                    reason, reviewer, &error))
         {
           xs_db_rollback (db);
           return xs_cli_refuse (error);

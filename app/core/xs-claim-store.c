@@ -14,7 +14,7 @@
 
 #define CLAIM_COLUMNS \
   "id, trainee_id, class_id, year, category, compulsory, kind, variant, hours, title, " \
-  "date, source, status, reason, reviewer, plan_ref, absence_kind, absence_months"
+  "date, source, status, reason, reviewer, plan_ref, absence_kind, absence_months, side"
 
 static XsClaim *
 claim_from_row (XsDbStmt *stmt)
@@ -40,6 +40,7 @@ claim_from_row (XsDbStmt *stmt)
   if (!xs_absence_from_string (_xs_db_column_text (stmt, 16), &claim->absence))
     claim->absence = XS_ABSENCE_NONE;
   claim->absence_months = sqlite3_column_int (stmt, 17);
+  claim->has_side = xs_review_side_from_string (_xs_db_column_text (stmt, 18), &claim->side);
   return claim;
 }
 
@@ -373,9 +374,14 @@ claim_is_editable (const XsClaim  *claim,
   if (claim->status == XS_STATUS_DRAFT || claim->status == XS_STATUS_REJECTED)
     return TRUE;
 
-  g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-               _("Claim %lld is %s and can no longer be changed."),
-               (long long) claim->id, xs_status_get_label (claim->status));
+  if (claim->status == XS_STATUS_SUBMITTED)
+    g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                 _("Claim %lld is submitted and locked; withdraw it first to change it."),
+                 (long long) claim->id);
+  else
+    g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                 _("Claim %lld is %s and can no longer be changed."),
+                 (long long) claim->id, xs_status_get_label (claim->status));
   return FALSE;
 }
 
@@ -407,7 +413,8 @@ xs_claim_store_update (XsDb     *db,
   stmt = _xs_db_prepare (db,
                          "UPDATE claim SET year = :year, category = :category, compulsory = :compulsory, "
                          "kind = :kind, variant = :variant, hours = :hours, title = :title, date = :date, "
-                         "status = 'draft', plan_ref = :plan_ref, absence_kind = :absence_kind, "
+                         "status = 'draft', side = NULL, reviewer = NULL, decided_at = NULL, "
+                         "plan_ref = :plan_ref, absence_kind = :absence_kind, "
                          "absence_months = :absence_months, updated_at = :now "
                          "WHERE id = :id AND (status = 'draft' OR status = 'rejected')",
                          error);
@@ -421,6 +428,8 @@ xs_claim_store_update (XsDb     *db,
     return FALSE;
 
   claim->status = XS_STATUS_DRAFT;
+  claim->has_side = FALSE;
+  g_clear_pointer (&claim->reviewer, g_free);
   return TRUE;
 }
 
@@ -582,10 +591,12 @@ xs_claim_store_get_missing_materials (XsDb           *db,
   return g_strv_builder_end (missing);
 }
 
+/* Moves a claim to @status; @side (a decision's) may be NULL. */
 static gboolean
 set_status (XsDb        *db,
             gint64       id,
             XsStatus     status,
+            const char  *side,
             const char  *reason,
             const char  *reviewer,
             GError     **error)
@@ -593,7 +604,7 @@ set_status (XsDb        *db,
   g_autoptr(XsDbStmt) stmt = NULL;
 
   stmt = _xs_db_prepare (db,
-                         "UPDATE claim SET status = ?2, reason = ?3, reviewer = ?4, "
+                         "UPDATE claim SET status = ?2, side = ?6, reason = ?3, reviewer = ?4, "
                          "decided_at = CASE WHEN ?2 IN ('approved', 'rejected') THEN ?5 END, "
                          "updated_at = ?5 "
                          "WHERE id = ?1",
@@ -605,7 +616,19 @@ set_status (XsDb        *db,
   _xs_db_bind_text (stmt, 3, reason);
   _xs_db_bind_text (stmt, 4, reviewer);
   _xs_db_bind_text_static (stmt, 5, _xs_db_get_now (db));
+  _xs_db_bind_text (stmt, 6, side);
   return _xs_db_exec_stmt (db, stmt, error);
+}
+
+/* @text without surrounding blanks, NULL when nothing is left. */
+static char *
+dup_stripped (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
 }
 
 gboolean
@@ -642,7 +665,66 @@ xs_claim_store_submit (XsDb     *db,
       return FALSE;
     }
 
-  return set_status (db, id, XS_STATUS_SUBMITTED, NULL, NULL, error);
+  return set_status (db, id, XS_STATUS_SUBMITTED, NULL, NULL, NULL, error);
+}
+
+gboolean
+xs_claim_store_decide_as (XsDb          *db,
+                          gint64         id,
+                          XsReviewSide   side,
+                          XsStatus       decision,
+                          const char    *reason,
+                          const char    *reviewer,
+                          GError       **error)
+{
+  g_autoptr(XsClaim) claim = NULL;
+  g_autofree char *reason_text = dup_stripped (reason);
+  g_autofree char *reviewer_name = dup_stripped (reviewer);
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (side == XS_REVIEW_SIDE_HR || side == XS_REVIEW_SIDE_INDUSTRY, FALSE);
+  g_return_val_if_fail (decision == XS_STATUS_APPROVED || decision == XS_STATUS_REJECTED, FALSE);
+
+  claim = xs_claim_store_get (db, id, error);
+  if (claim == NULL)
+    return FALSE;
+  if (claim->status != XS_STATUS_SUBMITTED)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("Claim %lld is %s; only submitted claims can be reviewed."),
+                   (long long) id, xs_status_get_label (claim->status));
+      return FALSE;
+    }
+  if (side != xs_review_side_for_category (claim->category))
+    {
+      if (claim->category == XS_CATEGORY_PUBLIC)
+        g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                     _("Claim %lld is for public subjects, which the HR department reviews; "
+                       "the industry department cannot decide it."),
+                     (long long) id);
+      else
+        g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                     _("Claim %lld is for professional subjects, which the industry department "
+                       "reviews; the HR department cannot decide it."),
+                     (long long) id);
+      return FALSE;
+    }
+  if (reviewer_name == NULL)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("A decision needs the name of the reviewer who made it."));
+      return FALSE;
+    }
+  if (decision == XS_STATUS_REJECTED && reason_text == NULL)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("A rejection needs a reason, so that the base can correct the claim."));
+      return FALSE;
+    }
+
+  return set_status (db, id, decision, xs_review_side_to_string (side),
+                     decision == XS_STATUS_REJECTED ? reason_text : NULL,
+                     reviewer_name, error);
 }
 
 gboolean
@@ -658,24 +740,87 @@ xs_claim_store_decide (XsDb        *db,
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (decision == XS_STATUS_APPROVED || decision == XS_STATUS_REJECTED, FALSE);
 
+  /* decided by the side that reviews the claim's category */
+  claim = xs_claim_store_get (db, id, error);
+  if (claim == NULL)
+    return FALSE;
+  return xs_claim_store_decide_as (db, id, xs_review_side_for_category (claim->category),
+                                   decision, reason, reviewer, error);
+}
+
+/* Back to draft, the decision forgotten (the audit trail keeps it) and
+ * @reason (a withdrawal's; NULL keeps a rejection's) recorded. */
+static gboolean
+back_to_draft (XsDb        *db,
+               gint64       id,
+               const char  *reason,
+               GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  stmt = _xs_db_prepare (db,
+                         "UPDATE claim SET status = 'draft', reason = coalesce (?2, reason), "
+                         "side = NULL, reviewer = NULL, decided_at = NULL, updated_at = ?3 "
+                         "WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _xs_db_bind_text (stmt, 2, reason);
+  _xs_db_bind_text_static (stmt, 3, _xs_db_get_now (db));
+  return _xs_db_exec_stmt (db, stmt, error);
+}
+
+gboolean
+xs_claim_store_reopen (XsDb     *db,
+                       gint64    id,
+                       GError  **error)
+{
+  g_autoptr(XsClaim) claim = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+
+  claim = xs_claim_store_get (db, id, error);
+  if (claim == NULL)
+    return FALSE;
+  if (claim->status != XS_STATUS_REJECTED)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("Claim %lld is %s; only rejected claims can be reopened."),
+                   (long long) id, xs_status_get_label (claim->status));
+      return FALSE;
+    }
+  return back_to_draft (db, id, NULL, error);
+}
+
+gboolean
+xs_claim_store_withdraw (XsDb        *db,
+                         gint64       id,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autoptr(XsClaim) claim = NULL;
+  g_autofree char *reason_text = dup_stripped (reason);
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+
   claim = xs_claim_store_get (db, id, error);
   if (claim == NULL)
     return FALSE;
   if (claim->status != XS_STATUS_SUBMITTED)
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-                   _("Claim %lld is %s; only submitted claims can be reviewed."),
+                   _("Claim %lld is %s; only submitted claims not yet decided can be withdrawn."),
                    (long long) id, xs_status_get_label (claim->status));
       return FALSE;
     }
-  if (decision == XS_STATUS_REJECTED && (reason == NULL || *reason == '\0'))
+  if (reason_text == NULL)
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-                   _("A rejection needs a reason, so that the base can correct the claim."));
+                   _("A withdrawal needs a reason; it is recorded with the claim."));
       return FALSE;
     }
-
-  return set_status (db, id, decision, reason, reviewer, error);
+  return back_to_draft (db, id, reason_text, error);
 }
 
 gint64
@@ -688,8 +833,10 @@ xs_claim_store_approve_submitted (XsDb        *db,
 
   g_return_val_if_fail (XS_IS_DB (db), -1);
 
+  /* each claim decided by the side that reviews its category */
   stmt = _xs_db_prepare (db,
                          "UPDATE claim SET status = 'approved', reviewer = ?2, reason = NULL, "
+                         "side = CASE WHEN category = 'public' THEN 'hr' ELSE 'industry' END, "
                          "decided_at = ?3, updated_at = ?3 "
                          "WHERE year = ?1 AND status = 'submitted'",
                          error);

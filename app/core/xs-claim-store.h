@@ -85,6 +85,29 @@ gboolean    xs_claim_store_decide             (XsDb            *db,
                                                const char      *reason,
                                                const char      *reviewer,
                                                GError         **error);
+/* submitted -> approved or rejected, decided by @side: HR decides public
+ * claims, the industry department professional ones, and the other side is
+ * refused in words a clerk understands. @reviewer is required, and a
+ * rejection needs a reason. The decision (side, reviewer, time, reason) is
+ * recorded on the claim and in the audit trail. */
+gboolean    xs_claim_store_decide_as          (XsDb            *db,
+                                               gint64           id,
+                                               XsReviewSide     side,
+                                               XsStatus         decision,
+                                               const char      *reason,
+                                               const char      *reviewer,
+                                               GError         **error);
+/* rejected -> draft, so that the claim can be corrected and submitted again. */
+gboolean    xs_claim_store_reopen             (XsDb            *db,
+                                               gint64           id,
+                                               GError         **error);
+/* submitted (not yet decided) -> draft, with @reason (required) recorded:
+ * submitted claims, batch ones above all, are locked, and this is the only
+ * way to change one. */
+gboolean    xs_claim_store_withdraw           (XsDb            *db,
+                                               gint64           id,
+                                               const char      *reason,
+                                               GError         **error);
 /* Approves every submitted claim of @year; returns how many, or -1. */
 gint64      xs_claim_store_approve_submitted  (XsDb            *db,
                                                int              year,

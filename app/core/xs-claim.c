@@ -182,6 +182,58 @@ xs_status_get_label (XsStatus status)
     }
 }
 
+static const Name side_names[] = {
+  { XS_REVIEW_SIDE_HR, "hr" },
+  { XS_REVIEW_SIDE_INDUSTRY, "industry" },
+};
+
+const char *
+xs_review_side_to_string (XsReviewSide side)
+{
+  g_return_val_if_fail (side <= XS_REVIEW_SIDE_INDUSTRY, NULL);
+  return side_names[side].text;
+}
+
+gboolean
+xs_review_side_from_string (const char   *text,
+                            XsReviewSide *side)
+{
+  static const Name names[] = {
+    { XS_REVIEW_SIDE_HR, "hr" },
+    { XS_REVIEW_SIDE_HR, "人社" },
+    { XS_REVIEW_SIDE_HR, "人社部门" },
+    { XS_REVIEW_SIDE_INDUSTRY, "industry" },
+    { XS_REVIEW_SIDE_INDUSTRY, "行业" },
+    { XS_REVIEW_SIDE_INDUSTRY, "行业主管部门" },
+  };
+  int value;
+
+  if (!lookup_name (names, G_N_ELEMENTS (names), text, &value))
+    return FALSE;
+  *side = value;
+  return TRUE;
+}
+
+const char *
+xs_review_side_get_label (XsReviewSide side)
+{
+  switch (side)
+    {
+    case XS_REVIEW_SIDE_HR:
+      return _("HR department");
+    case XS_REVIEW_SIDE_INDUSTRY:
+      return _("Industry department");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+XsReviewSide
+xs_review_side_for_category (XsCategory category)
+{
+  return category == XS_CATEGORY_PUBLIC ? XS_REVIEW_SIDE_HR : XS_REVIEW_SIDE_INDUSTRY;
+}
+
 static const Name absence_names[] = {
   { XS_ABSENCE_ABROAD, "abroad" },
   { XS_ABSENCE_SICK_LEAVE, "sick-leave" },

@@ -28,6 +28,13 @@ typedef enum
   XS_STATUS_REJECTED,
 } XsStatus;
 
+/* Who decides a claim (通知: 人社部门 public, 行业主管部门 professional). */
+typedef enum
+{
+  XS_REVIEW_SIDE_HR,         /* the human resources department: public hours */
+  XS_REVIEW_SIDE_INDUSTRY,   /* the trainee's industry department: professional hours */
+} XsReviewSide;
+
 typedef enum
 {
   XS_ABSENCE_NONE,
@@ -57,6 +64,8 @@ typedef struct
   char       *plan_ref;
   XsAbsence   absence;
   int         absence_months;
+  gboolean    has_side;        /* decided by a known side (see side) */
+  XsReviewSide side;           /* with has_side: who decided */
 } XsClaim;
 
 XsClaim    *xs_claim_new               (void);
@@ -76,6 +85,12 @@ const char *xs_status_to_string        (XsStatus       status);     /* "draft" �
 gboolean    xs_status_from_string      (const char    *text,
                                         XsStatus      *status);
 const char *xs_status_get_label        (XsStatus       status);     /* localized */
+const char *xs_review_side_to_string   (XsReviewSide   side);       /* "hr" / "industry" */
+gboolean    xs_review_side_from_string (const char    *text,
+                                        XsReviewSide  *side);
+const char *xs_review_side_get_label   (XsReviewSide   side);       /* localized */
+/* The side that decides claims of @category. */
+XsReviewSide xs_review_side_for_category (XsCategory   category);
 const char *xs_absence_to_string       (XsAbsence      absence);    /* "abroad", "sick-leave", … NULL for none */
 gboolean    xs_absence_from_string     (const char    *text,
                                         XsAbsence     *absence);

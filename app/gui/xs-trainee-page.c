@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
+#include "xs-history-dialog.h"
+#include "xs-duplicates.h"
 #include "xs-hours-bar.h"
 #include "xs-progress.h"
 #include "xs-trainee-page.h"
@@ -19,7 +22,9 @@ struct _XsTraineePage
 {
   GtkWidget        parent_instance;
 
+  char            *data_dir;   /* for the History's own connection */
   gint64           trainee_id;
+  char            *name;
   char            *id_number;
   char            *masked_id;
 
@@ -67,6 +72,22 @@ on_row_activated (XsTraineePage *self,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XsTraineePage *self = XS_TRAINEE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->data_dir == NULL || self->trainee_id == 0)
+    return;
+  dialog = xs_history_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  self->data_dir, self->trainee_id, self->name);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 xs_trainee_page_dispose (GObject *object)
 {
   XsTraineePage *self = XS_TRAINEE_PAGE (object);
@@ -74,6 +95,8 @@ xs_trainee_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_TRAINEE_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->id_number, g_free);
   g_clear_pointer (&self->masked_id, g_free);
 
@@ -108,6 +131,8 @@ xs_trainee_page_class_init (XsTraineePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "trainee.history", NULL, history_action);
 }
 
 static void
@@ -138,6 +163,8 @@ xs_trainee_page_load (XsTraineePage  *self,
   g_autoptr(XsTrainee) trainee = NULL;
   g_autoptr(XsProgress) progress = NULL;
   g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) shared = NULL;
+  g_autoptr(GHashTable) shared_text = NULL;
   g_autofree char *group_title = NULL;
   const XsProgressRow *row;
   XsRuleSet *rules;
@@ -146,10 +173,15 @@ xs_trainee_page_load (XsTraineePage  *self,
 
   if ((trainee = xs_trainee_store_get (db, trainee_id, error)) == NULL
       || (progress = xs_progress_compute (db, year, trainee->id_number, error)) == NULL
-      || (claims = xs_claim_store_list_for_trainee (db, trainee_id, year, error)) == NULL)
+      || (claims = xs_claim_store_list_for_trainee (db, trainee_id, year, error)) == NULL
+      || (shared = xs_duplicates_for_trainee (db, trainee_id, year, error)) == NULL)
     return FALSE;
 
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (xs_db_get_data_dir (db));
   self->trainee_id = trainee_id;
+  g_free (self->name);
+  self->name = g_strdup (trainee->name);
   g_free (self->id_number);
   self->id_number = g_strdup (trainee->id_number);
   g_free (self->masked_id);
@@ -176,8 +208,29 @@ xs_trainee_page_load (XsTraineePage  *self,
   adw_preferences_group_set_title (self->claims_group, group_title);
   clear_claims (self);
   gtk_widget_set_visible (self->no_claims_row, claims->len == 0);
+  /* One line per other trainee's claim holding one of the claim's scans. */
+  shared_text = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_free);
+  for (guint i = 0; i < shared->len; i++)
+    {
+      XsSharedScan *scan = g_ptr_array_index (shared, i);
+      char *before = g_hash_table_lookup (shared_text, &scan->claim_id);
+      g_autofree char *line = NULL;
+
+      /* Translators: the other trainee's name and masked identity number */
+      line = g_strdup_printf (_("The same scan is attached to a claim of %s (%s)"), scan->name, scan->masked_id);
+      if (before != NULL && strstr (before, line) != NULL)
+        continue;
+      g_hash_table_insert (shared_text, &scan->claim_id,
+                           before ? g_strconcat (before, "\n", line, NULL) : g_steal_pointer (&line));
+    }
   for (guint i = 0; i < claims->len; i++)
-    gtk_list_box_append (self->claims_list, xs_claim_row_new (g_ptr_array_index (claims, i), rules));
+    {
+      XsClaim *claim = g_ptr_array_index (claims, i);
+      GtkWidget *claim_row = xs_claim_row_new (claim, rules);
+
+      xs_claim_row_set_shared_scan (XS_CLAIM_ROW (claim_row), g_hash_table_lookup (shared_text, &claim->id));
+      gtk_list_box_append (self->claims_list, claim_row);
+    }
 
   return TRUE;
 }

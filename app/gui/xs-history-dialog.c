@@ -1,0 +1,233 @@
+/* xs-history-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's face of `xueshi-cli history`: a trainee's audit trail, read
+ * in a worker with its own connection, one row per entry (the sentence, and
+ * the time under it).
+ */
+#define G_LOG_DOMAIN "xs-history-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-history.h"
+#include "xs-history-dialog.h"
+
+typedef struct
+{
+  char   *data_dir;
+  gint64  trainee_id;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->data_dir);
+  g_free (data);
+}
+
+struct _XsHistoryDialog
+{
+  AdwWindow       parent_instance;
+
+  GCancellable   *cancellable;
+  GPtrArray      *entries;
+  gboolean        loaded;
+
+  /* template children */
+  AdwWindowTitle *window_title;
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  GtkListBox     *list;
+  AdwStatusPage  *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (XsHistoryDialog, xs_history_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+
+  db = xs_db_open (data->data_dir, &error);
+  if (db == NULL || (entries = xs_history_list_for_trainee (db, data->trainee_id, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static GtkWidget *
+entry_row_new (const XsHistoryEntry *entry)
+{
+  g_autofree char *time = xs_history_entry_format_time (entry);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), time);
+  return row;
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(XsHistoryDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+
+  entries = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loaded = TRUE;
+  gtk_spinner_stop (self->spinner);
+  if (entries == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else
+    {
+      self->entries = entries;
+      for (guint i = 0; i < entries->len; i++)
+        gtk_list_box_append (self->list, entry_row_new (g_ptr_array_index (entries, i)));
+      gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+static void
+xs_history_dialog_dispose (GObject *object)
+{
+  XsHistoryDialog *self = XS_HISTORY_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_HISTORY_DIALOG);
+  G_OBJECT_CLASS (xs_history_dialog_parent_class)->dispose (object);
+}
+
+static void
+xs_history_dialog_finalize (GObject *object)
+{
+  XsHistoryDialog *self = XS_HISTORY_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  G_OBJECT_CLASS (xs_history_dialog_parent_class)->finalize (object);
+}
+
+static void
+xs_history_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  XsHistoryDialog *self = XS_HISTORY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_history_dialog_class_init (XsHistoryDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xs_history_dialog_dispose;
+  object_class->finalize = xs_history_dialog_finalize;
+  object_class->get_property = xs_history_dialog_get_property;
+
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-history-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, list);
+  gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, error_page);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+xs_history_dialog_init (XsHistoryDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+xs_history_dialog_new (GtkWindow  *parent,
+                       const char *data_dir,
+                       gint64      trainee_id,
+                       const char *trainee_name)
+{
+  XsHistoryDialog *self;
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  self = g_object_new (XS_TYPE_HISTORY_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  if (trainee_name != NULL)
+    {
+      /* Translators: the window's title, “History of 张三” */
+      g_autofree char *title = g_strdup_printf (_("History of %s"), trainee_name);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_window_title_set_title (self->window_title, title);
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->data_dir = g_strdup (data_dir);
+  data->trainee_id = trainee_id;
+  task = g_task_new (self, self->cancellable, on_loaded, g_object_ref (self));
+  g_task_set_source_tag (task, xs_history_dialog_new);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+xs_history_dialog_get_loaded (XsHistoryDialog *self)
+{
+  g_return_val_if_fail (XS_IS_HISTORY_DIALOG (self), FALSE);
+  return self->loaded;
+}
+
+GPtrArray *
+xs_history_dialog_get_entries (XsHistoryDialog *self)
+{
+  g_return_val_if_fail (XS_IS_HISTORY_DIALOG (self), NULL);
+  return self->entries;
+}
