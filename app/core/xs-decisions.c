@@ -1,0 +1,471 @@
+/* xs-decisions.c: a reviewer's decisions on a package, written and applied
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A decisions file is JSON: the format, the base id and the digest of the
+ * package it answers, and one decision per claim reference, with the
+ * claim's title, date and hours as the package showed them, so that a
+ * claim changed since (withdrawn, corrected and submitted again) is not
+ * decided on what the reviewer never saw.
+ */
+#define G_LOG_DOMAIN "xs-package"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "xs-claim-store.h"
+#include "xs-date.h"
+#include "xs-db-private.h"
+#include "xs-id-number.h"
+#include "xs-package-private.h"
+#include "xs-trainee-store.h"
+
+#define MAX_FILE (64 * 1024 * 1024)
+
+/* Writing ------------------------------------------------------------------ */
+
+static const XsPackageClaim *
+find_claim (XsPackage  *package,
+            const char *ref)
+{
+  guint n = xs_package_get_n_claims (package);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const XsPackageClaim *claim = xs_package_get_claim (package, i);
+
+      if (g_strcmp0 (claim->ref, ref) == 0)
+        return claim;
+    }
+  return NULL;
+}
+
+/* NULL, empty or only spaces */
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_decision (const XsPackageClaim  *claim,
+                const XsDecision      *decision,
+                GError               **error)
+{
+  if (claim == NULL)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_MISMATCH,
+                   _("%s: this package holds no such claim."), decision->ref);
+      return FALSE;
+    }
+  if (claim->status != XS_STATUS_SUBMITTED)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("%s: the claim was already %s when the package was made."),
+                   decision->ref, xs_status_get_label (claim->status));
+      return FALSE;
+    }
+  if (decision->side != xs_review_side_for_category (claim->category))
+    {
+      if (claim->category == XS_CATEGORY_PUBLIC)
+        g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                     _("%s: public hours are decided by the HR department, not by the industry department."),
+                     decision->ref);
+      else
+        g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                     _("%s: professional hours are decided by the industry department, not by the HR department."),
+                     decision->ref);
+      return FALSE;
+    }
+  if (is_blank (decision->reviewer))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("%s: a decision needs the name of the reviewer who made it."), decision->ref);
+      return FALSE;
+    }
+  if (decision->decision == XS_STATUS_REJECTED
+      && is_blank (decision->reason))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("%s: a rejection needs a reason, so that the base can correct the claim."),
+                   decision->ref);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xs_decisions_write (XsPackage         *package,
+                    const XsDecision  *decisions,
+                    guint              n_decisions,
+                    const char        *path,
+                    GError           **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (XS_IS_PACKAGE (package), FALSE);
+  g_return_val_if_fail (decisions != NULL || n_decisions == 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, XS_DECISIONS_FORMAT);
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, XS_DECISIONS_VERSION);
+  json_builder_set_member_name (builder, "base_id");
+  json_builder_add_string_value (builder, xs_package_get_base_id (package));
+  json_builder_set_member_name (builder, "package");
+  json_builder_add_string_value (builder, xs_package_get_digest (package));
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, xs_package_get_year (package));
+  json_builder_set_member_name (builder, "decisions");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < n_decisions; i++)
+    {
+      const XsDecision *d = &decisions[i];
+      const XsPackageClaim *claim;
+
+      g_return_val_if_fail (d->ref != NULL, FALSE);
+      g_return_val_if_fail (d->decision == XS_STATUS_APPROVED || d->decision == XS_STATUS_REJECTED, FALSE);
+
+      claim = find_claim (package, d->ref);
+      if (!check_decision (claim, d, error))
+        return FALSE;
+      if (!g_hash_table_add (seen, (gpointer) d->ref))
+        {
+          g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                       _("%s: the claim is decided twice."), d->ref);
+          return FALSE;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ref");
+      json_builder_add_string_value (builder, d->ref);
+      json_builder_set_member_name (builder, "decision");
+      json_builder_add_string_value (builder, xs_status_to_string (d->decision));
+      json_builder_set_member_name (builder, "side");
+      json_builder_add_string_value (builder, xs_review_side_to_string (d->side));
+      json_builder_set_member_name (builder, "reviewer");
+      json_builder_add_string_value (builder, d->reviewer);
+      json_builder_set_member_name (builder, "reason");
+      if (d->decision == XS_STATUS_REJECTED)
+        json_builder_add_string_value (builder, d->reason);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, claim->title);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, claim->date);
+      json_builder_set_member_name (builder, "hours");
+      json_builder_add_int_value (builder, claim->hours);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, &length);
+  return g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+/* Applying ----------------------------------------------------------------- */
+
+static void
+refuse (XsImportReport *report,
+        guint           line,
+        const char     *ref,
+        const char     *reason)
+{
+  g_autofree char *summary = NULL;
+
+  if (ref != NULL)
+    summary = g_strdup_printf ("%s: %s", ref, reason);
+  xs_import_report_add (report, line, XS_ROW_REJECTED, summary ? summary : reason);
+}
+
+/* Checks a decision against the stored claim; returns the claim, or NULL
+ * with the refusal in @report (and @error set only when the store fails). */
+static XsClaim *
+lookup_claim (XsDb            *db,
+              XsImportReport  *report,
+              guint            line,
+              JsonObject      *object,
+              const char      *ref,
+              GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(XsClaim) claim = NULL;
+  g_autofree char *date = NULL;
+  g_auto(XsJsonCheck) check = { 0 };
+  const char *title, *iso;
+  gint64 id, hours;
+  int year;
+
+  if (!_xs_package_parse_ref (ref, &year, &id))
+    goto unknown;
+  claim = xs_claim_store_get (db, id, &local_error);
+  if (claim == NULL)
+    {
+      if (!g_error_matches (local_error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      goto unknown;
+    }
+  if (claim->year != year)
+    goto unknown;
+
+  /* the claim as the reviewer saw it */
+  title = _xs_json_get_string (&check, object, "title", TRUE);
+  iso = _xs_json_get_string (&check, object, "date", TRUE);
+  hours = json_object_has_member (object, "hours")
+          ? _xs_json_get_int (&check, object, "hours", 0, G_MAXINT) : claim->hours;
+  date = xs_date_to_iso (&claim->date);
+  if (check.failed || (title != NULL && g_strcmp0 (title, claim->title) != 0)
+      || (iso != NULL && g_strcmp0 (iso, date) != 0) || hours != claim->hours)
+    {
+      refuse (report, line, ref,
+              _("the claim was changed after the package was made; ask the base for a new package."));
+      return NULL;
+    }
+  return g_steal_pointer (&claim);
+
+unknown:
+  refuse (report, line, ref, _("no claim of this base has this reference."));
+  return NULL;
+}
+
+static char *
+describe (XsDb          *db,
+          const XsClaim *claim,
+          const char    *ref,
+          XsStatus       decision)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, NULL);
+  g_autofree char *masked = trainee ? xs_id_number_mask (trainee->id_number) : NULL;
+
+  return g_strdup_printf ("%s: %s %s: %s", ref, trainee ? trainee->name : "", masked ? masked : "",
+                          xs_status_get_label (decision));
+}
+
+/* One decision; FALSE only when the store fails. */
+static gboolean
+apply_decision (XsDb            *db,
+                XsImportReport  *report,
+                guint            line,
+                JsonNode        *node,
+                GHashTable      *seen,
+                GError         **error)
+{
+  g_auto(XsJsonCheck) check = { 0 };
+  g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  const char *ref, *decision_text, *side_text, *reviewer, *reason;
+  XsStatus decision;
+  XsReviewSide side;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      refuse (report, line, NULL, _("this is not a decision."));
+      return TRUE;
+    }
+  object = json_node_get_object (node);
+  ref = _xs_json_get_string (&check, object, "ref", FALSE);
+  decision_text = _xs_json_get_string (&check, object, "decision", FALSE);
+  side_text = _xs_json_get_string (&check, object, "side", FALSE);
+  reviewer = _xs_json_get_string (&check, object, "reviewer", TRUE);
+  reason = _xs_json_get_string (&check, object, "reason", TRUE);
+  if (check.failed || !xs_status_from_string (decision_text, &decision)
+      || (decision != XS_STATUS_APPROVED && decision != XS_STATUS_REJECTED)
+      || !xs_review_side_from_string (side_text, &side))
+    {
+      refuse (report, line, ref,
+              _("the decision is incomplete: it needs a reference, “approved” or “rejected”, "
+                "the side (“hr” or “industry”) and the reviewer."));
+      return TRUE;
+    }
+  if (g_hash_table_contains (seen, ref))
+    {
+      refuse (report, line, ref, _("the claim is decided twice."));
+      return TRUE;
+    }
+  g_hash_table_add (seen, (gpointer) ref);
+
+  claim = lookup_claim (db, report, line, object, ref, error);
+  if (claim == NULL)
+    return error == NULL || *error == NULL;
+
+  if (!xs_claim_store_decide_as (db, claim->id, side, decision, reason, reviewer, &local_error))
+    {
+      if (!g_error_matches (local_error, XS_DB_ERROR, XS_DB_ERROR_REFUSED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      refuse (report, line, ref, local_error->message);
+      return TRUE;
+    }
+
+  {
+    g_autofree char *summary = describe (db, claim, ref, decision);
+
+    xs_import_report_add (report, line, XS_ROW_UPDATED, summary);
+  }
+  return TRUE;
+}
+
+static JsonNode *
+load_file (const char  *path,
+           const char  *display_name,
+           GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *contents = NULL;
+  GStatBuf buf;
+  gsize length;
+
+  if (g_stat (path, &buf) == 0 && buf.st_size > MAX_FILE)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("“%s” is not a decisions file of Xueshi."), display_name);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  if (!json_parser_load_from_data (parser, contents, length, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("“%s” is not a decisions file of Xueshi."), display_name);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* The file's header: format, version and base. Returns its decisions. */
+static JsonArray *
+check_header (JsonObject    *root,
+              XsSigningKey  *key,
+              const char    *display_name,
+              const char   **package,
+              GError       **error)
+{
+  g_auto(XsJsonCheck) check = { 0 };
+  g_autofree char *our_id = xs_package_base_id (key);
+  const char *base_id;
+  JsonArray *decisions;
+  gint64 version;
+
+  if (g_strcmp0 (_xs_json_get_string (&check, root, "format", FALSE), XS_DECISIONS_FORMAT) != 0)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("“%s” is not a decisions file of Xueshi."), display_name);
+      return NULL;
+    }
+  version = _xs_json_get_int (&check, root, "format_version", 1, G_MAXINT);
+  if (!check.failed && version > XS_DECISIONS_VERSION)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Xueshi (decisions format %d). "
+                     "Update Xueshi to apply it."),
+                   display_name, (int) version);
+      return NULL;
+    }
+  base_id = _xs_json_get_string (&check, root, "base_id", FALSE);
+  *package = _xs_json_get_string (&check, root, "package", FALSE);
+  decisions = _xs_json_get_array (&check, root, "decisions");
+  if (check.failed || !_xs_package_is_sha256 (*package))
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("The decisions file “%s” is damaged (at “%s”)."),
+                   display_name, check.where ? check.where : "package");
+      return NULL;
+    }
+  if (g_strcmp0 (base_id, our_id) != 0)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_OTHER_BASE,
+                   _("“%s” answers a package of another base (%s); this base is %s. "
+                     "Nothing was applied."),
+                   display_name, base_id, our_id);
+      return NULL;
+    }
+  return decisions;
+}
+
+XsImportReport *
+xs_decisions_import (XsDb           *db,
+                     XsSigningKey   *key,
+                     const char     *path,
+                     XsImportFlags   flags,
+                     GError        **error)
+{
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *display_name = NULL;
+  g_autofree char *detail = NULL;
+  const char *package = NULL;
+  JsonArray *decisions;
+  guint n, applied;
+  gboolean keep;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display_name = g_path_get_basename (path);
+  root = load_file (path, display_name, error);
+  if (root == NULL)
+    return NULL;
+  decisions = check_header (json_node_get_object (root), key, display_name, &package, error);
+  if (decisions == NULL)
+    return NULL;
+
+  report = xs_import_report_new (display_name);
+  xs_import_report_set_dry_run (report, (flags & XS_IMPORT_DRY_RUN) != 0);
+  if (!xs_db_begin (db, error))
+    return NULL;
+
+  n = json_array_get_length (decisions);
+  for (guint i = 0; i < n; i++)
+    if (!apply_decision (db, report, i + 1, json_array_get_element (decisions, i), seen, error))
+      {
+        xs_db_rollback (db);
+        return NULL;
+      }
+
+  applied = xs_import_report_get_count (report, XS_ROW_UPDATED);
+  keep = !(flags & XS_IMPORT_DRY_RUN)
+         && (xs_import_report_get_count (report, XS_ROW_REJECTED) == 0 || (flags & XS_IMPORT_SKIP_INVALID));
+  if (!keep)
+    {
+      xs_db_rollback (db);
+      return g_steal_pointer (&report);
+    }
+
+  detail = g_strdup_printf ("%s: package %.16s, applied %u, refused %u", display_name, package,
+                            applied, xs_import_report_get_count (report, XS_ROW_REJECTED));
+  if (!_xs_db_audit (db, "decisions", 0, "import", detail, error) || !xs_db_commit (db, error))
+    {
+      xs_db_rollback (db);
+      return NULL;
+    }
+  xs_import_report_set_committed (report, TRUE);
+  return g_steal_pointer (&report);
+}

@@ -1,0 +1,147 @@
+/* xs-package.h: the submission package a base sends its reviewers, and the
+ * decisions that come back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A package is a ZIP:
+ *   manifest.json             format version, base (name and id), year, rule
+ *                             set, trainees, claims with stable references,
+ *                             the evidence list (SHA-256, size, media type,
+ *                             material), the number and total size of members
+ *   roster.xlsx, hours.xlsx   the same for reviewers who live in Excel
+ *   evidence/<sha256>.<ext>   every scan the claims cite
+ * The same data gives the same bytes: fixed times, fixed order.
+ *
+ * A decisions file is JSON written by a reviewer from a package: the base id
+ * and package digest it answers, and one decision per claim reference.
+ */
+#pragma once
+
+#include "xs-claim.h"
+#include "xs-db.h"
+#include "xs-import-report.h"
+#include "xs-signing-key.h"
+
+G_BEGIN_DECLS
+
+#define XS_PACKAGE_FORMAT_VERSION 1
+
+#define XS_PACKAGE_ERROR (xs_package_error_quark ())
+GQuark xs_package_error_quark (void);
+
+typedef enum
+{
+  XS_PACKAGE_ERROR_NOT_A_PACKAGE,   /* not a ZIP, or no manifest */
+  XS_PACKAGE_ERROR_UNSAFE,          /* absolute path, "..", link, duplicate name, zip bomb */
+  XS_PACKAGE_ERROR_MISMATCH,        /* members or sizes other than the manifest says, hash mismatch */
+  XS_PACKAGE_ERROR_TOO_NEW,         /* a newer format */
+  XS_PACKAGE_ERROR_OTHER_BASE,      /* decisions for another base's package */
+} XsPackageError;
+
+/* Which claims a package holds: those of @year that are submitted or
+ * decided, optionally of one class or one employer's staff. */
+typedef struct
+{
+  int         year;
+  const char *class_code;   /* NULL: any */
+  const char *employer;     /* NULL: any */
+} XsPackageQuery;
+
+/* The base's id in packages and decisions: the first 16 hex digits of the
+ * SHA-256 of its certificate key (xs_signing_key_get_public_text()). */
+char           *xs_package_base_id        (XsSigningKey          *key);
+
+/* Writes the package for @query to @path (whole or not at all). */
+gboolean        xs_package_export         (XsDb                  *db,
+                                           XsSigningKey          *key,
+                                           const char            *base_name,
+                                           const XsPackageQuery  *query,
+                                           const char            *path,
+                                           XsProgressFunc         progress,
+                                           gpointer               progress_data,
+                                           GCancellable          *cancellable,
+                                           GError               **error);
+
+typedef struct
+{
+  const char *sha256;
+  const char *media_type;     /* application/pdf, image/jpeg, image/png */
+  gint64      size;
+  const char *material;       /* the material code of the claim's kind */
+  const char *original_name;
+} XsPackageEvidence;
+
+typedef struct
+{
+  const char              *ref;          /* stable, e.g. "2018-000123" */
+  const char              *id_number;    /* the trainee's */
+  const char              *name;
+  const char              *employer;
+  XsCategory               category;
+  gboolean                 compulsory;
+  int                      kind;         /* 1…16 for professional, 0 public */
+  const char              *variant;      /* or NULL */
+  int                      hours;        /* tenths */
+  const char              *title;
+  const char              *date;         /* YYYY-MM-DD */
+  XsSource                 source;
+  XsStatus                 status;       /* when exported */
+  guint                    n_evidence;
+  const XsPackageEvidence *evidence;
+} XsPackageClaim;
+
+#define XS_TYPE_PACKAGE (xs_package_get_type ())
+G_DECLARE_FINAL_TYPE (XsPackage, xs_package, XS, PACKAGE, GObject)
+
+/* Opens a package read-only, as hostile input: refuses absolute paths,
+ * "..", links, duplicate names, more members or bytes than the manifest
+ * declares, compression ratios of a zip bomb and any hash mismatch, with a
+ * message and nothing written outside a private temporary directory (0700,
+ * removed when the package is finalized) that holds the checked evidence. */
+XsPackage            *xs_package_open              (const char   *path,
+                                                    GCancellable *cancellable,
+                                                    GError      **error);
+const char           *xs_package_get_path          (XsPackage    *self);
+const char           *xs_package_get_base_name     (XsPackage    *self);
+const char           *xs_package_get_base_id       (XsPackage    *self);
+int                   xs_package_get_year          (XsPackage    *self);
+const char           *xs_package_get_rule_set      (XsPackage    *self);
+/* SHA-256 of the package file: decisions name the package they answer. */
+const char           *xs_package_get_digest        (XsPackage    *self);
+guint                 xs_package_get_n_claims      (XsPackage    *self);
+const XsPackageClaim *xs_package_get_claim         (XsPackage    *self,
+                                                    guint         index);
+/* The checked copy of an evidence file, for the preview; NULL if unknown. */
+const char           *xs_package_get_evidence_path (XsPackage    *self,
+                                                    const char   *sha256);
+
+/* One reviewer's decision on one claim of a package. */
+typedef struct
+{
+  const char   *ref;
+  XsStatus      decision;    /* XS_STATUS_APPROVED or XS_STATUS_REJECTED */
+  XsReviewSide  side;
+  const char   *reviewer;
+  const char   *reason;      /* required for a rejection */
+} XsDecision;
+
+/* Writes @decisions on @package's claims to @path (JSON, whole or not at
+ * all). Refuses a decision on an unknown reference, by the wrong side, or a
+ * rejection without reason. */
+gboolean        xs_decisions_write        (XsPackage             *package,
+                                           const XsDecision      *decisions,
+                                           guint                  n_decisions,
+                                           const char            *path,
+                                           GError               **error);
+/* Applies a decisions file to this base's claims in one transaction. Each
+ * unknown reference, claim not submitted, or decision by the wrong side is
+ * refused on its own row as "FILE:LINE: REF: reason"; a file for another
+ * base's package is refused whole (XS_PACKAGE_ERROR_OTHER_BASE). With
+ * XS_IMPORT_SKIP_INVALID the valid rows are applied, else none. */
+XsImportReport *xs_decisions_import       (XsDb                  *db,
+                                           XsSigningKey          *key,
+                                           const char            *path,
+                                           XsImportFlags          flags,
+                                           GError               **error);
+
+G_END_DECLS

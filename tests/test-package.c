@@ -1,0 +1,1009 @@
+/* test-package.c: submission packages, hostile packages and decisions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "xs-claim-store.h"
+#include "xs-db-private.h"
+#include "xs-evidence.h"
+#include "xs-hours-import.h"
+#include "xs-package.h"
+#include "xs-roster-import.h"
+#include "xs-table-reader.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+
+#define BASE_NAME "漯河市职业技术学院继续教育基地"
+
+typedef struct
+{
+  XsDb          *db;
+  XsSigningKey  *key;
+  char          *ids[3];
+  gint64         patents[2];   /* individual claims with evidence */
+  char          *dir;
+  char          *package;      /* an export of 2018 */
+} Fixture;
+
+static char *private_tmp;
+
+static void
+import (XsDb       *db,
+        const char *csv,
+        gboolean    roster)
+{
+  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+
+  if (roster)
+    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  else
+    report = xs_hours_import (db, path, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 0);
+}
+
+static char *
+make_scan (const char *name,
+           guint8      shade)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 48);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  char *path = g_build_filename (dir, name, NULL);
+
+  cairo_set_source_rgb (cr, shade / 255.0, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static gint64
+add_patent (Fixture            *fixture,
+            guint               who,
+            const char         *title,
+            const char * const *scans,
+            gboolean            submit)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(XsClaim) claim = { 0 };
+
+  claim.trainee_id = xs_trainee_store_find_id (fixture->db, fixture->ids[who], &error);
+  claim.year = 2018;
+  claim.category = XS_CATEGORY_PROFESSIONAL;
+  claim.kind = 7;
+  claim.hours = 200;
+  claim.title = g_strdup (title);
+  claim.source = XS_SOURCE_INDIVIDUAL;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 20, 5, 2018);
+  g_assert_true (xs_claim_store_add (fixture->db, &claim, &error));
+  g_assert_no_error (error);
+  if (scans != NULL)
+    g_assert_true (xs_claim_store_attach (fixture->db, claim.id, "patent_certificate", scans, &error));
+  g_assert_no_error (error);
+  if (submit)
+    g_assert_true (xs_claim_store_submit (fixture->db, claim.id, &error));
+  g_assert_no_error (error);
+  return claim.id;
+}
+
+static void
+export (Fixture              *fixture,
+        const XsPackageQuery *query,
+        const char           *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xs_package_export (fixture->db, fixture->key, BASE_NAME, query, path,
+                                    NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GString) roster = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autoptr(GString) hours = g_string_new ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n");
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "王芳", "李娜", "张伟" };
+  g_autofree char *scan1 = make_scan ("专利证书1.png", 10);
+  g_autofree char *scan2 = make_scan ("专利证书2.png", 20);
+  const char *both[] = { scan1, scan2, NULL };
+  const char *first[] = { scan1, NULL };
+  XsPackageQuery query = { 2018, NULL, NULL };
+
+  fixture->db = xs_test_open_db ();
+  fixture->key = xs_signing_key_open (xs_db_get_data_dir (fixture->db), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      fixture->ids[i] = xs_test_id_number (i);
+      g_string_append_printf (roster, "%s,%s,%s\n", names[i], fixture->ids[i],
+                              i == 1 ? "临颍县人民医院" : "漯河市中心医院");
+      g_string_append_printf (hours,
+                              "%s,%s,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
+                              "%s,%s,2018,专业科目,,60,1,临床诊疗规范培训班,2018-04-14\n",
+                              fixture->ids[i], names[i], fixture->ids[i], names[i]);
+    }
+  import (fixture->db, roster->str, TRUE);
+  import (fixture->db, hours->str, FALSE);
+
+  /* the same scan twice is one evidence file in the package */
+  fixture->patents[0] = add_patent (fixture, 0, "一种输液装置", both, TRUE);
+  fixture->patents[1] = add_patent (fixture, 1, "一种采血针", first, TRUE);
+  /* a draft is not sent */
+  add_patent (fixture, 2, "一种病床", NULL, FALSE);
+
+  fixture->dir = xs_test_make_tmpdir ();
+  fixture->package = g_build_filename (fixture->dir, "package.zip", NULL);
+  export (fixture, &query, fixture->package);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->key);
+  g_clear_object (&fixture->db);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture->ids); i++)
+    g_free (fixture->ids[i]);
+  g_free (fixture->dir);
+  g_free (fixture->package);
+}
+
+/* No package's temporary folder is left in the (private) temporary folder. */
+static void
+assert_no_leftovers (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (private_tmp, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "xueshi-package-"));
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+}
+
+static XsPackage *
+open_package (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  XsPackage *package = xs_package_open (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (package);
+  return package;
+}
+
+static const XsPackageClaim *
+find_claim (XsPackage *package,
+            gint64     id)
+{
+  g_autofree char *ref = g_strdup_printf ("2018-%06" G_GINT64_FORMAT, id);
+
+  for (guint i = 0; i < xs_package_get_n_claims (package); i++)
+    if (g_str_equal (xs_package_get_claim (package, i)->ref, ref))
+      return xs_package_get_claim (package, i);
+  return NULL;
+}
+
+static gint64
+count_rows (XsDb       *db,
+            const char *sql,
+            const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_xs_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(XsImportReport) again = NULL;
+  g_autoptr(XsClaim) approved = NULL;
+  g_autoptr(XsClaim) rejected = NULL;
+  g_autoptr(XsTableReader) reader = NULL;
+  g_autofree char *digest = file_sha256 (fixture->package);
+  g_autofree char *base_id = xs_package_base_id (fixture->key);
+  g_autofree char *decisions = g_build_filename (fixture->dir, "decisions.json", NULL);
+  g_autofree char *unpacked_dir = NULL;
+  g_autofree char *roster_dir = xs_test_make_tmpdir ();
+  g_autofree char *roster_path = g_build_filename (roster_dir, "roster.xlsx", NULL);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  const XsPackageClaim *patent0, *patent1;
+  g_autoptr(GArray) chosen = g_array_new (FALSE, TRUE, sizeof (XsDecision));
+  GStatBuf buf;
+
+  g_assert_cmpstr (xs_package_get_base_name (package), ==, BASE_NAME);
+  g_assert_cmpstr (xs_package_get_base_id (package), ==, base_id);
+  g_assert_cmpuint (strlen (base_id), ==, 16);
+  g_assert_cmpint (xs_package_get_year (package), ==, 2018);
+  g_assert_cmpstr (xs_package_get_rule_set (package), ==, "2018");
+  g_assert_cmpstr (xs_package_get_digest (package), ==, digest);
+  g_assert_cmpstr (xs_package_get_path (package), ==, fixture->package);
+  /* 3 × 2 batch claims and 2 patents; the draft stays home */
+  g_assert_cmpuint (xs_package_get_n_claims (package), ==, 8);
+
+  patent0 = find_claim (package, fixture->patents[0]);
+  patent1 = find_claim (package, fixture->patents[1]);
+  g_assert_nonnull (patent0);
+  g_assert_nonnull (patent1);
+  g_assert_cmpstr (patent0->name, ==, "王芳");
+  g_assert_cmpstr (patent0->id_number, ==, fixture->ids[0]);
+  g_assert_cmpstr (patent0->employer, ==, "漯河市中心医院");
+  g_assert_cmpint (patent0->kind, ==, 7);
+  g_assert_cmpint (patent0->hours, ==, 200);
+  g_assert_cmpstr (patent0->date, ==, "2018-05-20");
+  g_assert_cmpint (patent0->status, ==, XS_STATUS_SUBMITTED);
+  g_assert_cmpint (patent0->source, ==, XS_SOURCE_INDIVIDUAL);
+  g_assert_cmpuint (patent0->n_evidence, ==, 2);
+  g_assert_cmpuint (patent1->n_evidence, ==, 1);
+  g_assert_cmpstr (patent1->evidence[0].sha256, ==, patent0->evidence[0].sha256);
+  for (guint i = 0; i < patent0->n_evidence; i++)
+    {
+      const XsPackageEvidence *e = &patent0->evidence[i];
+      const char *path = xs_package_get_evidence_path (package, e->sha256);
+      g_autofree char *sha = NULL;
+
+      g_assert_cmpstr (e->material, ==, "patent_certificate");
+      g_assert_cmpstr (e->media_type, ==, "image/png");
+      g_assert_nonnull (path);
+      sha = file_sha256 (path);
+      g_assert_cmpstr (sha, ==, e->sha256);
+      g_assert_cmpint (g_stat (path, &buf), ==, 0);
+      g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+      g_assert_cmpint (buf.st_size, ==, e->size);
+      g_clear_pointer (&unpacked_dir, g_free);
+      unpacked_dir = g_path_get_dirname (path);
+      g_assert_cmpint (g_stat (unpacked_dir, &buf), ==, 0);
+      g_assert_cmpint (buf.st_mode & 0777, ==, 0700);
+    }
+  g_assert_null (xs_package_get_evidence_path (package, "0000"));
+
+  /* roster.xlsx: identity numbers come back whole, as text */
+  {
+    struct archive *archive = archive_read_new ();
+    struct archive_entry *entry;
+    g_autoptr(GByteArray) bytes = g_byte_array_new ();
+
+    archive_read_support_format_zip (archive);
+    g_assert_cmpint (archive_read_open_filename (archive, fixture->package, 10240), ==, ARCHIVE_OK);
+    while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+      if (g_str_equal (archive_entry_pathname (entry), "roster.xlsx"))
+        {
+          guint8 chunk[8192];
+          la_ssize_t n;
+
+          while ((n = archive_read_data (archive, chunk, sizeof chunk)) > 0)
+            g_byte_array_append (bytes, chunk, n);
+        }
+    archive_read_free (archive);
+    g_assert_true (g_file_set_contents (roster_path, (char *) bytes->data, bytes->len, NULL));
+  }
+  reader = xs_table_reader_new_for_path (roster_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_table_reader_next (reader, &error));
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "身份证号");
+  g_assert_true (xs_table_reader_next (reader, &error));
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, fixture->ids[0]);
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 1), ==, "王芳");
+
+  /* HR approves every public claim, the industry department approves one
+   * patent and rejects the other */
+  for (guint i = 0; i < xs_package_get_n_claims (package); i++)
+    {
+      const XsPackageClaim *c = xs_package_get_claim (package, i);
+      XsDecision d = { c->ref, XS_STATUS_APPROVED, xs_review_side_for_category (c->category),
+                       "人社局审核员", NULL };
+
+      if (c->category != XS_CATEGORY_PUBLIC)
+        continue;
+      g_array_append_val (chosen, d);
+    }
+  g_array_append_val (chosen, ((XsDecision) { patent0->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY,
+                                              "卫健委审核员", NULL }));
+  g_array_append_val (chosen, ((XsDecision) { patent1->ref, XS_STATUS_REJECTED, XS_REVIEW_SIDE_INDUSTRY,
+                                              "卫健委审核员", "专利证书不清晰" }));
+  g_assert_true (xs_decisions_write (package, (XsDecision *) (gpointer) chosen->data, chosen->len,
+                                     decisions, &error));
+  g_assert_no_error (error);
+
+  report = xs_decisions_import (fixture->db, fixture->key, decisions, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_true (xs_import_report_get_committed (report));
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UPDATED), ==, 5);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 0);
+  /* applied rows name the trainee with a masked identity number */
+  {
+    XsImportRow *row = g_ptr_array_index (xs_import_report_get_rows (report), 0);
+
+    g_assert_null (strstr (row->summary, fixture->ids[0]));
+    g_assert_nonnull (strstr (row->summary, "********"));
+  }
+
+  approved = xs_claim_store_get (fixture->db, fixture->patents[0], &error);
+  rejected = xs_claim_store_get (fixture->db, fixture->patents[1], &error);
+  g_assert_cmpint (approved->status, ==, XS_STATUS_APPROVED);
+  g_assert_cmpstr (approved->reviewer, ==, "卫健委审核员");
+  g_assert_cmpint (rejected->status, ==, XS_STATUS_REJECTED);
+  g_assert_cmpstr (rejected->reviewer, ==, "卫健委审核员");
+  g_assert_cmpstr (rejected->reason, ==, "专利证书不清晰");
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'approved' "
+                               "AND category = 'public' AND side = 'hr' AND reviewer = ?1",
+                               "人社局审核员"), ==, 3);
+  /* the professional batch claims were not decided */
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL), ==, 3);
+  /* the audit trail has each decision and the import */
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM audit WHERE entity = 'claim' "
+                               "AND action = 'status' AND detail LIKE '%' || ?1 || '%'",
+                               "专利证书不清晰"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM audit WHERE entity = 'claim' "
+                               "AND action = 'status' AND json_extract (detail, '$.to') IN ('approved', 'rejected')",
+                               NULL), ==, 5);
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM audit WHERE entity = 'decisions' "
+                               "AND action = 'import' AND detail LIKE 'decisions.json: package %'", NULL), ==, 1);
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM audit WHERE detail LIKE '%' || ?1 || '%'",
+                               fixture->ids[0]), ==, 0);
+
+  /* the same file again: every claim is decided already, nothing applied */
+  again = xs_decisions_import (fixture->db, fixture->key, decisions, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (xs_import_report_get_committed (again));
+  g_assert_cmpuint (xs_import_report_get_count (again, XS_ROW_REJECTED), ==, 5);
+
+  g_clear_object (&package);
+  g_assert_false (g_file_test (unpacked_dir, G_FILE_TEST_EXISTS));
+  assert_no_leftovers ();
+}
+
+static void
+test_same_bytes (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *second = g_build_filename (fixture->dir, "again.zip", NULL);
+  g_autofree char *third = g_build_filename (fixture->dir, "elsewhere.zip", NULL);
+  g_autofree char *subset = g_build_filename (fixture->dir, "subset.zip", NULL);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+  g_autoptr(XsPackage) package = NULL;
+  g_autoptr(GError) error = NULL;
+  XsPackageQuery query = { 2018, NULL, NULL };
+  XsPackageQuery employer = { 2018, NULL, "临颍县人民医院" };
+  XsPackageQuery none = { 2016, NULL, NULL };
+  XsPackageQuery no_class = { 2018, "no-such-class", NULL };
+
+  g_usleep (1100 * 1000);
+  export (fixture, &query, second);
+  /* another time zone */
+  g_setenv ("TZ", "America/New_York", TRUE);
+  tzset ();
+  export (fixture, &query, third);
+  g_unsetenv ("TZ");
+  tzset ();
+
+  a = file_sha256 (fixture->package);
+  b = file_sha256 (second);
+  c = file_sha256 (third);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, c);
+
+  /* one employer's staff */
+  export (fixture, &employer, subset);
+  package = open_package (subset);
+  g_assert_cmpuint (xs_package_get_n_claims (package), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (xs_package_get_claim (package, i)->employer, ==, "临颍县人民医院");
+
+  /* nothing to send, or an unknown class: refused, nothing written */
+  g_assert_false (xs_package_export (fixture->db, fixture->key, BASE_NAME, &none,
+                                     second, NULL, NULL, NULL, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (xs_package_export (fixture->db, fixture->key, BASE_NAME, &no_class,
+                                     second, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_pointer (&b, g_free);
+  b = file_sha256 (second);
+  g_assert_cmpstr (a, ==, b);
+}
+
+/* Hostile packages, made from a real one ------------------------------------ */
+
+typedef struct
+{
+  char     *name;
+  GBytes   *data;
+  gboolean  symlink;   /* @data is the target */
+} Entry;
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->name);
+  g_bytes_unref (entry->data);
+  g_free (entry);
+}
+
+static Entry *
+entry_new (const char *name,
+           GBytes     *data)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->name = g_strdup (name);
+  entry->data = g_bytes_ref (data);
+  return entry;
+}
+
+static GPtrArray *
+read_entries (const char *path)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (entry_free);
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+
+  archive_read_support_format_zip (archive);
+  g_assert_cmpint (archive_read_open_filename (archive, path, 10240), ==, ARCHIVE_OK);
+  while (archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+    {
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      g_autoptr(GBytes) data = NULL;
+      guint8 chunk[8192];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (archive, chunk, sizeof chunk)) > 0)
+        g_byte_array_append (bytes, chunk, n);
+      data = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+      g_ptr_array_add (entries, entry_new (archive_entry_pathname (entry), data));
+    }
+  archive_read_free (archive);
+  return entries;
+}
+
+static void
+write_entries (const char *path,
+               GPtrArray  *entries)
+{
+  struct archive *archive = archive_write_new ();
+
+  archive_write_set_format_zip (archive);
+  archive_write_zip_set_compression_deflate (archive);
+  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (entries, i);
+      struct archive_entry *entry = archive_entry_new ();
+      gsize length;
+      const char *data = g_bytes_get_data (e->data, &length);
+
+      archive_entry_set_pathname (entry, e->name);
+      archive_entry_set_perm (entry, 0644);
+      if (e->symlink)
+        {
+          g_autofree char *target = g_strndup (data, length);
+
+          archive_entry_set_filetype (entry, AE_IFLNK);
+          archive_entry_set_symlink (entry, target);
+          archive_entry_set_size (entry, 0);
+        }
+      else
+        {
+          archive_entry_set_filetype (entry, AE_IFREG);
+          archive_entry_set_size (entry, length);
+        }
+      g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+      if (!e->symlink && length > 0)
+        g_assert_cmpint (archive_write_data (archive, data, length), ==, length);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (archive), ==, ARCHIVE_OK);
+  archive_write_free (archive);
+}
+
+static Entry *
+find_entry (GPtrArray  *entries,
+            const char *prefix)
+{
+  for (guint i = 0; i < entries->len; i++)
+    if (g_str_has_prefix (((Entry *) g_ptr_array_index (entries, i))->name, prefix))
+      return g_ptr_array_index (entries, i);
+  g_assert_not_reached ();
+}
+
+static JsonObject *
+manifest_of (GPtrArray  *entries,
+             JsonNode  **root)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Entry *manifest = find_entry (entries, "manifest.json");
+  gsize length;
+  const char *data = g_bytes_get_data (manifest->data, &length);
+
+  g_assert_true (json_parser_load_from_data (parser, data, length, NULL));
+  *root = json_node_copy (json_parser_get_root (parser));
+  return json_node_get_object (*root);
+}
+
+static void
+set_manifest (GPtrArray *entries,
+              JsonNode  *root)
+{
+  Entry *manifest = find_entry (entries, "manifest.json");
+  gsize length;
+  char *text = json_to_string (root, TRUE);
+
+  length = strlen (text);
+  g_bytes_unref (manifest->data);
+  manifest->data = g_bytes_new_take (text, length);
+}
+
+static void
+add_bytes (GPtrArray  *entries,
+           const char *name,
+           const char *text)
+{
+  g_autoptr(GBytes) data = g_bytes_new (text, strlen (text));
+
+  g_ptr_array_add (entries, entry_new (name, data));
+}
+
+/* Adds @size zeros as evidence, listed in the manifest as @declared bytes. */
+static void
+add_zeros (GPtrArray *entries,
+           gsize      size,
+           gsize      declared)
+{
+  g_autoptr(GBytes) zeros = g_bytes_new_take (g_malloc0 (size), size);
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, zeros);
+  g_autofree char *name = g_strdup_printf ("evidence/%s.pdf", sha);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *manifest = manifest_of (entries, &root);
+  JsonObject *member = json_object_new ();
+  JsonObject *file = json_object_new ();
+
+  json_object_set_string_member (member, "name", name);
+  json_object_set_int_member (member, "size", declared);
+  json_object_set_string_member (member, "sha256", sha);
+  json_array_add_object_element (json_object_get_array_member (manifest, "members"), member);
+  json_object_set_string_member (file, "sha256", sha);
+  json_object_set_string_member (file, "media_type", "application/pdf");
+  json_object_set_int_member (file, "size", declared);
+  json_object_set_int_member (file, "pages", 1);
+  json_object_set_string_member (file, "member", name);
+  json_array_add_object_element (json_object_get_array_member (manifest, "evidence"), file);
+  json_object_set_int_member (manifest, "member_count",
+                              json_object_get_int_member (manifest, "member_count") + 1);
+  json_object_set_int_member (manifest, "member_bytes",
+                              json_object_get_int_member (manifest, "member_bytes") + declared);
+  set_manifest (entries, root);
+  g_ptr_array_add (entries, entry_new (name, zeros));
+}
+
+static void
+make_absolute (GPtrArray *entries)
+{
+  add_bytes (entries, "/tmp/xueshi-package-test-absolute", "evil");
+}
+
+static void
+make_dotdot (GPtrArray *entries)
+{
+  add_bytes (entries, "../xueshi-package-test-dotdot", "evil");
+}
+
+static void
+make_nested_dotdot (GPtrArray *entries)
+{
+  add_bytes (entries, "evidence/../../xueshi-package-test-dotdot", "evil");
+}
+
+static void
+make_symlink (GPtrArray *entries)
+{
+  Entry *evidence = find_entry (entries, "evidence/");
+
+  g_bytes_unref (evidence->data);
+  evidence->data = g_bytes_new_static ("/etc/passwd", strlen ("/etc/passwd"));
+  evidence->symlink = TRUE;
+}
+
+static void
+make_duplicate (GPtrArray *entries)
+{
+  Entry *roster = find_entry (entries, "roster.xlsx");
+
+  g_ptr_array_add (entries, entry_new (roster->name, roster->data));
+}
+
+static void
+make_extra (GPtrArray *entries)
+{
+  add_bytes (entries, "notes.txt", "not in the manifest");
+}
+
+static void
+make_larger (GPtrArray *entries)
+{
+  Entry *roster = find_entry (entries, "roster.xlsx");
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+
+  g_byte_array_append (bytes, g_bytes_get_data (roster->data, NULL), g_bytes_get_size (roster->data));
+  g_byte_array_append (bytes, (guint8 *) "0123456789", 10);
+  g_bytes_unref (roster->data);
+  roster->data = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+static void
+make_bomb (GPtrArray *entries)
+{
+  add_zeros (entries, 4 * 1024 * 1024, 4 * 1024 * 1024);
+}
+
+static void
+make_bomb_declared_tiny (GPtrArray *entries)
+{
+  add_zeros (entries, 4 * 1024 * 1024, 1000);
+}
+
+static void
+make_hash_mismatch (GPtrArray *entries)
+{
+  Entry *evidence = find_entry (entries, "evidence/");
+  gsize length;
+  guint8 *data = g_bytes_unref_to_data (evidence->data, &length);
+
+  data[length / 2] ^= 0xff;
+  evidence->data = g_bytes_new_take (data, length);
+}
+
+static void
+make_newer (GPtrArray *entries)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *manifest = manifest_of (entries, &root);
+
+  json_object_set_int_member (manifest, "format_version", 2);
+  set_manifest (entries, root);
+}
+
+static void
+make_no_manifest (GPtrArray *entries)
+{
+  g_ptr_array_remove_index (entries, 0);
+}
+
+static void
+make_lying_manifest (GPtrArray *entries)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *manifest = manifest_of (entries, &root);
+
+  json_object_set_string_member (manifest, "claims", "none");
+  set_manifest (entries, root);
+}
+
+typedef struct
+{
+  const char     *name;
+  void          (*modify) (GPtrArray *entries);
+  XsPackageError  code;
+} Hostile;
+
+static const Hostile hostile_cases[] = {
+  { "absolute-path", make_absolute, XS_PACKAGE_ERROR_UNSAFE },
+  { "dotdot", make_dotdot, XS_PACKAGE_ERROR_UNSAFE },
+  { "nested-dotdot", make_nested_dotdot, XS_PACKAGE_ERROR_UNSAFE },
+  { "symlink", make_symlink, XS_PACKAGE_ERROR_UNSAFE },
+  { "duplicate", make_duplicate, XS_PACKAGE_ERROR_UNSAFE },
+  { "extra-member", make_extra, XS_PACKAGE_ERROR_MISMATCH },
+  { "larger-than-declared", make_larger, XS_PACKAGE_ERROR_MISMATCH },
+  { "zip-bomb", make_bomb, XS_PACKAGE_ERROR_UNSAFE },
+  { "zip-bomb-declared-tiny", make_bomb_declared_tiny, XS_PACKAGE_ERROR_MISMATCH },
+  { "hash-mismatch", make_hash_mismatch, XS_PACKAGE_ERROR_MISMATCH },
+  { "newer-format", make_newer, XS_PACKAGE_ERROR_TOO_NEW },
+  { "no-manifest", make_no_manifest, XS_PACKAGE_ERROR_NOT_A_PACKAGE },
+  { "damaged-manifest", make_lying_manifest, XS_PACKAGE_ERROR_NOT_A_PACKAGE },
+};
+
+static void
+test_hostile (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const Hostile *hostile = data;
+  g_autoptr(GPtrArray) entries = read_entries (fixture->package);
+  g_autofree char *path = g_build_filename (fixture->dir, "hostile.zip", NULL);
+  g_autofree char *beside = g_build_filename (fixture->dir, "..", "xueshi-package-test-dotdot", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsPackage) package = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *in_cwd = g_build_filename (cwd, "..", "xueshi-package-test-dotdot", NULL);
+
+  hostile->modify (entries);
+  write_entries (path, entries);
+
+  package = xs_package_open (path, NULL, &error);
+  g_assert_null (package);
+  g_assert_error (error, XS_PACKAGE_ERROR, (gint) hostile->code);
+  g_assert_nonnull (strstr (error->message, "hostile.zip"));
+  g_test_message ("%s", error->message);
+
+  /* nothing written anywhere */
+  assert_no_leftovers ();
+  g_assert_false (g_file_test ("/tmp/xueshi-package-test-absolute", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (in_cwd, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_zip (void)
+{
+  g_autofree char *path = xs_test_write_file ("package.zip", "PK\003\004 not really", -1);
+  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "no-such-package.zip", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsPackage) package = NULL;
+
+  package = xs_package_open (path, NULL, &error);
+  g_assert_null (package);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE);
+  g_clear_error (&error);
+  package = xs_package_open (missing, NULL, &error);
+  g_assert_null (package);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  assert_no_leftovers ();
+}
+
+/* Decisions ------------------------------------------------------------------ */
+
+static const XsPackageClaim *
+first_public (XsPackage *package)
+{
+  for (guint i = 0; i < xs_package_get_n_claims (package); i++)
+    if (xs_package_get_claim (package, i)->category == XS_CATEGORY_PUBLIC)
+      return xs_package_get_claim (package, i);
+  g_assert_not_reached ();
+}
+
+static void
+rewrite_decisions (const char *path,
+                   void      (*edit) (JsonObject *root))
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  edit (json_node_get_object (json_parser_get_root (parser)));
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+}
+
+static void
+edit_other_base (JsonObject *root)
+{
+  json_object_set_string_member (root, "base_id", "0123456789abcdef");
+}
+
+static void
+edit_newer (JsonObject *root)
+{
+  json_object_set_int_member (root, "format_version", 9);
+}
+
+/* row 1: a public claim decided by the industry department;
+ * row 3: a reference this base never gave */
+static void
+edit_rows (JsonObject *root)
+{
+  JsonArray *decisions = json_object_get_array_member (root, "decisions");
+  JsonObject *unknown = json_object_new ();
+
+  json_object_set_string_member (json_array_get_object_element (decisions, 0), "side", "industry");
+  json_object_set_string_member (unknown, "ref", "2018-999999");
+  json_object_set_string_member (unknown, "decision", "approved");
+  json_object_set_string_member (unknown, "side", "hr");
+  json_object_set_string_member (unknown, "reviewer", "人社局审核员");
+  json_array_add_object_element (decisions, unknown);
+}
+
+static void
+test_decisions_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autofree char *path = g_build_filename (fixture->dir, "decisions.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *rejections = NULL;
+  g_autofree char *expected = NULL;
+  const XsPackageClaim *public = first_public (package);
+  const XsPackageClaim *patent = find_claim (package, fixture->patents[0]);
+  XsDecision wrong_side = { public->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", NULL };
+  XsDecision unknown = { "2018-999999", XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "人社局审核员", NULL };
+  XsDecision no_reason = { patent->ref, XS_STATUS_REJECTED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", " " };
+  XsDecision no_reviewer = { patent->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "", NULL };
+  XsDecision good[] = {
+    { public->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "人社局审核员", NULL },
+    { patent->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", NULL },
+  };
+  gint64 submitted = count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL);
+
+  /* the writer refuses what the importer would */
+  g_assert_false (xs_decisions_write (package, &wrong_side, 1, path, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (xs_decisions_write (package, &unknown, 1, path, &error));
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_MISMATCH);
+  g_clear_error (&error);
+  g_assert_false (xs_decisions_write (package, &no_reason, 1, path, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (xs_decisions_write (package, &no_reviewer, 1, path, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* another base's package: refused whole */
+  g_assert_true (xs_decisions_write (package, good, G_N_ELEMENTS (good), path, &error));
+  g_assert_no_error (error);
+  rewrite_decisions (path, edit_other_base);
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_OTHER_BASE);
+  g_clear_error (&error);
+
+  /* a newer format */
+  g_assert_true (xs_decisions_write (package, good, G_N_ELEMENTS (good), path, &error));
+  rewrite_decisions (path, edit_newer);
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL),
+                   ==, submitted);
+
+  /* the wrong side and an unknown reference, refused row by row */
+  g_assert_true (xs_decisions_write (package, good, G_N_ELEMENTS (good), path, &error));
+  rewrite_decisions (path, edit_rows);
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (xs_import_report_get_committed (report));
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 2);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UPDATED), ==, 1);
+  rejections = xs_import_report_format_rejections (report);
+  g_test_message ("%s", rejections);
+  expected = g_strdup_printf ("decisions.json:1: %s: ", public->ref);
+  g_assert_true (g_str_has_prefix (rejections, expected));
+  g_assert_nonnull (strstr (rejections, "HR department"));
+  g_assert_nonnull (strstr (rejections, "decisions.json:3: 2018-999999: "));
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL),
+                   ==, submitted);
+  g_clear_object (&report);
+
+  /* a dry run writes nothing either */
+  report = xs_decisions_import (fixture->db, fixture->key, path,
+                                XS_IMPORT_DRY_RUN | XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_no_error (error);
+  g_assert_false (xs_import_report_get_committed (report));
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL),
+                   ==, submitted);
+  g_clear_object (&report);
+
+  /* with --skip-invalid the valid row lands */
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_import_report_get_committed (report));
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UPDATED), ==, 1);
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL),
+                   ==, submitted - 1);
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'approved' "
+                               "AND side = 'industry'", NULL), ==, 1);
+
+  /* not a decisions file at all */
+  g_clear_object (&report);
+  report = xs_decisions_import (fixture->db, fixture->key, fixture->package, XS_IMPORT_DEFAULT, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE);
+}
+
+/* A claim withdrawn, corrected and submitted again after the package was
+ * made is not decided on what the reviewer saw. */
+static void
+test_decisions_changed_claim (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autofree char *path = g_build_filename (fixture->dir, "decisions.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(XsClaim) claim = NULL;
+  g_autofree char *rejections = NULL;
+  const XsPackageClaim *patent = find_claim (package, fixture->patents[0]);
+  XsDecision decision = { patent->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", NULL };
+
+  g_assert_true (xs_decisions_write (package, &decision, 1, path, &error));
+  g_assert_true (xs_claim_store_withdraw (fixture->db, fixture->patents[0], "学时有误", &error));
+  g_assert_no_error (error);
+  claim = xs_claim_store_get (fixture->db, fixture->patents[0], &error);
+  claim->hours = 150;
+  g_assert_true (xs_claim_store_update (fixture->db, claim, &error));
+  g_assert_true (xs_claim_store_submit (fixture->db, claim->id, &error));
+  g_assert_no_error (error);
+
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 1);
+  rejections = xs_import_report_format_rejections (report);
+  g_assert_nonnull (strstr (rejections, "changed after the package was made"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* a private temporary folder, to see that nothing is left in it */
+  private_tmp = g_build_filename (g_getenv ("TMPDIR") ? g_getenv ("TMPDIR") : "/tmp",
+                                  "xueshi-test-package-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp (private_tmp));
+  g_setenv ("TMPDIR", private_tmp, TRUE);
+  xs_test_init (&argc, &argv);
+  g_assert_cmpstr (g_get_tmp_dir (), ==, private_tmp);
+
+  g_test_add ("/package/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/package/same-bytes", Fixture, NULL, fixture_set_up, test_same_bytes, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/package/hostile/%s", hostile_cases[i].name);
+
+      g_test_add (name, Fixture, &hostile_cases[i], fixture_set_up, test_hostile, fixture_tear_down);
+    }
+  g_test_add_func ("/package/not-a-zip", test_not_a_zip);
+  g_test_add ("/package/decisions-refused", Fixture, NULL, fixture_set_up, test_decisions_refused,
+              fixture_tear_down);
+  g_test_add ("/package/decisions-changed-claim", Fixture, NULL, fixture_set_up,
+              test_decisions_changed_claim, fixture_tear_down);
+
+  {
+    int status = g_test_run ();
+
+    g_rmdir (private_tmp);
+    return status;
+  }
+}
