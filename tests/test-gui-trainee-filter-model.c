@@ -1,4 +1,4 @@
-/* test-gui-trainee-filter-model.c: search and "not yet qualified" over the trainees list
+/* test-gui-trainee-filter-model.c: search, "not yet qualified" and "at risk" over the trainees list
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -133,6 +133,40 @@ test_unqualified (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 }
 
+/* At risk: set where the items are built, from xs-at-risk.h. */
+static void
+test_at_risk (void)
+{
+  g_autoptr(GListStore) store = make_store ();
+  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (G_LIST_MODEL (store));
+  GListModel *model = G_LIST_MODEL (filter);
+  g_autoptr(XsTraineeItem) li = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_autoptr(XsTraineeItem) wang = g_list_model_get_item (G_LIST_MODEL (store), 2);
+
+  xs_trainee_item_set_at_risk (li, TRUE, "lacks 6 compulsory public hours and 12 professional hours");
+  xs_trainee_item_set_at_risk (wang, FALSE, "lacks 3 professional hours");
+  g_assert_true (xs_trainee_item_get_at_risk (li));
+  g_assert_cmpstr (xs_trainee_item_get_lacking (li), ==, "lacks 6 compulsory public hours and 12 professional hours");
+  g_assert_false (xs_trainee_item_get_at_risk (wang));
+
+  xs_trainee_filter_model_set_at_risk_only (filter, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (id_at (model, 0), ==, 2);
+
+  /* with "not yet qualified" and a search */
+  xs_trainee_filter_model_set_unqualified_only (filter, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  xs_trainee_filter_model_set_search (filter, "王");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  xs_trainee_filter_model_set_search (filter, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  xs_trainee_filter_model_set_at_risk_only (filter, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  xs_trainee_filter_model_set_unqualified_only (filter, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+}
+
 /* A change is reported once, as the range between the unchanged head and
  * tail, so a view keeps the rows that did not move. */
 static void
@@ -180,6 +214,7 @@ main (int    argc,
 
   g_test_add_func ("/trainee-filter-model/search", test_search);
   g_test_add_func ("/trainee-filter-model/unqualified", test_unqualified);
+  g_test_add_func ("/trainee-filter-model/at-risk", test_at_risk);
   g_test_add_func ("/trainee-filter-model/change-range", test_change_range);
   return g_test_run ();
 }

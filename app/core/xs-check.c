@@ -10,6 +10,7 @@
 
 #include "xs-check.h"
 #include "xs-db-private.h"
+#include "xs-duplicates.h"
 #include "xs-evidence.h"
 
 static gboolean
@@ -83,6 +84,41 @@ check_evidence_file (XsDb       *db,
     g_ptr_array_add (problems, g_strdup_printf (_("Evidence file %s has been changed since it was attached."), path));
 }
 
+/* One problem per scan attached to claims of more than one trainee. */
+static gboolean
+check_shared_scans (XsDb       *db,
+                    GPtrArray  *problems,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) scans = xs_duplicates_list (db, error);
+  g_autoptr(GString) uses = g_string_new (NULL);
+
+  if (scans == NULL)
+    return FALSE;
+  for (guint i = 0; i < scans->len; i++)
+    {
+      XsSharedScan *scan = g_ptr_array_index (scans, i);
+      XsSharedScan *next = i + 1 < scans->len ? g_ptr_array_index (scans, i + 1) : NULL;
+      g_autofree char *use = NULL;
+
+      /* Translators: claim number, claim title, trainee's name, masked identity number */
+      use = g_strdup_printf (_("claim %lld “%s” of %s (%s)"), (long long) scan->claim_id,
+                             scan->claim_title, scan->name, scan->masked_id);
+      if (uses->len > 0)
+        /* Translators: separates the claims in a list */
+        g_string_append (uses, _("; "));
+      g_string_append (uses, use);
+      if (next == NULL || next->evidence_id != scan->evidence_id)
+        {
+          /* Translators: %s are the first characters of the file's SHA-256, then the claims */
+          g_ptr_array_add (problems, g_strdup_printf (_("The same scan (%.12s…) is attached to claims of different trainees: %s."),
+                                                      scan->sha256, uses->str));
+          g_string_truncate (uses, 0);
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 xs_check_run (XsDb          *db,
               GCancellable  *cancellable,
@@ -94,7 +130,8 @@ xs_check_run (XsDb          *db,
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);
 
-  if (!check_integrity (db, problems, error) || !check_foreign_keys (db, problems, error))
+  if (!check_integrity (db, problems, error) || !check_foreign_keys (db, problems, error)
+      || !check_shared_scans (db, problems, error))
     return NULL;
 
   stmt = _xs_db_prepare (db, "SELECT sha256, size FROM evidence ORDER BY id", error);

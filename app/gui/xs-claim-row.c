@@ -18,7 +18,9 @@ struct _XsClaimRow
   gint64        claim_id;
 
   GtkLabel     *status_label;
+  GtkLabel     *review_label;
   GtkLabel     *reason_label;
+  GtkImage     *shared_icon;
 };
 
 G_DEFINE_FINAL_TYPE (XsClaimRow, xs_claim_row, ADW_TYPE_ACTION_ROW)
@@ -30,7 +32,9 @@ xs_claim_row_class_init (XsClaimRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-claim-row.ui");
   gtk_widget_class_bind_template_child (widget_class, XsClaimRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, XsClaimRow, review_label);
   gtk_widget_class_bind_template_child (widget_class, XsClaimRow, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, XsClaimRow, shared_icon);
 }
 
 static void
@@ -89,6 +93,24 @@ xs_claim_row_new (const XsClaim *claim,
   gtk_label_set_label (self->status_label, xs_status_get_label (claim->status));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_style (claim->status));
 
+  if (claim->status == XS_STATUS_APPROVED || claim->status == XS_STATUS_REJECTED)
+    {
+      g_autofree char *review = NULL;
+
+      if (claim->has_side && claim->reviewer != NULL)
+        /* Translators: who decided a claim, “HR department, reviewer 张三” */
+        review = g_strdup_printf (_("%s, reviewer %s"), xs_review_side_get_label (claim->side), claim->reviewer);
+      else if (claim->has_side)
+        review = g_strdup (xs_review_side_get_label (claim->side));
+      else if (claim->reviewer != NULL)
+        review = g_strdup_printf (_("Reviewer %s"), claim->reviewer);
+      if (review != NULL)
+        {
+          gtk_label_set_label (self->review_label, review);
+          gtk_widget_set_visible (GTK_WIDGET (self->review_label), TRUE);
+        }
+    }
+
   if (claim->status == XS_STATUS_REJECTED && claim->reason != NULL)
     {
       g_autofree char *reason = g_strdup_printf (_("Rejected: %s"), claim->reason);
@@ -104,4 +126,33 @@ xs_claim_row_get_claim_id (XsClaimRow *self)
 {
   g_return_val_if_fail (XS_IS_CLAIM_ROW (self), 0);
   return self->claim_id;
+}
+
+/**
+ * xs_claim_row_set_shared_scan:
+ * @text: (nullable): what is shared with whom ("The same scan is attached
+ *   to a claim of 李娜 (…)"), or %NULL when the claim's scans are its own
+ *
+ * Shows a warning icon with @text as its tooltip.
+ */
+void
+xs_claim_row_set_shared_scan (XsClaimRow *self,
+                              const char *text)
+{
+  g_return_if_fail (XS_IS_CLAIM_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->shared_icon), text != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->shared_icon), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shared_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
+}
+
+const char *
+xs_claim_row_get_shared_scan (XsClaimRow *self)
+{
+  g_return_val_if_fail (XS_IS_CLAIM_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->shared_icon)))
+    return NULL;
+  return gtk_widget_get_tooltip_text (GTK_WIDGET (self->shared_icon));
 }

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A list of trainees filtered by the search text and "not yet qualified".
+ * A list of trainees filtered by the search text, "not yet qualified" and
+ * "at risk".
  *
  * GtkFilterListModel keeps its matches in a bitset whose nth element
  * costs a scan, so a view that walks a large change through it becomes
@@ -26,6 +27,7 @@ struct _XsTraineeFilterModel
   GPtrArray  *shown;              /* XsTraineeItem, owned */
   char       *search;             /* stripped and case-folded */
   gboolean    unqualified_only;
+  gboolean    at_risk_only;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -69,6 +71,8 @@ keeps (XsTraineeFilterModel *self,
        XsTraineeItem        *item)
 {
   if (self->unqualified_only && xs_trainee_item_get_qualified (item))
+    return FALSE;
+  if (self->at_risk_only && !xs_trainee_item_get_at_risk (item))
     return FALSE;
   return xs_trainee_item_matches (item, self->search);
 }
@@ -239,6 +243,22 @@ xs_trainee_filter_model_set_unqualified_only (XsTraineeFilterModel *self,
     return;
   self->unqualified_only = unqualified_only;
   if (unqualified_only)
+    refilter_shown (self);
+  else
+    refilter_all (self);
+}
+
+void
+xs_trainee_filter_model_set_at_risk_only (XsTraineeFilterModel *self,
+                                          gboolean              at_risk_only)
+{
+  g_return_if_fail (XS_IS_TRAINEE_FILTER_MODEL (self));
+
+  at_risk_only = !!at_risk_only;
+  if (self->at_risk_only == at_risk_only)
+    return;
+  self->at_risk_only = at_risk_only;
+  if (at_risk_only)
     refilter_shown (self);
   else
     refilter_all (self);

@@ -16,5 +16,7 @@ void                  xs_trainee_filter_model_set_search         (XsTraineeFilte
                                                                   const char           *text);
 void                  xs_trainee_filter_model_set_unqualified_only (XsTraineeFilterModel *self,
                                                                   gboolean              unqualified_only);
+void                  xs_trainee_filter_model_set_at_risk_only   (XsTraineeFilterModel *self,
+                                                                  gboolean              at_risk_only);
 
 G_END_DECLS

@@ -28,6 +28,8 @@ struct _XsTraineeItem
   int              pending_public;
   int              pending_professional;
   XsTraineeStatus  status;
+  gboolean         at_risk;
+  char            *lacking;
 };
 
 G_DEFINE_FINAL_TYPE (XsTraineeItem, xs_trainee_item, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ enum {
   PROP_TOTAL,
   PROP_STATUS,
   PROP_STATUS_LABEL,
+  PROP_AT_RISK,
   N_PROPS
 };
 
@@ -57,6 +60,7 @@ xs_trainee_item_finalize (GObject *object)
   g_free (self->masked_id);
   g_free (self->employer);
   g_free (self->folded);
+  g_free (self->lacking);
 
   G_OBJECT_CLASS (xs_trainee_item_parent_class)->finalize (object);
 }
@@ -95,6 +99,9 @@ xs_trainee_item_get_property (GObject    *object,
     case PROP_STATUS_LABEL:
       g_value_set_string (value, xs_trainee_item_get_status_label (self));
       break;
+    case PROP_AT_RISK:
+      g_value_set_boolean (value, self->at_risk);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +131,8 @@ xs_trainee_item_class_init (XsTraineeItemClass *klass)
                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL,
                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AT_RISK] = g_param_spec_boolean ("at-risk", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -256,6 +265,38 @@ xs_trainee_item_get_qualified (XsTraineeItem *self)
 {
   g_return_val_if_fail (XS_IS_TRAINEE_ITEM (self), FALSE);
   return self->status == XS_TRAINEE_STATUS_QUALIFIED;
+}
+
+void
+xs_trainee_item_set_at_risk (XsTraineeItem *self,
+                             gboolean       at_risk,
+                             const char    *lacking)
+{
+  g_return_if_fail (XS_IS_TRAINEE_ITEM (self));
+
+  at_risk = !!at_risk;
+  if (self->at_risk != at_risk)
+    {
+      self->at_risk = at_risk;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_RISK]);
+    }
+  g_free (self->lacking);
+  self->lacking = g_strdup (lacking);
+}
+
+gboolean
+xs_trainee_item_get_at_risk (XsTraineeItem *self)
+{
+  g_return_val_if_fail (XS_IS_TRAINEE_ITEM (self), FALSE);
+  return self->at_risk;
+}
+
+/* "lacks 6 compulsory public hours and 12 professional hours", or NULL */
+const char *
+xs_trainee_item_get_lacking (XsTraineeItem *self)
+{
+  g_return_val_if_fail (XS_IS_TRAINEE_ITEM (self), NULL);
+  return self->lacking;
 }
 
 gboolean

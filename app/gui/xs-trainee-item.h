@@ -35,6 +35,13 @@ int             xs_trainee_item_get_total         (XsTraineeItem *self);
 int             xs_trainee_item_get_pending_public (XsTraineeItem *self);
 int             xs_trainee_item_get_pending_professional (XsTraineeItem *self);
 gboolean        xs_trainee_item_get_qualified     (XsTraineeItem *self);
+/* Set where items are built (xs-at-risk.h): whether the trainee will not
+ * reach the requirement at their pace, and what they lack ("lacks …"). */
+void            xs_trainee_item_set_at_risk       (XsTraineeItem *self,
+                                                   gboolean       at_risk,
+                                                   const char    *lacking);
+gboolean        xs_trainee_item_get_at_risk       (XsTraineeItem *self);
+const char     *xs_trainee_item_get_lacking       (XsTraineeItem *self);
 /* Whether the search text (already case-folded) matches the name, the
  * digits of the identity number or the employer. */
 gboolean        xs_trainee_item_matches           (XsTraineeItem *self,

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "xs-at-risk.h"
 #include "xs-db.h"
 #include "xs-progress.h"
 #include "xs-trainee-model.h"
@@ -110,6 +111,7 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   g_autoptr(XsDb) db = NULL;
   g_autoptr(XsProgress) progress = NULL;
+  g_autoptr(XsAtRisk) at_risk = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
@@ -120,14 +122,22 @@ load_thread (GTask        *task,
       return;
     }
 
+  /* At risk as of today. */
+  at_risk = xs_at_risk_new (progress, NULL);
   n = xs_progress_get_n_rows (progress);
   data->rules = g_object_ref (xs_progress_get_rule_set (progress));
   data->items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
+      const XsAtRiskEntry *entry = xs_at_risk_lookup_row (at_risk, i);
+      XsTraineeItem *item;
+
       if (i % 4096 == 0 && g_task_return_error_if_cancelled (task))
         return;
-      g_ptr_array_add (data->items, xs_trainee_item_new (xs_progress_get_row (progress, i), data->rules));
+      item = xs_trainee_item_new (xs_progress_get_row (progress, i), data->rules);
+      if (entry != NULL)
+        xs_trainee_item_set_at_risk (item, entry->at_risk, entry->summary);
+      g_ptr_array_add (data->items, item);
     }
   g_task_return_boolean (task, TRUE);
 }

@@ -24,6 +24,7 @@ struct _XsTraineesView
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *unqualified_button;
+  GtkToggleButton    *at_risk_button;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
 };
@@ -70,6 +71,13 @@ on_unqualified_toggled (XsTraineesView  *self,
                         GtkToggleButton *button)
 {
   xs_trainee_filter_model_set_unqualified_only (self->filtered, gtk_toggle_button_get_active (button));
+}
+
+static void
+on_at_risk_toggled (XsTraineesView  *self,
+                    GtkToggleButton *button)
+{
+  xs_trainee_filter_model_set_at_risk_only (self->filtered, gtk_toggle_button_get_active (button));
 }
 
 static void
@@ -144,6 +152,8 @@ bind_status (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "success");
   else if (status == XS_TRAINEE_STATUS_MISSING_EVIDENCE)
     gtk_widget_add_css_class (label, "warning");
+  /* What an at-risk trainee still lacks, on hovering the status. */
+  gtk_widget_set_tooltip_text (label, xs_trainee_item_get_at_risk (item) ? xs_trainee_item_get_lacking (item) : NULL);
 }
 
 static void
@@ -280,10 +290,12 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, unqualified_button);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, at_risk_button);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_unqualified_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_at_risk_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

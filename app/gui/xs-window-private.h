@@ -44,6 +44,10 @@ void _xs_window_update_actions        (XsWindow       *self);
 /* Shows the page @name and selects its row in the sidebar. */
 void _xs_window_show_sidebar_page     (XsWindow       *self,
                                        const char     *name);
+/* Writes the year's statistics to @path (XLSX) in a worker; a toast tells
+ * how it went. */
+void _xs_window_export_statistics     (XsWindow       *self,
+                                       const char     *path);
 /* Shows a pulsing progress bar while @busy. */
 void _xs_window_set_busy              (XsWindow       *self,
                                        gboolean        busy);

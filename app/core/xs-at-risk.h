@@ -1,0 +1,56 @@
+/* xs-at-risk.h: trainees who will not reach the year's requirement at
+ * their pace so far, and what each still lacks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "xs-db.h"
+#include "xs-progress.h"
+
+G_BEGIN_DECLS
+
+/* One trainee who is not yet qualified. Hours are tenths; a lack is the
+ * requirement minus approved and submitted (pending) hours, never below 0. */
+typedef struct
+{
+  const XsProgressRow *row;            /* belongs to the XsProgress */
+  guint                row_index;      /* its index there */
+  int                  lack_compulsory;
+  int                  lack_public;    /* compulsory hours count as public */
+  int                  lack_professional;
+  int                  lack_total;
+  /* The fewest further hours that meet every requirement. */
+  int                  still_needed;
+  /* Hours the pace so far adds by the end of the year (0 once it is over). */
+  int                  projected;
+  gboolean             at_risk;
+  /* In the user's words: "lacks 6 compulsory public hours and 12
+   * professional hours", or that only a review is awaited. */
+  const char          *summary;
+} XsAtRiskEntry;
+
+#define XS_TYPE_AT_RISK (xs_at_risk_get_type ())
+G_DECLARE_FINAL_TYPE (XsAtRisk, xs_at_risk, XS, AT_RISK, GObject)
+
+/* Every not-yet-qualified trainee of @progress, judged on @today (NULL: the
+ * local date now). */
+XsAtRisk            *xs_at_risk_new             (XsProgress  *progress,
+                                                 const GDate *today);
+/* xs_progress_compute() for the whole roster, then xs_at_risk_new(). */
+XsAtRisk            *xs_at_risk_compute         (XsDb        *db,
+                                                 int          year,
+                                                 const GDate *today,
+                                                 GError     **error);
+XsProgress          *xs_at_risk_get_progress    (XsAtRisk    *self);
+/* The reference date (ISO text) the entries were judged on. */
+const char          *xs_at_risk_get_date        (XsAtRisk    *self);
+guint                xs_at_risk_get_n_entries   (XsAtRisk    *self);
+const XsAtRiskEntry *xs_at_risk_get_entry       (XsAtRisk    *self,
+                                                 guint        index);
+/* The entry for row @row_index of the progress, NULL when qualified. */
+const XsAtRiskEntry *xs_at_risk_lookup_row      (XsAtRisk    *self,
+                                                 guint        row_index);
+guint                xs_at_risk_count_at_risk   (XsAtRisk    *self);
+
+G_END_DECLS

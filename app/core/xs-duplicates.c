@@ -1,0 +1,117 @@
+/* xs-duplicates.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Evidence is stored once per content (SHA-256), so a scan attached to two
+ * claims is one evidence row linked twice. Attaching the same scan to the
+ * claims of two different people is a common shortcut when evidence is
+ * faked: those links are what is listed here.
+ */
+#define G_LOG_DOMAIN "xs-duplicates"
+
+#include "config.h"
+
+#include "xs-db-private.h"
+#include "xs-duplicates.h"
+#include "xs-id-number.h"
+
+void
+xs_shared_scan_free (XsSharedScan *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->sha256);
+  g_free (self->claim_title);
+  g_free (self->name);
+  g_free (self->masked_id);
+  g_free (self);
+}
+
+/* A claim can hold the same file for two materials: one row per claim. */
+static const char list_sql[] =
+  "SELECT e.id, e.sha256, c.id, c.title, c.year, t.id, t.name, t.id_number "
+  "FROM claim_evidence ce "
+  "JOIN evidence e ON e.id = ce.evidence_id "
+  "JOIN claim c ON c.id = ce.claim_id "
+  "JOIN trainee t ON t.id = c.trainee_id "
+  "WHERE ce.evidence_id IN ("
+  "  SELECT ce2.evidence_id FROM claim_evidence ce2 "
+  "  JOIN claim c2 ON c2.id = ce2.claim_id "
+  "  GROUP BY ce2.evidence_id HAVING count (DISTINCT c2.trainee_id) > 1) "
+  "GROUP BY ce.evidence_id, ce.claim_id "
+  "ORDER BY e.id, t.id, c.id";
+
+/* From one trainee's claims of the year, through the evidence index, to
+ * the claims of other trainees. */
+static const char for_trainee_sql[] =
+  "SELECT DISTINCT e.id, e.sha256, c.id, c2.title, c2.year, t2.id, t2.name, t2.id_number "
+  "FROM claim c "
+  "JOIN claim_evidence ce ON ce.claim_id = c.id "
+  "JOIN evidence e ON e.id = ce.evidence_id "
+  "JOIN claim_evidence ce2 ON ce2.evidence_id = ce.evidence_id AND ce2.claim_id <> c.id "
+  "JOIN claim c2 ON c2.id = ce2.claim_id AND c2.trainee_id <> c.trainee_id "
+  "JOIN trainee t2 ON t2.id = c2.trainee_id "
+  "WHERE c.trainee_id = ?1 AND (?2 = 0 OR c.year = ?2) "
+  "ORDER BY c.id, t2.id, c2.id";
+
+static GPtrArray *
+collect (XsDb      *db,
+         XsDbStmt  *stmt,
+         GError   **error)
+{
+  g_autoptr(GPtrArray) scans = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_shared_scan_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XsSharedScan *scan = g_new0 (XsSharedScan, 1);
+
+      scan->evidence_id = sqlite3_column_int64 (stmt, 0);
+      scan->sha256 = g_strdup (_xs_db_column_text (stmt, 1));
+      scan->claim_id = sqlite3_column_int64 (stmt, 2);
+      scan->claim_title = g_strdup (_xs_db_column_text (stmt, 3));
+      scan->year = sqlite3_column_int (stmt, 4);
+      scan->trainee_id = sqlite3_column_int64 (stmt, 5);
+      scan->name = g_strdup (_xs_db_column_text (stmt, 6));
+      scan->masked_id = xs_id_number_mask (_xs_db_column_text (stmt, 7));
+      g_ptr_array_add (scans, scan);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&scans);
+}
+
+GPtrArray *
+xs_duplicates_list (XsDb    *db,
+                    GError **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db, list_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  return collect (db, stmt, error);
+}
+
+GPtrArray *
+xs_duplicates_for_trainee (XsDb    *db,
+                           gint64   trainee_id,
+                           int      year,
+                           GError **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db, for_trainee_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, trainee_id);
+  sqlite3_bind_int (stmt, 2, year);
+  return collect (db, stmt, error);
+}
