@@ -6,8 +6,10 @@
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "xs-package.h"
 #include "xs-test-util.h"
 
 typedef struct
@@ -289,6 +291,110 @@ test_cli_claims_and_progress (void)
 }
 
 static void
+test_cli_review_and_history (void)
+{
+  g_autofree char *roster = write_roster (2);
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *claim_id = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) submit = { 0 };
+  g_auto(Run) wrong_side = { 0 };
+  g_auto(Run) bad_side = { 0 };
+  g_auto(Run) no_reviewer = { 0 };
+  g_auto(Run) reject = { 0 };
+  g_auto(Run) withdraw_rejected = { 0 };
+  g_auto(Run) reopen = { 0 };
+  g_auto(Run) submit2 = { 0 };
+  g_auto(Run) withdraw_no_reason = { 0 };
+  g_auto(Run) withdraw = { 0 };
+  g_auto(Run) submit3 = { 0 };
+  g_auto(Run) approve = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) history = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) nobody = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *entries;
+
+  fresh_data_dir ();
+  run_cli (&import, "import-roster", roster, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&add, "claim", "add", "--id-number", id0, "--year", "2018", "--public", "--hours", "6",
+           "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  claim_id = g_strstrip (g_strdup (add.out));
+  run_cli (&submit, "claim", "submit", claim_id, NULL);
+  g_assert_cmpint (submit.status, ==, 0);
+
+  /* public hours are the HR department's */
+  run_cli (&wrong_side, "review", "approve", claim_id, "--side", "industry", "--reviewer", "王五", NULL);
+  g_assert_cmpint (wrong_side.status, ==, 1);
+  g_assert_nonnull (strstr (wrong_side.err, "HR department"));
+  run_cli (&bad_side, "review", "approve", claim_id, "--side", "school", "--reviewer", "王五", NULL);
+  g_assert_cmpint (bad_side.status, ==, 2);
+  run_cli (&no_reviewer, "review", "approve", claim_id, "--side", "hr", NULL);
+  g_assert_cmpint (no_reviewer.status, ==, 1);
+  run_cli (&reject, "review", "reject", claim_id, "--side", "hr", "--reviewer", "张三",
+           "--reason", "材料不清晰", NULL);
+  g_assert_cmpint (reject.status, ==, 0);
+
+  /* rejected -> draft -> submitted; a withdrawal needs a reason */
+  run_cli (&withdraw_rejected, "claim", "withdraw", claim_id, "--reason", "改正", NULL);
+  g_assert_cmpint (withdraw_rejected.status, ==, 1);
+  run_cli (&reopen, "claim", "reopen", claim_id, NULL);
+  g_assert_cmpint (reopen.status, ==, 0);
+  run_cli (&submit2, "claim", "submit", claim_id, NULL);
+  g_assert_cmpint (submit2.status, ==, 0);
+  run_cli (&withdraw_no_reason, "claim", "withdraw", claim_id, NULL);
+  g_assert_cmpint (withdraw_no_reason.status, ==, 2);
+  run_cli (&withdraw, "claim", "withdraw", claim_id, "--reason", "学时录入有误", NULL);
+  g_assert_cmpint (withdraw.status, ==, 0);
+  run_cli (&submit3, "claim", "submit", claim_id, NULL);
+  g_assert_cmpint (submit3.status, ==, 0);
+
+  /* without --side, the side that fits the claim */
+  run_cli (&approve, "review", "approve", claim_id, "--reviewer", "李四", NULL);
+  g_assert_cmpint (approve.status, ==, 0);
+  run_cli (&show, "claim", "show", claim_id, "--format", "json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, show.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (root, "side"), ==, "hr");
+  g_assert_cmpstr (json_object_get_string_member (root, "reviewer"), ==, "李四");
+
+  run_cli (&history, "history", "--id-number", id0, NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  g_assert_null (strstr (history.out, id0));
+  g_assert_nonnull (strstr (history.out, "411102********"));
+  g_assert_nonnull (strstr (history.out, "学员0 added to the roster"));
+  g_assert_nonnull (strstr (history.out, "rejected by the HR department (reviewer 张三): 材料不清晰"));
+  g_assert_nonnull (strstr (history.out, "reopened for correction"));
+  g_assert_nonnull (strstr (history.out, "withdrawn for correction: 学时录入有误"));
+  g_assert_nonnull (strstr (history.out, "approved by the HR department (reviewer 李四)"));
+  /* oldest first */
+  g_assert_true (strstr (history.out, "rejected by") < strstr (history.out, "withdrawn"));
+  g_assert_true (strstr (history.out, "withdrawn") < strstr (history.out, "approved by"));
+
+  run_cli (&json, "history", "--id-number", id0, "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "name"), ==, "学员0");
+  entries = json_object_get_array_member (root, "entries");
+  /* added; claim recorded, submitted, rejected, reopened, submitted,
+   * withdrawn, submitted, approved */
+  g_assert_cmpuint (json_array_get_length (entries), ==, 9);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 6), "action"), ==, "withdraw");
+
+  run_cli (&nobody, "history", "--id-number", "11010519491231002X", NULL);
+  g_assert_cmpint (nobody.status, ==, 1);
+}
+
+static void
 test_cli_demo_and_check (void)
 {
   g_auto(Run) demo = { 0 };
@@ -370,6 +476,172 @@ test_cli_certificates (void)
   g_assert_true (g_str_has_prefix (verify.out, "INVALID"));
 }
 
+/* at-risk and stats over the demo base */
+static void
+test_cli_at_risk_and_stats (void)
+{
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) past = { 0 };
+  g_auto(Run) future = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) stats_json = { 0 };
+  g_auto(Run) xlsx = { 0 };
+  g_auto(Run) bad_by = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "statistics-2018.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  JsonObject *root;
+  JsonArray *trainees;
+
+  fresh_data_dir ();
+  run_cli (&demo, "demo", "--trainees", "40", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&json, "at-risk", "--year", "2018", "--date", "2018-07-01", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2018-07-01");
+  trainees = json_object_get_array_member (root, "trainees");
+  g_assert_cmpint (json_array_get_length (trainees), ==, json_object_get_int_member (root, "at_risk"));
+  g_assert_cmpint (json_array_get_length (trainees), >, 0);
+  for (guint i = 0; i < json_array_get_length (trainees); i++)
+    {
+      JsonObject *t = json_array_get_object_element (trainees, i);
+
+      g_assert_true (json_object_get_boolean_member (t, "at_risk"));
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (t, "lacking"), "lacks "));
+    }
+
+  /* 2018 is over: everyone not qualified who lacks hours; numbers masked */
+  run_cli (&past, "at-risk", "--year", "2018", "--date", "2019-01-10", NULL);
+  g_assert_cmpint (past.status, ==, 0);
+  g_assert_nonnull (strstr (past.out, "********"));
+  g_assert_nonnull (strstr (past.out, "lacks "));
+  run_cli (&future, "at-risk", "--year", "2018", "--date", "2017-12-31", NULL);
+  g_assert_cmpint (future.status, ==, 0);
+  g_assert_nonnull (strstr (future.out, ": 0 of "));
+
+  run_cli (&bad_date, "at-risk", "--date", "2018-02-30", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+
+  run_cli (&csv, "stats", "--year", "2018", "--by", "county", "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "county,trainees,qualified,in_progress,missing_evidence\r\n"));
+
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  run_cli (&stats_json, "stats", "--year", "2018", "--format", "json", NULL);
+  g_assert_cmpint (stats_json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, stats_json.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "by"), ==, "employer");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "total"), "trainees"), ==, 40);
+
+  run_cli (&xlsx, "stats", "--year", "2018", "--out", out, NULL);
+  g_assert_cmpint (xlsx.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+
+  run_cli (&bad_by, "stats", "--by", "town", NULL);
+  g_assert_cmpint (bad_by.status, ==, 2);
+}
+
+static void
+test_cli_package_and_decisions (void)
+{
+  g_autofree char *roster = write_roster (2);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *package_path = g_build_filename (dir, "package.zip", NULL);
+  g_autofree char *again_path = g_build_filename (dir, "again.zip", NULL);
+  g_autofree char *decisions_path = g_build_filename (dir, "decisions.json", NULL);
+  g_autofree char *decisions = NULL, *expected = NULL;
+  char *claim_ids[2] = { NULL, NULL };
+  char *refs[2] = { NULL, NULL };
+  g_autoptr(XsPackage) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) no_year = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) skip = { 0 };
+  g_auto(Run) no_file = { 0 };
+  g_auto(Run) nothing = { 0 };
+
+  fresh_data_dir ();
+  run_cli (&import, "import-roster", roster, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = xs_test_id_number (i);
+      g_auto(Run) add = { 0 };
+      g_auto(Run) submit = { 0 };
+
+      run_cli (&add, "claim", "add", "--id-number", id, "--year", "2018", "--public", "--hours", "6",
+               "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
+      g_assert_cmpint (add.status, ==, 0);
+      claim_ids[i] = g_strstrip (g_strdup (add.out));
+      refs[i] = g_strdup_printf ("2018-%06d", atoi (claim_ids[i]));
+      run_cli (&submit, "claim", "submit", claim_ids[i], NULL);
+      g_assert_cmpint (submit.status, ==, 0);
+    }
+
+  run_cli (&no_year, "export", "--out", package_path, NULL);
+  g_assert_cmpint (no_year.status, ==, 2);
+  run_cli (&nothing, "export", "--year", "2016", "--out", package_path, NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+  g_assert_false (g_file_test (package_path, G_FILE_TEST_EXISTS));
+
+  /* the same data, the same bytes: the printed digest can be checked */
+  run_cli (&export, "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (&again, "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", again_path, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  package = xs_package_open (package_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_package_get_n_claims (package), ==, 2);
+  g_assert_cmpstr (xs_package_get_base_name (package), ==, "漯河市继续教育基地");
+  g_assert_nonnull (strstr (export.out, xs_package_get_digest (package)));
+  g_assert_nonnull (strstr (again.out, xs_package_get_digest (package)));
+
+  /* row 2 is decided by the wrong side */
+  decisions = g_strdup_printf ("{\"format\": \"xueshi-decisions\", \"format_version\": 1, "
+                               "\"base_id\": \"%s\", \"package\": \"%s\", \"decisions\": ["
+                               "{\"ref\": \"%s\", \"decision\": \"approved\", \"side\": \"hr\", "
+                               "\"reviewer\": \"人社局审核员\"},"
+                               "{\"ref\": \"%s\", \"decision\": \"approved\", \"side\": \"industry\", "
+                               "\"reviewer\": \"卫健委审核员\"}]}",
+                               xs_package_get_base_id (package), xs_package_get_digest (package),
+                               refs[0], refs[1]);
+  g_assert_true (g_file_set_contents (decisions_path, decisions, -1, NULL));
+
+  run_cli (&refused, "import-decisions", decisions_path, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "applied 0, refused 1\n");
+  expected = g_strdup_printf ("decisions.json:2: %s: ", refs[1]);
+  g_assert_nonnull (strstr (refused.err, expected));
+  run_cli (&dry, "import-decisions", "--dry-run", "--skip-invalid", decisions_path, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_cmpstr (dry.out, ==, "applied 1, refused 1 (dry run: nothing written)\n");
+  run_cli (&skip, "import-decisions", "--skip-invalid", decisions_path, NULL);
+  g_assert_cmpint (skip.status, ==, 0);
+  g_assert_cmpstr (skip.out, ==, "applied 1, refused 1\n");
+  run_cli (&no_file, "import-decisions", NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (claim_ids[i]);
+      g_free (refs[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,8 +654,11 @@ main (int    argc,
   g_test_add_func ("/cli/import-roster", test_cli_import_roster);
   g_test_add_func ("/cli/logs-masked", test_cli_logs_masked);
   g_test_add_func ("/cli/claims-and-progress", test_cli_claims_and_progress);
+  g_test_add_func ("/cli/review-and-history", test_cli_review_and_history);
   g_test_add_func ("/cli/demo-and-check", test_cli_demo_and_check);
+  g_test_add_func ("/cli/at-risk-and-stats", test_cli_at_risk_and_stats);
   g_test_add_func ("/cli/certificates", test_cli_certificates);
+  g_test_add_func ("/cli/package-and-decisions", test_cli_package_and_decisions);
 
   status = g_test_run ();
   g_free (data_dir);

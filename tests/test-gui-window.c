@@ -5,15 +5,20 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo.h>
+#include <string.h>
 
 #include "xs-application.h"
+#include "xs-claim-row.h"
 #include "xs-claim-store.h"
 #include "xs-gui-test-util.h"
 #include "xs-hours-bar.h"
+#include "xs-table-reader.h"
 #include "xs-test-util.h"
 #include "xs-trainee-page.h"
 #include "xs-trainee-store.h"
 #include "xs-trainees-view.h"
+#include "xs-window-private.h"
 #include "xs-window.h"
 
 typedef struct
@@ -205,6 +210,93 @@ test_window_bars_after_approval (Fixture       *fixture,
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
 }
 
+static gint64
+add_trainee_with_patent (XsDb       *db,
+                         guint       n,
+                         const char *name,
+                         int         year,
+                         const char *scan)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(XsClaim) claim = { 0 };
+  const char *paths[] = { scan, NULL };
+
+  trainee->id_number = xs_test_id_number (n);
+  trainee->name = g_strdup (name);
+  trainee->sex = xs_id_number_get_sex (trainee->id_number);
+  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
+  trainee->employer = g_strdup ("漯河市中心医院");
+  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
+
+  claim.trainee_id = trainee->id;
+  claim.year = year;
+  claim.category = XS_CATEGORY_PROFESSIONAL;
+  claim.kind = 7;
+  claim.hours = 100;
+  claim.title = g_strdup_printf ("%s的专利", name);
+  claim.source = XS_SOURCE_INDIVIDUAL;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 20, 5, year);
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", paths, &error));
+  g_assert_no_error (error);
+  return trainee->id;
+}
+
+static gboolean
+file_exists (gpointer user_data)
+{
+  return g_file_test (user_data, G_FILE_TEST_EXISTS);
+}
+
+/* A claim whose scan another trainee's claim holds too shows a warning;
+ * "Export Statistics" writes the workbook in a worker. */
+static void
+test_window_shared_scan_and_statistics (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  XsWindow *window = fixture->window;
+  XsDb *db = xs_window_get_db (window);
+  int year = xs_window_get_year (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = NULL;
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *scan = g_build_filename (dir, "专利证书.png", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "statistics.xlsx", NULL);
+  g_autofree char *id_li = xs_test_id_number (31);
+  g_autofree char *masked_li = xs_id_number_mask (id_li);
+  g_autofree char *expected = g_strdup_printf ("The same scan is attached to a claim of 李娜 (%s)", masked_li);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 20, 20);
+  XsTraineePage *page;
+  GtkWidget *row;
+  gint64 wang;
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, scan), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  wang = add_trainee_with_patent (db, 30, "王伟", year, scan);
+  add_trainee_with_patent (db, 31, "李娜", year, scan);
+
+  xs_window_reload (window);
+  wait_for_page (window, "trainees");
+  xs_window_show_trainee (window, wang);
+  wait_for_page (window, "trainee");
+  page = XS_TRAINEE_PAGE (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEE_PAGE, NULL));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (page));
+  row = xs_gui_test_find (GTK_WIDGET (page), XS_TYPE_CLAIM_ROW, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (xs_claim_row_get_shared_scan (XS_CLAIM_ROW (row)), ==, expected);
+  g_assert_null (strstr (xs_claim_row_get_shared_scan (XS_CLAIM_ROW (row)), id_li));
+
+  _xs_window_export_statistics (window, xlsx);
+  g_assert_true (xs_gui_test_wait_until (file_exists, xlsx, 90000));
+  xs_gui_test_iterate (200);
+  reader = xs_table_reader_new_for_path (xlsx, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_table_reader_next (reader, &error));
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "工作单位");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -219,6 +311,7 @@ main (int    argc,
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/window/demo-search-and-page", Fixture, NULL, fixture_set_up, test_window_demo_search_and_page, fixture_tear_down);
   g_test_add ("/gui/window/bars-after-approval", Fixture, NULL, fixture_set_up, test_window_bars_after_approval, fixture_tear_down);
+  g_test_add ("/gui/window/shared-scan-and-statistics", Fixture, NULL, fixture_set_up, test_window_shared_scan_and_statistics, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_pointer (&app, xs_gui_test_stop_app);

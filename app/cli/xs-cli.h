@@ -31,17 +31,26 @@ int   xs_cli_import_roster   (const XsCliGlobals *globals, int argc, char **argv
 int   xs_cli_import_hours    (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_claim           (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_review          (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_history         (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_progress        (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_rules           (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_check           (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_at_risk         (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_stats           (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_demo            (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_certificates    (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_reprint         (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_revoke          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_verify          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_export_public_key (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_backup          (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_backups         (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_restore         (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_export          (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_import_decisions (const XsCliGlobals *globals, int argc, char **argv);
 
 /* Shared helpers */
+/* Opens the database (printing why not) and makes the day's first backup. */
 XsDb *xs_cli_open_db         (const XsCliGlobals *globals);
 /* Parses @entries for a command; prints the problem and returns FALSE on a
  * usage error. */

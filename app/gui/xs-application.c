@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "xs-application.h"
+#include "xs-backup.h"
 #include "xs-preferences-window.h"
+#include "xs-review-window.h"
 #include "xs-window.h"
 
 struct _XsApplication
@@ -20,6 +22,7 @@ struct _XsApplication
   GSettings      *settings;
   char           *data_dir;
   int             year;       /* --year, 0 when not given */
+  char           *review;     /* --review FILE.zip, until its window opens */
 };
 
 G_DEFINE_FINAL_TYPE (XsApplication, xs_application, ADW_TYPE_APPLICATION)
@@ -82,6 +85,16 @@ xs_application_activate (GApplication *app)
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
+  /* A reviewer's package: its own window, and no database of a base. */
+  if (self->review != NULL)
+    {
+      g_autofree char *path = g_steal_pointer (&self->review);
+
+      window = GTK_WINDOW (xs_review_window_new (GTK_APPLICATION (self), path));
+      gtk_window_present (window);
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window != NULL)
     {
@@ -97,6 +110,12 @@ xs_application_activate (GApplication *app)
           show_startup_error (self, error);
           return;
         }
+      /* The day's first backup; the window opens whatever becomes of it. */
+      if (!xs_backup_daily (self->db, &error))
+        {
+          g_warning ("Could not make today’s backup: %s", error->message);
+          g_clear_error (&error);
+        }
     }
 
   window = GTK_WINDOW (xs_window_new (self));
@@ -111,6 +130,9 @@ xs_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "data-dir", "^ay", &self->data_dir);
   g_variant_dict_lookup (options, "year", "i", &self->year);
+  /* A reviewer's window runs in its own process, beside any base's. */
+  if (g_variant_dict_lookup (options, "review", "^ay", &self->review))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("xueshi %s\n", PACKAGE_VERSION);
@@ -190,6 +212,7 @@ xs_application_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->review, g_free);
 
   G_OBJECT_CLASS (xs_application_parent_class)->dispose (object);
 }
@@ -212,6 +235,7 @@ xs_application_init (XsApplication *self)
   static const GOptionEntry options[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The folder of the base’s database"), N_("DIR") },
     { "year", 0, 0, G_OPTION_ARG_INT, NULL, N_("The year to show"), N_("YEAR") },
+    { "review", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Review a submission package (read-only, without a base’s database)"), N_("FILE.zip") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL }
   };

@@ -13,7 +13,9 @@
 #include "xs-claim-store.h"
 #include "xs-demo.h"
 #include "xs-import-dialog.h"
+#include "xs-stats.h"
 #include "xs-verify-dialog.h"
+#include "xs-window-package-private.h"
 #include "xs-window-private.h"
 
 /* Trainees in the demo base. */
@@ -209,6 +211,134 @@ verify_certificate_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (xs_verify_dialog_new (XS_WINDOW (widget))));
 }
 
+/* Export Statistics: both groupings of the shown year to one XLSX file,
+ * written in a worker over its own connection. */
+
+typedef struct
+{
+  char *data_dir;
+  char *path;
+  int   year;
+} StatsExport;
+
+static void
+stats_export_free (StatsExport *job)
+{
+  g_free (job->data_dir);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+stats_export_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  StatsExport *job = task_data;
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = xs_db_open (job->data_dir, &error);
+  if (db == NULL || !xs_stats_export_xlsx (db, job->year, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_stats_exported (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  XsWindow *self = XS_WINDOW (object);
+  StatsExport *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-statistics", TRUE);
+  _xs_window_set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xs_window_show_toast (self, error->message);
+      return;
+    }
+  name = g_path_get_basename (job->path);
+  /* Translators: the year, then the file's name */
+  text = g_strdup_printf (_("Statistics of %d exported to “%s”"), job->year, name);
+  xs_window_show_toast (self, text);
+}
+
+void
+_xs_window_export_statistics (XsWindow   *self,
+                              const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  StatsExport *job;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (StatsExport, 1);
+  job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self)));
+  job->path = g_strdup (path);
+  job->year = xs_window_get_year (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-statistics", FALSE);
+  _xs_window_set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, on_stats_exported, NULL);
+  g_task_set_source_tag (task, _xs_window_export_statistics);
+  g_task_set_task_data (task, job, (GDestroyNotify) stats_export_free);
+  g_task_run_in_thread (task, stats_export_thread);
+}
+
+static void
+on_stats_file_chosen (GtkNativeDialog *chooser,
+                      int              response,
+                      XsWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path == NULL)
+        xs_window_show_toast (self, _("Statistics can only be exported to a local file"));
+      else
+        _xs_window_export_statistics (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_statistics_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  /* Translators: the file name offered when exporting statistics; in
+   * Chinese 学时统计-%d.xlsx */
+  name = g_strdup_printf (_("statistics-%d.xlsx"), xs_window_get_year (self));
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+
+  chooser = gtk_file_chooser_native_new (_("Export Statistics"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_stats_file_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _xs_window_update_actions (XsWindow *self)
 {
@@ -231,6 +361,8 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.verify-certificate", NULL, verify_certificate_action);
   gtk_widget_class_install_action (widget_class, "win.check-data", NULL, check_data_action);
+  gtk_widget_class_install_action (widget_class, "win.export-statistics", NULL, export_statistics_action);
+  _xs_window_class_install_package_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);

@@ -1,0 +1,605 @@
+/* xs-review-window-actions.c: deciding, the reviewer, saving the decisions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-review-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-review-window-private.h"
+
+/* Enter in @dialog's entry row gives @response, when it is enabled. */
+static void
+on_entry_activated (AdwMessageDialog *dialog)
+{
+  const char *response = adw_message_dialog_get_default_response (dialog);
+
+  if (response == NULL || !adw_message_dialog_get_response_enabled (dialog, response))
+    return;
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* The reviewer */
+
+static void
+show_reviewer (XsReviewWindow *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->reviewer != NULL && *self->reviewer != '\0')
+    /* Translators: the reviewer's name, then their side (department) */
+    label = g_strdup_printf (_("%s (%s)"), self->reviewer, xs_review_side_get_label (self->side));
+  else
+    label = g_strdup (xs_review_side_get_label (self->side));
+  adw_button_content_set_label (self->reviewer_content, label);
+}
+
+void
+_xs_review_window_load_reviewer (XsReviewWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "reviewer-name");
+
+  g_free (self->reviewer);
+  self->reviewer = g_strstrip (g_steal_pointer (&name));
+  self->side = g_settings_get_enum (self->settings, "review-side") == XS_REVIEW_SIDE_INDUSTRY
+               ? XS_REVIEW_SIDE_INDUSTRY : XS_REVIEW_SIDE_HR;
+  show_reviewer (self);
+}
+
+void
+xs_review_window_set_reviewer (XsReviewWindow *self,
+                               const char     *name,
+                               XsReviewSide    side)
+{
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (side == XS_REVIEW_SIDE_HR || side == XS_REVIEW_SIDE_INDUSTRY);
+
+  g_free (self->reviewer);
+  self->reviewer = g_strstrip (g_strdup (name));
+  self->side = side;
+  self->reviewer_confirmed = *self->reviewer != '\0';
+  g_settings_set_string (self->settings, "reviewer-name", self->reviewer);
+  g_settings_set_enum (self->settings, "review-side", side);
+  show_reviewer (self);
+  _xs_review_window_update_actions (self);
+}
+
+typedef struct
+{
+  XsReviewWindow *self;
+  AdwEntryRow    *name_row;
+  AdwComboRow    *side_row;
+  char           *then;        /* the action to run once the reviewer is known */
+} ReviewerDialog;
+
+static void
+reviewer_dialog_free (ReviewerDialog *data)
+{
+  g_object_unref (data->self);
+  g_free (data->then);
+  g_free (data);
+}
+
+static void
+on_reviewer_name_changed (AdwMessageDialog *dialog,
+                          GParamSpec       *pspec,
+                          AdwEntryRow      *row)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  adw_message_dialog_set_response_enabled (dialog, "ok", *name != '\0');
+}
+
+static void
+on_reviewer_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ReviewerDialog   *data)
+{
+  XsReviewSide side;
+
+  if (!g_str_equal (response, "ok"))
+    return;
+  side = adw_combo_row_get_selected (data->side_row) == 1 ? XS_REVIEW_SIDE_INDUSTRY : XS_REVIEW_SIDE_HR;
+  xs_review_window_set_reviewer (data->self, gtk_editable_get_text (GTK_EDITABLE (data->name_row)), side);
+  if (data->then != NULL && data->self->reviewer_confirmed)
+    gtk_widget_activate_action (GTK_WIDGET (data->self), data->then, NULL);
+}
+
+static void
+ask_reviewer (XsReviewWindow *self,
+              const char     *then)
+{
+  const char *sides[] = { xs_review_side_get_label (XS_REVIEW_SIDE_HR),
+                          xs_review_side_get_label (XS_REVIEW_SIDE_INDUSTRY), NULL };
+  g_autoptr(GtkStringList) side_model = gtk_string_list_new (sides);
+  ReviewerDialog *data = g_new0 (ReviewerDialog, 1);
+  GtkWidget *dialog;
+  GtkWidget *list;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Who Is Reviewing?"),
+                                   _("Your name and department are written with each decision. "
+                                     "The HR department decides public hours, the industry department "
+                                     "professional hours."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  data->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->name_row), _("Reviewer’s name"));
+  gtk_editable_set_text (GTK_EDITABLE (data->name_row), self->reviewer ? self->reviewer : "");
+  data->side_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->side_row), _("Department"));
+  adw_combo_row_set_model (data->side_row, G_LIST_MODEL (side_model));
+  adw_combo_row_set_selected (data->side_row, self->side == XS_REVIEW_SIDE_INDUSTRY ? 1 : 0);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->name_row));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->side_row));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "ok", _("_OK"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  on_reviewer_name_changed (ADW_MESSAGE_DIALOG (dialog), NULL, data->name_row);
+
+  data->self = g_object_ref (self);
+  data->then = g_strdup (then);
+  g_signal_connect_swapped (data->name_row, "notify::text", G_CALLBACK (on_reviewer_name_changed), dialog);
+  g_signal_connect_swapped (data->name_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_reviewer_response), data,
+                         (GClosureNotify) (void (*) (void)) reviewer_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_reviewer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ask_reviewer (XS_REVIEW_WINDOW (widget), NULL);
+}
+
+/* Deciding */
+
+static void
+decide (XsReviewWindow *self,
+        XsStatus        decision,
+        const char     *reason)
+{
+  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+
+  if (item == NULL || !xs_package_claim_item_get_decidable (item))
+    return;
+  xs_package_claim_item_set_decision (item, decision, reason);
+  self->modified = TRUE;
+  self->generation++;
+  _xs_review_window_update_actions (self);
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  if (!self->reviewer_confirmed)
+    ask_reviewer (self, action_name);
+  else
+    decide (self, XS_STATUS_APPROVED, NULL);
+}
+
+void
+xs_review_window_reject (XsReviewWindow *self,
+                         const char     *reason)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (reason != NULL);
+
+  stripped = g_strstrip (g_strdup (reason));
+  g_return_if_fail (*stripped != '\0');
+  decide (self, XS_STATUS_REJECTED, stripped);
+}
+
+static void
+on_reason_changed (AdwMessageDialog *dialog,
+                   GParamSpec       *pspec,
+                   AdwEntryRow      *row)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  adw_message_dialog_set_response_enabled (dialog, "reject", *reason != '\0');
+}
+
+static void
+on_reject_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    XsReviewWindow   *self)
+{
+  AdwEntryRow *row = g_object_get_data (G_OBJECT (dialog), "reason-row");
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (g_str_equal (response, "reject") && *reason != '\0')
+    xs_review_window_reject (self, reason);
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  if (item == NULL)
+    return;
+  if (!self->reviewer_confirmed)
+    {
+      ask_reviewer (self, action_name);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reject the Claim?"), NULL);
+  /* Translators: the trainee's name, then the claim's title */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s: %s. The base sees the reason and can correct the claim."),
+                                  xs_package_claim_item_get_name (item), xs_package_claim_item_get_title (item));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason"));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "reason-row", row);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reject", _("_Reject"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reject", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reject", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reject");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_swapped (row, "notify::text", G_CALLBACK (on_reason_changed), dialog);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reject_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (row);
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+
+  if (item != NULL && xs_package_claim_item_get_decided_here (item))
+    decide (self, XS_STATUS_SUBMITTED, NULL);
+}
+
+guint
+_xs_review_window_count_decisions (XsReviewWindow *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->claims)); i++)
+    {
+      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
+
+      n += xs_package_claim_item_get_decided_here (item) ? 1 : 0;
+    }
+  return n;
+}
+
+void
+_xs_review_window_update_actions (XsReviewWindow *self)
+{
+  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  const char *tooltip = NULL;
+  gboolean can_decide = FALSE;
+
+  if (item != NULL)
+    {
+      g_autofree char *label = xs_package_claim_item_dup_decision_label (item);
+
+      gtk_label_set_label (self->decision_label, label);
+      if (!xs_package_claim_item_get_decidable (item))
+        tooltip = _("This claim was decided before the package was made");
+      else if (xs_package_claim_item_get_side (item) != self->side)
+        tooltip = xs_package_claim_item_get_side (item) == XS_REVIEW_SIDE_HR
+                  ? _("Only the HR department decides public hours")
+                  : _("Only the industry department decides professional hours");
+      else
+        can_decide = TRUE;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reject", can_decide);
+  gtk_widget_set_tooltip_text (self->approve_button, tooltip);
+  gtk_widget_set_tooltip_text (self->reject_button, tooltip);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
+                                 item != NULL && xs_package_claim_item_get_decided_here (item));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save",
+                                 self->package != NULL && !self->saving);
+}
+
+/* Saving */
+
+typedef struct
+{
+  XsPackage *package;
+  GArray    *decisions;   /* XsDecision, strings in @strings */
+  GPtrArray *strings;
+  char      *path;
+  guint      generation;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->package);
+  g_array_unref (job->decisions);
+  g_ptr_array_unref (job->strings);
+  g_free (job->path);
+  g_free (job);
+}
+
+static const char *
+keep (SaveJob    *job,
+      const char *text)
+{
+  char *copy = g_strdup (text);
+
+  g_ptr_array_add (job->strings, copy);
+  return copy;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_decisions_write (job->package, (const XsDecision *) (gpointer) job->decisions->data,
+                           job->decisions->len, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  gboolean close_after = self->close_after_save;
+
+  self->saving = FALSE;
+  self->close_after_save = FALSE;
+  _xs_review_window_update_actions (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _xs_review_window_show_toast (self, error->message);
+      return;
+    }
+  if (job->generation == self->generation)
+    self->modified = FALSE;
+  name = g_path_get_basename (job->path);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision saved to “%s”",
+                                       "%u decisions saved to “%s”", job->decisions->len),
+                          job->decisions->len, name);
+  _xs_review_window_show_toast (self, text);
+  if (close_after && !self->modified)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+void
+xs_review_window_save_to (XsReviewWindow *self,
+                          const char     *path)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->package != NULL);
+
+  job = g_new0 (SaveJob, 1);
+  job->package = g_object_ref (self->package);
+  job->decisions = g_array_new (FALSE, TRUE, sizeof (XsDecision));
+  job->strings = g_ptr_array_new_with_free_func (g_free);
+  job->path = g_strdup (path);
+  job->generation = self->generation;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->claims)); i++)
+    {
+      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
+      XsDecision decision = { 0 };
+
+      if (!xs_package_claim_item_get_decided_here (item))
+        continue;
+      decision.ref = keep (job, xs_package_claim_item_get_ref (item));
+      decision.decision = xs_package_claim_item_get_decision (item);
+      decision.side = self->side;
+      decision.reviewer = keep (job, self->reviewer);
+      decision.reason = keep (job, xs_package_claim_item_get_reason (item));
+      g_array_append_val (job->decisions, decision);
+    }
+
+  self->saving = TRUE;
+  _xs_review_window_update_actions (self);
+  task = g_task_new (self, self->cancellable, on_saved, NULL);
+  g_task_set_source_tag (task, xs_review_window_save_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+on_save_file_chosen (GtkNativeDialog *chooser,
+                     int              response,
+                     XsReviewWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path == NULL)
+        _xs_review_window_show_toast (self, _("Decisions can only be saved to a local file"));
+      else
+        xs_review_window_save_to (self, path);
+    }
+  else
+    self->close_after_save = FALSE;
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->package == NULL || self->saving)
+    return;
+
+  /* Translators: the file name offered for a reviewer's decisions; in
+   * Chinese 审核结果-%d.json */
+  name = g_strdup_printf (_("decisions-%d.json"), xs_package_get_year (self->package));
+  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  chooser = gtk_file_chooser_native_new (_("Save Decisions"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_file_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Closing with unsaved decisions */
+
+/* Not while the dialog, transient for the window, emits its response. */
+static gboolean
+close_later (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   XsReviewWindow   *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->modified = FALSE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "review.save", NULL);
+    }
+}
+
+gboolean
+_xs_review_window_close_request (GtkWindow *window)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (!self->modified)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
+                                   _("Your decisions are not saved in a decisions file yet. "
+                                     "If you close the window without saving, they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* Navigation */
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_xs_review_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "review.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
+  gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "review.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
+}

@@ -1,0 +1,48 @@
+/* xs-review-window.h: a reviewer's window on a submission package
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens a package read-only, walks its claims with their evidence, takes
+ * the reviewer's approvals and rejections and writes them to a decisions
+ * file. Nothing here touches the base's database.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xs-claim.h"
+#include "xs-package.h"
+
+G_BEGIN_DECLS
+
+#define XS_TYPE_REVIEW_WINDOW (xs_review_window_get_type ())
+G_DECLARE_FINAL_TYPE (XsReviewWindow, xs_review_window, XS, REVIEW_WINDOW, AdwApplicationWindow)
+
+/* Opens @path in a worker; the reviewer and side come from @application's
+ * settings ("reviewer-name", "review-side"). */
+XsReviewWindow *xs_review_window_new            (GtkApplication *application,
+                                                 const char     *path);
+/* "loading", "error" or "package". */
+const char     *xs_review_window_get_page       (XsReviewWindow *self);
+/* The package, once open; NULL before or on error. */
+XsPackage      *xs_review_window_get_package    (XsReviewWindow *self);
+/* The claims shown (XsPackageClaimItem), after the search and filter. */
+GListModel     *xs_review_window_get_claims     (XsReviewWindow *self);
+/* Selects the shown claim at @position. */
+void            xs_review_window_select         (XsReviewWindow *self,
+                                                 guint           position);
+/* Who decides in this session; the name is required before a decision. */
+void            xs_review_window_set_reviewer   (XsReviewWindow *self,
+                                                 const char     *name,
+                                                 XsReviewSide    side);
+/* Rejects the selected claim with @reason (what the dialog does). */
+void            xs_review_window_reject         (XsReviewWindow *self,
+                                                 const char     *reason);
+/* Writes the decisions to @path in a worker (what Save Decisions… does
+ * after the file chooser); a toast tells how it went. */
+void            xs_review_window_save_to        (XsReviewWindow *self,
+                                                 const char     *path);
+/* TRUE while a decision is not in a saved file. */
+gboolean        xs_review_window_get_modified   (XsReviewWindow *self);
+
+G_END_DECLS

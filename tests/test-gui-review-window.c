@@ -1,0 +1,546 @@
+/* test-gui-review-window.c: a reviewer's window on a submission package,
+ * its decisions file and the window's Import Decisions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <archive.h>
+#include <archive_entry.h>
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "xs-claim-store.h"
+#include "xs-evidence-viewer.h"
+#include "xs-gui-test-util.h"
+#include "xs-hours-import.h"
+#include "xs-package-claim-item.h"
+#include "xs-package.h"
+#include "xs-review-window.h"
+#include "xs-roster-import.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+#include "xs-window-package-private.h"
+
+#define BASE_NAME "漯河市职业技术学院继续教育基地"
+#define REASON "专利证书与申报人不符"
+
+/* One application per test program; each test has its own trainees,
+ * at an employer of its own, and exports only theirs. */
+static XsApplication *the_app;
+
+typedef struct
+{
+  XsApplication *app;
+  char          *ids[3];
+  gint64         patents[2];
+  char          *dir;
+  char          *package;
+} Fixture;
+
+static void
+import (XsDb       *db,
+        const char *csv,
+        gboolean    roster)
+{
+  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+
+  if (roster)
+    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  else
+    report = xs_hours_import (db, path, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 0);
+}
+
+static char *
+make_scan (const char *name,
+           guint8      shade)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 48);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  char *path = g_build_filename (dir, name, NULL);
+
+  cairo_set_source_rgb (cr, shade / 255.0, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static gint64
+add_patent (XsDb               *db,
+            const char         *id_number,
+            const char         *title,
+            const char * const *scans)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(XsClaim) claim = { 0 };
+
+  claim.trainee_id = xs_trainee_store_find_id (db, id_number, &error);
+  claim.year = 2018;
+  claim.category = XS_CATEGORY_PROFESSIONAL;
+  claim.kind = 7;
+  claim.hours = 200;
+  claim.title = g_strdup (title);
+  claim.source = XS_SOURCE_INDIVIDUAL;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 20, 5, 2018);
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", scans, &error));
+  g_assert_true (xs_claim_store_submit (db, claim.id, &error));
+  g_assert_no_error (error);
+  return claim.id;
+}
+
+/* Three trainees with their public and professional hours, two submitted
+ * patents with scans, and the package of 2018. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GString) roster = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autoptr(GString) hours = g_string_new ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n");
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "王芳", "李娜", "张伟" };
+  g_autofree char *scan1 = make_scan ("专利证书1.png", 10);
+  g_autofree char *scan2 = make_scan ("专利证书2.png", 20);
+  const char *both[] = { scan1, scan2, NULL };
+  const char *first[] = { scan1, NULL };
+  g_autofree char *employer = g_strdup_printf ("漯河市中心医院%u", GPOINTER_TO_UINT (data));
+  XsPackageQuery query = { 2018, NULL, employer };
+  XsDb *db;
+
+  fixture->app = the_app;
+  /* no reviewer yet: the HR department by default */
+  g_settings_reset (xs_application_get_settings (the_app), "reviewer-name");
+  g_settings_reset (xs_application_get_settings (the_app), "review-side");
+  db = xs_application_get_db (fixture->app);
+  g_assert_nonnull (db);
+  for (guint i = 0; i < 3; i++)
+    {
+      fixture->ids[i] = xs_test_id_number (i + 10 * GPOINTER_TO_UINT (data));
+      g_string_append_printf (roster, "%s,%s,%s\n", names[i], fixture->ids[i], employer);
+      g_string_append_printf (hours,
+                              "%s,%s,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
+                              "%s,%s,2018,专业科目,,60,1,临床诊疗规范培训班,2018-04-14\n",
+                              fixture->ids[i], names[i], fixture->ids[i], names[i]);
+    }
+  import (db, roster->str, TRUE);
+  import (db, hours->str, FALSE);
+  fixture->patents[0] = add_patent (db, fixture->ids[0], "一种输液装置", both);
+  fixture->patents[1] = add_patent (db, fixture->ids[1], "一种采血针", first);
+
+  key = xs_signing_key_open (xs_db_get_data_dir (db), &error);
+  g_assert_no_error (error);
+  fixture->dir = xs_test_make_tmpdir ();
+  fixture->package = g_build_filename (fixture->dir, "学时申报-2018.zip", NULL);
+  g_assert_true (xs_package_export (db, key, BASE_NAME, &query, fixture->package, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fixture->ids); i++)
+    g_free (fixture->ids[i]);
+  g_free (fixture->dir);
+  g_free (fixture->package);
+}
+
+static gboolean
+is_opened (gpointer user_data)
+{
+  return g_strcmp0 (xs_review_window_get_page (user_data), "loading") != 0;
+}
+
+static XsReviewWindow *
+open_review (GtkApplication *app,
+             const char     *path)
+{
+  XsReviewWindow *window = xs_review_window_new (app, path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (xs_gui_test_wait_until (is_opened, window, 30000));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* The position of the shown claim titled @title. */
+static guint
+find_claim (XsReviewWindow *window,
+            const char     *title)
+{
+  GListModel *claims = xs_review_window_get_claims (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (claims, i);
+
+      if (g_strcmp0 (xs_package_claim_item_get_title (item), title) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static XsPackageClaimItem *
+selected_item (XsReviewWindow *window)
+{
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (xs_review_window_get_claims (window)));
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_pages (gpointer user_data)
+{
+  return xs_evidence_viewer_get_n_pages (user_data) > 0;
+}
+
+static gboolean
+is_saved (gpointer user_data)
+{
+  return !xs_review_window_get_modified (user_data);
+}
+
+static gboolean
+file_exists (gpointer user_data)
+{
+  return g_file_test (user_data, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
+report_shown (gpointer user_data)
+{
+  return find_message_dialog (user_data) != NULL;
+}
+
+/* The subtitle of the action row under @root whose subtitle is @text. */
+static const char *
+find_subtitle (GtkWidget  *root,
+               const char *text)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), text) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_subtitle (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static XsStatus
+claim_status (XsDb   *db,
+              gint64  id,
+              char  **reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsClaim) claim = xs_claim_store_get (db, id, &error);
+  XsStatus status;
+
+  g_assert_no_error (error);
+  status = claim->status;
+  if (reason != NULL)
+    *reason = g_strdup (claim->reason);
+  return status;
+}
+
+static void
+test_review_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  XsReviewWindow *review = open_review (GTK_APPLICATION (fixture->app), fixture->package);
+  g_autofree char *masked = NULL;
+  g_autofree char *decisions = g_build_filename (fixture->dir, "decisions-2018.json", NULL);
+  g_autofree char *reason = NULL;
+  g_autofree char *again = g_build_filename (fixture->dir, "hours-submission-2018.zip", NULL);
+  g_autoptr(GError) error = NULL;
+  XsPackage *exported;
+  XsDb *db = xs_application_get_db (fixture->app);
+  XsWindow *window = NULL;
+  XsEvidenceViewer *viewer;
+  AdwMessageDialog *dialog;
+  GtkWidget *approve;
+  GtkWidget *entry;
+  GtkToggleButton *undecided;
+
+  g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
+  g_assert_cmpstr (xs_review_window_get_page (review), ==, "package");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (review)), BASE_NAME));
+
+  /* public, professional and the patents of three trainees */
+  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 8);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "王芳"));
+  masked = g_strdup_printf ("%.6s********%s", fixture->ids[0], fixture->ids[0] + 14);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, masked));
+  g_assert_null (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, fixture->ids[0]));
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "8 of 8 claims shown · 0 decided"));
+
+  /* an industry reviewer may not decide public hours */
+  xs_review_window_set_reviewer (review, "卫健委审核员", XS_REVIEW_SIDE_INDUSTRY);
+  xs_review_window_select (review, find_claim (review, "公需科目网络培训（必修）"));
+  approve = xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_BUTTON, "Approve");
+  g_assert_nonnull (approve);
+  xs_gui_test_iterate (50);
+  g_assert_false (gtk_widget_is_sensitive (approve));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (approve), ==, "Only the HR department decides public hours");
+
+  /* the patent with its two scans, shown in the evidence viewer */
+  xs_review_window_select (review, find_claim (review, "一种输液装置"));
+  xs_gui_test_iterate (50);
+  g_assert_true (gtk_widget_is_sensitive (approve));
+  viewer = XS_EVIDENCE_VIEWER (xs_gui_test_find (GTK_WIDGET (review), XS_TYPE_EVIDENCE_VIEWER, NULL));
+  g_assert_nonnull (viewer);
+  g_assert_true (xs_gui_test_wait_until (has_pages, viewer, 30000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.approve", NULL));
+  g_assert_cmpint (xs_package_claim_item_get_decision (selected_item (review)), ==, XS_STATUS_APPROVED);
+  g_assert_true (xs_review_window_get_modified (review));
+
+  /* Reject asks for the reason; the dialog's entry gives it */
+  xs_review_window_select (review, find_claim (review, "一种采血针"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.reject", NULL));
+  dialog = find_message_dialog ("Reject the Claim?");
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  entry = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Reason");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), REASON);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  adw_message_dialog_response (dialog, "reject");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (xs_package_claim_item_get_decision (selected_item (review)), ==, XS_STATUS_REJECTED);
+  g_assert_cmpstr (xs_package_claim_item_get_reason (selected_item (review)), ==, REASON);
+  xs_gui_test_iterate (50);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "Rejected: " REASON));
+
+  /* "undecided only" leaves the six others */
+  undecided = GTK_TOGGLE_BUTTON (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_TOGGLE_BUTTON, "Undecided"));
+  g_assert_nonnull (undecided);
+  gtk_toggle_button_set_active (undecided, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 6);
+  gtk_toggle_button_set_active (undecided, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 8);
+
+  xs_review_window_save_to (review, decisions);
+  g_assert_true (xs_gui_test_wait_until (is_saved, review, 30000));
+  g_assert_true (g_file_test (decisions, G_FILE_TEST_IS_REGULAR));
+
+  /* saved: closing asks nothing */
+  gtk_window_close (GTK_WINDOW (review));
+  xs_gui_test_iterate (200);
+  g_assert_null (review);
+
+  /* the base applies them from its window */
+  g_settings_set_int (xs_application_get_settings (fixture->app), "default-year", 2018);
+  g_settings_set_string (xs_application_get_settings (fixture->app), "base-name", BASE_NAME);
+  xs_gui_test_open_window (fixture->app, &window);
+  _xs_window_import_decisions (window, decisions, XS_IMPORT_DEFAULT);
+  g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Decisions Applied", 30000));
+  dialog = find_message_dialog ("Decisions Applied");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "2 decisions applied.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (claim_status (db, fixture->patents[0], NULL), ==, XS_STATUS_APPROVED);
+  g_assert_cmpint (claim_status (db, fixture->patents[1], &reason), ==, XS_STATUS_REJECTED);
+  g_assert_cmpstr (reason, ==, REASON);
+
+  /* again: the claims are no longer submitted, each row is refused */
+  _xs_window_import_decisions (window, decisions, XS_IMPORT_DEFAULT);
+  g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Decisions Not Applied", 30000));
+  dialog = find_message_dialog ("Decisions Not Applied");
+  g_assert_cmpstr (find_subtitle (GTK_WIDGET (dialog), "decisions-2018.json:1"), ==, "decisions-2018.json:1");
+  g_assert_cmpstr (find_subtitle (GTK_WIDGET (dialog), "decisions-2018.json:2"), ==, "decisions-2018.json:2");
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "2018-"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "apply-valid"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* and exports the year again: the decided claims are in it */
+  _xs_window_export_package (window, again);
+  g_assert_true (xs_gui_test_wait_until (file_exists, again, 30000));
+  xs_gui_test_iterate (200);
+  exported = xs_package_open (again, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_package_get_n_claims (exported), ==, 8);
+  g_assert_cmpstr (xs_package_get_base_name (exported), ==, BASE_NAME);
+  g_clear_object (&exported);
+  g_settings_reset (xs_application_get_settings (fixture->app), "default-year");
+  g_settings_reset (xs_application_get_settings (fixture->app), "base-name");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  xs_gui_test_iterate (300);
+  g_assert_null (window);
+}
+
+/* Unsaved decisions ask before the window closes; the reviewer is asked
+ * for once before the first decision. */
+static void
+test_review_unsaved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  XsReviewWindow *review = open_review (GTK_APPLICATION (fixture->app), fixture->package);
+  AdwMessageDialog *dialog;
+  GtkWidget *name;
+
+  g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
+  xs_review_window_select (review, find_claim (review, "一种输液装置"));
+
+  /* HR is the default side: a patent is the industry department's */
+  g_assert_false (gtk_widget_is_sensitive (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_BUTTON, "Approve")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.set-reviewer", NULL));
+  dialog = find_message_dialog ("Who Is Reviewing?");
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  name = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (name), "卫健委审核员");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL)), 1);
+  /* Enter in the name answers the dialog */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (name, "entry-activated");
+  xs_gui_test_iterate (100);
+  g_assert_null (dialog);
+  g_assert_true (gtk_widget_is_sensitive (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_BUTTON, "Approve")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.approve", NULL));
+  g_assert_true (xs_review_window_get_modified (review));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.clear", NULL));
+  g_assert_cmpint (xs_package_claim_item_get_decision (selected_item (review)), ==, XS_STATUS_SUBMITTED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.approve", NULL));
+
+  gtk_window_close (GTK_WINDOW (review));
+  xs_gui_test_iterate (100);
+  g_assert_nonnull (review);
+  dialog = find_message_dialog ("Save the Decisions?");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xs_gui_test_iterate (200);
+  g_assert_null (review);
+}
+
+/* A ZIP with a manifest and a member that climbs out of its folder. */
+static char *
+write_hostile_zip (const char *dir)
+{
+  static const char *names[] = { "manifest.json", "../evil.txt" };
+  static const char *texts[] = { "{\"format\": 1}", "owned" };
+  char *path = g_build_filename (dir, "hostile.zip", NULL);
+  struct archive *archive = archive_write_new ();
+
+  archive_write_set_format_zip (archive);
+  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      gsize length = strlen (texts[i]);
+
+      archive_entry_set_pathname (entry, names[i]);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_size (entry, length);
+      g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (archive, texts[i], length), ==, length);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_close (archive), ==, ARCHIVE_OK);
+  archive_write_free (archive);
+  return path;
+}
+
+/* Garbage, a hostile ZIP, a cut-off package and a missing file: a status page with the
+ * reason, nothing else. */
+static void
+test_review_broken (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *garbage = xs_test_write_file ("package.zip", "PK\003\004 not really a zip", -1);
+  g_autofree char *contents = NULL;
+  g_autofree char *cut = g_build_filename (fixture->dir, "cut.zip", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.zip", NULL);
+  g_autofree char *hostile = write_hostile_zip (fixture->dir);
+  g_autofree char *evil = g_build_filename (fixture->dir, "..", "evil.txt", NULL);
+  const char *paths[] = { garbage, hostile, cut, missing };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->package, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      XsReviewWindow *review = open_review (GTK_APPLICATION (fixture->app), paths[i]);
+      GtkWidget *status;
+
+      g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
+      g_assert_cmpstr (xs_review_window_get_page (review), ==, "error");
+      g_assert_null (xs_review_window_get_package (review));
+      status = xs_gui_test_find (GTK_WIDGET (review), ADW_TYPE_STATUS_PAGE, "Cannot Open the Package");
+      g_assert_nonnull (status);
+      g_assert_true (gtk_widget_get_mapped (status));
+      g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), !=, NULL);
+      g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), !=, "");
+      g_assert_false (gtk_widget_activate_action (GTK_WIDGET (review), "review.save", NULL)
+                      && xs_review_window_get_modified (review));
+      gtk_window_destroy (GTK_WINDOW (review));
+      xs_gui_test_iterate (100);
+      g_assert_null (review);
+    }
+
+  g_assert_false (g_file_test (evil, G_FILE_TEST_EXISTS));
+
+  /* closing while it opens */
+  {
+    XsReviewWindow *early = xs_review_window_new (GTK_APPLICATION (fixture->app), fixture->package);
+
+    g_object_add_weak_pointer (G_OBJECT (early), (gpointer *) &early);
+    gtk_window_present (GTK_WINDOW (early));
+    gtk_window_destroy (GTK_WINDOW (early));
+    xs_gui_test_iterate (500);
+    g_assert_null (early);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  xs_gui_test_init (&argc, &argv);
+  the_app = xs_gui_test_start_app ();
+
+  g_test_add ("/review-window/round-trip", Fixture, GUINT_TO_POINTER (0), fixture_set_up,
+              test_review_round_trip, fixture_tear_down);
+  g_test_add ("/review-window/unsaved", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
+              test_review_unsaved, fixture_tear_down);
+  g_test_add ("/review-window/broken", Fixture, GUINT_TO_POINTER (2), fixture_set_up,
+              test_review_broken, fixture_tear_down);
+  status = g_test_run ();
+  g_clear_pointer (&the_app, xs_gui_test_stop_app);
+  return status;
+}
