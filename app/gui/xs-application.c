@@ -79,6 +79,44 @@ show_startup_error (XsApplication *self,
 }
 
 static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection of its own: the backup API reads a consistent copy while
+   * the window goes on with the main one. */
+  db = xs_db_open (task_data, &error);
+  if (db == NULL || !xs_backup_daily (db, &error))
+    g_warning ("Could not make today’s backup: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_daily_backup_done (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_application_release (G_APPLICATION (object));
+}
+
+/* The day's first backup, in a worker: the window opens at once, and the
+ * application stays until the copy is complete. */
+static void
+start_daily_backup (XsApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_daily_backup_done, NULL);
+
+  g_application_hold (G_APPLICATION (self));
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, g_strdup (xs_db_get_data_dir (self->db)), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
+static void
 xs_application_activate (GApplication *app)
 {
   XsApplication *self = XS_APPLICATION (app);
@@ -110,12 +148,7 @@ xs_application_activate (GApplication *app)
           show_startup_error (self, error);
           return;
         }
-      /* The day's first backup; the window opens whatever becomes of it. */
-      if (!xs_backup_daily (self->db, &error))
-        {
-          g_warning ("Could not make today’s backup: %s", error->message);
-          g_clear_error (&error);
-        }
+      start_daily_backup (self);
     }
 
   window = GTK_WINDOW (xs_window_new (self));
