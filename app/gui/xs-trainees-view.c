@@ -152,8 +152,38 @@ bind_status (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "success");
   else if (status == XS_TRAINEE_STATUS_MISSING_EVIDENCE)
     gtk_widget_add_css_class (label, "warning");
-  /* What an at-risk trainee still lacks, on hovering the status. */
-  gtk_widget_set_tooltip_text (label, xs_trainee_item_get_at_risk (item) ? xs_trainee_item_get_lacking (item) : NULL);
+}
+
+/* What an at-risk trainee still lacks, on hovering the status. Asked for
+ * when shown: setting a tooltip on every bind makes GTK look up the
+ * pointer, a round trip to the display server for each row shown. */
+static gboolean
+on_status_query_tooltip (GtkWidget   *label,
+                         int          x,
+                         int          y,
+                         gboolean     keyboard_tooltip,
+                         GtkTooltip  *tooltip,
+                         GtkListItem *list_item)
+{
+  XsTraineeItem *item = gtk_list_item_get_item (list_item);
+
+  if (item == NULL || !xs_trainee_item_get_at_risk (item))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, xs_trainee_item_get_lacking (item));
+  return TRUE;
+}
+
+static void
+setup_status (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *label;
+
+  setup_label (factory, list_item, user_data);
+  label = gtk_list_item_get_child (list_item);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_status_query_tooltip), list_item);
 }
 
 static void
@@ -255,7 +285,7 @@ add_columns (XsTraineesView *self)
               numeric_sorter ("professional"), FALSE, 110);
   add_column (self, _("Total"), G_CALLBACK (setup_bar), G_CALLBACK (bind_bar), GINT_TO_POINTER (HOURS_TOTAL),
               numeric_sorter ("total"), FALSE, 110);
-  add_column (self, _("Status"), G_CALLBACK (setup_label), G_CALLBACK (bind_status), NULL,
+  add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL,
               numeric_sorter ("status"), FALSE, 120);
 }
 
