@@ -447,6 +447,20 @@ test_new_claim_and_materials (Fixture       *fixture,
   notice = material_row (editor, "Meeting notice");
   g_assert_false (xs_material_row_get_editable (notice));
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
+
+  /* Withdraw… takes it back to draft; a reason is required and recorded. */
+  g_assert_true (gtk_widget_get_visible (xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Withdraw…")));
+  g_assert_false (xs_claim_editor_withdraw (editor, "  ", &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_true (xs_claim_editor_withdraw (editor, "会议通知盖章不清", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, xs_claim_free);
+  stored = xs_claim_store_get (fixture->db, id, &error);
+  g_assert_cmpint (stored->status, ==, XS_STATUS_DRAFT);
+  g_assert_true (gtk_widget_is_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")));
+  g_assert_true (gtk_widget_get_visible (submit_button (editor)));
+  g_assert_true (xs_material_row_get_editable (material_row (editor, "Meeting notice")));
   close_editor (editor);
 }
 

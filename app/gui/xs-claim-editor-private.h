@@ -40,6 +40,7 @@ struct _XsClaimEditor
   GtkWidget           *note_group;
   GtkImage            *note_icon;
   GtkLabel            *note_label;
+  GtkWidget           *withdraw_button;
   AdwPreferencesGroup *claim_group;
   AdwComboRow         *category_row;
   AdwActionRow        *compulsory_row;

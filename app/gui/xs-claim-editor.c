@@ -56,7 +56,7 @@ update_note (XsClaimEditor *self)
 
   if (self->stored == NULL)
     ;
-  else if (self->stored->source == XS_SOURCE_BATCH)
+  else if (self->stored->source == XS_SOURCE_BATCH && self->stored->status != XS_STATUS_DRAFT)
     text = g_strdup (_("This claim came with the base’s batch submission (基地统一申报) and is locked."));
   else if (self->stored->status == XS_STATUS_SUBMITTED)
     text = g_strdup (_("Submitted claims are locked: they wait for review."));
@@ -74,6 +74,9 @@ update_note (XsClaimEditor *self)
       text = g_strdup (_("Rejected. Correct the claim and submit it again."));
     }
 
+  /* Submitted and not decided: the only way back is an explicit withdraw. */
+  gtk_widget_set_visible (self->withdraw_button,
+                          self->stored != NULL && self->stored->status == XS_STATUS_SUBMITTED);
   gtk_widget_set_visible (self->note_group, text != NULL);
   gtk_label_set_label (self->note_label, text != NULL ? text : "");
   gtk_image_set_from_icon_name (self->note_icon, icon);
@@ -280,7 +283,9 @@ load (XsClaimEditor  *self,
         return FALSE;
       self->trainee_id = self->stored->trainee_id;
       self->year = self->stored->year;
-      self->locked = self->stored->source == XS_SOURCE_BATCH
+      /* A batch claim is submitted with its import; once withdrawn to
+       * draft it is corrected like any other. */
+      self->locked = (self->stored->source == XS_SOURCE_BATCH && self->stored->status != XS_STATUS_DRAFT)
                      || self->stored->status == XS_STATUS_SUBMITTED
                      || self->stored->status == XS_STATUS_APPROVED;
     }
@@ -316,6 +321,72 @@ load (XsClaimEditor  *self,
 
   _xs_claim_editor_update_materials (self);
   return TRUE;
+}
+
+/* Withdraw ------------------------------------------------------------------ */
+
+gboolean
+xs_claim_editor_withdraw (XsClaimEditor  *self,
+                          const char     *reason,
+                          GError        **error)
+{
+  g_return_val_if_fail (XS_IS_CLAIM_EDITOR (self), FALSE);
+
+  if (!xs_claim_store_withdraw (self->db, self->claim_id, reason, error))
+    return FALSE;
+  g_clear_pointer (&self->stored, xs_claim_free);
+  if (!load (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[SAVED], 0, self->claim_id);
+  show_toast (self, _("Withdrawn: correct the claim and submit it again"));
+  return TRUE;
+}
+
+static void
+on_withdraw_reason_changed (AdwMessageDialog *dialog,
+                            GtkEditable      *entry)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "withdraw", *reason != '\0');
+}
+
+static void
+on_withdraw_response (XsClaimEditor    *self,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "withdraw")
+      && !xs_claim_editor_withdraw (self, gtk_editable_get_text (entry), &error))
+    show_toast (self, error->message);
+}
+
+static void
+withdraw_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  XsClaimEditor *self = XS_CLAIM_EDITOR (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Withdraw the Claim?"),
+                                                       _("It goes back to draft so that it can be corrected, and must then be submitted again. The reason is recorded with the claim.")));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for withdrawing"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "withdraw", _("_Withdraw"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "withdraw", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "withdraw", FALSE);
+  adw_message_dialog_set_default_response (dialog, "withdraw");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_withdraw_reason_changed), dialog);
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_withdraw_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GObject ------------------------------------------------------------------- */
@@ -441,6 +512,7 @@ xs_claim_editor_class_init (XsClaimEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, note_group);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, note_icon);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, note_label);
+  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, withdraw_button);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, claim_group);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, category_row);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, compulsory_row);
@@ -464,6 +536,7 @@ xs_claim_editor_class_init (XsClaimEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "editor.withdraw", NULL, withdraw_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }

@@ -24,5 +24,10 @@ XsClaimEditor *xs_claim_editor_new          (GtkWindow     *parent,
                                              gint64         claim_id);
 /* The claim's id, 0 until a new claim is saved. */
 gint64         xs_claim_editor_get_claim_id (XsClaimEditor *self);
+/* Takes the submitted claim back to draft with @reason (recorded), so that
+ * it can be corrected; what Withdraw… does once the reason is given. */
+gboolean       xs_claim_editor_withdraw     (XsClaimEditor *self,
+                                             const char    *reason,
+                                             GError       **error);
 
 G_END_DECLS
