@@ -18,4 +18,28 @@ char *_xs_backup_create_from_handle (sqlite3     *handle,
                                      const char  *reason,
                                      GError     **error);
 
+/* Backups are named BACKUP_PREFIX "YYYYMMDD-HHMMSS[-reason]" BACKUP_SUFFIX. */
+#define BACKUP_PREFIX "xueshi-"
+#define BACKUP_SUFFIX ".db"
+
+/* Shared by backing up (xs-backup.c) and restoring (xs-backup-restore.c). */
+typedef enum
+{
+  FILE_WRITE,
+  FILE_READ,
+  FILE_REMOVE,
+} FileOp;
+
+gboolean _xs_backup_set_sqlite_error (int rc, sqlite3 *handle, const char *display, GError **error);
+gboolean _xs_backup_set_errno_error (int saved_errno, FileOp op, const char *path, GError **error);
+int _xs_backup_query_int (sqlite3 *handle, const char *sql, int *rc);
+char * _xs_backup_query_text (sqlite3 *handle, const char *sql, int *rc);
+gboolean _xs_backup_sync_file (const char *path, GError **error);
+void _xs_backup_sync_parent (const char *path);
+void _xs_backup_remove_with_journal (const char *path);
+gboolean _xs_backup_copy_database (sqlite3 *src, const char *src_display, const char *target, GError **error);
+char * _xs_backup_create_temp (const char *path, GError **error);
+gboolean _xs_backup_same_file (const char *a, const char *b);
+void _xs_backup_prune (const char *dir);
+
 G_END_DECLS

@@ -27,8 +27,6 @@
 /* A temporary file younger than this may still be being written. */
 #define STALE_TEMP_AGE (60 * 60)
 
-#define PREFIX "xueshi-"
-#define SUFFIX ".db"
 #define STAMP_LEN (sizeof "YYYYMMDD-HHMMSS" - 1)
 
 G_DEFINE_QUARK (xs-backup-error-quark, xs_backup_error)
@@ -67,8 +65,8 @@ reason_is_valid (const char *reason)
 
 /* Sets @error for a failed SQLite call on @display (a file name for the
  * user); returns FALSE. */
-static gboolean
-set_sqlite_error (int          rc,
+gboolean
+_xs_backup_set_sqlite_error (int          rc,
                   sqlite3     *handle,
                   const char  *display,
                   GError     **error)
@@ -102,15 +100,8 @@ set_sqlite_error (int          rc,
   return FALSE;
 }
 
-typedef enum
-{
-  FILE_WRITE,
-  FILE_READ,
-  FILE_REMOVE,
-} FileOp;
-
-static gboolean
-set_errno_error (int          saved_errno,
+gboolean
+_xs_backup_set_errno_error (int          saved_errno,
                  FileOp       op,
                  const char  *path,
                  GError     **error)
@@ -138,8 +129,8 @@ set_errno_error (int          saved_errno,
 }
 
 /* Reads one number (pragmas); sets *@rc to the failure, if any. */
-static int
-query_int (sqlite3    *handle,
+int
+_xs_backup_query_int (sqlite3    *handle,
            const char *sql,
            int        *rc)
 {
@@ -161,8 +152,8 @@ query_int (sqlite3    *handle,
 }
 
 /* The first row of a pragma that answers text, or NULL with *@rc set. */
-static char *
-query_text (sqlite3    *handle,
+char *
+_xs_backup_query_text (sqlite3    *handle,
             const char *sql,
             int        *rc)
 {
@@ -183,8 +174,8 @@ query_text (sqlite3    *handle,
   return value;
 }
 
-static gboolean
-sync_file (const char  *path,
+gboolean
+_xs_backup_sync_file (const char  *path,
            GError     **error)
 {
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
@@ -195,15 +186,15 @@ sync_file (const char  *path,
 
       if (fd >= 0)
         close (fd);
-      return set_errno_error (saved, FILE_WRITE, path, error);
+      return _xs_backup_set_errno_error (saved, FILE_WRITE, path, error);
     }
   close (fd);
   return TRUE;
 }
 
 /* Makes a rename into the folder of @path last through a power cut. */
-static void
-sync_parent (const char *path)
+void
+_xs_backup_sync_parent (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
@@ -216,8 +207,8 @@ sync_parent (const char *path)
 }
 
 /* Removes a failed copy, and whatever SQLite kept beside it. */
-static void
-remove_with_journal (const char *path)
+void
+_xs_backup_remove_with_journal (const char *path)
 {
   static const char * const sidecars[] = { "-journal", "-wal", "-shm" };
 
@@ -233,8 +224,8 @@ remove_with_journal (const char *path)
 /* Copies database "main" of @src into @target, an empty file, with the
  * backup API, and leaves it in rollback-journal mode so that it is one
  * self-contained file. */
-static gboolean
-copy_database (sqlite3     *src,
+gboolean
+_xs_backup_copy_database (sqlite3     *src,
                const char  *src_display,
                const char  *target,
                GError     **error)
@@ -249,7 +240,7 @@ copy_database (sqlite3     *src,
   rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (rc, dest, target_display, error);
+      _xs_backup_set_sqlite_error (rc, dest, target_display, error);
       sqlite3_close (dest);
       return FALSE;
     }
@@ -260,7 +251,7 @@ copy_database (sqlite3     *src,
   backup = sqlite3_backup_init (dest, "main", src, "main");
   if (backup == NULL)
     {
-      set_sqlite_error (sqlite3_errcode (dest), dest, src_display, error);
+      _xs_backup_set_sqlite_error (sqlite3_errcode (dest), dest, src_display, error);
       sqlite3_close (dest);
       return FALSE;
     }
@@ -282,18 +273,18 @@ copy_database (sqlite3     *src,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (rc, NULL, src_display, error);
+      _xs_backup_set_sqlite_error (rc, NULL, src_display, error);
       sqlite3_close (dest);
       return FALSE;
     }
 
   /* A copy of a WAL database says "WAL" in its header; make it standalone. */
-  mode = query_text (dest, "PRAGMA journal_mode = DELETE", &rc);
+  mode = _xs_backup_query_text (dest, "PRAGMA journal_mode = DELETE", &rc);
   if (rc == SQLITE_OK && g_strcmp0 (mode, "delete") != 0)
     rc = SQLITE_ERROR;
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (rc, dest, target_display, error);
+      _xs_backup_set_sqlite_error (rc, dest, target_display, error);
       sqlite3_close (dest);
       return FALSE;
     }
@@ -308,8 +299,8 @@ copy_database (sqlite3     *src,
 }
 
 /* A new empty file "@path.XXXXXX" with mode 0600; returns its name. */
-static char *
-create_temp (const char  *path,
+char *
+_xs_backup_create_temp (const char  *path,
              GError     **error)
 {
   g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
@@ -317,7 +308,7 @@ create_temp (const char  *path,
 
   if (fd < 0)
     {
-      set_errno_error (errno, FILE_WRITE, path, error);
+      _xs_backup_set_errno_error (errno, FILE_WRITE, path, error);
       return NULL;
     }
   close (fd);
@@ -332,25 +323,25 @@ write_copy (sqlite3     *src,
             const char  *path,
             GError     **error)
 {
-  g_autofree char *tmp = create_temp (path, error);
+  g_autofree char *tmp = _xs_backup_create_temp (path, error);
 
   if (tmp == NULL)
     return FALSE;
 
-  if (!copy_database (src, src_display, tmp, error)
-      || !sync_file (tmp, error))
+  if (!_xs_backup_copy_database (src, src_display, tmp, error)
+      || !_xs_backup_sync_file (tmp, error))
     {
-      remove_with_journal (tmp);
+      _xs_backup_remove_with_journal (tmp);
       return FALSE;
     }
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
 
-      remove_with_journal (tmp);
-      return set_errno_error (saved, FILE_WRITE, path, error);
+      _xs_backup_remove_with_journal (tmp);
+      return _xs_backup_set_errno_error (saved, FILE_WRITE, path, error);
     }
-  sync_parent (path);
+  _xs_backup_sync_parent (path);
   return TRUE;
 }
 
@@ -363,19 +354,19 @@ parse_name (const char  *name,
             char       **reason)
 {
   gsize len = strlen (name);
-  const char *stamp = name + strlen (PREFIX);
+  const char *stamp = name + strlen (BACKUP_PREFIX);
   g_autofree char *rest = NULL;
   const char *p;
   int f[6];
 
-  if (!g_str_has_prefix (name, PREFIX) || !g_str_has_suffix (name, SUFFIX)
-      || len < strlen (PREFIX) + STAMP_LEN + strlen (SUFFIX))
+  if (!g_str_has_prefix (name, BACKUP_PREFIX) || !g_str_has_suffix (name, BACKUP_SUFFIX)
+      || len < strlen (BACKUP_PREFIX) + STAMP_LEN + strlen (BACKUP_SUFFIX))
     return FALSE;
   for (gsize i = 0; i < STAMP_LEN; i++)
     if (i == 8 ? stamp[i] != '-' : !g_ascii_isdigit (stamp[i]))
       return FALSE;
 
-  rest = g_strndup (stamp + STAMP_LEN, len - strlen (PREFIX) - STAMP_LEN - strlen (SUFFIX));
+  rest = g_strndup (stamp + STAMP_LEN, len - strlen (BACKUP_PREFIX) - STAMP_LEN - strlen (BACKUP_SUFFIX));
   *counter = 1;
   p = rest;
   if (*p != '\0')
@@ -505,8 +496,8 @@ xs_backup_list (const char  *data_dir,
 
 /* Keeps the newest XS_BACKUP_KEEP backups. A failure to remove one is only
  * logged: the new backup is made. */
-static void
-prune (const char *dir)
+void
+_xs_backup_prune (const char *dir)
 {
   g_autoptr(GPtrArray) entries = list_entries (dir, NULL);
 
@@ -558,9 +549,9 @@ _xs_backup_create_from_handle (sqlite3     *handle,
   for (guint n = first; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
     {
       g_autofree char *counter = n > 1 ? g_strdup_printf ("-%u", n) : NULL;
-      g_autofree char *name = g_strconcat (PREFIX, stamp, counter ? counter : "",
+      g_autofree char *name = g_strconcat (BACKUP_PREFIX, stamp, counter ? counter : "",
                                            reason ? "-" : "", reason ? reason : "",
-                                           SUFFIX, NULL);
+                                           BACKUP_SUFFIX, NULL);
 
       g_free (path);
       path = g_build_filename (dir, name, NULL);
@@ -572,7 +563,7 @@ _xs_backup_create_from_handle (sqlite3     *handle,
       g_prefix_error (error, _("Could not back up the database: "));
       return NULL;
     }
-  prune (dir);
+  _xs_backup_prune (dir);
   return g_steal_pointer (&path);
 }
 
@@ -587,8 +578,8 @@ xs_backup_create (XsDb        *db,
                                         reason, error);
 }
 
-static gboolean
-same_file (const char *a,
+gboolean
+_xs_backup_same_file (const char *a,
            const char *b)
 {
   GStatBuf sa, sb;
@@ -608,7 +599,7 @@ xs_backup_write (XsDb        *db,
   g_return_val_if_fail (path != NULL, FALSE);
 
   display = g_filename_display_name (path);
-  if (same_file (path, xs_db_get_path (db)))
+  if (_xs_backup_same_file (path, xs_db_get_path (db)))
     {
       g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
                    _("“%s” is the database itself; choose another file for the backup."), display);
@@ -667,276 +658,5 @@ xs_backup_daily (XsDb    *db,
           xs_data_dir_remove_stale_temporaries (sub, STALE_TEMP_AGE);
       }
   }
-  return TRUE;
-}
-
-/* Opens @path read-only and checks that it can be restored. */
-static sqlite3 *
-open_candidate (const char  *path,
-                GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *check = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *uri_query = NULL;
-  sqlite3 *handle = NULL;
-  GStatBuf st;
-  int latest = xs_db_get_latest_version ();
-  int app_id, version;
-  int rc;
-
-  if (g_stat (path, &st) != 0)
-    {
-      set_errno_error (errno, FILE_READ, path, error);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI,
-                   _("“%s” is not a Xueshi database."), display);
-      return NULL;
-    }
-
-  /* Without a -wal beside it, nobody is writing to the file: reading it as
-   * immutable leaves no -wal and -shm of ours beside a backup in WAL format
-   * (a copied database). With one, SQLite must read the WAL too. */
-  wal = g_strconcat (path, "-wal", NULL);
-  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
-
-      if (uri != NULL)
-        uri_query = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
-    }
-  if (uri_query != NULL)
-    rc = sqlite3_open_v2 (uri_query, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  else
-    rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_extended_result_codes (handle, TRUE);
-
-  app_id = query_int (handle, "PRAGMA application_id", &rc);
-  if (rc != SQLITE_OK)
-    goto failed;
-  version = query_int (handle, "PRAGMA user_version", &rc);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if (app_id != XS_DB_APPLICATION_ID || version < 1)
-    {
-      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI,
-                   _("“%s” is not a Xueshi database."), display);
-      sqlite3_close (handle);
-      return NULL;
-    }
-  if (version > latest)
-    {
-      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Xueshi (database version %d; this version knows up to %d). Install the newer version to restore it."),
-                   display, version, latest);
-      sqlite3_close (handle);
-      return NULL;
-    }
-
-  check = query_text (handle, "PRAGMA integrity_check", &rc);
-  if (rc != SQLITE_OK)
-    goto failed;
-  if (g_strcmp0 (check, "ok") != 0)
-    {
-      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_DAMAGED,
-                   _("“%s” is damaged (%s) and cannot be restored. Choose another backup."),
-                   display, check ? check : "?");
-      sqlite3_close (handle);
-      return NULL;
-    }
-  return handle;
-
-failed:
-  set_sqlite_error (rc, handle, display, error);
-  sqlite3_close (handle);
-  return NULL;
-}
-
-/* A raw copy of a database file that SQLite cannot read, so that a restore
- * over it loses nothing. */
-static gboolean
-keep_unreadable (const char  *db_path,
-                 const char  *data_dir,
-                 GError     **error)
-{
-  g_autofree char *dir = g_build_filename (data_dir, "backups", NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strconcat (PREFIX, stamp, "-before-restore-unreadable" SUFFIX, NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  mapped = g_mapped_file_new (db_path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error_literal (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED, local_error->message);
-      g_prefix_error (error, _("Could not back up the database: "));
-      return FALSE;
-    }
-  if (!xs_data_dir_ensure (dir, error)
-      || !xs_data_dir_write_private (path, g_mapped_file_get_contents (mapped),
-                                     g_mapped_file_get_length (mapped), error))
-    return FALSE;
-  prune (dir);
-  return TRUE;
-}
-
-/* Takes the current database out of use before it is replaced: makes sure
- * no other program has it open, folds its WAL into the file, keeps a copy,
- * and holds an exclusive lock. Sets *@locked to the connection that holds
- * the lock, or to NULL when SQLite cannot read the file (it is then kept as
- * a raw copy). */
-static gboolean
-retire_current (const char  *db_path,
-                const char  *data_dir,
-                sqlite3    **locked,
-                GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (db_path);
-  g_autofree char *mode = NULL;
-  g_autofree char *kept = NULL;
-  g_autoptr(GError) local_error = NULL;
-  sqlite3 *handle = NULL;
-  int rc;
-
-  *locked = NULL;
-  rc = sqlite3_open_v2 (db_path, &handle, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (rc, handle, display, error);
-      sqlite3_close (handle);
-      return FALSE;
-    }
-  sqlite3_extended_result_codes (handle, TRUE);
-  sqlite3_busy_timeout (handle, 2000);
-
-  /* Leaving WAL mode needs the only connection: this fails while another
-   * program has the database open. */
-  sqlite3_exec (handle, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
-  mode = query_text (handle, "PRAGMA journal_mode = DELETE", &rc);
-  if (rc == SQLITE_OK && g_strcmp0 (mode, "delete") != 0)
-    rc = SQLITE_BUSY;
-  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-    {
-      sqlite3_close (handle);
-      return keep_unreadable (db_path, data_dir, error);
-    }
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  /* Take the exclusive lock and, in exclusive locking mode, keep it: no
-   * other program gets in until the new file is in place, while this
-   * connection can still read its database for the copy. */
-  rc = sqlite3_exec (handle, "BEGIN EXCLUSIVE; COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  kept = _xs_backup_create_from_handle (handle, data_dir, "before-restore", &local_error);
-  if (kept == NULL)
-    {
-      if (!g_error_matches (local_error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_DAMAGED)
-          && !g_error_matches (local_error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          sqlite3_close (handle);
-          return FALSE;
-        }
-      sqlite3_close (handle);
-      return keep_unreadable (db_path, data_dir, error);
-    }
-
-  *locked = handle;
-  return TRUE;
-
-failed:
-  set_sqlite_error (rc, handle, display, error);
-  sqlite3_close (handle);
-  return FALSE;
-}
-
-gboolean
-xs_backup_restore (const char  *data_dir,
-                   const char  *backup_path,
-                   GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *db_path = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
-  sqlite3 *candidate = NULL;
-  sqlite3 *locked = NULL;
-  static const char * const stale[] = { "-wal", "-shm", "-journal" };
-
-  g_return_val_if_fail (backup_path != NULL, FALSE);
-
-  dir = xs_data_dir_resolve (data_dir);
-  db_path = g_build_filename (dir, "xueshi.db", NULL);
-  display = g_filename_display_name (backup_path);
-
-  if (same_file (backup_path, db_path))
-    {
-      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
-                   _("“%s” is the database itself, not a backup of it."), display);
-      return FALSE;
-    }
-
-  candidate = open_candidate (backup_path, error);
-  if (candidate == NULL)
-    return FALSE;
-
-  /* The copy goes beside the database, so that the rename is atomic. */
-  if (!xs_data_dir_ensure (dir, error)
-      || (tmp = create_temp (db_path, error)) == NULL)
-    {
-      sqlite3_close (candidate);
-      return FALSE;
-    }
-  if (!copy_database (candidate, display, tmp, error) || !sync_file (tmp, error))
-    {
-      sqlite3_close (candidate);
-      remove_with_journal (tmp);
-      return FALSE;
-    }
-  sqlite3_close (candidate);
-
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS)
-      && !retire_current (db_path, dir, &locked, error))
-    {
-      remove_with_journal (tmp);
-      return FALSE;
-    }
-
-  /* A -wal or -journal left beside the new file would be replayed into it. */
-  for (gsize i = 0; i < G_N_ELEMENTS (stale); i++)
-    {
-      g_autofree char *path = g_strconcat (db_path, stale[i], NULL);
-
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        {
-          set_errno_error (errno, FILE_REMOVE, path, error);
-          remove_with_journal (tmp);
-          sqlite3_close (locked);
-          return FALSE;
-        }
-    }
-
-  if (g_rename (tmp, db_path) != 0)
-    {
-      int saved = errno;
-
-      remove_with_journal (tmp);
-      sqlite3_close (locked);
-      return set_errno_error (saved, FILE_WRITE, db_path, error);
-    }
-  sync_parent (db_path);
-
-  sqlite3_close (locked);
   return TRUE;
 }
