@@ -128,17 +128,11 @@ on_demo_loaded (GObject      *object,
                 gpointer      user_data)
 {
   XsWindow *self = XS_WINDOW (object);
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint year_index;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
-  _xs_window_set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
+  if (!_xs_window_end_task (self, result, "win.load-demo"))
+    return;
 
   text = g_strdup_printf (_("Demo base with %d trainees loaded"), DEMO_TRAINEES);
   xs_window_show_toast (self, text);
@@ -253,18 +247,11 @@ on_stats_exported (GObject      *object,
 {
   XsWindow *self = XS_WINDOW (object);
   StatsExport *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-statistics", TRUE);
-  _xs_window_set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        xs_window_show_toast (self, error->message);
-      return;
-    }
+  if (!_xs_window_end_task (self, result, "win.export-statistics"))
+    return;
   name = g_path_get_basename (job->path);
   /* Translators: the year, then the file's name */
   text = g_strdup_printf (_("Statistics of %d exported to “%s”"), job->year, name);

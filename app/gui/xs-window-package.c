@@ -125,18 +125,11 @@ on_exported (GObject      *object,
 {
   XsWindow *self = XS_WINDOW (object);
   PackageJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", TRUE);
-  _xs_window_set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        xs_window_show_toast (self, error->message);
-      return;
-    }
+  if (!_xs_window_end_task (self, result, "win.export-package"))
+    return;
   name = g_path_get_basename (job->path);
   /* Translators: the year, then the file's name */
   text = g_strdup_printf (_("Package of %d written to “%s”"), job->year, name);

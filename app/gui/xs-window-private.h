@@ -48,6 +48,12 @@ void _xs_window_show_sidebar_page     (XsWindow       *self,
  * how it went. */
 void _xs_window_export_statistics     (XsWindow       *self,
                                        const char     *path);
+/* Ends a worker started by @action: enables it again, hides the busy bar
+ * and shows a failure (other than a cancellation) in a toast. Returns
+ * whether the worker succeeded. */
+gboolean _xs_window_end_task          (XsWindow       *self,
+                                       GAsyncResult   *result,
+                                       const char     *action);
 /* Shows a pulsing progress bar while @busy. */
 void _xs_window_set_busy              (XsWindow       *self,
                                        gboolean        busy);

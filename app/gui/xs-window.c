@@ -90,6 +90,22 @@ pulse (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+gboolean
+_xs_window_end_task (XsWindow     *self,
+                     GAsyncResult *result,
+                     const char   *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, TRUE);
+  _xs_window_set_busy (self, FALSE);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return TRUE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    xs_window_show_toast (self, error->message);
+  return FALSE;
+}
+
 void
 _xs_window_set_busy (XsWindow *self,
                      gboolean  busy)
