@@ -6,22 +6,12 @@
 
 #include <glib-object.h>
 
+#include "xs-table-error.h"
+
 G_BEGIN_DECLS
-
-#define XS_TABLE_ERROR (xs_table_error_quark ())
-
-typedef enum
-{
-  XS_TABLE_ERROR_OPEN,       /* cannot read the file */
-  XS_TABLE_ERROR_FORMAT,     /* not a CSV/XLSX we can read, or corrupt */
-  XS_TABLE_ERROR_ENCODING,   /* bytes not valid in the chosen encoding */
-  XS_TABLE_ERROR_TOO_LARGE,
-} XsTableError;
 
 #define XS_TYPE_TABLE_READER (xs_table_reader_get_type ())
 G_DECLARE_FINAL_TYPE (XsTableReader, xs_table_reader, XS, TABLE_READER, GObject)
-
-GQuark         xs_table_error_quark            (void);
 
 /* Chooses CSV or XLSX from the file's bytes (a ZIP is XLSX), not its name.
  * @encoding: NULL to detect (BOM -> UTF-8, valid UTF-8 -> UTF-8, else

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "xs-table-reader.h"
+#include "xs-table-error.h"
 #include "xs-xlsx-archive-private.h"
 #include "xs-xlsx-private.h"
 #include "xs-xlsx-shared-strings-private.h"

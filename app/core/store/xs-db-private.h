@@ -60,6 +60,40 @@ void      _xs_db_bind_id         (XsDbStmt    *stmt,
 const char *_xs_db_column_text   (XsDbStmt    *stmt,
                                   int          column);
 
+/* Stepping and reading (xs-db-stmt.c). _xs_db_step() returns XS_DB_ROW,
+ * XS_DB_DONE or another result code, for which _xs_db_set_error() says what
+ * went wrong; _xs_db_next_row() does both in one call. */
+#define XS_DB_ROW  100
+#define XS_DB_DONE 101
+
+int       _xs_db_step            (XsDbStmt    *stmt);
+gboolean  _xs_db_next_row        (XsDb        *self,
+                                  XsDbStmt    *stmt,
+                                  gboolean    *has_row,
+                                  GError     **error);
+void      _xs_db_bind_int        (XsDbStmt    *stmt,
+                                  int          index,
+                                  int          value);
+void      _xs_db_bind_int64      (XsDbStmt    *stmt,
+                                  int          index,
+                                  gint64       value);
+void      _xs_db_bind_null       (XsDbStmt    *stmt,
+                                  int          index);
+void      _xs_db_bind_blob       (XsDbStmt    *stmt,
+                                  int          index,
+                                  gconstpointer data,
+                                  gsize        size);
+int       _xs_db_column_int      (XsDbStmt    *stmt,
+                                  int          column);
+gint64    _xs_db_column_int64    (XsDbStmt    *stmt,
+                                  int          column);
+gboolean  _xs_db_column_is_null  (XsDbStmt    *stmt,
+                                  int          column);
+GBytes   *_xs_db_column_bytes    (XsDbStmt    *stmt,
+                                  int          column);
+gint64    _xs_db_changes         (XsDb        *self);
+gint64    _xs_db_last_insert_id  (XsDb        *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsDbStmt, _xs_db_stmt_release)
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xs-csv-private.h"
-#include "xs-table-reader.h"
+#include "xs-table-error.h"
 
 struct _XsCsv
 {

@@ -36,8 +36,6 @@ struct _XsTableReader
 
 G_DEFINE_FINAL_TYPE (XsTableReader, xs_table_reader, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (xs-table-error-quark, xs_table_error)
-
 static void
 xs_table_reader_finalize (GObject *object)
 {

@@ -15,7 +15,7 @@
 #include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 
-#include "xs-table-reader.h"
+#include "xs-table-error.h"
 #include "xs-xlsx-archive-private.h"
 
 /* An entry may unpack to at most this much */
