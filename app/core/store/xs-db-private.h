@@ -83,11 +83,19 @@ void      _xs_db_bind_blob       (XsDbStmt    *stmt,
                                   int          index,
                                   gconstpointer data,
                                   gsize        size);
+/* The data must stay alive until the statement is stepped. */
+void      _xs_db_bind_blob_static (XsDbStmt   *stmt,
+                                  int          index,
+                                  gconstpointer data,
+                                  gsize        size);
 int       _xs_db_column_int      (XsDbStmt    *stmt,
                                   int          column);
 gint64    _xs_db_column_int64    (XsDbStmt    *stmt,
                                   int          column);
 gboolean  _xs_db_column_is_null  (XsDbStmt    *stmt,
+                                  int          column);
+/* The size in bytes of a text or blob column. */
+int       _xs_db_column_length   (XsDbStmt    *stmt,
                                   int          column);
 GBytes   *_xs_db_column_bytes    (XsDbStmt    *stmt,
                                   int          column);

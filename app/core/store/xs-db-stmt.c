@@ -73,6 +73,18 @@ _xs_db_bind_blob (XsDbStmt      *stmt,
     sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_TRANSIENT);
 }
 
+void
+_xs_db_bind_blob_static (XsDbStmt      *stmt,
+                         int            index,
+                         gconstpointer  data,
+                         gsize          size)
+{
+  if (data == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_STATIC);
+}
+
 int
 _xs_db_column_int (XsDbStmt *stmt,
                    int       column)
@@ -92,6 +104,13 @@ _xs_db_column_is_null (XsDbStmt *stmt,
                        int       column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL;
+}
+
+int
+_xs_db_column_length (XsDbStmt *stmt,
+                      int       column)
+{
+  return sqlite3_column_bytes (stmt, column);
 }
 
 GBytes *
