@@ -642,6 +642,147 @@ test_cli_package_and_decisions (void)
     }
 }
 
+/* The rules of the notice, one sentence each (the core tests are in
+ * test-notice-rules.c). */
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+expect (const Run  *run,
+        int         status,
+        const char *needle)
+{
+  g_assert_cmpint (run->status, ==, status);
+  if (needle != NULL)
+    g_assert_nonnull (strstr (status == 0 ? run->out : run->err, needle));
+}
+
+static void
+test_cli_notice_rules (void)
+{
+  g_autofree char *roster = write_roster (3);
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *id1 = xs_test_id_number (1);
+  g_autofree char *id2 = xs_test_id_number (2);
+  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
+                                            "%s,学员0,2018,公需科目,是,24,,公需必修,2018-05-01\n"
+                                            "%s,学员0,2018,专业科目,,30,1,基地培训班,2018-06-01\n"
+                                            "%s,学员0,2018,专业科目,,12.5,2,医学会研修,2018-09-03\n",
+                                            id0, id0, id0);
+  g_autofree char *hours_path = xs_test_write_file ("notice-hours.csv", hours, -1);
+  g_autofree char *scan = xs_test_fixture_path ("scan.jpg");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Run r[24] = { { 0 } };
+  JsonObject *o;
+  JsonArray *kinds;
+
+  fresh_data_dir ();
+  run_cli (&r[0], "import-roster", roster, NULL);
+  expect (&r[0], 0, NULL);
+
+  /* 1 */
+  g_test_message ("附件1: 个人申报需要上传培训通知、结业证书及单位证明材料，基地统一上报的可以不用提供。");
+  run_cli (&r[1], "import-hours", hours_path, NULL);
+  expect (&r[1], 0, "imported 3, updated 0, rejected 0; 1 of them drafts waiting for materials");
+  run_cli (&r[2], "claim", "show", "3", "--format", "json", NULL);
+  o = parse_object (parser, r[2].out);
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "draft");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "missing_materials")), ==, 3);
+  run_cli (&r[3], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
+  expect (&r[3], 0, "2");
+  run_cli (&r[4], "claim", "submit", "3", NULL);
+  expect (&r[4], 1, "training_notice");
+  run_cli (&r[5], "review", "approve", "3", "--reviewer", "审核员", NULL);
+  expect (&r[5], 1, NULL);
+
+  /* 2 */
+  g_test_message ("附件15: 年度内在境外工作超过 6 个月……学时按实际在岗时间计算，"
+                  "如需申报 60 个学时，休半年产假可折算 30 个学时。");
+  run_cli (&r[6], "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "15", "--absence", "abroad",
+           "--months", "7", "--title", "境外工作", "--date", "2018-11-30", NULL);
+  expect (&r[6], 0, NULL);
+  run_cli (&r[7], "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "15", "--absence", "maternity",
+           "--months", "6", "--title", "产假", "--date", "2018-12-01", NULL);
+  expect (&r[7], 1, "2018 already has 7 months of absence recorded; at most 5 more");
+  run_cli (&r[8], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "15", "--absence", "abroad",
+           "--months", "6.5", "--title", "境外工作", "--date", "2018-11-30", NULL);
+  expect (&r[8], 0, NULL);
+  run_cli (&r[9], "claim", "show", g_strstrip (r[8].out), "--format", "json", NULL);
+  o = parse_object (parser, r[9].out);
+  g_assert_cmpfloat (json_object_get_double_member (o, "absence_months"), ==, 6.5);
+  g_assert_cmpfloat (json_object_get_double_member (o, "hours"), ==, 32.5);
+
+  /* 3 */
+  g_test_message ("附件16: 由市人社局参照专业科目学时折算标准确认学时。");
+  run_cli (&r[10], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "16", "--hours", "8",
+           "--title", "其他形式学习", "--date", "2018-06-01", NULL);
+  expect (&r[10], 0, NULL);
+  g_strstrip (r[10].out);
+  run_cli (&r[11], "claim", "attach", r[10].out, "--material", "supporting_document", scan, NULL);
+  run_cli (&r[12], "claim", "submit", r[10].out, NULL);
+  expect (&r[12], 0, NULL);
+  run_cli (&r[13], "review", "approve", r[10].out, "--side", "industry", "--reviewer", "行业主管部门", NULL);
+  expect (&r[13], 1, "HR bureau");
+  run_cli (&r[14], "claim", "show", r[10].out, NULL);
+  expect (&r[14], 0, "Decided by: HR department");
+  run_cli (&r[15], "review", "approve", r[10].out, "--side", "hr", "--reviewer", "市人社局", NULL);
+  expect (&r[15], 0, NULL);
+
+  /* 4 */
+  g_test_message ("二(二): 补学时间安排：2018年3月1日至2018年12月30日。2019年将不再提供以往年度的补学内容。");
+  run_cli (&r[16], "claim", "add", "--id-number", id1, "--year", "2017", "--public", "--hours", "6",
+           "--title", "2017公需", "--date", "2017-06-01", NULL);
+  expect (&r[16], 0, NULL);
+  run_cli (&r[17], "claim", "add", "--id-number", id1, "--year", "2017", "--kind", "2", "--hours", "6",
+           "--title", "2017研修", "--date", "2017-06-02", NULL);
+  expect (&r[17], 0, NULL);
+  run_cli (&r[18], "claim", "add", "--id-number", id1, "--year", "2017", "--public", "--hours", "6",
+           "--title", "2017补学", "--date", "2019-03-01", NULL);
+  expect (&r[18], 1, "2018-12-30");
+
+  /* 5 */
+  g_test_message ("二(二): 公需科目的学习……学习时间从2018年3月开始。");
+  run_cli (&r[19], "claim", "add", "--id-number", id1, "--year", "2018", "--public", "--hours", "6",
+           "--title", "2018公需", "--date", "2018-02-28", NULL);
+  expect (&r[19], 1, "2018-03-01");
+
+  /* 6 */
+  g_test_message ("二(二): 补学时间安排：2018年3月1日至2018年12月30日。");
+  run_cli (&r[20], "at-risk", "--year", "2017", "--date", "2018-06-01", "--format", "json", NULL);
+  o = parse_object (parser, r[20].out);
+  g_assert_false (json_object_get_boolean_member (o, "closed"));
+  g_assert_cmpstr (json_object_get_string_member (o, "makeup_until"), ==, "2018-12-30");
+  run_cli (&r[21], "at-risk", "--year", "2017", "--date", "2018-12-31", NULL);
+  expect (&r[21], 0, "2017 is closed");
+
+  /* the rules as data */
+  run_cli (&r[22], "rules", "--year", "2019", "--format", "json", NULL);
+  o = parse_object (parser, r[22].out);
+  g_assert_cmpint (json_object_get_int_member (o, "year"), ==, 2019);
+  g_assert_cmpstr (json_object_get_string_member (o, "rule_set"), ==, "2018");
+  g_assert_true (json_object_get_boolean_member (o, "carried_over"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "batch_without_evidence")), ==, 1);
+  kinds = json_object_get_array_member (o, "kinds");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (kinds, 0), "max_hours"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     json_array_get_object_element (kinds, 14), "year_limits"), "max_months"), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (kinds, 15), "decided_by"),
+                   ==, "hr");
+  run_cli (&r[23], "rules", "--year", "2019", NULL);
+  expect (&r[23], 0, "the rules of 2018 carry over");
+  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
+    run_clear (&r[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -659,6 +800,7 @@ main (int    argc,
   g_test_add_func ("/cli/at-risk-and-stats", test_cli_at_risk_and_stats);
   g_test_add_func ("/cli/certificates", test_cli_certificates);
   g_test_add_func ("/cli/package-and-decisions", test_cli_package_and_decisions);
+  g_test_add_func ("/cli/notice-rules", test_cli_notice_rules);
 
   status = g_test_run ();
   g_free (data_dir);

@@ -458,7 +458,7 @@ test_makeup_window (void)
     { "2018-07-15", TRUE },
     { "2018-12-30", TRUE },
     { "2018-12-31", FALSE },
-    { "2016-06-01", FALSE },   /* within its own year, but not a make-up */
+    { "2016-06-01", TRUE },    /* in its own year: an ordinary record, not a make-up */
     { "2019-05-06", FALSE },
   };
 

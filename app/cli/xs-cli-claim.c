@@ -26,7 +26,7 @@ typedef struct
   char     *variant;
   char     *plan_ref;
   char     *absence;
-  int       months;
+  double    months;
   char     *hours;
   char     *title;
   char     *date;
@@ -119,7 +119,7 @@ claim_add (const XsCliGlobals *globals,
     { "variant", 0, 0, G_OPTION_ARG_STRING, &o.variant, N_("Variant of the kind"), "V" },
     { "plan-ref", 0, 0, G_OPTION_ARG_STRING, &o.plan_ref, N_("Filed-plan reference (kinds 13 and 14)"), "R" },
     { "absence", 0, 0, G_OPTION_ARG_STRING, &o.absence, N_("Kind 15: abroad, sick-leave, maternity or other"), "A" },
-    { "months", 0, 0, G_OPTION_ARG_INT, &o.months, N_("Kind 15: months absent"), "M" },
+    { "months", 0, 0, G_OPTION_ARG_DOUBLE, &o.months, N_("Kind 15: months absent (halves allowed: 6.5)"), "M" },
     { "hours", 0, 0, G_OPTION_ARG_STRING, &o.hours, N_("Hours"), "H" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("Course, class or achievement"), "T" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date, N_("Date"), "D" },
@@ -310,6 +310,8 @@ claim_to_json (XsDb          *db,
   json_builder_add_string_value (builder, claim->reason);
   json_builder_set_member_name (builder, "reviewer");
   json_builder_add_string_value (builder, claim->reviewer);
+  json_builder_set_member_name (builder, "decided_by");
+  json_builder_add_string_value (builder, xs_review_side_to_string (xs_rule_set_get_review_side (rules, claim)));
   json_builder_set_member_name (builder, "side");
   json_builder_add_string_value (builder, claim->has_side ? xs_review_side_to_string (claim->side) : NULL);
   json_builder_set_member_name (builder, "plan_ref");
@@ -317,7 +319,10 @@ claim_to_json (XsDb          *db,
   json_builder_set_member_name (builder, "absence");
   json_builder_add_string_value (builder, xs_absence_to_string (claim->absence));
   json_builder_set_member_name (builder, "absence_months");
-  json_builder_add_int_value (builder, claim->absence_months);
+  if (claim->absence_months == (gint64) claim->absence_months)
+    json_builder_add_int_value (builder, (gint64) claim->absence_months);
+  else
+    json_builder_add_double_value (builder, claim->absence_months);
 
   json_builder_set_member_name (builder, "evidence");
   json_builder_begin_array (builder);
@@ -382,6 +387,7 @@ print_claim_text (XsDb          *db,
   printf (_("  Hours:     %s\n"), hours);
   printf (_("  Date:      %s\n"), date);
   printf (_("  Status:    %s\n"), xs_status_get_label (claim->status));
+  printf (_("  Decided by: %s\n"), xs_review_side_get_label (xs_rule_set_get_review_side (rules, claim)));
   if (claim->has_side)
     printf (_("  Reviewed:  %s, %s\n"), xs_review_side_get_label (claim->side),
             claim->reviewer != NULL ? claim->reviewer : "");

@@ -193,7 +193,7 @@ print_progress_table (XsProgress *progress)
                                          xs_rule_set_get_required_compulsory (rules));
       g_autofree char *prof = format_of (row->professional, row->pending_professional,
                                          xs_rule_set_get_required_professional (rules));
-      g_autofree char *total = format_of (row->total, row->pending_public + row->pending_professional,
+      g_autofree char *total = format_of (row->total, row->pending_total,
                                           xs_rule_set_get_required_total (rules));
       const char *cells[] = { row->name, masked, row->employer, pub, comp, prof, total,
                               row->qualified ? _("qualified") : _("in progress") };
@@ -268,7 +268,8 @@ xs_cli_progress (const XsCliGlobals *globals,
 }
 
 static void
-print_rules_json (XsRuleSet *rules)
+print_rules_json (XsRuleSet *rules,
+                  int        year)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -277,8 +278,14 @@ print_rules_json (XsRuleSet *rules)
   GDate from, to;
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, year);
   json_builder_set_member_name (builder, "rule_set");
   json_builder_add_string_value (builder, xs_rule_set_get_id (rules));
+  json_builder_set_member_name (builder, "rule_set_year");
+  json_builder_add_int_value (builder, xs_rule_set_get_year (rules));
+  json_builder_set_member_name (builder, "carried_over");
+  json_builder_add_boolean_value (builder, year != xs_rule_set_get_year (rules));
   json_builder_set_member_name (builder, "source");
   json_builder_add_string_value (builder, xs_rule_set_get_source (rules));
   add_hours (builder, "required_total", xs_rule_set_get_required_total (rules));
@@ -298,6 +305,33 @@ print_rules_json (XsRuleSet *rules)
       json_builder_add_string_value (builder, t);
       json_builder_end_object (builder);
     }
+  {
+    gboolean warn;
+
+    if (xs_rule_set_get_public_study_from (rules, &from, &warn))
+      {
+        g_autofree char *f = xs_date_to_iso (&from);
+
+        json_builder_set_member_name (builder, "public_study");
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "from");
+        json_builder_add_string_value (builder, f);
+        json_builder_set_member_name (builder, "before");
+        json_builder_add_string_value (builder, warn ? "warn" : "refuse");
+        json_builder_end_object (builder);
+      }
+  }
+  add_hours (builder, "total_counts_public_up_to", xs_rule_set_get_required_public (rules));
+  json_builder_set_member_name (builder, "batch_without_evidence");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
+    {
+      g_autoptr(XsClaimKind) kind = g_list_model_get_item (kinds, i);
+
+      if (xs_claim_kind_get_batch_without_evidence (kind))
+        json_builder_add_int_value (builder, xs_claim_kind_get_number (kind));
+    }
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "kinds");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
@@ -319,6 +353,34 @@ print_rules_json (XsRuleSet *rules)
       json_builder_add_boolean_value (builder, xs_claim_kind_get_requires_plan_ref (kind));
       json_builder_set_member_name (builder, "computed_hours");
       json_builder_add_boolean_value (builder, xs_claim_kind_get_computed_hours (kind));
+      if (xs_claim_kind_get_max_hours (kind) > 0)
+        add_hours (builder, "max_hours", xs_claim_kind_get_max_hours (kind));
+      else
+        {
+          json_builder_set_member_name (builder, "max_hours");
+          json_builder_add_null_value (builder);
+        }
+      json_builder_set_member_name (builder, "decided_by");
+      json_builder_add_string_value (builder, xs_review_side_to_string (xs_claim_kind_get_decided_by (kind)));
+      json_builder_set_member_name (builder, "batch_without_evidence");
+      json_builder_add_boolean_value (builder, xs_claim_kind_get_batch_without_evidence (kind));
+      if (xs_claim_kind_get_year_max_months (kind) > 0 || xs_claim_kind_get_year_max_hours (kind) > 0)
+        {
+          json_builder_set_member_name (builder, "year_limits");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "max_months");
+          json_builder_add_int_value (builder, xs_claim_kind_get_year_max_months (kind));
+          add_hours (builder, "max_hours", xs_claim_kind_get_year_max_hours (kind));
+          json_builder_end_object (builder);
+          json_builder_set_member_name (builder, "absence_more_than_months");
+          json_builder_begin_object (builder);
+          for (guint v = 0; variants != NULL && variants[v] != NULL; v++)
+            {
+              json_builder_set_member_name (builder, variants[v]);
+              json_builder_add_int_value (builder, xs_claim_kind_get_months_more_than (kind, variants[v]));
+            }
+          json_builder_end_object (builder);
+        }
       json_builder_set_member_name (builder, "variants");
       json_builder_begin_object (builder);
       for (guint v = 0; variants == NULL ? v < 1 : variants[v] != NULL; v++)
@@ -348,50 +410,9 @@ static void
 print_rules_text (XsRuleSet *rules,
                   int        year)
 {
-  GListModel *kinds = xs_rule_set_get_kinds (rules);
-  g_autofree char *total = xs_hours_format (xs_rule_set_get_required_total (rules));
-  g_autofree char *pub = xs_hours_format (xs_rule_set_get_required_public (rules));
-  g_autofree char *comp = xs_hours_format (xs_rule_set_get_required_compulsory (rules));
-  g_autofree char *prof = xs_hours_format (xs_rule_set_get_required_professional (rules));
-  GDate from, to;
+  g_autofree char *text = xs_rule_set_describe (rules, year);
 
-  printf (_("Year %d uses rule set %s (%s).\n"), year, xs_rule_set_get_id (rules),
-          xs_rule_set_get_source (rules));
-  printf (_("Required: %s hours in all; public %s (compulsory at least %s); professional at least %s.\n"),
-          total, pub, comp, prof);
-  if (xs_rule_set_get_makeup_window (rules, &from, &to))
-    {
-      g_autofree char *f = xs_date_to_iso (&from);
-      g_autofree char *t = xs_date_to_iso (&to);
-
-      printf (_("Public hours of earlier years can be made up from %s to %s.\n"), f, t);
-    }
-  printf ("\n%s\n", _("Professional claim kinds and the materials they need:"));
-  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
-    {
-      g_autoptr(XsClaimKind) kind = g_list_model_get_item (kinds, i);
-      const char * const *variants = xs_claim_kind_get_variants (kind);
-      XsClaim probe = { 0 };
-
-      probe.category = XS_CATEGORY_PROFESSIONAL;
-      probe.kind = xs_claim_kind_get_number (kind);
-      printf ("%2d  %s\n", probe.kind, xs_claim_kind_get_name (kind));
-      for (guint v = 0; variants == NULL ? v < 1 : variants[v] != NULL; v++)
-        {
-          const char * const *materials;
-          g_autoptr(GString) line = g_string_new ("      ");
-
-          probe.variant = variants ? (char *) variants[v] : NULL;
-          materials = xs_rule_set_get_required_materials (rules, &probe);
-          if (probe.variant)
-            g_string_append_printf (line, "%s (%s): ", xs_claim_kind_get_variant_name (kind, probe.variant),
-                                    probe.variant);
-          for (guint m = 0; materials && materials[m]; m++)
-            g_string_append_printf (line, "%s%s", m ? _(", ") : "",
-                                    xs_rule_set_get_material_name (rules, materials[m]));
-          printf ("%s\n", line->str);
-        }
-    }
+  fputs (text, stdout);
 }
 
 int
@@ -422,7 +443,7 @@ xs_cli_rules (const XsCliGlobals *globals,
   if (rules == NULL)
     return xs_cli_refuse (error);
   if (format != NULL && g_str_equal (format, "json"))
-    print_rules_json (rules);
+    print_rules_json (rules, year);
   else
     print_rules_text (rules, year);
   return XS_CLI_OK;

@@ -101,6 +101,11 @@ print_at_risk_table (XsAtRisk *at_risk,
   printf (_("Year %d, as of %s: %u of %u trainees not yet qualified are at risk.\n"),
           xs_progress_get_year (progress), xs_at_risk_get_date (at_risk),
           xs_at_risk_count_at_risk (at_risk), xs_at_risk_get_n_entries (at_risk));
+  if (xs_at_risk_get_makeup_until (at_risk) != NULL)
+    printf (_("%d is not closed: its public hours can be made up until %s.\n"),
+            xs_progress_get_year (progress), xs_at_risk_get_makeup_until (at_risk));
+  else if (xs_at_risk_get_closed (at_risk))
+    printf (_("%d is closed: no hours can be added to it any more.\n"), xs_progress_get_year (progress));
   printf ("%s\n\n", _("Needed: further hours that meet every requirement; by year’s end: hours the pace so far adds."));
 
   append_table_row (out, headers, widths, G_N_ELEMENTS (headers), 0x18);
@@ -172,6 +177,13 @@ print_at_risk_json (XsAtRisk *at_risk,
   json_builder_add_int_value (builder, xs_progress_get_year (progress));
   json_builder_set_member_name (builder, "date");
   json_builder_add_string_value (builder, xs_at_risk_get_date (at_risk));
+  json_builder_set_member_name (builder, "closed");
+  json_builder_add_boolean_value (builder, xs_at_risk_get_closed (at_risk));
+  json_builder_set_member_name (builder, "makeup_until");
+  if (xs_at_risk_get_makeup_until (at_risk) != NULL)
+    json_builder_add_string_value (builder, xs_at_risk_get_makeup_until (at_risk));
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "not_qualified");
   json_builder_add_int_value (builder, xs_at_risk_get_n_entries (at_risk));
   json_builder_set_member_name (builder, "at_risk");

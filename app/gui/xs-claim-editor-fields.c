@@ -74,7 +74,7 @@ _xs_claim_editor_read_fields (XsClaimEditor  *self,
           /* the variant of an absence kind is the absence itself */
           if (!xs_absence_from_string (claim->variant, &claim->absence))
             claim->absence = XS_ABSENCE_NONE;
-          claim->absence_months = gtk_spin_button_get_value_as_int (self->months_spin);
+          claim->absence_months = gtk_spin_button_get_value (self->months_spin);
         }
       else
         claim->hours = (int) lround (gtk_spin_button_get_value (self->hours_spin) * 10);

@@ -96,6 +96,14 @@ join_counts (XsImportReport *report,
   if (unchanged > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", unchanged),
                                              unchanged));
+  if (xs_import_report_get_n_drafts (report) > 0)
+    {
+      guint drafts = xs_import_report_get_n_drafts (report);
+
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u as a draft waiting for materials",
+                                                            "%u as drafts waiting for materials", drafts),
+                                               drafts));
+    }
   if (rejected > 0)
     g_ptr_array_add (parts, g_strdup_printf (preview
                                              ? g_dngettext (GETTEXT_PACKAGE, "%u rejected", "%u rejected", rejected)

@@ -12,6 +12,7 @@
 #include "xs-date.h"
 #include "xs-id-number.h"
 #include "xs-package-claim-item.h"
+#include "xs-rules.h"
 
 struct _XsPackageClaimItem
 {
@@ -246,8 +247,11 @@ xs_package_claim_item_get_hours_text (XsPackageClaimItem *self)
 XsReviewSide
 xs_package_claim_item_get_side (XsPackageClaimItem *self)
 {
+  const XsPackageClaim *claim;
+
   g_return_val_if_fail (XS_IS_PACKAGE_CLAIM_ITEM (self), XS_REVIEW_SIDE_HR);
-  return xs_review_side_for_category (xs_package_claim_item_get_claim (self)->category);
+  claim = xs_package_claim_item_get_claim (self);
+  return xs_review_side_for_kind (xs_package_get_year (self->package), claim->category, claim->kind);
 }
 
 gboolean

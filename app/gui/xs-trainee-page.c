@@ -200,8 +200,7 @@ xs_trainee_page_load (XsTraineePage  *self,
                     xs_rule_set_get_required_compulsory (rules));
   xs_hours_bar_set (self->professional_bar, _("Professional subjects"), row->professional,
                     row->pending_professional, xs_rule_set_get_required_professional (rules));
-  xs_hours_bar_set (self->total_bar, _("Total"), row->total,
-                    row->pending_public + row->pending_professional,
+  xs_hours_bar_set (self->total_bar, _("Total"), row->total, row->pending_total,
                     xs_rule_set_get_required_total (rules));
 
   group_title = g_strdup_printf (_("Claims of %d"), year);

@@ -134,10 +134,17 @@ update_title (XsWindow *self)
   XsRuleSet *rules = xs_trainee_model_get_rule_set (self->trainees);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
 
   title = g_strdup_printf (_("%d Hours"), xs_window_get_year (self));
+
   if (rules != NULL)
-    subtitle = g_strdup_printf (_("Rule set %s (%s)"), xs_rule_set_get_id (rules), xs_rule_set_get_source (rules));
+    {
+      subtitle = g_strdup_printf (_("Rule set %s (%s)"), xs_rule_set_get_id (rules), xs_rule_set_get_source (rules));
+      /* the rules in the same words as `xueshi-cli rules` */
+      description = xs_rule_set_describe (rules, xs_window_get_year (self));
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), description);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }

@@ -20,6 +20,7 @@
 #include "xs-db-private.h"
 #include "xs-id-number.h"
 #include "xs-package-private.h"
+#include "xs-rules.h"
 #include "xs-trainee-store.h"
 
 #define MAX_FILE (64 * 1024 * 1024)
@@ -54,6 +55,7 @@ is_blank (const char *text)
 
 static gboolean
 check_decision (const XsPackageClaim  *claim,
+                int                    year,
                 const XsDecision      *decision,
                 GError               **error)
 {
@@ -70,9 +72,13 @@ check_decision (const XsPackageClaim  *claim,
                    decision->ref, xs_status_get_label (claim->status));
       return FALSE;
     }
-  if (decision->side != xs_review_side_for_category (claim->category))
+  if (decision->side != xs_review_side_for_kind (year, claim->category, claim->kind))
     {
-      if (claim->category == XS_CATEGORY_PUBLIC)
+      if (claim->category == XS_CATEGORY_PROFESSIONAL && decision->side == XS_REVIEW_SIDE_INDUSTRY)
+        g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                     _("%s: kind %d is confirmed by the city HR bureau, not by the industry department."),
+                     decision->ref, claim->kind);
+      else if (claim->category == XS_CATEGORY_PUBLIC)
         g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
                      _("%s: public hours are decided by the HR department, not by the industry department."),
                      decision->ref);
@@ -140,7 +146,7 @@ xs_decisions_write (XsPackage         *package,
       g_return_val_if_fail (d->decision == XS_STATUS_APPROVED || d->decision == XS_STATUS_REJECTED, FALSE);
 
       claim = find_claim (package, d->ref);
-      if (!check_decision (claim, d, error))
+      if (!check_decision (claim, xs_package_get_year (package), d, error))
         return FALSE;
       if (!g_hash_table_add (seen, (gpointer) d->ref))
         {

@@ -184,7 +184,7 @@ collect (Export                *export,
       row.class_code = column (export, stmt, 10);
       row.plan_ref = column (export, stmt, 11);
       row.absence = column (export, stmt, 12);
-      row.absence_months = sqlite3_column_int (stmt, 13);
+      row.absence_months = sqlite3_column_double (stmt, 13);
       row.reason = column (export, stmt, 14);
       row.reviewer = column (export, stmt, 15);
       c->id_number = column (export, stmt, 16);

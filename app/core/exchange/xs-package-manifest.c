@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "xs-package-private.h"
+#include "xs-rules.h"
 
 #define MAX_TOTAL XS_PACKAGE_MAX_BYTES
 #define MAX_MEMBERS XS_PACKAGE_MAX_MEMBERS
@@ -58,6 +59,7 @@ add_member_entry (JsonBuilder *builder,
 
 static void
 add_claim (JsonBuilder             *builder,
+           int                      year,
            const XsPackageClaimRow *row)
 {
   const XsPackageClaim *c = &row->claim;
@@ -76,11 +78,16 @@ add_claim (JsonBuilder             *builder,
   add_string (builder, "source", xs_source_to_string (c->source));
   add_string (builder, "status", xs_status_to_string (c->status));
   add_string (builder, "review_side",
-              xs_review_side_to_string (xs_review_side_for_category (c->category)));
+              xs_review_side_to_string (xs_review_side_for_kind (year, c->category, c->kind)));
   add_string (builder, "class", row->class_code);
   add_string (builder, "plan_ref", row->plan_ref);
   add_string (builder, "absence", row->absence);
-  add_int (builder, "absence_months", row->absence_months);
+  /* whole months as before; a half month as a number with a decimal */
+  json_builder_set_member_name (builder, "absence_months");
+  if (row->absence_months == (gint64) row->absence_months)
+    json_builder_add_int_value (builder, (gint64) row->absence_months);
+  else
+    json_builder_add_double_value (builder, row->absence_months);
   add_string (builder, "reason", row->reason);
   add_string (builder, "reviewer", row->reviewer);
   json_builder_set_member_name (builder, "evidence");
@@ -156,7 +163,7 @@ _xs_package_build_manifest (const XsPackageContents *contents)
   json_builder_set_member_name (builder, "claims");
   json_builder_begin_array (builder);
   for (guint i = 0; i < contents->n_claims; i++)
-    add_claim (builder, &contents->claims[i]);
+    add_claim (builder, contents->query->year, &contents->claims[i]);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "evidence");

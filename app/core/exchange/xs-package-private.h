@@ -41,7 +41,7 @@ typedef struct
   const char     *class_code;      /* or NULL */
   const char     *plan_ref;        /* or NULL */
   const char     *absence;         /* or NULL */
-  int             absence_months;
+  double          absence_months;
   const char     *reason;          /* or NULL */
   const char     *reviewer;        /* or NULL */
 } XsPackageClaimRow;

@@ -262,6 +262,23 @@ import_hours_row (XsImportRowContext  *context,
   hours = xs_hours_format (claim.hours);
   summary = g_strdup_printf ("%s %s: %s, %s %s", trainee->name, masked, claim.title,
                              hours, _("hours"));
+  if (claim.status == XS_STATUS_DRAFT)
+    {
+      /* 基地统一上报的可以不用提供 is said of kind 1 alone */
+      g_autoptr(XsRuleSet) rules = xs_rule_set_for_year (claim.year, NULL);
+      const char * const *required = rules ? xs_rule_set_get_required_materials (rules, &claim) : NULL;
+      g_autoptr(GString) names = g_string_new (NULL);
+      char *with_note;
+
+      for (guint i = 0; required != NULL && required[i] != NULL; i++)
+        g_string_append_printf (names, "%s%s", i ? _(", ") : "",
+                                xs_rule_set_get_material_name (rules, required[i]));
+      with_note = g_strdup_printf (_("%s — a draft: kind %d needs its materials even from a base (%s)"),
+                                   summary, claim.kind, names->str);
+      g_free (summary);
+      summary = with_note;
+      xs_import_report_count_draft (context->report);
+    }
   xs_import_report_add (context->report, context->row, XS_ROW_ADDED, summary);
   return TRUE;
 }

@@ -18,6 +18,7 @@ struct _XsImportReport
   char       *encoding;
   GPtrArray  *rows;
   guint       counts[XS_ROW_REJECTED + 1];
+  guint       n_drafts;    /* added rows that became drafts */
   gboolean    committed;
   gboolean    dry_run;
 };
@@ -156,6 +157,13 @@ xs_import_report_format_summary (XsImportReport *self)
 
   /* The summary line is read by scripts: keep it untranslated. A dry run
    * reports what an import would do. */
+  if (self->n_drafts > 0)
+    return g_strdup_printf ("imported %u, updated %u, rejected %u; %u of them drafts waiting for materials%s",
+                            counted ? self->counts[XS_ROW_ADDED] : 0,
+                            counted ? self->counts[XS_ROW_UPDATED] : 0,
+                            self->counts[XS_ROW_REJECTED],
+                            counted ? self->n_drafts : 0,
+                            self->dry_run ? " (dry run: nothing written)" : "");
   return g_strdup_printf ("imported %u, updated %u, rejected %u%s",
                           counted ? self->counts[XS_ROW_ADDED] : 0,
                           counted ? self->counts[XS_ROW_UPDATED] : 0,
@@ -178,4 +186,18 @@ xs_import_report_format_rejections (XsImportReport *self)
         g_string_append_printf (out, "%s:%u: %s\n", self->file_name, row->row, row->summary);
     }
   return g_string_free (out, FALSE);
+}
+
+void
+xs_import_report_count_draft (XsImportReport *self)
+{
+  g_return_if_fail (XS_IS_IMPORT_REPORT (self));
+  self->n_drafts++;
+}
+
+guint
+xs_import_report_get_n_drafts (XsImportReport *self)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), 0);
+  return self->n_drafts;
 }

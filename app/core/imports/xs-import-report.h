@@ -55,6 +55,10 @@ const char     *xs_import_report_get_encoding   (XsImportReport *self);
 gboolean        xs_import_report_get_committed  (XsImportReport *self);
 guint           xs_import_report_get_count      (XsImportReport *self,
                                                  XsRowOutcome    outcome);
+/* An added claim that became a draft waiting for its materials (a batch row
+ * of a kind other than 1); the summary line counts them. */
+void            xs_import_report_count_draft    (XsImportReport *self);
+guint           xs_import_report_get_n_drafts   (XsImportReport *self);
 /* Every row in file order (XsImportRow *). */
 GPtrArray      *xs_import_report_get_rows       (XsImportReport *self);
 /* "imported N, updated M, rejected K" */

@@ -18,8 +18,11 @@
  *   < still needed. In January anyone with no hours yet is therefore at
  *   risk: at a pace of nothing they never finish. On 31 December the
  *   remaining months are 0 and everyone who still needs hours is at risk.
- * - For a past year, everyone who still needs hours is at risk: the year is
- *   over. For a future year nobody is: it has not begun.
+ * - For a past year, everyone who still needs hours is at risk. The year is
+ *   closed, unless its public hours can still be made up: the 2018 notice
+ *   lets public hours of years before 2018 be made up from 2018-03-01 to
+ *   2018-12-30 (补学时间安排), so 2017 is closed only after 2018-12-30. For
+ *   a future year nobody is at risk: it has not begun.
  * - Qualified trainees (approved hours meet every requirement) have no
  *   entry.
  */
@@ -40,6 +43,8 @@ struct _XsAtRisk
   GArray     *entries;    /* XsAtRiskEntry */
   int        *by_row;     /* progress row -> entry index, -1 when qualified */
   char       *date;
+  gboolean    closed;
+  char       *makeup_until; /* ISO, while a past year's public hours can be made up */
 };
 
 G_DEFINE_FINAL_TYPE (XsAtRisk, xs_at_risk, G_TYPE_OBJECT)
@@ -60,6 +65,7 @@ xs_at_risk_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->by_row, g_free);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->makeup_until, g_free);
   g_clear_object (&self->progress);
 
   G_OBJECT_CLASS (xs_at_risk_parent_class)->finalize (object);
@@ -158,7 +164,7 @@ judge (XsAtRiskEntry *entry,
 {
   const XsProgressRow *row = entry->row;
   int ref_year = g_date_get_year (today);
-  gint64 done = (gint64) row->total + row->pending_public + row->pending_professional;
+  gint64 done = (gint64) row->total + row->pending_total;
   gint64 elapsed_days, remaining_days, days_in_year, divisor;
 
   if (year > ref_year)
@@ -214,6 +220,18 @@ xs_at_risk_new (XsProgress  *progress,
   rules = xs_progress_get_rule_set (progress);
   year = xs_progress_get_year (progress);
   n = xs_progress_get_n_rows (progress);
+  if (year < (int) g_date_get_year (today))
+    {
+      GDate from, to;
+
+      /* a year before the set's own is made up in the set's window */
+      if (year < xs_rule_set_get_year (rules)
+          && xs_rule_set_get_makeup_window (rules, &from, &to)
+          && g_date_compare (today, &to) <= 0)
+        self->makeup_until = xs_date_to_iso (&to);
+      else
+        self->closed = TRUE;
+    }
   self->by_row = g_new (int, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
@@ -237,12 +255,20 @@ xs_at_risk_new (XsProgress  *progress,
       entry.lack_professional = MAX (0, xs_rule_set_get_required_professional (rules)
                                         - row->professional - row->pending_professional);
       entry.lack_total = MAX (0, xs_rule_set_get_required_total (rules)
-                                 - row->total - row->pending_public - row->pending_professional);
+                                 - row->total - row->pending_total);
       /* Compulsory hours are public hours; the total takes either kind. */
       public_need = MAX (entry.lack_public, entry.lack_compulsory);
       entry.still_needed = MAX (entry.lack_total, public_need + entry.lack_professional);
       judge (&entry, year, today);
       entry.summary = describe (&entry);
+      if (self->makeup_until != NULL && MAX (entry.lack_public, entry.lack_compulsory) > 0)
+        {
+          char *summary = g_strdup_printf (_("%s; public hours can be made up until %s"),
+                                           entry.summary, self->makeup_until);
+
+          g_free ((char *) entry.summary);
+          entry.summary = summary;
+        }
 
       self->by_row[i] = (int) self->entries->len;
       g_array_append_val (self->entries, entry);
@@ -319,4 +345,18 @@ xs_at_risk_count_at_risk (XsAtRisk *self)
   for (guint i = 0; i < self->entries->len; i++)
     n += g_array_index (self->entries, XsAtRiskEntry, i).at_risk;
   return n;
+}
+
+gboolean
+xs_at_risk_get_closed (XsAtRisk *self)
+{
+  g_return_val_if_fail (XS_IS_AT_RISK (self), FALSE);
+  return self->closed;
+}
+
+const char *
+xs_at_risk_get_makeup_until (XsAtRisk *self)
+{
+  g_return_val_if_fail (XS_IS_AT_RISK (self), NULL);
+  return self->makeup_until;
 }

@@ -52,5 +52,10 @@ const XsAtRiskEntry *xs_at_risk_get_entry       (XsAtRisk    *self,
 const XsAtRiskEntry *xs_at_risk_lookup_row      (XsAtRisk    *self,
                                                  guint        row_index);
 guint                xs_at_risk_count_at_risk   (XsAtRisk    *self);
+/* TRUE when the year is over and nothing can be added to it any more. */
+gboolean             xs_at_risk_get_closed      (XsAtRisk    *self);
+/* For a past year whose public hours can still be made up (2017 until
+ * 2018-12-30), the last day of the make-up window (ISO); else NULL. */
+const char          *xs_at_risk_get_makeup_until (XsAtRisk   *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xs-check.h"
+#include "xs-claim-store.h"
 #include "xs-db-private.h"
 #include "xs-duplicates.h"
 #include "xs-evidence.h"
@@ -119,6 +120,64 @@ check_shared_scans (XsDb       *db,
   return TRUE;
 }
 
+/* Claims approved before the notice's materials were required of batch
+ * claims of kinds other than 1: they stay approved, and are named here. */
+static gboolean
+check_approved_materials (XsDb       *db,
+                          GPtrArray  *problems,
+                          GError    **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT id FROM claim WHERE status = 'approved' AND category = 'professional' "
+                         "ORDER BY id",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(XsClaim) claim = xs_claim_store_get (db, g_array_index (ids, gint64, i), error);
+      g_autoptr(XsRuleSet) rules = NULL;
+      g_auto(GStrv) missing = NULL;
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      if (claim == NULL)
+        return FALSE;
+      missing = xs_claim_store_get_missing_materials (db, claim, error);
+      if (missing == NULL)
+        return FALSE;
+      if (missing[0] == NULL)
+        continue;
+      rules = xs_rule_set_for_year (claim->year, error);
+      if (rules == NULL)
+        return FALSE;
+      for (guint j = 0; missing[j] != NULL; j++)
+        g_string_append_printf (names, "%s%s", j ? _(", ") : "",
+                                xs_rule_set_get_material_name (rules, missing[j]));
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("Claim %lld (%d, kind %d, “%s”) was approved without the "
+                                          "materials the notice asks for: %s."),
+                                        (long long) claim->id, claim->year, claim->kind,
+                                        claim->title, names->str));
+    }
+  return TRUE;
+}
+
 GPtrArray *
 xs_check_run (XsDb          *db,
               GCancellable  *cancellable,
@@ -131,7 +190,8 @@ xs_check_run (XsDb          *db,
   g_return_val_if_fail (XS_IS_DB (db), NULL);
 
   if (!check_integrity (db, problems, error) || !check_foreign_keys (db, problems, error)
-      || !check_shared_scans (db, problems, error))
+      || !check_shared_scans (db, problems, error)
+      || !check_approved_materials (db, problems, error))
     return NULL;
 
   stmt = _xs_db_prepare (db, "SELECT sha256, size FROM evidence ORDER BY id", error);

@@ -115,10 +115,17 @@ xs_progress_compute (XsDb        *db,
       row.public_hours = sqlite3_column_int (stmt, 4);
       row.compulsory = sqlite3_column_int (stmt, 5);
       row.professional = sqlite3_column_int (stmt, 6);
-      row.total = row.public_hours + row.professional;
       row.pending_public = sqlite3_column_int (stmt, 7);
       row.pending_compulsory = sqlite3_column_int (stmt, 8);
       row.pending_professional = sqlite3_column_int (stmt, 9);
+      {
+        int cap = xs_rule_set_get_required_public (self->rules);
+        int credited = MIN (row.public_hours, cap);
+
+        row.total = credited + row.professional;
+        row.pending_total = MIN (row.public_hours + row.pending_public, cap) - credited
+                            + row.pending_professional;
+      }
       row.n_to_complete = sqlite3_column_int (stmt, 10);
       row.qualified = xs_progress_row_is_qualified (&row, self->rules);
       g_array_append_val (self->rows, row);

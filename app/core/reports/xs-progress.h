@@ -19,11 +19,16 @@ typedef struct
   int          public_hours;
   int          compulsory;
   int          professional;
+  /* what the rules credit: public hours only up to the public requirement
+   * (40 public + 50 professional is 80), so that the total never claims
+   * more than the rules count; public_hours shows all that was earned */
   int          total;
   /* submitted, not yet decided */
   int          pending_public;
   int          pending_compulsory;
   int          pending_professional;
+  /* what the total would gain once they are approved (public capped too) */
+  int          pending_total;
   /* draft and rejected claims: evidence to add, or a correction to make */
   int          n_to_complete;
   gboolean     qualified;

@@ -41,6 +41,15 @@ void                 _xs_claim_kind_set_computed_hours     (XsClaimKind        *
                                                             gboolean            computed_hours);
 void                 _xs_claim_kind_set_max_hours          (XsClaimKind        *self,
                                                             int                 max_hours);
+/* Who decides the kind's claims (the industry department unless the rules
+ * name HR). */
+void                 _xs_claim_kind_set_decided_by         (XsClaimKind        *self,
+                                                            XsReviewSide        side);
+/* Limits over all of a trainee's claims of the kind in one year: months
+ * absent, and hours in tenths; 0 for none. */
+void                 _xs_claim_kind_set_year_limits        (XsClaimKind        *self,
+                                                            int                 months,
+                                                            int                 hours);
 
 gboolean             _xs_claim_kind_has_variant            (XsClaimKind        *self,
                                                             const char         *variant);

@@ -32,6 +32,9 @@ struct _XsClaimKind
   gboolean    requires_plan_ref;
   gboolean    computed_hours;
   int         max_hours;         /* tenths, 0 for no limit */
+  XsReviewSide decided_by;
+  int         year_max_months;   /* 0 for no limit */
+  int         year_max_hours;    /* tenths, 0 for no limit */
 };
 
 G_DEFINE_FINAL_TYPE (XsClaimKind, xs_claim_kind, G_TYPE_OBJECT)
@@ -251,6 +254,25 @@ _xs_claim_kind_set_batch_materials (XsClaimKind        *self,
   self->batch_materials = g_strdupv ((char **) (materials != NULL ? materials : no_materials));
 }
 
+void
+_xs_claim_kind_set_decided_by (XsClaimKind  *self,
+                               XsReviewSide  side)
+{
+  g_return_if_fail (XS_IS_CLAIM_KIND (self));
+  self->decided_by = side;
+}
+
+void
+_xs_claim_kind_set_year_limits (XsClaimKind *self,
+                                int          months,
+                                int          hours)
+{
+  g_return_if_fail (XS_IS_CLAIM_KIND (self));
+  g_return_if_fail (months >= 0 && hours >= 0);
+  self->year_max_months = months;
+  self->year_max_hours = hours;
+}
+
 gboolean
 _xs_claim_kind_add_variant (XsClaimKind        *self,
                             const char         *code,
@@ -449,4 +471,40 @@ xs_claim_kind_get_max_hours (XsClaimKind *self)
 {
   g_return_val_if_fail (XS_IS_CLAIM_KIND (self), 0);
   return self->max_hours;
+}
+
+XsReviewSide
+xs_claim_kind_get_decided_by (XsClaimKind *self)
+{
+  g_return_val_if_fail (XS_IS_CLAIM_KIND (self), XS_REVIEW_SIDE_INDUSTRY);
+  return self->decided_by;
+}
+
+gboolean
+xs_claim_kind_get_batch_without_evidence (XsClaimKind *self)
+{
+  g_return_val_if_fail (XS_IS_CLAIM_KIND (self), FALSE);
+  return self->batch_materials != NULL && self->batch_materials[0] == NULL;
+}
+
+int
+xs_claim_kind_get_year_max_months (XsClaimKind *self)
+{
+  g_return_val_if_fail (XS_IS_CLAIM_KIND (self), 0);
+  return self->year_max_months;
+}
+
+int
+xs_claim_kind_get_year_max_hours (XsClaimKind *self)
+{
+  g_return_val_if_fail (XS_IS_CLAIM_KIND (self), 0);
+  return self->year_max_hours;
+}
+
+int
+xs_claim_kind_get_months_more_than (XsClaimKind *self,
+                                    const char  *variant)
+{
+  g_return_val_if_fail (XS_IS_CLAIM_KIND (self), 0);
+  return _xs_claim_kind_get_months_more_than (self, variant);
 }

@@ -39,6 +39,22 @@ describe_variants (XsClaimKind *kind)
   return g_string_free (text, FALSE);
 }
 
+/* 学习时间从2018年3月开始: a public claim of the set's own year dated before
+ * the year's public study began. */
+static gboolean
+before_public_study (XsRuleSet     *self,
+                     const XsClaim *claim)
+{
+  return claim->category == XS_CATEGORY_PUBLIC && self->has_public_study
+         && claim->year == self->year
+         && g_date_compare (&claim->date, &self->public_study_from) < 0;
+}
+
+/* Hours earned in their own year are an ordinary record of that year,
+ * public or professional. Public hours of a year before the set's are
+ * *made up* when dated later: only inside the make-up window
+ * (补学时间安排：2018年3月1日至2018年12月30日), and never after it
+ * (2019年将不再提供以往年度的补学内容). */
 static gboolean
 check_date (XsRuleSet      *self,
             const XsClaim  *claim,
@@ -47,8 +63,25 @@ check_date (XsRuleSet      *self,
   /* xs_rule_set_check_claim() refused an invalid date, and a set has a
    * make-up window only when both its dates are valid */
   g_autofree char *date = xs_date_to_iso (&claim->date);
+  int date_year = g_date_get_year (&claim->date);
 
-  if (claim->category == XS_CATEGORY_PUBLIC && claim->year < self->year && self->has_makeup)
+  if (date_year == claim->year)
+    {
+      if (before_public_study (self, claim) && !self->public_study_warn)
+        {
+          g_autofree char *from = xs_date_to_iso (&self->public_study_from);
+
+          g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_DATE,
+                       _("Public study for %d on the city’s platform began on %s; "
+                         "this record is dated %s."),
+                       self->year, from, date);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (claim->category == XS_CATEGORY_PUBLIC && claim->year < self->year && self->has_makeup
+      && date_year > claim->year)
     {
       if (g_date_compare (&claim->date, &self->makeup_from) >= 0
           && g_date_compare (&claim->date, &self->makeup_to) <= 0)
@@ -58,21 +91,36 @@ check_date (XsRuleSet      *self,
         g_autofree char *to = xs_date_to_iso (&self->makeup_to);
 
         g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_DATE,
-                     _("Make-up of public hours for years before %d was only possible from %s to %s; "
+                     _("Public hours of years before %d could be made up only from %s to %s; "
                        "this record for %d is dated %s."),
                      self->year, from, to, claim->year, date);
         return FALSE;
       }
     }
 
-  if ((int) g_date_get_year (&claim->date) != claim->year)
-    {
-      g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_DATE,
-                   _("Hours for %d must be dated in %d; this record is dated %s."),
-                   claim->year, claim->year, date);
-      return FALSE;
-    }
-  return TRUE;
+  g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_DATE,
+               _("Hours for %d must be dated in %d; this record is dated %s."),
+               claim->year, claim->year, date);
+  return FALSE;
+}
+
+char *
+xs_rule_set_warn_claim (XsRuleSet     *self,
+                        const XsClaim *claim)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (XS_IS_RULE_SET (self), NULL);
+  g_return_val_if_fail (claim != NULL, NULL);
+
+  if (!g_date_valid (&claim->date) || !before_public_study (self, claim) || !self->public_study_warn)
+    return NULL;
+  from = xs_date_to_iso (&self->public_study_from);
+  date = xs_date_to_iso (&claim->date);
+  return g_strdup_printf (_("Public study for %d on the city’s platform began on %s; "
+                            "this record is dated %s. Check the date before submitting."),
+                          self->year, from, date);
 }
 
 static gboolean
@@ -182,7 +230,7 @@ check_absence (XsRuleSet    *self,
   int number = xs_claim_kind_get_number (kind);
   const char *name = xs_claim_kind_get_name (kind);
   const char *absence = xs_absence_to_string (claim->absence);
-  int more_than;
+  int more_than, half_months;
   gint64 computed;
 
   if (!xs_claim_kind_get_computed_hours (kind))
@@ -212,30 +260,38 @@ check_absence (XsRuleSet    *self,
                    xs_claim_kind_get_variant_name (kind, claim->variant));
       return FALSE;
     }
-  if (claim->absence_months < 1 || claim->absence_months > 12)
+  half_months = (int) (claim->absence_months * 2 + 0.5);
+  if (!(claim->absence_months >= 1 && claim->absence_months <= 12)
+      || half_months != claim->absence_months * 2)
     {
+      g_autofree char *months = xs_months_format (claim->absence_months);
+
       g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_ABSENCE,
-                   _("The months of absence must be from 1 to 12; this record has %d."),
-                   claim->absence_months);
+                   _("The months of absence must be from 1 to 12, in whole or half months; "
+                     "this record has %s."),
+                   months);
       return FALSE;
     }
   more_than = _xs_claim_kind_get_months_more_than (kind, claim->variant);
-  if (claim->absence_months <= more_than)
+  if (half_months <= 2 * more_than)
     {
+      g_autofree char *months = xs_months_format (claim->absence_months);
+
       g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_ABSENCE,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "%s counts only when it lasted more than %d month in the year; "
-                                "this record has %d.",
+                                "this record has %s.",
                                 "%s counts only when it lasted more than %d months in the year; "
-                                "this record has %d.",
+                                "this record has %s.",
                                 more_than),
                    xs_claim_kind_get_variant_name (kind, claim->variant),
-                   more_than, claim->absence_months);
+                   more_than, months);
       return FALSE;
     }
 
-  /* pro rata, rounded to the nearest tenth (half up) */
-  computed = ((gint64) self->required_professional * claim->absence_months * 2 + 12) / 24;
+  /* pro rata, rounded to the nearest tenth (half up):
+   * required × (half months / 2) / 12 */
+  computed = ((gint64) self->required_professional * half_months * 2 + 24) / 48;
   claim->hours = (int) computed;
   return TRUE;
 }

@@ -363,6 +363,36 @@ load_makeup (XsRuleSet   *self,
   return TRUE;
 }
 
+/* "public_study": {"from": DATE, "before": "refuse" | "warn"}: public
+ * hours of the set's own year dated before "from" are refused, or accepted
+ * with a warning. */
+static gboolean
+load_public_study (XsRuleSet   *self,
+                   JsonObject  *root,
+                   GError     **error)
+{
+  static const char * const allowed[] = { "from", "before", NULL };
+  JsonObject *object;
+  const char *before = NULL;
+
+  if (!read_object (root, "", "public_study", FALSE, &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+  if (!check_members (object, "public_study", allowed, error)
+      || !read_date (object, "public_study", "from", TRUE, &self->public_study_from, error)
+      || !read_string (object, "public_study", "before", TRUE, &before, error))
+    return FALSE;
+  if (g_strcmp0 (before, "refuse") == 0)
+    self->public_study_warn = FALSE;
+  else if (g_strcmp0 (before, "warn") == 0)
+    self->public_study_warn = TRUE;
+  else
+    return _xs_rule_set_invalid (error, _("“public_study.before” must be “refuse” or “warn”, not “%s”."), before);
+  self->has_public_study = TRUE;
+  return TRUE;
+}
+
 static gboolean
 load_material_table (XsRuleSet   *self,
                      JsonObject  *root,
@@ -458,16 +488,18 @@ load_kind (XsRuleSet   *self,
 {
   static const char * const allowed[] = {
     "number", "zh", "en", "materials", "batch_materials", "variants", "default_variant",
-    "requires_plan_ref", "computed_hours", "max_hours", NULL
+    "requires_plan_ref", "computed_hours", "max_hours", "decided_by",
+    "year_max_months", "year_max_hours", NULL
   };
   g_autoptr(XsClaimKind) kind = NULL;
   g_auto(GStrv) materials = NULL;
   g_auto(GStrv) batch_materials = NULL;
   JsonObject *object;
   JsonArray *variants;
-  const char *zh, *en, *default_variant;
+  const char *zh, *en, *default_variant, *decided_by = NULL;
   gboolean requires_plan_ref, computed_hours;
-  int number = 0, max_hours = 0;
+  int number = 0, max_hours = 0, year_max_months = 0, year_max_hours = 0;
+  XsReviewSide side = XS_REVIEW_SIDE_INDUSTRY;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -486,8 +518,22 @@ load_kind (XsRuleSet   *self,
       || !read_string (object, path, "default_variant", FALSE, &default_variant, error)
       || !read_bool (object, path, "requires_plan_ref", &requires_plan_ref, error)
       || !read_bool (object, path, "computed_hours", &computed_hours, error)
-      || !read_hours (object, path, "max_hours", FALSE, &max_hours, error))
+      || !read_hours (object, path, "max_hours", FALSE, &max_hours, error)
+      || !read_string (object, path, "decided_by", FALSE, &decided_by, error)
+      || !read_int (object, path, "year_max_months", FALSE, 1, 12, &year_max_months, error)
+      || !read_hours (object, path, "year_max_hours", FALSE, &year_max_hours, error))
     return NULL;
+
+  if (decided_by != NULL && !xs_review_side_from_string (decided_by, &side))
+    {
+      _xs_rule_set_invalid (error, _("“%s.decided_by” must be “hr” or “industry”, not “%s”."), path, decided_by);
+      return NULL;
+    }
+  if ((year_max_months > 0 || year_max_hours > 0) && !computed_hours)
+    {
+      _xs_rule_set_invalid (error, _("“%s”: only a kind with computed hours has limits per year."), path);
+      return NULL;
+    }
 
   if (json_object_has_member (object, "max_hours") && get_member (object, "max_hours") != NULL)
     {
@@ -510,6 +556,8 @@ load_kind (XsRuleSet   *self,
   _xs_claim_kind_set_requires_plan_ref (kind, requires_plan_ref);
   _xs_claim_kind_set_computed_hours (kind, computed_hours);
   _xs_claim_kind_set_max_hours (kind, max_hours);
+  _xs_claim_kind_set_decided_by (kind, side);
+  _xs_claim_kind_set_year_limits (kind, year_max_months, year_max_hours);
 
   if (variants != NULL)
     {
@@ -587,7 +635,7 @@ load_root (XsRuleSet   *self,
 {
   static const char * const allowed[] = {
     "format", "id", "year", "source", "title", "issuer", "issued",
-    "requirements", "public_makeup", "materials", "kinds", NULL
+    "requirements", "public_makeup", "public_study", "materials", "kinds", NULL
   };
   JsonObject *root;
   const char *id, *source, *title, *issuer;
@@ -618,6 +666,7 @@ load_root (XsRuleSet   *self,
 
   return load_requirements (self, root, error)
          && load_makeup (self, root, error)
+         && load_public_study (self, root, error)
          && load_material_table (self, root, error)
          && load_kinds (self, root, error);
 }

@@ -36,6 +36,10 @@ struct _XsRuleSet
   GDate        makeup_from;
   GDate        makeup_to;
 
+  gboolean     has_public_study;
+  GDate        public_study_from;
+  gboolean     public_study_warn;   /* FALSE: refuse earlier public hours */
+
   GHashTable  *materials;   /* code → XsMaterial */
   GListStore  *kinds;       /* of XsClaimKind, by number, for views */
   /* the same kinds, for lookups from any thread: a GListStore caches the

@@ -423,3 +423,54 @@ xs_rule_set_get_material_name (XsRuleSet  *self,
     return material;
   return _xs_rules_prefer_zh () ? found->zh : found->en;
 }
+
+gboolean
+xs_rule_set_get_public_study_from (XsRuleSet *self,
+                                   GDate     *from,
+                                   gboolean  *warn)
+{
+  g_return_val_if_fail (XS_IS_RULE_SET (self), FALSE);
+
+  if (from != NULL)
+    {
+      if (self->has_public_study)
+        *from = self->public_study_from;
+      else
+        g_date_clear (from, 1);
+    }
+  if (warn != NULL)
+    *warn = self->has_public_study && self->public_study_warn;
+  return self->has_public_study;
+}
+
+XsReviewSide
+xs_rule_set_get_review_side (XsRuleSet     *self,
+                             const XsClaim *claim)
+{
+  XsClaimKind *kind;
+
+  g_return_val_if_fail (XS_IS_RULE_SET (self), XS_REVIEW_SIDE_HR);
+  g_return_val_if_fail (claim != NULL, XS_REVIEW_SIDE_HR);
+
+  if (claim->category == XS_CATEGORY_PUBLIC)
+    return XS_REVIEW_SIDE_HR;
+  kind = xs_rule_set_lookup_kind (self, claim->kind);
+  return kind != NULL ? xs_claim_kind_get_decided_by (kind) : XS_REVIEW_SIDE_INDUSTRY;
+}
+
+XsReviewSide
+xs_review_side_for_kind (int         year,
+                         XsCategory  category,
+                         int         kind)
+{
+  g_autoptr(XsRuleSet) rules = NULL;
+  XsClaimKind *found;
+
+  if (category == XS_CATEGORY_PUBLIC)
+    return XS_REVIEW_SIDE_HR;
+  /* the sets are compiled in and checked by the tests: a failure here is
+   * a broken build, and the industry department is the notice's default */
+  rules = xs_rule_set_for_year (year, NULL);
+  found = rules != NULL ? xs_rule_set_lookup_kind (rules, kind) : NULL;
+  return found != NULL ? xs_claim_kind_get_decided_by (found) : XS_REVIEW_SIDE_INDUSTRY;
+}

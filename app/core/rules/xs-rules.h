@@ -57,6 +57,29 @@ int          xs_rule_set_get_required_professional(XsRuleSet     *self);
 gboolean     xs_rule_set_get_makeup_window        (XsRuleSet     *self,
                                                    GDate         *from,
                                                    GDate         *to);
+/* The first date of the year's public study (FALSE if the set names none);
+ * @warn: TRUE when earlier public hours are accepted with a warning, FALSE
+ * when they are refused. */
+gboolean     xs_rule_set_get_public_study_from    (XsRuleSet     *self,
+                                                   GDate         *from,
+                                                   gboolean      *warn);
+/* The side that decides @claim: HR for public hours, the kind's
+ * "decided_by" for professional ones. */
+XsReviewSide xs_rule_set_get_review_side          (XsRuleSet     *self,
+                                                   const XsClaim *claim);
+/* The same for a claim known by its year, category and kind. */
+XsReviewSide xs_review_side_for_kind              (int            year,
+                                                   XsCategory     category,
+                                                   int            kind);
+/* A warning a claim the rules accept still deserves (a public claim dated
+ * before the year's public study began, with "before": "warn"), or NULL. */
+char        *xs_rule_set_warn_claim               (XsRuleSet     *self,
+                                                   const XsClaim *claim);
+/* The rules that apply to @year, in the user's words (as `rules` prints
+ * them and the window shows them): the set and whether it carries over, the
+ * requirements, the dates, and each kind's limits, decider and materials. */
+char        *xs_rule_set_describe                 (XsRuleSet     *self,
+                                                   int            year);
 /* The 16 kinds, a list of XsClaimKind in number order. */
 GListModel  *xs_rule_set_get_kinds                (XsRuleSet     *self);
 XsClaimKind *xs_rule_set_lookup_kind              (XsRuleSet     *self,
@@ -91,5 +114,19 @@ gboolean     xs_claim_kind_get_requires_plan_ref  (XsClaimKind   *self);
 gboolean     xs_claim_kind_get_computed_hours     (XsClaimKind   *self);
 /* Limit in tenths per claim, 0 when the notice sets none. */
 int          xs_claim_kind_get_max_hours          (XsClaimKind   *self);
+/* The side that decides the kind's claims ("decided_by" in the rules: kind
+ * 16 is confirmed by the city HR bureau, the others by the industry
+ * department). */
+XsReviewSide xs_claim_kind_get_decided_by         (XsClaimKind   *self);
+/* TRUE when a base's batch submission of the kind needs no evidence
+ * ("batch_materials": [], kind 1 alone). */
+gboolean     xs_claim_kind_get_batch_without_evidence (XsClaimKind *self);
+/* Limits over a trainee's claims of the kind in one year (kind 15): months
+ * absent, hours in tenths; 0 for none. */
+int          xs_claim_kind_get_year_max_months    (XsClaimKind   *self);
+int          xs_claim_kind_get_year_max_hours     (XsClaimKind   *self);
+/* The months an absence of @variant must exceed to count (6: 超过6个月). */
+int          xs_claim_kind_get_months_more_than   (XsClaimKind   *self,
+                                                   const char    *variant);
 
 G_END_DECLS

@@ -25,8 +25,10 @@ xs_claim_store_decide_as (XsDb          *db,
                           GError       **error)
 {
   g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(XsRuleSet) rules = NULL;
   g_autofree char *reason_text = _xs_claim_store_dup_stripped (reason);
   g_autofree char *reviewer_name = _xs_claim_store_dup_stripped (reviewer);
+  XsReviewSide deciding;
 
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (side == XS_REVIEW_SIDE_HR || side == XS_REVIEW_SIDE_INDUSTRY, FALSE);
@@ -42,9 +44,18 @@ xs_claim_store_decide_as (XsDb          *db,
                    (long long) id, xs_status_get_label (claim->status));
       return FALSE;
     }
-  if (side != xs_review_side_for_category (claim->category))
+  rules = xs_rule_set_for_year (claim->year, error);
+  if (rules == NULL)
+    return FALSE;
+  deciding = xs_rule_set_get_review_side (rules, claim);
+  if (side != deciding)
     {
-      if (claim->category == XS_CATEGORY_PUBLIC)
+      if (claim->category == XS_CATEGORY_PROFESSIONAL && deciding == XS_REVIEW_SIDE_HR)
+        g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                     _("Claim %lld is of kind %d, whose hours the city HR bureau confirms; "
+                       "the industry department cannot decide it."),
+                     (long long) id, claim->kind);
+      else if (claim->category == XS_CATEGORY_PUBLIC)
         g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
                      _("Claim %lld is for public subjects, which the HR department reviews; "
                        "the industry department cannot decide it."),
@@ -69,6 +80,9 @@ xs_claim_store_decide_as (XsDb          *db,
       return FALSE;
     }
 
+  if (decision == XS_STATUS_APPROVED && !_xs_claim_store_check_approvable (db, claim, error))
+    return FALSE;
+
   return _xs_claim_store_set_status (db, id, decision, xs_review_side_to_string (side),
                      decision == XS_STATUS_REJECTED ? reason_text : NULL,
                      reviewer_name, error);
@@ -87,11 +101,11 @@ xs_claim_store_decide (XsDb        *db,
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (decision == XS_STATUS_APPROVED || decision == XS_STATUS_REJECTED, FALSE);
 
-  /* decided by the side that reviews the claim's category */
+  /* decided by the side that reviews the claim */
   claim = xs_claim_store_get (db, id, error);
   if (claim == NULL)
     return FALSE;
-  return xs_claim_store_decide_as (db, id, xs_review_side_for_category (claim->category),
+  return xs_claim_store_decide_as (db, id, xs_review_side_for_kind (claim->year, claim->category, claim->kind),
                                    decision, reason, reviewer, error);
 }
 
@@ -177,22 +191,53 @@ xs_claim_store_approve_submitted (XsDb        *db,
                                   GError     **error)
 {
   g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(XsRuleSet) rules = NULL;
+  gint64 approved = 0;
+  int rc;
 
   g_return_val_if_fail (XS_IS_DB (db), -1);
 
-  /* each claim decided by the side that reviews its category */
-  stmt = _xs_db_prepare (db,
-                         "UPDATE claim SET status = 'approved', reviewer = ?2, reason = NULL, "
-                         "side = CASE WHEN category = 'public' THEN 'hr' ELSE 'industry' END, "
-                         "decided_at = ?3, updated_at = ?3 "
-                         "WHERE year = ?1 AND status = 'submitted'",
+  rules = xs_rule_set_for_year (year, error);
+  if (rules == NULL)
+    return -1;
+  stmt = _xs_db_prepare (db, "SELECT id FROM claim WHERE year = ?1 AND status = 'submitted' ORDER BY id",
                          error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int (stmt, 1, year);
-  _xs_db_bind_text (stmt, 2, reviewer);
-  _xs_db_bind_text_static (stmt, 3, _xs_db_get_now (db));
-  if (!_xs_db_exec_stmt (db, stmt, error))
-    return -1;
-  return sqlite3_changes (_xs_db_get_handle (db));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return -1;
+    }
+
+  /* each claim decided by the side that reviews it; one whose materials
+   * are missing stays submitted (no path approves it) */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(XsClaim) claim = xs_claim_store_get (db, g_array_index (ids, gint64, i), error);
+      g_auto(GStrv) missing = NULL;
+      XsReviewSide side;
+
+      if (claim == NULL)
+        return -1;
+      missing = xs_claim_store_get_missing_materials (db, claim, error);
+      if (missing == NULL)
+        return -1;
+      if (missing[0] != NULL)
+        continue;
+      side = xs_rule_set_get_review_side (rules, claim);
+      if (!_xs_claim_store_set_status (db, claim->id, XS_STATUS_APPROVED,
+                                       xs_review_side_to_string (side), NULL, reviewer, error))
+        return -1;
+      approved++;
+    }
+  return approved;
 }

@@ -39,7 +39,7 @@ claim_from_row (XsDbStmt *stmt)
   claim->plan_ref = g_strdup (_xs_db_column_text (stmt, 15));
   if (!xs_absence_from_string (_xs_db_column_text (stmt, 16), &claim->absence))
     claim->absence = XS_ABSENCE_NONE;
-  claim->absence_months = sqlite3_column_int (stmt, 17);
+  claim->absence_months = sqlite3_column_double (stmt, 17);
   claim->has_side = xs_review_side_from_string (_xs_db_column_text (stmt, 18), &claim->side);
   return claim;
 }
@@ -96,7 +96,8 @@ set_duplicate_error (const XsClaim  *claim,
  * may have the same title and date: xs_claim_store_add() leaves that to its
  * INSERT, xs_claim_store_update() to check_not_duplicate(). */
 static gboolean
-check_new_fields (XsClaim  *claim,
+check_new_fields (XsDb     *db,
+                  XsClaim  *claim,
                   GError  **error)
 {
   g_autoptr(XsRuleSet) rules = NULL;
@@ -111,7 +112,8 @@ check_new_fields (XsClaim  *claim,
     }
 
   rules = xs_rule_set_for_year (claim->year, error);
-  if (rules == NULL || !xs_rule_set_check_claim (rules, claim, error))
+  if (rules == NULL || !xs_rule_set_check_claim (rules, claim, error)
+      || !_xs_claim_store_check_year_limits (db, rules, claim, error))
     return FALSE;
   return TRUE;
 }
@@ -162,8 +164,10 @@ bind_claim_fields (XsDb          *db,
   _xs_db_bind_text_static (stmt, param (stmt, ":date"), iso);
   _xs_db_bind_text_static (stmt, param (stmt, ":plan_ref"), claim->plan_ref);
   _xs_db_bind_text_static (stmt, param (stmt, ":absence_kind"), xs_absence_to_string (claim->absence));
-  _xs_db_bind_id (stmt, param (stmt, ":absence_months"),
-                  claim->absence != XS_ABSENCE_NONE ? claim->absence_months : 0);
+  if (claim->absence != XS_ABSENCE_NONE && claim->absence_months > 0)
+    sqlite3_bind_double (stmt, param (stmt, ":absence_months"), claim->absence_months);
+  else
+    sqlite3_bind_null (stmt, param (stmt, ":absence_months"));
   _xs_db_bind_text_static (stmt, param (stmt, ":now"), _xs_db_get_now (db));
 }
 
@@ -180,10 +184,24 @@ xs_claim_store_add (XsDb     *db,
   g_return_val_if_fail (claim != NULL, FALSE);
   g_return_val_if_fail (claim->trainee_id > 0, FALSE);
 
-  if (!check_new_fields (claim, error))
+  if (!check_new_fields (db, claim, error))
     return FALSE;
 
-  status = claim->source == XS_SOURCE_BATCH ? XS_STATUS_SUBMITTED : XS_STATUS_DRAFT;
+  /* 基地统一上报的可以不用提供 is said of kind 1 alone: a batch claim arrives
+   * submitted only when it needs no evidence (kind 1, public hours); any
+   * other arrives as a draft waiting for its materials. */
+  status = XS_STATUS_DRAFT;
+  if (claim->source == XS_SOURCE_BATCH)
+    {
+      g_autoptr(XsRuleSet) rules = xs_rule_set_for_year (claim->year, error);
+      const char * const *required;
+
+      if (rules == NULL)
+        return FALSE;
+      required = xs_rule_set_get_required_materials (rules, claim);
+      if (required == NULL || required[0] == NULL)
+        status = XS_STATUS_SUBMITTED;
+    }
 
   /* The unique index on (trainee_id, title, date) finds a duplicate; the
    * existing claim is looked up only then, for the message. */
@@ -406,7 +424,7 @@ xs_claim_store_update (XsDb     *db,
   claim->trainee_id = stored->trainee_id;
   claim->class_id = stored->class_id;
   claim->source = stored->source;
-  if (!check_new_fields (claim, error)
+  if (!check_new_fields (db, claim, error)
       || !check_not_duplicate (db, claim, stored->id, error))
     return FALSE;
 
@@ -651,17 +669,15 @@ xs_claim_store_submit (XsDb     *db,
     return FALSE;
   if (missing[0] != NULL)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *names = NULL;
 
       rules = xs_rule_set_for_year (claim->year, error);
       if (rules == NULL)
         return FALSE;
-      for (guint i = 0; missing[i] != NULL; i++)
-        g_string_append_printf (names, "%s%s (%s)", i ? _(", ") : "",
-                                xs_rule_set_get_material_name (rules, missing[i]), missing[i]);
+      names = _xs_claim_store_describe_materials (rules, (const char * const *) missing);
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
                    _("Claim %lld cannot be submitted yet; attach: %s."),
-                   (long long) id, names->str);
+                   (long long) id, names);
       return FALSE;
     }
 

@@ -78,7 +78,8 @@ char      **xs_claim_store_get_missing_materials (XsDb         *db,
 gboolean    xs_claim_store_submit             (XsDb            *db,
                                                gint64           id,
                                                GError         **error);
-/* submitted -> approved or rejected; a rejection needs a reason. */
+/* submitted -> approved or rejected, by the side that decides the claim; a
+ * rejection needs a reason. */
 gboolean    xs_claim_store_decide             (XsDb            *db,
                                                gint64           id,
                                                XsStatus         decision,
@@ -86,8 +87,10 @@ gboolean    xs_claim_store_decide             (XsDb            *db,
                                                const char      *reviewer,
                                                GError         **error);
 /* submitted -> approved or rejected, decided by @side: HR decides public
- * claims, the industry department professional ones, and the other side is
- * refused in words a clerk understands. @reviewer is required, and a
+ * claims and the kinds the rules give it (kind 16), the industry department
+ * the other professional ones, and the other side is refused in words a
+ * clerk understands. An approval is refused while a material the claim's
+ * kind needs is missing (batch claims of kinds other than 1 included). @reviewer is required, and a
  * rejection needs a reason. The decision (side, reviewer, time, reason) is
  * recorded on the claim and in the audit trail. */
 gboolean    xs_claim_store_decide_as          (XsDb            *db,
@@ -108,7 +111,9 @@ gboolean    xs_claim_store_withdraw           (XsDb            *db,
                                                gint64           id,
                                                const char      *reason,
                                                GError         **error);
-/* Approves every submitted claim of @year; returns how many, or -1. */
+/* Approves every submitted claim of @year that has the materials it needs,
+ * each by the side that decides it; returns how many, or -1. Claims whose
+ * materials are missing stay submitted. */
 gint64      xs_claim_store_approve_submitted  (XsDb            *db,
                                                int              year,
                                                const char      *reviewer,

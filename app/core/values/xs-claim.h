@@ -63,7 +63,7 @@ typedef struct
   char       *reviewer;
   char       *plan_ref;
   XsAbsence   absence;
-  int         absence_months;
+  double      absence_months;  /* whole or half months: 6.5 is 超过6个月 */
   gboolean    has_side;        /* decided by a known side (see side) */
   XsReviewSide side;           /* with has_side: who decided */
 } XsClaim;

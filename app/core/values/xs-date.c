@@ -456,6 +456,16 @@ xs_hours_format (int tenths)
   return g_strdup_printf ("%s%u.%u", sign, magnitude / 10, magnitude % 10);
 }
 
+char *
+xs_months_format (double months)
+{
+  gint64 tenths = (gint64) (months * 10 + (months < 0 ? -0.5 : 0.5));
+
+  if (tenths > G_MAXINT || tenths < -G_MAXINT)
+    return g_strdup ("?");
+  return xs_hours_format ((int) tenths);
+}
+
 gboolean
 xs_year_parse (const char  *text,
                int         *year,

@@ -41,6 +41,9 @@ gboolean  xs_hours_parse       (const char  *text,
 /* 120 -> "12", 125 -> "12.5" */
 char     *xs_hours_format      (int          tenths);
 
+/* Months absent: 7 -> "7", 6.5 -> "6.5" (to a tenth, for messages). */
+char     *xs_months_format     (double       months);
+
 /* A year between 1990 and 2100: "2018", "2018年", "2018.0" */
 gboolean  xs_year_parse        (const char  *text,
                                 int         *year,
