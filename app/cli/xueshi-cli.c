@@ -62,10 +62,13 @@ main (int    argc,
       char **argv)
 {
   XsCliGlobals globals = { NULL };
+  const char *localedir;
   int i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points this at the build's translations. */
+  localedir = g_getenv ("XUESHI_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("xueshi-cli");
