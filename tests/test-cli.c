@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 #include <json-glib/json-glib.h>
+#include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -775,7 +776,12 @@ test_cli_base_profile_used (void)
   g_auto(Run) nameless_export = { 0 };
   g_auto(Run) set = { 0 };
   g_auto(Run) issue = { 0 };
+  g_auto(Run) both = { 0 };
   g_auto(Run) export = { 0 };
+  g_autofree char *uri = NULL;
+  PopplerDocument *document;
+  PopplerPage *page;
+  double width = 0, height = 0;
 
   fresh_data_dir ();
   pdf = g_build_filename (data_dir, "certificates.pdf", NULL);
@@ -788,12 +794,23 @@ test_cli_base_profile_used (void)
   g_assert_nonnull (strstr (nameless_export.err, "base set --name"));
   g_assert_false (g_file_test (package_path, G_FILE_TEST_EXISTS));
 
-  run_cli (&set, "base", "set", "--name", PROFILE_NAME, "--seal", seal, NULL);
+  run_cli (&set, "base", "set", "--name", PROFILE_NAME, "--seal", seal, "--landscape", NULL);
   g_assert_cmpint (set.status, ==, 0);
 
+  run_cli (&both, "certificates", "--year", "2018", "--out", pdf, "--full-id-number", "--masked-id-number", NULL);
+  g_assert_cmpint (both.status, ==, 2);
   run_cli (&issue, "certificates", "--year", "2018", "--out", pdf, "--issuer", "只用这一次", NULL);
   g_assert_cmpint (issue.status, ==, 0);
-  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  /* the profile's orientation: pages wider than high */
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >, 0);
+  page = poppler_document_get_page (document, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+  g_object_unref (page);
+  g_object_unref (document);
   profile = show_base ();
   g_assert_cmpstr (json_object_get_string_member (profile, "issuer"), ==, "");
   /* the first certificate made the key */

@@ -27,6 +27,7 @@ typedef struct
   gboolean  landscape;
   gboolean  portrait;
   gboolean  full_id_number;
+  gboolean  masked_id_number;
 } SettingsOptions;
 
 static void
@@ -55,7 +56,8 @@ fill_settings (const SettingsOptions *options,
     settings->seal_path = options->seal;
   if (options->landscape || options->portrait)
     settings->orientation = options->landscape ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
-  settings->full_id_number |= options->full_id_number;
+  if (options->full_id_number || options->masked_id_number)
+    settings->full_id_number = options->full_id_number;
 }
 
 static void
@@ -99,6 +101,7 @@ xs_cli_certificates (const XsCliGlobals *globals,
     { "landscape", 0, 0, G_OPTION_ARG_NONE, &options.landscape, N_("Print sideways"), NULL },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &options.portrait, N_("Print upright"), NULL },
     { "full-id-number", 0, 0, G_OPTION_ARG_NONE, &options.full_id_number, N_("Print identity numbers whole"), NULL },
+    { "masked-id-number", 0, 0, G_OPTION_ARG_NONE, &options.masked_id_number, N_("Print identity numbers masked"), NULL },
     { NULL }
   };
 
@@ -114,6 +117,10 @@ xs_cli_certificates (const XsCliGlobals *globals,
     return xs_cli_usage_error ("certificates", _("Give either --year Y (annual certificates) or --class CODE (completion certificates)."));
   if (year_text != NULL && !xs_cli_parse_year (year_text, &query.year))
     return XS_CLI_USAGE;
+  if (options.landscape && options.portrait)
+    return xs_cli_usage_error ("certificates", _("Give --landscape or --portrait, not both."));
+  if (options.full_id_number && options.masked_id_number)
+    return xs_cli_usage_error ("certificates", _("Give --full-id-number or --masked-id-number, not both."));
 
   for (guint i = 0; raw_ids != NULL && raw_ids[i] != NULL; i++)
     {
