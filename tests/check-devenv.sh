@@ -44,12 +44,21 @@ icon_in_resources() {
   [ ! -x "$window" ] && return 0   # built without the window
   gresource list "$window" | grep -x '/io/github/xueshi/Xueshi/icons/scalable/apps/io.github.xueshi.Xueshi.svg'
 }
+no_schema_no_abort() {
+  local window=$build/app/gui/xueshi status=0 output
+  [ ! -x "$window" ] && return 0
+  output=$(env -u GSETTINGS_SCHEMA_DIR XDG_DATA_DIRS=/nonexistent LANGUAGE=en LC_ALL=C.UTF-8 \
+           "$window" --version 2>&1) || status=$?
+  echo "$output"
+  [ "$status" -eq 1 ] && grep 'meson devenv' <<< "$output"
+}
 
-echo "1..6"
+echo "1..7"
 check "XUESHI_LOCALEDIR holds the compiled Chinese translation" has_mo
 check "GSETTINGS_SCHEMA_DIR holds the compiled schema" schema_found
 check "xueshi-cli speaks Chinese from the build tree" cli_in_chinese
 check "XDG_DATA_DIRS finds the application icon" icon_found
 check "XDG_DATA_DIRS keeps the system folders" system_dirs_kept
 check "the window's icon is in its resources" icon_in_resources
+check "without its schema the window says what to do instead of aborting" no_schema_no_abort
 exit $failed
