@@ -137,9 +137,14 @@ test_base_page (void)
   xs_base_profile_set_orientation (profile, XS_CERTIFICATE_PORTRAIT);
   g_assert_false (gtk_switch_get_active (switch_of (GTK_WIDGET (prefs), "Landscape")));
 
-  gtk_window_destroy (GTK_WINDOW (prefs));
+  /* Typed but not applied: closing the window keeps it. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "漯河市继续教育基地");
+  gtk_window_close (GTK_WINDOW (prefs));
   xs_gui_test_iterate (50);
   g_assert_null (prefs);
+  g_clear_object (&saved);
+  saved = stored (db);
+  g_assert_cmpstr (xs_base_profile_get_name (saved), ==, "漯河市继续教育基地");
 }
 
 static void

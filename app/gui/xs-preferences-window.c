@@ -77,6 +77,25 @@ on_issuer_apply (XsPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->issuer_row), xs_base_profile_get_issuer (self->profile));
 }
 
+/* Closing the window keeps what was typed but not applied. */
+static gboolean
+xs_preferences_window_close_request (GtkWindow *window)
+{
+  XsPreferencesWindow *self = XS_PREFERENCES_WINDOW (window);
+
+  if (self->profile != NULL && self->db != NULL)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->base_name_row))));
+      g_autofree char *issuer = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->issuer_row))));
+
+      if (g_strcmp0 (name, xs_base_profile_get_name (self->profile)) != 0)
+        on_base_name_apply (self);
+      if (g_strcmp0 (issuer, xs_base_profile_get_issuer (self->profile)) != 0)
+        on_issuer_apply (self);
+    }
+  return GTK_WINDOW_CLASS (xs_preferences_window_parent_class)->close_request (window);
+}
+
 static void
 on_full_id_changed (XsPreferencesWindow *self)
 {
@@ -341,6 +360,7 @@ xs_preferences_window_class_init (XsPreferencesWindowClass *klass)
   object_class->get_property = xs_preferences_window_get_property;
   object_class->set_property = xs_preferences_window_set_property;
   object_class->dispose = xs_preferences_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = xs_preferences_window_close_request;
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
