@@ -353,6 +353,27 @@ test_profile_migration (void)
   g_assert_true (xs_base_profile_is_empty (profile));
 }
 
+/* A profile row deleted by hand reads as empty and is made again. */
+static void
+test_profile_row_deleted (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsBaseProfile) profile = NULL;
+  g_autoptr(XsBaseProfile) again = NULL;
+
+  g_assert_cmpint (sqlite3_exec (_xs_db_get_handle (db), "DELETE FROM base_profile", NULL, NULL, NULL), ==, SQLITE_OK);
+  profile = xs_base_profile_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_base_profile_is_empty (profile));
+  xs_base_profile_set_name (profile, BASE_NAME);
+  g_assert_true (xs_base_profile_save (profile, db, &error));
+  g_assert_no_error (error);
+  again = xs_base_profile_load (db, &error);
+  g_assert_cmpstr (xs_base_profile_get_name (again), ==, BASE_NAME);
+  g_assert_false (xs_base_profile_is_empty (again));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,6 +388,7 @@ main (int    argc,
   g_test_add_func ("/base-profile/key-fingerprint", test_profile_key_fingerprint);
   g_test_add_func ("/base-profile/notifies", test_profile_notifies);
   g_test_add_func ("/base-profile/migration", test_profile_migration);
+  g_test_add_func ("/base-profile/row-deleted", test_profile_row_deleted);
 
   return g_test_run ();
 }

@@ -278,10 +278,20 @@ xs_base_profile_load (XsDb    *db,
   if (stmt == NULL)
     return NULL;
   self = xs_base_profile_new ();
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  /* A damaged key file does not hide the rest of the profile. */
+  self->fingerprint = compute_fingerprint (xs_db_get_data_dir (db), &key_error);
+  if (key_error != NULL)
+    g_warning ("No key fingerprint: %s", key_error->message);
+
+  switch (sqlite3_step (stmt))
     {
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,
-                   _("The database holds no base profile. Run “xueshi-cli check”."));
+    case SQLITE_ROW:
+      break;
+    case SQLITE_DONE:
+      /* The row was deleted by hand: an empty profile, made again on save. */
+      return g_steal_pointer (&self);
+    default:
+      _xs_db_set_error (db, error);
       return NULL;
     }
   g_free (self->values.name);
@@ -305,11 +315,6 @@ xs_base_profile_load (XsDb    *db,
     }
   self->saved = sqlite3_column_int (stmt, 6) != 0;
   values_copy (&self->stored, &self->values);
-
-  /* A damaged key file does not hide the rest of the profile. */
-  self->fingerprint = compute_fingerprint (xs_db_get_data_dir (db), &key_error);
-  if (key_error != NULL)
-    g_warning ("No key fingerprint: %s", key_error->message);
   return g_steal_pointer (&self);
 }
 
@@ -373,8 +378,12 @@ write_row (XsBaseProfile  *self,
   const Values *v = &self->values;
 
   stmt = _xs_db_prepare (db,
-                         "UPDATE base_profile SET name = ?1, issuer = ?2, seal = ?3, orientation = ?4, "
-                         "full_id_number = ?5, template = ?6, updated_at = ?7 WHERE id = 1",
+                         "INSERT INTO base_profile (id, name, issuer, seal, orientation, full_id_number, "
+                         "template, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, "
+                         "seal = excluded.seal, orientation = excluded.orientation, "
+                         "full_id_number = excluded.full_id_number, template = excluded.template, "
+                         "updated_at = excluded.updated_at",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -389,12 +398,6 @@ write_row (XsBaseProfile  *self,
   _xs_db_bind_text_static (stmt, 7, _xs_db_get_now (db));
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (_xs_db_get_handle (db)) != 1)
-    {
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,
-                   _("The database holds no base profile. Run “xueshi-cli check”."));
-      return FALSE;
-    }
   return _xs_db_audit (db, "base_profile", 1, "update", changes, error);
 }
 
