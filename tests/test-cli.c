@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <cairo.h>
 #include <json-glib/json-glib.h>
+#include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -594,7 +596,7 @@ test_cli_package_and_decisions (void)
 
   run_cli (&no_year, "export", "--out", package_path, NULL);
   g_assert_cmpint (no_year.status, ==, 2);
-  run_cli (&nothing, "export", "--year", "2016", "--out", package_path, NULL);
+  run_cli (&nothing, "export", "--year", "2016", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
   g_assert_cmpint (nothing.status, ==, 1);
   g_assert_false (g_file_test (package_path, G_FILE_TEST_EXISTS));
 
@@ -783,6 +785,185 @@ test_cli_notice_rules (void)
     run_clear (&r[i]);
 }
 
+/* A seal as a PNG file, drawn by cairo. */
+static char *
+write_seal (void)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "印章 䶮.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 48, 48);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.8, 0, 0);
+  cairo_arc (cr, 24, 24, 20, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static JsonObject *
+show_base (void)
+{
+  g_auto(Run) show = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  run_cli (&show, "base", "show", "--format", "json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, show.out, -1, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+#define PROFILE_NAME "漯河市职业技术学院继续教育基地（䶮𠮷）"
+
+static void
+test_cli_base_profile (void)
+{
+  g_autofree char *seal = write_seal ();
+  g_autofree char *jpeg = xs_test_fixture_path ("scan.jpg");
+  g_autofree char *seal_contents = NULL;
+  g_autofree char *seal_digest = NULL;
+  g_autoptr(GString) too_long = g_string_new (NULL);
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) unchanged = NULL;
+  g_auto(Run) nothing = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) bad_seal = { 0 };
+  g_auto(Run) long_name = { 0 };
+  g_auto(Run) bad_template = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) no_seal = { 0 };
+  JsonObject *seal_object;
+  gsize seal_length = 0;
+
+  fresh_data_dir ();
+  before = show_base ();
+  g_assert_cmpstr (json_object_get_string_member (before, "name"), ==, "");
+  g_assert_true (json_object_get_null_member (before, "seal"));
+  g_assert_true (json_object_get_null_member (before, "key_fingerprint"));
+  g_assert_true (json_object_get_boolean_member (before, "empty"));
+  g_assert_cmpstr (json_object_get_string_member (before, "orientation"), ==, "portrait");
+
+  run_cli (&nothing, "base", "set", NULL);
+  g_assert_cmpint (nothing.status, ==, 2);
+  run_cli (&unknown, "base", "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  run_cli (&both, "base", "set", "--landscape", "--portrait", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+
+  run_cli (&set, "base", "set", "--name", PROFILE_NAME, "--issuer", "漯河市人力资源和社会保障局",
+           "--seal", seal, "--landscape", "--full-id-number", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  after = show_base ();
+  g_assert_cmpstr (json_object_get_string_member (after, "name"), ==, PROFILE_NAME);
+  g_assert_cmpstr (json_object_get_string_member (after, "issuer"), ==, "漯河市人力资源和社会保障局");
+  g_assert_cmpstr (json_object_get_string_member (after, "orientation"), ==, "landscape");
+  g_assert_true (json_object_get_boolean_member (after, "full_id_number"));
+  g_assert_false (json_object_get_boolean_member (after, "empty"));
+  g_assert_true (g_file_get_contents (seal, &seal_contents, &seal_length, NULL));
+  seal_digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) seal_contents, seal_length);
+  seal_object = json_object_get_object_member (after, "seal");
+  g_assert_nonnull (seal_object);
+  g_assert_cmpint (json_object_get_int_member (seal_object, "bytes"), ==, seal_length);
+  g_assert_cmpstr (json_object_get_string_member (seal_object, "sha256"), ==, seal_digest);
+
+  /* refused input changes nothing */
+  run_cli (&bad_seal, "base", "set", "--name", "别的名字", "--seal", jpeg, NULL);
+  g_assert_cmpint (bad_seal.status, ==, 1);
+  g_assert_nonnull (strstr (bad_seal.err, "scan.jpg"));
+  for (int i = 0; i < 101; i++)
+    g_string_append (too_long, "𠮷");
+  run_cli (&long_name, "base", "set", "--name", too_long->str, NULL);
+  g_assert_cmpint (long_name.status, ==, 1);
+  run_cli (&bad_template, "base", "set", "--template", "fancy", NULL);
+  g_assert_cmpint (bad_template.status, ==, 1);
+  g_assert_nonnull (strstr (bad_template.err, "standard"));
+  unchanged = show_base ();
+  g_assert_cmpstr (json_object_get_string_member (unchanged, "name"), ==, PROFILE_NAME);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (unchanged, "seal"), "sha256"),
+                   ==, seal_digest);
+
+  run_cli (&table, "base", "show", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, PROFILE_NAME));
+  g_assert_nonnull (strstr (table.out, "landscape"));
+
+  run_cli (&no_seal, "base", "set", "--no-seal", NULL);
+  g_assert_cmpint (no_seal.status, ==, 0);
+  g_clear_pointer (&after, json_object_unref);
+  after = show_base ();
+  g_assert_true (json_object_get_null_member (after, "seal"));
+  g_assert_cmpstr (json_object_get_string_member (after, "name"), ==, PROFILE_NAME);
+}
+
+/* certificates and export take the base from its profile; an option
+ * changes one run only. */
+static void
+test_cli_base_profile_used (void)
+{
+  g_autofree char *seal = write_seal ();
+  g_autofree char *pdf = NULL;
+  g_autofree char *package_path = NULL;
+  g_autoptr(JsonObject) profile = NULL;
+  g_autoptr(XsPackage) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) nameless_export = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) issue = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) export = { 0 };
+  g_autofree char *uri = NULL;
+  PopplerDocument *document;
+  PopplerPage *page;
+  double width = 0, height = 0;
+
+  fresh_data_dir ();
+  pdf = g_build_filename (data_dir, "certificates.pdf", NULL);
+  package_path = g_build_filename (data_dir, "package.zip", NULL);
+  run_cli (&demo, "demo", "--trainees", "30", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&nameless_export, "export", "--year", "2018", "--out", package_path, NULL);
+  g_assert_cmpint (nameless_export.status, ==, 1);
+  g_assert_nonnull (strstr (nameless_export.err, "base set --name"));
+  g_assert_false (g_file_test (package_path, G_FILE_TEST_EXISTS));
+
+  run_cli (&set, "base", "set", "--name", PROFILE_NAME, "--seal", seal, "--landscape", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+
+  run_cli (&both, "certificates", "--year", "2018", "--out", pdf, "--full-id-number", "--masked-id-number", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  run_cli (&issue, "certificates", "--year", "2018", "--out", pdf, "--issuer", "只用这一次", NULL);
+  g_assert_cmpint (issue.status, ==, 0);
+  /* the profile's orientation: pages wider than high */
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >, 0);
+  page = poppler_document_get_page (document, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+  g_object_unref (page);
+  g_object_unref (document);
+  profile = show_base ();
+  g_assert_cmpstr (json_object_get_string_member (profile, "issuer"), ==, "");
+  /* the first certificate made the key */
+  g_assert_false (json_object_get_null_member (profile, "key_fingerprint"));
+
+  run_cli (&export, "export", "--year", "2018", "--out", package_path, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  package = xs_package_open (package_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xs_package_get_base_name (package), ==, PROFILE_NAME);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -801,6 +982,8 @@ main (int    argc,
   g_test_add_func ("/cli/certificates", test_cli_certificates);
   g_test_add_func ("/cli/package-and-decisions", test_cli_package_and_decisions);
   g_test_add_func ("/cli/notice-rules", test_cli_notice_rules);
+  g_test_add_func ("/cli/base-profile", test_cli_base_profile);
+  g_test_add_func ("/cli/base-profile-used", test_cli_base_profile_used);
 
   status = g_test_run ();
   g_free (data_dir);

@@ -32,8 +32,22 @@ typedef struct
 
 /* One application for the program (it owns the database), a new window for
  * each test. The tests run in order on the same database. */
+
 static XsApplication *app;
 static char *tmpdir;
+
+/* The base's name, saved in its profile as Preferences do. */
+static void
+set_base_name (XsApplication *application,
+               const char    *name)
+{
+  XsBaseProfile *profile = xs_application_get_base_profile (application);
+  g_autoptr(GError) error = NULL;
+
+  xs_base_profile_set_name (profile, name);
+  g_assert_true (xs_base_profile_save (profile, xs_application_get_db (application), &error));
+  g_assert_no_error (error);
+}
 
 static gboolean
 has_rows (gpointer user_data)
@@ -175,7 +189,7 @@ test_demo_and_list (Fixture       *fixture,
   g_assert_false (xs_certificates_view_get_busy (fixture->view));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_settings_set_string (xs_application_get_settings (app), "base-name", BASE_NAME);
+  set_base_name (app, BASE_NAME);
   xs_gui_test_iterate (50);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 }
@@ -393,7 +407,6 @@ main (int    argc,
   app = xs_gui_test_start_app ();
   /* Each window shows the demo's year. */
   g_settings_set_int (xs_application_get_settings (app), "default-year", YEAR);
-  g_settings_set_string (xs_application_get_settings (app), "base-name", "");
 
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/certificates-view/demo-and-list", Fixture, NULL, fixture_set_up, test_demo_and_list, fixture_tear_down);

@@ -29,7 +29,21 @@
 
 /* One application per test program; each test has its own trainees,
  * at an employer of its own, and exports only theirs. */
+
 static XsApplication *the_app;
+
+/* The base's name, saved in its profile as Preferences do. */
+static void
+set_base_name (XsApplication *application,
+               const char    *name)
+{
+  XsBaseProfile *profile = xs_application_get_base_profile (application);
+  g_autoptr(GError) error = NULL;
+
+  xs_base_profile_set_name (profile, name);
+  g_assert_true (xs_base_profile_save (profile, xs_application_get_db (application), &error));
+  g_assert_no_error (error);
+}
 
 typedef struct
 {
@@ -360,7 +374,7 @@ test_review_round_trip (Fixture       *fixture,
 
   /* the base applies them from its window */
   g_settings_set_int (xs_application_get_settings (fixture->app), "default-year", 2018);
-  g_settings_set_string (xs_application_get_settings (fixture->app), "base-name", BASE_NAME);
+  set_base_name (fixture->app, BASE_NAME);
   xs_gui_test_open_window (fixture->app, &window);
   _xs_window_import_decisions (window, decisions, XS_IMPORT_DEFAULT);
   g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Decisions Applied", 30000));
@@ -391,7 +405,7 @@ test_review_round_trip (Fixture       *fixture,
   g_assert_cmpstr (xs_package_get_base_name (exported), ==, BASE_NAME);
   g_clear_object (&exported);
   g_settings_reset (xs_application_get_settings (fixture->app), "default-year");
-  g_settings_reset (xs_application_get_settings (fixture->app), "base-name");
+  set_base_name (fixture->app, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
   xs_gui_test_iterate (300);

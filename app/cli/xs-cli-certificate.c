@@ -11,15 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "xs-base-profile.h"
 #include "xs-certificate-payload.h"
 #include "xs-certificate-store.h"
 #include "xs-cli.h"
 #include "xs-date.h"
 #include "xs-id-number.h"
 
-#define SCHEMA_ID "io.github.xueshi.Xueshi"
-
-/* The window's preferences when they are installed, then the options. */
+/* The options of one run, over the base's profile. */
 typedef struct
 {
   char     *base_name;
@@ -28,6 +27,7 @@ typedef struct
   gboolean  landscape;
   gboolean  portrait;
   gboolean  full_id_number;
+  gboolean  masked_id_number;
 } SettingsOptions;
 
 static void
@@ -40,32 +40,24 @@ settings_options_clear (SettingsOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SettingsOptions, settings_options_clear)
 
+/* The profile's values, with the options given for this run instead; the
+ * profile itself does not change. */
 static void
-fill_settings (SettingsOptions       *options,
+fill_settings (const SettingsOptions *options,
+               XsBaseProfile         *profile,
                XsCertificateSettings *settings)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
-
-  if (schema != NULL)
-    {
-      g_autoptr(GSettings) gsettings = g_settings_new (SCHEMA_ID);
-
-      if (options->base_name == NULL)
-        options->base_name = g_settings_get_string (gsettings, "base-name");
-      if (options->issuer == NULL)
-        options->issuer = g_settings_get_string (gsettings, "certificate-issuer");
-      if (options->seal == NULL)
-        options->seal = g_settings_get_string (gsettings, "seal-image");
-      if (!options->landscape && !options->portrait)
-        options->landscape = g_settings_get_enum (gsettings, "certificate-orientation") == XS_CERTIFICATE_LANDSCAPE;
-      options->full_id_number |= g_settings_get_boolean (gsettings, "print-full-id-number");
-    }
-  settings->base_name = options->base_name;
-  settings->issuer = options->issuer;
-  settings->seal_path = options->seal;
-  settings->orientation = options->landscape ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
-  settings->full_id_number = options->full_id_number;
+  xs_base_profile_get_certificate_settings (profile, settings);
+  if (options->base_name != NULL)
+    settings->base_name = options->base_name;
+  if (options->issuer != NULL)
+    settings->issuer = options->issuer;
+  if (options->seal != NULL)
+    settings->seal_path = options->seal;
+  if (options->landscape || options->portrait)
+    settings->orientation = options->landscape ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
+  if (options->full_id_number || options->masked_id_number)
+    settings->full_id_number = options->full_id_number;
 }
 
 static void
@@ -84,6 +76,7 @@ xs_cli_certificates (const XsCliGlobals *globals,
   g_auto(SettingsOptions) options = { 0 };
   g_autoptr(XsDb) db = NULL;
   g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(XsBaseProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) certificates = NULL;
   g_autoptr(GPtrArray) refused = NULL;
@@ -102,12 +95,13 @@ xs_cli_certificates (const XsCliGlobals *globals,
     { "employer", 0, 0, G_OPTION_ARG_STRING, &employer, N_("Only this employer’s staff"), "E" },
     { "class", 0, 0, G_OPTION_ARG_STRING, &class_code, N_("Completion certificates of this class instead"), "CODE" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF to write"), N_("FILE") },
-    { "base-name", 0, 0, G_OPTION_ARG_STRING, &options.base_name, N_("The issuing base (default: Preferences)"), N_("TEXT") },
-    { "issuer", 0, 0, G_OPTION_ARG_STRING, &options.issuer, N_("A second issuing body (default: Preferences)"), N_("TEXT") },
-    { "seal", 0, 0, G_OPTION_ARG_FILENAME, &options.seal, N_("The seal image, a PNG (default: Preferences)"), N_("FILE") },
+    { "base-name", 0, 0, G_OPTION_ARG_STRING, &options.base_name, N_("The issuing base for this run (default: the base’s profile)"), N_("TEXT") },
+    { "issuer", 0, 0, G_OPTION_ARG_STRING, &options.issuer, N_("A second issuing body for this run (default: the base’s profile)"), N_("TEXT") },
+    { "seal", 0, 0, G_OPTION_ARG_FILENAME, &options.seal, N_("The seal image for this run, a PNG (default: the base’s profile)"), N_("FILE") },
     { "landscape", 0, 0, G_OPTION_ARG_NONE, &options.landscape, N_("Print sideways"), NULL },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &options.portrait, N_("Print upright"), NULL },
     { "full-id-number", 0, 0, G_OPTION_ARG_NONE, &options.full_id_number, N_("Print identity numbers whole"), NULL },
+    { "masked-id-number", 0, 0, G_OPTION_ARG_NONE, &options.masked_id_number, N_("Print identity numbers masked"), NULL },
     { NULL }
   };
 
@@ -123,6 +117,10 @@ xs_cli_certificates (const XsCliGlobals *globals,
     return xs_cli_usage_error ("certificates", _("Give either --year Y (annual certificates) or --class CODE (completion certificates)."));
   if (year_text != NULL && !xs_cli_parse_year (year_text, &query.year))
     return XS_CLI_USAGE;
+  if (options.landscape && options.portrait)
+    return xs_cli_usage_error ("certificates", _("Give --landscape or --portrait, not both."));
+  if (options.full_id_number && options.masked_id_number)
+    return xs_cli_usage_error ("certificates", _("Give --full-id-number or --masked-id-number, not both."));
 
   for (guint i = 0; raw_ids != NULL && raw_ids[i] != NULL; i++)
     {
@@ -139,10 +137,12 @@ xs_cli_certificates (const XsCliGlobals *globals,
   query.id_numbers = raw_ids ? (const char * const *) ids->pdata : NULL;
   query.employer = employer;
   query.class_code = class_code;
-  fill_settings (&options, &settings);
 
   if ((db = xs_cli_open_db (globals)) == NULL)
     return XS_CLI_REFUSED;
+  if ((profile = xs_base_profile_load (db, &error)) == NULL)
+    return xs_cli_refuse (error);
+  fill_settings (&options, profile, &settings);
   if ((key = xs_signing_key_open (xs_db_get_data_dir (db), &error)) == NULL)
     return xs_cli_refuse (error);
 

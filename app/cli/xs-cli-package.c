@@ -9,24 +9,9 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "xs-base-profile.h"
 #include "xs-cli.h"
 #include "xs-package.h"
-
-#define SCHEMA_ID "io.github.xueshi.Xueshi"
-
-/* The base's name from the window's preferences, when they are installed. */
-static char *
-preferred_base_name (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (schema == NULL || !g_settings_schema_has_key (schema, "base-name"))
-    return NULL;
-  settings = g_settings_new (SCHEMA_ID);
-  return g_settings_get_string (settings, "base-name");
-}
 
 static char *
 file_digest (const char *path)
@@ -59,7 +44,7 @@ xs_cli_export (const XsCliGlobals *globals,
     { "class", 0, 0, G_OPTION_ARG_STRING, &class_code, N_("Only the claims of this training class"), "CODE" },
     { "employer", 0, 0, G_OPTION_ARG_STRING, &employer, N_("Only this employer’s staff"), "E" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The package to write (.zip)"), N_("FILE") },
-    { "base-name", 0, 0, G_OPTION_ARG_STRING, &base_name, N_("The base’s name (default: Preferences)"), N_("TEXT") },
+    { "base-name", 0, 0, G_OPTION_ARG_STRING, &base_name, N_("The base’s name for this package (default: the base’s profile)"), N_("TEXT") },
     { NULL }
   };
 
@@ -78,11 +63,17 @@ xs_cli_export (const XsCliGlobals *globals,
     return XS_CLI_USAGE;
   query.class_code = class_code;
   query.employer = employer;
-  if (base_name == NULL)
-    base_name = preferred_base_name ();
 
   if ((db = xs_cli_open_db (globals)) == NULL)
     return XS_CLI_REFUSED;
+  if (base_name == NULL)
+    {
+      g_autoptr(XsBaseProfile) profile = xs_base_profile_load (db, &error);
+
+      if (profile == NULL)
+        return xs_cli_refuse (error);
+      base_name = g_strdup (xs_base_profile_get_name (profile));
+    }
   if ((key = xs_signing_key_open (xs_db_get_data_dir (db), &error)) == NULL)
     return xs_cli_refuse (error);
   if (!xs_package_export (db, key, base_name, &query, out, xs_cli_progress_cb,

@@ -42,6 +42,7 @@ static const Command commands[] = {
   { "revoke", xs_cli_revoke, N_("Record that a certificate no longer stands") },
   { "verify", xs_cli_verify, N_("Check a certificate’s QR code") },
   { "export-public-key", xs_cli_export_public_key, N_("Write the key that checks this base’s certificates") },
+  { "base", xs_cli_base, N_("Show or change the base’s name, issuer, seal and certificate choices") },
   { "demo", xs_cli_demo, N_("Fill an empty database with a demo base") },
 };
 
@@ -61,10 +62,13 @@ main (int    argc,
       char **argv)
 {
   XsCliGlobals globals = { NULL };
+  const char *localedir;
   int i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points this at the build's translations. */
+  localedir = g_getenv ("XUESHI_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("xueshi-cli");

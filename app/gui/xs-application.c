@@ -10,6 +10,7 @@
 
 #include "xs-application.h"
 #include "xs-backup.h"
+#include "xs-base-profile.h"
 #include "xs-preferences-window.h"
 #include "xs-review-window.h"
 #include "xs-window.h"
@@ -19,6 +20,7 @@ struct _XsApplication
   AdwApplication  parent_instance;
 
   XsDb           *db;
+  XsBaseProfile  *profile;
   GSettings      *settings;
   char           *data_dir;
   int             year;       /* --year, 0 when not given */
@@ -42,6 +44,13 @@ xs_application_get_db (XsApplication *self)
 {
   g_return_val_if_fail (XS_IS_APPLICATION (self), NULL);
   return self->db;
+}
+
+XsBaseProfile *
+xs_application_get_base_profile (XsApplication *self)
+{
+  g_return_val_if_fail (XS_IS_APPLICATION (self), NULL);
+  return self->profile;
 }
 
 GSettings *
@@ -116,6 +125,50 @@ start_daily_backup (XsApplication *self)
   g_task_run_in_thread (task, daily_backup_thread);
 }
 
+/* Earlier versions kept the base's identity in each user's settings: the
+ * first window on a database whose profile nobody has saved yet takes over
+ * what the user had set there. The settings are left as they were. */
+static void
+adopt_settings_profile (XsApplication *self)
+{
+  static const char * const keys[] = {
+    "base-name", "certificate-issuer", "seal-image", "certificate-orientation", "print-full-id-number",
+  };
+  g_autofree char *name = NULL;
+  g_autofree char *issuer = NULL;
+  g_autofree char *seal = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  if (!xs_base_profile_is_empty (self->profile))
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_user_value (self->settings, keys[i]);
+
+      found |= value != NULL;
+    }
+  if (!found)
+    return;
+
+  name = g_settings_get_string (self->settings, "base-name");
+  issuer = g_settings_get_string (self->settings, "certificate-issuer");
+  xs_base_profile_set_name (self->profile, name);
+  xs_base_profile_set_issuer (self->profile, issuer);
+  xs_base_profile_set_orientation (self->profile, g_settings_get_enum (self->settings, "certificate-orientation"));
+  xs_base_profile_set_full_id_number (self->profile, g_settings_get_boolean (self->settings, "print-full-id-number"));
+  seal = g_settings_get_string (self->settings, "seal-image");
+  /* A seal that went missing does not keep the rest from being adopted. */
+  if (*seal != '\0' && !xs_base_profile_set_seal_from_file (self->profile, seal, &error))
+    g_message ("The seal image of the settings is not adopted: %s", error->message);
+  g_clear_error (&error);
+  if (!xs_base_profile_save (self->profile, self->db, &error))
+    {
+      g_message ("The base's settings could not be adopted: %s", error->message);
+      xs_base_profile_revert (self->profile);
+    }
+}
+
 static void
 xs_application_activate (GApplication *app)
 {
@@ -149,6 +202,16 @@ xs_application_activate (GApplication *app)
           return;
         }
       start_daily_backup (self);
+    }
+  if (self->profile == NULL)
+    {
+      self->profile = xs_base_profile_load (self->db, &error);
+      if (self->profile == NULL)
+        {
+          show_startup_error (self, error);
+          return;
+        }
+      adopt_settings_profile (self);
     }
 
   window = GTK_WINDOW (xs_window_new (self));
@@ -202,7 +265,7 @@ xs_application_preferences (GSimpleAction *action,
 {
   XsApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  XsPreferencesWindow *prefs = xs_preferences_window_new (self->settings);
+  XsPreferencesWindow *prefs = xs_preferences_window_new (self->settings, self->db, self->profile);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
@@ -242,6 +305,7 @@ xs_application_dispose (GObject *object)
 {
   XsApplication *self = XS_APPLICATION (object);
 
+  g_clear_object (&self->profile);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->data_dir, g_free);

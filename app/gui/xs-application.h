@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "xs-base-profile.h"
 #include "xs-db.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_DECLARE_FINAL_TYPE (XsApplication, xs_application, XS, APPLICATION, AdwApplica
 XsApplication *xs_application_new          (void);
 /* The base's database, opened at startup (main thread only). */
 XsDb          *xs_application_get_db       (XsApplication *self);
+/* The base's profile in that database, shared by every view (main thread
+ * only). */
+XsBaseProfile *xs_application_get_base_profile (XsApplication *self);
 GSettings     *xs_application_get_settings (XsApplication *self);
 /* The year the window shows: the default-year setting, else this year. */
 int            xs_application_get_default_year (XsApplication *self);

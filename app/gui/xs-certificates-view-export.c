@@ -315,7 +315,7 @@ start_job (XsCertificatesView *self,
   job->year = _xs_certificates_view_get_year (self);
   job->path = g_strdup (path);
   job->phase = PHASE_ISSUING;
-  _xs_certificates_view_settings_copy_load (&job->settings, self->settings);
+  _xs_certificates_view_settings_copy_load (&job->settings, self->profile);
 
   /* Everyone qualified: let the core find them instead of naming each. */
   if (gtk_bitset_get_size (selected) != self->n_qualified)

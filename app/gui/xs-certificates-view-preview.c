@@ -123,7 +123,7 @@ _xs_certificates_view_update_preview (XsCertificatesView *self)
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->preview);
 
-  if (self->previewed == NULL || self->window == NULL || self->settings == NULL)
+  if (self->previewed == NULL || self->window == NULL || self->profile == NULL)
     {
       gtk_picture_set_paintable (self->preview_picture, NULL);
       gtk_stack_set_visible_child_name (self->preview_stack, "empty");
@@ -131,7 +131,7 @@ _xs_certificates_view_update_preview (XsCertificatesView *self)
     }
 
   db = xs_window_get_db (self->window);
-  _xs_certificates_view_settings_copy_load (&copy, self->settings);
+  _xs_certificates_view_settings_copy_load (&copy, self->profile);
   _xs_certificates_view_settings_copy_get (&copy, &settings);
   trainee = xs_trainee_store_get (db, xs_trainee_item_get_trainee_id (self->previewed), &error);
   if (trainee != NULL)

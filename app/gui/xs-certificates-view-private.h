@@ -6,18 +6,19 @@
 
 #include <adwaita.h>
 
+#include "xs-base-profile.h"
 #include "xs-certificate.h"
 #include "xs-certificates-view.h"
 
 G_BEGIN_DECLS
 
-/* The preferences that go onto a certificate, copied so that a worker can
- * read them. */
+/* The base profile's values that go onto a certificate, copied so that a
+ * worker can read them. */
 typedef struct
 {
   char                     *base_name;
   char                     *issuer;
-  char                     *seal_path;
+  GBytes                   *seal;
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number;
 } SettingsCopy;
@@ -28,7 +29,7 @@ struct _XsCertificatesView
 
   XsWindow           *window;        /* weak */
   XsTraineeModel     *model;
-  GSettings          *settings;
+  XsBaseProfile      *profile;       /* the application's */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkMultiSelection  *selection;
@@ -66,7 +67,7 @@ struct _XsCertificatesView
 
 void      _xs_certificates_view_settings_copy_clear (SettingsCopy          *copy);
 void      _xs_certificates_view_settings_copy_load  (SettingsCopy          *copy,
-                                                     GSettings             *settings);
+                                                     XsBaseProfile         *profile);
 /* Points @settings at @copy's strings. */
 void      _xs_certificates_view_settings_copy_get   (const SettingsCopy    *copy,
                                                      XsCertificateSettings *settings);

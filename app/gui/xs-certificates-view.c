@@ -27,20 +27,21 @@ _xs_certificates_view_settings_copy_clear (SettingsCopy *copy)
 {
   g_clear_pointer (&copy->base_name, g_free);
   g_clear_pointer (&copy->issuer, g_free);
-  g_clear_pointer (&copy->seal_path, g_free);
+  g_clear_pointer (&copy->seal, g_bytes_unref);
 }
 
 void
-_xs_certificates_view_settings_copy_load (SettingsCopy *copy,
-                                          GSettings    *settings)
+_xs_certificates_view_settings_copy_load (SettingsCopy  *copy,
+                                          XsBaseProfile *profile)
 {
+  GBytes *seal = xs_base_profile_get_seal (profile);
+
   _xs_certificates_view_settings_copy_clear (copy);
-  copy->base_name = g_settings_get_string (settings, "base-name");
-  copy->issuer = g_settings_get_string (settings, "certificate-issuer");
-  copy->seal_path = g_settings_get_string (settings, "seal-image");
-  copy->orientation = g_settings_get_enum (settings, "certificate-orientation") == 1
-                      ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
-  copy->full_id_number = g_settings_get_boolean (settings, "print-full-id-number");
+  copy->base_name = g_strdup (xs_base_profile_get_name (profile));
+  copy->issuer = g_strdup (xs_base_profile_get_issuer (profile));
+  copy->seal = seal ? g_bytes_ref (seal) : NULL;
+  copy->orientation = xs_base_profile_get_orientation (profile);
+  copy->full_id_number = xs_base_profile_get_full_id_number (profile);
 }
 
 void
@@ -49,7 +50,8 @@ _xs_certificates_view_settings_copy_get (const SettingsCopy    *copy,
 {
   settings->base_name = copy->base_name;
   settings->issuer = copy->issuer;
-  settings->seal_path = copy->seal_path;
+  settings->seal_path = NULL;
+  settings->seal = copy->seal;
   settings->orientation = copy->orientation;
   settings->full_id_number = copy->full_id_number;
 }
@@ -57,13 +59,7 @@ _xs_certificates_view_settings_copy_get (const SettingsCopy    *copy,
 gboolean
 _xs_certificates_view_has_base_name (XsCertificatesView *self)
 {
-  g_autofree char *name = NULL;
-
-  if (self->settings == NULL)
-    return FALSE;
-  name = g_settings_get_string (self->settings, "base-name");
-  g_strstrip (name);
-  return *name != '\0';
+  return self->profile != NULL && *xs_base_profile_get_name (self->profile) != '\0';
 }
 
 /* State shown */
@@ -121,21 +117,19 @@ void
 _xs_certificates_view_update_base_name (XsCertificatesView *self)
 {
   gtk_revealer_set_reveal_child (self->base_name_revealer,
-                                 self->settings != NULL && !_xs_certificates_view_has_base_name (self));
+                                 self->profile != NULL && !_xs_certificates_view_has_base_name (self));
   _xs_certificates_view_update_actions (self);
 }
 
+/* Only what is saved goes onto a certificate: Preferences save each change. */
 static void
-on_settings_changed (XsCertificatesView *self,
-                     const char         *key,
-                     GSettings          *settings)
+on_profile_changed (XsCertificatesView *self,
+                    GParamSpec         *pspec,
+                    XsBaseProfile      *profile)
 {
-  if (g_strcmp0 (key, "base-name") == 0)
+  if (g_str_equal (pspec->name, "name"))
     _xs_certificates_view_update_base_name (self);
-  if (g_strcmp0 (key, "base-name") == 0 || g_strcmp0 (key, "certificate-issuer") == 0
-      || g_strcmp0 (key, "seal-image") == 0 || g_strcmp0 (key, "certificate-orientation") == 0
-      || g_strcmp0 (key, "print-full-id-number") == 0)
-    _xs_certificates_view_update_preview (self);
+  _xs_certificates_view_update_preview (self);
 }
 
 void
@@ -333,8 +327,8 @@ xs_certificates_view_set_window (XsCertificatesView *self,
 
   g_set_weak_pointer (&self->window, window);
   application = XS_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
-  self->settings = g_object_ref (xs_application_get_settings (application));
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  self->profile = g_object_ref (xs_application_get_base_profile (application));
+  g_signal_connect_object (self->profile, "notify", G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
 
   self->model = g_object_ref (model);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
@@ -443,7 +437,7 @@ xs_certificates_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->model);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->profile);
   g_clear_object (&self->previewed);
   g_clear_object (&self->preview);
   g_clear_object (&self->preview_cancellable);

@@ -147,7 +147,7 @@ _xs_window_export_package (XsWindow   *self,
   g_return_if_fail (path != NULL);
 
   job = package_job_new (self, path);
-  job->base_name = g_settings_get_string (xs_application_get_settings (self->application), "base-name");
+  job->base_name = g_strdup (xs_base_profile_get_name (xs_application_get_base_profile (self->application)));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", FALSE);
   _xs_window_set_busy (self, TRUE);

@@ -353,25 +353,30 @@ check_base_name (const XsCertificateSettings  *settings,
   if (settings->base_name == NULL || *settings->base_name == '\0')
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-                   _("Certificates name the base that issues them: set the base’s name in Preferences first."));
+                   _("Certificates name the base that issues them: set the base’s name in Preferences or with “xueshi-cli base set --name” first."));
       return FALSE;
     }
   return TRUE;
 }
 
-/* The seal image at @path (NULL or "" for none), checked to be a PNG. */
+/* The seal image at @settings->seal_path, checked to be a PNG, else
+ * @settings->seal (NULL for none). */
 static gboolean
-load_seal (const char  *path,
-           GBytes     **seal,
-           GError     **error)
+load_seal (const XsCertificateSettings  *settings,
+           GBytes                      **seal,
+           GError                      **error)
 {
   static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  const char *path = settings->seal_path;
   g_autofree char *contents = NULL;
   gsize length = 0;
 
   *seal = NULL;
   if (path == NULL || *path == '\0')
-    return TRUE;
+    {
+      *seal = settings->seal != NULL ? g_bytes_ref (settings->seal) : NULL;
+      return TRUE;
+    }
   if (!g_file_get_contents (path, &contents, &length, error))
     {
       g_prefix_error (error, _("The seal image cannot be read: "));
@@ -477,7 +482,7 @@ xs_certificates_issue (XsDb                        *db,
   g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
   g_return_val_if_fail (settings != NULL && query != NULL, NULL);
 
-  if (!check_base_name (settings, error) || !load_seal (settings->seal_path, &seal, error))
+  if (!check_base_name (settings, error) || !load_seal (settings, &seal, error))
     return NULL;
 
   /* One action, one transaction: serials are taken and certificates
@@ -572,7 +577,7 @@ xs_certificate_preview (XsDb                        *db,
 
   /* A preview shows what the settings would give, seal included, but is
    * not refused for a missing base name: the page says what to do. */
-  if (!load_seal (settings->seal_path, &seal, error))
+  if (!load_seal (settings, &seal, error))
     return NULL;
   shown = *settings;
   if (shown.base_name == NULL)

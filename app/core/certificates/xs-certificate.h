@@ -28,6 +28,8 @@ typedef struct
   const char               *base_name;      /* the issuing base */
   const char               *issuer;         /* e.g. the department above it; may be NULL */
   const char               *seal_path;      /* a PNG; NULL or "" for none */
+  GBytes                   *seal;           /* a PNG already read (the base profile's):
+                                               used when seal_path is NULL or "" */
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number; /* print it whole instead of masked */
 } XsCertificateSettings;

@@ -454,6 +454,16 @@ write_zip (XsDb            *db,
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 }
 
+/* NULL, empty or only white space */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 xs_package_export (XsDb                  *db,
                    XsSigningKey          *key,
@@ -483,6 +493,13 @@ xs_package_export (XsDb                  *db,
   g_return_val_if_fail (XS_IS_SIGNING_KEY (key), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (is_blank (base_name))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("A package names the base that sends it: set the base’s name in Preferences or with “xueshi-cli base set --name” first."));
+      return FALSE;
+    }
 
   if (query->class_code != NULL)
     {

@@ -51,7 +51,8 @@ typedef struct
  * SHA-256 of its certificate key (xs_signing_key_get_public_text()). */
 char           *xs_package_base_id        (XsSigningKey          *key);
 
-/* Writes the package for @query to @path (whole or not at all). */
+/* Writes the package for @query to @path (whole or not at all). Refuses a
+ * missing or blank @base_name: the reviewers need to know who sends it. */
 gboolean        xs_package_export         (XsDb                  *db,
                                            XsSigningKey          *key,
                                            const char            *base_name,

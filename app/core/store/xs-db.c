@@ -335,7 +335,8 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Migrations are resources/sql/NNN-name.sql, applied in order. */
+/* Migrations are resources/sql/NNN-name.sql, applied in order; NNN is the
+ * schema version each one ends with. */
 static char **
 list_migrations (void)
 {
@@ -349,12 +350,21 @@ list_migrations (void)
   return g_steal_pointer (&names);
 }
 
+/* The version a migration brings the schema to: the number its name starts
+ * with ("006-base-profile.sql" is version 6). */
+static int
+migration_version (const char *name)
+{
+  return (int) g_ascii_strtoll (name, NULL, 10);
+}
+
 int
 xs_db_get_latest_version (void)
 {
   g_auto(GStrv) names = list_migrations ();
+  guint n = g_strv_length (names);
 
-  return g_strv_length (names);
+  return n > 0 ? migration_version (names[n - 1]) : 0;
 }
 
 static gboolean
@@ -362,7 +372,7 @@ migrate (XsDb    *self,
          GError **error)
 {
   g_auto(GStrv) names = list_migrations ();
-  int latest = g_strv_length (names);
+  int latest = xs_db_get_latest_version ();
   int version = query_int (self, "PRAGMA user_version");
   int app_id = query_int (self, "PRAGMA application_id");
 
@@ -407,22 +417,27 @@ migrate (XsDb    *self,
   if (!xs_db_begin (self, error))
     return FALSE;
 
-  for (int i = version; i < latest; i++)
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autofree char *path = g_strconcat (RESOURCE_BASE "/sql/", names[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
+      int target = migration_version (names[i]);
 
+      if (target <= version)
+        continue;
+      path = g_strconcat (RESOURCE_BASE "/sql/", names[i], NULL);
+      bytes = g_resources_lookup_data (path, 0, NULL);
       g_assert (bytes != NULL);
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       if (!exec_plain (self, sql, error))
         {
-          g_prefix_error (error, _("Could not update the database to version %d: "), i + 1);
+          g_prefix_error (error, _("Could not update the database to version %d: "), target);
           xs_db_rollback (self);
           return FALSE;
         }
       /* Each migration ends by setting user_version to its own number. */
-      if (query_int (self, "PRAGMA user_version") != i + 1
+      if (query_int (self, "PRAGMA user_version") != target
           || query_int (self, "PRAGMA application_id") != XS_APPLICATION_ID)
         {
           g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,

@@ -1,0 +1,744 @@
+/* xs-base-profile.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-base-profile"
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "xs-base-profile.h"
+#include "xs-db-private.h"
+#include "xs-signing-key.h"
+
+#define KEY_FILE "signing-key"
+
+G_DEFINE_ENUM_TYPE (XsCertificateOrientation, xs_certificate_orientation,
+                    G_DEFINE_ENUM_VALUE (XS_CERTIFICATE_PORTRAIT, "portrait"),
+                    G_DEFINE_ENUM_VALUE (XS_CERTIFICATE_LANDSCAPE, "landscape"))
+
+/* The values that are stored: what was loaded, and what is shown. */
+typedef struct
+{
+  char                     *name;
+  char                     *issuer;
+  GBytes                   *seal;
+  XsCertificateOrientation  orientation;
+  gboolean                  full_id_number;
+  char                     *template_id;
+} Values;
+
+struct _XsBaseProfile
+{
+  GObject   parent_instance;
+
+  Values    values;
+  Values    stored;
+  gboolean  saved;          /* the database's row has been saved once */
+  char     *fingerprint;
+};
+
+G_DEFINE_FINAL_TYPE (XsBaseProfile, xs_base_profile, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_ISSUER,
+  PROP_SEAL,
+  PROP_ORIENTATION,
+  PROP_FULL_ID_NUMBER,
+  PROP_TEMPLATE,
+  PROP_KEY_FINGERPRINT,
+  PROP_EMPTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const templates[] = { "standard", NULL };
+
+static void
+values_clear (Values *values)
+{
+  g_clear_pointer (&values->name, g_free);
+  g_clear_pointer (&values->issuer, g_free);
+  g_clear_pointer (&values->seal, g_bytes_unref);
+  g_clear_pointer (&values->template_id, g_free);
+}
+
+static void
+values_copy (Values       *dest,
+             const Values *src)
+{
+  values_clear (dest);
+  dest->name = g_strdup (src->name);
+  dest->issuer = g_strdup (src->issuer);
+  dest->seal = src->seal ? g_bytes_ref (src->seal) : NULL;
+  dest->orientation = src->orientation;
+  dest->full_id_number = src->full_id_number;
+  dest->template_id = g_strdup (src->template_id);
+}
+
+static void
+values_init (Values *values)
+{
+  values->name = g_strdup ("");
+  values->issuer = g_strdup ("");
+  values->seal = NULL;
+  values->orientation = XS_CERTIFICATE_PORTRAIT;
+  values->full_id_number = FALSE;
+  values->template_id = g_strdup (templates[0]);
+}
+
+static void
+xs_base_profile_finalize (GObject *object)
+{
+  XsBaseProfile *self = XS_BASE_PROFILE (object);
+
+  values_clear (&self->values);
+  values_clear (&self->stored);
+  g_free (self->fingerprint);
+
+  G_OBJECT_CLASS (xs_base_profile_parent_class)->finalize (object);
+}
+
+static void
+xs_base_profile_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  XsBaseProfile *self = XS_BASE_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->values.name);
+      break;
+    case PROP_ISSUER:
+      g_value_set_string (value, self->values.issuer);
+      break;
+    case PROP_SEAL:
+      g_value_set_boxed (value, self->values.seal);
+      break;
+    case PROP_ORIENTATION:
+      g_value_set_enum (value, self->values.orientation);
+      break;
+    case PROP_FULL_ID_NUMBER:
+      g_value_set_boolean (value, self->values.full_id_number);
+      break;
+    case PROP_TEMPLATE:
+      g_value_set_string (value, self->values.template_id);
+      break;
+    case PROP_KEY_FINGERPRINT:
+      g_value_set_string (value, self->fingerprint);
+      break;
+    case PROP_EMPTY:
+      g_value_set_boolean (value, xs_base_profile_is_empty (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_base_profile_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  XsBaseProfile *self = XS_BASE_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      xs_base_profile_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_ISSUER:
+      xs_base_profile_set_issuer (self, g_value_get_string (value));
+      break;
+    case PROP_ORIENTATION:
+      xs_base_profile_set_orientation (self, g_value_get_enum (value));
+      break;
+    case PROP_FULL_ID_NUMBER:
+      xs_base_profile_set_full_id_number (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEMPLATE:
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!xs_base_profile_set_template (self, g_value_get_string (value), &error))
+          g_warning ("%s", error->message);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_base_profile_class_init (XsBaseProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = xs_base_profile_finalize;
+  object_class->get_property = xs_base_profile_get_property;
+  object_class->set_property = xs_base_profile_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ISSUER] =
+    g_param_spec_string ("issuer", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Set through xs_base_profile_set_seal(), which checks the image. */
+  properties[PROP_SEAL] =
+    g_param_spec_boxed ("seal", NULL, NULL, G_TYPE_BYTES,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORIENTATION] =
+    g_param_spec_enum ("orientation", NULL, NULL, XS_TYPE_CERTIFICATE_ORIENTATION,
+                       XS_CERTIFICATE_PORTRAIT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FULL_ID_NUMBER] =
+    g_param_spec_boolean ("full-id-number", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEMPLATE] =
+    g_param_spec_string ("template", NULL, NULL, templates[0],
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_FINGERPRINT] =
+    g_param_spec_string ("key-fingerprint", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPTY] =
+    g_param_spec_boolean ("empty", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+xs_base_profile_init (XsBaseProfile *self)
+{
+  values_init (&self->values);
+  values_init (&self->stored);
+}
+
+XsBaseProfile *
+xs_base_profile_new (void)
+{
+  return g_object_new (XS_TYPE_BASE_PROFILE, NULL);
+}
+
+/* Loading */
+
+static char *
+compute_fingerprint (const char  *data_dir,
+                     GError     **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, KEY_FILE, NULL);
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autofree char *digest = NULL;
+  GString *text;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  if ((key = xs_signing_key_open (data_dir, error)) == NULL)
+    return NULL;
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, xs_signing_key_get_public_text (key), -1);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < 32; i += 4)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_len (text, digest + i, 4);
+    }
+  return g_string_free (text, FALSE);
+}
+
+XsBaseProfile *
+xs_base_profile_load (XsDb    *db,
+                      GError **error)
+{
+  g_autoptr(XsBaseProfile) self = NULL;
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GError) key_error = NULL;
+  const void *seal;
+  int seal_length;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT name, issuer, seal, orientation, full_id_number, template, "
+                         "updated_at IS NOT NULL FROM base_profile WHERE id = 1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  self = xs_base_profile_new ();
+  /* A damaged key file does not hide the rest of the profile. */
+  self->fingerprint = compute_fingerprint (xs_db_get_data_dir (db), &key_error);
+  if (key_error != NULL)
+    g_warning ("No key fingerprint: %s", key_error->message);
+
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      break;
+    case SQLITE_DONE:
+      /* The row was deleted by hand: an empty profile, made again on save. */
+      return g_steal_pointer (&self);
+    default:
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  g_free (self->values.name);
+  self->values.name = g_strdup (_xs_db_column_text (stmt, 0));
+  g_free (self->values.issuer);
+  self->values.issuer = g_strdup (_xs_db_column_text (stmt, 1));
+  seal = sqlite3_column_blob (stmt, 2);
+  seal_length = sqlite3_column_bytes (stmt, 2);
+  if (seal != NULL && seal_length > 0)
+    self->values.seal = g_bytes_new (seal, seal_length);
+  self->values.orientation = g_strcmp0 (_xs_db_column_text (stmt, 3), "landscape") == 0
+                             ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
+  self->values.full_id_number = sqlite3_column_int (stmt, 4) != 0;
+  g_free (self->values.template_id);
+  self->values.template_id = g_strdup (_xs_db_column_text (stmt, 5));
+  if (!g_strv_contains (templates, self->values.template_id))
+    {
+      /* Written by a newer version that knows more templates. */
+      g_free (self->values.template_id);
+      self->values.template_id = g_strdup (templates[0]);
+    }
+  self->saved = sqlite3_column_int (stmt, 6) != 0;
+  values_copy (&self->stored, &self->values);
+  return g_steal_pointer (&self);
+}
+
+/* Saving */
+
+static gboolean
+check_text (const char  *text,
+            const char  *what,
+            GError     **error)
+{
+  if (g_utf8_strlen (text, -1) > XS_BASE_PROFILE_MAX_NAME)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   /* Translators: %s is "The base’s name" or "The issuer" */
+                   _("%s is longer than %d characters. Shorten it."), what, XS_BASE_PROFILE_MAX_NAME);
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                     _("%s holds a line break or another control character. Write it on one line."), what);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The names of the fields that differ from what is stored, for the audit
+ * trail: never their values. */
+static char *
+describe_changes (XsBaseProfile *self)
+{
+  const Values *a = &self->values, *b = &self->stored;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+
+  if (g_strcmp0 (a->name, b->name) != 0)
+    g_ptr_array_add (changed, (gpointer) "name");
+  if (g_strcmp0 (a->issuer, b->issuer) != 0)
+    g_ptr_array_add (changed, (gpointer) "issuer");
+  if ((a->seal == NULL) != (b->seal == NULL) || (a->seal != NULL && !g_bytes_equal (a->seal, b->seal)))
+    g_ptr_array_add (changed, (gpointer) "seal");
+  if (a->orientation != b->orientation)
+    g_ptr_array_add (changed, (gpointer) "orientation");
+  if (a->full_id_number != b->full_id_number)
+    g_ptr_array_add (changed, (gpointer) "full_id_number");
+  if (g_strcmp0 (a->template_id, b->template_id) != 0)
+    g_ptr_array_add (changed, (gpointer) "template");
+  if (changed->len == 0)
+    return NULL;
+  g_ptr_array_add (changed, NULL);
+  return g_strjoinv (", ", (char **) changed->pdata);
+}
+
+static gboolean
+write_row (XsBaseProfile  *self,
+           XsDb           *db,
+           const char     *changes,
+           GError        **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  const Values *v = &self->values;
+
+  stmt = _xs_db_prepare (db,
+                         "INSERT INTO base_profile (id, name, issuer, seal, orientation, full_id_number, "
+                         "template, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, "
+                         "seal = excluded.seal, orientation = excluded.orientation, "
+                         "full_id_number = excluded.full_id_number, template = excluded.template, "
+                         "updated_at = excluded.updated_at",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _xs_db_bind_text (stmt, 1, v->name);
+  _xs_db_bind_text (stmt, 2, v->issuer);
+  if (v->seal != NULL)
+    sqlite3_bind_blob (stmt, 3, g_bytes_get_data (v->seal, NULL), g_bytes_get_size (v->seal),
+                       SQLITE_TRANSIENT);
+  _xs_db_bind_text_static (stmt, 4, v->orientation == XS_CERTIFICATE_LANDSCAPE ? "landscape" : "portrait");
+  sqlite3_bind_int (stmt, 5, v->full_id_number ? 1 : 0);
+  _xs_db_bind_text (stmt, 6, v->template_id);
+  _xs_db_bind_text_static (stmt, 7, _xs_db_get_now (db));
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return FALSE;
+  return _xs_db_audit (db, "base_profile", 1, "update", changes, error);
+}
+
+gboolean
+xs_base_profile_save (XsBaseProfile  *self,
+                      XsDb           *db,
+                      GError        **error)
+{
+  g_autofree char *changes = NULL;
+  gboolean was_empty;
+
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), FALSE);
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_text (self->values.name, _("The base’s name"), error)
+      || !check_text (self->values.issuer, _("The issuer"), error))
+    return FALSE;
+  changes = describe_changes (self);
+  if (changes == NULL && self->saved)
+    return TRUE;
+
+  if (!xs_db_begin (db, error))
+    return FALSE;
+  if (!write_row (self, db, changes ? changes : "", error))
+    {
+      xs_db_rollback (db);
+      return FALSE;
+    }
+  if (!xs_db_commit (db, error))
+    return FALSE;
+
+  was_empty = xs_base_profile_is_empty (self);
+  values_copy (&self->stored, &self->values);
+  self->saved = TRUE;
+  if (was_empty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY]);
+  return TRUE;
+}
+
+void
+xs_base_profile_revert (XsBaseProfile *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  xs_base_profile_set_name (self, self->stored.name);
+  xs_base_profile_set_issuer (self, self->stored.issuer);
+  /* What was stored was checked when it was set. */
+  if (!xs_base_profile_set_seal (self, self->stored.seal, &error))
+    g_critical ("%s", error->message);
+  xs_base_profile_set_orientation (self, self->stored.orientation);
+  xs_base_profile_set_full_id_number (self, self->stored.full_id_number);
+  if (!xs_base_profile_set_template (self, self->stored.template_id, NULL))
+    g_critical ("Unknown template %s", self->stored.template_id);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+xs_base_profile_is_empty (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), TRUE);
+
+  return !self->saved;
+}
+
+/* Values */
+
+static void
+set_text (XsBaseProfile  *self,
+          char          **field,
+          const char     *text,
+          GParamSpec     *pspec)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  if (g_strcmp0 (*field, stripped) == 0)
+    return;
+  g_free (*field);
+  *field = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+const char *
+xs_base_profile_get_name (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), NULL);
+  return self->values.name;
+}
+
+void
+xs_base_profile_set_name (XsBaseProfile *self,
+                          const char    *name)
+{
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+  set_text (self, &self->values.name, name, properties[PROP_NAME]);
+}
+
+const char *
+xs_base_profile_get_issuer (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), NULL);
+  return self->values.issuer;
+}
+
+void
+xs_base_profile_set_issuer (XsBaseProfile *self,
+                            const char    *issuer)
+{
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+  set_text (self, &self->values.issuer, issuer, properties[PROP_ISSUER]);
+}
+
+GBytes *
+xs_base_profile_get_seal (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), NULL);
+  return self->values.seal;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG that cairo can draw: the signature alone lets truncated or damaged
+ * files through. */
+static gboolean
+is_drawable_png (GBytes *png)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  PngReader reader;
+  cairo_surface_t *surface;
+  gboolean ok;
+
+  reader.data = g_bytes_get_data (png, &reader.left);
+  if (reader.left < sizeof signature || memcmp (reader.data, signature, sizeof signature) != 0)
+    return FALSE;
+  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  ok = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
+       && cairo_image_surface_get_width (surface) > 0
+       && cairo_image_surface_get_height (surface) > 0;
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+gboolean
+xs_base_profile_set_seal (XsBaseProfile  *self,
+                          GBytes         *png,
+                          GError        **error)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (png != NULL && g_bytes_get_size (png) > XS_BASE_PROFILE_MAX_SEAL)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("The seal image is larger than %d MB. Save a smaller scan of the seal as PNG."),
+                   XS_BASE_PROFILE_MAX_SEAL / (1024 * 1024));
+      return FALSE;
+    }
+  if (png != NULL && !is_drawable_png (png))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("The seal image is not a PNG image. Choose a PNG file (a scan of the seal with a transparent background)."));
+      return FALSE;
+    }
+  if (png == self->values.seal
+      || (png != NULL && self->values.seal != NULL && g_bytes_equal (png, self->values.seal)))
+    return TRUE;
+  g_clear_pointer (&self->values.seal, g_bytes_unref);
+  self->values.seal = png ? g_bytes_ref (png) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEAL]);
+  return TRUE;
+}
+
+gboolean
+xs_base_profile_set_seal_from_file (XsBaseProfile  *self,
+                                    const char     *path,
+                                    GError        **error)
+{
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  /* Not read into memory when it is far too large. */
+  if (g_stat (path, &st) == 0 && st.st_size > XS_BASE_PROFILE_MAX_SEAL)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("The seal image “%s” is larger than %d MB. Save a smaller scan of the seal as PNG."),
+                   display, XS_BASE_PROFILE_MAX_SEAL / (1024 * 1024));
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, &contents, &length, error))
+    {
+      g_prefix_error (error, _("The seal image cannot be read: "));
+      return FALSE;
+    }
+  png = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (!xs_base_profile_set_seal (self, png, NULL))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("The seal image “%s” is not a PNG image. Choose a PNG file (a scan of the seal with a transparent background)."),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+XsCertificateOrientation
+xs_base_profile_get_orientation (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), XS_CERTIFICATE_PORTRAIT);
+  return self->values.orientation;
+}
+
+void
+xs_base_profile_set_orientation (XsBaseProfile            *self,
+                                 XsCertificateOrientation  orientation)
+{
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+  g_return_if_fail (orientation == XS_CERTIFICATE_PORTRAIT || orientation == XS_CERTIFICATE_LANDSCAPE);
+
+  if (self->values.orientation == orientation)
+    return;
+  self->values.orientation = orientation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIENTATION]);
+}
+
+gboolean
+xs_base_profile_get_full_id_number (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), FALSE);
+  return self->values.full_id_number;
+}
+
+void
+xs_base_profile_set_full_id_number (XsBaseProfile *self,
+                                    gboolean       full_id_number)
+{
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+
+  full_id_number = !!full_id_number;
+  if (self->values.full_id_number == full_id_number)
+    return;
+  self->values.full_id_number = full_id_number;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_ID_NUMBER]);
+}
+
+const char *
+xs_base_profile_get_template (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), NULL);
+  return self->values.template_id;
+}
+
+gboolean
+xs_base_profile_set_template (XsBaseProfile  *self,
+                              const char     *template_id,
+                              GError        **error)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (template_id == NULL || !g_strv_contains (templates, template_id))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) templates);
+
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("There is no certificate template “%s”. Choose one of: %s."),
+                   template_id ? template_id : "", known);
+      return FALSE;
+    }
+  if (g_strcmp0 (self->values.template_id, template_id) == 0)
+    return TRUE;
+  g_free (self->values.template_id);
+  self->values.template_id = g_strdup (template_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
+  return TRUE;
+}
+
+const char * const *
+xs_base_profile_list_templates (void)
+{
+  return templates;
+}
+
+const char *
+xs_base_profile_describe_template (const char *template_id)
+{
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  if (g_str_equal (template_id, "standard"))
+    /* Translators: the certificate template of the city notice */
+    return _("Standard");
+  return template_id;
+}
+
+const char *
+xs_base_profile_get_key_fingerprint (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), NULL);
+  return self->fingerprint;
+}
+
+void
+xs_base_profile_get_certificate_settings (XsBaseProfile         *self,
+                                          XsCertificateSettings *settings)
+{
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+  g_return_if_fail (settings != NULL);
+
+  settings->base_name = self->values.name;
+  settings->issuer = self->values.issuer;
+  settings->seal_path = NULL;
+  settings->seal = self->values.seal;
+  settings->orientation = self->values.orientation;
+  settings->full_id_number = self->values.full_id_number;
+}

@@ -1,0 +1,215 @@
+/* test-gui-preferences-window.c: the Base page edits the base's profile
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo.h>
+#include <string.h>
+
+#include "xs-base-profile.h"
+#include "xs-gui-test-util.h"
+#include "xs-preferences-window.h"
+#include "xs-test-util.h"
+
+#define BASE_NAME "漯河市职业技术学院继续教育基地（䶮𠮷）"
+
+static char *
+write_seal (void)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "seal.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 40);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.8, 0, 0);
+  cairo_arc (cr, 20, 20, 16, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static XsBaseProfile *
+stored (XsDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  XsBaseProfile *profile = xs_base_profile_load (db, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  GtkWidget *row = xs_gui_test_find (root, type, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static GtkSwitch *
+switch_of (GtkWidget  *root,
+           const char *title)
+{
+  GtkWidget *row = find_row (root, ADW_TYPE_ACTION_ROW, title);
+
+  return GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+}
+
+static void
+apply_text (GtkWidget  *row,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  xs_gui_test_iterate (20);
+}
+
+static void
+test_base_page (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsBaseProfile) profile = stored (db);
+  g_autoptr(XsBaseProfile) saved = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *seal = write_seal ();
+  g_autoptr(GString) too_long = g_string_new (NULL);
+  XsPreferencesWindow *prefs;
+  GtkWidget *name_row;
+  GtkWidget *fingerprint_row;
+
+  xs_base_profile_set_name (profile, "旧名字");
+  g_assert_true (xs_base_profile_set_seal_from_file (profile, seal, &error));
+  g_assert_true (xs_base_profile_save (profile, db, &error));
+  g_assert_no_error (error);
+
+  prefs = xs_preferences_window_new (settings, db, profile);
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  gtk_window_present (GTK_WINDOW (prefs));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
+
+  name_row = find_row (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Name of the base");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "旧名字");
+  fingerprint_row = find_row (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "fingerprint");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (fingerprint_row)), "No key yet"));
+
+  /* Apply saves the name in the database, at once. */
+  apply_text (name_row, "  " BASE_NAME " ");
+  saved = stored (db);
+  g_assert_cmpstr (xs_base_profile_get_name (saved), ==, BASE_NAME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, BASE_NAME);
+
+  apply_text (find_row (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Issuing body"), "漯河市人力资源和社会保障局");
+  gtk_switch_set_active (switch_of (GTK_WIDGET (prefs), "Landscape"), TRUE);
+  gtk_switch_set_active (switch_of (GTK_WIDGET (prefs), "whole identity number"), TRUE);
+  g_clear_object (&saved);
+  saved = stored (db);
+  g_assert_cmpstr (xs_base_profile_get_issuer (saved), ==, "漯河市人力资源和社会保障局");
+  g_assert_cmpint (xs_base_profile_get_orientation (saved), ==, XS_CERTIFICATE_LANDSCAPE);
+  g_assert_true (xs_base_profile_get_full_id_number (saved));
+  g_assert_nonnull (xs_base_profile_get_seal (saved));
+
+  /* A refused name changes nothing and is taken back. */
+  for (int i = 0; i < XS_BASE_PROFILE_MAX_NAME + 1; i++)
+    g_string_append (too_long, "基");
+  apply_text (name_row, too_long->str);
+  g_clear_object (&saved);
+  saved = stored (db);
+  g_assert_cmpstr (xs_base_profile_get_name (saved), ==, BASE_NAME);
+  g_assert_cmpstr (xs_base_profile_get_name (profile), ==, BASE_NAME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, BASE_NAME);
+
+  /* The seal is removed from the database. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.clear-seal", NULL));
+  g_clear_object (&saved);
+  saved = stored (db);
+  g_assert_null (xs_base_profile_get_seal (saved));
+  g_assert_cmpstr (xs_base_profile_get_name (saved), ==, BASE_NAME);
+
+  /* Changed elsewhere (the command line, a refused save): the page follows. */
+  xs_base_profile_set_orientation (profile, XS_CERTIFICATE_PORTRAIT);
+  g_assert_false (gtk_switch_get_active (switch_of (GTK_WIDGET (prefs), "Landscape")));
+
+  /* Typed but not applied: closing the window keeps it. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "漯河市继续教育基地");
+  gtk_window_close (GTK_WINDOW (prefs));
+  xs_gui_test_iterate (50);
+  g_assert_null (prefs);
+  g_clear_object (&saved);
+  saved = stored (db);
+  g_assert_cmpstr (xs_base_profile_get_name (saved), ==, "漯河市继续教育基地");
+}
+
+static void
+test_without_base (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  XsPreferencesWindow *prefs = xs_preferences_window_new (settings, NULL, NULL);
+  GtkWidget *name_row;
+
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  gtk_window_present (GTK_WINDOW (prefs));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
+  name_row = xs_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Name of the base");
+  g_assert_true (name_row == NULL || !gtk_widget_is_visible (name_row));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  xs_gui_test_iterate (50);
+  g_assert_null (prefs);
+}
+
+/* What earlier versions kept in the user's settings fills an empty profile
+ * when the application opens the database. */
+static void
+test_adopts_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *seal = write_seal ();
+  g_autofree char *seal_contents = NULL;
+  g_autoptr(GBytes) seal_bytes = NULL;
+  XsApplication *app;
+  XsBaseProfile *profile;
+  gsize length = 0;
+
+  g_settings_set_string (settings, "base-name", BASE_NAME);
+  g_settings_set_string (settings, "seal-image", seal);
+  g_settings_set_enum (settings, "certificate-orientation", XS_CERTIFICATE_LANDSCAPE);
+
+  app = xs_gui_test_start_app ();
+  profile = xs_application_get_base_profile (app);
+  g_assert_nonnull (profile);
+  g_assert_false (xs_base_profile_is_empty (profile));
+  g_assert_cmpstr (xs_base_profile_get_name (profile), ==, BASE_NAME);
+  g_assert_cmpint (xs_base_profile_get_orientation (profile), ==, XS_CERTIFICATE_LANDSCAPE);
+  g_assert_true (g_file_get_contents (seal, &seal_contents, &length, NULL));
+  seal_bytes = g_bytes_new (seal_contents, length);
+  g_assert_true (g_bytes_equal (xs_base_profile_get_seal (profile), seal_bytes));
+
+  /* saved: the database has it without the settings */
+  {
+    g_autoptr(XsBaseProfile) again = stored (xs_application_get_db (app));
+
+    g_assert_cmpstr (xs_base_profile_get_name (again), ==, BASE_NAME);
+  }
+  xs_gui_test_stop_app (app);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xs_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/gui/preferences-window/base-page", test_base_page);
+  g_test_add_func ("/gui/preferences-window/without-base", test_without_base);
+  g_test_add_func ("/gui/preferences-window/adopts-settings", test_adopts_settings);
+
+  return g_test_run ();
+}
