@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "xs-package.h"
 #include "xs-test-util.h"
@@ -426,6 +428,7 @@ test_cli_certificates (void)
   g_auto(Run) revoke = { 0 };
   g_auto(Run) key = { 0 };
   g_auto(Run) verify = { 0 };
+  g_autofree char *out_dir = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *key_file = NULL;
@@ -434,9 +437,10 @@ test_cli_certificates (void)
   guint n = 0, issued = 0;
 
   fresh_data_dir ();
-  pdf = g_build_filename (data_dir, "certificates.pdf", NULL);
-  copy = g_build_filename (data_dir, "reprint.pdf", NULL);
-  key_file = g_build_filename (data_dir, "base.pub", NULL);
+  out_dir = xs_test_make_tmpdir ();
+  pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
+  copy = g_build_filename (out_dir, "reprint.pdf", NULL);
+  key_file = g_build_filename (out_dir, "base.pub", NULL);
   run_cli (&demo, "demo", "--trainees", "60", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
@@ -642,6 +646,161 @@ test_cli_package_and_decisions (void)
     }
 }
 
+static int
+mode_of (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+static char *
+contents_of (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* No --out lands in the data folder; outputs are the owner's only. */
+static void
+test_cli_safe_outputs (void)
+{
+  g_autofree char *out_dir = xs_test_make_tmpdir ();
+  g_autofree char *db = NULL, *key = NULL, *inside = NULL, *link = NULL, *dotdot = NULL;
+  g_autofree char *db_before = NULL, *key_before = NULL, *db_after = NULL, *key_after = NULL;
+  g_autofree char *pdf = g_build_filename (out_dir, "c.pdf", NULL);
+  g_autofree char *copy = g_build_filename (out_dir, "r.pdf", NULL);
+  g_autofree char *zip = g_build_filename (out_dir, "p.zip", NULL);
+  g_autofree char *xlsx = g_build_filename (out_dir, "s.xlsx", NULL);
+  g_autofree char *pub = g_build_filename (out_dir, "k.pub", NULL);
+  g_autofree char *base = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) issue = { 0 };
+  g_auto(Run) reprint = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) key_run = { 0 };
+
+  fresh_data_dir ();
+  db = g_build_filename (data_dir, "xueshi.db", NULL);
+  key = g_build_filename (data_dir, "signing-key", NULL);
+  inside = g_build_filename (data_dir, "c.pdf", NULL);
+  link = g_build_filename (out_dir, "link.pdf", NULL);
+  base = g_path_get_basename (data_dir);
+  dotdot = g_build_filename (out_dir, "..", base, "signing-key", NULL);
+  run_cli (&demo, "demo", "--trainees", "30", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run_cli (&issue, "certificates", "--year", "2018", "--base-name", "基地", "--out", pdf, NULL);
+  g_assert_cmpint (issue.status, ==, 0);
+  run_cli (&reprint, "reprint", "2018-JX-000001", "--out", copy, NULL);
+  g_assert_cmpint (reprint.status, ==, 0);
+  run_cli (&export, "export", "--year", "2018", "--base-name", "基地", "--out", zip, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (&stats, "stats", "--year", "2018", "--out", xlsx, NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  run_cli (&key_run, "export-public-key", "--out", pub, NULL);
+  g_assert_cmpint (key_run.status, ==, 0);
+
+  /* personal data: the owner's only; the public key: anyone's */
+  g_assert_cmpint (mode_of (pdf), ==, 0600);
+  g_assert_cmpint (mode_of (copy), ==, 0600);
+  g_assert_cmpint (mode_of (zip), ==, 0600);
+  g_assert_cmpint (mode_of (xlsx), ==, 0600);
+  g_assert_cmpint (mode_of (pub), ==, 0644);
+
+  g_assert_cmpint (symlink (db, link), ==, 0);
+  db_before = contents_of (db);
+  key_before = contents_of (key);
+  {
+    const char *targets[] = { db, key, inside, link, dotdot };
+
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        const char *commands[][9] = {
+          { "certificates", "--year", "2018", "--base-name", "基地", "--out", targets[i], NULL },
+          { "reprint", "2018-JX-000001", "--out", targets[i], NULL },
+          { "export", "--year", "2018", "--base-name", "基地", "--out", targets[i], NULL },
+          { "stats", "--year", "2018", "--out", targets[i], NULL },
+          { "export-public-key", "--out", targets[i], NULL },
+          { "backup", "--out", targets[i], NULL },
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+          {
+            const char **a = commands[c];
+            g_auto(Run) run = { 0 };
+
+            run_cli (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+            g_assert_cmpint (run.status, ==, 1);
+            g_assert_nonnull (strstr (run.err, "data folder"));
+          }
+      }
+  }
+  db_after = contents_of (db);
+  key_after = contents_of (key);
+  g_assert_cmpstr (key_after, ==, key_before);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+}
+
+/* Names that are formulas come out of every CSV as text; names with
+ * control characters are refused at import, and what is printed is
+ * escaped. */
+static void
+test_cli_hostile_names (void)
+{
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *id1 = xs_test_id_number (1);
+  g_autofree char *id2 = xs_test_id_number (2);
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位\n"
+                                          "\"=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",%s,\"+cmd|' /C calc'!A0\"\n"
+                                          "王\xe2\x80\xae" "明,%s,漯河市中心医院\n"
+                                          "\x1b[2J李四,%s,漯河市中心医院\n", id0, id1, id2);
+  g_autofree char *roster = xs_test_write_file ("bad\x1b]0;x\x07.csv", csv, -1);
+  g_autofree char *masked = g_strdup_printf ("%.6s", id0);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) progress = { 0 };
+  g_auto(Run) at_risk = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  fresh_data_dir ();
+  run_cli (&import, "import-roster", "--skip-invalid", roster, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.out, ==, "imported 1, updated 0, rejected 2\n");
+  g_assert_nonnull (strstr (import.err, "\\u{202E}"));
+  g_assert_nonnull (strstr (import.err, "\\x1B[2J"));
+  g_assert_nonnull (strstr (import.err, "bad\\x1B]0;x\\x07.csv"));
+  g_assert_null (strchr (import.err, '\x1b'));
+  g_assert_null (strstr (import.err, "\xe2\x80\xae"));
+
+  run_cli (&progress, "progress", "--year", "2018", "--format", "csv", NULL);
+  g_assert_cmpint (progress.status, ==, 0);
+  g_assert_nonnull (strstr (progress.out, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\","));
+  g_assert_nonnull (strstr (progress.out, ",'+cmd|' /C calc'!A0,"));
+  g_assert_null (strstr (progress.out, ",=HYPERLINK"));
+  run_cli (&at_risk, "at-risk", "--year", "2018", "--date", "2019-01-10", "--format", "csv", NULL);
+  g_assert_cmpint (at_risk.status, ==, 0);
+  g_assert_nonnull (strstr (at_risk.out, "'=HYPERLINK"));
+  g_assert_nonnull (strstr (at_risk.out, "'+cmd"));
+  run_cli (&stats, "stats", "--year", "2018", "--format", "csv", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_nonnull (strstr (stats.out, "\r\n'+cmd|' /C calc'!A0,"));
+  run_cli (&table, "progress", "--year", "2018", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "=HYPERLINK"));
+
+  /* a file name is escaped in a refusal too */
+  run_cli (&missing, "import-roster", "/nonexistent/\x1b[31mred.csv", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_null (strchr (missing.err, '\x1b'));
+  g_assert_nonnull (strstr (missing.err, "\\x1B[31mred.csv"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -659,6 +818,8 @@ main (int    argc,
   g_test_add_func ("/cli/at-risk-and-stats", test_cli_at_risk_and_stats);
   g_test_add_func ("/cli/certificates", test_cli_certificates);
   g_test_add_func ("/cli/package-and-decisions", test_cli_package_and_decisions);
+  g_test_add_func ("/cli/safe-outputs", test_cli_safe_outputs);
+  g_test_add_func ("/cli/hostile-names", test_cli_hostile_names);
 
   status = g_test_run ();
   g_free (data_dir);

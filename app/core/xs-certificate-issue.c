@@ -17,6 +17,7 @@
 #include "xs-claim-store.h"
 #include "xs-class-store.h"
 #include "xs-date.h"
+#include "xs-db-private.h"
 #include "xs-id-number.h"
 #include "xs-progress.h"
 #include "xs-trainee-store.h"
@@ -388,6 +389,10 @@ load_seal (const char  *path,
   return TRUE;
 }
 
+/* How long one write transaction of the issuing may last: other writers
+ * (a revocation, a claim saved in the window) wait at most about this. */
+#define CHUNK_USEC (G_USEC_PER_SEC / 10)
+
 /* Issues (or finds) the certificate of one holder. */
 static XsCertificate *
 issue_one (XsDb                        *db,
@@ -472,6 +477,10 @@ xs_certificates_issue (XsDb                        *db,
   g_autoptr(XsTrainingClass) klass = NULL;
   g_autoptr(GBytes) seal = NULL;
   guint issued = 0;
+  guint committed = 0;         /* issued by this call and committed */
+  guint chunk_issued = 0;
+  gboolean writing = FALSE;
+  gint64 chunk_start = 0;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
@@ -480,13 +489,12 @@ xs_certificates_issue (XsDb                        *db,
   if (!check_base_name (settings, error) || !load_seal (settings->seal_path, &seal, error))
     return NULL;
 
-  /* One action, one transaction: serials are taken and certificates
-   * stored together, or not at all. */
-  if (!xs_db_begin (db, error))
+  /* Who is due one is read from one snapshot, without the write lock. */
+  if (!_xs_db_begin_read (db, error))
     return NULL;
   holders = find_holders (db, query, &klass, refusals, error);
-  if (holders == NULL)
-    goto fail;
+  if (!xs_db_commit (db, holders != NULL ? error : NULL) || holders == NULL)
+    return NULL;
   if (holders->len == 0)
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND, "%s",
@@ -494,9 +502,14 @@ xs_certificates_issue (XsDb                        *db,
                    : query->kind == XS_CERTIFICATE_ANNUAL
                    ? _("Nobody chosen has met the year’s requirement yet.")
                    : _("Nobody chosen has completed the class."));
-      goto fail;
+      return NULL;
     }
 
+  /* A certificate is issued whole (its serial taken and it stored) or not
+   * at all, in short transactions of a few certificates each, so that a
+   * revocation or a claim saved meanwhile waits a fraction of a second,
+   * not the whole run. A certificate already issued is found, not issued
+   * twice, so running again after a failure issues the rest. */
   for (guint i = 0; i < holders->len; i++)
     {
       XsCertificate *certificate;
@@ -504,18 +517,32 @@ xs_certificates_issue (XsDb                        *db,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
+      if (!writing)
+        {
+          if (!xs_db_begin (db, error))
+            goto fail;
+          writing = TRUE;
+          chunk_issued = 0;
+          chunk_start = g_get_monotonic_time ();
+        }
       certificate = issue_one (db, key, settings, seal, query, klass,
                                g_ptr_array_index (holders, i), &new_one, error);
       if (certificate == NULL)
         goto fail;
       g_ptr_array_add (certificates, certificate);
       issued += new_one;
+      chunk_issued += new_one;
+      if (i + 1 == holders->len || g_get_monotonic_time () - chunk_start >= CHUNK_USEC)
+        {
+          writing = FALSE;
+          if (!xs_db_commit (db, error))
+            goto fail;
+          committed += chunk_issued;
+        }
       if (progress != NULL)
         progress (i + 1, holders->len, user_data);
     }
 
-  if (!xs_db_commit (db, error))
-    return NULL;
   if (n_issued != NULL)
     *n_issued = issued;
   if (refused != NULL)
@@ -523,7 +550,15 @@ xs_certificates_issue (XsDb                        *db,
   return g_steal_pointer (&certificates);
 
 fail:
-  xs_db_rollback (db);
+  /* the certificates of the unfinished chunk are not issued */
+  if (writing)
+    xs_db_rollback (db);
+  if (committed > 0)
+    g_prefix_error (error, g_dngettext (GETTEXT_PACKAGE,
+                                        "%u certificate was issued before this and stands; run again to issue the rest. ",
+                                        "%u certificates were issued before this and stand; run again to issue the rest. ",
+                                        committed),
+                    committed);
   return NULL;
 }
 
