@@ -801,6 +801,68 @@ test_cli_hostile_names (void)
   g_assert_nonnull (strstr (missing.err, "\\x1B[31mred.csv"));
 }
 
+/* check names the scans a second attach repairs, and the attach does */
+static void
+test_cli_evidence_repair (void)
+{
+  g_autofree char *roster = write_roster (1);
+  g_autofree char *id = xs_test_id_number (0);
+  g_autofree char *scan = NULL;
+  g_autofree char *claim_id = NULL;
+  g_autofree char *evidence_dir = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) attach = { 0 };
+  g_auto(Run) damaged = { 0 };
+  g_auto(Run) reattach = { 0 };
+  g_auto(Run) repaired = { 0 };
+  const char *name;
+  static const guint8 png[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+    0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
+    0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xdd, 0x8d, 0xb0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
+    0x44, 0xae, 0x42, 0x60, 0x82,
+  };
+
+  fresh_data_dir ();
+  run_cli (&import, "import-roster", roster, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&add, "claim", "add", "--id-number", id, "--year", "2018", "--kind", "9",
+           "--hours", "30", "--title", "通过全国中级资格考试", "--date", "2018-07-01", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  claim_id = g_strstrip (g_strdup (add.out));
+  scan = xs_test_write_file ("资格证书.png", (const char *) png, sizeof png);
+  run_cli (&attach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
+  g_assert_cmpint (attach.status, ==, 0);
+
+  /* the stored copy is lost */
+  evidence_dir = g_build_filename (data_dir, "evidence", NULL);
+  dir = g_dir_open (evidence_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  name = g_dir_read_name (dir);
+  g_assert_nonnull (name);
+  {
+    g_autofree char *sub = g_build_filename (evidence_dir, name, NULL);
+    g_autoptr(GDir) inner = g_dir_open (sub, 0, NULL);
+
+    stored = g_build_filename (sub, g_dir_read_name (inner), NULL);
+  }
+  g_assert_true (g_file_set_contents (stored, "damaged", -1, NULL));
+
+  run_cli (&damaged, "check", NULL);
+  g_assert_cmpint (damaged.status, ==, 1);
+  g_assert_nonnull (strstr (damaged.out, "can be repaired"));
+  g_assert_nonnull (strstr (damaged.out, "资格证书.png"));
+
+  run_cli (&reattach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
+  run_cli (&repaired, "check", NULL);
+  g_assert_cmpint (repaired.status, ==, 0);
+  g_assert_true (g_str_has_prefix (repaired.out, "ok"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -820,6 +882,7 @@ main (int    argc,
   g_test_add_func ("/cli/package-and-decisions", test_cli_package_and_decisions);
   g_test_add_func ("/cli/safe-outputs", test_cli_safe_outputs);
   g_test_add_func ("/cli/hostile-names", test_cli_hostile_names);
+  g_test_add_func ("/cli/evidence-repair", test_cli_evidence_repair);
 
   status = g_test_run ();
   g_free (data_dir);
