@@ -428,6 +428,7 @@ draw_chunk (XsDb                        *db,
             guint                        start,
             guint                       *end,
             int                         *first_number,
+            GCancellable                *cancellable,
             GError                     **error)
 {
   g_autoptr(GPtrArray) chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) drawn_free);
@@ -446,8 +447,11 @@ draw_chunk (XsDb                        *db,
     {
       const Holder *holder = g_ptr_array_index (holders, i);
       g_autoptr(GError) local_error = NULL;
-      Drawn *drawn = g_new0 (Drawn, 1);
+      Drawn *drawn;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      drawn = g_new0 (Drawn, 1);
       drawn->holder = holder;
       g_ptr_array_add (chunk, drawn);
       drawn->certificate = _xs_certificate_store_find_valid (db, query->kind, holder->trainee_id, year,
@@ -613,8 +617,9 @@ xs_certificates_issue (XsDb                        *db,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
-      chunk = draw_chunk (db, key, settings, seal, query, klass, holders, i, &end, &first_number, error);
-      if (chunk == NULL)
+      chunk = draw_chunk (db, key, settings, seal, query, klass, holders, i, &end, &first_number,
+                          cancellable, error);
+      if (chunk == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
       if (!store_chunk (db, query, klass, chunk, first_number, &n_new, &local_error))
         {
