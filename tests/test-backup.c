@@ -13,6 +13,7 @@
 #include "xs-backup.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
+#include "xs-output.h"
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
@@ -213,7 +214,9 @@ test_backup_restore_into_empty_dir (void)
   g_autofree char *empty = g_build_filename (xs_test_make_tmpdir (), "new", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(XsDb) db = xs_db_open (dir, &error);
-  g_autofree char *out = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *out_dir = xs_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (out_dir, "copy.db", NULL);
+  g_autofree char *inside = g_build_filename (dir, "copy.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -224,10 +227,14 @@ test_backup_restore_into_empty_dir (void)
   g_assert_no_error (error);
   g_assert_cmpint (mode_of (out), ==, 0600);
 
-  /* --out onto the database itself is refused */
+  /* --out onto the database itself, or anywhere in its folder, is refused */
   g_assert_false (xs_backup_write (db, xs_db_get_path (db), &error));
-  g_assert_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED);
+  g_assert_error (error, XS_OUTPUT_ERROR, XS_OUTPUT_ERROR_PROTECTED);
   g_clear_error (&error);
+  g_assert_false (xs_backup_write (db, inside, &error));
+  g_assert_error (error, XS_OUTPUT_ERROR, XS_OUTPUT_ERROR_PROTECTED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
 
   g_assert_true (xs_backup_restore (empty, out, &error));
   g_assert_no_error (error);

@@ -16,6 +16,7 @@
 #include "xs-certificate-store.h"
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
+#include "xs-db-private.h"
 #include "xs-hours-import.h"
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
@@ -547,6 +548,104 @@ test_signing_key_private (void)
   g_assert_null (again);
 }
 
+typedef struct
+{
+  XsDb                  *db;
+  XsSigningKey          *key;
+  XsCertificateSettings *settings;
+  guint                  done;     /* atomic */
+  guint                  total;    /* atomic */
+  guint                  issued;
+} Issuing;
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  Issuing *issuing = user_data;
+
+  g_atomic_int_set (&issuing->total, total);
+  g_atomic_int_set (&issuing->done, done);
+}
+
+static gpointer
+issue_in_thread (gpointer data)
+{
+  Issuing *issuing = data;
+  XsCertificateQuery query = { XS_CERTIFICATE_ANNUAL, 2018, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+
+  certificates = xs_certificates_issue (issuing->db, issuing->key, issuing->settings, &query,
+                                        count_progress, issuing, NULL, &issuing->issued, NULL, &error);
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* While many certificates are being issued, another connection's write
+ * (a revocation) gets through with a 2 s busy timeout, long before the
+ * issuing ends: the issuing holds no write transaction for long. */
+static void
+test_short_transactions (void)
+{
+  g_autoptr(GString) roster = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autoptr(GString) hours = g_string_new (HOURS_HEADER);
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(XsDb) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seal = write_seal (200);
+  XsCertificateSettings settings = { 0 };
+  Issuing issuing = { 0 };
+  GThread *thread;
+  guint n = 80, done_after_write;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = xs_test_id_number (i);
+
+      g_string_append_printf (roster, "学员%u,%s,漯河市中心医院\n", i, id);
+      g_string_append_printf (hours,
+                              "%s,学员%u,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
+                              "%s,学员%u,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
+                              "%s,学员%u,2018,专业科目,,60,1,临床诊疗规范培训班,2018-04-14\n",
+                              id, i, id, i, id, i);
+    }
+  import (db, roster->str, TRUE, NULL);
+  import (db, hours->str, FALSE, NULL);
+  g_assert_cmpint (xs_claim_store_approve_submitted (db, 2018, "人社局审核员", &error), ==, 3 * n);
+
+  settings.base_name = "漯河市职业技术学院继续教育基地";
+  settings.seal_path = seal;
+  issuing.db = db;
+  issuing.settings = &settings;
+  issuing.key = xs_signing_key_open (xs_db_get_data_dir (db), &error);
+  g_assert_no_error (error);
+
+  other = xs_db_open (xs_db_get_data_dir (db), &error);
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (_xs_db_get_handle (other), 2000);
+
+  thread = g_thread_new ("issue", issue_in_thread, &issuing);
+  /* the first certificates are stored */
+  while (g_atomic_int_get (&issuing.done) == 0)
+    g_usleep (1000);
+  /* the write lock itself (a claim saved in the window), then a revocation */
+  g_assert_true (xs_db_begin (other, &error));
+  g_assert_no_error (error);
+  g_assert_true (xs_db_commit (other, &error));
+  g_assert_no_error (error);
+  g_assert_true (xs_certificate_store_revoke (other, "2018-JX-000001", "写错了姓名", &error));
+  g_assert_no_error (error);
+  done_after_write = g_atomic_int_get (&issuing.done);
+  g_thread_join (thread);
+
+  /* the write did not wait for the end of the issuing */
+  g_assert_cmpuint (done_after_write, <, n);
+  g_assert_cmpuint (issuing.issued, ==, n);
+  g_clear_object (&issuing.key);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -564,5 +663,6 @@ main (int    argc,
   ADD ("preview", test_preview);
 #undef ADD
   g_test_add_func ("/certificate/signing-key-private", test_signing_key_private);
+  g_test_add_func ("/certificate/short-transactions", test_short_transactions);
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "xs-package.h"
 #include "xs-test-util.h"
@@ -428,6 +430,7 @@ test_cli_certificates (void)
   g_auto(Run) revoke = { 0 };
   g_auto(Run) key = { 0 };
   g_auto(Run) verify = { 0 };
+  g_autofree char *out_dir = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *key_file = NULL;
@@ -436,9 +439,10 @@ test_cli_certificates (void)
   guint n = 0, issued = 0;
 
   fresh_data_dir ();
-  pdf = g_build_filename (data_dir, "certificates.pdf", NULL);
-  copy = g_build_filename (data_dir, "reprint.pdf", NULL);
-  key_file = g_build_filename (data_dir, "base.pub", NULL);
+  out_dir = xs_test_make_tmpdir ();
+  pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
+  copy = g_build_filename (out_dir, "reprint.pdf", NULL);
+  key_file = g_build_filename (out_dir, "base.pub", NULL);
   run_cli (&demo, "demo", "--trainees", "60", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
@@ -907,6 +911,7 @@ test_cli_base_profile (void)
 static void
 test_cli_base_profile_used (void)
 {
+  g_autofree char *out_dir = NULL;
   g_autofree char *seal = write_seal ();
   g_autofree char *pdf = NULL;
   g_autofree char *package_path = NULL;
@@ -925,8 +930,10 @@ test_cli_base_profile_used (void)
   double width = 0, height = 0;
 
   fresh_data_dir ();
-  pdf = g_build_filename (data_dir, "certificates.pdf", NULL);
-  package_path = g_build_filename (data_dir, "package.zip", NULL);
+  /* outputs never go into the data folder */
+  out_dir = xs_test_make_tmpdir ();
+  pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
+  package_path = g_build_filename (out_dir, "package.zip", NULL);
   run_cli (&demo, "demo", "--trainees", "30", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
@@ -964,6 +971,223 @@ test_cli_base_profile_used (void)
   g_assert_cmpstr (xs_package_get_base_name (package), ==, PROFILE_NAME);
 }
 
+static int
+mode_of (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+static char *
+contents_of (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* No --out lands in the data folder; outputs are the owner's only. */
+static void
+test_cli_safe_outputs (void)
+{
+  g_autofree char *out_dir = xs_test_make_tmpdir ();
+  g_autofree char *db = NULL, *key = NULL, *inside = NULL, *link = NULL, *dotdot = NULL;
+  g_autofree char *db_before = NULL, *key_before = NULL, *db_after = NULL, *key_after = NULL;
+  g_autofree char *pdf = g_build_filename (out_dir, "c.pdf", NULL);
+  g_autofree char *copy = g_build_filename (out_dir, "r.pdf", NULL);
+  g_autofree char *zip = g_build_filename (out_dir, "p.zip", NULL);
+  g_autofree char *xlsx = g_build_filename (out_dir, "s.xlsx", NULL);
+  g_autofree char *pub = g_build_filename (out_dir, "k.pub", NULL);
+  g_autofree char *base = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) issue = { 0 };
+  g_auto(Run) reprint = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) key_run = { 0 };
+
+  fresh_data_dir ();
+  db = g_build_filename (data_dir, "xueshi.db", NULL);
+  key = g_build_filename (data_dir, "signing-key", NULL);
+  inside = g_build_filename (data_dir, "c.pdf", NULL);
+  link = g_build_filename (out_dir, "link.pdf", NULL);
+  base = g_path_get_basename (data_dir);
+  dotdot = g_build_filename (out_dir, "..", base, "signing-key", NULL);
+  run_cli (&demo, "demo", "--trainees", "30", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run_cli (&issue, "certificates", "--year", "2018", "--base-name", "基地", "--out", pdf, NULL);
+  g_assert_cmpint (issue.status, ==, 0);
+  run_cli (&reprint, "reprint", "2018-JX-000001", "--out", copy, NULL);
+  g_assert_cmpint (reprint.status, ==, 0);
+  run_cli (&export, "export", "--year", "2018", "--base-name", "基地", "--out", zip, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (&stats, "stats", "--year", "2018", "--out", xlsx, NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  run_cli (&key_run, "export-public-key", "--out", pub, NULL);
+  g_assert_cmpint (key_run.status, ==, 0);
+
+  /* personal data: the owner's only; the public key: anyone's */
+  g_assert_cmpint (mode_of (pdf), ==, 0600);
+  g_assert_cmpint (mode_of (copy), ==, 0600);
+  g_assert_cmpint (mode_of (zip), ==, 0600);
+  g_assert_cmpint (mode_of (xlsx), ==, 0600);
+  g_assert_cmpint (mode_of (pub), ==, 0644);
+
+  g_assert_cmpint (symlink (db, link), ==, 0);
+  db_before = contents_of (db);
+  key_before = contents_of (key);
+  {
+    const char *targets[] = { db, key, inside, link, dotdot };
+
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        const char *commands[][9] = {
+          { "certificates", "--year", "2018", "--base-name", "基地", "--out", targets[i], NULL },
+          { "reprint", "2018-JX-000001", "--out", targets[i], NULL },
+          { "export", "--year", "2018", "--base-name", "基地", "--out", targets[i], NULL },
+          { "stats", "--year", "2018", "--out", targets[i], NULL },
+          { "export-public-key", "--out", targets[i], NULL },
+          { "backup", "--out", targets[i], NULL },
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+          {
+            const char **a = commands[c];
+            g_auto(Run) run = { 0 };
+
+            run_cli (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+            g_assert_cmpint (run.status, ==, 1);
+            g_assert_nonnull (strstr (run.err, "data folder"));
+          }
+      }
+  }
+  db_after = contents_of (db);
+  key_after = contents_of (key);
+  g_assert_cmpstr (key_after, ==, key_before);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+}
+
+/* Names that are formulas come out of every CSV as text; names with
+ * control characters are refused at import, and what is printed is
+ * escaped. */
+static void
+test_cli_hostile_names (void)
+{
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *id1 = xs_test_id_number (1);
+  g_autofree char *id2 = xs_test_id_number (2);
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位\n"
+                                          "\"=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",%s,\"+cmd|' /C calc'!A0\"\n"
+                                          "王\xe2\x80\xae" "明,%s,漯河市中心医院\n"
+                                          "\x1b[2J李四,%s,漯河市中心医院\n", id0, id1, id2);
+  g_autofree char *roster = xs_test_write_file ("bad\x1b]0;x\x07.csv", csv, -1);
+  g_autofree char *masked = g_strdup_printf ("%.6s", id0);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) progress = { 0 };
+  g_auto(Run) at_risk = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  fresh_data_dir ();
+  run_cli (&import, "import-roster", "--skip-invalid", roster, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.out, ==, "imported 1, updated 0, rejected 2\n");
+  g_assert_nonnull (strstr (import.err, "\\u{202E}"));
+  g_assert_nonnull (strstr (import.err, "\\x1B[2J"));
+  g_assert_nonnull (strstr (import.err, "bad\\x1B]0;x\\x07.csv"));
+  g_assert_null (strchr (import.err, '\x1b'));
+  g_assert_null (strstr (import.err, "\xe2\x80\xae"));
+
+  run_cli (&progress, "progress", "--year", "2018", "--format", "csv", NULL);
+  g_assert_cmpint (progress.status, ==, 0);
+  g_assert_nonnull (strstr (progress.out, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\","));
+  g_assert_nonnull (strstr (progress.out, ",'+cmd|' /C calc'!A0,"));
+  g_assert_null (strstr (progress.out, ",=HYPERLINK"));
+  run_cli (&at_risk, "at-risk", "--year", "2018", "--date", "2019-01-10", "--format", "csv", NULL);
+  g_assert_cmpint (at_risk.status, ==, 0);
+  g_assert_nonnull (strstr (at_risk.out, "'=HYPERLINK"));
+  g_assert_nonnull (strstr (at_risk.out, "'+cmd"));
+  run_cli (&stats, "stats", "--year", "2018", "--format", "csv", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_nonnull (strstr (stats.out, "\r\n'+cmd|' /C calc'!A0,"));
+  run_cli (&table, "progress", "--year", "2018", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "=HYPERLINK"));
+
+  /* a file name is escaped in a refusal too */
+  run_cli (&missing, "import-roster", "/nonexistent/\x1b[31mred.csv", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_null (strchr (missing.err, '\x1b'));
+  g_assert_nonnull (strstr (missing.err, "\\x1B[31mred.csv"));
+}
+
+/* check names the scans a second attach repairs, and the attach does */
+static void
+test_cli_evidence_repair (void)
+{
+  g_autofree char *roster = write_roster (1);
+  g_autofree char *id = xs_test_id_number (0);
+  g_autofree char *scan = NULL;
+  g_autofree char *claim_id = NULL;
+  g_autofree char *evidence_dir = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) attach = { 0 };
+  g_auto(Run) damaged = { 0 };
+  g_auto(Run) reattach = { 0 };
+  g_auto(Run) repaired = { 0 };
+  const char *name;
+  static const guint8 png[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+    0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
+    0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xdd, 0x8d, 0xb0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
+    0x44, 0xae, 0x42, 0x60, 0x82,
+  };
+
+  fresh_data_dir ();
+  run_cli (&import, "import-roster", roster, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&add, "claim", "add", "--id-number", id, "--year", "2018", "--kind", "9",
+           "--hours", "30", "--title", "通过全国中级资格考试", "--date", "2018-07-01", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  claim_id = g_strstrip (g_strdup (add.out));
+  scan = xs_test_write_file ("资格证书.png", (const char *) png, sizeof png);
+  run_cli (&attach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
+  g_assert_cmpint (attach.status, ==, 0);
+
+  /* the stored copy is lost */
+  evidence_dir = g_build_filename (data_dir, "evidence", NULL);
+  dir = g_dir_open (evidence_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  name = g_dir_read_name (dir);
+  g_assert_nonnull (name);
+  {
+    g_autofree char *sub = g_build_filename (evidence_dir, name, NULL);
+    g_autoptr(GDir) inner = g_dir_open (sub, 0, NULL);
+
+    stored = g_build_filename (sub, g_dir_read_name (inner), NULL);
+  }
+  g_assert_true (g_file_set_contents (stored, "damaged", -1, NULL));
+
+  run_cli (&damaged, "check", NULL);
+  g_assert_cmpint (damaged.status, ==, 1);
+  g_assert_nonnull (strstr (damaged.out, "can be repaired"));
+  g_assert_nonnull (strstr (damaged.out, "资格证书.png"));
+
+  run_cli (&reattach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
+  run_cli (&repaired, "check", NULL);
+  g_assert_cmpint (repaired.status, ==, 0);
+  g_assert_true (g_str_has_prefix (repaired.out, "ok"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -984,6 +1208,9 @@ main (int    argc,
   g_test_add_func ("/cli/notice-rules", test_cli_notice_rules);
   g_test_add_func ("/cli/base-profile", test_cli_base_profile);
   g_test_add_func ("/cli/base-profile-used", test_cli_base_profile_used);
+  g_test_add_func ("/cli/safe-outputs", test_cli_safe_outputs);
+  g_test_add_func ("/cli/hostile-names", test_cli_hostile_names);
+  g_test_add_func ("/cli/evidence-repair", test_cli_evidence_repair);
 
   status = g_test_run ();
   g_free (data_dir);

@@ -153,6 +153,42 @@ test_evidence_store (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 }
 
+/* Attaching the original again repairs a damaged or lost stored copy. */
+static void
+test_evidence_repair (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GBytes) pdf = make_pdf (2);
+  g_autofree char *path = xs_test_write_file ("证明.pdf", g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsEvidence) first = xs_evidence_store_file (db, path, 0, &error);
+  g_autoptr(XsEvidence) again = NULL;
+  g_autoptr(XsEvidence) third = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  stored = xs_evidence_get_path (db, first->sha256);
+
+  /* the same size, one byte changed */
+  g_assert_true (g_file_get_contents (stored, &contents, &length, NULL));
+  contents[length / 2] ^= 0x20;
+  g_assert_true (g_file_set_contents (stored, contents, length, NULL));
+  again = xs_evidence_store_file (db, path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->id, ==, first->id);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (stored, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+
+  /* lost */
+  g_assert_cmpint (g_unlink (stored), ==, 0);
+  third = xs_evidence_store_file (db, path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_evidence_limit (void)
 {
@@ -217,6 +253,7 @@ main (int    argc,
   g_test_add_func ("/evidence/refusals", test_evidence_refusals);
   g_test_add_func ("/evidence/store", test_evidence_store);
   g_test_add_func ("/evidence/limit", test_evidence_limit);
+  g_test_add_func ("/evidence/repair", test_evidence_repair);
   g_test_add_func ("/evidence/hostile", test_evidence_hostile);
 
   return g_test_run ();

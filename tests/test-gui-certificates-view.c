@@ -192,6 +192,23 @@ test_demo_and_list (Fixture       *fixture,
   set_base_name (app, BASE_NAME);
   xs_gui_test_iterate (50);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* Never into the data folder: refused before anything is issued. */
+  {
+    const char *data_dir = xs_db_get_data_dir (xs_window_get_db (fixture->window));
+    g_autofree char *inside = g_build_filename (data_dir, "certificates.pdf", NULL);
+    g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
+    g_autoptr(GPtrArray) issued = NULL;
+    g_autoptr(GError) error = NULL;
+
+    xs_certificates_view_export_to_file (fixture->view, inside_file);
+    g_assert_false (xs_certificates_view_get_busy (fixture->view));
+    xs_gui_test_iterate (50);
+    g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+    issued = xs_certificate_store_list (xs_window_get_db (fixture->window), YEAR, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (issued->len, ==, 0);
+  }
 }
 
 static gboolean

@@ -540,6 +540,106 @@ test_xlsx_synthetic (void)
                    "10:|2018-05-06T00:00:00\n");
 }
 
+/* A small workbook whose every header cell (all 16,384 columns) names one
+ * shared string of 9 MB: the reader must refuse it at once instead of
+ * handing out 16,384 × 9 MB of text. */
+static GBytes *
+make_hostile_xlsx (void)
+{
+  g_autoptr(GString) sst = g_string_new (NULL);
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autoptr(GBytes) zip = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (62);
+  g_autofree guint32 *picture = g_new (guint32, 46 * 1024 / 4);
+
+  /* an incompressible picture makes the file 62 KB, as the one reported:
+   * the 9 MB part then stays under the reader's zip-bomb ratio */
+  for (guint i = 0; i < 46 * 1024 / 4; i++)
+    picture[i] = g_rand_int (rand);
+  g_string_append (sst, "<sst xmlns=\"" SHEET_NS "\" count=\"1\" uniqueCount=\"1\"><si><t>姓名");
+  for (guint i = 0; i < 9 * 1024 * 1024 / 8; i++)
+    g_string_append (sst, "        ");
+  g_string_append (sst, "</t></si></sst>");
+
+  g_string_append (sheet, "<worksheet xmlns=\"" SHEET_NS "\"><sheetData><row r=\"1\">");
+  for (guint col = 0; col < 16384; col++)
+    g_string_append (sheet, "<c t=\"s\"><v>0</v></c>");
+  g_string_append (sheet, "</row><row r=\"2\"><c t=\"inlineStr\"><is><t>王</t></is></c></row>"
+                          "</sheetData></worksheet>");
+  {
+    const ZipEntry entries[] = {
+      { "[Content_Types].xml", "<Types/>", 0, 0 },
+      { "xl/workbook.xml", synthetic_workbook, 0, 0 },
+      { "xl/_rels/workbook.xml.rels", synthetic_rels, 0, 0 },
+      { "xl/worksheets/first.xml", sheet->str, sheet->len, 0 },
+      { "xl/sst.xml", sst->str, sst->len, 0 },
+      { "xl/media/image1.png", (const char *) picture, 46 * 1024, 0 },
+    };
+
+    zip = make_zip (entries, G_N_ELEMENTS (entries));
+  }
+  /* the file in the report was 62 KB */
+  g_assert_cmpuint (g_bytes_get_size (zip), <, 100 * 1024);
+  return g_steal_pointer (&zip);
+}
+
+static void
+test_xlsx_huge_shared_string (void)
+{
+  g_autoptr(GBytes) zip = make_hostile_xlsx ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = xs_table_reader_new_for_bytes (zip, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (xs_table_reader_next (reader, &error));
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "row 1"));
+}
+
+static void
+test_xlsx_long_cell (void)
+{
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autoptr(GBytes) zip = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = NULL;
+
+  /* 32,767 characters are what Excel allows; one more is refused */
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      g_string_assign (sheet, "<worksheet xmlns=\"" SHEET_NS "\"><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>");
+      for (guint i = 0; i < 32767 + extra; i++)
+        g_string_append (sheet, "𠮷");
+      g_string_append (sheet, "</t></is></c></row></sheetData></worksheet>");
+      {
+        const ZipEntry entries[] = {
+          { "xl/workbook.xml", synthetic_workbook, 0, 0 },
+          { "xl/_rels/workbook.xml.rels", synthetic_rels, 0, 0 },
+          { "xl/worksheets/first.xml", sheet->str, sheet->len, 0 },
+          { "xl/sst.xml", synthetic_sst, 0, 0 },
+        };
+
+        g_clear_pointer (&zip, g_bytes_unref);
+        zip = make_zip (entries, G_N_ELEMENTS (entries));
+      }
+      g_clear_object (&reader);
+      reader = xs_table_reader_new_for_bytes (zip, NULL, &error);
+      g_assert_no_error (error);
+      if (extra == 0)
+        {
+          g_assert_true (xs_table_reader_next (reader, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (g_utf8_strlen (xs_table_reader_get_field (reader, 0), -1), ==, 32767);
+        }
+      else
+        {
+          g_assert_false (xs_table_reader_next (reader, &error));
+          g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+          g_clear_error (&error);
+        }
+    }
+}
+
 static void
 test_xlsx_fallback_sheet (void)
 {
@@ -758,6 +858,8 @@ main (int   argc,
   g_test_add_func ("/table-reader/xlsx/synthetic", test_xlsx_synthetic);
   g_test_add_func ("/table-reader/xlsx/fallback-sheet", test_xlsx_fallback_sheet);
   g_test_add_func ("/table-reader/xlsx/broken", test_xlsx_broken);
+  g_test_add_func ("/table-reader/xlsx/huge-shared-string", test_xlsx_huge_shared_string);
+  g_test_add_func ("/table-reader/xlsx/long-cell", test_xlsx_long_cell);
   g_test_add_func ("/table-reader/xlsx/zip-bomb", test_xlsx_zip_bomb);
   g_test_add_func ("/table-reader/xlsx/no-entities", test_xlsx_no_entities);
   g_test_add_func ("/table-reader/fraction", test_fraction);

@@ -17,6 +17,7 @@
 #include "xs-cli.h"
 #include "xs-date.h"
 #include "xs-id-number.h"
+#include "xs-output.h"
 
 /* The options of one run, over the base's profile. */
 typedef struct
@@ -151,7 +152,11 @@ xs_cli_certificates (const XsCliGlobals *globals,
   if (certificates == NULL)
     return xs_cli_refuse (error);
   for (guint i = 0; i < refused->len; i++)
-    fprintf (stderr, "xueshi-cli: %s\n", (const char *) g_ptr_array_index (refused, i));
+    {
+      g_autofree char *line = xs_cli_escape (g_ptr_array_index (refused, i));
+
+      fprintf (stderr, "xueshi-cli: %s\n", line);
+    }
 
   if (!xs_certificate_write_pdf (certificates, out, progress_line, (gpointer) _("Writing"), NULL, &error))
     return xs_cli_refuse (error);
@@ -183,7 +188,8 @@ xs_cli_reprint (const XsCliGlobals *globals,
   if ((db = xs_cli_open_db (globals)) == NULL)
     return XS_CLI_REFUSED;
   if ((pdf = xs_certificate_store_get_pdf (db, argv[1], &error)) == NULL
-      || !g_file_set_contents (out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+      || !xs_output_write_file (out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                XS_OUTPUT_PRIVATE, &error))
     return xs_cli_refuse (error);
   return XS_CLI_OK;
 }
@@ -326,7 +332,7 @@ xs_cli_export_public_key (const XsCliGlobals *globals,
   text = g_strconcat (xs_signing_key_get_public_text (key), "\n", NULL);
   if (out == NULL)
     fputs (text, stdout);
-  else if (!g_file_set_contents (out, text, -1, &error))
+  else if (!xs_output_write_file (out, text, strlen (text), XS_OUTPUT_PUBLIC, &error))
     return xs_cli_refuse (error);
   return XS_CLI_OK;
 }

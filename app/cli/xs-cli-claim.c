@@ -368,9 +368,13 @@ print_claim_text (XsDb          *db,
   g_autofree char *date = xs_date_to_iso (&claim->date);
   g_autofree char *hours = xs_hours_format (claim->hours);
   g_autofree char *masked = trainee ? xs_id_number_mask (trainee->id_number) : g_strdup ("");
+  g_autofree char *title = xs_cli_escape (claim->title);
+  g_autofree char *name = xs_cli_escape (trainee ? trainee->name : NULL);
+  g_autofree char *reviewer = xs_cli_escape (claim->reviewer);
+  g_autofree char *reason = xs_cli_escape (claim->reason);
 
-  printf (_("Claim %lld: %s\n"), (long long) claim->id, claim->title);
-  printf (_("  Trainee:   %s %s\n"), trainee ? trainee->name : "", masked);
+  printf (_("Claim %lld: %s\n"), (long long) claim->id, title);
+  printf (_("  Trainee:   %s %s\n"), name, masked);
   printf (_("  Year:      %d (rule set %s)\n"), claim->year, xs_rule_set_get_id (rules));
   if (claim->category == XS_CATEGORY_PUBLIC)
     printf (_("  Category:  %s%s\n"), xs_category_get_label (claim->category),
@@ -390,15 +394,16 @@ print_claim_text (XsDb          *db,
   printf (_("  Decided by: %s\n"), xs_review_side_get_label (xs_rule_set_get_review_side (rules, claim)));
   if (claim->has_side)
     printf (_("  Reviewed:  %s, %s\n"), xs_review_side_get_label (claim->side),
-            claim->reviewer != NULL ? claim->reviewer : "");
+            reviewer);
   if (claim->reason != NULL)
-    printf (_("  Reason:    %s\n"), claim->reason);
+    printf (_("  Reason:    %s\n"), reason);
   for (guint i = 0; i < evidence->len; i++)
     {
       XsEvidence *e = g_ptr_array_index (evidence, i);
+      g_autofree char *file_name = xs_cli_escape (e->original_name);
 
       printf (_("  Evidence:  %s: %s (%d pages)\n"),
-              xs_rule_set_get_material_name (rules, e->material), e->original_name, e->pages);
+              xs_rule_set_get_material_name (rules, e->material), file_name, e->pages);
     }
   for (guint i = 0; missing[i] != NULL; i++)
     printf (_("  Missing:   %s (%s)\n"), xs_rule_set_get_material_name (rules, missing[i]), missing[i]);

@@ -62,8 +62,9 @@ print_history_table (const XsTrainee *trainee,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *masked = xs_id_number_mask (trainee->id_number);
+  g_autofree char *name = xs_cli_escape (trainee->name);
 
-  g_string_append_printf (out, "%s %s\n", trainee->name, masked);
+  g_string_append_printf (out, "%s %s\n", name, masked);
   if (history->len == 0)
     {
       g_string_append_printf (out, "%s\n", _("Nothing recorded yet."));
@@ -77,9 +78,10 @@ print_history_table (const XsTrainee *trainee,
     {
       XsHistoryEntry *entry = g_ptr_array_index (history, i);
       g_autofree char *time = xs_history_entry_format_time (entry);
+      g_autofree char *text = xs_cli_escape (entry->text);
 
       xs_cli_append_padded (out, time, 19, FALSE);
-      g_string_append_printf (out, "  %s\n", entry->text);
+      g_string_append_printf (out, "  %s\n", text);
     }
   fputs (out->str, stdout);
 }

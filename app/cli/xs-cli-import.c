@@ -30,8 +30,8 @@ finish_import (XsImportReport      *report,
   g_autofree char *rejections = xs_import_report_format_rejections (report);
   g_autofree char *summary = xs_import_report_format_summary (report);
 
-  fputs (rejections, stderr);
-  printf ("%s\n", summary);
+  xs_cli_put_lines (stderr, rejections);
+  xs_cli_put_lines (stdout, summary);
 
   if (xs_import_report_get_count (report, XS_ROW_REJECTED) == 0 || options->skip_invalid)
     return XS_CLI_OK;

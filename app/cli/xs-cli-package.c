@@ -132,7 +132,7 @@ xs_cli_import_decisions (const XsCliGlobals *globals,
     return xs_cli_refuse (error);
 
   rejections = xs_import_report_format_rejections (report);
-  fputs (rejections, stderr);
+  xs_cli_put_lines (stderr, rejections);
   applied = (xs_import_report_get_committed (report) || dry_run)
             ? xs_import_report_get_count (report, XS_ROW_UPDATED) : 0;
   refused = xs_import_report_get_count (report, XS_ROW_REJECTED);

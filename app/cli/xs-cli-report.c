@@ -18,6 +18,7 @@
 #include "xs-id-number.h"
 #include "xs-progress.h"
 #include "xs-rules.h"
+#include "xs-safe-text.h"
 
 static int
 current_year (void)
@@ -92,25 +93,6 @@ print_progress_json (XsProgress *progress)
 }
 
 static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 print_progress_csv (XsProgress *progress)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -123,11 +105,11 @@ print_progress_csv (XsProgress *progress)
       int hours[] = { row->public_hours, row->compulsory, row->professional, row->total,
                       row->pending_public, row->pending_professional };
 
-      append_csv_field (out, row->id_number);
+      xs_safe_text_append_csv_cell (out, row->id_number);
       g_string_append_c (out, ',');
-      append_csv_field (out, row->name);
+      xs_safe_text_append_csv_cell (out, row->name);
       g_string_append_c (out, ',');
-      append_csv_field (out, row->employer);
+      xs_safe_text_append_csv_cell (out, row->employer);
       for (gsize h = 0; h < G_N_ELEMENTS (hours); h++)
         {
           g_autofree char *text = xs_hours_format (hours[h]);
@@ -468,7 +450,7 @@ xs_cli_check (const XsCliGlobals *globals,
   if (problems == NULL)
     return xs_cli_refuse (error);
   for (guint i = 0; i < problems->len; i++)
-    printf ("%s\n", (const char *) g_ptr_array_index (problems, i));
+    xs_cli_put_lines (stdout, g_ptr_array_index (problems, i));
   if (problems->len > 0)
     return XS_CLI_REFUSED;
   printf ("%s\n", _("ok: the database and every evidence file are intact"));

@@ -15,6 +15,7 @@
 #include "xs-cli.h"
 #include "xs-date.h"
 #include "xs-id-number.h"
+#include "xs-safe-text.h"
 #include "xs-stats.h"
 
 /* Hours as a JSON number: 24 rather than 24.0 when whole. */
@@ -37,25 +38,6 @@ print_json (JsonBuilder *builder)
   g_autofree char *text = json_to_string (root, TRUE);
 
   printf ("%s\n", text);
-}
-
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
 }
 
 /* Bit c of @right is set when column c is aligned right (numbers). */
@@ -147,11 +129,11 @@ print_at_risk_csv (XsAtRisk *at_risk,
 
       if (!all && !entry->at_risk)
         continue;
-      append_csv_field (out, entry->row->id_number);
+      xs_safe_text_append_csv_cell (out, entry->row->id_number);
       g_string_append_c (out, ',');
-      append_csv_field (out, entry->row->name);
+      xs_safe_text_append_csv_cell (out, entry->row->name);
       g_string_append_c (out, ',');
-      append_csv_field (out, entry->row->employer);
+      xs_safe_text_append_csv_cell (out, entry->row->employer);
       for (gsize h = 0; h < G_N_ELEMENTS (hours); h++)
         {
           g_autofree char *text = xs_hours_format (hours[h]);
@@ -159,7 +141,7 @@ print_at_risk_csv (XsAtRisk *at_risk,
           g_string_append_printf (out, ",%s", text);
         }
       g_string_append_printf (out, ",%s,", entry->at_risk ? "yes" : "no");
-      append_csv_field (out, entry->summary);
+      xs_safe_text_append_csv_cell (out, entry->summary);
       g_string_append (out, "\r\n");
     }
   fwrite (out->str, 1, out->len, stdout);
@@ -324,7 +306,7 @@ print_stats_csv (XsStats *stats)
     {
       const XsStatsRow *row = xs_stats_get_row (stats, i);
 
-      append_csv_field (out, row->group);
+      xs_safe_text_append_csv_cell (out, row->group);
       g_string_append_printf (out, ",%u,%u,%u,%u\r\n", row->trainees, row->qualified,
                               row->in_progress, row->missing_evidence);
     }

@@ -13,6 +13,7 @@
 #include "xs-backup.h"
 #include "xs-cli.h"
 #include "xs-date.h"
+#include "xs-safe-text.h"
 
 int
 xs_cli_usage_error (const char *command,
@@ -20,13 +21,16 @@ xs_cli_usage_error (const char *command,
                     ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fprintf (stderr, "xueshi-cli: %s\n", message);
+  shown = xs_cli_escape (message);
+
+  fprintf (stderr, "xueshi-cli: %s\n", shown);
   if (command != NULL)
     fprintf (stderr, _("Run “xueshi-cli %s --help” for its options.\n"), command);
   else
@@ -37,7 +41,9 @@ xs_cli_usage_error (const char *command,
 int
 xs_cli_refuse (const GError *error)
 {
-  fprintf (stderr, "xueshi-cli: %s\n", error->message);
+  g_autofree char *message = xs_cli_escape (error->message);
+
+  fprintf (stderr, "xueshi-cli: %s\n", message);
   return XS_CLI_REFUSED;
 }
 
@@ -115,12 +121,41 @@ display_width (const char *text)
   return width;
 }
 
+char *
+xs_cli_escape (const char *text)
+{
+  return text != NULL ? xs_safe_text_for_terminal (text) : g_strdup ("");
+}
+
+void
+xs_cli_put_lines (FILE       *stream,
+                  const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_return_if_fail (stream != NULL);
+
+  if (text == NULL || *text == '\0')
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = xs_cli_escape (lines[i]);
+
+      /* the text's own last line break makes no empty line */
+      if (lines[i + 1] == NULL && *lines[i] == '\0')
+        break;
+      fprintf (stream, "%s\n", line);
+    }
+}
+
 void
 xs_cli_append_padded (GString    *out,
-                      const char *text,
+                      const char *raw,
                       int         width,
                       gboolean    right)
 {
+  g_autofree char *text = xs_cli_escape (raw);
   int pad = MAX (0, width - display_width (text));
 
   if (right)

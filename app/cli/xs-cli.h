@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <stdio.h>
 
 #include "xs-db.h"
 
@@ -74,6 +75,12 @@ void  xs_cli_append_padded   (GString            *out,
                               const char         *text,
                               int                 width,
                               gboolean            right);
+/* @text with control characters and direction overrides escaped
+ * (xs_safe_text_for_terminal()); "" for NULL. */
+char *xs_cli_escape          (const char         *text);
+/* Writes @text to @stream a line at a time, each line escaped. */
+void  xs_cli_put_lines       (FILE               *stream,
+                              const char         *text);
 gboolean xs_cli_parse_year   (const char         *text,
                               int                *year);
 gboolean xs_cli_parse_id     (const char         *text,

@@ -15,6 +15,7 @@
 
 #include "xs-certificate-store.h"
 #include "xs-certificates-view-private.h"
+#include "xs-output.h"
 #include "xs-trainee-store.h"
 
 /* How often the progress bar reads the worker's progress. */
@@ -542,6 +543,7 @@ void
 xs_certificates_view_export_to_file (XsCertificatesView *self,
                                      GFile              *file)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (XS_IS_CERTIFICATES_VIEW (self));
@@ -551,6 +553,12 @@ xs_certificates_view_export_to_file (XsCertificatesView *self,
   if (path == NULL)
     {
       show_toast (self, _("Certificates can only be exported to a local file"));
+      return;
+    }
+  /* never into the data folder: said now, not after the issuing */
+  if (!xs_output_check_path (path, &error))
+    {
+      show_toast (self, error->message);
       return;
     }
   start_job (self, JOB_EXPORT, path);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-output.h"
 #include "xs-review-window-private.h"
 
 /* Enter in @dialog's entry row gives @response, when it is enabled. */
@@ -418,11 +419,19 @@ xs_review_window_save_to (XsReviewWindow *self,
                           const char     *path)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   SaveJob *job;
 
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->package != NULL);
+
+  if (!xs_output_check_path (path, &error))
+    {
+      self->close_after_save = FALSE;
+      _xs_review_window_show_toast (self, error->message);
+      return;
+    }
 
   job = g_new0 (SaveJob, 1);
   job->package = g_object_ref (self->package);

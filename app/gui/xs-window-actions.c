@@ -13,6 +13,7 @@
 #include "xs-claim-store.h"
 #include "xs-demo.h"
 #include "xs-import-dialog.h"
+#include "xs-output.h"
 #include "xs-stats.h"
 #include "xs-verify-dialog.h"
 #include "xs-window-package-private.h"
@@ -263,10 +264,17 @@ _xs_window_export_statistics (XsWindow   *self,
                               const char *path)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   StatsExport *job;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
+
+  if (!xs_output_check_path (path, &error))
+    {
+      xs_window_show_toast (self, error->message);
+      return;
+    }
 
   job = g_new0 (StatsExport, 1);
   job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self)));

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-output.h"
 #include "xs-package.h"
 #include "xs-review-window.h"
 #include "xs-window-package-private.h"
@@ -141,10 +142,17 @@ _xs_window_export_package (XsWindow   *self,
                            const char *path)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   PackageJob *job;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
+
+  if (!xs_output_check_path (path, &error))
+    {
+      xs_window_show_toast (self, error->message);
+      return;
+    }
 
   job = package_job_new (self, path);
   job->base_name = g_strdup (xs_base_profile_get_name (xs_application_get_base_profile (self->application)));

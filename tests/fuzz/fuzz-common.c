@@ -21,6 +21,22 @@ __ubsan_default_options (void)
   return "halt_on_error=1:print_stacktrace=1";
 }
 
+/* GLib ends a fatal message with a breakpoint (SIGTRAP), which libFuzzer
+ * does not count as a crash and saves no reproducer for: this writer
+ * prints the message and abort()s itself, which libFuzzer records. */
+static GLogWriterOutput
+abort_on_warnings (GLogLevelFlags   log_level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         user_data)
+{
+  GLogWriterOutput result = g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL))
+    abort ();
+  return result;
+}
+
 void
 xs_fuzz_init (void)
 {
@@ -29,6 +45,7 @@ xs_fuzz_init (void)
   if (g_once_init_enter (&initialized))
     {
       g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      g_log_set_writer_func (abort_on_warnings, NULL, NULL);
       g_once_init_leave (&initialized, 1);
     }
 }

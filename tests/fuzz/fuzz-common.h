@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 int    LLVMFuzzerTestOneInput (const uint8_t  *data,
                                size_t          size);
 
-/* Once per process: GLib criticals and warnings abort, so that a
+/* Once per process: GLib criticals and warnings abort() (SIGABRT, which
+ * libFuzzer records, not GLib's SIGTRAP), so that a
  * g_return_if_fail() the input reaches counts as a crash. */
 void   xs_fuzz_init           (void);
 

@@ -17,6 +17,7 @@
 #include "xs-claim-store.h"
 #include "xs-class-store.h"
 #include "xs-date.h"
+#include "xs-db-private.h"
 #include "xs-id-number.h"
 #include "xs-progress.h"
 #include "xs-trainee-store.h"
@@ -393,49 +394,154 @@ load_seal (const XsCertificateSettings  *settings,
   return TRUE;
 }
 
-/* Issues (or finds) the certificate of one holder. */
-static XsCertificate *
-issue_one (XsDb                        *db,
-           XsSigningKey                *key,
-           const XsCertificateSettings *settings,
-           GBytes                      *seal,
-           const XsCertificateQuery    *query,
-           const XsTrainingClass       *klass,
-           const Holder                *holder,
-           gboolean                    *issued,
-           GError                     **error)
+/* Certificates are drawn (the slow part) outside any write transaction,
+ * about this long's worth at a time, then stored in one short one: other
+ * writers (a revocation, a claim saved in the window) find the database
+ * free most of the time and wait a few milliseconds at most. */
+#define CHUNK_USEC (G_USEC_PER_SEC / 10)
+/* Another program issuing the same kind and year at the same moment takes
+ * the serials drawn; the chunk is drawn again, this often at most. */
+#define MAX_RETRIES 5
+
+typedef struct
 {
-  g_autoptr(XsCertificate) certificate = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *serial = NULL;
-  g_autofree char *masked = NULL;
+  XsCertificate *certificate;
+  GBytes        *pdf;          /* NULL: issued before */
+  int            number;
+  const Holder  *holder;
+} Drawn;
+
+static void
+drawn_free (Drawn *drawn)
+{
+  g_clear_object (&drawn->certificate);
+  g_clear_pointer (&drawn->pdf, g_bytes_unref);
+  g_free (drawn);
+}
+
+/* Draws the certificates of holders @start… (those not issued yet with
+ * serials from the next free number on) until CHUNK_USEC has passed;
+ * sets @end after the last holder drawn. No write lock is held. */
+static GPtrArray *
+draw_chunk (XsDb                        *db,
+            XsSigningKey                *key,
+            const XsCertificateSettings *settings,
+            GBytes                      *seal,
+            const XsCertificateQuery    *query,
+            const XsTrainingClass       *klass,
+            GPtrArray                   *holders,
+            guint                        start,
+            guint                       *end,
+            int                         *first_number,
+            GCancellable                *cancellable,
+            GError                     **error)
+{
+  g_autoptr(GPtrArray) chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) drawn_free);
+  g_autofree char *first_serial = NULL;
   int year = klass ? klass->year : query->year;
-  int number = 0;
+  gint64 began = g_get_monotonic_time ();
+  int number;
+  guint i;
 
-  *issued = FALSE;
-  certificate = _xs_certificate_store_find_valid (db, query->kind, holder->trainee_id, year,
-                                                  klass ? klass->id : 0, &local_error);
-  if (local_error != NULL)
+  first_serial = _xs_certificate_store_next_serial (db, query->kind, year, first_number, error);
+  if (first_serial == NULL)
+    return NULL;
+  number = *first_number;
+
+  for (i = start; i < holders->len && (i == start || g_get_monotonic_time () - began < CHUNK_USEC); i++)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (certificate != NULL)
-    return g_steal_pointer (&certificate);
+      const Holder *holder = g_ptr_array_index (holders, i);
+      g_autoptr(GError) local_error = NULL;
+      Drawn *drawn;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      drawn = g_new0 (Drawn, 1);
+      drawn->holder = holder;
+      g_ptr_array_add (chunk, drawn);
+      drawn->certificate = _xs_certificate_store_find_valid (db, query->kind, holder->trainee_id, year,
+                                                             klass ? klass->id : 0, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (drawn->certificate != NULL)
+        continue;
+
+      {
+        g_autofree char *serial = _xs_certificate_store_format_serial (query->kind, year, number);
+
+        drawn->certificate = build (db, key, settings, seal, query->kind, year, klass, holder, serial, error);
+      }
+      if (drawn->certificate == NULL || (drawn->pdf = xs_certificate_render_pdf (drawn->certificate, error)) == NULL)
+        return NULL;
+      drawn->number = number++;
+    }
+  *end = i;
+  return g_steal_pointer (&chunk);
+}
+
+/* Stores the drawn certificates of @chunk in one short transaction, unless
+ * another program took their serials or issued one of them meanwhile
+ * (then FALSE with @error unset: draw again). */
+static gboolean
+store_chunk (XsDb                      *db,
+             const XsCertificateQuery  *query,
+             const XsTrainingClass     *klass,
+             GPtrArray                 *chunk,
+             int                        first_number,
+             guint                     *n_new,
+             GError                   **error)
+{
+  g_autofree char *serial = NULL;
+  int year = klass ? klass->year : query->year;
+  int number;
+
+  *n_new = 0;
+  if (!xs_db_begin (db, error))
+    return FALSE;
   serial = _xs_certificate_store_next_serial (db, query->kind, year, &number, error);
   if (serial == NULL)
-    return NULL;
-  certificate = build (db, key, settings, seal, query->kind, year, klass, holder, serial, error);
-  if (certificate == NULL || (pdf = xs_certificate_render_pdf (certificate, error)) == NULL)
-    return NULL;
-  masked = xs_id_number_mask (holder->id_number);
-  if (!_xs_certificate_store_insert (db, certificate, number, holder->trainee_id,
-                                     klass ? klass->id : 0, masked, pdf, error))
-    return NULL;
-  *issued = TRUE;
-  return g_steal_pointer (&certificate);
+    goto fail;
+  if (number != first_number)
+    goto again;
+
+  for (guint i = 0; i < chunk->len; i++)
+    {
+      Drawn *drawn = g_ptr_array_index (chunk, i);
+      g_autoptr(XsCertificate) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *masked = NULL;
+
+      if (drawn->pdf == NULL)
+        continue;
+      existing = _xs_certificate_store_find_valid (db, query->kind, drawn->holder->trainee_id, year,
+                                                   klass ? klass->id : 0, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto fail;
+        }
+      if (existing != NULL)
+        goto again;
+      masked = xs_id_number_mask (drawn->holder->id_number);
+      if (!_xs_certificate_store_insert (db, drawn->certificate, drawn->number, drawn->holder->trainee_id,
+                                         klass ? klass->id : 0, masked, drawn->pdf, error))
+        goto fail;
+      (*n_new)++;
+    }
+  return xs_db_commit (db, error);
+
+again:
+  xs_db_rollback (db);
+  *n_new = 0;
+  return FALSE;
+
+fail:
+  xs_db_rollback (db);
+  *n_new = 0;
+  return FALSE;
 }
 
 static GPtrArray *
@@ -477,6 +583,7 @@ xs_certificates_issue (XsDb                        *db,
   g_autoptr(XsTrainingClass) klass = NULL;
   g_autoptr(GBytes) seal = NULL;
   guint issued = 0;
+  guint retries = 0;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
@@ -485,13 +592,12 @@ xs_certificates_issue (XsDb                        *db,
   if (!check_base_name (settings, error) || !load_seal (settings, &seal, error))
     return NULL;
 
-  /* One action, one transaction: serials are taken and certificates
-   * stored together, or not at all. */
-  if (!xs_db_begin (db, error))
+  /* Who is due one is read from one snapshot, without the write lock. */
+  if (!_xs_db_begin_read (db, error))
     return NULL;
   holders = find_holders (db, query, &klass, refusals, error);
-  if (holders == NULL)
-    goto fail;
+  if (!xs_db_commit (db, holders != NULL ? error : NULL) || holders == NULL)
+    return NULL;
   if (holders->len == 0)
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND, "%s",
@@ -499,28 +605,55 @@ xs_certificates_issue (XsDb                        *db,
                    : query->kind == XS_CERTIFICATE_ANNUAL
                    ? _("Nobody chosen has met the year’s requirement yet.")
                    : _("Nobody chosen has completed the class."));
-      goto fail;
+      return NULL;
     }
 
-  for (guint i = 0; i < holders->len; i++)
+  /* A certificate is issued whole (its serial taken and it stored) or not
+   * at all; a few at a time are stored together. A certificate already
+   * issued is found, not issued twice, so running again after a failure
+   * or a cancel issues the rest. */
+  for (guint i = 0; i < holders->len;)
     {
-      XsCertificate *certificate;
-      gboolean new_one = FALSE;
+      g_autoptr(GPtrArray) chunk = NULL;
+      g_autoptr(GError) local_error = NULL;
+      int first_number = 0;
+      guint end = i;
+      guint n_new = 0;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
-      certificate = issue_one (db, key, settings, seal, query, klass,
-                               g_ptr_array_index (holders, i), &new_one, error);
-      if (certificate == NULL)
+      chunk = draw_chunk (db, key, settings, seal, query, klass, holders, i, &end, &first_number,
+                          cancellable, error);
+      if (chunk == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
-      g_ptr_array_add (certificates, certificate);
-      issued += new_one;
+      if (!store_chunk (db, query, klass, chunk, first_number, &n_new, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto fail;
+            }
+          if (++retries > MAX_RETRIES)
+            {
+              g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,
+                           _("Another program keeps issuing certificates at the same time; try again later."));
+              goto fail;
+            }
+          continue;
+        }
+      retries = 0;
+      issued += n_new;
+      for (guint j = 0; j < chunk->len; j++)
+        {
+          Drawn *drawn = g_ptr_array_index (chunk, j);
+
+          g_ptr_array_add (certificates, g_steal_pointer (&drawn->certificate));
+        }
+      i = end;
       if (progress != NULL)
-        progress (i + 1, holders->len, user_data);
+        progress (i, holders->len, user_data);
     }
 
-  if (!xs_db_commit (db, error))
-    return NULL;
   if (n_issued != NULL)
     *n_issued = issued;
   if (refused != NULL)
@@ -528,7 +661,13 @@ xs_certificates_issue (XsDb                        *db,
   return g_steal_pointer (&certificates);
 
 fail:
-  xs_db_rollback (db);
+  /* the certificates of the unfinished chunk are not issued */
+  if (issued > 0)
+    g_prefix_error (error, g_dngettext (GETTEXT_PACKAGE,
+                                        "%u certificate was issued before this and stands; run again to issue the rest. ",
+                                        "%u certificates were issued before this and stand; run again to issue the rest. ",
+                                        issued),
+                    issued);
   return NULL;
 }
 

@@ -13,6 +13,7 @@
 
 #include "xs-certificate-pdf.h"
 #include "xs-certificate-private.h"
+#include "xs-output.h"
 
 static cairo_status_t
 append_bytes (void                *closure,
@@ -107,8 +108,8 @@ xs_certificate_write_pdf (GPtrArray                  *certificates,
                           GCancellable               *cancellable,
                           GError                    **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(XsOutput) output = NULL;
+  GOutputStream *stream;
   cairo_surface_t *surface;
   cairo_status_t status;
   const char *issued_on = NULL;
@@ -117,11 +118,12 @@ xs_certificate_write_pdf (GPtrArray                  *certificates,
   g_return_val_if_fail (certificates != NULL && certificates->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Written beside the target and moved over it when complete. */
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (stream == NULL)
+  /* Written beside the target and moved over it when complete; names
+   * and identity numbers: the owner's only. */
+  output = xs_output_new (path, XS_OUTPUT_PRIVATE, error);
+  if (output == NULL)
     return FALSE;
+  stream = xs_output_get_stream (output);
 
   for (guint i = 0; i < certificates->len; i++)
     {
@@ -146,15 +148,9 @@ xs_certificate_write_pdf (GPtrArray                  *certificates,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* Dropping the output uncommitted leaves the old file as it was. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || (status != CAIRO_STATUS_SUCCESS && !set_cairo_error (status, path, error)))
-    {
-      /* Closing a cancelled replace leaves the old file as it was. */
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+    return FALSE;
+  return xs_output_commit (output, error);
 }

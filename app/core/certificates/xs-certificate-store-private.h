@@ -22,6 +22,10 @@ char          *_xs_certificate_store_next_serial (XsDb              *db,
                                                  int                year,
                                                  int               *number,
                                                  GError           **error);
+/* The serial of number @number of @kind in @year. */
+char          *_xs_certificate_store_format_serial (XsCertificateKind  kind,
+                                                   int                year,
+                                                   int                number);
 /* Stores an issued certificate with its PDF. */
 gboolean       _xs_certificate_store_insert     (XsDb              *db,
                                                  XsCertificate     *certificate,

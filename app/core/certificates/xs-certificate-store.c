@@ -110,8 +110,16 @@ _xs_certificate_store_next_serial (XsDb              *db,
       return NULL;
     }
   *number = sqlite3_column_int (stmt, 0);
+  return _xs_certificate_store_format_serial (kind, year, *number);
+}
+
+char *
+_xs_certificate_store_format_serial (XsCertificateKind kind,
+                                     int               year,
+                                     int               number)
+{
   /* JX: 继续教育 (continuing education); JY: 结业 (completion) */
-  return g_strdup_printf ("%04d-%s-%06d", year, kind == XS_CERTIFICATE_ANNUAL ? "JX" : "JY", *number);
+  return g_strdup_printf ("%04d-%s-%06d", year, kind == XS_CERTIFICATE_ANNUAL ? "JX" : "JY", number);
 }
 
 static gboolean

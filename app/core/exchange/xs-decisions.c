@@ -22,6 +22,7 @@
 #include "xs-package-private.h"
 #include "xs-rules.h"
 #include "xs-trainee-store.h"
+#include "xs-output.h"
 
 #define MAX_FILE (64 * 1024 * 1024)
 
@@ -185,7 +186,8 @@ xs_decisions_write (XsPackage         *package,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   text = json_generator_to_data (generator, &length);
-  return g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  /* the reviewers' decisions on named people: the owner's only */
+  return xs_output_write_file (path, text, length, XS_OUTPUT_PRIVATE, error);
 }
 
 /* Applying ----------------------------------------------------------------- */

@@ -23,6 +23,7 @@
 #include "xs-db-private.h"
 #include "xs-evidence.h"
 #include "xs-package-private.h"
+#include "xs-output.h"
 
 #define CHUNK (64 * 1024)
 
@@ -413,18 +414,18 @@ write_zip (XsDb            *db,
            GCancellable    *cancellable,
            GError         **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(XsOutput) output = NULL;
   Writer writer = { 0 };
   gboolean ok;
 
-  /* Written beside the target and moved over it when complete. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (stream == NULL)
+  /* Written beside the target and moved over it when complete; identity
+   * numbers and scans: the owner's only. */
+  output = xs_output_new (path, XS_OUTPUT_PRIVATE, error);
+  if (output == NULL)
     return FALSE;
 
   writer.archive = archive_write_new ();
-  writer.stream = G_OUTPUT_STREAM (stream);
+  writer.stream = xs_output_get_stream (output);
   writer.cancellable = cancellable;
   writer.progress = progress;
   writer.progress_data = progress_data;
@@ -442,16 +443,10 @@ write_zip (XsDb            *db,
   archive_write_free (writer.archive);
   g_clear_error (&writer.error);
 
+  /* Dropping the output uncommitted leaves the old file as it was. */
   if (!ok)
-    {
-      /* Closing a cancelled replace leaves the old file as it was. */
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+    return FALSE;
+  return xs_output_commit (output, error);
 }
 
 /* NULL, empty or only white space */

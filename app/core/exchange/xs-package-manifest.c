@@ -453,7 +453,12 @@ _xs_package_parse_manifest (XsPackageManifest  *self,
   const char *data = g_bytes_get_data (bytes, &length);
   gint64 version;
 
+  /* An empty GBytes has no data pointer, which the parser refuses; empty
+   * text parses to no root at all. */
+  if (data == NULL)
+    data = "";
   if (!json_parser_load_from_data (parser, data, length, NULL)
+      || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return set_damaged (self, "manifest is no JSON object", error);
   self->root = json_node_ref (json_parser_get_root (parser));

@@ -13,6 +13,7 @@
 #include "xs-id-number.h"
 #include "xs-import-private.h"
 #include "xs-roster-import.h"
+#include "xs-safe-text.h"
 #include "xs-trainee-store.h"
 
 enum {
@@ -102,11 +103,41 @@ masked_summary (const char *name,
   return g_strdup_printf ("%s %s", name, masked);
 }
 
+/* Refuses the row (returning TRUE) when @text is too long or holds a
+ * control character or an invisible direction mark. Such a character is
+ * never part of a name or an employer: it comes from a pasted web page or
+ * is put there to disguise the text on a terminal or in a list (U+202E
+ * shows "abc" as "cba"). The row is refused rather than cleaned, so that
+ * what is stored is exactly what the clerk can see and correct in the
+ * spreadsheet. */
 static gboolean
-text_too_long (XsImportRowContext *context,
-               const char         *text,
-               const char         *column)
+control_refused (XsImportRowContext *context,
+                 const char         *text,
+                 const char         *column)
 {
+  gunichar found;
+
+  if (xs_safe_text_has_control (text, &found))
+    {
+      g_autofree char *shown = xs_safe_text_for_terminal (text);
+
+      /* Translators: a column (name, employer…), the text escaped, the character's code */
+      _xs_import_reject_printf (context,
+                                _("The %s “%s” holds an invisible control character (U+%04X); "
+                                  "retype the cell in Excel or WPS."),
+                                _(column), shown, found);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+text_refused (XsImportRowContext *context,
+              const char         *text,
+              const char         *column)
+{
+  if (control_refused (context, text, column))
+    return TRUE;
   if (g_utf8_strlen (text, -1) <= MAX_TEXT_CHARS)
     return FALSE;
   /* @column is marked with N_(): translated only when a row is refused. */
@@ -146,14 +177,14 @@ import_roster_row (XsImportRowContext  *context,
   text = _xs_import_field (context, COL_NAME);
   if (*text == '\0')
     return _xs_import_reject_printf (context, _("The name is empty."));
-  if (text_too_long (context, text, N_("name")))
+  if (text_refused (context, text, N_("name")))
     return TRUE;
   trainee.name = g_strdup (text);
 
   text = _xs_import_field (context, COL_EMPLOYER);
   if (*text == '\0')
     return _xs_import_reject_printf (context, _("The employer (工作单位) is empty."));
-  if (text_too_long (context, text, N_("employer")))
+  if (text_refused (context, text, N_("employer")))
     return TRUE;
   trainee.employer = g_strdup (text);
 
@@ -183,10 +214,16 @@ import_roster_row (XsImportRowContext  *context,
     }
 
   text = _xs_import_field (context, COL_TITLE);
+  if (control_refused (context, text, N_("title")))
+    return TRUE;
   trainee.title = *text ? g_strdup (text) : NULL;
   text = _xs_import_field (context, COL_SPECIALTY);
+  if (control_refused (context, text, N_("specialty")))
+    return TRUE;
   trainee.specialty = *text ? g_strdup (text) : NULL;
   text = _xs_import_field (context, COL_COUNTY);
+  if (control_refused (context, text, N_("county")))
+    return TRUE;
   trainee.county = *text ? g_strdup (text) : NULL;
 
   if (!xs_trainee_store_upsert (context->db, &trainee, &result, error))

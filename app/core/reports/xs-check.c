@@ -57,8 +57,53 @@ check_foreign_keys (XsDb       *db,
   return TRUE;
 }
 
+/* "“NAME” (claim N), …": the files a damaged scan was attached as */
+static char *
+describe_attachments (XsDb   *db,
+                      gint64  evidence_id)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT original_name, min (claim_id) FROM claim_evidence "
+                         "WHERE evidence_id = ?1 GROUP BY original_name ORDER BY 2 LIMIT 5",
+                         NULL);
+  if (stmt == NULL)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (text->len > 0)
+        /* Translators: separates the claims in a list */
+        g_string_append (text, _("; "));
+      /* Translators: a file's name as it was attached, then a claim's number */
+      g_string_append_printf (text, _("“%s” (claim %lld)"), _xs_db_column_text (stmt, 0),
+                              (long long) sqlite3_column_int64 (stmt, 1));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+add_damaged (XsDb       *db,
+             GPtrArray  *problems,
+             gint64      evidence_id,
+             const char *what)
+{
+  g_autofree char *attachments = describe_attachments (db, evidence_id);
+
+  if (*attachments == '\0')
+    g_ptr_array_add (problems, g_strdup (what));
+  else
+    /* Translators: the problem, then the files as they were attached */
+    g_ptr_array_add (problems, g_strdup_printf (_("%s It can be repaired: attach the original file again "
+                                                  "to any claim (it was attached as %s)."),
+                                                what, attachments));
+}
+
 static void
 check_evidence_file (XsDb       *db,
+                     gint64      evidence_id,
                      const char *sha256,
                      gint64      size,
                      GPtrArray  *problems)
@@ -67,22 +112,28 @@ check_evidence_file (XsDb       *db,
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *actual = NULL;
+  g_autofree char *what = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_ptr_array_add (problems, g_strdup_printf (_("Evidence file %s is missing."), path));
+      what = g_strdup_printf (_("Evidence file %s is missing."), path);
+      add_damaged (db, problems, evidence_id, what);
       return;
     }
   mapped = g_mapped_file_new (path, FALSE, NULL);
   if (mapped == NULL)
     {
-      g_ptr_array_add (problems, g_strdup_printf (_("Evidence file %s cannot be read."), path));
+      what = g_strdup_printf (_("Evidence file %s cannot be read."), path);
+      add_damaged (db, problems, evidence_id, what);
       return;
     }
   bytes = g_mapped_file_get_bytes (mapped);
   actual = xs_evidence_hash_bytes (bytes);
   if ((gint64) g_bytes_get_size (bytes) != size || !g_str_equal (actual, sha256))
-    g_ptr_array_add (problems, g_strdup_printf (_("Evidence file %s has been changed since it was attached."), path));
+    {
+      what = g_strdup_printf (_("Evidence file %s has been changed since it was attached."), path);
+      add_damaged (db, problems, evidence_id, what);
+    }
 }
 
 /* One problem per scan attached to claims of more than one trainee. */
@@ -194,14 +245,15 @@ xs_check_run (XsDb          *db,
       || !check_approved_materials (db, problems, error))
     return NULL;
 
-  stmt = _xs_db_prepare (db, "SELECT sha256, size FROM evidence ORDER BY id", error);
+  stmt = _xs_db_prepare (db, "SELECT id, sha256, size FROM evidence ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      check_evidence_file (db, _xs_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1), problems);
+      check_evidence_file (db, sqlite3_column_int64 (stmt, 0), _xs_db_column_text (stmt, 1),
+                           sqlite3_column_int64 (stmt, 2), problems);
     }
   if (rc != SQLITE_DONE)
     {

@@ -15,6 +15,7 @@
 #include "xs-db-private.h"
 #include "xs-rules.h"
 #include "xs-stats.h"
+#include "xs-output.h"
 
 struct _XsStats
 {
@@ -257,48 +258,35 @@ xs_stats_write_xlsx (GPtrArray   *sheets,
                      const char  *path,
                      GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(XsOutput) output = NULL;
+  const char *tmp_path;
   g_autofree char *tmp_dir = NULL;
   lxw_workbook_options options = { 0 };
   lxw_workbook *book;
   lxw_error status;
   Formats formats;
-  int fd;
 
   g_return_val_if_fail (sheets != NULL && sheets->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* A temporary file beside @path, renamed over it once complete. */
-  dir = g_path_get_dirname (path);
-  tmp_path = g_build_filename (dir, ".xueshi-stats-XXXXXX.xlsx", NULL);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  /* A temporary file beside @path, moved over it once complete. */
+  output = xs_output_new (path, XS_OUTPUT_PRIVATE, error);
+  if (output == NULL)
+    return FALSE;
+  tmp_path = xs_output_get_temp_path (output);
 
   /* Constant memory: rows are streamed and strings are stored in the
    * sheets themselves. libxlsxwriter's own temporary files go to a private
    * folder. */
   tmp_dir = g_dir_make_tmp ("xueshi-xlsx-XXXXXX", error);
   if (tmp_dir == NULL)
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
+    return FALSE;
   options.constant_memory = LXW_TRUE;
   options.tmpdir = tmp_dir;
 
   book = workbook_new_opt (tmp_path, &options);
   if (book == NULL)
     {
-      g_unlink (tmp_path);
       g_rmdir (tmp_dir);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
                    g_strerror (ENOMEM));
@@ -321,21 +309,11 @@ xs_stats_write_xlsx (GPtrArray   *sheets,
   g_rmdir (tmp_dir);
   if (status != LXW_NO_ERROR)
     {
-      g_unlink (tmp_path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
                    lxw_strerror (status));
       return FALSE;
     }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return xs_output_commit (output, error);
 }
 
 gboolean

@@ -12,6 +12,9 @@
 #include "xs-header-map.h"
 #include "xs-text.h"
 
+/* The longest header cell looked at, spaces included */
+#define MAX_HEADER_BYTES 256
+
 char *
 xs_strip_spaces (char *text)
 {
@@ -83,8 +86,17 @@ xs_header_map_build (XsTableReader       *reader,
   n_fields = xs_table_reader_get_n_fields (reader);
   for (guint c = 0; c < n_fields; c++)
     {
-      g_autofree char *header = xs_strip_spaces (g_strdup (xs_table_reader_get_field (reader, c)));
-      gsize len = strlen (header);
+      const char *field = xs_table_reader_get_field (reader, c);
+      g_autofree char *header = NULL;
+      gsize len;
+
+      /* A column name is a few words: a longer cell names no column, and
+       * only its prefix is looked at, so that hostile files with huge
+       * header cells cost no more than short ones. */
+      if (strnlen (field, MAX_HEADER_BYTES + 1) > MAX_HEADER_BYTES)
+        continue;
+      header = xs_strip_spaces (g_strdup (field));
+      len = strlen (header);
 
       /* Templates often mark required columns: "姓名*" or "*姓名". */
       if (len > 0 && header[len - 1] == '*')

@@ -24,6 +24,9 @@ gboolean     _xs_xlsx_shared_strings_load      (XsXlsxSharedStrings  *self,
                                                 const char           *display_name,
                                                 GError              **error);
 guint        _xs_xlsx_shared_strings_get_count (XsXlsxSharedStrings  *self);
+/* The length in bytes of the string at @index, below the count */
+gsize        _xs_xlsx_shared_strings_get_length (XsXlsxSharedStrings *self,
+                                                 guint                index);
 /* The string at @index, which must be below the count */
 const char  *_xs_xlsx_shared_strings_get       (XsXlsxSharedStrings  *self,
                                                 guint                 index);

@@ -118,6 +118,18 @@ _xs_xlsx_shared_strings_get_count (XsXlsxSharedStrings *self)
   return self->offsets->len;
 }
 
+gsize
+_xs_xlsx_shared_strings_get_length (XsXlsxSharedStrings *self,
+                                    guint                index)
+{
+  gsize start = g_array_index (self->offsets, gsize, index);
+  gsize end = index + 1 < self->offsets->len ? g_array_index (self->offsets, gsize, index + 1)
+                                             : self->text->len + 1;
+
+  /* each string is ended by a NUL */
+  return end - start - 1;
+}
+
 const char *
 _xs_xlsx_shared_strings_get (XsXlsxSharedStrings *self,
                              guint                index)

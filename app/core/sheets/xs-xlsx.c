@@ -24,6 +24,11 @@
 
 /* Excel's limit (column XFD) */
 #define MAX_COLUMNS      16384
+/* Excel's cell holds at most 32,767 characters: 4 bytes each in UTF-8 at
+ * most. A row holds at most this much text, so that a hostile sheet whose
+ * every cell names one huge shared string is refused at once. */
+#define MAX_CELL_BYTES   (32767 * 4)
+#define MAX_ROW_BYTES    (4 * 1024 * 1024)
 
 typedef struct
 {
@@ -379,6 +384,23 @@ set_sheet_damaged_error (XsXlsx    *self,
                  self->display_name);
 }
 
+static void
+set_too_long_error (XsXlsx    *self,
+                    gboolean   row,
+                    GError   **error)
+{
+  if (row)
+    g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
+                 _("“%s”, row %u: the row holds more than %d MB of text, far more than a "
+                   "roster or an hours sheet has. Check that this is the right file."),
+                 self->display_name, self->row_number, MAX_ROW_BYTES / (1024 * 1024));
+  else
+    g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
+                 _("“%s”, row %u: a cell holds more than the 32,767 characters an Excel cell "
+                   "can. Open the file in Excel or WPS, save it again and import it again."),
+                 self->display_name, self->row_number);
+}
+
 /* Ends the row: builds the fields array; returns whether any is non-empty. */
 static gboolean
 finish_row (XsXlsx *self)
@@ -423,6 +445,7 @@ read_row (XsXlsx  *self,
   guint cell_col = 0;
   gsize cell_start = 0;
   guint last_col = G_MAXUINT;
+  gsize shared_bytes = 0;     /* of the row's cells that name a shared string */
   int r;
 
   while ((r = xmlTextReaderRead (reader)) == 1)
@@ -502,11 +525,18 @@ read_row (XsXlsx  *self,
 
           if (value != NULL)
             g_string_append (self->row_text, value);
+          /* checked exactly when the cell ends; this stops growth before */
+          if (self->row_text->len > MAX_ROW_BYTES + MAX_CELL_BYTES)
+            {
+              set_too_long_error (self, TRUE, error);
+              return -1;
+            }
         }
 
       if (cell_done)
         {
           Cell cell = { cell_col, G_MAXUINT, cell_start };
+          gsize length;
 
           in_cell = in_value = in_rph = FALSE;
           if (strcmp (cell_type, "s") == 0)
@@ -525,6 +555,8 @@ read_row (XsXlsx  *self,
                 }
               g_string_truncate (self->row_text, cell_start);
               cell.shared = index;
+              length = _xs_xlsx_shared_strings_get_length (&self->sst, index);
+              shared_bytes += length;
             }
           else
             {
@@ -532,7 +564,13 @@ read_row (XsXlsx  *self,
                 continue;
               if (strcmp (cell_type, "inlineStr") == 0 || strcmp (cell_type, "str") == 0)
                 _xs_xlsx_unescape_xstring (self->row_text, cell_start);
+              length = self->row_text->len - cell_start;
               g_string_append_c (self->row_text, '\0');
+            }
+          if (length > MAX_CELL_BYTES || shared_bytes + self->row_text->len > MAX_ROW_BYTES)
+            {
+              set_too_long_error (self, length <= MAX_CELL_BYTES, error);
+              return -1;
             }
           g_array_append_val (self->cells, cell);
         }

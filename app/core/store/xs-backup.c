@@ -17,6 +17,7 @@
 #include "xs-backup-private.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
+#include "xs-output.h"
 
 /* Pages copied per sqlite3_backup_step(): 1 MiB at the default page size.
  * Between steps the source is unlocked, so a large copy does not hold off
@@ -599,6 +600,8 @@ xs_backup_write (XsDb        *db,
   g_return_val_if_fail (path != NULL, FALSE);
 
   display = g_filename_display_name (path);
+  if (!xs_output_check_path (path, error))
+    return FALSE;
   if (_xs_backup_same_file (path, xs_db_get_path (db)))
     {
       g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,

@@ -24,6 +24,11 @@ XsDbStmt *_xs_db_prepare         (XsDb        *self,
                                   GError     **error);
 void      _xs_db_stmt_release    (XsDbStmt    *stmt);
 sqlite3  *_xs_db_get_handle      (XsDb        *self);
+/* Like xs_db_begin(), but the outermost one is a read snapshot that takes
+ * no write lock (BEGIN DEFERRED); end it with xs_db_commit(). For long
+ * reads before short writes, so that other writers need not wait. */
+gboolean  _xs_db_begin_read      (XsDb        *self,
+                                  GError     **error);
 /* The UTC time ("YYYY-MM-DDTHH:MM:SSZ") of the current user action: when the
  * outermost transaction began, so that every row it writes carries the same
  * time; outside a transaction, the time now. The string belongs to @self and

@@ -15,6 +15,7 @@
 #include "xs-backup-private.h"
 #include "xs-core-resources.h"
 #include "xs-data-dir.h"
+#include "xs-output.h"
 #include "xs-db-private.h"
 
 #define XS_APPLICATION_ID XS_DB_APPLICATION_ID
@@ -289,6 +290,24 @@ xs_db_begin (XsDb    *self,
 }
 
 gboolean
+_xs_db_begin_read (XsDb    *self,
+                   GError **error)
+{
+  g_return_val_if_fail (XS_IS_DB (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      /* a snapshot that takes no write lock: other writers go on */
+      if (!exec_plain (self, "BEGIN DEFERRED", error))
+        return FALSE;
+      self->failed = FALSE;
+      update_now (self);
+    }
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
 xs_db_commit (XsDb    *self,
               GError **error)
 {
@@ -479,6 +498,7 @@ xs_db_open (const char  *data_dir,
 
   self->data_dir = xs_data_dir_resolve (data_dir);
   self->path = g_build_filename (self->data_dir, "xueshi.db", NULL);
+  xs_output_protect_data_dir (self->data_dir);
 
   if (!xs_data_dir_ensure (self->data_dir, error))
     return NULL;

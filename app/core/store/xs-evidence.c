@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
@@ -286,6 +288,29 @@ read_limited (const char  *path,
   return bytes;
 }
 
+/* Whether the stored copy at @target is whole: its size and hash are
+ * those of @bytes, whose hash is @sha256. */
+static gboolean
+stored_copy_intact (const char *target,
+                    GBytes     *bytes,
+                    const char *sha256)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autofree char *actual = NULL;
+  GStatBuf buf;
+
+  if (g_lstat (target, &buf) != 0 || !S_ISREG (buf.st_mode)
+      || (guint64) buf.st_size != g_bytes_get_size (bytes))
+    return FALSE;
+  mapped = g_mapped_file_new (target, FALSE, NULL);
+  if (mapped == NULL)
+    return FALSE;
+  stored = g_mapped_file_get_bytes (mapped);
+  actual = xs_evidence_hash_bytes (stored);
+  return g_str_equal (actual, sha256);
+}
+
 XsEvidence *
 xs_evidence_store_file (XsDb        *db,
                         const char  *path,
@@ -314,7 +339,9 @@ xs_evidence_store_file (XsDb        *db,
 
   target = xs_evidence_get_path (db, evidence->sha256);
   dir = g_path_get_dirname (target);
-  if (!g_file_test (target, G_FILE_TEST_EXISTS))
+  /* A stored copy that no longer matches its hash (damaged on disk, or
+   * removed) is written again from the original the user attaches. */
+  if (!stored_copy_intact (target, bytes, evidence->sha256))
     {
       g_autofree char *top = g_build_filename (xs_db_get_data_dir (db), "evidence", NULL);
 
