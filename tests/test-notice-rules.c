@@ -284,6 +284,12 @@ test_kind15_year (void)
   g_assert_false (add_absence (db, trainee, XS_ABSENCE_ABROAD, 6, "境外工作6个月", &short_abroad, &error));
   g_assert_error (error, XS_RULES_ERROR, XS_RULES_ERROR_ABSENCE);
   g_clear_error (&error);
+  xs_claim_clear (&short_abroad);
+  /* halves, not any fraction */
+  g_assert_false (add_absence (db, trainee, XS_ABSENCE_ABROAD, 6.3, "境外工作6.3个月", &short_abroad, &error));
+  g_assert_error (error, XS_RULES_ERROR, XS_RULES_ERROR_ABSENCE);
+  g_clear_error (&error);
+  xs_claim_clear (&short_abroad);
   g_assert_true (add_absence (db, trainee, XS_ABSENCE_ABROAD, 6.5, "境外工作", &abroad, &error));
   g_assert_no_error (error);
   g_assert_cmpint (abroad.hours, ==, 325);   /* 60 × 6.5 ÷ 12 */
