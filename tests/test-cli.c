@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <json-glib/json-glib.h>
 #include <poppler.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1188,6 +1189,50 @@ test_cli_evidence_repair (void)
   g_assert_true (g_str_has_prefix (repaired.out, "ok"));
 }
 
+/* A database of version 3, as a base has it: its batch claims of kind 2
+ * arrived submitted without evidence, and one was approved. */
+static void
+test_cli_notice_migration (void)
+{
+  g_autofree char *id = xs_test_id_number (0);
+  g_autofree char *db_path = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO trainee (id_number, name, sex, birth_date, employer) "
+    "VALUES ('%s', '学员0', 'female', '1980-01-01', '漯河市中心医院');"
+    "INSERT INTO claim (id, trainee_id, year, category, kind, hours, title, date, source, status) VALUES "
+    "(1, 1, 2018, 'professional', 2, 125, '医学会研修', '2018-09-03', 'batch', 'submitted'),"
+    "(2, 1, 2018, 'professional', 2, 100, '研修班', '2018-10-03', 'batch', 'submitted');"
+    "UPDATE claim SET status = 'approved', side = 'industry', reviewer = '行业主管部门' WHERE id = 2;", id);
+  const char *files[] = { "001-initial.sql", "002-certificates.sql", "003-review.sql" };
+  sqlite3 *handle = NULL;
+  g_auto(Run) check = { 0 };
+  g_auto(Run) show = { 0 };
+
+  g_test_message ("附件1: 个人申报需要上传培训通知、结业证书及单位证明材料，基地统一上报的可以不用提供。");
+  fresh_data_dir ();
+  db_path = g_build_filename (data_dir, "xueshi.db", NULL);
+  g_assert_cmpint (sqlite3_open (db_path, &handle), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "sql", files[i], NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      g_assert_cmpint (sqlite3_exec (handle, text, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  run_cli (&check, "check", NULL);
+  expect (&check, 1, NULL);
+  g_assert_nonnull (strstr (check.out, "approved without the materials the notice asks for"));
+  g_assert_nonnull (strstr (check.out, "Claim 2 "));
+  g_assert_null (strstr (check.out, "Claim 1 "));
+  run_cli (&show, "claim", "show", "1", NULL);
+  expect (&show, 0, "kind 1");
+  g_assert_nonnull (strstr (show.out, xs_status_get_label (XS_STATUS_DRAFT)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1211,6 +1256,7 @@ main (int    argc,
   g_test_add_func ("/cli/safe-outputs", test_cli_safe_outputs);
   g_test_add_func ("/cli/hostile-names", test_cli_hostile_names);
   g_test_add_func ("/cli/evidence-repair", test_cli_evidence_repair);
+  g_test_add_func ("/cli/notice-migration", test_cli_notice_migration);
 
   status = g_test_run ();
   g_free (data_dir);

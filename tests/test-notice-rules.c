@@ -13,7 +13,9 @@
 #include "xs-claim-store.h"
 #include "xs-date.h"
 #include "xs-db-private.h"
+#include "xs-package.h"
 #include "xs-progress.h"
+#include "xs-signing-key.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
@@ -146,6 +148,106 @@ test_batch_evidence (void)
   g_assert_no_error (error);
 }
 
+/* The reviewers' decisions file is one more path that approves: it is
+ * refused for a claim whose materials are missing, and takes kind 16 from
+ * HR only. */
+static void
+test_batch_evidence_decisions_file (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  gint64 trainee = add_trainee (db, 10);
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(XsPackage) package = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *zip = g_build_filename (dir, "2018.zip", NULL);
+  g_autofree char *decisions = g_build_filename (dir, "decisions.json", NULL);
+  g_autofree char *scan = make_scan ();
+  const char *paths[] = { scan, NULL };
+  XsPackageQuery query = { 2018, NULL, NULL };
+  g_auto(XsClaim) kind2 = { 0 };
+  g_auto(XsClaim) kind16 = { 0 };
+  const XsPackageClaim *exported2 = NULL;
+  const XsPackageClaim *exported16 = NULL;
+
+  g_test_message ("附件1: 基地统一上报的可以不用提供 (kind 1 alone); 附件16: 由市人社局……确认学时。");
+
+  fill_claim (&kind2, trainee, 2018, XS_CATEGORY_PROFESSIONAL, 2, "医学会研修", "2018-09-03");
+  kind2.source = XS_SOURCE_BATCH;
+  g_assert_true (xs_claim_store_add (db, &kind2, &error));
+  /* submitted without its materials, as batch claims were before */
+  exec_sql (db, "UPDATE claim SET status = 'submitted' WHERE kind = 2");
+  fill_claim (&kind16, trainee, 2018, XS_CATEGORY_PROFESSIONAL, 16, "其他形式学习", "2018-06-01");
+  g_assert_true (xs_claim_store_add (db, &kind16, &error));
+  g_assert_true (xs_claim_store_attach (db, kind16.id, "supporting_document", paths, &error));
+  g_assert_true (xs_claim_store_submit (db, kind16.id, &error));
+  g_assert_no_error (error);
+
+  key = xs_signing_key_open (xs_db_get_data_dir (db), &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_package_export (db, key, "基地", &query, zip, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  package = xs_package_open (zip, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < xs_package_get_n_claims (package); i++)
+    {
+      const XsPackageClaim *claim = xs_package_get_claim (package, i);
+
+      if (claim->kind == 2)
+        exported2 = claim;
+      else if (claim->kind == 16)
+        exported16 = claim;
+    }
+  g_assert_nonnull (exported2);
+  g_assert_nonnull (exported16);
+
+  {
+    XsDecision industry16 = { exported16->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "行业主管部门", NULL };
+    XsDecision both[] = {
+      { exported16->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "市人社局", NULL },
+      { exported2->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "行业主管部门", NULL },
+    };
+
+    g_assert_false (xs_decisions_write (package, &industry16, 1, decisions, &error));
+    g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "HR bureau"));
+    g_clear_error (&error);
+
+    g_assert_true (xs_decisions_write (package, both, G_N_ELEMENTS (both), decisions, &error));
+    g_assert_no_error (error);
+  }
+
+  /* all or nothing: the kind-2 row is refused, so nothing is approved */
+  report = xs_decisions_import (db, key, decisions, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 1);
+  {
+    g_autofree char *rejections = xs_import_report_format_rejections (report);
+
+    g_test_message ("%s", rejections);
+    g_assert_nonnull (strstr (rejections, "training_notice"));
+  }
+  g_clear_object (&report);
+  {
+    g_autoptr(XsClaim) stored = xs_claim_store_get (db, kind2.id, &error);
+
+    g_assert_cmpint (stored->status, ==, XS_STATUS_SUBMITTED);
+  }
+
+  /* skipping the refused row, HR's decision on kind 16 is applied */
+  report = xs_decisions_import (db, key, decisions, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(XsClaim) stored16 = xs_claim_store_get (db, kind16.id, &error);
+    g_autoptr(XsClaim) stored2 = xs_claim_store_get (db, kind2.id, &error);
+
+    g_assert_cmpint (stored16->status, ==, XS_STATUS_APPROVED);
+    g_assert_cmpint (stored16->side, ==, XS_REVIEW_SIDE_HR);
+    g_assert_cmpint (stored2->status, ==, XS_STATUS_SUBMITTED);
+  }
+}
+
 /* 2 ---------------------------------------------------------------------- */
 
 static gboolean
@@ -182,6 +284,12 @@ test_kind15_year (void)
   g_assert_false (add_absence (db, trainee, XS_ABSENCE_ABROAD, 6, "境外工作6个月", &short_abroad, &error));
   g_assert_error (error, XS_RULES_ERROR, XS_RULES_ERROR_ABSENCE);
   g_clear_error (&error);
+  xs_claim_clear (&short_abroad);
+  /* halves, not any fraction */
+  g_assert_false (add_absence (db, trainee, XS_ABSENCE_ABROAD, 6.3, "境外工作6.3个月", &short_abroad, &error));
+  g_assert_error (error, XS_RULES_ERROR, XS_RULES_ERROR_ABSENCE);
+  g_clear_error (&error);
+  xs_claim_clear (&short_abroad);
   g_assert_true (add_absence (db, trainee, XS_ABSENCE_ABROAD, 6.5, "境外工作", &abroad, &error));
   g_assert_no_error (error);
   g_assert_cmpint (abroad.hours, ==, 325);   /* 60 × 6.5 ÷ 12 */
@@ -519,6 +627,7 @@ main (int    argc,
   xs_test_init (&argc, &argv);
 
   g_test_add_func ("/notice/1-batch-evidence", test_batch_evidence);
+  g_test_add_func ("/notice/1-batch-evidence-decisions-file", test_batch_evidence_decisions_file);
   g_test_add_func ("/notice/2-kind15-year", test_kind15_year);
   g_test_add_func ("/notice/3-kind16-hr", test_kind16_hr);
   g_test_add_func ("/notice/4-own-year", test_own_year);

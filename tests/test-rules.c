@@ -493,6 +493,34 @@ test_makeup_window (void)
 }
 
 static void
+edit_public_study_warn (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (root, "public_study"), "before", "warn");
+}
+
+/* 学习时间从2018年3月开始: 2018.json refuses earlier public hours; a set that
+ * says "warn" accepts them with a warning naming the date. */
+static void
+test_public_study (void)
+{
+  g_autoptr(XsRuleSet) refuse = rules_2018 ();
+  g_autoptr(XsRuleSet) warn = edited_2018 (edit_public_study_warn);
+  g_autoptr(XsClaim) early = public_claim (2018, "2018-02-28");
+  g_autoptr(XsClaim) early_again = public_claim (2018, "2018-02-28");
+  g_autoptr(XsClaim) march = public_claim (2018, "2018-03-01");
+  g_autofree char *message = assert_refused (refuse, early, XS_RULES_ERROR_DATE);
+  g_autofree char *warning = NULL;
+
+  g_assert_nonnull (strstr (message, "2018-03-01"));
+  assert_accepted (warn, early_again);
+  warning = xs_rule_set_warn_claim (warn, early_again);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "2018-03-01"));
+  assert_accepted (refuse, march);
+  g_assert_null (xs_rule_set_warn_claim (warn, march));
+}
+
+static void
 test_date_in_year (void)
 {
   g_autoptr(XsRuleSet) set = rules_2018 ();
@@ -971,6 +999,7 @@ main (int   argc,
   g_test_add_func ("/rules/materials/per-kind", test_materials);
   g_test_add_func ("/rules/materials/batch-and-public", test_materials_batch_and_public);
   g_test_add_func ("/rules/check/makeup-window", test_makeup_window);
+  g_test_add_func ("/rules/check/public-study", test_public_study);
   g_test_add_func ("/rules/check/date-in-year", test_date_in_year);
   g_test_add_func ("/rules/check/absence", test_absence);
   g_test_add_func ("/rules/check/plan-ref", test_plan_ref);

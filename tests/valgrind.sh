@@ -13,7 +13,7 @@ shift || true
 tests=("$@")
 if [ ${#tests[@]} -eq 0 ]; then
   tests=(id-number date table-reader rules db evidence document roster-import
-         hours-import progress claim-store permissions certificate)
+         hours-import progress claim-store notice-rules permissions certificate)
 fi
 
 supp=()

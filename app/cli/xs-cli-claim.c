@@ -147,7 +147,14 @@ claim_add (const XsCliGlobals *globals,
       else if (!xs_db_commit (db, &error))
         status = xs_cli_refuse (error);
       else
-        printf ("%" G_GINT64_FORMAT "\n", claim.id);
+        {
+          g_autoptr(XsRuleSet) rules = xs_rule_set_for_year (claim.year, NULL);
+          g_autofree char *warning = rules != NULL ? xs_rule_set_warn_claim (rules, &claim) : NULL;
+
+          if (warning != NULL)
+            g_printerr ("%s\n", warning);
+          printf ("%" G_GINT64_FORMAT "\n", claim.id);
+        }
     }
 
   add_options_clear (&o);

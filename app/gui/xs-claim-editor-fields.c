@@ -165,7 +165,14 @@ _xs_claim_editor_update_check (XsClaimEditor *self)
       gtk_label_set_label (self->computed_label, hours != NULL ? hours : "—");
     }
 
-  if (ok
+  if (ok && date_given)
+    {
+      /* a claim the rules accept with a warning (public_study "warn") */
+      g_autofree char *warning = xs_rule_set_warn_claim (self->rules, &claim);
+
+      _xs_claim_editor_show_error (self, warning);
+    }
+  else if (ok
       || (!date_given && g_error_matches (error, XS_RULES_ERROR, XS_RULES_ERROR_DATE))
       || (!computed && claim.hours <= 0 && g_error_matches (error, XS_RULES_ERROR, XS_RULES_ERROR_HOURS)))
     _xs_claim_editor_show_error (self, NULL);

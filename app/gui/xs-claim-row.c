@@ -111,6 +111,16 @@ xs_claim_row_new (const XsClaim *claim,
         }
     }
 
+  else if (claim->status == XS_STATUS_SUBMITTED)
+    {
+      /* who will decide it: HR for public hours and kind 16 */
+      g_autofree char *decider = g_strdup_printf (_("Decided by: %s"),
+                                                  xs_review_side_get_label (xs_rule_set_get_review_side (rules, claim)));
+
+      gtk_label_set_label (self->review_label, decider);
+      gtk_widget_set_visible (GTK_WIDGET (self->review_label), TRUE);
+    }
+
   if (claim->status == XS_STATUS_REJECTED && claim->reason != NULL)
     {
       g_autofree char *reason = g_strdup_printf (_("Rejected: %s"), claim->reason);

@@ -260,9 +260,10 @@ check_absence (XsRuleSet    *self,
                    xs_claim_kind_get_variant_name (kind, claim->variant));
       return FALSE;
     }
-  half_months = (int) (claim->absence_months * 2 + 0.5);
-  if (!(claim->absence_months >= 1 && claim->absence_months <= 12)
-      || half_months != claim->absence_months * 2)
+  /* NaN fails the range test too; only then is the conversion defined */
+  half_months = claim->absence_months >= 1 && claim->absence_months <= 12
+                ? (int) (claim->absence_months * 2 + 0.5) : 0;
+  if (half_months == 0 || half_months != claim->absence_months * 2)
     {
       g_autofree char *months = xs_months_format (claim->absence_months);
 

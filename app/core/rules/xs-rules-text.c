@@ -63,8 +63,17 @@ append_kind (GString     *text,
       materials = xs_rule_set_get_required_materials (self, &probe);
       g_string_append (text, "      ");
       if (probe.variant)
-        g_string_append_printf (text, "%s (%s): ", xs_claim_kind_get_variant_name (kind, probe.variant),
-                                probe.variant);
+        {
+          int more_than = xs_claim_kind_get_months_more_than (kind, probe.variant);
+
+          g_string_append_printf (text, "%s (%s", xs_claim_kind_get_variant_name (kind, probe.variant),
+                                  probe.variant);
+          if (more_than > 0)
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", more than %d month in the year",
+                                                       ", more than %d months in the year", more_than),
+                                    more_than);
+          g_string_append (text, "): ");
+        }
       for (guint m = 0; materials && materials[m]; m++)
         g_string_append_printf (text, "%s%s", m ? _(", ") : "",
                                 xs_rule_set_get_material_name (self, materials[m]));

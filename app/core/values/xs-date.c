@@ -459,11 +459,10 @@ xs_hours_format (int tenths)
 char *
 xs_months_format (double months)
 {
-  gint64 tenths = (gint64) (months * 10 + (months < 0 ? -0.5 : 0.5));
-
-  if (tenths > G_MAXINT || tenths < -G_MAXINT)
+  /* NaN and the infinities fail the test */
+  if (!(months > -1e6 && months < 1e6))
     return g_strdup ("?");
-  return xs_hours_format ((int) tenths);
+  return xs_hours_format ((int) (months * 10 + (months < 0 ? -0.5 : 0.5)));
 }
 
 gboolean
