@@ -265,8 +265,6 @@ xs_base_profile_load (XsDb    *db,
   g_autoptr(XsBaseProfile) self = NULL;
   g_autoptr(XsDbStmt) stmt = NULL;
   g_autoptr(GError) key_error = NULL;
-  const void *seal;
-  int seal_length;
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -283,11 +281,11 @@ xs_base_profile_load (XsDb    *db,
   if (key_error != NULL)
     g_warning ("No key fingerprint: %s", key_error->message);
 
-  switch (sqlite3_step (stmt))
+  switch (_xs_db_step (stmt))
     {
-    case SQLITE_ROW:
+    case XS_DB_ROW:
       break;
-    case SQLITE_DONE:
+    case XS_DB_DONE:
       /* The row was deleted by hand: an empty profile, made again on save. */
       return g_steal_pointer (&self);
     default:
@@ -298,13 +296,11 @@ xs_base_profile_load (XsDb    *db,
   self->values.name = g_strdup (_xs_db_column_text (stmt, 0));
   g_free (self->values.issuer);
   self->values.issuer = g_strdup (_xs_db_column_text (stmt, 1));
-  seal = sqlite3_column_blob (stmt, 2);
-  seal_length = sqlite3_column_bytes (stmt, 2);
-  if (seal != NULL && seal_length > 0)
-    self->values.seal = g_bytes_new (seal, seal_length);
+  if (_xs_db_column_length (stmt, 2) > 0)
+    self->values.seal = _xs_db_column_bytes (stmt, 2);
   self->values.orientation = g_strcmp0 (_xs_db_column_text (stmt, 3), "landscape") == 0
                              ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
-  self->values.full_id_number = sqlite3_column_int (stmt, 4) != 0;
+  self->values.full_id_number = _xs_db_column_int (stmt, 4) != 0;
   g_free (self->values.template_id);
   self->values.template_id = g_strdup (_xs_db_column_text (stmt, 5));
   if (!g_strv_contains (templates, self->values.template_id))
@@ -313,7 +309,7 @@ xs_base_profile_load (XsDb    *db,
       g_free (self->values.template_id);
       self->values.template_id = g_strdup (templates[0]);
     }
-  self->saved = sqlite3_column_int (stmt, 6) != 0;
+  self->saved = _xs_db_column_int (stmt, 6) != 0;
   values_copy (&self->stored, &self->values);
   return g_steal_pointer (&self);
 }
@@ -390,10 +386,9 @@ write_row (XsBaseProfile  *self,
   _xs_db_bind_text (stmt, 1, v->name);
   _xs_db_bind_text (stmt, 2, v->issuer);
   if (v->seal != NULL)
-    sqlite3_bind_blob (stmt, 3, g_bytes_get_data (v->seal, NULL), g_bytes_get_size (v->seal),
-                       SQLITE_TRANSIENT);
+    _xs_db_bind_blob (stmt, 3, g_bytes_get_data (v->seal, NULL), g_bytes_get_size (v->seal));
   _xs_db_bind_text_static (stmt, 4, v->orientation == XS_CERTIFICATE_LANDSCAPE ? "landscape" : "portrait");
-  sqlite3_bind_int (stmt, 5, v->full_id_number ? 1 : 0);
+  _xs_db_bind_int (stmt, 5, v->full_id_number ? 1 : 0);
   _xs_db_bind_text (stmt, 6, v->template_id);
   _xs_db_bind_text_static (stmt, 7, _xs_db_get_now (db));
   if (!_xs_db_exec_stmt (db, stmt, error))

@@ -51,8 +51,8 @@ certificate_from_row (XsDbStmt  *stmt,
 {
   g_autoptr(GBytes) seal = NULL;
 
-  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-    seal = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  if (!_xs_db_column_is_null (stmt, 1))
+    seal = _xs_db_column_bytes (stmt, 1);
   return xs_certificate_new_from_json (_xs_db_column_text (stmt, 0), seal, error);
 }
 
@@ -75,14 +75,14 @@ _xs_certificate_store_find_valid (XsDb              *db,
                          error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, trainee_id);
+  _xs_db_bind_int64 (stmt, 1, trainee_id);
   _xs_db_bind_text_static (stmt, 2, kind_to_string (kind));
-  sqlite3_bind_int (stmt, 3, year);
-  sqlite3_bind_int64 (stmt, 4, class_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _xs_db_bind_int (stmt, 3, year);
+  _xs_db_bind_int64 (stmt, 4, class_id);
+  rc = _xs_db_step (stmt);
+  if (rc == XS_DB_ROW)
     return certificate_from_row (stmt, error);
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     _xs_db_set_error (db, error);
   return NULL;
 }
@@ -103,13 +103,13 @@ _xs_certificate_store_next_serial (XsDb              *db,
   if (stmt == NULL)
     return NULL;
   _xs_db_bind_text_static (stmt, 1, kind_to_string (kind));
-  sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  _xs_db_bind_int (stmt, 2, year);
+  if (_xs_db_step (stmt) != XS_DB_ROW)
     {
       _xs_db_set_error (db, error);
       return NULL;
     }
-  *number = sqlite3_column_int (stmt, 0);
+  *number = _xs_db_column_int (stmt, 0);
   return _xs_certificate_store_format_serial (kind, year, *number);
 }
 
@@ -136,7 +136,7 @@ store_seal (XsDb           *db,
   if (stmt == NULL)
     return FALSE;
   _xs_db_bind_text_static (stmt, 1, _xs_certificate_get_seal_hash (certificate));
-  sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (seal, NULL), g_bytes_get_size (seal), SQLITE_STATIC);
+  _xs_db_bind_blob_static (stmt, 2, g_bytes_get_data (seal, NULL), g_bytes_get_size (seal));
   return _xs_db_exec_stmt (db, stmt, error);
 }
 
@@ -166,16 +166,16 @@ _xs_certificate_store_insert (XsDb           *db,
     return FALSE;
   _xs_db_bind_text_static (stmt, 1, xs_certificate_get_serial (certificate));
   _xs_db_bind_text_static (stmt, 2, kind_to_string (xs_certificate_get_kind (certificate)));
-  sqlite3_bind_int (stmt, 3, xs_certificate_get_year (certificate));
-  sqlite3_bind_int (stmt, 4, number);
-  sqlite3_bind_int64 (stmt, 5, trainee_id);
+  _xs_db_bind_int (stmt, 3, xs_certificate_get_year (certificate));
+  _xs_db_bind_int (stmt, 4, number);
+  _xs_db_bind_int64 (stmt, 5, trainee_id);
   _xs_db_bind_id (stmt, 6, class_id);
   _xs_db_bind_text_static (stmt, 7, xs_certificate_get_holder (certificate));
   _xs_db_bind_text_static (stmt, 8, masked_id);
   _xs_db_bind_text_static (stmt, 9, document);
   _xs_db_bind_text_static (stmt, 10, hash);
   _xs_db_bind_text_static (stmt, 11, _xs_certificate_get_seal_hash (certificate));
-  sqlite3_bind_blob64 (stmt, 12, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), SQLITE_STATIC);
+  _xs_db_bind_blob_static (stmt, 12, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
   _xs_db_bind_text_static (stmt, 13, _xs_db_get_now (db));
   return _xs_db_exec_stmt (db, stmt, error);
 }
@@ -198,10 +198,10 @@ xs_certificate_store_get (XsDb        *db,
   if (stmt == NULL)
     return NULL;
   _xs_db_bind_text_static (stmt, 1, serial);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _xs_db_step (stmt);
+  if (rc == XS_DB_ROW)
     return certificate_from_row (stmt, error);
-  if (rc == SQLITE_DONE)
+  if (rc == XS_DB_DONE)
     return not_found (serial, error);
   _xs_db_set_error (db, error);
   return NULL;
@@ -221,10 +221,10 @@ xs_certificate_store_get_pdf (XsDb        *db,
   if (stmt == NULL)
     return NULL;
   _xs_db_bind_text_static (stmt, 1, serial);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  if (rc == SQLITE_DONE)
+  rc = _xs_db_step (stmt);
+  if (rc == XS_DB_ROW)
+    return _xs_db_column_bytes (stmt, 0);
+  if (rc == XS_DB_DONE)
     return not_found (serial, error);
   _xs_db_set_error (db, error);
   return NULL;
@@ -238,11 +238,11 @@ issued_from_row (XsDbStmt *stmt)
 {
   XsIssuedCertificate *issued = g_new0 (XsIssuedCertificate, 1);
 
-  issued->id = sqlite3_column_int64 (stmt, 0);
+  issued->id = _xs_db_column_int64 (stmt, 0);
   issued->serial = g_strdup (_xs_db_column_text (stmt, 1));
   issued->kind = g_strcmp0 (_xs_db_column_text (stmt, 2), "annual") == 0
                  ? XS_CERTIFICATE_ANNUAL : XS_CERTIFICATE_COMPLETION;
-  issued->year = sqlite3_column_int (stmt, 3);
+  issued->year = _xs_db_column_int (stmt, 3);
   issued->holder = g_strdup (_xs_db_column_text (stmt, 4));
   issued->masked_id = g_strdup (_xs_db_column_text (stmt, 5));
   issued->issued_at = g_strdup (_xs_db_column_text (stmt, 6));
@@ -266,10 +266,10 @@ xs_certificate_store_lookup (XsDb        *db,
   if (stmt == NULL)
     return NULL;
   _xs_db_bind_text_static (stmt, 1, serial);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _xs_db_step (stmt);
+  if (rc == XS_DB_ROW)
     return issued_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == XS_DB_DONE)
     return not_found (serial, error);
   _xs_db_set_error (db, error);
   return NULL;
@@ -289,10 +289,10 @@ xs_certificate_store_list (XsDb    *db,
   stmt = _xs_db_prepare (db, "SELECT " ISSUED_COLUMNS " FROM certificate WHERE year = ?1 ORDER BY serial", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  _xs_db_bind_int (stmt, 1, year);
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     g_ptr_array_add (list, issued_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     {
       _xs_db_set_error (db, error);
       return NULL;
@@ -338,7 +338,7 @@ xs_certificate_store_revoke (XsDb        *db,
     }
   _xs_db_bind_text_static (stmt, 1, _xs_db_get_now (db));
   _xs_db_bind_text_static (stmt, 2, stripped);
-  sqlite3_bind_int64 (stmt, 3, issued->id);
+  _xs_db_bind_int64 (stmt, 3, issued->id);
   if (!_xs_db_exec_stmt (db, stmt, error))
     {
       g_clear_pointer (&stmt, _xs_db_stmt_release);

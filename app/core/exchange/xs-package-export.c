@@ -160,24 +160,24 @@ collect (Export                *export,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, query->year);
+  _xs_db_bind_int (stmt, 1, query->year);
   _xs_db_bind_text (stmt, 2, query->class_code);
   _xs_db_bind_text (stmt, 3, query->employer);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
       XsPackageClaimRow row = { { 0 } };
       XsPackageClaim *c = &row.claim;
       g_autofree char *ref = NULL;
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _xs_db_column_int64 (stmt, 0);
 
       ref = _xs_package_make_ref (query->year, id);
       c->ref = keep (export, ref);
       xs_category_from_string (_xs_db_column_text (stmt, 1), &c->category);
-      c->compulsory = sqlite3_column_int (stmt, 2) != 0;
-      c->kind = sqlite3_column_int (stmt, 3);
+      c->compulsory = _xs_db_column_int (stmt, 2) != 0;
+      c->kind = _xs_db_column_int (stmt, 3);
       c->variant = column (export, stmt, 4);
-      c->hours = sqlite3_column_int (stmt, 5);
+      c->hours = _xs_db_column_int (stmt, 5);
       c->title = column (export, stmt, 6);
       c->date = column (export, stmt, 7);
       xs_source_from_string (_xs_db_column_text (stmt, 8), &c->source);
@@ -185,7 +185,7 @@ collect (Export                *export,
       row.class_code = column (export, stmt, 10);
       row.plan_ref = column (export, stmt, 11);
       row.absence = column (export, stmt, 12);
-      row.absence_months = sqlite3_column_double (stmt, 13);
+      row.absence_months = _xs_db_column_double (stmt, 13);
       row.reason = column (export, stmt, 14);
       row.reviewer = column (export, stmt, 15);
       c->id_number = column (export, stmt, 16);
@@ -205,7 +205,7 @@ collect (Export                *export,
       g_array_append_val (export->claims, row);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     return _xs_db_set_error (db, error);
   g_clear_pointer (&stmt, _xs_db_stmt_release);
 

@@ -24,14 +24,14 @@ check_integrity (XsDb       *db,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
       const char *line = _xs_db_column_text (stmt, 0);
 
       if (g_strcmp0 (line, "ok") != 0)
         g_ptr_array_add (problems, g_strdup_printf (_("Database damage: %s"), line));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     return _xs_db_set_error (db, error);
   return TRUE;
 }
@@ -46,13 +46,13 @@ check_foreign_keys (XsDb       *db,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     g_ptr_array_add (problems,
                      g_strdup_printf (_("Row %lld of “%s” points to a missing row of “%s”."),
-                                      (long long) sqlite3_column_int64 (stmt, 1),
+                                      (long long) _xs_db_column_int64 (stmt, 1),
                                       _xs_db_column_text (stmt, 0),
                                       _xs_db_column_text (stmt, 2)));
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     return _xs_db_set_error (db, error);
   return TRUE;
 }
@@ -71,15 +71,15 @@ describe_attachments (XsDb   *db,
                          NULL);
   if (stmt == NULL)
     return g_string_free (g_steal_pointer (&text), FALSE);
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  _xs_db_bind_int64 (stmt, 1, evidence_id);
+  while (_xs_db_step (stmt) == XS_DB_ROW)
     {
       if (text->len > 0)
         /* Translators: separates the claims in a list */
         g_string_append (text, _("; "));
       /* Translators: a file's name as it was attached, then a claim's number */
       g_string_append_printf (text, _("“%s” (claim %lld)"), _xs_db_column_text (stmt, 0),
-                              (long long) sqlite3_column_int64 (stmt, 1));
+                              (long long) _xs_db_column_int64 (stmt, 1));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -188,13 +188,13 @@ check_approved_materials (XsDb       *db,
                          error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _xs_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     {
       _xs_db_set_error (db, error);
       return FALSE;
@@ -248,14 +248,14 @@ xs_check_run (XsDb          *db,
   stmt = _xs_db_prepare (db, "SELECT id, sha256, size FROM evidence ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      check_evidence_file (db, sqlite3_column_int64 (stmt, 0), _xs_db_column_text (stmt, 1),
-                           sqlite3_column_int64 (stmt, 2), problems);
+      check_evidence_file (db, _xs_db_column_int64 (stmt, 0), _xs_db_column_text (stmt, 1),
+                           _xs_db_column_int64 (stmt, 2), problems);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     {
       _xs_db_set_error (db, error);
       return NULL;

@@ -62,21 +62,21 @@ collect (XsDb      *db,
   g_autoptr(GPtrArray) scans = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_shared_scan_free);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
       XsSharedScan *scan = g_new0 (XsSharedScan, 1);
 
-      scan->evidence_id = sqlite3_column_int64 (stmt, 0);
+      scan->evidence_id = _xs_db_column_int64 (stmt, 0);
       scan->sha256 = g_strdup (_xs_db_column_text (stmt, 1));
-      scan->claim_id = sqlite3_column_int64 (stmt, 2);
+      scan->claim_id = _xs_db_column_int64 (stmt, 2);
       scan->claim_title = g_strdup (_xs_db_column_text (stmt, 3));
-      scan->year = sqlite3_column_int (stmt, 4);
-      scan->trainee_id = sqlite3_column_int64 (stmt, 5);
+      scan->year = _xs_db_column_int (stmt, 4);
+      scan->trainee_id = _xs_db_column_int64 (stmt, 5);
       scan->name = g_strdup (_xs_db_column_text (stmt, 6));
       scan->masked_id = xs_id_number_mask (_xs_db_column_text (stmt, 7));
       g_ptr_array_add (scans, scan);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     {
       _xs_db_set_error (db, error);
       return NULL;
@@ -111,7 +111,7 @@ xs_duplicates_for_trainee (XsDb    *db,
   stmt = _xs_db_prepare (db, for_trainee_sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, trainee_id);
-  sqlite3_bind_int (stmt, 2, year);
+  _xs_db_bind_int64 (stmt, 1, trainee_id);
+  _xs_db_bind_int (stmt, 2, year);
   return collect (db, stmt, error);
 }

@@ -372,19 +372,19 @@ xs_history_list_for_trainee (XsDb     *db,
                          error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, trainee_id);
+  _xs_db_bind_int64 (stmt, 1, trainee_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
       g_autoptr(XsHistoryEntry) entry = g_new0 (XsHistoryEntry, 1);
       const char *detail = _xs_db_column_text (stmt, 5);
       const char *title = _xs_db_column_text (stmt, 6);
-      int year = sqlite3_column_int (stmt, 7);
+      int year = _xs_db_column_int (stmt, 7);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->id = _xs_db_column_int64 (stmt, 0);
       entry->at = g_strdup (_xs_db_column_text (stmt, 1));
       entry->entity = g_strdup (_xs_db_column_text (stmt, 2));
-      entry->entity_id = sqlite3_column_int64 (stmt, 3);
+      entry->entity_id = _xs_db_column_int64 (stmt, 3);
       entry->action = g_strdup (_xs_db_column_text (stmt, 4));
 
       if (g_str_equal (entry->entity, "trainee"))
@@ -399,7 +399,7 @@ xs_history_list_for_trainee (XsDb     *db,
                                        (long long) entry->entity_id, entry->action);
       g_ptr_array_add (entries, g_steal_pointer (&entry));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     {
       _xs_db_set_error (db, error);
       return NULL;

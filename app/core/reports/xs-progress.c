@@ -99,25 +99,25 @@ xs_progress_compute (XsDb        *db,
   stmt = _xs_db_prepare (db, progress_sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
+  _xs_db_bind_int (stmt, 1, year);
   _xs_db_bind_text (stmt, 2, id_number);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
       XsProgressRow row;
 
-      row.trainee_id = sqlite3_column_int64 (stmt, 0);
+      row.trainee_id = _xs_db_column_int64 (stmt, 0);
       row.id_number = g_string_chunk_insert_len (self->strings, _xs_db_column_text (stmt, 1),
-                                                 sqlite3_column_bytes (stmt, 1));
+                                                 _xs_db_column_length (stmt, 1));
       row.name = g_string_chunk_insert_len (self->strings, _xs_db_column_text (stmt, 2),
-                                            sqlite3_column_bytes (stmt, 2));
+                                            _xs_db_column_length (stmt, 2));
       row.employer = g_string_chunk_insert_const (self->strings, _xs_db_column_text (stmt, 3));
-      row.public_hours = sqlite3_column_int (stmt, 4);
-      row.compulsory = sqlite3_column_int (stmt, 5);
-      row.professional = sqlite3_column_int (stmt, 6);
-      row.pending_public = sqlite3_column_int (stmt, 7);
-      row.pending_compulsory = sqlite3_column_int (stmt, 8);
-      row.pending_professional = sqlite3_column_int (stmt, 9);
+      row.public_hours = _xs_db_column_int (stmt, 4);
+      row.compulsory = _xs_db_column_int (stmt, 5);
+      row.professional = _xs_db_column_int (stmt, 6);
+      row.pending_public = _xs_db_column_int (stmt, 7);
+      row.pending_compulsory = _xs_db_column_int (stmt, 8);
+      row.pending_professional = _xs_db_column_int (stmt, 9);
       {
         int cap = xs_rule_set_get_required_public (self->rules);
         int credited = MIN (row.public_hours, cap);
@@ -126,12 +126,12 @@ xs_progress_compute (XsDb        *db,
         row.pending_total = MIN (row.public_hours + row.pending_public, cap) - credited
                             + row.pending_professional;
       }
-      row.n_to_complete = sqlite3_column_int (stmt, 10);
+      row.n_to_complete = _xs_db_column_int (stmt, 10);
       row.qualified = xs_progress_row_is_qualified (&row, self->rules);
       g_array_append_val (self->rows, row);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     {
       _xs_db_set_error (db, error);
       return NULL;

@@ -101,20 +101,20 @@ xs_stats_compute (XsDb             *db,
   stmt = _xs_db_prepare (db, grouping == XS_STATS_BY_EMPLOYER ? by_employer_sql : by_county_sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_int (stmt, 2, xs_rule_set_get_required_public (rules));
-  sqlite3_bind_int (stmt, 3, xs_rule_set_get_required_compulsory (rules));
-  sqlite3_bind_int (stmt, 4, xs_rule_set_get_required_professional (rules));
-  sqlite3_bind_int (stmt, 5, xs_rule_set_get_required_total (rules));
+  _xs_db_bind_int (stmt, 1, year);
+  _xs_db_bind_int (stmt, 2, xs_rule_set_get_required_public (rules));
+  _xs_db_bind_int (stmt, 3, xs_rule_set_get_required_compulsory (rules));
+  _xs_db_bind_int (stmt, 4, xs_rule_set_get_required_professional (rules));
+  _xs_db_bind_int (stmt, 5, xs_rule_set_get_required_total (rules));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
       XsStatsRow row;
 
       row.group = g_string_chunk_insert_const (self->strings, _xs_db_column_text (stmt, 0));
-      row.trainees = (guint) sqlite3_column_int (stmt, 1);
-      row.qualified = (guint) sqlite3_column_int (stmt, 2);
-      row.missing_evidence = (guint) sqlite3_column_int (stmt, 3);
+      row.trainees = (guint) _xs_db_column_int (stmt, 1);
+      row.qualified = (guint) _xs_db_column_int (stmt, 2);
+      row.missing_evidence = (guint) _xs_db_column_int (stmt, 3);
       row.in_progress = row.trainees - row.qualified - row.missing_evidence;
       g_array_append_val (self->rows, row);
 
@@ -123,7 +123,7 @@ xs_stats_compute (XsDb             *db,
       self->total.in_progress += row.in_progress;
       self->total.missing_evidence += row.missing_evidence;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != XS_DB_DONE)
     {
       _xs_db_set_error (db, error);
       return NULL;

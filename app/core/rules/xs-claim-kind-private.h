@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "xs-rules.h"
+#include "xs-claim-kind.h"
 
 G_BEGIN_DECLS
 

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "xs-backup-private.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"

@@ -1,15 +1,15 @@
-/* xs-db-private.h: statements for the core's store modules
+/* xs-db-private.h: statements for the core's queries
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "xs-db.h"
 
 G_BEGIN_DECLS
 
+/* The core runs its queries through this header; only store/ includes
+ * sqlite3.h, so a statement is opaque everywhere else. */
 typedef struct sqlite3_stmt XsDbStmt;
 
 /* "XSHI": PRAGMA application_id of a Xueshi database. */
@@ -23,7 +23,7 @@ XsDbStmt *_xs_db_prepare         (XsDb        *self,
                                   const char  *sql,
                                   GError     **error);
 void      _xs_db_stmt_release    (XsDbStmt    *stmt);
-sqlite3  *_xs_db_get_handle      (XsDb        *self);
+struct sqlite3 *_xs_db_get_handle (XsDb        *self);
 /* Like xs_db_begin(), but the outermost one is a read snapshot that takes
  * no write lock (BEGIN DEFERRED); end it with xs_db_commit(). For long
  * reads before short writes, so that other writers need not wait. */
@@ -96,6 +96,8 @@ void      _xs_db_bind_blob_static (XsDbStmt   *stmt,
 int       _xs_db_column_int      (XsDbStmt    *stmt,
                                   int          column);
 gint64    _xs_db_column_int64    (XsDbStmt    *stmt,
+                                  int          column);
+double    _xs_db_column_double   (XsDbStmt    *stmt,
                                   int          column);
 gboolean  _xs_db_column_is_null  (XsDbStmt    *stmt,
                                   int          column);

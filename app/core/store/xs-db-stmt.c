@@ -99,6 +99,13 @@ _xs_db_column_int64 (XsDbStmt *stmt,
   return sqlite3_column_int64 (stmt, column);
 }
 
+double
+_xs_db_column_double (XsDbStmt *stmt,
+                      int       column)
+{
+  return sqlite3_column_double (stmt, column);
+}
+
 gboolean
 _xs_db_column_is_null (XsDbStmt *stmt,
                        int       column)

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "xs-backup-private.h"
 #include "xs-core-resources.h"
 #include "xs-data-dir.h"

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <sqlite3.h>
+
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
 #include "xs-evidence.h"

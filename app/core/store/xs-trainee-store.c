@@ -8,6 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <sqlite3.h>
+
 #include "xs-date.h"
 #include "xs-db-private.h"
 #include "xs-trainee-store.h"
