@@ -189,12 +189,12 @@ changes_summary (const XsTrainee *before,
   g_autoptr(GString) changes = g_string_new (NULL);
   g_autofree char *masked = xs_id_number_mask (after->id_number);
 
-  append_change (changes, _("Name"), before->name, after->name, FALSE);
-  append_change (changes, _("Employer"), before->employer, after->employer, FALSE);
-  append_change (changes, _("Title"), before->title, after->title, FALSE);
-  append_change (changes, _("Specialty"), before->specialty, after->specialty, FALSE);
-  append_change (changes, _("County"), before->county, after->county, FALSE);
-  append_change (changes, _("Phone"), before->phone, after->phone, TRUE);
+  append_change (changes, C_("roster column", "Name"), before->name, after->name, FALSE);
+  append_change (changes, C_("roster column", "Employer"), before->employer, after->employer, FALSE);
+  append_change (changes, C_("roster column", "Title"), before->title, after->title, FALSE);
+  append_change (changes, C_("roster column", "Specialty"), before->specialty, after->specialty, FALSE);
+  append_change (changes, C_("roster column", "County"), before->county, after->county, FALSE);
+  append_change (changes, C_("roster column", "Phone"), before->phone, after->phone, TRUE);
   return g_strdup_printf ("%s %s: %s", after->name, masked, changes->str);
 }
 
