@@ -118,6 +118,7 @@ xs_window_show_import_toast (XsWindow   *self,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_timeout (toast, 10);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_object_set_data (G_OBJECT (toast), "import-id", GSIZE_TO_POINTER ((gsize) import_id));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
     }

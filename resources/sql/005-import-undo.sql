@@ -63,4 +63,20 @@ BEGIN
   SELECT RAISE (ABORT, 'a claim cannot move between these states');
 END;
 
+-- A file taken off a draft claim, so that the removal can be undone (the
+-- evidence row and its stored file stay: evidence is never deleted while
+-- anything refers to it, and this does).
+CREATE TABLE detached_evidence (
+  id             INTEGER PRIMARY KEY,
+  claim_id       INTEGER NOT NULL REFERENCES claim (id) ON DELETE CASCADE,
+  evidence_id    INTEGER NOT NULL REFERENCES evidence (id) ON DELETE RESTRICT,
+  material       TEXT NOT NULL,
+  original_name  TEXT NOT NULL,
+  added_at       TEXT NOT NULL,
+  detached_at    TEXT NOT NULL
+);
+
+CREATE INDEX detached_evidence_claim ON detached_evidence (claim_id);
+CREATE INDEX detached_evidence_evidence ON detached_evidence (evidence_id);
+
 PRAGMA user_version = 4;
