@@ -9,6 +9,7 @@
 
 #include "xs-application.h"
 #include "xs-gui-test-util.h"
+#include "xs-history-dialog.h"
 #include "xs-import-dialog.h"
 #include "xs-import-log.h"
 #include "xs-import-row-item.h"
@@ -264,6 +265,50 @@ test_clear_switch_and_undo (Fixture       *fixture,
   stored_title = NULL;
 }
 
+static gboolean
+history_loaded (gpointer user_data)
+{
+  return xs_history_dialog_get_loaded (user_data);
+}
+
+static gboolean
+roster_empty (gpointer user_data)
+{
+  XsWindow *window = user_data;
+  g_autofree char *id = xs_test_id_number (302);
+
+  return xs_trainee_store_find_id (xs_window_get_db (window), id, NULL) == 0;
+}
+
+/* The History offers to undo the import that added the trainee. */
+static void
+test_history_undo_import (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  XsDb *db = xs_window_get_db (fixture->window);
+  g_autofree char *id = xs_test_id_number (302);
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位\n吴九,%s,漯河市中心医院\n", id);
+  g_autofree char *path = xs_test_write_file ("history.csv", csv, -1);
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *history;
+  GtkWidget *undo;
+
+  report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  history = xs_history_dialog_new (GTK_WINDOW (fixture->window), xs_db_get_data_dir (db),
+                                   xs_trainee_store_find_id (db, id, NULL), "吴九");
+  g_object_add_weak_pointer (G_OBJECT (history), (gpointer *) &history);
+  gtk_window_present (GTK_WINDOW (history));
+  g_assert_true (xs_gui_test_wait_until (history_loaded, history, 30000));
+
+  undo = xs_gui_test_find (history, GTK_TYPE_BUTTON, "_Undo Import");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_true (xs_gui_test_wait_until (roster_empty, fixture->window, 30000));
+  g_assert_true (xs_gui_test_wait_until (is_null, &history, 10000));
+}
+
 static void
 test_all_good_rows_import_directly (Fixture       *fixture,
                                     gconstpointer  data)
@@ -392,6 +437,8 @@ main (int    argc,
               fixture_set_up, test_preview_then_import_valid_rows, fixture_tear_down);
   g_test_add ("/gui/import-dialog/clear-switch-and-undo", Fixture, NULL,
               fixture_set_up, test_clear_switch_and_undo, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/history-undo-import", Fixture, NULL,
+              fixture_set_up, test_history_undo_import, fixture_tear_down);
   g_test_add ("/gui/import-dialog/all-good-rows", Fixture, NULL,
               fixture_set_up, test_all_good_rows_import_directly, fixture_tear_down);
   g_test_add ("/gui/import-dialog/missing-column", Fixture, NULL,

@@ -8,6 +8,7 @@
 
 #include "xs-claim-store.h"
 #include "xs-db-private.h"
+#include "xs-history.h"
 #include "xs-hours-import.h"
 #include "xs-import-log.h"
 #include "xs-roster-import.h"
@@ -286,6 +287,42 @@ test_undo_refused_by_later_claim (void)
   g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 2);
 }
 
+/* The History says which entries an import wrote, while it can be undone. */
+static void
+test_history_names_import (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autofree char *full = full_roster ();
+  g_autofree char *b = xs_test_id_number (1);
+  g_autofree char *changed = g_strdup_printf (FULL_HEADER "䶮𠮷,%s,漯河市第二人民医院,高级工程师,,,\n", b);
+  g_autoptr(XsImportReport) first = import_roster (db, full, XS_IMPORT_DEFAULT);
+  g_autoptr(XsImportReport) second = import_roster (db, changed, XS_IMPORT_DEFAULT);
+  g_autoptr(XsTrainee) one = lookup (db, 1);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  XsHistoryEntry *entry;
+
+  before = xs_history_list_for_trainee (db, one->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 2);
+  entry = g_ptr_array_index (before, 0);
+  g_assert_cmpstr (entry->action, ==, "insert");
+  g_assert_cmpint (entry->import_id, ==, xs_import_report_get_import_id (first));
+  entry = g_ptr_array_index (before, 1);
+  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpint (entry->import_id, ==, xs_import_report_get_import_id (second));
+
+  g_assert_true (xs_import_log_undo (db, xs_import_report_get_import_id (second), &error));
+  g_assert_no_error (error);
+  after = xs_history_list_for_trainee (db, one->id, &error);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_cmpint (((XsHistoryEntry *) g_ptr_array_index (after, 0))->import_id, ==,
+                   xs_import_report_get_import_id (first));
+  g_assert_cmpint (((XsHistoryEntry *) g_ptr_array_index (after, 1))->import_id, ==, 0);
+  g_assert_cmpint (((XsHistoryEntry *) g_ptr_array_index (after, 2))->import_id, ==, 0);
+}
+
 /* A dry run or a refused import leaves nothing to undo. */
 static void
 test_undo_nothing_for_dry_run (void)
@@ -312,6 +349,7 @@ main (int    argc,
   g_test_add_func ("/import-undo/refused-while-depended-on", test_undo_refused_while_depended_on);
   g_test_add_func ("/import-undo/refused-by-later-claim", test_undo_refused_by_later_claim);
   g_test_add_func ("/import-undo/nothing-for-dry-run", test_undo_nothing_for_dry_run);
+  g_test_add_func ("/import-undo/history-names-import", test_history_names_import);
 
   return g_test_run ();
 }
