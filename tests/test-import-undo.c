@@ -323,6 +323,29 @@ test_history_names_import (void)
   g_assert_cmpint (((XsHistoryEntry *) g_ptr_array_index (after, 2))->import_id, ==, 0);
 }
 
+/* The report counts every row but keeps a bounded number of added ones:
+ * its memory does not grow with the file. */
+static void
+test_report_bounded (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autoptr(XsImportReport) report = NULL;
+  guint n = XS_IMPORT_REPORT_MAX_KEPT + 500;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = xs_test_id_number (1000 + i);
+
+      g_string_append_printf (csv, "学员%u,%s,漯河市中心医院\n", i, id);
+    }
+  report = import_roster (db, csv->str, XS_IMPORT_DEFAULT);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_ADDED), ==, n);
+  g_assert_cmpuint (xs_import_report_get_rows (report)->len, ==, XS_IMPORT_REPORT_MAX_KEPT);
+  g_assert_cmpuint (xs_import_report_get_n_omitted (report), ==, 500);
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, n);
+}
+
 /* A dry run or a refused import leaves nothing to undo. */
 static void
 test_undo_nothing_for_dry_run (void)
@@ -345,6 +368,7 @@ main (int    argc,
   g_test_add_func ("/import-merge/missing-columns", test_merge_missing_columns);
   g_test_add_func ("/import-merge/empty-cells", test_merge_empty_cells);
   g_test_add_func ("/import-merge/lists-changes", test_merge_lists_changes);
+  g_test_add_func ("/import-merge/report-bounded", test_report_bounded);
   g_test_add_func ("/import-undo/roster", test_undo_roster);
   g_test_add_func ("/import-undo/refused-while-depended-on", test_undo_refused_while_depended_on);
   g_test_add_func ("/import-undo/refused-by-later-claim", test_undo_refused_by_later_claim);

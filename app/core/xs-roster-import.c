@@ -298,16 +298,15 @@ import_roster_row (XsImportRowContext  *context,
         return FALSE;
       xs_import_report_add (context->report, context->row, XS_ROW_UPDATED, summary);
     }
-  else if (result == XS_UPSERT_CREATED
-           && xs_import_report_get_count (context->report, XS_ROW_ADDED) >= XS_IMPORT_REPORT_MAX_KEPT)
-    /* Counted only: no summary to make. */
-    xs_import_report_add (context->report, context->row, XS_ROW_ADDED, NULL);
   else
     {
-      g_autofree char *summary = masked_summary (trainee.name, trainee.id_number);
+      XsRowOutcome outcome = result == XS_UPSERT_CREATED ? XS_ROW_ADDED : XS_ROW_UNCHANGED;
+      g_autofree char *summary = NULL;
 
-      xs_import_report_add (context->report, context->row,
-                            result == XS_UPSERT_CREATED ? XS_ROW_ADDED : XS_ROW_UNCHANGED, summary);
+      /* Beyond what the report keeps, a row is counted: no summary to make. */
+      if (xs_import_report_get_count (context->report, outcome) < XS_IMPORT_REPORT_MAX_KEPT)
+        summary = masked_summary (trainee.name, trainee.id_number);
+      xs_import_report_add (context->report, context->row, outcome, summary);
     }
   return TRUE;
 }
