@@ -44,8 +44,39 @@ static const XsColumnSpec roster_columns[N_COLS] = {
 
 typedef struct
 {
-  GHashTable *seen;   /* id number -> first row (GUINT_TO_POINTER) */
+  GHashTable *seen;   /* seen_key() -> first row (GUINT_TO_POINTER) */
 } RosterState;
+
+/* A normalized identity number (17 digits and a check character, 0-9 or X)
+ * packed into the key itself where a pointer holds 64 bits: no string per
+ * row to allocate, copy and compare. Elsewhere the key is a copy. */
+#define PACKED_KEYS (GLIB_SIZEOF_VOID_P >= 8)
+
+static gpointer
+seen_key (const char *id_number,
+          gboolean    copy)
+{
+#if PACKED_KEYS
+  guint64 key = 0;
+
+  for (guint i = 0; i < 17; i++)
+    key = key * 10 + (guint64) (id_number[i] - '0');
+  key = key * 11 + (id_number[17] == 'X' ? 10 : (guint64) (id_number[17] - '0')) + 1;
+  return (gpointer) (guintptr) key;
+#else
+  return copy ? g_strdup (id_number) : (gpointer) id_number;
+#endif
+}
+
+static GHashTable *
+seen_new (void)
+{
+#if PACKED_KEYS
+  return g_hash_table_new (g_direct_hash, g_direct_equal);
+#else
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+#endif
+}
 
 char *
 xs_phone_normalize (const char  *text,
@@ -218,7 +249,7 @@ import_roster_row (XsImportRowContext  *context,
   if (trainee.id_number == NULL)
     return _xs_import_reject (context, g_steal_pointer (&local_error));
 
-  if (g_hash_table_lookup_extended (state->seen, trainee.id_number, NULL, &first_row))
+  if (g_hash_table_lookup_extended (state->seen, seen_key (trainee.id_number, FALSE), NULL, &first_row))
     {
       g_autofree char *masked = xs_id_number_mask (trainee.id_number);
 
@@ -226,7 +257,7 @@ import_roster_row (XsImportRowContext  *context,
                                        _("The identity number %s is already in row %u of this file."),
                                        masked, GPOINTER_TO_UINT (first_row));
     }
-  g_hash_table_insert (state->seen, g_strdup (trainee.id_number), GUINT_TO_POINTER (context->row));
+  g_hash_table_insert (state->seen, seen_key (trainee.id_number, TRUE), GUINT_TO_POINTER (context->row));
 
   text = _xs_import_field (context, COL_NAME);
   if (*text == '\0')
@@ -321,7 +352,7 @@ xs_roster_import (XsDb            *db,
                   gpointer         progress_data,
                   GError         **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = seen_new ();
   RosterState state = { seen };
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);
