@@ -346,6 +346,35 @@ test_report_bounded (void)
   g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, n);
 }
 
+/* The same identity number twice in a file is refused with the first
+ * row's number, an X check character included; others are not confused. */
+static void
+test_duplicate_rows (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *rejections = NULL;
+  g_autofree char *with_x = NULL;
+  g_autofree char *other = xs_test_id_number (7);
+
+  for (guint n = 0; with_x == NULL && n < 1000; n++)
+    {
+      g_autofree char *id = xs_test_id_number (n);
+
+      if (id[17] == 'X')
+        with_x = g_steal_pointer (&id);
+    }
+  g_assert_nonnull (with_x);
+  g_string_append_printf (csv, "甲,%s,单位\n乙,%s,单位\n丙,%s,单位\n", with_x, other, with_x);
+  report = import_roster (db, csv->str, XS_IMPORT_DRY_RUN);
+  rejections = xs_import_report_format_rejections (report);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_ADDED), ==, 2);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 1);
+  g_assert_nonnull (strstr (rejections, "roster.csv:4: "));
+  g_assert_nonnull (strstr (rejections, "row 2"));
+}
+
 /* A dry run or a refused import leaves nothing to undo. */
 static void
 test_undo_nothing_for_dry_run (void)
@@ -369,6 +398,7 @@ main (int    argc,
   g_test_add_func ("/import-merge/empty-cells", test_merge_empty_cells);
   g_test_add_func ("/import-merge/lists-changes", test_merge_lists_changes);
   g_test_add_func ("/import-merge/report-bounded", test_report_bounded);
+  g_test_add_func ("/import-merge/duplicate-rows", test_duplicate_rows);
   g_test_add_func ("/import-undo/roster", test_undo_roster);
   g_test_add_func ("/import-undo/refused-while-depended-on", test_undo_refused_while_depended_on);
   g_test_add_func ("/import-undo/refused-by-later-claim", test_undo_refused_by_later_claim);
