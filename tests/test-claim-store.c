@@ -138,6 +138,49 @@ test_claim_lifecycle (void)
   g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
 }
 
+/* A file taken off a draft comes back with Undo, from what the database
+ * kept, even through another connection. */
+static void
+test_claim_undo_detach (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(XsDb) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(XsClaim) claim = { 0 };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *notice = make_scan ("会议通知（䶮𠮷）.png", 30);
+  const char *notice_paths[] = { notice, NULL };
+  XsEvidence *file;
+
+  fill_claim (&claim, add_trainee (db, 5), 4, "attended", "河南省医学会年会");
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_true (xs_claim_store_attach (db, claim.id, "meeting_notice", notice_paths, &error));
+  g_assert_no_error (error);
+  before = xs_claim_store_list_evidence (db, claim.id, &error);
+  g_assert_cmpuint (before->len, ==, 1);
+  file = g_ptr_array_index (before, 0);
+
+  g_assert_true (xs_claim_store_detach (db, claim.id, "meeting_notice", file->id, &error));
+  g_assert_no_error (error);
+  after = xs_claim_store_list_evidence (db, claim.id, &error);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  other = xs_db_open (xs_db_get_data_dir (db), &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_claim_store_undo_detach (other, claim.id, "meeting_notice", file->id, &error));
+  g_assert_no_error (error);
+  again = xs_claim_store_list_evidence (db, claim.id, &error);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpstr (((XsEvidence *) g_ptr_array_index (again, 0))->original_name, ==,
+                   file->original_name);
+
+  /* once only */
+  g_assert_false (xs_claim_store_undo_detach (other, claim.id, "meeting_notice", file->id, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND);
+}
+
 static void
 test_claim_duplicate_and_rules (void)
 {
@@ -344,6 +387,7 @@ main (int    argc,
   xs_test_init (&argc, &argv);
 
   g_test_add_func ("/claim-store/lifecycle", test_claim_lifecycle);
+  g_test_add_func ("/claim-store/undo-detach", test_claim_undo_detach);
   g_test_add_func ("/claim-store/duplicate-and-rules", test_claim_duplicate_and_rules);
   g_test_add_func ("/claim-store/absence", test_claim_absence);
   g_test_add_func ("/claim-store/batch", test_claim_batch);

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "xs-id-number.h"
 #include "xs-package.h"
 #include "xs-test-util.h"
 
@@ -138,6 +139,98 @@ test_cli_import_roster (void)
   run_cli (&skip, "import-roster", "--skip-invalid", bad_path, NULL);
   g_assert_cmpint (skip.status, ==, 0);
   g_assert_cmpstr (skip.out, ==, "imported 1, updated 0, rejected 1\n");
+}
+
+/* Re-importing part of the roster keeps what the file does not say; a dry
+ * run lists each change (masked); every import can be listed and undone. */
+static void
+test_cli_import_merge_and_undo (void)
+{
+  g_autofree char *a = xs_test_id_number (0);
+  g_autofree char *b = xs_test_id_number (1);
+  g_autofree char *full_csv = g_strdup_printf ("姓名,身份证号,工作单位,职称,专业,县区,手机号\n"
+                                               "学员0,%s,漯河市中心医院,主治医师,内科,源汇区,13903950000\n"
+                                               "学员1,%s,漯河市中心医院,护师,护理,郾城区,13903950001\n",
+                                               a, b);
+  g_autofree char *partial_csv = g_strdup_printf ("姓名,身份证号,工作单位\n"
+                                                  "学员0,%s,漯河市第二人民医院\n"
+                                                  "学员1,%s,漯河市中心医院\n", a, b);
+  g_autofree char *blank_csv = g_strdup_printf ("姓名,身份证号,工作单位,职称,手机号\n"
+                                                "学员1,%s,漯河市中心医院,,\n", b);
+  g_autofree char *full = xs_test_write_file ("full.csv", full_csv, -1);
+  g_autofree char *partial = xs_test_write_file ("partial.csv", partial_csv, -1);
+  g_autofree char *blank = xs_test_write_file ("blank.csv", blank_csv, -1);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) keep = { 0 };
+  g_auto(Run) clear = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) undo = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) claim = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autofree char *masked_a = xs_id_number_mask (a);
+  g_autofree char *masked_b = xs_id_number_mask (b);
+  g_autofree char *expected = NULL;
+
+  fresh_data_dir ();
+  run_cli (&first, "import-roster", full, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.err, "undo-import 1"));
+
+  run_cli (&dry, "import-roster", "--dry-run", partial, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  expected = g_strdup_printf ("partial.csv:2: 学员0 %s: Employer 漯河市中心医院 → 漯河市第二人民医院\n"
+                              "imported 0, updated 1, rejected 0 (dry run: nothing written)\n", masked_a);
+  g_assert_cmpstr (dry.out, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  run_cli (&second, "import-roster", partial, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_cmpstr (second.out, ==, "imported 0, updated 1, rejected 0\n");
+
+  /* the full file again: only the employer differs, nothing was emptied */
+  run_cli (&check, "import-roster", "--dry-run", full, NULL);
+  expected = g_strdup_printf ("full.csv:2: 学员0 %s: Employer 漯河市第二人民医院 → 漯河市中心医院\n"
+                              "imported 0, updated 1, rejected 0 (dry run: nothing written)\n", masked_a);
+  g_assert_cmpstr (check.out, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  run_cli (&keep, "import-roster", "--dry-run", blank, NULL);
+  g_assert_cmpstr (keep.out, ==, "imported 0, updated 0, rejected 0 (dry run: nothing written)\n");
+  run_cli (&clear, "import-roster", "--dry-run", "--clear-empty", blank, NULL);
+  expected = g_strdup_printf ("blank.csv:2: 学员1 %s: Title 护师 → (empty); Phone 139****0001 → (empty)\n"
+                              "imported 0, updated 1, rejected 0 (dry run: nothing written)\n", masked_b);
+  g_assert_cmpstr (clear.out, ==, expected);
+
+  run_cli (&list, "imports", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "partial.csv  imported 0, updated 1, rejected 0\n"));
+  g_assert_nonnull (strstr (list.out, "full.csv  imported 2, updated 0, rejected 0\n"));
+  g_assert_true (strstr (list.out, "partial.csv") < strstr (list.out, "full.csv"));
+
+  run_cli (&undo, "undo-import", "2", NULL);
+  g_assert_cmpint (undo.status, ==, 0);
+  g_assert_nonnull (strstr (undo.out, "partial.csv"));
+  run_cli (&again, "undo-import", "2", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "undone already"));
+  run_cli (&after, "import-roster", "--dry-run", full, NULL);
+  g_assert_cmpstr (after.out, ==, "imported 0, updated 0, rejected 0 (dry run: nothing written)\n");
+
+  /* hours recorded by hand for 学员0 depend on the first import */
+  run_cli (&claim, "claim", "add", "--id-number", a, "--year", "2018", "--public", "--hours", "6",
+           "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
+  g_assert_cmpint (claim.status, ==, 0);
+  run_cli (&refused, "undo-import", "1", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "hours were recorded for 学员0"));
+  run_cli (&bad, "undo-import", "x1", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
 }
 
 /* Messages and debug logs name rows, never identity or phone numbers. */
@@ -641,6 +734,24 @@ test_cli_package_and_decisions (void)
   g_assert_cmpstr (skip.out, ==, "applied 1, refused 1\n");
   run_cli (&no_file, "import-decisions", NULL);
   g_assert_cmpint (no_file.status, ==, 2);
+
+  /* the decisions import is undone as one: the claim is submitted again */
+  {
+    g_auto(Run) list = { 0 };
+    g_auto(Run) undo = { 0 };
+    g_auto(Run) show = { 0 };
+    g_autofree char *number = NULL;
+
+    run_cli (&list, "imports", NULL);
+    g_assert_cmpint (list.status, ==, 0);
+    g_assert_nonnull (strstr (list.out, "decisions.json"));
+    number = g_strndup (g_strchug (list.out), strcspn (g_strchug (list.out), " "));
+    run_cli (&undo, "undo-import", number, NULL);
+    g_assert_cmpint (undo.status, ==, 0);
+    run_cli (&show, "claim", "show", claim_ids[0], "--format", "json", NULL);
+    g_assert_cmpint (show.status, ==, 0);
+    g_assert_nonnull (strstr (show.out, "\"submitted\""));
+  }
 
   for (guint i = 0; i < 2; i++)
     {
@@ -1243,6 +1354,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/import-roster", test_cli_import_roster);
+  g_test_add_func ("/cli/import-merge-and-undo", test_cli_import_merge_and_undo);
   g_test_add_func ("/cli/logs-masked", test_cli_logs_masked);
   g_test_add_func ("/cli/claims-and-progress", test_cli_claims_and_progress);
   g_test_add_func ("/cli/review-and-history", test_cli_review_and_history);

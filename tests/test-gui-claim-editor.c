@@ -400,6 +400,27 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
   g_assert_nonnull (strstr (materials_text (editor), "Missing: Meeting notice"));
+
+  /* The toast's Undo attaches the file again; removing it again holds. */
+  {
+    GtkWidget *undo;
+
+    xs_gui_test_iterate (100);
+    undo = xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
+    g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
+    for (guint i = 0; i < evidence->len; i++)
+      {
+        XsEvidence *item = g_ptr_array_index (evidence, i);
+
+        if (g_str_equal (item->material, "meeting_notice"))
+          gtk_widget_activate_action_variant (GTK_WIDGET (notice), "material.remove",
+                                              g_variant_new_int64 (item->id));
+      }
+    g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 0);
+  }
   attach (editor, "Meeting notice", "会议通知（第二页）.png", 1);
   g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
 

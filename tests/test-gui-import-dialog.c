@@ -9,8 +9,11 @@
 
 #include "xs-application.h"
 #include "xs-gui-test-util.h"
+#include "xs-history-dialog.h"
 #include "xs-import-dialog.h"
+#include "xs-import-log.h"
 #include "xs-import-row-item.h"
+#include "xs-roster-import.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 #include "xs-window.h"
@@ -182,6 +185,130 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
   g_assert_cmpint (count_trainees (fixture), ==, before + 3);
 }
 
+typedef struct
+{
+  XsImportDialog **dialog;
+  guint            updated;
+} UpdatedWait;
+
+static gboolean
+preview_updates (gpointer user_data)
+{
+  UpdatedWait *wait = user_data;
+  XsImportReport *report;
+
+  if (*wait->dialog == NULL || g_strcmp0 (xs_import_dialog_get_step (*wait->dialog), "preview") != 0)
+    return FALSE;
+  report = xs_import_dialog_get_report (*wait->dialog);
+  return report != NULL && xs_import_report_get_count (report, XS_ROW_UPDATED) == wait->updated;
+}
+
+static char *stored_title;
+
+static gboolean
+title_is (gpointer user_data)
+{
+  XsWindow *window = user_data;
+  g_autofree char *id = xs_test_id_number (301);
+  g_autoptr(XsTrainee) trainee = xs_trainee_store_lookup (xs_window_get_db (window), id, NULL);
+
+  return trainee != NULL && g_strcmp0 (trainee->title, stored_title) == 0;
+}
+
+/* Empty cells keep the stored details unless the switch says to clear
+ * them; the preview follows the switch; the import can be undone. */
+static void
+test_clear_switch_and_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  XsDb *db = xs_window_get_db (fixture->window);
+  g_autofree char *id = xs_test_id_number (301);
+  g_autofree char *full = g_strdup_printf ("姓名,身份证号,工作单位,职称,手机号\n"
+                                           "周八,%s,漯河市中心医院,主管护师,13903950301\n", id);
+  g_autofree char *blank = g_strdup_printf ("姓名,身份证号,工作单位,职称,手机号\n"
+                                            "周八,%s,漯河市中心医院,,\n", id);
+  g_autofree char *full_path = xs_test_write_file ("full.csv", full, -1);
+  g_autoptr(GFile) file = write_file ("blank.csv", blank);
+  g_autoptr(XsImportReport) first = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GError) error = NULL;
+  UpdatedWait wait = { &fixture->dialog, 0 };
+  GtkWidget *toggle;
+
+  first = xs_roster_import (db, full_path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  xs_import_dialog_load_file (fixture->dialog, file);
+  g_assert_true (xs_gui_test_wait_until (preview_updates, &wait, 60000));
+  g_assert_cmpuint (xs_import_report_get_count (xs_import_dialog_get_report (fixture->dialog),
+                                                XS_ROW_UNCHANGED), ==, 1);
+
+  toggle = xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_widget_is_visible (toggle));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  wait.updated = 1;
+  g_assert_true (xs_gui_test_wait_until (preview_updates, &wait, 60000));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
+  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->dialog, 30000));
+  stored_title = NULL;
+  g_assert_true (xs_gui_test_wait_until (title_is, fixture->window, 10000));
+
+  imports = xs_import_log_list (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, >=, 2);
+  g_assert_cmpstr (((XsImportRecord *) g_ptr_array_index (imports, 0))->file_name, ==, "blank.csv");
+  xs_window_undo_import (fixture->window, ((XsImportRecord *) g_ptr_array_index (imports, 0))->id);
+  stored_title = (char *) "主管护师";
+  g_assert_true (xs_gui_test_wait_until (title_is, fixture->window, 30000));
+  stored_title = NULL;
+}
+
+static gboolean
+history_loaded (gpointer user_data)
+{
+  return xs_history_dialog_get_loaded (user_data);
+}
+
+static gboolean
+roster_empty (gpointer user_data)
+{
+  XsWindow *window = user_data;
+  g_autofree char *id = xs_test_id_number (302);
+
+  return xs_trainee_store_find_id (xs_window_get_db (window), id, NULL) == 0;
+}
+
+/* The History offers to undo the import that added the trainee. */
+static void
+test_history_undo_import (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  XsDb *db = xs_window_get_db (fixture->window);
+  g_autofree char *id = xs_test_id_number (302);
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位\n吴九,%s,漯河市中心医院\n", id);
+  g_autofree char *path = xs_test_write_file ("history.csv", csv, -1);
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *history;
+  GtkWidget *undo;
+
+  report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  history = xs_history_dialog_new (GTK_WINDOW (fixture->window), xs_db_get_data_dir (db),
+                                   xs_trainee_store_find_id (db, id, NULL), "吴九");
+  g_object_add_weak_pointer (G_OBJECT (history), (gpointer *) &history);
+  gtk_window_present (GTK_WINDOW (history));
+  g_assert_true (xs_gui_test_wait_until (history_loaded, history, 30000));
+
+  undo = xs_gui_test_find (history, GTK_TYPE_BUTTON, "_Undo Import");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_true (xs_gui_test_wait_until (roster_empty, fixture->window, 30000));
+  g_assert_true (xs_gui_test_wait_until (is_null, &history, 10000));
+}
+
 static void
 test_all_good_rows_import_directly (Fixture       *fixture,
                                     gconstpointer  data)
@@ -308,6 +435,10 @@ main (int    argc,
 
   g_test_add ("/gui/import-dialog/preview-then-import-valid-rows", Fixture, NULL,
               fixture_set_up, test_preview_then_import_valid_rows, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/clear-switch-and-undo", Fixture, NULL,
+              fixture_set_up, test_clear_switch_and_undo, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/history-undo-import", Fixture, NULL,
+              fixture_set_up, test_history_undo_import, fixture_tear_down);
   g_test_add ("/gui/import-dialog/all-good-rows", Fixture, NULL,
               fixture_set_up, test_all_good_rows_import_directly, fixture_tear_down);
   g_test_add ("/gui/import-dialog/missing-column", Fixture, NULL,

@@ -20,6 +20,7 @@ typedef struct
   char     *class_code;
   gboolean  skip_invalid;
   gboolean  dry_run;
+  gboolean  clear_empty;
   char    **files;
 } ImportOptions;
 
@@ -31,7 +32,30 @@ finish_import (XsImportReport      *report,
   g_autofree char *summary = xs_import_report_format_summary (report);
 
   xs_cli_put_lines (stderr, rejections);
+
+  /* A dry run says what each row would change, field by field. */
+  if (options->dry_run)
+    {
+      GPtrArray *rows = xs_import_report_get_rows (report);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          XsImportRow *row = g_ptr_array_index (rows, i);
+
+          if (row->outcome == XS_ROW_UPDATED)
+            {
+              g_autofree char *line = g_strdup_printf ("%s:%u: %s", xs_import_report_get_file_name (report),
+                                                       row->row, row->summary);
+
+              xs_cli_put_lines (stdout, line);
+            }
+        }
+    }
   xs_cli_put_lines (stdout, summary);
+  if (xs_import_report_get_import_id (report) != 0)
+    fprintf (stderr, _("This was import %lld; “xueshi-cli undo-import %lld” takes it back.\n"),
+             (long long) xs_import_report_get_import_id (report),
+             (long long) xs_import_report_get_import_id (report));
 
   if (xs_import_report_get_count (report, XS_ROW_REJECTED) == 0 || options->skip_invalid)
     return XS_CLI_OK;
@@ -62,6 +86,8 @@ run_import (const XsCliGlobals *globals,
       N_("Import the valid rows and report the others"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options.dry_run,
       N_("Check every row but write nothing"), NULL },
+    { "clear-empty", 0, 0, G_OPTION_ARG_NONE, &options.clear_empty,
+      N_("Let an empty cell clear the stored value (by default it keeps it)"), NULL },
     { "class", 0, 0, G_OPTION_ARG_STRING, &options.class_code,
       N_("The training class the hours belong to (hours only)"), N_("CODE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("FILE") },
@@ -70,7 +96,7 @@ run_import (const XsCliGlobals *globals,
   int status;
 
   if (!hours)
-    entries[3] = entries[4], entries[4] = (GOptionEntry) { NULL };
+    entries[4] = entries[5], entries[5] = (GOptionEntry) { NULL };
 
   if (!xs_cli_parse (command, _("FILE"),
                      hours ? _("Record a batch submission of hours (基地统一申报). Columns: 身份证号, 姓名, 年度, 科目类别, 必修, 学时, 类型, 项目名称, 日期.")
@@ -91,6 +117,8 @@ run_import (const XsCliGlobals *globals,
         flags |= XS_IMPORT_DRY_RUN;
       if (options.skip_invalid)
         flags |= XS_IMPORT_SKIP_INVALID;
+      if (options.clear_empty)
+        flags |= XS_IMPORT_CLEAR_EMPTY;
 
       if (hours)
         report = xs_hours_import (db, options.files[0], options.encoding, klass, flags, NULL,

@@ -24,6 +24,8 @@ typedef struct
 static const Command commands[] = {
   { "import-roster", xs_cli_import_roster, N_("Add or update trainees from a roster (CSV or XLSX)") },
   { "import-hours", xs_cli_import_hours, N_("Record a batch submission of hours (CSV or XLSX)") },
+  { "imports", xs_cli_imports, N_("List the imports with their numbers") },
+  { "undo-import", xs_cli_undo_import, N_("Take back everything an import wrote") },
   { "claim", xs_cli_claim, N_("Add, attach evidence to, submit and show claims") },
   { "review", xs_cli_review, N_("Approve or reject submitted claims") },
   { "export", xs_cli_export, N_("Write the submission package for the reviewers (ZIP)") },

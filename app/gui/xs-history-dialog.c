@@ -14,6 +14,7 @@
 
 #include "xs-history.h"
 #include "xs-history-dialog.h"
+#include "xs-window.h"
 
 typedef struct
 {
@@ -74,8 +75,24 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The window undoes the import (and says why when it cannot); this list
+ * is then out of date, so it closes. */
+static void
+on_undo_import_clicked (GtkButton       *button,
+                        XsHistoryDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 import_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "import-id"));
+
+  if (!XS_IS_WINDOW (parent))
+    return;
+  xs_window_undo_import (XS_WINDOW (parent), import_id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static GtkWidget *
-entry_row_new (const XsHistoryEntry *entry)
+entry_row_new (XsHistoryDialog      *self,
+               const XsHistoryEntry *entry)
 {
   g_autofree char *time = xs_history_entry_format_time (entry);
   GtkWidget *row = adw_action_row_new ();
@@ -83,6 +100,17 @@ entry_row_new (const XsHistoryEntry *entry)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->text);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), time);
+  if (entry->import_id > 0 && XS_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))))
+    {
+      GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo Import"));
+
+      gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (undo, "flat");
+      gtk_widget_set_tooltip_text (undo, _("Take back everything this import wrote"));
+      g_object_set_data (G_OBJECT (undo), "import-id", GSIZE_TO_POINTER ((gsize) entry->import_id));
+      g_signal_connect_object (undo, "clicked", G_CALLBACK (on_undo_import_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), undo);
+    }
   return row;
 }
 
@@ -110,7 +138,7 @@ on_loaded (GObject      *object,
     {
       self->entries = entries;
       for (guint i = 0; i < entries->len; i++)
-        gtk_list_box_append (self->list, entry_row_new (g_ptr_array_index (entries, i)));
+        gtk_list_box_append (self->list, entry_row_new (self, g_ptr_array_index (entries, i)));
       gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);

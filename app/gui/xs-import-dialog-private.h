@@ -41,6 +41,8 @@ struct _XsImportDialog
   GtkWidget          *rejected_box;
   GtkLabel           *rejected_label;
   GtkCheckButton     *skip_check;
+  GtkWidget          *clear_box;
+  GtkSwitch          *clear_switch;
   AdwStatusPage      *error_page;
 };
 
@@ -60,6 +62,9 @@ void             _xs_import_dialog_show_preview          (XsImportDialog        
 /* Emits ::imported and tells the window what was written. */
 void             _xs_import_dialog_report_imported       (XsImportDialog        *self,
                                                           XsImportReport        *report);
+
+/* XS_IMPORT_CLEAR_EMPTY when the clerk asked empty cells to clear. */
+XsImportFlags    _xs_import_dialog_get_merge_flags       (XsImportDialog        *self);
 
 /* xs-import-dialog-worker.c: the dry run and the import, in a worker */
 

@@ -208,7 +208,7 @@ _xs_import_dialog_report_imported (XsImportDialog *self,
   if (self->window != NULL)
     {
       xs_window_reload (self->window);
-      xs_window_show_toast (self->window, toast);
+      xs_window_show_import_toast (self->window, toast, xs_import_report_get_import_id (report));
     }
 }
 
@@ -235,6 +235,7 @@ xs_import_dialog_new (XsWindow              *window,
   if (kind == XS_IMPORT_ROSTER)
     {
       adw_window_title_set_title (self->window_title, _("Import Roster"));
+      gtk_widget_set_visible (self->clear_box, TRUE);
       adw_status_page_set_title (self->choose_page, _("Choose the Roster"));
       adw_status_page_set_description (self->choose_page,
                                        _("An Excel (.xlsx) or CSV file whose first row names the columns: "
@@ -284,7 +285,26 @@ xs_import_dialog_load_file (XsImportDialog *self,
   g_set_object (&self->file, file);
   g_clear_object (&self->report);
   g_list_store_remove_all (self->rows);
-  _xs_import_dialog_run_import (self, XS_IMPORT_DRY_RUN);
+  _xs_import_dialog_run_import (self, XS_IMPORT_DRY_RUN | _xs_import_dialog_get_merge_flags (self));
+}
+
+XsImportFlags
+_xs_import_dialog_get_merge_flags (XsImportDialog *self)
+{
+  return self->kind == XS_IMPORT_ROSTER && gtk_switch_get_active (self->clear_switch)
+         ? XS_IMPORT_CLEAR_EMPTY : XS_IMPORT_DEFAULT;
+}
+
+/* The preview shows what the import would do with the switch as it is. */
+static void
+on_clear_toggled (XsImportDialog *self)
+{
+  if (self->file != NULL && g_strcmp0 (self->step, "preview") == 0)
+    {
+      g_autoptr(GFile) file = g_object_ref (self->file);
+
+      xs_import_dialog_load_file (self, file);
+    }
 }
 
 const char *
@@ -393,7 +413,7 @@ commit_action (GtkWidget  *widget,
                GVariant   *param)
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
-  XsImportFlags flags = XS_IMPORT_DEFAULT;
+  XsImportFlags flags = _xs_import_dialog_get_merge_flags (self);
 
   if (self->report == NULL)
     return;
@@ -643,9 +663,12 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_box);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_label);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, skip_check);
+  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, clear_box);
+  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, clear_switch);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_rejected_only_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_skip_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_toggled);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_number);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_number);
   gtk_widget_class_bind_template_callback (widget_class, setup_outcome);

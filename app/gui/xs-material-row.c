@@ -220,6 +220,46 @@ preview_action (GtkWidget  *widget,
   xs_evidence_viewer_present (GTK_WINDOW (gtk_widget_get_root (widget)), path, evidence->original_name);
 }
 
+/* What the Undo of a removal needs; the row may be gone by then. */
+typedef struct
+{
+  XsDb     *db;
+  GWeakRef  row;
+  gint64    claim_id;
+  char     *material;
+  gint64    evidence_id;
+} RemovedFile;
+
+static void
+removed_file_free (gpointer data,
+                   GClosure *closure)
+{
+  RemovedFile *removed = data;
+
+  g_object_unref (removed->db);
+  g_weak_ref_clear (&removed->row);
+  g_free (removed->material);
+  g_free (removed);
+}
+
+static void
+on_undo_remove (AdwToast    *toast,
+                RemovedFile *removed)
+{
+  g_autoptr(XsMaterialRow) row = g_weak_ref_get (&removed->row);
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_claim_store_undo_detach (removed->db, removed->claim_id, removed->material,
+                                   removed->evidence_id, &error))
+    {
+      if (row != NULL)
+        _xs_material_row_show_error (row, error->message);
+      return;
+    }
+  if (row != NULL)
+    _xs_material_row_emit_changed (row);
+}
+
 static void
 remove_action (GtkWidget  *widget,
                const char *action_name,
@@ -227,11 +267,32 @@ remove_action (GtkWidget  *widget,
 {
   XsMaterialRow *self = XS_MATERIAL_ROW (widget);
   g_autoptr(GError) error = NULL;
+  gint64 evidence_id = g_variant_get_int64 (param);
+  GtkWidget *overlay;
 
-  if (!xs_claim_store_detach (self->db, self->claim_id, self->material, g_variant_get_int64 (param), &error))
+  if (!xs_claim_store_detach (self->db, self->claim_id, self->material, evidence_id, &error))
     _xs_material_row_show_error (self, error->message);
   else
-    _xs_material_row_show_error (self, NULL);
+    {
+      _xs_material_row_show_error (self, NULL);
+      overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+      if (overlay != NULL)
+        {
+          AdwToast *toast = adw_toast_new (_("File removed"));
+          RemovedFile *removed = g_new0 (RemovedFile, 1);
+
+          removed->db = g_object_ref (self->db);
+          g_weak_ref_init (&removed->row, self);
+          removed->claim_id = self->claim_id;
+          removed->material = g_strdup (self->material);
+          removed->evidence_id = evidence_id;
+          adw_toast_set_button_label (toast, _("_Undo"));
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), removed,
+                                 removed_file_free, 0);
+          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+        }
+    }
   _xs_material_row_emit_changed (self);
 }
 

@@ -345,7 +345,12 @@ on_decisions_imported (GObject      *object,
     }
   show_report (self, job->path, report);
   if (xs_import_report_get_committed (report))
-    xs_window_reload (self);
+    {
+      g_autofree char *summary = xs_import_report_format_summary (report);
+
+      xs_window_reload (self);
+      xs_window_show_import_toast (self, summary, xs_import_report_get_import_id (report));
+    }
 }
 
 void

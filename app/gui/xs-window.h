@@ -22,6 +22,13 @@ void      xs_window_reload         (XsWindow      *self);
 const char *xs_window_get_page     (XsWindow      *self);
 void      xs_window_show_toast     (XsWindow      *self,
                                     const char    *text);
+/* A toast whose Undo takes back import @import_id (see xs-import-log.h). */
+void      xs_window_show_import_toast (XsWindow  *self,
+                                       const char *text,
+                                       gint64     import_id);
+/* Undoes import @import_id in a worker, then reloads; says why when refused. */
+void      xs_window_undo_import    (XsWindow      *self,
+                                    gint64         import_id);
 void      xs_window_show_trainee   (XsWindow      *self,
                                     gint64         trainee_id);
 

@@ -19,6 +19,7 @@
 #include "xs-date.h"
 #include "xs-db-private.h"
 #include "xs-id-number.h"
+#include "xs-import-log-private.h"
 #include "xs-package-private.h"
 #include "xs-rules.h"
 #include "xs-trainee-store.h"
@@ -274,6 +275,7 @@ describe (XsDb          *db,
 /* One decision; FALSE only when the store fails. */
 static gboolean
 apply_decision (XsDb            *db,
+                gint64           import_id,
                 XsImportReport  *report,
                 guint            line,
                 JsonNode        *node,
@@ -319,6 +321,9 @@ apply_decision (XsDb            *db,
   if (claim == NULL)
     return error == NULL || *error == NULL;
 
+  /* Its review state as it was, for undoing the import. */
+  if (!_xs_import_log_save_claim (db, import_id, claim->id, error))
+    return FALSE;
   if (!xs_claim_store_decide_as (db, claim->id, side, decision, reason, reviewer, &local_error))
     {
       if (!g_error_matches (local_error, XS_DB_ERROR, XS_DB_ERROR_REFUSED))
@@ -428,7 +433,9 @@ xs_decisions_import (XsDb           *db,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *display_name = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *summary = NULL;
   const char *package = NULL;
+  gint64 import_id;
   JsonArray *decisions;
   guint n, applied;
   gboolean keep;
@@ -449,10 +456,16 @@ xs_decisions_import (XsDb           *db,
   xs_import_report_set_dry_run (report, (flags & XS_IMPORT_DRY_RUN) != 0);
   if (!xs_db_begin (db, error))
     return NULL;
+  import_id = _xs_import_log_begin (db, "decisions", display_name, error);
+  if (import_id == 0)
+    {
+      xs_db_rollback (db);
+      return NULL;
+    }
 
   n = json_array_get_length (decisions);
   for (guint i = 0; i < n; i++)
-    if (!apply_decision (db, report, i + 1, json_array_get_element (decisions, i), seen, error))
+    if (!apply_decision (db, import_id, report, i + 1, json_array_get_element (decisions, i), seen, error))
       {
         xs_db_rollback (db);
         return NULL;
@@ -469,11 +482,16 @@ xs_decisions_import (XsDb           *db,
 
   detail = g_strdup_printf ("%s: package %.16s, applied %u, refused %u", display_name, package,
                             applied, xs_import_report_get_count (report, XS_ROW_REJECTED));
-  if (!_xs_db_audit (db, "decisions", 0, "import", detail, error) || !xs_db_commit (db, error))
+  xs_import_report_set_committed (report, TRUE);
+  summary = xs_import_report_format_summary (report);
+  if (!_xs_db_audit (db, "decisions", import_id, "import", detail, error)
+      || !_xs_import_log_finish (db, import_id, summary, error))
     {
       xs_db_rollback (db);
       return NULL;
     }
-  xs_import_report_set_committed (report, TRUE);
+  if (!xs_db_commit (db, error))
+    return NULL;
+  xs_import_report_set_import_id (report, import_id);
   return g_steal_pointer (&report);
 }

@@ -311,7 +311,7 @@ xs_hours_import (XsDb                   *db,
           specs[i].required = FALSE;
     }
 
-  return _xs_import_run (db, "hours", path, encoding, flags,
+  return _xs_import_run (db, klass != NULL ? "class" : "hours", path, encoding, flags,
                          specs, N_COLS, import_hours_row, &state,
                          cancellable, progress, progress_data, error);
 }

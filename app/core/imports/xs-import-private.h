@@ -18,6 +18,8 @@ typedef struct
   const int      *columns;   /* one per XsColumnSpec */
   GString        *scratch;
   guint           row;       /* spreadsheet row number */
+  XsImportFlags   flags;
+  gint64          import_id; /* see xs-import-log-private.h */
 } XsImportRowContext;
 
 /* Checks and writes one row. A bad row is added to the report as rejected
@@ -30,7 +32,7 @@ typedef gboolean (*XsImportRowFunc) (XsImportRowContext  *context,
  * transaction, and commits unless a row was rejected (without
  * XS_IMPORT_SKIP_INVALID) or the run is dry. */
 XsImportReport *_xs_import_run        (XsDb                *db,
-                                       const char          *what,
+                                       const char          *kind,
                                        const char          *path,
                                        const char          *encoding,
                                        XsImportFlags        flags,

@@ -21,6 +21,8 @@ struct _XsImportReport
   guint       n_drafts;    /* added rows that became drafts */
   gboolean    committed;
   gboolean    dry_run;
+  gint64      import_id;
+  guint       n_omitted;
 };
 
 G_DEFINE_FINAL_TYPE (XsImportReport, xs_import_report, G_TYPE_OBJECT)
@@ -76,12 +78,43 @@ xs_import_report_add (XsImportReport *self,
   g_return_if_fail (XS_IS_IMPORT_REPORT (self));
   g_return_if_fail (outcome <= XS_ROW_REJECTED);
 
+  self->counts[outcome]++;
+  /* Added and unchanged rows say little each: a preview shows the first
+   * ones and counts the rest, so that memory does not grow with the file. */
+  if ((outcome == XS_ROW_ADDED || outcome == XS_ROW_UNCHANGED)
+      && self->counts[outcome] > XS_IMPORT_REPORT_MAX_KEPT)
+    {
+      self->n_omitted++;
+      return;
+    }
+
   entry = g_new0 (XsImportRow, 1);
   entry->row = row;
   entry->outcome = outcome;
   entry->summary = g_strdup (summary);
   g_ptr_array_add (self->rows, entry);
-  self->counts[outcome]++;
+}
+
+void
+xs_import_report_set_import_id (XsImportReport *self,
+                                gint64          import_id)
+{
+  g_return_if_fail (XS_IS_IMPORT_REPORT (self));
+  self->import_id = import_id;
+}
+
+gint64
+xs_import_report_get_import_id (XsImportReport *self)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), 0);
+  return self->import_id;
+}
+
+guint
+xs_import_report_get_n_omitted (XsImportReport *self)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), 0);
+  return self->n_omitted;
 }
 
 void

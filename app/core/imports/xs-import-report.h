@@ -13,6 +13,7 @@ typedef enum
   XS_IMPORT_DEFAULT      = 0,
   XS_IMPORT_DRY_RUN      = 1 << 0,   /* check everything, write nothing */
   XS_IMPORT_SKIP_INVALID = 1 << 1,   /* write the valid rows, report the rest */
+  XS_IMPORT_CLEAR_EMPTY  = 1 << 2,   /* an empty cell clears the stored value */
 } XsImportFlags;
 
 typedef enum
@@ -48,6 +49,15 @@ void            xs_import_report_set_dry_run    (XsImportReport *self,
                                                  gboolean        dry_run);
 void            xs_import_report_set_encoding   (XsImportReport *self,
                                                  const char     *encoding);
+
+/* The import's number (see xs-import-log.h) once it is committed. */
+void            xs_import_report_set_import_id  (XsImportReport *self,
+                                                 gint64          import_id);
+gint64          xs_import_report_get_import_id  (XsImportReport *self);
+/* Rows added or unchanged beyond the first XS_IMPORT_REPORT_MAX_KEPT of
+ * each are counted, not kept. */
+#define XS_IMPORT_REPORT_MAX_KEPT 1000
+guint           xs_import_report_get_n_omitted  (XsImportReport *self);
 
 const char     *xs_import_report_get_file_name  (XsImportReport *self);
 const char     *xs_import_report_get_encoding   (XsImportReport *self);

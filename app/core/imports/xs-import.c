@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xs-db-private.h"
+#include "xs-import-log-private.h"
 #include "xs-import-private.h"
 
 /* Progress and cancellation are looked at every this many rows. */
@@ -48,7 +49,7 @@ _xs_import_field (XsImportRowContext *context,
 
 XsImportReport *
 _xs_import_run (XsDb                *db,
-                const char          *what,
+                const char          *kind,
                 const char          *path,
                 const char          *encoding,
                 XsImportFlags        flags,
@@ -100,11 +101,18 @@ _xs_import_run (XsDb                *db,
   context.report = report;
   context.columns = columns;
   context.scratch = scratch;
+  context.flags = flags;
 
   /* Even a dry run writes, inside a transaction it then rolls back, so that
    * it finds exactly what the real import would. */
   if (!xs_db_begin (db, error))
     return NULL;
+  context.import_id = _xs_import_log_begin (db, kind, file_name, error);
+  if (context.import_id == 0)
+    {
+      xs_db_rollback (db);
+      return NULL;
+    }
 
   while (xs_table_reader_next (reader, &local_error))
     {
@@ -144,13 +152,15 @@ _xs_import_run (XsDb                *db,
       g_autofree char *summary = xs_import_report_format_summary (report);
       g_autofree char *detail = g_strdup_printf ("%s: %s", file_name, summary);
 
-      if (!_xs_db_audit (db, "import", 0, what, detail, error))
+      if (!_xs_db_audit (db, "import", context.import_id, kind, detail, error)
+          || !_xs_import_log_finish (db, context.import_id, summary, error))
         {
           xs_db_rollback (db);
           return NULL;
         }
       if (!xs_db_commit (db, error))
         return NULL;
+      xs_import_report_set_import_id (report, context.import_id);
     }
   else
     xs_db_rollback (db);

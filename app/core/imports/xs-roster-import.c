@@ -11,6 +11,7 @@
 
 #include "xs-date.h"
 #include "xs-id-number.h"
+#include "xs-import-log-private.h"
 #include "xs-import-private.h"
 #include "xs-roster-import.h"
 #include "xs-safe-text.h"
@@ -44,8 +45,39 @@ static const XsColumnSpec roster_columns[N_COLS] = {
 
 typedef struct
 {
-  GHashTable *seen;   /* id number -> first row (GUINT_TO_POINTER) */
+  GHashTable *seen;   /* seen_key() -> first row (GUINT_TO_POINTER) */
 } RosterState;
+
+/* A normalized identity number (17 digits and a check character, 0-9 or X)
+ * packed into the key itself where a pointer holds 64 bits: no string per
+ * row to allocate, copy and compare. Elsewhere the key is a copy. */
+#define PACKED_KEYS (GLIB_SIZEOF_VOID_P >= 8)
+
+static gpointer
+seen_key (const char *id_number,
+          gboolean    copy)
+{
+#if PACKED_KEYS
+  guint64 key = 0;
+
+  for (guint i = 0; i < 17; i++)
+    key = key * 10 + (guint64) (id_number[i] - '0');
+  key = key * 11 + (id_number[17] == 'X' ? 10 : (guint64) (id_number[17] - '0')) + 1;
+  return (gpointer) (guintptr) key;
+#else
+  return copy ? g_strdup (id_number) : (gpointer) id_number;
+#endif
+}
+
+static GHashTable *
+seen_new (void)
+{
+#if PACKED_KEYS
+  return g_hash_table_new (g_direct_hash, g_direct_equal);
+#else
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+#endif
+}
 
 char *
 xs_phone_normalize (const char  *text,
@@ -92,6 +124,36 @@ invalid:
   g_set_error (error, XS_VALUE_ERROR, XS_VALUE_ERROR_PHONE,
                _("The phone number is not a mobile number (11 digits) or a landline with its area code."));
   return NULL;
+}
+
+char *
+xs_phone_mask (const char *phone)
+{
+  g_autoptr(GString) masked = NULL;
+  gsize n_digits = 0, seen = 0;
+
+  g_return_val_if_fail (phone != NULL, NULL);
+
+  for (const char *p = phone; *p != '\0'; p++)
+    n_digits += g_ascii_isdigit (*p);
+
+  /* 139****0001: the first three and the last four digits, when at least
+   * four stay hidden. */
+  masked = g_string_new (NULL);
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        {
+          g_string_append_c (masked, *p);
+          continue;
+        }
+      seen++;
+      if (n_digits >= 11 && (seen <= 3 || seen > n_digits - 4))
+        g_string_append_c (masked, *p);
+      else
+        g_string_append_c (masked, '*');
+    }
+  return g_string_free (g_steal_pointer (&masked), FALSE);
 }
 
 static char *
@@ -146,6 +208,58 @@ text_refused (XsImportRowContext *context,
   return TRUE;
 }
 
+/* The field of an optional column: whether the row sets it (the column
+ * is there, and the cell is not empty or empty cells clear), and to what. */
+static gboolean
+optional_field (XsImportRowContext  *context,
+                guint                column,
+                const char         **text)
+{
+  if (context->columns[column] < 0)
+    return FALSE;
+  *text = _xs_import_field (context, column);
+  return **text != '\0' || (context->flags & XS_IMPORT_CLEAR_EMPTY) != 0;
+}
+
+static void
+append_change (GString    *out,
+               const char *label,
+               const char *before,
+               const char *after,
+               gboolean    phone)
+{
+  g_autofree char *masked_before = NULL;
+  g_autofree char *masked_after = NULL;
+
+  if (g_strcmp0 (before, after) == 0)
+    return;
+  if (phone)
+    {
+      before = masked_before = before != NULL ? xs_phone_mask (before) : NULL;
+      after = masked_after = after != NULL ? xs_phone_mask (after) : NULL;
+    }
+  g_string_append_printf (out, "%s%s %s → %s", out->len > 0 ? "; " : "", label,
+                          before != NULL ? before : _("(empty)"),
+                          after != NULL ? after : _("(empty)"));
+}
+
+/* "name 410***********1234: 职称 工程师 → 高级工程师; …" */
+static char *
+changes_summary (const XsTrainee *before,
+                 const XsTrainee *after)
+{
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autofree char *masked = xs_id_number_mask (after->id_number);
+
+  append_change (changes, C_("roster column", "Name"), before->name, after->name, FALSE);
+  append_change (changes, C_("roster column", "Employer"), before->employer, after->employer, FALSE);
+  append_change (changes, C_("roster column", "Title"), before->title, after->title, FALSE);
+  append_change (changes, C_("roster column", "Specialty"), before->specialty, after->specialty, FALSE);
+  append_change (changes, C_("roster column", "County"), before->county, after->county, FALSE);
+  append_change (changes, C_("roster column", "Phone"), before->phone, after->phone, TRUE);
+  return g_strdup_printf ("%s %s: %s", after->name, masked, changes->str);
+}
+
 static gboolean
 import_roster_row (XsImportRowContext  *context,
                    gpointer             user_data,
@@ -153,7 +267,9 @@ import_roster_row (XsImportRowContext  *context,
 {
   RosterState *state = user_data;
   g_auto(XsTrainee) trainee = { 0 };
+  g_autoptr(XsTrainee) previous = NULL;
   g_autoptr(GError) local_error = NULL;
+  XsTraineeField fields = 0;
   XsUpsertResult result;
   const char *text;
   gpointer first_row;
@@ -164,7 +280,7 @@ import_roster_row (XsImportRowContext  *context,
   if (trainee.id_number == NULL)
     return _xs_import_reject (context, g_steal_pointer (&local_error));
 
-  if (g_hash_table_lookup_extended (state->seen, trainee.id_number, NULL, &first_row))
+  if (g_hash_table_lookup_extended (state->seen, seen_key (trainee.id_number, FALSE), NULL, &first_row))
     {
       g_autofree char *masked = xs_id_number_mask (trainee.id_number);
 
@@ -172,7 +288,7 @@ import_roster_row (XsImportRowContext  *context,
                                        _("The identity number %s is already in row %u of this file."),
                                        masked, GPOINTER_TO_UINT (first_row));
     }
-  g_hash_table_insert (state->seen, g_strdup (trainee.id_number), GUINT_TO_POINTER (context->row));
+  g_hash_table_insert (state->seen, seen_key (trainee.id_number, TRUE), GUINT_TO_POINTER (context->row));
 
   text = _xs_import_field (context, COL_NAME);
   if (*text == '\0')
@@ -205,38 +321,61 @@ import_roster_row (XsImportRowContext  *context,
                                          : _("The sex says 男 but the identity number is a woman’s; check both."));
     }
 
-  text = _xs_import_field (context, COL_PHONE);
-  if (*text != '\0')
+  /* A column the file lacks changes nothing; an empty cell keeps the
+   * stored value unless the clerk asked empty cells to clear it. */
+  if (optional_field (context, COL_PHONE, &text))
     {
-      trainee.phone = xs_phone_normalize (text, &local_error);
-      if (trainee.phone == NULL)
-        return _xs_import_reject (context, g_steal_pointer (&local_error));
+      fields |= XS_TRAINEE_FIELD_PHONE;
+      if (*text != '\0')
+        {
+          trainee.phone = xs_phone_normalize (text, &local_error);
+          if (trainee.phone == NULL)
+            return _xs_import_reject (context, g_steal_pointer (&local_error));
+        }
+    }
+  if (optional_field (context, COL_TITLE, &text))
+    {
+      if (control_refused (context, text, N_("title")))
+        return TRUE;
+      fields |= XS_TRAINEE_FIELD_TITLE;
+      trainee.title = *text ? g_strdup (text) : NULL;
+    }
+  if (optional_field (context, COL_SPECIALTY, &text))
+    {
+      if (control_refused (context, text, N_("specialty")))
+        return TRUE;
+      fields |= XS_TRAINEE_FIELD_SPECIALTY;
+      trainee.specialty = *text ? g_strdup (text) : NULL;
+    }
+  if (optional_field (context, COL_COUNTY, &text))
+    {
+      if (control_refused (context, text, N_("county")))
+        return TRUE;
+      fields |= XS_TRAINEE_FIELD_COUNTY;
+      trainee.county = *text ? g_strdup (text) : NULL;
     }
 
-  text = _xs_import_field (context, COL_TITLE);
-  if (control_refused (context, text, N_("title")))
-    return TRUE;
-  trainee.title = *text ? g_strdup (text) : NULL;
-  text = _xs_import_field (context, COL_SPECIALTY);
-  if (control_refused (context, text, N_("specialty")))
-    return TRUE;
-  trainee.specialty = *text ? g_strdup (text) : NULL;
-  text = _xs_import_field (context, COL_COUNTY);
-  if (control_refused (context, text, N_("county")))
-    return TRUE;
-  trainee.county = *text ? g_strdup (text) : NULL;
-
-  if (!xs_trainee_store_upsert (context->db, &trainee, &result, error))
+  if (!xs_trainee_store_merge (context->db, &trainee, fields, &previous, &result, error))
     return FALSE;
 
-  {
-    g_autofree char *summary = masked_summary (trainee.name, trainee.id_number);
-    XsRowOutcome outcome = result == XS_UPSERT_CREATED ? XS_ROW_ADDED
-                           : result == XS_UPSERT_UPDATED ? XS_ROW_UPDATED
-                           : XS_ROW_UNCHANGED;
+  if (result == XS_UPSERT_UPDATED)
+    {
+      g_autofree char *summary = changes_summary (previous, &trainee);
 
-    xs_import_report_add (context->report, context->row, outcome, summary);
-  }
+      if (!_xs_import_log_save_trainee (context->db, context->import_id, previous, error))
+        return FALSE;
+      xs_import_report_add (context->report, context->row, XS_ROW_UPDATED, summary);
+    }
+  else
+    {
+      XsRowOutcome outcome = result == XS_UPSERT_CREATED ? XS_ROW_ADDED : XS_ROW_UNCHANGED;
+      g_autofree char *summary = NULL;
+
+      /* Beyond what the report keeps, a row is counted: no summary to make. */
+      if (xs_import_report_get_count (context->report, outcome) < XS_IMPORT_REPORT_MAX_KEPT)
+        summary = masked_summary (trainee.name, trainee.id_number);
+      xs_import_report_add (context->report, context->row, outcome, summary);
+    }
   return TRUE;
 }
 
@@ -250,7 +389,7 @@ xs_roster_import (XsDb            *db,
                   gpointer         progress_data,
                   GError         **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = seen_new ();
   RosterState state = { seen };
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);

@@ -10,7 +10,10 @@
 G_BEGIN_DECLS
 
 /* Adds the trainees of a CSV or XLSX roster and updates those already on it
- * (same identity number), in one transaction. Returns NULL with @error only
+ * (same identity number), in one transaction. A column the file lacks
+ * changes nothing; an empty cell keeps the stored value unless @flags has
+ * XS_IMPORT_CLEAR_EMPTY. An updated row's summary lists each changed field
+ * as old → new, identity and phone numbers masked. Returns NULL with @error only
  * when the file as a whole cannot be read or the import was cancelled; bad
  * rows are in the report. */
 XsImportReport *xs_roster_import   (XsDb            *db,
@@ -26,5 +29,8 @@ XsImportReport *xs_roster_import   (XsDb            *db,
  * a landline with its area code. Returns the number without spaces. */
 char           *xs_phone_normalize (const char      *text,
                                     GError         **error);
+
+/* The phone number for lists and logs: 139****0001. */
+char           *xs_phone_mask      (const char      *phone);
 
 G_END_DECLS

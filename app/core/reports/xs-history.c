@@ -359,7 +359,9 @@ xs_history_list_for_trainee (XsDb     *db,
   /* Entries since version 3 name the trainee; older ones are found by the
    * claim or certificate they are about. */
   stmt = _xs_db_prepare (db,
-                         "SELECT a.id, a.at, a.entity, a.entity_id, a.action, a.detail, c.title, c.year "
+                         "SELECT a.id, a.at, a.entity, a.entity_id, a.action, a.detail, c.title, c.year, "
+                         "  (SELECT b.id FROM import_batch b WHERE b.undone_at IS NULL "
+                         "   AND a.id > b.audit_first AND a.id <= b.audit_last) "
                          "FROM (SELECT * FROM audit WHERE trainee_id = ?1 "
                          "      UNION ALL "
                          "      SELECT * FROM audit WHERE trainee_id IS NULL AND entity = 'claim' "
@@ -386,6 +388,7 @@ xs_history_list_for_trainee (XsDb     *db,
       entry->entity = g_strdup (_xs_db_column_text (stmt, 2));
       entry->entity_id = _xs_db_column_int64 (stmt, 3);
       entry->action = g_strdup (_xs_db_column_text (stmt, 4));
+      entry->import_id = _xs_db_column_int64 (stmt, 8);
 
       if (g_str_equal (entry->entity, "trainee"))
         entry->text = trainee_sentence (entry->action, detail);

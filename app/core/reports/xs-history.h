@@ -16,6 +16,7 @@ typedef struct
   gint64  entity_id;
   char   *action;      /* "insert", "update", "change", "status", "withdraw", … */
   char   *text;        /* one sentence, translated */
+  gint64  import_id;   /* the import that wrote it and can still be undone, or 0 */
 } XsHistoryEntry;
 
 void        xs_history_entry_free          (XsHistoryEntry        *entry);

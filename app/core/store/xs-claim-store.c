@@ -540,21 +540,35 @@ xs_claim_store_attach (XsDb               *db,
   return xs_db_commit (db, error);
 }
 
-gboolean
-xs_claim_store_detach (XsDb        *db,
+static gboolean
+detach_in_transaction (XsDb        *db,
                        gint64       claim_id,
                        const char  *material,
                        gint64       evidence_id,
                        GError     **error)
 {
   g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(XsDbStmt) keep = NULL;
   g_autoptr(XsDbStmt) stmt = NULL;
-
-  g_return_val_if_fail (XS_IS_DB (db), FALSE);
-  g_return_val_if_fail (material != NULL, FALSE);
 
   claim = xs_claim_store_get (db, claim_id, error);
   if (claim == NULL || !claim_is_editable (claim, error))
+    return FALSE;
+
+  /* What xs_claim_store_undo_detach() puts back. */
+  keep = _xs_db_prepare (db,
+                         "INSERT INTO detached_evidence (claim_id, evidence_id, material, "
+                         "original_name, added_at, detached_at) "
+                         "SELECT claim_id, evidence_id, material, original_name, added_at, ?4 "
+                         "FROM claim_evidence WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
+                         error);
+  if (keep == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (keep, 1, claim_id);
+  _xs_db_bind_text (keep, 2, material);
+  sqlite3_bind_int64 (keep, 3, evidence_id);
+  _xs_db_bind_text (keep, 4, _xs_db_get_now (db));
+  if (!_xs_db_exec_stmt (db, keep, error))
     return FALSE;
 
   stmt = _xs_db_prepare (db,
@@ -576,6 +590,95 @@ xs_claim_store_detach (XsDb        *db,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+xs_claim_store_detach (XsDb        *db,
+                       gint64       claim_id,
+                       const char  *material,
+                       gint64       evidence_id,
+                       GError     **error)
+{
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (material != NULL, FALSE);
+
+  if (!xs_db_begin (db, error))
+    return FALSE;
+  if (!detach_in_transaction (db, claim_id, material, evidence_id, error))
+    {
+      xs_db_rollback (db);
+      return FALSE;
+    }
+  return xs_db_commit (db, error);
+}
+
+static gboolean
+undo_detach_in_transaction (XsDb        *db,
+                            gint64       claim_id,
+                            const char  *material,
+                            gint64       evidence_id,
+                            GError     **error)
+{
+  g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  claim = xs_claim_store_get (db, claim_id, error);
+  if (claim == NULL || !claim_is_editable (claim, error))
+    return FALSE;
+
+  stmt = _xs_db_prepare (db,
+                         "INSERT INTO claim_evidence (claim_id, evidence_id, material, original_name, added_at) "
+                         "SELECT claim_id, evidence_id, material, original_name, added_at "
+                         "FROM detached_evidence WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3 "
+                         "ORDER BY id DESC LIMIT 1 "
+                         "ON CONFLICT DO NOTHING",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  _xs_db_bind_text (stmt, 2, material);
+  sqlite3_bind_int64 (stmt, 3, evidence_id);
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_xs_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
+                   _("That file was not removed from claim %lld, or it is attached again already."),
+                   (long long) claim_id);
+      return FALSE;
+    }
+  _xs_db_stmt_release (g_steal_pointer (&stmt));
+
+  stmt = _xs_db_prepare (db,
+                         "DELETE FROM detached_evidence "
+                         "WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  _xs_db_bind_text (stmt, 2, material);
+  sqlite3_bind_int64 (stmt, 3, evidence_id);
+  return _xs_db_exec_stmt (db, stmt, error);
+}
+
+gboolean
+xs_claim_store_undo_detach (XsDb        *db,
+                            gint64       claim_id,
+                            const char  *material,
+                            gint64       evidence_id,
+                            GError     **error)
+{
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (material != NULL, FALSE);
+
+  if (!xs_db_begin (db, error))
+    return FALSE;
+  if (!undo_detach_in_transaction (db, claim_id, material, evidence_id, error))
+    {
+      xs_db_rollback (db);
+      return FALSE;
+    }
+  return xs_db_commit (db, error);
 }
 
 char **

@@ -69,6 +69,13 @@ gboolean    xs_claim_store_detach             (XsDb            *db,
                                                const char      *material,
                                                gint64           evidence_id,
                                                GError         **error);
+/* Attaches again a file xs_claim_store_detach() took off the draft claim
+ * @claim_id (what it needs is kept in the database). */
+gboolean    xs_claim_store_undo_detach        (XsDb            *db,
+                                               gint64           claim_id,
+                                               const char      *material,
+                                               gint64           evidence_id,
+                                               GError         **error);
 /* Required materials of @claim with no file yet (NULL-terminated). */
 char      **xs_claim_store_get_missing_materials (XsDb         *db,
                                                const XsClaim   *claim,

@@ -192,11 +192,34 @@ bind_trainee (XsDbStmt        *stmt,
   _xs_db_bind_text_static (stmt, 10, now);
 }
 
+/* Copies into @trainee the optional fields it does not set. */
+static void
+keep_stored_fields (XsTrainee       *trainee,
+                    const XsTrainee *stored,
+                    XsTraineeField   fields)
+{
+  struct { XsTraineeField field; char **value; const char *stored; } optional[] = {
+    { XS_TRAINEE_FIELD_TITLE, &trainee->title, stored->title },
+    { XS_TRAINEE_FIELD_SPECIALTY, &trainee->specialty, stored->specialty },
+    { XS_TRAINEE_FIELD_COUNTY, &trainee->county, stored->county },
+    { XS_TRAINEE_FIELD_PHONE, &trainee->phone, stored->phone },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    if ((fields & optional[i].field) == 0)
+      {
+        g_free (*optional[i].value);
+        *optional[i].value = g_strdup (optional[i].stored);
+      }
+}
+
 gboolean
-xs_trainee_store_upsert (XsDb            *db,
-                         XsTrainee       *trainee,
-                         XsUpsertResult  *result,
-                         GError         **error)
+xs_trainee_store_merge (XsDb            *db,
+                        XsTrainee       *trainee,
+                        XsTraineeField   fields,
+                        XsTrainee      **previous,
+                        XsUpsertResult  *result,
+                        GError         **error)
 {
   g_autoptr(XsTrainee) existing = NULL;
   g_autoptr(XsDbStmt) insert = NULL;
@@ -208,11 +231,14 @@ xs_trainee_store_upsert (XsDb            *db,
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (trainee != NULL && trainee->id_number != NULL, FALSE);
 
+  if (previous != NULL)
+    *previous = NULL;
   birth = format_iso_date (&trainee->birth_date, birth_buffer);
   now = _xs_db_get_now (db);
 
   /* Most rows of a roster are new: try the insert first, and look at the
-   * stored trainee only when the number is already there. */
+   * stored trainee only when the number is already there. A new trainee
+   * has no stored values to keep. */
   insert = _xs_db_prepare (db,
                            "INSERT INTO trainee (id_number, name, sex, birth_date, employer, "
                            "title, specialty, county, phone, created_at, updated_at) "
@@ -231,12 +257,14 @@ xs_trainee_store_upsert (XsDb            *db,
         *result = XS_UPSERT_CREATED;
       return TRUE;
     }
+  _xs_db_stmt_release (g_steal_pointer (&insert));
 
   existing = xs_trainee_store_lookup (db, trainee->id_number, error);
   if (existing == NULL)
     return FALSE;
 
   trainee->id = existing->id;
+  keep_stored_fields (trainee, existing, fields);
   if (same_trainee (existing, trainee))
     {
       if (result != NULL)
@@ -257,7 +285,20 @@ xs_trainee_store_upsert (XsDb            *db,
     return FALSE;
   if (result != NULL)
     *result = XS_UPSERT_UPDATED;
+  if (previous != NULL)
+    *previous = g_steal_pointer (&existing);
   return TRUE;
+}
+
+gboolean
+xs_trainee_store_upsert (XsDb            *db,
+                         XsTrainee       *trainee,
+                         XsUpsertResult  *result,
+                         GError         **error)
+{
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+
+  return xs_trainee_store_merge (db, trainee, XS_TRAINEE_FIELD_ALL, NULL, result, error);
 }
 
 gint64

@@ -30,6 +30,16 @@ typedef enum
   XS_UPSERT_UPDATED,
 } XsUpsertResult;
 
+/* The fields of a roster row that may be missing from a file. */
+typedef enum
+{
+  XS_TRAINEE_FIELD_TITLE     = 1 << 0,
+  XS_TRAINEE_FIELD_SPECIALTY = 1 << 1,
+  XS_TRAINEE_FIELD_COUNTY    = 1 << 2,
+  XS_TRAINEE_FIELD_PHONE     = 1 << 3,
+  XS_TRAINEE_FIELD_ALL       = 0xf,
+} XsTraineeField;
+
 XsTrainee      *xs_trainee_new                 (void);
 void            xs_trainee_free                (XsTrainee   *trainee);
 void            xs_trainee_clear               (XsTrainee   *trainee);
@@ -38,6 +48,16 @@ void            xs_trainee_clear               (XsTrainee   *trainee);
  * Runs inside the caller's transaction. */
 gboolean        xs_trainee_store_upsert        (XsDb        *db,
                                                 XsTrainee   *trainee,
+                                                XsUpsertResult *result,
+                                                GError     **error);
+/* Like xs_trainee_store_upsert(), but of the optional fields only those in
+ * @fields are taken from @trainee; the others keep their stored values (and
+ * are copied into @trainee). When the stored trainee changed, @previous (if
+ * not NULL) is set to it as it was; else to NULL. */
+gboolean        xs_trainee_store_merge         (XsDb        *db,
+                                                XsTrainee   *trainee,
+                                                XsTraineeField fields,
+                                                XsTrainee  **previous,
                                                 XsUpsertResult *result,
                                                 GError     **error);
 /* NULL with XS_DB_ERROR_NOT_FOUND when nobody on the roster has @id_number. */

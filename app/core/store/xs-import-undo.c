@@ -1,0 +1,267 @@
+/* xs-import-undo.c: taking an import back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-import-undo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <sqlite3.h>
+
+#include "xs-db-private.h"
+#include "xs-import-log-private.h"
+
+typedef struct
+{
+  gint64  id;
+  char   *file_name;
+  char   *summary;
+  char   *undone_at;
+  gint64  audit_last;
+  gint64  ranges[4];   /* trainee_first, trainee_last, claim_first, claim_last; 0: none */
+} Batch;
+
+static void
+batch_clear (Batch *batch)
+{
+  g_free (batch->file_name);
+  g_free (batch->summary);
+  g_free (batch->undone_at);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Batch, batch_clear)
+
+static gboolean
+load_batch (XsDb     *db,
+            gint64    id,
+            Batch    *batch,
+            GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT file_name, ifnull (summary, ''), undone_at, ifnull (audit_last, 0), "
+                         "ifnull (trainee_first, 0), ifnull (trainee_last, 0), "
+                         "ifnull (claim_first, 0), ifnull (claim_last, 0) "
+                         "FROM import_batch WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _xs_db_bind_int64 (stmt, 1, id);
+  rc = _xs_db_step (stmt);
+  if (rc == XS_DB_DONE)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
+                   _("There is no import number %lld. The list of imports shows their numbers."),
+                   (long long) id);
+      return FALSE;
+    }
+  if (rc != XS_DB_ROW)
+    return _xs_db_set_error (db, error);
+
+  batch->id = id;
+  batch->file_name = g_strdup (_xs_db_column_text (stmt, 0));
+  batch->summary = g_strdup (_xs_db_column_text (stmt, 1));
+  batch->undone_at = g_strdup (_xs_db_column_text (stmt, 2));
+  batch->audit_last = _xs_db_column_int64 (stmt, 3);
+  for (guint i = 0; i < 4; i++)
+    batch->ranges[i] = _xs_db_column_int64 (stmt, 4 + i);
+  return TRUE;
+}
+
+static void
+bind_batch (XsDbStmt    *stmt,
+            const Batch *batch)
+{
+  _xs_db_bind_int64 (stmt, 1, batch->id);
+  for (guint i = 0; i < 4; i++)
+    _xs_db_bind_id (stmt, 2 + i, batch->ranges[i]);
+}
+
+/* What a later audit entry did, as the end of "later, …". */
+static char *
+describe_later (const char *entity,
+                const char *action,
+                gint64      entity_id,
+                const char *name)
+{
+  if (g_str_equal (entity, "claim") && g_str_equal (action, "insert"))
+    return g_strdup_printf (_("hours were recorded for %s"), name);
+  if (g_str_equal (entity, "claim") && (g_str_equal (action, "attach") || g_str_equal (action, "detach")))
+    return g_strdup_printf (_("the materials of claim %lld of %s were changed"), (long long) entity_id, name);
+  if (g_str_equal (entity, "claim") && g_str_equal (action, "delete"))
+    return g_strdup_printf (_("claim %lld of %s was deleted"), (long long) entity_id, name);
+  if (g_str_equal (entity, "claim"))
+    return g_strdup_printf (_("claim %lld of %s was changed, submitted or decided"), (long long) entity_id, name);
+  if (g_str_equal (entity, "trainee"))
+    return g_strdup_printf (_("the roster entry of %s was changed"), name);
+  if (g_str_equal (entity, "certificate"))
+    return g_strdup_printf (_("a certificate of %s was issued or revoked"), name);
+  return g_strdup_printf (_("something was recorded about %s"), name);
+}
+
+/* Sets @error and returns FALSE when anything recorded after the import
+ * (other than by imports undone since) is about its trainees or claims. */
+static gboolean
+check_nothing_depends (XsDb         *db,
+                       const Batch  *batch,
+                       GError      **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *at = NULL;
+  const char *name;
+  int rc;
+
+  stmt = _xs_db_prepare (db,
+                         "WITH changed (entity, entity_id) AS "
+                         "  (SELECT entity, entity_id FROM import_change WHERE import_id = ?1) "
+                         "SELECT a.entity, a.action, ifnull (a.entity_id, 0), a.at, "
+                         "  ifnull ((SELECT name FROM trainee WHERE id = a.trainee_id), ''), "
+                         "  (SELECT b.id FROM import_batch b WHERE b.undone_at IS NULL "
+                         "   AND a.id > b.audit_first AND a.id <= b.audit_last), "
+                         "  (SELECT b.file_name FROM import_batch b WHERE b.undone_at IS NULL "
+                         "   AND a.id > b.audit_first AND a.id <= b.audit_last) "
+                         "FROM audit a "
+                         "WHERE a.id > ?6 "
+                         "  AND NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.undone_at IS NOT NULL "
+                         "    AND ((a.id > b.audit_first AND a.id <= b.audit_last) "
+                         "         OR (a.id > b.undo_audit_first AND a.id <= b.undo_audit_last))) "
+                         "  AND (a.trainee_id BETWEEN ?2 AND ?3 "
+                         "       OR a.trainee_id IN (SELECT entity_id FROM changed WHERE entity = 'trainee') "
+                         "       OR (a.entity = 'claim' AND (a.entity_id BETWEEN ?4 AND ?5 "
+                         "           OR a.entity_id IN (SELECT entity_id FROM changed WHERE entity = 'claim'))) "
+                         "       OR (a.entity = 'certificate' AND a.trainee_id IN "
+                         "           (SELECT trainee_id FROM claim WHERE id BETWEEN ?4 AND ?5 "
+                         "            OR id IN (SELECT entity_id FROM changed WHERE entity = 'claim')))) "
+                         "ORDER BY a.id LIMIT 1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_batch (stmt, batch);
+  _xs_db_bind_int64 (stmt, 6, batch->audit_last);
+  rc = _xs_db_step (stmt);
+  if (rc == XS_DB_DONE)
+    return TRUE;
+  if (rc != XS_DB_ROW)
+    return _xs_db_set_error (db, error);
+
+  name = _xs_db_column_text (stmt, 4);
+  what = describe_later (_xs_db_column_text (stmt, 0), _xs_db_column_text (stmt, 1),
+                         _xs_db_column_int64 (stmt, 2), *name ? name : _("a trainee"));
+  at = g_strndup (_xs_db_column_text (stmt, 3), 16);
+  g_strdelimit (at, "T", ' ');
+
+  if (!_xs_db_column_is_null (stmt, 5))
+    g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                 _("Import %lld (“%s”) cannot be undone: a later import, number %lld (“%s”), "
+                   "depends on it (%s, %s UTC). Undo import %lld first."),
+                 (long long) batch->id, batch->file_name,
+                 (long long) _xs_db_column_int64 (stmt, 5), _xs_db_column_text (stmt, 6),
+                 what, at, (long long) _xs_db_column_int64 (stmt, 5));
+  else
+    g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                 _("Import %lld (“%s”) cannot be undone: afterwards %s (%s UTC), which depends "
+                   "on it. Nothing was changed."),
+                 (long long) batch->id, batch->file_name, what, at);
+  return FALSE;
+}
+
+/* The statements of an undo, in order: decisions back, added claims out,
+ * roster entries back, added trainees out. */
+static const char * const undo_statements[] = {
+  "INSERT INTO import_undo_running (one) VALUES (1)",
+  "UPDATE claim SET status = json_extract (c.before, '$.status'), "
+  "  side = json_extract (c.before, '$.side'), reason = json_extract (c.before, '$.reason'), "
+  "  reviewer = json_extract (c.before, '$.reviewer'), "
+  "  decided_at = json_extract (c.before, '$.decided_at'), "
+  "  updated_at = json_extract (c.before, '$.updated_at') "
+  "FROM import_change c WHERE c.import_id = ?1 AND c.entity = 'claim' AND claim.id = c.entity_id",
+  "DELETE FROM claim WHERE id BETWEEN ?4 AND ?5",
+  "UPDATE trainee SET name = json_extract (c.before, '$.name'), "
+  "  sex = json_extract (c.before, '$.sex'), birth_date = json_extract (c.before, '$.birth_date'), "
+  "  employer = json_extract (c.before, '$.employer'), title = json_extract (c.before, '$.title'), "
+  "  specialty = json_extract (c.before, '$.specialty'), county = json_extract (c.before, '$.county'), "
+  "  phone = json_extract (c.before, '$.phone') "
+  "FROM import_change c WHERE c.import_id = ?1 AND c.entity = 'trainee' AND trainee.id = c.entity_id",
+  "DELETE FROM trainee WHERE id BETWEEN ?2 AND ?3",
+  "DELETE FROM import_undo_running",
+};
+
+static gboolean
+undo_in_transaction (XsDb     *db,
+                     gint64    id,
+                     GError  **error)
+{
+  g_auto(Batch) batch = { 0 };
+  g_autoptr(XsDbStmt) mark = NULL;
+  g_autofree char *detail = NULL;
+  gint64 undo_first;
+
+  if (!load_batch (db, id, &batch, error))
+    return FALSE;
+  if (batch.undone_at != NULL)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("Import %lld (“%s”) was undone already."),
+                   (long long) id, batch.file_name);
+      return FALSE;
+    }
+  if (!check_nothing_depends (db, &batch, error))
+    return FALSE;
+
+  mark = _xs_db_prepare (db, "SELECT ifnull (max (id), 0) FROM audit", error);
+  if (mark == NULL)
+    return FALSE;
+  if (_xs_db_step (mark) != XS_DB_ROW)
+    return _xs_db_set_error (db, error);
+  undo_first = _xs_db_column_int64 (mark, 0);
+  _xs_db_stmt_release (g_steal_pointer (&mark));
+
+  for (guint i = 0; i < G_N_ELEMENTS (undo_statements); i++)
+    {
+      g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, undo_statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        bind_batch (stmt, &batch);
+      if (!_xs_db_exec_stmt (db, stmt, error))
+        return FALSE;
+    }
+
+  detail = g_strdup_printf ("%s: %s", batch.file_name, batch.summary);
+  if (!_xs_db_audit (db, "import", id, "undo", detail, error))
+    return FALSE;
+
+  mark = _xs_db_prepare (db,
+                         "UPDATE import_batch SET undone_at = ?2, undo_audit_first = ?3, "
+                         "undo_audit_last = (SELECT max (id) FROM audit) WHERE id = ?1",
+                         error);
+  if (mark == NULL)
+    return FALSE;
+  _xs_db_bind_int64 (mark, 1, id);
+  _xs_db_bind_text_static (mark, 2, _xs_db_get_now (db));
+  _xs_db_bind_int64 (mark, 3, undo_first);
+  return _xs_db_exec_stmt (db, mark, error);
+}
+
+gboolean
+xs_import_log_undo (XsDb     *db,
+                    gint64    id,
+                    GError  **error)
+{
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+
+  if (!xs_db_begin (db, error))
+    return FALSE;
+  if (!undo_in_transaction (db, id, error))
+    {
+      xs_db_rollback (db);
+      return FALSE;
+    }
+  return xs_db_commit (db, error);
+}
