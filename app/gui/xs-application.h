@@ -17,6 +17,11 @@ XsApplication *xs_application_new          (void);
 /* The base's database, opened at startup (main thread only). */
 XsDb          *xs_application_get_db       (XsApplication *self);
 GSettings     *xs_application_get_settings (XsApplication *self);
+/* Lets go of the database (a restore replaces it); xs_application_get_db()
+ * is NULL until xs_application_reopen_db(). */
+void           xs_application_release_db   (XsApplication *self);
+gboolean       xs_application_reopen_db    (XsApplication *self,
+                                            GError       **error);
 /* The year the window shows: the default-year setting, else this year. */
 int            xs_application_get_default_year (XsApplication *self);
 
