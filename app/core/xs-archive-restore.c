@@ -596,7 +596,11 @@ xs_archive_restore (const char         *data_dir,
        && check_no_base (dir, error)
        && put_in_place (staging, dir, settings, error);
   remove_tree (staging);
-  if (ok && progress != NULL)
+  if (!ok)
+    return FALSE;
+  /* The archive this base came from is the one to restore a lost key from. */
+  xs_data_dir_note_archive (dir, path);
+  if (progress != NULL)
     progress (1.0, user_data);
-  return ok;
+  return TRUE;
 }
