@@ -123,6 +123,13 @@ archive_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* The base was replaced: the application holds no database any more. */
+static gboolean
+restored (XsArchiveDialog *self)
+{
+  return self->mode == XS_ARCHIVE_DIALOG_RESTORE && self->done && self->succeeded;
+}
+
 static void
 finish (XsArchiveDialog *self,
         const char      *heading,
@@ -135,8 +142,7 @@ finish (XsArchiveDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->run_button), TRUE);
-  gtk_button_set_label (self->run_button, self->mode == XS_ARCHIVE_DIALOG_RESTORE
-                        && g_str_equal (heading, _("Base Restored")) ? _("_Close Xueshi") : _("_OK"));
+  gtk_button_set_label (self->run_button, restored (self) ? _("_Close Xueshi") : _("_OK"));
 }
 
 static void
@@ -265,7 +271,7 @@ on_run_clicked (XsArchiveDialog *self)
 
   if (self->done)
     {
-      if (self->mode == XS_ARCHIVE_DIALOG_RESTORE && g_str_equal (gtk_window_get_title (GTK_WINDOW (self)), _("Base Restored")))
+      if (restored (self))
         g_application_quit (G_APPLICATION (self->application));
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -328,6 +334,9 @@ xs_archive_dialog_close_request (GtkWindow *window)
       g_cancellable_cancel (self->cancellable);
       return TRUE;
     }
+  /* After a restore there is no base to go back to in this window. */
+  if (restored (self))
+    g_application_quit (G_APPLICATION (self->application));
   return FALSE;
 }
 
