@@ -109,7 +109,7 @@ count_strays (const char *dir)
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     if (!g_str_equal (name, "xueshi.db") && !g_str_equal (name, "xueshi.db-wal")
         && !g_str_equal (name, "xueshi.db-shm") && !g_str_equal (name, "backups")
-        && !g_str_equal (name, "evidence"))
+        && !g_str_equal (name, "evidence") && !g_str_equal (name, "signing-key"))
       {
         g_test_message ("stray file %s", name);
         n++;
@@ -346,40 +346,219 @@ test_backup_restore_busy (void)
   g_assert_cmpint (xs_trainee_store_count (again, NULL), ==, 7);
 }
 
+/* A copy of @source in @dir named as made at @time for @reason. */
+static char *
+fake_backup (const char *dir,
+             const char *source,
+             GDateTime  *time,
+             const char *reason)
+{
+  g_autofree char *stamp = g_date_time_format (time, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strconcat ("xueshi-", stamp, reason ? "-" : "", reason ? reason : "", ".db", NULL);
+  char *path = g_build_filename (dir, "backups", name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static GDateTime *
+days_ago (GDateTime *now,
+          int        days,
+          int        hour)
+{
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -days);
+
+  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day), hour, 0, 0);
+}
+
 static void
-test_backup_prune (void)
+test_backup_retention (void)
 {
   g_autofree char *dir = xs_test_make_tmpdir ();
-  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-  g_autofree char *notes = g_build_filename (backups, "notes.txt", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(XsDb) db = xs_db_open (dir, &error);
-  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) list = NULL;
-  guint extra = 3;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GHashTable) month_kept = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) month_seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree char *first = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *ancient_restore = NULL;
+  g_autofree char *ancient_migration = NULL;
+  g_autofree char *ancient_daily = NULL;
+  char *morning[400] = { NULL };
+  char *evening[400] = { NULL };
 
   g_assert_no_error (error);
-  for (guint i = 0; i < XS_BACKUP_KEEP + extra; i++)
-    {
-      char *path = xs_backup_create (db, i % 2 ? "daily" : NULL, &error);
+  /* Not at midnight: the days of the copies below are the days they say. */
+  if (g_date_time_get_hour (now) == 23 && g_date_time_get_minute (now) >= 58)
+    g_usleep (3 * G_USEC_PER_SEC * 60);
+  first = xs_backup_create (db, "before-restore", &error);
+  g_assert_no_error (error);
 
+  /* Two copies a day for more than a year, none today */
+  for (int day = 1; day < 400; day++)
+    {
+      g_autoptr(GDateTime) m = days_ago (now, day, 9);
+      g_autoptr(GDateTime) e = days_ago (now, day, 15);
+
+      morning[day] = fake_backup (dir, first, m, "daily");
+      evening[day] = fake_backup (dir, first, e, NULL);
+    }
+  {
+    g_autoptr(GDateTime) t1 = days_ago (now, 700, 10);
+    g_autoptr(GDateTime) t2 = days_ago (now, 650, 10);
+    g_autoptr(GDateTime) t3 = days_ago (now, 600, 10);
+
+    ancient_restore = fake_backup (dir, first, t1, "before-restore");
+    ancient_migration = fake_backup (dir, first, t2, "before-migration-v2");
+    ancient_daily = fake_backup (dir, first, t3, "daily");
+  }
+
+  made = xs_backup_create (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (made, G_FILE_TEST_EXISTS));
+
+  /* Copies made before a restore or a migration stay, however old */
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (ancient_restore, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (ancient_migration, G_FILE_TEST_EXISTS));
+  /* Other copies older than a year go */
+  g_assert_false (g_file_test (ancient_daily, G_FILE_TEST_EXISTS));
+
+  for (int day = 1; day < 400; day++)
+    {
+      gboolean m = g_file_test (morning[day], G_FILE_TEST_EXISTS);
+      gboolean e = g_file_test (evening[day], G_FILE_TEST_EXISTS);
+      g_autoptr(GDateTime) t = days_ago (now, day, 12);
+      gpointer month = GINT_TO_POINTER (g_date_time_get_year (t) * 12 + g_date_time_get_month (t));
+      int months_back = (g_date_time_get_year (now) - g_date_time_get_year (t)) * 12
+                        + g_date_time_get_month (now) - g_date_time_get_month (t);
+
+      /* The newest copy of a day is the one kept for it */
+      g_assert_false (m);
+      if (day < XS_BACKUP_KEEP_DAYS)
+        g_assert_true (e);
+      if (months_back >= XS_BACKUP_KEEP_MONTHS)
+        g_assert_false (e);
+      /* Past the weeks: one copy a month, the newest */
+      if (day > 7 * (XS_BACKUP_KEEP_WEEKS + 1) && months_back < XS_BACKUP_KEEP_MONTHS)
+        {
+          if (!g_hash_table_contains (month_seen, month))
+            g_assert_true (e || g_hash_table_contains (month_kept, month));
+          else
+            g_assert_false (e);
+        }
+      g_hash_table_add (month_seen, month);
+      if (e)
+        g_hash_table_add (month_kept, month);
+      g_free (morning[day]);
+      g_free (evening[day]);
+    }
+  /* The weeks: every one of the last XS_BACKUP_KEEP_WEEKS keeps a copy */
+  g_assert_cmpuint (count_backups (dir, NULL), >=, XS_BACKUP_KEEP_DAYS + XS_BACKUP_KEEP_WEEKS - 2);
+  g_assert_cmpuint (count_backups (dir, NULL), <=, 1 + XS_BACKUP_KEEP_DAYS + XS_BACKUP_KEEP_WEEKS
+                                                   + XS_BACKUP_KEEP_MONTHS);
+  g_assert_cmpuint (count_backups (dir, "before-restore"), ==, 2);
+}
+
+/* Trying one backup after another loses none of them. */
+static void
+test_backup_restore_keeps_backups (void)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *files = xs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsDb) db = xs_db_open (dir, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) monthly = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *seed = NULL;
+  guint tries = 14;
+
+  g_assert_no_error (error);
+  seed = xs_backup_create (db, NULL, &error);
+  g_assert_no_error (error);
+  /* One copy a month for the last 11 months: all of them kept */
+  for (int m = 1; m < XS_BACKUP_KEEP_MONTHS; m++)
+    {
+      g_autoptr(GDateTime) month = g_date_time_add_months (now, -m);
+      g_autoptr(GDateTime) t = days_ago (month, 0, 10);
+
+      g_ptr_array_add (monthly, fake_backup (dir, seed, t, "daily"));
+    }
+  for (guint i = 0; i < tries; i++)
+    {
+      char *path = g_strdup_printf ("%s/try-%u.db", files, i);
+
+      add_trainees (db, i, 1);
+      g_assert_true (xs_backup_write (db, path, &error));
       g_assert_no_error (error);
       g_ptr_array_add (made, path);
-      if (i == 0)
-        g_assert_true (g_file_set_contents (notes, "mine", -1, NULL));
     }
+  g_clear_object (&db);
 
-  list = xs_backup_list (dir, &error);
+  for (guint i = 0; i < tries; i++)
+    {
+      g_assert_true (xs_backup_restore (dir, g_ptr_array_index (made, i), &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_backups (dir, "before-restore"), ==, i + 1);
+    }
+  /* Every copy made before a restore is there, and every earlier one */
+  g_assert_cmpuint (count_backups (dir, "before-restore"), ==, tries);
+  for (guint i = 0; i < monthly->len; i++)
+    g_assert_true (g_file_test (g_ptr_array_index (monthly, i), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (seed, G_FILE_TEST_EXISTS));
+
+  /* A later backup by hand prunes by age: none of these goes */
+  db = xs_db_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, XS_BACKUP_KEEP);
-  /* The newest are kept, newest first */
-  for (guint i = 0; i < XS_BACKUP_KEEP; i++)
-    g_assert_cmpstr (((XsBackup *) g_ptr_array_index (list, i))->path, ==,
-                     g_ptr_array_index (made, made->len - 1 - i));
-  for (guint i = 0; i < extra; i++)
-    g_assert_false (g_file_test (g_ptr_array_index (made, i), G_FILE_TEST_EXISTS));
-  /* Files that are not backups are left alone */
-  g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
+  g_free (xs_backup_create (db, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_backups (dir, "before-restore"), ==, tries);
+  for (guint i = 0; i < monthly->len; i++)
+    g_assert_true (g_file_test (g_ptr_array_index (monthly, i), G_FILE_TEST_EXISTS));
+}
+
+/* A file with the right id and version but a schema of its own. */
+static void
+test_backup_restore_strict_schema (void)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *files = xs_test_make_tmpdir ();
+  g_autofree char *trigger = g_build_filename (files, "trigger.db", NULL);
+  g_autofree char *empty = g_build_filename (files, "empty.db", NULL);
+  g_autofree char *zero = g_build_filename (files, "zero.db", NULL);
+  g_autofree char *index = g_build_filename (files, "index.db", NULL);
+  g_autofree char *rows = NULL;
+  g_autofree char *pragmas = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsDb) db = xs_db_open (dir, &error);
+
+  g_assert_no_error (error);
+  add_trainees (db, 0, 3);
+  rows = dump_trainees (db);
+  g_assert_true (xs_backup_write (db, trigger, &error));
+  g_assert_true (xs_backup_write (db, index, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  set_pragma (trigger, "CREATE TRIGGER wipe AFTER INSERT ON trainee BEGIN DELETE FROM claim; END");
+  expect_refusal (dir, trigger, XS_BACKUP_ERROR_NOT_XUESHI, "trigger “wipe”", rows);
+
+  set_pragma (index, "DROP INDEX audit_trainee");
+  expect_refusal (dir, index, XS_BACKUP_ERROR_NOT_XUESHI, "audit_trainee", rows);
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                             XS_DB_APPLICATION_ID, xs_db_get_latest_version ());
+  set_pragma (empty, pragmas);
+  expect_refusal (dir, empty, XS_BACKUP_ERROR_NOT_XUESHI, "is missing", rows);
+
+  g_assert_true (g_file_set_contents (zero, "", 0, NULL));
+  expect_refusal (dir, zero, XS_BACKUP_ERROR_NOT_XUESHI, "is not a Xueshi database", rows);
 }
 
 static void
@@ -544,7 +723,9 @@ main (int    argc,
   g_test_add_func ("/backup/restore-into-empty-dir", test_backup_restore_into_empty_dir);
   g_test_add_func ("/backup/restore-refuses", test_backup_restore_refuses);
   g_test_add_func ("/backup/restore-busy", test_backup_restore_busy);
-  g_test_add_func ("/backup/prune", test_backup_prune);
+  g_test_add_func ("/backup/retention", test_backup_retention);
+  g_test_add_func ("/backup/restore-keeps-backups", test_backup_restore_keeps_backups);
+  g_test_add_func ("/backup/restore-strict-schema", test_backup_restore_strict_schema);
   g_test_add_func ("/backup/daily", test_backup_daily);
   g_test_add_func ("/backup/private-files", test_backup_private_files);
   g_test_add_func ("/backup/before-migration", test_backup_before_migration);

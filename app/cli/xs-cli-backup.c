@@ -29,8 +29,8 @@ xs_cli_backup (const XsCliGlobals *globals,
     { NULL }
   };
 
-  summary = g_strdup_printf (_("Copy the database into the backups folder beside it, where the newest %d backups are kept, or to --out FILE."),
-                             XS_BACKUP_KEEP);
+  summary = g_strdup_printf (_("Copy the database into the backups folder beside it, or to --out FILE. The folder keeps a copy of each of the last %d days, %d weeks and %d months, and every copy made before an update or a restore."),
+                             XS_BACKUP_KEEP_DAYS, XS_BACKUP_KEEP_WEEKS, XS_BACKUP_KEEP_MONTHS);
   if (!xs_cli_parse ("backup", NULL, summary, entries, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc != 1)

@@ -50,6 +50,8 @@ int   xs_cli_export_public_key (const XsCliGlobals *globals, int argc, char **ar
 int   xs_cli_backup          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_backups         (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_restore         (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_archive         (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_restore_archive (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_export          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_import_decisions (const XsCliGlobals *globals, int argc, char **argv);
 

@@ -39,6 +39,8 @@ static const Command commands[] = {
   { "backup", xs_cli_backup, N_("Copy the database into the backups folder or to a file") },
   { "backups", xs_cli_backups, N_("List the backups of the database") },
   { "restore", xs_cli_restore, N_("Replace the database by a backup") },
+  { "archive", xs_cli_archive, N_("Write the whole base to one file encrypted with a passphrase") },
+  { "restore-archive", xs_cli_restore_archive, N_("Give back a whole base from its archive") },
   { "certificates", xs_cli_certificates, N_("Issue certificates and write them to one PDF") },
   { "reprint", xs_cli_reprint, N_("Write an issued certificate again, byte for byte") },
   { "revoke", xs_cli_revoke, N_("Record that a certificate no longer stands") },

@@ -60,6 +60,24 @@ xs_application_get_settings (XsApplication *self)
   return self->settings;
 }
 
+void
+xs_application_release_db (XsApplication *self)
+{
+  g_return_if_fail (XS_IS_APPLICATION (self));
+  g_clear_object (&self->db);
+}
+
+gboolean
+xs_application_reopen_db (XsApplication  *self,
+                          GError        **error)
+{
+  g_return_val_if_fail (XS_IS_APPLICATION (self), FALSE);
+
+  if (self->db == NULL)
+    self->db = xs_db_open (self->data_dir, error);
+  return self->db != NULL;
+}
+
 int
 xs_application_get_default_year (XsApplication *self)
 {

@@ -21,6 +21,11 @@ XsDb          *xs_application_get_db       (XsApplication *self);
  * only). */
 XsBaseProfile *xs_application_get_base_profile (XsApplication *self);
 GSettings     *xs_application_get_settings (XsApplication *self);
+/* Lets go of the database (a restore replaces it); xs_application_get_db()
+ * is NULL until xs_application_reopen_db(). */
+void           xs_application_release_db   (XsApplication *self);
+gboolean       xs_application_reopen_db    (XsApplication *self,
+                                            GError       **error);
 /* The year the window shows: the default-year setting, else this year. */
 int            xs_application_get_default_year (XsApplication *self);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-archive-dialog.h"
 #include "xs-check-dialog.h"
 #include "xs-claim-editor.h"
 #include "xs-claim-store.h"
@@ -199,6 +200,18 @@ check_data_action (GtkWidget  *widget,
 }
 
 static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+  XsArchiveDialogMode mode = g_str_equal (action_name, "win.archive")
+                             ? XS_ARCHIVE_DIALOG_WRITE : XS_ARCHIVE_DIALOG_RESTORE;
+
+  gtk_window_present (GTK_WINDOW (xs_archive_dialog_new (GTK_WINDOW (self), self->application, mode)));
+}
+
+static void
 verify_certificate_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
@@ -356,6 +369,8 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.verify-certificate", NULL, verify_certificate_action);
   gtk_widget_class_install_action (widget_class, "win.check-data", NULL, check_data_action);
+  gtk_widget_class_install_action (widget_class, "win.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-statistics", NULL, export_statistics_action);
   _xs_window_class_install_package_actions (widget_class);
 

@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* xs_backup_create() for a connection that is not (yet) an XsDb: copies
- * database "main" of @handle into DATA_DIR/backups and prunes. @data_dir is
+ * database "main" of @handle into DATA_DIR/backups (and prunes when
+ * @reason is NULL or "daily"). @data_dir is
  * already resolved. Returns the new file's path. */
 char *_xs_backup_create_from_handle (sqlite3     *handle,
                                      const char  *data_dir,
@@ -40,6 +41,11 @@ void _xs_backup_remove_with_journal (const char *path);
 gboolean _xs_backup_copy_database (sqlite3 *src, const char *src_display, const char *target, GError **error);
 char * _xs_backup_create_temp (const char *path, GError **error);
 gboolean _xs_backup_same_file (const char *a, const char *b);
-void _xs_backup_prune (const char *dir);
+void _xs_backup_prune (const char *dir, GDateTime *now);
+/* The checks xs_backup_restore() makes of a file before it restores it. */
+gboolean _xs_backup_check_candidate (const char *path, GError **error);
+/* For each of @backups (XsBackup, newest first): whether the retention by
+ * age keeps it at @now. */
+gboolean *_xs_backup_retained (GPtrArray *backups, GDateTime *now);
 
 G_END_DECLS

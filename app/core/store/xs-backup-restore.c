@@ -33,7 +33,9 @@ open_candidate (const char  *path,
   g_autofree char *check = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *uri_query = NULL;
+  g_autofree char *difference = NULL;
   sqlite3 *handle = NULL;
+  XsDbHeader header;
   GStatBuf st;
   int latest = xs_db_get_latest_version ();
   int app_id, version;
@@ -44,7 +46,9 @@ open_candidate (const char  *path,
       _xs_backup_set_errno_error (errno, FILE_READ, path, error);
       return NULL;
     }
-  if (!S_ISREG (st.st_mode))
+  if (!S_ISREG (st.st_mode) || !_xs_db_read_header (path, &header, NULL)
+      || !header.sqlite || header.size == 0
+      || (header.application_id != XS_DB_APPLICATION_ID && !header.wal))
     {
       g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI,
                    _("“%s” is not a Xueshi database."), display);
@@ -93,6 +97,20 @@ open_candidate (const char  *path,
       return NULL;
     }
 
+  /* Tables, indexes, triggers and views exactly as the migrations make
+   * them: a trigger of its own would run at the next import. */
+  difference = _xs_db_schema_difference (handle, version, &rc);
+  if (rc != SQLITE_OK)
+    goto failed;
+  if (difference != NULL)
+    {
+      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_NOT_XUESHI,
+                   _("“%s” is not a Xueshi database as Xueshi makes it: %s. It cannot be restored; choose another backup."),
+                   display, difference);
+      sqlite3_close (handle);
+      return NULL;
+    }
+
   check = _xs_backup_query_text (handle, "PRAGMA integrity_check", &rc);
   if (rc != SQLITE_OK)
     goto failed;
@@ -110,6 +128,18 @@ failed:
   _xs_backup_set_sqlite_error (rc, handle, display, error);
   sqlite3_close (handle);
   return NULL;
+}
+
+gboolean
+_xs_backup_check_candidate (const char  *path,
+                            GError     **error)
+{
+  sqlite3 *handle = open_candidate (path, error);
+
+  if (handle == NULL)
+    return FALSE;
+  sqlite3_close (handle);
+  return TRUE;
 }
 
 /* A raw copy of a database file that SQLite cannot read, so that a restore
@@ -138,7 +168,6 @@ keep_unreadable (const char  *db_path,
       || !xs_data_dir_write_private (path, g_mapped_file_get_contents (mapped),
                                      g_mapped_file_get_length (mapped), error))
     return FALSE;
-  _xs_backup_prune (dir);
   return TRUE;
 }
 
@@ -158,9 +187,16 @@ retire_current (const char  *db_path,
   g_autofree char *kept = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3 *handle = NULL;
+  XsDbHeader header;
   int rc;
 
   *locked = NULL;
+  /* Another program's file (or an empty one) is not opened at all, so that
+   * it is kept exactly as it is. */
+  if (!_xs_db_read_header (db_path, &header, NULL) || !header.sqlite
+      || (header.application_id != XS_DB_APPLICATION_ID && !header.wal))
+    return keep_unreadable (db_path, data_dir, error);
+
   rc = sqlite3_open_v2 (db_path, &handle, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {

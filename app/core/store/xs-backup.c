@@ -497,22 +497,30 @@ xs_backup_list (const char  *data_dir,
   return list;
 }
 
-/* Keeps the newest XS_BACKUP_KEEP backups. A failure to remove one is only
- * logged: the new backup is made. */
+/* Removes the backups that the retention by age no longer keeps (see
+ * xs_backup_is_kept()). A failure to remove one is only logged: the new
+ * backup is made. */
 void
-_xs_backup_prune (const char *dir)
+_xs_backup_prune (const char *dir,
+                  GDateTime  *now)
 {
   g_autoptr(GPtrArray) entries = list_entries (dir, NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree gboolean *kept = NULL;
 
   if (entries == NULL)
     return;
-  for (guint i = XS_BACKUP_KEEP; i < entries->len; i++)
+  backups = g_ptr_array_new ();
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (backups, ((Entry *) g_ptr_array_index (entries, i))->backup);
+  kept = _xs_backup_retained (backups, now);
+  for (guint i = 0; i < backups->len; i++)
     {
-      Entry *entry = g_ptr_array_index (entries, i);
+      XsBackup *backup = g_ptr_array_index (backups, i);
 
-      if (g_unlink (entry->backup->path) != 0)
+      if (!kept[i] && g_unlink (backup->path) != 0)
         g_warning ("Could not remove the old backup %s: %s",
-                   entry->backup->path, g_strerror (errno));
+                   backup->path, g_strerror (errno));
     }
 }
 
@@ -566,7 +574,10 @@ _xs_backup_create_from_handle (sqlite3     *handle,
       g_prefix_error (error, _("Could not back up the database: "));
       return NULL;
     }
-  _xs_backup_prune (dir);
+  /* Copies made before a migration or a restore are never pruned, and
+   * neither restoring nor migrating prunes the others. */
+  if (reason == NULL || g_str_equal (reason, "daily"))
+    _xs_backup_prune (dir, now);
   return g_steal_pointer (&path);
 }
 

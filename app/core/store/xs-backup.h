@@ -8,8 +8,15 @@
 
 G_BEGIN_DECLS
 
-/* How many backups DATA_DIR/backups keeps: the newest ones. */
-#define XS_BACKUP_KEEP 10
+/* What DATA_DIR/backups keeps, by age (local time): the newest copy of each
+ * of the last XS_BACKUP_KEEP_DAYS days, of each of the last
+ * XS_BACKUP_KEEP_WEEKS weeks (Monday to Sunday) and of each of the last
+ * XS_BACKUP_KEEP_MONTHS months, and every copy made before a migration or a
+ * restore ("before-…"), which is never removed automatically. Only making a
+ * backup by hand or the daily one prunes. */
+#define XS_BACKUP_KEEP_DAYS 7
+#define XS_BACKUP_KEEP_WEEKS 5
+#define XS_BACKUP_KEEP_MONTHS 12
 
 #define XS_BACKUP_ERROR (xs_backup_error_quark ())
 
@@ -38,7 +45,8 @@ char       *xs_backup_get_dir      (const char  *data_dir);
 
 /* Copies the database with SQLite's backup API to
  * DATA_DIR/backups/xueshi-YYYYMMDD-HHMMSS[-REASON].db (mode 0600, the folder
- * 0700), then removes all but the newest XS_BACKUP_KEEP backups. @reason is
+ * 0700), then, for a copy by hand (@reason NULL) or a "daily" one, removes
+ * the backups that the retention by age no longer keeps. @reason is
  * NULL or lower-case letters, digits and '-', starting with a letter.
  * Returns the new file's path. */
 char       *xs_backup_create       (XsDb        *db,
@@ -54,14 +62,17 @@ gboolean    xs_backup_write        (XsDb        *db,
  * crash left in the data folder. */
 gboolean    xs_backup_daily        (XsDb        *db,
                                     GError     **error);
+/* Whether @backup is one that the retention never removes. */
+gboolean    xs_backup_is_protected (const XsBackup *backup);
 /* The backups in DATA_DIR/backups, newest first; empty when there are none.
  * An array of XsBackup. */
 GPtrArray  *xs_backup_list         (const char  *data_dir,
                                     GError     **error);
 /* Replaces DATA_DIR/xueshi.db by a copy of @backup_path, after checking that
- * it is a Xueshi database no newer than this program and passes SQLite's
- * integrity check. The database as it was is first kept as a
- * "before-restore" backup. Refuses with XS_BACKUP_ERROR_BUSY while another
+ * it is a Xueshi database no newer than this program, that its schema is
+ * exactly the one of its version, and that it passes SQLite's integrity
+ * check. The database as it was is first kept as a "before-restore" backup;
+ * nothing is pruned. Refuses with XS_BACKUP_ERROR_BUSY while another
  * program has the database open; this process must not have it open either
  * (close every XsDb of @data_dir first). */
 gboolean    xs_backup_restore      (const char  *data_dir,

@@ -171,3 +171,62 @@ xs_data_dir_remove_stale_temporaries (const char *dir,
     }
   return removed;
 }
+
+#define NOTED_ARCHIVE "latest-archive"
+
+void
+xs_data_dir_note_archive (const char *dir,
+                          const char *archive_path)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *absolute = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (dir != NULL && archive_path != NULL);
+
+  path = g_build_filename (dir, NOTED_ARCHIVE, NULL);
+  absolute = g_canonicalize_filename (archive_path, NULL);
+  if (!xs_data_dir_write_private (path, absolute, strlen (absolute), &error))
+    g_info ("Could not note the archive: %s", error->message);
+}
+
+char *
+xs_data_dir_get_noted_archive (const char *dir)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  path = g_build_filename (dir, NOTED_ARCHIVE, NULL);
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length == 0
+      || length > 4096 || memchr (contents, '\n', length) != NULL)
+    return NULL;
+  return g_steal_pointer (&contents);
+}
+
+gboolean
+xs_data_dir_is_read_only (const char *dir,
+                          int        *reason)
+{
+  g_autofree char *probe = NULL;
+  int fd;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return FALSE;
+  /* access () answers yes to root on a read-only disk: try for real. */
+  probe = g_build_filename (dir, ".write-test.XXXXXX", NULL);
+  fd = g_mkstemp_full (probe, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      g_unlink (probe);
+      return FALSE;
+    }
+  if (reason != NULL)
+    *reason = errno;
+  return errno == EACCES || errno == EROFS || errno == EPERM;
+}

@@ -28,4 +28,16 @@ gboolean  xs_data_dir_write_private  (const char  *path,
 guint     xs_data_dir_remove_stale_temporaries (const char *dir,
                                                 gint64      min_age);
 
+/* Remembers @archive_path as the latest whole-base archive written of the
+ * base in @dir ("latest-archive" in it), so that messages about a lost
+ * file can name it. Failures are only logged. */
+void      xs_data_dir_note_archive   (const char  *dir,
+                                      const char  *archive_path);
+/* The archive last noted for @dir, or NULL. */
+char     *xs_data_dir_get_noted_archive (const char *dir);
+/* TRUE when @dir exists but this process cannot create files in it (a
+ * read-only folder or disk), with errno's reason in @reason. */
+gboolean  xs_data_dir_is_read_only   (const char  *dir,
+                                      int         *reason);
+
 G_END_DECLS

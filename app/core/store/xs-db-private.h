@@ -109,6 +109,33 @@ GBytes   *_xs_db_column_bytes    (XsDbStmt    *stmt,
 gint64    _xs_db_changes         (XsDb        *self);
 gint64    _xs_db_last_insert_id  (XsDb        *self);
 
+/* What the first 100 bytes of a database file say (xs-db-schema.c). */
+typedef struct
+{
+  goffset  size;
+  gboolean regular;          /* a regular file, not a folder or device */
+  gboolean sqlite;           /* starts with SQLite's magic */
+  gboolean wal;              /* in WAL mode */
+  gint32   user_version;     /* offset 60 */
+  guint32  application_id;   /* offset 68 */
+} XsDbHeader;
+
+/* Reads @path's header without opening it with SQLite (nothing is written
+ * or locked). FALSE with @error when the file cannot be read at all. */
+gboolean  _xs_db_read_header     (const char  *path,
+                                  XsDbHeader  *header,
+                                  GError     **error);
+/* NULL when database "main" of @handle has exactly the schema that the
+ * migrations make for @version (1 … latest), else a description of the
+ * first difference, for a message. NULL with *@rc set when reading the
+ * schema fails. */
+char     *_xs_db_schema_difference (struct sqlite3 *handle,
+                                    int        version,
+                                    int       *rc);
+/* The migrations' resource names, in order; the text of one. */
+char    **_xs_db_list_migrations (void);
+char     *_xs_db_read_migration  (const char  *name);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsDbStmt, _xs_db_stmt_release)
 
 G_END_DECLS

@@ -15,10 +15,10 @@
 #include <sqlite3.h>
 
 #include "xs-backup-private.h"
-#include "xs-core-resources.h"
 #include "xs-data-dir.h"
 #include "xs-output.h"
 #include "xs-db-private.h"
+#include "xs-signing-key.h"
 
 #define XS_APPLICATION_ID XS_DB_APPLICATION_ID
 
@@ -349,116 +349,37 @@ xs_db_rollback (XsDb *self)
   exec_plain (self, "ROLLBACK", NULL);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Migrations are resources/sql/NNN-name.sql, applied in order; NNN is the
- * schema version each one ends with. */
-static char **
-list_migrations (void)
-{
-  g_auto(GStrv) names = NULL;
-
-  g_resources_register (xs_core_get_resource ());
-  names = g_resources_enumerate_children (RESOURCE_BASE "/sql/", 0, NULL);
-  if (names == NULL)
-    return g_new0 (char *, 1);
-  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
-  return g_steal_pointer (&names);
-}
-
-/* The version a migration brings the schema to: the number its name starts
- * with ("006-base-profile.sql" is version 6). */
-static int
-migration_version (const char *name)
-{
-  return (int) g_ascii_strtoll (name, NULL, 10);
-}
-
 int
 xs_db_get_latest_version (void)
 {
-  g_auto(GStrv) names = list_migrations ();
-  guint n = g_strv_length (names);
+  g_auto(GStrv) names = _xs_db_list_migrations ();
 
-  return n > 0 ? migration_version (names[n - 1]) : 0;
+  return g_strv_length (names);
 }
 
+/* Runs the migrations after @version up to @latest in one transaction. */
 static gboolean
-migrate (XsDb    *self,
-         GError **error)
+run_migrations (XsDb        *self,
+                char       **names,
+                int          version,
+                int          latest,
+                GError     **error)
 {
-  g_auto(GStrv) names = list_migrations ();
-  int latest = xs_db_get_latest_version ();
-  int version = query_int (self, "PRAGMA user_version");
-  int app_id = query_int (self, "PRAGMA application_id");
-
-  if (version < 0 || app_id < 0)
-    {
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
-                   _("“%s” is not a Xueshi database."), self->path);
-      return FALSE;
-    }
-
-  if (app_id != XS_APPLICATION_ID
-      && (app_id != 0 || query_int (self, "SELECT count(*) FROM sqlite_master") != 0))
-    {
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
-                   _("“%s” is not a Xueshi database."), self->path);
-      return FALSE;
-    }
-
-  if (version > latest)
-    {
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_TOO_NEW,
-                   _("The database “%s” was written by a newer version of Xueshi. Install the newer version to open it."),
-                   self->path);
-      return FALSE;
-    }
-
-  if (version == latest)
-    return TRUE;
-
-  /* A migration cannot be undone: keep the data as it was. */
-  if (version >= 1)
-    {
-      g_autofree char *reason = g_strdup_printf ("before-migration-v%d", latest);
-      g_autofree char *backup = _xs_backup_create_from_handle (self->handle, self->data_dir,
-                                                               reason, error);
-
-      if (backup == NULL)
-        return FALSE;
-      g_info ("Backed up the database to %s before updating it to version %d", backup, latest);
-    }
-
   if (!xs_db_begin (self, error))
     return FALSE;
 
-  for (guint i = 0; names[i] != NULL; i++)
+  for (int i = version; i < latest; i++)
     {
-      g_autofree char *path = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
-      int target = migration_version (names[i]);
+      g_autofree char *sql = _xs_db_read_migration (names[i]);
 
-      if (target <= version)
-        continue;
-      path = g_strconcat (RESOURCE_BASE "/sql/", names[i], NULL);
-      bytes = g_resources_lookup_data (path, 0, NULL);
-      g_assert (bytes != NULL);
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       if (!exec_plain (self, sql, error))
         {
-          g_prefix_error (error, _("Could not update the database to version %d: "), target);
+          g_prefix_error (error, _("Could not update the database to version %d: "), i + 1);
           xs_db_rollback (self);
           return FALSE;
         }
       /* Each migration ends by setting user_version to its own number. */
-      if (query_int (self, "PRAGMA user_version") != target
+      if (query_int (self, "PRAGMA user_version") != i + 1
           || query_int (self, "PRAGMA application_id") != XS_APPLICATION_ID)
         {
           g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,
@@ -471,25 +392,210 @@ migrate (XsDb    *self,
   return xs_db_commit (self, error);
 }
 
-/* Creates the file with mode 0600 before SQLite does, so that the database and
- * its -wal and -shm files (which SQLite gives the same mode) stay private. */
 static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+refuse_not_xueshi (XsDb        *self,
+                   const char  *why,
+                   GError     **error)
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  g_autofree char *display = g_filename_display_name (self->path);
 
+  g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
+               _("“%s” is not a Xueshi database: %s. It was not changed. Restore a backup (xueshi-cli backups, xueshi-cli restore FILE) or the base's archive (xueshi-cli restore-archive FILE)."),
+               display, why);
+  return FALSE;
+}
+
+/* The checks that need no SQLite: the file's size and header. */
+static gboolean
+check_header (XsDb    *self,
+              GError **error)
+{
+  XsDbHeader header;
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  if (!_xs_db_read_header (self->path, &header, error))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_OPEN, "%s", (*error)->message);
+      return FALSE;
+    }
+  if (!header.regular)
+    return refuse_not_xueshi (self, _("it is not a regular file"), error);
+  if (header.size == 0)
+    return refuse_not_xueshi (self, _("the file is empty (0 bytes)"), error);
+  if (!header.sqlite)
+    return refuse_not_xueshi (self, _("it is not an SQLite database"), error);
+  /* A database whose first transaction is still in its WAL (a first start
+   * interrupted by a crash, before bases were set up beside the file) says
+   * 0 here: SQLite reads the rest. */
+  if (header.application_id == 0 && header.wal
+      && g_stat (wal, &st) == 0 && st.st_size > 0)
+    return TRUE;
+  if (header.application_id != XS_APPLICATION_ID)
+    return refuse_not_xueshi (self, _("it is another program's SQLite database"), error);
+  if (header.user_version > xs_db_get_latest_version ())
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Xueshi. Install the newer version to open it."),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+refuse_read_only (const char  *path,
+                  int          reason,
+                  GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_READ_ONLY,
+               _("“%s” cannot be written to (%s). Xueshi keeps its database, backups and evidence there and needs to write to it: make it writable, or copy the folder to a writable disk and start Xueshi with --data-dir."),
+               display, g_strerror (reason));
+  return FALSE;
+}
+
+/* Checks what SQLite reads of the file, before anything is written to it:
+ * its id, its version and that its schema is the one of its version. */
+static gboolean
+check_contents (XsDb    *self,
+                int      latest,
+                int     *version_out,
+                GError **error)
+{
+  int version = query_int (self, "PRAGMA user_version");
+  int app_id = query_int (self, "PRAGMA application_id");
+  g_autofree char *difference = NULL;
+  int rc = SQLITE_OK;
+
+  if (version < 0 || app_id < 0)
+    {
+      switch (sqlite3_extended_errcode (self->handle) & 0xff)
+        {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+          return _xs_db_set_error (self, error);
+        case SQLITE_READONLY:
+        case SQLITE_CANTOPEN:
+          return refuse_read_only (self->data_dir, EACCES, error);
+        default:
+          return refuse_not_xueshi (self, _("SQLite cannot read it"), error);
+        }
+    }
+  if (app_id != XS_APPLICATION_ID)
+    return refuse_not_xueshi (self, _("it is another program's SQLite database"), error);
+  if (version < 1)
+    return refuse_not_xueshi (self, _("it has no Xueshi tables"), error);
+  if (version > latest)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Xueshi. Install the newer version to open it."),
+                   self->path);
+      return FALSE;
+    }
+  difference = _xs_db_schema_difference (self->handle, version, &rc);
+  if (rc != SQLITE_OK)
+    return _xs_db_set_error (self, error);
+  if (difference != NULL)
+    return refuse_not_xueshi (self, difference, error);
+  *version_out = version;
+  return TRUE;
+}
+
+static gboolean
+migrate (XsDb     *self,
+         int       version,
+         GError  **error)
+{
+  g_auto(GStrv) names = _xs_db_list_migrations ();
+  int latest = g_strv_length (names);
+
+  if (version == latest)
+    return TRUE;
+
+  /* A migration cannot be undone: keep the data as it was. */
+  {
+    g_autofree char *reason = g_strdup_printf ("before-migration-v%d", latest);
+    g_autofree char *backup = _xs_backup_create_from_handle (self->handle, self->data_dir,
+                                                             reason, error);
+
+    if (backup == NULL)
+      return FALSE;
+    g_info ("Backed up the database to %s before updating it to version %d", backup, latest);
+  }
+
+  return run_migrations (self, names, version, latest, error);
+}
+
+/* Sets up a new base: the database is made complete beside its place and
+ * moved in only then, so that an interrupted set-up leaves no half-made (or
+ * empty) database; the signing key is made before that move. */
+static gboolean
+set_up (XsDb    *self,
+        GError **error)
+{
+  g_auto(GStrv) names = _xs_db_list_migrations ();
+  g_autofree char *tmp = g_strconcat (self->path, ".XXXXXX", NULL);
+  g_autofree char *display = g_filename_display_name (self->path);
+  gboolean ok;
+  int fd;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
 
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_OPEN,
-                   _("Could not create the database “%s”: %s"),
-                   path, g_strerror (saved));
+                   _("Could not create the database “%s”: %s"), display, g_strerror (saved));
       return FALSE;
     }
   close (fd);
-  return TRUE;
+
+  if (sqlite3_open_v2 (tmp, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_OPEN,
+                   _("Could not create the database “%s”: %s"), display,
+                   self->handle ? sqlite3_errmsg (self->handle) : g_strerror (ENOMEM));
+      ok = FALSE;
+    }
+  else
+    {
+      sqlite3_extended_result_codes (self->handle, TRUE);
+      ok = run_migrations (self, names, 0, g_strv_length (names), error);
+    }
+  g_hash_table_remove_all (self->statements);
+  if (self->handle != NULL && sqlite3_close (self->handle) != SQLITE_OK && ok)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_OPEN,
+                   _("Could not create the database “%s”: %s"), display, sqlite3_errmsg (self->handle));
+      ok = FALSE;
+    }
+  self->handle = NULL;
+
+  ok = ok && _xs_backup_sync_file (tmp, error) && xs_signing_key_create (self->data_dir, error);
+  if (ok)
+    {
+      /* Without replacing a database that another program set up meanwhile;
+       * where the disk has no hard links, by renaming. */
+      if (link (tmp, self->path) != 0 && errno != EEXIST && g_rename (tmp, self->path) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_OPEN,
+                       _("Could not create the database “%s”: %s"), display, g_strerror (saved));
+          ok = FALSE;
+        }
+      _xs_backup_sync_parent (self->path);
+    }
+  _xs_backup_remove_with_journal (tmp);
+  if (ok && !g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_OPEN,
+                   _("Could not create the database “%s”: %s"), display, g_strerror (EIO));
+      ok = FALSE;
+    }
+  return ok;
 }
 
 XsDb *
@@ -497,6 +603,9 @@ xs_db_open (const char  *data_dir,
             GError     **error)
 {
   g_autoptr(XsDb) self = g_object_new (XS_TYPE_DB, NULL);
+  int latest = xs_db_get_latest_version ();
+  int version = 0;
+  int reason = 0;
 
   self->data_dir = xs_data_dir_resolve (data_dir);
   self->path = g_build_filename (self->data_dir, "xueshi.db", NULL);
@@ -504,10 +613,23 @@ xs_db_open (const char  *data_dir,
 
   if (!xs_data_dir_ensure (self->data_dir, error))
     return NULL;
+  if (xs_data_dir_is_read_only (self->data_dir, &reason))
+    {
+      refuse_read_only (self->data_dir, reason, error);
+      return NULL;
+    }
 
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS)
-      && !create_private_file (self->path, error))
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS) && !g_file_test (self->path, G_FILE_TEST_IS_SYMLINK)
+      && !set_up (self, error))
     return NULL;
+
+  if (!check_header (self, error))
+    return NULL;
+  if (g_access (self->path, W_OK) != 0)
+    {
+      refuse_read_only (self->path, errno, error);
+      return NULL;
+    }
 
   if (sqlite3_open_v2 (self->path, &self->handle,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
@@ -522,12 +644,8 @@ xs_db_open (const char  *data_dir,
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, 5000);
 
-  if (query_int (self, "PRAGMA schema_version") < 0)
-    {
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
-                   _("“%s” is not a Xueshi database."), self->path);
-      return NULL;
-    }
+  if (!check_contents (self, latest, &version, error))
+    return NULL;
 
   if (!exec_plain (self,
                    "PRAGMA journal_mode = WAL;"
@@ -538,7 +656,7 @@ xs_db_open (const char  *data_dir,
                    error))
     return NULL;
 
-  if (!migrate (self, error))
+  if (!migrate (self, version, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -19,6 +19,7 @@ typedef enum
   XS_DB_ERROR_BUSY,        /* another program holds the database */
   XS_DB_ERROR_NOT_FOUND,
   XS_DB_ERROR_REFUSED,     /* a rule of the store refuses the change */
+  XS_DB_ERROR_READ_ONLY,   /* the data folder or the database cannot be written */
 } XsDbError;
 
 #define XS_TYPE_DB (xs_db_get_type ())
@@ -26,8 +27,14 @@ G_DECLARE_FINAL_TYPE (XsDb, xs_db, XS, DB, GObject)
 
 GQuark       xs_db_error_quark          (void);
 
-/* Opens (creating when needed) DATA_DIR/xueshi.db and brings its schema up to
- * date. @data_dir as for xs_data_dir_resolve(). */
+/* Opens DATA_DIR/xueshi.db and brings its schema up to date. When there is
+ * no such file the base is set up: a new database (made beside it and moved
+ * in place) and the certificate signing key. An existing file is first
+ * checked without being opened for writing: an empty file, another
+ * program's database, or one whose tables, indexes, triggers or views are
+ * not exactly those of its version are refused (XS_DB_ERROR_NOT_XUESHI),
+ * as is a folder that cannot be written (XS_DB_ERROR_READ_ONLY).
+ * @data_dir as for xs_data_dir_resolve(). */
 XsDb        *xs_db_open                 (const char  *data_dir,
                                          GError     **error);
 const char  *xs_db_get_data_dir         (XsDb        *self);

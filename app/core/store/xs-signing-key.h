@@ -11,10 +11,28 @@ G_BEGIN_DECLS
 #define XS_TYPE_SIGNING_KEY (xs_signing_key_get_type ())
 G_DECLARE_FINAL_TYPE (XsSigningKey, xs_signing_key, XS, SIGNING_KEY, GObject)
 
-/* The key in @data_dir ("signing-key", readable by the owner only), created
- * on first use. */
+#define XS_SIGNING_KEY_ERROR (xs_signing_key_error_quark ())
+
+typedef enum
+{
+  XS_SIGNING_KEY_ERROR_MISSING,   /* the key file is not there */
+  XS_SIGNING_KEY_ERROR_DAMAGED,   /* it is there but cannot be used */
+  XS_SIGNING_KEY_ERROR_FAILED,
+} XsSigningKeyError;
+
+GQuark        xs_signing_key_error_quark     (void);
+
+/* The key in @data_dir ("signing-key", readable by the owner only). It is
+ * made once, when the base is set up (xs_signing_key_create()): a missing
+ * or unreadable key is an error that names the archive to restore it
+ * from. Opening a key writes nothing. */
 XsSigningKey *xs_signing_key_open            (const char    *data_dir,
                                               GError       **error);
+/* Makes a new key in @data_dir when there is none; an existing one is left
+ * as it is. Only for setting up a base. */
+gboolean      xs_signing_key_create          (const char    *data_dir,
+                                              GError       **error);
+
 /* The detached signature of @message, base64url without padding. */
 char         *xs_signing_key_sign            (XsSigningKey  *self,
                                               const char    *message);

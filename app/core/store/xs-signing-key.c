@@ -68,12 +68,33 @@ ensure_sodium (GError **error)
   return TRUE;
 }
 
+G_DEFINE_QUARK (xs-signing-key-error-quark, xs_signing_key_error)
+
+/* What to do about a lost or damaged key: restore the archive, named when
+ * one was written from this base. */
+static char *
+describe_remedy (const char *data_dir)
+{
+  g_autofree char *archive = xs_data_dir_get_noted_archive (data_dir);
+
+  if (archive != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (archive);
+
+      return g_strdup_printf (_("Restore the base from its archive “%s” (xueshi-cli restore-archive, or Restore from Archive… in the window): certificates already issued can only be checked with the key that signed them."),
+                              display);
+    }
+  return g_strdup (_("Restore the base from its archive (made by Back Up Everything… or xueshi-cli archive; restore it with xueshi-cli restore-archive, or Restore from Archive… in the window): certificates already issued can only be checked with the key that signed them."));
+}
+
 XsSigningKey *
 xs_signing_key_open (const char  *data_dir,
                      GError     **error)
 {
   g_autoptr(XsSigningKey) self = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *remedy = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   guint8 public[crypto_sign_PUBLICKEYBYTES];
@@ -82,40 +103,65 @@ xs_signing_key_open (const char  *data_dir,
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
-  if (!ensure_sodium (error) || !xs_data_dir_ensure (data_dir, error))
+  if (!ensure_sodium (error))
     return NULL;
 
   self = g_object_new (XS_TYPE_SIGNING_KEY, NULL);
   path = g_build_filename (data_dir, KEY_FILE, NULL);
-  if (g_file_get_contents (path, &contents, &length, &local_error))
+  display = g_filename_display_name (path);
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      if (length != sizeof self->secret)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The certificate signing key “%s” is damaged. Restore it from a backup: certificates already issued can only be checked with it."),
-                       path);
-          return NULL;
-        }
-      memcpy (self->secret, contents, length);
-      sodium_memzero (contents, length);
-    }
-  else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    {
-      crypto_sign_keypair (public, self->secret);
-      if (!xs_data_dir_write_private (path, self->secret, sizeof self->secret, error))
-        return NULL;
-      g_message ("Created the certificate signing key %s", path);
-    }
-  else
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      remedy = describe_remedy (data_dir);
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING,
+                     _("The certificate signing key “%s” is missing. A new key is never made in its place. %s"),
+                     display, remedy);
+      else
+        g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
+                     _("The certificate signing key “%s” cannot be read (%s). %s"),
+                     display, local_error->message, remedy);
       return NULL;
     }
+  if (length != sizeof self->secret)
+    {
+      sodium_memzero (contents, length);
+      remedy = describe_remedy (data_dir);
+      g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
+                   _("The certificate signing key “%s” is damaged. %s"), display, remedy);
+      return NULL;
+    }
+  memcpy (self->secret, contents, length);
+  sodium_memzero (contents, length);
 
   crypto_sign_ed25519_sk_to_pk (public, self->secret);
   encoded = g_base64_encode (public, sizeof public);
   self->public_text = g_strconcat (PUBLIC_PREFIX, encoded, NULL);
   return g_steal_pointer (&self);
+}
+
+gboolean
+xs_signing_key_create (const char  *data_dir,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+  guint8 public[crypto_sign_PUBLICKEYBYTES];
+  guint8 secret[crypto_sign_SECRETKEYBYTES];
+  gboolean ok;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  if (!ensure_sodium (error) || !xs_data_dir_ensure (data_dir, error))
+    return FALSE;
+  path = g_build_filename (data_dir, KEY_FILE, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  crypto_sign_keypair (public, secret);
+  ok = xs_data_dir_write_private (path, secret, sizeof secret, error);
+  sodium_memzero (secret, sizeof secret);
+  if (ok)
+    g_info ("Created the certificate signing key %s", path);
+  return ok;
 }
 
 char *

@@ -1,0 +1,441 @@
+/* xs-archive-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's face of `xueshi-cli archive` and `restore-archive`: the
+ * passphrase (with confirmation when writing), the file, then the work in a
+ * worker with a progress bar and Cancel. A restore needs the database
+ * closed: the application lets go of it for the restore, and Xueshi closes
+ * once the base is back.
+ */
+#define G_LOG_DOMAIN "xs-archive-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "xs-archive.h"
+#include "xs-archive-dialog.h"
+#include "xs-data-dir.h"
+
+struct _XsArchiveDialog
+{
+  AdwWindow            parent_instance;
+
+  XsApplication       *application;
+  XsArchiveDialogMode  mode;
+  GCancellable        *cancellable;
+  gboolean             running;
+  gboolean             done;
+  gboolean             succeeded;
+  char                *path;
+
+  GtkLabel            *body;
+  GtkPasswordEntry    *passphrase;
+  GtkPasswordEntry    *repeat;
+  GtkLabel            *problem;
+  GtkProgressBar      *progress;
+  GtkButton           *cancel_button;
+  GtkButton           *run_button;
+};
+
+G_DEFINE_FINAL_TYPE (XsArchiveDialog, xs_archive_dialog, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  char      *data_dir;
+  char      *path;
+  char      *passphrase;
+  GSettings *settings;
+  XsDb      *db;               /* when writing */
+  GWeakRef   dialog;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->data_dir);
+  g_free (job->path);
+  if (job->passphrase != NULL)
+    {
+      memset (job->passphrase, 0, strlen (job->passphrase));
+      g_free (job->passphrase);
+    }
+  g_clear_object (&job->settings);
+  g_clear_object (&job->db);
+  g_weak_ref_clear (&job->dialog);
+  g_free (job);
+}
+
+typedef struct
+{
+  GWeakRef dialog;
+  double   fraction;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+  g_autoptr(XsArchiveDialog) self = g_weak_ref_get (&progress->dialog);
+
+  if (self != NULL && self->running)
+    gtk_progress_bar_set_fraction (self->progress, progress->fraction);
+  g_weak_ref_clear (&progress->dialog);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker. */
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  Job *job = user_data;
+  Progress *progress = g_new0 (Progress, 1);
+  g_autoptr(GObject) dialog = g_weak_ref_get (&job->dialog);
+
+  g_weak_ref_init (&progress->dialog, dialog);
+  progress->fraction = fraction;
+  g_main_context_invoke (NULL, show_progress, progress);
+}
+
+static void
+archive_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (job->db != NULL)
+    ok = xs_archive_write (job->db, job->settings, job->path, job->passphrase,
+                           on_progress, job, cancellable, &error);
+  else
+    ok = xs_archive_restore (job->data_dir, job->settings, job->path, job->passphrase,
+                             on_progress, job, cancellable, &error);
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The base was replaced: the application holds no database any more. */
+static gboolean
+restored (XsArchiveDialog *self)
+{
+  return self->mode == XS_ARCHIVE_DIALOG_RESTORE && self->done && self->succeeded;
+}
+
+static void
+finish (XsArchiveDialog *self,
+        const char      *heading,
+        const char      *body)
+{
+  self->running = FALSE;
+  self->done = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), heading);
+  gtk_label_set_text (self->body, body);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->run_button), TRUE);
+  gtk_button_set_label (self->run_button, restored (self) ? _("_Close Xueshi") : _("_OK"));
+}
+
+static void
+on_done (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(XsArchiveDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (self->path);
+  g_autofree char *body = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (self->mode == XS_ARCHIVE_DIALOG_RESTORE && !ok)
+    {
+      g_autoptr(GError) reopen_error = NULL;
+
+      /* Nothing changed: back to the base as it was. */
+      if (!xs_application_reopen_db (self->application, &reopen_error))
+        g_warning ("Could not open the database again: %s", reopen_error->message);
+    }
+  self->succeeded = ok;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self->running = FALSE;
+      self->done = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->mode == XS_ARCHIVE_DIALOG_WRITE)
+    {
+      body = g_strdup_printf (_("Keep “%s” on another disk, and its passphrase apart from it."), display);
+      if (ok)
+        finish (self, _("Archive Written"), body);
+      else
+        finish (self, _("Could Not Write the Archive"), error->message);
+    }
+  else
+    {
+      body = g_strdup_printf (_("The base was restored from “%s”. Xueshi will now close; start it again to work with the restored base."),
+                              display);
+      if (ok)
+        finish (self, _("Base Restored"), body);
+      else
+        finish (self, _("Could Not Restore the Archive"), error->message);
+    }
+}
+
+void
+xs_archive_dialog_run (XsArchiveDialog *self,
+                       const char      *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Job *job;
+
+  g_return_if_fail (XS_IS_ARCHIVE_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (path);
+  job->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase)));
+  job->settings = g_object_ref (xs_application_get_settings (self->application));
+  job->data_dir = g_strdup (xs_db_get_data_dir (xs_application_get_db (self->application)));
+  g_weak_ref_init (&job->dialog, self);
+  if (self->mode == XS_ARCHIVE_DIALOG_WRITE)
+    {
+      /* A connection of the worker's own: the backup API copies while the
+       * window goes on with the main one. */
+      job->db = xs_db_open (job->data_dir, &error);
+      if (job->db == NULL)
+        {
+          job_free (job);
+          finish (self, _("Could Not Write the Archive"), error->message);
+          return;
+        }
+    }
+  else
+    xs_application_release_db (self->application);
+
+  /* Focus on Cancel first: the fields go away while it runs. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->repeat), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->passphrase), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->run_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
+  gtk_label_set_text (self->body, self->mode == XS_ARCHIVE_DIALOG_WRITE
+                      ? _("Writing the archive…") : _("Restoring the archive…"));
+  self->running = TRUE;
+
+  task = g_task_new (NULL, self->cancellable, on_done, g_object_ref (self));
+  g_task_set_source_tag (task, xs_archive_dialog_run);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, archive_thread);
+}
+
+static void
+on_file_chosen (GtkNativeDialog *chooser,
+                int              response,
+                XsArchiveDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        xs_archive_dialog_run (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_run_clicked (XsArchiveDialog *self)
+{
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase));
+  gboolean writing = self->mode == XS_ARCHIVE_DIALOG_WRITE;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->done)
+    {
+      if (restored (self))
+        g_application_quit (G_APPLICATION (self->application));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (writing && g_utf8_strlen (passphrase, -1) < XS_ARCHIVE_MIN_PASSPHRASE)
+    {
+      g_autofree char *text = g_strdup_printf (_("The passphrase is too short: use at least %d characters. Whoever has the archive and the passphrase has the whole base."),
+                                               XS_ARCHIVE_MIN_PASSPHRASE);
+
+      gtk_label_set_text (self->problem, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
+      return;
+    }
+  if (writing && g_strcmp0 (passphrase, gtk_editable_get_text (GTK_EDITABLE (self->repeat))) != 0)
+    {
+      gtk_label_set_text (self->problem, _("The passphrases differ."));
+      gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem), FALSE);
+
+  gtk_file_filter_set_name (filter, _("Xueshi Archives"));
+  gtk_file_filter_add_suffix (filter, "xsa");
+  chooser = gtk_file_chooser_native_new (writing ? _("Back Up Everything") : _("Restore from Archive"),
+                                         GTK_WINDOW (self),
+                                         writing ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         writing ? _("_Back Up") : _("_Restore"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (writing)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      /* Translators: the file name offered for an archive; in Chinese 学时归档-%Y%m%d.xsa */
+      g_autofree char *name = g_date_time_format (now, _("xueshi-archive-%Y%m%d.xsa"));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_cancel_clicked (XsArchiveDialog *self)
+{
+  if (self->running)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+xs_archive_dialog_close_request (GtkWindow *window)
+{
+  XsArchiveDialog *self = XS_ARCHIVE_DIALOG (window);
+
+  /* Closing while it runs cancels it; the dialog goes when the worker has
+   * stopped. */
+  if (self->running)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  /* After a restore there is no base to go back to in this window. */
+  if (restored (self))
+    g_application_quit (G_APPLICATION (self->application));
+  return FALSE;
+}
+
+static void
+xs_archive_dialog_dispose (GObject *object)
+{
+  XsArchiveDialog *self = XS_ARCHIVE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (xs_archive_dialog_parent_class)->dispose (object);
+}
+
+static void
+xs_archive_dialog_finalize (GObject *object)
+{
+  XsArchiveDialog *self = XS_ARCHIVE_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->application);
+  g_free (self->path);
+  G_OBJECT_CLASS (xs_archive_dialog_parent_class)->finalize (object);
+}
+
+static void
+xs_archive_dialog_class_init (XsArchiveDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = xs_archive_dialog_dispose;
+  object_class->finalize = xs_archive_dialog_finalize;
+  window_class->close_request = xs_archive_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-archive-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsArchiveDialog, body);
+  gtk_widget_class_bind_template_child (widget_class, XsArchiveDialog, passphrase);
+  gtk_widget_class_bind_template_child (widget_class, XsArchiveDialog, repeat);
+  gtk_widget_class_bind_template_child (widget_class, XsArchiveDialog, problem);
+  gtk_widget_class_bind_template_child (widget_class, XsArchiveDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, XsArchiveDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, XsArchiveDialog, run_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_run_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+}
+
+static void
+xs_archive_dialog_init (XsArchiveDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+xs_archive_dialog_new (GtkWindow           *parent,
+                       XsApplication       *application,
+                       XsArchiveDialogMode  mode)
+{
+  XsArchiveDialog *self;
+  gboolean writing = mode == XS_ARCHIVE_DIALOG_WRITE;
+
+  g_return_val_if_fail (XS_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (XS_TYPE_ARCHIVE_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "title", writing ? _("Back Up Everything") : _("Restore from Archive"),
+                       NULL);
+  self->application = g_object_ref (application);
+  self->mode = mode;
+  gtk_label_set_text (self->body, writing
+                      ? _("The archive holds every trainee’s identity number and scans. Choose a passphrase of at least 8 characters and keep it apart from the archive: without it the archive cannot be opened.")
+                      : _("Enter the passphrase the archive was written with."));
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat), writing);
+  gtk_button_set_label (self->run_button, writing ? _("_Back Up") : _("_Restore"));
+  return GTK_WIDGET (self);
+}
+
+void
+xs_archive_dialog_set_passphrase (XsArchiveDialog *self,
+                                  const char      *passphrase)
+{
+  g_return_if_fail (XS_IS_ARCHIVE_DIALOG (self));
+  g_return_if_fail (passphrase != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase), passphrase);
+  gtk_editable_set_text (GTK_EDITABLE (self->repeat), passphrase);
+}
+
+gboolean
+xs_archive_dialog_get_finished (XsArchiveDialog *self)
+{
+  g_return_val_if_fail (XS_IS_ARCHIVE_DIALOG (self), FALSE);
+  return self->done;
+}
+
+gboolean
+xs_archive_dialog_get_succeeded (XsArchiveDialog *self)
+{
+  g_return_val_if_fail (XS_IS_ARCHIVE_DIALOG (self), FALSE);
+  return self->succeeded;
+}
