@@ -13,6 +13,11 @@
 #include <unistd.h>
 
 #include "xs-claim-store.h"
+#include "xs-evidence-text.h"
+#include "xs-date.h"
+#include "xs-id-number.h"
+#include "xs-recognise.h"
+#include "xs-trainee-store.h"
 #include "xs-cli.h"
 #include "xs-scan-pdf.h"
 #include "xs-scanner.h"
@@ -46,6 +51,35 @@ on_progress (guint            page,
       fputc ('\n', stderr);
     }
   fflush (stderr);
+}
+
+/* What was read, as suggestions: nothing is changed in the claim. */
+static void
+print_findings (const XsRecognition *found,
+                const char          *trainee_id_number)
+{
+  for (guint i = 0; found->id_numbers[i] != NULL; i++)
+    {
+      g_autofree char *masked = xs_id_number_mask (found->id_numbers[i]);
+
+      if (trainee_id_number != NULL && !g_str_equal (found->id_numbers[i], trainee_id_number))
+        fprintf (stderr, _("Warning: this certificate names another person (%s)."), masked);
+      else
+        fprintf (stderr, _("Identity number: %s"), masked);
+      fputc ('\n', stderr);
+    }
+  if (found->names[0] != NULL)
+    fprintf (stderr, "%s: %s\n", _("Names"), found->names[0]);
+  if (found->dates[0] != NULL)
+    fprintf (stderr, "%s: %s\n", _("Dates"), found->dates[0]);
+  if (found->n_hours > 0)
+    {
+      g_autofree char *hours = xs_hours_format (found->hours[0]);
+
+      fprintf (stderr, "%s: %s\n", _("Hours"), hours);
+    }
+  if (found->title != NULL)
+    fprintf (stderr, "%s: %s\n", _("Title"), found->title);
 }
 
 static void
@@ -82,6 +116,7 @@ xs_cli_claim_scan (const XsCliGlobals *globals,
   g_autofree char *device = NULL;
   g_autofree char *sha256 = NULL;
   gboolean grey = FALSE;
+  gboolean no_recognise = FALSE;
   int resolution = XS_SCANNER_DEFAULT_RESOLUTION;
   int pages = 1;
   GOptionEntry entries[] = {
@@ -90,6 +125,7 @@ xs_cli_claim_scan (const XsCliGlobals *globals,
     { "resolution", 0, 0, G_OPTION_ARG_INT, &resolution, N_("Dots per inch (200 by default)"), N_("N") },
     { "pages", 0, 0, G_OPTION_ARG_INT, &pages, N_("How many pages (1 by default; 0: all the feeder holds)"), N_("N") },
     { "grey", 0, 0, G_OPTION_ARG_NONE, &grey, N_("Scan in grey instead of colour"), NULL },
+    { "no-recognise", 0, 0, G_OPTION_ARG_NONE, &no_recognise, N_("Do not read the text of the pages"), NULL },
     { NULL }
   };
   ScanRun run = { 0 };
@@ -140,6 +176,23 @@ xs_cli_claim_scan (const XsCliGlobals *globals,
   if (sha256 == NULL)
     return xs_cli_refuse (error);
   printf ("%s\n", sha256);
+
+  /* What the pages say is read now, once, and kept with the scan. */
+  if (xs_recognise_is_supported () && !no_recognise)
+    {
+      g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, NULL);
+      g_autoptr(XsRecognition) found = NULL;
+
+      fprintf (stderr, "%s\n", _("Reading the text of the pages…"));
+      found = xs_evidence_recognise (db, sha256, trainee ? trainee->name : NULL, cancellable, &error);
+      if (found == NULL)
+        {
+          /* The scan is stored; only the reading failed. */
+          fprintf (stderr, "xueshi-cli: %s\n", error->message);
+          return XS_CLI_OK;
+        }
+      print_findings (found, trainee ? trainee->id_number : NULL);
+    }
   return XS_CLI_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xs-check.h"
+#include "xs-evidence-text.h"
 #include "xs-db-private.h"
 #include "xs-duplicates.h"
 #include "xs-evidence.h"
@@ -131,7 +132,8 @@ xs_check_run (XsDb          *db,
   g_return_val_if_fail (XS_IS_DB (db), NULL);
 
   if (!check_integrity (db, problems, error) || !check_foreign_keys (db, problems, error)
-      || !check_shared_scans (db, problems, error))
+      || !check_shared_scans (db, problems, error)
+      || !xs_evidence_text_check (db, problems, error))
     return NULL;
 
   stmt = _xs_db_prepare (db, "SELECT sha256, size FROM evidence ORDER BY id", error);
