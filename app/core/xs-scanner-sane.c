@@ -68,7 +68,8 @@ progress_free (gpointer user_data)
   g_free (progress);
 }
 
-/* A small picture of the page so far; rows not yet read are white. */
+/* A small picture of the page so far (opaque ARGB32, as textures take
+ * it); rows not yet read are white. */
 static cairo_surface_t *
 make_thumbnail (const guint8 *pixels,
                 int           width,
@@ -79,7 +80,7 @@ make_thumbnail (const guint8 *pixels,
   double scale = MIN (1.0, (double) XS_SCANNER_THUMBNAIL_SIZE / MAX (width, height));
   int tw = MAX (1, (int) (width * scale));
   int th = MAX (1, (int) (height * scale));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, tw, th);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tw, th);
   guint8 *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
 
