@@ -175,6 +175,59 @@ test_scan_and_cancel (void)
   xs_gui_test_iterate (100);
 }
 
+static void
+on_accepted (XsScanDialog *dialog,
+             const char   *field,
+             const char   *value,
+             GString      *accepted)
+{
+  g_string_append_printf (accepted, "%s=%s;", field, value);
+}
+
+/* What a certificate says is offered; only what is used is passed on, and
+ * another person's number is a warning with nothing to use. */
+static void
+test_suggestions (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  gint64 claim_id = add_claim (db);
+  g_autofree char *own = xs_test_id_number (4);
+  g_autofree char *other = xs_test_id_number (9);
+  g_autofree char *text = g_strdup_printf ("结业证书\n姓名：欧阳䶮 身份证号：%s\n身份证号：%s\n"
+                                           "于2018年5月6日参加《基层医疗卫生人员继续教育培训班》，共计24学时。",
+                                           own, other);
+  g_autoptr(XsRecognition) found = xs_recognition_from_text (text, "欧阳䶮");
+  g_autoptr(GString) accepted = g_string_new (NULL);
+  XsScanDialog *dialog;
+  GtkWidget *warning, *use;
+
+  configure_backend (NULL);
+  dialog = xs_scan_dialog_new (NULL, db, claim_id, "completion_certificate");
+  g_signal_connect (dialog, "suggestion-accepted", G_CALLBACK (on_accepted), accepted);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (xs_gui_test_wait_until (scan_ready, dialog, 20000));
+  xs_scan_dialog_show_recognition (dialog, found, own);
+  xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  save_shot (GTK_WIDGET (dialog), "scan-3-suggestions.png");
+
+  warning = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                              g_getenv ("XUESHI_SHOT_LOCALEDIR") ? "另一个人" : "another person");
+  g_assert_nonnull (warning);
+  g_assert_null (xs_gui_test_find (warning, GTK_TYPE_BUTTON, NULL));
+  g_assert_cmpstr (accepted->str, ==, "");
+
+  /* The first "Use" is the title's. */
+  use = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                          g_getenv ("XUESHI_SHOT_LOCALEDIR") ? "采用" : "Use");
+  g_assert_nonnull (use);
+  g_signal_emit_by_name (use, "clicked");
+  g_assert_cmpstr (accepted->str, ==, "title=基层医疗卫生人员继续教育培训班;");
+  g_assert_false (gtk_widget_get_sensitive (use));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xs_gui_test_iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,5 +251,6 @@ main (int   argc,
 
   if (xs_scanner_is_supported ())
     g_test_add_func ("/scan-dialog/scan-and-cancel", test_scan_and_cancel);
+  g_test_add_func ("/scan-dialog/suggestions", test_suggestions);
   return g_test_run ();
 }

@@ -231,6 +231,18 @@ show_suggestions (XsScanDialog        *self,
     }
 }
 
+void
+xs_scan_dialog_show_recognition (XsScanDialog        *self,
+                                 const XsRecognition *found,
+                                 const char          *trainee_id_number)
+{
+  g_return_if_fail (XS_IS_SCAN_DIALOG (self));
+  g_return_if_fail (found != NULL);
+
+  clear_suggestions (self);
+  show_suggestions (self, found, trainee_id_number);
+}
+
 /* Storing and reading */
 
 typedef struct

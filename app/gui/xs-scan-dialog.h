@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "xs-db.h"
+#include "xs-recognition.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,10 @@ XsScanDialog *xs_scan_dialog_new          (GtkWindow  *parent,
                                            const char *material);
 /* Starts scanning as if Scan was pressed (for tests and screenshots). */
 void          xs_scan_dialog_start        (XsScanDialog *self);
+/* Offers what @found says as after a scan; @trainee_id_number is the
+ * claim's trainee (for tests and screenshots). */
+void          xs_scan_dialog_show_recognition (XsScanDialog        *self,
+                                               const XsRecognition *found,
+                                               const char          *trainee_id_number);
 
 G_END_DECLS
