@@ -31,6 +31,7 @@ xs_recognise_is_supported (void)
 #endif
 }
 
+#ifdef HAVE_TESSERACT
 static gboolean
 set_cancelled (GCancellable  *cancellable,
                GError       **error)
@@ -41,8 +42,6 @@ set_cancelled (GCancellable  *cancellable,
                _("Reading the text was cancelled."));
   return TRUE;
 }
-
-#ifdef HAVE_TESSERACT
 
 static bool
 tess_cancel (void *cancel_this,

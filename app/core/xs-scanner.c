@@ -40,10 +40,12 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (XsScanner, xs_scanner, G_TYPE_OBJECT)
 G_DEFINE_QUARK (xs-scanner-error-quark, xs_scanner_error)
 
+#ifdef HAVE_SANE
 /* SANE is one library state per process and not thread-safe: one user at a
  * time, initialised for each use so that scanners plugged in meanwhile are
  * seen. */
 static GMutex sane_lock;
+#endif
 
 gboolean
 xs_scanner_is_supported (void)
@@ -397,13 +399,13 @@ scan_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  ScanData *data = task_data;
   GPtrArray *pages = NULL;
   GError *error = NULL;
 
 #ifdef HAVE_SANE
   {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&sane_lock);
+    ScanData *data = task_data;
 
     pages = _xs_scanner_run (data->device, data->mode, data->resolution, data->pages,
                              task, cancellable, &error);
