@@ -473,6 +473,8 @@ xs_cli_claim (const XsCliGlobals *globals,
     return claim_add (globals, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "attach"))
     return claim_attach (globals, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "scan"))
+    return xs_cli_claim_scan (globals, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "submit"))
     return claim_submit (globals, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "show"))
@@ -481,7 +483,7 @@ xs_cli_claim (const XsCliGlobals *globals,
     return claim_withdraw (globals, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "reopen"))
     return claim_reopen (globals, argc - 1, argv + 1);
-  return xs_cli_usage_error ("claim", _("Use “claim add”, “claim attach”, “claim submit”, “claim show”, "
+  return xs_cli_usage_error ("claim", _("Use “claim add”, “claim attach”, “claim scan”, “claim submit”, “claim show”, "
                                         "“claim withdraw” or “claim reopen”."));
 }
 

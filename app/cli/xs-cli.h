@@ -54,6 +54,9 @@ int   xs_cli_archive         (const XsCliGlobals *globals, int argc, char **argv
 int   xs_cli_restore_archive (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_export          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_import_decisions (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_claim_scan      (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_scanners        (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_recognise       (const XsCliGlobals *globals, int argc, char **argv);
 
 /* Shared helpers */
 /* Opens the database (printing why not) and makes the day's first backup. */

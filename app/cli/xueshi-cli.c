@@ -27,6 +27,8 @@ static const Command commands[] = {
   { "imports", xs_cli_imports, N_("List the imports with their numbers") },
   { "undo-import", xs_cli_undo_import, N_("Take back everything an import wrote") },
   { "claim", xs_cli_claim, N_("Add, attach evidence to, submit and show claims") },
+  { "scanners", xs_cli_scanners, N_("List the scanners this computer can use") },
+  { "recognise", xs_cli_recognise, N_("Read the text of a scan and what it says") },
   { "review", xs_cli_review, N_("Approve or reject submitted claims") },
   { "export", xs_cli_export, N_("Write the submission package for the reviewers (ZIP)") },
   { "import-decisions", xs_cli_import_decisions, N_("Apply a reviewer’s decisions file to the claims") },

@@ -33,6 +33,26 @@ _xs_claim_editor_reload_evidence (XsClaimEditor *self)
   self->evidence = evidence;
 }
 
+/* The clerk chose to use something read on a scan: it goes into the field,
+ * where it can still be changed before saving. */
+static void
+on_suggestion (XsClaimEditor *self,
+               const char    *field,
+               const char    *value)
+{
+  if (self->locked)
+    return;
+  if (g_strcmp0 (field, "title") == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row), value);
+  else if (g_strcmp0 (field, "date") == 0)
+    {
+      self->date_touched = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row), value);
+    }
+  else if (g_strcmp0 (field, "hours") == 0)
+    gtk_spin_button_set_value (self->hours_spin, g_ascii_strtod (value, NULL) / 10.0);
+}
+
 static gboolean
 any_row_busy (XsClaimEditor *self)
 {
@@ -68,6 +88,7 @@ rebuild_rows (XsClaimEditor      *self,
 
       g_signal_connect_swapped (row, "changed", G_CALLBACK (_xs_claim_editor_on_material_changed), self);
       g_signal_connect_swapped (row, "notify::busy", G_CALLBACK (_xs_claim_editor_on_material_changed), self);
+      g_signal_connect_swapped (row, "suggestion", G_CALLBACK (on_suggestion), self);
       adw_preferences_group_add (self->materials_group, row);
       g_ptr_array_add (self->material_rows, row);
     }

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "xs-claim-store.h"
+#include "xs-evidence-text.h"
+#include "xs-recognise.h"
 #include "xs-material-row-private.h"
 
 typedef struct
@@ -52,6 +54,18 @@ attach_thread (GTask        *task,
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
+    }
+  /* The text of each file is read once and kept for search and Check
+   * Data; a file that cannot be read is still attached. */
+  for (guint i = 0; xs_recognise_is_supported () && data->paths[i] != NULL; i++)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (data->paths[i], FALSE, NULL);
+      g_autoptr(GBytes) bytes = mapped ? g_mapped_file_get_bytes (mapped) : NULL;
+      g_autofree char *sha256 = bytes ? xs_evidence_hash_bytes (bytes) : NULL;
+      g_autoptr(XsRecognition) found = NULL;
+
+      if (sha256 != NULL)
+        found = xs_evidence_recognise (db, sha256, NULL, cancellable, NULL);
     }
   g_task_return_boolean (task, TRUE);
 }

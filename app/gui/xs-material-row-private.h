@@ -33,6 +33,7 @@ struct _XsMaterialRow
   GtkImage        *status_icon;
   GtkSpinner      *spinner;
   GtkButton       *attach_button;
+  GtkButton       *scan_button;
   GtkListBoxRow   *error_row;
   GtkLabel        *error_label;
 };

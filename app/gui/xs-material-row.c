@@ -11,6 +11,8 @@
 #include "xs-claim-store.h"
 #include "xs-evidence-viewer.h"
 #include "xs-material-row-private.h"
+#include "xs-scan-dialog.h"
+#include "xs-scanner.h"
 
 G_DEFINE_FINAL_TYPE (XsMaterialRow, xs_material_row, ADW_TYPE_EXPANDER_ROW)
 
@@ -27,6 +29,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  SUGGESTION,
   N_SIGNALS
 };
 
@@ -86,6 +89,8 @@ _xs_material_row_update_state (XsMaterialRow *self)
                                   -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->attach_button), self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->scan_button), self->editable && xs_scanner_is_supported ());
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan", can_attach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.attach", can_attach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove", self->editable && !self->busy);
 }
@@ -484,6 +489,34 @@ xs_material_row_set_property (GObject      *object,
 }
 
 static void
+on_scan_suggestion (XsMaterialRow *self,
+                    const char    *field,
+                    const char    *value)
+{
+  g_signal_emit (self, signals[SUGGESTION], 0, field, value);
+}
+
+/* Scan… opens the scan dialog for this material. */
+static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsMaterialRow *self = XS_MATERIAL_ROW (widget);
+  XsScanDialog *dialog;
+
+  if (self->claim_id <= 0 || !self->editable)
+    return;
+  dialog = xs_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db,
+                               self->claim_id, self->material);
+  g_signal_connect_object (dialog, "scanned", G_CALLBACK (_xs_material_row_emit_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "suggestion-accepted", G_CALLBACK (on_scan_suggestion),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 xs_material_row_class_init (XsMaterialRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -522,14 +555,30 @@ xs_material_row_class_init (XsMaterialRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * XsMaterialRow::suggestion:
+   * @field: "title", "date" (ISO) or "hours" (tenths)
+   * @value: what the scan says
+   *
+   * The clerk chose to use something read on a scan.
+   */
+  signals[SUGGESTION] =
+    g_signal_new ("suggestion",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-material-row.ui");
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, attach_button);
+  gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, scan_button);
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, error_row);
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, error_label);
 
   gtk_widget_class_install_action (widget_class, "material.attach", NULL, _xs_material_row_attach_action);
+  gtk_widget_class_install_action (widget_class, "material.scan", NULL, scan_action);
   gtk_widget_class_install_action (widget_class, "material.preview", "x", preview_action);
   gtk_widget_class_install_action (widget_class, "material.remove", "x", remove_action);
 }

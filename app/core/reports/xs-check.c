@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xs-check.h"
+#include "xs-evidence-text.h"
 #include "xs-claim-store.h"
 #include "xs-db-private.h"
 #include "xs-duplicates.h"
@@ -242,7 +243,8 @@ xs_check_run (XsDb          *db,
 
   if (!check_integrity (db, problems, error) || !check_foreign_keys (db, problems, error)
       || !check_shared_scans (db, problems, error)
-      || !check_approved_materials (db, problems, error))
+      || !check_approved_materials (db, problems, error)
+      || !xs_evidence_text_check (db, problems, error))
     return NULL;
 
   stmt = _xs_db_prepare (db, "SELECT id, sha256, size FROM evidence ORDER BY id", error);

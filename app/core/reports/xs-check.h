@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* Runs SQLite's integrity and foreign-key checks, looks for a scan attached
- * to claims of different trainees (xs-duplicates.h) and re-hashes every
+ * to claims of different trainees (xs-duplicates.h), for scans whose text
+ * names another person or another year (xs-evidence-text.h), re-hashes every
  * evidence file, and names professional claims approved without the
  * materials the notice asks for. Returns the problems found (char *, in the user's words;
  * empty when all is well), or NULL with @error when the check could not run. */

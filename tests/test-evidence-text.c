@@ -1,0 +1,195 @@
+/* test-evidence-text.c: recognised text stored with evidence, searched and
+ * checked against the claims
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <string.h>
+
+#include "xs-check.h"
+#include "xs-claim-store.h"
+#include "xs-evidence-text.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+
+static gint64
+add_claim (XsDb  *db,
+           guint  n,
+           int    year)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(XsClaim) claim = { 0 };
+
+  trainee->id_number = xs_test_id_number (n);
+  trainee->name = g_strdup_printf ("学员%u", n);
+  trainee->sex = xs_id_number_get_sex (trainee->id_number);
+  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
+  trainee->employer = g_strdup ("漯河市中心医院");
+  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
+  g_assert_no_error (error);
+
+  claim.trainee_id = trainee->id;
+  claim.year = year;
+  claim.category = XS_CATEGORY_PROFESSIONAL;
+  claim.kind = 4;
+  claim.variant = g_strdup ("attended");
+  claim.hours = 100;
+  claim.title = g_strdup_printf ("河南省医学会年会%u", n);
+  claim.source = XS_SOURCE_INDIVIDUAL;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 20, 5, year);
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_no_error (error);
+  return claim.id;
+}
+
+/* Attaches a small picture (@shade makes it unique); returns its SHA-256. */
+static char *
+attach (XsDb   *db,
+        gint64  claim_id,
+        int     shade)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "会议通知.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 30, 30);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *paths[] = { path, NULL };
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_set_source_rgb (cr, shade / 255.0, 0.3, 0.6);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (xs_claim_store_attach (db, claim_id, "meeting_notice", paths, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  return xs_evidence_hash_bytes (bytes);
+}
+
+static void
+test_store_and_reuse (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  gint64 claim_id = add_claim (db, 1, 2018);
+  g_autofree char *sha256 = attach (db, claim_id, 10);
+  g_autoptr(XsRecognition) none = NULL;
+  g_autoptr(XsRecognition) stored = NULL;
+  g_autoptr(XsRecognition) again = NULL;
+  g_autoptr(XsRecognition) recognition = NULL;
+
+  g_assert_cmpint (xs_db_get_schema_version (db), ==, xs_db_get_latest_version ());
+  none = xs_evidence_text_get (db, sha256, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  recognition = xs_recognition_from_text ("会议通知\n学员1同志参加2018年5月6日河南省医学会年会，共计10学时", NULL);
+  g_assert_true (xs_evidence_text_store (db, sha256, recognition, &error));
+  g_assert_no_error (error);
+  stored = xs_evidence_text_get (db, sha256, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->text, ==, recognition->text);
+  g_assert_cmpstr (stored->dates[0], ==, "2018-05-06");
+  g_assert_cmpint (stored->hours[0], ==, 100);
+
+  /* The picture holds no such words: what comes back was not read again. */
+  again = xs_evidence_recognise (db, sha256, "学员1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->text, ==, recognition->text);
+  g_assert_cmpstr (again->names[0], ==, "学员1");
+
+  /* A file not stored is refused and nothing is written. */
+  g_assert_false (xs_evidence_text_store (db, "0000000000000000000000000000000000000000000000000000000000000000",
+                                          recognition, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  gint64 first = add_claim (db, 1, 2018);
+  gint64 second = add_claim (db, 2, 2018);
+  g_autofree char *a = attach (db, first, 10);
+  g_autofree char *b = attach (db, second, 20);
+  g_autoptr(XsRecognition) ra = xs_recognition_from_text ("全 科 医 生 转 岗 培 训 班 结业证书 𠮷", NULL);
+  g_autoptr(XsRecognition) rb = xs_recognition_from_text ("护理管理人员研修班 结业证书", NULL);
+  g_autoptr(GArray) both = NULL;
+  g_autoptr(GArray) one = NULL;
+  g_autoptr(GArray) rare = NULL;
+  g_autoptr(GArray) none = NULL;
+
+  g_assert_true (xs_evidence_text_store (db, a, ra, &error));
+  g_assert_true (xs_evidence_text_store (db, b, rb, &error));
+  both = xs_evidence_text_search_claims (db, "结业证书", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (both->len, ==, 2);
+  g_assert_cmpint (g_array_index (both, gint64, 0), ==, second);
+  one = xs_evidence_text_search_claims (db, "全科医生 转岗", &error);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpint (g_array_index (one, gint64, 0), ==, first);
+  rare = xs_evidence_text_search_claims (db, "𠮷", &error);
+  g_assert_cmpuint (rare->len, ==, 1);
+  none = xs_evidence_text_search_claims (db, "结业证书 专利", &error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_check_flags (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  gint64 right = add_claim (db, 1, 2018);
+  gint64 wrong = add_claim (db, 2, 2018);
+  g_autofree char *a = attach (db, right, 10);
+  g_autofree char *b = attach (db, wrong, 20);
+  g_autofree char *own = xs_test_id_number (1);
+  g_autofree char *text_a = g_strdup_printf ("结业证书 身份证号：%s 2018年5月6日", own);
+  g_autofree char *text_b = g_strdup_printf ("结业证书 身份证号：%s 2017年5月6日", own);
+  g_autoptr(XsRecognition) ra = xs_recognition_from_text (text_a, NULL);
+  g_autoptr(XsRecognition) rb = xs_recognition_from_text (text_b, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *wrong_id = g_strdup_printf ("%lld", (long long) wrong);
+  guint other_person = 0, other_year = 0;
+
+  g_assert_true (xs_evidence_text_store (db, a, ra, &error));
+  g_assert_true (xs_evidence_text_store (db, b, rb, &error));
+  problems = xs_check_run (db, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *line = problems->pdata[i];
+
+      g_test_message ("%s", line);
+      /* Only the second claim: its scan names trainee 1 and 2017. */
+      g_assert_nonnull (strstr (line, wrong_id));
+      g_assert_null (strstr (line, own));
+      if (strstr (line, "another person") != NULL)
+        other_person++;
+      if (strstr (line, "2017-05-06") != NULL)
+        other_year++;
+    }
+  g_assert_cmpuint (other_person, ==, 1);
+  g_assert_cmpuint (other_year, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  xs_test_init (&argc, &argv);
+
+  g_test_add_func ("/evidence-text/store-and-reuse", test_store_and_reuse);
+  g_test_add_func ("/evidence-text/search", test_search);
+  g_test_add_func ("/evidence-text/check-flags", test_check_flags);
+  return g_test_run ();
+}
