@@ -198,6 +198,12 @@ verify (XsVerifyDialog *self)
   add_detail (self, _("Certificate"), kind_label (payload.kind));
   add_detail (self, _("Year"), year);
   add_detail (self, _("Hours"), hours);
+  if (payload.version >= 2)
+    {
+      /* what the page prints: the verifier compares it with the ID card */
+      add_detail (self, _("Name"), payload.name);
+      add_detail (self, _("Identity Number"), payload.id_text);
+    }
   if (own_key)
     revoked = add_register_details (self, payload.serial);
   else
