@@ -56,9 +56,10 @@ import (XsDb       *db,
 
 /* One qualified trainee called @name, and their annual certificate. */
 static void
-issued_init (Issued     *issued,
-             const char *name,
-             gboolean    whole_id_number)
+issued_init_oriented (Issued                   *issued,
+                      const char               *name,
+                      gboolean                  whole_id_number,
+                      XsCertificateOrientation  orientation)
 {
   g_autofree char *roster = NULL;
   g_autofree char *hours = NULL;
@@ -85,10 +86,19 @@ issued_init (Issued     *issued,
 
   settings.base_name = "漯河市职业技术学院继续教育基地";
   settings.full_id_number = whole_id_number;
+  settings.orientation = orientation;
   issued->certificates = xs_certificates_issue (issued->db, issued->key, &settings, &query,
                                                 NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (issued->certificates->len, ==, 1);
+}
+
+static void
+issued_init (Issued     *issued,
+             const char *name,
+             gboolean    whole_id_number)
+{
+  issued_init_oriented (issued, name, whole_id_number, XS_CERTIFICATE_PORTRAIT);
 }
 
 static void
@@ -407,7 +417,8 @@ ec_level (cairo_surface_t *image)
 /* The QR code read from a 150-dpi render of the issued page, and its
  * module and error correction measured from the PDF itself. */
 static void
-check_scan (const char *name)
+check_scan (const char               *name,
+            XsCertificateOrientation  orientation)
 {
   Issued issued = { 0 };
   g_autofree char *dir = xs_test_make_tmpdir ();
@@ -420,7 +431,7 @@ check_scan (const char *name)
   GList *mapping;
   guint n_qr = 0;
 
-  issued_init (&issued, name, FALSE);
+  issued_init_oriented (&issued, name, FALSE, orientation);
   g_assert_true (xs_certificate_write_pdf (issued.certificates, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   document = poppler_document_new_from_file (uri, NULL, &error);
@@ -450,8 +461,9 @@ check_scan (const char *name)
       side = cairo_image_surface_get_width (image);
       g_assert_cmpfloat (fabs ((map->area.x2 - map->area.x1) - (map->area.y2 - map->area.y1)), <=, 2);
       module_mm = placed / side * 25.4 / 72;
-      g_test_message ("%s: %zu characters, version %d (%d modules), level %c, module %.3f mm, code %.1f mm",
-                      name, strlen (issued_payload (&issued)), (side - 8 - 17) / 4, side - 8,
+      g_test_message ("%s, %s: %zu characters, version %d (%d modules), level %c, module %.3f mm, code %.1f mm",
+                      name, orientation == XS_CERTIFICATE_LANDSCAPE ? "landscape" : "portrait",
+                      strlen (issued_payload (&issued)), (side - 8 - 17) / 4, side - 8,
                       ec_level (image), module_mm, placed * 25.4 / 72);
       g_assert_cmpfloat (module_mm, >=, 0.5);
       g_assert_true (strchr ("MQH", ec_level (image)) != NULL);
@@ -465,12 +477,14 @@ check_scan (const char *name)
 static void
 test_scan_150_dpi (void)
 {
-  check_scan (RARE_NAME);
-  check_scan ("李娜");
-  check_scan (LONG_NAME);
+  check_scan (RARE_NAME, XS_CERTIFICATE_PORTRAIT);
+  check_scan (RARE_NAME, XS_CERTIFICATE_LANDSCAPE);
+  check_scan ("李娜", XS_CERTIFICATE_PORTRAIT);
+  check_scan (LONG_NAME, XS_CERTIFICATE_PORTRAIT);
   /* the longest name the roster takes, of characters four bytes long */
   check_scan ("𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷"
-              "𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷");
+              "𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷",
+              XS_CERTIFICATE_PORTRAIT);
 }
 
 int
