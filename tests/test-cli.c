@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "xs-certificate-store.h"
 #include "xs-id-number.h"
 #include "xs-package.h"
 #include "xs-test-util.h"
@@ -1344,6 +1345,80 @@ test_cli_notice_migration (void)
   g_assert_nonnull (strstr (show.out, xs_status_get_label (XS_STATUS_DRAFT)));
 }
 
+/* verify prints what the page prints; --id-number checks the printed digits
+ * only, so every birth date that fits the mask gets the same answer */
+static void
+test_cli_verify_printed (void)
+{
+  g_autofree char *roster = write_roster (2);
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *id1 = xs_test_id_number (1);
+  g_autofree char *masked = xs_id_number_mask (id0);
+  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
+                                            "%s,学员0,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
+                                            "%s,学员0,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
+                                            "%s,学员0,2018,专业科目,,60,1,基地培训班,2018-06-01\n",
+                                            id0, id0, id0);
+  g_autofree char *hours_path = xs_test_write_file ("verify-hours.csv", hours, -1);
+  g_autofree char *out_dir = xs_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(XsCertificate) certificate = NULL;
+  char other_birth[19];
+  GDate date;
+  Run r[8] = { { 0 } };
+
+  fresh_data_dir ();
+  run_cli (&r[0], "import-roster", roster, NULL);
+  expect (&r[0], 0, NULL);
+  run_cli (&r[1], "import-hours", hours_path, NULL);
+  expect (&r[1], 0, NULL);
+  run_cli (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
+  expect (&r[2], 0, NULL);
+  run_cli (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
+  expect (&r[3], 0, NULL);
+
+  db = xs_db_open (data_dir, &error);
+  g_assert_no_error (error);
+  certificate = xs_certificate_store_get (db, "2018-JX-000001", &error);
+  g_assert_no_error (error);
+
+  run_cli (&r[4], "verify", xs_certificate_get_payload (certificate), NULL);
+  expect (&r[4], 0, "学员0");
+  g_assert_true (g_str_has_prefix (r[4].out, "VALID"));
+  g_assert_nonnull (strstr (r[4].out, masked));
+  g_assert_nonnull (strstr (r[4].out, "2018-JX-000001"));
+
+  run_cli (&r[5], "verify", xs_certificate_get_payload (certificate), "--id-number", id0, "--name", "学员0", NULL);
+  expect (&r[5], 0, NULL);
+
+  /* another birth date with the same check character: the same answer */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, 1, 1950);
+  do
+    {
+      g_date_add_days (&date, 1);
+      g_snprintf (other_birth, 18, "%.6s%04d%02d%02d%.3s", id0, g_date_get_year (&date),
+                  g_date_get_month (&date), g_date_get_day (&date), id0 + 14);
+    }
+  while (xs_id_number_compute_check (other_birth) != id0[17]);
+  other_birth[17] = id0[17];
+  other_birth[18] = '\0';
+  g_assert_cmpstr (other_birth, !=, id0);
+  run_cli (&r[6], "verify", xs_certificate_get_payload (certificate), "--id-number", other_birth, "--name", "学员0", NULL);
+  g_assert_cmpint (r[6].status, ==, r[5].status);
+  g_assert_cmpstr (r[6].out, ==, r[5].out);
+
+  /* the printed digits differ: not this person's */
+  run_cli (&r[7], "verify", xs_certificate_get_payload (certificate), "--id-number", id1, "--name", "学员0", NULL);
+  expect (&r[7], 1, NULL);
+  g_assert_nonnull (strstr (r[7].out, "NOT"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
+    run_clear (&r[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1361,6 +1436,7 @@ main (int    argc,
   g_test_add_func ("/cli/demo-and-check", test_cli_demo_and_check);
   g_test_add_func ("/cli/at-risk-and-stats", test_cli_at_risk_and_stats);
   g_test_add_func ("/cli/certificates", test_cli_certificates);
+  g_test_add_func ("/cli/verify-printed", test_cli_verify_printed);
   g_test_add_func ("/cli/package-and-decisions", test_cli_package_and_decisions);
   g_test_add_func ("/cli/notice-rules", test_cli_notice_rules);
   g_test_add_func ("/cli/base-profile", test_cli_base_profile);

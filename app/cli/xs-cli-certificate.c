@@ -19,6 +19,7 @@
 #include "xs-date.h"
 #include "xs-id-number.h"
 #include "xs-output.h"
+#include "xs-safe-text.h"
 
 /* The options of one run, over the base's profile. */
 typedef struct
@@ -286,20 +287,28 @@ xs_cli_verify (const XsCliGlobals *globals,
   printf ("%s: %s\n", _("Number"), payload.serial);
   printf ("%s: %d\n", _("Year"), payload.year);
   printf (_("Hours: public %s (compulsory %s), professional %s, total %s\n"), pub, compulsory, pro, total);
+  if (payload.version >= 2)
+    {
+      g_autofree char *shown = xs_safe_text_for_terminal (payload.name);
+
+      printf ("%s: %s\n", _("Name"), shown);
+      printf ("%s: %s\n", _("Identity number"), payload.id_text);
+      if (id_number == NULL)
+        printf ("%s\n", _("Compare the name and the identity number with the holder’s ID card."));
+    }
 
   if (id_number != NULL)
     {
-      g_autofree char *normalized = xs_id_number_normalize (id_number, NULL);
-      char digest[13];
-
-      xs_certificate_holder_digest (normalized ? normalized : id_number, name, digest);
-      if (strcmp (digest, payload.holder) != 0)
+      if (!xs_certificate_payload_check_holder (&payload, id_number, name))
         {
           printf ("%s\n", _("The certificate is genuine but is NOT this person’s."));
           xs_certificate_payload_clear (&payload);
           return XS_CLI_REFUSED;
         }
-      printf ("%s\n", _("The certificate is this person’s."));
+      if (payload.version >= 2 && strchr (payload.id_text, '*') != NULL)
+        printf ("%s\n", _("The name and the digits the certificate prints are this person’s (the hidden digits are not in the code: check the photo on the ID card)."));
+      else
+        printf ("%s\n", _("The certificate is this person’s."));
     }
   xs_certificate_payload_clear (&payload);
   return XS_CLI_OK;

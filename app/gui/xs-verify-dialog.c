@@ -124,7 +124,8 @@ format_time (const char *iso8601)
  * was revoked. */
 static gboolean
 add_register_details (XsVerifyDialog *self,
-                      const char     *serial)
+                      const char     *serial,
+                      gboolean        holder_shown)
 {
   g_autoptr(XsIssuedCertificate) issued = NULL;
   g_autoptr(GError) error = NULL;
@@ -143,8 +144,11 @@ add_register_details (XsVerifyDialog *self,
     }
 
   issued_at = format_time (issued->issued_at);
-  add_detail (self, _("Holder"), issued->holder);
-  add_detail (self, _("Identity Number"), issued->masked_id);
+  if (!holder_shown)
+    {
+      add_detail (self, _("Holder"), issued->holder);
+      add_detail (self, _("Identity Number"), issued->masked_id);
+    }
   add_detail (self, _("Issued"), issued_at);
   if (issued->revoked_at != NULL)
     {
@@ -198,8 +202,14 @@ verify (XsVerifyDialog *self)
   add_detail (self, _("Certificate"), kind_label (payload.kind));
   add_detail (self, _("Year"), year);
   add_detail (self, _("Hours"), hours);
+  if (payload.version >= 2)
+    {
+      /* what the page prints: the verifier compares it with the ID card */
+      add_detail (self, _("Name"), payload.name);
+      add_detail (self, _("Identity Number"), payload.id_text);
+    }
   if (own_key)
-    revoked = add_register_details (self, payload.serial);
+    revoked = add_register_details (self, payload.serial, payload.version >= 2);
   else
     add_detail (self, _("Register"), _("Issued by another base: its register is not in this database"));
 

@@ -21,6 +21,7 @@
 #define BORDER_R 0.62
 #define BORDER_G 0.12
 #define BORDER_B 0.10
+#define MIN_MODULE (0.52 * 72 / 25.4)  /* points: 0.5 mm and a little for the printer */
 
 typedef struct
 {
@@ -170,6 +171,9 @@ draw_qr (cairo_t    *cr,
 
   /* four modules of quiet zone on every side */
   side = code->width + 8;
+  /* a phone or a 150-dpi scan needs modules of 0.5 mm: a very long name
+   * makes the code larger than its place rather than its modules smaller */
+  size = MAX (size, side * MIN_MODULE);
   image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
   stride = cairo_image_surface_get_stride (image);
   pixels = cairo_image_surface_get_data (image);

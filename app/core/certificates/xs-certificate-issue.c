@@ -338,8 +338,12 @@ build (XsDb                        *db,
       /* Translators: the certificate number, e.g. "证书编号：2018-JX-000001" */
       g_autofree char *serial_text = g_strdup_printf (_("No. %s"), serial);
 
-      xs_certificate_holder_digest (holder->id_number, holder->name, payload.holder);
+      /* what the page prints, and nothing of the digits it hides */
+      xs_certificate_payload_set_holder (&payload, holder->id_number, holder->name,
+                                         settings->full_id_number);
       signed_payload = xs_certificate_payload_sign (&payload, key);
+      g_free (payload.id_text);
+      g_free (payload.name);
       _xs_certificate_set_serial (certificate, serial);
       _xs_certificate_set_serial_text (certificate, serial_text);
       _xs_certificate_set_payload (certificate, signed_payload);

@@ -180,6 +180,18 @@ xs_signing_key_sign (XsSigningKey *self,
   return g_strdup (encoded);
 }
 
+void
+xs_signing_key_sign_bytes (XsSigningKey *self,
+                           const guint8 *message,
+                           gsize         length,
+                           guint8        signature[64])
+{
+  g_return_if_fail (XS_IS_SIGNING_KEY (self));
+  g_return_if_fail (message != NULL || length == 0);
+
+  crypto_sign_detached (signature, NULL, message, length, self->secret);
+}
+
 const char *
 xs_signing_key_get_public_text (XsSigningKey *self)
 {

@@ -36,6 +36,11 @@ gboolean      xs_signing_key_create          (const char    *data_dir,
 /* The detached signature of @message, base64url without padding. */
 char         *xs_signing_key_sign            (XsSigningKey  *self,
                                               const char    *message);
+/* The 64-byte detached Ed25519 signature of @length bytes. */
+void          xs_signing_key_sign_bytes      (XsSigningKey  *self,
+                                              const guint8  *message,
+                                              gsize          length,
+                                              guint8         signature[64]);
 /* "xueshi-ed25519:" and the public key in base64: what a reviewer needs to
  * check this base's certificates. */
 const char   *xs_signing_key_get_public_text (XsSigningKey  *self);
