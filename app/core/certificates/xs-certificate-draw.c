@@ -35,11 +35,11 @@
 
 #define MARGIN       34.0   /* the outer frame */
 #define PAD          62.0   /* the text area, from the page's edge */
-#define TITLE_SIZE   30.0
-#define TITLE_FLOOR  20.0
-#define BODY_SIZE    13.0
+#define TITLE_SIZE   36.0
+#define TITLE_FLOOR  24.0
+#define BODY_SIZE    16.0
 #define BODY_STEP     0.5
-#define SERIAL_SIZE  11.0
+#define SERIAL_SIZE  13.0
 #define QR_MIN_SIZE  84.0
 #define QR_MODULE    (0.5 * 72 / 25.4)  /* 0.5 mm, the smallest module */
 #define QR_QUIET      4                 /* modules of white on every side */
@@ -289,6 +289,8 @@ create_context (cairo_t *cr)
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (context, FALSE);
+  /* sizes in points of the page, not of a 96-dpi screen */
+  pango_cairo_context_set_resolution (context, 72);
   return context;
 }
 
