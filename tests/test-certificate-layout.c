@@ -283,7 +283,7 @@ check_page (PopplerDocument *document,
       g_assert_cmpfloat (boxes[i].y2, <=, height - FRAME);
       /* not on the QR code nor in its quiet zone */
       if (intersect (&boxes[i], &qr, 0))
-        g_error ("“%.40s” enters the QR code's area", text + (g_utf8_offset_to_pointer (text, i) - text));
+        g_error ("“%.40s” enters the QR code's area", g_utf8_offset_to_pointer (text, i));
       /* on no other character: glyphs side by side touch at most */
       for (guint j = i + 1; j < n_boxes; j++)
         if (!g_unichar_isspace (chars[j]) && intersect (&boxes[i], &boxes[j], 1.0))

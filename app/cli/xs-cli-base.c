@@ -106,8 +106,8 @@ print_table (XsBaseProfile *profile)
                                 ? _("landscape") : _("portrait"));
   print_line (_("Identity numbers"), xs_base_profile_get_full_id_number (profile)
                                      ? _("printed whole") : _("masked"));
-  print_line (_("Certificate language"), xs_base_profile_get_language (profile) == XS_CERTIFICATE_ENGLISH
-                                         ? _("English") : _("Chinese"));
+  print_line (_("Language"), xs_base_profile_get_language (profile) == XS_CERTIFICATE_ENGLISH
+                             ? _("English") : _("Chinese"));
   print_line (_("Template"), xs_base_profile_describe_template (xs_base_profile_get_template (profile)));
   print_line (_("Key fingerprint"), fingerprint ? fingerprint : _("(no key yet: made with the first certificate)"));
 }

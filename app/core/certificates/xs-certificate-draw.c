@@ -67,6 +67,7 @@ typedef struct
   double     qr_x, qr_y, qr_size; /* quiet zone included */
   double     issuer_left, issuer_top, issuer_bottom;
   int        culprit;        /* the line (or issuer, from 1000) that grew most */
+  double     slack;          /* the room left between the body and the foot */
 } Layout;
 
 static void
@@ -269,7 +270,8 @@ layout_at (XsCertificate *self,
       layout->date.y = y + 6;
     }
 
-  layout->fits = body_end + gap * 2 <= MIN (layout->qr_y, layout->issuer_top);
+  layout->slack = MIN (layout->qr_y, layout->issuer_top) - (body_end + gap * 2);
+  layout->fits = layout->slack >= 0;
 }
 
 static PangoContext *
@@ -316,7 +318,18 @@ layout_page (XsCertificate *self,
     {
       layout_at (self, context, layout, size);
       if (layout->fits)
-        return;
+        {
+          /* a short text sits a little lower, not under the title */
+          double shift = MIN (layout->slack * 0.4, 3 * size);
+
+          for (guint i = 0; i < layout->labels->len; i++)
+            {
+              g_array_index (layout->labels, Block, i).y += shift;
+              g_array_index (layout->values, Block, i).y += shift;
+            }
+          layout->statement.y += shift;
+          return;
+        }
     }
 }
 
