@@ -406,6 +406,23 @@ test_floor_refusal (Fixture       *fixture,
   g_assert_false (xs_certificate_check_layout (longer, &error));
   g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "issuer"));
+  g_clear_error (&error);
+
+  /* issuing refuses the person, naming the field, and issues nothing
+   * overprinted (a base name this long only comes from a one-off option:
+   * the profile keeps 100 characters at most) */
+  g_clear_pointer (&certificates, g_ptr_array_unref);
+  g_clear_pointer (&refused, g_ptr_array_unref);
+  query.kind = XS_CERTIFICATE_COMPLETION;
+  query.class_code = "2018-07";
+  fixture->settings.base_name = huge;
+  certificates = xs_certificates_issue (fixture->db, fixture->key, &fixture->settings, &query,
+                                        NULL, NULL, NULL, NULL, &refused, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (certificates->len, ==, 0);
+  g_assert_cmpuint (refused->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (refused, 0), "base’s name"));
+  g_assert_nonnull (strstr (g_ptr_array_index (refused, 0), "欧阳䶮"));
 }
 
 int
