@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "xs-base-profile.h"
+#include "xs-certificate-text.h"
 #include "xs-cli.h"
 
 static char *
@@ -52,6 +53,8 @@ print_json (XsBaseProfile *profile)
                                           ? "landscape" : "portrait");
   json_builder_set_member_name (builder, "full_id_number");
   json_builder_add_boolean_value (builder, xs_base_profile_get_full_id_number (profile));
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, xs_certificate_language_to_string (xs_base_profile_get_language (profile)));
   json_builder_set_member_name (builder, "template");
   json_builder_add_string_value (builder, xs_base_profile_get_template (profile));
   json_builder_set_member_name (builder, "key_fingerprint");
@@ -103,6 +106,8 @@ print_table (XsBaseProfile *profile)
                                 ? _("landscape") : _("portrait"));
   print_line (_("Identity numbers"), xs_base_profile_get_full_id_number (profile)
                                      ? _("printed whole") : _("masked"));
+  print_line (_("Language"), xs_base_profile_get_language (profile) == XS_CERTIFICATE_ENGLISH
+                             ? _("English") : _("Chinese"));
   print_line (_("Template"), xs_base_profile_describe_template (xs_base_profile_get_template (profile)));
   print_line (_("Key fingerprint"), fingerprint ? fingerprint : _("(no key yet: made with the first certificate)"));
 }
@@ -146,6 +151,7 @@ typedef struct
   char     *issuer;
   char     *seal;
   char     *template_id;
+  char     *language;
   gboolean  no_seal;
   gboolean  landscape;
   gboolean  portrait;
@@ -160,6 +166,7 @@ set_options_clear (SetOptions *options)
   g_free (options->issuer);
   g_free (options->seal);
   g_free (options->template_id);
+  g_free (options->language);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SetOptions, set_options_clear)
@@ -182,6 +189,19 @@ apply_options (XsBaseProfile     *profile,
                                                                  : XS_CERTIFICATE_PORTRAIT);
   if (options->full_id_number || options->masked_id_number)
     xs_base_profile_set_full_id_number (profile, options->full_id_number);
+  if (options->language != NULL)
+    {
+      XsCertificateLanguage language;
+
+      if (!xs_certificate_language_from_string (options->language, &language))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a certificate language: give zh (Chinese) or en (English)."),
+                       options->language);
+          return FALSE;
+        }
+      xs_base_profile_set_language (profile, language);
+    }
   if (options->template_id != NULL && !xs_base_profile_set_template (profile, options->template_id, error))
     return FALSE;
   return TRUE;
@@ -206,6 +226,7 @@ base_set (const XsCliGlobals *globals,
     { "full-id-number", 0, 0, G_OPTION_ARG_NONE, &options.full_id_number, N_("Print identity numbers whole"), NULL },
     { "masked-id-number", 0, 0, G_OPTION_ARG_NONE, &options.masked_id_number, N_("Print identity numbers masked"), NULL },
     { "template", 0, 0, G_OPTION_ARG_STRING, &options.template_id, N_("The certificate template"), N_("NAME") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("The language certificates are printed in: zh (Chinese) or en (English)"), N_("LANGUAGE") },
     { NULL }
   };
 
@@ -222,7 +243,7 @@ base_set (const XsCliGlobals *globals,
     return xs_cli_usage_error ("base set", _("Give --seal FILE.png or --no-seal, not both."));
   if (options.name == NULL && options.issuer == NULL && options.seal == NULL && !options.no_seal
       && !options.landscape && !options.portrait && !options.full_id_number && !options.masked_id_number
-      && options.template_id == NULL)
+      && options.template_id == NULL && options.language == NULL)
     return xs_cli_usage_error ("base set", _("Give what to change, for instance --name TEXT."));
 
   if ((db = xs_cli_open_db (globals)) == NULL)

@@ -21,6 +21,7 @@ typedef struct
   GBytes                   *seal;
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number;
+  XsCertificateLanguage     language;
 } SettingsCopy;
 
 struct _XsCertificatesView

@@ -42,6 +42,7 @@ _xs_certificates_view_settings_copy_load (SettingsCopy  *copy,
   copy->seal = seal ? g_bytes_ref (seal) : NULL;
   copy->orientation = xs_base_profile_get_orientation (profile);
   copy->full_id_number = xs_base_profile_get_full_id_number (profile);
+  copy->language = xs_base_profile_get_language (profile);
 }
 
 void
@@ -54,6 +55,7 @@ _xs_certificates_view_settings_copy_get (const SettingsCopy    *copy,
   settings->seal = copy->seal;
   settings->orientation = copy->orientation;
   settings->full_id_number = copy->full_id_number;
+  settings->language = copy->language;
 }
 
 gboolean

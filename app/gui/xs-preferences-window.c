@@ -31,6 +31,7 @@ struct _XsPreferencesWindow
   GtkStringList        *template_names;
   GtkSwitch            *full_id_switch;
   GtkSwitch            *landscape_switch;
+  GtkSwitch            *english_switch;
   GtkSpinButton        *year_spin;
   GtkSpinButton        *size_limit_spin;
 };
@@ -120,6 +121,18 @@ on_landscape_changed (XsPreferencesWindow *self)
 }
 
 static void
+on_english_changed (XsPreferencesWindow *self)
+{
+  XsCertificateLanguage language = gtk_switch_get_active (self->english_switch)
+                                   ? XS_CERTIFICATE_ENGLISH : XS_CERTIFICATE_CHINESE;
+
+  if (language == xs_base_profile_get_language (self->profile))
+    return;
+  xs_base_profile_set_language (self->profile, language);
+  save_profile (self);
+}
+
+static void
 on_template_selected (XsPreferencesWindow *self)
 {
   guint position = adw_combo_row_get_selected (self->template_row);
@@ -148,6 +161,8 @@ update_from_profile (XsPreferencesWindow *self)
   gtk_switch_set_active (self->full_id_switch, xs_base_profile_get_full_id_number (self->profile));
   gtk_switch_set_active (self->landscape_switch,
                          xs_base_profile_get_orientation (self->profile) == XS_CERTIFICATE_LANDSCAPE);
+  gtk_switch_set_active (self->english_switch,
+                         xs_base_profile_get_language (self->profile) == XS_CERTIFICATE_ENGLISH);
   for (guint i = 0; templates[i] != NULL; i++)
     if (g_str_equal (templates[i], xs_base_profile_get_template (self->profile)))
       adw_combo_row_set_selected (self->template_row, i);
@@ -259,6 +274,8 @@ bind_profile (XsPreferencesWindow *self)
   g_signal_connect_object (self->full_id_switch, "notify::active", G_CALLBACK (on_full_id_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->landscape_switch, "notify::active", G_CALLBACK (on_landscape_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->english_switch, "notify::active", G_CALLBACK (on_english_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (on_template_selected), self,
                            G_CONNECT_SWAPPED);
@@ -385,6 +402,7 @@ xs_preferences_window_class_init (XsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, template_names);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, full_id_switch);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, landscape_switch);
+  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, english_switch);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, size_limit_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_base_name_apply);

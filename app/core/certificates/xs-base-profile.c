@@ -21,6 +21,10 @@ G_DEFINE_ENUM_TYPE (XsCertificateOrientation, xs_certificate_orientation,
                     G_DEFINE_ENUM_VALUE (XS_CERTIFICATE_PORTRAIT, "portrait"),
                     G_DEFINE_ENUM_VALUE (XS_CERTIFICATE_LANDSCAPE, "landscape"))
 
+G_DEFINE_ENUM_TYPE (XsCertificateLanguage, xs_certificate_language,
+                    G_DEFINE_ENUM_VALUE (XS_CERTIFICATE_CHINESE, "zh"),
+                    G_DEFINE_ENUM_VALUE (XS_CERTIFICATE_ENGLISH, "en"))
+
 /* The values that are stored: what was loaded, and what is shown. */
 typedef struct
 {
@@ -30,6 +34,7 @@ typedef struct
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number;
   char                     *template_id;
+  XsCertificateLanguage     language;
 } Values;
 
 struct _XsBaseProfile
@@ -52,6 +57,7 @@ enum {
   PROP_ORIENTATION,
   PROP_FULL_ID_NUMBER,
   PROP_TEMPLATE,
+  PROP_LANGUAGE,
   PROP_KEY_FINGERPRINT,
   PROP_EMPTY,
   N_PROPS
@@ -81,6 +87,7 @@ values_copy (Values       *dest,
   dest->orientation = src->orientation;
   dest->full_id_number = src->full_id_number;
   dest->template_id = g_strdup (src->template_id);
+  dest->language = src->language;
 }
 
 static void
@@ -92,6 +99,7 @@ values_init (Values *values)
   values->orientation = XS_CERTIFICATE_PORTRAIT;
   values->full_id_number = FALSE;
   values->template_id = g_strdup (templates[0]);
+  values->language = XS_CERTIFICATE_CHINESE;
 }
 
 static void
@@ -134,6 +142,9 @@ xs_base_profile_get_property (GObject    *object,
     case PROP_TEMPLATE:
       g_value_set_string (value, self->values.template_id);
       break;
+    case PROP_LANGUAGE:
+      g_value_set_enum (value, self->values.language);
+      break;
     case PROP_KEY_FINGERPRINT:
       g_value_set_string (value, self->fingerprint);
       break;
@@ -166,6 +177,9 @@ xs_base_profile_set_property (GObject      *object,
       break;
     case PROP_FULL_ID_NUMBER:
       xs_base_profile_set_full_id_number (self, g_value_get_boolean (value));
+      break;
+    case PROP_LANGUAGE:
+      xs_base_profile_set_language (self, g_value_get_enum (value));
       break;
     case PROP_TEMPLATE:
       {
@@ -209,6 +223,10 @@ xs_base_profile_class_init (XsBaseProfileClass *klass)
   properties[PROP_TEMPLATE] =
     g_param_spec_string ("template", NULL, NULL, templates[0],
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_enum ("language", NULL, NULL, XS_TYPE_CERTIFICATE_LANGUAGE,
+                       XS_CERTIFICATE_CHINESE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KEY_FINGERPRINT] =
     g_param_spec_string ("key-fingerprint", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -271,7 +289,7 @@ xs_base_profile_load (XsDb    *db,
 
   stmt = _xs_db_prepare (db,
                          "SELECT name, issuer, seal, orientation, full_id_number, template, "
-                         "updated_at IS NOT NULL FROM base_profile WHERE id = 1",
+                         "updated_at IS NOT NULL, language FROM base_profile WHERE id = 1",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -310,6 +328,9 @@ xs_base_profile_load (XsDb    *db,
       self->values.template_id = g_strdup (templates[0]);
     }
   self->saved = _xs_db_column_int (stmt, 6) != 0;
+  /* anything else was written by a newer version: Chinese */
+  self->values.language = g_strcmp0 (_xs_db_column_text (stmt, 7), "en") == 0
+                          ? XS_CERTIFICATE_ENGLISH : XS_CERTIFICATE_CHINESE;
   values_copy (&self->stored, &self->values);
   return g_steal_pointer (&self);
 }
@@ -358,6 +379,8 @@ describe_changes (XsBaseProfile *self)
     g_ptr_array_add (changed, (gpointer) "full_id_number");
   if (g_strcmp0 (a->template_id, b->template_id) != 0)
     g_ptr_array_add (changed, (gpointer) "template");
+  if (a->language != b->language)
+    g_ptr_array_add (changed, (gpointer) "language");
   if (changed->len == 0)
     return NULL;
   g_ptr_array_add (changed, NULL);
@@ -375,11 +398,11 @@ write_row (XsBaseProfile  *self,
 
   stmt = _xs_db_prepare (db,
                          "INSERT INTO base_profile (id, name, issuer, seal, orientation, full_id_number, "
-                         "template, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                         "template, updated_at, language) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, "
                          "seal = excluded.seal, orientation = excluded.orientation, "
                          "full_id_number = excluded.full_id_number, template = excluded.template, "
-                         "updated_at = excluded.updated_at",
+                         "updated_at = excluded.updated_at, language = excluded.language",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -391,6 +414,7 @@ write_row (XsBaseProfile  *self,
   _xs_db_bind_int (stmt, 5, v->full_id_number ? 1 : 0);
   _xs_db_bind_text (stmt, 6, v->template_id);
   _xs_db_bind_text_static (stmt, 7, _xs_db_get_now (db));
+  _xs_db_bind_text_static (stmt, 8, v->language == XS_CERTIFICATE_ENGLISH ? "en" : "zh");
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
   return _xs_db_audit (db, "base_profile", 1, "update", changes, error);
@@ -448,6 +472,7 @@ xs_base_profile_revert (XsBaseProfile *self)
     g_critical ("%s", error->message);
   xs_base_profile_set_orientation (self, self->stored.orientation);
   xs_base_profile_set_full_id_number (self, self->stored.full_id_number);
+  xs_base_profile_set_language (self, self->stored.language);
   if (!xs_base_profile_set_template (self, self->stored.template_id, NULL))
     g_critical ("Unknown template %s", self->stored.template_id);
   g_object_thaw_notify (G_OBJECT (self));
@@ -667,6 +692,26 @@ xs_base_profile_set_full_id_number (XsBaseProfile *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_ID_NUMBER]);
 }
 
+XsCertificateLanguage
+xs_base_profile_get_language (XsBaseProfile *self)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), XS_CERTIFICATE_CHINESE);
+  return self->values.language;
+}
+
+void
+xs_base_profile_set_language (XsBaseProfile         *self,
+                              XsCertificateLanguage  language)
+{
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+  g_return_if_fail (language == XS_CERTIFICATE_CHINESE || language == XS_CERTIFICATE_ENGLISH);
+
+  if (self->values.language == language)
+    return;
+  self->values.language = language;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
 const char *
 xs_base_profile_get_template (XsBaseProfile *self)
 {
@@ -736,4 +781,5 @@ xs_base_profile_get_certificate_settings (XsBaseProfile         *self,
   settings->seal = self->values.seal;
   settings->orientation = self->values.orientation;
   settings->full_id_number = self->values.full_id_number;
+  settings->language = self->values.language;
 }

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 #define XS_TYPE_CERTIFICATE_ORIENTATION (xs_certificate_orientation_get_type ())
 GType xs_certificate_orientation_get_type (void);
+#define XS_TYPE_CERTIFICATE_LANGUAGE (xs_certificate_language_get_type ())
+GType xs_certificate_language_get_type (void);
 
 #define XS_TYPE_BASE_PROFILE (xs_base_profile_get_type ())
 G_DECLARE_FINAL_TYPE (XsBaseProfile, xs_base_profile, XS, BASE_PROFILE, GObject)
@@ -65,6 +67,11 @@ void                xs_base_profile_set_orientation     (XsBaseProfile  *self,
 gboolean            xs_base_profile_get_full_id_number  (XsBaseProfile  *self);
 void                xs_base_profile_set_full_id_number  (XsBaseProfile  *self,
                                                          gboolean        full_id_number);
+/* The language certificates are printed in (Chinese unless chosen),
+ * whatever the desktop's locale. */
+XsCertificateLanguage xs_base_profile_get_language      (XsBaseProfile  *self);
+void                xs_base_profile_set_language        (XsBaseProfile  *self,
+                                                         XsCertificateLanguage language);
 /* The certificate template, one of xs_base_profile_list_templates(). */
 const char         *xs_base_profile_get_template        (XsBaseProfile  *self);
 gboolean            xs_base_profile_set_template        (XsBaseProfile  *self,

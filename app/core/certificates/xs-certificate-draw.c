@@ -2,138 +2,372 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Lays out and draws a certificate on any cairo context. Positions are in
- * points on an A4 page and scaled to the area given, so the same code
- * fills a PDF page, a printer's page or a preview image.
+ * Lays out and draws a certificate on any cairo context. Every block is
+ * measured with Pango before it is placed, and the page is laid out top
+ * to bottom from the measurements: the title, the serial number, the
+ * lines, the closing paragraph, then the QR code (with its quiet zone) and
+ * the issuers side by side at the foot. Long values wrap within their
+ * column; when the page still overflows, the body shrinks step by step to
+ * a floor size, and a certificate that does not fit even then is refused
+ * (xs_certificate_check_layout()). Positions are in points on an A4 page
+ * and scaled to the area given, so the same code fills a PDF page, a
+ * printer's page or a preview image.
  */
 #define G_LOG_DOMAIN "xs-certificate"
 
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 #include <string.h>
 
 #include "xs-certificate-private.h"
+#include "xs-db.h"
 
-#define SERIF "Noto Serif CJK SC, Noto Serif CJK, Noto Sans CJK SC, serif"
+/* Simplified Chinese first; the other Noto CJK faces carry the rare
+ * characters (䶮 U+4DAE is not in the SC face), then anything. */
+#define SERIF "Noto Serif CJK SC, Noto Serif CJK JP, Noto Serif CJK TC, Noto Sans CJK SC, serif"
 #define BORDER_R 0.62
 #define BORDER_G 0.12
 #define BORDER_B 0.10
-#define MIN_MODULE (0.52 * 72 / 25.4)  /* points: 0.5 mm and a little for the printer */
+
+#define MARGIN       34.0   /* the outer frame */
+#define PAD          62.0   /* the text area, from the page's edge */
+#define TITLE_SIZE   36.0
+#define TITLE_FLOOR  24.0
+#define BODY_SIZE    16.0
+#define BODY_STEP     0.5
+#define SERIAL_SIZE  13.0
+#define QR_MIN_SIZE  84.0
+#define QR_MODULE    (0.52 * 72 / 25.4) /* the smallest module: 0.5 mm and a little for the printer */
+#define QR_QUIET      4                 /* modules of white on every side */
+#define SEAL_SIZE   118.0
 
 typedef struct
 {
-  double width, height;        /* the page, points */
-  double margin;               /* outer frame */
-  double title_y;
-  double serial_y;
-  double lines_x, lines_y;     /* first label */
-  double label_width;          /* labels, then values */
-  double value_width;
-  double line_height;
-  double statement_width;
-  double issuer_x, issuer_y;   /* right edge and top of the issuer block */
-  double qr_x, qr_y, qr_size;
-  double seal_size;
+  PangoLayout *layout;
+  double       x, y, w, h;
+} Block;
+
+typedef struct
+{
+  double     width, height;  /* the page, points */
+  double     body_size;
+  gboolean   fits;
+  Block      title;
+  Block      serial;
+  GArray    *labels;         /* Block */
+  GArray    *values;         /* Block */
+  Block      statement;
+  GArray    *issuers;        /* Block */
+  Block      date;
+  QRcode    *code;
+  double     qr_x, qr_y, qr_size; /* quiet zone included */
+  double     issuer_left, issuer_top, issuer_bottom;
+  int        culprit;        /* the line (or issuer, from 1000) that grew most */
+  double     slack;          /* the room left between the body and the foot */
 } Layout;
 
 static void
-layout_for (XsCertificate *self,
-            Layout        *layout)
+block_clear (gpointer data)
 {
-  xs_certificate_get_page_size (self, &layout->width, &layout->height);
-  layout->margin = 34;
-  layout->qr_size = 84;
-  layout->seal_size = 118;
-  layout->label_width = 104;
-  if (self->orientation == XS_CERTIFICATE_LANDSCAPE)
-    {
-      /* the body on the left, the QR code and the issuer on the right */
-      layout->title_y = 58;
-      layout->serial_y = 106;
-      layout->lines_x = 90;
-      layout->lines_y = 126;
-      layout->line_height = 23;
-      layout->label_width = 185;
-      layout->value_width = 360;
-      layout->statement_width = 400;
-      layout->issuer_x = layout->width - 90;
-      layout->issuer_y = layout->height - 128;
-      layout->qr_x = layout->width - 90 - layout->qr_size;
-      layout->qr_y = 136;
-    }
-  else
-    {
-      layout->title_y = 118;
-      layout->serial_y = 180;
-      layout->lines_x = 96;
-      layout->lines_y = 232;
-      layout->line_height = 34;
-      layout->value_width = 300;
-      layout->statement_width = 400;
-      layout->issuer_x = layout->width - 96;
-      layout->issuer_y = layout->height - 240;
-      layout->qr_x = 96;
-      layout->qr_y = layout->height - 230;
-    }
+  Block *block = data;
+
+  g_clear_object (&block->layout);
 }
 
-static PangoLayout *
-text_layout (PangoContext *context,
-             const char   *text,
-             const char   *font,
-             double        width)
+static void
+layout_clear (Layout *layout)
 {
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  block_clear (&layout->title);
+  block_clear (&layout->serial);
+  block_clear (&layout->statement);
+  block_clear (&layout->date);
+  g_clear_pointer (&layout->labels, g_array_unref);
+  g_clear_pointer (&layout->values, g_array_unref);
+  g_clear_pointer (&layout->issuers, g_array_unref);
+  g_clear_pointer (&layout->code, QRcode_free);
+}
 
-  pango_layout_set_font_description (layout, description);
+static GArray *
+block_array (void)
+{
+  GArray *array = g_array_new (FALSE, TRUE, sizeof (Block));
+
+  g_array_set_clear_func (array, block_clear);
+  return array;
+}
+
+/* Measures @text at @size points wrapped to @width (no wrapping when
+ * @width <= 0), aligned within that width. */
+static void
+measure (Block          *block,
+         PangoContext   *context,
+         const char     *text,
+         gboolean        bold,
+         double          size,
+         double          width,
+         PangoAlignment  alignment)
+{
+  PangoFontDescription *description = pango_font_description_from_string (SERIF);
+  PangoRectangle logical;
+
+  g_clear_object (&block->layout);
+  pango_font_description_set_size (description, (int) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
+  block->layout = pango_layout_new (context);
+  pango_layout_set_font_description (block->layout, description);
   pango_font_description_free (description);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (block->layout, text ? text : "", -1);
   if (width > 0)
     {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (block->layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (block->layout, alignment);
     }
-  return layout;
+  pango_layout_get_extents (block->layout, NULL, &logical);
+  block->w = width > 0 ? width : logical.width / (double) PANGO_SCALE;
+  block->h = logical.height / (double) PANGO_SCALE;
 }
 
-typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } Align;
-
-/* Draws @text with its top at @y; @x is the left edge, the centre or the
- * right edge. Returns the height drawn. */
-static double
-show_text (cairo_t      *cr,
-           PangoContext *context,
-           const char   *text,
-           const char   *font,
-           double        x,
-           double        y,
-           double        width,
-           Align         align)
+static int
+block_lines (const Block *block)
 {
-  g_autoptr(PangoLayout) layout = text_layout (context, text, font, width);
-  int w, h;
+  return block->layout ? pango_layout_get_line_count (block->layout) : 0;
+}
 
-  pango_layout_get_size (layout, &w, &h);
-  if (align == ALIGN_CENTER)
-    x -= (width > 0 ? width : w / (double) PANGO_SCALE) / 2;
-  else if (align == ALIGN_RIGHT)
-    x -= w / (double) PANGO_SCALE;
-  if (align == ALIGN_CENTER && width > 0)
-    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  return h / (double) PANGO_SCALE;
+/* Lays the page out with the body at @body_size; sets layout->fits. */
+static void
+layout_at (XsCertificate *self,
+           PangoContext  *context,
+           Layout        *layout,
+           double         body_size)
+{
+  double left = PAD, right = layout->width - PAD;
+  double text_width = right - left;
+  double bottom = layout->height - PAD;
+  double y, label_width = 0, value_width, foot_height, issuer_width, body_end, gap = body_size * 0.7;
+  int most_lines = 0;
+
+  layout->body_size = body_size;
+
+  /* the title on one line if a size down to the floor allows, else wrapped */
+  for (double size = TITLE_SIZE; size >= TITLE_FLOOR; size -= 2)
+    {
+      measure (&layout->title, context, self->title, TRUE, size, text_width, PANGO_ALIGN_CENTER);
+      if (block_lines (&layout->title) <= 1)
+        break;
+    }
+  layout->title.x = left;
+  layout->title.y = PAD;
+  y = layout->title.y + layout->title.h + 6;
+
+  if (self->serial_text != NULL)
+    {
+      measure (&layout->serial, context, self->serial_text, FALSE, MIN (SERIAL_SIZE, body_size),
+               text_width, PANGO_ALIGN_RIGHT);
+      layout->serial.x = left;
+      layout->serial.y = y;
+      y += layout->serial.h;
+    }
+  y += gap * 2;
+
+  /* the labels' column: as wide as the widest label, at most 40% */
+  g_array_set_size (layout->labels, self->lines->len / 2);
+  g_array_set_size (layout->values, self->lines->len / 2);
+  for (guint i = 0; i + 1 < self->lines->len; i += 2)
+    {
+      Block *label = &g_array_index (layout->labels, Block, i / 2);
+
+      measure (label, context, g_ptr_array_index (self->lines, i), FALSE, body_size, -1, PANGO_ALIGN_LEFT);
+      label_width = MAX (label_width, label->w);
+    }
+  label_width = MIN (label_width + body_size, text_width * 0.4);
+  value_width = text_width - label_width;
+
+  for (guint i = 0; i + 1 < self->lines->len; i += 2)
+    {
+      Block *label = &g_array_index (layout->labels, Block, i / 2);
+      Block *value = &g_array_index (layout->values, Block, i / 2);
+
+      measure (label, context, g_ptr_array_index (self->lines, i), FALSE, body_size,
+               label_width - body_size, PANGO_ALIGN_LEFT);
+      measure (value, context, g_ptr_array_index (self->lines, i + 1), TRUE, body_size,
+               value_width, PANGO_ALIGN_LEFT);
+      label->x = left;
+      value->x = left + label_width;
+      label->y = value->y = y;
+      y += MAX (label->h, value->h) + gap;
+      if (block_lines (value) > most_lines)
+        {
+          most_lines = block_lines (value);
+          layout->culprit = i / 2;
+        }
+    }
+
+  if (self->statement != NULL)
+    {
+      y += gap;
+      measure (&layout->statement, context, self->statement, FALSE, body_size, text_width, PANGO_ALIGN_LEFT);
+      layout->statement.x = left;
+      layout->statement.y = y;
+      y += layout->statement.h;
+    }
+  body_end = y;
+
+  /* the foot: the QR code and its quiet zone on the left, the issuers
+   * and the date right-aligned beside it */
+  if (layout->code != NULL)
+    {
+      int side = layout->code->width + 2 * QR_QUIET;
+
+      layout->qr_size = MAX (QR_MIN_SIZE, side * QR_MODULE);
+    }
+  else
+    layout->qr_size = QR_MIN_SIZE;  /* a preview keeps the room */
+  issuer_width = text_width - layout->qr_size - 2 * body_size;
+  g_array_set_size (layout->issuers, self->issuers->len);
+  foot_height = 0;
+  for (guint i = 0; i < self->issuers->len; i++)
+    {
+      Block *issuer = &g_array_index (layout->issuers, Block, i);
+
+      measure (issuer, context, g_ptr_array_index (self->issuers, i), FALSE, body_size,
+               issuer_width, PANGO_ALIGN_RIGHT);
+      foot_height += issuer->h + 4;
+      if (block_lines (issuer) > most_lines)
+        {
+          most_lines = block_lines (issuer);
+          layout->culprit = 1000 + i;
+        }
+    }
+  if (self->date != NULL)
+    {
+      measure (&layout->date, context, self->date, FALSE, body_size, issuer_width, PANGO_ALIGN_RIGHT);
+      foot_height += 6 + layout->date.h;
+    }
+
+  layout->qr_x = left;
+  layout->qr_y = bottom - layout->qr_size;
+  layout->issuer_left = right - issuer_width;
+  layout->issuer_bottom = bottom;
+  layout->issuer_top = bottom - foot_height;
+  y = layout->issuer_top;
+  for (guint i = 0; i < layout->issuers->len; i++)
+    {
+      Block *issuer = &g_array_index (layout->issuers, Block, i);
+
+      issuer->x = layout->issuer_left;
+      issuer->y = y;
+      y += issuer->h + 4;
+    }
+  if (self->date != NULL)
+    {
+      layout->date.x = layout->issuer_left;
+      layout->date.y = y + 6;
+    }
+
+  layout->slack = MIN (layout->qr_y, layout->issuer_top) - (body_end + gap * 2);
+  layout->fits = layout->slack >= 0;
+}
+
+static PangoContext *
+create_context (cairo_t *cr)
+{
+  PangoContext *context;
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Outline metrics, as a PDF surface has them anyway: a preview and a
+   * check lay out like the printed page. */
+  if (cr != NULL)
+    context = pango_cairo_create_context (cr);
+  else
+    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  /* sizes in points of the page, not of a 96-dpi screen */
+  pango_cairo_context_set_resolution (context, 72);
+  return context;
+}
+
+/* The largest body size from BODY_SIZE down to the floor at which the
+ * page fits; the floor when none does (layout->fits FALSE). */
+static void
+layout_page (XsCertificate *self,
+             PangoContext  *context,
+             Layout        *layout)
+{
+  memset (layout, 0, sizeof *layout);
+  xs_certificate_get_page_size (self, &layout->width, &layout->height);
+  layout->labels = block_array ();
+  layout->values = block_array ();
+  layout->issuers = block_array ();
+  if (self->payload != NULL)
+    {
+      layout->code = QRcode_encodeString (self->payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      if (layout->code == NULL)
+        g_warning ("Could not encode a QR code: %s", g_strerror (errno));
+    }
+  for (double size = BODY_SIZE; size >= XS_CERTIFICATE_FLOOR_SIZE; size -= BODY_STEP)
+    {
+      layout_at (self, context, layout, size);
+      if (layout->fits)
+        {
+          /* a short text sits a little lower, not under the title */
+          double shift = MIN (layout->slack * 0.4, 3 * size);
+
+          for (guint i = 0; i < layout->labels->len; i++)
+            {
+              g_array_index (layout->labels, Block, i).y += shift;
+              g_array_index (layout->values, Block, i).y += shift;
+            }
+          layout->statement.y += shift;
+          return;
+        }
+    }
+}
+
+gboolean
+xs_certificate_check_layout (XsCertificate  *self,
+                             GError        **error)
+{
+  PangoContext *context;
+  Layout layout;
+  gboolean fits;
+
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), FALSE);
+
+  context = create_context (NULL);
+  layout_page (self, context, &layout);
+  fits = layout.fits;
+  if (!fits)
+    {
+      const char *field;
+
+      if (layout.culprit >= 1000)
+        field = layout.culprit == 1000 ? _("the base’s name") : _("the issuer");
+      else
+        field = g_ptr_array_index (self->lines, 2 * layout.culprit);
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("“%s” is too long to fit on the certificate even in %g-point type: shorten it and issue again"),
+                   field, XS_CERTIFICATE_FLOOR_SIZE);
+    }
+  layout_clear (&layout);
+  g_object_unref (context);
+  return fits;
 }
 
 static void
 draw_frame (cairo_t      *cr,
             const Layout *layout)
 {
-  double m = layout->margin;
+  double m = MARGIN;
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, BORDER_R, BORDER_G, BORDER_B);
@@ -146,34 +380,23 @@ draw_frame (cairo_t      *cr,
   cairo_restore (cr);
 }
 
-/* The QR code as a tiny image, one pixel per module, scaled up without
- * smoothing: sharp at any print size, a few hundred bytes in a PDF (as
- * paths, its thousand rectangles cost ten times that and most of the
- * drawing time). */
+/* The QR code as a tiny image, one pixel per module and the quiet zone
+ * in it, scaled up without smoothing: sharp at any print size, a few
+ * hundred bytes in a PDF (as paths, its thousand rectangles cost ten
+ * times that and most of the drawing time). */
 static void
-draw_qr (cairo_t    *cr,
-         const char *payload,
-         double      x,
-         double      y,
-         double      size)
+draw_qr (cairo_t      *cr,
+         const QRcode *code,
+         double        x,
+         double        y,
+         double        size)
 {
-  QRcode *code = QRcode_encodeString (payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   cairo_surface_t *image;
   cairo_pattern_t *pattern;
   guint8 *pixels;
   int side, stride;
 
-  if (code == NULL)
-    {
-      g_warning ("Could not encode a QR code: %s", g_strerror (errno));
-      return;
-    }
-
-  /* four modules of quiet zone on every side */
-  side = code->width + 8;
-  /* a phone or a 150-dpi scan needs modules of 0.5 mm: a very long name
-   * makes the code larger than its place rather than its modules smaller */
-  size = MAX (size, side * MIN_MODULE);
+  side = code->width + 2 * QR_QUIET;
   image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
   stride = cairo_image_surface_get_stride (image);
   pixels = cairo_image_surface_get_data (image);
@@ -184,7 +407,7 @@ draw_qr (cairo_t    *cr,
 
       for (int col = 0; col < side; col++)
         {
-          int r = row - 4, c = col - 4;
+          int r = row - QR_QUIET, c = col - QR_QUIET;
           gboolean dark = r >= 0 && c >= 0 && r < code->width && c < code->width
                           && (code->data[r * code->width + c] & 1);
 
@@ -192,7 +415,6 @@ draw_qr (cairo_t    *cr,
         }
     }
   cairo_surface_mark_dirty (image);
-  QRcode_free (code);
 
   cairo_save (cr);
   cairo_translate (cr, x, y);
@@ -255,15 +477,15 @@ seal_surface (XsCertificate *self)
   return self->seal_surface;
 }
 
+/* The seal sits over the issuers, as stamped by hand, but never on the
+ * QR code's quiet zone. */
 static void
 draw_seal (cairo_t       *cr,
            XsCertificate *self,
-           double         cx,
-           double         cy,
-           double         size)
+           const Layout  *layout)
 {
   cairo_surface_t *surface = seal_surface (self);
-  double w, h, scale;
+  double w, h, scale, x, y;
 
   if (surface == NULL)
     return;
@@ -271,13 +493,27 @@ draw_seal (cairo_t       *cr,
   h = cairo_image_surface_get_height (surface);
   if (w < 1 || h < 1)
     return;
-  scale = size / MAX (w, h);
+  scale = SEAL_SIZE / MAX (w, h);
+  x = layout->width - PAD - 70 - w * scale / 2;
+  x = MAX (x, layout->qr_x + layout->qr_size + 4);
+  y = (layout->issuer_top + layout->issuer_bottom) / 2 - h * scale / 2;
+  y = MIN (y, layout->height - MARGIN - 8 - h * scale);
   cairo_save (cr);
-  cairo_translate (cr, cx - w * scale / 2, cy - h * scale / 2);
+  cairo_translate (cr, x, y);
   cairo_scale (cr, scale, scale);
   cairo_set_source_surface (cr, surface, 0, 0);
   cairo_paint (cr);
   cairo_restore (cr);
+}
+
+static void
+show (cairo_t     *cr,
+      const Block *block)
+{
+  if (block->layout == NULL)
+    return;
+  cairo_move_to (cr, block->x, block->y);
+  pango_cairo_show_layout (cr, block->layout);
 }
 
 void
@@ -288,78 +524,44 @@ xs_certificate_draw (XsCertificate *self,
 {
   PangoContext *context;
   Layout layout;
-  double y, scale, issuer_top, issuer_bottom;
+  double scale, page_width, page_height;
 
   g_return_if_fail (XS_IS_CERTIFICATE (self));
   g_return_if_fail (cr != NULL);
 
-  layout_for (self, &layout);
-  scale = MIN (width / layout.width, height / layout.height);
-
   cairo_save (cr);
-  cairo_translate (cr, (width - layout.width * scale) / 2, (height - layout.height * scale) / 2);
+  xs_certificate_get_page_size (self, &page_width, &page_height);
+  scale = MIN (width / page_width, height / page_height);
+  cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
   cairo_scale (cr, scale, scale);
+  context = create_context (cr);
+  layout_page (self, context, &layout);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, layout.width, layout.height);
   cairo_fill (cr);
   draw_frame (cr, &layout);
 
-  /* Outline metrics, as a PDF surface has them anyway: a preview lays
-   * out like the printed page. */
-  context = pango_cairo_create_context (cr);
-  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_PDF)
-    {
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      pango_cairo_context_set_font_options (context, options);
-      cairo_font_options_destroy (options);
-    }
-  pango_context_set_round_glyph_positions (context, FALSE);
-
   cairo_set_source_rgb (cr, BORDER_R, BORDER_G, BORDER_B);
-  show_text (cr, context, self->title, SERIF " Bold 30", layout.width / 2, layout.title_y,
-             layout.width - 2 * layout.margin - 40, ALIGN_CENTER);
+  show (cr, &layout.title);
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  if (self->serial_text != NULL)
-    show_text (cr, context, self->serial_text, SERIF " 11", layout.width - layout.margin - 30,
-               layout.serial_y, -1, ALIGN_RIGHT);
-
-  y = layout.lines_y;
-  for (guint i = 0; i + 1 < self->lines->len; i += 2)
+  show (cr, &layout.serial);
+  for (guint i = 0; i < layout.labels->len; i++)
     {
-      const char *label = g_ptr_array_index (self->lines, i);
-      const char *value = g_ptr_array_index (self->lines, i + 1);
-      double h;
-
-      /* a label longer than its column wraps; the row grows with it */
-      h = show_text (cr, context, label, SERIF " 13", layout.lines_x, y, layout.label_width - 12, ALIGN_LEFT);
-      h = MAX (h, show_text (cr, context, value, SERIF " Bold 13", layout.lines_x + layout.label_width, y,
-                             layout.value_width, ALIGN_LEFT));
-      y += MAX (layout.line_height, h + 10);
+      show (cr, &g_array_index (layout.labels, Block, i));
+      show (cr, &g_array_index (layout.values, Block, i));
     }
+  show (cr, &layout.statement);
+  for (guint i = 0; i < layout.issuers->len; i++)
+    show (cr, &g_array_index (layout.issuers, Block, i));
+  show (cr, &layout.date);
 
-  if (self->statement != NULL)
-    show_text (cr, context, self->statement, SERIF " 13", layout.lines_x, y + 12,
-               layout.statement_width, ALIGN_LEFT);
+  draw_seal (cr, self, &layout);
+  if (layout.code != NULL)
+    draw_qr (cr, layout.code, layout.qr_x, layout.qr_y, layout.qr_size);
 
-  issuer_top = y = layout.issuer_y;
-  for (guint i = 0; i < self->issuers->len; i++)
-    y += show_text (cr, context, g_ptr_array_index (self->issuers, i), SERIF " 13",
-                    layout.issuer_x, y, -1, ALIGN_RIGHT) + 6;
-  if (self->date != NULL)
-    y += show_text (cr, context, self->date, SERIF " 13", layout.issuer_x, y + 6, -1, ALIGN_RIGHT);
-  issuer_bottom = y;
-
-  /* The seal sits over the issuer's name, as stamped by hand. */
-  draw_seal (cr, self, layout.issuer_x - 70, (issuer_top + issuer_bottom) / 2, layout.seal_size);
-
-  if (self->payload != NULL)
-    draw_qr (cr, self->payload, layout.qr_x, layout.qr_y, layout.qr_size);
-
+  layout_clear (&layout);
   g_object_unref (context);
   cairo_restore (cr);
 }

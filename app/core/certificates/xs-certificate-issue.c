@@ -14,6 +14,7 @@
 #include "xs-certificate-payload.h"
 #include "xs-certificate-private.h"
 #include "xs-certificate-store-private.h"
+#include "xs-certificate-text.h"
 #include "xs-claim-store.h"
 #include "xs-class-store.h"
 #include "xs-date.h"
@@ -225,29 +226,20 @@ completion_holders (XsDb                     *db,
 }
 
 static char *
-hours_text (int tenths)
+hours_text (XsCertificateLanguage language,
+            int                   tenths)
 {
   g_autofree char *hours = xs_hours_format (tenths);
 
-  /* Translators: hours on a certificate, e.g. "30 学时" */
-  return g_strdup_printf (_("%s hours"), hours);
+  return xs_certificate_text_hours (language, hours);
 }
 
 static char *
-date_text (GDateTime *date)
+gdate_text (XsCertificateLanguage  language,
+            const GDate           *date)
 {
-  /* Translators: the issue date on a certificate, in g_date_time_format()
-   * notation; in Chinese "%Y年%-m月%-d日" */
-  return g_date_time_format (date, C_("certificate date", "%B %-d, %Y"));
-}
-
-static char *
-gdate_text (const GDate *date)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                     g_date_get_day (date), 0, 0, 0);
-
-  return date_text (time);
+  return xs_certificate_text_date (language, g_date_get_year (date), g_date_get_month (date),
+                                   g_date_get_day (date));
 }
 
 /* The document of a certificate for @holder. @key NULL makes an unsigned
@@ -267,52 +259,59 @@ build (XsDb                        *db,
   g_autoptr(XsCertificate) certificate = _xs_certificate_new (kind, year, settings->orientation);
   g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, holder->trainee_id, error);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  XsCertificateLanguage language = settings->language;
   g_autofree char *id_text = NULL;
   g_autofree char *issued_on = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *date = date_text (now);
+  g_autofree char *date = xs_certificate_text_date (language, g_date_time_get_year (now),
+                                                    g_date_time_get_month (now),
+                                                    g_date_time_get_day_of_month (now));
   g_autofree char *statement = NULL;
 
   if (trainee == NULL)
     return NULL;
 
+  /* Every printed text in the profile's language, not the desktop's. */
   id_text = settings->full_id_number ? g_strdup (holder->id_number) : xs_id_number_mask (holder->id_number);
   _xs_certificate_set_holder (certificate, holder->name);
-  _xs_certificate_add_line (certificate, _("Name"), holder->name);
+  _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_NAME), holder->name);
 
   if (kind == XS_CERTIFICATE_ANNUAL)
     {
       g_autofree char *year_text = g_strdup_printf ("%d", year);
       g_autofree char *pub = xs_hours_format (holder->public_hours);
       g_autofree char *compulsory = xs_hours_format (holder->compulsory);
-      g_autofree char *pub_text = g_strdup_printf (_("%s hours (of which compulsory %s hours)"), pub, compulsory);
-      g_autofree char *pro_text = hours_text (holder->professional);
-      g_autofree char *total_text = hours_text (holder->total);
+      g_autofree char *pub_text = xs_certificate_text_public_hours (language, pub, compulsory);
+      g_autofree char *pro_text = hours_text (language, holder->professional);
+      g_autofree char *total_text = hours_text (language, holder->total);
 
-      _xs_certificate_set_title (certificate, _("Continuing Education Certificate"));
-      _xs_certificate_add_line (certificate, _("Sex"),
-                                trainee->sex == XS_SEX_MALE ? C_("sex", "Male") : C_("sex", "Female"));
-      _xs_certificate_add_line (certificate, _("Identity number"), id_text);
-      _xs_certificate_add_line (certificate, _("Employer"), holder->employer);
-      _xs_certificate_add_line (certificate, _("Year"), year_text);
-      _xs_certificate_add_line (certificate, _("Public subjects"), pub_text);
-      _xs_certificate_add_line (certificate, _("Professional subjects"), pro_text);
-      _xs_certificate_add_line (certificate, _("Total"), total_text);
-      statement = g_strdup_printf (_("Having been reviewed, the holder has completed the continuing education of %d and was assessed as qualified. This certificate is issued accordingly."), year);
+      _xs_certificate_set_title (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_ANNUAL_TITLE));
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_SEX),
+                                xs_certificate_text (language, trainee->sex == XS_SEX_MALE
+                                                               ? XS_CERTIFICATE_TEXT_MALE
+                                                               : XS_CERTIFICATE_TEXT_FEMALE));
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_ID_NUMBER), id_text);
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_EMPLOYER),
+                                holder->employer);
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_YEAR), year_text);
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_PUBLIC), pub_text);
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_PROFESSIONAL),
+                                pro_text);
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_TOTAL), total_text);
+      statement = xs_certificate_text_annual_statement (language, year);
     }
   else
     {
-      g_autofree char *start = gdate_text (&klass->start_date);
-      g_autofree char *end = gdate_text (&klass->end_date);
-      /* Translators: the dates of a training class, "start to end" */
-      g_autofree char *dates = g_strdup_printf (_("%s to %s"), start, end);
-      g_autofree char *hours = hours_text (holder->total);
+      g_autofree char *start = gdate_text (language, &klass->start_date);
+      g_autofree char *end = gdate_text (language, &klass->end_date);
+      g_autofree char *dates = xs_certificate_text_dates (language, start, end);
+      g_autofree char *hours = hours_text (language, holder->total);
 
-      _xs_certificate_set_title (certificate, _("Certificate of Completion"));
-      _xs_certificate_add_line (certificate, _("Identity number"), id_text);
-      _xs_certificate_add_line (certificate, _("Class"), klass->name);
-      _xs_certificate_add_line (certificate, _("Dates"), dates);
-      _xs_certificate_add_line (certificate, _("Hours"), hours);
-      statement = g_strdup_printf (_("The holder attended the class above, completed all of its %s and has graduated."), hours);
+      _xs_certificate_set_title (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_COMPLETION_TITLE));
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_ID_NUMBER), id_text);
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_CLASS), klass->name);
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_DATES), dates);
+      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_HOURS), hours);
+      statement = xs_certificate_text_completion_statement (language, hours);
     }
 
   _xs_certificate_set_statement (certificate, statement);
@@ -335,8 +334,7 @@ build (XsDb                        *db,
         .total = holder->total,
       };
       g_autofree char *signed_payload = NULL;
-      /* Translators: the certificate number, e.g. "证书编号：2018-JX-000001" */
-      g_autofree char *serial_text = g_strdup_printf (_("No. %s"), serial);
+      g_autofree char *serial_text = xs_certificate_text_serial (language, serial);
 
       /* what the page prints, and nothing of the digits it hides */
       xs_certificate_payload_set_holder (&payload, holder->id_number, holder->name,
@@ -410,7 +408,8 @@ load_seal (const XsCertificateSettings  *settings,
 typedef struct
 {
   XsCertificate *certificate;
-  GBytes        *pdf;          /* NULL: issued before */
+  GBytes        *pdf;          /* NULL: issued before, or refused */
+  char          *refusal;      /* why this holder's text does not fit the page */
   int            number;
   const Holder  *holder;
 } Drawn;
@@ -420,6 +419,7 @@ drawn_free (Drawn *drawn)
 {
   g_clear_object (&drawn->certificate);
   g_clear_pointer (&drawn->pdf, g_bytes_unref);
+  g_free (drawn->refusal);
   g_free (drawn);
 }
 
@@ -478,6 +478,16 @@ draw_chunk (XsDb                        *db,
 
         drawn->certificate = build (db, key, settings, seal, query->kind, year, klass, holder, serial, error);
       }
+      if (drawn->certificate != NULL && !xs_certificate_check_layout (drawn->certificate, &local_error))
+        {
+          /* too long even in the smallest type: this person is refused,
+           * the others are issued */
+          g_autofree char *who = describe (holder->name, holder->id_number);
+
+          drawn->refusal = g_strdup_printf ("%s: %s", who, local_error->message);
+          g_clear_object (&drawn->certificate);
+          continue;
+        }
       if (drawn->certificate == NULL || (drawn->pdf = xs_certificate_render_pdf (drawn->certificate, error)) == NULL)
         return NULL;
       drawn->number = number++;
@@ -651,7 +661,10 @@ xs_certificates_issue (XsDb                        *db,
         {
           Drawn *drawn = g_ptr_array_index (chunk, j);
 
-          g_ptr_array_add (certificates, g_steal_pointer (&drawn->certificate));
+          if (drawn->refusal != NULL)
+            g_ptr_array_add (refusals, g_steal_pointer (&drawn->refusal));
+          else if (drawn->certificate != NULL)
+            g_ptr_array_add (certificates, g_steal_pointer (&drawn->certificate));
         }
       i = end;
       if (progress != NULL)

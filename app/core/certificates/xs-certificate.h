@@ -21,6 +21,13 @@ typedef enum
   XS_CERTIFICATE_LANDSCAPE,
 } XsCertificateOrientation;
 
+/* The language a certificate is printed in, chosen in the base's profile. */
+typedef enum
+{
+  XS_CERTIFICATE_CHINESE,
+  XS_CERTIFICATE_ENGLISH,
+} XsCertificateLanguage;
+
 /* The base's choices that go onto a certificate when it is issued (the
  * window's preferences, or the command line's options). */
 typedef struct
@@ -32,6 +39,7 @@ typedef struct
                                                used when seal_path is NULL or "" */
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number; /* print it whole instead of masked */
+  XsCertificateLanguage     language;       /* of the printed texts, whatever the locale */
 } XsCertificateSettings;
 
 #define XS_TYPE_CERTIFICATE (xs_certificate_get_type ())
@@ -68,5 +76,15 @@ void                     xs_certificate_draw           (XsCertificate  *self,
                                                         cairo_t        *cr,
                                                         double          width,
                                                         double          height);
+
+/* The smallest size, in points, the body of a certificate shrinks to
+ * before a value too long for the page is refused. */
+#define XS_CERTIFICATE_FLOOR_SIZE 9.0
+
+/* Whether the certificate's page holds all of its text without overlap at
+ * XS_CERTIFICATE_FLOOR_SIZE or larger; if not, an XS_DB_ERROR_REFUSED
+ * error naming the field (as the certificate labels it) to shorten. */
+gboolean                 xs_certificate_check_layout   (XsCertificate  *self,
+                                                        GError        **error);
 
 G_END_DECLS
