@@ -13,8 +13,10 @@
 #include "xs-certificates-view.h"
 #include "xs-gui-test-util.h"
 #include "xs-progress.h"
+#include "xs-revocation-list.h"
 #include "xs-test-util.h"
 #include "xs-verify-dialog.h"
+#include "xs-window-private.h"
 #include "xs-window.h"
 
 /* poppler-glib 22 has no autoptr cleanups of its own */
@@ -416,6 +418,95 @@ test_verify (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
 }
 
+static gboolean
+file_exists (gpointer user_data)
+{
+  return g_file_test (user_data, G_FILE_TEST_EXISTS);
+}
+
+static void
+wait_for_label (GtkWindow  *dialog,
+                const char *expected)
+{
+  Shown shown = { GTK_WIDGET (dialog), expected };
+
+  g_assert_true (xs_gui_test_wait_until (label_shown, &shown, 60000));
+}
+
+/* Revoked in this base's register, on the base's list, or refused when the
+ * list comes from another base; the code read from the certificate's PDF. */
+static void
+test_verify_revoked (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  XsDb *db = xs_window_get_db (fixture->window);
+  g_autoptr(GPtrArray) issued = NULL;
+  g_autoptr(GBytes) pdf_bytes = NULL;
+  g_autoptr(XsSigningKey) other_key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *other_dir = xs_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "certificate.pdf", NULL);
+  g_autofree char *list = g_build_filename (dir, "revocations.txt", NULL);
+  g_autofree char *other_list = g_build_filename (dir, "other.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *other_text = NULL;
+  const XsIssuedCertificate *first;
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  issued = xs_certificate_store_list (db, YEAR, &error);
+  g_assert_no_error (error);
+  first = g_ptr_array_index (issued, 0);
+  g_assert_true (xs_certificate_store_revoke (db, first->serial, "重复发证", &error));
+  g_assert_no_error (error);
+  pdf_bytes = xs_certificate_store_get_pdf (db, first->serial, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (pdf_bytes, NULL), g_bytes_get_size (pdf_bytes), NULL));
+
+  /* Export Revocation List… */
+  _xs_window_export_revocations (fixture->window, list);
+  g_assert_true (xs_gui_test_wait_until (file_exists, list, 60000));
+  xs_gui_test_iterate (100);
+  g_assert_true (g_file_get_contents (list, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, first->serial));
+  g_assert_nonnull (strstr (contents, "重复发证"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.verify-certificate", NULL));
+  dialog = find_toplevel (XS_TYPE_VERIFY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* the code read from the PDF, in a worker */
+  xs_verify_dialog_read_picture (XS_VERIFY_DIALOG (dialog), pdf);
+  wait_for_label (dialog, "Revoked");
+  row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Number");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, first->serial);
+
+  /* the base's own list agrees */
+  xs_verify_dialog_set_revocations (XS_VERIFY_DIALOG (dialog), list);
+  wait_for_label (dialog, "Revoked");
+
+  /* a list signed by another base's key is refused */
+  other_key = xs_signing_key_open (other_dir, &error);
+  g_assert_no_error (error);
+  other_text = xs_revocation_list_build (db, other_key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (other_list, other_text, -1, NULL));
+  xs_verify_dialog_set_revocations (XS_VERIFY_DIALOG (dialog), other_list);
+  wait_for_label (dialog, "Revocation List Refused");
+
+  /* not a picture at all: said in words */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "verify.clear-revocations", NULL));
+  xs_verify_dialog_read_picture (XS_VERIFY_DIALOG (dialog), list);
+  wait_for_label (dialog, "No Code Read");
+
+  gtk_window_destroy (dialog);
+  g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -434,6 +525,7 @@ main (int    argc,
   g_test_add ("/gui/certificates-view/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/gui/certificates-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/gui/certificates-view/verify", Fixture, NULL, fixture_set_up, test_verify, fixture_tear_down);
+  g_test_add ("/gui/certificates-view/verify-revoked", Fixture, NULL, fixture_set_up, test_verify_revoked, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_pointer (&app, xs_gui_test_stop_app);

@@ -1,4 +1,4 @@
-/* xs-cli-certificate.c: certificates, reprint, revoke, verify, export-public-key
+/* xs-cli-certificate.c: certificates, reprint, revoke, verify, revocations, export-public-key
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "xs-base-profile.h"
+#include "xs-certificate-check.h"
 #include "xs-certificate-payload.h"
 #include "xs-certificate-store.h"
 #include "xs-cli.h"
@@ -20,6 +21,8 @@
 #include "xs-id-number.h"
 #include "xs-output.h"
 #include "xs-safe-text.h"
+#include "xs-qr-reader.h"
+#include "xs-revocation-list.h"
 
 /* The options of one run, over the base's profile. */
 typedef struct
@@ -227,20 +230,126 @@ kind_label (XsCertificateKind kind)
   return kind == XS_CERTIFICATE_ANNUAL ? _("Continuing Education Certificate") : _("Certificate of Completion");
 }
 
+/* The public key of this data folder, when it has one, without making
+ * one. */
+static char *
+own_public_key (const XsCliGlobals *globals)
+{
+  g_autofree char *data_dir = xs_data_dir_resolve (globals->data_dir);
+  g_autofree char *path = NULL;
+  g_autoptr(XsSigningKey) key = NULL;
+
+  if (data_dir == NULL)
+    return NULL;
+  path = g_build_filename (data_dir, "signing-key", NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
+      || (key = xs_signing_key_open (data_dir, NULL)) == NULL)
+    return NULL;
+  return g_strdup (xs_signing_key_get_public_text (key));
+}
+
+/* Prints what one QR code says; returns its exit status. */
+static int
+verify_one (const char       *text,
+            const char       *key_text,
+            XsDb             *db,
+            XsRevocationList *list,
+            const char       *id_number,
+            const char       *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pub = NULL, *compulsory = NULL, *pro = NULL, *total = NULL;
+  XsCertificateCheck check = { 0 };
+  int status = XS_CLI_OK;
+
+  if (!xs_certificate_check (text, key_text, db, list, &check, &error))
+    {
+      printf ("%s\n", _("INVALID"));
+      return xs_cli_refuse (error);
+    }
+
+  pub = xs_hours_format (check.payload.public_hours);
+  compulsory = xs_hours_format (check.payload.compulsory);
+  pro = xs_hours_format (check.payload.professional);
+  total = xs_hours_format (check.payload.total);
+  printf ("%s\n", check.status == XS_REVOCATION_REVOKED ? _("REVOKED") : _("VALID"));
+  printf ("%s: %s\n", _("Certificate"), kind_label (check.payload.kind));
+  printf ("%s: %s\n", _("Number"), check.payload.serial);
+  printf ("%s: %d\n", _("Year"), check.payload.year);
+  printf (_("Hours: public %s (compulsory %s), professional %s, total %s\n"), pub, compulsory, pro, total);
+  if (check.payload.version >= 2)
+    {
+      g_autofree char *shown = xs_safe_text_for_terminal (check.payload.name);
+
+      printf ("%s: %s\n", _("Name"), shown);
+      printf ("%s: %s\n", _("Identity number"), check.payload.id_text);
+      if (id_number == NULL)
+        printf ("%s\n", _("Compare the name and the identity number with the holder’s ID card."));
+    }
+
+  switch (check.status)
+    {
+    case XS_REVOCATION_REVOKED:
+      {
+        g_autofree char *reason = xs_cli_escape (check.reason);
+
+        printf ("%s: %s\n", _("Revoked on"), check.revoked_at);
+        printf ("%s: %s\n", _("Reason"), reason);
+        status = XS_CLI_REVOKED;
+      }
+      break;
+    case XS_REVOCATION_NOT_REVOKED:
+      break;
+    case XS_REVOCATION_NOT_CHECKED:
+    default:
+      printf ("%s\n", _("Revocation not checked: give the issuing base’s list with --revocations FILE."));
+      break;
+    }
+  if (check.status != XS_REVOCATION_NOT_CHECKED)
+    {
+      if (check.list_issued_at != NULL)
+        printf (_("Revocation checked against the base’s list of %s\n"), check.list_issued_at);
+      else
+        printf ("%s\n", _("Revocation checked against this base’s register"));
+    }
+
+  if (id_number != NULL)
+    {
+      if (!xs_certificate_payload_check_holder (&check.payload, id_number, name))
+        {
+          printf ("%s\n", _("The certificate is genuine but is NOT this person’s."));
+          status = XS_CLI_REFUSED;
+        }
+      else if (check.payload.version >= 2 && strchr (check.payload.id_text, '*') != NULL)
+        printf ("%s\n", _("The name and the digits the certificate prints are this person’s (the hidden digits are not in the code: check the photo on the ID card)."));
+      else
+        printf ("%s\n", _("The certificate is this person’s."));
+    }
+  xs_certificate_check_clear (&check);
+  return status;
+}
+
 int
 xs_cli_verify (const XsCliGlobals *globals,
                int                 argc,
                char              **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(XsRevocationList) list = NULL;
+  g_autoptr(GPtrArray) payloads = NULL;
   g_autofree char *key_file = NULL;
   g_autofree char *key_text = NULL;
+  g_autofree char *revocations = NULL;
+  g_autofree char *image = NULL;
   g_autofree char *id_number = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *pub = NULL, *compulsory = NULL, *pro = NULL, *total = NULL;
-  XsCertificatePayload payload = { 0 };
+  gboolean any_revoked = FALSE;
+  gboolean any_refused = FALSE;
   GOptionEntry entries[] = {
     { "public-key", 0, 0, G_OPTION_ARG_FILENAME, &key_file, N_("The issuing base’s public key (default: this installation’s)"), N_("FILE") },
+    { "revocations", 0, 0, G_OPTION_ARG_FILENAME, &revocations, N_("The issuing base’s signed list of revoked certificates"), N_("FILE") },
+    { "image", 0, 0, G_OPTION_ARG_FILENAME, &image, N_("Read the QR code from a photo, a scan (JPEG, PNG) or a PDF"), N_("FILE") },
     { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("With --name: check the certificate is this person’s"), "N" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The holder’s name"), N_("NAME") },
     { NULL }
@@ -249,68 +358,94 @@ xs_cli_verify (const XsCliGlobals *globals,
   if (!xs_cli_parse ("verify", _("PAYLOAD"), _("Check the text of a certificate’s QR code, offline."),
                      entries, &argc, &argv))
     return XS_CLI_USAGE;
-  if (argc != 2)
-    return xs_cli_usage_error ("verify", _("Give the scanned text of one QR code."));
+  if (image != NULL ? argc != 1 : argc != 2)
+    return xs_cli_usage_error ("verify", _("Give the scanned text of one QR code, or --image FILE."));
   if ((id_number == NULL) != (name == NULL))
     return xs_cli_usage_error ("verify", _("--id-number and --name go together."));
 
   if (key_file != NULL)
     {
+      g_autofree char *own = NULL;
+
       if (!g_file_get_contents (key_file, &key_text, NULL, &error))
         return xs_cli_refuse (error);
       g_strstrip (key_text);
+      /* The issuing base's own data folder: its register says what was
+       * revoked. */
+      own = own_public_key (globals);
+      if (own != NULL && g_str_equal (own, key_text) && (db = xs_cli_open_db (globals)) == NULL)
+        return XS_CLI_REFUSED;
     }
   else
     {
-      /* Only the key is read: checking a certificate writes nothing, not
-       * even the day's backup. */
+      /* The key first: a base without its key is refused before anything
+       * is opened or written. */
       g_autofree char *data_dir = xs_data_dir_resolve (globals->data_dir);
       g_autoptr(XsSigningKey) key = NULL;
 
       if ((key = xs_signing_key_open (data_dir, &error)) == NULL)
         return xs_cli_refuse (error);
+      if ((db = xs_cli_open_db (globals)) == NULL)
+        return XS_CLI_REFUSED;
       key_text = g_strdup (xs_signing_key_get_public_text (key));
     }
 
-  if (!xs_certificate_payload_verify (argv[1], key_text, &payload, &error))
+  if (revocations != NULL && (list = xs_revocation_list_load (revocations, key_text, &error)) == NULL)
+    return xs_cli_refuse (error);
+
+  if (image != NULL)
     {
-      printf ("%s\n", _("INVALID"));
-      return xs_cli_refuse (error);
+      if ((payloads = xs_qr_reader_read_file (image, NULL, &error)) == NULL)
+        return xs_cli_refuse (error);
+    }
+  else
+    {
+      payloads = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (payloads, g_strdup (argv[1]));
     }
 
-  pub = xs_hours_format (payload.public_hours);
-  compulsory = xs_hours_format (payload.compulsory);
-  pro = xs_hours_format (payload.professional);
-  total = xs_hours_format (payload.total);
-  printf ("%s\n", _("VALID"));
-  printf ("%s: %s\n", _("Certificate"), kind_label (payload.kind));
-  printf ("%s: %s\n", _("Number"), payload.serial);
-  printf ("%s: %d\n", _("Year"), payload.year);
-  printf (_("Hours: public %s (compulsory %s), professional %s, total %s\n"), pub, compulsory, pro, total);
-  if (payload.version >= 2)
+  for (guint i = 0; i < payloads->len; i++)
     {
-      g_autofree char *shown = xs_safe_text_for_terminal (payload.name);
+      int status;
 
-      printf ("%s: %s\n", _("Name"), shown);
-      printf ("%s: %s\n", _("Identity number"), payload.id_text);
-      if (id_number == NULL)
-        printf ("%s\n", _("Compare the name and the identity number with the holder’s ID card."));
+      if (i > 0)
+        printf ("\n");
+      status = verify_one (g_ptr_array_index (payloads, i), key_text, db, list, id_number, name);
+      any_revoked |= status == XS_CLI_REVOKED;
+      any_refused |= status == XS_CLI_REFUSED;
     }
+  return any_refused ? XS_CLI_REFUSED : any_revoked ? XS_CLI_REVOKED : XS_CLI_OK;
+}
 
-  if (id_number != NULL)
-    {
-      if (!xs_certificate_payload_check_holder (&payload, id_number, name))
-        {
-          printf ("%s\n", _("The certificate is genuine but is NOT this person’s."));
-          xs_certificate_payload_clear (&payload);
-          return XS_CLI_REFUSED;
-        }
-      if (payload.version >= 2 && strchr (payload.id_text, '*') != NULL)
-        printf ("%s\n", _("The name and the digits the certificate prints are this person’s (the hidden digits are not in the code: check the photo on the ID card)."));
-      else
-        printf ("%s\n", _("The certificate is this person’s."));
-    }
-  xs_certificate_payload_clear (&payload);
+int
+xs_cli_revocations (const XsCliGlobals *globals,
+                    int                 argc,
+                    char              **argv)
+{
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  guint n_revoked = 0;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!xs_cli_parse ("revocations", "", _("Write the list of revoked certificates, signed with this base’s key, for those who check its certificates."),
+                     entries, &argc, &argv))
+    return XS_CLI_USAGE;
+  if (argc != 1)
+    return xs_cli_usage_error ("revocations", _("Unexpected “%s”."), argv[1]);
+  if (out == NULL)
+    return xs_cli_usage_error ("revocations", _("Give the file to write with --out FILE."));
+  if ((db = xs_cli_open_db (globals)) == NULL)
+    return XS_CLI_REFUSED;
+  if ((key = xs_signing_key_open (xs_db_get_data_dir (db), &error)) == NULL
+      || !xs_revocation_list_write (db, key, out, &n_revoked, &error))
+    return xs_cli_refuse (error);
+  /* read by scripts: untranslated */
+  printf ("%u revoked certificates written to %s\n", n_revoked, out);
   return XS_CLI_OK;
 }
 

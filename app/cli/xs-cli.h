@@ -17,6 +17,7 @@ enum
   XS_CLI_OK = 0,
   XS_CLI_REFUSED = 1,   /* nothing changed */
   XS_CLI_USAGE = 2,
+  XS_CLI_REVOKED = 3,   /* verify: genuine, but revoked */
 };
 
 typedef struct
@@ -46,6 +47,7 @@ int   xs_cli_certificates    (const XsCliGlobals *globals, int argc, char **argv
 int   xs_cli_reprint         (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_revoke          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_verify          (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_revocations     (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_export_public_key (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_backup          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_backups         (const XsCliGlobals *globals, int argc, char **argv);

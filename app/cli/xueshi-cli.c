@@ -47,6 +47,7 @@ static const Command commands[] = {
   { "reprint", xs_cli_reprint, N_("Write an issued certificate again, byte for byte") },
   { "revoke", xs_cli_revoke, N_("Record that a certificate no longer stands") },
   { "verify", xs_cli_verify, N_("Check a certificate’s QR code") },
+  { "revocations", xs_cli_revocations, N_("Write the signed list of revoked certificates") },
   { "export-public-key", xs_cli_export_public_key, N_("Write the key that checks this base’s certificates") },
   { "base", xs_cli_base, N_("Show or change the base’s name, issuer, seal and certificate choices") },
   { "demo", xs_cli_demo, N_("Fill an empty database with a demo base") },

@@ -8,9 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-certificate-check.h"
 #include "xs-certificate-payload.h"
 #include "xs-certificate-store.h"
 #include "xs-date.h"
+#include "xs-qr-reader.h"
 #include "xs-verify-dialog.h"
 
 struct _XsVerifyDialog
@@ -21,10 +23,14 @@ struct _XsVerifyDialog
   char         *own_key;       /* this installation's public key text */
   GCancellable *cancellable;
   gboolean      pending;       /* verify once the key is read */
+  GBytes       *revocations;   /* the chosen revocation list, as read */
+  GCancellable *picture_cancellable;
+
 
   /* template children */
   AdwEntryRow  *payload_row;
   AdwEntryRow  *key_row;
+  AdwActionRow *revocations_row;
   GtkWidget    *result_group;
   GtkImage     *result_icon;
   GtkLabel     *result_title;
@@ -172,7 +178,8 @@ verify (XsVerifyDialog *self)
   g_autofree char *year = NULL;
   g_autofree char *hours = NULL;
   g_autoptr(GError) error = NULL;
-  XsCertificatePayload payload = { 0 };
+  g_autoptr(XsRevocationList) list = NULL;
+  XsCertificateCheck check = { 0 };
   gboolean own_key;
   gboolean revoked = FALSE;
 
@@ -189,38 +196,67 @@ verify (XsVerifyDialog *self)
       return;
     }
 
-  if (!xs_certificate_payload_verify (text, key, &payload, &error))
+  own_key = self->own_key != NULL && g_str_equal (key, self->own_key);
+  if (self->revocations != NULL
+      && (list = xs_revocation_list_new_from_data (g_bytes_get_data (self->revocations, NULL),
+                                                   g_bytes_get_size (self->revocations),
+                                                   key, &error)) == NULL)
+    {
+      show_result (self, "dialog-error-symbolic", "error", _("Revocation List Refused"), error->message);
+      return;
+    }
+  if (!xs_certificate_check (text, key, own_key && self->window ? xs_window_get_db (self->window) : NULL,
+                             list, &check, &error))
     {
       show_result (self, "dialog-error-symbolic", "error", _("Not Valid"), error->message);
       return;
     }
 
-  own_key = self->own_key != NULL && g_str_equal (key, self->own_key);
-  year = g_strdup_printf ("%d", payload.year);
-  hours = format_hours (&payload);
-  add_detail (self, _("Number"), payload.serial);
-  add_detail (self, _("Certificate"), kind_label (payload.kind));
+  year = g_strdup_printf ("%d", check.payload.year);
+  hours = format_hours (&check.payload);
+  add_detail (self, _("Number"), check.payload.serial);
+  add_detail (self, _("Certificate"), kind_label (check.payload.kind));
   add_detail (self, _("Year"), year);
   add_detail (self, _("Hours"), hours);
-  if (payload.version >= 2)
+  if (check.payload.version >= 2)
     {
       /* what the page prints: the verifier compares it with the ID card */
-      add_detail (self, _("Name"), payload.name);
-      add_detail (self, _("Identity Number"), payload.id_text);
+      add_detail (self, _("Name"), check.payload.name);
+      add_detail (self, _("Identity Number"), check.payload.id_text);
     }
   if (own_key)
-    revoked = add_register_details (self, payload.serial, payload.version >= 2);
+    add_register_details (self, check.payload.serial, check.payload.version >= 2);
   else
     add_detail (self, _("Register"), _("Issued by another base: its register is not in this database"));
+  if (check.list_issued_at != NULL)
+    {
+      g_autofree char *date = format_time (check.list_issued_at);
+      g_autofree char *text_list = NULL;
+      /* Translators: the date of the base's revocation list */
+      g_autofree char *title = g_strdup_printf (_("Revocation list of %s"), date);
+
+      if (check.status == XS_REVOCATION_REVOKED)
+        {
+          g_autofree char *revoked_at = format_time (check.revoked_at);
+
+          text_list = g_strdup_printf (_("Revoked on %s: %s"), revoked_at, check.reason);
+        }
+      else
+        text_list = g_strdup (_("Valid: not revoked"));
+      add_detail (self, title, text_list);
+    }
+  revoked = check.status == XS_REVOCATION_REVOKED;
 
   if (revoked)
     show_result (self, "dialog-warning-symbolic", "warning", _("Revoked"),
                  _("The code is genuine, but the base has revoked this certificate."));
   else
     show_result (self, "emblem-ok-symbolic", "success", _("Valid"),
-                 own_key ? _("The code was signed by this base and has not been changed.")
+                 check.status == XS_REVOCATION_NOT_CHECKED
+                 ? _("The code was signed with the key above and has not been changed. Whether the base revoked it was not checked: choose the base’s revocation list.")
+                 : own_key ? _("The code was signed by this base and has not been changed.")
                  : _("The code was signed with the key above and has not been changed."));
-  xs_certificate_payload_clear (&payload);
+  xs_certificate_check_clear (&check);
 }
 
 static void
@@ -299,6 +335,172 @@ on_key_read (GObject      *object,
     verify (self);
 }
 
+/* A photo, a scan or a PDF of the certificate, read in a worker. */
+
+static void
+on_picture_read (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XsVerifyDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = xs_qr_reader_read_file_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.read-picture", TRUE);
+  if (found == NULL)
+    {
+      show_result (self, "dialog-error-symbolic", "error", _("No Code Read"), error->message);
+      return;
+    }
+  /* the first code; a PDF of several certificates is checked one by one */
+  gtk_editable_set_text (GTK_EDITABLE (self->payload_row), g_ptr_array_index (found, 0));
+  verify (self);
+}
+
+void
+xs_verify_dialog_read_picture (XsVerifyDialog *self,
+                               const char     *path)
+{
+  g_return_if_fail (XS_IS_VERIFY_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  g_cancellable_cancel (self->picture_cancellable);
+  g_clear_object (&self->picture_cancellable);
+  self->picture_cancellable = g_cancellable_new ();
+  hide_result (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.read-picture", FALSE);
+  xs_qr_reader_read_file_async (path, self->picture_cancellable, on_picture_read, g_object_ref (self));
+}
+
+/* The base's revocation list, read in a worker and checked when a code is. */
+
+static void
+revocations_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (task_data);
+  g_autoptr(GFileInputStream) stream = NULL;
+  GBytes *bytes = NULL;
+  GError *error = NULL;
+
+  /* one byte over the largest list: too large a file is refused, not read */
+  stream = g_file_read (file, cancellable, &error);
+  if (stream != NULL)
+    bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), XS_REVOCATION_LIST_MAX_SIZE + 1,
+                                       cancellable, &error);
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+on_revocations_read (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = NULL;
+
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_result (self, "dialog-error-symbolic", "error", _("Revocation List Refused"), error->message);
+      return;
+    }
+  g_clear_pointer (&self->revocations, g_bytes_unref);
+  self->revocations = g_steal_pointer (&bytes);
+  name = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+  adw_action_row_set_subtitle (self->revocations_row, name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.clear-revocations", TRUE);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->payload_row)) != '\0')
+    verify (self);
+}
+
+void
+xs_verify_dialog_set_revocations (XsVerifyDialog *self,
+                                  const char     *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (XS_IS_VERIFY_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, self->cancellable, on_revocations_read, NULL);
+  g_task_set_source_tag (task, xs_verify_dialog_set_revocations);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, revocations_thread);
+}
+
+static void
+clear_revocations_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  XsVerifyDialog *self = XS_VERIFY_DIALOG (widget);
+
+  g_clear_pointer (&self->revocations, g_bytes_unref);
+  adw_action_row_set_subtitle (self->revocations_row, _("None: only this base’s own certificates are checked for revocation"));
+  gtk_widget_action_set_enabled (widget, "verify.clear-revocations", FALSE);
+  hide_result (self);
+}
+
+static void
+on_file_chosen (GtkNativeDialog *chooser,
+                int              response,
+                XsVerifyDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      gboolean picture = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "picture"));
+
+      if (path == NULL)
+        show_result (self, "dialog-error-symbolic", "error", _("Not a Local File"),
+                     _("Choose a file on this computer."));
+      else if (picture)
+        xs_verify_dialog_read_picture (self, path);
+      else
+        xs_verify_dialog_set_revocations (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gboolean picture = g_str_equal (action_name, "verify.read-picture");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (picture ? _("Read QR Code from Picture") : _("Choose Revocation List"),
+                                         GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (picture)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Photos, scans and PDFs"));
+      gtk_file_filter_add_mime_type (filter, "image/jpeg");
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  g_object_set_data (G_OBJECT (chooser), "picture", GINT_TO_POINTER (picture));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Public */
 
 XsVerifyDialog *
@@ -335,6 +537,7 @@ xs_verify_dialog_dispose (GObject *object)
   XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->picture_cancellable);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (xs_verify_dialog_parent_class)->dispose (object);
@@ -346,6 +549,8 @@ xs_verify_dialog_finalize (GObject *object)
   XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->picture_cancellable);
+  g_clear_pointer (&self->revocations, g_bytes_unref);
   g_free (self->own_key);
 
   G_OBJECT_CLASS (xs_verify_dialog_parent_class)->finalize (object);
@@ -363,6 +568,7 @@ xs_verify_dialog_class_init (XsVerifyDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-verify-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, payload_row);
   gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, key_row);
+  gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, revocations_row);
   gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, result_group);
   gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, result_icon);
   gtk_widget_class_bind_template_child (widget_class, XsVerifyDialog, result_title);
@@ -373,6 +579,9 @@ xs_verify_dialog_class_init (XsVerifyDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "verify.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "verify.own-key", NULL, own_key_action);
+  gtk_widget_class_install_action (widget_class, "verify.read-picture", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "verify.choose-revocations", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "verify.clear-revocations", NULL, clear_revocations_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -382,4 +591,5 @@ xs_verify_dialog_init (XsVerifyDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.own-key", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.clear-revocations", FALSE);
 }

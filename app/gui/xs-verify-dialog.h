@@ -18,5 +18,12 @@ G_DECLARE_FINAL_TYPE (XsVerifyDialog, xs_verify_dialog, XS, VERIFY_DIALOG, AdwWi
 XsVerifyDialog *xs_verify_dialog_new         (XsWindow       *window);
 void            xs_verify_dialog_set_payload (XsVerifyDialog *self,
                                               const char     *text);
+/* Reads the QR code of @path (a photo, a scan or a PDF) in a worker, then
+ * checks it. */
+void            xs_verify_dialog_read_picture (XsVerifyDialog *self,
+                                               const char     *path);
+/* Checks revocation against the base's list in @path (read in a worker). */
+void            xs_verify_dialog_set_revocations (XsVerifyDialog *self,
+                                                  const char     *path);
 
 G_END_DECLS

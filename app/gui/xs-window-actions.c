@@ -373,6 +373,7 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.restore-archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-statistics", NULL, export_statistics_action);
   _xs_window_class_install_package_actions (widget_class);
+  _xs_window_class_install_revocation_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);

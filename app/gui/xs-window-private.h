@@ -48,6 +48,11 @@ void _xs_window_show_sidebar_page     (XsWindow       *self,
  * how it went. */
 void _xs_window_export_statistics     (XsWindow       *self,
                                        const char     *path);
+/* Writes the signed list of revoked certificates to @path in a worker
+ * (xs-window-revocations.c); a toast tells how it went. */
+void _xs_window_export_revocations    (XsWindow       *self,
+                                       const char     *path);
+void _xs_window_class_install_revocation_actions (GtkWidgetClass *widget_class);
 /* Ends a worker started by @action: enables it again, hides the busy bar
  * and shows a failure (other than a cancellation) in a toast. Returns
  * whether the worker succeeded. */

@@ -348,3 +348,27 @@ xs_certificate_store_revoke (XsDb        *db,
   g_clear_pointer (&stmt, _xs_db_stmt_release);
   return xs_db_commit (db, error);
 }
+
+GPtrArray *
+xs_certificate_store_list_revoked (XsDb    *db,
+                                   GError **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_issued_certificate_free);
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  stmt = _xs_db_prepare (db, "SELECT " ISSUED_COLUMNS " FROM certificate"
+                             " WHERE revoked_at IS NOT NULL ORDER BY serial", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
+    g_ptr_array_add (list, issued_from_row (stmt));
+  if (rc != XS_DB_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

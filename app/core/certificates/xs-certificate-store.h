@@ -78,6 +78,9 @@ XsIssuedCertificate *xs_certificate_store_lookup (XsDb                       *db
 GPtrArray           *xs_certificate_store_list  (XsDb                        *db,
                                                  int                          year,
                                                  GError                     **error);
+/* Every revoked certificate, of every year, by serial (XsIssuedCertificate). */
+GPtrArray           *xs_certificate_store_list_revoked (XsDb                 *db,
+                                                 GError                     **error);
 /* Records that a certificate no longer stands; @reason is required. */
 gboolean             xs_certificate_store_revoke (XsDb                       *db,
                                                  const char                  *serial,
