@@ -181,6 +181,12 @@ test_demo_and_list (Fixture       *fixture,
 }
 
 static gboolean
+shows_issued (gpointer user_data)
+{
+  return xs_gui_test_find (user_data, GTK_TYPE_LABEL, "Issued as No.") != NULL;
+}
+
+static gboolean
 has_paintable (gpointer user_data)
 {
   return gtk_picture_get_paintable (user_data) != NULL;
@@ -287,8 +293,8 @@ test_export (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (issued->len, ==, all);
 
-  /* The previewed one is issued now. */
-  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "Issued as No."));
+  /* The previewed one is issued now (read again in a job). */
+  g_assert_true (xs_gui_test_wait_until (shows_issued, fixture->view, 20000));
 }
 
 static GtkWindow *

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-application.h"
+#include "xs-job.h"
 #include "xs-backup.h"
 #include "xs-preferences-window.h"
 #include "xs-review-window.h"
@@ -78,21 +79,16 @@ show_startup_error (XsApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-daily_backup_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+/* The job's connection is its own: the backup API reads a consistent copy
+ * while the window goes on with the main one. */
+static gboolean
+make_daily_backup (XsJob         *job,
+                   XsDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A connection of its own: the backup API reads a consistent copy while
-   * the window goes on with the main one. */
-  db = xs_db_open (task_data, &error);
-  if (db == NULL || !xs_backup_daily (db, &error))
-    g_warning ("Could not make today’s backup: %s", error->message);
-  g_task_return_boolean (task, TRUE);
+  return xs_backup_daily (db, error);
 }
 
 static void
@@ -100,7 +96,12 @@ on_daily_backup_done (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_application_release (G_APPLICATION (object));
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
+    g_warning ("Could not make today’s backup: %s", error->message);
+  g_application_release (app);
 }
 
 /* The day's first backup, in a worker: the window opens at once, and the
@@ -108,12 +109,10 @@ on_daily_backup_done (GObject      *object,
 static void
 start_daily_backup (XsApplication *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_daily_backup_done, NULL);
+  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (self->db), make_daily_backup, NULL, NULL);
 
   g_application_hold (G_APPLICATION (self));
-  g_task_set_source_tag (task, start_daily_backup);
-  g_task_set_task_data (task, g_strdup (xs_db_get_data_dir (self->db)), g_free);
-  g_task_run_in_thread (task, daily_backup_thread);
+  xs_job_run_async (job, NULL, on_daily_backup_done, g_object_ref (self));
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "xs-certificate.h"
 #include "xs-certificates-view.h"
+#include "xs-job.h"
 
 G_BEGIN_DECLS
 
@@ -39,12 +40,11 @@ struct _XsCertificatesView
   XsCertificate      *preview;
   GCancellable       *preview_cancellable;
 
-  GTask              *job;
+  XsJob              *job;
   GCancellable       *job_cancellable;
-  guint               job_timer;
   GtkPrintOperation  *print_operation;
   GtkPrintSettings   *print_settings;
-  GtkNativeDialog    *chooser;
+  GCancellable       *chooser_cancellable;
 
   /* template children */
   GtkLabel           *count_label;

@@ -14,19 +14,7 @@
 
 #include "xs-history.h"
 #include "xs-history-dialog.h"
-
-typedef struct
-{
-  char   *data_dir;
-  gint64  trainee_id;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_free (data->data_dir);
-  g_free (data);
-}
+#include "xs-job.h"
 
 struct _XsHistoryDialog
 {
@@ -54,24 +42,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+load_history (XsJob         *job,
+              XsDb          *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  LoadData *data = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *entries;
+  const gint64 *trainee_id = data;
+  GPtrArray *entries = xs_history_list_for_trainee (db, *trainee_id, error);
 
-  db = xs_db_open (data->data_dir, &error);
-  if (db == NULL || (entries = xs_history_list_for_trainee (db, data->trainee_id, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+  if (entries == NULL)
+    return FALSE;
+  xs_job_set_result (job, entries, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
 }
 
 static GtkWidget *
@@ -93,9 +77,10 @@ on_loaded (GObject      *object,
 {
   g_autoptr(XsHistoryDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *entries;
+  GPtrArray *entries = NULL;
 
-  entries = g_task_propagate_pointer (G_TASK (result), &error);
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    entries = xs_job_steal_result (XS_JOB (object));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -191,8 +176,7 @@ xs_history_dialog_new (GtkWindow  *parent,
                        const char *trainee_name)
 {
   XsHistoryDialog *self;
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
+  g_autoptr(XsJob) job = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
@@ -208,13 +192,8 @@ xs_history_dialog_new (GtkWindow  *parent,
       adw_window_title_set_title (self->window_title, title);
     }
 
-  data = g_new0 (LoadData, 1);
-  data->data_dir = g_strdup (data_dir);
-  data->trainee_id = trainee_id;
-  task = g_task_new (self, self->cancellable, on_loaded, g_object_ref (self));
-  g_task_set_source_tag (task, xs_history_dialog_new);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  job = xs_job_new (data_dir, load_history, g_memdup2 (&trainee_id, sizeof trainee_id), g_free);
+  xs_job_run_async (job, self->cancellable, on_loaded, g_object_ref (self));
   return GTK_WIDGET (self);
 }
 

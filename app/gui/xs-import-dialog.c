@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-file-chooser.h"
 #include "xs-import-dialog-private.h"
 #include "xs-import-row-item.h"
 #include "xs-table-reader.h"
@@ -295,36 +296,17 @@ xs_import_dialog_get_report (XsImportDialog *self)
 
 /* Actions */
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 on_file_chosen (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(XsImportDialog) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
 
   if (file != NULL && !self->disposed)
     xs_import_dialog_load_file (self, file);
 }
-#else
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     XsImportDialog  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && !self->disposed)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        xs_import_dialog_load_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-#endif
 
 static GListModel *
 make_filters (void)
@@ -355,28 +337,8 @@ choose_file_action (GtkWidget  *widget,
   g_autoptr(GListModel) filters = make_filters ();
   const char *title = self->kind == XS_IMPORT_ROSTER ? _("Choose the Roster") : _("Choose the Hours Sheet");
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_file_chosen, g_object_ref (self));
-#else
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-#endif
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, title, _("_Open"), filters, NULL, NULL,
+                             NULL, on_file_chosen, g_object_ref (self));
 }
 
 static void

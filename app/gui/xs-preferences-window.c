@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-file-chooser.h"
 #include "xs-preferences-window.h"
 
 struct _XsPreferencesWindow
@@ -15,7 +16,7 @@ struct _XsPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
-  GtkFileChooserNative *chooser;
+  GCancellable         *chooser_cancellable;
 
   AdwEntryRow          *base_name_row;
   AdwEntryRow          *issuer_row;
@@ -40,19 +41,16 @@ update_seal_row (XsPreferencesWindow *self)
 }
 
 static void
-on_seal_chosen (XsPreferencesWindow  *self,
-                int                   response,
-                GtkFileChooserNative *chooser)
+on_seal_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  g_autoptr(XsPreferencesWindow) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      if (path != NULL)
-        g_settings_set_string (self->settings, "seal-image", path);
-    }
-  g_clear_object (&self->chooser);
+  if (path != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "seal-image", path);
 }
 
 static void
@@ -62,15 +60,17 @@ choose_seal (GtkWidget  *widget,
 {
   XsPreferencesWindow *self = XS_PREFERENCES_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
 
   gtk_file_filter_set_name (filter, _("PNG pictures"));
   gtk_file_filter_add_mime_type (filter, "image/png");
+  filters = xs_file_chooser_filters_of (filter);
 
-  self->chooser = gtk_file_chooser_native_new (_("Choose the Seal Image"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_seal_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+  self->chooser_cancellable = g_cancellable_new ();
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, _("Choose the Seal Image"), _("_Choose"),
+                             filters, NULL, NULL, self->chooser_cancellable, on_seal_chosen, g_object_ref (self));
 }
 
 static void
@@ -103,7 +103,8 @@ xs_preferences_window_dispose (GObject *object)
 {
   XsPreferencesWindow *self = XS_PREFERENCES_WINDOW (object);
 
-  g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (xs_preferences_window_parent_class)->dispose (object);

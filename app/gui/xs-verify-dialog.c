@@ -11,6 +11,7 @@
 #include "xs-certificate-payload.h"
 #include "xs-certificate-store.h"
 #include "xs-date.h"
+#include "xs-job.h"
 #include "xs-verify-dialog.h"
 
 struct _XsVerifyDialog
@@ -249,20 +250,19 @@ own_key_action (GtkWidget  *widget,
 
 /* This installation's key, read (or made) in a worker. */
 
-static void
-key_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+read_key (XsJob         *job,
+          XsDb          *db,
+          gpointer       data_dir,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  g_autoptr(XsSigningKey) key = NULL;
-  GError *error = NULL;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (data_dir, error);
 
-  key = xs_signing_key_open (task_data, &error);
   if (key == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_strdup (xs_signing_key_get_public_text (key)), g_free);
+    return FALSE;
+  xs_job_set_result (job, g_strdup (xs_signing_key_get_public_text (key)), g_free);
+  return TRUE;
 }
 
 static void
@@ -270,11 +270,13 @@ on_key_read (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
+  g_autoptr(XsVerifyDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *text = NULL;
   gboolean pending = self->pending;
 
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    text = xs_job_steal_result (XS_JOB (object));
   if (text == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -295,17 +297,16 @@ XsVerifyDialog *
 xs_verify_dialog_new (XsWindow *window)
 {
   XsVerifyDialog *self;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
 
   g_return_val_if_fail (XS_IS_WINDOW (window), NULL);
 
   self = g_object_new (XS_TYPE_VERIFY_DIALOG, "transient-for", window, NULL);
   g_set_weak_pointer (&self->window, window);
 
-  task = g_task_new (self, self->cancellable, on_key_read, NULL);
-  g_task_set_source_tag (task, xs_verify_dialog_new);
-  g_task_set_task_data (task, g_strdup (xs_db_get_data_dir (xs_window_get_db (window))), g_free);
-  g_task_run_in_thread (task, key_thread);
+  /* The key is a file of the data folder: no connection is needed. */
+  job = xs_job_new (NULL, read_key, g_strdup (xs_db_get_data_dir (xs_window_get_db (window))), g_free);
+  xs_job_run_async (job, self->cancellable, on_key_read, g_object_ref (self));
   return self;
 }
 

@@ -90,20 +90,114 @@ pulse (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-gboolean
-_xs_window_end_task (XsWindow     *self,
-                     GAsyncResult *result,
-                     const char   *action)
+typedef struct
 {
+  XsWindow        *self;        /* owned */
+  char            *action;
+  char            *failure_heading;
+  XsWindowJobDone  done;
+} RunningJob;
+
+static void
+on_job_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RunningJob *running = user_data;
+  XsWindow *self = running->self;
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), running->action, TRUE);
   _xs_window_set_busy (self, FALSE);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    return TRUE;
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    running->done (self, XS_JOB (object));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (running->failure_heading != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), running->failure_heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
     xs_window_show_toast (self, error->message);
-  return FALSE;
+
+  g_object_unref (running->self);
+  g_free (running->action);
+  g_free (running->failure_heading);
+  g_free (running);
+}
+
+void
+_xs_window_run_job (XsWindow        *self,
+                    XsJob           *job,
+                    const char      *action,
+                    gboolean         outlives_reload,
+                    const char      *failure_heading,
+                    XsWindowJobDone  done)
+{
+  RunningJob *running;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+  g_return_if_fail (XS_IS_JOB (job));
+  g_return_if_fail (action != NULL);
+  g_return_if_fail (done != NULL);
+
+  running = g_new0 (RunningJob, 1);
+  running->self = g_object_ref (self);
+  running->action = g_strdup (action);
+  running->failure_heading = g_strdup (failure_heading);
+  running->done = done;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, FALSE);
+  _xs_window_set_busy (self, TRUE);
+  xs_job_run_async (job, outlives_reload ? NULL : self->cancellable, on_job_done, running);
+}
+
+typedef struct
+{
+  XsWindow           *self;        /* owned */
+  char               *not_local;
+  XsWindowPathChosen  chosen;
+} Choosing;
+
+static void
+on_path_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Choosing *choosing = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    choosing->chosen (choosing->self, path);
+  else if (file != NULL)
+    xs_window_show_toast (choosing->self, choosing->not_local);
+  g_object_unref (choosing->self);
+  g_free (choosing->not_local);
+  g_free (choosing);
+}
+
+void
+_xs_window_choose_path (XsWindow           *self,
+                        XsFileChooserMode   mode,
+                        const char         *title,
+                        const char         *accept_label,
+                        GtkFileFilter      *filter,
+                        const char         *initial_name,
+                        const char         *not_local,
+                        XsWindowPathChosen  chosen)
+{
+  g_autoptr(GListModel) filters = xs_file_chooser_filters_of (filter);
+  Choosing *choosing = g_new0 (Choosing, 1);
+
+  choosing->self = g_object_ref (self);
+  choosing->not_local = g_strdup (not_local);
+  choosing->chosen = chosen;
+  xs_file_chooser_run_async (GTK_WINDOW (self), mode, title, accept_label, filters, NULL, initial_name,
+                             NULL, on_path_chosen, choosing);
 }
 
 void
