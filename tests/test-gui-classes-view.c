@@ -39,10 +39,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->holder = GTK_WINDOW (gtk_window_new ());
   g_object_add_weak_pointer (G_OBJECT (fixture->holder), (gpointer *) &fixture->holder);
   gtk_window_set_default_size (fixture->holder, 1000, 700);
-  fixture->view = g_object_new (XS_TYPE_CLASSES_VIEW, NULL);
+  fixture->view = g_object_new (XS_TYPE_CLASSES_VIEW,
+                                "db", xs_window_get_db (fixture->window),
+                                "year", xs_window_get_year (fixture->window),
+                                NULL);
   g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
   gtk_window_set_child (fixture->holder, GTK_WIDGET (fixture->view));
-  xs_classes_view_set_window (fixture->view, fixture->window);
   xs_classes_view_reload (fixture->view);
   gtk_window_present (fixture->holder);
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));

@@ -31,7 +31,8 @@ fixture_set_up (Fixture       *fixture,
 {
   xs_gui_test_open_window (app, &fixture->window);
 
-  fixture->dialog = xs_import_dialog_new (fixture->window, XS_IMPORT_ROSTER, NULL);
+  fixture->dialog = xs_import_dialog_new (GTK_WINDOW (fixture->window), xs_window_get_db (fixture->window),
+                                         XS_IMPORT_ROSTER, NULL);
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));

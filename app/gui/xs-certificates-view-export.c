@@ -17,6 +17,7 @@
 #include "xs-certificates-view-private.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
+#include "xs-report.h"
 #include "xs-trainee-store.h"
 
 typedef enum
@@ -177,8 +178,7 @@ static void
 show_toast (XsCertificatesView *self,
             const char         *text)
 {
-  if (self->window != NULL)
-    xs_window_show_toast (self->window, text);
+  xs_report_toast (GTK_WIDGET (self), text);
 }
 
 /* "300 certificates exported, 12 newly issued", and who was refused. */
@@ -243,7 +243,7 @@ on_job_done (GObject      *object,
     }
 
   log_refusals (job);
-  if (job->kind == JOB_PRINT && self->window != NULL)
+  if (job->kind == JOB_PRINT && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     run_print (self, job);
   else
     {
@@ -266,7 +266,7 @@ start_job (XsCertificatesView *self,
   guint position;
   Run *job;
 
-  g_return_if_fail (self->window != NULL);
+  g_return_if_fail (self->db != NULL);
 
   if (self->job != NULL)
     return;
@@ -303,7 +303,7 @@ start_job (XsCertificatesView *self,
     }
 
   self->job_cancellable = g_cancellable_new ();
-  xs_job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self->window)), issue_certificates,
+  xs_job = xs_job_new (xs_db_get_data_dir (self->db), issue_certificates,
                        job, (GDestroyNotify) run_free);
   set_job (self, xs_job);
   xs_job_run_async (xs_job, self->job_cancellable, on_job_done, g_object_ref (self));
@@ -413,7 +413,7 @@ run_print (XsCertificatesView *self,
 
   self->print_operation = g_object_ref (operation);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self->window), &error);
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     {
       show_toast (self, error->message);
@@ -443,7 +443,7 @@ on_file_chosen (GObject      *object,
   g_autoptr(XsCertificatesView) self = user_data;
   g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
 
-  if (file != NULL && self->window != NULL)
+  if (file != NULL && self->db != NULL)
     xs_certificates_view_export_to_file (self, file);
 }
 

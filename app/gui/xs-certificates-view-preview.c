@@ -170,7 +170,7 @@ _xs_certificates_view_update_preview (XsCertificatesView *self)
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->preview);
 
-  if (self->previewed == NULL || self->window == NULL || self->settings == NULL)
+  if (self->previewed == NULL || self->db == NULL || self->settings == NULL)
     {
       gtk_picture_set_paintable (self->preview_picture, NULL);
       gtk_stack_set_visible_child_name (self->preview_stack, "empty");
@@ -188,7 +188,7 @@ _xs_certificates_view_update_preview (XsCertificatesView *self)
   _xs_certificates_view_settings_copy_load (&input->settings, self->settings);
   input->scale_factor = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   self->preview_cancellable = g_cancellable_new ();
-  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self->window)), read_and_draw,
+  job = xs_job_new (xs_db_get_data_dir (self->db), read_and_draw,
                     input, (GDestroyNotify) preview_input_free);
   xs_job_run_async (job, self->preview_cancellable, on_preview_drawn, g_object_ref (self));
 }

@@ -27,7 +27,7 @@ struct _XsCertificatesView
 {
   GtkWidget           parent_instance;
 
-  XsWindow           *window;        /* weak */
+  XsDb               *db;
   XsTraineeModel     *model;
   GSettings          *settings;
   GtkCustomFilter    *filter;

@@ -15,6 +15,9 @@ G_DEFINE_FINAL_TYPE (XsCertificatesView, xs_certificates_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_DB,
+  PROP_MODEL,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -79,7 +82,7 @@ _xs_certificates_view_update_actions (XsCertificatesView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  gboolean can_issue = self->window != NULL && self->job == NULL
+  gboolean can_issue = self->db != NULL && self->job == NULL
                        && _xs_certificates_view_has_base_name (self)
                        && xs_certificates_view_get_n_selected (self) > 0;
 
@@ -319,28 +322,32 @@ cancel_action (GtkWidget  *widget,
 
 /* Public */
 
-void
-xs_certificates_view_set_window (XsCertificatesView *self,
-                                 XsWindow           *window,
-                                 XsTraineeModel     *model)
+static void
+set_settings (XsCertificatesView *self,
+              GSettings          *settings)
 {
-  XsApplication *application;
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, on_settings_changed, self);
+  if (!g_set_object (&self->settings, settings))
+    return;
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  _xs_certificates_view_update_base_name (self);
+  _xs_certificates_view_update_actions (self);
+}
 
-  g_return_if_fail (XS_IS_CERTIFICATES_VIEW (self));
-  g_return_if_fail (XS_IS_WINDOW (window));
-  g_return_if_fail (XS_IS_TRAINEE_MODEL (model));
-  g_return_if_fail (self->window == NULL);
-
-  g_set_weak_pointer (&self->window, window);
-  application = XS_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
-  self->settings = g_object_ref (xs_application_get_settings (application));
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
-
-  self->model = g_object_ref (model);
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
+static void
+set_model (XsCertificatesView *self,
+           XsTraineeModel     *model)
+{
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_model_changed, self);
+  if (!g_set_object (&self->model, model))
+    return;
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
   count_qualified (self);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (model));
-  _xs_certificates_view_update_base_name (self);
   update_counts (self);
 }
 
@@ -412,6 +419,43 @@ xs_certificates_view_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, xs_certificates_view_get_busy (self));
       break;
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_certificates_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  XsCertificatesView *self = XS_CERTIFICATES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      if (g_set_object (&self->db, g_value_get_object (value)))
+        {
+          _xs_certificates_view_update_actions (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_MODEL:
+      set_model (self, g_value_get_object (value));
+      break;
+    case PROP_SETTINGS:
+      set_settings (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -448,7 +492,7 @@ xs_certificates_view_dispose (GObject *object)
   g_clear_object (&self->job_cancellable);
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
-  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (xs_certificates_view_parent_class)->dispose (object);
@@ -462,10 +506,22 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
 
   object_class->dispose = xs_certificates_view_dispose;
   object_class->get_property = xs_certificates_view_get_property;
+  object_class->set_property = xs_certificates_view_set_property;
   widget_class->unroot = xs_certificates_view_unroot;
 
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Certificates are issued in @db for the year of @model, whose qualified
+   * trainees are listed; @settings hold what goes onto them. */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, XS_TYPE_TRAINEE_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

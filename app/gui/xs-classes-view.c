@@ -14,13 +14,15 @@
 #include "xs-classes-view.h"
 #include "xs-date.h"
 #include "xs-import-dialog.h"
+#include "xs-report.h"
 #include "xs-trainee-store.h"
 
 struct _XsClassesView
 {
   GtkWidget         parent_instance;
 
-  XsWindow         *window;    /* weak */
+  XsDb             *db;
+  int               year;
   GPtrArray        *classes;   /* XsTrainingClass */
 
   /* template children */
@@ -33,6 +35,15 @@ struct _XsClassesView
 };
 
 G_DEFINE_FINAL_TYPE (XsClassesView, xs_classes_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 clear_list (GtkListBox *list)
@@ -186,7 +197,7 @@ show_class (XsClassesView         *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "classes.import-hours", klass != NULL);
   clear_list (self->trainee_list);
-  if (klass == NULL || self->window == NULL)
+  if (klass == NULL || self->db == NULL)
     {
       gtk_label_set_label (self->class_title, "");
       gtk_label_set_label (self->class_details, "");
@@ -201,11 +212,11 @@ show_class (XsClassesView         *self,
   gtk_label_set_label (self->class_title, klass->name);
   gtk_label_set_label (self->class_details, details);
 
-  db = xs_window_get_db (self->window);
+  db = self->db;
   claims = xs_claim_store_list_for_class (db, klass->id, &error);
   if (claims == NULL)
     {
-      xs_window_show_toast (self->window, error->message);
+      xs_report_toast (GTK_WIDGET (self), error->message);
       return;
     }
   for (guint i = 0; i < claims->len; i++)
@@ -227,21 +238,11 @@ on_trainee_activated (XsClassesView *self,
 {
   gint64 trainee_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "trainee-id"));
 
-  if (trainee_id > 0 && self->window != NULL)
-    xs_window_show_trainee (self->window, trainee_id);
+  if (trainee_id > 0)
+    xs_report_action (GTK_WIDGET (self), "win.show-trainee", g_variant_new_int64 (trainee_id));
 }
 
 /* Public */
-
-void
-xs_classes_view_set_window (XsClassesView *self,
-                            XsWindow      *window)
-{
-  g_return_if_fail (XS_IS_CLASSES_VIEW (self));
-  g_return_if_fail (window == NULL || XS_IS_WINDOW (window));
-
-  g_set_weak_pointer (&self->window, window);
-}
 
 gint64
 xs_classes_view_get_selected_class (XsClassesView *self)
@@ -284,15 +285,15 @@ xs_classes_view_reload (XsClassesView *self)
 
   g_return_if_fail (XS_IS_CLASSES_VIEW (self));
 
-  if (self->window == NULL)
+  if (self->db == NULL)
     return;
 
   selected = xs_classes_view_get_selected_class (self);
-  db = xs_window_get_db (self->window);
+  db = self->db;
   classes = xs_class_store_list (db, &error);
   if (classes == NULL)
     {
-      xs_window_show_toast (self->window, error->message);
+      xs_report_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -340,9 +341,9 @@ new_class_action (GtkWidget  *widget,
   XsClassesView *self = XS_CLASSES_VIEW (widget);
   XsClassDialog *dialog;
 
-  if (self->window == NULL)
+  if (self->db == NULL)
     return;
-  dialog = xs_class_dialog_new (self->window);
+  dialog = xs_class_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db, self->year);
   g_signal_connect_object (dialog, "created", G_CALLBACK (on_class_created), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -364,9 +365,9 @@ import_hours_action (GtkWidget  *widget,
   const XsTrainingClass *klass = selected_class (self);
   XsImportDialog *dialog;
 
-  if (self->window == NULL || klass == NULL)
+  if (self->db == NULL || klass == NULL)
     return;
-  dialog = xs_import_dialog_new (self->window, XS_IMPORT_HOURS, klass);
+  dialog = xs_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db, XS_IMPORT_HOURS, klass);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_hours_imported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -382,10 +383,57 @@ xs_classes_view_dispose (GObject *object)
   if (self->class_list != NULL)
     g_signal_handlers_disconnect_by_data (self->class_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CLASSES_VIEW);
-  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->db);
   g_clear_pointer (&self->classes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xs_classes_view_parent_class)->dispose (object);
+}
+
+static void
+xs_classes_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  XsClassesView *self = XS_CLASSES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_classes_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  XsClassesView *self = XS_CLASSES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      if (g_set_object (&self->db, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_YEAR:
+      if (self->year != g_value_get_int (value))
+        {
+          self->year = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -395,6 +443,17 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xs_classes_view_dispose;
+  object_class->get_property = xs_classes_view_get_property;
+  object_class->set_property = xs_classes_view_set_property;
+
+  /* The classes are read from @db on reload; a new class is of @year. */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-classes-view.ui");

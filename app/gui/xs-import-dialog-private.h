@@ -13,7 +13,7 @@ struct _XsImportDialog
 {
   AdwWindow           parent_instance;
 
-  XsWindow           *window;        /* weak */
+  XsDb               *db;
   XsImportKind        kind;
   XsTrainingClass    *klass;         /* owned copy, or NULL */
   GFile              *file;

@@ -201,7 +201,7 @@ _xs_import_dialog_run_import (XsImportDialog *self,
   gboolean dry_run = (flags & XS_IMPORT_DRY_RUN) != 0;
 
   g_return_if_fail (self->file != NULL);
-  g_return_if_fail (self->window != NULL);
+  g_return_if_fail (self->db != NULL);
 
   g_cancellable_cancel (self->cancellable);
   _xs_import_dialog_stop_work (self);
@@ -214,7 +214,7 @@ _xs_import_dialog_run_import (XsImportDialog *self,
   input->kind = self->kind;
   input->flags = flags;
 
-  self->job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self->window)), run_import,
+  self->job = xs_job_new (xs_db_get_data_dir (self->db), run_import,
                           input, (GDestroyNotify) import_input_free);
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self->job, "notify::fraction", G_CALLBACK (on_progress), self);

@@ -16,6 +16,7 @@
 #include "xs-file-chooser.h"
 #include "xs-import-dialog-private.h"
 #include "xs-import-row-item.h"
+#include "xs-report.h"
 #include "xs-table-reader.h"
 
 G_DEFINE_FINAL_TYPE (XsImportDialog, xs_import_dialog, ADW_TYPE_WINDOW)
@@ -24,6 +25,14 @@ enum {
   IMPORTED,
   N_SIGNALS
 };
+
+enum {
+  PROP_0,
+  PROP_DB,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -198,30 +207,29 @@ _xs_import_dialog_report_imported (XsImportDialog *self,
   /* Translators: a file name, then what was done, e.g. “32 added, 5 updated” */
   toast = g_strdup_printf (_("%s imported: %s"), xs_import_report_get_file_name (report), counts);
   g_signal_emit (self, signals[IMPORTED], 0, report);
-  if (self->window != NULL)
-    {
-      xs_window_reload (self->window);
-      xs_window_show_toast (self->window, toast);
-    }
+  xs_report_action (GTK_WIDGET (self), "win.reload", NULL);
+  xs_report_toast (GTK_WIDGET (self), toast);
 }
 
 /* Public */
 
 XsImportDialog *
-xs_import_dialog_new (XsWindow              *window,
+xs_import_dialog_new (GtkWindow             *parent,
+                      XsDb                  *db,
                       XsImportKind           kind,
                       const XsTrainingClass *klass)
 {
   XsImportDialog *self;
 
-  g_return_val_if_fail (XS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
   g_return_val_if_fail (kind == XS_IMPORT_ROSTER || kind == XS_IMPORT_HOURS, NULL);
   g_return_val_if_fail (klass == NULL || kind == XS_IMPORT_HOURS, NULL);
 
   self = g_object_new (XS_TYPE_IMPORT_DIALOG,
-                       "transient-for", window,
+                       "transient-for", parent,
+                       "db", db,
                        NULL);
-  g_set_weak_pointer (&self->window, window);
   self->kind = kind;
   self->klass = _xs_import_dialog_training_class_copy (klass);
 
@@ -538,7 +546,6 @@ xs_import_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   _xs_import_dialog_stop_work (self);
-  g_clear_weak_pointer (&self->window);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
 
@@ -546,10 +553,43 @@ xs_import_dialog_dispose (GObject *object)
 }
 
 static void
+xs_import_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, XS_IMPORT_DIALOG (object)->db);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_import_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_set_object (&XS_IMPORT_DIALOG (object)->db, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 xs_import_dialog_finalize (GObject *object)
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (object);
 
+  g_clear_object (&self->db);
   g_clear_object (&self->rows);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->klass, xs_training_class_free);
@@ -566,7 +606,16 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
 
   object_class->dispose = xs_import_dialog_dispose;
   object_class->finalize = xs_import_dialog_finalize;
+  object_class->get_property = xs_import_dialog_get_property;
+  object_class->set_property = xs_import_dialog_set_property;
   window_class->close_request = xs_import_dialog_close_request;
+
+  /* the database the rows go into (the worker opens its own connection
+   * to the same folder) */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * XsImportDialog::imported:

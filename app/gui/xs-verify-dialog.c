@@ -18,7 +18,7 @@ struct _XsVerifyDialog
 {
   AdwWindow     parent_instance;
 
-  XsWindow     *window;        /* weak */
+  XsDb         *db;
   char         *own_key;       /* this installation's public key text */
   GCancellable *cancellable;
   gboolean      pending;       /* verify once the key is read */
@@ -131,9 +131,9 @@ add_register_details (XsVerifyDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *issued_at = NULL;
 
-  if (self->window == NULL)
+  if (self->db == NULL)
     return FALSE;
-  issued = xs_certificate_store_lookup (xs_window_get_db (self->window), serial, &error);
+  issued = xs_certificate_store_lookup (self->db, serial, &error);
   if (issued == NULL)
     {
       add_detail (self, _("Register"),
@@ -294,18 +294,20 @@ on_key_read (GObject      *object,
 /* Public */
 
 XsVerifyDialog *
-xs_verify_dialog_new (XsWindow *window)
+xs_verify_dialog_new (GtkWindow *parent,
+                      XsDb      *db)
 {
   XsVerifyDialog *self;
   g_autoptr(XsJob) job = NULL;
 
-  g_return_val_if_fail (XS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
 
-  self = g_object_new (XS_TYPE_VERIFY_DIALOG, "transient-for", window, NULL);
-  g_set_weak_pointer (&self->window, window);
+  self = g_object_new (XS_TYPE_VERIFY_DIALOG, "transient-for", parent, NULL);
+  self->db = g_object_ref (db);
 
   /* The key is a file of the data folder: no connection is needed. */
-  job = xs_job_new (NULL, read_key, g_strdup (xs_db_get_data_dir (xs_window_get_db (window))), g_free);
+  job = xs_job_new (NULL, read_key, g_strdup (xs_db_get_data_dir (db)), g_free);
   xs_job_run_async (job, self->cancellable, on_key_read, g_object_ref (self));
   return self;
 }
@@ -326,7 +328,7 @@ xs_verify_dialog_dispose (GObject *object)
   XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (xs_verify_dialog_parent_class)->dispose (object);
 }

@@ -54,7 +54,8 @@ import_action (GtkWidget  *widget,
 {
   XsImportKind kind = g_str_equal (action_name, "win.import-roster") ? XS_IMPORT_ROSTER : XS_IMPORT_HOURS;
 
-  gtk_window_present (GTK_WINDOW (xs_import_dialog_new (XS_WINDOW (widget), kind, NULL)));
+  gtk_window_present (GTK_WINDOW (xs_import_dialog_new (GTK_WINDOW (widget), xs_window_get_db (XS_WINDOW (widget)),
+                                                        kind, NULL)));
 }
 
 static void
@@ -186,7 +187,7 @@ verify_certificate_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
 {
-  gtk_window_present (GTK_WINDOW (xs_verify_dialog_new (XS_WINDOW (widget))));
+  gtk_window_present (GTK_WINDOW (xs_verify_dialog_new (GTK_WINDOW (widget), xs_window_get_db (XS_WINDOW (widget)))));
 }
 
 /* Export Statistics: both groupings of the shown year to one XLSX file,
@@ -276,9 +277,38 @@ _xs_window_update_actions (XsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", g_strcmp0 (page, "trainee") == 0);
 }
 
+/* What the views and dialogs report upward. */
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  xs_window_show_toast (XS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_trainee_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  xs_window_show_trainee (XS_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  xs_window_reload (XS_WINDOW (widget));
+}
+
 void
 _xs_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trainee", "x", show_trainee_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);

@@ -32,6 +32,18 @@ static const SidebarEntry sidebar_entries[] = {
   { "certificates", N_("Certificates"), "application-certificate-symbolic" },
 };
 
+enum
+{
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  PROP_TRAINEES,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void setup (XsWindow *self);
 
 XsWindow *
@@ -372,6 +384,7 @@ on_year_selected (XsWindow    *self,
                   GParamSpec  *pspec,
                   GtkDropDown *dropdown)
 {
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   if (self->trainees != NULL)
     xs_window_reload (self);
 }
@@ -471,8 +484,11 @@ setup (XsWindow *self)
   fill_years (self);
   self->trainees = xs_trainee_model_new ();
   xs_trainees_view_set_model (self->trainees_view, self->trainees);
-  xs_classes_view_set_window (self->classes_view, self);
-  xs_certificates_view_set_window (self->certificates_view, self, self->trainees);
+  /* The views take these through the bindings of xs-window.ui. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINEES]);
   add_sidebar_rows (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   show_page (self, "loading");
@@ -493,12 +509,55 @@ xs_window_dispose (GObject *object)
 }
 
 static void
+xs_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  XsWindow *self = XS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->application ? xs_application_get_db (self->application) : NULL);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->application ? xs_window_get_year (self) : 0);
+      break;
+    case PROP_TRAINEES:
+      g_value_set_object (value, self->trainees);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->application ? xs_application_get_settings (self->application) : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 xs_window_class_init (XsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xs_window_dispose;
+  object_class->get_property = xs_window_get_property;
+
+  /* What the views show, bound to them in xs-window.ui. */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRAINEES] =
+    g_param_spec_object ("trainees", NULL, NULL, XS_TYPE_TRAINEE_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XS_TYPE_TRAINEES_VIEW);
   g_type_ensure (XS_TYPE_TRAINEE_PAGE);
