@@ -30,6 +30,12 @@ typedef struct
  * each test. The tests run in order on the same database. */
 static XsApplication *app;
 
+static gboolean
+loaded (gpointer user_data)
+{
+  return !xs_classes_view_get_loading (user_data);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -46,6 +52,8 @@ fixture_set_up (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
   gtk_window_set_child (fixture->holder, GTK_WIDGET (fixture->view));
   xs_classes_view_reload (fixture->view);
+  g_assert_true (xs_classes_view_get_loading (fixture->view));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
   gtk_window_present (fixture->holder);
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
 }
@@ -158,6 +166,7 @@ test_create_class (Fixture       *fixture,
   set_row_text (GTK_WIDGET (dialog), "Last Day", "2018年7月6日");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
 
   klass = xs_class_store_lookup (xs_window_get_db (fixture->window), "2018-07", &error);
   g_assert_no_error (error);
@@ -206,6 +215,7 @@ test_import_class_hours (Fixture       *fixture,
   klass = xs_class_store_lookup (db, "2018-07", &error);
   g_assert_no_error (error);
   g_assert_true (xs_classes_view_select_class (fixture->view, klass->id));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "classes.import-hours", NULL);
   dialog = XS_IMPORT_DIALOG (find_toplevel (XS_TYPE_IMPORT_DIALOG));
@@ -223,6 +233,7 @@ test_import_class_hours (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL);
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 30000));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
 
   /* Batch claims with the class's hours, submitted, locked. */
   claims = xs_claim_store_list_for_class (db, klass->id, &error);
