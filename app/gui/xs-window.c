@@ -335,21 +335,32 @@ xs_window_reload (XsWindow *self)
                                self->cancellable, on_trainees_loaded, g_object_ref (self));
 }
 
+static void
+on_trainee_loaded (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_trainee_page_load_finish (XS_TRAINEE_PAGE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xs_window_show_toast (self, error->message);
+      return;
+    }
+  show_page (self, "trainee");
+}
+
 void
 xs_window_show_trainee (XsWindow *self,
                         gint64    trainee_id)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (XS_IS_WINDOW (self));
 
-  if (!xs_trainee_page_load (self->trainee_page, xs_window_get_db (self), trainee_id,
-                             xs_window_get_year (self), &error))
-    {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
-  show_page (self, "trainee");
+  xs_trainee_page_load_async (self->trainee_page, xs_window_get_db (self), trainee_id,
+                              xs_window_get_year (self), self->cancellable, on_trainee_loaded,
+                              g_object_ref (self));
 }
 
 static void
