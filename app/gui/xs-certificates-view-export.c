@@ -361,7 +361,7 @@ finish_print (XsCertificatesView      *self,
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-      text = g_object_get_data (G_OBJECT (operation), "result-text");
+      text = self->print_result;
       show_toast (self, text);
     }
   g_clear_object (&self->print_operation);
@@ -404,7 +404,8 @@ run_print (XsCertificatesView *self,
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
 
-  g_object_set_data_full (G_OBJECT (operation), "result-text", describe_result (job), g_free);
+  g_free (self->print_result);
+  self->print_result = describe_result (job);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
                          g_ptr_array_ref (certificates), (GClosureNotify) g_ptr_array_unref, 0);
   g_signal_connect_data (operation, "request-page-setup", G_CALLBACK (on_request_page_setup),

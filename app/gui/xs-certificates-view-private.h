@@ -44,6 +44,7 @@ struct _XsCertificatesView
   GCancellable       *job_cancellable;
   GtkPrintOperation  *print_operation;
   GtkPrintSettings   *print_settings;
+  char               *print_result;  /* the toast once printed */
   GCancellable       *chooser_cancellable;
 
   /* template children */

@@ -492,6 +492,7 @@ xs_certificates_view_dispose (GObject *object)
   g_clear_object (&self->job_cancellable);
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
+  g_clear_pointer (&self->print_result, g_free);
   g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
 

@@ -27,6 +27,7 @@ struct _XsClassesView
   XsDb             *db;
   int               year;
   GPtrArray        *classes;   /* XsTrainingClass */
+  GPtrArray        *members;   /* XsClassMember, one per trainee row */
   GCancellable     *classes_cancellable;
   GCancellable     *members_cancellable;
   gint64            to_select; /* once the classes are read */
@@ -171,7 +172,6 @@ make_trainee_row (const XsClassMember *claim)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "trainee-id", GSIZE_TO_POINTER ((gsize) claim->trainee_id));
   return row;
 }
 
@@ -224,6 +224,8 @@ on_members_read (GObject      *object,
   g_clear_object (&self->members_cancellable);
   members = xs_job_get_result (XS_JOB (object));
   clear_list (self->trainee_list);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  self->members = g_ptr_array_ref (members);
   for (guint i = 0; i < members->len; i++)
     gtk_list_box_append (self->trainee_list, make_trainee_row (g_ptr_array_index (members, i)));
   set_loading (self, FALSE);
@@ -248,6 +250,7 @@ show_class (XsClassesView         *self,
       set_loading (self, FALSE);
     }
   clear_list (self->trainee_list);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
   if (klass == NULL || self->db == NULL)
     {
       gtk_label_set_label (self->class_title, "");
@@ -282,10 +285,13 @@ on_trainee_activated (XsClassesView *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
 {
-  gint64 trainee_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "trainee-id"));
+  int index = gtk_list_box_row_get_index (row);
+  const XsClassMember *member;
 
-  if (trainee_id > 0)
-    xs_report_action (GTK_WIDGET (self), "win.show-trainee", g_variant_new_int64 (trainee_id));
+  if (self->members == NULL || index < 0 || (guint) index >= self->members->len)
+    return;
+  member = g_ptr_array_index (self->members, index);
+  xs_report_action (GTK_WIDGET (self), "win.show-trainee", g_variant_new_int64 (member->trainee_id));
 }
 
 /* Public */
@@ -498,6 +504,7 @@ xs_classes_view_dispose (GObject *object)
   g_clear_object (&self->members_cancellable);
   g_clear_object (&self->db);
   g_clear_pointer (&self->classes, g_ptr_array_unref);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xs_classes_view_parent_class)->dispose (object);
 }

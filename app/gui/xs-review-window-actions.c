@@ -225,7 +225,8 @@ on_reject_response (AdwMessageDialog *dialog,
                     const char       *response,
                     XsReviewWindow   *self)
 {
-  AdwEntryRow *row = g_object_get_data (G_OBJECT (dialog), "reason-row");
+  /* the extra child is the list holding the reason's row */
+  GtkWidget *row = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   if (g_str_equal (response, "reject") && *reason != '\0')
@@ -262,7 +263,6 @@ reject_action (GtkWidget  *widget,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason"));
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_object_set_data (G_OBJECT (dialog), "reason-row", row);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

@@ -194,12 +194,12 @@ refused_list (XsImportReport *report)
 static void
 on_report_response (AdwMessageDialog *dialog,
                     const char       *response,
-                    XsWindow         *self)
+                    const char       *path)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
-  if (g_str_equal (response, "apply-valid") && path != NULL)
-    _xs_window_import_decisions (self, path, XS_IMPORT_SKIP_INVALID);
+  if (g_str_equal (response, "apply-valid") && XS_IS_WINDOW (window))
+    _xs_window_import_decisions (XS_WINDOW (window), path, XS_IMPORT_SKIP_INVALID);
 }
 
 static void
@@ -243,8 +243,8 @@ show_report (XsWindow       *self,
                                                   ADW_RESPONSE_SUGGESTED);
     }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_report_response), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_report_response), g_strdup (path),
+                         (GClosureNotify) g_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -259,6 +259,7 @@ reload_to_complete (XsWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->to_complete_list))) != NULL)
     gtk_list_box_remove (self->to_complete_list, child);
+  g_array_set_size (self->to_complete_trainees, 0);
 
   rules = xs_rule_set_for_year (xs_window_get_year (self), &error);
   claims = rules ? xs_claim_store_list_to_complete (db, xs_window_get_year (self), &error) : NULL;
@@ -276,7 +277,7 @@ reload_to_complete (XsWindow *self)
       g_autofree char *title = g_strdup_printf ("%s · %s", trainee ? trainee->name : "", claim->title);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_object_set_data (G_OBJECT (row), "trainee-id", GINT_TO_POINTER ((int) claim->trainee_id));
+      g_array_append_val (self->to_complete_trainees, claim->trainee_id);
       gtk_list_box_append (self->to_complete_list, row);
     }
   if (claims->len == 0)
@@ -384,10 +385,11 @@ on_to_complete_activated (XsWindow      *self,
                           GtkListBoxRow *row,
                           GtkListBox    *list)
 {
-  gint64 trainee_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "trainee-id"));
+  int index = gtk_list_box_row_get_index (row);
 
-  if (trainee_id > 0)
-    xs_window_show_trainee (self, trainee_id);
+  /* the rows are in the order of the trainees' ids */
+  if (index >= 0 && (guint) index < self->to_complete_trainees->len)
+    xs_window_show_trainee (self, g_array_index (self->to_complete_trainees, gint64, index));
 }
 
 static void
@@ -406,10 +408,14 @@ on_sidebar_row_selected (XsWindow      *self,
                          GtkListBox    *list)
 {
   const char *name;
+  int index;
 
   if (row == NULL)
     return;
-  name = g_object_get_data (G_OBJECT (row), "page");
+  index = gtk_list_box_row_get_index (row);
+  if (index < 0 || (gsize) index >= G_N_ELEMENTS (sidebar_entries))
+    return;
+  name = sidebar_entries[index].name;
   if (g_str_equal (name, "trainees") && g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
     name = "empty";
   show_page (self, name);
@@ -421,8 +427,9 @@ _xs_window_show_sidebar_page (XsWindow   *self,
 {
   GtkListBoxRow *row;
 
+  /* the sidebar's rows are sidebar_entries, in order */
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page"), name) == 0)
+    if ((gsize) i < G_N_ELEMENTS (sidebar_entries) && g_strcmp0 (sidebar_entries[i].name, name) == 0)
       {
         if (gtk_list_box_get_selected_row (self->sidebar) == row)
           on_sidebar_row_selected (self, row, self->sidebar);
@@ -461,7 +468,6 @@ add_sidebar_rows (XsWindow *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (GTK_BOX (box), label);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), "page", (gpointer) sidebar_entries[i].name);
       gtk_list_box_append (self->sidebar, row);
     }
 }
@@ -515,6 +521,7 @@ xs_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->busy_pulse, g_source_remove);
   g_clear_object (&self->trainees);
+  g_clear_pointer (&self->to_complete_trainees, g_array_unref);
 
   G_OBJECT_CLASS (xs_window_parent_class)->dispose (object);
 }
@@ -605,5 +612,6 @@ static void
 xs_window_init (XsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->to_complete_trainees = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
