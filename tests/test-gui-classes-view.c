@@ -7,7 +7,6 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "xs-application.h"
 #include "xs-class-dialog.h"
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
@@ -17,18 +16,15 @@
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
-#include "xs-window.h"
 
 typedef struct
 {
-  XsWindow      *window;
   GtkWindow     *holder;   /* shows the view on its own */
   XsClassesView *view;
 } Fixture;
 
-/* One application for the program (it owns the database), a new window for
- * each test. The tests run in order on the same database. */
-static XsApplication *app;
+/* The view alone, on one database; the tests run in order on it. */
+static XsDb *db;
 
 static gboolean
 loaded (gpointer user_data)
@@ -40,16 +36,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  xs_gui_test_open_window (app, &fixture->window);
-
   fixture->holder = GTK_WINDOW (gtk_window_new ());
   g_object_add_weak_pointer (G_OBJECT (fixture->holder), (gpointer *) &fixture->holder);
   gtk_window_set_default_size (fixture->holder, 1000, 700);
   fixture->view = g_object_new (XS_TYPE_CLASSES_VIEW,
-                                "db", xs_window_get_db (fixture->window),
-                                "year", xs_window_get_year (fixture->window),
+                                "db", db,
+                                "year", 2018,
                                 NULL);
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  g_object_ref (fixture->view);
   gtk_window_set_child (fixture->holder, GTK_WIDGET (fixture->view));
   xs_classes_view_reload (fixture->view);
   g_assert_true (xs_classes_view_get_loading (fixture->view));
@@ -63,11 +57,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->holder);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
   xs_gui_test_iterate (100);
-  g_assert_null (fixture->view);
   g_assert_null (fixture->holder);
-  g_assert_null (fixture->window);
+  g_assert_finalize_object (fixture->view);
 }
 
 static GtkWindow *
@@ -168,7 +160,7 @@ test_create_class (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
   g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
 
-  klass = xs_class_store_lookup (xs_window_get_db (fixture->window), "2018-07", &error);
+  klass = xs_class_store_lookup (db, "2018-07", &error);
   g_assert_no_error (error);
   g_assert_cmpint (klass->year, ==, 2018);
   g_assert_cmpint (klass->hours, ==, 240);
@@ -184,7 +176,6 @@ static void
 test_import_class_hours (Fixture       *fixture,
                          gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autoptr(XsTrainingClass) klass = NULL;
   g_autoptr(XsImportReport) roster_report = NULL;
   g_autoptr(GPtrArray) claims = NULL;
@@ -273,7 +264,7 @@ main (int    argc,
 
   xs_gui_test_init (&argc, &argv);
 
-  app = xs_gui_test_start_app ();
+  db = xs_test_open_db ();
 
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/classes-view/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
@@ -281,6 +272,6 @@ main (int    argc,
   g_test_add ("/gui/classes-view/import-class-hours", Fixture, NULL, fixture_set_up, test_import_class_hours, fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_clear_object (&db);
   return status;
 }

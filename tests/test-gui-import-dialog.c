@@ -7,33 +7,28 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "xs-application.h"
 #include "xs-gui-test-util.h"
 #include "xs-import-dialog.h"
 #include "xs-import-row-item.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
-#include "xs-window.h"
 
 typedef struct
 {
-  XsWindow       *window;
   XsImportDialog *dialog;
+  XsImportDialog *held;      /* the test's own reference */
 } Fixture;
 
-/* One application for the program (it owns the database), a new window for
- * each test; the tests share the database, so they count differences. */
-static XsApplication *app;
+/* The dialog alone, on one database for the program; the tests share it,
+ * so they count differences. */
+static XsDb *db;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  xs_gui_test_open_window (app, &fixture->window);
-
-  fixture->dialog = xs_import_dialog_new (GTK_WINDOW (fixture->window), xs_window_get_db (fixture->window),
-                                         XS_IMPORT_ROSTER, NULL);
-  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  fixture->dialog = xs_import_dialog_new (NULL, db, XS_IMPORT_ROSTER, NULL);
+  fixture->held = g_object_ref (fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
 }
@@ -42,13 +37,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->held));
   /* a cancelled worker may still be winding down */
   xs_gui_test_iterate (200);
-  g_assert_null (fixture->dialog);
-  g_assert_null (fixture->window);
+  g_assert_finalize_object (fixture->held);
 }
 
 typedef struct
@@ -76,10 +68,20 @@ wait_for_step (XsImportDialog **dialog,
              *dialog ? xs_import_dialog_get_step (*dialog) : "(closed)");
 }
 
+/* Destroyed: no longer one of the toplevels (the test still holds it). */
 static gboolean
-is_null (gpointer user_data)
+is_closed (gpointer user_data)
 {
-  return *(gpointer *) user_data == NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (window == user_data)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static GFile *
@@ -95,7 +97,7 @@ static gint64
 count_trainees (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  gint64 n = xs_trainee_store_count (xs_window_get_db (fixture->window), &error);
+  gint64 n = xs_trainee_store_count (db, &error);
 
   g_assert_no_error (error);
   return n;
@@ -179,7 +181,7 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (import_button (fixture)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
-  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->dialog, 30000));
+  g_assert_true (xs_gui_test_wait_until (is_closed, fixture->held, 30000));
   g_assert_cmpint (count_trainees (fixture), ==, before + 3);
 }
 
@@ -205,7 +207,7 @@ test_all_good_rows_import_directly (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (import_button (fixture)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
-  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->dialog, 30000));
+  g_assert_true (xs_gui_test_wait_until (is_closed, fixture->held, 30000));
   g_assert_cmpint (count_trainees (fixture), ==, before + 4);
 }
 
@@ -305,7 +307,7 @@ main (int    argc,
 
   xs_gui_test_init (&argc, &argv);
 
-  app = xs_gui_test_start_app ();
+  db = xs_test_open_db ();
 
   g_test_add ("/gui/import-dialog/preview-then-import-valid-rows", Fixture, NULL,
               fixture_set_up, test_preview_then_import_valid_rows, fixture_tear_down);
@@ -319,6 +321,6 @@ main (int    argc,
               fixture_set_up, test_cancel_large_import, fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_clear_object (&db);
   return status;
 }
