@@ -8,14 +8,14 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "xs-application.h"
 #include "xs-certificate-store.h"
 #include "xs-certificates-view.h"
 #include "xs-gui-test-util.h"
 #include "xs-progress.h"
 #include "xs-test-util.h"
 #include "xs-verify-dialog.h"
-#include "xs-window.h"
+#include "xs-demo.h"
+#include "xs-trainee-model.h"
 
 /* poppler-glib 22 has no autoptr cleanups of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -26,29 +26,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct
 {
-  XsWindow           *window;
+  GtkWindow          *holder;   /* shows the view on its own */
+  XsTraineeModel     *model;
   XsCertificatesView *view;
 } Fixture;
 
-/* One application for the program (it owns the database), a new window for
- * each test. The tests run in order on the same database. */
-static XsApplication *app;
+/* The view alone, on the demo base's database; the tests run in order on
+ * it. */
+static XsDb *db;
+static GSettings *settings;
 static char *tmpdir;
-
-static gboolean
-has_rows (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-
-  return xs_window_get_year (fixture->window) == YEAR
-         && g_list_model_get_n_items (xs_certificates_view_get_shown (fixture->view)) > 0;
-}
-
-static gboolean
-page_is_certificates (gpointer user_data)
-{
-  return g_strcmp0 (xs_window_get_page (user_data), "certificates") == 0;
-}
 
 static gboolean
 not_busy (gpointer user_data)
@@ -63,33 +50,54 @@ is_null (gpointer user_data)
 }
 
 static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  xs_gui_test_open_window (app, &fixture->window);
-  fixture->view = XS_CERTIFICATES_VIEW (xs_gui_test_find (GTK_WIDGET (fixture->window),
-                                                          XS_TYPE_CERTIFICATES_VIEW, NULL));
-  g_assert_nonnull (fixture->view);
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->model = xs_trainee_model_new ();
+  xs_trainee_model_load_async (fixture->model, xs_db_get_data_dir (db), YEAR, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (xs_trainee_model_load_finish (fixture->model, result, &error));
+  g_assert_no_error (error);
+
+  fixture->holder = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->holder), (gpointer *) &fixture->holder);
+  gtk_window_set_default_size (fixture->holder, 1100, 760);
+  fixture->view = g_object_new (XS_TYPE_CERTIFICATES_VIEW,
+                                "db", db,
+                                "model", fixture->model,
+                                "settings", settings,
+                                NULL);
+  g_object_ref (fixture->view);
+  gtk_window_set_child (fixture->holder, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->holder);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (fixture->holder);
   xs_gui_test_iterate (100);
-  g_assert_null (fixture->view);
-  g_assert_null (fixture->window);
+  g_assert_null (fixture->holder);
+  g_assert_finalize_object (fixture->view);
+  g_assert_finalize_object (fixture->model);
 }
 
-/* Ctrl+P away from the page goes to it. */
 static void
 open_page (Fixture *fixture)
 {
-  g_assert_true (xs_gui_test_wait_until (has_rows, fixture, 90000));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
-  g_assert_true (xs_gui_test_wait_until (page_is_certificates, fixture->window, 5000));
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
 }
 
@@ -100,7 +108,7 @@ selection (Fixture *fixture)
 }
 
 static guint
-count_qualified (XsDb *db)
+count_qualified (void)
 {
   g_autoptr(XsProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
@@ -133,13 +141,12 @@ test_demo_and_list (Fixture       *fixture,
   GtkWidget *revealer;
   guint all;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-demo", NULL));
   open_page (fixture);
 
   /* Only the qualified, all of them */
   shown = xs_certificates_view_get_shown (fixture->view);
   all = g_list_model_get_n_items (shown);
-  g_assert_cmpuint (all, ==, count_qualified (xs_window_get_db (fixture->window)));
+  g_assert_cmpuint (all, ==, count_qualified ());
   g_assert_cmpuint (all, <, 300);
   for (guint i = 0; i < all; i++)
     {
@@ -175,7 +182,7 @@ test_demo_and_list (Fixture       *fixture,
   g_assert_false (xs_certificates_view_get_busy (fixture->view));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_settings_set_string (xs_application_get_settings (app), "base-name", BASE_NAME);
+  g_settings_set_string (settings, "base-name", BASE_NAME);
   xs_gui_test_iterate (50);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 }
@@ -223,7 +230,6 @@ static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autofree char *path = g_build_filename (tmpdir, "all.pdf", NULL);
   g_autofree char *cancelled_path = g_build_filename (tmpdir, "cancelled.pdf", NULL);
   g_autofree char *two_path = g_build_filename (tmpdir, "two.pdf", NULL);
@@ -297,21 +303,6 @@ test_export (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (shows_issued, fixture->view, 20000));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 typedef struct
 {
   GtkWidget  *root;
@@ -343,7 +334,6 @@ static void
 test_verify (Fixture       *fixture,
              gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autoptr(GPtrArray) issued = NULL;
   g_autoptr(XsCertificate) certificate = NULL;
   g_autoptr(GError) error = NULL;
@@ -359,11 +349,9 @@ test_verify (Fixture       *fixture,
   certificate = xs_certificate_store_get (db, first->serial, &error);
   g_assert_no_error (error);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.verify-certificate", NULL));
-  dialog = find_toplevel (XS_TYPE_VERIFY_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = GTK_WINDOW (xs_verify_dialog_new (fixture->holder, db));
+  gtk_window_present (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
 
   /* Genuine: valid, with what the register says */
@@ -396,10 +384,15 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
   tmpdir = xs_test_make_tmpdir ();
 
-  app = xs_gui_test_start_app ();
-  /* Each window shows the demo's year. */
-  g_settings_set_int (xs_application_get_settings (app), "default-year", YEAR);
-  g_settings_set_string (xs_application_get_settings (app), "base-name", "");
+  db = xs_test_open_db ();
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (xs_demo_populate (db, 300, YEAR, NULL, &error));
+    g_assert_no_error (error);
+  }
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "base-name", "");
 
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/certificates-view/demo-and-list", Fixture, NULL, fixture_set_up, test_demo_and_list, fixture_tear_down);
@@ -408,7 +401,8 @@ main (int    argc,
   g_test_add ("/gui/certificates-view/verify", Fixture, NULL, fixture_set_up, test_verify, fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_clear_object (&settings);
+  g_clear_object (&db);
   g_free (tmpdir);
   return status;
 }
