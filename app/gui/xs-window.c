@@ -10,6 +10,7 @@
 
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
+#include "xs-trainee-names.h"
 #include "xs-trainee-store.h"
 #include "xs-window-private.h"
 
@@ -248,45 +249,90 @@ update_title (XsWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-static void
-reload_to_complete (XsWindow *self)
+/* Claims to Complete: the year's drafts and rejected claims, read in a
+ * job with their trainees' names. */
+
+typedef struct
 {
-  XsDb *db = xs_window_get_db (self);
-  g_autoptr(GPtrArray) claims = NULL;
+  XsRuleSet  *rules;
+  GPtrArray  *claims;   /* XsClaim */
+  GHashTable *names;    /* trainee id → name */
+} ToComplete;
+
+static void
+to_complete_free (ToComplete *read)
+{
+  g_clear_object (&read->rules);
+  g_clear_pointer (&read->claims, g_ptr_array_unref);
+  g_clear_pointer (&read->names, g_hash_table_unref);
+  g_free (read);
+}
+
+static gboolean
+read_to_complete (XsJob         *job,
+                  XsDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  int year = *(int *) data;
+  ToComplete *read = g_new0 (ToComplete, 1);
+
+  xs_job_set_result (job, read, (GDestroyNotify) to_complete_free);
+  return (read->rules = xs_rule_set_for_year (year, error)) != NULL
+         && (read->claims = xs_claim_store_list_to_complete (db, year, error)) != NULL
+         && (read->names = xs_trainee_store_list_names (db, error)) != NULL;
+}
+
+static void
+on_to_complete_read (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(XsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(XsRuleSet) rules = NULL;
+  ToComplete *read;
   GtkWidget *child;
+
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xs_window_show_toast (self, error->message);
+      return;
+    }
+  read = xs_job_get_result (XS_JOB (object));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->to_complete_list))) != NULL)
     gtk_list_box_remove (self->to_complete_list, child);
   g_array_set_size (self->to_complete_trainees, 0);
-
-  rules = xs_rule_set_for_year (xs_window_get_year (self), &error);
-  claims = rules ? xs_claim_store_list_to_complete (db, xs_window_get_year (self), &error) : NULL;
-  if (claims == NULL)
+  for (guint i = 0; i < read->claims->len; i++)
     {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < claims->len; i++)
-    {
-      XsClaim *claim = g_ptr_array_index (claims, i);
-      g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, NULL);
-      GtkWidget *row = xs_claim_row_new (claim, rules);
-      g_autofree char *title = g_strdup_printf ("%s · %s", trainee ? trainee->name : "", claim->title);
+      XsClaim *claim = g_ptr_array_index (read->claims, i);
+      const char *name = g_hash_table_lookup (read->names, &claim->trainee_id);
+      GtkWidget *row = xs_claim_row_new (claim, read->rules);
+      g_autofree char *title = g_strdup_printf ("%s · %s", name ? name : "", claim->title);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       g_array_append_val (self->to_complete_trainees, claim->trainee_id);
       gtk_list_box_append (self->to_complete_list, row);
     }
-  if (claims->len == 0)
+  if (read->claims->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to complete"));
       gtk_list_box_append (self->to_complete_list, row);
     }
+}
+
+static void
+reload_to_complete (XsWindow *self)
+{
+  int year = xs_window_get_year (self);
+  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), read_to_complete,
+                                     g_memdup2 (&year, sizeof year), g_free);
+
+  xs_job_run_async (job, self->cancellable, on_to_complete_read, g_object_ref (self));
 }
 
 static void
