@@ -176,6 +176,29 @@ test_unopenable_folder (void)
   g_assert_nonnull (error);
 }
 
+static void
+test_for_task (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  Watch watch = { g_thread_self (), NULL, db, 0, FALSE, 0.0 };
+  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (db), count_to_ten, &watch, NULL);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  task = g_task_new (NULL, NULL, on_done, &result);
+  xs_job_run_for_task (job, task);
+  g_clear_object (&task);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* the task has the result now, the job no longer */
+  text = g_task_propagate_pointer (G_TASK (result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "ten");
+  g_assert_null (xs_job_get_result (job));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -185,5 +208,6 @@ main (int    argc,
   g_test_add_func ("/job/cancel", test_cancel);
   g_test_add_func ("/job/failure-without-database", test_failure_without_database);
   g_test_add_func ("/job/unopenable-folder", test_unopenable_folder);
+  g_test_add_func ("/job/for-task", test_for_task);
   return g_test_run ();
 }

@@ -321,3 +321,29 @@ xs_job_run_finish (XsJob         *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+static void
+on_done_for_task (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  XsJob *self = XS_JOB (object);
+  g_autoptr(GTask) task = user_data;
+  GDestroyNotify result_free = self->result_free;
+  GError *error = NULL;
+
+  if (!xs_job_run_finish (self, result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, xs_job_steal_result (self), result_free);
+}
+
+void
+xs_job_run_for_task (XsJob *self,
+                     GTask *task)
+{
+  g_return_if_fail (XS_IS_JOB (self));
+  g_return_if_fail (G_IS_TASK (task));
+
+  xs_job_run_async (self, g_task_get_cancellable (task), on_done_for_task, g_object_ref (task));
+}

@@ -62,4 +62,10 @@ gboolean     xs_job_run_finish       (XsJob               *self,
                                       GAsyncResult        *result,
                                       GError             **error);
 
+/* Runs the job for another object's _async function: @task (with that
+ * object's callback and cancellable) gets the job's result as its pointer,
+ * or its error. */
+void         xs_job_run_for_task     (XsJob               *self,
+                                      GTask               *task);
+
 G_END_DECLS

@@ -142,20 +142,6 @@ load_items (XsJob         *job,
   return TRUE;
 }
 
-static void
-on_items_loaded (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!xs_job_run_finish (XS_JOB (object), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, xs_job_steal_result (XS_JOB (object)), (GDestroyNotify) loaded_free);
-}
-
 void
 xs_trainee_model_load_async (XsTraineeModel      *self,
                              const char          *data_dir,
@@ -165,7 +151,7 @@ xs_trainee_model_load_async (XsTraineeModel      *self,
                              gpointer             user_data)
 {
   g_autoptr(XsJob) job = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (XS_IS_TRAINEE_MODEL (self));
   g_return_if_fail (data_dir != NULL);
@@ -173,7 +159,7 @@ xs_trainee_model_load_async (XsTraineeModel      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, xs_trainee_model_load_async);
   job = xs_job_new (data_dir, load_items, g_memdup2 (&year, sizeof year), g_free);
-  xs_job_run_async (job, cancellable, on_items_loaded, task);
+  xs_job_run_for_task (job, task);
 }
 
 gboolean

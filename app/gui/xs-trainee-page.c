@@ -269,20 +269,6 @@ show_loaded (XsTraineePage *self,
     }
 }
 
-static void
-on_trainee_read (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!xs_job_run_finish (XS_JOB (object), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, xs_job_steal_result (XS_JOB (object)), (GDestroyNotify) loaded_free);
-}
-
 void
 xs_trainee_page_load_async (XsTraineePage       *self,
                             XsDb                *db,
@@ -293,8 +279,8 @@ xs_trainee_page_load_async (XsTraineePage       *self,
                             gpointer             user_data)
 {
   g_autoptr(XsJob) job = NULL;
+  g_autoptr(GTask) task = NULL;
   LoadInput *input;
-  GTask *task;
 
   g_return_if_fail (XS_IS_TRAINEE_PAGE (self));
   g_return_if_fail (XS_IS_DB (db));
@@ -305,7 +291,7 @@ xs_trainee_page_load_async (XsTraineePage       *self,
   input->trainee_id = trainee_id;
   input->year = year;
   job = xs_job_new (xs_db_get_data_dir (db), read_trainee, input, g_free);
-  xs_job_run_async (job, cancellable, on_trainee_read, task);
+  xs_job_run_for_task (job, task);
 }
 
 gboolean
