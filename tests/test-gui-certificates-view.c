@@ -8,7 +8,7 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "xs-application.h"
+#include "xs-base-profile.h"
 #include "xs-certificate-store.h"
 #include "xs-certificates-view.h"
 #include "xs-gui-test-util.h"
@@ -16,8 +16,8 @@
 #include "xs-revocation-list.h"
 #include "xs-test-util.h"
 #include "xs-verify-dialog.h"
-#include "xs-window-private.h"
-#include "xs-window.h"
+#include "xs-demo.h"
+#include "xs-trainee-model.h"
 
 /* poppler-glib 22 has no autoptr cleanups of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -28,42 +28,26 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct
 {
-  XsWindow           *window;
+  GtkWindow          *holder;   /* shows the view on its own */
+  XsTraineeModel     *model;
   XsCertificatesView *view;
 } Fixture;
 
-/* One application for the program (it owns the database), a new window for
- * each test. The tests run in order on the same database. */
-
-static XsApplication *app;
+/* The view alone, on the demo base's database, with the base's profile;
+ * the tests run in order on it. */
+static XsDb *db;
+static XsBaseProfile *profile;
 static char *tmpdir;
 
 /* The base's name, saved in its profile as Preferences do. */
 static void
-set_base_name (XsApplication *application,
-               const char    *name)
+set_base_name (const char *name)
 {
-  XsBaseProfile *profile = xs_application_get_base_profile (application);
   g_autoptr(GError) error = NULL;
 
   xs_base_profile_set_name (profile, name);
-  g_assert_true (xs_base_profile_save (profile, xs_application_get_db (application), &error));
+  g_assert_true (xs_base_profile_save (profile, db, &error));
   g_assert_no_error (error);
-}
-
-static gboolean
-has_rows (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-
-  return xs_window_get_year (fixture->window) == YEAR
-         && g_list_model_get_n_items (xs_certificates_view_get_shown (fixture->view)) > 0;
-}
-
-static gboolean
-page_is_certificates (gpointer user_data)
-{
-  return g_strcmp0 (xs_window_get_page (user_data), "certificates") == 0;
 }
 
 static gboolean
@@ -79,33 +63,54 @@ is_null (gpointer user_data)
 }
 
 static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  xs_gui_test_open_window (app, &fixture->window);
-  fixture->view = XS_CERTIFICATES_VIEW (xs_gui_test_find (GTK_WIDGET (fixture->window),
-                                                          XS_TYPE_CERTIFICATES_VIEW, NULL));
-  g_assert_nonnull (fixture->view);
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->model = xs_trainee_model_new ();
+  xs_trainee_model_load_async (fixture->model, xs_db_get_data_dir (db), YEAR, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (xs_trainee_model_load_finish (fixture->model, result, &error));
+  g_assert_no_error (error);
+
+  fixture->holder = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->holder), (gpointer *) &fixture->holder);
+  gtk_window_set_default_size (fixture->holder, 1100, 760);
+  fixture->view = g_object_new (XS_TYPE_CERTIFICATES_VIEW,
+                                "db", db,
+                                "model", fixture->model,
+                                "profile", profile,
+                                NULL);
+  g_object_ref (fixture->view);
+  gtk_window_set_child (fixture->holder, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->holder);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (fixture->holder);
   xs_gui_test_iterate (100);
-  g_assert_null (fixture->view);
-  g_assert_null (fixture->window);
+  g_assert_null (fixture->holder);
+  g_assert_finalize_object (fixture->view);
+  g_assert_finalize_object (fixture->model);
 }
 
-/* Ctrl+P away from the page goes to it. */
 static void
 open_page (Fixture *fixture)
 {
-  g_assert_true (xs_gui_test_wait_until (has_rows, fixture, 90000));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
-  g_assert_true (xs_gui_test_wait_until (page_is_certificates, fixture->window, 5000));
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
 }
 
@@ -116,7 +121,7 @@ selection (Fixture *fixture)
 }
 
 static guint
-count_qualified (XsDb *db)
+count_qualified (void)
 {
   g_autoptr(XsProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
@@ -149,13 +154,12 @@ test_demo_and_list (Fixture       *fixture,
   GtkWidget *revealer;
   guint all;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-demo", NULL));
   open_page (fixture);
 
   /* Only the qualified, all of them */
   shown = xs_certificates_view_get_shown (fixture->view);
   all = g_list_model_get_n_items (shown);
-  g_assert_cmpuint (all, ==, count_qualified (xs_window_get_db (fixture->window)));
+  g_assert_cmpuint (all, ==, count_qualified ());
   g_assert_cmpuint (all, <, 300);
   for (guint i = 0; i < all; i++)
     {
@@ -191,13 +195,13 @@ test_demo_and_list (Fixture       *fixture,
   g_assert_false (xs_certificates_view_get_busy (fixture->view));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  set_base_name (app, BASE_NAME);
+  set_base_name (BASE_NAME);
   xs_gui_test_iterate (50);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 
   /* Never into the data folder: refused before anything is issued. */
   {
-    const char *data_dir = xs_db_get_data_dir (xs_window_get_db (fixture->window));
+    const char *data_dir = xs_db_get_data_dir (db);
     g_autofree char *inside = g_build_filename (data_dir, "certificates.pdf", NULL);
     g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
     g_autoptr(GPtrArray) issued = NULL;
@@ -207,10 +211,16 @@ test_demo_and_list (Fixture       *fixture,
     g_assert_false (xs_certificates_view_get_busy (fixture->view));
     xs_gui_test_iterate (50);
     g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
-    issued = xs_certificate_store_list (xs_window_get_db (fixture->window), YEAR, &error);
+    issued = xs_certificate_store_list (db, YEAR, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (issued->len, ==, 0);
   }
+}
+
+static gboolean
+shows_issued (gpointer user_data)
+{
+  return xs_gui_test_find (user_data, GTK_TYPE_LABEL, "Issued as No.") != NULL;
 }
 
 static gboolean
@@ -250,7 +260,6 @@ static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autofree char *path = g_build_filename (tmpdir, "all.pdf", NULL);
   g_autofree char *cancelled_path = g_build_filename (tmpdir, "cancelled.pdf", NULL);
   g_autofree char *two_path = g_build_filename (tmpdir, "two.pdf", NULL);
@@ -320,23 +329,8 @@ test_export (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (issued->len, ==, all);
 
-  /* The previewed one is issued now. */
-  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "Issued as No."));
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
+  /* The previewed one is issued now (read again in a job). */
+  g_assert_true (xs_gui_test_wait_until (shows_issued, fixture->view, 20000));
 }
 
 typedef struct
@@ -370,7 +364,6 @@ static void
 test_verify (Fixture       *fixture,
              gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autoptr(GPtrArray) issued = NULL;
   g_autoptr(XsCertificate) certificate = NULL;
   g_autoptr(GError) error = NULL;
@@ -386,11 +379,9 @@ test_verify (Fixture       *fixture,
   certificate = xs_certificate_store_get (db, first->serial, &error);
   g_assert_no_error (error);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.verify-certificate", NULL));
-  dialog = find_toplevel (XS_TYPE_VERIFY_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = GTK_WINDOW (xs_verify_dialog_new (fixture->holder, db));
+  gtk_window_present (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
 
   /* Genuine: valid, with the name and number the page prints, for the
@@ -418,12 +409,6 @@ test_verify (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
 }
 
-static gboolean
-file_exists (gpointer user_data)
-{
-  return g_file_test (user_data, G_FILE_TEST_EXISTS);
-}
-
 static void
 wait_for_label (GtkWindow  *dialog,
                 const char *expected)
@@ -439,7 +424,6 @@ static void
 test_verify_revoked (Fixture       *fixture,
                      gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autoptr(GPtrArray) issued = NULL;
   g_autoptr(GBytes) pdf_bytes = NULL;
   g_autoptr(XsSigningKey) other_key = NULL;
@@ -464,17 +448,23 @@ test_verify_revoked (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (pdf_bytes, NULL), g_bytes_get_size (pdf_bytes), NULL));
 
-  /* Export Revocation List… */
-  _xs_window_export_revocations (fixture->window, list);
-  g_assert_true (xs_gui_test_wait_until (file_exists, list, 60000));
-  xs_gui_test_iterate (100);
+  /* the list Export Revocation List… writes */
+  {
+    g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_db_get_data_dir (db), &error);
+    guint n_revoked = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (xs_revocation_list_write (db, key, list, &n_revoked, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_revoked, >=, 1);
+  }
+  g_assert_true (g_file_test (list, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (list, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, first->serial));
   g_assert_nonnull (strstr (contents, "重复发证"));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.verify-certificate", NULL));
-  dialog = find_toplevel (XS_TYPE_VERIFY_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = GTK_WINDOW (xs_verify_dialog_new (fixture->holder, db));
+  gtk_window_present (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
 
@@ -490,6 +480,8 @@ test_verify_revoked (Fixture       *fixture,
   wait_for_label (dialog, "Revoked");
 
   /* a list signed by another base's key is refused */
+  g_assert_true (xs_signing_key_create (other_dir, &error));
+  g_assert_no_error (error);
   other_key = xs_signing_key_open (other_dir, &error);
   g_assert_no_error (error);
   other_text = xs_revocation_list_build (db, other_key, NULL, &error);
@@ -516,9 +508,17 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
   tmpdir = xs_test_make_tmpdir ();
 
-  app = xs_gui_test_start_app ();
-  /* Each window shows the demo's year. */
-  g_settings_set_int (xs_application_get_settings (app), "default-year", YEAR);
+  db = xs_test_open_db ();
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (xs_demo_populate (db, 300, YEAR, NULL, &error));
+    g_assert_no_error (error);
+    profile = xs_base_profile_load (db, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (profile);
+  }
+  set_base_name ("");
 
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/certificates-view/demo-and-list", Fixture, NULL, fixture_set_up, test_demo_and_list, fixture_tear_down);
@@ -528,7 +528,8 @@ main (int    argc,
   g_test_add ("/gui/certificates-view/verify-revoked", Fixture, NULL, fixture_set_up, test_verify_revoked, fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_clear_object (&profile);
+  g_clear_object (&db);
   g_free (tmpdir);
   return status;
 }

@@ -7,7 +7,6 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "xs-application.h"
 #include "xs-class-dialog.h"
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
@@ -17,33 +16,38 @@
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
-#include "xs-window.h"
 
 typedef struct
 {
-  XsWindow      *window;
   GtkWindow     *holder;   /* shows the view on its own */
   XsClassesView *view;
 } Fixture;
 
-/* One application for the program (it owns the database), a new window for
- * each test. The tests run in order on the same database. */
-static XsApplication *app;
+/* The view alone, on one database; the tests run in order on it. */
+static XsDb *db;
+
+static gboolean
+loaded (gpointer user_data)
+{
+  return !xs_classes_view_get_loading (user_data);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  xs_gui_test_open_window (app, &fixture->window);
-
   fixture->holder = GTK_WINDOW (gtk_window_new ());
   g_object_add_weak_pointer (G_OBJECT (fixture->holder), (gpointer *) &fixture->holder);
   gtk_window_set_default_size (fixture->holder, 1000, 700);
-  fixture->view = g_object_new (XS_TYPE_CLASSES_VIEW, NULL);
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  fixture->view = g_object_new (XS_TYPE_CLASSES_VIEW,
+                                "db", db,
+                                "year", 2018,
+                                NULL);
+  g_object_ref (fixture->view);
   gtk_window_set_child (fixture->holder, GTK_WIDGET (fixture->view));
-  xs_classes_view_set_window (fixture->view, fixture->window);
   xs_classes_view_reload (fixture->view);
+  g_assert_true (xs_classes_view_get_loading (fixture->view));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
   gtk_window_present (fixture->holder);
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
 }
@@ -53,11 +57,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->holder);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
   xs_gui_test_iterate (100);
-  g_assert_null (fixture->view);
   g_assert_null (fixture->holder);
-  g_assert_null (fixture->window);
+  g_assert_finalize_object (fixture->view);
 }
 
 static GtkWindow *
@@ -156,8 +158,9 @@ test_create_class (Fixture       *fixture,
   set_row_text (GTK_WIDGET (dialog), "Last Day", "2018年7月6日");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
 
-  klass = xs_class_store_lookup (xs_window_get_db (fixture->window), "2018-07", &error);
+  klass = xs_class_store_lookup (db, "2018-07", &error);
   g_assert_no_error (error);
   g_assert_cmpint (klass->year, ==, 2018);
   g_assert_cmpint (klass->hours, ==, 240);
@@ -173,7 +176,6 @@ static void
 test_import_class_hours (Fixture       *fixture,
                          gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autoptr(XsTrainingClass) klass = NULL;
   g_autoptr(XsImportReport) roster_report = NULL;
   g_autoptr(GPtrArray) claims = NULL;
@@ -204,6 +206,7 @@ test_import_class_hours (Fixture       *fixture,
   klass = xs_class_store_lookup (db, "2018-07", &error);
   g_assert_no_error (error);
   g_assert_true (xs_classes_view_select_class (fixture->view, klass->id));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "classes.import-hours", NULL);
   dialog = XS_IMPORT_DIALOG (find_toplevel (XS_TYPE_IMPORT_DIALOG));
@@ -221,6 +224,7 @@ test_import_class_hours (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL);
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 30000));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
 
   /* Batch claims with the class's hours, submitted, locked. */
   claims = xs_claim_store_list_for_class (db, klass->id, &error);
@@ -260,7 +264,7 @@ main (int    argc,
 
   xs_gui_test_init (&argc, &argv);
 
-  app = xs_gui_test_start_app ();
+  db = xs_test_open_db ();
 
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/classes-view/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
@@ -268,6 +272,6 @@ main (int    argc,
   g_test_add ("/gui/classes-view/import-class-hours", Fixture, NULL, fixture_set_up, test_import_class_hours, fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_clear_object (&db);
   return status;
 }

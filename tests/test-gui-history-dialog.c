@@ -95,8 +95,15 @@ test_history_from_trainee_page (void)
   g_object_add_weak_pointer (G_OBJECT (holder), (gpointer *) &holder);
   gtk_window_set_default_size (holder, 800, 700);
   gtk_window_set_child (holder, GTK_WIDGET (page));
-  g_assert_true (xs_trainee_page_load (page, db, trainee_id, 2018, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    xs_trainee_page_load_async (page, db, trainee_id, 2018, NULL, xs_gui_test_store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (xs_trainee_page_load_finish (page, result, &error));
+    g_assert_no_error (error);
+  }
   gtk_window_present (holder);
   xs_gui_test_wait_for_draw (GTK_WIDGET (page));
 

@@ -7,7 +7,6 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "xs-application.h"
 #include "xs-gui-test-util.h"
 #include "xs-history-dialog.h"
 #include "xs-import-dialog.h"
@@ -16,26 +15,69 @@
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
-#include "xs-window.h"
 
 typedef struct
 {
-  XsWindow       *window;
   XsImportDialog *dialog;
+  XsImportDialog *held;      /* the test's own reference */
+  GtkWindow      *holder;    /* the dialog's parent, with the window's actions */
+  gint64          toast_import_id;  /* what win.show-import-toast was given */
+  guint           n_reloads;
 } Fixture;
 
-/* One application for the program (it owns the database), a new window for
- * each test; the tests share the database, so they count differences. */
-static XsApplication *app;
+/* The dialog alone, on one database for the program; the tests share it,
+ * so they count differences. */
+static XsDb *db;
+
+/* The actions the dialogs report to, as the main window has them. */
+
+static void
+reload_activated (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  ((Fixture *) user_data)->n_reloads++;
+}
+
+static void
+show_import_toast_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+  const char *text = NULL;
+
+  g_variant_get (param, "(&sx)", &text, &fixture->toast_import_id);
+  g_assert_nonnull (strstr (text, "imported"));
+}
+
+static void
+undo_import_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xs_import_log_undo (db, g_variant_get_int64 (param), &error));
+  g_assert_no_error (error);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  xs_gui_test_open_window (app, &fixture->window);
+  const GActionEntry entries[] = {
+    { "reload", reload_activated, NULL, NULL, NULL, { 0 } },
+    { "show-import-toast", show_import_toast_activated, "(sx)", NULL, NULL, { 0 } },
+    { "undo-import", undo_import_activated, "x", NULL, NULL, { 0 } },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
-  fixture->dialog = xs_import_dialog_new (fixture->window, XS_IMPORT_ROSTER, NULL);
-  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), fixture);
+  fixture->holder = GTK_WINDOW (gtk_window_new ());
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->holder), "win", G_ACTION_GROUP (group));
+  fixture->dialog = xs_import_dialog_new (fixture->holder, db, XS_IMPORT_ROSTER, NULL);
+  fixture->held = g_object_ref (fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
 }
@@ -44,13 +86,13 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->held));
   /* a cancelled worker may still be winding down */
   xs_gui_test_iterate (200);
-  g_assert_null (fixture->dialog);
-  g_assert_null (fixture->window);
+  g_assert_finalize_object (fixture->held);
+  /* the parent after the dialog: it is transient for it until finalized */
+  gtk_window_destroy (fixture->holder);
+  xs_gui_test_iterate (20);
 }
 
 typedef struct
@@ -78,10 +120,20 @@ wait_for_step (XsImportDialog **dialog,
              *dialog ? xs_import_dialog_get_step (*dialog) : "(closed)");
 }
 
+/* Destroyed: no longer one of the toplevels (the test still holds it). */
 static gboolean
-is_null (gpointer user_data)
+is_closed (gpointer user_data)
 {
-  return *(gpointer *) user_data == NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (window == user_data)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static GFile *
@@ -97,7 +149,7 @@ static gint64
 count_trainees (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  gint64 n = xs_trainee_store_count (xs_window_get_db (fixture->window), &error);
+  gint64 n = xs_trainee_store_count (db, &error);
 
   g_assert_no_error (error);
   return n;
@@ -181,7 +233,7 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (import_button (fixture)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
-  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->dialog, 30000));
+  g_assert_true (xs_gui_test_wait_until (is_closed, fixture->held, 30000));
   g_assert_cmpint (count_trainees (fixture), ==, before + 3);
 }
 
@@ -208,9 +260,8 @@ static char *stored_title;
 static gboolean
 title_is (gpointer user_data)
 {
-  XsWindow *window = user_data;
   g_autofree char *id = xs_test_id_number (301);
-  g_autoptr(XsTrainee) trainee = xs_trainee_store_lookup (xs_window_get_db (window), id, NULL);
+  g_autoptr(XsTrainee) trainee = xs_trainee_store_lookup (db, id, NULL);
 
   return trainee != NULL && g_strcmp0 (trainee->title, stored_title) == 0;
 }
@@ -221,7 +272,6 @@ static void
 test_clear_switch_and_undo (Fixture       *fixture,
                             gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autofree char *id = xs_test_id_number (301);
   g_autofree char *full = g_strdup_printf ("姓名,身份证号,工作单位,职称,手机号\n"
                                            "周八,%s,漯河市中心医院,主管护师,13903950301\n", id);
@@ -251,18 +301,28 @@ test_clear_switch_and_undo (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (preview_updates, &wait, 60000));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
-  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->dialog, 30000));
+  g_assert_true (xs_gui_test_wait_until (is_closed, fixture->dialog, 30000));
+  g_assert_cmpuint (fixture->n_reloads, >=, 1);
   stored_title = NULL;
-  g_assert_true (xs_gui_test_wait_until (title_is, fixture->window, 10000));
+  g_assert_true (xs_gui_test_wait_until (title_is, NULL, 10000));
 
   imports = xs_import_log_list (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (imports->len, >=, 2);
   g_assert_cmpstr (((XsImportRecord *) g_ptr_array_index (imports, 0))->file_name, ==, "blank.csv");
-  xs_window_undo_import (fixture->window, ((XsImportRecord *) g_ptr_array_index (imports, 0))->id);
+  /* the toast's Undo names this import */
+  g_assert_cmpint (fixture->toast_import_id, ==, ((XsImportRecord *) g_ptr_array_index (imports, 0))->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->holder), "win.undo-import", "x",
+                                             fixture->toast_import_id));
   stored_title = (char *) "主管护师";
-  g_assert_true (xs_gui_test_wait_until (title_is, fixture->window, 30000));
+  g_assert_true (xs_gui_test_wait_until (title_is, NULL, 30000));
   stored_title = NULL;
+}
+
+static gboolean
+is_null (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
 }
 
 static gboolean
@@ -274,10 +334,9 @@ history_loaded (gpointer user_data)
 static gboolean
 roster_empty (gpointer user_data)
 {
-  XsWindow *window = user_data;
   g_autofree char *id = xs_test_id_number (302);
 
-  return xs_trainee_store_find_id (xs_window_get_db (window), id, NULL) == 0;
+  return xs_trainee_store_find_id (db, id, NULL) == 0;
 }
 
 /* The History offers to undo the import that added the trainee. */
@@ -285,7 +344,6 @@ static void
 test_history_undo_import (Fixture       *fixture,
                           gconstpointer  data)
 {
-  XsDb *db = xs_window_get_db (fixture->window);
   g_autofree char *id = xs_test_id_number (302);
   g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位\n吴九,%s,漯河市中心医院\n", id);
   g_autofree char *path = xs_test_write_file ("history.csv", csv, -1);
@@ -296,7 +354,7 @@ test_history_undo_import (Fixture       *fixture,
 
   report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  history = xs_history_dialog_new (GTK_WINDOW (fixture->window), xs_db_get_data_dir (db),
+  history = xs_history_dialog_new (fixture->holder, xs_db_get_data_dir (db),
                                    xs_trainee_store_find_id (db, id, NULL), "吴九");
   g_object_add_weak_pointer (G_OBJECT (history), (gpointer *) &history);
   gtk_window_present (GTK_WINDOW (history));
@@ -305,7 +363,7 @@ test_history_undo_import (Fixture       *fixture,
   undo = xs_gui_test_find (history, GTK_TYPE_BUTTON, "_Undo Import");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  g_assert_true (xs_gui_test_wait_until (roster_empty, fixture->window, 30000));
+  g_assert_true (xs_gui_test_wait_until (roster_empty, NULL, 30000));
   g_assert_true (xs_gui_test_wait_until (is_null, &history, 10000));
 }
 
@@ -331,7 +389,7 @@ test_all_good_rows_import_directly (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (import_button (fixture)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.commit", NULL);
-  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->dialog, 30000));
+  g_assert_true (xs_gui_test_wait_until (is_closed, fixture->held, 30000));
   g_assert_cmpint (count_trainees (fixture), ==, before + 4);
 }
 
@@ -431,7 +489,7 @@ main (int    argc,
 
   xs_gui_test_init (&argc, &argv);
 
-  app = xs_gui_test_start_app ();
+  db = xs_test_open_db ();
 
   g_test_add ("/gui/import-dialog/preview-then-import-valid-rows", Fixture, NULL,
               fixture_set_up, test_preview_then_import_valid_rows, fixture_tear_down);
@@ -449,6 +507,6 @@ main (int    argc,
               fixture_set_up, test_cancel_large_import, fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_clear_object (&db);
   return status;
 }

@@ -95,6 +95,15 @@ settle (void)
   xs_gui_test_iterate (200);
 }
 
+/* @user_data: the window and a row's title */
+static gboolean
+shows_row (gpointer user_data)
+{
+  gpointer *pair = user_data;
+
+  return xs_gui_test_find (pair[0], ADW_TYPE_ACTION_ROW, pair[1]) != NULL;
+}
+
 static void
 test_window_demo_search_and_page (Fixture       *fixture,
                                   gconstpointer  data)
@@ -117,6 +126,22 @@ test_window_demo_search_and_page (Fixture       *fixture,
   g_assert_cmpint (xs_window_get_year (window), ==, 2018);
   all = xs_trainees_view_get_n_shown (view);
   g_assert_cmpuint (all, ==, 300);
+
+  /* Claims to Complete names each claim's trainee. */
+  {
+    g_autoptr(GPtrArray) to_complete = xs_claim_store_list_to_complete (db, 2018, &error);
+    g_autoptr(XsTrainee) owner = NULL;
+    g_autofree char *title = NULL;
+    XsClaim *claim;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (to_complete->len, >, 0);
+    claim = g_ptr_array_index (to_complete, 0);
+    owner = xs_trainee_store_get (db, claim->trainee_id, &error);
+    g_assert_no_error (error);
+    title = g_strdup_printf ("%s · %s", owner->name, claim->title);
+    g_assert_true (xs_gui_test_wait_until (shows_row, (gpointer[]) { window, title }, 10000));
+  }
 
   /* Search by name, by identity-number digits, and by employer. */
   trainee = xs_trainee_store_get (db, 1, &error);

@@ -170,3 +170,13 @@ xs_gui_test_open_window (XsApplication  *app,
   gtk_window_present (GTK_WINDOW (*window));
   xs_gui_test_wait_for_draw (GTK_WIDGET (*window));
 }
+
+void
+xs_gui_test_store_result (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}

@@ -22,6 +22,10 @@ gboolean  xs_gui_test_wait_until      (gboolean  (*check) (gpointer user_data),
                                        guint       timeout_ms);
 /* Runs the main loop until @widget has been drawn at least once. */
 void      xs_gui_test_wait_for_draw   (GtkWidget  *widget);
+/* A GAsyncReadyCallback that keeps @result in *(GAsyncResult **) user_data. */
+void      xs_gui_test_store_result    (GObject      *object,
+                                       GAsyncResult *result,
+                                       gpointer      user_data);
 /* Runs pending main-loop work for @ms milliseconds. */
 void      xs_gui_test_iterate         (guint       ms);
 /* The first descendant of @root of @type whose accessible label, label text

@@ -66,12 +66,49 @@ fill_settings (const SettingsOptions *options,
     settings->full_id_number = options->full_id_number;
 }
 
+/* What the certificates job reads (borrowed: the job is waited for) and
+ * gives. */
+typedef struct
+{
+  const XsCertificateSettings *settings;
+  const XsCertificateQuery    *query;
+  const char                  *out;
+  const char                  *phase;      /* the progress line's words */
+  GPtrArray                   *certificates;
+  GPtrArray                   *refused;
+  guint                        n_issued;
+} CertificatesRun;
+
 static void
 progress_line (guint    done,
                guint    total,
-               gpointer user_data)
+               gpointer job)
 {
-  xs_cli_progress_cb ((double) done / total, user_data);
+  CertificatesRun *run = xs_job_get_data (job);
+
+  if (total > 0)
+    xs_job_set_progress (job, (double) done / total, run->phase);
+}
+
+static gboolean
+issue_and_write (XsJob         *job,
+                 XsDb          *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  CertificatesRun *run = data;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+
+  if (key == NULL)
+    return FALSE;
+  run->phase = _("Issuing");
+  run->certificates = xs_certificates_issue (db, key, run->settings, run->query, progress_line, job,
+                                             cancellable, &run->n_issued, &run->refused, error);
+  if (run->certificates == NULL)
+    return FALSE;
+  run->phase = _("Writing");
+  return xs_certificate_write_pdf (run->certificates, run->out, progress_line, job, cancellable, error);
 }
 
 int
@@ -81,8 +118,8 @@ xs_cli_certificates (const XsCliGlobals *globals,
 {
   g_auto(SettingsOptions) options = { 0 };
   g_autoptr(XsDb) db = NULL;
-  g_autoptr(XsSigningKey) key = NULL;
   g_autoptr(XsBaseProfile) profile = NULL;
+  g_autoptr(XsJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) certificates = NULL;
   g_autoptr(GPtrArray) refused = NULL;
@@ -94,7 +131,8 @@ xs_cli_certificates (const XsCliGlobals *globals,
   g_autofree char *out = NULL;
   XsCertificateSettings settings = { 0 };
   XsCertificateQuery query = { 0 };
-  guint n_issued = 0;
+  CertificatesRun run = { 0 };
+  gboolean ok;
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the annual certificates"), "Y" },
     { "id-number", 0, 0, G_OPTION_ARG_STRING_ARRAY, &raw_ids, N_("Only this trainee (repeat for more)"), "N" },
@@ -149,25 +187,25 @@ xs_cli_certificates (const XsCliGlobals *globals,
   if ((profile = xs_base_profile_load (db, &error)) == NULL)
     return xs_cli_refuse (error);
   fill_settings (&options, profile, &settings);
-  if ((key = xs_signing_key_open (xs_db_get_data_dir (db), &error)) == NULL)
-    return xs_cli_refuse (error);
 
-  certificates = xs_certificates_issue (db, key, &settings, &query, progress_line, (gpointer) _("Issuing"),
-                                        NULL, &n_issued, &refused, &error);
-  if (certificates == NULL)
-    return xs_cli_refuse (error);
-  for (guint i = 0; i < refused->len; i++)
+  run.settings = &settings;
+  run.query = &query;
+  run.out = out;
+  job = xs_job_new (xs_db_get_data_dir (db), issue_and_write, &run, NULL);
+  ok = xs_cli_run_job (job, NULL, &error);
+  certificates = g_steal_pointer (&run.certificates);
+  refused = g_steal_pointer (&run.refused);
+  for (guint i = 0; refused != NULL && i < refused->len; i++)
     {
       g_autofree char *line = xs_cli_escape (g_ptr_array_index (refused, i));
 
       fprintf (stderr, "xueshi-cli: %s\n", line);
     }
-
-  if (!xs_certificate_write_pdf (certificates, out, progress_line, (gpointer) _("Writing"), NULL, &error))
+  if (!ok)
     return xs_cli_refuse (error);
 
   /* read by scripts: untranslated */
-  printf ("%u certificates (%u newly issued) written to %s\n", certificates->len, n_issued, out);
+  printf ("%u certificates (%u newly issued) written to %s\n", certificates->len, run.n_issued, out);
   return refused->len > 0 ? XS_CLI_REFUSED : XS_CLI_OK;
 }
 

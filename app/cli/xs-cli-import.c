@@ -24,6 +24,37 @@ typedef struct
   char    **files;
 } ImportOptions;
 
+/* What the import job reads: borrowed, the job is waited for. */
+typedef struct
+{
+  const ImportOptions   *options;
+  const XsTrainingClass *klass;
+  XsImportFlags          flags;
+  gboolean               hours;
+} ImportInput;
+
+static gboolean
+import_file (XsJob         *job,
+             XsDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  const ImportInput *input = data;
+  XsImportReport *report;
+
+  if (input->hours)
+    report = xs_hours_import (db, input->options->files[0], input->options->encoding, input->klass,
+                              input->flags, cancellable, xs_job_progress_func, job, error);
+  else
+    report = xs_roster_import (db, input->options->files[0], input->options->encoding, input->flags,
+                               cancellable, xs_job_progress_func, job, error);
+  if (report == NULL)
+    return FALSE;
+  xs_job_set_result (job, report, g_object_unref);
+  return TRUE;
+}
+
 static int
 finish_import (XsImportReport      *report,
                const ImportOptions *options)
@@ -113,19 +144,20 @@ run_import (const XsCliGlobals *globals,
     status = xs_cli_refuse (error);
   else
     {
+      ImportInput input = { &options, klass, XS_IMPORT_DEFAULT, hours };
+      g_autoptr(XsJob) job = NULL;
+
       if (options.dry_run)
         flags |= XS_IMPORT_DRY_RUN;
       if (options.skip_invalid)
         flags |= XS_IMPORT_SKIP_INVALID;
       if (options.clear_empty)
         flags |= XS_IMPORT_CLEAR_EMPTY;
+      input.flags = flags;
+      job = xs_job_new (xs_db_get_data_dir (db), import_file, &input, NULL);
 
-      if (hours)
-        report = xs_hours_import (db, options.files[0], options.encoding, klass, flags, NULL,
-                                  xs_cli_progress_cb, _("Importing hours…"), &error);
-      else
-        report = xs_roster_import (db, options.files[0], options.encoding, flags, NULL,
-                                   xs_cli_progress_cb, _("Importing the roster…"), &error);
+      if (xs_cli_run_job (job, hours ? _("Importing hours…") : _("Importing the roster…"), &error))
+        report = xs_job_steal_result (job);
 
       status = report != NULL ? finish_import (report, &options) : xs_cli_refuse (error);
     }

@@ -13,6 +13,28 @@
 #include "xs-cli.h"
 #include "xs-package.h"
 
+typedef struct
+{
+  const char           *base_name;
+  const XsPackageQuery *query;
+  const char           *out;
+} ExportInput;
+
+static gboolean
+export_package (XsJob         *job,
+                XsDb          *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  const ExportInput *input = data;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+
+  return key != NULL
+         && xs_package_export (db, key, input->base_name, input->query, input->out,
+                               xs_job_progress_func, job, cancellable, error);
+}
+
 static char *
 file_digest (const char *path)
 {
@@ -30,7 +52,7 @@ xs_cli_export (const XsCliGlobals *globals,
                char              **argv)
 {
   g_autoptr(XsDb) db = NULL;
-  g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(XsJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *year_text = NULL;
   g_autofree char *class_code = NULL;
@@ -39,6 +61,7 @@ xs_cli_export (const XsCliGlobals *globals,
   g_autofree char *base_name = NULL;
   g_autofree char *digest = NULL;
   XsPackageQuery query = { 0 };
+  ExportInput input = { 0 };
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the claims"), "Y" },
     { "class", 0, 0, G_OPTION_ARG_STRING, &class_code, N_("Only the claims of this training class"), "CODE" },
@@ -74,10 +97,11 @@ xs_cli_export (const XsCliGlobals *globals,
         return xs_cli_refuse (error);
       base_name = g_strdup (xs_base_profile_get_name (profile));
     }
-  if ((key = xs_signing_key_open (xs_db_get_data_dir (db), &error)) == NULL)
-    return xs_cli_refuse (error);
-  if (!xs_package_export (db, key, base_name, &query, out, xs_cli_progress_cb,
-                          (gpointer) _("Writing the package…"), NULL, &error))
+  input.base_name = base_name;
+  input.query = &query;
+  input.out = out;
+  job = xs_job_new (xs_db_get_data_dir (db), export_package, &input, NULL);
+  if (!xs_cli_run_job (job, _("Writing the package…"), &error))
     return xs_cli_refuse (error);
 
   /* reviewers can check what they received against this */

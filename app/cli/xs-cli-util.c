@@ -14,6 +14,7 @@
 #include "xs-cli.h"
 #include "xs-date.h"
 #include "xs-safe-text.h"
+#include "xs-job.h"
 
 int
 xs_cli_usage_error (const char *command,
@@ -103,6 +104,47 @@ xs_cli_progress_cb (double   fraction,
   if (fraction >= 1.0)
     fputs ("\r\033[K", stderr);
   fflush (stderr);
+}
+
+static void
+on_job_progress (XsJob      *job,
+                 GParamSpec *pspec,
+                 const char *what)
+{
+  g_autofree char *text = xs_job_dup_text (job);
+
+  xs_cli_progress_cb (xs_job_get_fraction (job), text != NULL ? text : (gpointer) what);
+}
+
+static void
+on_job_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+gboolean
+xs_cli_run_job (XsJob       *job,
+                const char  *what,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gulong handler;
+
+  g_return_val_if_fail (XS_IS_JOB (job), FALSE);
+
+  handler = g_signal_connect (job, "notify::fraction", G_CALLBACK (on_job_progress), (gpointer) what);
+  xs_job_run_async (job, NULL, on_job_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* the last progress line */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_signal_handler_disconnect (job, handler);
+  return xs_job_run_finish (job, result, error);
 }
 
 static int

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "xs-db.h"
+#include "xs-job.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,11 @@ int   xs_cli_refuse          (const GError       *error);
 /* A progress line on stderr when it is a terminal. */
 void  xs_cli_progress_cb     (double              fraction,
                               gpointer            user_data);
+/* Runs @job in its worker and waits for it, with a progress line headed
+ * @what (or the job's progress text) on stderr when it is a terminal. */
+gboolean xs_cli_run_job      (XsJob              *job,
+                              const char         *what,
+                              GError            **error);
 /* Text padded with spaces to @width terminal columns (CJK counts double). */
 void  xs_cli_append_padded   (GString            *out,
                               const char         *text,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-application.h"
+#include "xs-job.h"
 #include "xs-backup.h"
 #include "xs-base-profile.h"
 #include "xs-preferences-window.h"
@@ -60,11 +61,22 @@ xs_application_get_settings (XsApplication *self)
   return self->settings;
 }
 
+/* The windows' views hold the database through their "db" property: they
+ * hear that it went away, or came back. */
+static void
+notify_windows_db (XsApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (l->data), "db") != NULL)
+      g_object_notify (G_OBJECT (l->data), "db");
+}
+
 void
 xs_application_release_db (XsApplication *self)
 {
   g_return_if_fail (XS_IS_APPLICATION (self));
   g_clear_object (&self->db);
+  notify_windows_db (self);
 }
 
 gboolean
@@ -73,8 +85,8 @@ xs_application_reopen_db (XsApplication  *self,
 {
   g_return_val_if_fail (XS_IS_APPLICATION (self), FALSE);
 
-  if (self->db == NULL)
-    self->db = xs_db_open (self->data_dir, error);
+  if (self->db == NULL && (self->db = xs_db_open (self->data_dir, error)) != NULL)
+    notify_windows_db (self);
   return self->db != NULL;
 }
 
@@ -105,21 +117,16 @@ show_startup_error (XsApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-daily_backup_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+/* The job's connection is its own: the backup API reads a consistent copy
+ * while the window goes on with the main one. */
+static gboolean
+make_daily_backup (XsJob         *job,
+                   XsDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* A connection of its own: the backup API reads a consistent copy while
-   * the window goes on with the main one. */
-  db = xs_db_open (task_data, &error);
-  if (db == NULL || !xs_backup_daily (db, &error))
-    g_warning ("Could not make today’s backup: %s", error->message);
-  g_task_return_boolean (task, TRUE);
+  return xs_backup_daily (db, error);
 }
 
 static void
@@ -127,7 +134,12 @@ on_daily_backup_done (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_application_release (G_APPLICATION (object));
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
+    g_warning ("Could not make today’s backup: %s", error->message);
+  g_application_release (app);
 }
 
 /* The day's first backup, in a worker: the window opens at once, and the
@@ -135,12 +147,10 @@ on_daily_backup_done (GObject      *object,
 static void
 start_daily_backup (XsApplication *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_daily_backup_done, NULL);
+  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (self->db), make_daily_backup, NULL, NULL);
 
   g_application_hold (G_APPLICATION (self));
-  g_task_set_source_tag (task, start_daily_backup);
-  g_task_set_task_data (task, g_strdup (xs_db_get_data_dir (self->db)), g_free);
-  g_task_run_in_thread (task, daily_backup_thread);
+  xs_job_run_async (job, NULL, on_daily_backup_done, g_object_ref (self));
 }
 
 /* Earlier versions kept the base's identity in each user's settings: the

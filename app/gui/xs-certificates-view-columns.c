@@ -15,13 +15,15 @@ static void
 on_check_toggled (GtkCheckButton *check,
                   GtkListItem    *list_item)
 {
-  XsCertificatesView *self = g_object_get_data (G_OBJECT (check), "view");
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  XsCertificatesView *self = XS_CERTIFICATES_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (check),
+                                                                           XS_TYPE_CERTIFICATES_VIEW));
+  GtkSelectionModel *selection;
   guint position = gtk_list_item_get_position (list_item);
   gboolean active = gtk_check_button_get_active (check);
 
-  if (gtk_list_item_get_item (list_item) == NULL || position == GTK_INVALID_LIST_POSITION)
+  if (self == NULL || gtk_list_item_get_item (list_item) == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
+  selection = GTK_SELECTION_MODEL (self->selection);
   if (active == gtk_selection_model_is_selected (selection, position))
     return;
   if (active)
@@ -38,7 +40,6 @@ setup_check (GtkSignalListItemFactory *factory,
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (check), "view", user_data);
   /* The box follows the row's selection, and selects it when clicked. */
   g_object_bind_property (list_item, "selected", check, "active", G_BINDING_SYNC_CREATE);
   g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), list_item);

@@ -1,9 +1,9 @@
 /* xs-certificates-view-export.c: the certificates view's export and print
  *
- * Both issue the selected trainees' certificates in a GTask worker, which
- * gets only plain data and opens its own database; the progress bar polls
- * the worker's progress. An export then writes the PDF in the worker; a
- * print hands the certificates to a GtkPrintOperation.
+ * Both issue the selected trainees' certificates in a job, which gets only
+ * plain data and opens its own database; the progress bar follows the
+ * job's progress. An export then writes the PDF in the job; a print hands
+ * the certificates to a GtkPrintOperation.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,10 +16,10 @@
 #include "xs-certificate-store.h"
 #include "xs-certificates-view-private.h"
 #include "xs-output.h"
+#include "xs-file-chooser.h"
+#include "xs-job.h"
+#include "xs-report.h"
 #include "xs-trainee-store.h"
-
-/* How often the progress bar reads the worker's progress. */
-#define PROGRESS_INTERVAL_MS 100
 
 typedef enum
 {
@@ -33,171 +33,143 @@ typedef enum
   PHASE_WRITING,
 } JobPhase;
 
-/* An export or a print: its input, its progress (written by the worker,
- * read with atomics by the main thread) and its results. */
+/* An export or a print: its input, its phase (written by the worker, read
+ * with atomics by the main thread) and its results. */
 typedef struct
 {
   JobKind       kind;
-  char         *data_dir;
   int           year;
   GArray       *trainee_ids;   /* gint64; NULL: everyone qualified */
   SettingsCopy  settings;
   char         *path;          /* export */
 
   int           phase;
-  int           done;
-  int           total;
 
   GPtrArray    *certificates;  /* XsCertificate */
   GPtrArray    *refused;       /* char * */
   guint         n_issued;
-} Job;
+} Run;
 
 static void
-job_free (Job *job)
+run_free (Run *run)
 {
-  g_free (job->data_dir);
-  g_clear_pointer (&job->trainee_ids, g_array_unref);
-  _xs_certificates_view_settings_copy_clear (&job->settings);
-  g_free (job->path);
-  g_clear_pointer (&job->certificates, g_ptr_array_unref);
-  g_clear_pointer (&job->refused, g_ptr_array_unref);
-  g_free (job);
+  g_clear_pointer (&run->trainee_ids, g_array_unref);
+  _xs_certificates_view_settings_copy_clear (&run->settings);
+  g_free (run->path);
+  g_clear_pointer (&run->certificates, g_ptr_array_unref);
+  g_clear_pointer (&run->refused, g_ptr_array_unref);
+  g_free (run);
 }
 
+/* Issuing is the first half of an export, writing the second. */
 static void
-job_progress (guint    done,
+run_progress (guint    done,
               guint    total,
               gpointer user_data)
 {
-  Job *job = user_data;
+  XsJob *job = user_data;
+  Run *run = xs_job_get_data (job);
+  g_autofree char *text = NULL;
+  double fraction;
 
-  g_atomic_int_set (&job->total, (int) total);
-  g_atomic_int_set (&job->done, (int) done);
+  if (total == 0)
+    return;
+  fraction = (double) done / total;
+  if (run->kind == JOB_EXPORT)
+    fraction = g_atomic_int_get (&run->phase) == PHASE_ISSUING ? fraction / 2 : 0.5 + fraction / 2;
+  /* Translators: progress of a batch of certificates, "12 / 300" */
+  text = g_strdup_printf (_("%d / %d"), (int) done, (int) total);
+  xs_job_set_progress (job, fraction, text);
 }
 
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+issue_certificates (XsJob         *job,
+                    XsDb          *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(XsDb) db = NULL;
+  Run *run = data;
   g_autoptr(XsSigningKey) key = NULL;
   g_autoptr(GPtrArray) id_numbers = NULL;
   g_autoptr(GPtrArray) certificates = NULL;
-  g_autoptr(GError) error = NULL;
   XsCertificateSettings settings;
-  XsCertificateQuery query = { XS_CERTIFICATE_ANNUAL, job->year, NULL, NULL, NULL };
+  XsCertificateQuery query = { XS_CERTIFICATE_ANNUAL, run->year, NULL, NULL, NULL };
 
-  db = xs_db_open (job->data_dir, &error);
-  if (db == NULL || (key = xs_signing_key_open (job->data_dir, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if ((key = xs_signing_key_open (xs_job_get_data_dir (job), error)) == NULL)
+    return FALSE;
 
-  if (job->trainee_ids != NULL)
+  if (run->trainee_ids != NULL)
     {
-      id_numbers = g_ptr_array_new_full (job->trainee_ids->len + 1, g_free);
-      for (guint i = 0; i < job->trainee_ids->len; i++)
+      id_numbers = g_ptr_array_new_full (run->trainee_ids->len + 1, g_free);
+      for (guint i = 0; i < run->trainee_ids->len; i++)
         {
-          g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, g_array_index (job->trainee_ids, gint64, i), &error);
+          g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, g_array_index (run->trainee_ids, gint64, i), error);
 
           if (trainee == NULL)
-            {
-              g_task_return_error (task, g_steal_pointer (&error));
-              return;
-            }
+            return FALSE;
           g_ptr_array_add (id_numbers, g_steal_pointer (&trainee->id_number));
-          if (i % 1024 == 0 && g_task_return_error_if_cancelled (task))
-            return;
+          if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
         }
       g_ptr_array_add (id_numbers, NULL);
       query.id_numbers = (const char * const *) id_numbers->pdata;
     }
 
-  _xs_certificates_view_settings_copy_get (&job->settings, &settings);
-  certificates = xs_certificates_issue (db, key, &settings, &query, job_progress, job, cancellable,
-                                        &job->n_issued, &job->refused, &error);
+  _xs_certificates_view_settings_copy_get (&run->settings, &settings);
+  certificates = xs_certificates_issue (db, key, &settings, &query, run_progress, job, cancellable,
+                                        &run->n_issued, &run->refused, error);
   if (certificates == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
 
-  if (job->kind == JOB_EXPORT)
+  if (run->kind == JOB_EXPORT)
     {
-      g_atomic_int_set (&job->done, 0);
-      g_atomic_int_set (&job->phase, PHASE_WRITING);
-      if (!xs_certificate_write_pdf (certificates, job->path, job_progress, job, cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      g_atomic_int_set (&run->phase, PHASE_WRITING);
+      if (!xs_certificate_write_pdf (certificates, run->path, run_progress, job, cancellable, error))
+        return FALSE;
     }
-  job->certificates = g_steal_pointer (&certificates);
-  g_task_return_boolean (task, TRUE);
+  run->certificates = g_steal_pointer (&certificates);
+  return TRUE;
 }
 
-static gboolean
-update_progress (gpointer user_data)
+static void
+on_progress (XsJob              *job,
+             GParamSpec         *pspec,
+             XsCertificatesView *self)
 {
-  XsCertificatesView *self = user_data;
-  Job *job;
-  int done, total, phase;
-  g_autofree char *text = NULL;
-  double fraction;
+  Run *run = xs_job_get_data (job);
+  g_autofree char *text = xs_job_dup_text (job);
 
-  if (self->job == NULL)
-    return G_SOURCE_CONTINUE;
-  job = g_task_get_task_data (self->job);
-  phase = g_atomic_int_get (&job->phase);
-  done = g_atomic_int_get (&job->done);
-  total = g_atomic_int_get (&job->total);
-
-  if (total <= 0)
-    {
-      gtk_progress_bar_pulse (self->progress_bar);
-      gtk_progress_bar_set_text (self->progress_bar, NULL);
-      return G_SOURCE_CONTINUE;
-    }
-
-  fraction = (double) done / total;
-  if (job->kind == JOB_EXPORT)
-    fraction = phase == PHASE_ISSUING ? fraction / 2 : 0.5 + fraction / 2;
   gtk_label_set_label (self->progress_label,
-                       phase == PHASE_ISSUING ? _("Issuing certificates…") : _("Writing the PDF…"));
-  /* Translators: progress of a batch of certificates, "12 / 300" */
-  text = g_strdup_printf (_("%d / %d"), done, total);
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+                       g_atomic_int_get (&run->phase) == PHASE_ISSUING ? _("Issuing certificates…")
+                                                                       : _("Writing the PDF…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, xs_job_get_fraction (job));
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
 set_job (XsCertificatesView *self,
-         GTask              *task)
+         XsJob              *job)
 {
-  if (task == NULL)
+  if (job == NULL)
     {
-      g_clear_handle_id (&self->job_timer, g_source_remove);
+      if (self->job != NULL)
+        g_signal_handlers_disconnect_by_func (self->job, on_progress, self);
       g_clear_object (&self->job);
       g_clear_object (&self->job_cancellable);
       gtk_widget_set_visible (self->progress_box, FALSE);
     }
   else
     {
-      self->job = g_object_ref (task);
+      self->job = g_object_ref (job);
+      g_signal_connect (job, "notify::fraction", G_CALLBACK (on_progress), self);
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
       gtk_progress_bar_set_text (self->progress_bar, NULL);
       gtk_label_set_label (self->progress_label, _("Issuing certificates…"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Issuing certificates…"), -1);
       gtk_widget_set_visible (self->progress_box, TRUE);
-      self->job_timer = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress, self);
     }
   _xs_certificates_view_update_actions (self);
   _xs_certificates_view_notify_busy (self);
@@ -207,13 +179,12 @@ static void
 show_toast (XsCertificatesView *self,
             const char         *text)
 {
-  if (self->window != NULL)
-    xs_window_show_toast (self->window, text);
+  xs_report_toast (GTK_WIDGET (self), text);
 }
 
 /* "300 certificates exported, 12 newly issued", and who was refused. */
 static char *
-describe_result (const Job *job)
+describe_result (const Run *job)
 {
   guint n = job->certificates->len;
   g_autofree char *done = NULL;
@@ -241,29 +212,29 @@ describe_result (const Job *job)
 }
 
 static void
-log_refusals (const Job *job)
+log_refusals (const Run *job)
 {
   for (guint i = 0; job->refused != NULL && i < job->refused->len; i++)
     g_message ("%s", (const char *) g_ptr_array_index (job->refused, i));
 }
 
 static void run_print (XsCertificatesView *self,
-                       const Job          *job);
+                       const Run          *job);
 
 static void
 on_job_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  XsCertificatesView *self = XS_CERTIFICATES_VIEW (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(XsCertificatesView) self = user_data;
+  Run *job = xs_job_get_data (XS_JOB (object));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (G_TASK (result) == self->job)
+  if (XS_JOB (object) == self->job)
     set_job (self, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_toast (self, _("Cancelled: no certificate was issued or written"));
@@ -273,7 +244,7 @@ on_job_done (GObject      *object,
     }
 
   log_refusals (job);
-  if (job->kind == JOB_PRINT && self->window != NULL)
+  if (job->kind == JOB_PRINT && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     run_print (self, job);
   else
     {
@@ -290,13 +261,13 @@ start_job (XsCertificatesView *self,
            JobKind             kind,
            const char         *path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) xs_job = NULL;
   g_autoptr(GtkBitset) selected = NULL;
   GtkBitsetIter iter;
   guint position;
-  Job *job;
+  Run *job;
 
-  g_return_if_fail (self->window != NULL);
+  g_return_if_fail (self->db != NULL);
 
   if (self->job != NULL)
     return;
@@ -310,9 +281,8 @@ start_job (XsCertificatesView *self,
   if (gtk_bitset_is_empty (selected))
     return;
 
-  job = g_new0 (Job, 1);
+  job = g_new0 (Run, 1);
   job->kind = kind;
-  job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self->window)));
   job->year = _xs_certificates_view_get_year (self);
   job->path = g_strdup (path);
   job->phase = PHASE_ISSUING;
@@ -334,11 +304,10 @@ start_job (XsCertificatesView *self,
     }
 
   self->job_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->job_cancellable, on_job_done, NULL);
-  g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  set_job (self, task);
-  g_task_run_in_thread (task, job_thread);
+  xs_job = xs_job_new (xs_db_get_data_dir (self->db), issue_certificates,
+                       job, (GDestroyNotify) run_free);
+  set_job (self, xs_job);
+  xs_job_run_async (xs_job, self->job_cancellable, on_job_done, g_object_ref (self));
 }
 
 static void
@@ -393,7 +362,7 @@ finish_print (XsCertificatesView      *self,
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-      text = g_object_get_data (G_OBJECT (operation), "result-text");
+      text = self->print_result;
       show_toast (self, text);
     }
   g_clear_object (&self->print_operation);
@@ -409,7 +378,7 @@ on_print_done (GtkPrintOperation       *operation,
 
 static void
 run_print (XsCertificatesView *self,
-           const Job          *job)
+           const Run          *job)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -436,7 +405,8 @@ run_print (XsCertificatesView *self,
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
 
-  g_object_set_data_full (G_OBJECT (operation), "result-text", describe_result (job), g_free);
+  g_free (self->print_result);
+  self->print_result = describe_result (job);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
                          g_ptr_array_ref (certificates), (GClosureNotify) g_ptr_array_unref, 0);
   g_signal_connect_data (operation, "request-page-setup", G_CALLBACK (on_request_page_setup),
@@ -445,7 +415,7 @@ run_print (XsCertificatesView *self,
 
   self->print_operation = g_object_ref (operation);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self->window), &error);
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     {
       show_toast (self, error->message);
@@ -467,74 +437,36 @@ default_file_name (XsCertificatesView *self)
   return g_strdup_printf (_("continuing-education-certificates-%d.pdf"), year);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 on_file_chosen (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(XsCertificatesView) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
 
-  if (file != NULL && self->window != NULL)
+  if (file != NULL && self->db != NULL)
     xs_certificates_view_export_to_file (self, file);
 }
-#else
-static void
-on_chooser_response (GtkNativeDialog    *chooser,
-                     int                 response,
-                     XsCertificatesView *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        xs_certificates_view_export_to_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
-}
-#endif
 
 void
 _xs_certificates_view_choose_export_file (XsCertificatesView *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   g_autofree char *name = default_file_name (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GListModel) filters = NULL;
 
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
+  filters = xs_file_chooser_filters_of (filter);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Export Certificates"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    gtk_file_dialog_set_modal (dialog, TRUE);
-    gtk_file_dialog_save (dialog, parent, NULL, on_file_chosen, g_object_ref (self));
-  }
-#else
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (self->chooser);
-      return;
-    }
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Certificates"), parent,
-                                                                  GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                  _("_Export"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (self->chooser);
-#endif
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+  self->chooser_cancellable = g_cancellable_new ();
+  xs_file_chooser_run_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), XS_FILE_CHOOSER_SAVE,
+                             _("Export Certificates"), _("_Export"), filters, filter, name,
+                             self->chooser_cancellable, on_file_chosen, g_object_ref (self));
 }
 
 /* Public */

@@ -1,7 +1,7 @@
 /* xs-certificates-view-preview.c: the certificates view's preview
  *
- * The previewed trainee's certificate is read on the main thread and drawn
- * in a GTask worker, which gets only the certificate.
+ * The previewed trainee's certificate is read and drawn in a job, over its
+ * own connection.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-texture.h"
 #include "xs-certificate-store.h"
+#include "xs-job.h"
+#include "xs-texture.h"
 #include "xs-certificates-view-private.h"
 #include "xs-trainee-store.h"
 
@@ -20,79 +21,96 @@
  * the page fits on a laptop screen. */
 #define PREVIEW_SCALE 1.25
 
+/* What the job reads: the trainee and how the certificate is set up. */
 typedef struct
 {
-  XsCertificate *certificate;
+  gint64         trainee_id;
+  int            year;
+  SettingsCopy   settings;
   int            scale_factor;
-} RenderData;
+} PreviewInput;
+
+/* What it gives: the certificate and its picture. */
+typedef struct
+{
+  XsCertificate   *certificate;
+  cairo_surface_t *surface;
+} Preview;
 
 static void
-render_data_free (RenderData *data)
+preview_input_free (PreviewInput *input)
 {
-  g_clear_object (&data->certificate);
-  g_free (data);
+  _xs_certificates_view_settings_copy_clear (&input->settings);
+  g_free (input);
 }
 
 static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+preview_free (Preview *preview)
 {
-  RenderData *data = task_data;
+  g_clear_object (&preview->certificate);
+  g_clear_pointer (&preview->surface, cairo_surface_destroy);
+  g_free (preview);
+}
+
+static cairo_surface_t *
+render (XsCertificate  *certificate,
+        int             scale_factor,
+        GError        **error)
+{
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
   int pixel_width, pixel_height;
 
-  xs_certificate_get_page_size (data->certificate, &width, &height);
-  pixel_width = (int) (width * PREVIEW_SCALE * data->scale_factor + 0.5);
-  pixel_height = (int) (height * PREVIEW_SCALE * data->scale_factor + 0.5);
+  xs_certificate_get_page_size (certificate, &width, &height);
+  pixel_width = (int) (width * PREVIEW_SCALE * scale_factor + 0.5);
+  pixel_height = (int) (height * PREVIEW_SCALE * scale_factor + 0.5);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   cr = cairo_create (surface);
   cairo_scale (cr, pixel_width / width, pixel_height / height);
-  xs_certificate_draw (data->certificate, cr, width, height);
+  xs_certificate_draw (certificate, cr, width, height);
   cairo_destroy (cr);
 
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
-                               cairo_status_to_string (cairo_surface_status (surface)));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                   cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
-      return;
+      return NULL;
     }
-  if (g_task_return_error_if_cancelled (task))
-    {
-      cairo_surface_destroy (surface);
-      return;
-    }
-  g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+  return surface;
 }
 
-static void
-on_preview_drawn (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+static gboolean
+read_and_draw (XsJob         *job,
+               XsDb          *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  XsCertificatesView *self = XS_CERTIFICATES_VIEW (object);
+  PreviewInput *input = data;
+  XsCertificateSettings settings;
+  g_autoptr(XsTrainee) trainee = NULL;
+  g_autoptr(XsCertificate) certificate = NULL;
   cairo_surface_t *surface;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
+  Preview *preview;
 
-  surface = g_task_propagate_pointer (G_TASK (result), &error);
-  if (surface == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          adw_status_page_set_description (self->preview_error, error->message);
-          gtk_stack_set_visible_child_name (self->preview_stack, "error");
-        }
-      return;
-    }
-  texture = xs_texture_new_for_surface (surface);
-  cairo_surface_destroy (surface);
-  gtk_picture_set_paintable (self->preview_picture, GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (self->preview_stack, "preview");
+  _xs_certificates_view_settings_copy_get (&input->settings, &settings);
+  trainee = xs_trainee_store_get (db, input->trainee_id, error);
+  if (trainee == NULL)
+    return FALSE;
+  certificate = xs_certificate_preview (db, &settings, XS_CERTIFICATE_ANNUAL, input->year, NULL,
+                                        trainee->id_number, error);
+  if (certificate == NULL
+      || g_cancellable_set_error_if_cancelled (cancellable, error)
+      || (surface = render (certificate, input->scale_factor, error)) == NULL)
+    return FALSE;
+
+  preview = g_new0 (Preview, 1);
+  preview->certificate = g_steal_pointer (&certificate);
+  preview->surface = surface;
+  xs_job_set_result (job, preview, (GDestroyNotify) preview_free);
+  return TRUE;
 }
 
 static void
@@ -104,45 +122,26 @@ show_preview_error (XsCertificatesView *self,
   gtk_stack_set_visible_child_name (self->preview_stack, "error");
 }
 
-/* Reads the previewed trainee's certificate (a few indexed queries, on the
- * main thread) and draws it in a worker. */
-void
-_xs_certificates_view_update_preview (XsCertificatesView *self)
+static void
+on_preview_drawn (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_auto(SettingsCopy) copy = { 0 };
-  XsCertificateSettings settings;
-  g_autoptr(XsTrainee) trainee = NULL;
+  g_autoptr(XsCertificatesView) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *alternative = NULL;
-  RenderData *data;
-  XsDb *db;
+  Preview *preview;
 
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  g_clear_object (&self->preview);
-
-  if (self->previewed == NULL || self->window == NULL || self->profile == NULL)
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
     {
-      gtk_picture_set_paintable (self->preview_picture, NULL);
-      gtk_stack_set_visible_child_name (self->preview_stack, "empty");
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_preview_error (self, error->message);
       return;
     }
-
-  db = xs_window_get_db (self->window);
-  _xs_certificates_view_settings_copy_load (&copy, self->profile);
-  _xs_certificates_view_settings_copy_get (&copy, &settings);
-  trainee = xs_trainee_store_get (db, xs_trainee_item_get_trainee_id (self->previewed), &error);
-  if (trainee != NULL)
-    self->preview = xs_certificate_preview (db, &settings, XS_CERTIFICATE_ANNUAL,
-                                            _xs_certificates_view_get_year (self), NULL,
-                                            trainee->id_number, &error);
-  if (self->preview == NULL)
-    {
-      show_preview_error (self, error->message);
-      return;
-    }
+  preview = xs_job_get_result (XS_JOB (object));
+  g_set_object (&self->preview, preview->certificate);
 
   if (xs_certificate_get_serial (self->preview) != NULL)
     /* Translators: under the preview of a certificate already issued */
@@ -155,17 +154,41 @@ _xs_certificates_view_update_preview (XsCertificatesView *self)
   alternative = g_strdup_printf (_("Certificate of %s"), xs_certificate_get_holder (self->preview));
   gtk_picture_set_alternative_text (self->preview_picture, alternative);
 
+  texture = xs_texture_new_for_surface (preview->surface);
+  gtk_picture_set_paintable (self->preview_picture, GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child_name (self->preview_stack, "preview");
+}
+
+/* Reads the previewed trainee's certificate and draws it in a job. */
+void
+_xs_certificates_view_update_preview (XsCertificatesView *self)
+{
+  g_autoptr(XsJob) job = NULL;
+  PreviewInput *input;
+
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_clear_object (&self->preview);
+
+  if (self->previewed == NULL || self->db == NULL || self->profile == NULL)
+    {
+      gtk_picture_set_paintable (self->preview_picture, NULL);
+      gtk_stack_set_visible_child_name (self->preview_stack, "empty");
+      return;
+    }
+
   /* Keep the last picture until the new one is drawn, unless there is none. */
   if (gtk_picture_get_paintable (self->preview_picture) == NULL
       || !g_str_equal (gtk_stack_get_visible_child_name (self->preview_stack), "preview"))
     gtk_stack_set_visible_child_name (self->preview_stack, "loading");
 
-  data = g_new0 (RenderData, 1);
-  data->certificate = g_object_ref (self->preview);
-  data->scale_factor = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  input = g_new0 (PreviewInput, 1);
+  input->trainee_id = xs_trainee_item_get_trainee_id (self->previewed);
+  input->year = _xs_certificates_view_get_year (self);
+  _xs_certificates_view_settings_copy_load (&input->settings, self->profile);
+  input->scale_factor = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   self->preview_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->preview_cancellable, on_preview_drawn, NULL);
-  g_task_set_source_tag (task, _xs_certificates_view_update_preview);
-  g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
-  g_task_run_in_thread (task, render_thread);
+  job = xs_job_new (xs_db_get_data_dir (self->db), read_and_draw,
+                    input, (GDestroyNotify) preview_input_free);
+  xs_job_run_async (job, self->preview_cancellable, on_preview_drawn, g_object_ref (self));
 }

@@ -9,6 +9,7 @@
 #include "xs-base-profile.h"
 #include "xs-certificate.h"
 #include "xs-certificates-view.h"
+#include "xs-job.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,7 @@ struct _XsCertificatesView
 {
   GtkWidget           parent_instance;
 
-  XsWindow           *window;        /* weak */
+  XsDb               *db;
   XsTraineeModel     *model;
   XsBaseProfile      *profile;       /* the application's */
   GtkCustomFilter    *filter;
@@ -41,12 +42,12 @@ struct _XsCertificatesView
   XsCertificate      *preview;
   GCancellable       *preview_cancellable;
 
-  GTask              *job;
+  XsJob              *job;
   GCancellable       *job_cancellable;
-  guint               job_timer;
   GtkPrintOperation  *print_operation;
   GtkPrintSettings   *print_settings;
-  GtkNativeDialog    *chooser;
+  char               *print_result;  /* the toast once printed */
+  GCancellable       *chooser_cancellable;
 
   /* template children */
   GtkLabel           *count_label;

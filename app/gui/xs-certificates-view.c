@@ -15,6 +15,9 @@ G_DEFINE_FINAL_TYPE (XsCertificatesView, xs_certificates_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_DB,
+  PROP_MODEL,
+  PROP_PROFILE,
   N_PROPS
 };
 
@@ -77,7 +80,7 @@ _xs_certificates_view_update_actions (XsCertificatesView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  gboolean can_issue = self->window != NULL && self->job == NULL
+  gboolean can_issue = self->db != NULL && self->job == NULL
                        && _xs_certificates_view_has_base_name (self)
                        && xs_certificates_view_get_n_selected (self) > 0;
 
@@ -315,28 +318,33 @@ cancel_action (GtkWidget  *widget,
 
 /* Public */
 
-void
-xs_certificates_view_set_window (XsCertificatesView *self,
-                                 XsWindow           *window,
-                                 XsTraineeModel     *model)
+static void
+set_profile (XsCertificatesView *self,
+             XsBaseProfile      *profile)
 {
-  XsApplication *application;
+  if (self->profile != NULL)
+    g_signal_handlers_disconnect_by_func (self->profile, on_profile_changed, self);
+  if (!g_set_object (&self->profile, profile))
+    return;
+  if (profile != NULL)
+    g_signal_connect_object (profile, "notify", G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
+  _xs_certificates_view_update_base_name (self);
+  _xs_certificates_view_update_preview (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
 
-  g_return_if_fail (XS_IS_CERTIFICATES_VIEW (self));
-  g_return_if_fail (XS_IS_WINDOW (window));
-  g_return_if_fail (XS_IS_TRAINEE_MODEL (model));
-  g_return_if_fail (self->window == NULL);
-
-  g_set_weak_pointer (&self->window, window);
-  application = XS_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
-  self->profile = g_object_ref (xs_application_get_base_profile (application));
-  g_signal_connect_object (self->profile, "notify", G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
-
-  self->model = g_object_ref (model);
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
+static void
+set_model (XsCertificatesView *self,
+           XsTraineeModel     *model)
+{
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_model_changed, self);
+  if (!g_set_object (&self->model, model))
+    return;
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
   count_qualified (self);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (model));
-  _xs_certificates_view_update_base_name (self);
   update_counts (self);
 }
 
@@ -408,6 +416,43 @@ xs_certificates_view_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, xs_certificates_view_get_busy (self));
       break;
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_certificates_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  XsCertificatesView *self = XS_CERTIFICATES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      if (g_set_object (&self->db, g_value_get_object (value)))
+        {
+          _xs_certificates_view_update_actions (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_MODEL:
+      set_model (self, g_value_get_object (value));
+      break;
+    case PROP_PROFILE:
+      set_profile (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -420,13 +465,10 @@ xs_certificates_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->job_cancellable);
   g_cancellable_cancel (self->preview_cancellable);
-  g_clear_handle_id (&self->job_timer, g_source_remove);
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
 
@@ -447,7 +489,8 @@ xs_certificates_view_dispose (GObject *object)
   g_clear_object (&self->job_cancellable);
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
-  g_clear_weak_pointer (&self->window);
+  g_clear_pointer (&self->print_result, g_free);
+  g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (xs_certificates_view_parent_class)->dispose (object);
@@ -461,10 +504,22 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
 
   object_class->dispose = xs_certificates_view_dispose;
   object_class->get_property = xs_certificates_view_get_property;
+  object_class->set_property = xs_certificates_view_set_property;
   widget_class->unroot = xs_certificates_view_unroot;
 
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Certificates are issued in @db for the year of @model, whose qualified
+   * trainees are listed; the base's @profile holds what goes onto them. */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, XS_TYPE_TRAINEE_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, XS_TYPE_BASE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -7,19 +7,16 @@
 #include <gtk/gtk.h>
 
 #include "xs-trainee-model.h"
-#include "xs-window.h"
+#include "xs-db.h"
 
 G_BEGIN_DECLS
 
 #define XS_TYPE_CERTIFICATES_VIEW (xs_certificates_view_get_type ())
 G_DECLARE_FINAL_TYPE (XsCertificatesView, xs_certificates_view, XS, CERTIFICATES_VIEW, GtkWidget)
 
-/* The view lists the qualified trainees of @model (the window's) and
- * issues certificates for the model's year from the window's database;
- * call once. */
-void        xs_certificates_view_set_window     (XsCertificatesView *self,
-                                                 XsWindow           *window,
-                                                 XsTraineeModel     *model);
+/* The view lists the qualified trainees of its "model" and issues
+ * certificates for the model's year in its "db", with what its "settings"
+ * say goes onto them; it reports through win.show-toast. */
 /* The trainees shown (XsTraineeItem), after the search. */
 GListModel *xs_certificates_view_get_shown      (XsCertificatesView *self);
 guint       xs_certificates_view_get_n_selected (XsCertificatesView *self);

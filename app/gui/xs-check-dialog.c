@@ -14,6 +14,7 @@
 
 #include "xs-check.h"
 #include "xs-check-dialog.h"
+#include "xs-job.h"
 
 /* Problems listed in the dialog; the rest are counted. */
 #define MAX_LISTED 15
@@ -40,23 +41,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+run_check (XsJob         *job,
+           XsDb          *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *problems;
+  GPtrArray *problems = xs_check_run (db, cancellable, error);
 
-  db = xs_db_open (task_data, &error);
-  if (db == NULL || (problems = xs_check_run (db, cancellable, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, problems, (GDestroyNotify) g_ptr_array_unref);
+  if (problems == NULL)
+    return FALSE;
+  xs_job_set_result (job, problems, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
 }
 
 static void
@@ -96,9 +93,10 @@ on_checked (GObject      *object,
 {
   g_autoptr(XsCheckDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *problems;
+  GPtrArray *problems = NULL;
 
-  problems = g_task_propagate_pointer (G_TASK (result), &error);
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    problems = xs_job_steal_result (XS_JOB (object));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -203,7 +201,7 @@ xs_check_dialog_new (GtkWindow  *parent,
                      const char *data_dir)
 {
   XsCheckDialog *self;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
@@ -211,10 +209,8 @@ xs_check_dialog_new (GtkWindow  *parent,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
-  task = g_task_new (self, self->cancellable, on_checked, g_object_ref (self));
-  g_task_set_source_tag (task, xs_check_dialog_new);
-  g_task_set_task_data (task, g_strdup (data_dir), g_free);
-  g_task_run_in_thread (task, check_thread);
+  job = xs_job_new (data_dir, run_check, NULL, NULL);
+  xs_job_run_async (job, self->cancellable, on_checked, g_object_ref (self));
   return GTK_WIDGET (self);
 }
 

@@ -12,7 +12,7 @@
 #include "xs-claim-store.h"
 #include "xs-date.h"
 #include "xs-trainee-store.h"
-#include "xs-window.h"
+#include "xs-report.h"
 
 G_DEFINE_FINAL_TYPE (XsClaimEditor, xs_claim_editor, ADW_TYPE_WINDOW)
 
@@ -191,11 +191,11 @@ submit_action (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals[SAVED], 0, self->claim_id);
-  if (XS_IS_WINDOW (parent))
+  if (parent != NULL)
     {
       /* Translators: a toast in the main window */
       title = g_strdup_printf (_("“%s” submitted for review"), self->stored->title);
-      xs_window_show_toast (XS_WINDOW (parent), title);
+      xs_report_action (GTK_WIDGET (parent), "win.show-toast", g_variant_new_string (title));
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -12,12 +12,13 @@
 #include "xs-class-dialog.h"
 #include "xs-class-store.h"
 #include "xs-date.h"
+#include "xs-report.h"
 
 struct _XsClassDialog
 {
   AdwWindow        parent_instance;
 
-  XsWindow        *window;   /* weak */
+  XsDb            *db;
 
   /* template children */
   GtkLabel        *error_label;
@@ -38,6 +39,15 @@ enum {
   CREATED,
   N_SIGNALS
 };
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -92,7 +102,7 @@ create_action (GtkWidget  *widget,
   g_autofree char *toast = NULL;
   XsDb *db;
 
-  if (self->window == NULL)
+  if (self->db == NULL)
     return;
   clear_error (self);
 
@@ -108,7 +118,7 @@ create_action (GtkWidget  *widget,
       || !read_date (self, self->end_row, &klass->end_date))
     return;
 
-  db = xs_window_get_db (self->window);
+  db = self->db;
   if (!xs_db_begin (db, &error))
     {
       show_error (self, error->message, NULL);
@@ -128,7 +138,7 @@ create_action (GtkWidget  *widget,
 
   g_signal_emit (self, signals[CREATED], 0, klass->id);
   toast = g_strdup_printf (_("Class “%s” created"), klass->name);
-  xs_window_show_toast (self->window, toast);
+  xs_report_toast (GTK_WIDGET (self), toast);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -156,16 +166,14 @@ on_category_changed (XsClassDialog *self)
 }
 
 XsClassDialog *
-xs_class_dialog_new (XsWindow *window)
+xs_class_dialog_new (GtkWindow *parent,
+                     XsDb      *db,
+                     int        year)
 {
-  XsClassDialog *self;
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
 
-  g_return_val_if_fail (XS_IS_WINDOW (window), NULL);
-
-  self = g_object_new (XS_TYPE_CLASS_DIALOG, "transient-for", window, NULL);
-  g_set_weak_pointer (&self->window, window);
-  gtk_spin_button_set_value (self->year_spin, xs_window_get_year (window));
-  return self;
+  return g_object_new (XS_TYPE_CLASS_DIALOG, "transient-for", parent, "db", db, "year", year, NULL);
 }
 
 static void
@@ -173,9 +181,52 @@ xs_class_dialog_dispose (GObject *object)
 {
   XsClassDialog *self = XS_CLASS_DIALOG (object);
 
-  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (xs_class_dialog_parent_class)->dispose (object);
+}
+
+static void
+xs_class_dialog_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  XsClassDialog *self = XS_CLASS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, gtk_spin_button_get_value_as_int (self->year_spin));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_class_dialog_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  XsClassDialog *self = XS_CLASS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_set_object (&self->db, g_value_get_object (value));
+      break;
+    case PROP_YEAR:
+      if (g_value_get_int (value) > 0)
+        gtk_spin_button_set_value (self->year_spin, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -185,6 +236,17 @@ xs_class_dialog_class_init (XsClassDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xs_class_dialog_dispose;
+  object_class->get_property = xs_class_dialog_get_property;
+  object_class->set_property = xs_class_dialog_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* the year the new class is of, until the user changes it */
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * XsClassDialog::created:

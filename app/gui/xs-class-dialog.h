@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "xs-window.h"
+#include "xs-db.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XsClassDialog, xs_class_dialog, XS, CLASS_DIALOG, AdwWindow)
 
 /* Emits "created" (gint64 class id) and closes once the class is stored. */
-XsClassDialog *xs_class_dialog_new (XsWindow *window);
+XsClassDialog *xs_class_dialog_new (GtkWindow *parent,
+                                    XsDb      *db,
+                                    int        year);
 
 G_END_DECLS

@@ -9,19 +9,29 @@
 #include <glib/gi18n.h>
 
 #include "xs-class-dialog.h"
+#include "xs-class-members.h"
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
 #include "xs-classes-view.h"
 #include "xs-date.h"
 #include "xs-import-dialog.h"
+#include "xs-id-number.h"
+#include "xs-job.h"
+#include "xs-report.h"
 #include "xs-trainee-store.h"
 
 struct _XsClassesView
 {
   GtkWidget         parent_instance;
 
-  XsWindow         *window;    /* weak */
+  XsDb             *db;
+  int               year;
   GPtrArray        *classes;   /* XsTrainingClass */
+  GPtrArray        *members;   /* XsClassMember, one per trainee row */
+  GCancellable     *classes_cancellable;
+  GCancellable     *members_cancellable;
+  gint64            to_select; /* once the classes are read */
+  guint             loading;   /* jobs running */
 
   /* template children */
   GtkStack         *stack;
@@ -33,6 +43,16 @@ struct _XsClassesView
 };
 
 G_DEFINE_FINAL_TYPE (XsClassesView, xs_classes_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 clear_list (GtkListBox *list)
@@ -90,20 +110,6 @@ format_hours (int tenths)
   return g_strdup_printf (_("%s hours"), hours);
 }
 
-static guint
-count_trainees (GPtrArray *claims)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < claims->len; i++)
-    {
-      XsClaim *claim = g_ptr_array_index (claims, i);
-
-      g_hash_table_add (seen, &claim->trainee_id);
-    }
-  return g_hash_table_size (seen);
-}
-
 static GtkWidget *
 make_class_row (const XsTrainingClass *klass,
                 guint                  n_trainees)
@@ -126,11 +132,9 @@ make_class_row (const XsTrainingClass *klass,
 }
 
 static GtkWidget *
-make_trainee_row (XsDb          *db,
-                  const XsClaim *claim)
+make_trainee_row (const XsClassMember *claim)
 {
-  g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, NULL);
-  g_autofree char *masked = trainee ? xs_id_number_mask (trainee->id_number) : NULL;
+  g_autofree char *masked = xs_id_number_mask (claim->id_number);
   g_autofree char *hours = format_hours (claim->hours);
   g_autofree char *status = NULL;
   GtkWidget *row = adw_action_row_new ();
@@ -139,7 +143,7 @@ make_trainee_row (XsDb          *db,
   gboolean locked = claim->status == XS_STATUS_SUBMITTED || claim->status == XS_STATUS_APPROVED;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trainee ? trainee->name : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), claim->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), masked ? masked : "");
 
   label = gtk_label_new (hours);
@@ -167,26 +171,87 @@ make_trainee_row (XsDb          *db,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), trainee != NULL);
-  g_object_set_data (G_OBJECT (row), "trainee-id", GSIZE_TO_POINTER ((gsize) claim->trainee_id));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   return row;
+}
+
+static void
+set_loading (XsClassesView *self,
+             gboolean       loading)
+{
+  if (loading)
+    self->loading++;
+  else
+    self->loading--;
+  if (self->loading == (loading ? 1 : 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static gboolean
+read_members (XsJob         *job,
+              XsDb          *db,
+              gpointer       class_id,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  GPtrArray *members = xs_class_store_list_members (db, *(gint64 *) class_id, error);
+
+  if (members == NULL)
+    return FALSE;
+  xs_job_set_result (job, members, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+on_members_read (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XsClassesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *members;
+
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          xs_report_toast (GTK_WIDGET (self), error->message);
+          g_clear_object (&self->members_cancellable);
+          set_loading (self, FALSE);
+        }
+      return;
+    }
+  g_clear_object (&self->members_cancellable);
+  members = xs_job_get_result (XS_JOB (object));
+  clear_list (self->trainee_list);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  self->members = g_ptr_array_ref (members);
+  for (guint i = 0; i < members->len; i++)
+    gtk_list_box_append (self->trainee_list, make_trainee_row (g_ptr_array_index (members, i)));
+  set_loading (self, FALSE);
 }
 
 static void
 show_class (XsClassesView         *self,
             const XsTrainingClass *klass)
 {
-  g_autoptr(GPtrArray) claims = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(XsJob) job = NULL;
   g_autofree char *dates = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *hours = NULL;
   g_autofree char *details = NULL;
-  XsDb *db;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "classes.import-hours", klass != NULL);
+  if (self->members_cancellable != NULL)
+    {
+      /* the cancelled job ends without touching the view */
+      g_cancellable_cancel (self->members_cancellable);
+      g_clear_object (&self->members_cancellable);
+      set_loading (self, FALSE);
+    }
   clear_list (self->trainee_list);
-  if (klass == NULL || self->window == NULL)
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  if (klass == NULL || self->db == NULL)
     {
       gtk_label_set_label (self->class_title, "");
       gtk_label_set_label (self->class_details, "");
@@ -201,15 +266,10 @@ show_class (XsClassesView         *self,
   gtk_label_set_label (self->class_title, klass->name);
   gtk_label_set_label (self->class_details, details);
 
-  db = xs_window_get_db (self->window);
-  claims = xs_claim_store_list_for_class (db, klass->id, &error);
-  if (claims == NULL)
-    {
-      xs_window_show_toast (self->window, error->message);
-      return;
-    }
-  for (guint i = 0; i < claims->len; i++)
-    gtk_list_box_append (self->trainee_list, make_trainee_row (db, g_ptr_array_index (claims, i)));
+  self->members_cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  job = xs_job_new (xs_db_get_data_dir (self->db), read_members, g_memdup2 (&klass->id, sizeof klass->id), g_free);
+  xs_job_run_async (job, self->members_cancellable, on_members_read, g_object_ref (self));
 }
 
 static void
@@ -225,23 +285,16 @@ on_trainee_activated (XsClassesView *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
 {
-  gint64 trainee_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "trainee-id"));
+  int index = gtk_list_box_row_get_index (row);
+  const XsClassMember *member;
 
-  if (trainee_id > 0 && self->window != NULL)
-    xs_window_show_trainee (self->window, trainee_id);
+  if (self->members == NULL || index < 0 || (guint) index >= self->members->len)
+    return;
+  member = g_ptr_array_index (self->members, index);
+  xs_report_action (GTK_WIDGET (self), "win.show-trainee", g_variant_new_int64 (member->trainee_id));
 }
 
 /* Public */
-
-void
-xs_classes_view_set_window (XsClassesView *self,
-                            XsWindow      *window)
-{
-  g_return_if_fail (XS_IS_CLASSES_VIEW (self));
-  g_return_if_fail (window == NULL || XS_IS_WINDOW (window));
-
-  g_set_weak_pointer (&self->window, window);
-}
 
 gint64
 xs_classes_view_get_selected_class (XsClassesView *self)
@@ -273,41 +326,55 @@ xs_classes_view_select_class (XsClassesView *self,
   return FALSE;
 }
 
-void
-xs_classes_view_reload (XsClassesView *self)
+typedef struct
 {
-  g_autoptr(GPtrArray) classes = NULL;
-  g_autoptr(GError) error = NULL;
+  GPtrArray  *classes;   /* XsTrainingClass */
+  GHashTable *counts;    /* class id to trainees */
+} Classes;
+
+static void
+classes_free (Classes *classes)
+{
+  g_clear_pointer (&classes->classes, g_ptr_array_unref);
+  g_clear_pointer (&classes->counts, g_hash_table_unref);
+  g_free (classes);
+}
+
+static gboolean
+read_classes (XsJob         *job,
+              XsDb          *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Classes *classes = g_new0 (Classes, 1);
+
+  xs_job_set_result (job, classes, (GDestroyNotify) classes_free);
+  classes->classes = xs_class_store_list (db, error);
+  return classes->classes != NULL
+         && (classes->counts = xs_class_store_count_trainees (db, error)) != NULL;
+}
+
+static void
+show_classes (XsClassesView *self,
+              Classes       *read)
+{
   g_autofree char *count = NULL;
-  gint64 selected;
-  XsDb *db;
+  gint64 selected = self->to_select != 0 ? self->to_select : xs_classes_view_get_selected_class (self);
 
-  g_return_if_fail (XS_IS_CLASSES_VIEW (self));
-
-  if (self->window == NULL)
-    return;
-
-  selected = xs_classes_view_get_selected_class (self);
-  db = xs_window_get_db (self->window);
-  classes = xs_class_store_list (db, &error);
-  if (classes == NULL)
-    {
-      xs_window_show_toast (self->window, error->message);
-      return;
-    }
-
+  self->to_select = 0;
   /* Clear the selection first: the old rows point into the old array. */
   gtk_list_box_unselect_all (self->class_list);
   clear_list (self->class_list);
   g_clear_pointer (&self->classes, g_ptr_array_unref);
-  self->classes = g_steal_pointer (&classes);
+  self->classes = g_steal_pointer (&read->classes);
 
   for (guint i = 0; i < self->classes->len; i++)
     {
       const XsTrainingClass *klass = g_ptr_array_index (self->classes, i);
-      g_autoptr(GPtrArray) claims = xs_claim_store_list_for_class (db, klass->id, NULL);
 
-      gtk_list_box_append (self->class_list, make_class_row (klass, claims ? count_trainees (claims) : 0));
+      gtk_list_box_append (self->class_list,
+                           make_class_row (klass, GPOINTER_TO_UINT (g_hash_table_lookup (read->counts, &klass->id))));
     }
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes", self->classes->len),
@@ -321,6 +388,55 @@ xs_classes_view_reload (XsClassesView *self)
     show_class (self, NULL);
 }
 
+static void
+on_classes_read (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XsClassesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      xs_report_toast (GTK_WIDGET (self), error->message);
+    }
+  else
+    show_classes (self, xs_job_get_result (XS_JOB (object)));
+  g_clear_object (&self->classes_cancellable);
+  set_loading (self, FALSE);
+}
+
+void
+xs_classes_view_reload (XsClassesView *self)
+{
+  g_autoptr(XsJob) job = NULL;
+
+  g_return_if_fail (XS_IS_CLASSES_VIEW (self));
+
+  if (self->db == NULL)
+    return;
+
+  if (self->classes_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->classes_cancellable);
+      g_clear_object (&self->classes_cancellable);
+      set_loading (self, FALSE);
+    }
+  self->classes_cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  job = xs_job_new (xs_db_get_data_dir (self->db), read_classes, NULL, NULL);
+  xs_job_run_async (job, self->classes_cancellable, on_classes_read, g_object_ref (self));
+}
+
+gboolean
+xs_classes_view_get_loading (XsClassesView *self)
+{
+  g_return_val_if_fail (XS_IS_CLASSES_VIEW (self), FALSE);
+  return self->loading > 0;
+}
+
 /* Actions */
 
 static void
@@ -328,8 +444,8 @@ on_class_created (XsClassesView *self,
                   gint64         class_id,
                   XsClassDialog *dialog)
 {
+  self->to_select = class_id;
   xs_classes_view_reload (self);
-  xs_classes_view_select_class (self, class_id);
 }
 
 static void
@@ -340,9 +456,9 @@ new_class_action (GtkWidget  *widget,
   XsClassesView *self = XS_CLASSES_VIEW (widget);
   XsClassDialog *dialog;
 
-  if (self->window == NULL)
+  if (self->db == NULL)
     return;
-  dialog = xs_class_dialog_new (self->window);
+  dialog = xs_class_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db, self->year);
   g_signal_connect_object (dialog, "created", G_CALLBACK (on_class_created), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -364,9 +480,9 @@ import_hours_action (GtkWidget  *widget,
   const XsTrainingClass *klass = selected_class (self);
   XsImportDialog *dialog;
 
-  if (self->window == NULL || klass == NULL)
+  if (self->db == NULL || klass == NULL)
     return;
-  dialog = xs_import_dialog_new (self->window, XS_IMPORT_HOURS, klass);
+  dialog = xs_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db, XS_IMPORT_HOURS, klass);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_hours_imported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -382,10 +498,65 @@ xs_classes_view_dispose (GObject *object)
   if (self->class_list != NULL)
     g_signal_handlers_disconnect_by_data (self->class_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CLASSES_VIEW);
-  g_clear_weak_pointer (&self->window);
+  g_cancellable_cancel (self->classes_cancellable);
+  g_clear_object (&self->classes_cancellable);
+  g_cancellable_cancel (self->members_cancellable);
+  g_clear_object (&self->members_cancellable);
+  g_clear_object (&self->db);
   g_clear_pointer (&self->classes, g_ptr_array_unref);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xs_classes_view_parent_class)->dispose (object);
+}
+
+static void
+xs_classes_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  XsClassesView *self = XS_CLASSES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_classes_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  XsClassesView *self = XS_CLASSES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      if (g_set_object (&self->db, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_YEAR:
+      if (self->year != g_value_get_int (value))
+        {
+          self->year = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -395,6 +566,21 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xs_classes_view_dispose;
+  object_class->get_property = xs_classes_view_get_property;
+  object_class->set_property = xs_classes_view_set_property;
+
+  /* The classes are read from @db on reload; a new class is of @year. */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether the classes or a class's trainees are being read */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-classes-view.ui");

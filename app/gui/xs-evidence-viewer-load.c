@@ -1,6 +1,6 @@
 /* xs-evidence-viewer-load.c
  *
- * The file is sniffed and opened in a worker, which for a PDF also renders
+ * The file is sniffed and opened in a job, which for a PDF also renders
  * the first page; a wrong or missing password and a damaged file get a
  * page of their own.
  *
@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-job.h"
 #include "xs-texture.h"
 #include "xs-evidence-viewer-private.h"
 
@@ -59,29 +60,27 @@ render_first_page (LoadData *data)
   data->first_key = _xs_evidence_viewer_make_key (0, pixel_width);
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* The data's outputs are filled in the worker. */
+static gboolean
+load_document (XsJob         *job,
+               XsDb          *db,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   LoadData *data = task_data;
-  GError *error = NULL;
   const char *type;
 
-  type = xs_document_sniff_file (data->path, &error);
-  if (type == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  type = xs_document_sniff_file (data->path, error);
+  if (type == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   if (g_str_equal (type, "application/pdf"))
     {
-      data->document = xs_document_new_from_file (data->path, data->password, &error);
-      if (data->document != NULL && !g_cancellable_is_cancelled (cancellable))
+      data->document = xs_document_new_from_file (data->path, data->password, error);
+      if (data->document == NULL)
+        return FALSE;
+      if (!g_cancellable_is_cancelled (cancellable))
         render_first_page (data);
     }
   else
@@ -93,15 +92,12 @@ load_in_thread (GTask        *task,
       if (data->image == NULL)
         {
           g_debug ("%s: %s", data->path, local_error->message);
-          g_set_error_literal (&error, XS_DOCUMENT_ERROR, XS_DOCUMENT_ERROR_BROKEN,
+          g_set_error_literal (error, XS_DOCUMENT_ERROR, XS_DOCUMENT_ERROR_BROKEN,
                                _("The picture is damaged and cannot be shown. Scan or photograph the paper again."));
+          return FALSE;
         }
     }
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 /* Forgets the document and every request for it. */
@@ -141,7 +137,7 @@ static void on_loaded (GObject      *source,
 void
 _xs_evidence_viewer_start_load (XsEvidenceViewer *self)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
   LoadData *data;
 
   _xs_evidence_viewer_reset (self);
@@ -162,11 +158,9 @@ _xs_evidence_viewer_start_load (XsEvidenceViewer *self)
   data->area_height = gtk_widget_get_height (GTK_WIDGET (self->page_scroller));
   data->factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
-  task = g_task_new (NULL, self->load_cancellable, on_loaded,
-                     _xs_evidence_viewer_request_new (self, 0, 0, FALSE, NULL));
-  g_task_set_source_tag (task, _xs_evidence_viewer_start_load);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_in_thread);
+  job = xs_job_new (NULL, load_document, data, (GDestroyNotify) load_data_free);
+  xs_job_run_async (job, self->load_cancellable, on_loaded,
+                    _xs_evidence_viewer_request_new (self, 0, 0, FALSE, NULL));
 }
 
 static void
@@ -210,10 +204,10 @@ on_loaded (GObject      *source,
 {
   g_autoptr(XsEvidenceViewerRequest) request = user_data;
   g_autoptr(XsEvidenceViewer) self = g_weak_ref_get (&request->viewer);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
+  LoadData *data = xs_job_get_data (XS_JOB (source));
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!xs_job_run_finish (XS_JOB (source), result, &error))
     {
       if (self == NULL || request->generation != self->generation
           || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -56,6 +56,7 @@ struct _XsEvidenceViewer
   GHashTable            *thumbnails;       /* page → GdkTexture */
   GHashTable            *thumbnail_requests; /* page → GCancellable */
   GHashTable            *bound_thumbnails; /* page → GtkPicture (not owned) */
+  GHashTable            *picture_pages;    /* GtkPicture (not owned) → its page + 1 */
   gboolean               syncing_selection;
   gboolean               thumbnails_started; /* not before the first page is shown */
 

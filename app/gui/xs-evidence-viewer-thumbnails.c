@@ -189,7 +189,7 @@ on_thumbnail_bind (GtkSignalListItemFactory *factory,
     return;
   /* Bound to another page without an unbind first. (GTK 4.8 binds an item
    * again, to the same page, on a change of selection: nothing to undo.) */
-  old_page = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (picture), "page")) - 1;
+  old_page = GPOINTER_TO_INT (g_hash_table_lookup (self->picture_pages, picture)) - 1;
   if (old_page >= 0 && old_page != page)
     on_thumbnail_unbind (factory, item, self);
 
@@ -203,7 +203,7 @@ on_thumbnail_bind (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description, -1);
 
-  g_object_set_data (G_OBJECT (picture), "page", GINT_TO_POINTER (page + 1));
+  g_hash_table_replace (self->picture_pages, picture, GINT_TO_POINTER (page + 1));
   g_hash_table_replace (self->bound_thumbnails, GINT_TO_POINTER (page), picture);
   texture = g_hash_table_lookup (self->thumbnails, GINT_TO_POINTER (page));
   gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
@@ -225,8 +225,8 @@ on_thumbnail_unbind (GtkSignalListItemFactory *factory,
   picture = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
   /* The position may be gone already (the model changed): the picture
    * knows its page, plus one. */
-  page = GINT_TO_POINTER (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (picture), "page")) - 1);
-  g_object_set_data (G_OBJECT (picture), "page", NULL);
+  page = GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (self->picture_pages, picture)) - 1);
+  g_hash_table_remove (self->picture_pages, picture);
   if (GPOINTER_TO_INT (page) < 0 || g_hash_table_lookup (self->bound_thumbnails, page) != picture)
     return;
   g_hash_table_remove (self->bound_thumbnails, page);

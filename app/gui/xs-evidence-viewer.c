@@ -280,6 +280,7 @@ xs_evidence_viewer_dispose (GObject *object)
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   _xs_evidence_viewer_cancel_thumbnails (self);
   g_hash_table_remove_all (self->bound_thumbnails);
+  g_hash_table_remove_all (self->picture_pages);
   g_clear_object (&self->thumbnail_selection);
   g_clear_object (&self->thumbnail_pages);
 
@@ -295,6 +296,7 @@ xs_evidence_viewer_finalize (GObject *object)
   g_hash_table_unref (self->thumbnails);
   g_hash_table_unref (self->thumbnail_requests);
   g_hash_table_unref (self->bound_thumbnails);
+  g_hash_table_unref (self->picture_pages);
   g_free (self->path);
   g_free (self->title);
   g_free (self->password);
@@ -414,6 +416,7 @@ xs_evidence_viewer_init (XsEvidenceViewer *self)
   self->thumbnails = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->thumbnail_requests = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->bound_thumbnails = g_hash_table_new (NULL, NULL);
+  self->picture_pages = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

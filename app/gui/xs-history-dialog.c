@@ -14,20 +14,8 @@
 
 #include "xs-history.h"
 #include "xs-history-dialog.h"
-#include "xs-window.h"
-
-typedef struct
-{
-  char   *data_dir;
-  gint64  trainee_id;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_free (data->data_dir);
-  g_free (data);
-}
+#include "xs-job.h"
+#include "xs-report.h"
 
 struct _XsHistoryDialog
 {
@@ -55,39 +43,31 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+load_history (XsJob         *job,
+              XsDb          *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  LoadData *data = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *entries;
+  const gint64 *trainee_id = data;
+  GPtrArray *entries = xs_history_list_for_trainee (db, *trainee_id, error);
 
-  db = xs_db_open (data->data_dir, &error);
-  if (db == NULL || (entries = xs_history_list_for_trainee (db, data->trainee_id, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+  if (entries == NULL)
+    return FALSE;
+  xs_job_set_result (job, entries, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
 }
 
 /* The window undoes the import (and says why when it cannot); this list
  * is then out of date, so it closes. */
 static void
-on_undo_import_clicked (GtkButton       *button,
-                        XsHistoryDialog *self)
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  gint64 import_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "import-id"));
-
-  if (!XS_IS_WINDOW (parent))
-    return;
-  xs_window_undo_import (XS_WINDOW (parent), import_id);
-  gtk_window_close (GTK_WINDOW (self));
+  if (xs_report_action (widget, "win.undo-import", g_variant_new_int64 (g_variant_get_int64 (param))))
+    gtk_window_close (GTK_WINDOW (widget));
 }
 
 static GtkWidget *
@@ -100,15 +80,15 @@ entry_row_new (XsHistoryDialog      *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->text);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), time);
-  if (entry->import_id > 0 && XS_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))))
+  if (entry->import_id > 0 && gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
     {
       GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo Import"));
 
       gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (undo, "flat");
       gtk_widget_set_tooltip_text (undo, _("Take back everything this import wrote"));
-      g_object_set_data (G_OBJECT (undo), "import-id", GSIZE_TO_POINTER ((gsize) entry->import_id));
-      g_signal_connect_object (undo, "clicked", G_CALLBACK (on_undo_import_clicked), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "history.undo-import");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (undo), g_variant_new_int64 (entry->import_id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), undo);
     }
   return row;
@@ -121,9 +101,10 @@ on_loaded (GObject      *object,
 {
   g_autoptr(XsHistoryDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *entries;
+  GPtrArray *entries = NULL;
 
-  entries = g_task_propagate_pointer (G_TASK (result), &error);
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    entries = xs_job_steal_result (XS_JOB (object));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -202,6 +183,7 @@ xs_history_dialog_class_init (XsHistoryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, list);
   gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, error_page);
+  gtk_widget_class_install_action (widget_class, "history.undo-import", "x", undo_import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -219,8 +201,7 @@ xs_history_dialog_new (GtkWindow  *parent,
                        const char *trainee_name)
 {
   XsHistoryDialog *self;
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
+  g_autoptr(XsJob) job = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
@@ -236,13 +217,8 @@ xs_history_dialog_new (GtkWindow  *parent,
       adw_window_title_set_title (self->window_title, title);
     }
 
-  data = g_new0 (LoadData, 1);
-  data->data_dir = g_strdup (data_dir);
-  data->trainee_id = trainee_id;
-  task = g_task_new (self, self->cancellable, on_loaded, g_object_ref (self));
-  g_task_set_source_tag (task, xs_history_dialog_new);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  job = xs_job_new (data_dir, load_history, g_memdup2 (&trainee_id, sizeof trainee_id), g_free);
+  xs_job_run_async (job, self->cancellable, on_loaded, g_object_ref (self));
   return GTK_WIDGET (self);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "xs-import-dialog.h"
+#include "xs-job.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +13,7 @@ struct _XsImportDialog
 {
   AdwWindow           parent_instance;
 
-  XsWindow           *window;        /* weak */
+  XsDb               *db;
   XsImportKind        kind;
   XsTrainingClass    *klass;         /* owned copy, or NULL */
   GFile              *file;
@@ -20,8 +21,7 @@ struct _XsImportDialog
   GListStore         *rows;          /* XsImportRowItem, rejected first */
   GtkCustomFilter    *filter;
   GCancellable       *cancellable;
-  struct ImportJob   *job;           /* the running one, for progress */
-  guint               progress_poll;
+  XsJob              *job;           /* the running one, for progress */
   const char         *step;
   gboolean            disposed;
 
@@ -71,7 +71,7 @@ XsImportFlags    _xs_import_dialog_get_merge_flags       (XsImportDialog        
 /* Cancels the running work, if any, and starts a new one. */
 void             _xs_import_dialog_run_import            (XsImportDialog        *self,
                                                           XsImportFlags          flags);
-/* Forgets the running work: its progress poll, its job and its cancellable. */
+/* Forgets the running work: its job and its cancellable. */
 void             _xs_import_dialog_stop_work             (XsImportDialog        *self);
 
 G_END_DECLS

@@ -1,8 +1,8 @@
 /* xs-import-dialog-worker.c: the import dialog's dry run and import
  *
- * Both run the same import in a GTask worker, which gets only plain data;
- * the progress bar polls the worker's progress, and cancelling (or closing
- * the dialog) rolls the import back.
+ * Both run the same import as a job, which gets only plain data; the
+ * progress bar follows the job's progress, and cancelling (or closing the
+ * dialog) rolls the import back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,25 +15,18 @@
 #include "xs-hours-import.h"
 #include "xs-import-dialog-private.h"
 #include "xs-import-row-item.h"
+#include "xs-job.h"
 #include "xs-roster-import.h"
 
-/* How often the progress bar looks at the worker's progress. */
-#define PROGRESS_POLL_MS 100
-/* Progress is passed from the worker as an integer in 0 … PROGRESS_SCALE. */
-#define PROGRESS_SCALE 10000
-
 /* What a worker needs: nothing of the main thread's but plain data. */
-typedef struct ImportJob
+typedef struct
 {
-  gatomicrefcount   ref_count;
-  char             *data_dir;
   char             *path;
   char             *encoding;     /* NULL: detect */
   XsTrainingClass  *klass;        /* copy, or NULL */
   XsImportKind      kind;
   XsImportFlags     flags;
-  int               progress;     /* atomic, 0 … PROGRESS_SCALE */
-} ImportJob;
+} ImportInput;
 
 typedef struct
 {
@@ -41,23 +34,13 @@ typedef struct
   GPtrArray      *items;          /* XsImportRowItem, rejected first */
 } ImportResult;
 
-static ImportJob *
-import_job_ref (ImportJob *job)
-{
-  g_atomic_ref_count_inc (&job->ref_count);
-  return job;
-}
-
 static void
-import_job_unref (ImportJob *job)
+import_input_free (ImportInput *input)
 {
-  if (!g_atomic_ref_count_dec (&job->ref_count))
-    return;
-  g_free (job->data_dir);
-  g_free (job->path);
-  g_free (job->encoding);
-  xs_training_class_free (job->klass);
-  g_free (job);
+  g_free (input->path);
+  g_free (input->encoding);
+  xs_training_class_free (input->klass);
+  g_free (input);
 }
 
 static void
@@ -70,46 +53,26 @@ import_result_free (ImportResult *result)
 
 /* Worker thread */
 
-static void
-on_worker_progress (double   fraction,
-                    gpointer user_data)
+static gboolean
+run_import (XsJob         *job,
+            XsDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  ImportJob *job = user_data;
-
-  g_atomic_int_set (&job->progress, (int) (CLAMP (fraction, 0.0, 1.0) * PROGRESS_SCALE));
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  g_autoptr(XsDb) db = NULL;
+  ImportInput *input = data;
   g_autoptr(XsImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   ImportResult *result;
   GPtrArray *rows;
 
-  db = xs_db_open (job->data_dir, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (job->kind == XS_IMPORT_ROSTER)
-    report = xs_roster_import (db, job->path, job->encoding, job->flags, cancellable,
-                               on_worker_progress, job, &error);
+  if (input->kind == XS_IMPORT_ROSTER)
+    report = xs_roster_import (db, input->path, input->encoding, input->flags, cancellable,
+                               xs_job_progress_func, job, error);
   else
-    report = xs_hours_import (db, job->path, job->encoding, job->klass, job->flags, cancellable,
-                              on_worker_progress, job, &error);
+    report = xs_hours_import (db, input->path, input->encoding, input->klass, input->flags, cancellable,
+                              xs_job_progress_func, job, error);
   if (report == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
 
   /* The list items are made here too: a big file has many rows. */
   rows = xs_import_report_get_rows (report);
@@ -124,7 +87,8 @@ import_thread (GTask        *task,
           g_ptr_array_add (result->items, xs_import_row_item_new (row));
       }
   result->report = g_steal_pointer (&report);
-  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
+  xs_job_set_result (job, result, (GDestroyNotify) import_result_free);
+  return TRUE;
 }
 
 /* Progress */
@@ -150,21 +114,20 @@ update_progress_text (XsImportDialog *self,
                                   -1);
 }
 
-static gboolean
-poll_progress (gpointer user_data)
+static void
+on_progress (XsJob          *job,
+             GParamSpec     *pspec,
+             XsImportDialog *self)
 {
-  XsImportDialog *self = user_data;
-
-  if (self->job != NULL)
-    update_progress_text (self, (double) g_atomic_int_get (&self->job->progress) / PROGRESS_SCALE);
-  return G_SOURCE_CONTINUE;
+  update_progress_text (self, xs_job_get_fraction (job));
 }
 
 void
 _xs_import_dialog_stop_work (XsImportDialog *self)
 {
-  g_clear_handle_id (&self->progress_poll, g_source_remove);
-  g_clear_pointer (&self->job, import_job_unref);
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_func (self->job, on_progress, self);
+  g_clear_object (&self->job);
   g_clear_object (&self->cancellable);
 }
 
@@ -175,13 +138,15 @@ on_import_done (GObject      *object,
                 GAsyncResult *async_result,
                 gpointer      user_data)
 {
-  XsImportDialog *self = XS_IMPORT_DIALOG (object);
-  gboolean dry_run = GPOINTER_TO_INT (user_data);
+  g_autoptr(XsImportDialog) self = user_data;
+  XsJob *job = XS_JOB (object);
+  gboolean dry_run = (((ImportInput *) xs_job_get_data (job))->flags & XS_IMPORT_DRY_RUN) != 0;
   g_autoptr(GError) error = NULL;
-  ImportResult *result;
+  ImportResult *result = NULL;
 
-  result = g_task_propagate_pointer (G_TASK (async_result), &error);
-  if (self->disposed)
+  if (xs_job_run_finish (job, async_result, &error))
+    result = xs_job_steal_result (job);
+  if (self->disposed || job != self->job)
     {
       g_clear_pointer (&result, import_result_free);
       return;
@@ -229,31 +194,30 @@ void
 _xs_import_dialog_run_import (XsImportDialog *self,
                               XsImportFlags   flags)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  ImportJob *job;
+  ImportInput *input;
   guint encoding;
   gboolean dry_run = (flags & XS_IMPORT_DRY_RUN) != 0;
 
   g_return_if_fail (self->file != NULL);
-  g_return_if_fail (self->window != NULL);
+  g_return_if_fail (self->db != NULL);
 
   g_cancellable_cancel (self->cancellable);
   _xs_import_dialog_stop_work (self);
 
-  job = g_new0 (ImportJob, 1);
-  g_atomic_ref_count_init (&job->ref_count);
-  job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self->window)));
-  job->path = g_file_get_path (self->file);
+  input = g_new0 (ImportInput, 1);
+  input->path = g_file_get_path (self->file);
   encoding = gtk_drop_down_get_selected (self->encoding_dropdown);
-  job->encoding = encoding == 1 ? g_strdup ("GB18030") : encoding == 2 ? g_strdup ("UTF-8") : NULL;
-  job->klass = _xs_import_dialog_training_class_copy (self->klass);
-  job->kind = self->kind;
-  job->flags = flags;
+  input->encoding = encoding == 1 ? g_strdup ("GB18030") : encoding == 2 ? g_strdup ("UTF-8") : NULL;
+  input->klass = _xs_import_dialog_training_class_copy (self->klass);
+  input->kind = self->kind;
+  input->flags = flags;
 
-  self->job = import_job_ref (job);
+  self->job = xs_job_new (xs_db_get_data_dir (self->db), run_import,
+                          input, (GDestroyNotify) import_input_free);
   self->cancellable = g_cancellable_new ();
+  g_signal_connect (self->job, "notify::fraction", G_CALLBACK (on_progress), self);
 
   name = g_file_get_basename (self->file);
   if (dry_run)
@@ -263,10 +227,5 @@ _xs_import_dialog_run_import (XsImportDialog *self,
   gtk_label_set_label (self->progress_title, title);
   _xs_import_dialog_set_step (self, dry_run ? "reading" : "importing");
   update_progress_text (self, 0.0);
-  self->progress_poll = g_timeout_add (PROGRESS_POLL_MS, poll_progress, self);
-
-  task = g_task_new (self, self->cancellable, on_import_done, GINT_TO_POINTER (dry_run));
-  g_task_set_source_tag (task, _xs_import_dialog_run_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_unref);
-  g_task_run_in_thread (task, import_thread);
+  xs_job_run_async (self->job, self->cancellable, on_import_done, g_object_ref (self));
 }

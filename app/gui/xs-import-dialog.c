@@ -13,8 +13,10 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-file-chooser.h"
 #include "xs-import-dialog-private.h"
 #include "xs-import-row-item.h"
+#include "xs-report.h"
 #include "xs-table-reader.h"
 
 G_DEFINE_FINAL_TYPE (XsImportDialog, xs_import_dialog, ADW_TYPE_WINDOW)
@@ -23,6 +25,14 @@ enum {
   IMPORTED,
   N_SIGNALS
 };
+
+enum {
+  PROP_0,
+  PROP_DB,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -205,30 +215,30 @@ _xs_import_dialog_report_imported (XsImportDialog *self,
   /* Translators: a file name, then what was done, e.g. “32 added, 5 updated” */
   toast = g_strdup_printf (_("%s imported: %s"), xs_import_report_get_file_name (report), counts);
   g_signal_emit (self, signals[IMPORTED], 0, report);
-  if (self->window != NULL)
-    {
-      xs_window_reload (self->window);
-      xs_window_show_import_toast (self->window, toast, xs_import_report_get_import_id (report));
-    }
+  xs_report_action (GTK_WIDGET (self), "win.reload", NULL);
+  xs_report_action (GTK_WIDGET (self), "win.show-import-toast",
+                    g_variant_new ("(sx)", toast, (gint64) xs_import_report_get_import_id (report)));
 }
 
 /* Public */
 
 XsImportDialog *
-xs_import_dialog_new (XsWindow              *window,
+xs_import_dialog_new (GtkWindow             *parent,
+                      XsDb                  *db,
                       XsImportKind           kind,
                       const XsTrainingClass *klass)
 {
   XsImportDialog *self;
 
-  g_return_val_if_fail (XS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
   g_return_val_if_fail (kind == XS_IMPORT_ROSTER || kind == XS_IMPORT_HOURS, NULL);
   g_return_val_if_fail (klass == NULL || kind == XS_IMPORT_HOURS, NULL);
 
   self = g_object_new (XS_TYPE_IMPORT_DIALOG,
-                       "transient-for", window,
+                       "transient-for", parent,
+                       "db", db,
                        NULL);
-  g_set_weak_pointer (&self->window, window);
   self->kind = kind;
   self->klass = _xs_import_dialog_training_class_copy (klass);
 
@@ -323,36 +333,17 @@ xs_import_dialog_get_report (XsImportDialog *self)
 
 /* Actions */
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 on_file_chosen (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(XsImportDialog) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
 
   if (file != NULL && !self->disposed)
     xs_import_dialog_load_file (self, file);
 }
-#else
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     XsImportDialog  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && !self->disposed)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        xs_import_dialog_load_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-#endif
 
 static GListModel *
 make_filters (void)
@@ -383,28 +374,8 @@ choose_file_action (GtkWidget  *widget,
   g_autoptr(GListModel) filters = make_filters ();
   const char *title = self->kind == XS_IMPORT_ROSTER ? _("Choose the Roster") : _("Choose the Hours Sheet");
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_set_modal (dialog, TRUE);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_file_chosen, g_object_ref (self));
-#else
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-#endif
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, title, _("_Open"), filters, NULL, NULL,
+                             NULL, on_file_chosen, g_object_ref (self));
 }
 
 static void
@@ -604,7 +575,6 @@ xs_import_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   _xs_import_dialog_stop_work (self);
-  g_clear_weak_pointer (&self->window);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
 
@@ -612,10 +582,43 @@ xs_import_dialog_dispose (GObject *object)
 }
 
 static void
+xs_import_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, XS_IMPORT_DIALOG (object)->db);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_import_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_set_object (&XS_IMPORT_DIALOG (object)->db, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 xs_import_dialog_finalize (GObject *object)
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (object);
 
+  g_clear_object (&self->db);
   g_clear_object (&self->rows);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->klass, xs_training_class_free);
@@ -632,7 +635,16 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
 
   object_class->dispose = xs_import_dialog_dispose;
   object_class->finalize = xs_import_dialog_finalize;
+  object_class->get_property = xs_import_dialog_get_property;
+  object_class->set_property = xs_import_dialog_set_property;
   window_class->close_request = xs_import_dialog_close_request;
+
+  /* the database the rows go into (the worker opens its own connection
+   * to the same folder) */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * XsImportDialog::imported:

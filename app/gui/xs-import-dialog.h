@@ -8,7 +8,8 @@
 
 #include "xs-class-store.h"
 #include "xs-import-report.h"
-#include "xs-window.h"
+#include "xs-db.h"
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,8 @@ G_DECLARE_FINAL_TYPE (XsImportDialog, xs_import_dialog, XS, IMPORT_DIALOG, AdwWi
 
 /* @klass (hours only): the class whose sheet this is; the sheet then needs
  * only identity numbers and names. The dialog keeps its own copy. */
-XsImportDialog *xs_import_dialog_new             (XsWindow              *window,
+XsImportDialog *xs_import_dialog_new             (GtkWindow             *parent,
+                                                  XsDb                  *db,
                                                   XsImportKind           kind,
                                                   const XsTrainingClass *klass);
 /* Reads @file and shows what importing it would do (a dry run in a worker). */

@@ -1,7 +1,7 @@
 /* xs-material-row-attach.c
  *
  * Files come from a file chooser or are dropped from a file manager; a
- * worker stores them and links them to the material.
+ * job stores them and links them to the material.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,11 +14,12 @@
 #include "xs-claim-store.h"
 #include "xs-evidence-text.h"
 #include "xs-recognise.h"
+#include "xs-file-chooser.h"
+#include "xs-job.h"
 #include "xs-material-row-private.h"
 
 typedef struct
 {
-  char    *data_dir;
   gint64   claim_id;
   char    *material;
   GStrv    paths;
@@ -27,34 +28,26 @@ typedef struct
 static void
 attach_data_free (AttachData *data)
 {
-  g_free (data->data_dir);
   g_free (data->material);
   g_strfreev (data->paths);
   g_free (data);
 }
 
-/* Reading, hashing and counting PDF pages can take a while: a worker with
- * its own connection does it. */
-static void
-attach_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* Reading, hashing and counting PDF pages can take a while: a job with its
+ * own connection does it. */
+static gboolean
+attach_files_to_claim (XsJob         *job,
+                       XsDb          *db,
+                       gpointer       task_data,
+                       GCancellable  *cancellable,
+                       GError       **error)
 {
   AttachData *data = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  db = xs_db_open (data->data_dir, &error);
-  if (db == NULL
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || !xs_claim_store_attach (db, data->claim_id, data->material,
-                                 (const char * const *) data->paths, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+                                 (const char * const *) data->paths, error))
+    return FALSE;
   /* The text of each file is read once and kept for search and Check
    * Data; a file that cannot be read is still attached. */
   for (guint i = 0; xs_recognise_is_supported () && data->paths[i] != NULL; i++)
@@ -67,7 +60,7 @@ attach_thread (GTask        *task,
       if (sha256 != NULL)
         found = xs_evidence_recognise (db, sha256, NULL, cancellable, NULL);
     }
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static void
@@ -75,10 +68,10 @@ attach_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  XsMaterialRow *self = XS_MATERIAL_ROW (source);
+  g_autoptr(XsMaterialRow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error)
+  if (!xs_job_run_finish (XS_JOB (source), result, &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -95,7 +88,7 @@ void
 xs_material_row_attach_paths (XsMaterialRow      *self,
                               const char * const *paths)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
   AttachData *data;
 
   g_return_if_fail (XS_IS_MATERIAL_ROW (self));
@@ -105,7 +98,6 @@ xs_material_row_attach_paths (XsMaterialRow      *self,
     return;
 
   data = g_new0 (AttachData, 1);
-  data->data_dir = g_strdup (xs_db_get_data_dir (self->db));
   data->claim_id = self->claim_id;
   data->material = g_strdup (self->material);
   data->paths = g_strdupv ((char **) paths);
@@ -114,10 +106,9 @@ xs_material_row_attach_paths (XsMaterialRow      *self,
   _xs_material_row_show_error (self, NULL);
   _xs_material_row_set_busy (self, TRUE);
 
-  task = g_task_new (self, self->cancellable, attach_done, NULL);
-  g_task_set_source_tag (task, xs_material_row_attach_paths);
-  g_task_set_task_data (task, data, (GDestroyNotify) attach_data_free);
-  g_task_run_in_thread (task, attach_thread);
+  job = xs_job_new (xs_db_get_data_dir (self->db), attach_files_to_claim,
+                    data, (GDestroyNotify) attach_data_free);
+  xs_job_run_async (job, self->cancellable, attach_done, g_object_ref (self));
 }
 
 /* Local paths of @files; NULL (with a message shown) if one is not on this
@@ -161,14 +152,8 @@ attach_files (XsMaterialRow *self,
 void
 _xs_material_row_close_chooser (XsMaterialRow *self)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
-#else
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-#endif
-  g_clear_object (&self->chooser);
 }
 
 static GtkFileFilter *
@@ -194,23 +179,16 @@ chooser_title (XsMaterialRow *self)
   return g_strdup_printf (_("Attach %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 on_files_chosen (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(XsMaterialRow) self = user_data;
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) files = xs_file_chooser_run_finish (result, NULL);
 
-  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, &error);
   if (files != NULL)
     attach_files (self, files);
-  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
-           && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED)
-           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _xs_material_row_show_error (self, error->message);
 }
 
 void
@@ -219,57 +197,16 @@ _xs_material_row_attach_action (GtkWidget  *widget,
                                 GVariant   *param)
 {
   XsMaterialRow *self = XS_MATERIAL_ROW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) filter = evidence_filter ();
+  g_autoptr(GListModel) filters = xs_file_chooser_filters_of (filter);
   g_autofree char *title = chooser_title (self);
 
-  g_list_store_append (filters, filter);
   _xs_material_row_close_chooser (self);
   self->chooser_cancellable = g_cancellable_new ();
-  self->chooser = gtk_file_dialog_new ();
-  gtk_file_dialog_set_title (self->chooser, title);
-  gtk_file_dialog_set_accept_label (self->chooser, _("_Attach"));
-  gtk_file_dialog_set_filters (self->chooser, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (self->chooser, filter);
-  gtk_file_dialog_open_multiple (self->chooser, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 self->chooser_cancellable, on_files_chosen, g_object_ref (self));
+  xs_file_chooser_run_async (GTK_WINDOW (gtk_widget_get_root (widget)), XS_FILE_CHOOSER_OPEN_MULTIPLE, title,
+                             _("_Attach"), filters, filter, NULL, self->chooser_cancellable,
+                             on_files_chosen, g_object_ref (self));
 }
-#else
-static void
-on_chooser_response (GtkNativeDialog *dialog,
-                     int              response,
-                     XsMaterialRow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-
-      attach_files (self, files);
-    }
-  g_clear_object (&self->chooser);
-}
-
-void
-_xs_material_row_attach_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
-{
-  XsMaterialRow *self = XS_MATERIAL_ROW (widget);
-  g_autoptr(GtkFileFilter) filter = evidence_filter ();
-  g_autofree char *title = chooser_title (self);
-
-  _xs_material_row_close_chooser (self);
-  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Attach"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-#endif
 
 /* Dropping files from a file manager --------------------------------------- */
 

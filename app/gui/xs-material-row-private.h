@@ -22,12 +22,7 @@ struct _XsMaterialRow
   gboolean         busy;
   gboolean         dropping;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  GtkFileDialog   *chooser;
   GCancellable    *chooser_cancellable;
-#else
-  GtkFileChooserNative *chooser;
-#endif
 
   /* template children */
   GtkImage        *status_icon;

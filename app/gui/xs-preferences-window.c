@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-file-chooser.h"
 #include "xs-preferences-window.h"
 
 struct _XsPreferencesWindow
@@ -17,8 +18,8 @@ struct _XsPreferencesWindow
   GSettings            *settings;
   XsDb                 *db;
   XsBaseProfile        *profile;
-  GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
+  GCancellable         *chooser_cancellable;
 
   AdwPreferencesPage   *base_page;
   AdwEntryRow          *base_name_row;
@@ -209,24 +210,23 @@ on_seal_loaded (GObject      *source,
 }
 
 static void
-on_seal_chosen (XsPreferencesWindow  *self,
-                int                   response,
-                GtkFileChooserNative *chooser)
+on_seal_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(XsPreferencesWindow) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autoptr(GFileInfo) info = NULL;
 
-      /* Not read at all when it is far too large for a seal. */
-      if (info != NULL && g_file_info_get_size (info) > XS_BASE_PROFILE_MAX_SEAL)
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                          adw_toast_new (_("The seal image is too large. Save a smaller scan of the seal as PNG.")));
-      else
-        g_file_load_contents_async (file, self->cancellable, on_seal_loaded, g_object_ref (self));
-    }
-  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  /* Not read at all when it is far too large for a seal. */
+  if (info != NULL && g_file_info_get_size (info) > XS_BASE_PROFILE_MAX_SEAL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("The seal image is too large. Save a smaller scan of the seal as PNG.")));
+  else
+    g_file_load_contents_async (file, self->cancellable, on_seal_loaded, g_object_ref (self));
 }
 
 static void
@@ -236,15 +236,17 @@ choose_seal (GtkWidget  *widget,
 {
   XsPreferencesWindow *self = XS_PREFERENCES_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
 
   gtk_file_filter_set_name (filter, _("PNG pictures"));
   gtk_file_filter_add_mime_type (filter, "image/png");
+  filters = xs_file_chooser_filters_of (filter);
 
-  self->chooser = gtk_file_chooser_native_new (_("Choose the Seal Image"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_seal_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+  self->chooser_cancellable = g_cancellable_new ();
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, _("Choose the Seal Image"), _("_Choose"),
+                             filters, NULL, NULL, self->chooser_cancellable, on_seal_chosen, g_object_ref (self));
 }
 
 static void
@@ -359,7 +361,8 @@ xs_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->profile);
   g_clear_object (&self->db);

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "xs-output.h"
+#include "xs-file-chooser.h"
+#include "xs-job.h"
 #include "xs-review-window-private.h"
 
 /* Enter in @dialog's entry row gives @response, when it is enabled. */
@@ -224,7 +226,8 @@ on_reject_response (AdwMessageDialog *dialog,
                     const char       *response,
                     XsReviewWindow   *self)
 {
-  AdwEntryRow *row = g_object_get_data (G_OBJECT (dialog), "reason-row");
+  /* the extra child is the list holding the reason's row */
+  GtkWidget *row = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   if (g_str_equal (response, "reject") && *reason != '\0')
@@ -261,7 +264,6 @@ reject_action (GtkWidget  *widget,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason"));
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_object_set_data (G_OBJECT (dialog), "reason-row", row);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -366,20 +368,17 @@ keep (SaveJob    *job,
   return copy;
 }
 
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+write_decisions (XsJob         *xs_job,
+                 XsDb          *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  SaveJob *job = task_data;
-  g_autoptr(GError) error = NULL;
+  SaveJob *job = data;
 
-  if (!xs_decisions_write (job->package, (const XsDecision *) (gpointer) job->decisions->data,
-                           job->decisions->len, job->path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return xs_decisions_write (job->package, (const XsDecision *) (gpointer) job->decisions->data,
+                             job->decisions->len, job->path, error);
 }
 
 static void
@@ -387,8 +386,8 @@ on_saved (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(XsReviewWindow) self = user_data;
+  SaveJob *job = xs_job_get_data (XS_JOB (object));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
@@ -397,7 +396,7 @@ on_saved (GObject      *object,
   self->saving = FALSE;
   self->close_after_save = FALSE;
   _xs_review_window_update_actions (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _xs_review_window_show_toast (self, error->message);
@@ -418,8 +417,8 @@ void
 xs_review_window_save_to (XsReviewWindow *self,
                           const char     *path)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(XsJob) xs_job = NULL;
   SaveJob *job;
 
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
@@ -456,31 +455,25 @@ xs_review_window_save_to (XsReviewWindow *self,
 
   self->saving = TRUE;
   _xs_review_window_update_actions (self);
-  task = g_task_new (self, self->cancellable, on_saved, NULL);
-  g_task_set_source_tag (task, xs_review_window_save_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (task, save_thread);
+  xs_job = xs_job_new (NULL, write_decisions, job, (GDestroyNotify) save_job_free);
+  xs_job_run_async (xs_job, self->cancellable, on_saved, g_object_ref (self));
 }
 
 static void
-on_save_file_chosen (GtkNativeDialog *chooser,
-                     int              response,
-                     XsReviewWindow  *self)
+on_save_file_chosen (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(XsReviewWindow) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      if (path == NULL)
-        _xs_review_window_show_toast (self, _("Decisions can only be saved to a local file"));
-      else
-        xs_review_window_save_to (self, path);
-    }
+  if (file == NULL)
+    return;
+  if (path == NULL)
+    _xs_review_window_show_toast (self, _("Decisions can only be saved to a local file"));
   else
-    self->close_after_save = FALSE;
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+    xs_review_window_save_to (self, path);
 }
 
 static void
@@ -489,8 +482,8 @@ save_action (GtkWidget  *widget,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
   g_autofree char *name = NULL;
 
   if (self->package == NULL || self->saving)
@@ -502,14 +495,10 @@ save_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
+  filters = xs_file_chooser_filters_of (filter);
 
-  chooser = gtk_file_chooser_native_new (_("Save Decisions"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_file_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_SAVE, _("Save Decisions"), _("_Save"), filters,
+                             NULL, name, NULL, on_save_file_chosen, g_object_ref (self));
 }
 
 /* Closing with unsaved decisions */

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-job.h"
 #include "xs-application.h"
 #include "xs-date.h"
 #include "xs-evidence-viewer.h"
@@ -258,30 +259,27 @@ opened_free (Opened *opened)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opened, opened_free)
 
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+open_package (XsJob         *job,
+              XsDb          *db,
+              gpointer       path,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  const char *path = task_data;
   g_autoptr(Opened) opened = g_new0 (Opened, 1);
-  g_autoptr(GError) error = NULL;
   guint n;
 
-  opened->package = xs_package_open (path, cancellable, &error);
+  opened->package = xs_package_open (path, cancellable, error);
   if (opened->package == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
   /* Without the year's rules, kinds are named by number. */
   opened->rules = xs_rule_set_for_year (xs_package_get_year (opened->package), NULL);
   n = xs_package_get_n_claims (opened->package);
   opened->items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (opened->items, xs_package_claim_item_new (opened->package, i, opened->rules));
-  g_task_return_pointer (task, g_steal_pointer (&opened), (GDestroyNotify) opened_free);
+  xs_job_set_result (job, g_steal_pointer (&opened), (GDestroyNotify) opened_free);
+  return TRUE;
 }
 
 static char *
@@ -304,7 +302,7 @@ on_opened (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
+  g_autoptr(XsReviewWindow) self = user_data;
   g_autoptr(Opened) opened = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *rule_set = NULL;
@@ -313,7 +311,8 @@ on_opened (GObject      *object,
   const char *base_name;
 
   gtk_spinner_stop (self->spinner);
-  opened = g_task_propagate_pointer (G_TASK (result), &error);
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    opened = xs_job_steal_result (XS_JOB (object));
   if (opened == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -348,15 +347,12 @@ static void
 start_open (XsReviewWindow *self,
             const char     *path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = xs_job_new (NULL, open_package, g_strdup (path), g_free);
 
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  task = g_task_new (self, self->cancellable, on_opened, NULL);
-  g_task_set_source_tag (task, start_open);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, open_thread);
+  xs_job_run_async (job, self->cancellable, on_opened, g_object_ref (self));
 }
 
 XsReviewWindow *

@@ -16,6 +16,7 @@
 #include "xs-date.h"
 #include "xs-evidence-text.h"
 #include "xs-id-number.h"
+#include "xs-job.h"
 #include "xs-recognise.h"
 #include "xs-scan-dialog.h"
 #include "xs-scan-pdf.h"
@@ -36,6 +37,7 @@ struct _XsScanDialog
   XsScanner      *scanner;
   GtkWidget      *current_page;  /* thumbnail of the page arriving */
   gboolean        working;
+  GPtrArray      *suggestion_rows;  /* the rows shown in suggestions_group */
 
   /* template children */
   GtkButton            *cancel_button;
@@ -139,20 +141,36 @@ devices_listed (GObject      *source,
 static void
 clear_suggestions (XsScanDialog *self)
 {
-  for (GList *l = g_object_get_data (G_OBJECT (self), "xs-suggestion-rows"); l != NULL; l = l->next)
-    adw_preferences_group_remove (self->suggestions_group, l->data);
-  g_object_set_data_full (G_OBJECT (self), "xs-suggestion-rows", NULL, NULL);
+  for (guint i = 0; i < self->suggestion_rows->len; i++)
+    adw_preferences_group_remove (self->suggestions_group, g_ptr_array_index (self->suggestion_rows, i));
+  g_ptr_array_set_size (self->suggestion_rows, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->suggestions_group), FALSE);
 }
 
-static void
-on_use_clicked (GtkButton    *button,
-                XsScanDialog *self)
+/* What a Use button puts into the claim. */
+typedef struct
 {
-  const char *field = g_object_get_data (G_OBJECT (button), "xs-field");
-  const char *value = g_object_get_data (G_OBJECT (button), "xs-value");
+  XsScanDialog *self;   /* unowned: the button is inside it */
+  char         *field;
+  char         *value;
+} Suggestion;
 
-  g_signal_emit (self, signals[SIGNAL_SUGGESTION_ACCEPTED], 0, field, value);
+static void
+suggestion_free (gpointer  data,
+                 GClosure *closure)
+{
+  Suggestion *suggestion = data;
+
+  g_free (suggestion->field);
+  g_free (suggestion->value);
+  g_free (suggestion);
+}
+
+static void
+on_use_clicked (GtkButton  *button,
+                Suggestion *suggestion)
+{
+  g_signal_emit (suggestion->self, signals[SIGNAL_SUGGESTION_ACCEPTED], 0, suggestion->field, suggestion->value);
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
   gtk_button_set_label (button, _("Used"));
 }
@@ -180,17 +198,17 @@ add_suggestion (XsScanDialog *self,
   if (field != NULL)
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use"));
+      Suggestion *suggestion = g_new0 (Suggestion, 1);
 
+      suggestion->self = self;
+      suggestion->field = g_strdup (field);
+      suggestion->value = g_strdup (value);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (button), "xs-field", g_strdup (field), g_free);
-      g_object_set_data_full (G_OBJECT (button), "xs-value", g_strdup (value), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_use_clicked), self);
+      g_signal_connect_data (button, "clicked", G_CALLBACK (on_use_clicked), suggestion, suggestion_free, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   adw_preferences_group_add (self->suggestions_group, row);
-  g_object_set_data_full (G_OBJECT (self), "xs-suggestion-rows",
-                          g_list_prepend (g_object_steal_data (G_OBJECT (self), "xs-suggestion-rows"), row),
-                          (GDestroyNotify) g_list_free);
+  g_ptr_array_add (self->suggestion_rows, row);
   gtk_widget_set_visible (GTK_WIDGET (self->suggestions_group), TRUE);
 }
 
@@ -247,7 +265,6 @@ xs_scan_dialog_show_recognition (XsScanDialog        *self,
 
 typedef struct
 {
-  char      *data_dir;
   gint64     claim_id;
   char      *material;
   GPtrArray *pages;
@@ -263,7 +280,6 @@ typedef struct
 static void
 store_data_free (StoreData *data)
 {
-  g_free (data->data_dir);
   g_free (data->material);
   g_clear_pointer (&data->pages, g_ptr_array_unref);
   g_free (data);
@@ -278,39 +294,36 @@ store_result_free (StoreResult *result)
   g_free (result);
 }
 
-static void
-store_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* Over the job's own connection: the pages are written, then read. */
+static gboolean
+store_pages (XsJob         *job,
+             XsDb          *db,
+             gpointer       job_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  StoreData *data = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
+  StoreData *data = job_data;
+  g_autoptr(GError) read_error = NULL;
   g_autofree char *sha256 = NULL;
   g_autoptr(XsClaim) claim = NULL;
   g_autoptr(XsTrainee) trainee = NULL;
   StoreResult *result;
 
-  db = xs_db_open (data->data_dir, &error);
-  if (db != NULL)
-    sha256 = xs_scan_attach (db, data->claim_id, data->material, data->pages, &error);
+  sha256 = xs_scan_attach (db, data->claim_id, data->material, data->pages, error);
   if (sha256 == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
   result = g_new0 (StoreResult, 1);
   claim = xs_claim_store_get (db, data->claim_id, NULL);
   trainee = claim ? xs_trainee_store_get (db, claim->trainee_id, NULL) : NULL;
   result->trainee_id_number = trainee ? g_strdup (trainee->id_number) : NULL;
   if (xs_recognise_is_supported ())
     {
-      result->found = xs_evidence_recognise (db, sha256, trainee ? trainee->name : NULL, cancellable, &error);
+      result->found = xs_evidence_recognise (db, sha256, trainee ? trainee->name : NULL, cancellable, &read_error);
       if (result->found == NULL)
-        result->read_error = g_strdup (error->message);
+        result->read_error = g_strdup (read_error->message);
     }
-  g_task_return_pointer (task, result, (GDestroyNotify) store_result_free);
+  xs_job_set_result (job, result, (GDestroyNotify) store_result_free);
+  return TRUE;
 }
 
 static void
@@ -318,17 +331,18 @@ stored (GObject      *source,
         GAsyncResult *res,
         gpointer      user_data)
 {
-  XsScanDialog *self = XS_SCAN_DIALOG (source);
+  g_autoptr(XsScanDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  StoreResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+  StoreResult *result;
 
   set_working (self, FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
-  if (result == NULL)
+  if (!xs_job_run_finish (XS_JOB (source), res, &error))
     {
       show_status (self, error->message, TRUE);
       return;
     }
+  result = xs_job_get_result (XS_JOB (source));
   g_signal_emit (self, signals[SIGNAL_SCANNED], 0);
   if (result->found != NULL && g_strstrip (result->found->text)[0] == '\0')
     show_status (self, _("The pages are attached; no text was found on them."), FALSE);
@@ -341,7 +355,6 @@ stored (GObject      *source,
     show_status (self, result->read_error, TRUE);
   else
     show_status (self, _("The pages are attached."), FALSE);
-  store_result_free (result);
 }
 
 /* Scanning */
@@ -384,7 +397,7 @@ scanned (GObject      *source,
   g_autoptr(XsScanDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pages = xs_scanner_scan_finish (XS_SCANNER (source), res, &error);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
   StoreData *data;
 
   if (pages == NULL)
@@ -400,15 +413,11 @@ scanned (GObject      *source,
   gtk_progress_bar_set_text (self->progress_bar, NULL);
 
   data = g_new0 (StoreData, 1);
-  data->data_dir = g_strdup (xs_db_get_data_dir (self->db));
   data->claim_id = self->claim_id;
   data->material = g_strdup (self->material);
   data->pages = g_steal_pointer (&pages);
-  task = g_task_new (self, self->cancellable, stored, NULL);
-  g_task_set_source_tag (task, scanned);
-  g_task_set_task_data (task, data, (GDestroyNotify) store_data_free);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, store_thread);
+  job = xs_job_new (xs_db_get_data_dir (self->db), store_pages, data, (GDestroyNotify) store_data_free);
+  xs_job_run_async (job, self->cancellable, stored, g_object_ref (self));
 }
 
 void
@@ -493,6 +502,7 @@ xs_scan_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->scanner);
   g_clear_pointer (&self->devices, g_ptr_array_unref);
+  g_clear_pointer (&self->suggestion_rows, g_ptr_array_unref);
   g_free (self->material);
   G_OBJECT_CLASS (xs_scan_dialog_parent_class)->finalize (object);
 }
@@ -537,6 +547,7 @@ xs_scan_dialog_init (XsScanDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  self->suggestion_rows = g_ptr_array_new ();
 }
 
 XsScanDialog *

@@ -8,6 +8,7 @@
 
 #include "xs-at-risk.h"
 #include "xs-db.h"
+#include "xs-job.h"
 #include "xs-progress.h"
 #include "xs-trainee-model.h"
 
@@ -85,61 +86,60 @@ xs_trainee_model_new (void)
   return g_object_new (XS_TYPE_TRAINEE_MODEL, NULL);
 }
 
+/* What a load gives: the items and the rule set they were measured by. */
 typedef struct
 {
-  char       *data_dir;
-  int         year;
   GPtrArray  *items;
   XsRuleSet  *rules;
-} LoadData;
+  int         year;
+} Loaded;
 
 static void
-load_data_free (LoadData *data)
+loaded_free (Loaded *loaded)
 {
-  g_free (data->data_dir);
-  g_clear_pointer (&data->items, g_ptr_array_unref);
-  g_clear_object (&data->rules);
-  g_free (data);
+  g_clear_pointer (&loaded->items, g_ptr_array_unref);
+  g_clear_object (&loaded->rules);
+  g_free (loaded);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+load_items (XsJob         *job,
+            XsDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  LoadData *data = task_data;
-  g_autoptr(XsDb) db = NULL;
+  const int *year = data;
   g_autoptr(XsProgress) progress = NULL;
   g_autoptr(XsAtRisk) at_risk = NULL;
-  g_autoptr(GError) error = NULL;
+  Loaded *loaded;
   guint n;
 
-  db = xs_db_open (data->data_dir, &error);
-  if (db == NULL || (progress = xs_progress_compute (db, data->year, NULL, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  progress = xs_progress_compute (db, *year, NULL, error);
+  if (progress == NULL)
+    return FALSE;
 
   /* At risk as of today. */
   at_risk = xs_at_risk_new (progress, NULL);
   n = xs_progress_get_n_rows (progress);
-  data->rules = g_object_ref (xs_progress_get_rule_set (progress));
-  data->items = g_ptr_array_new_full (n, g_object_unref);
+  loaded = g_new0 (Loaded, 1);
+  loaded->year = *year;
+  loaded->rules = g_object_ref (xs_progress_get_rule_set (progress));
+  loaded->items = g_ptr_array_new_full (n, g_object_unref);
+  xs_job_set_result (job, loaded, (GDestroyNotify) loaded_free);
   for (guint i = 0; i < n; i++)
     {
       const XsAtRiskEntry *entry = xs_at_risk_lookup_row (at_risk, i);
       XsTraineeItem *item;
 
-      if (i % 4096 == 0 && g_task_return_error_if_cancelled (task))
-        return;
-      item = xs_trainee_item_new (xs_progress_get_row (progress, i), data->rules);
+      if (i % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      item = xs_trainee_item_new (xs_progress_get_row (progress, i), loaded->rules);
       if (entry != NULL)
         xs_trainee_item_set_at_risk (item, entry->at_risk, entry->summary);
-      g_ptr_array_add (data->items, item);
+      g_ptr_array_add (loaded->items, item);
     }
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 void
@@ -150,19 +150,16 @@ xs_trainee_model_load_async (XsTraineeModel      *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  g_autoptr(XsJob) job = NULL;
   g_autoptr(GTask) task = NULL;
-  LoadData *data;
 
   g_return_if_fail (XS_IS_TRAINEE_MODEL (self));
-
-  data = g_new0 (LoadData, 1);
-  data->data_dir = g_strdup (data_dir);
-  data->year = year;
+  g_return_if_fail (data_dir != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, xs_trainee_model_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  job = xs_job_new (data_dir, load_items, g_memdup2 (&year, sizeof year), g_free);
+  xs_job_run_for_task (job, task);
 }
 
 gboolean
@@ -170,21 +167,22 @@ xs_trainee_model_load_finish (XsTraineeModel  *self,
                               GAsyncResult    *result,
                               GError         **error)
 {
-  LoadData *data;
+  Loaded *loaded;
   guint removed;
 
   g_return_val_if_fail (XS_IS_TRAINEE_MODEL (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
     return FALSE;
 
-  data = g_task_get_task_data (G_TASK (result));
   removed = self->items->len;
   g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&data->items);
-  g_set_object (&self->rules, data->rules);
-  self->year = data->year;
+  self->items = g_steal_pointer (&loaded->items);
+  g_set_object (&self->rules, loaded->rules);
+  self->year = loaded->year;
+  loaded_free (loaded);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
   return TRUE;
 }

@@ -14,6 +14,7 @@
 #include "xs-history-dialog.h"
 #include "xs-duplicates.h"
 #include "xs-hours-bar.h"
+#include "xs-job.h"
 #include "xs-progress.h"
 #include "xs-trainee-page.h"
 #include "xs-trainee-store.h"
@@ -153,33 +154,68 @@ clear_claims (XsTraineePage *self)
     gtk_list_box_remove (self->claims_list, child);
 }
 
-gboolean
-xs_trainee_page_load (XsTraineePage  *self,
-                      XsDb           *db,
-                      gint64          trainee_id,
-                      int             year,
-                      GError        **error)
+/* What the page shows, read in a job. */
+typedef struct
 {
-  g_autoptr(XsTrainee) trainee = NULL;
-  g_autoptr(XsProgress) progress = NULL;
-  g_autoptr(GPtrArray) claims = NULL;
-  g_autoptr(GPtrArray) shared = NULL;
+  char        *data_dir;
+  int          year;
+  XsTrainee   *trainee;
+  XsProgress  *progress;
+  GPtrArray   *claims;   /* XsClaim */
+  GPtrArray   *shared;   /* XsSharedScan */
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_free (loaded->data_dir);
+  g_clear_pointer (&loaded->trainee, xs_trainee_free);
+  g_clear_object (&loaded->progress);
+  g_clear_pointer (&loaded->claims, g_ptr_array_unref);
+  g_clear_pointer (&loaded->shared, g_ptr_array_unref);
+  g_free (loaded);
+}
+
+typedef struct
+{
+  gint64 trainee_id;
+  int    year;
+} LoadInput;
+
+static gboolean
+read_trainee (XsJob         *job,
+              XsDb          *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  LoadInput *input = data;
+  Loaded *loaded = g_new0 (Loaded, 1);
+
+  xs_job_set_result (job, loaded, (GDestroyNotify) loaded_free);
+  loaded->data_dir = g_strdup (xs_db_get_data_dir (db));
+  loaded->year = input->year;
+  return (loaded->trainee = xs_trainee_store_get (db, input->trainee_id, error)) != NULL
+         && (loaded->progress = xs_progress_compute (db, input->year, loaded->trainee->id_number, error)) != NULL
+         && (loaded->claims = xs_claim_store_list_for_trainee (db, input->trainee_id, input->year, error)) != NULL
+         && (loaded->shared = xs_duplicates_for_trainee (db, input->trainee_id, input->year, error)) != NULL;
+}
+
+static void
+show_loaded (XsTraineePage *self,
+             Loaded        *loaded)
+{
   g_autoptr(GHashTable) shared_text = NULL;
   g_autofree char *group_title = NULL;
+  XsTrainee *trainee = loaded->trainee;
+  GPtrArray *claims = loaded->claims;
+  GPtrArray *shared = loaded->shared;
   const XsProgressRow *row;
   XsRuleSet *rules;
 
-  g_return_val_if_fail (XS_IS_TRAINEE_PAGE (self), FALSE);
-
-  if ((trainee = xs_trainee_store_get (db, trainee_id, error)) == NULL
-      || (progress = xs_progress_compute (db, year, trainee->id_number, error)) == NULL
-      || (claims = xs_claim_store_list_for_trainee (db, trainee_id, year, error)) == NULL
-      || (shared = xs_duplicates_for_trainee (db, trainee_id, year, error)) == NULL)
-    return FALSE;
-
   g_free (self->data_dir);
-  self->data_dir = g_strdup (xs_db_get_data_dir (db));
-  self->trainee_id = trainee_id;
+  self->data_dir = g_strdup (loaded->data_dir);
+  self->trainee_id = trainee->id;
   g_free (self->name);
   self->name = g_strdup (trainee->name);
   g_free (self->id_number);
@@ -192,8 +228,8 @@ xs_trainee_page_load (XsTraineePage  *self,
   gtk_toggle_button_set_active (self->reveal_button, FALSE);
   on_reveal_toggled (self, self->reveal_button);
 
-  rules = xs_progress_get_rule_set (progress);
-  row = xs_progress_get_row (progress, 0);
+  rules = xs_progress_get_rule_set (loaded->progress);
+  row = xs_progress_get_row (loaded->progress, 0);
   xs_hours_bar_set (self->public_bar, _("Public subjects"), row->public_hours, row->pending_public,
                     xs_rule_set_get_required_public (rules));
   xs_hours_bar_set (self->compulsory_bar, _("Compulsory"), row->compulsory, row->pending_compulsory,
@@ -203,7 +239,7 @@ xs_trainee_page_load (XsTraineePage  *self,
   xs_hours_bar_set (self->total_bar, _("Total"), row->total, row->pending_total,
                     xs_rule_set_get_required_total (rules));
 
-  group_title = g_strdup_printf (_("Claims of %d"), year);
+  group_title = g_strdup_printf (_("Claims of %d"), loaded->year);
   adw_preferences_group_set_title (self->claims_group, group_title);
   clear_claims (self);
   gtk_widget_set_visible (self->no_claims_row, claims->len == 0);
@@ -230,7 +266,48 @@ xs_trainee_page_load (XsTraineePage  *self,
       xs_claim_row_set_shared_scan (XS_CLAIM_ROW (claim_row), g_hash_table_lookup (shared_text, &claim->id));
       gtk_list_box_append (self->claims_list, claim_row);
     }
+}
 
+void
+xs_trainee_page_load_async (XsTraineePage       *self,
+                            XsDb                *db,
+                            gint64               trainee_id,
+                            int                  year,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(XsJob) job = NULL;
+  g_autoptr(GTask) task = NULL;
+  LoadInput *input;
+
+  g_return_if_fail (XS_IS_TRAINEE_PAGE (self));
+  g_return_if_fail (XS_IS_DB (db));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xs_trainee_page_load_async);
+  input = g_new0 (LoadInput, 1);
+  input->trainee_id = trainee_id;
+  input->year = year;
+  job = xs_job_new (xs_db_get_data_dir (db), read_trainee, input, g_free);
+  xs_job_run_for_task (job, task);
+}
+
+gboolean
+xs_trainee_page_load_finish (XsTraineePage  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  Loaded *loaded;
+
+  g_return_val_if_fail (XS_IS_TRAINEE_PAGE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+  show_loaded (self, loaded);
+  loaded_free (loaded);
   return TRUE;
 }
 

@@ -198,12 +198,10 @@ setup_bar (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_bar (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
+bind_bar (XsTraineesView *self,
+          GtkListItem    *list_item,
+          HoursColumn     column)
 {
-  XsTraineesView *self = g_object_get_data (G_OBJECT (factory), "view");
-  HoursColumn column = GPOINTER_TO_INT (user_data);
   XsTraineeItem *item = gtk_list_item_get_item (list_item);
   XsRuleSet *rules = xs_trainee_model_get_rule_set (self->model);
   int approved, pending, required;
@@ -231,6 +229,30 @@ bind_bar (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_public (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             XsTraineesView           *self)
+{
+  bind_bar (self, list_item, HOURS_PUBLIC);
+}
+
+static void
+bind_professional (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   XsTraineesView           *self)
+{
+  bind_bar (self, list_item, HOURS_PROFESSIONAL);
+}
+
+static void
+bind_total (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            XsTraineesView           *self)
+{
+  bind_bar (self, list_item, HOURS_TOTAL);
+}
+
+static void
 add_column (XsTraineesView *self,
             const char     *title,
             GCallback       setup,
@@ -243,7 +265,6 @@ add_column (XsTraineesView *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_object_set_data (G_OBJECT (factory), "view", self);
   g_signal_connect (factory, "setup", setup, NULL);
   g_signal_connect (factory, "bind", bind, bind_data);
 
@@ -279,11 +300,11 @@ add_columns (XsTraineesView *self)
               string_sorter ("masked-id"), FALSE, 190);
   add_column (self, _("Employer"), G_CALLBACK (setup_label), G_CALLBACK (bind_employer), NULL,
               string_sorter ("employer"), TRUE, -1);
-  add_column (self, _("Public"), G_CALLBACK (setup_bar), G_CALLBACK (bind_bar), GINT_TO_POINTER (HOURS_PUBLIC),
+  add_column (self, _("Public"), G_CALLBACK (setup_bar), G_CALLBACK (bind_public), self,
               numeric_sorter ("public"), FALSE, 110);
-  add_column (self, _("Professional"), G_CALLBACK (setup_bar), G_CALLBACK (bind_bar), GINT_TO_POINTER (HOURS_PROFESSIONAL),
+  add_column (self, _("Professional"), G_CALLBACK (setup_bar), G_CALLBACK (bind_professional), self,
               numeric_sorter ("professional"), FALSE, 110);
-  add_column (self, _("Total"), G_CALLBACK (setup_bar), G_CALLBACK (bind_bar), GINT_TO_POINTER (HOURS_TOTAL),
+  add_column (self, _("Total"), G_CALLBACK (setup_bar), G_CALLBACK (bind_total), self,
               numeric_sorter ("total"), FALSE, 110);
   add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL,
               numeric_sorter ("status"), FALSE, 120);

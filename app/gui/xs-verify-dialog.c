@@ -12,6 +12,8 @@
 #include "xs-certificate-payload.h"
 #include "xs-certificate-store.h"
 #include "xs-date.h"
+#include "xs-file-chooser.h"
+#include "xs-job.h"
 #include "xs-qr-reader.h"
 #include "xs-verify-dialog.h"
 
@@ -19,7 +21,7 @@ struct _XsVerifyDialog
 {
   AdwWindow     parent_instance;
 
-  XsWindow     *window;        /* weak */
+  XsDb         *db;
   char         *own_key;       /* this installation's public key text */
   GCancellable *cancellable;
   gboolean      pending;       /* verify once the key is read */
@@ -137,9 +139,9 @@ add_register_details (XsVerifyDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *issued_at = NULL;
 
-  if (self->window == NULL)
+  if (self->db == NULL)
     return FALSE;
-  issued = xs_certificate_store_lookup (xs_window_get_db (self->window), serial, &error);
+  issued = xs_certificate_store_lookup (self->db, serial, &error);
   if (issued == NULL)
     {
       add_detail (self, _("Register"),
@@ -205,7 +207,7 @@ verify (XsVerifyDialog *self)
       show_result (self, "dialog-error-symbolic", "error", _("Revocation List Refused"), error->message);
       return;
     }
-  if (!xs_certificate_check (text, key, own_key && self->window ? xs_window_get_db (self->window) : NULL,
+  if (!xs_certificate_check (text, key, own_key ? self->db : NULL,
                              list, &check, &error))
     {
       show_result (self, "dialog-error-symbolic", "error", _("Not Valid"), error->message);
@@ -295,20 +297,19 @@ own_key_action (GtkWidget  *widget,
 
 /* This installation's key, read (or made) in a worker. */
 
-static void
-key_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+read_key (XsJob         *job,
+          XsDb          *db,
+          gpointer       data_dir,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  g_autoptr(XsSigningKey) key = NULL;
-  GError *error = NULL;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (data_dir, error);
 
-  key = xs_signing_key_open (task_data, &error);
   if (key == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_strdup (xs_signing_key_get_public_text (key)), g_free);
+    return FALSE;
+  xs_job_set_result (job, g_strdup (xs_signing_key_get_public_text (key)), g_free);
+  return TRUE;
 }
 
 static void
@@ -316,11 +317,13 @@ on_key_read (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
+  g_autoptr(XsVerifyDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *text = NULL;
   gboolean pending = self->pending;
 
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    text = xs_job_steal_result (XS_JOB (object));
   if (text == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -376,26 +379,26 @@ xs_verify_dialog_read_picture (XsVerifyDialog *self,
 
 /* The base's revocation list, read in a worker and checked when a code is. */
 
-static void
-revocations_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gboolean
+read_revocations (XsJob         *job,
+                  XsDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (task_data);
+  g_autoptr(GFile) file = g_file_new_for_path (data);
   g_autoptr(GFileInputStream) stream = NULL;
   GBytes *bytes = NULL;
-  GError *error = NULL;
 
   /* one byte over the largest list: too large a file is refused, not read */
-  stream = g_file_read (file, cancellable, &error);
+  stream = g_file_read (file, cancellable, error);
   if (stream != NULL)
     bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), XS_REVOCATION_LIST_MAX_SIZE + 1,
-                                       cancellable, &error);
+                                       cancellable, error);
   if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+    return FALSE;
+  xs_job_set_result (job, bytes, (GDestroyNotify) g_bytes_unref);
+  return TRUE;
 }
 
 static void
@@ -403,20 +406,20 @@ on_revocations_read (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  XsVerifyDialog *self = XS_VERIFY_DIALOG (object);
+  g_autoptr(XsVerifyDialog) self = user_data;
+  XsJob *job = XS_JOB (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *name = NULL;
 
-  if (bytes == NULL)
+  if (!xs_job_run_finish (job, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_result (self, "dialog-error-symbolic", "error", _("Revocation List Refused"), error->message);
       return;
     }
   g_clear_pointer (&self->revocations, g_bytes_unref);
-  self->revocations = g_steal_pointer (&bytes);
-  name = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+  self->revocations = xs_job_steal_result (job);
+  name = g_path_get_basename (xs_job_get_data (job));
   adw_action_row_set_subtitle (self->revocations_row, name);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.clear-revocations", TRUE);
   if (*gtk_editable_get_text (GTK_EDITABLE (self->payload_row)) != '\0')
@@ -427,15 +430,13 @@ void
 xs_verify_dialog_set_revocations (XsVerifyDialog *self,
                                   const char     *path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
 
   g_return_if_fail (XS_IS_VERIFY_DIALOG (self));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (self, self->cancellable, on_revocations_read, NULL);
-  g_task_set_source_tag (task, xs_verify_dialog_set_revocations);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, revocations_thread);
+  job = xs_job_new (NULL, read_revocations, g_strdup (path), g_free);
+  xs_job_run_async (job, self->cancellable, on_revocations_read, g_object_ref (self));
 }
 
 static void
@@ -452,26 +453,42 @@ clear_revocations_action (GtkWidget  *widget,
 }
 
 static void
-on_file_chosen (GtkNativeDialog *chooser,
-                int              response,
-                XsVerifyDialog  *self)
+on_file_chosen (XsVerifyDialog *self,
+                GAsyncResult   *result,
+                gboolean        picture)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      gboolean picture = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "picture"));
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      if (path == NULL)
-        show_result (self, "dialog-error-symbolic", "error", _("Not a Local File"),
-                     _("Choose a file on this computer."));
-      else if (picture)
-        xs_verify_dialog_read_picture (self, path);
-      else
-        xs_verify_dialog_set_revocations (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  if (path == NULL)
+    show_result (self, "dialog-error-symbolic", "error", _("Not a Local File"),
+                 _("Choose a file on this computer."));
+  else if (picture)
+    xs_verify_dialog_read_picture (self, path);
+  else
+    xs_verify_dialog_set_revocations (self, path);
+}
+
+static void
+on_picture_chosen (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XsVerifyDialog) self = user_data;
+
+  on_file_chosen (self, result, TRUE);
+}
+
+static void
+on_revocations_chosen (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XsVerifyDialog) self = user_data;
+
+  on_file_chosen (self, result, FALSE);
 }
 
 static void
@@ -479,45 +496,49 @@ choose_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
+  XsVerifyDialog *self = XS_VERIFY_DIALOG (widget);
   gboolean picture = g_str_equal (action_name, "verify.read-picture");
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
 
-  chooser = gtk_file_chooser_native_new (picture ? _("Read QR Code from Picture") : _("Choose Revocation List"),
-                                         GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   if (picture)
     {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
       gtk_file_filter_set_name (filter, _("Photos, scans and PDFs"));
       gtk_file_filter_add_mime_type (filter, "image/jpeg");
       gtk_file_filter_add_mime_type (filter, "image/png");
       gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
-  g_object_set_data (G_OBJECT (chooser), "picture", GINT_TO_POINTER (picture));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Text files"));
+      gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_suffix (filter, "txt");
+    }
+  filters = xs_file_chooser_filters_of (filter);
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN,
+                             picture ? _("Read QR Code from Picture") : _("Choose Revocation List"),
+                             _("_Open"), filters, NULL, NULL, self->cancellable,
+                             picture ? on_picture_chosen : on_revocations_chosen, g_object_ref (self));
 }
 
 /* Public */
 
 XsVerifyDialog *
-xs_verify_dialog_new (XsWindow *window)
+xs_verify_dialog_new (GtkWindow *parent,
+                      XsDb      *db)
 {
   XsVerifyDialog *self;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
 
-  g_return_val_if_fail (XS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
 
-  self = g_object_new (XS_TYPE_VERIFY_DIALOG, "transient-for", window, NULL);
-  g_set_weak_pointer (&self->window, window);
+  self = g_object_new (XS_TYPE_VERIFY_DIALOG, "transient-for", parent, NULL);
+  self->db = g_object_ref (db);
 
-  task = g_task_new (self, self->cancellable, on_key_read, NULL);
-  g_task_set_source_tag (task, xs_verify_dialog_new);
-  g_task_set_task_data (task, g_strdup (xs_db_get_data_dir (xs_window_get_db (window))), g_free);
-  g_task_run_in_thread (task, key_thread);
+  /* The key is a file of the data folder: no connection is needed. */
+  job = xs_job_new (NULL, read_key, g_strdup (xs_db_get_data_dir (db)), g_free);
+  xs_job_run_async (job, self->cancellable, on_key_read, g_object_ref (self));
   return self;
 }
 
@@ -538,7 +559,7 @@ xs_verify_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->picture_cancellable);
-  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (xs_verify_dialog_parent_class)->dispose (object);
 }

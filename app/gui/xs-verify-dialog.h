@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
-#include "xs-window.h"
+#include <adwaita.h>
+
+#include "xs-db.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XsVerifyDialog, xs_verify_dialog, XS, VERIFY_DIALOG, AdwWindow)
 
 /* Checks against this installation's key unless another one is given, and
- * looks the certificate up in @window's database. */
-XsVerifyDialog *xs_verify_dialog_new         (XsWindow       *window);
+ * looks the certificate up in @db. */
+XsVerifyDialog *xs_verify_dialog_new         (GtkWindow      *parent,
+                                              XsDb           *db);
 void            xs_verify_dialog_set_payload (XsVerifyDialog *self,
                                               const char     *text);
 /* Reads the QR code of @path (a photo, a scan or a PDF) in a worker, then

@@ -56,7 +56,8 @@ import_action (GtkWidget  *widget,
 {
   XsImportKind kind = g_str_equal (action_name, "win.import-roster") ? XS_IMPORT_ROSTER : XS_IMPORT_HOURS;
 
-  gtk_window_present (GTK_WINDOW (xs_import_dialog_new (XS_WINDOW (widget), kind, NULL)));
+  gtk_window_present (GTK_WINDOW (xs_import_dialog_new (GTK_WINDOW (widget), xs_window_get_db (XS_WINDOW (widget)),
+                                                        kind, NULL)));
 }
 
 static void
@@ -107,34 +108,22 @@ edit_claim_action (GtkWidget  *widget,
   open_claim_editor (self, claim->trainee_id, claim->id);
 }
 
-static void
-demo_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+populate_demo (XsJob         *job,
+               XsDb          *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  const char *data_dir = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-
-  db = xs_db_open (data_dir, &error);
-  if (db == NULL || !xs_demo_populate (db, DEMO_TRAINEES, 2018, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return xs_demo_populate (db, DEMO_TRAINEES, 2018, cancellable, error);
 }
 
 static void
-on_demo_loaded (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_demo_loaded (XsWindow *self,
+                XsJob    *job)
 {
-  XsWindow *self = XS_WINDOW (object);
   g_autofree char *text = NULL;
   guint year_index;
-
-  if (!_xs_window_end_task (self, result, "win.load-demo"))
-    return;
 
   text = g_strdup_printf (_("Demo base with %d trainees loaded"), DEMO_TRAINEES);
   xs_window_show_toast (self, text);
@@ -164,13 +153,9 @@ load_demo_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   XsWindow *self = XS_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), populate_demo, NULL, NULL);
 
-  gtk_widget_action_set_enabled (widget, "win.load-demo", FALSE);
-  _xs_window_set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, on_demo_loaded, NULL);
-  g_task_set_task_data (task, g_strdup (xs_db_get_data_dir (xs_window_get_db (self))), g_free);
-  g_task_run_in_thread (task, demo_thread);
+  _xs_window_run_job (self, job, "win.load-demo", FALSE, NULL, on_demo_loaded);
 }
 
 /* On the Certificates page, prints the selected certificates; elsewhere,
@@ -216,7 +201,7 @@ verify_certificate_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
 {
-  gtk_window_present (GTK_WINDOW (xs_verify_dialog_new (XS_WINDOW (widget))));
+  gtk_window_present (GTK_WINDOW (xs_verify_dialog_new (GTK_WINDOW (widget), xs_window_get_db (XS_WINDOW (widget)))));
 }
 
 /* Export Statistics: both groupings of the shown year to one XLSX file,
@@ -224,51 +209,39 @@ verify_certificate_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char *data_dir;
   char *path;
   int   year;
 } StatsExport;
 
 static void
-stats_export_free (StatsExport *job)
+stats_export_free (StatsExport *export)
 {
-  g_free (job->data_dir);
-  g_free (job->path);
-  g_free (job);
+  g_free (export->path);
+  g_free (export);
+}
+
+static gboolean
+export_statistics (XsJob         *job,
+                   XsDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  StatsExport *export = data;
+
+  return xs_stats_export_xlsx (db, export->year, export->path, error);
 }
 
 static void
-stats_export_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+on_stats_exported (XsWindow *self,
+                   XsJob    *job)
 {
-  StatsExport *job = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-
-  db = xs_db_open (job->data_dir, &error);
-  if (db == NULL || !xs_stats_export_xlsx (db, job->year, job->path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_stats_exported (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  XsWindow *self = XS_WINDOW (object);
-  StatsExport *job = g_task_get_task_data (G_TASK (result));
-  g_autofree char *name = NULL;
+  StatsExport *export = xs_job_get_data (job);
+  g_autofree char *name = g_path_get_basename (export->path);
   g_autofree char *text = NULL;
 
-  if (!_xs_window_end_task (self, result, "win.export-statistics"))
-    return;
-  name = g_path_get_basename (job->path);
   /* Translators: the year, then the file's name */
-  text = g_strdup_printf (_("Statistics of %d exported to “%s”"), job->year, name);
+  text = g_strdup_printf (_("Statistics of %d exported to “%s”"), export->year, name);
   xs_window_show_toast (self, text);
 }
 
@@ -276,9 +249,9 @@ void
 _xs_window_export_statistics (XsWindow   *self,
                               const char *path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
+  StatsExport *export;
   g_autoptr(GError) error = NULL;
-  StatsExport *job;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -289,36 +262,12 @@ _xs_window_export_statistics (XsWindow   *self,
       return;
     }
 
-  job = g_new0 (StatsExport, 1);
-  job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self)));
-  job->path = g_strdup (path);
-  job->year = xs_window_get_year (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-statistics", FALSE);
-  _xs_window_set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, on_stats_exported, NULL);
-  g_task_set_source_tag (task, _xs_window_export_statistics);
-  g_task_set_task_data (task, job, (GDestroyNotify) stats_export_free);
-  g_task_run_in_thread (task, stats_export_thread);
-}
-
-static void
-on_stats_file_chosen (GtkNativeDialog *chooser,
-                      int              response,
-                      XsWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path == NULL)
-        xs_window_show_toast (self, _("Statistics can only be exported to a local file"));
-      else
-        _xs_window_export_statistics (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  export = g_new0 (StatsExport, 1);
+  export->path = g_strdup (path);
+  export->year = xs_window_get_year (self);
+  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), export_statistics,
+                    export, (GDestroyNotify) stats_export_free);
+  _xs_window_run_job (self, job, "win.export-statistics", FALSE, NULL, on_stats_exported);
 }
 
 static void
@@ -327,7 +276,6 @@ export_statistics_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   XsWindow *self = XS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
@@ -337,14 +285,8 @@ export_statistics_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Excel workbooks"));
   gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_suffix (filter, "xlsx");
-
-  chooser = gtk_file_chooser_native_new (_("Export Statistics"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_stats_file_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _xs_window_choose_path (self, XS_FILE_CHOOSER_SAVE, _("Export Statistics"), _("_Export"), filter, name,
+                          _("Statistics can only be exported to a local file"), _xs_window_export_statistics);
 }
 
 void
@@ -356,9 +298,38 @@ _xs_window_update_actions (XsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", g_strcmp0 (page, "trainee") == 0);
 }
 
+/* What the views and dialogs report upward. */
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  xs_window_show_toast (XS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_trainee_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  xs_window_show_trainee (XS_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  xs_window_reload (XS_WINDOW (widget));
+}
+
 void
 _xs_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trainee", "x", show_trainee_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
@@ -374,6 +345,7 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-statistics", NULL, export_statistics_action);
   _xs_window_class_install_package_actions (widget_class);
   _xs_window_class_install_revocation_actions (widget_class);
+  _xs_window_class_install_undo_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);

@@ -20,7 +20,6 @@
 
 typedef struct
 {
-  char          *data_dir;
   char          *path;
   char          *base_name;
   int            year;
@@ -30,7 +29,6 @@ typedef struct
 static void
 package_job_free (PackageJob *job)
 {
-  g_free (job->data_dir);
   g_free (job->path);
   g_free (job->base_name);
   g_free (job);
@@ -42,7 +40,6 @@ package_job_new (XsWindow   *self,
 {
   PackageJob *job = g_new0 (PackageJob, 1);
 
-  job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self)));
   job->path = g_strdup (path);
   job->year = xs_window_get_year (self);
   return job;
@@ -51,23 +48,10 @@ package_job_new (XsWindow   *self,
 /* Open Package… */
 
 static void
-on_package_chosen (GtkNativeDialog *chooser,
-                   int              response,
-                   XsWindow        *self)
+open_package (XsWindow   *self,
+              const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path == NULL)
-        xs_window_show_toast (self, _("Only a package in a local file can be opened"));
-      else
-        gtk_window_present (GTK_WINDOW (xs_review_window_new (gtk_window_get_application (GTK_WINDOW (self)),
-                                                              path)));
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  gtk_window_present (GTK_WINDOW (xs_review_window_new (gtk_window_get_application (GTK_WINDOW (self)), path)));
 }
 
 static GtkFileFilter *
@@ -87,53 +71,38 @@ open_package_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   g_autoptr(GtkFileFilter) filter = zip_filter ();
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Package"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_package_chosen), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _xs_window_choose_path (XS_WINDOW (widget), XS_FILE_CHOOSER_OPEN, _("Open Package"), _("_Open"), filter, NULL,
+                          _("Only a package in a local file can be opened"), open_package);
 }
 
 /* Export Package… */
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_package (XsJob         *job,
+                XsDb          *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  PackageJob *job = task_data;
-  XsPackageQuery query = { job->year, NULL, NULL };
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(XsSigningKey) key = NULL;
-  g_autoptr(GError) error = NULL;
+  PackageJob *package = data;
+  XsPackageQuery query = { package->year, NULL, NULL };
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
 
-  if ((db = xs_db_open (job->data_dir, &error)) == NULL
-      || (key = xs_signing_key_open (job->data_dir, &error)) == NULL
-      || !xs_package_export (db, key, job->base_name, &query, job->path, NULL, NULL, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return key != NULL
+         && xs_package_export (db, key, package->base_name, &query, package->path, NULL, NULL, cancellable, error);
 }
 
 static void
-on_exported (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_exported (XsWindow *self,
+             XsJob    *job)
 {
-  XsWindow *self = XS_WINDOW (object);
-  PackageJob *job = g_task_get_task_data (G_TASK (result));
-  g_autofree char *name = NULL;
+  PackageJob *package = xs_job_get_data (job);
+  g_autofree char *name = g_path_get_basename (package->path);
   g_autofree char *text = NULL;
 
-  if (!_xs_window_end_task (self, result, "win.export-package"))
-    return;
-  name = g_path_get_basename (job->path);
   /* Translators: the year, then the file's name */
-  text = g_strdup_printf (_("Package of %d written to “%s”"), job->year, name);
+  text = g_strdup_printf (_("Package of %d written to “%s”"), package->year, name);
   xs_window_show_toast (self, text);
 }
 
@@ -141,9 +110,9 @@ void
 _xs_window_export_package (XsWindow   *self,
                            const char *path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
+  PackageJob *package;
   g_autoptr(GError) error = NULL;
-  PackageJob *job;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -154,34 +123,11 @@ _xs_window_export_package (XsWindow   *self,
       return;
     }
 
-  job = package_job_new (self, path);
-  job->base_name = g_strdup (xs_base_profile_get_name (xs_application_get_base_profile (self->application)));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", FALSE);
-  _xs_window_set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, on_exported, NULL);
-  g_task_set_source_tag (task, _xs_window_export_package);
-  g_task_set_task_data (task, job, (GDestroyNotify) package_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-on_export_file_chosen (GtkNativeDialog *chooser,
-                       int              response,
-                       XsWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path == NULL)
-        xs_window_show_toast (self, _("The package can only be written to a local file"));
-      else
-        _xs_window_export_package (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  package = package_job_new (self, path);
+  package->base_name = g_strdup (xs_base_profile_get_name (xs_application_get_base_profile (self->application)));
+  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), export_package,
+                    package, (GDestroyNotify) package_job_free);
+  _xs_window_run_job (self, job, "win.export-package", FALSE, NULL, on_exported);
 }
 
 static void
@@ -192,40 +138,31 @@ export_package_action (GtkWidget  *widget,
   XsWindow *self = XS_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = zip_filter ();
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   /* Translators: the file name offered for the submission package; in
    * Chinese 学时申报-%d.zip */
   name = g_strdup_printf (_("hours-submission-%d.zip"), xs_window_get_year (self));
-  chooser = gtk_file_chooser_native_new (_("Export Package"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_file_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _xs_window_choose_path (self, XS_FILE_CHOOSER_SAVE, _("Export Package"), _("_Export"), filter, name,
+                          _("The package can only be written to a local file"), _xs_window_export_package);
 }
 
 /* Import Decisions… */
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+import_decisions (XsJob         *job,
+                  XsDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  PackageJob *job = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(XsSigningKey) key = NULL;
-  g_autoptr(GError) error = NULL;
-  XsImportReport *report = NULL;
+  PackageJob *package = data;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+  XsImportReport *report;
 
-  if ((db = xs_db_open (job->data_dir, &error)) == NULL
-      || (key = xs_signing_key_open (job->data_dir, &error)) == NULL
-      || (report = xs_decisions_import (db, key, job->path, job->flags, &error)) == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, g_object_unref);
+  if (key == NULL || (report = xs_decisions_import (db, key, package->path, package->flags, error)) == NULL)
+    return FALSE;
+  xs_job_set_result (job, report, g_object_unref);
+  return TRUE;
 }
 
 static GtkWidget *
@@ -265,12 +202,12 @@ refused_list (XsImportReport *report)
 static void
 on_report_response (AdwMessageDialog *dialog,
                     const char       *response,
-                    XsWindow         *self)
+                    const char       *path)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
-  if (g_str_equal (response, "apply-valid") && path != NULL)
-    _xs_window_import_decisions (self, path, XS_IMPORT_SKIP_INVALID);
+  if (g_str_equal (response, "apply-valid") && XS_IS_WINDOW (window))
+    _xs_window_import_decisions (XS_WINDOW (window), path, XS_IMPORT_SKIP_INVALID);
 }
 
 static void
@@ -314,36 +251,19 @@ show_report (XsWindow       *self,
                                                   ADW_RESPONSE_SUGGESTED);
     }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_report_response), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_report_response), g_strdup (path),
+                         (GClosureNotify) g_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_decisions_imported (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+on_decisions_imported (XsWindow *self,
+                       XsJob    *job)
 {
-  XsWindow *self = XS_WINDOW (object);
-  PackageJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(XsImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  PackageJob *package = xs_job_get_data (job);
+  XsImportReport *report = xs_job_get_result (job);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-decisions", TRUE);
-  _xs_window_set_busy (self, FALSE);
-  report = g_task_propagate_pointer (G_TASK (result), &error);
-  if (report == NULL)
-    {
-      GtkWidget *dialog;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Import the Decisions"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  show_report (self, job->path, report);
+  show_report (self, package->path, report);
   if (xs_import_report_get_committed (report))
     {
       g_autofree char *summary = xs_import_report_format_summary (report);
@@ -358,41 +278,26 @@ _xs_window_import_decisions (XsWindow      *self,
                              const char    *path,
                              XsImportFlags  flags)
 {
-  g_autoptr(GTask) task = NULL;
-  PackageJob *job;
+  g_autoptr(XsJob) job = NULL;
+  PackageJob *package;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  job = package_job_new (self, path);
-  job->flags = flags;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-decisions", FALSE);
-  _xs_window_set_busy (self, TRUE);
-  /* not the window's cancellable: a reload must not stop an import */
-  task = g_task_new (self, NULL, on_decisions_imported, NULL);
-  g_task_set_source_tag (task, _xs_window_import_decisions);
-  g_task_set_task_data (task, job, (GDestroyNotify) package_job_free);
-  g_task_run_in_thread (task, import_thread);
+  package = package_job_new (self, path);
+  package->flags = flags;
+  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), import_decisions,
+                    package, (GDestroyNotify) package_job_free);
+  /* A reload must not stop an import. */
+  _xs_window_run_job (self, job, "win.import-decisions", TRUE, _("Cannot Import the Decisions"),
+                      on_decisions_imported);
 }
 
 static void
-on_decisions_chosen (GtkNativeDialog *chooser,
-                     int              response,
-                     XsWindow        *self)
+import_decisions_from (XsWindow   *self,
+                       const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path == NULL)
-        xs_window_show_toast (self, _("Only decisions in a local file can be imported"));
-      else
-        _xs_window_import_decisions (self, path, XS_IMPORT_DEFAULT);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  _xs_window_import_decisions (self, path, XS_IMPORT_DEFAULT);
 }
 
 static void
@@ -401,17 +306,12 @@ import_decisions_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
   gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
-  chooser = gtk_file_chooser_native_new (_("Import Decisions"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_decisions_chosen), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _xs_window_choose_path (XS_WINDOW (widget), XS_FILE_CHOOSER_OPEN, _("Import Decisions"), _("_Import"), filter,
+                          NULL, _("Only decisions in a local file can be imported"), import_decisions_from);
 }
 
 void

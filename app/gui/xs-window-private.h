@@ -6,6 +6,8 @@
 
 #include "xs-certificates-view.h"
 #include "xs-classes-view.h"
+#include "xs-file-chooser.h"
+#include "xs-job.h"
 #include "xs-trainee-model.h"
 #include "xs-trainee-page.h"
 #include "xs-trainees-view.h"
@@ -37,6 +39,7 @@ struct _XsWindow
   AdwWindowTitle       *window_title;
   GtkListBox           *to_complete_list;
   guint                 busy_pulse;
+  GArray               *to_complete_trainees;  /* gint64, one per row */
 };
 
 void _xs_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -53,12 +56,34 @@ void _xs_window_export_statistics     (XsWindow       *self,
 void _xs_window_export_revocations    (XsWindow       *self,
                                        const char     *path);
 void _xs_window_class_install_revocation_actions (GtkWidgetClass *widget_class);
-/* Ends a worker started by @action: enables it again, hides the busy bar
- * and shows a failure (other than a cancellation) in a toast. Returns
- * whether the worker succeeded. */
-gboolean _xs_window_end_task          (XsWindow       *self,
-                                       GAsyncResult   *result,
-                                       const char     *action);
+/* win.undo-import (x) and win.show-import-toast ((sx)), xs-window-undo.c */
+void _xs_window_class_install_undo_actions (GtkWidgetClass *widget_class);
+/* Called when a job of the window succeeded. */
+typedef void (*XsWindowJobDone) (XsWindow *self,
+                                 XsJob    *job);
+/* Runs @job for @action: disables it and shows the busy bar until the job
+ * ends; then calls @done if it succeeded, or shows its failure (other than
+ * a cancellation) in a toast, or in a dialog headed @failure_heading when
+ * given. A reload of the window cancels the job unless @outlives_reload. */
+void _xs_window_run_job               (XsWindow        *self,
+                                       XsJob           *job,
+                                       const char      *action,
+                                       gboolean         outlives_reload,
+                                       const char      *failure_heading,
+                                       XsWindowJobDone  done);
+/* Called with the local file a user chose. */
+typedef void (*XsWindowPathChosen) (XsWindow   *self,
+                                    const char *path);
+/* Asks for a file (of @filter's kind) and calls @chosen with its path, or
+ * shows @not_local if it is not on this computer. */
+void _xs_window_choose_path           (XsWindow           *self,
+                                       XsFileChooserMode   mode,
+                                       const char         *title,
+                                       const char         *accept_label,
+                                       GtkFileFilter      *filter,
+                                       const char         *initial_name,
+                                       const char         *not_local,
+                                       XsWindowPathChosen  chosen);
 /* Shows a pulsing progress bar while @busy. */
 void _xs_window_set_busy              (XsWindow       *self,
                                        gboolean        busy);

@@ -14,55 +14,41 @@
 
 typedef struct
 {
-  char  *data_dir;
   char  *path;
   guint  n_revoked;
 } RevocationExport;
 
 static void
-revocation_export_free (RevocationExport *job)
+revocation_export_free (RevocationExport *export)
 {
-  g_free (job->data_dir);
-  g_free (job->path);
-  g_free (job);
+  g_free (export->path);
+  g_free (export);
 }
 
-/* Over its own connection: the window's stays free. */
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_revocations (XsJob         *job,
+                    XsDb          *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  RevocationExport *job = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(XsSigningKey) key = NULL;
-  g_autoptr(GError) error = NULL;
+  RevocationExport *export = data;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
 
-  if ((db = xs_db_open (job->data_dir, &error)) == NULL
-      || (key = xs_signing_key_open (job->data_dir, &error)) == NULL
-      || !xs_revocation_list_write (db, key, job->path, &job->n_revoked, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return key != NULL && xs_revocation_list_write (db, key, export->path, &export->n_revoked, error);
 }
 
 static void
-on_exported (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_exported (XsWindow *self,
+             XsJob    *job)
 {
-  XsWindow *self = XS_WINDOW (object);
-  RevocationExport *job = g_task_get_task_data (G_TASK (result));
-  g_autofree char *name = NULL;
+  RevocationExport *export = xs_job_get_data (job);
+  g_autofree char *name = g_path_get_basename (export->path);
   g_autofree char *text = NULL;
 
-  if (!_xs_window_end_task (self, result, "win.export-revocations"))
-    return;
-  name = g_path_get_basename (job->path);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u revoked certificate listed in “%s”",
-                                       "%u revoked certificates listed in “%s”", job->n_revoked),
-                          job->n_revoked, name);
+                                       "%u revoked certificates listed in “%s”", export->n_revoked),
+                          export->n_revoked, name);
   xs_window_show_toast (self, text);
 }
 
@@ -70,9 +56,9 @@ void
 _xs_window_export_revocations (XsWindow   *self,
                                const char *path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(XsJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  RevocationExport *job;
+  RevocationExport *export;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -83,35 +69,11 @@ _xs_window_export_revocations (XsWindow   *self,
       return;
     }
 
-  job = g_new0 (RevocationExport, 1);
-  job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self)));
-  job->path = g_strdup (path);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-revocations", FALSE);
-  _xs_window_set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, on_exported, NULL);
-  g_task_set_source_tag (task, _xs_window_export_revocations);
-  g_task_set_task_data (task, job, (GDestroyNotify) revocation_export_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-on_file_chosen (GtkNativeDialog *chooser,
-                int              response,
-                XsWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path == NULL)
-        xs_window_show_toast (self, _("The revocation list can only be exported to a local file"));
-      else
-        _xs_window_export_revocations (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  export = g_new0 (RevocationExport, 1);
+  export->path = g_strdup (path);
+  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), export_revocations,
+                    export, (GDestroyNotify) revocation_export_free);
+  _xs_window_run_job (self, job, "win.export-revocations", FALSE, NULL, on_exported);
 }
 
 static void
@@ -119,17 +81,17 @@ export_revocations_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
 {
-  XsWindow *self = XS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Export Revocation List"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Text files"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_suffix (filter, "txt");
   /* Translators: the file name offered for the revocation list; in
    * Chinese 撤销清单.txt */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("revocations.txt"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _xs_window_choose_path (XS_WINDOW (widget), XS_FILE_CHOOSER_SAVE, _("Export Revocation List"), _("_Export"),
+                          filter, _("revocations.txt"),
+                          _("The revocation list can only be exported to a local file"),
+                          _xs_window_export_revocations);
 }
 
 void

@@ -11,62 +11,29 @@
 #include "xs-import-log.h"
 #include "xs-window-private.h"
 
-typedef struct
+static gboolean
+undo_import (XsJob         *job,
+             XsDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  char   *data_dir;
-  gint64  import_id;
-} UndoJob;
+  gint64 import_id = *(gint64 *) data;
+  g_autoptr(XsImportRecord) record = xs_import_log_get (db, import_id, error);
 
-static void
-undo_job_free (UndoJob *job)
-{
-  g_free (job->data_dir);
-  g_free (job);
+  if (record == NULL || !xs_import_log_undo (db, import_id, error))
+    return FALSE;
+  xs_job_set_result (job, g_steal_pointer (&record), (GDestroyNotify) xs_import_record_free);
+  return TRUE;
 }
 
 static void
-undo_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+on_undone (XsWindow *self,
+           XsJob    *job)
 {
-  UndoJob *job = task_data;
-  g_autoptr(XsDb) db = NULL;
-  g_autoptr(XsImportRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-
-  db = xs_db_open (job->data_dir, &error);
-  if (db == NULL
-      || (record = xs_import_log_get (db, job->import_id, &error)) == NULL
-      || !xs_import_log_undo (db, job->import_id, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&record), (GDestroyNotify) xs_import_record_free);
-}
-
-static void
-on_undone (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  XsWindow *self = XS_WINDOW (object);
-  g_autoptr(XsImportRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
+  XsImportRecord *record = xs_job_get_result (job);
   g_autofree char *text = NULL;
 
-  _xs_window_set_busy (self, FALSE);
-  record = g_task_propagate_pointer (G_TASK (result), &error);
-  if (record == NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Undo the Import"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
   xs_window_reload (self);
   /* Translators: a file name */
   text = g_strdup_printf (_("Import of %s undone"), record->file_name);
@@ -77,30 +44,14 @@ void
 xs_window_undo_import (XsWindow *self,
                        gint64    import_id)
 {
-  g_autoptr(GTask) task = NULL;
-  UndoJob *job;
+  g_autoptr(XsJob) job = NULL;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (import_id > 0);
 
-  job = g_new0 (UndoJob, 1);
-  job->data_dir = g_strdup (xs_db_get_data_dir (xs_window_get_db (self)));
-  job->import_id = import_id;
-
-  _xs_window_set_busy (self, TRUE);
-  task = g_task_new (self, NULL, on_undone, NULL);
-  g_task_set_source_tag (task, xs_window_undo_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) undo_job_free);
-  g_task_run_in_thread (task, undo_thread);
-}
-
-static void
-on_undo_clicked (AdwToast *toast,
-                 XsWindow *self)
-{
-  gint64 import_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "import-id"));
-
-  xs_window_undo_import (self, import_id);
+  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), undo_import,
+                    g_memdup2 (&import_id, sizeof import_id), g_free);
+  _xs_window_run_job (self, job, "win.undo-import", TRUE, _("Cannot Undo the Import"), on_undone);
 }
 
 void
@@ -119,8 +70,38 @@ xs_window_show_import_toast (XsWindow   *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_timeout (toast, 10);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_object_set_data (G_OBJECT (toast), "import-id", GSIZE_TO_POINTER ((gsize) import_id));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+      adw_toast_set_action_name (toast, "win.undo-import");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (import_id));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gint64 import_id = g_variant_get_int64 (param);
+
+  if (import_id > 0)
+    xs_window_undo_import (XS_WINDOW (widget), import_id);
+}
+
+static void
+show_import_toast_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  const char *text = NULL;
+  gint64 import_id = 0;
+
+  g_variant_get (param, "(&sx)", &text, &import_id);
+  xs_window_show_import_toast (XS_WINDOW (widget), text, import_id);
+}
+
+void
+_xs_window_class_install_undo_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-import-toast", "(sx)", show_import_toast_action);
 }

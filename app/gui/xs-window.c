@@ -10,6 +10,7 @@
 
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
+#include "xs-trainee-names.h"
 #include "xs-trainee-store.h"
 #include "xs-window-private.h"
 
@@ -31,6 +32,18 @@ static const SidebarEntry sidebar_entries[] = {
   { "to-complete", N_("Claims to Complete"), "document-edit-symbolic" },
   { "certificates", N_("Certificates"), "application-certificate-symbolic" },
 };
+
+enum
+{
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  PROP_TRAINEES,
+  PROP_PROFILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void setup (XsWindow *self);
 
@@ -90,20 +103,114 @@ pulse (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-gboolean
-_xs_window_end_task (XsWindow     *self,
-                     GAsyncResult *result,
-                     const char   *action)
+typedef struct
 {
+  XsWindow        *self;        /* owned */
+  char            *action;
+  char            *failure_heading;
+  XsWindowJobDone  done;
+} RunningJob;
+
+static void
+on_job_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RunningJob *running = user_data;
+  XsWindow *self = running->self;
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), running->action, TRUE);
   _xs_window_set_busy (self, FALSE);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    return TRUE;
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    running->done (self, XS_JOB (object));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (running->failure_heading != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), running->failure_heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
     xs_window_show_toast (self, error->message);
-  return FALSE;
+
+  g_object_unref (running->self);
+  g_free (running->action);
+  g_free (running->failure_heading);
+  g_free (running);
+}
+
+void
+_xs_window_run_job (XsWindow        *self,
+                    XsJob           *job,
+                    const char      *action,
+                    gboolean         outlives_reload,
+                    const char      *failure_heading,
+                    XsWindowJobDone  done)
+{
+  RunningJob *running;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+  g_return_if_fail (XS_IS_JOB (job));
+  g_return_if_fail (action != NULL);
+  g_return_if_fail (done != NULL);
+
+  running = g_new0 (RunningJob, 1);
+  running->self = g_object_ref (self);
+  running->action = g_strdup (action);
+  running->failure_heading = g_strdup (failure_heading);
+  running->done = done;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, FALSE);
+  _xs_window_set_busy (self, TRUE);
+  xs_job_run_async (job, outlives_reload ? NULL : self->cancellable, on_job_done, running);
+}
+
+typedef struct
+{
+  XsWindow           *self;        /* owned */
+  char               *not_local;
+  XsWindowPathChosen  chosen;
+} Choosing;
+
+static void
+on_path_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Choosing *choosing = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    choosing->chosen (choosing->self, path);
+  else if (file != NULL)
+    xs_window_show_toast (choosing->self, choosing->not_local);
+  g_object_unref (choosing->self);
+  g_free (choosing->not_local);
+  g_free (choosing);
+}
+
+void
+_xs_window_choose_path (XsWindow           *self,
+                        XsFileChooserMode   mode,
+                        const char         *title,
+                        const char         *accept_label,
+                        GtkFileFilter      *filter,
+                        const char         *initial_name,
+                        const char         *not_local,
+                        XsWindowPathChosen  chosen)
+{
+  g_autoptr(GListModel) filters = xs_file_chooser_filters_of (filter);
+  Choosing *choosing = g_new0 (Choosing, 1);
+
+  choosing->self = g_object_ref (self);
+  choosing->not_local = g_strdup (not_local);
+  choosing->chosen = chosen;
+  xs_file_chooser_run_async (GTK_WINDOW (self), mode, title, accept_label, filters, NULL, initial_name,
+                             NULL, on_path_chosen, choosing);
 }
 
 void
@@ -149,44 +256,90 @@ update_title (XsWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-static void
-reload_to_complete (XsWindow *self)
+/* Claims to Complete: the year's drafts and rejected claims, read in a
+ * job with their trainees' names. */
+
+typedef struct
 {
-  XsDb *db = xs_window_get_db (self);
-  g_autoptr(GPtrArray) claims = NULL;
+  XsRuleSet  *rules;
+  GPtrArray  *claims;   /* XsClaim */
+  GHashTable *names;    /* trainee id → name */
+} ToComplete;
+
+static void
+to_complete_free (ToComplete *read)
+{
+  g_clear_object (&read->rules);
+  g_clear_pointer (&read->claims, g_ptr_array_unref);
+  g_clear_pointer (&read->names, g_hash_table_unref);
+  g_free (read);
+}
+
+static gboolean
+read_to_complete (XsJob         *job,
+                  XsDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  int year = *(int *) data;
+  ToComplete *read = g_new0 (ToComplete, 1);
+
+  xs_job_set_result (job, read, (GDestroyNotify) to_complete_free);
+  return (read->rules = xs_rule_set_for_year (year, error)) != NULL
+         && (read->claims = xs_claim_store_list_to_complete (db, year, error)) != NULL
+         && (read->names = xs_trainee_store_list_names (db, error)) != NULL;
+}
+
+static void
+on_to_complete_read (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(XsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(XsRuleSet) rules = NULL;
+  ToComplete *read;
   GtkWidget *child;
+
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xs_window_show_toast (self, error->message);
+      return;
+    }
+  read = xs_job_get_result (XS_JOB (object));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->to_complete_list))) != NULL)
     gtk_list_box_remove (self->to_complete_list, child);
-
-  rules = xs_rule_set_for_year (xs_window_get_year (self), &error);
-  claims = rules ? xs_claim_store_list_to_complete (db, xs_window_get_year (self), &error) : NULL;
-  if (claims == NULL)
+  g_array_set_size (self->to_complete_trainees, 0);
+  for (guint i = 0; i < read->claims->len; i++)
     {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < claims->len; i++)
-    {
-      XsClaim *claim = g_ptr_array_index (claims, i);
-      g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, NULL);
-      GtkWidget *row = xs_claim_row_new (claim, rules);
-      g_autofree char *title = g_strdup_printf ("%s · %s", trainee ? trainee->name : "", claim->title);
+      XsClaim *claim = g_ptr_array_index (read->claims, i);
+      const char *name = g_hash_table_lookup (read->names, &claim->trainee_id);
+      GtkWidget *row = xs_claim_row_new (claim, read->rules);
+      g_autofree char *title = g_strdup_printf ("%s · %s", name ? name : "", claim->title);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_object_set_data (G_OBJECT (row), "trainee-id", GINT_TO_POINTER ((int) claim->trainee_id));
+      g_array_append_val (self->to_complete_trainees, claim->trainee_id);
       gtk_list_box_append (self->to_complete_list, row);
     }
-  if (claims->len == 0)
+  if (read->claims->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to complete"));
       gtk_list_box_append (self->to_complete_list, row);
     }
+}
+
+static void
+reload_to_complete (XsWindow *self)
+{
+  int year = xs_window_get_year (self);
+  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), read_to_complete,
+                                     g_memdup2 (&year, sizeof year), g_free);
+
+  xs_job_run_async (job, self->cancellable, on_to_complete_read, g_object_ref (self));
 }
 
 static void
@@ -236,21 +389,32 @@ xs_window_reload (XsWindow *self)
                                self->cancellable, on_trainees_loaded, g_object_ref (self));
 }
 
+static void
+on_trainee_loaded (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_trainee_page_load_finish (XS_TRAINEE_PAGE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xs_window_show_toast (self, error->message);
+      return;
+    }
+  show_page (self, "trainee");
+}
+
 void
 xs_window_show_trainee (XsWindow *self,
                         gint64    trainee_id)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (XS_IS_WINDOW (self));
 
-  if (!xs_trainee_page_load (self->trainee_page, xs_window_get_db (self), trainee_id,
-                             xs_window_get_year (self), &error))
-    {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
-  show_page (self, "trainee");
+  xs_trainee_page_load_async (self->trainee_page, xs_window_get_db (self), trainee_id,
+                              xs_window_get_year (self), self->cancellable, on_trainee_loaded,
+                              g_object_ref (self));
 }
 
 static void
@@ -274,10 +438,11 @@ on_to_complete_activated (XsWindow      *self,
                           GtkListBoxRow *row,
                           GtkListBox    *list)
 {
-  gint64 trainee_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "trainee-id"));
+  int index = gtk_list_box_row_get_index (row);
 
-  if (trainee_id > 0)
-    xs_window_show_trainee (self, trainee_id);
+  /* the rows are in the order of the trainees' ids */
+  if (index >= 0 && (guint) index < self->to_complete_trainees->len)
+    xs_window_show_trainee (self, g_array_index (self->to_complete_trainees, gint64, index));
 }
 
 static void
@@ -285,6 +450,7 @@ on_year_selected (XsWindow    *self,
                   GParamSpec  *pspec,
                   GtkDropDown *dropdown)
 {
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   if (self->trainees != NULL)
     xs_window_reload (self);
 }
@@ -295,10 +461,14 @@ on_sidebar_row_selected (XsWindow      *self,
                          GtkListBox    *list)
 {
   const char *name;
+  int index;
 
   if (row == NULL)
     return;
-  name = g_object_get_data (G_OBJECT (row), "page");
+  index = gtk_list_box_row_get_index (row);
+  if (index < 0 || (gsize) index >= G_N_ELEMENTS (sidebar_entries))
+    return;
+  name = sidebar_entries[index].name;
   if (g_str_equal (name, "trainees") && g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
     name = "empty";
   show_page (self, name);
@@ -310,8 +480,9 @@ _xs_window_show_sidebar_page (XsWindow   *self,
 {
   GtkListBoxRow *row;
 
+  /* the sidebar's rows are sidebar_entries, in order */
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page"), name) == 0)
+    if ((gsize) i < G_N_ELEMENTS (sidebar_entries) && g_strcmp0 (sidebar_entries[i].name, name) == 0)
       {
         if (gtk_list_box_get_selected_row (self->sidebar) == row)
           on_sidebar_row_selected (self, row, self->sidebar);
@@ -350,7 +521,6 @@ add_sidebar_rows (XsWindow *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (GTK_BOX (box), label);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), "page", (gpointer) sidebar_entries[i].name);
       gtk_list_box_append (self->sidebar, row);
     }
 }
@@ -384,8 +554,11 @@ setup (XsWindow *self)
   fill_years (self);
   self->trainees = xs_trainee_model_new ();
   xs_trainees_view_set_model (self->trainees_view, self->trainees);
-  xs_classes_view_set_window (self->classes_view, self);
-  xs_certificates_view_set_window (self->certificates_view, self, self->trainees);
+  /* The views take these through the bindings of xs-window.ui. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINEES]);
   add_sidebar_rows (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   show_page (self, "loading");
@@ -401,8 +574,36 @@ xs_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->busy_pulse, g_source_remove);
   g_clear_object (&self->trainees);
+  g_clear_pointer (&self->to_complete_trainees, g_array_unref);
 
   G_OBJECT_CLASS (xs_window_parent_class)->dispose (object);
+}
+
+static void
+xs_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  XsWindow *self = XS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->application ? xs_application_get_db (self->application) : NULL);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->application ? xs_window_get_year (self) : 0);
+      break;
+    case PROP_TRAINEES:
+      g_value_set_object (value, self->trainees);
+      break;
+    case PROP_PROFILE:
+      g_value_set_object (value, self->application ? xs_application_get_base_profile (self->application) : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -412,6 +613,22 @@ xs_window_class_init (XsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xs_window_dispose;
+  object_class->get_property = xs_window_get_property;
+
+  /* What the views show, bound to them in xs-window.ui. */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRAINEES] =
+    g_param_spec_object ("trainees", NULL, NULL, XS_TYPE_TRAINEE_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, XS_TYPE_BASE_PROFILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XS_TYPE_TRAINEES_VIEW);
   g_type_ensure (XS_TYPE_TRAINEE_PAGE);
@@ -448,5 +665,6 @@ static void
 xs_window_init (XsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->to_complete_trainees = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 

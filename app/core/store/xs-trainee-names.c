@@ -1,0 +1,38 @@
+/* xs-trainee-names.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-trainee-store"
+
+#include "config.h"
+
+#include "xs-db-private.h"
+#include "xs-trainee-names.h"
+
+GHashTable *
+xs_trainee_store_list_names (XsDb    *db,
+                             GError **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  stmt = _xs_db_prepare (db, "SELECT id, name FROM trainee", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = _xs_db_column_int64 (stmt, 0);
+      g_hash_table_insert (names, id, g_strdup (_xs_db_column_text (stmt, 1)));
+    }
+  if (rc != XS_DB_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}

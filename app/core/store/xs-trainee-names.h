@@ -1,0 +1,16 @@
+/* xs-trainee-names.h: every trainee's name, in one query
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "xs-db.h"
+
+G_BEGIN_DECLS
+
+/* Trainee id (gint64 *) to name (char *), for lists of claims that show
+ * whose each one is without a query per claim. */
+GHashTable *xs_trainee_store_list_names (XsDb    *db,
+                                         GError **error);
+
+G_END_DECLS

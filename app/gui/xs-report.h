@@ -1,0 +1,21 @@
+/* xs-report.h: how a view or a dialog tells the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Activates @action (a "win." one) from @widget: through its ancestors, or,
+ * for a dialog, through the window it is transient for. Returns whether an
+ * action took it. */
+gboolean xs_report_action (GtkWidget  *widget,
+                           const char *action,
+                           GVariant   *param);
+/* win.show-toast with @text. */
+void     xs_report_toast  (GtkWidget  *widget,
+                           const char *text);
+
+G_END_DECLS
