@@ -490,6 +490,7 @@ test_verify_revoked (Fixture       *fixture,
   wait_for_label (dialog, "Revoked");
 
   /* a list signed by another base's key is refused */
+  g_assert_true (xs_signing_key_create (other_dir, &error));
   other_key = xs_signing_key_open (other_dir, &error);
   g_assert_no_error (error);
   other_text = xs_revocation_list_build (db, other_key, NULL, &error);
