@@ -24,6 +24,7 @@
 
 #include "xs-archive.h"
 #include "xs-backup.h"
+#include "xs-db-backup.h"
 #include "xs-check.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
