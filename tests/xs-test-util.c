@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "xs-id-number.h"
+#include "xs-qr-reader.h"
 #include "xs-test-util.h"
 
 static GPtrArray *tmpdirs;
@@ -131,4 +132,27 @@ xs_test_id_number (guint n)
               g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
               (n % 500) * 2 + (n % 2));
   return g_strdup_printf ("%s%c", first17, xs_id_number_compute_check (first17));
+}
+
+char *
+xs_test_scan_page (PopplerPage *page,
+                   double       dpi)
+{
+  const double scale = dpi / 72;
+  g_autoptr(GPtrArray) found = NULL;
+  cairo_surface_t *surface;
+  double width, height;
+  cairo_t *cr;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  found = xs_qr_reader_read_surface (surface);
+  cairo_surface_destroy (surface);
+  return found->len > 0 ? g_strdup (g_ptr_array_index (found, 0)) : NULL;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <poppler.h>
 
 #include "xs-db.h"
 
@@ -30,5 +31,10 @@ XsDb  *xs_test_open_db       (void);
 /* A valid identity number, different for each @n (Luohe, born 1980-01-01
  * plus @n days); odd @n are men. */
 char  *xs_test_id_number     (guint       n);
+
+/* Renders @page on white at @dpi, as a scanner would see it, and reads its
+ * QR code with the core's reader; NULL when none is found. */
+char  *xs_test_scan_page     (PopplerPage *page,
+                              double       dpi);
 
 G_END_DECLS
