@@ -194,3 +194,48 @@ xs_test_run_cli_valist (XsTestRun          *run,
   run->status = g_subprocess_get_exit_status (process);
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
 }
+
+static int
+sort_names (gconstpointer a,
+            gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every file under @dir with its size, sorted: what "nothing changed"
+ * compares. */
+static void
+list_tree (GString    *out,
+           const char *dir,
+           const char *prefix)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, sort_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *sub = g_strconcat (prefix, g_ptr_array_index (names, i), "/", NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_lstat (path, &st), ==, 0);
+      if (S_ISDIR (st.st_mode))
+        list_tree (out, path, sub);
+      else
+        g_string_append_printf (out, "%s%s %ld\n", prefix, (const char *) g_ptr_array_index (names, i),
+                                (long) st.st_size);
+    }
+}
+
+char *
+xs_test_tree_of (const char *dir)
+{
+  GString *out = g_string_new (NULL);
+
+  list_tree (out, dir, "");
+  return g_string_free (out, FALSE);
+}

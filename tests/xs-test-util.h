@@ -34,6 +34,10 @@ XsDb  *xs_test_open_db       (void);
  * plus @n days); odd @n are men. */
 char  *xs_test_id_number     (guint       n);
 
+/* Every file under @dir with its size, one a line, sorted: what "nothing
+ * changed" compares. */
+char  *xs_test_tree_of       (const char  *dir);
+
 /* What a run of xueshi-cli gave. */
 typedef struct
 {
