@@ -24,6 +24,7 @@
 
 #include "xs-archive.h"
 #include "xs-backup.h"
+#include "xs-db-backup.h"
 #include "xs-check.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
@@ -99,51 +100,6 @@ dump_dir (const char *dir)
 
   g_assert_no_error (error);
   return dump (db);
-}
-
-static int
-sort_names (gconstpointer a,
-            gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every file under @dir with its size, sorted: what "nothing changed"
- * compares. */
-static void
-list_tree (GString    *out,
-           const char *dir,
-           const char *prefix)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, sort_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      g_autofree char *sub = g_strconcat (prefix, g_ptr_array_index (names, i), "/", NULL);
-      GStatBuf st;
-
-      g_assert_cmpint (g_lstat (path, &st), ==, 0);
-      if (S_ISDIR (st.st_mode))
-        list_tree (out, path, sub);
-      else
-        g_string_append_printf (out, "%s%s %ld\n", prefix, (const char *) g_ptr_array_index (names, i),
-                                (long) st.st_size);
-    }
-}
-
-static char *
-tree_of (const char *dir)
-{
-  GString *out = g_string_new (NULL);
-
-  list_tree (out, dir, "");
-  return g_string_free (out, FALSE);
 }
 
 /* A base with trainees, a stored scan, settings and a seal. */
@@ -251,7 +207,7 @@ test_archive_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   {
-    g_autofree char *tree = tree_of (target);
+    g_autofree char *tree = xs_test_tree_of (target);
 
     g_test_message ("restored:\n%s", tree);
     g_assert_null (strstr (tree, "restoring."));
@@ -267,7 +223,7 @@ expect_refused (const char *target,
                 const char *words)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = tree_of (target);
+  g_autofree char *before = xs_test_tree_of (target);
   g_autofree char *after = NULL;
   g_autofree char *name_before = g_settings_get_string (settings, "base-name");
   g_autofree char *name_after = NULL;
@@ -277,7 +233,7 @@ expect_refused (const char *target,
   g_test_message ("refused: %s", error->message);
   if (words != NULL)
     g_assert_nonnull (strstr (error->message, words));
-  after = tree_of (target);
+  after = xs_test_tree_of (target);
   g_assert_cmpstr (after, ==, before);
   name_after = g_settings_get_string (settings, "base-name");
   g_assert_cmpstr (name_after, ==, name_before);
@@ -352,7 +308,7 @@ test_archive_refusals (void)
     expect_refused (target, settings, appended, PASSPHRASE, XS_ARCHIVE_ERROR_DAMAGED, NULL);
     expect_refused (target, settings, limits, PASSPHRASE, XS_ARCHIVE_ERROR_DAMAGED, NULL);
   }
-  g_assert_cmpuint (strlen (tree_of (target)), ==, 0);
+  g_assert_cmpuint (strlen (xs_test_tree_of (target)), ==, 0);
 
   /* A folder that holds a base: refused, whatever the archive */
   expect_refused (dir, settings, archive, PASSPHRASE, XS_ARCHIVE_ERROR_NOT_EMPTY, "empty data folder");
@@ -423,21 +379,21 @@ test_archive_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(XsDb) db = xs_db_open (dir, &error);
-  g_autofree char *before = tree_of (dir);
+  g_autofree char *before = xs_test_tree_of (dir);
   g_autofree char *after = NULL;
 
   g_assert_no_error (error);
   /* Enough data for more than one chunk */
   add_trainees (db, 100, 2000);
   g_free (before);
-  before = tree_of (dir);
+  before = xs_test_tree_of (dir);
   g_assert_false (xs_archive_write (db, settings, out, PASSPHRASE, cancel_at_half, cancellable,
                                     cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  after = tree_of (out_dir);
+  after = xs_test_tree_of (out_dir);
   g_assert_cmpstr (after, ==, "");
   g_free (after);
-  after = tree_of (dir);
+  after = xs_test_tree_of (dir);
   g_assert_cmpstr (after, ==, before);
 }
 

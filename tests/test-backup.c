@@ -13,6 +13,7 @@
 #include <utime.h>
 
 #include "xs-backup.h"
+#include "xs-db-backup.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
 #include "xs-output.h"

@@ -317,34 +317,41 @@ test_profile_notifies (void)
   g_assert_cmpuint (n, ==, 2);
 }
 
-/* A database from before the profile gets an empty one, with its other
- * data kept. */
+/* A database from before the profile (built by the migrations that came
+ * before it) gets an empty one, with its other data kept. */
 static void
 test_profile_migration (void)
 {
   g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "xueshi.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(XsDb) db = xs_db_open (dir, &error);
+  g_autoptr(XsDb) db = NULL;
   g_autoptr(XsBaseProfile) profile = NULL;
-  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/xueshi/Xueshi/sql/", 0, NULL);
-  g_autofree char *sql = NULL;
-  guint n = names ? g_strv_length (names) : 0;
-  int version = 0;
+  g_auto(GStrv) names = _xs_db_list_migrations ();
+  sqlite3 *handle = NULL;
+  gboolean before = TRUE;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    if (strstr (names[i], "base-profile") != NULL)
-      version = (int) g_ascii_strtoll (names[i], NULL, 10);
-  g_assert_cmpint (version, >, 1);
-  if (version != xs_db_get_latest_version ())
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  for (guint i = 0; names[i] != NULL && before; i++)
     {
-      g_test_skip ("a later migration follows the base profile's");
-      return;
-    }
+      g_autofree char *sql = NULL;
 
-  sql = g_strdup_printf ("DROP TABLE base_profile; PRAGMA user_version = %d;", version - 1);
-  g_assert_cmpint (sqlite3_exec (_xs_db_get_handle (db), sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_clear_object (&db);
+      if (strstr (names[i], "base-profile") != NULL)
+        {
+          before = FALSE;
+          continue;
+        }
+      sql = _xs_db_read_migration (names[i]);
+      g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_false (before);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO trainee (id_number, name, sex, birth_date, employer) "
+                                 "VALUES ('410102198001100010', '学员', 'male', '1980-01-10', '漯河市中心医院')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_true (xs_signing_key_create (dir, &error));
+  g_assert_no_error (error);
 
   db = xs_db_open (dir, &error);
   g_assert_no_error (error);
@@ -352,6 +359,17 @@ test_profile_migration (void)
   profile = xs_base_profile_load (db, &error);
   g_assert_no_error (error);
   g_assert_true (xs_base_profile_is_empty (profile));
+  g_assert_cmpstr (xs_base_profile_get_name (profile), ==, "");
+  /* the trainee recorded before the migration is still there */
+  handle = _xs_db_get_handle (db);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT name FROM trainee", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "学员");
+    sqlite3_finalize (stmt);
+  }
 }
 
 /* A profile row deleted by hand reads as empty and is made again. */

@@ -191,54 +191,7 @@ static char *
 scan_qr (PopplerPage *page,
          int          dpi)
 {
-  const double scale = dpi / 72.0;
-  double width, height;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int w, h, stride;
-  guint8 *gray;
-  zbar_image_scanner_t *scanner;
-  zbar_image_t *image;
-  const zbar_symbol_t *symbol;
-  char *result = NULL;
-
-  poppler_page_get_size (page, &width, &height);
-  w = (int) (width * scale);
-  h = (int) (height * scale);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  stride = cairo_image_surface_get_stride (surface);
-  gray = g_malloc ((gsize) w * h);
-  for (int y = 0; y < h; y++)
-    {
-      const guint32 *row = (const guint32 *) (gpointer) (cairo_image_surface_get_data (surface) + y * stride);
-
-      for (int x = 0; x < w; x++)
-        gray[y * w + x] = (guint8) ((((row[x] >> 16) & 0xff) + ((row[x] >> 8) & 0xff) + (row[x] & 0xff)) / 3);
-    }
-  cairo_surface_destroy (surface);
-
-  scanner = zbar_image_scanner_create ();
-  zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-  zbar_image_scanner_set_config (scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-  image = zbar_image_create ();
-  zbar_image_set_format (image, zbar_fourcc ('Y', '8', '0', '0'));
-  zbar_image_set_size (image, w, h);
-  zbar_image_set_data (image, gray, (unsigned long) w * h, zbar_image_free_data);
-  zbar_scan_image (scanner, image);
-  for (symbol = zbar_image_first_symbol (image); symbol != NULL; symbol = zbar_symbol_next (symbol))
-    if (zbar_symbol_get_type (symbol) == ZBAR_QRCODE)
-      result = g_strdup (zbar_symbol_get_data (symbol));
-  zbar_image_destroy (image);
-  zbar_image_scanner_destroy (scanner);
-  return result;
+  return xs_test_scan_page (page, dpi);
 }
 #endif
 

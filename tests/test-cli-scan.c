@@ -12,21 +12,8 @@
 #include "xs-test-pages.h"
 #include "xs-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+typedef XsTestRun Run;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, xs_test_run_clear)
 
 static char *data_dir;
 static char *sane_dir;
@@ -35,31 +22,12 @@ static void
 run_cli (Run *run,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  const char *env[] = { "SANE_CONFIG_DIR", sane_dir, NULL };
   va_list ap;
 
-  g_ptr_array_add (args, (char *) g_getenv ("XUESHI_CLI"));
-  g_ptr_array_add (args, (char *) "--data-dir");
-  g_ptr_array_add (args, data_dir);
   va_start (ap, run);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (char *) arg);
+  xs_test_run_cli_valist (run, data_dir, env, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SANE_CONFIG_DIR", sane_dir, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
 }
 
 static char *

@@ -415,7 +415,8 @@ wait_for_label (GtkWindow  *dialog,
 {
   Shown shown = { GTK_WIDGET (dialog), expected };
 
-  g_assert_true (xs_gui_test_wait_until (label_shown, &shown, 60000));
+  /* a generous bound: under a sanitizer, reading a page at 300 dpi is slow */
+  g_assert_true (xs_gui_test_wait_until (label_shown, &shown, 180000));
 }
 
 /* Revoked in this base's register, on the base's list, or refused when the

@@ -43,51 +43,6 @@ read_all (const char *path,
   return contents;
 }
 
-static int
-sort_names (gconstpointer a,
-            gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every file under @dir with its size, sorted: what "nothing changed"
- * compares. */
-static void
-list_tree (GString    *out,
-           const char *dir,
-           const char *prefix)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, sort_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      g_autofree char *sub = g_strconcat (prefix, g_ptr_array_index (names, i), "/", NULL);
-      GStatBuf st;
-
-      g_assert_cmpint (g_lstat (path, &st), ==, 0);
-      if (S_ISDIR (st.st_mode))
-        list_tree (out, path, sub);
-      else
-        g_string_append_printf (out, "%s%s %ld\n", prefix, (const char *) g_ptr_array_index (names, i),
-                                (long) st.st_size);
-    }
-}
-
-static char *
-tree_of (const char *dir)
-{
-  GString *out = g_string_new (NULL);
-
-  list_tree (out, dir, "");
-  return g_string_free (out, FALSE);
-}
-
 /* Keys ---------------------------------------------------------------- */
 
 static int
@@ -158,11 +113,11 @@ test_keys_never_made (void)
   g_assert_false (g_file_test (key, G_FILE_TEST_EXISTS));
 
   /* verify writes nothing at all; the commands that sign refuse */
-  before = tree_of (dir);
+  before = xs_test_tree_of (dir);
   g_assert_cmpint (run_cli (dir, &out, &err, "verify", "XS1.bogus", NULL), ==, 1);
   g_test_message ("verify: %s", err);
   g_assert_nonnull (strstr (err, "missing"));
-  after = tree_of (dir);
+  after = xs_test_tree_of (dir);
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -192,7 +147,7 @@ expect_open_refused (const char *dir,
                      const char *words)
 {
   g_autofree char *db_path = g_build_filename (dir, "xueshi.db", NULL);
-  g_autofree char *before = tree_of (dir);
+  g_autofree char *before = xs_test_tree_of (dir);
   g_autofree char *bytes_before = NULL;
   g_autofree char *bytes_after = NULL;
   g_autofree char *after = NULL;
@@ -216,7 +171,7 @@ expect_open_refused (const char *dir,
   g_assert_null (strstr (err, "CRITICAL"));
   g_assert_nonnull (strstr (err, "xueshi.db"));
 
-  after = tree_of (dir);
+  after = xs_test_tree_of (dir);
   g_assert_cmpstr (after, ==, before);
   bytes_after = read_all (db_path, &la);
   g_assert_cmpmem (bytes_before, lb, bytes_after, la);

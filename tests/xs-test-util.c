@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "xs-id-number.h"
+#include "xs-qr-reader.h"
 #include "xs-test-util.h"
 
 static GPtrArray *tmpdirs;
@@ -131,4 +132,110 @@ xs_test_id_number (guint n)
               g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
               (n % 500) * 2 + (n % 2));
   return g_strdup_printf ("%s%c", first17, xs_id_number_compute_check (first17));
+}
+
+char *
+xs_test_scan_page (PopplerPage *page,
+                   double       dpi)
+{
+  const double scale = dpi / 72;
+  g_autoptr(GPtrArray) found = NULL;
+  cairo_surface_t *surface;
+  double width, height;
+  cairo_t *cr;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  found = xs_qr_reader_read_surface (surface);
+  cairo_surface_destroy (surface);
+  return found->len > 0 ? g_strdup (g_ptr_array_index (found, 0)) : NULL;
+}
+
+void
+xs_test_run_clear (XsTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+xs_test_run_cli_valist (XsTestRun          *run,
+                        const char         *data_dir,
+                        const char * const *env,
+                        va_list             args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("XUESHI_CLI"));
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, (char *) data_dir);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL && env[i + 1] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static int
+sort_names (gconstpointer a,
+            gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every file under @dir with its size, sorted: what "nothing changed"
+ * compares. */
+static void
+list_tree (GString    *out,
+           const char *dir,
+           const char *prefix)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, sort_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autofree char *sub = g_strconcat (prefix, g_ptr_array_index (names, i), "/", NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_lstat (path, &st), ==, 0);
+      if (S_ISDIR (st.st_mode))
+        list_tree (out, path, sub);
+      else
+        g_string_append_printf (out, "%s%s %ld\n", prefix, (const char *) g_ptr_array_index (names, i),
+                                (long) st.st_size);
+    }
+}
+
+char *
+xs_test_tree_of (const char *dir)
+{
+  GString *out = g_string_new (NULL);
+
+  list_tree (out, dir, "");
+  return g_string_free (out, FALSE);
 }

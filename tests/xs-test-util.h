@@ -4,7 +4,10 @@
  */
 #pragma once
 
+#include <stdarg.h>
+
 #include <glib.h>
+#include <poppler.h>
 
 #include "xs-db.h"
 
@@ -30,5 +33,33 @@ XsDb  *xs_test_open_db       (void);
 /* A valid identity number, different for each @n (Luohe, born 1980-01-01
  * plus @n days); odd @n are men. */
 char  *xs_test_id_number     (guint       n);
+
+/* Every file under @dir with its size, one a line, sorted: what "nothing
+ * changed" compares. */
+char  *xs_test_tree_of       (const char  *dir);
+
+/* What a run of xueshi-cli gave. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} XsTestRun;
+
+void   xs_test_run_clear     (XsTestRun   *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XsTestRun, xs_test_run_clear)
+
+/* Runs $XUESHI_CLI --data-dir @data_dir ARGS… (a NULL-terminated list of
+ * strings in @args) in English, with the NAME, VALUE pairs of @env (NULL
+ * or NULL-terminated) set, and logs what it printed. */
+void   xs_test_run_cli_valist (XsTestRun          *run,
+                               const char         *data_dir,
+                               const char * const *env,
+                               va_list             args);
+
+/* Renders @page on white at @dpi, as a scanner would see it, and reads its
+ * QR code with the core's reader; NULL when none is found. */
+char  *xs_test_scan_page     (PopplerPage *page,
+                              double       dpi);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "xs-backup.h"
+#include "xs-db-backup.h"
 #include "xs-cli.h"
 #include "xs-data-dir.h"
 

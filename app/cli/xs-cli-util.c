@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "xs-backup.h"
+#include "xs-db-backup.h"
 #include "xs-cli.h"
 #include "xs-date.h"
 #include "xs-safe-text.h"

@@ -11,6 +11,7 @@
 #include "xs-application.h"
 #include "xs-job.h"
 #include "xs-backup.h"
+#include "xs-db-backup.h"
 #include "xs-base-profile.h"
 #include "xs-preferences-window.h"
 #include "xs-review-window.h"

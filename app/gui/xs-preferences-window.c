@@ -179,7 +179,7 @@ update_from_profile (XsPreferencesWindow *self)
 
   adw_action_row_set_subtitle (self->fingerprint_row,
                                fingerprint ? fingerprint
-                               : _("No key yet: one is made when the first certificate is issued"));
+                               : _("The signing key is missing: restore it from the base’s archive"));
 }
 
 static void

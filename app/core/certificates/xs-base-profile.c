@@ -258,22 +258,12 @@ compute_fingerprint (const char  *data_dir,
 {
   g_autofree char *path = g_build_filename (data_dir, KEY_FILE, NULL);
   g_autoptr(XsSigningKey) key = NULL;
-  g_autofree char *digest = NULL;
-  GString *text;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return NULL;
   if ((key = xs_signing_key_open (data_dir, error)) == NULL)
     return NULL;
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, xs_signing_key_get_public_text (key), -1);
-  text = g_string_new (NULL);
-  for (guint i = 0; i < 32; i += 4)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append_len (text, digest + i, 4);
-    }
-  return g_string_free (text, FALSE);
+  return xs_public_key_fingerprint (xs_signing_key_get_public_text (key));
 }
 
 XsBaseProfile *

@@ -74,25 +74,6 @@ xs_revocation_list_init (XsRevocationList *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
 }
 
-char *
-xs_public_key_fingerprint (const char *public_key_text)
-{
-  g_autofree char *digest = NULL;
-  GString *text;
-
-  g_return_val_if_fail (public_key_text != NULL, NULL);
-
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, public_key_text, -1);
-  text = g_string_new (NULL);
-  for (guint i = 0; i < 32; i += 4)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append_len (text, digest + i, 4);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* Writing */
 
 char *

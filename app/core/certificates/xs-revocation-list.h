@@ -35,10 +35,6 @@ typedef enum
 #define XS_TYPE_REVOCATION_LIST (xs_revocation_list_get_type ())
 G_DECLARE_FINAL_TYPE (XsRevocationList, xs_revocation_list, XS, REVOCATION_LIST, GObject)
 
-/* "1a2b 3c4d …": the first 32 hexadecimal digits of the SHA-256 of
- * @public_key_text (as xs_signing_key_get_public_text() gives it), in
- * groups of four, as the base's profile shows it. */
-char             *xs_public_key_fingerprint       (const char        *public_key_text);
 
 /* The signed text of the list of every certificate revoked in @db. */
 char             *xs_revocation_list_build        (XsDb              *db,

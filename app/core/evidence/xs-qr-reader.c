@@ -440,3 +440,17 @@ xs_qr_reader_read_file_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+GPtrArray *
+xs_qr_reader_read_surface (cairo_surface_t *surface)
+{
+  g_auto(Grey) grey = { 0 };
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (surface != NULL, found);
+  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, found);
+
+  grey_from_surface (surface, &grey);
+  scan_grey (&grey, found);
+  return found;
+}

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -42,5 +43,10 @@ void       xs_qr_reader_read_file_async  (const char          *path,
                                           gpointer             user_data);
 GPtrArray *xs_qr_reader_read_file_finish (GAsyncResult        *result,
                                           GError             **error);
+
+/* The QR codes in @surface (an image surface drawn on white), read at its
+ * own size: what a scanner at that resolution would give. Empty when there
+ * are none. */
+GPtrArray *xs_qr_reader_read_surface (cairo_surface_t     *surface);
 
 G_END_DECLS

@@ -38,6 +38,9 @@ char * _xs_backup_query_text (sqlite3 *handle, const char *sql, int *rc);
 gboolean _xs_backup_sync_file (const char *path, GError **error);
 void _xs_backup_sync_parent (const char *path);
 void _xs_backup_remove_with_journal (const char *path);
+/* Copies @src to @path atomically: a temporary file beside it, fsync,
+ * rename. */
+gboolean _xs_backup_write_copy (sqlite3 *src, const char *src_display, const char *path, GError **error);
 gboolean _xs_backup_copy_database (sqlite3 *src, const char *src_display, const char *target, GError **error);
 char * _xs_backup_create_temp (const char *path, GError **error);
 gboolean _xs_backup_same_file (const char *a, const char *b);

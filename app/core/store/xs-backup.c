@@ -18,7 +18,6 @@
 
 #include "xs-backup-private.h"
 #include "xs-data-dir.h"
-#include "xs-db-private.h"
 #include "xs-output.h"
 
 /* Pages copied per sqlite3_backup_step(): 1 MiB at the default page size.
@@ -28,7 +27,6 @@
 /* How long a copy waits in all for a source or target that is busy. */
 #define BUSY_WAIT_MS 10000
 /* A temporary file younger than this may still be being written. */
-#define STALE_TEMP_AGE (60 * 60)
 
 #define STAMP_LEN (sizeof "YYYYMMDD-HHMMSS" - 1)
 
@@ -318,10 +316,8 @@ _xs_backup_create_temp (const char  *path,
   return g_steal_pointer (&tmp);
 }
 
-/* Copies @src to @path atomically: a temporary file beside it, fsync,
- * rename. */
-static gboolean
-write_copy (sqlite3     *src,
+gboolean
+_xs_backup_write_copy (sqlite3     *src,
             const char  *src_display,
             const char  *path,
             GError     **error)
@@ -569,7 +565,7 @@ _xs_backup_create_from_handle (sqlite3     *handle,
     }
 
   db_display = g_filename_display_name (sqlite3_db_filename (handle, "main"));
-  if (!write_copy (handle, db_display, path, error))
+  if (!_xs_backup_write_copy (handle, db_display, path, error))
     {
       g_prefix_error (error, _("Could not back up the database: "));
       return NULL;
@@ -581,17 +577,6 @@ _xs_backup_create_from_handle (sqlite3     *handle,
   return g_steal_pointer (&path);
 }
 
-char *
-xs_backup_create (XsDb        *db,
-                  const char  *reason,
-                  GError     **error)
-{
-  g_return_val_if_fail (XS_IS_DB (db), NULL);
-
-  return _xs_backup_create_from_handle (_xs_db_get_handle (db), xs_db_get_data_dir (db),
-                                        reason, error);
-}
-
 gboolean
 _xs_backup_same_file (const char *a,
            const char *b)
@@ -600,79 +585,4 @@ _xs_backup_same_file (const char *a,
 
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
          && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-gboolean
-xs_backup_write (XsDb        *db,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autofree char *display = NULL;
-
-  g_return_val_if_fail (XS_IS_DB (db), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  display = g_filename_display_name (path);
-  if (!xs_output_check_path (path, error))
-    return FALSE;
-  if (_xs_backup_same_file (path, xs_db_get_path (db)))
-    {
-      g_set_error (error, XS_BACKUP_ERROR, XS_BACKUP_ERROR_FAILED,
-                   _("“%s” is the database itself; choose another file for the backup."), display);
-      return FALSE;
-    }
-  if (!write_copy (_xs_db_get_handle (db), xs_db_get_path (db), path, error))
-    {
-      g_prefix_error (error, _("Could not back up the database: "));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-xs_backup_daily (XsDb    *db,
-                 GError **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *dir = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (XS_IS_DB (db), FALSE);
-
-  dir = g_build_filename (xs_db_get_data_dir (db), "backups", NULL);
-  entries = list_entries (dir, error);
-  if (entries == NULL)
-    return FALSE;
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (entries, i);
-      GDateTime *time = entry->backup->time;
-
-      if (g_date_time_get_year (time) == g_date_time_get_year (now)
-          && g_date_time_get_day_of_year (time) == g_date_time_get_day_of_year (now))
-        return TRUE;
-    }
-
-  path = xs_backup_create (db, "daily", error);
-  if (path == NULL)
-    return FALSE;
-
-  /* Once a day, too: clear away what interrupted writes left behind. */
-  {
-    g_autofree char *evidence = g_build_filename (xs_db_get_data_dir (db), "evidence", NULL);
-    g_autoptr(GDir) handle = g_dir_open (evidence, 0, NULL);
-    const char *name;
-
-    xs_data_dir_remove_stale_temporaries (xs_db_get_data_dir (db), STALE_TEMP_AGE);
-    xs_data_dir_remove_stale_temporaries (dir, STALE_TEMP_AGE);
-    while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-      {
-        g_autofree char *sub = g_build_filename (evidence, name, NULL);
-
-        if (strlen (name) == 2 && g_file_test (sub, G_FILE_TEST_IS_DIR))
-          xs_data_dir_remove_stale_temporaries (sub, STALE_TEMP_AGE);
-      }
-  }
-  return TRUE;
 }

@@ -45,4 +45,8 @@ void          xs_signing_key_sign_bytes      (XsSigningKey  *self,
  * check this base's certificates. */
 const char   *xs_signing_key_get_public_text (XsSigningKey  *self);
 
+/* A public key's fingerprint as people compare it: the first 32 hex digits
+ * of the SHA-256 of its text, in groups of four. */
+char         *xs_public_key_fingerprint      (const char    *public_key_text);
+
 G_END_DECLS
