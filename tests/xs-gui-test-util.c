@@ -36,13 +36,26 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Slow builds (sanitizers) and busy machines stretch every wait by
+ * XS_TEST_TIME_SCALE; a wait that succeeds returns as soon as it does. */
+guint
+xs_gui_test_time_scale (void)
+{
+  const char *text = g_getenv ("XS_TEST_TIME_SCALE");
+  guint64 scale = 1;
+
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, 100, &scale, NULL))
+    scale = 1;
+  return (guint) scale;
+}
+
 gboolean
 xs_gui_test_wait_until (gboolean (*check) (gpointer user_data),
                         gpointer   user_data,
                         guint      timeout_ms)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+  guint id = g_timeout_add (timeout_ms * xs_gui_test_time_scale (), on_timeout, &timed_out);
   gboolean ok;
 
   while (!(ok = check (user_data)) && !timed_out)

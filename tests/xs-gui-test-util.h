@@ -15,7 +15,11 @@ G_BEGIN_DECLS
  * application's resources registered. */
 void      xs_gui_test_init            (int        *argc,
                                        char     ***argv);
-/* Runs the main loop until @check returns TRUE or @timeout_ms passes;
+/* How many times longer every wait may take: XS_TEST_TIME_SCALE (1 to 100),
+ * set for sanitizer builds. */
+guint     xs_gui_test_time_scale      (void);
+/* Runs the main loop until @check returns TRUE or @timeout_ms (times the
+ * time scale) passes;
  * returns the last result of @check. */
 gboolean  xs_gui_test_wait_until      (gboolean  (*check) (gpointer user_data),
                                        gpointer    user_data,
