@@ -199,6 +199,7 @@ test_reprint_signed (void)
   g_autofree char *second = g_build_filename (out_dir, "second.pdf", NULL);
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
+  g_auto(Run) show = { 0 };
   g_auto(Run) reprint = { 0 };
   g_auto(Run) renamed = { 0 };
   g_auto(Run) again = { 0 };
@@ -206,6 +207,11 @@ test_reprint_signed (void)
   gsize a_length = 0, b_length = 0;
 
   issue_certificates (pdf);
+  /* the fingerprint to compare the signer's key with */
+  run_cli (&show, "base", "show", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "PDF fingerprint"));
+  g_assert_null (strstr (show.out, "no key yet"));
   run_cli (&reprint, "reprint", "2018-JX-000001", "--out", first, NULL);
   g_assert_cmpint (reprint.status, ==, 0);
   assert_valid (first);

@@ -115,7 +115,7 @@ print_table (XsBaseProfile *profile,
                              ? _("English") : _("Chinese"));
   print_line (_("Template"), xs_base_profile_describe_template (xs_base_profile_get_template (profile)));
   print_line (_("Key fingerprint"), fingerprint ? fingerprint : _("(no key yet: made with the first certificate)"));
-  print_line (_("PDF key fingerprint"), pdf_fingerprint ? pdf_fingerprint : _("(no key yet: made with the first certificate)"));
+  print_line (_("PDF fingerprint"), pdf_fingerprint ? pdf_fingerprint : _("(no key yet: made with the first certificate)"));
 }
 
 static int
