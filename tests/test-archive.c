@@ -191,6 +191,16 @@ test_archive_round_trip (void)
   key_b = read_all (key_path_b, &lb);
   g_assert_cmpmem (key_a, la, key_b, lb);
   g_assert_cmpint (mode_of (key_path_b), ==, 0600);
+  /* and the key its PDFs are signed with */
+  {
+    g_autofree char *pdf_path_a = g_build_filename (dir, "pdf-signing-key", NULL);
+    g_autofree char *pdf_path_b = g_build_filename (target, "pdf-signing-key", NULL);
+    g_autofree char *pdf_a = read_all (pdf_path_a, &la);
+    g_autofree char *pdf_b = read_all (pdf_path_b, &lb);
+
+    g_assert_cmpmem (pdf_a, la, pdf_b, lb);
+    g_assert_cmpint (mode_of (pdf_path_b), ==, 0600);
+  }
   name = g_settings_get_string (settings, "base-name");
   g_assert_cmpstr (name, ==, "漯河市䶮𠮷继续教育基地");
   g_assert_cmpint (g_settings_get_enum (settings, "certificate-orientation"), ==, 1);

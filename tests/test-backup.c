@@ -110,7 +110,8 @@ count_strays (const char *dir)
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     if (!g_str_equal (name, "xueshi.db") && !g_str_equal (name, "xueshi.db-wal")
         && !g_str_equal (name, "xueshi.db-shm") && !g_str_equal (name, "backups")
-        && !g_str_equal (name, "evidence") && !g_str_equal (name, "signing-key"))
+        && !g_str_equal (name, "evidence") && !g_str_equal (name, "signing-key")
+        && !g_str_equal (name, "pdf-signing-key"))
       {
         g_test_message ("stray file %s", name);
         n++;

@@ -169,7 +169,7 @@ issue_and_open (Fixture           *fixture,
     g_error ("refused: %s", (const char *) g_ptr_array_index (refused, 0));
   g_assert_cmpuint (certificates->len, ==, 1);
   *pdf_path = g_build_filename (dir, "certificate.pdf", NULL);
-  g_assert_true (xs_certificate_write_pdf (certificates, *pdf_path, NULL, NULL, NULL, &error));
+  g_assert_true (xs_certificate_write_pdf (certificates, NULL, *pdf_path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   uri = g_filename_to_uri (*pdf_path, NULL, NULL);
   document = poppler_document_new_from_file (uri, NULL, &error);

@@ -390,7 +390,7 @@ check_scan (const char               *name,
   guint n_qr = 0;
 
   issued_init_oriented (&issued, name, FALSE, orientation);
-  g_assert_true (xs_certificate_write_pdf (issued.certificates, path, NULL, NULL, NULL, &error));
+  g_assert_true (xs_certificate_write_pdf (issued.certificates, NULL, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   document = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);

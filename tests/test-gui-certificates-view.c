@@ -256,6 +256,32 @@ test_preview (Fixture       *fixture,
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "1 selected"));
 }
 
+/* The file carries the base's PDF signature, which pdfsig (when the
+ * configuration found it) says is valid. */
+static void
+assert_signed (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *home = xs_test_make_tmpdir ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "HOME", home, TRUE);
+  const char *argv[] = { g_getenv ("XUESHI_PDFSIG"), path, NULL };
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  int status = -1;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_nonnull (memmem (contents, length, "/SubFilter /adbe.pkcs7.detached", 31));
+  if (argv[0] == NULL)
+    return;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "Signature Validation: Signature is Valid."));
+  g_assert_nonnull (strstr (out, "Signer Certificate Common Name: " BASE_NAME));
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -310,6 +336,7 @@ test_export (Fixture       *fixture,
   g_assert_cmpuint (issued->len, ==, all);
   first = g_ptr_array_index (issued, 0);
 
+  assert_signed (path);
   document = open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, all);
   page = poppler_document_get_page (document, 0);

@@ -247,7 +247,8 @@ read_only_case (void)
   g_assert_null (strstr (error->message, "not a Xueshi database"));
 
   {
-    static const char * const names[] = { "xueshi.db", "xueshi.db-wal", "xueshi.db-shm", "signing-key" };
+    static const char * const names[] = { "xueshi.db", "xueshi.db-wal", "xueshi.db-shm", "signing-key",
+                                          "pdf-signing-key" };
 
     for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
       {

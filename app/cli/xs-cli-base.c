@@ -13,6 +13,7 @@
 #include "xs-base-profile.h"
 #include "xs-certificate-text.h"
 #include "xs-cli.h"
+#include "xs-pdf-key.h"
 
 static char *
 seal_digest (GBytes *seal)
@@ -21,7 +22,8 @@ seal_digest (GBytes *seal)
 }
 
 static void
-print_json (XsBaseProfile *profile)
+print_json (XsBaseProfile *profile,
+            const char    *pdf_fingerprint)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -59,6 +61,8 @@ print_json (XsBaseProfile *profile)
   json_builder_add_string_value (builder, xs_base_profile_get_template (profile));
   json_builder_set_member_name (builder, "key_fingerprint");
   json_builder_add_string_value (builder, xs_base_profile_get_key_fingerprint (profile));
+  json_builder_set_member_name (builder, "pdf_key_fingerprint");
+  json_builder_add_string_value (builder, pdf_fingerprint);
   json_builder_set_member_name (builder, "empty");
   json_builder_add_boolean_value (builder, xs_base_profile_is_empty (profile));
   json_builder_end_object (builder);
@@ -82,7 +86,8 @@ print_line (const char *label,
 }
 
 static void
-print_table (XsBaseProfile *profile)
+print_table (XsBaseProfile *profile,
+             const char    *pdf_fingerprint)
 {
   GBytes *seal = xs_base_profile_get_seal (profile);
   const char *name = xs_base_profile_get_name (profile);
@@ -110,6 +115,7 @@ print_table (XsBaseProfile *profile)
                              ? _("English") : _("Chinese"));
   print_line (_("Template"), xs_base_profile_describe_template (xs_base_profile_get_template (profile)));
   print_line (_("Key fingerprint"), fingerprint ? fingerprint : _("(no key yet: made with the first certificate)"));
+  print_line (_("PDF fingerprint"), pdf_fingerprint ? pdf_fingerprint : _("(no key yet: made with the first certificate)"));
 }
 
 static int
@@ -119,6 +125,7 @@ base_show (const XsCliGlobals *globals,
 {
   g_autoptr(XsDb) db = NULL;
   g_autoptr(XsBaseProfile) profile = NULL;
+  g_autoptr(XsPdfKey) pdf_key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
@@ -138,10 +145,14 @@ base_show (const XsCliGlobals *globals,
     return XS_CLI_REFUSED;
   if ((profile = xs_base_profile_load (db, &error)) == NULL)
     return xs_cli_refuse (error);
+  /* the key PDFs are signed with, once there is one */
+  if (xs_pdf_key_exists (xs_db_get_data_dir (db))
+      && (pdf_key = xs_pdf_key_open (xs_db_get_data_dir (db), &error)) == NULL)
+    return xs_cli_refuse (error);
   if (format != NULL && g_str_equal (format, "json"))
-    print_json (profile);
+    print_json (profile, pdf_key ? xs_pdf_key_get_fingerprint (pdf_key) : NULL);
   else
-    print_table (profile);
+    print_table (profile, pdf_key ? xs_pdf_key_get_fingerprint (pdf_key) : NULL);
   return XS_CLI_OK;
 }
 

@@ -14,6 +14,7 @@
 #include "xs-base-profile.h"
 #include "xs-certificate-check.h"
 #include "xs-certificate-payload.h"
+#include "xs-certificate-sign.h"
 #include "xs-certificate-store.h"
 #include "xs-cli.h"
 #include "xs-data-dir.h"
@@ -99,6 +100,7 @@ issue_and_write (XsJob         *job,
 {
   CertificatesRun *run = data;
   g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+  g_autoptr(XsPdfKey) pdf_key = NULL;
 
   if (key == NULL)
     return FALSE;
@@ -107,8 +109,10 @@ issue_and_write (XsJob         *job,
                                              cancellable, &run->n_issued, &run->refused, error);
   if (run->certificates == NULL)
     return FALSE;
+  if ((pdf_key = xs_certificate_open_pdf_key (db, error)) == NULL)
+    return FALSE;
   run->phase = _("Writing");
-  return xs_certificate_write_pdf (run->certificates, run->out, progress_line, job, cancellable, error);
+  return xs_certificate_write_pdf (run->certificates, pdf_key, run->out, progress_line, job, cancellable, error);
 }
 
 int

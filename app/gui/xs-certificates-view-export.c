@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-certificate-sign.h"
 #include "xs-certificate-store.h"
 #include "xs-certificates-view-private.h"
 #include "xs-output.h"
@@ -124,8 +125,11 @@ issue_certificates (XsJob         *job,
 
   if (run->kind == JOB_EXPORT)
     {
+      g_autoptr(XsPdfKey) pdf_key = xs_certificate_open_pdf_key (db, error);
+
       g_atomic_int_set (&run->phase, PHASE_WRITING);
-      if (!xs_certificate_write_pdf (certificates, run->path, run_progress, job, cancellable, error))
+      if (pdf_key == NULL
+          || !xs_certificate_write_pdf (certificates, pdf_key, run->path, run_progress, job, cancellable, error))
         return FALSE;
     }
   run->certificates = g_steal_pointer (&certificates);

@@ -182,7 +182,7 @@ main (int    argc,
 
   /* the batch PDF */
   t0 = xs_bench_now ();
-  if (!xs_certificate_write_pdf (certificates, pdf, NULL, NULL, NULL, &error))
+  if (!xs_certificate_write_pdf (certificates, NULL, pdf, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
   write_s = xs_bench_now () - t0;
 
@@ -192,7 +192,7 @@ main (int    argc,
 
   first = g_ptr_array_new ();
   g_ptr_array_add (first, g_ptr_array_index (certificates, 0));
-  if (!xs_certificate_write_pdf (first, one, NULL, NULL, NULL, &error))
+  if (!xs_certificate_write_pdf (first, NULL, one, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
   all_bytes = file_size (pdf);
   one_bytes = file_size (one);

@@ -13,6 +13,7 @@
 
 #include "xs-certificate-payload.h"
 #include "xs-certificate-private.h"
+#include "xs-certificate-sign.h"
 #include "xs-certificate-store-private.h"
 #include "xs-certificate-text.h"
 #include "xs-claim-store.h"
@@ -423,12 +424,27 @@ drawn_free (Drawn *drawn)
   g_free (drawn);
 }
 
+static gboolean
+sign_drawn (Drawn     *drawn,
+            XsPdfKey  *pdf_key,
+            GError   **error)
+{
+  GBytes *signed_pdf = xs_certificate_sign_pdf (drawn->pdf, drawn->certificate, pdf_key, error);
+
+  if (signed_pdf == NULL)
+    return FALSE;
+  g_bytes_unref (drawn->pdf);
+  drawn->pdf = signed_pdf;
+  return TRUE;
+}
+
 /* Draws the certificates of holders @start… (those not issued yet with
  * serials from the next free number on) until CHUNK_USEC has passed;
  * sets @end after the last holder drawn. No write lock is held. */
 static GPtrArray *
 draw_chunk (XsDb                        *db,
             XsSigningKey                *key,
+            XsPdfKey                    *pdf_key,
             const XsCertificateSettings *settings,
             GBytes                      *seal,
             const XsCertificateQuery    *query,
@@ -489,6 +505,9 @@ draw_chunk (XsDb                        *db,
           continue;
         }
       if (drawn->certificate == NULL || (drawn->pdf = xs_certificate_render_pdf (drawn->certificate, error)) == NULL)
+        return NULL;
+      /* the stored PDF, which a reprint gives back, is the signed one */
+      if (!sign_drawn (drawn, pdf_key, error))
         return NULL;
       drawn->number = number++;
     }
@@ -596,6 +615,7 @@ xs_certificates_issue (XsDb                        *db,
   g_autoptr(GPtrArray) certificates = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(XsTrainingClass) klass = NULL;
   g_autoptr(GBytes) seal = NULL;
+  g_autoptr(XsPdfKey) pdf_key = NULL;
   guint issued = 0;
   guint retries = 0;
 
@@ -603,7 +623,8 @@ xs_certificates_issue (XsDb                        *db,
   g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
   g_return_val_if_fail (settings != NULL && query != NULL, NULL);
 
-  if (!check_base_name (settings, error) || !load_seal (settings, &seal, error))
+  if (!check_base_name (settings, error) || !load_seal (settings, &seal, error)
+      || (pdf_key = xs_certificate_open_pdf_key (db, error)) == NULL)
     return NULL;
 
   /* Who is due one is read from one snapshot, without the write lock. */
@@ -636,7 +657,7 @@ xs_certificates_issue (XsDb                        *db,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
-      chunk = draw_chunk (db, key, settings, seal, query, klass, holders, i, &end, &first_number,
+      chunk = draw_chunk (db, key, pdf_key, settings, seal, query, klass, holders, i, &end, &first_number,
                           cancellable, error);
       if (chunk == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;

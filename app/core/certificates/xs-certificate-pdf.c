@@ -13,6 +13,7 @@
 
 #include "xs-certificate-pdf.h"
 #include "xs-certificate-private.h"
+#include "xs-certificate-sign.h"
 #include "xs-output.h"
 
 static cairo_status_t
@@ -22,15 +23,6 @@ append_bytes (void                *closure,
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_status_t
-write_stream (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  return g_output_stream_write_all (closure, data, length, NULL, NULL, NULL)
-         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* Metadata that depends only on the certificates, so that the same ones
@@ -102,6 +94,7 @@ xs_certificate_render_pdf (XsCertificate  *certificate,
 
 gboolean
 xs_certificate_write_pdf (GPtrArray                  *certificates,
+                          XsPdfKey                   *key,
                           const char                 *path,
                           XsCertificateProgressFunc   progress,
                           gpointer                    user_data,
@@ -109,13 +102,16 @@ xs_certificate_write_pdf (GPtrArray                  *certificates,
                           GError                    **error)
 {
   g_autoptr(XsOutput) output = NULL;
-  GOutputStream *stream;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  XsCertificate *newest;
   cairo_surface_t *surface;
   cairo_status_t status;
   const char *issued_on = NULL;
   double width, height;
 
   g_return_val_if_fail (certificates != NULL && certificates->len > 0, FALSE);
+  g_return_val_if_fail (key == NULL || XS_IS_PDF_KEY (key), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Written beside the target and moved over it when complete; names
@@ -123,18 +119,22 @@ xs_certificate_write_pdf (GPtrArray                  *certificates,
   output = xs_output_new (path, XS_OUTPUT_PRIVATE, error);
   if (output == NULL)
     return FALSE;
-  stream = xs_output_get_stream (output);
 
+  newest = g_ptr_array_index (certificates, 0);
   for (guint i = 0; i < certificates->len; i++)
     {
       XsCertificate *certificate = g_ptr_array_index (certificates, i);
 
       if (certificate->issued_on != NULL && g_strcmp0 (certificate->issued_on, issued_on) > 0)
-        issued_on = certificate->issued_on;
+        {
+          issued_on = certificate->issued_on;
+          newest = certificate;
+        }
     }
 
+  /* The whole file is needed before it is signed. */
   xs_certificate_get_page_size (g_ptr_array_index (certificates, 0), &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_stream, stream, width, height);
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
   set_metadata (surface, g_ptr_array_index (certificates, 0), issued_on);
   for (guint i = 0; i < certificates->len; i++)
     {
@@ -151,6 +151,19 @@ xs_certificate_write_pdf (GPtrArray                  *certificates,
   /* Dropping the output uncommitted leaves the old file as it was. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || (status != CAIRO_STATUS_SUCCESS && !set_cairo_error (status, path, error)))
+    return FALSE;
+  pdf = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  if (key != NULL)
+    {
+      GBytes *signed_pdf = xs_certificate_sign_pdf (pdf, newest, key, error);
+
+      if (signed_pdf == NULL)
+        return FALSE;
+      g_bytes_unref (pdf);
+      pdf = signed_pdf;
+    }
+  if (!g_output_stream_write_all (xs_output_get_stream (output), g_bytes_get_data (pdf, NULL),
+                                  g_bytes_get_size (pdf), NULL, cancellable, error))
     return FALSE;
   return xs_output_commit (output, error);
 }

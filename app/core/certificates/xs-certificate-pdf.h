@@ -5,6 +5,7 @@
 #pragma once
 
 #include "xs-certificate.h"
+#include "xs-pdf-key.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +19,11 @@ typedef void (*XsCertificateProgressFunc) (guint    done,
 GBytes   *xs_certificate_render_pdf (XsCertificate              *certificate,
                                      GError                    **error);
 /* Writes @certificates (XsCertificate) to @path as one PDF, a page each,
- * fonts shared between pages. The file appears whole or not at all. */
+ * fonts shared between pages, signed with @key (xs_certificate_sign_pdf(),
+ * by the base that issued the newest of them; NULL: not signed, for
+ * drafts and measurements only). The file appears whole or not at all. */
 gboolean  xs_certificate_write_pdf  (GPtrArray                  *certificates,
+                                     XsPdfKey                   *key,
                                      const char                 *path,
                                      XsCertificateProgressFunc   progress,
                                      gpointer                    user_data,

@@ -32,6 +32,7 @@ G_BEGIN_DECLS
 /* The names inside an archive. */
 #define ARCHIVE_DB "xueshi.db"
 #define ARCHIVE_KEY "signing-key"
+#define ARCHIVE_PDF_KEY "pdf-signing-key"   /* not in archives of earlier versions */
 #define ARCHIVE_SETTINGS "settings.ini"
 #define ARCHIVE_SEAL "seal.png"
 #define ARCHIVE_EVIDENCE "evidence"

@@ -505,6 +505,8 @@ put_in_place (const char  *staging,
   g_autofree char *evidence = g_build_filename (staging, ARCHIVE_EVIDENCE, NULL);
   g_autofree char *key = g_build_filename (staging, ARCHIVE_KEY, NULL);
   g_autofree char *key_target = g_build_filename (data_dir, ARCHIVE_KEY, NULL);
+  g_autofree char *pdf_key = g_build_filename (staging, ARCHIVE_PDF_KEY, NULL);
+  g_autofree char *pdf_key_target = g_build_filename (data_dir, ARCHIVE_PDF_KEY, NULL);
   g_autofree char *db = g_build_filename (staging, ARCHIVE_DB, NULL);
   g_autoptr(GDir) outer = g_dir_open (evidence, 0, NULL);
   const char *prefix;
@@ -527,7 +529,9 @@ put_in_place (const char  *staging,
         }
     }
 
-  if (!move_file (key, key_target, error) || !apply_settings (settings, staging, data_dir, error))
+  if (!move_file (key, key_target, error)
+      || (g_file_test (pdf_key, G_FILE_TEST_EXISTS) && !move_file (pdf_key, pdf_key_target, error))
+      || !apply_settings (settings, staging, data_dir, error))
     return FALSE;
   /* The database last: a restore interrupted before this rename leaves the
    * folder without a base of its own, and can simply be run again. */

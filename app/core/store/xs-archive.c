@@ -75,7 +75,7 @@ _xs_archive_name_is_valid (const char *name)
 {
   g_auto(GStrv) parts = NULL;
 
-  if (g_str_equal (name, ARCHIVE_DB) || g_str_equal (name, ARCHIVE_KEY)
+  if (g_str_equal (name, ARCHIVE_DB) || g_str_equal (name, ARCHIVE_KEY) || g_str_equal (name, ARCHIVE_PDF_KEY)
       || g_str_equal (name, ARCHIVE_SETTINGS) || g_str_equal (name, ARCHIVE_SEAL))
     return TRUE;
   parts = g_strsplit (name, "/", -1);
@@ -321,6 +321,7 @@ write_contents (Writer      *w,
 {
   const char *data_dir = xs_db_get_data_dir (db);
   g_autofree char *key = g_build_filename (data_dir, ARCHIVE_KEY, NULL);
+  g_autofree char *pdf_key = g_build_filename (data_dir, ARCHIVE_PDF_KEY, NULL);
   g_autoptr(GPtrArray) evidence = NULL;
   g_autofree char *seal = NULL;
   GStatBuf st;
@@ -337,6 +338,10 @@ write_contents (Writer      *w,
   /* Without its key a base's certificates can no longer be checked: an
    * archive without it would not give back the same base. */
   if (!put_file (w, ARCHIVE_KEY, key, error))
+    return FALSE;
+  /* nor without the key its certificate PDFs are signed with (a base set
+   * up by an earlier version has none until it signs one) */
+  if (g_file_test (pdf_key, G_FILE_TEST_EXISTS) && !put_file (w, ARCHIVE_PDF_KEY, pdf_key, error))
     return FALSE;
   if (settings != NULL)
     {

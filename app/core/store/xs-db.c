@@ -18,6 +18,7 @@
 #include "xs-data-dir.h"
 #include "xs-output.h"
 #include "xs-db-private.h"
+#include "xs-pdf-key.h"
 #include "xs-signing-key.h"
 
 #define XS_APPLICATION_ID XS_DB_APPLICATION_ID
@@ -573,7 +574,8 @@ set_up (XsDb    *self,
     }
   self->handle = NULL;
 
-  ok = ok && _xs_backup_sync_file (tmp, error) && xs_signing_key_create (self->data_dir, error);
+  ok = ok && _xs_backup_sync_file (tmp, error) && xs_signing_key_create (self->data_dir, error)
+       && xs_pdf_key_create (self->data_dir, error);
   if (ok)
     {
       /* Without replacing a database that another program set up meanwhile;

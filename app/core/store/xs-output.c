@@ -36,7 +36,7 @@ G_DEFINE_QUARK (xs-output-error-quark, xs_output_error)
 /* The files of a data folder that may lie elsewhere through a link */
 static const char * const own_files[] = {
   "xueshi.db", "xueshi.db-wal", "xueshi.db-shm", "xueshi.db-journal",
-  "signing-key", "backups", "evidence",
+  "signing-key", "pdf-signing-key", "backups", "evidence",
 };
 
 static GMutex protected_lock;
