@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "xs-id-number.h"
 #include "xs-recognise.h"
 #include "xs-scanner.h"
 #include "xs-test-pages.h"
@@ -139,6 +140,64 @@ test_recognise (void)
   g_assert_nonnull (strstr (junk.err, "junk.pdf"));
 }
 
+/* claim attach says what the files read: another person's number is a
+ * warning, and the at-risk report flags the claim. */
+static void
+test_claim_attach (void)
+{
+  g_autoptr(XsTestPage) page = xs_test_page_new (XS_TEST_PAGE_CERTIFICATE, 11);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "资格证书.jpg", NULL);
+  g_autofree char *claim_id = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *own = xs_test_id_number (2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) attach = { 0 };
+  g_auto(Run) at_risk = { 0 };
+  JsonArray *trainees;
+  guint flagged = 0;
+
+  if (!xs_recognise_is_supported ())
+    {
+      g_test_skip ("built without text recognition");
+      return;
+    }
+  g_free (data_dir);
+  data_dir = xs_test_make_tmpdir ();
+  claim_id = add_claim ();
+  /* the page names someone else than the claim's trainee */
+  g_assert_cmpstr (page->id_number, !=, own);
+  masked = xs_id_number_mask (page->id_number);
+  g_assert_true (xs_test_page_write_jpeg (page, 200, 1, 12, 60, 11, path, &error));
+  g_assert_no_error (error);
+
+  run_cli (&attach, "claim", "attach", claim_id, "--material", "qualification_certificate", path, NULL);
+  g_test_message ("%s", attach.err);
+  g_assert_cmpint (attach.status, ==, 0);
+  g_assert_nonnull (strstr (attach.err, "names another person"));
+  g_assert_nonnull (strstr (attach.err, masked));
+  /* never the whole number */
+  g_assert_null (strstr (attach.err, page->id_number));
+
+  run_cli (&at_risk, "at-risk", "--year", "2018", "--all", "--format", "json", NULL);
+  g_assert_cmpint (at_risk.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, at_risk.out, -1, &error));
+  g_assert_no_error (error);
+  trainees = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "trainees");
+  for (guint i = 0; i < json_array_get_length (trainees); i++)
+    {
+      JsonObject *trainee = json_array_get_object_element (trainees, i);
+
+      if (!json_object_get_null_member (trainee, "scan_problem"))
+        {
+          flagged++;
+          g_assert_nonnull (strstr (json_object_get_string_member (trainee, "scan_problem"), "another person"));
+        }
+    }
+  g_assert_cmpuint (flagged, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +212,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-scan/claim-scan", test_claim_scan);
   g_test_add_func ("/cli-scan/recognise", test_recognise);
+  g_test_add_func ("/cli-scan/claim-attach", test_claim_attach);
   status = g_test_run ();
   g_free (data_dir);
   g_free (sane_dir);

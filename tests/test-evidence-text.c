@@ -8,7 +8,9 @@
 #include <cairo.h>
 #include <string.h>
 
+#include "xs-at-risk.h"
 #include "xs-check.h"
+#include "xs-duplicates.h"
 #include "xs-claim-store.h"
 #include "xs-evidence-text.h"
 #include "xs-test-util.h"
@@ -182,6 +184,123 @@ test_check_flags (void)
   g_assert_cmpuint (other_year, ==, 1);
 }
 
+/* The search says where each claim matched. */
+static void
+test_search_matches (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  gint64 first = add_claim (db, 1, 2018);
+  gint64 second = add_claim (db, 2, 2018);
+  g_autofree char *a = attach (db, first, 10);
+  g_autofree char *b = attach (db, second, 20);
+  g_autoptr(XsRecognition) ra = xs_recognition_from_text ("漯河市源汇区卫生健康委员会 漯河市中心医院 全 科 医 生 转 岗 培 训 班 结业证书 学员1 𠮷", NULL);
+  g_autoptr(XsRecognition) rb = xs_recognition_from_text ("护理管理人员研修班 结业证书", NULL);
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  XsScanMatch *match;
+
+  g_assert_true (xs_evidence_text_store (db, a, ra, &error));
+  g_assert_true (xs_evidence_text_store (db, b, rb, &error));
+  matches = xs_evidence_text_search_matches (db, "转岗 𠮷", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 1);
+  match = g_ptr_array_index (matches, 0);
+  g_assert_cmpint (match->claim_id, ==, first);
+  g_assert_cmpint (match->year, ==, 2018);
+  /* the words around the first one, spaces the recognition put between
+   * the characters taken out */
+  g_test_message ("snippet: %s", match->snippet);
+  g_assert_nonnull (strstr (match->snippet, "全科医生转岗培训班"));
+  g_assert_true (g_str_has_prefix (match->snippet, "…"));
+  none = xs_evidence_text_search_matches (db, "结业证书 专利", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* A claim whose scan names another person or year is flagged in the
+ * at-risk report and the duplicates, as Check Data does. */
+static void
+test_report_flags (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  gint64 right = add_claim (db, 1, 2018);
+  gint64 wrong = add_claim (db, 2, 2018);
+  g_autofree char *a = attach (db, right, 10);
+  g_autofree char *b = attach (db, wrong, 20);
+  g_autofree char *own = xs_test_id_number (1);
+  g_autofree char *text_a = g_strdup_printf ("结业证书 身份证号：%s 2018年5月6日", own);
+  g_autofree char *text_b = g_strdup_printf ("结业证书 身份证号：%s 2018年5月6日", own);
+  g_autoptr(XsRecognition) ra = xs_recognition_from_text (text_a, NULL);
+  g_autoptr(XsRecognition) rb = xs_recognition_from_text (text_b, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) shared = NULL;
+  g_autoptr(XsAtRisk) at_risk = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *copy = g_build_filename (dir, "同一扫描件.png", NULL);
+  guint flagged = 0;
+  XsScanProblem *problem;
+
+  g_assert_true (xs_evidence_text_store (db, a, ra, &error));
+  g_assert_true (xs_evidence_text_store (db, b, rb, &error));
+
+  problems = xs_evidence_text_problems (db, 2018, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (problem->claim_id, ==, wrong);
+  g_assert_cmpint (problem->kind, ==, XS_SCAN_PROBLEM_OTHER_PERSON);
+  g_assert_nonnull (strstr (problem->text, "another person"));
+  g_assert_null (strstr (problem->text, own));
+  none = xs_evidence_text_problems (db, 2019, 0, &error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* nobody has hours approved: both are in the at-risk report, only the
+   * second flagged */
+  at_risk = xs_at_risk_compute (db, 2018, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < xs_at_risk_get_n_entries (at_risk); i++)
+    {
+      const XsAtRiskEntry *entry = xs_at_risk_get_entry (at_risk, i);
+
+      if (entry->scan_problem != NULL)
+        {
+          flagged++;
+          g_assert_cmpstr (entry->row->name, ==, "学员2");
+          g_assert_cmpstr (entry->scan_problem, ==, problem->text);
+        }
+    }
+  g_assert_cmpuint (flagged, ==, 1);
+
+  /* the second trainee's scan attached to the first one's claim too: the
+   * duplicates carry the flag of the claim whose scans do not fit */
+  {
+    /* the file attached to the second claim, attached again to the first */
+    g_autofree char *stored = xs_evidence_get_path (db, b);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (stored, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    paths[0] = copy;
+    g_assert_true (xs_claim_store_attach (db, right, "meeting_notice", paths, &error));
+    g_assert_no_error (error);
+  }
+  shared = xs_duplicates_list (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shared->len, ==, 2);
+  for (guint i = 0; i < shared->len; i++)
+    {
+      XsSharedScan *scan = g_ptr_array_index (shared, i);
+
+      if (scan->claim_id == wrong)
+        g_assert_cmpstr (scan->scan_problem, ==, problem->text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,5 +310,7 @@ main (int   argc,
   g_test_add_func ("/evidence-text/store-and-reuse", test_store_and_reuse);
   g_test_add_func ("/evidence-text/search", test_search);
   g_test_add_func ("/evidence-text/check-flags", test_check_flags);
+  g_test_add_func ("/evidence-text/search-matches", test_search_matches);
+  g_test_add_func ("/evidence-text/report-flags", test_report_flags);
   return g_test_run ();
 }

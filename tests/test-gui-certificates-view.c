@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -60,6 +61,61 @@ static gboolean
 is_null (gpointer user_data)
 {
   return *(gpointer *) user_data == NULL;
+}
+
+/* The question asked before issuing, while it is shown. */
+static AdwMessageDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+question_shown (gpointer user_data)
+{
+  return find_question () != NULL;
+}
+
+/* Waits for the question, checks that it says @expected (and @also, when
+ * not NULL) and that nothing was issued while it waits, then answers. */
+static void
+answer_question (const char *expected,
+                 const char *also,
+                 const char *response,
+                 guint       n_issued_before)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) issued = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *body;
+
+  g_assert_true (xs_gui_test_wait_until (question_shown, NULL, 60000));
+  dialog = find_question ();
+  body = adw_message_dialog_get_body (dialog);
+  if (strstr (body, expected) == NULL)
+    g_error ("the question says “%s”, not “%s”", body, expected);
+  if (also != NULL && strstr (body, also) == NULL)
+    g_error ("the question says “%s”, not “%s”", body, also);
+  g_assert_true (adw_message_dialog_has_response (dialog, "issue"));
+  xs_gui_test_iterate (200);
+  issued = xs_certificate_store_list (db, YEAR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issued->len, ==, n_issued_before);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
 }
 
 static void
@@ -321,8 +377,42 @@ test_export (Fixture       *fixture,
   g_assert_cmpuint (issued->len, ==, 0);
   g_clear_pointer (&issued, g_ptr_array_unref);
 
-  /* All of them, with a progress bar while it runs */
+  /* Two of them: the question names their serials; No issues nothing. */
+  gtk_selection_model_unselect_all (selection (fixture));
+  gtk_selection_model_select_range (selection (fixture), 0, 2, TRUE);
+  xs_certificates_view_export_to_file (fixture->view, two_file);
+  g_assert_true (xs_certificates_view_get_busy (fixture->view));
+  answer_question ("2 certificates will be issued, 2018-JX-000001 to 2018-JX-000002", "can only be revoked",
+                   "cancel", 0);
+  g_assert_true (xs_gui_test_wait_until (not_busy, fixture->view, 60000));
+  g_assert_false (g_file_test (two_path, G_FILE_TEST_EXISTS));
+  issued = xs_certificate_store_list (db, YEAR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issued->len, ==, 0);
+  g_clear_pointer (&issued, g_ptr_array_unref);
+
+  /* Yes: those two are issued with the serials it named. */
+  xs_certificates_view_export_to_file (fixture->view, two_file);
+  answer_question ("2 certificates will be issued, 2018-JX-000001 to 2018-JX-000002", NULL, "issue", 0);
+  g_assert_true (xs_gui_test_wait_until (not_busy, fixture->view, 60000));
+  issued = xs_certificate_store_list (db, YEAR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issued->len, ==, 2);
+  g_assert_cmpstr (((XsIssuedCertificate *) g_ptr_array_index (issued, 1))->serial, ==, "2018-JX-000002");
+  g_clear_pointer (&issued, g_ptr_array_unref);
+  g_assert_true (g_file_test (two_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_unlink (two_path), ==, 0);
+
+  /* All of them: the rest are new, the two are written again as they
+   * were; a progress bar while it runs */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "certificates.select-all", NULL));
   xs_certificates_view_export_to_file (fixture->view, file);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u certificates will be issued, 2018-JX-000003 to 2018-JX-%06u",
+                                                 all - 2, all);
+
+    answer_question (expected, "2 already issued will be exported again as they were", "issue", 2);
+  }
   g_assert_true (xs_certificates_view_get_busy (fixture->view));
   bar = xs_gui_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_PROGRESS_BAR, NULL);
   g_assert_nonnull (bar);
@@ -342,13 +432,17 @@ test_export (Fixture       *fixture,
   page = poppler_document_get_page (document, 0);
   text = poppler_page_get_text (page);
   g_assert_nonnull (strstr (text, first->holder));
+  /* issued pages never carry the preview's mark */
+  g_assert_null (strstr (text, "草"));
+  g_assert_null (strstr (text, "稿"));
 
-  /* Two of them again: the same certificates, none new */
+  /* Two of them again: the same certificates, none new, nothing asked */
   gtk_selection_model_unselect_all (selection (fixture));
   gtk_selection_model_select_range (selection (fixture), 0, 2, TRUE);
   g_assert_cmpuint (xs_certificates_view_get_n_selected (fixture->view), ==, 2);
   xs_certificates_view_export_to_file (fixture->view, two_file);
   g_assert_true (xs_gui_test_wait_until (not_busy, fixture->view, 60000));
+  g_assert_null (find_question ());
   two = open_pdf (two_path);
   g_assert_cmpint (poppler_document_get_n_pages (two), ==, 2);
   g_clear_pointer (&issued, g_ptr_array_unref);

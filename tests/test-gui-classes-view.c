@@ -5,7 +5,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <poppler.h>
 #include <string.h>
+
+#include "xs-base-profile.h"
+#include "xs-certificate-store.h"
 
 #include "xs-class-dialog.h"
 #include "xs-class-store.h"
@@ -23,8 +27,14 @@ typedef struct
   XsClassesView *view;
 } Fixture;
 
-/* The view alone, on one database; the tests run in order on it. */
+/* poppler-glib 22 has no autoptr cleanups of its own */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* The view alone, on one database, with the base's profile; the tests run
+ * in order on it. */
 static XsDb *db;
+static XsBaseProfile *profile;
 
 static gboolean
 loaded (gpointer user_data)
@@ -42,6 +52,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->view = g_object_new (XS_TYPE_CLASSES_VIEW,
                                 "db", db,
                                 "year", 2018,
+                                "profile", profile,
                                 NULL);
   g_object_ref (fixture->view);
   gtk_window_set_child (fixture->holder, GTK_WIDGET (fixture->view));
@@ -52,6 +63,12 @@ fixture_set_up (Fixture       *fixture,
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
 }
 
+static gboolean
+is_null (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -59,7 +76,10 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->holder);
   xs_gui_test_iterate (100);
   g_assert_null (fixture->holder);
-  g_assert_finalize_object (fixture->view);
+  /* a job that was reading for it lets go of it when it ends */
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  g_object_unref (fixture->view);
+  g_assert_true (xs_gui_test_wait_until (is_null, &fixture->view, 10000));
 }
 
 static GtkWindow *
@@ -77,11 +97,6 @@ find_toplevel (GType type)
   return NULL;
 }
 
-static gboolean
-is_null (gpointer user_data)
-{
-  return *(gpointer *) user_data == NULL;
-}
 
 static void
 set_row_text (GtkWidget  *root,
@@ -256,6 +271,151 @@ test_import_class_hours (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "3 trainees"));
 }
 
+static gboolean
+not_issuing (gpointer user_data)
+{
+  return !xs_classes_view_get_issuing (user_data);
+}
+
+static gboolean
+question_shown (gpointer user_data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} Shown;
+
+static gboolean
+label_shown (gpointer user_data)
+{
+  Shown *shown = user_data;
+  GtkWidget *label = xs_gui_test_find (shown->root, GTK_TYPE_LABEL, shown->text);
+
+  return label != NULL && gtk_widget_is_visible (label);
+}
+
+/* What the view says, when it does not say what a test waits for. */
+static void
+dump_labels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_is_visible (child))
+        g_test_message ("label: %s", gtk_label_get_label (GTK_LABEL (child)));
+      dump_labels (child);
+    }
+}
+
+static char *
+pdf_page_text (const char *path,
+               int         index,
+               int        *n_pages)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (document);
+  page = poppler_document_get_page (document, index);
+  return poppler_page_get_text (page);
+}
+
+/* The class page issues, previews and exports its completion certificates
+ * as the Certificates page does the year's, asking first. */
+static void
+test_completion_certificates (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(XsTrainingClass) klass = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issued = NULL;
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "completion.pdf", NULL);
+  g_autofree char *again_path = g_build_filename (dir, "again.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) again_file = g_file_new_for_path (again_path);
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *picture;
+  Shown draft = { GTK_WIDGET (fixture->view), "Draft of 陈明’s certificate" };
+  Shown issued_caption = { GTK_WIDGET (fixture->view), "issued as No. 2018-JY-000001" };
+  int n_pages = 0;
+
+  klass = xs_class_store_lookup (db, "2018-07", &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_classes_view_select_class (fixture->view, klass->id));
+  g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
+
+  /* the first trainee's certificate, as a draft */
+  if (!xs_gui_test_wait_until (label_shown, &draft, 20000))
+    dump_labels (GTK_WIDGET (fixture->view));
+  g_assert_true (label_shown (&draft));
+  picture = xs_gui_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_PICTURE, NULL);
+  g_assert_nonnull (picture);
+  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
+  g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (picture)), ==, "Certificate of 陈明");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "classes.print-certificates", NULL));
+  /* a print asks first too: answered No, nothing issued */
+  g_assert_true (xs_gui_test_wait_until (question_shown, NULL, 30000));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "3 certificates will be issued, 2018-JY-000001 to 2018-JY-000003"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (xs_gui_test_wait_until (not_issuing, fixture->view, 30000));
+  issued = xs_certificate_store_list (db, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issued->len, ==, 0);
+  g_clear_pointer (&issued, g_ptr_array_unref);
+
+  /* exported: asked, then the three are issued and written */
+  xs_classes_view_export_certificates (fixture->view, file);
+  g_assert_true (xs_classes_view_get_issuing (fixture->view));
+  g_assert_true (xs_gui_test_wait_until (question_shown, NULL, 30000));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Issue Completion Certificates?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "3 certificates will be issued, 2018-JY-000001 to 2018-JY-000003"));
+  adw_message_dialog_response (dialog, "issue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (xs_gui_test_wait_until (not_issuing, fixture->view, 60000));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  text = pdf_page_text (path, 0, &n_pages);
+  g_assert_cmpint (n_pages, ==, 3);
+  g_assert_nonnull (strstr (text, "陈明"));
+  g_assert_nonnull (strstr (text, "2018-JY-000001"));
+  g_assert_nonnull (strstr (text, "2018年度专业技术人员继续教育培训班"));
+  g_assert_null (strstr (text, "草"));
+  g_assert_null (strstr (text, "稿"));
+  issued = xs_certificate_store_list (db, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issued->len, ==, 3);
+  g_clear_pointer (&issued, g_ptr_array_unref);
+
+  /* the preview is the issued one now */
+  g_assert_true (xs_gui_test_wait_until (label_shown, &issued_caption, 20000));
+
+  /* again: written as they were, nothing asked, nothing new */
+  xs_classes_view_export_certificates (fixture->view, again_file);
+  g_assert_true (xs_gui_test_wait_until (not_issuing, fixture->view, 60000));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_clear_pointer (&text, g_free);
+  text = pdf_page_text (again_path, 2, &n_pages);
+  g_assert_cmpint (n_pages, ==, 3);
+  g_assert_nonnull (strstr (text, "2018-JY-000003"));
+  issued = xs_certificate_store_list (db, 2018, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issued->len, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,13 +425,25 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   db = xs_test_open_db ();
+  {
+    g_autoptr(GError) error = NULL;
+
+    profile = xs_base_profile_load (db, &error);
+    g_assert_no_error (error);
+    xs_base_profile_set_name (profile, "漯河市专业技术人员继续教育基地");
+    g_assert_true (xs_base_profile_save (profile, db, &error));
+    g_assert_no_error (error);
+  }
 
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/classes-view/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/gui/classes-view/create-class", Fixture, NULL, fixture_set_up, test_create_class, fixture_tear_down);
   g_test_add ("/gui/classes-view/import-class-hours", Fixture, NULL, fixture_set_up, test_import_class_hours, fixture_tear_down);
+  g_test_add ("/gui/classes-view/completion-certificates", Fixture, NULL, fixture_set_up,
+              test_completion_certificates, fixture_tear_down);
 
   status = g_test_run ();
+  g_clear_object (&profile);
   g_clear_object (&db);
   return status;
 }

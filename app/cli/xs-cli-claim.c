@@ -13,6 +13,9 @@
 #include "xs-claim-store.h"
 #include "xs-cli.h"
 #include "xs-date.h"
+#include "xs-evidence.h"
+#include "xs-evidence-text.h"
+#include "xs-recognise.h"
 #include "xs-id-number.h"
 #include "xs-trainee-store.h"
 
@@ -169,10 +172,14 @@ claim_attach (const XsCliGlobals *globals,
   g_autoptr(XsDb) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *material = NULL;
+  gboolean no_recognise = FALSE;
   GOptionEntry entries[] = {
     { "material", 0, 0, G_OPTION_ARG_STRING, &material, N_("Which material the files prove"), N_("CODE") },
+    { "no-recognise", 0, 0, G_OPTION_ARG_NONE, &no_recognise, N_("Do not read the text of the pages"), NULL },
     { NULL }
   };
+  g_autoptr(XsClaim) claim = NULL;
+  g_autoptr(XsTrainee) trainee = NULL;
   gint64 id;
 
   if (!xs_cli_parse ("claim attach", _("ID FILE…"), _("Attach evidence scans (PDF, JPEG, PNG) to a claim."),
@@ -186,6 +193,33 @@ claim_attach (const XsCliGlobals *globals,
     return XS_CLI_REFUSED;
   if (!xs_claim_store_attach (db, id, material, (const char * const *) argv + 2, &error))
     return xs_cli_refuse (error);
+  if (!xs_recognise_is_supported () || no_recognise)
+    return XS_CLI_OK;
+
+  /* What each file says is read now, once, kept with the file (for search
+   * and Check Data) and shown, with a warning for another person's number. */
+  claim = xs_claim_store_get (db, id, NULL);
+  trainee = claim ? xs_trainee_store_get (db, claim->trainee_id, NULL) : NULL;
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (argv[i], FALSE, NULL);
+      g_autoptr(GBytes) bytes = mapped ? g_mapped_file_get_bytes (mapped) : NULL;
+      g_autofree char *sha256 = bytes ? xs_evidence_hash_bytes (bytes) : NULL;
+      g_autoptr(XsRecognition) found = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (sha256 == NULL)
+        continue;
+      fprintf (stderr, "%s:\n", argv[i]);
+      found = xs_evidence_recognise (db, sha256, trainee ? trainee->name : NULL, NULL, &local_error);
+      if (found == NULL)
+        {
+          /* the file is attached; only the reading failed */
+          fprintf (stderr, "xueshi-cli: %s\n", local_error->message);
+          continue;
+        }
+      xs_cli_print_findings (found, trainee ? trainee->id_number : NULL);
+    }
   return XS_CLI_OK;
 }
 

@@ -54,9 +54,9 @@ on_progress (guint            page,
 }
 
 /* What was read, as suggestions: nothing is changed in the claim. */
-static void
-print_findings (const XsRecognition *found,
-                const char          *trainee_id_number)
+void
+xs_cli_print_findings (const XsRecognition *found,
+                       const char          *trainee_id_number)
 {
   for (guint i = 0; found->id_numbers[i] != NULL; i++)
     {
@@ -191,7 +191,7 @@ xs_cli_claim_scan (const XsCliGlobals *globals,
           fprintf (stderr, "xueshi-cli: %s\n", error->message);
           return XS_CLI_OK;
         }
-      print_findings (found, trainee ? trainee->id_number : NULL);
+      xs_cli_print_findings (found, trainee ? trainee->id_number : NULL);
     }
   return XS_CLI_OK;
 }

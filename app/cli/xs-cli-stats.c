@@ -109,6 +109,13 @@ print_at_risk_table (XsAtRisk *at_risk,
 
         append_table_row (out, cells, widths, G_N_ELEMENTS (cells), 0x18);
       }
+      if (entry->scan_problem != NULL)
+        {
+          g_autofree char *safe = xs_safe_text_for_terminal (entry->scan_problem);
+
+          /* Translators: under a trainee of the at-risk table */
+          g_string_append_printf (out, _("  Scan check: %s\n"), safe);
+        }
     }
   fwrite (out->str, 1, out->len, stdout);
 }
@@ -120,7 +127,7 @@ print_at_risk_csv (XsAtRisk *at_risk,
   g_autoptr(GString) out = g_string_new (NULL);
 
   g_string_append (out, "id_number,name,employer,lack_compulsory,lack_public,lack_professional,"
-                        "lack_total,still_needed,projected,at_risk,lacking\r\n");
+                        "lack_total,still_needed,projected,at_risk,lacking,scan_problem\r\n");
   for (guint i = 0; i < xs_at_risk_get_n_entries (at_risk); i++)
     {
       const XsAtRiskEntry *entry = xs_at_risk_get_entry (at_risk, i);
@@ -142,6 +149,8 @@ print_at_risk_csv (XsAtRisk *at_risk,
         }
       g_string_append_printf (out, ",%s,", entry->at_risk ? "yes" : "no");
       xs_safe_text_append_csv_cell (out, entry->summary);
+      g_string_append_c (out, ',');
+      xs_safe_text_append_csv_cell (out, entry->scan_problem ? entry->scan_problem : "");
       g_string_append (out, "\r\n");
     }
   fwrite (out->str, 1, out->len, stdout);
@@ -195,6 +204,11 @@ print_at_risk_json (XsAtRisk *at_risk,
       json_builder_add_boolean_value (builder, entry->at_risk);
       json_builder_set_member_name (builder, "lacking");
       json_builder_add_string_value (builder, entry->summary);
+      json_builder_set_member_name (builder, "scan_problem");
+      if (entry->scan_problem != NULL)
+        json_builder_add_string_value (builder, entry->scan_problem);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

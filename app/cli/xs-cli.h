@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
+#include "xs-recognition.h"
 #include "xs-db.h"
 #include "xs-job.h"
 
@@ -100,5 +101,11 @@ gboolean xs_cli_parse_year   (const char         *text,
                               int                *year);
 gboolean xs_cli_parse_id     (const char         *text,
                               gint64             *id);
+
+/* What a scan says (xs-cli-scan.c), on stderr: the identity numbers (a
+ * warning for one that is not @trainee_id_number's), names, dates, hours
+ * and title found. */
+void xs_cli_print_findings (const XsRecognition *found,
+                            const char          *trainee_id_number);
 
 G_END_DECLS

@@ -9,21 +9,12 @@
 #include "xs-base-profile.h"
 #include "xs-certificate.h"
 #include "xs-certificates-view.h"
+#include "xs-certificate-issuer.h"
 #include "xs-job.h"
 
 G_BEGIN_DECLS
 
-/* The base profile's values that go onto a certificate, copied so that a
- * worker can read them. */
-typedef struct
-{
-  char                     *base_name;
-  char                     *issuer;
-  GBytes                   *seal;
-  XsCertificateOrientation  orientation;
-  gboolean                  full_id_number;
-  XsCertificateLanguage     language;
-} SettingsCopy;
+typedef XsCertificateSettingsCopy SettingsCopy;
 
 struct _XsCertificatesView
 {
@@ -42,11 +33,7 @@ struct _XsCertificatesView
   XsCertificate      *preview;
   GCancellable       *preview_cancellable;
 
-  XsJob              *job;
-  GCancellable       *job_cancellable;
-  GtkPrintOperation  *print_operation;
-  GtkPrintSettings   *print_settings;
-  char               *print_result;  /* the toast once printed */
+  XsCertificateIssuer *issuer;
   GCancellable       *chooser_cancellable;
 
   /* template children */
@@ -65,14 +52,8 @@ struct _XsCertificatesView
   GtkProgressBar     *progress_bar;
 };
 
-/* xs-certificates-view.c: settings, state shown, the list */
+/* xs-certificates-view.c: state shown, the list */
 
-void      _xs_certificates_view_settings_copy_clear (SettingsCopy          *copy);
-void      _xs_certificates_view_settings_copy_load  (SettingsCopy          *copy,
-                                                     XsBaseProfile         *profile);
-/* Points @settings at @copy's strings. */
-void      _xs_certificates_view_settings_copy_get   (const SettingsCopy    *copy,
-                                                     XsCertificateSettings *settings);
 gboolean  _xs_certificates_view_has_base_name       (XsCertificatesView    *self);
 int       _xs_certificates_view_get_year            (XsCertificatesView    *self);
 void      _xs_certificates_view_update_actions      (XsCertificatesView    *self);
@@ -92,7 +73,7 @@ void      _xs_certificates_view_update_preview      (XsCertificatesView    *self
 
 /* Asks for a file, then exports the selected trainees' certificates to it. */
 void      _xs_certificates_view_choose_export_file  (XsCertificatesView    *self);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SettingsCopy, _xs_certificates_view_settings_copy_clear)
+/* The issuer's progress shown under the list. */
+void      _xs_certificates_view_follow_issuer       (XsCertificatesView    *self);
 
 G_END_DECLS

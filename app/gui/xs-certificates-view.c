@@ -23,44 +23,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Settings */
-
-void
-_xs_certificates_view_settings_copy_clear (SettingsCopy *copy)
-{
-  g_clear_pointer (&copy->base_name, g_free);
-  g_clear_pointer (&copy->issuer, g_free);
-  g_clear_pointer (&copy->seal, g_bytes_unref);
-}
-
-void
-_xs_certificates_view_settings_copy_load (SettingsCopy  *copy,
-                                          XsBaseProfile *profile)
-{
-  GBytes *seal = xs_base_profile_get_seal (profile);
-
-  _xs_certificates_view_settings_copy_clear (copy);
-  copy->base_name = g_strdup (xs_base_profile_get_name (profile));
-  copy->issuer = g_strdup (xs_base_profile_get_issuer (profile));
-  copy->seal = seal ? g_bytes_ref (seal) : NULL;
-  copy->orientation = xs_base_profile_get_orientation (profile);
-  copy->full_id_number = xs_base_profile_get_full_id_number (profile);
-  copy->language = xs_base_profile_get_language (profile);
-}
-
-void
-_xs_certificates_view_settings_copy_get (const SettingsCopy    *copy,
-                                         XsCertificateSettings *settings)
-{
-  settings->base_name = copy->base_name;
-  settings->issuer = copy->issuer;
-  settings->seal_path = NULL;
-  settings->seal = copy->seal;
-  settings->orientation = copy->orientation;
-  settings->full_id_number = copy->full_id_number;
-  settings->language = copy->language;
-}
-
 gboolean
 _xs_certificates_view_has_base_name (XsCertificatesView *self)
 {
@@ -80,7 +42,8 @@ _xs_certificates_view_update_actions (XsCertificatesView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  gboolean can_issue = self->db != NULL && self->job == NULL
+  gboolean busy = self->issuer != NULL && xs_certificate_issuer_get_busy (self->issuer);
+  gboolean can_issue = self->db != NULL && !busy
                        && _xs_certificates_view_has_base_name (self)
                        && xs_certificates_view_get_n_selected (self) > 0;
 
@@ -88,7 +51,7 @@ _xs_certificates_view_update_actions (XsCertificatesView *self)
   gtk_widget_action_set_enabled (widget, "certificates.print", can_issue);
   gtk_widget_action_set_enabled (widget, "certificates.select-all", n_shown > 0);
   gtk_widget_action_set_enabled (widget, "certificates.select-none", xs_certificates_view_get_n_selected (self) > 0);
-  gtk_widget_action_set_enabled (widget, "certificates.cancel", self->job != NULL);
+  gtk_widget_action_set_enabled (widget, "certificates.cancel", busy);
 }
 
 static void
@@ -313,7 +276,7 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  g_cancellable_cancel (XS_CERTIFICATES_VIEW (widget)->job_cancellable);
+  xs_certificate_issuer_cancel (XS_CERTIFICATES_VIEW (widget)->issuer);
 }
 
 /* Public */
@@ -386,7 +349,7 @@ gboolean
 xs_certificates_view_get_busy (XsCertificatesView *self)
 {
   g_return_val_if_fail (XS_IS_CERTIFICATES_VIEW (self), FALSE);
-  return self->job != NULL;
+  return xs_certificate_issuer_get_busy (self->issuer);
 }
 
 /* GObject */
@@ -397,7 +360,7 @@ xs_certificates_view_unroot (GtkWidget *widget)
   XsCertificatesView *self = XS_CERTIFICATES_VIEW (widget);
 
   /* The window closes: the workers stop. */
-  g_cancellable_cancel (self->job_cancellable);
+  xs_certificate_issuer_cancel (self->issuer);
   g_cancellable_cancel (self->preview_cancellable);
 
   GTK_WIDGET_CLASS (xs_certificates_view_parent_class)->unroot (widget);
@@ -463,10 +426,12 @@ xs_certificates_view_dispose (GObject *object)
 {
   XsCertificatesView *self = XS_CERTIFICATES_VIEW (object);
 
-  g_cancellable_cancel (self->job_cancellable);
+  if (self->issuer != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->issuer, self);
+      xs_certificate_issuer_cancel (self->issuer);
+    }
   g_cancellable_cancel (self->preview_cancellable);
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
   if (self->selection != NULL)
@@ -485,11 +450,7 @@ xs_certificates_view_dispose (GObject *object)
   g_clear_object (&self->previewed);
   g_clear_object (&self->preview);
   g_clear_object (&self->preview_cancellable);
-  g_clear_object (&self->job);
-  g_clear_object (&self->job_cancellable);
-  g_clear_object (&self->print_operation);
-  g_clear_object (&self->print_settings);
-  g_clear_pointer (&self->print_result, g_free);
+  g_clear_object (&self->issuer);
   g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
 
@@ -551,6 +512,8 @@ xs_certificates_view_init (XsCertificatesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   _xs_certificates_view_add_columns (self);
+  self->issuer = xs_certificate_issuer_new (GTK_WIDGET (self));
+  _xs_certificates_view_follow_issuer (self);
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));

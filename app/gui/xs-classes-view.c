@@ -12,7 +12,7 @@
 #include "xs-class-members.h"
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
-#include "xs-classes-view.h"
+#include "xs-classes-view-private.h"
 #include "xs-date.h"
 #include "xs-import-dialog.h"
 #include "xs-id-number.h"
@@ -20,27 +20,6 @@
 #include "xs-report.h"
 #include "xs-trainee-store.h"
 
-struct _XsClassesView
-{
-  GtkWidget         parent_instance;
-
-  XsDb             *db;
-  int               year;
-  GPtrArray        *classes;   /* XsTrainingClass */
-  GPtrArray        *members;   /* XsClassMember, one per trainee row */
-  GCancellable     *classes_cancellable;
-  GCancellable     *members_cancellable;
-  gint64            to_select; /* once the classes are read */
-  guint             loading;   /* jobs running */
-
-  /* template children */
-  GtkStack         *stack;
-  GtkLabel         *count_label;
-  GtkListBox       *class_list;
-  GtkLabel         *class_title;
-  GtkLabel         *class_details;
-  GtkListBox       *trainee_list;
-};
 
 G_DEFINE_FINAL_TYPE (XsClassesView, xs_classes_view, GTK_TYPE_WIDGET)
 
@@ -49,6 +28,7 @@ enum {
   PROP_DB,
   PROP_YEAR,
   PROP_LOADING,
+  PROP_PROFILE,
   N_PROPS
 };
 
@@ -76,6 +56,12 @@ selected_class (XsClassesView *self)
   if (index < 0 || (guint) index >= self->classes->len)
     return NULL;
   return g_ptr_array_index (self->classes, index);
+}
+
+const XsTrainingClass *
+_xs_classes_view_get_class (XsClassesView *self)
+{
+  return selected_class (self);
 }
 
 static char *
@@ -229,6 +215,7 @@ on_members_read (GObject      *object,
   for (guint i = 0; i < members->len; i++)
     gtk_list_box_append (self->trainee_list, make_trainee_row (g_ptr_array_index (members, i)));
   set_loading (self, FALSE);
+  _xs_classes_view_update_certificates (self);
 }
 
 static void
@@ -251,6 +238,7 @@ show_class (XsClassesView         *self,
     }
   clear_list (self->trainee_list);
   g_clear_pointer (&self->members, g_ptr_array_unref);
+  _xs_classes_view_update_certificates (self);
   if (klass == NULL || self->db == NULL)
     {
       gtk_label_set_label (self->class_title, "");
@@ -497,12 +485,14 @@ xs_classes_view_dispose (GObject *object)
   /* Removing the rows would select others. */
   if (self->class_list != NULL)
     g_signal_handlers_disconnect_by_data (self->class_list, self);
+  _xs_classes_view_dispose_certificates (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CLASSES_VIEW);
   g_cancellable_cancel (self->classes_cancellable);
   g_clear_object (&self->classes_cancellable);
   g_cancellable_cancel (self->members_cancellable);
   g_clear_object (&self->members_cancellable);
   g_clear_object (&self->db);
+  g_clear_object (&self->profile);
   g_clear_pointer (&self->classes, g_ptr_array_unref);
   g_clear_pointer (&self->members, g_ptr_array_unref);
 
@@ -528,6 +518,9 @@ xs_classes_view_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading > 0);
       break;
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -551,6 +544,18 @@ xs_classes_view_set_property (GObject      *object,
       if (self->year != g_value_get_int (value))
         {
           self->year = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PROFILE:
+      if (self->profile != NULL)
+        g_signal_handlers_disconnect_by_func (self->profile, _xs_classes_view_update_certificates, self);
+      if (g_set_object (&self->profile, g_value_get_object (value)))
+        {
+          if (self->profile != NULL)
+            g_signal_connect_object (self->profile, "notify", G_CALLBACK (_xs_classes_view_update_certificates),
+                                     self, G_CONNECT_SWAPPED);
+          _xs_classes_view_update_certificates (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -580,6 +585,10 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the base's profile: what goes onto the class's completion certificates */
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, XS_TYPE_BASE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -590,11 +599,18 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, class_title);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, class_details);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, trainee_list);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_box);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_label);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_stack);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_picture);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_caption);
   gtk_widget_class_bind_template_callback (widget_class, on_class_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_trainee_activated);
 
   gtk_widget_class_install_action (widget_class, "classes.new", NULL, new_class_action);
   gtk_widget_class_install_action (widget_class, "classes.import-hours", NULL, import_hours_action);
+  _xs_classes_view_class_init_certificates (widget_class);
 }
 
 static void
@@ -614,4 +630,5 @@ xs_classes_view_init (XsClassesView *self)
   gtk_list_box_set_placeholder (self->trainee_list, placeholder);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "classes.import-hours", FALSE);
+  _xs_classes_view_init_certificates (self);
 }

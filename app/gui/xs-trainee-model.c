@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "xs-at-risk.h"
 #include "xs-db.h"
 #include "xs-job.h"
@@ -121,6 +123,9 @@ load_items (XsJob         *job,
 
   /* At risk as of today. */
   at_risk = xs_at_risk_new (progress, NULL);
+  /* a claim whose scans name another person or year is said with the rest */
+  if (!xs_at_risk_add_scan_problems (at_risk, db, error))
+    return FALSE;
   n = xs_progress_get_n_rows (progress);
   loaded = g_new0 (Loaded, 1);
   loaded->year = *year;
@@ -135,7 +140,14 @@ load_items (XsJob         *job,
       if (i % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       item = xs_trainee_item_new (xs_progress_get_row (progress, i), loaded->rules);
-      if (entry != NULL)
+      if (entry != NULL && entry->scan_problem != NULL)
+        {
+          /* Translators: what a trainee lacks; what a scan of theirs says that does not fit */
+          g_autofree char *summary = g_strdup_printf (_("%s; %s"), entry->summary, entry->scan_problem);
+
+          xs_trainee_item_set_at_risk (item, entry->at_risk, summary);
+        }
+      else if (entry != NULL)
         xs_trainee_item_set_at_risk (item, entry->at_risk, entry->summary);
       g_ptr_array_add (loaded->items, item);
     }

@@ -13,6 +13,7 @@
 #include "xs-claim-store.h"
 #include "xs-history-dialog.h"
 #include "xs-duplicates.h"
+#include "xs-evidence-text.h"
 #include "xs-hours-bar.h"
 #include "xs-job.h"
 #include "xs-progress.h"
@@ -163,6 +164,7 @@ typedef struct
   XsProgress  *progress;
   GPtrArray   *claims;   /* XsClaim */
   GPtrArray   *shared;   /* XsSharedScan */
+  GPtrArray   *problems; /* XsScanProblem */
 } Loaded;
 
 static void
@@ -173,6 +175,7 @@ loaded_free (Loaded *loaded)
   g_clear_object (&loaded->progress);
   g_clear_pointer (&loaded->claims, g_ptr_array_unref);
   g_clear_pointer (&loaded->shared, g_ptr_array_unref);
+  g_clear_pointer (&loaded->problems, g_ptr_array_unref);
   g_free (loaded);
 }
 
@@ -198,7 +201,8 @@ read_trainee (XsJob         *job,
   return (loaded->trainee = xs_trainee_store_get (db, input->trainee_id, error)) != NULL
          && (loaded->progress = xs_progress_compute (db, input->year, loaded->trainee->id_number, error)) != NULL
          && (loaded->claims = xs_claim_store_list_for_trainee (db, input->trainee_id, input->year, error)) != NULL
-         && (loaded->shared = xs_duplicates_for_trainee (db, input->trainee_id, input->year, error)) != NULL;
+         && (loaded->shared = xs_duplicates_for_trainee (db, input->trainee_id, input->year, error)) != NULL
+         && (loaded->problems = xs_evidence_text_problems (db, input->year, input->trainee_id, error)) != NULL;
 }
 
 static void
@@ -256,6 +260,22 @@ show_loaded (XsTraineePage *self,
       if (before != NULL && strstr (before, line) != NULL)
         continue;
       g_hash_table_insert (shared_text, &scan->claim_id,
+                           before ? g_strconcat (before, "\n", line, NULL) : g_steal_pointer (&line));
+    }
+  /* and what the claim's scans say that does not fit it */
+  for (guint i = 0; i < loaded->problems->len; i++)
+    {
+      XsScanProblem *problem = g_ptr_array_index (loaded->problems, i);
+      char *before = g_hash_table_lookup (shared_text, &problem->claim_id);
+      g_autofree char *line = NULL;
+
+      if (problem->kind == XS_SCAN_PROBLEM_OTHER_PERSON)
+        /* Translators: a scan's file name */
+        line = g_strdup_printf (_("The scan “%s” names another person"), problem->file);
+      else
+        /* Translators: a scan's file name, the claim's year */
+        line = g_strdup_printf (_("The scan “%s” bears no date in %d"), problem->file, problem->year);
+      g_hash_table_insert (shared_text, &problem->claim_id,
                            before ? g_strconcat (before, "\n", line, NULL) : g_steal_pointer (&line));
     }
   for (guint i = 0; i < claims->len; i++)

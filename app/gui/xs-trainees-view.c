@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-hours-bar.h"
+#include "xs-scan-search.h"
 #include "xs-trainee-filter-model.h"
 #include "xs-trainees-view.h"
 
@@ -23,6 +24,7 @@ struct _XsTraineesView
   /* template children */
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
+  XsScanSearch       *scan_search;
   GtkToggleButton    *unqualified_button;
   GtkToggleButton    *at_risk_button;
   GtkLabel           *count_label;
@@ -37,6 +39,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_DB,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum
 {
@@ -325,6 +335,44 @@ xs_trainees_view_dispose (GObject *object)
   G_OBJECT_CLASS (xs_trainees_view_parent_class)->dispose (object);
 }
 
+/* "db" is the scan search's: only the words on scans are read from it. */
+static void
+xs_trainees_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  XsTraineesView *self = XS_TRAINEES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_object_get_property (G_OBJECT (self->scan_search), "db", value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_trainees_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  XsTraineesView *self = XS_TRAINEES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_object_set_property (G_OBJECT (self->scan_search), "db", value);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 xs_trainees_view_class_init (XsTraineesViewClass *klass)
 {
@@ -332,6 +380,15 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xs_trainees_view_dispose;
+  object_class->get_property = xs_trainees_view_get_property;
+  object_class->set_property = xs_trainees_view_set_property;
+
+  /* the database whose scans' text the search also reads */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (XS_TYPE_SCAN_SEARCH);
 
   signals[TRAINEE_ACTIVATED] = g_signal_new ("trainee-activated", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -340,6 +397,7 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-trainees-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, scan_search);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, unqualified_button);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, at_risk_button);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, count_label);
@@ -391,6 +449,15 @@ xs_trainees_view_set_search (XsTraineesView *self,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   xs_trainee_filter_model_set_search (self->filtered, text);
+  /* and the words on the claims' scans */
+  xs_scan_search_set_search (self->scan_search, text);
+}
+
+XsScanSearch *
+xs_trainees_view_get_scan_search (XsTraineesView *self)
+{
+  g_return_val_if_fail (XS_IS_TRAINEES_VIEW (self), NULL);
+  return self->scan_search;
 }
 
 void

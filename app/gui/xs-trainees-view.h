@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "xs-scan-search.h"
 #include "xs-trainee-model.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,8 @@ void        xs_trainees_view_set_search      (XsTraineesView *self,
 void        xs_trainees_view_focus_search    (XsTraineesView *self);
 /* How many rows the filters let through. */
 guint       xs_trainees_view_get_n_shown     (XsTraineesView *self);
+
+/* The claims found by the search's words on their scans. */
+XsScanSearch *xs_trainees_view_get_scan_search (XsTraineesView *self);
 
 G_END_DECLS

@@ -761,3 +761,73 @@ xs_certificate_preview (XsDb                        *db,
     shown.base_name = "";
   return build (db, NULL, &shown, seal, kind, klass ? klass->year : year, klass, holder, NULL, error);
 }
+
+void
+xs_certificate_plan_free (XsCertificatePlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->first_serial);
+  g_free (plan->last_serial);
+  g_clear_pointer (&plan->refused, g_ptr_array_unref);
+  g_free (plan);
+}
+
+XsCertificatePlan *
+xs_certificates_plan (XsDb                      *db,
+                      const XsCertificateQuery  *query,
+                      GError                   **error)
+{
+  g_autoptr(XsCertificatePlan) plan = g_new0 (XsCertificatePlan, 1);
+  g_autoptr(GPtrArray) holders = NULL;
+  g_autoptr(XsTrainingClass) klass = NULL;
+  int year, number = 0;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  plan->refused = g_ptr_array_new_with_free_func (g_free);
+  /* one snapshot: who is due one and which of them have one */
+  if (!_xs_db_begin_read (db, error))
+    return NULL;
+  holders = find_holders (db, query, &klass, plan->refused, error);
+  if (holders == NULL)
+    {
+      xs_db_rollback (db);
+      return NULL;
+    }
+  year = klass ? klass->year : query->year;
+  for (guint i = 0; i < holders->len; i++)
+    {
+      const Holder *holder = g_ptr_array_index (holders, i);
+      g_autoptr(XsCertificate) issued = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      issued = _xs_certificate_store_find_valid (db, query->kind, holder->trainee_id, year,
+                                                 klass ? klass->id : 0, &local_error);
+      if (local_error != NULL)
+        {
+          xs_db_rollback (db);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (issued != NULL)
+        plan->n_issued++;
+      else
+        plan->n_new++;
+    }
+  if (plan->n_new > 0)
+    {
+      plan->first_serial = _xs_certificate_store_next_serial (db, query->kind, year, &number, error);
+      if (plan->first_serial == NULL)
+        {
+          xs_db_rollback (db);
+          return NULL;
+        }
+      plan->last_serial = _xs_certificate_store_format_serial (query->kind, year,
+                                                               number + (int) plan->n_new - 1);
+    }
+  if (!xs_db_commit (db, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}

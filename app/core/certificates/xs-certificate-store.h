@@ -87,4 +87,27 @@ gboolean             xs_certificate_store_revoke (XsDb                       *db
                                                  const char                  *reason,
                                                  GError                     **error);
 
+/* What issuing @query would do, without issuing anything: how many
+ * certificates would be issued now, with which serials (numbered on from
+ * the last one issued: @first_serial … @last_serial, NULL when none is
+ * new), how many were issued before and would be written again as they
+ * were, and who is refused (char *, as xs_certificates_issue() says it).
+ * A text too long for the page is only found when issuing, so at most
+ * @n_new are issued. */
+typedef struct
+{
+  guint      n_new;
+  guint      n_issued;
+  char      *first_serial;
+  char      *last_serial;
+  GPtrArray *refused;
+} XsCertificatePlan;
+
+void                 xs_certificate_plan_free   (XsCertificatePlan           *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsCertificatePlan, xs_certificate_plan_free)
+
+XsCertificatePlan   *xs_certificates_plan       (XsDb                        *db,
+                                                 const XsCertificateQuery    *query,
+                                                 GError                     **error);
+
 G_END_DECLS

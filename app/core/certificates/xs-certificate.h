@@ -87,4 +87,13 @@ void                     xs_certificate_draw           (XsCertificate  *self,
 gboolean                 xs_certificate_check_layout   (XsCertificate  *self,
                                                         GError        **error);
 
+/* Draws the certificate as xs_certificate_draw() does and, when @draft,
+ * 草稿 DRAFT across the page: what the preview of one not issued yet shows.
+ * Issued PDFs and prints never go through here. */
+void                     xs_certificate_draw_preview   (XsCertificate  *self,
+                                                        cairo_t        *cr,
+                                                        double          width,
+                                                        double          height,
+                                                        gboolean        draft);
+
 G_END_DECLS

@@ -33,6 +33,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xs-at-risk.h"
+#include "xs-evidence-text.h"
 #include "xs-date.h"
 
 struct _XsAtRisk
@@ -55,6 +56,7 @@ clear_entry (gpointer data)
   XsAtRiskEntry *entry = data;
 
   g_free ((char *) entry->summary);
+  g_free ((char *) entry->scan_problem);
 }
 
 static void
@@ -284,13 +286,50 @@ xs_at_risk_compute (XsDb        *db,
                     GError     **error)
 {
   g_autoptr(XsProgress) progress = NULL;
+  g_autoptr(XsAtRisk) at_risk = NULL;
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);
 
   progress = xs_progress_compute (db, year, NULL, error);
   if (progress == NULL)
     return NULL;
-  return xs_at_risk_new (progress, today);
+  at_risk = xs_at_risk_new (progress, today);
+  if (!xs_at_risk_add_scan_problems (at_risk, db, error))
+    return NULL;
+  return g_steal_pointer (&at_risk);
+}
+
+gboolean
+xs_at_risk_add_scan_problems (XsAtRisk  *self,
+                              XsDb      *db,
+                              GError   **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) by_trainee = NULL;
+
+  g_return_val_if_fail (XS_IS_AT_RISK (self), FALSE);
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+
+  problems = xs_evidence_text_problems (db, xs_progress_get_year (self->progress), 0, error);
+  if (problems == NULL)
+    return FALSE;
+  by_trainee = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      XsScanProblem *problem = g_ptr_array_index (problems, i);
+
+      if (!g_hash_table_contains (by_trainee, &problem->trainee_id))
+        g_hash_table_insert (by_trainee, &problem->trainee_id, problem->text);
+    }
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      XsAtRiskEntry *entry = &g_array_index (self->entries, XsAtRiskEntry, i);
+      const char *text = g_hash_table_lookup (by_trainee, &entry->row->trainee_id);
+
+      g_free ((char *) entry->scan_problem);
+      entry->scan_problem = g_strdup (text);
+    }
+  return TRUE;
 }
 
 XsProgress *

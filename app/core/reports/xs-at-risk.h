@@ -28,6 +28,9 @@ typedef struct
   /* In the user's words: "lacks 6 compulsory public hours and 12
    * professional hours", or that only a review is awaited. */
   const char          *summary;
+  /* NULL, or a claim of the year whose scans name another person or
+   * another year, in the user's words (xs_at_risk_add_scan_problems()) */
+  const char          *scan_problem;
 } XsAtRiskEntry;
 
 #define XS_TYPE_AT_RISK (xs_at_risk_get_type ())
@@ -57,5 +60,11 @@ gboolean             xs_at_risk_get_closed      (XsAtRisk    *self);
 /* For a past year whose public hours can still be made up (2017 until
  * 2018-12-30), the last day of the make-up window (ISO); else NULL. */
 const char          *xs_at_risk_get_makeup_until (XsAtRisk   *self);
+
+/* Sets each entry's scan_problem from the recognised text of its
+ * trainee's scans of the year. xs_at_risk_compute() does it. */
+gboolean             xs_at_risk_add_scan_problems (XsAtRisk *self,
+                                                   XsDb     *db,
+                                                   GError  **error);
 
 G_END_DECLS

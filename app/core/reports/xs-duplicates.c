@@ -13,6 +13,7 @@
 
 #include "xs-db-private.h"
 #include "xs-duplicates.h"
+#include "xs-evidence-text.h"
 #include "xs-id-number.h"
 
 void
@@ -24,6 +25,7 @@ xs_shared_scan_free (XsSharedScan *self)
   g_free (self->claim_title);
   g_free (self->name);
   g_free (self->masked_id);
+  g_free (self->scan_problem);
   g_free (self);
 }
 
@@ -84,6 +86,41 @@ collect (XsDb      *db,
   return g_steal_pointer (&scans);
 }
 
+/* Flags each use whose claim's scans name another person or year, as
+ * Check Data does (@year, @trainee_id 0: any). */
+static GPtrArray *
+flag_problems (XsDb       *db,
+               GPtrArray  *scans,
+               int         year,
+               gint64      trainee_id,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) owned = scans;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) by_claim = NULL;
+
+  if (owned == NULL || owned->len == 0)
+    return g_steal_pointer (&owned);
+  problems = xs_evidence_text_problems (db, year, trainee_id, error);
+  if (problems == NULL)
+    return NULL;
+  by_claim = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      XsScanProblem *problem = g_ptr_array_index (problems, i);
+
+      if (!g_hash_table_contains (by_claim, &problem->claim_id))
+        g_hash_table_insert (by_claim, &problem->claim_id, problem->text);
+    }
+  for (guint i = 0; i < owned->len; i++)
+    {
+      XsSharedScan *scan = g_ptr_array_index (owned, i);
+
+      scan->scan_problem = g_strdup (g_hash_table_lookup (by_claim, &scan->claim_id));
+    }
+  return g_steal_pointer (&owned);
+}
+
 GPtrArray *
 xs_duplicates_list (XsDb    *db,
                     GError **error)
@@ -95,7 +132,7 @@ xs_duplicates_list (XsDb    *db,
   stmt = _xs_db_prepare (db, list_sql, error);
   if (stmt == NULL)
     return NULL;
-  return collect (db, stmt, error);
+  return flag_problems (db, collect (db, stmt, error), 0, 0, error);
 }
 
 GPtrArray *
@@ -113,5 +150,5 @@ xs_duplicates_for_trainee (XsDb    *db,
     return NULL;
   _xs_db_bind_int64 (stmt, 1, trainee_id);
   _xs_db_bind_int (stmt, 2, year);
-  return collect (db, stmt, error);
+  return flag_problems (db, collect (db, stmt, error), year, trainee_id, error);
 }

@@ -19,6 +19,9 @@ typedef struct
   gint64  trainee_id;
   char   *name;
   char   *masked_id;      /* xs_id_number_mask() */
+  /* NULL, or why the scans of claim_id do not fit it: they name another
+   * person or another year (xs_evidence_text_problems()) */
+  char   *scan_problem;
 } XsSharedScan;
 
 void        xs_shared_scan_free            (XsSharedScan  *self);

@@ -199,6 +199,98 @@ xs_evidence_text_search_claims (XsDb        *db,
   return g_steal_pointer (&ids);
 }
 
+void
+xs_scan_match_free (XsScanMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_free (match->snippet);
+  g_free (match);
+}
+
+/* The text around the first of @words in @compact (the recognised text
+ * without spaces), about @context characters either side. */
+static char *
+snippet_around (const char  *compact,
+                const char  *word,
+                glong        context)
+{
+  const char *at = strstr (compact, word);
+  glong start, length, total;
+  g_autofree char *piece = NULL;
+  gboolean before, after;
+
+  if (at == NULL)
+    return NULL;
+  start = g_utf8_pointer_to_offset (compact, at);
+  length = g_utf8_strlen (word, -1);
+  total = g_utf8_strlen (compact, -1);
+  before = start > context;
+  after = start + length + context < total;
+  start = MAX (0, start - context);
+  piece = g_utf8_substring (compact, start, MIN (total, start + length + 2 * context));
+  return g_strdup_printf ("%s%s%s", before ? "…" : "", piece, after ? "…" : "");
+}
+
+GPtrArray *
+xs_evidence_text_search_matches (XsDb        *db,
+                                 const char  *words,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_scan_match_free);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(XsDbStmt) stmt = NULL;
+  const char *first = NULL;
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (words != NULL, NULL);
+
+  parts = g_strsplit_set (words, " \t\u3000", -1);
+  for (guint i = 0; parts[i] != NULL && first == NULL; i++)
+    if (*parts[i] != '\0')
+      first = parts[i];
+  if (first == NULL)
+    return g_steal_pointer (&matches);
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT ce.claim_id, c.trainee_id, c.year, t.text FROM evidence_text t "
+                         "JOIN claim_evidence ce ON ce.evidence_id = t.evidence_id "
+                         "JOIN claim c ON c.id = ce.claim_id "
+                         "WHERE instr (replace (replace (t.text, ' ', ''), char (10), ''), ?1) > 0 "
+                         "ORDER BY ce.claim_id DESC",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  _xs_db_bind_text (stmt, 1, first);
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
+    {
+      gint64 id = _xs_db_column_int64 (stmt, 0);
+      g_auto(GStrv) lines = g_strsplit_set (_xs_db_column_text (stmt, 3), " \n", -1);
+      g_autofree char *compact = g_strjoinv ("", lines);
+      gboolean all = TRUE;
+      XsScanMatch *match;
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        all = all && (*parts[i] == '\0' || strstr (compact, parts[i]) != NULL);
+      if (!all || (matches->len > 0
+                   && ((XsScanMatch *) g_ptr_array_index (matches, matches->len - 1))->claim_id == id))
+        continue;
+      match = g_new0 (XsScanMatch, 1);
+      match->claim_id = id;
+      match->trainee_id = _xs_db_column_int64 (stmt, 1);
+      match->year = _xs_db_column_int (stmt, 2);
+      match->snippet = snippet_around (compact, first, 12);
+      g_ptr_array_add (matches, match);
+    }
+  if (rc != XS_DB_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&matches);
+}
+
 static gboolean
 any_date_in_year (char * const *dates,
                   int           year)
@@ -211,36 +303,53 @@ any_date_in_year (char * const *dates,
   return FALSE;
 }
 
-gboolean
-xs_evidence_text_check (XsDb       *db,
-                        GPtrArray  *problems,
-                        GError    **error)
+void
+xs_scan_problem_free (XsScanProblem *problem)
 {
+  if (problem == NULL)
+    return;
+  g_free (problem->claim_title);
+  g_free (problem->file);
+  g_free (problem->text);
+  g_free (problem);
+}
+
+GPtrArray *
+xs_evidence_text_problems (XsDb        *db,
+                           int          year,
+                           gint64       trainee_id,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_scan_problem_free);
   g_autoptr(XsDbStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (XS_IS_DB (db), FALSE);
-  g_return_val_if_fail (problems != NULL, FALSE);
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
 
   stmt = _xs_db_prepare (db,
-                         "SELECT c.id, c.title, c.year, tr.name, tr.id_number, ce.original_name, t.findings "
+                         "SELECT c.id, c.title, c.year, tr.name, tr.id_number, ce.original_name, t.findings, "
+                         "c.trainee_id "
                          "FROM claim_evidence ce "
                          "JOIN evidence_text t ON t.evidence_id = ce.evidence_id "
                          "JOIN claim c ON c.id = ce.claim_id "
                          "JOIN trainee tr ON tr.id = c.trainee_id "
+                         "WHERE (?1 = 0 OR c.year = ?1) AND (?2 = 0 OR c.trainee_id = ?2) "
                          "ORDER BY c.id, ce.material, ce.original_name",
                          error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
+  _xs_db_bind_int (stmt, 1, year);
+  _xs_db_bind_int64 (stmt, 2, trainee_id);
   while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
     {
       gint64 claim_id = _xs_db_column_int64 (stmt, 0);
       const char *title = _xs_db_column_text (stmt, 1);
-      int year = _xs_db_column_int (stmt, 2);
+      int claim_year = _xs_db_column_int (stmt, 2);
       const char *name = _xs_db_column_text (stmt, 3);
       const char *id_number = _xs_db_column_text (stmt, 4);
       const char *file = _xs_db_column_text (stmt, 5);
       g_autoptr(XsRecognition) found = xs_recognition_from_json (_xs_db_column_text (stmt, 6), NULL);
+      XsScanProblem *problem;
 
       if (found == NULL)
         continue;
@@ -249,18 +358,55 @@ xs_evidence_text_check (XsDb       *db,
         {
           g_autofree char *other = xs_id_number_mask (found->id_numbers[0]);
 
+          problem = g_new0 (XsScanProblem, 1);
+          problem->claim_id = claim_id;
+          problem->trainee_id = _xs_db_column_int64 (stmt, 7);
+          problem->year = claim_year;
+          problem->kind = XS_SCAN_PROBLEM_OTHER_PERSON;
+          problem->claim_title = g_strdup (title);
+          problem->file = g_strdup (file);
           /* Translators: claim number, claim title, trainee's name, file name, masked identity number */
-          g_ptr_array_add (problems,
-                           g_strdup_printf (_("Claim %lld “%s” of %s: the scan “%s” names another person (%s)."),
-                                            (long long) claim_id, title, name, file, other));
+          problem->text = g_strdup_printf (_("Claim %lld “%s” of %s: the scan “%s” names another person (%s)."),
+                                           (long long) claim_id, title, name, file, other);
+          g_ptr_array_add (problems, problem);
         }
-      if (found->dates[0] != NULL && !any_date_in_year (found->dates, year))
-        /* Translators: claim number, claim title, trainee's name, file name, a date, the claim's year */
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("Claim %lld “%s” of %s: the scan “%s” is dated %s, not in %d."),
-                                          (long long) claim_id, title, name, file, found->dates[0], year));
+      if (found->dates[0] != NULL && !any_date_in_year (found->dates, claim_year))
+        {
+          problem = g_new0 (XsScanProblem, 1);
+          problem->claim_id = claim_id;
+          problem->trainee_id = _xs_db_column_int64 (stmt, 7);
+          problem->year = claim_year;
+          problem->kind = XS_SCAN_PROBLEM_OTHER_YEAR;
+          problem->claim_title = g_strdup (title);
+          problem->file = g_strdup (file);
+          /* Translators: claim number, claim title, trainee's name, file name, a date, the claim's year */
+          problem->text = g_strdup_printf (_("Claim %lld “%s” of %s: the scan “%s” is dated %s, not in %d."),
+                                           (long long) claim_id, title, name, file, found->dates[0], claim_year);
+          g_ptr_array_add (problems, problem);
+        }
     }
   if (rc != XS_DB_DONE)
-    return _xs_db_set_error (db, error);
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&problems);
+}
+
+gboolean
+xs_evidence_text_check (XsDb       *db,
+                        GPtrArray  *problems,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  found = xs_evidence_text_problems (db, 0, 0, error);
+  if (found == NULL)
+    return FALSE;
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (problems, g_strdup (((XsScanProblem *) g_ptr_array_index (found, i))->text));
   return TRUE;
 }

@@ -43,4 +43,52 @@ gboolean       xs_evidence_text_check   (XsDb                *db,
                                          GPtrArray           *problems,
                                          GError             **error);
 
+/* A claim of the search's: its scan holds every word searched for;
+ * @snippet is the recognised text around the first word ("…结业证书王伟…"). */
+typedef struct
+{
+  gint64  claim_id;
+  gint64  trainee_id;
+  int     year;
+  char   *snippet;
+} XsScanMatch;
+
+void           xs_scan_match_free       (XsScanMatch         *match);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsScanMatch, xs_scan_match_free)
+
+/* As xs_evidence_text_search_claims(), with where each claim matched
+ * (XsScanMatch), newest claim first. */
+GPtrArray     *xs_evidence_text_search_matches (XsDb         *db,
+                                         const char          *words,
+                                         GError             **error);
+
+typedef enum
+{
+  XS_SCAN_PROBLEM_OTHER_PERSON,  /* names only other people's identity numbers */
+  XS_SCAN_PROBLEM_OTHER_YEAR,    /* no date on it is in the claim's year */
+} XsScanProblemKind;
+
+/* One claim whose scan does not fit it, and the line Check Data shows. */
+typedef struct
+{
+  gint64             claim_id;
+  gint64             trainee_id;
+  int                year;
+  XsScanProblemKind  kind;
+  char              *claim_title;
+  char              *file;        /* the scan's name as attached */
+  char              *text;        /* in the user's words, the whole problem */
+} XsScanProblem;
+
+void           xs_scan_problem_free     (XsScanProblem       *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsScanProblem, xs_scan_problem_free)
+
+/* The claims of @year (0: every year) of @trainee_id (0: everyone) whose
+ * scans name only other people's identity numbers, or bear dates none of
+ * which is in the claim's year (XsScanProblem), by claim. */
+GPtrArray     *xs_evidence_text_problems (XsDb               *db,
+                                         int                  year,
+                                         gint64               trainee_id,
+                                         GError             **error);
+
 G_END_DECLS
