@@ -26,11 +26,14 @@ run_check (const char *data_dir,
   XsCheckDialog *dialog = XS_CHECK_DIALOG (xs_check_dialog_new (NULL, data_dir));
   GPtrArray *problems;
 
+  g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (xs_gui_test_wait_until (is_finished, dialog, 30000));
   problems = g_ptr_array_ref (xs_check_dialog_get_problems (dialog));
   *heading = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (dialog);
   return problems;
 }
 

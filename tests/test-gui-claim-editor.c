@@ -72,6 +72,19 @@ make_scan (const char *name)
   return path;
 }
 
+static gboolean
+editor_idle (gpointer editor)
+{
+  return !xs_claim_editor_get_busy (editor);
+}
+
+/* Until the editor's jobs (load, save, the materials) are done. */
+static void
+wait_idle (XsClaimEditor *editor)
+{
+  g_assert_true (xs_gui_test_wait_until (editor_idle, editor, 10000));
+}
+
 static XsClaimEditor *
 open_editor (Fixture *fixture,
              gint64   claim_id)
@@ -83,7 +96,28 @@ open_editor (Fixture *fixture,
   g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
   xs_gui_test_wait_for_draw (GTK_WIDGET (editor));
+  wait_idle (editor);
   return editor;
+}
+
+static void
+save (XsClaimEditor *editor)
+{
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_idle (editor);
+}
+
+static gboolean
+editor_hidden (gpointer editor)
+{
+  return !gtk_widget_get_visible (editor);
+}
+
+static void
+submit (XsClaimEditor *editor)
+{
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.submit", NULL);
+  g_assert_true (xs_gui_test_wait_until (editor_hidden, editor, 10000));
 }
 
 static void
@@ -268,8 +302,10 @@ attach (XsClaimEditor *editor,
 
   g_assert_true (xs_material_row_get_editable (wait.row));
   xs_material_row_attach_paths (wait.row, paths);
-  g_assert_true (xs_material_row_get_busy (wait.row));
+  /* stored by a job; for a claim not saved yet, kept at once */
+  g_assert_true (xs_material_row_get_busy (wait.row) == (xs_claim_editor_get_claim_id (editor) > 0));
   g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
+  wait_idle (editor);
 }
 
 /* Files dropped from a file manager: what the row's drop target receives
@@ -305,6 +341,7 @@ drop (XsClaimEditor *editor,
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
   g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
+  wait_idle (editor);
 }
 
 static GtkWindow *
@@ -338,6 +375,8 @@ test_new_claim_and_materials (Fixture       *fixture,
   gint64 id;
 
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+  g_assert_nonnull (find_shown (find_row (editor, ADW_TYPE_ENTRY_ROW, "Date"), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Cancel"));
   select_kind (editor, 4);
   /* kind 4 has a form (attended / presented), no plan reference */
   find_row (editor, ADW_TYPE_COMBO_ROW, "Form");
@@ -347,13 +386,14 @@ test_new_claim_and_materials (Fixture       *fixture,
   set_spin (editor, "Hours", 8);
   g_assert_null (shown_error (editor));
 
-  /* Before saving: what is needed, and that the draft must be saved first. */
+  /* Before saving: what is needed, and that files attached now wait for
+   * the claim to be saved. */
   g_assert_nonnull (strstr (materials_text (editor), "Meeting notice"));
-  g_assert_nonnull (strstr (materials_text (editor), "Save the draft"));
+  g_assert_nonnull (strstr (materials_text (editor), "stored with the claim when it is saved"));
   g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
-  g_assert_false (xs_material_row_get_editable (material_row (editor, "Meeting notice")));
+  g_assert_true (xs_material_row_get_editable (material_row (editor, "Meeting notice")));
 
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  save (editor);
   g_assert_null (shown_error (editor));
   id = xs_claim_editor_get_claim_id (editor);
   g_assert_cmpint (id, >, 0);
@@ -397,6 +437,7 @@ test_new_claim_and_materials (Fixture       *fixture,
           gtk_widget_activate_action_variant (GTK_WIDGET (notice), "material.remove", target);
         }
     }
+  wait_idle (editor);
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
   g_assert_nonnull (strstr (materials_text (editor), "Missing: Meeting notice"));
@@ -409,6 +450,7 @@ test_new_claim_and_materials (Fixture       *fixture,
     undo = xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Undo");
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
+    wait_idle (editor);
     g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
     g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
     for (guint i = 0; i < evidence->len; i++)
@@ -419,6 +461,7 @@ test_new_claim_and_materials (Fixture       *fixture,
           gtk_widget_activate_action_variant (GTK_WIDGET (notice), "material.remove",
                                               g_variant_new_int64 (item->id));
       }
+    wait_idle (editor);
     g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 0);
   }
   attach (editor, "Meeting notice", "会议通知（第二页）.png", 1);
@@ -433,6 +476,7 @@ test_new_claim_and_materials (Fixture       *fixture,
 
     xs_material_row_attach_paths (notice, paths);
     g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
+    wait_idle (editor);
     message = xs_gui_test_find (GTK_WIDGET (notice), GTK_TYPE_LABEL, "说明.txt");
     g_assert_nonnull (message);
     g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (message)));
@@ -451,8 +495,7 @@ test_new_claim_and_materials (Fixture       *fixture,
   }
 
   /* Submitting stores the claim as submitted and closes the editor. */
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.submit", NULL);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  submit (editor);
   g_clear_pointer (&stored, xs_claim_free);
   stored = xs_claim_store_get (fixture->db, id, &error);
   g_assert_cmpint (stored->status, ==, XS_STATUS_SUBMITTED);
@@ -465,6 +508,12 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_LABEL, "Submitted claims are locked"));
   g_assert_false (gtk_widget_get_visible (submit_button (editor)));
   g_assert_false (gtk_widget_is_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")));
+  /* nothing to cancel: the button says Close, and no edit icons show */
+  g_assert_nonnull (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Close"));
+  g_assert_null (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Cancel"));
+  g_assert_null (find_shown (find_row (editor, ADW_TYPE_ENTRY_ROW, "Date"), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title"))));
+  g_assert_null (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Attach"));
   notice = material_row (editor, "Meeting notice");
   g_assert_false (xs_material_row_get_editable (notice));
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
@@ -476,6 +525,7 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (xs_claim_editor_withdraw (editor, "会议通知盖章不清", &error));
   g_assert_no_error (error);
+  wait_idle (editor);
   g_clear_pointer (&stored, xs_claim_free);
   stored = xs_claim_store_get (fixture->db, id, &error);
   g_assert_cmpint (stored->status, ==, XS_STATUS_DRAFT);
@@ -519,7 +569,7 @@ test_absence_hours (Fixture       *fixture,
   set_spin (editor, "Months", 6);
   set_text (editor, "Title", "产假");
   set_text (editor, "Date", "2018-03-01");
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  save (editor);
   g_assert_null (shown_error (editor));
   stored = xs_claim_store_get (fixture->db, xs_claim_editor_get_claim_id (editor), &error);
   g_assert_no_error (error);
@@ -547,13 +597,13 @@ test_refusals (Fixture       *fixture,
   set_text (editor, "Date", "2019-01-02");
   g_assert_nonnull (strstr (shown_error (editor), "Hours for 2018 must be dated in 2018"));
   g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  save (editor);
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
   g_assert_nonnull (strstr (shown_error (editor), "must be dated in 2018"));
 
   set_text (editor, "Date", "2018-09-15");
   g_assert_null (shown_error (editor));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  save (editor);
   first = xs_claim_editor_get_claim_id (editor);
   g_assert_cmpint (first, >, 0);
   close_editor (editor);
@@ -564,7 +614,7 @@ test_refusals (Fixture       *fixture,
   set_text (editor, "Title", "通过全国中级资格考试");
   set_text (editor, "Date", "2018-09-15");
   set_spin (editor, "Hours", 10);
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  save (editor);
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
   g_assert_nonnull (strstr (shown_error (editor), "already has"));
 
@@ -605,7 +655,7 @@ test_public_claim (Fixture       *fixture,
   g_assert_nonnull (strstr (materials_text (editor), "needs no evidence"));
   g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
 
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  save (editor);
   stored = xs_claim_store_get (fixture->db, xs_claim_editor_get_claim_id (editor), &error);
   g_assert_no_error (error);
   g_assert_cmpint (stored->category, ==, XS_CATEGORY_PUBLIC);
@@ -622,6 +672,179 @@ test_public_claim (Fixture       *fixture,
   close_editor (editor);
 }
 
+/* Files attached before the claim is saved wait on their rows and are
+ * stored with it, in the same save. */
+static void
+test_pending_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  XsClaimEditor *editor = open_editor (fixture, 0);
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  XsMaterialRow *notice;
+  gint64 id;
+
+  select_kind (editor, 4);
+  set_text (editor, "Title", "全国护理学术年会");
+  set_text (editor, "Date", "2018-10-12");
+  set_spin (editor, "Hours", 6);
+  wait_idle (editor);
+  attach (editor, "Meeting notice", "年会通知 𠮷.png", 1);
+  notice = material_row (editor, "Meeting notice");
+  g_assert_cmpuint (g_strv_length ((char **) xs_material_row_get_pending (notice)), ==, 1);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (notice), ADW_TYPE_ACTION_ROW, "年会通知 𠮷.png"));
+  /* the notice is no longer missing; the proof still is */
+  g_assert_nonnull (strstr (materials_text (editor), "Missing: Employer’s proof"));
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+
+  /* a pending file can be taken back before saving */
+  drop (editor, "Employer’s proof", "单位证明.png", 1);
+  g_assert_nonnull (strstr (materials_text (editor), "Every material has a file"));
+  gtk_widget_activate_action_variant (GTK_WIDGET (material_row (editor, "Employer’s proof")),
+                                      "material.remove-pending",
+                                      g_variant_new_string (xs_material_row_get_pending (material_row (editor, "Employer’s proof"))[0]));
+  wait_idle (editor);
+  g_assert_cmpuint (xs_material_row_get_n_files (material_row (editor, "Employer’s proof")), ==, 0);
+
+  save (editor);
+  id = xs_claim_editor_get_claim_id (editor);
+  g_assert_cmpint (id, >, 0);
+  evidence = xs_claim_store_list_evidence (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  g_assert_cmpstr (((XsEvidence *) g_ptr_array_index (evidence, 0))->material, ==, "meeting_notice");
+  g_assert_cmpstr (((XsEvidence *) g_ptr_array_index (evidence, 0))->original_name, ==, "年会通知 𠮷.png");
+  /* stored now, no longer pending */
+  g_assert_cmpuint (g_strv_length ((char **) xs_material_row_get_pending (notice)), ==, 0);
+  g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
+  g_assert_nonnull (strstr (materials_text (editor), "Missing: Employer’s proof"));
+  close_editor (editor);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Escape on a half-filled claim asks first; an untouched one just closes.
+ * The first focus is on the first field, not on Cancel. */
+static void
+test_discard (Fixture       *fixture,
+              gconstpointer  data)
+{
+  XsClaimEditor *editor = open_editor (fixture, 0);
+  AdwPreferencesGroup *claim_group = find_group (GTK_WIDGET (editor), "Claim");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (claim_group)));
+
+  /* untouched: closes at once */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  xs_gui_test_iterate (50);
+  g_assert_null (find_message_dialog ());
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
+
+  editor = open_editor (fixture, 0);
+  set_text (editor, "Title", "半填的申报");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  xs_gui_test_iterate (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  /* Keep Editing: nothing lost */
+  adw_message_dialog_response (dialog, "keep");
+  xs_gui_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title"))),
+                   ==, "半填的申报");
+  /* Discard: closed, nothing stored */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  xs_gui_test_iterate (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  xs_gui_test_iterate (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+  g_assert_finalize_object (editor);
+}
+
+typedef struct
+{
+  XsClaimEditor *editor;
+  guint          ticks;
+  gboolean       saving_seen;
+} TickData;
+
+static gboolean
+tick (gpointer user_data)
+{
+  TickData *data = user_data;
+
+  data->ticks++;
+  if (xs_claim_editor_get_busy (data->editor))
+    data->saving_seen = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Saving waits for a write of another desk without holding up the window:
+ * the main loop runs (a timeout fires) and the controls wait meanwhile. */
+static void
+test_save_waits (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  XsClaimEditor *editor = open_editor (fixture, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsDb) other = xs_db_open (xs_db_get_data_dir (fixture->db), &error);
+  TickData ticks = { editor, 0, FALSE };
+  guint source;
+  gint64 before;
+
+  g_assert_no_error (error);
+  select_kind (editor, 9);
+  set_text (editor, "Title", "通过全国中级资格考试");
+  set_text (editor, "Date", "2018-09-15");
+  set_spin (editor, "Hours", 10);
+  wait_idle (editor);
+
+  g_assert_true (xs_db_begin (other, &error));
+  g_assert_no_error (error);
+  source = g_timeout_add (20, tick, &ticks);
+  before = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  /* the save is under way: the fields and Save wait */
+  g_assert_true (xs_claim_editor_get_busy (editor));
+  g_assert_false (gtk_widget_is_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")));
+  g_assert_false (gtk_widget_get_sensitive (xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Save Draft")));
+  xs_gui_test_iterate (600);
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+  g_assert_true (ticks.saving_seen);
+  /* about 30 ticks in 600 ms: the loop was not blocked */
+  g_assert_cmpuint (ticks.ticks, >=, 10);
+  g_assert_cmpint (g_get_monotonic_time () - before, <, 5 * G_USEC_PER_SEC);
+
+  xs_db_rollback (other);
+  wait_idle (editor);
+  g_source_remove (source);
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), >, 0);
+  g_assert_true (gtk_widget_is_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")));
+  close_editor (editor);
+  g_clear_object (&other);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -636,6 +859,12 @@ main (int    argc,
               fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/claim-editor/public-claim", Fixture, NULL,
               fixture_set_up, test_public_claim, fixture_tear_down);
+  g_test_add ("/claim-editor/pending-files", Fixture, NULL,
+              fixture_set_up, test_pending_files, fixture_tear_down);
+  g_test_add ("/claim-editor/discard", Fixture, NULL,
+              fixture_set_up, test_discard, fixture_tear_down);
+  g_test_add ("/claim-editor/save-waits", Fixture, NULL,
+              fixture_set_up, test_save_waits, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -142,6 +142,7 @@ test_scan_and_cancel (void)
   configure_backend (NULL);
   dialog = xs_scan_dialog_new (NULL, db, claim_id, "meeting_notice");
   g_signal_connect (dialog, "scanned", G_CALLBACK (on_scanned), &scanned);
+  g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (xs_gui_test_wait_until (scan_ready, dialog, 20000));
 
@@ -173,6 +174,7 @@ test_scan_and_cancel (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   xs_gui_test_iterate (100);
+  g_assert_finalize_object (dialog);
 }
 
 static void
@@ -204,6 +206,7 @@ test_suggestions (void)
   configure_backend (NULL);
   dialog = xs_scan_dialog_new (NULL, db, claim_id, "completion_certificate");
   g_signal_connect (dialog, "suggestion-accepted", G_CALLBACK (on_accepted), accepted);
+  g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (xs_gui_test_wait_until (scan_ready, dialog, 20000));
   xs_scan_dialog_show_recognition (dialog, found, own);
@@ -226,6 +229,7 @@ test_suggestions (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   xs_gui_test_iterate (100);
+  g_assert_finalize_object (dialog);
 }
 
 int

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's face of `xueshi-cli archive` and `restore-archive`: the
- * passphrase (with confirmation when writing), the file, then the work in a
- * worker with a progress bar and Cancel. A restore needs the database
+ * passphrase (with confirmation when writing), the file, then the work in an
+ * XsJob with a progress bar and Cancel. A restore needs the database
  * closed: the application lets go of it for the restore, and Xueshi closes
  * once the base is back.
  */
@@ -18,6 +18,7 @@
 #include "xs-archive.h"
 #include "xs-archive-dialog.h"
 #include "xs-data-dir.h"
+#include "xs-job.h"
 
 struct _XsArchiveDialog
 {
@@ -42,85 +43,56 @@ struct _XsArchiveDialog
 
 G_DEFINE_FINAL_TYPE (XsArchiveDialog, xs_archive_dialog, ADW_TYPE_WINDOW)
 
+/* What the worker needs: plain data, and the settings. */
 typedef struct
 {
   char      *data_dir;
   char      *path;
   char      *passphrase;
   GSettings *settings;
-  XsDb      *db;               /* when writing */
-  GWeakRef   dialog;
-} Job;
+  gboolean   write;
+} ArchiveData;
 
 static void
-job_free (Job *job)
+archive_data_free (ArchiveData *data)
 {
-  g_free (job->data_dir);
-  g_free (job->path);
-  if (job->passphrase != NULL)
+  g_free (data->data_dir);
+  g_free (data->path);
+  if (data->passphrase != NULL)
     {
-      memset (job->passphrase, 0, strlen (job->passphrase));
-      g_free (job->passphrase);
+      memset (data->passphrase, 0, strlen (data->passphrase));
+      g_free (data->passphrase);
     }
-  g_clear_object (&job->settings);
-  g_clear_object (&job->db);
-  g_weak_ref_clear (&job->dialog);
-  g_free (job);
+  g_clear_object (&data->settings);
+  g_free (data);
 }
 
-typedef struct
-{
-  GWeakRef dialog;
-  double   fraction;
-} Progress;
-
+/* In the worker. Writing reads the base on the job's own connection (the
+ * backup API copies while the window goes on with the main one); a restore
+ * replaces the base, which nobody holds open meanwhile. */
 static gboolean
-show_progress (gpointer data)
+archive_job (XsJob         *job,
+             XsDb          *db,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  Progress *progress = data;
-  g_autoptr(XsArchiveDialog) self = g_weak_ref_get (&progress->dialog);
+  ArchiveData *data = task_data;
 
-  if (self != NULL && self->running)
-    gtk_progress_bar_set_fraction (self->progress, progress->fraction);
-  g_weak_ref_clear (&progress->dialog);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the worker. */
-static void
-on_progress (double   fraction,
-             gpointer user_data)
-{
-  Job *job = user_data;
-  Progress *progress = g_new0 (Progress, 1);
-  g_autoptr(GObject) dialog = g_weak_ref_get (&job->dialog);
-
-  g_weak_ref_init (&progress->dialog, dialog);
-  progress->fraction = fraction;
-  g_main_context_invoke (NULL, show_progress, progress);
+  if (data->write)
+    return xs_archive_write (db, data->settings, data->path, data->passphrase,
+                             xs_job_progress_func, job, cancellable, error);
+  return xs_archive_restore (data->data_dir, data->settings, data->path, data->passphrase,
+                             xs_job_progress_func, job, cancellable, error);
 }
 
 static void
-archive_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+on_job_progress (XsArchiveDialog *self,
+                 GParamSpec      *pspec,
+                 XsJob           *job)
 {
-  Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (job->db != NULL)
-    ok = xs_archive_write (job->db, job->settings, job->path, job->passphrase,
-                           on_progress, job, cancellable, &error);
-  else
-    ok = xs_archive_restore (job->data_dir, job->settings, job->path, job->passphrase,
-                             on_progress, job, cancellable, &error);
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (self->running)
+    gtk_progress_bar_set_fraction (self->progress, xs_job_get_fraction (job));
 }
 
 /* The base was replaced: the application holds no database any more. */
@@ -154,7 +126,7 @@ on_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *display = g_filename_display_name (self->path);
   g_autofree char *body = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean ok = xs_job_run_finish (XS_JOB (object), result, &error);
 
   if (self->mode == XS_ARCHIVE_DIALOG_RESTORE && !ok)
     {
@@ -196,35 +168,26 @@ void
 xs_archive_dialog_run (XsArchiveDialog *self,
                        const char      *path)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  Job *job;
+  g_autoptr(XsJob) job = NULL;
+  ArchiveData *data;
 
   g_return_if_fail (XS_IS_ARCHIVE_DIALOG (self));
   g_return_if_fail (path != NULL);
 
   g_free (self->path);
   self->path = g_strdup (path);
-  job = g_new0 (Job, 1);
-  job->path = g_strdup (path);
-  job->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase)));
-  job->settings = g_object_ref (xs_application_get_settings (self->application));
-  job->data_dir = g_strdup (xs_db_get_data_dir (xs_application_get_db (self->application)));
-  g_weak_ref_init (&job->dialog, self);
-  if (self->mode == XS_ARCHIVE_DIALOG_WRITE)
-    {
-      /* A connection of the worker's own: the backup API copies while the
-       * window goes on with the main one. */
-      job->db = xs_db_open (job->data_dir, &error);
-      if (job->db == NULL)
-        {
-          job_free (job);
-          finish (self, _("Could Not Write the Archive"), error->message);
-          return;
-        }
-    }
-  else
+  data = g_new0 (ArchiveData, 1);
+  data->path = g_strdup (path);
+  data->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase)));
+  data->settings = g_object_ref (xs_application_get_settings (self->application));
+  data->data_dir = g_strdup (xs_db_get_data_dir (xs_application_get_db (self->application)));
+  data->write = self->mode == XS_ARCHIVE_DIALOG_WRITE;
+  /* Writing: the job opens its own connection. Restoring: nobody may hold
+   * the base. */
+  job = xs_job_new (data->write ? data->data_dir : NULL, archive_job, data, (GDestroyNotify) archive_data_free);
+  if (!data->write)
     xs_application_release_db (self->application);
+  g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_job_progress), self, G_CONNECT_SWAPPED);
 
   /* Focus on Cancel first: the fields go away while it runs. */
   gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
@@ -238,10 +201,7 @@ xs_archive_dialog_run (XsArchiveDialog *self,
                       ? _("Writing the archive…") : _("Restoring the archive…"));
   self->running = TRUE;
 
-  task = g_task_new (NULL, self->cancellable, on_done, g_object_ref (self));
-  g_task_set_source_tag (task, xs_archive_dialog_run);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, archive_thread);
+  xs_job_run_async (job, self->cancellable, on_done, g_object_ref (self));
 }
 
 static void

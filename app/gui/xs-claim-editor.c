@@ -1,5 +1,9 @@
 /* xs-claim-editor.c
  *
+ * The editor window: an XsClaimFields for the claim, an XsMaterialsList for
+ * its files, and loading, saving and submitting through jobs, so that the
+ * window answers while the database is busy.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "xs-claim-editor"
@@ -8,17 +12,53 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-claim-editor-private.h"
+#include "xs-claim-editor.h"
+#include "xs-claim-fields.h"
 #include "xs-claim-store.h"
-#include "xs-date.h"
-#include "xs-trainee-store.h"
+#include "xs-job.h"
+#include "xs-materials-list.h"
 #include "xs-report.h"
+#include "xs-rules.h"
+#include "xs-trainee-store.h"
+
+struct _XsClaimEditor
+{
+  AdwWindow            parent_instance;
+
+  XsDb                *db;
+  XsRuleSet           *rules;
+  gint64               trainee_id;
+  int                  year;
+  gint64               claim_id;
+  XsClaim             *stored;          /* as last read from the database; NULL when new */
+  char                *trainee_name;
+  gboolean             locked;
+  gboolean             loading;
+  gboolean             saving;
+  gboolean             discard;         /* the clerk chose to drop the edits */
+  GCancellable        *cancellable;     /* of the load or save under way */
+
+  /* template children */
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  GtkButton           *close_button;
+  GtkButton           *save_button;
+  GtkButton           *submit_button;
+  GtkWidget           *page;
+  GtkWidget           *note_group;
+  GtkImage            *note_icon;
+  GtkLabel            *note_label;
+  GtkWidget           *withdraw_button;
+  XsClaimFields       *fields;
+  XsMaterialsList     *materials;
+};
 
 G_DEFINE_FINAL_TYPE (XsClaimEditor, xs_claim_editor, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
   PROP_CLAIM_ID,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -32,14 +72,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Messages ----------------------------------------------------------------- */
-
-void
-_xs_claim_editor_show_error (XsClaimEditor *self,
-                             const char    *message)
-{
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
 
 static void
 show_toast (XsClaimEditor *self,
@@ -85,7 +117,6 @@ update_note (XsClaimEditor *self)
 static void
 update_title (XsClaimEditor *self)
 {
-  g_autoptr(XsTrainee) trainee = xs_trainee_store_get (self->db, self->trainee_id, NULL);
   g_autofree char *subtitle = NULL;
   const char *title;
 
@@ -99,47 +130,399 @@ update_title (XsClaimEditor *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   /* Translators: the trainee’s name and the year, “张三 · 2018” */
-  subtitle = g_strdup_printf (_("%s · %d"), trainee != NULL ? trainee->name : "", self->year);
+  subtitle = g_strdup_printf (_("%s · %d"), self->trainee_name != NULL ? self->trainee_name : "", self->year);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static gboolean
+is_busy (XsClaimEditor *self)
+{
+  return self->loading || self->saving || xs_materials_list_get_loading (self->materials)
+         || xs_materials_list_get_busy (self->materials);
+}
+
+/* Save waits for the load and the save under way; Submit also for every
+ * material, the files being attached, and the fields to pass the rules;
+ * its tooltip says which. */
+static void
+update_actions (XsClaimEditor *self)
+{
+  const char * const *missing = xs_materials_list_get_missing (self->materials);
+  const char *refusal = xs_claim_fields_get_refusal (self->fields);
+  gboolean busy = xs_materials_list_get_busy (self->materials);
+  gboolean waiting = self->loading || self->saving;
+  gboolean any_missing = missing == NULL || missing[0] != NULL;
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->locked && !waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.submit",
+                                 !self->locked && !waiting && !any_missing && !busy && refusal == NULL);
+  gtk_widget_set_sensitive (self->page, !waiting);
+
+  if (self->locked)
+    ;
+  else if (busy)
+    tooltip = g_strdup (_("Wait until the files are attached"));
+  else if (missing != NULL && missing[0] != NULL)
+    {
+      g_autofree char *names = xs_materials_list_dup_missing_names (self->materials);
+
+      /* Translators: the names of the materials with no file yet */
+      tooltip = g_strdup_printf (_("Attach every material before submitting; missing: %s"), names);
+    }
+  else if (refusal != NULL)
+    tooltip = g_strdup (refusal);
+  else
+    tooltip = g_strdup (_("Save the claim and send it for review; it is locked afterwards"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button), tooltip);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* The materials the claim as edited asks for. */
+static void
+update_materials (XsClaimEditor *self)
+{
+  g_auto(XsClaim) claim = { 0 };
+
+  xs_claim_fields_read (self->fields, &claim, NULL, NULL);
+  xs_materials_list_set_claim (self->materials, &claim, self->stored);
+  update_actions (self);
+}
+
+static void
+on_fields_changed (XsClaimEditor *self)
+{
+  update_actions (self);
+}
+
+static void
+on_kind_changed (XsClaimEditor *self)
+{
+  update_materials (self);
+}
+
+static void
+on_fields_activate (XsClaimEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
+static void
+on_materials_changed (XsClaimEditor *self)
+{
+  update_actions (self);
+}
+
+static void
+on_suggestion (XsClaimEditor *self,
+               const char    *field,
+               const char    *value)
+{
+  xs_claim_fields_suggest (self->fields, field, value);
+}
+
+/* Loading ------------------------------------------------------------------ */
+
+typedef struct
+{
+  gint64     claim_id;
+  gint64     trainee_id;
+  XsClaim   *claim;
+  char      *trainee_name;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_pointer (&data->claim, xs_claim_free);
+  g_free (data->trainee_name);
+  g_free (data);
+}
+
+/* In the worker: the claim and whose it is. */
+static gboolean
+load_claim (XsJob         *job,
+            XsDb          *db,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  LoadData *data = task_data;
+  g_autoptr(XsTrainee) trainee = NULL;
+
+  if (data->claim_id > 0)
+    {
+      data->claim = xs_claim_store_get (db, data->claim_id, error);
+      if (data->claim == NULL)
+        return FALSE;
+      data->trainee_id = data->claim->trainee_id;
+    }
+  trainee = xs_trainee_store_get (db, data->trainee_id, NULL);
+  data->trainee_name = g_strdup (trainee != NULL ? trainee->name : "");
+  return TRUE;
+}
+
+static void
+set_locked (XsClaimEditor *self,
+            gboolean       locked)
+{
+  self->locked = locked;
+  xs_claim_fields_set_locked (self->fields, locked);
+  xs_materials_list_set_locked (self->materials, locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), !locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), !locked);
+  /* nothing to cancel on a claim that cannot be changed */
+  gtk_button_set_label (self->close_button, locked ? _("_Close") : _("_Cancel"));
+}
+
+static void
+show_load_error (XsClaimEditor *self,
+                 const char    *message)
+{
+  set_locked (self, TRUE);
+  xs_claim_fields_show_error (self->fields, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->materials), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields), FALSE);
+}
+
+/* Shows self->stored (or a new claim) as loaded. */
+static gboolean
+show_claim (XsClaimEditor  *self,
+            GError        **error)
+{
+  g_auto(XsClaim) blank = { 0 };
+
+  if (self->stored != NULL)
+    {
+      self->trainee_id = self->stored->trainee_id;
+      self->year = self->stored->year;
+    }
+  /* A batch claim is submitted with its import; once withdrawn to draft it
+   * is corrected like any other. */
+  self->locked = self->stored != NULL
+                 && ((self->stored->source == XS_SOURCE_BATCH && self->stored->status != XS_STATUS_DRAFT)
+                     || self->stored->status == XS_STATUS_SUBMITTED
+                     || self->stored->status == XS_STATUS_APPROVED);
+
+  g_clear_object (&self->rules);
+  self->rules = xs_rule_set_for_year (self->year, error);
+  if (self->rules == NULL)
+    return FALSE;
+
+  blank.trainee_id = self->trainee_id;
+  blank.year = self->year;
+  g_date_clear (&blank.date, 1);
+  xs_claim_fields_set_locked (self->fields, self->locked);
+  xs_claim_fields_set_rules (self->fields, self->rules);
+  xs_claim_fields_set_claim (self->fields, self->stored != NULL ? self->stored : &blank);
+  xs_materials_list_set_db (self->materials, self->db);
+  xs_materials_list_set_rules (self->materials, self->rules);
+  set_locked (self, self->locked);
+  update_title (self);
+  update_note (self);
+  update_materials (self);
+  return TRUE;
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(XsClaimEditor) self = user_data;
+  LoadData *data = xs_job_get_data (XS_JOB (source));
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_job_run_finish (XS_JOB (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  self->loading = FALSE;
+
+  if (error == NULL)
+    {
+      g_clear_pointer (&self->stored, xs_claim_free);
+      self->stored = g_steal_pointer (&data->claim);
+      g_free (self->trainee_name);
+      self->trainee_name = g_steal_pointer (&data->trainee_name);
+    }
+  if (error != NULL || !show_claim (self, &error))
+    {
+      update_actions (self);
+      show_load_error (self, error->message);
+      return;
+    }
+  update_actions (self);
+  /* the first field, not Cancel */
+  if (!self->locked)
+    xs_claim_fields_focus_first (self->fields);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
+}
+
+static void
+start_load (XsClaimEditor *self)
+{
+  g_autoptr(XsJob) job = NULL;
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->claim_id = self->claim_id;
+  data->trainee_id = self->trainee_id;
+  self->loading = TRUE;
+  update_actions (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  job = xs_job_new (xs_db_get_data_dir (self->db), load_claim, data, (GDestroyNotify) load_data_free);
+  xs_job_run_async (job, self->cancellable, on_loaded, g_object_ref (self));
 }
 
 /* Saving ------------------------------------------------------------------- */
 
-static gboolean
-save (XsClaimEditor  *self,
-      GError        **error)
+typedef struct
 {
-  g_auto(XsClaim) claim = { 0 };
-  gboolean date_given;
-  gboolean is_new = self->claim_id == 0;
+  XsClaim    *claim;
+  GHashTable *pending;     /* material → GStrv of paths */
+  gboolean    submit;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_pointer (&data->claim, xs_claim_free);
+  g_clear_pointer (&data->pending, g_hash_table_unref);
+  g_free (data);
+}
+
+/* In the worker: the claim, the files attached before it was saved and,
+ * for Submit, the submission, in one transaction. */
+static gboolean
+save_claim (XsJob         *job,
+            XsDb          *db,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  SaveData *data = task_data;
+  GHashTableIter iter;
+  gpointer material, paths;
   gboolean ok;
 
-  if (!_xs_claim_editor_read_fields (self, &claim, &date_given, error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
-      return FALSE;
-    }
-
-  if (!xs_db_begin (self->db, error))
+  if (!xs_db_begin (db, error))
     return FALSE;
-  ok = is_new ? xs_claim_store_add (self->db, &claim, error)
-              : xs_claim_store_update (self->db, &claim, error);
+  ok = data->claim->id == 0 ? xs_claim_store_add (db, data->claim, error)
+                            : xs_claim_store_update (db, data->claim, error);
+  g_hash_table_iter_init (&iter, data->pending);
+  while (ok && g_hash_table_iter_next (&iter, &material, &paths))
+    ok = xs_claim_store_attach (db, data->claim->id, material, paths, error);
+  if (ok && data->submit)
+    {
+      ok = xs_claim_store_submit (db, data->claim->id, error);
+      if (ok)
+        data->claim->status = XS_STATUS_SUBMITTED;
+    }
   if (!ok)
     {
-      xs_db_rollback (self->db);
+      xs_db_rollback (db);
       return FALSE;
     }
-  if (!xs_db_commit (self->db, error))
-    return FALSE;
+  return xs_db_commit (db, error);
+}
+
+static void
+set_saving (XsClaimEditor *self,
+            gboolean       saving)
+{
+  self->saving = saving;
+  update_actions (self);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(XsClaimEditor) self = user_data;
+  SaveData *data = xs_job_get_data (XS_JOB (source));
+  g_autoptr(GError) error = NULL;
+  gboolean was_new = self->claim_id == 0;
+  GtkWindow *parent;
+
+  if (!xs_job_run_finish (XS_JOB (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  set_saving (self, FALSE);
+  if (error != NULL)
+    {
+      xs_claim_fields_show_error (self->fields, error->message);
+      update_materials (self);
+      return;
+    }
 
   g_clear_pointer (&self->stored, xs_claim_free);
-  self->stored = xs_claim_copy (&claim);
-  if (is_new)
+  self->stored = xs_claim_copy (data->claim);
+  if (was_new)
     {
-      self->claim_id = claim.id;
+      self->claim_id = data->claim->id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIM_ID]);
     }
-  return TRUE;
+  xs_claim_fields_mark_saved (self->fields, self->stored);
+  g_signal_emit (self, signals[SAVED], 0, self->claim_id);
+
+  if (data->submit)
+    {
+      parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      if (parent != NULL)
+        {
+          /* Translators: a toast in the main window */
+          g_autofree char *title = g_strdup_printf (_("“%s” submitted for review"), self->stored->title);
+
+          xs_report_action (GTK_WIDGET (parent), "win.show-toast", g_variant_new_string (title));
+        }
+      self->discard = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  xs_claim_fields_show_error (self->fields, NULL);
+  update_title (self);
+  update_note (self);
+  update_materials (self);
+  show_toast (self, was_new && g_hash_table_size (data->pending) == 0
+                    && xs_materials_list_get_missing (self->materials) != NULL
+                    && xs_materials_list_get_missing (self->materials)[0] != NULL
+                    ? _("Draft saved; now attach the materials")
+                    : _("Draft saved"));
+}
+
+static void
+start_save (XsClaimEditor *self,
+            gboolean       submit)
+{
+  g_autoptr(XsJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveData *data;
+
+  if (self->locked || self->loading || self->saving)
+    return;
+
+  data = g_new0 (SaveData, 1);
+  data->claim = g_new0 (XsClaim, 1);
+  data->submit = submit;
+  if (!xs_claim_fields_read (self->fields, data->claim, NULL, &error))
+    {
+      xs_claim_fields_mark_date (self->fields);
+      xs_claim_fields_show_error (self->fields, error->message);
+      save_data_free (data);
+      return;
+    }
+  data->pending = xs_materials_list_dup_pending (self->materials);
+
+  set_saving (self, TRUE);
+  self->cancellable = g_cancellable_new ();
+  job = xs_job_new (xs_db_get_data_dir (self->db), save_claim, data, (GDestroyNotify) save_data_free);
+  xs_job_run_async (job, self->cancellable, on_saved, g_object_ref (self));
 }
 
 static void
@@ -147,28 +530,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  XsClaimEditor *self = XS_CLAIM_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  gboolean was_new = self->claim_id == 0;
-
-  if (self->locked)
-    return;
-  if (!save (self, &error))
-    {
-      _xs_claim_editor_show_error (self, error->message);
-      return;
-    }
-
-  _xs_claim_editor_show_error (self, NULL);
-  update_title (self);
-  update_note (self);
-  _xs_claim_editor_reload_evidence (self);
-  _xs_claim_editor_update_materials (self);
-  _xs_claim_editor_update_check (self);
-  show_toast (self, was_new && self->row_materials != NULL && self->row_materials[0] != NULL
-                    ? _("Draft saved; now attach the materials")
-                    : _("Draft saved"));
-  g_signal_emit (self, signals[SAVED], 0, self->claim_id);
+  start_save (XS_CLAIM_EDITOR (widget), FALSE);
 }
 
 static void
@@ -176,150 +538,42 @@ submit_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  XsClaimEditor *self = XS_CLAIM_EDITOR (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->locked)
-    return;
-  if (!save (self, &error) || !xs_claim_store_submit (self->db, self->claim_id, &error))
-    {
-      _xs_claim_editor_show_error (self, error->message);
-      _xs_claim_editor_on_material_changed (self);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, self->claim_id);
-  if (parent != NULL)
-    {
-      /* Translators: a toast in the main window */
-      title = g_strdup_printf (_("“%s” submitted for review"), self->stored->title);
-      xs_report_action (GTK_WIDGET (parent), "win.show-toast", g_variant_new_string (title));
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
+  start_save (XS_CLAIM_EDITOR (widget), TRUE);
 }
 
-/* Loading ------------------------------------------------------------------ */
-
-static guint
-kind_position (XsClaimEditor *self,
-               int            number)
-{
-  GListModel *kinds = xs_rule_set_get_kinds (self->rules);
-
-  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
-    {
-      g_autoptr(XsClaimKind) kind = g_list_model_get_item (kinds, i);
-
-      if (xs_claim_kind_get_number (kind) == number)
-        return i;
-    }
-  return 0;
-}
+/* Closing ------------------------------------------------------------------ */
 
 static void
-fill_fields (XsClaimEditor *self)
+on_discard_response (XsClaimEditor *self,
+                     const char    *response)
 {
-  const XsClaim *claim = self->stored;
-
-  self->loading = TRUE;
-  if (claim == NULL)
-    {
-      adw_combo_row_set_selected (self->category_row, CATEGORY_PROFESSIONAL);
-      adw_combo_row_set_selected (self->kind_row, 0);
-      _xs_claim_editor_fill_variants (self, NULL);
-      gtk_spin_button_set_value (self->months_spin, 6);
-    }
-  else
-    {
-      g_autofree char *date = xs_date_to_iso (&claim->date);
-
-      adw_combo_row_set_selected (self->category_row, claim->category == XS_CATEGORY_PROFESSIONAL
-                                                      ? CATEGORY_PROFESSIONAL : CATEGORY_PUBLIC);
-      gtk_switch_set_active (self->compulsory_switch, claim->compulsory);
-      if (claim->category == XS_CATEGORY_PROFESSIONAL)
-        adw_combo_row_set_selected (self->kind_row, kind_position (self, claim->kind));
-      _xs_claim_editor_fill_variants (self, claim->variant);
-      gtk_spin_button_set_value (self->hours_spin, claim->hours / 10.0);
-      gtk_spin_button_set_value (self->months_spin, claim->absence_months > 0 ? claim->absence_months : 6);
-      gtk_editable_set_text (GTK_EDITABLE (self->title_row), claim->title != NULL ? claim->title : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
-      gtk_editable_set_text (GTK_EDITABLE (self->plan_row), claim->plan_ref != NULL ? claim->plan_ref : "");
-      self->date_touched = TRUE;
-    }
-  self->loading = FALSE;
-
-  _xs_claim_editor_update_visibility (self);
-  if (self->locked)
-    {
-      g_autofree char *hours = xs_hours_format (claim->hours);
-
-      gtk_label_set_label (self->computed_label, hours);
-    }
-  _xs_claim_editor_update_check (self);
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->discard = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
-/* The kind’s number and name, “4 · 学术会议” */
-static char *
-kind_label (XsClaimKind *kind)
-{
-  if (kind == NULL)
-    return NULL;
-  /* Translators: a claim kind’s number and name, “4 · 学术会议” */
-  return g_strdup_printf (_("%d · %s"), xs_claim_kind_get_number (kind), xs_claim_kind_get_name (kind));
-}
-
+/* Escape or Cancel on a half-filled claim asks first. */
 static gboolean
-load (XsClaimEditor  *self,
-      GError        **error)
+xs_claim_editor_close_request (GtkWindow *window)
 {
-  g_autoptr(GtkExpression) expression = NULL;
+  XsClaimEditor *self = XS_CLAIM_EDITOR (window);
+  AdwMessageDialog *dialog;
 
-  if (self->claim_id > 0)
-    {
-      self->stored = xs_claim_store_get (self->db, self->claim_id, error);
-      if (self->stored == NULL)
-        return FALSE;
-      self->trainee_id = self->stored->trainee_id;
-      self->year = self->stored->year;
-      /* A batch claim is submitted with its import; once withdrawn to
-       * draft it is corrected like any other. */
-      self->locked = (self->stored->source == XS_SOURCE_BATCH && self->stored->status != XS_STATUS_DRAFT)
-                     || self->stored->status == XS_STATUS_SUBMITTED
-                     || self->stored->status == XS_STATUS_APPROVED;
-    }
+  if (self->discard || self->locked || self->loading
+      || (!xs_claim_fields_get_modified (self->fields) && !xs_materials_list_has_pending (self->materials)))
+    return GTK_WINDOW_CLASS (xs_claim_editor_parent_class)->close_request (window);
 
-  self->rules = xs_rule_set_for_year (self->year, error);
-  if (self->rules == NULL)
-    return FALSE;
-
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (kind_label), NULL, NULL);
-  adw_combo_row_set_expression (self->kind_row, expression);
-  adw_combo_row_set_model (self->kind_row, xs_rule_set_get_kinds (self->rules));
-
-  {
-    g_autofree char *compulsory = xs_hours_format (xs_rule_set_get_required_compulsory (self->rules));
-    g_autofree char *public = xs_hours_format (xs_rule_set_get_required_public (self->rules));
-    /* Translators: “At least 24 of the 30 public hours must be compulsory” */
-    g_autofree char *subtitle = g_strdup_printf (_("At least %s of the %s public hours must be compulsory"),
-                                                 compulsory, public);
-
-    adw_action_row_set_subtitle (self->compulsory_row, subtitle);
-  }
-
-  fill_fields (self);
-  _xs_claim_editor_reload_evidence (self);
-  update_title (self);
-  update_note (self);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->claim_group), !self->locked);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_button), !self->locked);
-  gtk_widget_set_visible (GTK_WIDGET (self->submit_button), !self->locked);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->locked);
-
-  _xs_claim_editor_update_materials (self);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard the Changes?"),
+                                                       self->claim_id == 0
+                                                       ? _("The new claim and the files attached to it are not saved.")
+                                                       : _("The changes to the claim are not saved.")));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
 
@@ -330,13 +584,20 @@ xs_claim_editor_withdraw (XsClaimEditor  *self,
                           const char     *reason,
                           GError        **error)
 {
+  XsClaim *claim;
+
   g_return_val_if_fail (XS_IS_CLAIM_EDITOR (self), FALSE);
 
   if (!xs_claim_store_withdraw (self->db, self->claim_id, reason, error))
     return FALSE;
-  g_clear_pointer (&self->stored, xs_claim_free);
-  if (!load (self, error))
+  claim = xs_claim_store_get (self->db, self->claim_id, error);
+  if (claim == NULL)
     return FALSE;
+  g_clear_pointer (&self->stored, xs_claim_free);
+  self->stored = claim;
+  if (!show_claim (self, error))
+    return FALSE;
+  update_actions (self);
   g_signal_emit (self, signals[SAVED], 0, self->claim_id);
   show_toast (self, _("Withdrawn: correct the claim and submit it again"));
   return TRUE;
@@ -399,7 +660,6 @@ xs_claim_editor_new (GtkWindow *parent,
                      gint64     claim_id)
 {
   XsClaimEditor *self;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (XS_IS_DB (db), NULL);
@@ -410,15 +670,8 @@ xs_claim_editor_new (GtkWindow *parent,
   self->trainee_id = trainee_id;
   self->year = year;
   self->claim_id = claim_id;
-  if (!load (self, &error))
-    {
-      _xs_claim_editor_show_error (self, error->message);
-      self->locked = TRUE;
-      gtk_widget_set_sensitive (GTK_WIDGET (self->claim_group), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->materials_group), FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.submit", FALSE);
-    }
+  update_title (self);
+  start_load (self);
   return self;
 }
 
@@ -429,15 +682,20 @@ xs_claim_editor_get_claim_id (XsClaimEditor *self)
   return self->claim_id;
 }
 
+gboolean
+xs_claim_editor_get_busy (XsClaimEditor *self)
+{
+  g_return_val_if_fail (XS_IS_CLAIM_EDITOR (self), FALSE);
+  return is_busy (self);
+}
+
 static void
 xs_claim_editor_dispose (GObject *object)
 {
   XsClaimEditor *self = XS_CLAIM_EDITOR (object);
 
-  if (self->material_rows != NULL)
-    for (guint i = 0; i < self->material_rows->len; i++)
-      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->material_rows, i), self);
-  g_clear_pointer (&self->material_rows, g_ptr_array_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (xs_claim_editor_parent_class)->dispose (object);
 }
@@ -450,10 +708,7 @@ xs_claim_editor_finalize (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->rules);
   g_clear_pointer (&self->stored, xs_claim_free);
-  g_clear_pointer (&self->evidence, g_ptr_array_unref);
-  g_strfreev (self->row_materials);
-  g_strfreev (self->missing);
-  g_free (self->refusal);
+  g_free (self->trainee_name);
 
   G_OBJECT_CLASS (xs_claim_editor_parent_class)->finalize (object);
 }
@@ -471,6 +726,9 @@ xs_claim_editor_get_property (GObject    *object,
     case PROP_CLAIM_ID:
       g_value_set_int64 (value, self->claim_id);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, is_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -481,14 +739,19 @@ xs_claim_editor_class_init (XsClaimEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = xs_claim_editor_dispose;
   object_class->finalize = xs_claim_editor_finalize;
   object_class->get_property = xs_claim_editor_get_property;
+  window_class->close_request = xs_claim_editor_close_request;
 
   properties[PROP_CLAIM_ID] =
     g_param_spec_int64 ("claim-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -504,35 +767,26 @@ xs_claim_editor_class_init (XsClaimEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (XS_TYPE_CLAIM_FIELDS);
+  g_type_ensure (XS_TYPE_MATERIALS_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-claim-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, page);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, note_group);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, note_icon);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, note_label);
   gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, withdraw_button);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, claim_group);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, category_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, compulsory_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, compulsory_switch);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, variant_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, date_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, date_button);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, calendar);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, hours_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, hours_spin);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, months_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, months_spin);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, computed_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, computed_label);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, plan_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, materials_group);
-  _xs_claim_editor_class_bind_field_callbacks (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, fields);
+  gtk_widget_class_bind_template_child (widget_class, XsClaimEditor, materials);
+  gtk_widget_class_bind_template_callback (widget_class, on_fields_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_fields_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_materials_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.submit", NULL, submit_action);
@@ -544,16 +798,10 @@ xs_claim_editor_class_init (XsClaimEditorClass *klass)
 static void
 xs_claim_editor_init (XsClaimEditor *self)
 {
-  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->material_rows = g_ptr_array_new ();
-
-  /* Same order as XsCategory */
-  gtk_string_list_append (categories, _("Public subjects (公需科目)"));
-  gtk_string_list_append (categories, _("Professional subjects (专业科目)"));
-  self->loading = TRUE;
-  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
-  self->loading = FALSE;
+  g_signal_connect_object (self->materials, "notify::busy", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->materials, "notify::loading", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->fields, "notify::refusal", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 }

@@ -16,12 +16,16 @@ G_DECLARE_FINAL_TYPE (XsClaimEditor, xs_claim_editor, XS, CLAIM_EDITOR, AdwWindo
 /* A modal editor for claim @claim_id of trainee @trainee_id, or for a new
  * claim of @year when @claim_id is 0. Emits "saved" (gint64 claim id) each
  * time the claim is stored or submitted. Submitted, approved and batch
- * claims open read-only. */
+ * claims open read-only. The claim is read, saved and submitted by jobs
+ * (:busy meanwhile); files may be attached to a new claim before it is
+ * saved, and are stored with it. */
 XsClaimEditor *xs_claim_editor_new          (GtkWindow     *parent,
                                              XsDb          *db,
                                              gint64         trainee_id,
                                              int            year,
                                              gint64         claim_id);
+/* Loading, saving, or reading the claim's files: the controls wait. */
+gboolean       xs_claim_editor_get_busy     (XsClaimEditor *self);
 /* The claim's id, 0 until a new claim is saved. */
 gint64         xs_claim_editor_get_claim_id (XsClaimEditor *self);
 /* Takes the submitted claim back to draft with @reason (recorded), so that

@@ -109,9 +109,9 @@ _xs_evidence_viewer_reset (XsEvidenceViewer *self)
   g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->page_cancellable);
   g_clear_object (&self->page_cancellable);
-  _xs_evidence_viewer_cancel_thumbnails (self);
+  if (self->thumbnail_strip != NULL)
+    xs_thumbnail_strip_set_document (self->thumbnail_strip, NULL);
   g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_handle_id (&self->prune_id, g_source_remove);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   if (self->painted_clock != NULL)
     g_clear_signal_handler (&self->painted_id, self->painted_clock);
@@ -125,9 +125,7 @@ _xs_evidence_viewer_reset (XsEvidenceViewer *self)
   self->wanted_key = self->shown_key = 0;
   self->page_request_key = self->prefetch_key = 0;
   self->shown_page = -1;
-  self->thumbnails_started = FALSE;
-  xs_evidence_viewer_cache_clear (self->cache);
-  g_hash_table_remove_all (self->thumbnails);
+  xs_page_cache_clear (self->cache);
 }
 
 static void on_loaded (GObject      *source,
@@ -141,7 +139,6 @@ _xs_evidence_viewer_start_load (XsEvidenceViewer *self)
   LoadData *data;
 
   _xs_evidence_viewer_reset (self);
-  _xs_evidence_viewer_set_thumbnail_pages (self, 0);
   gtk_picture_set_paintable (self->page_picture, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->page_picture), FALSE);
   _xs_evidence_viewer_show_spinner (self, TRUE);
@@ -160,7 +157,7 @@ _xs_evidence_viewer_start_load (XsEvidenceViewer *self)
 
   job = xs_job_new (NULL, load_document, data, (GDestroyNotify) load_data_free);
   xs_job_run_async (job, self->load_cancellable, on_loaded,
-                    _xs_evidence_viewer_request_new (self, 0, 0, FALSE, NULL));
+                    _xs_evidence_viewer_request_new (self, 0, 0, NULL));
 }
 
 static void
@@ -228,7 +225,7 @@ on_loaded (GObject      *source,
     {
       g_autoptr(GdkTexture) texture = xs_texture_new_for_surface (data->first_page);
 
-      xs_evidence_viewer_cache_insert (self->cache, data->first_key, texture);
+      xs_page_cache_insert (self->cache, data->first_key, texture);
     }
 
   _xs_evidence_viewer_set_document (self, g_steal_pointer (&data->document), g_steal_pointer (&data->image));

@@ -2,8 +2,8 @@
  *
  * Pages are rendered by the document's worker (see xs-document.h), most
  * urgent first: the page on screen, then the next page, then the visible
- * thumbnails. Results come back as cairo image surfaces and are wrapped,
- * without a copy, in memory textures. An LRU cache keeps recent renders;
+ * thumbnails (XsThumbnailStrip asks for those). Results come back as cairo image surfaces and are wrapped,
+ * without a copy, in memory textures. An XsPageCache keeps recent renders;
  * results for a page or zoom the user has left are not shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +25,6 @@ XsEvidenceViewerRequest *
 _xs_evidence_viewer_request_new (XsEvidenceViewer *self,
                                  int               page,
                                  guint64           key,
-                                 gboolean          thumbnail,
                                  GCancellable     *cancellable)
 {
   XsEvidenceViewerRequest *request = g_new0 (XsEvidenceViewerRequest, 1);
@@ -34,7 +33,6 @@ _xs_evidence_viewer_request_new (XsEvidenceViewer *self,
   request->generation = self->generation;
   request->page = page;
   request->key = key;
-  request->thumbnail = thumbnail;
   request->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   return request;
 }
@@ -197,7 +195,7 @@ on_page_painted (GdkFrameClock    *clock,
   g_clear_weak_pointer (&self->painted_clock);
   if (self->document == NULL)
     return;
-  _xs_evidence_viewer_start_thumbnails (self);
+  xs_thumbnail_strip_start (self->thumbnail_strip);
   prefetch_next_page (self);
 }
 
@@ -219,7 +217,7 @@ set_page_texture (XsEvidenceViewer *self,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock == NULL)
     {
-      _xs_evidence_viewer_start_thumbnails (self);
+      xs_thumbnail_strip_start (self->thumbnail_strip);
       prefetch_next_page (self);
     }
   else
@@ -245,7 +243,7 @@ request_render (XsEvidenceViewer *self,
 {
   xs_document_render_page_async (self->document, page, device_scale, priority, cancellable,
                                  _xs_evidence_viewer_on_page_rendered,
-                                 _xs_evidence_viewer_request_new (self, page, key, FALSE, cancellable));
+                                 _xs_evidence_viewer_request_new (self, page, key, cancellable));
 }
 
 static void
@@ -264,7 +262,7 @@ prefetch_next_page (XsEvidenceViewer *self)
                                           scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   xs_document_get_render_size (self->document, next, device_scale, &pixel_width, NULL);
   key = _xs_evidence_viewer_make_key (next, pixel_width);
-  if (xs_evidence_viewer_cache_contains (self->cache, key))
+  if (xs_page_cache_contains (self->cache, key))
     return;
   self->prefetch_key = key;
   request_render (self, next, device_scale, key, PRIORITY_PREFETCH, self->load_cancellable);
@@ -310,7 +308,7 @@ _xs_evidence_viewer_update_view (XsEvidenceViewer *self)
   if (self->shown_key == key)
     return;
 
-  cached = xs_evidence_viewer_cache_lookup (self->cache, key);
+  cached = xs_page_cache_lookup (self->cache, key);
   if (cached != NULL)
     {
       set_page_texture (self, cached, self->page, key);
@@ -320,7 +318,7 @@ _xs_evidence_viewer_update_view (XsEvidenceViewer *self)
   /* While the render runs: the same page at the old zoom, scaled, or its
    * thumbnail, or nothing (and the spinner). */
   if (self->shown_page != self->page)
-    set_page_texture (self, g_hash_table_lookup (self->thumbnails, GINT_TO_POINTER (self->page)),
+    set_page_texture (self, xs_thumbnail_strip_lookup (self->thumbnail_strip, self->page),
                       self->page, 0);
   else
     self->shown_key = 0;
@@ -336,6 +334,16 @@ _xs_evidence_viewer_update_view (XsEvidenceViewer *self)
   self->page_cancellable = g_cancellable_new ();
   self->page_request_key = key;
   request_render (self, self->page, device_scale, key, PRIORITY_PAGE, self->page_cancellable);
+}
+
+void
+_xs_evidence_viewer_on_thumbnail_ready (XsEvidenceViewer *self,
+                                        int               page,
+                                        GdkTexture       *texture)
+{
+  if (page == self->page && self->document != NULL
+      && gtk_picture_get_paintable (self->page_picture) == NULL)
+    set_page_texture (self, texture, page, 0);
 }
 
 void
@@ -359,24 +367,6 @@ _xs_evidence_viewer_on_page_rendered (GObject      *source,
   if (self == NULL || request->generation != self->generation)
     return;
 
-  if (request->thumbnail)
-    {
-      GtkPicture *picture;
-
-      if (g_hash_table_lookup (self->thumbnail_requests, GINT_TO_POINTER (request->page)) == request->cancellable)
-        g_hash_table_remove (self->thumbnail_requests, GINT_TO_POINTER (request->page));
-      if (texture == NULL)
-        return;
-      g_hash_table_replace (self->thumbnails, GINT_TO_POINTER (request->page), g_object_ref (texture));
-      picture = g_hash_table_lookup (self->bound_thumbnails, GINT_TO_POINTER (request->page));
-      if (picture != NULL)
-        gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-      /* A stand-in while the page itself is on its way. */
-      if (request->page == self->page && gtk_picture_get_paintable (self->page_picture) == NULL)
-        set_page_texture (self, texture, request->page, 0);
-      return;
-    }
-
   if (request->key == self->page_request_key)
     self->page_request_key = 0;
   if (request->key == self->prefetch_key)
@@ -389,9 +379,9 @@ _xs_evidence_viewer_on_page_rendered (GObject      *source,
       return;
     }
 
-  xs_evidence_viewer_cache_insert (self->cache, request->key, texture);
+  xs_page_cache_insert (self->cache, request->key, texture);
   /* texture keeps surface alive */
-  _xs_evidence_viewer_thumbnail_from_page (self, request->page, surface);
+  xs_thumbnail_strip_add_from_page (self->thumbnail_strip, request->page, surface);
   if (request->key == self->wanted_key)
     set_page_texture (self, texture, request->page, request->key);
   /* else the user moved on: kept for a way back, not shown */

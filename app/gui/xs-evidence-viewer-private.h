@@ -6,7 +6,8 @@
 
 #include "xs-document.h"
 #include "xs-evidence-viewer.h"
-#include "xs-evidence-viewer-cache.h"
+#include "xs-page-cache.h"
+#include "xs-thumbnail-strip.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,6 @@ G_BEGIN_DECLS
 /* Worker priorities: lower goes first. */
 #define PRIORITY_PAGE      G_PRIORITY_DEFAULT
 #define PRIORITY_PREFETCH  G_PRIORITY_DEFAULT_IDLE
-#define PRIORITY_THUMBNAIL G_PRIORITY_LOW
 
 struct _XsEvidenceViewer
 {
@@ -43,22 +43,11 @@ struct _XsEvidenceViewer
   GCancellable          *page_cancellable;
   guint64                prefetch_key;
   guint                  update_id;
-  guint                  prune_id;
   guint                  spinner_id;
   gulong                 painted_id;
   GdkFrameClock         *painted_clock;   /* weak: painted_id's */
 
-  XsEvidenceViewerCache *cache;           /* recent renders of the main page */
-
-  /* thumbnails */
-  GtkStringList         *thumbnail_pages;
-  GtkSingleSelection    *thumbnail_selection;
-  GHashTable            *thumbnails;       /* page → GdkTexture */
-  GHashTable            *thumbnail_requests; /* page → GCancellable */
-  GHashTable            *bound_thumbnails; /* page → GtkPicture (not owned) */
-  GHashTable            *picture_pages;    /* GtkPicture (not owned) → its page + 1 */
-  gboolean               syncing_selection;
-  gboolean               thumbnails_started; /* not before the first page is shown */
+  XsPageCache           *cache;           /* recent renders of the main page */
 
   /* template children */
   GtkStack              *stack;
@@ -70,9 +59,7 @@ struct _XsEvidenceViewer
   GtkScrolledWindow     *page_scroller;
   GtkPicture            *page_picture;
   GtkSpinner            *spinner;
-  GtkWidget             *thumbnail_separator;
-  GtkWidget             *thumbnail_scroller;
-  GtkListView           *thumbnail_list;
+  XsThumbnailStrip      *thumbnail_strip;
   AdwStatusPage         *password_page;
   GtkPasswordEntry      *password_entry;
   GtkLabel              *password_error;
@@ -87,7 +74,6 @@ typedef struct
   guint         generation;
   int           page;
   guint64       key;
-  gboolean      thumbnail;
   GCancellable *cancellable;
 } XsEvidenceViewerRequest;
 
@@ -105,7 +91,6 @@ void                     _xs_evidence_viewer_set_document        (XsEvidenceView
 XsEvidenceViewerRequest *_xs_evidence_viewer_request_new         (XsEvidenceViewer        *self,
                                                                   int                      page,
                                                                   guint64                  key,
-                                                                  gboolean                 thumbnail,
                                                                   GCancellable            *cancellable);
 void                     _xs_evidence_viewer_request_free        (XsEvidenceViewerRequest *request);
 /* The cache key of @page rendered @pixel_width pixels wide: page << 32 |
@@ -127,22 +112,14 @@ void                     _xs_evidence_viewer_show_spinner        (XsEvidenceView
                                                                   gboolean                 shown);
 void                     _xs_evidence_viewer_update_view         (XsEvidenceViewer        *self);
 void                     _xs_evidence_viewer_queue_update        (XsEvidenceViewer        *self);
+/* A thumbnail is a stand-in while the page itself is on its way. */
+void                     _xs_evidence_viewer_on_thumbnail_ready  (XsEvidenceViewer        *self,
+                                                                  int                      page,
+                                                                  GdkTexture              *texture);
 /* The callback of every page render; user_data is an XsEvidenceViewerRequest. */
 void                     _xs_evidence_viewer_on_page_rendered    (GObject                 *source,
                                                                   GAsyncResult            *result,
                                                                   gpointer                 user_data);
-
-/* xs-evidence-viewer-thumbnails.c: the strip of page thumbnails */
-
-/* The strip's model and list item factory; from init, after the template. */
-void                     _xs_evidence_viewer_init_thumbnails     (XsEvidenceViewer        *self);
-void                     _xs_evidence_viewer_start_thumbnails    (XsEvidenceViewer        *self);
-void                     _xs_evidence_viewer_thumbnail_from_page (XsEvidenceViewer        *self,
-                                                                  int                      page,
-                                                                  cairo_surface_t         *surface);
-void                     _xs_evidence_viewer_cancel_thumbnails   (XsEvidenceViewer        *self);
-void                     _xs_evidence_viewer_set_thumbnail_pages (XsEvidenceViewer        *self,
-                                                                  int                      n_pages);
 
 /* xs-evidence-viewer-load.c: opening the file in a worker */
 

@@ -1,8 +1,8 @@
 /* xs-evidence-viewer.c
  *
  * The widget, its controls and zoom. Its other files: -page.c renders the
- * page on screen, -thumbnails.c the strip of thumbnails, -load.c opens the
- * file, -cache.c keeps recent renders.
+ * page on screen, -load.c opens the file. The strip of thumbnails is an
+ * XsThumbnailStrip, recent renders are kept in an XsPageCache.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -66,15 +66,8 @@ _xs_evidence_viewer_update_controls (XsEvidenceViewer *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_picture),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 
-  if (self->thumbnail_selection != NULL
-      && gtk_single_selection_get_selected (self->thumbnail_selection) != (guint) self->page)
-    {
-      self->syncing_selection = TRUE;
-      gtk_single_selection_set_selected (self->thumbnail_selection, self->page);
-      self->syncing_selection = FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (self->thumbnail_list), "list.scroll-to-item",
-                                  "u", (guint) self->page);
-    }
+  if (self->thumbnail_strip != NULL)
+    xs_thumbnail_strip_set_page (self->thumbnail_strip, self->page);
 }
 
 static void
@@ -227,6 +220,7 @@ _xs_evidence_viewer_set_document (XsEvidenceViewer *self,
   self->zoom_mode = g_strdup (default_zoom_mode (self));
   self->zoom = 1.0;
 
+  xs_thumbnail_strip_set_document (self->thumbnail_strip, self->document);
   gtk_widget_set_visible (GTK_WIDGET (self->page_picture), TRUE);
   _xs_evidence_viewer_update_controls (self);
   _xs_evidence_viewer_update_view (self);
@@ -256,6 +250,16 @@ on_password_activate (XsEvidenceViewer *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "viewer.open-with-password", NULL);
 }
 
+/* The user chose a page in the strip. */
+static void
+on_strip_page (XsEvidenceViewer *self)
+{
+  int page = xs_thumbnail_strip_get_page (self->thumbnail_strip);
+
+  if (page != self->page)
+    xs_evidence_viewer_set_page (self, page);
+}
+
 static void
 on_area_size_changed (XsEvidenceViewer *self)
 {
@@ -271,18 +275,11 @@ xs_evidence_viewer_dispose (GObject *object)
   XsEvidenceViewer *self = XS_EVIDENCE_VIEWER (object);
 
   _xs_evidence_viewer_reset (self);
-  if (self->thumbnail_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->thumbnail_selection, self);
+  if (self->thumbnail_strip != NULL)
+    g_signal_handlers_disconnect_by_data (self->thumbnail_strip, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_EVIDENCE_VIEWER);
-  /* Unbinding the thumbnails may have asked for these again. */
-  g_clear_handle_id (&self->prune_id, g_source_remove);
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
-  _xs_evidence_viewer_cancel_thumbnails (self);
-  g_hash_table_remove_all (self->bound_thumbnails);
-  g_hash_table_remove_all (self->picture_pages);
-  g_clear_object (&self->thumbnail_selection);
-  g_clear_object (&self->thumbnail_pages);
 
   G_OBJECT_CLASS (xs_evidence_viewer_parent_class)->dispose (object);
 }
@@ -292,11 +289,7 @@ xs_evidence_viewer_finalize (GObject *object)
 {
   XsEvidenceViewer *self = XS_EVIDENCE_VIEWER (object);
 
-  xs_evidence_viewer_cache_free (self->cache);
-  g_hash_table_unref (self->thumbnails);
-  g_hash_table_unref (self->thumbnail_requests);
-  g_hash_table_unref (self->bound_thumbnails);
-  g_hash_table_unref (self->picture_pages);
+  g_clear_object (&self->cache);
   g_free (self->path);
   g_free (self->title);
   g_free (self->password);
@@ -361,6 +354,8 @@ xs_evidence_viewer_class_init (XsEvidenceViewerClass *klass)
   object_class->get_property = xs_evidence_viewer_get_property;
   object_class->set_property = xs_evidence_viewer_set_property;
 
+  g_type_ensure (XS_TYPE_THUMBNAIL_STRIP);
+
   properties[PROP_PAGE] =
     g_param_spec_int ("page", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -382,9 +377,7 @@ xs_evidence_viewer_class_init (XsEvidenceViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, page_picture);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, spinner);
-  gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, thumbnail_separator);
-  gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, thumbnail_scroller);
-  gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, thumbnail_list);
+  gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, thumbnail_strip);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, password_page);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, password_entry);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, password_error);
@@ -412,15 +405,13 @@ xs_evidence_viewer_init (XsEvidenceViewer *self)
   self->zoom_mode = g_strdup ("fit-width");
   self->zoom = 1.0;
   self->shown_page = -1;
-  self->cache = xs_evidence_viewer_cache_new (CACHE_LIMIT);
-  self->thumbnails = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->thumbnail_requests = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->bound_thumbnails = g_hash_table_new (NULL, NULL);
-  self->picture_pages = g_hash_table_new (NULL, NULL);
+  self->cache = xs_page_cache_new (CACHE_LIMIT);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  _xs_evidence_viewer_init_thumbnails (self);
+  g_signal_connect_swapped (self->thumbnail_strip, "notify::page", G_CALLBACK (on_strip_page), self);
+  g_signal_connect_swapped (self->thumbnail_strip, "thumbnail-ready",
+                            G_CALLBACK (_xs_evidence_viewer_on_thumbnail_ready), self);
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->page_scroller), "notify::page-size",
                            G_CALLBACK (on_area_size_changed), self, G_CONNECT_SWAPPED);

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's face of `xueshi-cli history`: a trainee's audit trail, read
- * in a worker with its own connection, one row per entry (the sentence, and
- * the time under it).
+ * in a worker with its own connection, a list model of XsHistoryItem shown
+ * one row per entry (the sentence, and the time under it) from the template
+ * in xs-history-row.ui.
  */
 #define G_LOG_DOMAIN "xs-history-dialog"
 
@@ -14,6 +15,7 @@
 
 #include "xs-history.h"
 #include "xs-history-dialog.h"
+#include "xs-history-item.h"
 #include "xs-job.h"
 #include "xs-report.h"
 
@@ -23,6 +25,7 @@ struct _XsHistoryDialog
 
   GCancellable   *cancellable;
   GPtrArray      *entries;
+  GListStore     *items;          /* XsHistoryItem */
   gboolean        loaded;
 
   /* template children */
@@ -70,28 +73,25 @@ undo_import_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* A row from the template in xs-history-row.ui, filled from @item. */
 static GtkWidget *
-entry_row_new (XsHistoryDialog      *self,
-               const XsHistoryEntry *entry)
+create_row (gpointer item,
+            gpointer user_data)
 {
-  g_autofree char *time = xs_history_entry_format_time (entry);
-  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  GtkWidget *row;
+  GtkWidget *undo;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->text);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), time);
-  if (entry->import_id > 0 && gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
-    {
-      GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo Import"));
-
-      gtk_widget_set_valign (undo, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (undo, "flat");
-      gtk_widget_set_tooltip_text (undo, _("Take back everything this import wrote"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "history.undo-import");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (undo), g_variant_new_int64 (entry->import_id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), undo);
-    }
-  return row;
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_add_from_resource (builder, RESOURCE_BASE "/xs-history-row.ui", NULL);
+  row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
+  undo = GTK_WIDGET (gtk_builder_get_object (builder, "undo_button"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), xs_history_item_get_text (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), xs_history_item_get_time (item));
+  gtk_widget_set_visible (undo, xs_history_item_get_can_undo (item));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (undo),
+                                          g_variant_new_int64 (xs_history_item_get_import_id (item)));
+  return g_object_ref (row);
 }
 
 static void
@@ -117,9 +117,15 @@ on_loaded (GObject      *object,
     }
   else
     {
+      gboolean undo_allowed = gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL;
+
       self->entries = entries;
       for (guint i = 0; i < entries->len; i++)
-        gtk_list_box_append (self->list, entry_row_new (self, g_ptr_array_index (entries, i)));
+        {
+          g_autoptr(XsHistoryItem) item = xs_history_item_new (g_ptr_array_index (entries, i), undo_allowed);
+
+          g_list_store_append (self->items, item);
+        }
       gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -142,6 +148,7 @@ xs_history_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_object (&self->items);
   G_OBJECT_CLASS (xs_history_dialog_parent_class)->finalize (object);
 }
 
@@ -177,6 +184,7 @@ xs_history_dialog_class_init (XsHistoryDialogClass *klass)
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (XS_TYPE_HISTORY_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-history-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, XsHistoryDialog, stack);
@@ -192,6 +200,8 @@ xs_history_dialog_init (XsHistoryDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->items = g_list_store_new (XS_TYPE_HISTORY_ITEM);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_row, NULL, NULL);
 }
 
 GtkWidget *

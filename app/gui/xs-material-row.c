@@ -1,5 +1,9 @@
 /* xs-material-row.c
  *
+ * The row of one material: its files, preview and remove, and the ways to
+ * add files (a chooser, a drop from a file manager, the scan dialog). An
+ * XsEvidenceAttacher stores them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "xs-material-row"
@@ -9,10 +13,36 @@
 #include <glib/gi18n.h>
 
 #include "xs-claim-store.h"
+#include "xs-evidence-attacher.h"
+#include "xs-evidence-file-row.h"
 #include "xs-evidence-viewer.h"
-#include "xs-material-row-private.h"
+#include "xs-file-chooser.h"
+#include "xs-material-row.h"
 #include "xs-scan-dialog.h"
 #include "xs-scanner.h"
+
+struct _XsMaterialRow
+{
+  AdwExpanderRow      parent_instance;
+
+  XsDb               *db;
+  XsEvidenceAttacher *attacher;
+  char               *material;
+  GPtrArray          *evidence;     /* XsEvidence of this material */
+  GPtrArray          *file_rows;    /* the child rows showing them */
+  gboolean            editable;
+  gboolean            dropping;
+
+  GCancellable       *chooser_cancellable;
+
+  /* template children */
+  GtkImage           *status_icon;
+  GtkSpinner         *spinner;
+  GtkButton          *attach_button;
+  GtkButton          *scan_button;
+  GtkListBoxRow      *error_row;
+  GtkLabel           *error_label;
+};
 
 G_DEFINE_FINAL_TYPE (XsMaterialRow, xs_material_row, ADW_TYPE_EXPANDER_ROW)
 
@@ -35,13 +65,25 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static guint
+n_pending (XsMaterialRow *self)
+{
+  return g_strv_length ((char **) xs_evidence_attacher_get_pending (self->attacher));
+}
+
+static gboolean
+is_busy (XsMaterialRow *self)
+{
+  return xs_evidence_attacher_get_busy (self->attacher);
+}
+
 /* The row opens only when it has something to show: files or a refusal.
  * (Enabling expansion also expands an AdwExpanderRow; keep it as it was.) */
 static void
 update_expansion (XsMaterialRow *self)
 {
   AdwExpanderRow *row = ADW_EXPANDER_ROW (self);
-  gboolean enabled = self->evidence->len > 0 || gtk_widget_get_visible (GTK_WIDGET (self->error_row));
+  gboolean enabled = self->evidence->len > 0 || n_pending (self) > 0 || gtk_widget_get_visible (GTK_WIDGET (self->error_row));
   gboolean expanded = adw_expander_row_get_expanded (row);
 
   if (adw_expander_row_get_enable_expansion (row) == enabled)
@@ -50,8 +92,8 @@ update_expansion (XsMaterialRow *self)
   adw_expander_row_set_expanded (row, enabled && expanded);
 }
 
-void
-_xs_material_row_show_error (XsMaterialRow *self,
+static void
+show_error (XsMaterialRow *self,
                              const char    *message)
 {
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
@@ -61,14 +103,15 @@ _xs_material_row_show_error (XsMaterialRow *self,
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
 }
 
-void
-_xs_material_row_update_state (XsMaterialRow *self)
+static void
+update_state (XsMaterialRow *self)
 {
-  guint n = self->evidence->len;
-  gboolean can_attach = self->editable && self->claim_id > 0 && !self->busy;
+  guint n = self->evidence->len + n_pending (self);
+  gboolean busy = is_busy (self);
+  gboolean can_attach = self->editable && !busy;
   g_autofree char *subtitle = NULL;
 
-  if (self->busy)
+  if (busy)
     subtitle = g_strdup (_("Attaching…"));
   else if (self->dropping)
     subtitle = g_strdup (_("Drop the files here to attach them"));
@@ -78,9 +121,9 @@ _xs_material_row_update_state (XsMaterialRow *self)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n), n);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), !self->busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), !busy);
   gtk_image_set_from_icon_name (self->status_icon, n > 0 ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), n > 0 ? "warning" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), n > 0 ? "success" : "warning");
@@ -90,76 +133,12 @@ _xs_material_row_update_state (XsMaterialRow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->attach_button), self->editable);
   gtk_widget_set_visible (GTK_WIDGET (self->scan_button), self->editable && xs_scanner_is_supported ());
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan", can_attach);
+  /* a scan is stored at once: the claim must be saved first */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan",
+                                 can_attach && xs_evidence_attacher_get_claim_id (self->attacher) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.attach", can_attach);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove", self->editable && !self->busy);
-}
-
-static char *
-describe_file (const XsEvidence *evidence)
-{
-  g_autofree char *size = g_format_size (evidence->size);
-
-  if (g_strcmp0 (evidence->media_type, "application/pdf") == 0)
-    /* Translators: “PDF, 3 pages, 245.1 kB” */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "PDF, %d page, %s", "PDF, %d pages, %s",
-                                         evidence->pages),
-                            evidence->pages, size);
-  if (g_strcmp0 (evidence->media_type, "image/png") == 0)
-    /* Translators: “PNG picture, 245.1 kB” */
-    return g_strdup_printf (_("PNG picture, %s"), size);
-  /* Translators: “JPEG picture, 245.1 kB” */
-  return g_strdup_printf (_("JPEG picture, %s"), size);
-}
-
-static GtkWidget *
-file_row_new (XsMaterialRow    *self,
-              const XsEvidence *evidence)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
-  GtkWidget *preview;
-  GtkWidget *remove;
-  g_autofree char *subtitle = describe_file (evidence);
-  g_autofree char *preview_label = NULL;
-  g_autofree char *remove_label = NULL;
-  const char *name = evidence->original_name != NULL ? evidence->original_name : "";
-  gboolean is_pdf = g_strcmp0 (evidence->media_type, "application/pdf") == 0;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  icon = gtk_image_new_from_icon_name (is_pdf ? "x-office-document-symbolic" : "image-x-generic-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  is_pdf ? _("PDF document") : _("Picture"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  /* Translators: accessible name of the button, “Preview 会议通知.pdf” */
-  preview_label = g_strdup_printf (_("Preview %s"), name);
-  preview = gtk_button_new_from_icon_name ("view-reveal-symbolic");
-  gtk_widget_set_valign (preview, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (preview, "flat");
-  gtk_widget_set_tooltip_text (preview, _("Preview"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL, preview_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (preview), "material.preview");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (preview), g_variant_new_int64 (evidence->id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), preview);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), preview);
-
-  /* Translators: accessible name of the button, “Remove 会议通知.pdf” */
-  remove_label = g_strdup_printf (_("Remove %s"), name);
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "material.remove");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_int64 (evidence->id));
-  gtk_widget_set_visible (remove, self->editable);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  return row;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove", self->editable && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove-pending", self->editable && !busy);
 }
 
 static void
@@ -171,8 +150,17 @@ rebuild_file_rows (XsMaterialRow *self)
 
   for (guint i = 0; i < self->evidence->len; i++)
     {
-      GtkWidget *row = file_row_new (self, g_ptr_array_index (self->evidence, i));
+      GtkWidget *row = xs_evidence_file_row_new (g_ptr_array_index (self->evidence, i), NULL);
 
+      xs_evidence_file_row_set_editable (XS_EVIDENCE_FILE_ROW (row), self->editable);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+      g_ptr_array_add (self->file_rows, row);
+    }
+  for (const char * const *p = xs_evidence_attacher_get_pending (self->attacher); *p != NULL; p++)
+    {
+      GtkWidget *row = xs_evidence_file_row_new (NULL, *p);
+
+      xs_evidence_file_row_set_editable (XS_EVIDENCE_FILE_ROW (row), self->editable);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
       g_ptr_array_add (self->file_rows, row);
     }
@@ -193,17 +181,8 @@ find_evidence (XsMaterialRow *self,
   return NULL;
 }
 
-void
-_xs_material_row_set_busy (XsMaterialRow *self,
-                           gboolean       busy)
-{
-  self->busy = busy;
-  _xs_material_row_update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-void
-_xs_material_row_emit_changed (XsMaterialRow *self)
+static void
+emit_changed (XsMaterialRow *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -223,6 +202,28 @@ preview_action (GtkWidget  *widget,
     return;
   path = xs_evidence_get_path (self->db, evidence->sha256);
   xs_evidence_viewer_present (GTK_WINDOW (gtk_widget_get_root (widget)), path, evidence->original_name);
+}
+
+static void
+preview_pending_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  const char *path = g_variant_get_string (param, NULL);
+  g_autofree char *name = g_path_get_basename (path);
+
+  xs_evidence_viewer_present (GTK_WINDOW (gtk_widget_get_root (widget)), path, name);
+}
+
+/* Nothing stored yet: forgetting the file is all there is to undo. */
+static void
+remove_pending_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  XsMaterialRow *self = XS_MATERIAL_ROW (widget);
+
+  xs_evidence_attacher_drop_pending (self->attacher, g_variant_get_string (param, NULL));
 }
 
 /* What the Undo of a removal needs; the row may be gone by then. */
@@ -258,11 +259,11 @@ on_undo_remove (AdwToast    *toast,
                                    removed->evidence_id, &error))
     {
       if (row != NULL)
-        _xs_material_row_show_error (row, error->message);
+        show_error (row, error->message);
       return;
     }
   if (row != NULL)
-    _xs_material_row_emit_changed (row);
+    emit_changed (row);
 }
 
 static void
@@ -275,11 +276,14 @@ remove_action (GtkWidget  *widget,
   gint64 evidence_id = g_variant_get_int64 (param);
   GtkWidget *overlay;
 
-  if (!xs_claim_store_detach (self->db, self->claim_id, self->material, evidence_id, &error))
-    _xs_material_row_show_error (self, error->message);
+  gint64 claim_id = xs_evidence_attacher_get_claim_id (self->attacher);
+  const char *material = xs_evidence_attacher_get_material (self->attacher);
+
+  if (!xs_claim_store_detach (self->db, claim_id, material, evidence_id, &error))
+    show_error (self, error->message);
   else
     {
-      _xs_material_row_show_error (self, NULL);
+      show_error (self, NULL);
       overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
       if (overlay != NULL)
         {
@@ -288,8 +292,8 @@ remove_action (GtkWidget  *widget,
 
           removed->db = g_object_ref (self->db);
           g_weak_ref_init (&removed->row, self);
-          removed->claim_id = self->claim_id;
-          removed->material = g_strdup (self->material);
+          removed->claim_id = claim_id;
+          removed->material = g_strdup (material);
           removed->evidence_id = evidence_id;
           adw_toast_set_button_label (toast, _("_Undo"));
           adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -298,7 +302,213 @@ remove_action (GtkWidget  *widget,
           adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
         }
     }
-  _xs_material_row_emit_changed (self);
+  emit_changed (self);
+}
+
+/* Attaching ---------------------------------------------------------------- */
+
+static void
+on_attach_finished (XsMaterialRow *self,
+                    const char    *message)
+{
+  show_error (self, message);
+  update_state (self);
+  emit_changed (self);
+  /* show the files just attached */
+  if (message == NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+}
+
+static void
+on_attacher_busy (XsMaterialRow *self)
+{
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_attacher_pending (XsMaterialRow *self)
+{
+  rebuild_file_rows (self);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
+  emit_changed (self);
+}
+
+void
+xs_material_row_attach_paths (XsMaterialRow      *self,
+                              const char * const *paths)
+{
+  g_return_if_fail (XS_IS_MATERIAL_ROW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (paths[0] == NULL || is_busy (self) || !self->editable)
+    return;
+  show_error (self, NULL);
+  xs_evidence_attacher_attach (self->attacher, paths);
+}
+
+/* Local paths of @files; NULL (with a message shown) if one is not on this
+ * computer. */
+static GStrv
+paths_of_files (XsMaterialRow *self,
+                GListModel    *files)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a file on this computer; copy it to a folder first, then attach it."),
+                             name);
+
+          show_error (self, message);
+          return NULL;
+        }
+      g_strv_builder_add (builder, path);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+attach_files (XsMaterialRow *self,
+              GListModel    *files)
+{
+  g_auto(GStrv) paths = paths_of_files (self, files);
+
+  if (paths != NULL)
+    xs_material_row_attach_paths (self, (const char * const *) paths);
+}
+
+static void
+close_chooser (XsMaterialRow *self)
+{
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+}
+
+static GtkFileFilter *
+evidence_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents and pictures"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_add_suffix (filter, "jpg");
+  gtk_file_filter_add_suffix (filter, "jpeg");
+  gtk_file_filter_add_suffix (filter, "png");
+  return filter;
+}
+
+static char *
+chooser_title (XsMaterialRow *self)
+{
+  /* Translators: title of the file chooser, “Attach 会议通知” */
+  return g_strdup_printf (_("Attach %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+}
+
+static void
+on_files_chosen (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XsMaterialRow) self = user_data;
+  g_autoptr(GListModel) files = xs_file_chooser_run_finish (result, NULL);
+
+  if (files != NULL)
+    attach_files (self, files);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  XsMaterialRow *self = XS_MATERIAL_ROW (widget);
+  g_autoptr(GtkFileFilter) filter = evidence_filter ();
+  g_autoptr(GListModel) filters = xs_file_chooser_filters_of (filter);
+  g_autofree char *title = chooser_title (self);
+
+  close_chooser (self);
+  self->chooser_cancellable = g_cancellable_new ();
+  xs_file_chooser_run_async (GTK_WINDOW (gtk_widget_get_root (widget)), XS_FILE_CHOOSER_OPEN_MULTIPLE, title,
+                             _("_Attach"), filters, filter, NULL, self->chooser_cancellable,
+                             on_files_chosen, g_object_ref (self));
+}
+
+/* Dropping files from a file manager --------------------------------------- */
+
+static void
+set_dropping (XsMaterialRow *self,
+              gboolean       dropping)
+{
+  self->dropping = dropping;
+  update_state (self);
+}
+
+static GdkDragAction
+on_drop_enter (GtkDropTarget *target,
+               double         x,
+               double         y,
+               XsMaterialRow *self)
+{
+  if (!self->editable || is_busy (self))
+    return 0;
+  set_dropping (self, TRUE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_drop_leave (GtkDropTarget *target,
+               XsMaterialRow *self)
+{
+  set_dropping (self, FALSE);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         XsMaterialRow *self)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GSList *list;
+
+  set_dropping (self, FALSE);
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !self->editable || is_busy (self))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  g_slist_free (list);
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+
+  attach_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+static void
+add_drop_target (XsMaterialRow *self)
+{
+  GtkDropTarget *target;
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_enter), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 /* GObject ------------------------------------------------------------------- */
@@ -319,8 +529,12 @@ xs_material_row_new (XsDb       *db,
                        "title", name != NULL ? name : material,
                        NULL);
   self->db = g_object_ref (db);
-  self->claim_id = claim_id;
-  _xs_material_row_update_state (self);
+  self->attacher = xs_evidence_attacher_new (db, claim_id, material);
+  g_signal_connect_object (self->attacher, "finished", G_CALLBACK (on_attach_finished), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attacher, "notify::busy", G_CALLBACK (on_attacher_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attacher, "notify::pending", G_CALLBACK (on_attacher_pending), self,
+                           G_CONNECT_SWAPPED);
+  update_state (self);
   return GTK_WIDGET (self);
 }
 
@@ -335,7 +549,24 @@ gint64
 xs_material_row_get_claim_id (XsMaterialRow *self)
 {
   g_return_val_if_fail (XS_IS_MATERIAL_ROW (self), 0);
-  return self->claim_id;
+  return xs_evidence_attacher_get_claim_id (self->attacher);
+}
+
+void
+xs_material_row_set_claim_id (XsMaterialRow *self,
+                              gint64         claim_id)
+{
+  g_return_if_fail (XS_IS_MATERIAL_ROW (self));
+
+  xs_evidence_attacher_set_claim_id (self->attacher, claim_id);
+  update_state (self);
+}
+
+const char * const *
+xs_material_row_get_pending (XsMaterialRow *self)
+{
+  g_return_val_if_fail (XS_IS_MATERIAL_ROW (self), NULL);
+  return xs_evidence_attacher_get_pending (self->attacher);
 }
 
 void
@@ -366,7 +597,7 @@ xs_material_row_set_evidence (XsMaterialRow *self,
       g_ptr_array_add (self->evidence, copy);
     }
   rebuild_file_rows (self);
-  _xs_material_row_update_state (self);
+  update_state (self);
   if (before != self->evidence->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FILES]);
 }
@@ -375,7 +606,7 @@ guint
 xs_material_row_get_n_files (XsMaterialRow *self)
 {
   g_return_val_if_fail (XS_IS_MATERIAL_ROW (self), 0);
-  return self->evidence->len;
+  return self->evidence->len + n_pending (self);
 }
 
 void
@@ -389,7 +620,7 @@ xs_material_row_set_editable (XsMaterialRow *self,
     return;
   self->editable = editable;
   rebuild_file_rows (self);
-  _xs_material_row_update_state (self);
+  update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
@@ -404,13 +635,13 @@ gboolean
 xs_material_row_get_busy (XsMaterialRow *self)
 {
   g_return_val_if_fail (XS_IS_MATERIAL_ROW (self), FALSE);
-  return self->busy;
+  return is_busy (self);
 }
 
 static void
 xs_material_row_unroot (GtkWidget *widget)
 {
-  _xs_material_row_close_chooser (XS_MATERIAL_ROW (widget));
+  close_chooser (XS_MATERIAL_ROW (widget));
   GTK_WIDGET_CLASS (xs_material_row_parent_class)->unroot (widget);
 }
 
@@ -419,9 +650,13 @@ xs_material_row_dispose (GObject *object)
 {
   XsMaterialRow *self = XS_MATERIAL_ROW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  _xs_material_row_close_chooser (self);
+  if (self->attacher != NULL)
+    {
+      xs_evidence_attacher_cancel (self->attacher);
+      g_signal_handlers_disconnect_by_data (self->attacher, self);
+    }
+  g_clear_object (&self->attacher);
+  close_chooser (self);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (xs_material_row_parent_class)->dispose (object);
@@ -453,13 +688,13 @@ xs_material_row_get_property (GObject    *object,
       g_value_set_string (value, self->material);
       break;
     case PROP_N_FILES:
-      g_value_set_uint (value, self->evidence->len);
+      g_value_set_uint (value, xs_material_row_get_n_files (self));
       break;
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, self->attacher != NULL && is_busy (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -505,11 +740,11 @@ scan_action (GtkWidget  *widget,
   XsMaterialRow *self = XS_MATERIAL_ROW (widget);
   XsScanDialog *dialog;
 
-  if (self->claim_id <= 0 || !self->editable)
+  if (xs_evidence_attacher_get_claim_id (self->attacher) <= 0 || !self->editable)
     return;
   dialog = xs_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db,
-                               self->claim_id, self->material);
-  g_signal_connect_object (dialog, "scanned", G_CALLBACK (_xs_material_row_emit_changed),
+                               xs_evidence_attacher_get_claim_id (self->attacher), self->material);
+  g_signal_connect_object (dialog, "scanned", G_CALLBACK (emit_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "suggestion-accepted", G_CALLBACK (on_scan_suggestion),
                            self, G_CONNECT_SWAPPED);
@@ -577,10 +812,12 @@ xs_material_row_class_init (XsMaterialRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, error_row);
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, error_label);
 
-  gtk_widget_class_install_action (widget_class, "material.attach", NULL, _xs_material_row_attach_action);
+  gtk_widget_class_install_action (widget_class, "material.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "material.scan", NULL, scan_action);
   gtk_widget_class_install_action (widget_class, "material.preview", "x", preview_action);
   gtk_widget_class_install_action (widget_class, "material.remove", "x", remove_action);
+  gtk_widget_class_install_action (widget_class, "material.preview-pending", "s", preview_pending_action);
+  gtk_widget_class_install_action (widget_class, "material.remove-pending", "s", remove_pending_action);
 }
 
 static void
@@ -591,5 +828,5 @@ xs_material_row_init (XsMaterialRow *self)
   self->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_evidence_free);
   self->file_rows = g_ptr_array_new ();
 
-  _xs_material_row_add_drop_target (self);
+  add_drop_target (self);
 }

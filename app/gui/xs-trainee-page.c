@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xs-claim-item.h"
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
 #include "xs-history-dialog.h"
@@ -40,8 +41,10 @@ struct _XsTraineePage
   XsHoursBar      *professional_bar;
   XsHoursBar      *total_bar;
   AdwPreferencesGroup *claims_group;
-  GtkListBox      *claims_list;
-  GtkWidget       *no_claims_row;
+  GtkListBox      *claims_list;     /* bound to claims */
+  GtkWidget       *no_claims_row;   /* its placeholder */
+
+  GListStore      *claims;          /* XsClaimItem */
 };
 
 G_DEFINE_FINAL_TYPE (XsTraineePage, xs_trainee_page, GTK_TYPE_WIDGET)
@@ -101,6 +104,7 @@ xs_trainee_page_dispose (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->id_number, g_free);
   g_clear_pointer (&self->masked_id, g_free);
+  g_clear_object (&self->claims);
 
   G_OBJECT_CLASS (xs_trainee_page_parent_class)->dispose (object);
 }
@@ -141,18 +145,8 @@ static void
 xs_trainee_page_init (XsTraineePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-static void
-clear_claims (XsTraineePage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->claims_list))) != NULL
-         && child != self->no_claims_row)
-    gtk_list_box_remove (self->claims_list, child);
-  while ((child = gtk_widget_get_next_sibling (self->no_claims_row)) != NULL)
-    gtk_list_box_remove (self->claims_list, child);
+  self->claims = g_list_store_new (XS_TYPE_CLAIM_ITEM);
+  gtk_list_box_bind_model (self->claims_list, G_LIST_MODEL (self->claims), xs_claim_item_create_row, NULL, NULL);
 }
 
 /* What the page shows, read in a job. */
@@ -245,8 +239,7 @@ show_loaded (XsTraineePage *self,
 
   group_title = g_strdup_printf (_("Claims of %d"), loaded->year);
   adw_preferences_group_set_title (self->claims_group, group_title);
-  clear_claims (self);
-  gtk_widget_set_visible (self->no_claims_row, claims->len == 0);
+  g_list_store_remove_all (self->claims);
   /* One line per other trainee's claim holding one of the claim's scans. */
   shared_text = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_free);
   for (guint i = 0; i < shared->len; i++)
@@ -281,10 +274,9 @@ show_loaded (XsTraineePage *self,
   for (guint i = 0; i < claims->len; i++)
     {
       XsClaim *claim = g_ptr_array_index (claims, i);
-      GtkWidget *claim_row = xs_claim_row_new (claim, rules);
+      g_autoptr(XsClaimItem) item = xs_claim_item_new (claim, rules, g_hash_table_lookup (shared_text, &claim->id));
 
-      xs_claim_row_set_shared_scan (XS_CLAIM_ROW (claim_row), g_hash_table_lookup (shared_text, &claim->id));
-      gtk_list_box_append (self->claims_list, claim_row);
+      g_list_store_append (self->claims, item);
     }
 }
 

@@ -29,6 +29,10 @@ struct _XsTraineesView
   GtkToggleButton    *at_risk_button;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
+  GtkColumnViewColumn *public_column;
+  GtkColumnViewColumn *professional_column;
+  GtkColumnViewColumn *total_column;
+  GtkColumnViewColumn *status_column;
 };
 
 G_DEFINE_FINAL_TYPE (XsTraineesView, xs_trainees_view, GTK_TYPE_WIDGET)
@@ -104,6 +108,10 @@ on_activate (XsTraineesView *self,
 
 /* Cells */
 
+/* Cells: the name, identity number and employer are labels bound in the
+ * .ui; the bars need the year's rules and the status its colour and
+ * tooltip, so their factories are here. */
+
 static void
 setup_label (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -114,36 +122,6 @@ setup_label (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_name (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                       xs_trainee_item_get_name (gtk_list_item_get_item (list_item)));
-}
-
-static void
-bind_masked_id (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_label (GTK_LABEL (label),
-                       xs_trainee_item_get_masked_id (gtk_list_item_get_item (list_item)));
-}
-
-static void
-bind_employer (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                       xs_trainee_item_get_employer (gtk_list_item_get_item (list_item)));
 }
 
 static void
@@ -263,61 +241,16 @@ bind_total (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (XsTraineesView *self,
-            const char     *title,
-            GCallback       setup,
-            GCallback       bind,
-            gpointer        bind_data,
-            GtkSorter      *sorter,
-            gboolean        expand,
-            int             fixed_width)
+set_factory (GtkColumnViewColumn *column,
+             GCallback            setup,
+             GCallback            bind,
+             gpointer             bind_data)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", setup, NULL);
   g_signal_connect (factory, "bind", bind, bind_data);
-
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  g_clear_object (&sorter);
-}
-
-static GtkSorter *
-string_sorter (const char *property)
-{
-  return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (XS_TYPE_TRAINEE_ITEM, NULL, property)));
-}
-
-static GtkSorter *
-numeric_sorter (const char *property)
-{
-  return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (XS_TYPE_TRAINEE_ITEM, NULL, property)));
-}
-
-static void
-add_columns (XsTraineesView *self)
-{
-  add_column (self, _("Name"), G_CALLBACK (setup_label), G_CALLBACK (bind_name), NULL,
-              string_sorter ("name"), FALSE, 110);
-  add_column (self, _("Identity Number"), G_CALLBACK (setup_label), G_CALLBACK (bind_masked_id), NULL,
-              string_sorter ("masked-id"), FALSE, 190);
-  add_column (self, _("Employer"), G_CALLBACK (setup_label), G_CALLBACK (bind_employer), NULL,
-              string_sorter ("employer"), TRUE, -1);
-  add_column (self, _("Public"), G_CALLBACK (setup_bar), G_CALLBACK (bind_public), self,
-              numeric_sorter ("public"), FALSE, 110);
-  add_column (self, _("Professional"), G_CALLBACK (setup_bar), G_CALLBACK (bind_professional), self,
-              numeric_sorter ("professional"), FALSE, 110);
-  add_column (self, _("Total"), G_CALLBACK (setup_bar), G_CALLBACK (bind_total), self,
-              numeric_sorter ("total"), FALSE, 110);
-  add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL,
-              numeric_sorter ("status"), FALSE, 120);
+  gtk_column_view_column_set_factory (column, factory);
 }
 
 static void
@@ -394,6 +327,7 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (XS_TYPE_TRAINEE_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-trainees-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_entry);
@@ -402,6 +336,10 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, at_risk_button);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, public_column);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, professional_column);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, total_column);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, status_column);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_unqualified_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_at_risk_toggled);
@@ -415,7 +353,10 @@ xs_trainees_view_init (XsTraineesView *self)
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_columns (self);
+  set_factory (self->public_column, G_CALLBACK (setup_bar), G_CALLBACK (bind_public), self);
+  set_factory (self->professional_column, G_CALLBACK (setup_bar), G_CALLBACK (bind_professional), self);
+  set_factory (self->total_column, G_CALLBACK (setup_bar), G_CALLBACK (bind_total), self);
+  set_factory (self->status_column, G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL);
 
   /* Sort first, filter last: a keystroke then only filters the sorted
    * rows instead of sorting the filtered ones again. */

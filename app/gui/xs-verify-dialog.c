@@ -12,6 +12,7 @@
 #include "xs-certificate-payload.h"
 #include "xs-certificate-store.h"
 #include "xs-date.h"
+#include "xs-detail-item.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
 #include "xs-qr-reader.h"
@@ -27,7 +28,7 @@ struct _XsVerifyDialog
   gboolean      pending;       /* verify once the key is read */
   GBytes       *revocations;   /* the chosen revocation list, as read */
   GCancellable *picture_cancellable;
-
+  GListStore   *details;       /* XsDetailItem of the certificate checked */
 
   /* template children */
   AdwEntryRow  *payload_row;
@@ -37,7 +38,7 @@ struct _XsVerifyDialog
   GtkImage     *result_icon;
   GtkLabel     *result_title;
   GtkLabel     *result_description;
-  GtkListBox   *details_list;
+  GtkListBox   *details_list;   /* bound to details */
 };
 
 G_DEFINE_FINAL_TYPE (XsVerifyDialog, xs_verify_dialog, ADW_TYPE_WINDOW)
@@ -47,11 +48,7 @@ static void verify (XsVerifyDialog *self);
 static void
 clear_details (XsVerifyDialog *self)
 {
-  GtkListBoxRow *row;
-
-  /* gtk_list_box_remove_all() is GTK 4.12 */
-  while ((row = gtk_list_box_get_row_at_index (self->details_list, 0)) != NULL)
-    gtk_list_box_remove (self->details_list, GTK_WIDGET (row));
+  g_list_store_remove_all (self->details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_list), FALSE);
 }
 
@@ -60,14 +57,9 @@ add_detail (XsVerifyDialog *self,
             const char     *title,
             const char     *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(XsDetailItem) item = xs_detail_item_new (title, value);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value ? value : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  gtk_list_box_append (self->details_list, row);
+  g_list_store_append (self->details, item);
   gtk_widget_set_visible (GTK_WIDGET (self->details_list), TRUE);
 }
 
@@ -572,6 +564,7 @@ xs_verify_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->picture_cancellable);
   g_clear_pointer (&self->revocations, g_bytes_unref);
+  g_clear_object (&self->details);
   g_free (self->own_key);
 
   G_OBJECT_CLASS (xs_verify_dialog_parent_class)->finalize (object);
@@ -611,6 +604,9 @@ xs_verify_dialog_init (XsVerifyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->details = g_list_store_new (XS_TYPE_DETAIL_ITEM);
+  gtk_list_box_bind_model (self->details_list, G_LIST_MODEL (self->details),
+                           xs_detail_item_create_row, GINT_TO_POINTER (TRUE), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.own-key", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.clear-revocations", FALSE);
 }

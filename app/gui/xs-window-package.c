@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-detail-item.h"
 #include "xs-output.h"
 #include "xs-package.h"
 #include "xs-review-window.h"
@@ -171,6 +172,7 @@ refused_list (XsImportReport *report)
   GPtrArray *rows = xs_import_report_get_rows (report);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GListStore) refused = g_list_store_new (XS_TYPE_DETAIL_ITEM);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -180,18 +182,16 @@ refused_list (XsImportReport *report)
     {
       XsImportRow *row = g_ptr_array_index (rows, i);
       g_autofree char *where = NULL;
-      GtkWidget *action_row;
+      g_autoptr(XsDetailItem) item = NULL;
 
       if (row->outcome != XS_ROW_REJECTED)
         continue;
       /* Translators: where a refused decision is: the file and the decision's number in it */
       where = g_strdup_printf (_("%s:%u"), xs_import_report_get_file_name (report), row->row);
-      action_row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), row->summary);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), where);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
-      gtk_list_box_append (GTK_LIST_BOX (list), action_row);
+      item = xs_detail_item_new (row->summary, where);
+      g_list_store_append (refused, item);
     }
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (refused), xs_detail_item_create_row, NULL, NULL);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);

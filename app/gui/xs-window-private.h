@@ -39,7 +39,7 @@ struct _XsWindow
   AdwWindowTitle       *window_title;
   GtkListBox           *to_complete_list;
   guint                 busy_pulse;
-  GArray               *to_complete_trainees;  /* gint64, one per row */
+  GListStore           *to_complete;           /* XsClaimItem, bound to to_complete_list */
 };
 
 void _xs_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-claim-item.h"
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
 #include "xs-trainee-names.h"
@@ -299,7 +300,6 @@ on_to_complete_read (GObject      *object,
   g_autoptr(XsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   ToComplete *read;
-  GtkWidget *child;
 
   if (!xs_job_run_finish (XS_JOB (object), result, &error))
     {
@@ -309,26 +309,16 @@ on_to_complete_read (GObject      *object,
     }
   read = xs_job_get_result (XS_JOB (object));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->to_complete_list))) != NULL)
-    gtk_list_box_remove (self->to_complete_list, child);
-  g_array_set_size (self->to_complete_trainees, 0);
+  g_list_store_remove_all (self->to_complete);
   for (guint i = 0; i < read->claims->len; i++)
     {
       XsClaim *claim = g_ptr_array_index (read->claims, i);
       const char *name = g_hash_table_lookup (read->names, &claim->trainee_id);
-      GtkWidget *row = xs_claim_row_new (claim, read->rules);
+      g_autoptr(XsClaimItem) item = xs_claim_item_new (claim, read->rules, NULL);
       g_autofree char *title = g_strdup_printf ("%s · %s", name ? name : "", claim->title);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_array_append_val (self->to_complete_trainees, claim->trainee_id);
-      gtk_list_box_append (self->to_complete_list, row);
-    }
-  if (read->claims->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing to complete"));
-      gtk_list_box_append (self->to_complete_list, row);
+      xs_claim_item_set_title (item, title);
+      g_list_store_append (self->to_complete, item);
     }
 }
 
@@ -439,10 +429,10 @@ on_to_complete_activated (XsWindow      *self,
                           GtkListBox    *list)
 {
   int index = gtk_list_box_row_get_index (row);
+  g_autoptr(XsClaimItem) item = index >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->to_complete), index) : NULL;
 
-  /* the rows are in the order of the trainees' ids */
-  if (index >= 0 && (guint) index < self->to_complete_trainees->len)
-    xs_window_show_trainee (self, g_array_index (self->to_complete_trainees, gint64, index));
+  if (item != NULL)
+    xs_window_show_trainee (self, xs_claim_item_get_claim (item)->trainee_id);
 }
 
 static void
@@ -574,7 +564,7 @@ xs_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->busy_pulse, g_source_remove);
   g_clear_object (&self->trainees);
-  g_clear_pointer (&self->to_complete_trainees, g_array_unref);
+  g_clear_object (&self->to_complete);
 
   G_OBJECT_CLASS (xs_window_parent_class)->dispose (object);
 }
@@ -665,6 +655,8 @@ static void
 xs_window_init (XsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->to_complete_trainees = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->to_complete = g_list_store_new (XS_TYPE_CLAIM_ITEM);
+  gtk_list_box_bind_model (self->to_complete_list, G_LIST_MODEL (self->to_complete),
+                           xs_claim_item_create_row, NULL, NULL);
 }
 

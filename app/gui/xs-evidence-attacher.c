@@ -1,0 +1,352 @@
+/* xs-evidence-attacher.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "xs-evidence-attacher"
+
+#include "config.h"
+
+#include "xs-claim-store.h"
+#include "xs-evidence-attacher.h"
+#include "xs-evidence-text.h"
+#include "xs-job.h"
+#include "xs-recognise.h"
+
+struct _XsEvidenceAttacher
+{
+  GObject       parent_instance;
+
+  XsDb         *db;
+  gint64        claim_id;
+  char         *material;
+  GPtrArray    *pending;        /* char *, NULL-ended */
+  GCancellable *cancellable;    /* of the attach in flight */
+};
+
+G_DEFINE_FINAL_TYPE (XsEvidenceAttacher, xs_evidence_attacher, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_CLAIM_ID,
+  PROP_MATERIAL,
+  PROP_BUSY,
+  PROP_PENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  gint64   claim_id;
+  char    *material;
+  GStrv    paths;
+} AttachData;
+
+static void
+attach_data_free (AttachData *data)
+{
+  g_free (data->material);
+  g_strfreev (data->paths);
+  g_free (data);
+}
+
+/* In the worker, on its own connection. */
+static gboolean
+attach_files_to_claim (XsJob         *job,
+                       XsDb          *db,
+                       gpointer       task_data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  AttachData *data = task_data;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !xs_claim_store_attach (db, data->claim_id, data->material,
+                                 (const char * const *) data->paths, error))
+    return FALSE;
+  /* The text of each file is read once and kept for search and Check
+   * Data; a file that cannot be read is still attached. */
+  for (guint i = 0; xs_recognise_is_supported () && data->paths[i] != NULL; i++)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (data->paths[i], FALSE, NULL);
+      g_autoptr(GBytes) bytes = mapped ? g_mapped_file_get_bytes (mapped) : NULL;
+      g_autofree char *sha256 = bytes ? xs_evidence_hash_bytes (bytes) : NULL;
+      g_autoptr(XsRecognition) found = NULL;
+
+      if (sha256 != NULL)
+        found = xs_evidence_recognise (db, sha256, NULL, cancellable, NULL);
+    }
+  return TRUE;
+}
+
+static void
+attach_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(XsEvidenceAttacher) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_job_run_finish (XS_JOB (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_signal_emit (self, signals[FINISHED], 0, error != NULL ? error->message : NULL);
+}
+
+void
+xs_evidence_attacher_attach (XsEvidenceAttacher *self,
+                             const char * const *paths)
+{
+  g_autoptr(XsJob) job = NULL;
+  AttachData *data;
+
+  g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
+  g_return_if_fail (paths != NULL);
+
+  if (paths[0] == NULL || self->cancellable != NULL)
+    return;
+
+  if (self->claim_id <= 0)
+    {
+      /* kept until the claim is saved, each file once */
+      for (guint i = 0; paths[i] != NULL; i++)
+        if (!g_strv_contains ((const char * const *) self->pending->pdata, paths[i]))
+          g_ptr_array_insert (self->pending, self->pending->len - 1, g_strdup (paths[i]));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+      g_signal_emit (self, signals[FINISHED], 0, NULL);
+      return;
+    }
+
+  data = g_new0 (AttachData, 1);
+  data->claim_id = self->claim_id;
+  data->material = g_strdup (self->material);
+  data->paths = g_strdupv ((char **) paths);
+
+  self->cancellable = g_cancellable_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  job = xs_job_new (xs_db_get_data_dir (self->db), attach_files_to_claim,
+                    data, (GDestroyNotify) attach_data_free);
+  xs_job_run_async (job, self->cancellable, attach_done, g_object_ref (self));
+}
+
+void
+xs_evidence_attacher_cancel (XsEvidenceAttacher *self)
+{
+  g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
+
+  if (self->cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+const char * const *
+xs_evidence_attacher_get_pending (XsEvidenceAttacher *self)
+{
+  g_return_val_if_fail (XS_IS_EVIDENCE_ATTACHER (self), NULL);
+  return (const char * const *) self->pending->pdata;
+}
+
+void
+xs_evidence_attacher_drop_pending (XsEvidenceAttacher *self,
+                                   const char         *path)
+{
+  guint before;
+
+  g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
+
+  before = self->pending->len;
+  for (guint i = self->pending->len - 1; i-- > 0;)
+    if (path == NULL || g_strcmp0 (g_ptr_array_index (self->pending, i), path) == 0)
+      g_ptr_array_remove_index (self->pending, i);
+  if (before != self->pending->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+gint64
+xs_evidence_attacher_get_claim_id (XsEvidenceAttacher *self)
+{
+  g_return_val_if_fail (XS_IS_EVIDENCE_ATTACHER (self), 0);
+  return self->claim_id;
+}
+
+/* A claim just saved: its pending files were stored with it. */
+void
+xs_evidence_attacher_set_claim_id (XsEvidenceAttacher *self,
+                                   gint64              claim_id)
+{
+  g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
+
+  if (self->claim_id == claim_id)
+    return;
+  xs_evidence_attacher_cancel (self);
+  self->claim_id = claim_id;
+  if (claim_id > 0)
+    xs_evidence_attacher_drop_pending (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIM_ID]);
+}
+
+const char *
+xs_evidence_attacher_get_material (XsEvidenceAttacher *self)
+{
+  g_return_val_if_fail (XS_IS_EVIDENCE_ATTACHER (self), NULL);
+  return self->material;
+}
+
+gboolean
+xs_evidence_attacher_get_busy (XsEvidenceAttacher *self)
+{
+  g_return_val_if_fail (XS_IS_EVIDENCE_ATTACHER (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+XsEvidenceAttacher *
+xs_evidence_attacher_new (XsDb       *db,
+                          gint64      claim_id,
+                          const char *material)
+{
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (material != NULL, NULL);
+
+  return g_object_new (XS_TYPE_EVIDENCE_ATTACHER,
+                       "db", db, "claim-id", claim_id, "material", material, NULL);
+}
+
+static void
+xs_evidence_attacher_dispose (GObject *object)
+{
+  XsEvidenceAttacher *self = XS_EVIDENCE_ATTACHER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (xs_evidence_attacher_parent_class)->dispose (object);
+}
+
+static void
+xs_evidence_attacher_finalize (GObject *object)
+{
+  XsEvidenceAttacher *self = XS_EVIDENCE_ATTACHER (object);
+
+  g_free (self->material);
+  g_ptr_array_unref (self->pending);
+
+  G_OBJECT_CLASS (xs_evidence_attacher_parent_class)->finalize (object);
+}
+
+static void
+xs_evidence_attacher_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  XsEvidenceAttacher *self = XS_EVIDENCE_ATTACHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_CLAIM_ID:
+      g_value_set_int64 (value, self->claim_id);
+      break;
+    case PROP_MATERIAL:
+      g_value_set_string (value, self->material);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    case PROP_PENDING:
+      g_value_set_boxed (value, self->pending->pdata);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_evidence_attacher_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  XsEvidenceAttacher *self = XS_EVIDENCE_ATTACHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_CLAIM_ID:
+      xs_evidence_attacher_set_claim_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_MATERIAL:
+      self->material = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_evidence_attacher_class_init (XsEvidenceAttacherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = xs_evidence_attacher_dispose;
+  object_class->finalize = xs_evidence_attacher_finalize;
+  object_class->get_property = xs_evidence_attacher_get_property;
+  object_class->set_property = xs_evidence_attacher_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLAIM_ID] =
+    g_param_spec_int64 ("claim-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MATERIAL] =
+    g_param_spec_string ("material", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PENDING] =
+    g_param_spec_boxed ("pending", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * XsEvidenceAttacher::finished:
+   * @message: (nullable): why the files were refused, or NULL
+   *
+   * An attach ended: the claim's evidence should be read again.
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+xs_evidence_attacher_init (XsEvidenceAttacher *self)
+{
+  self->pending = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->pending, NULL);
+}

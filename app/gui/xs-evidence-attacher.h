@@ -1,0 +1,40 @@
+/* xs-evidence-attacher.h: stores files as a claim's evidence for one material
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "xs-db.h"
+
+G_BEGIN_DECLS
+
+#define XS_TYPE_EVIDENCE_ATTACHER (xs_evidence_attacher_get_type ())
+G_DECLARE_FINAL_TYPE (XsEvidenceAttacher, xs_evidence_attacher, XS, EVIDENCE_ATTACHER, GObject)
+
+/* Attaches files to :material of claim :claim-id in a job with its own
+ * connection (reading, hashing and recognising take a while); :busy while
+ * it runs, then ::finished with the refusal in the user's words, or NULL.
+ * While :claim-id is 0 (a claim not saved yet) the files are kept pending:
+ * :pending lists them until the claim is stored with them. No widgets. */
+XsEvidenceAttacher *xs_evidence_attacher_new           (XsDb               *db,
+                                                        gint64              claim_id,
+                                                        const char         *material);
+gint64              xs_evidence_attacher_get_claim_id  (XsEvidenceAttacher *self);
+void                xs_evidence_attacher_set_claim_id  (XsEvidenceAttacher *self,
+                                                        gint64              claim_id);
+const char         *xs_evidence_attacher_get_material  (XsEvidenceAttacher *self);
+gboolean            xs_evidence_attacher_get_busy      (XsEvidenceAttacher *self);
+void                xs_evidence_attacher_attach        (XsEvidenceAttacher *self,
+                                                        const char * const *paths);
+/* The files waiting for the claim to be saved (transfer none), NULL-ended;
+ * never NULL. */
+const char * const *xs_evidence_attacher_get_pending   (XsEvidenceAttacher *self);
+/* Forgets one pending file (@path) or, with NULL, all of them. */
+void                xs_evidence_attacher_drop_pending  (XsEvidenceAttacher *self,
+                                                        const char         *path);
+/* Stops an attach under way (no ::finished). */
+void                xs_evidence_attacher_cancel        (XsEvidenceAttacher *self);
+
+G_END_DECLS
