@@ -381,6 +381,26 @@ test_review_round_trip (Fixture       *fixture,
   xs_gui_test_iterate (50);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "Rejected: " REASON));
 
+  /* the panes keep their widths whichever claim is shown */
+  {
+    GtkWidget *list_pane = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (undecided)));
+    GtkWidget *details = gtk_widget_get_parent (xs_gui_test_find (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, "Trainee"));
+    int list_width, details_width;
+
+    xs_review_window_select (review, find_claim (review, "一种输液装置"));
+    xs_gui_test_iterate (100);
+    list_width = gtk_widget_get_width (list_pane);
+    details_width = gtk_widget_get_width (details);
+    g_assert_cmpint (list_width, >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (xs_review_window_get_claims (review)); i++)
+      {
+        xs_review_window_select (review, i);
+        xs_gui_test_iterate (50);
+        g_assert_cmpint (gtk_widget_get_width (list_pane), ==, list_width);
+        g_assert_cmpint (gtk_widget_get_width (details), ==, details_width);
+      }
+  }
+
   /* 待审核 leaves the industry department's three others */
   gtk_toggle_button_set_active (undecided, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 3);

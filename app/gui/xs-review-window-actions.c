@@ -28,6 +28,15 @@ on_entry_activated (AdwMessageDialog *dialog)
 /* The reviewer */
 
 static void
+ellipsize_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    ellipsize_labels (child);
+}
+
+static void
 show_reviewer (XsReviewWindow *self)
 {
   g_autofree char *label = NULL;
@@ -38,6 +47,10 @@ show_reviewer (XsReviewWindow *self)
   else
     label = g_strdup (xs_review_side_get_label (self->side));
   adw_button_content_set_label (self->reviewer_content, label);
+  /* a long name does not widen a narrow window: it is cut, the tooltip
+   * holds it whole */
+  ellipsize_labels (GTK_WIDGET (self->reviewer_content));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reviewer_content), label);
 }
 
 void

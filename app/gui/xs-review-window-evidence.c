@@ -56,6 +56,10 @@ show_selected (XsReviewWindow *self)
   const char *path;
 
   gtk_widget_set_visible (GTK_WIDGET (self->evidence_strip), n > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.previous-scan",
+                                 evidence != NULL && selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next-scan",
+                                 evidence != NULL && selected + 1 < n);
   if (evidence == NULL)
     {
       gtk_label_set_label (self->evidence_position, "");

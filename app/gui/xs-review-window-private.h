@@ -53,6 +53,7 @@ struct _XsReviewWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   GtkWidget            *detail_pane;
+  GtkPaned             *claim_paned;
   AdwWindowTitle       *package_title;
   AdwWindowTitle       *claim_title;
   GtkSearchEntry       *search_entry;

@@ -197,6 +197,18 @@ _xs_review_window_get_current (XsReviewWindow *self)
   return self->current;
 }
 
+/* A narrow window (folded) puts the scans under the claim's details, not
+ * beside them, and keeps the divider where it was put. */
+static void
+on_folded_changed (XsReviewWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->claim_paned),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_position (self->claim_paned, folded ? 360 : 380);
+}
+
 /* Opening the package */
 
 typedef struct
@@ -418,6 +430,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_paned);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, package_title);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_title);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, search_entry);
@@ -467,6 +480,8 @@ xs_review_window_init (XsReviewWindow *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed), self);
   gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_single_click_activate (self->claims_view, TRUE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self, G_CONNECT_SWAPPED);
+  on_folded_changed (self);
 
   _xs_review_window_update_actions (self);
 }
