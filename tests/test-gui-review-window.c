@@ -182,7 +182,7 @@ open_review (GtkApplication *app,
 {
   XsReviewWindow *window = xs_review_window_new (app, path);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (xs_gui_test_wait_until (is_opened, window, 30000));
   xs_gui_test_wait_for_draw (GTK_WIDGET (window));
@@ -301,22 +301,31 @@ test_review_round_trip (Fixture       *fixture,
   XsEvidenceViewer *viewer;
   AdwMessageDialog *dialog;
   GtkWidget *approve;
+  GtkWidget *blocked;
   GtkWidget *entry;
   GtkToggleButton *undecided;
+  XsPackageClaimItem *patent;
 
   g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
   g_assert_cmpstr (xs_review_window_get_page (review), ==, "package");
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (review)), BASE_NAME));
 
-  /* public, professional and the patents of three trainees */
-  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 8);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "王芳"));
   masked = g_strdup_printf ("%.6s********%s", fixture->ids[0], fixture->ids[0] + 14);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, masked));
   g_assert_null (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, fixture->ids[0]));
+  /* 待审核 by default: what the HR department (the default side) can decide */
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "3 of 8 claims shown · 0 decided"));
+  undecided = GTK_TOGGLE_BUTTON (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_TOGGLE_BUTTON, "Undecided"));
+  g_assert_nonnull (undecided);
+  g_assert_true (gtk_toggle_button_get_active (undecided));
+  /* off: public, professional and the patents of three trainees */
+  gtk_toggle_button_set_active (undecided, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 8);
+  xs_gui_test_iterate (20);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "8 of 8 claims shown · 0 decided"));
 
-  /* an industry reviewer may not decide public hours */
+  /* an industry reviewer may not decide public hours, and reads why */
   xs_review_window_set_reviewer (review, "卫健委审核员", XS_REVIEW_SIDE_INDUSTRY);
   xs_review_window_select (review, find_claim (review, "公需科目网络培训（必修）"));
   approve = xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_BUTTON, "Approve");
@@ -324,6 +333,9 @@ test_review_round_trip (Fixture       *fixture,
   xs_gui_test_iterate (50);
   g_assert_false (gtk_widget_is_sensitive (approve));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (approve), ==, "Only the HR department decides public hours");
+  blocked = xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "Only the HR department decides public hours");
+  g_assert_nonnull (blocked);
+  g_assert_true (gtk_widget_get_mapped (blocked));
 
   /* the patent with its two scans, shown in the evidence viewer */
   xs_review_window_select (review, find_claim (review, "一种输液装置"));
@@ -332,12 +344,25 @@ test_review_round_trip (Fixture       *fixture,
   viewer = XS_EVIDENCE_VIEWER (xs_gui_test_find (GTK_WIDGET (review), XS_TYPE_EVIDENCE_VIEWER, NULL));
   g_assert_nonnull (viewer);
   g_assert_true (xs_gui_test_wait_until (has_pages, viewer, 30000));
+  /* two scans: thumbnails and "1 / 2"; the next one is shown */
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "1 / 2"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.next-scan", NULL));
+  xs_gui_test_iterate (20);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "2 / 2"));
+  g_assert_false (gtk_widget_get_visible (blocked));
+  patent = g_object_ref (selected_item (review));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.approve", NULL));
-  g_assert_cmpint (xs_package_claim_item_get_decision (selected_item (review)), ==, XS_STATUS_APPROVED);
+  g_assert_cmpint (xs_package_claim_item_get_decision (patent), ==, XS_STATUS_APPROVED);
   g_assert_true (xs_review_window_get_modified (review));
+  /* on to a claim the industry department can decide */
+  g_assert_true (selected_item (review) != patent);
+  g_assert_cmpint (xs_package_claim_item_get_side (selected_item (review)), ==, XS_REVIEW_SIDE_INDUSTRY);
+  g_assert_cmpint (xs_package_claim_item_get_decision (selected_item (review)), ==, XS_STATUS_SUBMITTED);
+  g_clear_object (&patent);
 
   /* Reject asks for the reason; the dialog's entry gives it */
   xs_review_window_select (review, find_claim (review, "一种采血针"));
+  patent = g_object_ref (selected_item (review));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.reject", NULL));
   dialog = find_message_dialog ("Reject the Claim?");
   g_assert_nonnull (dialog);
@@ -350,16 +375,45 @@ test_review_round_trip (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reject"));
   adw_message_dialog_response (dialog, "reject");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpint (xs_package_claim_item_get_decision (selected_item (review)), ==, XS_STATUS_REJECTED);
-  g_assert_cmpstr (xs_package_claim_item_get_reason (selected_item (review)), ==, REASON);
+  g_assert_cmpint (xs_package_claim_item_get_decision (patent), ==, XS_STATUS_REJECTED);
+  g_assert_cmpstr (xs_package_claim_item_get_reason (patent), ==, REASON);
+  g_clear_object (&patent);
   xs_gui_test_iterate (50);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "Rejected: " REASON));
 
-  /* "undecided only" leaves the six others */
-  undecided = GTK_TOGGLE_BUTTON (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_TOGGLE_BUTTON, "Undecided"));
-  g_assert_nonnull (undecided);
+  /* the panes keep their widths whichever claim is shown */
+  {
+    GtkWidget *list_pane = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (undecided)));
+    GtkWidget *details = gtk_widget_get_parent (xs_gui_test_find (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, "Trainee"));
+    int list_width, details_width;
+
+    xs_review_window_select (review, find_claim (review, "一种输液装置"));
+    xs_gui_test_iterate (100);
+    list_width = gtk_widget_get_width (list_pane);
+    details_width = gtk_widget_get_width (details);
+    /* the list's width is its own, not what is left beside the claim */
+    g_assert_cmpint (list_width, ==, 340);
+    for (guint i = 0; i < g_list_model_get_n_items (xs_review_window_get_claims (review)); i++)
+      {
+        xs_review_window_select (review, i);
+        xs_gui_test_iterate (50);
+        g_assert_cmpint (gtk_widget_get_width (list_pane), ==, list_width);
+        g_assert_cmpint (gtk_widget_get_width (details), ==, details_width);
+      }
+    /* nor when the header's texts change */
+    xs_review_window_set_reviewer (review, "漯河市卫生健康委员会继续教育审核办公室审核员", XS_REVIEW_SIDE_INDUSTRY);
+    xs_gui_test_iterate (50);
+    g_assert_cmpint (gtk_widget_get_width (list_pane), ==, list_width);
+    xs_review_window_set_reviewer (review, "卫健委审核员", XS_REVIEW_SIDE_INDUSTRY);
+    gtk_toggle_button_set_active (undecided, TRUE);
+    xs_gui_test_iterate (50);
+    g_assert_cmpint (gtk_widget_get_width (list_pane), ==, list_width);
+    gtk_toggle_button_set_active (undecided, FALSE);
+  }
+
+  /* 待审核 leaves the industry department's three others */
   gtk_toggle_button_set_active (undecided, TRUE);
-  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 3);
   gtk_toggle_button_set_active (undecided, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 8);
 
@@ -376,7 +430,16 @@ test_review_round_trip (Fixture       *fixture,
   g_settings_set_int (xs_application_get_settings (fixture->app), "default-year", 2018);
   set_base_name (fixture->app, BASE_NAME);
   xs_gui_test_open_window (fixture->app, &window);
-  _xs_window_import_decisions (window, decisions, XS_IMPORT_DEFAULT);
+  /* first what it would do, with names */
+  _xs_window_import_decisions (window, decisions);
+  g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Apply the Decisions?", 30000));
+  dialog = find_message_dialog ("Apply the Decisions?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Approved: 1 · Not approved: 1 · Refused: 0.");
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "王芳"));
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "李娜"));
+  g_assert_cmpint (claim_status (db, fixture->patents[0], NULL), ==, XS_STATUS_SUBMITTED);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Decisions Applied", 30000));
   dialog = find_message_dialog ("Decisions Applied");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "2 decisions applied.");
@@ -385,14 +448,18 @@ test_review_round_trip (Fixture       *fixture,
   g_assert_cmpint (claim_status (db, fixture->patents[1], &reason), ==, XS_STATUS_REJECTED);
   g_assert_cmpstr (reason, ==, REASON);
 
-  /* again: the claims are no longer submitted, each row is refused */
-  _xs_window_import_decisions (window, decisions, XS_IMPORT_DEFAULT);
-  g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Decisions Not Applied", 30000));
-  dialog = find_message_dialog ("Decisions Not Applied");
+  /* again: the file says when it was applied, each row is refused, with
+   * its trainee's name, and nothing can be applied */
+  _xs_window_import_decisions (window, decisions);
+  g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Apply the Decisions?", 30000));
+  dialog = find_message_dialog ("Apply the Decisions?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "This file was already applied on 20"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Refused: 2."));
   g_assert_cmpstr (find_subtitle (GTK_WIDGET (dialog), "decisions-2018.json:1"), ==, "decisions-2018.json:1");
   g_assert_cmpstr (find_subtitle (GTK_WIDGET (dialog), "decisions-2018.json:2"), ==, "decisions-2018.json:2");
-  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "2018-"));
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "王芳"));
   g_assert_false (adw_message_dialog_has_response (dialog, "apply-valid"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "apply"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* and exports the year again: the decided claims are in it */
@@ -423,6 +490,9 @@ test_review_unsaved (Fixture       *fixture,
   GtkWidget *name;
 
   g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
+  /* every claim, the other side's too */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_TOGGLE_BUTTON,
+                                                                     "Undecided")), FALSE);
   xs_review_window_select (review, find_claim (review, "一种输液装置"));
 
   /* HR is the default side: a patent is the industry department's */
@@ -452,8 +522,160 @@ test_review_unsaved (Fixture       *fixture,
   g_assert_nonnull (review);
   dialog = find_message_dialog ("Save the Decisions?");
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
+  adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  xs_gui_test_iterate (2000);
+  g_assert_null (review);
+}
+
+static gboolean
+is_autosaved (gpointer user_data)
+{
+  return xs_review_window_get_autosaved (user_data);
+}
+
+/* The item of the package's claim titled @title, shown or not. */
+static XsPackageClaimItem *
+item_titled (XsReviewWindow *window,
+             const char     *title,
+             const char     *name)
+{
+  GListModel *claims = G_LIST_MODEL (gtk_filter_list_model_get_model (
+    GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (xs_review_window_get_claims (window))))));
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (claims, i);
+
+      if (g_strcmp0 (xs_package_claim_item_get_title (item), title) == 0
+          && (name == NULL || g_strcmp0 (xs_package_claim_item_get_name (item), name) == 0))
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_approved (gpointer user_data)
+{
+  return xs_package_claim_item_get_decision (user_data) == XS_STATUS_APPROVED;
+}
+
+static gboolean
+continue_offered (gpointer user_data)
+{
+  return find_message_dialog ("Continue the Review?") != NULL;
+}
+
+/* Approving as the HR department, switching to the industry department and
+ * deciding more saves each decision with its side and reviewer; the work
+ * is kept after every decision, a new window offers to continue with it,
+ * and Undo takes a decision back. */
+static void
+test_review_side_switch_restart (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  XsReviewWindow *review = open_review (GTK_APPLICATION (fixture->app), fixture->package);
+  g_autofree char *decisions = g_build_filename (fixture->dir, "审核结果-2018.json", NULL);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  XsPackageClaimItem *item;
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
+
+  /* HR: public hours of 王芳; the next claim HR can decide comes up */
+  xs_review_window_set_reviewer (review, "人社局审核员", XS_REVIEW_SIDE_HR);
+  xs_review_window_select (review, find_claim (review, "公需科目网络培训（必修）"));
+  item = selected_item (review);
+  g_assert_cmpstr (xs_package_claim_item_get_name (item), ==, "王芳");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.approve", NULL));
+  g_assert_cmpint (xs_package_claim_item_get_side (selected_item (review)), ==, XS_REVIEW_SIDE_HR);
+  g_assert_cmpint (xs_package_claim_item_get_decision (selected_item (review)), ==, XS_STATUS_SUBMITTED);
+  /* decided: off the 待审核 list */
+  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 2);
+
+  /* the industry department: its claims only; a patent approved, another rejected */
+  xs_review_window_set_reviewer (review, "卫健委审核员", XS_REVIEW_SIDE_INDUSTRY);
+  g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 5);
+  xs_review_window_select (review, find_claim (review, "一种输液装置"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.approve", NULL));
+  xs_review_window_select (review, find_claim (review, "一种采血针"));
+  xs_review_window_reject (review, REASON);
+  g_assert_cmpint (xs_package_claim_item_get_decision (item_titled (review, "一种采血针", NULL)), ==,
+                   XS_STATUS_REJECTED);
+
+  /* Undo (Ctrl+Z) takes the rejection back, and the claim is shown again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.undo", NULL));
+  item = item_titled (review, "一种采血针", NULL);
+  g_assert_cmpint (xs_package_claim_item_get_decision (item), ==, XS_STATUS_SUBMITTED);
+  g_assert_true (selected_item (review) == item);
+  xs_review_window_reject (review, REASON);
+
+  /* the decisions file holds each decision with the side it was made as */
+  xs_review_window_save_to (review, decisions);
+  g_assert_true (xs_gui_test_wait_until (is_saved, review, 30000));
+  written = xs_decisions_read (xs_review_window_get_package (review), decisions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 3);
+  for (guint i = 0; i < written->len; i++)
+    {
+      const XsDecision *decision = g_ptr_array_index (written, i);
+      XsPackageClaimItem *decided = NULL;
+      GListModel *all = G_LIST_MODEL (gtk_filter_list_model_get_model (
+        GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (xs_review_window_get_claims (review))))));
+
+      for (guint j = 0; j < g_list_model_get_n_items (all); j++)
+        {
+          g_autoptr(XsPackageClaimItem) candidate = g_list_model_get_item (all, j);
+
+          if (g_strcmp0 (xs_package_claim_item_get_ref (candidate), decision->ref) == 0)
+            decided = candidate;
+        }
+      g_assert_nonnull (decided);
+      g_assert_cmpint (decision->side, ==, xs_package_claim_item_get_side (decided));
+      g_assert_cmpstr (decision->reviewer, ==,
+                       decision->side == XS_REVIEW_SIDE_HR ? "人社局审核员" : "卫健委审核员");
+    }
+
+  /* a restart in the middle: the window goes, its work was kept */
+  g_assert_true (xs_gui_test_wait_until (is_autosaved, review, 30000));
+  gtk_window_destroy (GTK_WINDOW (review));
+  xs_gui_test_iterate (200);
+  g_assert_null (review);
+
+  review = open_review (GTK_APPLICATION (fixture->app), fixture->package);
+  g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
+  g_assert_true (xs_gui_test_wait_until (continue_offered, NULL, 30000));
+  dialog = find_message_dialog ("Continue the Review?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 decisions"));
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  item = item_titled (review, "公需科目网络培训（必修）", "王芳");
+  g_assert_cmpint (xs_package_claim_item_get_decision (item), ==, XS_STATUS_APPROVED);
+  g_assert_cmpint (xs_package_claim_item_get_decided_side (item), ==, XS_REVIEW_SIDE_HR);
+  g_assert_cmpstr (xs_package_claim_item_get_reviewer (item), ==, "人社局审核员");
+  item = item_titled (review, "一种输液装置", NULL);
+  g_assert_cmpint (xs_package_claim_item_get_decision (item), ==, XS_STATUS_APPROVED);
+  g_assert_cmpint (xs_package_claim_item_get_decided_side (item), ==, XS_REVIEW_SIDE_INDUSTRY);
+  item = item_titled (review, "一种采血针", NULL);
+  g_assert_cmpint (xs_package_claim_item_get_decision (item), ==, XS_STATUS_REJECTED);
+  g_assert_cmpstr (xs_package_claim_item_get_reason (item), ==, REASON);
+  g_assert_cmpstr (xs_package_claim_item_get_reviewer (item), ==, "卫健委审核员");
+
+  /* Open Decisions… loads a saved file back over a cleared decision */
+  xs_review_window_set_reviewer (review, "卫健委审核员", XS_REVIEW_SIDE_INDUSTRY);
+  xs_review_window_select (review, 0);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_TOGGLE_BUTTON,
+                                                                     "Undecided")), FALSE);
+  xs_review_window_select (review, find_claim (review, "一种输液装置"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.clear", NULL));
+  g_assert_cmpint (xs_package_claim_item_get_decision (item_titled (review, "一种输液装置", NULL)), ==,
+                   XS_STATUS_SUBMITTED);
+  xs_review_window_load_decisions (review, decisions);
+  g_assert_true (xs_gui_test_wait_until (is_approved, item_titled (review, "一种输液装置", NULL), 30000));
+
+  gtk_window_destroy (GTK_WINDOW (review));
   xs_gui_test_iterate (200);
   g_assert_null (review);
 }
@@ -552,6 +774,8 @@ main (int    argc,
               test_review_round_trip, fixture_tear_down);
   g_test_add ("/review-window/unsaved", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
               test_review_unsaved, fixture_tear_down);
+  g_test_add ("/review-window/side-switch-restart", Fixture, GUINT_TO_POINTER (3), fixture_set_up,
+              test_review_side_switch_restart, fixture_tear_down);
   g_test_add ("/review-window/broken", Fixture, GUINT_TO_POINTER (2), fixture_set_up,
               test_review_broken, fixture_tear_down);
   status = g_test_run ();

@@ -976,6 +976,74 @@ test_decisions_changed_claim (Fixture       *fixture,
   g_assert_nonnull (strstr (rejections, "changed after the package was made"));
 }
 
+/* Decisions of both sides in one file read back as written; the preview
+ * counts them and writes nothing; once applied, the same file says when. */
+static void
+test_decisions_both_sides (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autofree char *path = g_build_filename (fixture->dir, "审核结果.json", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(XsDecisionsPreview) preview = NULL;
+  g_autoptr(XsDecisionsPreview) again = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  const XsPackageClaim *public = first_public (package);
+  const XsPackageClaim *patent = find_claim (package, fixture->patents[0]);
+  XsDecision both[] = {
+    { public->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "人社局审核员", NULL },
+    { patent->ref, XS_STATUS_REJECTED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员𠮷", "专利证书与申报人不符" },
+  };
+  gint64 submitted = count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL);
+
+  g_assert_true (xs_decisions_write (package, both, G_N_ELEMENTS (both), path, &error));
+  g_assert_no_error (error);
+  read = xs_decisions_read (package, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->len, ==, 2);
+  for (guint i = 0; i < read->len; i++)
+    {
+      const XsDecision *decision = g_ptr_array_index (read, i);
+
+      g_assert_cmpstr (decision->ref, ==, both[i].ref);
+      g_assert_cmpint (decision->decision, ==, both[i].decision);
+      g_assert_cmpint (decision->side, ==, both[i].side);
+      g_assert_cmpstr (decision->reviewer, ==, both[i].reviewer);
+      g_assert_cmpstr (decision->reason, ==, both[i].reason);
+    }
+
+  /* a file for another package is not read as this one's */
+  g_assert_true (xs_decisions_write (package, both, 1, other, &error));
+  rewrite_decisions (other, edit_other_base);
+  g_assert_null (xs_decisions_read (package, other, &error));
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_OTHER_BASE);
+  g_clear_error (&error);
+
+  preview = xs_decisions_preview (fixture->db, fixture->key, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_approved, ==, 1);
+  g_assert_cmpuint (preview->n_rejected, ==, 1);
+  g_assert_cmpuint (xs_import_report_get_count (preview->report, XS_ROW_REJECTED), ==, 0);
+  g_assert_null (preview->imported_at);
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL),
+                   ==, submitted);
+
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_import_report_get_committed (report));
+  g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL),
+                   ==, submitted - 2);
+
+  again = xs_decisions_preview (fixture->db, fixture->key, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again->imported_at);
+  g_assert_true (g_str_has_prefix (again->imported_at, "20"));
+  g_assert_cmpuint (again->n_approved + again->n_rejected, ==, 0);
+  g_assert_cmpuint (xs_import_report_get_count (again->report, XS_ROW_REJECTED), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -997,6 +1065,8 @@ main (int    argc,
       g_test_add (name, Fixture, &hostile_cases[i], fixture_set_up, test_hostile, fixture_tear_down);
     }
   g_test_add_func ("/package/not-a-zip", test_not_a_zip);
+  g_test_add ("/package/decisions-both-sides", Fixture, NULL, fixture_set_up, test_decisions_both_sides,
+              fixture_tear_down);
   g_test_add ("/package/decisions-refused", Fixture, NULL, fixture_set_up, test_decisions_refused,
               fixture_tear_down);
   g_test_add ("/package/decisions-changed-claim", Fixture, NULL, fixture_set_up,

@@ -27,6 +27,8 @@ struct _XsPackageClaimItem
   XsStatus      decision;
   char         *reason;
   gboolean      decided_here;
+  XsReviewSide  decided_side;  /* the side and reviewer it was decided as */
+  char         *reviewer;
 };
 
 G_DEFINE_FINAL_TYPE (XsPackageClaimItem, xs_package_claim_item, G_TYPE_OBJECT)
@@ -74,6 +76,7 @@ xs_package_claim_item_finalize (GObject *object)
   g_free (self->hours_text);
   g_free (self->haystack);
   g_free (self->reason);
+  g_free (self->reviewer);
 
   G_OBJECT_CLASS (xs_package_claim_item_parent_class)->finalize (object);
 }
@@ -148,6 +151,7 @@ static void
 xs_package_claim_item_init (XsPackageClaimItem *self)
 {
   self->decision = XS_STATUS_SUBMITTED;
+  self->decided_side = XS_REVIEW_SIDE_HR;
 }
 
 XsPackageClaimItem *
@@ -285,19 +289,39 @@ xs_package_claim_item_get_decided_here (XsPackageClaimItem *self)
 void
 xs_package_claim_item_set_decision (XsPackageClaimItem *self,
                                     XsStatus            decision,
-                                    const char         *reason)
+                                    const char         *reason,
+                                    XsReviewSide        side,
+                                    const char         *reviewer)
 {
   g_return_if_fail (XS_IS_PACKAGE_CLAIM_ITEM (self));
   g_return_if_fail (decision == XS_STATUS_SUBMITTED || decision == XS_STATUS_APPROVED
                     || decision == XS_STATUS_REJECTED);
+  g_return_if_fail (side == XS_REVIEW_SIDE_HR || side == XS_REVIEW_SIDE_INDUSTRY);
   g_return_if_fail (xs_package_claim_item_get_decidable (self));
 
   self->decision = decision;
   self->decided_here = decision != XS_STATUS_SUBMITTED;
   g_free (self->reason);
   self->reason = decision == XS_STATUS_REJECTED ? g_strdup (reason) : NULL;
+  self->decided_side = side;
+  g_free (self->reviewer);
+  self->reviewer = self->decided_here ? g_strdup (reviewer) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION_LABEL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION_ICON]);
+}
+
+XsReviewSide
+xs_package_claim_item_get_decided_side (XsPackageClaimItem *self)
+{
+  g_return_val_if_fail (XS_IS_PACKAGE_CLAIM_ITEM (self), XS_REVIEW_SIDE_HR);
+  return self->decided_side;
+}
+
+const char *
+xs_package_claim_item_get_reviewer (XsPackageClaimItem *self)
+{
+  g_return_val_if_fail (XS_IS_PACKAGE_CLAIM_ITEM (self), NULL);
+  return self->reviewer;
 }
 
 char *

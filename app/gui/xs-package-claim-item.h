@@ -42,10 +42,18 @@ XsStatus              xs_package_claim_item_get_decision   (XsPackageClaimItem *
 const char           *xs_package_claim_item_get_reason     (XsPackageClaimItem *self);
 /* TRUE when this reviewer decided the claim (not the exported state). */
 gboolean              xs_package_claim_item_get_decided_here (XsPackageClaimItem *self);
-/* @decision XS_STATUS_SUBMITTED clears this reviewer's decision. */
+/* @decision XS_STATUS_SUBMITTED clears this reviewer's decision; a
+ * decision keeps the @side and @reviewer it was made as, whoever decides
+ * the next one. */
 void                  xs_package_claim_item_set_decision   (XsPackageClaimItem *self,
                                                             XsStatus            decision,
-                                                            const char         *reason);
+                                                            const char         *reason,
+                                                            XsReviewSide        side,
+                                                            const char         *reviewer);
+/* The side and reviewer of this reviewer's decision (NULL reviewer while
+ * undecided here). */
+XsReviewSide          xs_package_claim_item_get_decided_side (XsPackageClaimItem *self);
+const char           *xs_package_claim_item_get_reviewer   (XsPackageClaimItem *self);
 /* "Undecided", "Approved", "Rejected: REASON" (localized). */
 char                 *xs_package_claim_item_dup_decision_label (XsPackageClaimItem *self);
 /* Whether the name, identity number, employer, title or reference

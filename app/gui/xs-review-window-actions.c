@@ -28,6 +28,15 @@ on_entry_activated (AdwMessageDialog *dialog)
 /* The reviewer */
 
 static void
+ellipsize_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    ellipsize_labels (child);
+}
+
+static void
 show_reviewer (XsReviewWindow *self)
 {
   g_autofree char *label = NULL;
@@ -38,6 +47,10 @@ show_reviewer (XsReviewWindow *self)
   else
     label = g_strdup (xs_review_side_get_label (self->side));
   adw_button_content_set_label (self->reviewer_content, label);
+  /* a long name does not widen a narrow window: it is cut, the tooltip
+   * holds it whole */
+  ellipsize_labels (GTK_WIDGET (self->reviewer_content));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reviewer_content), label);
 }
 
 void
@@ -68,6 +81,9 @@ xs_review_window_set_reviewer (XsReviewWindow *self,
   g_settings_set_string (self->settings, "reviewer-name", self->reviewer);
   g_settings_set_enum (self->settings, "review-side", side);
   show_reviewer (self);
+  /* the to-do list is the side's */
+  if (self->package != NULL)
+    _xs_review_window_refilter (self);
   _xs_review_window_update_actions (self);
 }
 
@@ -169,18 +185,165 @@ set_reviewer_action (GtkWidget  *widget,
 
 /* Deciding */
 
+XsReviewSnapshot *
+_xs_review_snapshot_new (XsPackageClaimItem *item)
+{
+  XsReviewSnapshot *snapshot = g_new0 (XsReviewSnapshot, 1);
+
+  snapshot->item = g_object_ref (item);
+  snapshot->decision = xs_package_claim_item_get_decided_here (item)
+                       ? xs_package_claim_item_get_decision (item) : XS_STATUS_SUBMITTED;
+  snapshot->reason = g_strdup (xs_package_claim_item_get_reason (item));
+  snapshot->side = xs_package_claim_item_get_decided_side (item);
+  snapshot->reviewer = g_strdup (xs_package_claim_item_get_reviewer (item));
+  return snapshot;
+}
+
+void
+_xs_review_snapshot_free (XsReviewSnapshot *snapshot)
+{
+  g_object_unref (snapshot->item);
+  g_free (snapshot->reason);
+  g_free (snapshot->reviewer);
+  g_free (snapshot);
+}
+
+static void
+on_undo_toast_clicked (XsReviewWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "review.undo", NULL);
+}
+
+void
+_xs_review_window_show_undo_toast (XsReviewWindow *self,
+                                   const char     *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Whether this side still has @item to decide. */
+static gboolean
+is_to_do (XsReviewWindow     *self,
+          XsPackageClaimItem *item)
+{
+  return xs_package_claim_item_get_decidable (item)
+         && xs_package_claim_item_get_side (item) == self->side
+         && xs_package_claim_item_get_decision (item) == XS_STATUS_SUBMITTED;
+}
+
+/* Selects the next claim this side can decide, from @position on (then
+ * from the top); stays when there is none. */
+static void
+advance (XsReviewWindow *self,
+         guint           position)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (shown);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = (position + i) % n;
+      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (shown, at);
+
+      if (is_to_do (self, item))
+        {
+          gtk_single_selection_set_selected (self->selection, at);
+          return;
+        }
+    }
+}
+
 static void
 decide (XsReviewWindow *self,
         XsStatus        decision,
         const char     *reason)
 {
   XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  g_autoptr(XsPackageClaimItem) held = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *step;
+  guint position;
 
   if (item == NULL || !xs_package_claim_item_get_decidable (item))
     return;
-  xs_package_claim_item_set_decision (item, decision, reason);
+  if (decision != XS_STATUS_SUBMITTED && xs_package_claim_item_get_side (item) != self->side)
+    return;
+
+  held = g_object_ref (item);
+  position = gtk_single_selection_get_selected (self->selection);
+  step = g_ptr_array_new_with_free_func ((GDestroyNotify) _xs_review_snapshot_free);
+  g_ptr_array_add (step, _xs_review_snapshot_new (held));
+  g_ptr_array_add (self->undo_steps, step);
+
+  xs_package_claim_item_set_decision (held, decision, reason, self->side, self->reviewer);
   self->modified = TRUE;
   self->generation++;
+  _xs_review_window_refilter (self);
+  _xs_review_window_autosave (self);
+
+  if (decision == XS_STATUS_APPROVED)
+    /* Translators: a toast after a decision: the trainee's name */
+    text = g_strdup_printf (_("%s: approved"), xs_package_claim_item_get_name (held));
+  else if (decision == XS_STATUS_REJECTED)
+    /* Translators: a toast after a decision: the trainee's name */
+    text = g_strdup_printf (_("%s: rejected"), xs_package_claim_item_get_name (held));
+  else
+    /* Translators: a toast after a decision was cleared: the trainee's name */
+    text = g_strdup_printf (_("%s: undecided again"), xs_package_claim_item_get_name (held));
+  _xs_review_window_show_undo_toast (self, text);
+
+  /* on to the next claim this side can decide */
+  if (decision != XS_STATUS_SUBMITTED)
+    {
+      gboolean still_shown = gtk_single_selection_get_selected_item (self->selection) == (gpointer) held;
+
+      advance (self, still_shown ? position + 1 : position);
+    }
+  _xs_review_window_update_actions (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  g_autoptr(GPtrArray) step = NULL;
+  GListModel *shown = G_LIST_MODEL (self->selection);
+  XsPackageClaimItem *first = NULL;
+
+  if (self->undo_steps->len == 0)
+    return;
+  step = g_ptr_array_steal_index (self->undo_steps, self->undo_steps->len - 1);
+  for (guint i = 0; i < step->len; i++)
+    {
+      XsReviewSnapshot *snapshot = g_ptr_array_index (step, i);
+
+      xs_package_claim_item_set_decision (snapshot->item, snapshot->decision, snapshot->reason,
+                                          snapshot->side, snapshot->reviewer);
+      first = first != NULL ? first : snapshot->item;
+    }
+  self->modified = TRUE;
+  self->generation++;
+  _xs_review_window_refilter (self);
+  _xs_review_window_autosave (self);
+
+  /* back on the claim the step was about, when it is shown */
+  for (guint i = 0; first != NULL && i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (shown, i);
+
+      if (item == first)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
   _xs_review_window_update_actions (self);
 }
 
@@ -310,7 +473,7 @@ void
 _xs_review_window_update_actions (XsReviewWindow *self)
 {
   XsPackageClaimItem *item = _xs_review_window_get_current (self);
-  const char *tooltip = NULL;
+  const char *blocked = NULL;
   gboolean can_decide = FALSE;
 
   if (item != NULL)
@@ -319,9 +482,9 @@ _xs_review_window_update_actions (XsReviewWindow *self)
 
       gtk_label_set_label (self->decision_label, label);
       if (!xs_package_claim_item_get_decidable (item))
-        tooltip = _("This claim was decided before the package was made");
+        blocked = _("This claim was decided before the package was made");
       else if (xs_package_claim_item_get_side (item) != self->side)
-        tooltip = xs_package_claim_item_get_side (item) == XS_REVIEW_SIDE_HR
+        blocked = xs_package_claim_item_get_side (item) == XS_REVIEW_SIDE_HR
                   ? _("Only the HR department decides public hours")
                   : _("Only the industry department decides professional hours");
       else
@@ -329,57 +492,20 @@ _xs_review_window_update_actions (XsReviewWindow *self)
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve", can_decide);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reject", can_decide);
-  gtk_widget_set_tooltip_text (self->approve_button, tooltip);
-  gtk_widget_set_tooltip_text (self->reject_button, tooltip);
+  gtk_widget_set_tooltip_text (self->approve_button, blocked);
+  gtk_widget_set_tooltip_text (self->reject_button, blocked);
+  /* why in words beside the buttons, not only in a tooltip */
+  gtk_label_set_label (self->blocked_label, blocked != NULL ? blocked : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->blocked_label), blocked != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
                                  item != NULL && xs_package_claim_item_get_decided_here (item));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", self->undo_steps->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save",
                                  self->package != NULL && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-decisions", self->package != NULL);
 }
 
 /* Saving */
-
-typedef struct
-{
-  XsPackage *package;
-  GArray    *decisions;   /* XsDecision, strings in @strings */
-  GPtrArray *strings;
-  char      *path;
-  guint      generation;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_clear_object (&job->package);
-  g_array_unref (job->decisions);
-  g_ptr_array_unref (job->strings);
-  g_free (job->path);
-  g_free (job);
-}
-
-static const char *
-keep (SaveJob    *job,
-      const char *text)
-{
-  char *copy = g_strdup (text);
-
-  g_ptr_array_add (job->strings, copy);
-  return copy;
-}
-
-static gboolean
-write_decisions (XsJob         *xs_job,
-                 XsDb          *db,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  SaveJob *job = data;
-
-  return xs_decisions_write (job->package, (const XsDecision *) (gpointer) job->decisions->data,
-                             job->decisions->len, job->path, error);
-}
 
 static void
 on_saved (GObject      *object,
@@ -387,7 +513,7 @@ on_saved (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(XsReviewWindow) self = user_data;
-  SaveJob *job = xs_job_get_data (XS_JOB (object));
+  XsReviewSaveJob *job = xs_job_get_data (XS_JOB (object));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
@@ -419,7 +545,7 @@ xs_review_window_save_to (XsReviewWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XsJob) xs_job = NULL;
-  SaveJob *job;
+  XsReviewSaveJob *job;
 
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -432,30 +558,11 @@ xs_review_window_save_to (XsReviewWindow *self,
       return;
     }
 
-  job = g_new0 (SaveJob, 1);
-  job->package = g_object_ref (self->package);
-  job->decisions = g_array_new (FALSE, TRUE, sizeof (XsDecision));
-  job->strings = g_ptr_array_new_with_free_func (g_free);
-  job->path = g_strdup (path);
-  job->generation = self->generation;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->claims)); i++)
-    {
-      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
-      XsDecision decision = { 0 };
-
-      if (!xs_package_claim_item_get_decided_here (item))
-        continue;
-      decision.ref = keep (job, xs_package_claim_item_get_ref (item));
-      decision.decision = xs_package_claim_item_get_decision (item);
-      decision.side = self->side;
-      decision.reviewer = keep (job, self->reviewer);
-      decision.reason = keep (job, xs_package_claim_item_get_reason (item));
-      g_array_append_val (job->decisions, decision);
-    }
+  job = _xs_review_window_collect (self, path);
 
   self->saving = TRUE;
   _xs_review_window_update_actions (self);
-  xs_job = xs_job_new (NULL, write_decisions, job, (GDestroyNotify) save_job_free);
+  xs_job = xs_job_new (NULL, _xs_review_window_write_job, job, (GDestroyNotify) _xs_review_window_save_job_free);
   xs_job_run_async (xs_job, self->cancellable, on_saved, g_object_ref (self));
 }
 
@@ -516,7 +623,7 @@ on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
                    XsReviewWindow   *self)
 {
-  if (g_str_equal (response, "discard"))
+  if (g_str_equal (response, "close"))
     {
       self->modified = FALSE;
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
@@ -538,14 +645,13 @@ _xs_review_window_close_request (GtkWindow *window)
     return FALSE;
 
   dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
-                                   _("Your decisions are not saved in a decisions file yet. "
-                                     "If you close the window without saving, they are lost."));
+                                   _("Your decisions are not in a decisions file for the base yet. "
+                                     "They are kept on this computer: open the package again to continue."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
+                                    "close", _("Close _Without Saving"),
                                     "save", _("_Save…"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -591,6 +697,9 @@ _xs_review_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "review.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "review.open-decisions", NULL,
+                                   _xs_review_window_open_decisions_action);
   gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);
@@ -598,6 +707,8 @@ _xs_review_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "review.open-decisions", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "xs-evidence-viewer.h"
+#include "xs-job.h"
 #include "xs-package-claim-item.h"
 #include "xs-review-window.h"
 #include "xs-rules.h"
@@ -20,6 +21,8 @@ struct _XsReviewWindow
   XsPackage            *package;
   XsRuleSet            *rules;
   GListStore           *claims;       /* XsPackageClaimItem */
+  GHashTable           *by_ref;       /* claim reference -> XsPackageClaimItem (borrowed) */
+  GPtrArray            *undo_steps;   /* GPtrArray of XsReviewSnapshot, oldest first */
   GtkCustomFilter      *filter;       /* owned by the filter model */
   GtkSingleSelection   *selection;
   XsPackageClaimItem   *current;
@@ -33,6 +36,14 @@ struct _XsReviewWindow
   gboolean              saving;
   gboolean              close_after_save;
   gboolean              closing;
+  gboolean              autosaving;
+  gboolean              autosave_pending;
+  guint                 autosaved_generation;
+
+  /* the chosen claim's scans */
+  GtkSingleSelection   *evidence_selection;   /* over a GtkStringList of labels */
+  GPtrArray            *thumbnails;           /* GdkTexture or NULL, per scan */
+  GCancellable         *thumbnails_cancellable;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -42,6 +53,7 @@ struct _XsReviewWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   GtkWidget            *detail_pane;
+  GtkPaned             *claim_paned;
   AdwWindowTitle       *package_title;
   AdwWindowTitle       *claim_title;
   GtkSearchEntry       *search_entry;
@@ -61,10 +73,70 @@ struct _XsReviewWindow
   GtkLabel             *decision_label;
   GtkWidget            *approve_button;
   GtkWidget            *reject_button;
-  GtkDropDown          *evidence_dropdown;
+  GtkLabel             *blocked_label;
+  GtkListView          *evidence_strip;
+  GtkLabel             *evidence_position;
+  GtkLabel             *evidence_name;
   GtkStack             *evidence_stack;
   XsEvidenceViewer     *viewer;
 };
+
+/* A claim's decision as it was, to undo a step. */
+typedef struct
+{
+  XsPackageClaimItem *item;
+  XsStatus            decision;
+  char               *reason;
+  XsReviewSide        side;
+  char               *reviewer;
+} XsReviewSnapshot;
+
+XsReviewSnapshot   *_xs_review_snapshot_new                 (XsPackageClaimItem *item);
+void                _xs_review_snapshot_free                (XsReviewSnapshot   *snapshot);
+
+/* The decisions made here, copied for a worker that writes them. */
+typedef struct
+{
+  XsPackage *package;
+  GArray    *decisions;   /* XsDecision, strings in @strings */
+  GPtrArray *strings;
+  char      *path;
+  guint      generation;
+  gboolean   autosave;
+} XsReviewSaveJob;
+
+XsReviewSaveJob    *_xs_review_window_collect               (XsReviewWindow *self,
+                                                             const char     *path);
+void                _xs_review_window_save_job_free         (XsReviewSaveJob *job);
+gboolean            _xs_review_window_write_job             (XsJob          *xs_job,
+                                                             XsDb           *db,
+                                                             gpointer        data,
+                                                             GCancellable   *cancellable,
+                                                             GError        **error);
+/* Where the reviewer's work on @package is kept. */
+char               *_xs_review_window_autosave_path         (XsPackage      *package);
+/* Keeps the decisions made so far (in a worker). */
+void                _xs_review_window_autosave              (XsReviewWindow *self);
+/* Applies decisions read back (XsDecision *) as one step to undo. */
+void                _xs_review_window_apply_decisions       (XsReviewWindow *self,
+                                                             GPtrArray      *decisions);
+/* Asks whether to continue with @decisions kept from an earlier session. */
+void                _xs_review_window_offer_continue        (XsReviewWindow *self,
+                                                             GPtrArray      *decisions,
+                                                             GDateTime      *saved_at);
+void                _xs_review_window_open_decisions_action (GtkWidget      *widget,
+                                                             const char     *action_name,
+                                                             GVariant       *param);
+/* After decisions or the side changed: the list, its count and the actions. */
+void                _xs_review_window_refilter              (XsReviewWindow *self);
+/* A toast with Undo (review.undo). */
+void                _xs_review_window_show_undo_toast       (XsReviewWindow *self,
+                                                             const char     *text);
+/* The chosen claim's scans: thumbnails, "1 / 3", the viewer. */
+void                _xs_review_window_init_evidence         (XsReviewWindow *self);
+void                _xs_review_window_show_evidence         (XsReviewWindow *self);
+void                _xs_review_window_dispose_evidence      (XsReviewWindow *self);
+void                _xs_review_window_class_install_evidence_actions (GtkWidgetClass *widget_class);
 
 void                _xs_review_window_class_install_actions (GtkWidgetClass *widget_class);
 void                _xs_review_window_update_actions        (XsReviewWindow *self);

@@ -74,8 +74,11 @@ filter_func (gpointer item,
   XsReviewWindow *self = user_data;
   XsPackageClaimItem *claim = item;
 
+  /* 待审核: what this side can still decide; the rest (the other side's,
+   * decided before the package or here) only when the toggle is off */
   if (gtk_toggle_button_get_active (self->undecided_button)
       && (!xs_package_claim_item_get_decidable (claim)
+          || xs_package_claim_item_get_side (claim) != self->side
           || xs_package_claim_item_get_decision (claim) != XS_STATUS_SUBMITTED))
     return FALSE;
   return xs_package_claim_item_matches (claim, self->search);
@@ -107,6 +110,14 @@ on_filter_changed (XsReviewWindow *self)
   update_count (self);
 }
 
+void
+_xs_review_window_refilter (XsReviewWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+  _xs_review_window_update_actions (self);
+}
+
 static void
 on_claim_activated (XsReviewWindow *self,
                     guint           position)
@@ -125,46 +136,13 @@ set_row (AdwActionRow *row,
 }
 
 static void
-show_evidence (XsReviewWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->evidence_dropdown);
-  const XsPackageClaim *claim;
-  const XsPackageEvidence *evidence;
-  const char *path;
-
-  if (self->current == NULL)
-    return;
-  claim = xs_package_claim_item_get_claim (self->current);
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= claim->n_evidence)
-    {
-      gtk_stack_set_visible_child_name (self->evidence_stack, "none");
-      return;
-    }
-  evidence = &claim->evidence[selected];
-  path = xs_package_get_evidence_path (self->package, evidence->sha256);
-  if (path == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->evidence_stack, "none");
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->evidence_stack, "viewer");
-  xs_evidence_viewer_load_file (self->viewer, path, evidence->original_name);
-}
-
-static void
-on_evidence_selected (XsReviewWindow *self)
-{
-  show_evidence (self);
-}
-
-static void
 show_claim (XsReviewWindow *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const XsPackageClaim *claim;
 
   if (self->current == NULL)
     {
+      _xs_review_window_show_evidence (self);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       adw_window_title_set_title (self->claim_title, "");
       adw_window_title_set_subtitle (self->claim_title, "");
@@ -184,25 +162,7 @@ show_claim (XsReviewWindow *self)
   set_row (self->date_row, claim->date);
   set_row (self->ref_row, claim->ref);
 
-  for (guint i = 0; i < claim->n_evidence; i++)
-    {
-      const XsPackageEvidence *evidence = &claim->evidence[i];
-      const char *material = evidence->material;
-      g_autofree char *label = NULL;
-
-      if (self->rules != NULL && material != NULL)
-        material = xs_rule_set_get_material_name (self->rules, material);
-      /* Translators: an evidence file: the material it proves, then the file's name */
-      label = g_strdup_printf (_("%s — %s"), material ? material : "",
-                               evidence->original_name ? evidence->original_name : evidence->sha256);
-      gtk_string_list_append (names, label);
-    }
-  g_signal_handlers_block_by_func (self->evidence_dropdown, on_evidence_selected, self);
-  gtk_drop_down_set_model (self->evidence_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->evidence_dropdown, claim->n_evidence > 0 ? 0 : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->evidence_dropdown, on_evidence_selected, self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->evidence_dropdown), claim->n_evidence > 1);
-  show_evidence (self);
+  _xs_review_window_show_evidence (self);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "claim");
   _xs_review_window_update_actions (self);
@@ -211,8 +171,6 @@ show_claim (XsReviewWindow *self)
 static void
 on_decision_changed (XsReviewWindow *self)
 {
-  if (gtk_toggle_button_get_active (self->undecided_button))
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
   update_count (self);
   _xs_review_window_update_actions (self);
 }
@@ -239,6 +197,37 @@ _xs_review_window_get_current (XsReviewWindow *self)
   return self->current;
 }
 
+/* Labels that take the width they are given and ask for none: the list
+ * pane's width then never follows the texts shown. */
+static void
+set_no_natural_width (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (widget), 1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    set_no_natural_width (child);
+}
+
+/* A narrow window (folded) puts the scans under the claim's details, not
+ * beside them. Unfolded, the panes keep their widths whatever the texts in
+ * them or in the header. */
+static void
+on_folded_changed (XsReviewWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->claim_paned),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_position (self->claim_paned, folded ? 360 : 380);
+  /* beside the claim the list is 340 px whatever its texts; alone, it
+   * takes the window's width */
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->list_pane), folded ? G_MAXINT / 2 : 340);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (self->list_pane), folded ? G_MAXINT / 2 : 340);
+}
+
 /* Opening the package */
 
 typedef struct
@@ -246,6 +235,8 @@ typedef struct
   XsPackage *package;
   XsRuleSet *rules;
   GPtrArray *items;
+  GPtrArray *saved;      /* XsDecision: the review kept from before, or NULL */
+  GDateTime *saved_at;
 } Opened;
 
 static void
@@ -254,6 +245,8 @@ opened_free (Opened *opened)
   g_clear_object (&opened->package);
   g_clear_object (&opened->rules);
   g_clear_pointer (&opened->items, g_ptr_array_unref);
+  g_clear_pointer (&opened->saved, g_ptr_array_unref);
+  g_clear_pointer (&opened->saved_at, g_date_time_unref);
   g_free (opened);
 }
 
@@ -278,6 +271,23 @@ open_package (XsJob         *job,
   opened->items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (opened->items, xs_package_claim_item_new (opened->package, i, opened->rules));
+
+  /* the review kept from an earlier session, if any */
+  {
+    g_autofree char *kept = _xs_review_window_autosave_path (opened->package);
+    g_autoptr(GFile) file = g_file_new_for_path (kept);
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE,
+                                                   cancellable, NULL);
+    g_autoptr(GError) local_error = NULL;
+
+    if (info != NULL)
+      {
+        opened->saved = xs_decisions_read (opened->package, kept, &local_error);
+        if (opened->saved == NULL)
+          g_warning ("The kept review %s cannot be read: %s", kept, local_error->message);
+        opened->saved_at = g_file_info_get_modification_date_time (info);
+      }
+  }
   xs_job_set_result (job, g_steal_pointer (&opened), (GDestroyNotify) opened_free);
   return TRUE;
 }
@@ -325,6 +335,12 @@ on_opened (GObject      *object,
   self->package = g_steal_pointer (&opened->package);
   self->rules = g_steal_pointer (&opened->rules);
   g_list_store_splice (self->claims, 0, 0, opened->items->pdata, opened->items->len);
+  for (guint i = 0; i < opened->items->len; i++)
+    {
+      XsPackageClaimItem *item = g_ptr_array_index (opened->items, i);
+
+      g_hash_table_insert (self->by_ref, (gpointer) xs_package_claim_item_get_ref (item), item);
+    }
 
   base_name = xs_package_get_base_name (self->package);
   if (base_name == NULL || *base_name == '\0')
@@ -341,6 +357,7 @@ on_opened (GObject      *object,
   gtk_stack_set_visible_child_name (self->stack, "package");
   update_count (self);
   on_selected_item_changed (self);
+  _xs_review_window_offer_continue (self, opened->saved, opened->saved_at);
 }
 
 static void
@@ -381,11 +398,14 @@ xs_review_window_dispose (GObject *object)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (object);
 
+  /* a kept review still being written says nothing any more */
+  self->closing = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->current != NULL)
     g_signal_handlers_disconnect_by_func (self->current, on_decision_changed, self);
   g_clear_object (&self->current);
+  _xs_review_window_dispose_evidence (self);
 
   G_OBJECT_CLASS (xs_review_window_parent_class)->dispose (object);
 }
@@ -398,6 +418,8 @@ xs_review_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->selection);
   g_clear_object (&self->claims);
+  g_clear_pointer (&self->by_ref, g_hash_table_unref);
+  g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
   g_clear_object (&self->package);
   g_clear_object (&self->rules);
   g_clear_object (&self->settings);
@@ -429,6 +451,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_paned);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, package_title);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_title);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, search_entry);
@@ -448,14 +471,17 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, decision_label);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, approve_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reject_button);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, blocked_label);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_strip);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_position);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_name);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_stack);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, viewer);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_evidence_selected);
 
   _xs_review_window_class_install_actions (widget_class);
+  _xs_review_window_class_install_evidence_actions (widget_class);
 }
 
 static void
@@ -464,6 +490,9 @@ xs_review_window_init (XsReviewWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->claims = g_list_store_new (XS_TYPE_PACKAGE_CLAIM_ITEM);
+  self->by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  _xs_review_window_init_evidence (self);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->selection = gtk_single_selection_new (
     G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->claims)),
@@ -472,6 +501,9 @@ xs_review_window_init (XsReviewWindow *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed), self);
   gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_single_click_activate (self->claims_view, TRUE);
+  set_no_natural_width (GTK_WIDGET (self->package_title));
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self, G_CONNECT_SWAPPED);
+  on_folded_changed (self);
 
   _xs_review_window_update_actions (self);
 }

@@ -42,6 +42,12 @@ void            xs_review_window_reject         (XsReviewWindow *self,
  * after the file chooser); a toast tells how it went. */
 void            xs_review_window_save_to        (XsReviewWindow *self,
                                                  const char     *path);
+/* Loads the decisions file @path written for this package (what Open
+ * Decisions… does after the file chooser), as one step to undo. */
+void            xs_review_window_load_decisions (XsReviewWindow *self,
+                                                 const char     *path);
+/* TRUE when every decision made is kept in the reviewer's data folder. */
+gboolean        xs_review_window_get_autosaved  (XsReviewWindow *self);
 /* TRUE while a decision is not in a saved file. */
 gboolean        xs_review_window_get_modified   (XsReviewWindow *self);
 

@@ -15,9 +15,14 @@ void _xs_window_class_install_package_actions (GtkWidgetClass *widget_class);
  * it went. */
 void _xs_window_export_package                (XsWindow       *self,
                                                const char     *path);
+/* Checks the decisions file @path in a worker and shows what applying it
+ * would do (approved, not approved, refused and why, with names; and when
+ * the same file was applied before); its Apply applies it. */
+void _xs_window_import_decisions              (XsWindow       *self,
+                                               const char     *path);
 /* Applies the decisions file @path in a worker (with @flags), shows what
  * was applied and refused in a dialog and reloads the window. */
-void _xs_window_import_decisions              (XsWindow       *self,
+void _xs_window_apply_decisions               (XsWindow       *self,
                                                const char     *path,
                                                XsImportFlags   flags);
 

@@ -166,6 +166,154 @@ import_decisions (XsJob         *job,
   return TRUE;
 }
 
+static gboolean
+preview_decisions (XsJob         *job,
+                   XsDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  PackageJob *package = data;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+  XsDecisionsPreview *preview;
+
+  if (key == NULL || (preview = xs_decisions_preview (db, key, package->path, error)) == NULL)
+    return FALSE;
+  xs_job_set_result (job, preview, (GDestroyNotify) xs_decisions_preview_free);
+  return TRUE;
+}
+
+static GtkWidget *
+create_preview_row (gpointer item,
+                    gpointer user_data)
+{
+  XsImportReport *report = user_data;
+  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
+  XsImportRow *row = g_ptr_array_index (xs_import_report_get_rows (report), index);
+  g_autofree char *where = NULL;
+  GtkWidget *action_row = adw_action_row_new ();
+
+  /* Translators: where a decision is: the file and the decision's number in it */
+  where = g_strdup_printf (_("%s:%u"), xs_import_report_get_file_name (report), row->row);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), row->summary);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), where);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (action_row),
+                             gtk_image_new_from_icon_name (row->outcome == XS_ROW_REJECTED
+                                                           ? "dialog-warning-symbolic" : "object-select-symbolic"));
+  return action_row;
+}
+
+/* Every decision of the file, refused ones first, each with its name. */
+static GtkWidget *
+preview_list (XsImportReport *report)
+{
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  GPtrArray *all = xs_import_report_get_rows (report);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  for (int refused = 1; refused >= 0; refused--)
+    for (guint i = 0; i < all->len; i++)
+      {
+        XsImportRow *row = g_ptr_array_index (all, i);
+        char number[16];
+
+        if ((row->outcome == XS_ROW_REJECTED) != refused)
+          continue;
+        g_snprintf (number, sizeof number, "%u", i);
+        gtk_string_list_append (rows, number);
+      }
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The decisions of the file"), -1);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (rows), create_preview_row,
+                           g_object_ref (report), g_object_unref);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  return scrolled;
+}
+
+static void
+on_preview_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     const char       *path)
+{
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (!XS_IS_WINDOW (window))
+    return;
+  if (g_str_equal (response, "apply"))
+    _xs_window_apply_decisions (XS_WINDOW (window), path, XS_IMPORT_DEFAULT);
+  else if (g_str_equal (response, "apply-valid"))
+    _xs_window_apply_decisions (XS_WINDOW (window), path, XS_IMPORT_SKIP_INVALID);
+}
+
+static void
+show_preview (XsWindow           *self,
+              const char         *path,
+              XsDecisionsPreview *preview)
+{
+  guint refused = xs_import_report_get_count (preview->report, XS_ROW_REJECTED);
+  guint valid = preview->n_approved + preview->n_rejected;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (preview->imported_at != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (preview->imported_at, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
+                                            : g_strdup (preview->imported_at);
+
+      g_string_append_printf (body, _("This file was already applied on %s."), when);
+      g_string_append (body, "\n\n");
+    }
+  /* Translators: what applying a decisions file would do */
+  g_string_append_printf (body, _("Approved: %u · Not approved: %u · Refused: %u."),
+                          preview->n_approved, preview->n_rejected, refused);
+  if (refused > 0)
+    {
+      g_string_append (body, " ");
+      g_string_append (body, _("A refused decision is not applied; the list says why."));
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Apply the Decisions?"), body->str);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), preview_list (preview->report));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (refused == 0 && valid > 0)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply", _("_Apply"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+    }
+  else if (valid > 0)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Apply %u Valid Decision",
+                                                             "_Apply %u Valid Decisions", valid), valid);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply-valid", label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply-valid",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_preview_response), g_strdup (path),
+                         (GClosureNotify) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_decisions_previewed (XsWindow *self,
+                        XsJob    *job)
+{
+  PackageJob *package = xs_job_get_data (job);
+
+  show_preview (self, package->path, xs_job_get_result (job));
+}
+
 static GtkWidget *
 refused_list (XsImportReport *report)
 {
@@ -207,7 +355,7 @@ on_report_response (AdwMessageDialog *dialog,
   GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
   if (g_str_equal (response, "apply-valid") && XS_IS_WINDOW (window))
-    _xs_window_import_decisions (XS_WINDOW (window), path, XS_IMPORT_SKIP_INVALID);
+    _xs_window_apply_decisions (XS_WINDOW (window), path, XS_IMPORT_SKIP_INVALID);
 }
 
 static void
@@ -274,9 +422,24 @@ on_decisions_imported (XsWindow *self,
 }
 
 void
-_xs_window_import_decisions (XsWindow      *self,
-                             const char    *path,
-                             XsImportFlags  flags)
+_xs_window_import_decisions (XsWindow   *self,
+                             const char *path)
+{
+  g_autoptr(XsJob) job = NULL;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), preview_decisions,
+                    package_job_new (self, path), (GDestroyNotify) package_job_free);
+  _xs_window_run_job (self, job, "win.import-decisions", TRUE, _("Cannot Import the Decisions"),
+                      on_decisions_previewed);
+}
+
+void
+_xs_window_apply_decisions (XsWindow      *self,
+                            const char    *path,
+                            XsImportFlags  flags)
 {
   g_autoptr(XsJob) job = NULL;
   PackageJob *package;
@@ -297,7 +460,7 @@ static void
 import_decisions_from (XsWindow   *self,
                        const char *path)
 {
-  _xs_window_import_decisions (self, path, XS_IMPORT_DEFAULT);
+  _xs_window_import_decisions (self, path);
 }
 
 static void

@@ -206,6 +206,17 @@ refuse (XsImportReport *report,
   xs_import_report_add (report, line, XS_ROW_REJECTED, summary ? summary : reason);
 }
 
+/* "REF: NAME": a refused decision on a known claim names its trainee */
+static char *
+describe_claim (XsDb          *db,
+                const XsClaim *claim,
+                const char    *ref)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, NULL);
+
+  return trainee != NULL ? g_strdup_printf ("%s: %s", ref, trainee->name) : g_strdup (ref);
+}
+
 /* Checks a decision against the stored claim; returns the claim, or NULL
  * with the refusal in @report (and @error set only when the store fails). */
 static XsClaim *
@@ -248,7 +259,9 @@ lookup_claim (XsDb            *db,
   if (check.failed || (title != NULL && g_strcmp0 (title, claim->title) != 0)
       || (iso != NULL && g_strcmp0 (iso, date) != 0) || hours != claim->hours)
     {
-      refuse (report, line, ref,
+      g_autofree char *who = describe_claim (db, claim, ref);
+
+      refuse (report, line, who,
               _("the claim was changed after the package was made; ask the base for a new package."));
       return NULL;
     }
@@ -280,6 +293,7 @@ apply_decision (XsDb            *db,
                 guint            line,
                 JsonNode        *node,
                 GHashTable      *seen,
+                guint           *counts,
                 GError         **error)
 {
   g_auto(XsJsonCheck) check = { 0 };
@@ -326,12 +340,15 @@ apply_decision (XsDb            *db,
     return FALSE;
   if (!xs_claim_store_decide_as (db, claim->id, side, decision, reason, reviewer, &local_error))
     {
+      g_autofree char *who = NULL;
+
       if (!g_error_matches (local_error, XS_DB_ERROR, XS_DB_ERROR_REFUSED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      refuse (report, line, ref, local_error->message);
+      who = describe_claim (db, claim, ref);
+      refuse (report, line, who, local_error->message);
       return TRUE;
     }
 
@@ -339,6 +356,7 @@ apply_decision (XsDb            *db,
     g_autofree char *summary = describe (db, claim, ref, decision);
 
     xs_import_report_add (report, line, XS_ROW_UPDATED, summary);
+    counts[decision == XS_STATUS_APPROVED ? 0 : 1]++;
   }
   return TRUE;
 }
@@ -346,6 +364,7 @@ apply_decision (XsDb            *db,
 static JsonNode *
 load_file (const char  *path,
            const char  *display_name,
+           char       **digest,
            GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -361,6 +380,8 @@ load_file (const char  *path,
     }
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
+  if (digest != NULL)
+    *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   if (!json_parser_load_from_data (parser, contents, length, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
@@ -421,31 +442,60 @@ check_header (JsonObject    *root,
   return decisions;
 }
 
-XsImportReport *
-xs_decisions_import (XsDb           *db,
-                     XsSigningKey   *key,
-                     const char     *path,
-                     XsImportFlags   flags,
-                     GError        **error)
+/* When the file whose SHA-256 is @digest was applied before (and not
+ * undone), as stored (UTC, ISO 8601); NULL if never. */
+static char *
+find_earlier_import (XsDb        *db,
+                     const char  *digest,
+                     GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autofree char *needle = g_strdup_printf ("file %s", digest);
+  gboolean has_row;
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT b.at FROM audit a JOIN import_batch b ON b.id = a.entity_id"
+                         " WHERE a.entity = 'decisions' AND a.action = 'import'"
+                         " AND b.kind = 'decisions' AND b.undone_at IS NULL"
+                         " AND instr (a.detail, ?1) > 0"
+                         " ORDER BY b.id DESC LIMIT 1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  _xs_db_bind_text (stmt, 1, needle);
+  if (!_xs_db_next_row (db, stmt, &has_row, error) || !has_row)
+    return NULL;
+  return g_strdup (_xs_db_column_text (stmt, 0));
+}
+
+/* Applies (or with XS_IMPORT_DRY_RUN only checks) @path; @counts gets the
+ * approvals and rejections that pass, @earlier when the same file was
+ * applied before. */
+static XsImportReport *
+import_file (XsDb           *db,
+             XsSigningKey   *key,
+             const char     *path,
+             XsImportFlags   flags,
+             guint          *counts,
+             char          **earlier,
+             GError        **error)
 {
   g_autoptr(XsImportReport) report = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *digest = NULL;
   const char *package = NULL;
   gint64 import_id;
   JsonArray *decisions;
   guint n, applied;
   gboolean keep;
 
-  g_return_val_if_fail (XS_IS_DB (db), NULL);
-  g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
   display_name = g_path_get_basename (path);
-  root = load_file (path, display_name, error);
+  root = load_file (path, display_name, &digest, error);
   if (root == NULL)
     return NULL;
   decisions = check_header (json_node_get_object (root), key, display_name, &package, error);
@@ -456,6 +506,16 @@ xs_decisions_import (XsDb           *db,
   xs_import_report_set_dry_run (report, (flags & XS_IMPORT_DRY_RUN) != 0);
   if (!xs_db_begin (db, error))
     return NULL;
+  if (earlier != NULL)
+    {
+      *earlier = find_earlier_import (db, digest, &local_error);
+      if (local_error != NULL)
+        {
+          xs_db_rollback (db);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
   import_id = _xs_import_log_begin (db, "decisions", display_name, error);
   if (import_id == 0)
     {
@@ -465,7 +525,8 @@ xs_decisions_import (XsDb           *db,
 
   n = json_array_get_length (decisions);
   for (guint i = 0; i < n; i++)
-    if (!apply_decision (db, import_id, report, i + 1, json_array_get_element (decisions, i), seen, error))
+    if (!apply_decision (db, import_id, report, i + 1, json_array_get_element (decisions, i), seen, counts,
+                         error))
       {
         xs_db_rollback (db);
         return NULL;
@@ -480,8 +541,9 @@ xs_decisions_import (XsDb           *db,
       return g_steal_pointer (&report);
     }
 
-  detail = g_strdup_printf ("%s: package %.16s, applied %u, refused %u", display_name, package,
-                            applied, xs_import_report_get_count (report, XS_ROW_REJECTED));
+  /* the file's digest tells a later import of the same file */
+  detail = g_strdup_printf ("%s: package %.16s, file %s, applied %u, refused %u", display_name, package,
+                            digest, applied, xs_import_report_get_count (report, XS_ROW_REJECTED));
   xs_import_report_set_committed (report, TRUE);
   summary = xs_import_report_format_summary (report);
   if (!_xs_db_audit (db, "decisions", import_id, "import", detail, error)
@@ -494,4 +556,173 @@ xs_decisions_import (XsDb           *db,
     return NULL;
   xs_import_report_set_import_id (report, import_id);
   return g_steal_pointer (&report);
+}
+
+XsImportReport *
+xs_decisions_import (XsDb           *db,
+                     XsSigningKey   *key,
+                     const char     *path,
+                     XsImportFlags   flags,
+                     GError        **error)
+{
+  guint counts[2] = { 0, 0 };
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return import_file (db, key, path, flags, counts, NULL, error);
+}
+
+void
+xs_decisions_preview_free (XsDecisionsPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_clear_object (&preview->report);
+  g_free (preview->imported_at);
+  g_free (preview);
+}
+
+XsDecisionsPreview *
+xs_decisions_preview (XsDb          *db,
+                      XsSigningKey  *key,
+                      const char    *path,
+                      GError       **error)
+{
+  g_autoptr(XsDecisionsPreview) preview = g_new0 (XsDecisionsPreview, 1);
+  guint counts[2] = { 0, 0 };
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (XS_IS_SIGNING_KEY (key), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  preview->report = import_file (db, key, path, XS_IMPORT_DRY_RUN, counts, &preview->imported_at, error);
+  if (preview->report == NULL)
+    return NULL;
+  preview->n_approved = counts[0];
+  preview->n_rejected = counts[1];
+  return g_steal_pointer (&preview);
+}
+
+/* Reading a decisions file back -------------------------------------------- */
+
+void
+xs_decision_free (XsDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_free ((char *) decision->ref);
+  g_free ((char *) decision->reviewer);
+  g_free ((char *) decision->reason);
+  g_free (decision);
+}
+
+GPtrArray *
+xs_decisions_read (XsPackage   *package,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_decision_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *display_name = NULL;
+  g_auto(XsJsonCheck) check = { 0 };
+  JsonObject *object;
+  JsonArray *decisions;
+  const char *base_id, *digest;
+  gint64 version;
+  guint n;
+
+  g_return_val_if_fail (XS_IS_PACKAGE (package), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display_name = g_path_get_basename (path);
+  root = load_file (path, display_name, NULL, error);
+  if (root == NULL)
+    return NULL;
+  object = json_node_get_object (root);
+  if (g_strcmp0 (_xs_json_get_string (&check, object, "format", FALSE), XS_DECISIONS_FORMAT) != 0)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("“%s” is not a decisions file of Xueshi."), display_name);
+      return NULL;
+    }
+  version = _xs_json_get_int (&check, object, "format_version", 1, G_MAXINT);
+  if (!check.failed && version > XS_DECISIONS_VERSION)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Xueshi (decisions format %d). "
+                     "Update Xueshi to apply it."),
+                   display_name, (int) version);
+      return NULL;
+    }
+  base_id = _xs_json_get_string (&check, object, "base_id", FALSE);
+  digest = _xs_json_get_string (&check, object, "package", FALSE);
+  decisions = _xs_json_get_array (&check, object, "decisions");
+  if (check.failed)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("The decisions file “%s” is damaged (at “%s”)."),
+                   display_name, check.where ? check.where : "package");
+      return NULL;
+    }
+  if (g_strcmp0 (base_id, xs_package_get_base_id (package)) != 0
+      || g_strcmp0 (digest, xs_package_get_digest (package)) != 0)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_OTHER_BASE,
+                   _("“%s” holds decisions on another package, not on this one."), display_name);
+      return NULL;
+    }
+
+  n = json_array_get_length (decisions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(XsJsonCheck) row = { 0 };
+      JsonObject *item = _xs_json_array_get_object (&row, decisions, i, "decisions");
+      const char *ref, *decision_text, *side_text, *reviewer, *reason;
+      XsDecision decision = { 0 };
+      XsDecision *copy;
+
+      if (item == NULL)
+        goto damaged;
+      ref = _xs_json_get_string (&row, item, "ref", FALSE);
+      decision_text = _xs_json_get_string (&row, item, "decision", FALSE);
+      side_text = _xs_json_get_string (&row, item, "side", FALSE);
+      reviewer = _xs_json_get_string (&row, item, "reviewer", TRUE);
+      reason = _xs_json_get_string (&row, item, "reason", TRUE);
+      if (row.failed || !xs_status_from_string (decision_text, &decision.decision)
+          || (decision.decision != XS_STATUS_APPROVED && decision.decision != XS_STATUS_REJECTED)
+          || !xs_review_side_from_string (side_text, &decision.side))
+        goto damaged;
+      decision.ref = ref;
+      decision.reviewer = reviewer;
+      decision.reason = reason;
+      if (!check_decision (find_claim (package, ref), xs_package_get_year (package), &decision, error))
+        {
+          g_prefix_error (error, "%s: ", display_name);
+          return NULL;
+        }
+      if (!g_hash_table_add (seen, (gpointer) ref))
+        {
+          g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                       _("%s: the claim is decided twice."), ref);
+          g_prefix_error (error, "%s: ", display_name);
+          return NULL;
+        }
+      copy = g_new0 (XsDecision, 1);
+      copy->ref = g_strdup (ref);
+      copy->decision = decision.decision;
+      copy->side = decision.side;
+      copy->reviewer = g_strdup (reviewer);
+      copy->reason = decision.decision == XS_STATUS_REJECTED ? g_strdup (reason) : NULL;
+      g_ptr_array_add (result, copy);
+      continue;
+
+    damaged:
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("The decisions file “%s” is damaged (decision %u)."), display_name, i + 1);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
 }

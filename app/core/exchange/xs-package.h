@@ -145,4 +145,33 @@ XsImportReport *xs_decisions_import       (XsDb                  *db,
                                            XsImportFlags          flags,
                                            GError               **error);
 
+/* What applying a decisions file would do, without writing anything. */
+typedef struct
+{
+  XsImportReport *report;       /* each decision as applied or refused, with names */
+  guint           n_approved;   /* of the decisions that would apply */
+  guint           n_rejected;
+  char           *imported_at;  /* UTC, ISO 8601: when this same file was applied
+                                 * before (and not undone); NULL if never */
+} XsDecisionsPreview;
+
+void                xs_decisions_preview_free (XsDecisionsPreview *preview);
+/* Checks @path as xs_decisions_import() would, in a transaction rolled
+ * back; refused whole for the same reasons. */
+XsDecisionsPreview *xs_decisions_preview      (XsDb                  *db,
+                                               XsSigningKey          *key,
+                                               const char            *path,
+                                               GError               **error);
+
+/* A decision read back (xs_decisions_read()); its strings are its own. */
+void            xs_decision_free          (XsDecision            *decision);
+/* Reads the decisions file @path written for @package (XsDecision *, file
+ * order), e.g. a reviewer's saved work. Refuses a file for another package,
+ * a damaged one, or any decision xs_decisions_write() would refuse. */
+GPtrArray      *xs_decisions_read         (XsPackage             *package,
+                                           const char            *path,
+                                           GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsDecisionsPreview, xs_decisions_preview_free)
+
 G_END_DECLS
