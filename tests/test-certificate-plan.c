@@ -301,7 +301,7 @@ test_draft_mark (Fixture       *fixture,
 
   /* the issued PDF, as exported and as stored for a reprint, never has it */
   issued = issue (fixture, &query, NULL);
-  g_assert_true (xs_certificate_write_pdf (issued, path, NULL, NULL, NULL, &error));
+  g_assert_true (xs_certificate_write_pdf (issued, NULL, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   document = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);
