@@ -5,6 +5,7 @@
 #pragma once
 
 #include "xs-certificate.h"
+#include "xs-certificate-template.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,16 @@ gboolean  xs_certificate_write_pdf  (GPtrArray                  *certificates,
                                      XsCertificateProgressFunc   progress,
                                      gpointer                    user_data,
                                      GCancellable               *cancellable,
+                                     GError                    **error);
+
+/* Writes the calibration page of @template to @path: crosses and rulers at
+ * known places in mm, and the boxes of a pre-printed form's fields, moved
+ * by the printer's offset (tenths of a mm, right and down), so that where
+ * they land on paper says how to correct the offset. */
+gboolean  xs_certificate_write_calibration (XsCertificateTemplate *template,
+                                     int                         offset_x,
+                                     int                         offset_y,
+                                     const char                 *path,
                                      GError                    **error);
 
 G_END_DECLS
