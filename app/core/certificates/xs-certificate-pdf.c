@@ -155,6 +155,18 @@ xs_certificate_write_pdf (GPtrArray                  *certificates,
   return xs_output_commit (output, error);
 }
 
+void
+xs_certificate_draw_calibration (XsCertificateTemplate *template,
+                                 cairo_t               *cr,
+                                 int                    offset_x,
+                                 int                    offset_y)
+{
+  g_return_if_fail (XS_IS_CERTIFICATE_TEMPLATE (template));
+  g_return_if_fail (cr != NULL);
+
+  _xs_certificate_draw_calibration (template, cr, offset_x, offset_y);
+}
+
 gboolean
 xs_certificate_write_calibration (XsCertificateTemplate  *template,
                                   int                     offset_x,
@@ -178,7 +190,7 @@ xs_certificate_write_calibration (XsCertificateTemplate  *template,
   surface = cairo_pdf_surface_create_for_stream (write_stream, xs_output_get_stream (output), width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xueshi");
   cr = cairo_create (surface);
-  _xs_certificate_draw_calibration (template, cr, offset_x, offset_y);
+  xs_certificate_draw_calibration (template, cr, offset_x, offset_y);
   cairo_show_page (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
