@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "xs-bench-util.h"
 #include "xs-certificate-private.h"
@@ -166,6 +167,17 @@ move_early_dates (const char *path)
     g_error ("%s", error->message);
 }
 
+/* Processor time of this process, seconds: on a shared machine the clock
+ * also counts the time others' work took. */
+static double
+cpu_now (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
 static gsize
 file_size (const char *path)
 {
@@ -199,7 +211,7 @@ main (int    argc,
   g_autoptr(GPtrArray) ids = NULL;
   XsCertificateSettings settings = { "漯河市职业技术学院继续教育基地", "漯河市人力资源和社会保障局", NULL, 0, FALSE };
   XsCertificateQuery query = { XS_CERTIFICATE_ANNUAL, XS_BENCH_YEAR, NULL, NULL, NULL };
-  double t0, issue_s, write_s, bare_s, pages_s, bare_pages_s;
+  double t0, issue_s, write_s, bare_s, pages_s, bare_pages_s, cpu0, issue_cpu_s;
   gsize all_bytes, one_bytes, bare_bytes;
   guint n_issued = 0, n_stored = 0;
   double stored;
@@ -265,10 +277,12 @@ main (int    argc,
 
   /* first issue: serials, documents, signatures, a PDF snapshot each */
   t0 = xs_bench_now ();
+  cpu0 = cpu_now ();
   certificates = xs_certificates_issue (db, key, &settings, &query, NULL, NULL, NULL, &n_issued, NULL, &error);
   if (certificates == NULL)
     g_error ("%s", error->message);
   issue_s = xs_bench_now () - t0;
+  issue_cpu_s = cpu_now () - cpu0;
 
   /* the batch PDF */
   t0 = xs_bench_now ();
@@ -292,8 +306,10 @@ main (int    argc,
   bare_pages_s = certificates->len / bare_s;
   printf ("%u certificates (%u newly issued, %.2f s to issue with their snapshots)\n",
           certificates->len, n_issued, issue_s);
-  printf ("issuing from nothing: %.2f s per 1,000; ratio to the goal of 5 s %.2f (goal <= 1)\n",
-          issue_s * 1000 / MAX (1, n_issued), issue_s * 1000 / MAX (1, n_issued) / 5);
+  printf ("issuing from nothing: %.2f s per 1,000; ratio to the goal of 5 s %.2f (goal <= 1); "
+          "%.2f s of processor time per 1,000\n",
+          issue_s * 1000 / MAX (1, n_issued), issue_s * 1000 / MAX (1, n_issued) / 5,
+          issue_cpu_s * 1000 / MAX (1, n_issued));
   printf ("stored: %.0f B per certificate over %u (goal <= 30720)\n", stored, n_stored);
   printf ("one PDF: %.0f pages/s; bare pangocairo, same text: %.0f pages/s; ratio %.2f (goal >= 0.7)\n",
           pages_s, bare_pages_s, pages_s / bare_pages_s);

@@ -46,6 +46,9 @@
 #define QR_QUIET      4                 /* modules of white on every side */
 #define SEAL_SIZE   118.0
 #define MM          (72 / 25.4)
+/* The version of this drawing code, recorded with the renderer: raise it
+ * whenever a change here moves anything on a page or changes its bytes. */
+#define LAYOUT_VERSION 1
 
 typedef struct
 {
@@ -65,7 +68,7 @@ typedef struct
   Block      statement;
   GArray    *issuers;        /* Block */
   Block      date;
-  QRcode    *code;
+  const QRcode *code;
   double     qr_x, qr_y, qr_size; /* quiet zone included */
   double     issuer_left, issuer_top, issuer_bottom;
   int        culprit;        /* the line (or issuer, from 1000) that grew most */
@@ -90,7 +93,7 @@ layout_clear (Layout *layout)
   g_clear_pointer (&layout->labels, g_array_unref);
   g_clear_pointer (&layout->values, g_array_unref);
   g_clear_pointer (&layout->issuers, g_array_unref);
-  g_clear_pointer (&layout->code, QRcode_free);
+  layout->code = NULL;  /* the certificate's */
 }
 
 static GArray *
@@ -208,8 +211,11 @@ layout_at (XsCertificate *self,
       Block *label = &g_array_index (layout->labels, Block, i / 2);
       Block *value = &g_array_index (layout->values, Block, i / 2);
 
-      measure (label, context, g_ptr_array_index (self->lines, i), FALSE, body_size,
-               label_width - body_size, PANGO_ALIGN_LEFT);
+      /* measured once more only when it must wrap: a label that fits
+       * stays on its line as measured */
+      if (label->w > label_width - body_size)
+        measure (label, context, g_ptr_array_index (self->lines, i), FALSE, body_size,
+                 label_width - body_size, PANGO_ALIGN_LEFT);
       measure (value, context, g_ptr_array_index (self->lines, i + 1), TRUE, body_size,
                value_width, PANGO_ALIGN_LEFT);
       label->x = left;
@@ -323,12 +329,7 @@ layout_page (XsCertificate *self,
   layout->labels = block_array ();
   layout->values = block_array ();
   layout->issuers = block_array ();
-  if (self->payload != NULL)
-    {
-      layout->code = QRcode_encodeString (self->payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-      if (layout->code == NULL)
-        g_warning ("Could not encode a QR code: %s", g_strerror (errno));
-    }
+  layout->code = _xs_certificate_get_qr (self);
   for (double size = BODY_SIZE; size >= XS_CERTIFICATE_FLOOR_SIZE; size -= BODY_STEP)
     {
       layout_at (self, context, layout, size);
@@ -616,8 +617,21 @@ xs_certificate_draw (XsCertificate *self,
   cairo_restore (cr);
 }
 
-/* What a page drawn today depends on besides its document: the versions
- * of cairo, Pango and HarfBuzz, and each face of the fonts the page may
+const QRcode *
+_xs_certificate_get_qr (XsCertificate *self)
+{
+  /* encoded once (all eight masks are tried: a millisecond) */
+  if (self->qr == NULL && self->payload != NULL)
+    {
+      self->qr = QRcode_encodeString (self->payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      if (self->qr == NULL)
+        g_warning ("Could not encode a QR code: %s", g_strerror (errno));
+    }
+  return self->qr;
+}
+
+/* What a page drawn today depends on besides its document: the version
+ * of the layout code here, the versions of cairo, Pango and HarfBuzz, and each face of the fonts the page may
  * use, named by its family, style, revision and checksum (from its head
  * table, without reading the whole file). The same document drawn with
  * the same renderer gives the same bytes. */
@@ -629,7 +643,7 @@ compute_renderer (void)
   PangoFontMap *map = pango_cairo_font_map_new ();
   PangoContext *context = pango_font_map_create_context (map);
 
-  g_string_append_printf (text, "cairo %s; pango %s; harfbuzz %s",
+  g_string_append_printf (text, "layout %d; cairo %s; pango %s; harfbuzz %s", LAYOUT_VERSION,
                           cairo_version_string (), pango_version_string (), hb_version_string ());
   for (guint i = 0; families[i] != NULL; i++)
     for (int bold = 0; bold < 2; bold++)

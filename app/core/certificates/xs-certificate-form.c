@@ -14,7 +14,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -67,16 +66,6 @@ fit_field (PangoContext          *context,
   return NULL;
 }
 
-static QRcode *
-encode (XsCertificate *self)
-{
-  QRcode *code = QRcode_encodeString (self->payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-
-  if (code == NULL)
-    g_warning ("Could not encode a QR code: %s", g_strerror (errno));
-  return code;
-}
-
 gboolean
 _xs_certificate_form_check (XsCertificate  *self,
                             GError        **error)
@@ -94,7 +83,7 @@ _xs_certificate_form_check (XsCertificate  *self,
         continue;
       if (g_str_equal (field->field, "qr"))
         {
-          QRcode *code = self->payload ? encode (self) : NULL;
+          const QRcode *code = _xs_certificate_get_qr (self);
 
           if (code != NULL && field->width / (code->width + 2 * QR_QUIET) < QR_MODULE_MM)
             {
@@ -104,7 +93,6 @@ _xs_certificate_form_check (XsCertificate  *self,
                            ceil ((code->width + 2 * QR_QUIET) * QR_MODULE_MM));
               fits = FALSE;
             }
-          g_clear_pointer (&code, QRcode_free);
           continue;
         }
       text = _xs_certificate_get_field_text (self, field->field);
@@ -165,11 +153,10 @@ _xs_certificate_form_draw (XsCertificate *self,
         }
       if (g_str_equal (field->field, "qr"))
         {
-          QRcode *code = self->payload ? encode (self) : NULL;
+          const QRcode *code = _xs_certificate_get_qr (self);
 
           if (code != NULL)
             _xs_certificate_draw_qr (cr, code, field->x * MM, field->y * MM, field->width * MM);
-          g_clear_pointer (&code, QRcode_free);
           continue;
         }
       text = _xs_certificate_get_field_text (self, field->field);

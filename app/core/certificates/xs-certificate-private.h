@@ -36,6 +36,7 @@ struct _XsCertificate
   XsCertificateTemplate    *template;   /* NULL: the standard design (version 1) */
   int                       offset_x, offset_y; /* tenths of a mm, right and down */
   char                     *renderer;   /* what drew it when issued; NULL in version 1 */
+  QRcode                   *qr;         /* the payload encoded, on first use */
 };
 
 XsCertificate *_xs_certificate_new        (XsCertificateKind         kind,
@@ -88,6 +89,8 @@ const char    *_xs_certificate_get_field_text (XsCertificate        *self,
 /* A Pango context laying out in points with outline metrics, on @cr or
  * for measuring only (@cr NULL) (xs-certificate-draw.c). */
 PangoContext  *_xs_certificate_create_context (cairo_t              *cr);
+/* The payload as a QR code, encoded once; NULL for a preview. */
+const QRcode  *_xs_certificate_get_qr     (XsCertificate            *self);
 /* The QR code with its quiet zone as a @size square at @x, @y. */
 void           _xs_certificate_draw_qr    (cairo_t                  *cr,
                                            const QRcode             *code,

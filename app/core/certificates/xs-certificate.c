@@ -40,6 +40,7 @@ xs_certificate_finalize (GObject *object)
   g_free (self->date);
   g_free (self->issued_on);
   g_free (self->payload);
+  g_clear_pointer (&self->qr, QRcode_free);
   g_clear_pointer (&self->seal, g_bytes_unref);
   g_free (self->seal_hash);
   g_clear_pointer (&self->seal_surface, cairo_surface_destroy);
@@ -154,6 +155,7 @@ _xs_certificate_set_payload (XsCertificate *self,
 {
   g_free (self->payload);
   self->payload = g_strdup (payload);
+  g_clear_pointer (&self->qr, QRcode_free);
 }
 
 void
