@@ -5,10 +5,11 @@
  * Issues the annual certificates of a generated base and writes them to
  * one PDF, then draws the same texts with a bare pangocairo loop onto a
  * PDF surface in the same run (the anchor: the text alone, no layout, no
- * frame, QR code or seal). Prints the time to issue them from nothing
- * against the goal (5 s per 1,000), the bytes stored per certificate
- * (goal <= 30 KB), pages per second of both PDFs, their ratio (goal >=
- * 0.7) and the bytes each page beyond the first adds (goal <= 8 KB).
+ * frame, QR code or seal), best of 3 interleaved. Prints the time to
+ * issue them from nothing against the goal (5 s per 1,000), the bytes
+ * stored per certificate (goal <= 30 KB), pages per second of both PDFs,
+ * their ratio (goal >= 0.7) and the bytes each page beyond the first adds
+ * (goal <= 8 KB).
  */
 #include "config.h"
 
@@ -284,15 +285,20 @@ main (int    argc,
   issue_s = xs_bench_now () - t0;
   issue_cpu_s = cpu_now () - cpu0;
 
-  /* the batch PDF */
-  t0 = xs_bench_now ();
-  if (!xs_certificate_write_pdf (certificates, pdf, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  write_s = xs_bench_now () - t0;
+  /* the batch PDF and the anchor, interleaved, best of 3: on a shared
+   * machine a single run of each meets different loads */
+  write_s = bare_s = G_MAXDOUBLE;
+  for (int run = 0; run < 3; run++)
+    {
+      t0 = xs_bench_now ();
+      if (!xs_certificate_write_pdf (certificates, pdf, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      write_s = MIN (write_s, xs_bench_now () - t0);
 
-  t0 = xs_bench_now ();
-  bare_bytes = draw_bare (certificates);
-  bare_s = xs_bench_now () - t0;
+      t0 = xs_bench_now ();
+      bare_bytes = draw_bare (certificates);
+      bare_s = MIN (bare_s, xs_bench_now () - t0);
+    }
 
   first = g_ptr_array_new ();
   g_ptr_array_add (first, g_ptr_array_index (certificates, 0));
