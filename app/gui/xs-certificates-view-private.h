@@ -23,6 +23,8 @@ typedef struct
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number;
   XsCertificateLanguage     language;
+  char                     *kind_template[2]; /* annual, completion */
+  int                       offset_x, offset_y;
 } SettingsCopy;
 
 struct _XsCertificatesView
