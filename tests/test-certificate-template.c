@@ -8,10 +8,11 @@
  * offset moves every field by exactly the offset; the issued certificate
  * records its template and offset, so that its PDF stays the same bytes
  * after the profile chooses another template and offset and the template
- * is removed.
+ * is removed; one issued before keeps the PDF it was issued with.
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "xs-certificate-store.h"
 #include "xs-certificate-templates.h"
 #include "xs-claim-store.h"
+#include "xs-db-private.h"
 #include "xs-hours-import.h"
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
@@ -450,6 +452,73 @@ test_snapshot (Fixture       *fixture,
   g_assert_true (g_bytes_equal (first, later));
 }
 
+/* A certificate issued before the document became the snapshot: its row
+ * holds a version 1 document and the PDF it was issued with, which a
+ * reprint gives back as it is. */
+static void
+test_old_snapshot (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char old_pdf[] = "%PDF-1.5\n% issued by an earlier version\n%%EOF\n";
+  g_autofree char *serial = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(XsCertificate) issued = NULL;
+  g_autoptr(XsCertificate) old = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *hash = NULL;
+  JsonObject *object;
+
+  fixture->settings.annual_template = NULL;
+  pdf = issue_pdf (fixture, &serial);
+  issued = xs_certificate_store_get (fixture->db, serial, &error);
+  g_assert_no_error (error);
+
+  /* the same texts as version 1 wrote them, for 2017 */
+  document = xs_certificate_to_json (issued);
+  g_assert_true (json_parser_load_from_data (parser, document, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_int_member (object, "version", 1);
+  json_object_set_int_member (object, "year", 2017);
+  json_object_set_string_member (object, "serial", "2017-JX-000001");
+  json_object_remove_member (object, "keys");
+  json_object_remove_member (object, "template");
+  json_object_remove_member (object, "template_sha256");
+  json_object_remove_member (object, "offset");
+  json_object_remove_member (object, "renderer");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_free (document);
+  document = json_generator_to_data (generator, NULL);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, document, -1);
+
+  stmt = _xs_db_prepare (fixture->db,
+                         "INSERT INTO certificate (serial, kind, year, number, trainee_id, holder, masked_id,"
+                         " document, document_sha256, pdf, issued_at)"
+                         " SELECT '2017-JX-000001', 'annual', 2017, 1, trainee_id, holder, masked_id, ?1, ?2, ?3,"
+                         " issued_at FROM certificate WHERE serial = ?4",
+                         &error);
+  g_assert_no_error (error);
+  _xs_db_bind_text (stmt, 1, document);
+  _xs_db_bind_text (stmt, 2, hash);
+  _xs_db_bind_blob (stmt, 3, old_pdf, sizeof old_pdf - 1);
+  _xs_db_bind_text (stmt, 4, serial);
+  g_assert_true (_xs_db_exec_stmt (fixture->db, stmt, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stmt, _xs_db_stmt_release);
+
+  old = xs_certificate_store_get (fixture->db, "2017-JX-000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xs_certificate_get_year (old), ==, 2017);
+  g_assert_true (xs_certificate_is_drawn_as_issued (old));
+  g_clear_pointer (&pdf, g_bytes_unref);
+  pdf = xs_certificate_store_get_pdf (fixture->db, "2017-JX-000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), old_pdf, sizeof old_pdf - 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -460,5 +529,7 @@ main (int    argc,
   g_test_add ("/certificate-template/form-page", Fixture, NULL, fixture_set_up, test_form_page, fixture_tear_down);
   g_test_add ("/certificate-template/offset", Fixture, NULL, fixture_set_up, test_offset, fixture_tear_down);
   g_test_add ("/certificate-template/snapshot", Fixture, NULL, fixture_set_up, test_snapshot, fixture_tear_down);
+  g_test_add ("/certificate-template/old-snapshot", Fixture, NULL, fixture_set_up, test_old_snapshot,
+              fixture_tear_down);
   return g_test_run ();
 }
