@@ -452,6 +452,49 @@ test_snapshot (Fixture       *fixture,
   g_assert_true (g_bytes_equal (first, later));
 }
 
+/* The calibration page: its marks at the mm it names, moved by exactly the
+ * offset, and the boxes of a form's fields drawn on it. */
+static void
+test_calibration (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(XsCertificateTemplate) form = NULL;
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  PopplerRectangle plain_box, moved_box;
+
+  form = xs_certificate_templates_lookup (fixture->db, FORM, XS_CERTIFICATE_PORTRAIT, &error);
+  g_assert_no_error (error);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autofree char *path = g_build_filename (dir, pass ? "moved.pdf" : "plain.pdf", NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(PopplerPage) page = NULL;
+      g_autofree char *text = NULL;
+      gsize length = 0;
+      double width, height;
+
+      g_assert_true (xs_certificate_write_calibration (form, pass ? 30 : 0, pass ? -20 : 0, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      bytes = g_bytes_new (contents, length);
+      page = open_page (bytes);
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat (fabs (width - 297 * MM), <, 0.5);
+      text = poppler_page_get_text (page);
+      /* the form's fields are outlined and named */
+      g_assert_nonnull (strstr (text, "employer"));
+      g_assert_nonnull (strstr (text, "qr"));
+      /* the label of the top left cross: 4 mm right of it, at its height */
+      g_assert_true (find_box (page, "(20, 20)", pass ? &moved_box : &plain_box));
+    }
+  g_assert_cmpfloat (fabs (plain_box.x1 / MM - 24), <, 0.5);
+  g_assert_cmpfloat (fabs (plain_box.y1 / MM - 21), <, 1.0);
+  g_assert_cmpfloat (fabs ((moved_box.x1 - plain_box.x1) / MM - 3.0), <, 0.01);
+  g_assert_cmpfloat (fabs ((moved_box.y1 - plain_box.y1) / MM + 2.0), <, 0.01);
+}
+
 /* A certificate issued before the document became the snapshot: its row
  * holds a version 1 document and the PDF it was issued with, which a
  * reprint gives back as it is. */
@@ -529,6 +572,8 @@ main (int    argc,
   g_test_add ("/certificate-template/form-page", Fixture, NULL, fixture_set_up, test_form_page, fixture_tear_down);
   g_test_add ("/certificate-template/offset", Fixture, NULL, fixture_set_up, test_offset, fixture_tear_down);
   g_test_add ("/certificate-template/snapshot", Fixture, NULL, fixture_set_up, test_snapshot, fixture_tear_down);
+  g_test_add ("/certificate-template/calibration", Fixture, NULL, fixture_set_up, test_calibration,
+              fixture_tear_down);
   g_test_add ("/certificate-template/old-snapshot", Fixture, NULL, fixture_set_up, test_old_snapshot,
               fixture_tear_down);
   return g_test_run ();
