@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -1069,6 +1070,97 @@ contents_of (const char *path)
   return contents;
 }
 
+/* templates for pre-printed paper, the offset, the calibration page, and a
+ * reprint that stays the same after the profile moves on */
+static void
+test_cli_templates (void)
+{
+  g_autofree char *form = xs_test_fixture_path ("template-form.json");
+  g_autofree char *out_dir = xs_test_make_tmpdir ();
+  g_autofree char *bad = NULL;
+  g_autofree char *calibration = g_build_filename (out_dir, "calibration.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
+  g_autofree char *first = g_build_filename (out_dir, "first.pdf", NULL);
+  g_autofree char *later = g_build_filename (out_dir, "later.pdf", NULL);
+  g_autofree char *first_bytes = NULL;
+  g_autofree char *later_bytes = NULL;
+  g_autoptr(JsonObject) profile = NULL;
+  gsize first_length = 0, later_length = 0;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) twice = { 0 };
+  g_auto(Run) hostile = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) far = { 0 };
+  g_auto(Run) page = { 0 };
+  g_auto(Run) issue = { 0 };
+  g_auto(Run) reprint = { 0 };
+  g_auto(Run) in_use = { 0 };
+  g_auto(Run) standard = { 0 };
+  g_auto(Run) removed = { 0 };
+  g_auto(Run) again = { 0 };
+
+  fresh_data_dir ();
+  run_cli (&demo, "demo", "--trainees", "30", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run_cli (&add, "templates", "add", form, NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  run_cli (&twice, "templates", "add", form, NULL);
+  g_assert_cmpint (twice.status, ==, 1);
+  g_assert_nonnull (strstr (twice.err, "remove it first"));
+  bad = xs_test_write_file ("bad-form.json",
+                            "{\"format\": \"xueshi-certificate-template\", \"version\": 1, \"name\": \"bad\","
+                            " \"layout\": \"fixed\", \"paper\": {\"width\": 297, \"height\": 210},"
+                            " \"fields\": [{\"field\": \"name\", \"x\": -4, \"y\": 10, \"width\": 50, \"size\": 12}]}",
+                            -1);
+  run_cli (&hostile, "templates", "add", bad, NULL);
+  g_assert_cmpint (hostile.status, ==, 1);
+  g_assert_nonnull (strstr (hostile.err, "bad-form.json"));
+  g_assert_nonnull (strstr (hostile.err, "“name”"));
+  run_cli (&list, "templates", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "portrait"));
+  g_assert_nonnull (strstr (list.out, "red-form-a4"));
+  g_assert_null (strstr (list.out, "bad"));
+
+  run_cli (&set, "base", "set", "--name", "漯河市继续教育基地", "--annual-template", "red-form-a4",
+           "--offset-x", "1.5", "--offset-y", "-0.7", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  profile = show_base ();
+  g_assert_cmpstr (json_object_get_string_member (profile, "annual_template"), ==, "red-form-a4");
+  g_assert_cmpfloat (fabs (json_object_get_double_member (profile, "offset_x_mm") - 1.5), <, 0.01);
+  g_assert_cmpfloat (fabs (json_object_get_double_member (profile, "offset_y_mm") + 0.7), <, 0.01);
+  run_cli (&far, "base", "set", "--offset-x", "25", NULL);
+  g_assert_cmpint (far.status, !=, 0);
+
+  run_cli (&page, "certificates", "--calibration", "--out", calibration, NULL);
+  g_assert_cmpint (page.status, ==, 0);
+  g_assert_nonnull (strstr (page.out, "red-form-a4"));
+  g_assert_true (g_file_test (calibration, G_FILE_TEST_IS_REGULAR));
+
+  run_cli (&issue, "certificates", "--year", "2018", "--out", pdf, NULL);
+  g_assert_cmpint (issue.status, ==, 0);
+  run_cli (&reprint, "reprint", "2018-JX-000001", "--out", first, NULL);
+  g_assert_cmpint (reprint.status, ==, 0);
+
+  /* the form is in use: not removed; once the profile moves on, it is */
+  run_cli (&in_use, "templates", "remove", "red-form-a4", NULL);
+  g_assert_cmpint (in_use.status, ==, 1);
+  run_cli (&standard, "base", "set", "--annual-template", "standard", "--offset-x", "0", "--offset-y", "0", NULL);
+  g_assert_cmpint (standard.status, ==, 0);
+  run_cli (&removed, "templates", "remove", "red-form-a4", NULL);
+  g_assert_cmpint (removed.status, ==, 0);
+
+  /* the certificate keeps its form and offset: the same bytes */
+  run_cli (&again, "reprint", "2018-JX-000001", "--out", later, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_file_get_contents (first, &first_bytes, &first_length, NULL));
+  g_assert_true (g_file_get_contents (later, &later_bytes, &later_length, NULL));
+  g_assert_cmpuint (first_length, ==, later_length);
+  g_assert_true (memcmp (first_bytes, later_bytes, first_length) == 0);
+}
+
 /* No --out lands in the data folder; outputs are the owner's only. */
 static void
 test_cli_safe_outputs (void)
@@ -1404,6 +1496,7 @@ main (int    argc,
   g_test_add_func ("/cli/at-risk-and-stats", test_cli_at_risk_and_stats);
   g_test_add_func ("/cli/certificates", test_cli_certificates);
   g_test_add_func ("/cli/verify-printed", test_cli_verify_printed);
+  g_test_add_func ("/cli/templates", test_cli_templates);
   g_test_add_func ("/cli/package-and-decisions", test_cli_package_and_decisions);
   g_test_add_func ("/cli/notice-rules", test_cli_notice_rules);
   g_test_add_func ("/cli/base-profile", test_cli_base_profile);

@@ -6,9 +6,11 @@
 
 #include <adwaita.h>
 #include <cairo.h>
+#include <math.h>
 #include <string.h>
 
 #include "xs-base-profile.h"
+#include "xs-certificate-templates.h"
 #include "xs-gui-test-util.h"
 #include "xs-preferences-window.h"
 #include "xs-test-util.h"
@@ -149,6 +151,109 @@ test_base_page (void)
   g_assert_cmpstr (xs_base_profile_get_name (saved), ==, "漯河市继续教育基地");
 }
 
+/* With XS_TEST_SHOT_DIR set, @widget as it is drawn, saved as NAME.png there
+ * to look at. */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("XS_TEST_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The pre-printed paper group: a template per kind, the offset, saved at
+ * once; the calibration page can be printed. */
+static void
+test_printing (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsBaseProfile) profile = stored (db);
+  g_autoptr(XsBaseProfile) saved = NULL;
+  g_autoptr(XsCertificateTemplate) form = NULL;
+  g_autofree char *form_path = xs_test_fixture_path ("template-form.json");
+  XsPreferencesWindow *prefs;
+  AdwComboRow *annual;
+  GListModel *names;
+  GtkWidget *row;
+  GtkSpinButton *right, *down;
+  guint position = G_MAXUINT;
+  double x, y;
+
+  form = xs_certificate_templates_add (db, form_path, &error);
+  g_assert_no_error (error);
+  prefs = xs_preferences_window_new (NULL, db, profile);
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 1000);
+  gtk_window_present (GTK_WINDOW (prefs));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
+
+  /* the standard design first, then the built-in ones and the base's */
+  annual = ADW_COMBO_ROW (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Annual certificates"));
+  g_assert_nonnull (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Completion certificates"));
+  g_assert_cmpuint (adw_combo_row_get_selected (annual), ==, 0);
+  names = adw_combo_row_get_model (annual);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i),
+                     xs_certificate_template_get_title (form)))
+      position = i;
+  g_assert_cmpuint (position, <, 4);
+  adw_combo_row_set_selected (annual, position);
+  xs_gui_test_iterate (20);
+  saved = stored (db);
+  g_assert_cmpstr (xs_base_profile_get_kind_template (saved, XS_CERTIFICATE_ANNUAL), ==, "red-form-a4");
+  g_assert_cmpstr (xs_base_profile_get_kind_template (saved, XS_CERTIFICATE_COMPLETION), ==, "");
+
+  /* the offset, to a tenth of a mm */
+  row = find_row (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Move right");
+  right = GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+  row = find_row (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Move down");
+  down = GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+  gtk_spin_button_set_value (right, 1.5);
+  gtk_spin_button_set_value (down, -0.7);
+  xs_gui_test_iterate (20);
+  g_clear_object (&saved);
+  saved = stored (db);
+  xs_base_profile_get_offset (saved, &x, &y);
+  g_assert_cmpfloat (fabs (x - 1.5), <, 0.01);
+  g_assert_cmpfloat (fabs (y + 0.7), <, 0.01);
+
+  /* changed elsewhere: the page follows */
+  xs_base_profile_set_offset (profile, -3, 2);
+  g_assert_cmpfloat (fabs (gtk_spin_button_get_value (right) + 3), <, 0.01);
+  g_assert_cmpfloat (fabs (gtk_spin_button_get_value (down) - 2), <, 0.01);
+  xs_base_profile_set_kind_template (profile, XS_CERTIFICATE_ANNUAL, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (annual), ==, 0);
+
+  xs_gui_test_iterate (20);
+  save_shot (GTK_WIDGET (prefs), "preferences-printing");
+
+  /* the calibration page is one click away */
+  g_assert_nonnull (find_row (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Calibration page"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (prefs)));
+  gtk_window_close (GTK_WINDOW (prefs));
+  xs_gui_test_iterate (50);
+  g_assert_null (prefs);
+}
+
 static void
 test_without_base (void)
 {
@@ -210,6 +315,7 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/preferences-window/base-page", test_base_page);
+  g_test_add_func ("/gui/preferences-window/printing", test_printing);
   g_test_add_func ("/gui/preferences-window/without-base", test_without_base);
   g_test_add_func ("/gui/preferences-window/adopts-settings", test_adopts_settings);
 

@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #include "xs-base-profile.h"
+#include "xs-certificate-templates.h"
 #include "xs-certificate-text.h"
 #include "xs-cli.h"
 #include "xs-pdf-key.h"
@@ -59,6 +61,19 @@ print_json (XsBaseProfile *profile,
   json_builder_add_string_value (builder, xs_certificate_language_to_string (xs_base_profile_get_language (profile)));
   json_builder_set_member_name (builder, "template");
   json_builder_add_string_value (builder, xs_base_profile_get_template (profile));
+  {
+    double x, y;
+
+    xs_base_profile_get_offset (profile, &x, &y);
+    json_builder_set_member_name (builder, "annual_template");
+    json_builder_add_string_value (builder, xs_base_profile_get_kind_template (profile, XS_CERTIFICATE_ANNUAL));
+    json_builder_set_member_name (builder, "completion_template");
+    json_builder_add_string_value (builder, xs_base_profile_get_kind_template (profile, XS_CERTIFICATE_COMPLETION));
+    json_builder_set_member_name (builder, "offset_x_mm");
+    json_builder_add_double_value (builder, x);
+    json_builder_set_member_name (builder, "offset_y_mm");
+    json_builder_add_double_value (builder, y);
+  }
   json_builder_set_member_name (builder, "key_fingerprint");
   json_builder_add_string_value (builder, xs_base_profile_get_key_fingerprint (profile));
   json_builder_set_member_name (builder, "pdf_key_fingerprint");
@@ -114,6 +129,19 @@ print_table (XsBaseProfile *profile,
   print_line (_("Language"), xs_base_profile_get_language (profile) == XS_CERTIFICATE_ENGLISH
                              ? _("English") : _("Chinese"));
   print_line (_("Template"), xs_base_profile_describe_template (xs_base_profile_get_template (profile)));
+  {
+    const char *annual = xs_base_profile_get_kind_template (profile, XS_CERTIFICATE_ANNUAL);
+    const char *completion = xs_base_profile_get_kind_template (profile, XS_CERTIFICATE_COMPLETION);
+    g_autofree char *offset = NULL;
+    double x, y;
+
+    xs_base_profile_get_offset (profile, &x, &y);
+    /* Translators: the printer's offset: right, then down */
+    offset = g_strdup_printf (_("%+.1f mm right, %+.1f mm down"), x, y);
+    print_line (_("Annual template"), *annual ? annual : _("standard design"));
+    print_line (_("Class template"), *completion ? completion : _("standard design"));
+    print_line (_("Printer offset"), offset);
+  }
   print_line (_("Key fingerprint"), fingerprint ? fingerprint : _("(no key yet: made with the first certificate)"));
   print_line (_("PDF fingerprint"), pdf_fingerprint ? pdf_fingerprint : _("(no key yet: made with the first certificate)"));
 }
@@ -163,6 +191,8 @@ typedef struct
   char     *seal;
   char     *template_id;
   char     *language;
+  char     *kind_template[2];
+  char     *offset[2];
   gboolean  no_seal;
   gboolean  landscape;
   gboolean  portrait;
@@ -178,12 +208,18 @@ set_options_clear (SetOptions *options)
   g_free (options->seal);
   g_free (options->template_id);
   g_free (options->language);
+  for (int i = 0; i < 2; i++)
+    {
+      g_free (options->kind_template[i]);
+      g_free (options->offset[i]);
+    }
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SetOptions, set_options_clear)
 
 static gboolean
-apply_options (XsBaseProfile     *profile,
+apply_options (XsDb              *db,
+               XsBaseProfile     *profile,
                const SetOptions  *options,
                GError           **error)
 {
@@ -215,6 +251,40 @@ apply_options (XsBaseProfile     *profile,
     }
   if (options->template_id != NULL && !xs_base_profile_set_template (profile, options->template_id, error))
     return FALSE;
+  for (int i = 0; i < 2; i++)
+    if (options->kind_template[i] != NULL)
+      {
+        /* "standard" (or nothing): the built-in design in the profile's orientation */
+        const char *name = g_str_equal (options->kind_template[i], "standard") ? "" : options->kind_template[i];
+        g_autoptr(XsCertificateTemplate) template = NULL;
+
+        if (*name != '\0'
+            && (template = xs_certificate_templates_lookup (db, name, XS_CERTIFICATE_PORTRAIT, error)) == NULL)
+          return FALSE;
+        xs_base_profile_set_kind_template (profile, i ? XS_CERTIFICATE_COMPLETION : XS_CERTIFICATE_ANNUAL, name);
+      }
+  if (options->offset[0] != NULL || options->offset[1] != NULL)
+    {
+      double offset[2];
+
+      xs_base_profile_get_offset (profile, &offset[0], &offset[1]);
+      for (int i = 0; i < 2; i++)
+        if (options->offset[i] != NULL)
+          {
+            char *end = NULL;
+
+            offset[i] = g_ascii_strtod (options->offset[i], &end);
+            if (end == options->offset[i] || *end != '\0' || !isfinite (offset[i])
+                || fabs (offset[i]) > XS_BASE_PROFILE_MAX_OFFSET)
+              {
+                g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                             _("The offset “%s” is not a number of mm from −%g to %g."),
+                             options->offset[i], XS_BASE_PROFILE_MAX_OFFSET, XS_BASE_PROFILE_MAX_OFFSET);
+                return FALSE;
+              }
+          }
+      xs_base_profile_set_offset (profile, offset[0], offset[1]);
+    }
   return TRUE;
 }
 
@@ -238,6 +308,10 @@ base_set (const XsCliGlobals *globals,
     { "masked-id-number", 0, 0, G_OPTION_ARG_NONE, &options.masked_id_number, N_("Print identity numbers masked"), NULL },
     { "template", 0, 0, G_OPTION_ARG_STRING, &options.template_id, N_("The certificate template"), N_("NAME") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("The language certificates are printed in: zh (Chinese) or en (English)"), N_("LANGUAGE") },
+    { "annual-template", 0, 0, G_OPTION_ARG_STRING, &options.kind_template[0], N_("The template of annual certificates (“standard” for the built-in design; see “templates list”)"), N_("NAME") },
+    { "completion-template", 0, 0, G_OPTION_ARG_STRING, &options.kind_template[1], N_("The template of completion certificates (“standard” for the built-in design)"), N_("NAME") },
+    { "offset-x", 0, 0, G_OPTION_ARG_STRING, &options.offset[0], N_("Move everything printed this many mm right (negative: left), to correct the printer"), N_("MM") },
+    { "offset-y", 0, 0, G_OPTION_ARG_STRING, &options.offset[1], N_("Move everything printed this many mm down (negative: up)"), N_("MM") },
     { NULL }
   };
 
@@ -254,13 +328,15 @@ base_set (const XsCliGlobals *globals,
     return xs_cli_usage_error ("base set", _("Give --seal FILE.png or --no-seal, not both."));
   if (options.name == NULL && options.issuer == NULL && options.seal == NULL && !options.no_seal
       && !options.landscape && !options.portrait && !options.full_id_number && !options.masked_id_number
-      && options.template_id == NULL && options.language == NULL)
+      && options.template_id == NULL && options.language == NULL
+      && options.kind_template[0] == NULL && options.kind_template[1] == NULL
+      && options.offset[0] == NULL && options.offset[1] == NULL)
     return xs_cli_usage_error ("base set", _("Give what to change, for instance --name TEXT."));
 
   if ((db = xs_cli_open_db (globals)) == NULL)
     return XS_CLI_REFUSED;
   if ((profile = xs_base_profile_load (db, &error)) == NULL
-      || !apply_options (profile, &options, &error)
+      || !apply_options (db, profile, &options, &error)
       || !xs_base_profile_save (profile, db, &error))
     return xs_cli_refuse (error);
   printf ("%s\n", _("The base’s profile is saved."));

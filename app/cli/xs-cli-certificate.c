@@ -15,7 +15,9 @@
 #include "xs-certificate-check.h"
 #include "xs-certificate-payload.h"
 #include "xs-certificate-sign.h"
+#include "xs-certificate-pdf.h"
 #include "xs-certificate-store.h"
+#include "xs-certificate-templates.h"
 #include "xs-cli.h"
 #include "xs-data-dir.h"
 #include "xs-date.h"
@@ -115,6 +117,35 @@ issue_and_write (XsJob         *job,
   return xs_certificate_write_pdf (run->certificates, pdf_key, run->out, progress_line, job, cancellable, error);
 }
 
+/* The calibration page of the template the profile (and --landscape or
+ * --portrait) gives certificates of that kind, with the profile's offset. */
+static int
+write_calibration (const XsCliGlobals    *globals,
+                   const SettingsOptions *options,
+                   gboolean               completion,
+                   const char            *out)
+{
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(XsBaseProfile) profile = NULL;
+  g_autoptr(XsCertificateTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  XsCertificateSettings settings = { 0 };
+
+  if ((db = xs_cli_open_db (globals)) == NULL)
+    return XS_CLI_REFUSED;
+  if ((profile = xs_base_profile_load (db, &error)) == NULL)
+    return xs_cli_refuse (error);
+  fill_settings (options, profile, &settings);
+  template = xs_certificate_templates_lookup (db, completion ? settings.completion_template : settings.annual_template,
+                                              settings.orientation, &error);
+  if (template == NULL
+      || !xs_certificate_write_calibration (template, settings.offset_x, settings.offset_y, out, &error))
+    return xs_cli_refuse (error);
+  /* read by scripts: untranslated */
+  printf ("calibration page of template %s written to %s\n", xs_certificate_template_get_name (template), out);
+  return XS_CLI_OK;
+}
+
 int
 xs_cli_certificates (const XsCliGlobals *globals,
                      int                 argc,
@@ -136,6 +167,7 @@ xs_cli_certificates (const XsCliGlobals *globals,
   XsCertificateSettings settings = { 0 };
   XsCertificateQuery query = { 0 };
   CertificatesRun run = { 0 };
+  gboolean calibration = FALSE;
   gboolean ok;
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the annual certificates"), "Y" },
@@ -143,6 +175,7 @@ xs_cli_certificates (const XsCliGlobals *globals,
     { "employer", 0, 0, G_OPTION_ARG_STRING, &employer, N_("Only this employer’s staff"), "E" },
     { "class", 0, 0, G_OPTION_ARG_STRING, &class_code, N_("Completion certificates of this class instead"), "CODE" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF to write"), N_("FILE") },
+    { "calibration", 0, 0, G_OPTION_ARG_NONE, &calibration, N_("Write the calibration page of the template instead: crosses and rulers at known places, to set the printer’s offset"), NULL },
     { "base-name", 0, 0, G_OPTION_ARG_STRING, &options.base_name, N_("The issuing base for this run (default: the base’s profile)"), N_("TEXT") },
     { "issuer", 0, 0, G_OPTION_ARG_STRING, &options.issuer, N_("A second issuing body for this run (default: the base’s profile)"), N_("TEXT") },
     { "seal", 0, 0, G_OPTION_ARG_FILENAME, &options.seal, N_("The seal image for this run, a PNG (default: the base’s profile)"), N_("FILE") },
@@ -161,6 +194,8 @@ xs_cli_certificates (const XsCliGlobals *globals,
     return xs_cli_usage_error ("certificates", _("Unexpected “%s”."), argv[1]);
   if (out == NULL)
     return xs_cli_usage_error ("certificates", _("Give the PDF to write with --out FILE.pdf."));
+  if (calibration)
+    return write_calibration (globals, &options, class_code != NULL, out);
   if ((year_text == NULL) == (class_code == NULL))
     return xs_cli_usage_error ("certificates", _("Give either --year Y (annual certificates) or --class CODE (completion certificates)."));
   if (year_text != NULL && !xs_cli_parse_year (year_text, &query.year))

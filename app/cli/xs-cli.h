@@ -44,6 +44,7 @@ int   xs_cli_check           (const XsCliGlobals *globals, int argc, char **argv
 int   xs_cli_at_risk         (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_stats           (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_base            (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_templates       (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_demo            (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_certificates    (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_reprint         (const XsCliGlobals *globals, int argc, char **argv);

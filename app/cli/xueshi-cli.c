@@ -50,6 +50,7 @@ static const Command commands[] = {
   { "revocations", xs_cli_revocations, N_("Write the signed list of revoked certificates") },
   { "export-public-key", xs_cli_export_public_key, N_("Write the key that checks this base’s certificates") },
   { "base", xs_cli_base, N_("Show or change the base’s name, issuer, seal and certificate choices") },
+  { "templates", xs_cli_templates, N_("List, add or remove certificate templates for pre-printed paper") },
   { "demo", xs_cli_demo, N_("Fill an empty database with a demo base") },
 };
 

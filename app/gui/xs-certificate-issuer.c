@@ -68,6 +68,8 @@ xs_certificate_settings_copy_clear (XsCertificateSettingsCopy *copy)
   g_clear_pointer (&copy->base_name, g_free);
   g_clear_pointer (&copy->issuer, g_free);
   g_clear_pointer (&copy->seal, g_bytes_unref);
+  g_clear_pointer (&copy->kind_template[0], g_free);
+  g_clear_pointer (&copy->kind_template[1], g_free);
 }
 
 void
@@ -75,6 +77,7 @@ xs_certificate_settings_copy_load (XsCertificateSettingsCopy *copy,
                                    XsBaseProfile             *profile)
 {
   GBytes *seal = xs_base_profile_get_seal (profile);
+  XsCertificateSettings settings = { 0 };
 
   xs_certificate_settings_copy_clear (copy);
   copy->base_name = g_strdup (xs_base_profile_get_name (profile));
@@ -83,6 +86,11 @@ xs_certificate_settings_copy_load (XsCertificateSettingsCopy *copy,
   copy->orientation = xs_base_profile_get_orientation (profile);
   copy->full_id_number = xs_base_profile_get_full_id_number (profile);
   copy->language = xs_base_profile_get_language (profile);
+  xs_base_profile_get_certificate_settings (profile, &settings);
+  copy->kind_template[0] = g_strdup (settings.annual_template);
+  copy->kind_template[1] = g_strdup (settings.completion_template);
+  copy->offset_x = settings.offset_x;
+  copy->offset_y = settings.offset_y;
 }
 
 void
@@ -96,6 +104,10 @@ xs_certificate_settings_copy_get (const XsCertificateSettingsCopy *copy,
   settings->orientation = copy->orientation;
   settings->full_id_number = copy->full_id_number;
   settings->language = copy->language;
+  settings->annual_template = copy->kind_template[0];
+  settings->completion_template = copy->kind_template[1];
+  settings->offset_x = copy->offset_x;
+  settings->offset_y = copy->offset_y;
 }
 
 /* A run */

@@ -22,6 +22,8 @@ typedef struct
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number;
   XsCertificateLanguage     language;
+  char                     *kind_template[2]; /* annual, completion */
+  int                       offset_x, offset_y;
 } XsCertificateSettingsCopy;
 
 void xs_certificate_settings_copy_clear (XsCertificateSettingsCopy *copy);

@@ -7,7 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "xs-certificate-pdf.h"
+#include "xs-certificate-templates.h"
 #include "xs-file-chooser.h"
 #include "xs-preferences-window.h"
 
@@ -33,6 +36,13 @@ struct _XsPreferencesWindow
   GtkSwitch            *full_id_switch;
   GtkSwitch            *landscape_switch;
   GtkSwitch            *english_switch;
+  AdwComboRow          *annual_template_row;
+  AdwComboRow          *completion_template_row;
+  GtkStringList        *kind_template_names;
+  GStrv                 kind_templates;  /* the names the rows offer: "" (standard) first */
+  GtkSpinButton        *offset_x_spin;
+  GtkSpinButton        *offset_y_spin;
+  GtkPrintOperation    *print_operation;
   GtkSpinButton        *year_spin;
   GtkSpinButton        *size_limit_spin;
 };
@@ -149,6 +159,76 @@ on_template_selected (XsPreferencesWindow *self)
     save_profile (self);
 }
 
+static void
+on_kind_template_selected (XsPreferencesWindow *self,
+                           GParamSpec          *pspec,
+                           AdwComboRow         *row)
+{
+  XsCertificateKind kind = row == self->completion_template_row ? XS_CERTIFICATE_COMPLETION
+                                                                : XS_CERTIFICATE_ANNUAL;
+  guint position = adw_combo_row_get_selected (row);
+
+  if (self->kind_templates == NULL || position >= g_strv_length (self->kind_templates)
+      || g_str_equal (self->kind_templates[position], xs_base_profile_get_kind_template (self->profile, kind)))
+    return;
+  xs_base_profile_set_kind_template (self->profile, kind, self->kind_templates[position]);
+  save_profile (self);
+}
+
+static void
+on_offset_changed (XsPreferencesWindow *self)
+{
+  double x, y;
+
+  xs_base_profile_get_offset (self->profile, &x, &y);
+  if (fabs (gtk_spin_button_get_value (self->offset_x_spin) - x) < 0.05
+      && fabs (gtk_spin_button_get_value (self->offset_y_spin) - y) < 0.05)
+    return;
+  xs_base_profile_set_offset (self->profile, gtk_spin_button_get_value (self->offset_x_spin),
+                              gtk_spin_button_get_value (self->offset_y_spin));
+  save_profile (self);
+}
+
+/* The templates the base can choose: the standard design, the built-in
+ * ones and the base's own (a short query on the base's database). */
+static void
+load_kind_templates (XsPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+
+  templates = xs_certificate_templates_list (self->db, &error);
+  if (templates == NULL)
+    {
+      g_warning ("No certificate templates: %s", error->message);
+      templates = g_ptr_array_new ();
+    }
+  g_strv_builder_add (names, "");
+  gtk_string_list_append (self->kind_template_names, _("Standard design"));
+  for (guint i = 0; i < templates->len; i++)
+    {
+      XsCertificateTemplate *template = g_ptr_array_index (templates, i);
+
+      g_strv_builder_add (names, xs_certificate_template_get_name (template));
+      gtk_string_list_append (self->kind_template_names, xs_certificate_template_get_title (template));
+    }
+  g_strfreev (self->kind_templates);
+  self->kind_templates = g_strv_builder_end (names);
+}
+
+static void
+select_kind_template (XsPreferencesWindow *self,
+                      AdwComboRow         *row,
+                      XsCertificateKind    kind)
+{
+  const char *name = xs_base_profile_get_kind_template (self->profile, kind);
+
+  for (guint i = 0; self->kind_templates != NULL && self->kind_templates[i] != NULL; i++)
+    if (g_str_equal (self->kind_templates[i], name))
+      adw_combo_row_set_selected (row, i);
+}
+
 /* What the page shows follows the profile, whoever changes it. */
 static void
 update_from_profile (XsPreferencesWindow *self)
@@ -167,6 +247,15 @@ update_from_profile (XsPreferencesWindow *self)
   for (guint i = 0; templates[i] != NULL; i++)
     if (g_str_equal (templates[i], xs_base_profile_get_template (self->profile)))
       adw_combo_row_set_selected (self->template_row, i);
+  select_kind_template (self, self->annual_template_row, XS_CERTIFICATE_ANNUAL);
+  select_kind_template (self, self->completion_template_row, XS_CERTIFICATE_COMPLETION);
+  {
+    double x, y;
+
+    xs_base_profile_get_offset (self->profile, &x, &y);
+    gtk_spin_button_set_value (self->offset_x_spin, x);
+    gtk_spin_button_set_value (self->offset_y_spin, y);
+  }
 
   if (seal != NULL)
     /* Translators: the size of the seal image stored in the database */
@@ -260,6 +349,105 @@ clear_seal (GtkWidget  *widget,
   save_profile (self);
 }
 
+/* The calibration page: printed at full size, moved by the offset saved */
+
+typedef struct
+{
+  XsCertificateTemplate *template;
+  int                    offset_x, offset_y;  /* tenths of a mm */
+} Calibration;
+
+static void
+calibration_free (gpointer data,
+                  GClosure *closure)
+{
+  Calibration *calibration = data;
+
+  g_clear_object (&calibration->template);
+  g_free (calibration);
+}
+
+static void
+on_calibration_draw_page (GtkPrintOperation *operation,
+                          GtkPrintContext   *context,
+                          int                page_nr,
+                          Calibration       *calibration)
+{
+  xs_certificate_draw_calibration (calibration->template, gtk_print_context_get_cairo_context (context),
+                                   calibration->offset_x, calibration->offset_y);
+}
+
+static void
+on_calibration_done (XsPreferencesWindow     *self,
+                     GtkPrintOperationResult  result,
+                     GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error ? error->message
+                                                       : _("The calibration page could not be printed")));
+    }
+  if (self->print_operation == operation)
+    g_clear_object (&self->print_operation);
+}
+
+static void
+print_calibration (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  XsPreferencesWindow *self = XS_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GError) error = NULL;
+  Calibration *calibration;
+  GtkPrintOperationResult result;
+  double width, height, x, y;
+
+  if (self->print_operation != NULL)
+    return;
+  calibration = g_new0 (Calibration, 1);
+  calibration->template = xs_certificate_templates_lookup (self->db,
+                                                           xs_base_profile_get_kind_template (self->profile, XS_CERTIFICATE_ANNUAL),
+                                                           xs_base_profile_get_orientation (self->profile), &error);
+  if (calibration->template == NULL)
+    {
+      calibration_free (calibration, NULL);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  xs_base_profile_get_offset (self->profile, &x, &y);
+  calibration->offset_x = (int) lround (x * 10);
+  calibration->offset_y = (int) lround (y * 10);
+
+  /* the template's paper, upright, at full size: no scaling */
+  xs_certificate_template_get_page_size (calibration->template, &width, &height);
+  paper = gtk_paper_size_new_custom ("xueshi-calibration", _("Certificate paper"),
+                                     MIN (width, height), MAX (width, height), GTK_UNIT_POINTS);
+  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, _("Calibration page"));
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_calibration_draw_page),
+                         calibration, calibration_free, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_calibration_done), self, G_CONNECT_SWAPPED);
+  self->print_operation = g_object_ref (operation);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    on_calibration_done (self, result, operation);
+}
+
 static void
 bind_profile (XsPreferencesWindow *self)
 {
@@ -267,6 +455,7 @@ bind_profile (XsPreferencesWindow *self)
 
   for (guint i = 0; templates[i] != NULL; i++)
     gtk_string_list_append (self->template_names, xs_base_profile_describe_template (templates[i]));
+  load_kind_templates (self);
 
   /* The entries show what is saved; typing changes the profile on Apply. */
   gtk_editable_set_text (GTK_EDITABLE (self->base_name_row), xs_base_profile_get_name (self->profile));
@@ -280,6 +469,14 @@ bind_profile (XsPreferencesWindow *self)
   g_signal_connect_object (self->english_switch, "notify::active", G_CALLBACK (on_english_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (on_template_selected), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annual_template_row, "notify::selected", G_CALLBACK (on_kind_template_selected),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->completion_template_row, "notify::selected",
+                           G_CALLBACK (on_kind_template_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->offset_x_spin, "value-changed", G_CALLBACK (on_offset_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->offset_y_spin, "value-changed", G_CALLBACK (on_offset_changed), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -363,6 +560,8 @@ xs_preferences_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
+  g_clear_object (&self->print_operation);
+  g_clear_pointer (&self->kind_templates, g_strfreev);
   g_clear_object (&self->settings);
   g_clear_object (&self->profile);
   g_clear_object (&self->db);
@@ -406,6 +605,11 @@ xs_preferences_window_class_init (XsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, full_id_switch);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, landscape_switch);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, english_switch);
+  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, annual_template_row);
+  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, completion_template_row);
+  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, kind_template_names);
+  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, offset_x_spin);
+  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, offset_y_spin);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, size_limit_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_base_name_apply);
@@ -413,6 +617,7 @@ xs_preferences_window_class_init (XsPreferencesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "prefs.choose-seal", NULL, choose_seal);
   gtk_widget_class_install_action (widget_class, "prefs.clear-seal", NULL, clear_seal);
+  gtk_widget_class_install_action (widget_class, "prefs.print-calibration", NULL, print_calibration);
 }
 
 static void

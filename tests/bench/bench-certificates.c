@@ -5,16 +5,21 @@
  * Issues the annual certificates of a generated base and writes them to
  * one PDF, then draws the same texts with a bare pangocairo loop onto a
  * PDF surface in the same run (the anchor: the text alone, no layout, no
- * frame, QR code or seal). Prints pages per second of both, their ratio
- * (goal >= 0.7) and the bytes each page beyond the first adds (goal <=
- * 8 KB).
+ * frame, QR code or seal), best of 3 interleaved. Prints the time to
+ * issue them from nothing against the goal (5 s per 1,000), the bytes
+ * stored per certificate (goal <= 30 KB), pages per second of both PDFs,
+ * their ratio (goal >= 0.7) and the bytes each page beyond the first adds
+ * (goal <= 8 KB).
  */
 #include "config.h"
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include "xs-bench-util.h"
 #include "xs-certificate-private.h"
@@ -87,6 +92,93 @@ draw_bare (GPtrArray *certificates)
   return size;
 }
 
+/* Everything the register holds for issued certificates, and how many:
+ * the rows' documents, PDFs and indexed columns, and the seal and
+ * template images they share. */
+static double
+stored_per_certificate (const char *dir,
+                        guint      *n)
+{
+  g_autofree char *path = g_build_filename (dir, "xueshi.db", NULL);
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  double bytes = 0;
+
+  *n = 0;
+  if (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (raw,
+                             "SELECT count (*), total (length (serial) + length (holder) + length (masked_id)"
+                             " + length (document) + length (document_sha256) + length (seal_sha256)"
+                             " + length (pdf) + length (issued_at) + 16),"
+                             " (SELECT total (length (data) + 64) FROM certificate_asset)"
+                             " FROM certificate",
+                             -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("Could not read the certificate register of %s: %s", path, sqlite3_errmsg (raw));
+  *n = sqlite3_column_int (stmt, 0);
+  bytes = sqlite3_column_double (stmt, 1) + sqlite3_column_double (stmt, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return *n > 0 ? bytes / *n : 0;
+}
+
+/* Every submitted claim of the year approved, as a reviewer would (the
+ * generated claims carry no materials, which the core's bulk approval
+ * requires). */
+static void
+approve_all (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "xueshi.db", NULL);
+  sqlite3 *raw = NULL;
+  char *message = NULL;
+
+  if (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
+      || sqlite3_exec (raw,
+                       "UPDATE claim SET status = 'approved', reviewer = 'bench', "
+                       "decided_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+                       "updated_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                       "WHERE year = 2018 AND status = 'submitted'; PRAGMA wal_checkpoint(TRUNCATE);",
+                       NULL, NULL, &message) != SQLITE_OK)
+    g_error ("Could not approve the claims: %s", message ? message : sqlite3_errmsg (raw));
+  sqlite3_close (raw);
+}
+
+/* The generated public hours dated before the city's platform opened
+ * (2018-03-01) moved to May, so that the rule check keeps them. */
+static void
+move_early_dates (const char *path)
+{
+  static const char * const early[][2] = {
+    { ",2018-01-", ",2018-05-" }, { ",2018-02-", ",2018-06-" },
+    { ",2018/1/", ",2018/5/" }, { ",2018/2/", ",2018/6/" },
+    { ",2018年1月", ",2018年5月" }, { ",2018年2月", ",2018年6月" },
+  };
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    g_error ("%s", error->message);
+  /* each replacement is as long as what it replaces */
+  for (gsize at = 0; at < length; at++)
+    for (guint i = 0; i < G_N_ELEMENTS (early); i++)
+      if (contents[at] == ',' && strncmp (contents + at, early[i][0], strlen (early[i][0])) == 0)
+        memcpy (contents + at, early[i][1], strlen (early[i][1]));
+  if (!g_file_set_contents (path, contents, length, &error))
+    g_error ("%s", error->message);
+}
+
+/* Processor time of this process, seconds: on a shared machine the clock
+ * also counts the time others' work took. */
+static double
+cpu_now (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
 static gsize
 file_size (const char *path)
 {
@@ -106,6 +198,7 @@ main (int    argc,
     { NULL }
   };
   g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
   g_autofree char *roster = NULL;
   g_autofree char *hours = NULL;
   g_autofree char *seal = NULL;
@@ -119,9 +212,10 @@ main (int    argc,
   g_autoptr(GPtrArray) ids = NULL;
   XsCertificateSettings settings = { "漯河市职业技术学院继续教育基地", "漯河市人力资源和社会保障局", NULL, 0, FALSE };
   XsCertificateQuery query = { XS_CERTIFICATE_ANNUAL, XS_BENCH_YEAR, NULL, NULL, NULL };
-  double t0, issue_s, write_s, bare_s, pages_s, bare_pages_s;
+  double t0, issue_s, write_s, bare_s, pages_s, bare_pages_s, cpu0, issue_cpu_s;
   gsize all_bytes, one_bytes, bare_bytes;
-  guint n_issued = 0;
+  guint n_issued = 0, n_stored = 0;
+  double stored;
 
   xs_bench_init (&argc, &argv, "Certificates to one PDF", extra, &options);
   dir = xs_bench_make_tmpdir (&options);
@@ -129,6 +223,9 @@ main (int    argc,
   hours = g_build_filename (dir, "hours.csv", NULL);
   pdf = g_build_filename (dir, "certificates.pdf", NULL);
   one = g_build_filename (dir, "one.pdf", NULL);
+  /* the data folder, apart from the PDFs written */
+  data = g_build_filename (dir, "data", NULL);
+  g_mkdir (data, 0700);
 
   /* a seal, as a base would use */
   {
@@ -146,18 +243,24 @@ main (int    argc,
     settings.seal_path = seal;
   }
 
-  /* About one generated trainee in four meets the requirement. */
-  if (!xs_bench_generate (roster, hours, n * 5, &error)
-      || (db = xs_db_open (dir, &error)) == NULL
-      || (key = xs_signing_key_open (dir, &error)) == NULL)
+  /* About one generated trainee in thirty meets the requirement. */
+  if (!xs_bench_generate (roster, hours, n * 32, &error))
+    g_error ("%s", error->message);
+  move_early_dates (hours);
+  if ( (db = xs_db_open (data, &error)) == NULL
+      || (key = xs_signing_key_open (data, &error)) == NULL)
     g_error ("%s", error->message);
   {
     g_autoptr(XsImportReport) r1 = xs_roster_import (db, roster, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
     g_autoptr(XsImportReport) r2 = r1 ? xs_hours_import (db, hours, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error) : NULL;
 
-    if (r2 == NULL || xs_claim_store_approve_submitted (db, XS_BENCH_YEAR, "bench", &error) < 0)
+    if (r2 == NULL)
       g_error ("%s", error->message);
   }
+  g_clear_object (&db);
+  approve_all (data);
+  if ((db = xs_db_open (data, &error)) == NULL)
+    g_error ("%s", error->message);
 
   /* the first n who qualify */
   {
@@ -175,20 +278,27 @@ main (int    argc,
 
   /* first issue: serials, documents, signatures, a PDF snapshot each */
   t0 = xs_bench_now ();
+  cpu0 = cpu_now ();
   certificates = xs_certificates_issue (db, key, &settings, &query, NULL, NULL, NULL, &n_issued, NULL, &error);
   if (certificates == NULL)
     g_error ("%s", error->message);
   issue_s = xs_bench_now () - t0;
+  issue_cpu_s = cpu_now () - cpu0;
 
-  /* the batch PDF */
-  t0 = xs_bench_now ();
-  if (!xs_certificate_write_pdf (certificates, NULL, pdf, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  write_s = xs_bench_now () - t0;
+  /* the batch PDF and the anchor, interleaved, best of 3: on a shared
+   * machine a single run of each meets different loads */
+  write_s = bare_s = G_MAXDOUBLE;
+  for (int run = 0; run < 3; run++)
+    {
+      t0 = xs_bench_now ();
+      if (!xs_certificate_write_pdf (certificates, NULL, pdf, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      write_s = MIN (write_s, xs_bench_now () - t0);
 
-  t0 = xs_bench_now ();
-  bare_bytes = draw_bare (certificates);
-  bare_s = xs_bench_now () - t0;
+      t0 = xs_bench_now ();
+      bare_bytes = draw_bare (certificates);
+      bare_s = MIN (bare_s, xs_bench_now () - t0);
+    }
 
   first = g_ptr_array_new ();
   g_ptr_array_add (first, g_ptr_array_index (certificates, 0));
@@ -197,10 +307,16 @@ main (int    argc,
   all_bytes = file_size (pdf);
   one_bytes = file_size (one);
 
+  stored = stored_per_certificate (data, &n_stored);
   pages_s = certificates->len / write_s;
   bare_pages_s = certificates->len / bare_s;
-  printf ("%u certificates (%u newly issued, %.1f s to issue with their snapshots)\n",
+  printf ("%u certificates (%u newly issued, %.2f s to issue with their snapshots)\n",
           certificates->len, n_issued, issue_s);
+  printf ("issuing from nothing: %.2f s per 1,000; ratio to the goal of 5 s %.2f (goal <= 1); "
+          "%.2f s of processor time per 1,000\n",
+          issue_s * 1000 / MAX (1, n_issued), issue_s * 1000 / MAX (1, n_issued) / 5,
+          issue_cpu_s * 1000 / MAX (1, n_issued));
+  printf ("stored: %.0f B per certificate over %u (goal <= 30720)\n", stored, n_stored);
   printf ("one PDF: %.0f pages/s; bare pangocairo, same text: %.0f pages/s; ratio %.2f (goal >= 0.7)\n",
           pages_s, bare_pages_s, pages_s / bare_pages_s);
   printf ("issue and write, from nothing issued: %.0f pages/s; ratio %.2f\n",

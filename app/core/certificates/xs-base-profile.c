@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "xs-base-profile.h"
@@ -35,6 +36,8 @@ typedef struct
   gboolean                  full_id_number;
   char                     *template_id;
   XsCertificateLanguage     language;
+  char                     *kind_template[2]; /* by XsCertificateKind; "" for the standard one */
+  int                       offset[2];        /* x, y: tenths of a mm */
 } Values;
 
 struct _XsBaseProfile
@@ -60,6 +63,10 @@ enum {
   PROP_LANGUAGE,
   PROP_KEY_FINGERPRINT,
   PROP_EMPTY,
+  PROP_ANNUAL_TEMPLATE,
+  PROP_COMPLETION_TEMPLATE,
+  PROP_OFFSET_X,
+  PROP_OFFSET_Y,
   N_PROPS
 };
 
@@ -74,6 +81,8 @@ values_clear (Values *values)
   g_clear_pointer (&values->issuer, g_free);
   g_clear_pointer (&values->seal, g_bytes_unref);
   g_clear_pointer (&values->template_id, g_free);
+  g_clear_pointer (&values->kind_template[0], g_free);
+  g_clear_pointer (&values->kind_template[1], g_free);
 }
 
 static void
@@ -88,6 +97,11 @@ values_copy (Values       *dest,
   dest->full_id_number = src->full_id_number;
   dest->template_id = g_strdup (src->template_id);
   dest->language = src->language;
+  for (int i = 0; i < 2; i++)
+    {
+      dest->kind_template[i] = g_strdup (src->kind_template[i]);
+      dest->offset[i] = src->offset[i];
+    }
 }
 
 static void
@@ -100,6 +114,8 @@ values_init (Values *values)
   values->full_id_number = FALSE;
   values->template_id = g_strdup (templates[0]);
   values->language = XS_CERTIFICATE_CHINESE;
+  values->kind_template[0] = g_strdup ("");
+  values->kind_template[1] = g_strdup ("");
 }
 
 static void
@@ -151,6 +167,14 @@ xs_base_profile_get_property (GObject    *object,
     case PROP_EMPTY:
       g_value_set_boolean (value, xs_base_profile_is_empty (self));
       break;
+    case PROP_ANNUAL_TEMPLATE:
+    case PROP_COMPLETION_TEMPLATE:
+      g_value_set_string (value, self->values.kind_template[prop_id == PROP_COMPLETION_TEMPLATE]);
+      break;
+    case PROP_OFFSET_X:
+    case PROP_OFFSET_Y:
+      g_value_set_double (value, self->values.offset[prop_id == PROP_OFFSET_Y] / 10.0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,6 +212,18 @@ xs_base_profile_set_property (GObject      *object,
         if (!xs_base_profile_set_template (self, g_value_get_string (value), &error))
           g_warning ("%s", error->message);
       }
+      break;
+    case PROP_ANNUAL_TEMPLATE:
+    case PROP_COMPLETION_TEMPLATE:
+      xs_base_profile_set_kind_template (self, prop_id == PROP_COMPLETION_TEMPLATE
+                                               ? XS_CERTIFICATE_COMPLETION : XS_CERTIFICATE_ANNUAL,
+                                         g_value_get_string (value));
+      break;
+    case PROP_OFFSET_X:
+      xs_base_profile_set_offset (self, g_value_get_double (value), self->values.offset[1] / 10.0);
+      break;
+    case PROP_OFFSET_Y:
+      xs_base_profile_set_offset (self, self->values.offset[0] / 10.0, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -234,6 +270,21 @@ xs_base_profile_class_init (XsBaseProfileClass *klass)
     g_param_spec_boolean ("empty", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /* a template's name, "" for the standard design */
+  properties[PROP_ANNUAL_TEMPLATE] =
+    g_param_spec_string ("annual-template", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPLETION_TEMPLATE] =
+    g_param_spec_string ("completion-template", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* mm, to a tenth */
+  properties[PROP_OFFSET_X] =
+    g_param_spec_double ("offset-x", NULL, NULL, -XS_BASE_PROFILE_MAX_OFFSET, XS_BASE_PROFILE_MAX_OFFSET, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFSET_Y] =
+    g_param_spec_double ("offset-y", NULL, NULL, -XS_BASE_PROFILE_MAX_OFFSET, XS_BASE_PROFILE_MAX_OFFSET, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -279,7 +330,8 @@ xs_base_profile_load (XsDb    *db,
 
   stmt = _xs_db_prepare (db,
                          "SELECT name, issuer, seal, orientation, full_id_number, template, "
-                         "updated_at IS NOT NULL, language FROM base_profile WHERE id = 1",
+                         "updated_at IS NOT NULL, language, annual_template, completion_template, "
+                         "offset_x, offset_y FROM base_profile WHERE id = 1",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -321,6 +373,12 @@ xs_base_profile_load (XsDb    *db,
   /* anything else was written by a newer version: Chinese */
   self->values.language = g_strcmp0 (_xs_db_column_text (stmt, 7), "en") == 0
                           ? XS_CERTIFICATE_ENGLISH : XS_CERTIFICATE_CHINESE;
+  for (int i = 0; i < 2; i++)
+    {
+      g_free (self->values.kind_template[i]);
+      self->values.kind_template[i] = g_strdup (_xs_db_column_text (stmt, 8 + i));
+      self->values.offset[i] = CLAMP (_xs_db_column_int (stmt, 10 + i), -200, 200);
+    }
   values_copy (&self->stored, &self->values);
   return g_steal_pointer (&self);
 }
@@ -371,6 +429,12 @@ describe_changes (XsBaseProfile *self)
     g_ptr_array_add (changed, (gpointer) "template");
   if (a->language != b->language)
     g_ptr_array_add (changed, (gpointer) "language");
+  if (g_strcmp0 (a->kind_template[0], b->kind_template[0]) != 0)
+    g_ptr_array_add (changed, (gpointer) "annual_template");
+  if (g_strcmp0 (a->kind_template[1], b->kind_template[1]) != 0)
+    g_ptr_array_add (changed, (gpointer) "completion_template");
+  if (a->offset[0] != b->offset[0] || a->offset[1] != b->offset[1])
+    g_ptr_array_add (changed, (gpointer) "offset");
   if (changed->len == 0)
     return NULL;
   g_ptr_array_add (changed, NULL);
@@ -388,11 +452,15 @@ write_row (XsBaseProfile  *self,
 
   stmt = _xs_db_prepare (db,
                          "INSERT INTO base_profile (id, name, issuer, seal, orientation, full_id_number, "
-                         "template, updated_at, language) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                         "template, updated_at, language, annual_template, completion_template, "
+                         "offset_x, offset_y) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, "
                          "seal = excluded.seal, orientation = excluded.orientation, "
                          "full_id_number = excluded.full_id_number, template = excluded.template, "
-                         "updated_at = excluded.updated_at, language = excluded.language",
+                         "updated_at = excluded.updated_at, language = excluded.language, "
+                         "annual_template = excluded.annual_template, "
+                         "completion_template = excluded.completion_template, "
+                         "offset_x = excluded.offset_x, offset_y = excluded.offset_y",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -405,6 +473,10 @@ write_row (XsBaseProfile  *self,
   _xs_db_bind_text (stmt, 6, v->template_id);
   _xs_db_bind_text_static (stmt, 7, _xs_db_get_now (db));
   _xs_db_bind_text_static (stmt, 8, v->language == XS_CERTIFICATE_ENGLISH ? "en" : "zh");
+  _xs_db_bind_text (stmt, 9, v->kind_template[0]);
+  _xs_db_bind_text (stmt, 10, v->kind_template[1]);
+  _xs_db_bind_int (stmt, 11, v->offset[0]);
+  _xs_db_bind_int (stmt, 12, v->offset[1]);
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
   return _xs_db_audit (db, "base_profile", 1, "update", changes, error);
@@ -463,6 +535,9 @@ xs_base_profile_revert (XsBaseProfile *self)
   xs_base_profile_set_orientation (self, self->stored.orientation);
   xs_base_profile_set_full_id_number (self, self->stored.full_id_number);
   xs_base_profile_set_language (self, self->stored.language);
+  xs_base_profile_set_kind_template (self, XS_CERTIFICATE_ANNUAL, self->stored.kind_template[0]);
+  xs_base_profile_set_kind_template (self, XS_CERTIFICATE_COMPLETION, self->stored.kind_template[1]);
+  xs_base_profile_set_offset (self, self->stored.offset[0] / 10.0, self->stored.offset[1] / 10.0);
   if (!xs_base_profile_set_template (self, self->stored.template_id, NULL))
     g_critical ("Unknown template %s", self->stored.template_id);
   g_object_thaw_notify (G_OBJECT (self));
@@ -772,4 +847,65 @@ xs_base_profile_get_certificate_settings (XsBaseProfile         *self,
   settings->orientation = self->values.orientation;
   settings->full_id_number = self->values.full_id_number;
   settings->language = self->values.language;
+  settings->annual_template = self->values.kind_template[0];
+  settings->completion_template = self->values.kind_template[1];
+  settings->offset_x = self->values.offset[0];
+  settings->offset_y = self->values.offset[1];
+}
+
+const char *
+xs_base_profile_get_kind_template (XsBaseProfile     *self,
+                                   XsCertificateKind  kind)
+{
+  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), NULL);
+  return self->values.kind_template[kind == XS_CERTIFICATE_COMPLETION];
+}
+
+void
+xs_base_profile_set_kind_template (XsBaseProfile     *self,
+                                   XsCertificateKind  kind,
+                                   const char        *name)
+{
+  int i = kind == XS_CERTIFICATE_COMPLETION;
+
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+
+  if (g_strcmp0 (self->values.kind_template[i], name ? name : "") == 0)
+    return;
+  g_free (self->values.kind_template[i]);
+  self->values.kind_template[i] = g_strdup (name ? name : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[i ? PROP_COMPLETION_TEMPLATE : PROP_ANNUAL_TEMPLATE]);
+}
+
+void
+xs_base_profile_get_offset (XsBaseProfile *self,
+                            double        *x_mm,
+                            double        *y_mm)
+{
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+  *x_mm = self->values.offset[0] / 10.0;
+  *y_mm = self->values.offset[1] / 10.0;
+}
+
+void
+xs_base_profile_set_offset (XsBaseProfile *self,
+                            double         x_mm,
+                            double         y_mm)
+{
+  int x, y;
+
+  g_return_if_fail (XS_IS_BASE_PROFILE (self));
+
+  x = (int) lround (CLAMP (x_mm, -XS_BASE_PROFILE_MAX_OFFSET, XS_BASE_PROFILE_MAX_OFFSET) * 10);
+  y = (int) lround (CLAMP (y_mm, -XS_BASE_PROFILE_MAX_OFFSET, XS_BASE_PROFILE_MAX_OFFSET) * 10);
+  if (x != self->values.offset[0])
+    {
+      self->values.offset[0] = x;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSET_X]);
+    }
+  if (y != self->values.offset[1])
+    {
+      self->values.offset[1] = y;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSET_Y]);
+    }
 }

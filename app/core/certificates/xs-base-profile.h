@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define XS_BASE_PROFILE_MAX_NAME 100
 /* The largest seal image, in bytes. */
 #define XS_BASE_PROFILE_MAX_SEAL (4 * 1024 * 1024)
+/* The largest correction of the printer's drift, each way, in mm. */
+#define XS_BASE_PROFILE_MAX_OFFSET 20.0
 
 #define XS_TYPE_CERTIFICATE_ORIENTATION (xs_certificate_orientation_get_type ())
 GType xs_certificate_orientation_get_type (void);
@@ -81,6 +83,22 @@ gboolean            xs_base_profile_set_template        (XsBaseProfile  *self,
 const char * const *xs_base_profile_list_templates      (void);
 /* The template's name for people (translated). */
 const char         *xs_base_profile_describe_template   (const char     *template_id);
+/* The template certificates of @kind are printed with: a name from
+ * xs_certificate_templates_list(), "" for the standard design in the
+ * profile's orientation. Checked when issuing. */
+const char         *xs_base_profile_get_kind_template   (XsBaseProfile  *self,
+                                                         XsCertificateKind kind);
+void                xs_base_profile_set_kind_template   (XsBaseProfile  *self,
+                                                         XsCertificateKind kind,
+                                                         const char     *name);
+/* The printer's drift corrected, in mm, right and down positive; kept to
+ * a tenth of a mm, at most XS_BASE_PROFILE_MAX_OFFSET each way. */
+void                xs_base_profile_get_offset          (XsBaseProfile  *self,
+                                                         double         *x_mm,
+                                                         double         *y_mm);
+void                xs_base_profile_set_offset          (XsBaseProfile  *self,
+                                                         double          x_mm,
+                                                         double          y_mm);
 /* SHA-256 of the public key text (xs_signing_key_get_public_text()), its
  * first 16 bytes in hexadecimal, by groups of four digits; NULL while the
  * data folder has no key. Computed, never stored. */

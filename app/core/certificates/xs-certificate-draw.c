@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <hb.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
@@ -44,6 +45,10 @@
 #define QR_MODULE    (0.52 * 72 / 25.4) /* the smallest module: 0.5 mm and a little for the printer */
 #define QR_QUIET      4                 /* modules of white on every side */
 #define SEAL_SIZE   118.0
+#define MM          (72 / 25.4)
+/* The version of this drawing code, recorded with the renderer: raise it
+ * whenever a change here moves anything on a page or changes its bytes. */
+#define LAYOUT_VERSION 1
 
 typedef struct
 {
@@ -63,7 +68,7 @@ typedef struct
   Block      statement;
   GArray    *issuers;        /* Block */
   Block      date;
-  QRcode    *code;
+  const QRcode *code;
   double     qr_x, qr_y, qr_size; /* quiet zone included */
   double     issuer_left, issuer_top, issuer_bottom;
   int        culprit;        /* the line (or issuer, from 1000) that grew most */
@@ -88,7 +93,7 @@ layout_clear (Layout *layout)
   g_clear_pointer (&layout->labels, g_array_unref);
   g_clear_pointer (&layout->values, g_array_unref);
   g_clear_pointer (&layout->issuers, g_array_unref);
-  g_clear_pointer (&layout->code, QRcode_free);
+  layout->code = NULL;  /* the certificate's */
 }
 
 static GArray *
@@ -103,15 +108,16 @@ block_array (void)
 /* Measures @text at @size points wrapped to @width (no wrapping when
  * @width <= 0), aligned within that width. */
 static void
-measure (Block          *block,
-         PangoContext   *context,
-         const char     *text,
-         gboolean        bold,
-         double          size,
-         double          width,
-         PangoAlignment  alignment)
+measure_in (Block          *block,
+            PangoContext   *context,
+            const char     *family,
+            const char     *text,
+            gboolean        bold,
+            double          size,
+            double          width,
+            PangoAlignment  alignment)
 {
-  PangoFontDescription *description = pango_font_description_from_string (SERIF);
+  PangoFontDescription *description = pango_font_description_from_string (family);
   PangoRectangle logical;
 
   g_clear_object (&block->layout);
@@ -131,6 +137,18 @@ measure (Block          *block,
   pango_layout_get_extents (block->layout, NULL, &logical);
   block->w = width > 0 ? width : logical.width / (double) PANGO_SCALE;
   block->h = logical.height / (double) PANGO_SCALE;
+}
+
+static void
+measure (Block          *block,
+         PangoContext   *context,
+         const char     *text,
+         gboolean        bold,
+         double          size,
+         double          width,
+         PangoAlignment  alignment)
+{
+  measure_in (block, context, SERIF, text, bold, size, width, alignment);
 }
 
 static int
@@ -193,8 +211,11 @@ layout_at (XsCertificate *self,
       Block *label = &g_array_index (layout->labels, Block, i / 2);
       Block *value = &g_array_index (layout->values, Block, i / 2);
 
-      measure (label, context, g_ptr_array_index (self->lines, i), FALSE, body_size,
-               label_width - body_size, PANGO_ALIGN_LEFT);
+      /* measured once more only when it must wrap: a label that fits
+       * stays on its line as measured */
+      if (label->w > label_width - body_size)
+        measure (label, context, g_ptr_array_index (self->lines, i), FALSE, body_size,
+                 label_width - body_size, PANGO_ALIGN_LEFT);
       measure (value, context, g_ptr_array_index (self->lines, i + 1), TRUE, body_size,
                value_width, PANGO_ALIGN_LEFT);
       label->x = left;
@@ -274,8 +295,8 @@ layout_at (XsCertificate *self,
   layout->fits = layout->slack >= 0;
 }
 
-static PangoContext *
-create_context (cairo_t *cr)
+PangoContext *
+_xs_certificate_create_context (cairo_t *cr)
 {
   PangoContext *context;
   cairo_font_options_t *options = cairo_font_options_create ();
@@ -308,12 +329,7 @@ layout_page (XsCertificate *self,
   layout->labels = block_array ();
   layout->values = block_array ();
   layout->issuers = block_array ();
-  if (self->payload != NULL)
-    {
-      layout->code = QRcode_encodeString (self->payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-      if (layout->code == NULL)
-        g_warning ("Could not encode a QR code: %s", g_strerror (errno));
-    }
+  layout->code = _xs_certificate_get_qr (self);
   for (double size = BODY_SIZE; size >= XS_CERTIFICATE_FLOOR_SIZE; size -= BODY_STEP)
     {
       layout_at (self, context, layout, size);
@@ -343,7 +359,9 @@ xs_certificate_check_layout (XsCertificate  *self,
 
   g_return_val_if_fail (XS_IS_CERTIFICATE (self), FALSE);
 
-  context = create_context (NULL);
+  if (self->template != NULL && xs_certificate_template_is_fixed (self->template))
+    return _xs_certificate_form_check (self, error);
+  context = _xs_certificate_create_context (NULL);
   layout_page (self, context, &layout);
   fits = layout.fits;
   if (!fits)
@@ -363,19 +381,20 @@ xs_certificate_check_layout (XsCertificate  *self,
   return fits;
 }
 
-static void
-draw_frame (cairo_t      *cr,
-            const Layout *layout)
+void
+_xs_certificate_draw_frame (cairo_t *cr,
+                            double   width,
+                            double   height)
 {
   double m = MARGIN;
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, BORDER_R, BORDER_G, BORDER_B);
   cairo_set_line_width (cr, 3);
-  cairo_rectangle (cr, m, m, layout->width - 2 * m, layout->height - 2 * m);
+  cairo_rectangle (cr, m, m, width - 2 * m, height - 2 * m);
   cairo_stroke (cr);
   cairo_set_line_width (cr, 0.8);
-  cairo_rectangle (cr, m + 6, m + 6, layout->width - 2 * m - 12, layout->height - 2 * m - 12);
+  cairo_rectangle (cr, m + 6, m + 6, width - 2 * m - 12, height - 2 * m - 12);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -384,12 +403,12 @@ draw_frame (cairo_t      *cr,
  * in it, scaled up without smoothing: sharp at any print size, a few
  * hundred bytes in a PDF (as paths, its thousand rectangles cost ten
  * times that and most of the drawing time). */
-static void
-draw_qr (cairo_t      *cr,
-         const QRcode *code,
-         double        x,
-         double        y,
-         double        size)
+void
+_xs_certificate_draw_qr (cairo_t      *cr,
+                         const QRcode *code,
+                         double        x,
+                         double        y,
+                         double        size)
 {
   cairo_surface_t *image;
   cairo_pattern_t *pattern;
@@ -450,8 +469,14 @@ read_bytes (void          *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static cairo_surface_t *
-seal_surface (XsCertificate *self)
+/* Decoded seals by their SHA-256, shared by every certificate that shows
+ * one: a batch decodes a seal once, and a PDF holds it once. A base has
+ * one seal, and a few over the years. */
+G_LOCK_DEFINE_STATIC (seals);
+static GHashTable *seals;
+
+cairo_surface_t *
+_xs_certificate_get_seal_surface (XsCertificate *self)
 {
   if (self->seal == NULL)
     return NULL;
@@ -460,10 +485,22 @@ seal_surface (XsCertificate *self)
       ReadState state = { g_bytes_get_data (self->seal, &state.left), 0 };
       cairo_surface_t *surface;
 
+      G_LOCK (seals);
+      if (seals == NULL)
+        seals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) cairo_surface_destroy);
+      surface = g_hash_table_lookup (seals, self->seal_hash);
+      if (surface != NULL)
+        {
+          self->seal_surface = cairo_surface_reference (surface);
+          G_UNLOCK (seals);
+          return self->seal_surface;
+        }
       state.left = g_bytes_get_size (self->seal);
       surface = cairo_image_surface_create_from_png_stream (read_bytes, &state);
       if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
         {
+          G_UNLOCK (seals);
           g_warning ("The seal image of %s cannot be read", self->serial ? self->serial : "a preview");
           cairo_surface_destroy (surface);
           return NULL;
@@ -472,6 +509,8 @@ seal_surface (XsCertificate *self)
       cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID,
                                    (const guchar *) self->seal_hash, strlen (self->seal_hash),
                                    NULL, NULL);
+      g_hash_table_insert (seals, g_strdup (self->seal_hash), cairo_surface_reference (surface));
+      G_UNLOCK (seals);
       self->seal_surface = surface;
     }
   return self->seal_surface;
@@ -484,7 +523,7 @@ draw_seal (cairo_t       *cr,
            XsCertificate *self,
            const Layout  *layout)
 {
-  cairo_surface_t *surface = seal_surface (self);
+  cairo_surface_t *surface = _xs_certificate_get_seal_surface (self);
   double w, h, scale, x, y;
 
   if (surface == NULL)
@@ -534,16 +573,27 @@ xs_certificate_draw (XsCertificate *self,
   scale = MIN (width / page_width, height / page_height);
   cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
   cairo_scale (cr, scale, scale);
-  context = create_context (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, page_width, page_height);
+  cairo_fill (cr);
+  /* the printer's drift, corrected: everything moves, nothing else changes */
+  if (self->offset_x != 0 || self->offset_y != 0)
+    cairo_translate (cr, self->offset_x / 10.0 * MM, self->offset_y / 10.0 * MM);
+  if (self->template != NULL && xs_certificate_template_is_fixed (self->template))
+    {
+      _xs_certificate_form_draw (self, cr);
+      cairo_restore (cr);
+      return;
+    }
+  context = _xs_certificate_create_context (cr);
   layout_page (self, context, &layout);
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, layout.width, layout.height);
-  cairo_fill (cr);
-  draw_frame (cr, &layout);
+  if (self->template == NULL || xs_certificate_template_draws_frame (self->template))
+    _xs_certificate_draw_frame (cr, layout.width, layout.height);
 
   cairo_set_source_rgb (cr, BORDER_R, BORDER_G, BORDER_B);
-  show (cr, &layout.title);
+  if (self->template == NULL || xs_certificate_template_draws_title (self->template))
+    show (cr, &layout.title);
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   show (cr, &layout.serial);
@@ -557,11 +607,85 @@ xs_certificate_draw (XsCertificate *self,
     show (cr, &g_array_index (layout.issuers, Block, i));
   show (cr, &layout.date);
 
-  draw_seal (cr, self, &layout);
+  if (self->template == NULL || xs_certificate_template_draws_seal (self->template))
+    draw_seal (cr, self, &layout);
   if (layout.code != NULL)
-    draw_qr (cr, layout.code, layout.qr_x, layout.qr_y, layout.qr_size);
+    _xs_certificate_draw_qr (cr, layout.code, layout.qr_x, layout.qr_y, layout.qr_size);
 
   layout_clear (&layout);
   g_object_unref (context);
   cairo_restore (cr);
+}
+
+const QRcode *
+_xs_certificate_get_qr (XsCertificate *self)
+{
+  /* encoded once (all eight masks are tried: a millisecond) */
+  if (self->qr == NULL && self->payload != NULL)
+    {
+      self->qr = QRcode_encodeString (self->payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      if (self->qr == NULL)
+        g_warning ("Could not encode a QR code: %s", g_strerror (errno));
+    }
+  return self->qr;
+}
+
+/* What a page drawn today depends on besides its document: the version
+ * of the layout code here, the versions of cairo, Pango and HarfBuzz, and each face of the fonts the page may
+ * use, named by its family, style, revision and checksum (from its head
+ * table, without reading the whole file). The same document drawn with
+ * the same renderer gives the same bytes. */
+static char *
+compute_renderer (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) families = g_strsplit (SERIF, ",", -1);
+  PangoFontMap *map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (map);
+
+  g_string_append_printf (text, "layout %d; cairo %s; pango %s; harfbuzz %s", LAYOUT_VERSION,
+                          cairo_version_string (), pango_version_string (), hb_version_string ());
+  for (guint i = 0; families[i] != NULL; i++)
+    for (int bold = 0; bold < 2; bold++)
+      {
+        PangoFontDescription *description = pango_font_description_from_string (g_strstrip (families[i]));
+        PangoFont *font;
+
+        pango_font_description_set_size (description, 16 * PANGO_SCALE);
+        if (bold)
+          pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
+        font = pango_font_map_load_font (map, context, description);
+        if (font != NULL)
+          {
+            hb_face_t *face = hb_font_get_face (pango_font_get_hb_font (font));
+            hb_blob_t *head = hb_face_reference_table (face, HB_TAG ('h', 'e', 'a', 'd'));
+            unsigned int length = 0;
+            const guint8 *data = (const guint8 *) hb_blob_get_data (head, &length);
+            PangoFontDescription *actual = pango_font_describe (font);
+            g_autofree char *name = pango_font_description_to_string (actual);
+
+            g_string_append_printf (text, "; %s", name);
+            if (length >= 12)
+              g_string_append_printf (text, " %02x%02x.%02x%02x/%02x%02x%02x%02x",
+                                      data[4], data[5], data[6], data[7],
+                                      data[8], data[9], data[10], data[11]);
+            pango_font_description_free (actual);
+            hb_blob_destroy (head);
+            g_object_unref (font);
+          }
+        pango_font_description_free (description);
+      }
+  g_object_unref (context);
+  g_object_unref (map);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+const char *
+_xs_certificate_get_renderer (void)
+{
+  static char *renderer;
+
+  if (g_once_init_enter (&renderer))
+    g_once_init_leave (&renderer, compute_renderer ());
+  return renderer;
 }

@@ -15,6 +15,7 @@
 #include "xs-certificate-private.h"
 #include "xs-certificate-sign.h"
 #include "xs-certificate-store-private.h"
+#include "xs-certificate-templates.h"
 #include "xs-certificate-text.h"
 #include "xs-claim-store.h"
 #include "xs-class-store.h"
@@ -249,6 +250,7 @@ static XsCertificate *
 build (XsDb                        *db,
        XsSigningKey                *key,
        const XsCertificateSettings *settings,
+       XsCertificateTemplate       *template,
        GBytes                      *seal,
        XsCertificateKind            kind,
        int                          year,
@@ -274,7 +276,7 @@ build (XsDb                        *db,
   /* Every printed text in the profile's language, not the desktop's. */
   id_text = settings->full_id_number ? g_strdup (holder->id_number) : xs_id_number_mask (holder->id_number);
   _xs_certificate_set_holder (certificate, holder->name);
-  _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_NAME), holder->name);
+  _xs_certificate_add_line (certificate, "name", xs_certificate_text (language, XS_CERTIFICATE_TEXT_NAME), holder->name);
 
   if (kind == XS_CERTIFICATE_ANNUAL)
     {
@@ -286,18 +288,18 @@ build (XsDb                        *db,
       g_autofree char *total_text = hours_text (language, holder->total);
 
       _xs_certificate_set_title (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_ANNUAL_TITLE));
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_SEX),
+      _xs_certificate_add_line (certificate, "sex", xs_certificate_text (language, XS_CERTIFICATE_TEXT_SEX),
                                 xs_certificate_text (language, trainee->sex == XS_SEX_MALE
                                                                ? XS_CERTIFICATE_TEXT_MALE
                                                                : XS_CERTIFICATE_TEXT_FEMALE));
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_ID_NUMBER), id_text);
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_EMPLOYER),
+      _xs_certificate_add_line (certificate, "id_number", xs_certificate_text (language, XS_CERTIFICATE_TEXT_ID_NUMBER), id_text);
+      _xs_certificate_add_line (certificate, "employer", xs_certificate_text (language, XS_CERTIFICATE_TEXT_EMPLOYER),
                                 holder->employer);
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_YEAR), year_text);
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_PUBLIC), pub_text);
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_PROFESSIONAL),
+      _xs_certificate_add_line (certificate, "year", xs_certificate_text (language, XS_CERTIFICATE_TEXT_YEAR), year_text);
+      _xs_certificate_add_line (certificate, "public", xs_certificate_text (language, XS_CERTIFICATE_TEXT_PUBLIC), pub_text);
+      _xs_certificate_add_line (certificate, "professional", xs_certificate_text (language, XS_CERTIFICATE_TEXT_PROFESSIONAL),
                                 pro_text);
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_TOTAL), total_text);
+      _xs_certificate_add_line (certificate, "total", xs_certificate_text (language, XS_CERTIFICATE_TEXT_TOTAL), total_text);
       statement = xs_certificate_text_annual_statement (language, year);
     }
   else
@@ -308,10 +310,10 @@ build (XsDb                        *db,
       g_autofree char *hours = hours_text (language, holder->total);
 
       _xs_certificate_set_title (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_COMPLETION_TITLE));
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_ID_NUMBER), id_text);
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_CLASS), klass->name);
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_DATES), dates);
-      _xs_certificate_add_line (certificate, xs_certificate_text (language, XS_CERTIFICATE_TEXT_HOURS), hours);
+      _xs_certificate_add_line (certificate, "id_number", xs_certificate_text (language, XS_CERTIFICATE_TEXT_ID_NUMBER), id_text);
+      _xs_certificate_add_line (certificate, "class", xs_certificate_text (language, XS_CERTIFICATE_TEXT_CLASS), klass->name);
+      _xs_certificate_add_line (certificate, "dates", xs_certificate_text (language, XS_CERTIFICATE_TEXT_DATES), dates);
+      _xs_certificate_add_line (certificate, "hours", xs_certificate_text (language, XS_CERTIFICATE_TEXT_HOURS), hours);
       statement = xs_certificate_text_completion_statement (language, hours);
     }
 
@@ -322,6 +324,7 @@ build (XsDb                        *db,
   _xs_certificate_set_date (certificate, date);
   _xs_certificate_set_issued_on (certificate, issued_on);
   _xs_certificate_set_seal (certificate, seal);
+  _xs_certificate_set_template (certificate, template, settings->offset_x, settings->offset_y);
 
   if (key != NULL)
     {
@@ -409,7 +412,7 @@ load_seal (const XsCertificateSettings  *settings,
 typedef struct
 {
   XsCertificate *certificate;
-  GBytes        *pdf;          /* NULL: issued before, or refused */
+  gboolean       issue;        /* FALSE: issued before, or refused */
   char          *refusal;      /* why this holder's text does not fit the page */
   int            number;
   const Holder  *holder;
@@ -419,23 +422,8 @@ static void
 drawn_free (Drawn *drawn)
 {
   g_clear_object (&drawn->certificate);
-  g_clear_pointer (&drawn->pdf, g_bytes_unref);
   g_free (drawn->refusal);
   g_free (drawn);
-}
-
-static gboolean
-sign_drawn (Drawn     *drawn,
-            XsPdfKey  *pdf_key,
-            GError   **error)
-{
-  GBytes *signed_pdf = xs_certificate_sign_pdf (drawn->pdf, drawn->certificate, pdf_key, error);
-
-  if (signed_pdf == NULL)
-    return FALSE;
-  g_bytes_unref (drawn->pdf);
-  drawn->pdf = signed_pdf;
-  return TRUE;
 }
 
 /* Draws the certificates of holders @start… (those not issued yet with
@@ -444,8 +432,8 @@ sign_drawn (Drawn     *drawn,
 static GPtrArray *
 draw_chunk (XsDb                        *db,
             XsSigningKey                *key,
-            XsPdfKey                    *pdf_key,
             const XsCertificateSettings *settings,
+            XsCertificateTemplate       *template,
             GBytes                      *seal,
             const XsCertificateQuery    *query,
             const XsTrainingClass       *klass,
@@ -492,7 +480,7 @@ draw_chunk (XsDb                        *db,
       {
         g_autofree char *serial = _xs_certificate_store_format_serial (query->kind, year, number);
 
-        drawn->certificate = build (db, key, settings, seal, query->kind, year, klass, holder, serial, error);
+        drawn->certificate = build (db, key, settings, template, seal, query->kind, year, klass, holder, serial, error);
       }
       if (drawn->certificate != NULL && !xs_certificate_check_layout (drawn->certificate, &local_error))
         {
@@ -504,11 +492,11 @@ draw_chunk (XsDb                        *db,
           g_clear_object (&drawn->certificate);
           continue;
         }
-      if (drawn->certificate == NULL || (drawn->pdf = xs_certificate_render_pdf (drawn->certificate, error)) == NULL)
+      /* The document is the snapshot: its PDF is drawn from it when
+       * needed, always the same (xs_certificate_store_get_pdf()). */
+      if (drawn->certificate == NULL)
         return NULL;
-      /* the stored PDF, which a reprint gives back, is the signed one */
-      if (!sign_drawn (drawn, pdf_key, error))
-        return NULL;
+      drawn->issue = TRUE;
       drawn->number = number++;
     }
   *end = i;
@@ -547,7 +535,7 @@ store_chunk (XsDb                      *db,
       g_autoptr(GError) local_error = NULL;
       g_autofree char *masked = NULL;
 
-      if (drawn->pdf == NULL)
+      if (!drawn->issue)
         continue;
       existing = _xs_certificate_store_find_valid (db, query->kind, drawn->holder->trainee_id, year,
                                                    klass ? klass->id : 0, &local_error);
@@ -560,7 +548,7 @@ store_chunk (XsDb                      *db,
         goto again;
       masked = xs_id_number_mask (drawn->holder->id_number);
       if (!_xs_certificate_store_insert (db, drawn->certificate, drawn->number, drawn->holder->trainee_id,
-                                         klass ? klass->id : 0, masked, drawn->pdf, error))
+                                         klass ? klass->id : 0, masked, error))
         goto fail;
       (*n_new)++;
     }
@@ -575,6 +563,24 @@ fail:
   xs_db_rollback (db);
   *n_new = 0;
   return FALSE;
+}
+
+static XsCertificateTemplate *
+lookup_template (XsDb                         *db,
+                 const XsCertificateSettings  *settings,
+                 XsCertificateKind             kind,
+                 GError                      **error)
+{
+  if (settings->offset_x < -200 || settings->offset_x > 200
+      || settings->offset_y < -200 || settings->offset_y > 200)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("The printer’s offset is at most 20 mm each way: print the calibration page and set it again."));
+      return NULL;
+    }
+  return xs_certificate_templates_lookup (db, kind == XS_CERTIFICATE_ANNUAL ? settings->annual_template
+                                                                  : settings->completion_template,
+                                          settings->orientation, error);
 }
 
 static GPtrArray *
@@ -616,6 +622,7 @@ xs_certificates_issue (XsDb                        *db,
   g_autoptr(XsTrainingClass) klass = NULL;
   g_autoptr(GBytes) seal = NULL;
   g_autoptr(XsPdfKey) pdf_key = NULL;
+  g_autoptr(XsCertificateTemplate) template = NULL;
   guint issued = 0;
   guint retries = 0;
 
@@ -624,7 +631,10 @@ xs_certificates_issue (XsDb                        *db,
   g_return_val_if_fail (settings != NULL && query != NULL, NULL);
 
   if (!check_base_name (settings, error) || !load_seal (settings, &seal, error)
-      || (pdf_key = xs_certificate_open_pdf_key (db, error)) == NULL)
+      /* not used here, but no certificate is issued that could not be
+       * signed when its PDF is written */
+      || (pdf_key = xs_certificate_open_pdf_key (db, error)) == NULL
+      || (template = lookup_template (db, settings, query->kind, error)) == NULL)
     return NULL;
 
   /* Who is due one is read from one snapshot, without the write lock. */
@@ -657,7 +667,7 @@ xs_certificates_issue (XsDb                        *db,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
-      chunk = draw_chunk (db, key, pdf_key, settings, seal, query, klass, holders, i, &end, &first_number,
+      chunk = draw_chunk (db, key, settings, template, seal, query, klass, holders, i, &end, &first_number,
                           cancellable, error);
       if (chunk == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
@@ -726,6 +736,7 @@ xs_certificate_preview (XsDb                        *db,
   g_autoptr(GBytes) seal = NULL;
   g_autoptr(GError) local_error = NULL;
   XsCertificateSettings shown;
+  g_autoptr(XsCertificateTemplate) template = NULL;
   XsCertificate *issued;
   const Holder *holder;
 
@@ -754,12 +765,13 @@ xs_certificate_preview (XsDb                        *db,
 
   /* A preview shows what the settings would give, seal included, but is
    * not refused for a missing base name: the page says what to do. */
-  if (!load_seal (settings, &seal, error))
+  if (!load_seal (settings, &seal, error)
+      || (template = lookup_template (db, settings, kind, error)) == NULL)
     return NULL;
   shown = *settings;
   if (shown.base_name == NULL)
     shown.base_name = "";
-  return build (db, NULL, &shown, seal, kind, klass ? klass->year : year, klass, holder, NULL, error);
+  return build (db, NULL, &shown, template, seal, kind, klass ? klass->year : year, klass, holder, NULL, error);
 }
 
 void

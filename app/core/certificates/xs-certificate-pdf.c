@@ -167,3 +167,49 @@ xs_certificate_write_pdf (GPtrArray                  *certificates,
     return FALSE;
   return xs_output_commit (output, error);
 }
+
+void
+xs_certificate_draw_calibration (XsCertificateTemplate *template,
+                                 cairo_t               *cr,
+                                 int                    offset_x,
+                                 int                    offset_y)
+{
+  g_return_if_fail (XS_IS_CERTIFICATE_TEMPLATE (template));
+  g_return_if_fail (cr != NULL);
+
+  _xs_certificate_draw_calibration (template, cr, offset_x, offset_y);
+}
+
+gboolean
+xs_certificate_write_calibration (XsCertificateTemplate  *template,
+                                  int                     offset_x,
+                                  int                     offset_y,
+                                  const char             *path,
+                                  GError                **error)
+{
+  g_autoptr(XsOutput) output = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+
+  g_return_val_if_fail (XS_IS_CERTIFICATE_TEMPLATE (template), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  output = xs_output_new (path, XS_OUTPUT_PUBLIC, error);
+  if (output == NULL)
+    return FALSE;
+  xs_certificate_template_get_page_size (template, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (write_stream, xs_output_get_stream (output), width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xueshi");
+  cr = cairo_create (surface);
+  xs_certificate_draw_calibration (template, cr, offset_x, offset_y);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return set_cairo_error (status, path, error);
+  return xs_output_commit (output, error);
+}

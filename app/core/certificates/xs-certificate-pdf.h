@@ -6,6 +6,7 @@
 
 #include "xs-certificate.h"
 #include "xs-pdf-key.h"
+#include "xs-certificate-template.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,22 @@ gboolean  xs_certificate_write_pdf  (GPtrArray                  *certificates,
                                      XsCertificateProgressFunc   progress,
                                      gpointer                    user_data,
                                      GCancellable               *cancellable,
+                                     GError                    **error);
+
+/* Draws the calibration page of @template on @cr, in points from the
+ * paper's top left corner (a PDF page, or a print context at full page). */
+void      xs_certificate_draw_calibration  (XsCertificateTemplate *template,
+                                     cairo_t                    *cr,
+                                     int                         offset_x,
+                                     int                         offset_y);
+/* Writes the calibration page of @template to @path: crosses and rulers at
+ * known places in mm, and the boxes of a pre-printed form's fields, moved
+ * by the printer's offset (tenths of a mm, right and down), so that where
+ * they land on paper says how to correct the offset. */
+gboolean  xs_certificate_write_calibration (XsCertificateTemplate *template,
+                                     int                         offset_x,
+                                     int                         offset_y,
+                                     const char                 *path,
                                      GError                    **error);
 
 G_END_DECLS

@@ -381,8 +381,9 @@ xs_certificate_sign_pdf (GBytes         *pdf,
   }
 }
 
-/* Whether a certificate the base stored carries a PDF signature: then it
- * had a PDF signing key. */
+/* Whether a certificate the base stored carries a PDF signature, or was
+ * stored as a snapshot whose PDF is signed when it is written: then the
+ * base had a PDF signing key. */
 static gboolean
 has_signed_certificate (XsDb     *db,
                         gboolean *found,
@@ -392,7 +393,7 @@ has_signed_certificate (XsDb     *db,
   static const char marker[] = "/SubFilter /adbe.pkcs7.detached";
   int rc;
 
-  stmt = _xs_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM certificate WHERE instr(pdf, ?1) > 0)", error);
+  stmt = _xs_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM certificate WHERE instr(pdf, ?1) > 0 OR length(pdf) = 0)", error);
   if (stmt == NULL)
     return FALSE;
   _xs_db_bind_blob_static (stmt, 1, marker, strlen (marker));

@@ -26,14 +26,13 @@ char          *_xs_certificate_store_next_serial (XsDb              *db,
 char          *_xs_certificate_store_format_serial (XsCertificateKind  kind,
                                                    int                year,
                                                    int                number);
-/* Stores an issued certificate with its PDF. */
+/* Stores an issued certificate: its document is its snapshot. */
 gboolean       _xs_certificate_store_insert     (XsDb              *db,
                                                  XsCertificate     *certificate,
                                                  int                number,
                                                  gint64             trainee_id,
                                                  gint64             class_id,
                                                  const char        *masked_id,
-                                                 GBytes            *pdf,
                                                  GError           **error);
 
 G_END_DECLS

@@ -10,7 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xs-certificate-pdf.h"
 #include "xs-certificate-private.h"
+#include "xs-certificate-sign.h"
 #include "xs-certificate-store-private.h"
 #include "xs-db-private.h"
 
@@ -44,16 +46,25 @@ not_found (const char  *serial,
   return NULL;
 }
 
-/* Reads the document (column 0) and the seal (column 1) of a row. */
+/* The columns certificate_from_row() reads. */
+#define SNAPSHOT_COLUMNS "c.document, a.data, t.data FROM certificate c" \
+  " LEFT JOIN certificate_asset a ON a.sha256 = c.seal_sha256" \
+  " LEFT JOIN certificate_asset t ON t.sha256 = json_extract (c.document, '$.template_sha256')"
+
+/* Reads the document (column 0), the seal (column 1) and the template
+ * (column 2, none for the built-in ones) of a row. */
 static XsCertificate *
 certificate_from_row (XsDbStmt  *stmt,
                       GError   **error)
 {
   g_autoptr(GBytes) seal = NULL;
+  g_autoptr(GBytes) template = NULL;
 
   if (!_xs_db_column_is_null (stmt, 1))
     seal = _xs_db_column_bytes (stmt, 1);
-  return xs_certificate_new_from_json (_xs_db_column_text (stmt, 0), seal, error);
+  if (!_xs_db_column_is_null (stmt, 2))
+    template = _xs_db_column_bytes (stmt, 2);
+  return _xs_certificate_new_from_snapshot (_xs_db_column_text (stmt, 0), seal, template, error);
 }
 
 XsCertificate *
@@ -68,8 +79,7 @@ _xs_certificate_store_find_valid (XsDb              *db,
   int rc;
 
   stmt = _xs_db_prepare (db,
-                         "SELECT c.document, a.data FROM certificate c"
-                         " LEFT JOIN certificate_asset a ON a.sha256 = c.seal_sha256"
+                         "SELECT " SNAPSHOT_COLUMNS
                          " WHERE c.trainee_id = ?1 AND c.kind = ?2 AND c.revoked_at IS NULL"
                          " AND ((c.kind = 'annual' AND c.year = ?3) OR c.class_id = ?4)",
                          error);
@@ -123,21 +133,36 @@ _xs_certificate_store_format_serial (XsCertificateKind kind,
 }
 
 static gboolean
-store_seal (XsDb           *db,
-            XsCertificate  *certificate,
-            GError        **error)
+store_asset (XsDb        *db,
+             const char  *hash,
+             GBytes      *data,
+             GError     **error)
 {
   g_autoptr(XsDbStmt) stmt = NULL;
-  GBytes *seal = xs_certificate_get_seal (certificate);
 
-  if (seal == NULL)
+  if (data == NULL)
     return TRUE;
   stmt = _xs_db_prepare (db, "INSERT OR IGNORE INTO certificate_asset (sha256, data) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  _xs_db_bind_text_static (stmt, 1, _xs_certificate_get_seal_hash (certificate));
-  _xs_db_bind_blob_static (stmt, 2, g_bytes_get_data (seal, NULL), g_bytes_get_size (seal));
+  _xs_db_bind_text_static (stmt, 1, hash);
+  _xs_db_bind_blob_static (stmt, 2, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
   return _xs_db_exec_stmt (db, stmt, error);
+}
+
+/* The seal and the template (unless built in) are kept once however many
+ * certificates show them. */
+static gboolean
+store_assets (XsDb           *db,
+              XsCertificate  *certificate,
+              GError        **error)
+{
+  XsCertificateTemplate *template = certificate->template;
+
+  return store_asset (db, _xs_certificate_get_seal_hash (certificate), xs_certificate_get_seal (certificate), error)
+         && (template == NULL || xs_certificate_template_is_builtin (template)
+             || store_asset (db, xs_certificate_template_get_hash (template),
+                             xs_certificate_template_get_data (template), error));
 }
 
 gboolean
@@ -147,14 +172,13 @@ _xs_certificate_store_insert (XsDb           *db,
                               gint64          trainee_id,
                               gint64          class_id,
                               const char     *masked_id,
-                              GBytes         *pdf,
                               GError        **error)
 {
   g_autoptr(XsDbStmt) stmt = NULL;
   g_autofree char *document = xs_certificate_to_json (certificate);
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, document, -1);
 
-  if (!store_seal (db, certificate, error))
+  if (!store_assets (db, certificate, error))
     return FALSE;
 
   stmt = _xs_db_prepare (db,
@@ -175,7 +199,8 @@ _xs_certificate_store_insert (XsDb           *db,
   _xs_db_bind_text_static (stmt, 9, document);
   _xs_db_bind_text_static (stmt, 10, hash);
   _xs_db_bind_text_static (stmt, 11, _xs_certificate_get_seal_hash (certificate));
-  _xs_db_bind_blob_static (stmt, 12, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  /* no PDF: the document is the snapshot (version 9 of the schema) */
+  _xs_db_bind_blob_static (stmt, 12, "", 0);
   _xs_db_bind_text_static (stmt, 13, _xs_db_get_now (db));
   return _xs_db_exec_stmt (db, stmt, error);
 }
@@ -191,9 +216,7 @@ xs_certificate_store_get (XsDb        *db,
   g_return_val_if_fail (db != NULL && serial != NULL, NULL);
 
   stmt = _xs_db_prepare (db,
-                         "SELECT c.document, a.data FROM certificate c"
-                         " LEFT JOIN certificate_asset a ON a.sha256 = c.seal_sha256"
-                         " WHERE c.serial = ?1",
+                         "SELECT " SNAPSHOT_COLUMNS " WHERE c.serial = ?1",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -207,6 +230,22 @@ xs_certificate_store_get (XsDb        *db,
   return NULL;
 }
 
+/* The PDF drawn from @certificate's snapshot, signed with the base's PDF
+ * key: the signature is dated the issue date and deterministic, so a
+ * reprint gives the same bytes each time. */
+static GBytes *
+render_signed (XsDb           *db,
+               XsCertificate  *certificate,
+               GError        **error)
+{
+  g_autoptr(XsPdfKey) pdf_key = xs_certificate_open_pdf_key (db, error);
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (pdf_key == NULL || (pdf = xs_certificate_render_pdf (certificate, error)) == NULL)
+    return NULL;
+  return xs_certificate_sign_pdf (pdf, certificate, pdf_key, error);
+}
+
 GBytes *
 xs_certificate_store_get_pdf (XsDb        *db,
                               const char  *serial,
@@ -217,13 +256,33 @@ xs_certificate_store_get_pdf (XsDb        *db,
 
   g_return_val_if_fail (db != NULL && serial != NULL, NULL);
 
-  stmt = _xs_db_prepare (db, "SELECT pdf FROM certificate WHERE serial = ?1", error);
+  stmt = _xs_db_prepare (db, "SELECT pdf, " SNAPSHOT_COLUMNS " WHERE c.serial = ?1", error);
   if (stmt == NULL)
     return NULL;
   _xs_db_bind_text_static (stmt, 1, serial);
   rc = _xs_db_step (stmt);
+  if (rc == XS_DB_ROW && _xs_db_column_length (stmt, 0) > 0)
+    return _xs_db_column_bytes (stmt, 0);  /* issued before version 9: as it was */
   if (rc == XS_DB_ROW)
-    return _xs_db_column_bytes (stmt, 0);
+    {
+      g_autoptr(XsCertificate) certificate = NULL;
+      g_autoptr(GBytes) seal = NULL;
+      g_autoptr(GBytes) template = NULL;
+
+      if (!_xs_db_column_is_null (stmt, 2))
+        seal = _xs_db_column_bytes (stmt, 2);
+      if (!_xs_db_column_is_null (stmt, 3))
+        template = _xs_db_column_bytes (stmt, 3);
+      certificate = _xs_certificate_new_from_snapshot (_xs_db_column_text (stmt, 1), seal, template, error);
+      if (certificate == NULL)
+        return NULL;
+      g_clear_pointer (&stmt, _xs_db_stmt_release);
+      if (!xs_certificate_is_drawn_as_issued (certificate))
+        g_message ("Certificate %s was issued with other fonts or libraries (%s) than this computer has (%s): "
+                   "its texts are the same, its PDF’s bytes may differ",
+                   serial, certificate->renderer, _xs_certificate_get_renderer ());
+      return render_signed (db, certificate, error);
+    }
   if (rc == XS_DB_DONE)
     return not_found (serial, error);
   _xs_db_set_error (db, error);

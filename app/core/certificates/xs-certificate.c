@@ -16,7 +16,9 @@
 
 #include "xs-certificate-private.h"
 
-#define DOCUMENT_VERSION 1
+/* 1: the texts; 2: also the field of each line, the template, the
+ * printer's offset and what drew it (the PDF is no longer stored). */
+#define DOCUMENT_VERSION 2
 
 G_DEFINE_FINAL_TYPE (XsCertificate, xs_certificate, G_TYPE_OBJECT)
 
@@ -30,11 +32,15 @@ xs_certificate_finalize (GObject *object)
   g_free (self->holder);
   g_free (self->title);
   g_ptr_array_unref (self->lines);
+  g_ptr_array_unref (self->keys);
+  g_clear_object (&self->template);
+  g_free (self->renderer);
   g_free (self->statement);
   g_ptr_array_unref (self->issuers);
   g_free (self->date);
   g_free (self->issued_on);
   g_free (self->payload);
+  g_clear_pointer (&self->qr, QRcode_free);
   g_clear_pointer (&self->seal, g_bytes_unref);
   g_free (self->seal_hash);
   g_clear_pointer (&self->seal_surface, cairo_surface_destroy);
@@ -52,6 +58,7 @@ static void
 xs_certificate_init (XsCertificate *self)
 {
   self->lines = g_ptr_array_new_with_free_func (g_free);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
   self->issuers = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -102,9 +109,11 @@ _xs_certificate_set_title (XsCertificate *self,
 
 void
 _xs_certificate_add_line (XsCertificate *self,
+                          const char    *key,
                           const char    *label,
                           const char    *value)
 {
+  g_ptr_array_add (self->keys, g_strdup (key));
   g_ptr_array_add (self->lines, g_strdup (label));
   g_ptr_array_add (self->lines, g_strdup (value));
 }
@@ -146,6 +155,7 @@ _xs_certificate_set_payload (XsCertificate *self,
 {
   g_free (self->payload);
   self->payload = g_strdup (payload);
+  g_clear_pointer (&self->qr, QRcode_free);
 }
 
 void
@@ -160,6 +170,43 @@ _xs_certificate_set_seal (XsCertificate *self,
       self->seal = g_bytes_ref (seal_png);
       self->seal_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, seal_png);
     }
+}
+
+void
+_xs_certificate_set_template (XsCertificate         *self,
+                              XsCertificateTemplate *template,
+                              int                    offset_x,
+                              int                    offset_y)
+{
+  g_set_object (&self->template, template);
+  self->offset_x = offset_x;
+  self->offset_y = offset_y;
+  g_free (self->renderer);
+  self->renderer = g_strdup (_xs_certificate_get_renderer ());
+  if (template != NULL)
+    self->orientation = xs_certificate_template_get_orientation (template);
+}
+
+const char *
+_xs_certificate_get_field_text (XsCertificate *self,
+                                const char    *key)
+{
+  if (g_str_equal (key, "title"))
+    return self->title;
+  if (g_str_equal (key, "serial"))
+    return self->serial_text;
+  if (g_str_equal (key, "statement"))
+    return self->statement;
+  if (g_str_equal (key, "date"))
+    return self->date;
+  if (g_str_equal (key, "issuer"))
+    return self->issuers->len > 0 ? g_ptr_array_index (self->issuers, 0) : NULL;
+  if (g_str_equal (key, "issuer2"))
+    return self->issuers->len > 1 ? g_ptr_array_index (self->issuers, 1) : NULL;
+  for (guint i = 0; i < self->keys->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->keys, i), key) == 0)
+      return g_ptr_array_index (self->lines, 2 * i + 1);
+  return NULL;
 }
 
 const char *
@@ -203,7 +250,8 @@ xs_certificate_to_json (XsCertificate *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, DOCUMENT_VERSION);
+  /* a document read from version 1 is written as it was */
+  json_builder_add_int_value (builder, self->template != NULL ? DOCUMENT_VERSION : 1);
   add_string (builder, "kind", self->kind == XS_CERTIFICATE_ANNUAL ? "annual" : "completion");
   json_builder_set_member_name (builder, "year");
   json_builder_add_int_value (builder, self->year);
@@ -220,6 +268,18 @@ xs_certificate_to_json (XsCertificate *self)
   add_string (builder, "issued_on", self->issued_on);
   add_string (builder, "payload", self->payload);
   add_string (builder, "seal", self->seal_hash);
+  if (self->template != NULL)
+    {
+      add_string_array (builder, "keys", self->keys);
+      add_string (builder, "template", xs_certificate_template_get_name (self->template));
+      add_string (builder, "template_sha256", xs_certificate_template_get_hash (self->template));
+      json_builder_set_member_name (builder, "offset");
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, self->offset_x);
+      json_builder_add_int_value (builder, self->offset_y);
+      json_builder_end_array (builder);
+      add_string (builder, "renderer", self->renderer);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -274,12 +334,53 @@ xs_certificate_new_from_json (const char  *json,
                               GBytes      *seal_png,
                               GError     **error)
 {
+  g_return_val_if_fail (json != NULL, NULL);
+
+  return _xs_certificate_new_from_snapshot (json, seal_png, NULL, error);
+}
+
+/* The template a version 2 document names: the data stored with it, or
+ * the built-in one of that name while it is still the same. */
+static gboolean
+read_template (XsCertificate *self,
+               JsonObject    *object,
+               GBytes        *template_data)
+{
+  const char *name = get_string (object, "template");
+  const char *hash = get_string (object, "template_sha256");
+  JsonNode *node = json_object_get_member (object, "offset");
+  g_autoptr(XsCertificateTemplate) template = NULL;
+  JsonArray *offset;
+
+  if (name == NULL || hash == NULL || node == NULL || !JSON_NODE_HOLDS_ARRAY (node)
+      || json_array_get_length (offset = json_node_get_array (node)) != 2
+      || !read_string_array (object, "keys", self->keys)
+      || self->keys->len * 2 != self->lines->len)
+    return FALSE;
+  if (template_data != NULL)
+    template = xs_certificate_template_new_from_data (template_data, name, NULL);
+  else
+    template = xs_certificate_template_new_builtin (name);
+  if (template == NULL || !g_str_equal (xs_certificate_template_get_hash (template), hash))
+    return FALSE;
+  self->template = g_steal_pointer (&template);
+  self->offset_x = json_array_get_int_element (offset, 0);
+  self->offset_y = json_array_get_int_element (offset, 1);
+  self->renderer = g_strdup (get_string (object, "renderer"));
+  return TRUE;
+}
+
+XsCertificate *
+_xs_certificate_new_from_snapshot (const char  *json,
+                                   GBytes      *seal_png,
+                                   GBytes      *template_data,
+                                   GError     **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(XsCertificate) self = NULL;
   JsonObject *object;
   const char *kind, *orientation, *seal_hash;
-
-  g_return_val_if_fail (json != NULL, NULL);
+  gint64 version;
 
   if (!json_parser_load_from_data (parser, json, -1, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -287,8 +388,8 @@ xs_certificate_new_from_json (const char  *json,
   object = json_node_get_object (json_parser_get_root (parser));
   kind = get_string (object, "kind");
   orientation = get_string (object, "orientation");
-  if (json_object_get_int_member_with_default (object, "version", 0) != DOCUMENT_VERSION
-      || kind == NULL || orientation == NULL)
+  version = json_object_get_int_member_with_default (object, "version", 0);
+  if (version < 1 || version > DOCUMENT_VERSION || kind == NULL || orientation == NULL)
     return bad_document (error);
 
   self = _xs_certificate_new (g_str_equal (kind, "annual") ? XS_CERTIFICATE_ANNUAL : XS_CERTIFICATE_COMPLETION,
@@ -305,7 +406,8 @@ xs_certificate_new_from_json (const char  *json,
   if (!read_string_array (object, "lines", self->lines)
       || self->lines->len % 2 != 0
       || !read_string_array (object, "issuers", self->issuers)
-      || self->holder == NULL || self->title == NULL)
+      || self->holder == NULL || self->title == NULL
+      || (version >= 2 && !read_template (self, object, template_data)))
     return bad_document (error);
 
   /* The seal must be the one the document names. */
@@ -363,6 +465,13 @@ xs_certificate_get_seal (XsCertificate *self)
   return self->seal;
 }
 
+gboolean
+xs_certificate_is_drawn_as_issued (XsCertificate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE (self), FALSE);
+  return self->renderer == NULL || g_str_equal (self->renderer, _xs_certificate_get_renderer ());
+}
+
 XsCertificateOrientation
 xs_certificate_get_orientation (XsCertificate *self)
 {
@@ -381,6 +490,11 @@ xs_certificate_get_page_size (XsCertificate *self,
 
   g_return_if_fail (XS_IS_CERTIFICATE (self));
 
+  if (self->template != NULL)
+    {
+      xs_certificate_template_get_page_size (self->template, width, height);
+      return;
+    }
   if (self->orientation == XS_CERTIFICATE_LANDSCAPE)
     {
       *width = long_side;

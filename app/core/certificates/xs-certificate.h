@@ -7,26 +7,9 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "xs-certificate-types.h"
+
 G_BEGIN_DECLS
-
-typedef enum
-{
-  XS_CERTIFICATE_ANNUAL,       /* 继续教育合格证书: the year's requirement met */
-  XS_CERTIFICATE_COMPLETION,   /* 结业证书: one of the base's own classes */
-} XsCertificateKind;
-
-typedef enum
-{
-  XS_CERTIFICATE_PORTRAIT,
-  XS_CERTIFICATE_LANDSCAPE,
-} XsCertificateOrientation;
-
-/* The language a certificate is printed in, chosen in the base's profile. */
-typedef enum
-{
-  XS_CERTIFICATE_CHINESE,
-  XS_CERTIFICATE_ENGLISH,
-} XsCertificateLanguage;
 
 /* The base's choices that go onto a certificate when it is issued (the
  * window's preferences, or the command line's options). */
@@ -40,6 +23,10 @@ typedef struct
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number; /* print it whole instead of masked */
   XsCertificateLanguage     language;       /* of the printed texts, whatever the locale */
+  const char               *annual_template;     /* a template's name (xs-certificate-templates.h); */
+  const char               *completion_template; /* NULL or "" for the standard one in @orientation */
+  int                       offset_x, offset_y;  /* the printer's drift corrected, tenths of a mm,
+                                                    right and down */
 } XsCertificateSettings;
 
 #define XS_TYPE_CERTIFICATE (xs_certificate_get_type ())
@@ -76,6 +63,11 @@ void                     xs_certificate_draw           (XsCertificate  *self,
                                                         cairo_t        *cr,
                                                         double          width,
                                                         double          height);
+
+/* Whether this computer draws the certificate with the same fonts and
+ * libraries as when it was issued, so that its PDF has the same bytes.
+ * TRUE for a preview and for a certificate issued as a PDF. */
+gboolean                 xs_certificate_is_drawn_as_issued (XsCertificate *self);
 
 /* The smallest size, in points, the body of a certificate shrinks to
  * before a value too long for the page is refused. */
