@@ -48,7 +48,11 @@ static const Command commands[] = {
   { "revoke", xs_cli_revoke, N_("Record that a certificate no longer stands") },
   { "verify", xs_cli_verify, N_("Check a certificate’s QR code") },
   { "revocations", xs_cli_revocations, N_("Write the signed list of revoked certificates") },
-  { "export-public-key", xs_cli_export_public_key, N_("Write the key that checks this base’s certificates") },
+  { "export-public-key", xs_cli_export_public_key, N_("Write the keys that check this base’s certificates and packages") },
+  { "rotate-key", xs_cli_rotate_key, N_("Make a new signing key, keeping the old public keys") },
+  { "reviewers", xs_cli_reviewers, N_("Register the reviewers whose signed decisions this base accepts") },
+  { "reviewer-key", xs_cli_reviewer_key, N_("Make, show or export your own key as a reviewer") },
+  { "trust-base", xs_cli_trust_base, N_("As a reviewer, trust a base’s key once") },
   { "base", xs_cli_base, N_("Show or change the base’s name, issuer, seal and certificate choices") },
   { "demo", xs_cli_demo, N_("Fill an empty database with a demo base") },
 };

@@ -345,6 +345,8 @@ typedef struct
   GArray    *decisions;   /* XsDecision, strings in @strings */
   GPtrArray *strings;
   char      *path;
+  char      *key_path;     /* the reviewer's key */
+  gboolean   create_key;   /* the reviewer agreed to make it */
   guint      generation;
 } SaveJob;
 
@@ -355,6 +357,7 @@ save_job_free (SaveJob *job)
   g_array_unref (job->decisions);
   g_ptr_array_unref (job->strings);
   g_free (job->path);
+  g_free (job->key_path);
   g_free (job);
 }
 
@@ -376,9 +379,49 @@ write_decisions (XsJob         *xs_job,
                  GError       **error)
 {
   SaveJob *job = data;
+  g_autoptr(XsSigningKey) key = NULL;
 
-  return xs_decisions_write (job->package, (const XsDecision *) (gpointer) job->decisions->data,
+  if (job->create_key && !xs_signing_key_create_file (job->key_path, error))
+    return FALSE;
+  key = xs_signing_key_open_file (job->key_path, error);
+  if (key == NULL)
+    return FALSE;
+  return xs_decisions_write (job->package, key, (const XsDecision *) (gpointer) job->decisions->data,
                              job->decisions->len, job->path, error);
+}
+
+static void
+on_create_key_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        XsReviewWindow   *self)
+{
+  g_autofree char *path = g_steal_pointer (&self->pending_path);
+
+  if (g_str_equal (response, "create") && path != NULL)
+    xs_review_window_save_with_new_key (self, path);
+}
+
+/* Decisions are signed: the first time, the reviewer's key is made, after
+ * asking. */
+static void
+ask_create_key (XsReviewWindow *self,
+                const char     *path)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Make Your Reviewer Key?"),
+                                   _("Decisions are signed with your own key, so that the base knows they are yours and that nobody changed them. Xueshi makes the key once and keeps it in your data folder. Give the base the file “xueshi-cli reviewer-key export” writes, so that it can register you."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("_Make Key and Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_free (self->pending_path);
+  self->pending_path = g_strdup (path);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_key_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -398,7 +441,9 @@ on_saved (GObject      *object,
   _xs_review_window_update_actions (self);
   if (!xs_job_run_finish (XS_JOB (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING) && !job->create_key)
+        ask_create_key (self, job->path);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _xs_review_window_show_toast (self, error->message);
       return;
     }
@@ -413,9 +458,28 @@ on_saved (GObject      *object,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+static void save_to (XsReviewWindow *self,
+                     const char     *path,
+                     gboolean        create_key);
+
 void
 xs_review_window_save_to (XsReviewWindow *self,
                           const char     *path)
+{
+  save_to (self, path, FALSE);
+}
+
+void
+xs_review_window_save_with_new_key (XsReviewWindow *self,
+                                    const char     *path)
+{
+  save_to (self, path, TRUE);
+}
+
+static void
+save_to (XsReviewWindow *self,
+         const char     *path,
+         gboolean        create_key)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XsJob) xs_job = NULL;
@@ -437,6 +501,8 @@ xs_review_window_save_to (XsReviewWindow *self,
   job->decisions = g_array_new (FALSE, TRUE, sizeof (XsDecision));
   job->strings = g_ptr_array_new_with_free_func (g_free);
   job->path = g_strdup (path);
+  job->key_path = xs_reviewer_key_path (self->reviewer_dir);
+  job->create_key = create_key;
   job->generation = self->generation;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->claims)); i++)
     {

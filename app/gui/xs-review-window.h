@@ -12,6 +12,7 @@
 
 #include "xs-claim.h"
 #include "xs-package.h"
+#include "xs-trust.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,15 @@ void            xs_review_window_reject         (XsReviewWindow *self,
  * after the file chooser); a toast tells how it went. */
 void            xs_review_window_save_to        (XsReviewWindow *self,
                                                  const char     *path);
+/* Like xs_review_window_save_to(), making the reviewer's key first when
+ * there is none (what the window does after asking). */
+void            xs_review_window_save_with_new_key (XsReviewWindow *self,
+                                                 const char     *path);
+/* Whether the package comes from a trusted base, and the bar's words. */
+XsPackageTrust  xs_review_window_get_trust      (XsReviewWindow *self);
+const char     *xs_review_window_get_trust_text (XsReviewWindow *self);
+/* Trusts the package's base (what the bar's button does after asking). */
+void            xs_review_window_trust_base     (XsReviewWindow *self);
 /* TRUE while a decision is not in a saved file. */
 gboolean        xs_review_window_get_modified   (XsReviewWindow *self);
 
