@@ -297,6 +297,31 @@ claim_status (XsDb   *db,
   return status;
 }
 
+/* With $XUESHI_SHOTS set, a picture of @widget for a person to look at. */
+static void
+maybe_shoot (GtkWidget  *widget,
+             const char *name)
+{
+  const char *dir = g_getenv ("XUESHI_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 test_review_round_trip (Fixture       *fixture,
                         gconstpointer  data)
@@ -331,6 +356,8 @@ test_review_round_trip (Fixture       *fixture,
     trust_button = xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_BUTTON, "Trust This Base…");
     g_assert_nonnull (trust_button);
     g_assert_true (gtk_widget_get_visible (trust_button));
+    xs_gui_test_iterate (300);
+    maybe_shoot (GTK_WIDGET (review), "review-unknown-signer.png");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.trust-base", NULL));
     dialog = find_message_dialog ("Trust This Base?");
     g_assert_nonnull (dialog);
@@ -340,6 +367,8 @@ test_review_round_trip (Fixture       *fixture,
     g_assert_true (xs_gui_test_wait_until (is_trusted, review, 30000));
     g_assert_nonnull (strstr (xs_review_window_get_trust_text (review), BASE_NAME));
     g_assert_false (gtk_widget_get_visible (trust_button));
+    xs_gui_test_iterate (300);
+    maybe_shoot (GTK_WIDGET (review), "review-trusted.png");
   }
 
   /* public, professional and the patents of three trainees */

@@ -31,20 +31,23 @@ _xs_review_window_show_trust (XsReviewWindow *self)
       /* Translators: the base's name as trusted, then its key's fingerprint */
       text = g_strdup_printf (_("Signed by “%s”, a base you trust (key %s)."), self->trusted_name, fingerprint);
       gtk_image_set_from_icon_name (self->trust_icon, "emblem-ok-symbolic");
-      gtk_widget_remove_css_class (self->trust_bar, "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->trust_icon), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->trust_icon), "success");
       break;
     case XS_PACKAGE_TRUST_UNKNOWN:
       /* Translators: the name the package gives, then the key's fingerprint */
       text = g_strdup_printf (_("This package says it comes from “%s”, but you have not trusted its key %s yet. Compare the key with the one the base reads out to you from its Preferences before you trust it."),
                               base_name, fingerprint);
       gtk_image_set_from_icon_name (self->trust_icon, "dialog-warning-symbolic");
-      gtk_widget_add_css_class (self->trust_bar, "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->trust_icon), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->trust_icon), "warning");
       break;
     case XS_PACKAGE_TRUST_UNSIGNED:
     default:
       text = g_strdup (_("This package is not signed (an older Xueshi made it): nothing shows which base it comes from or that it was not changed. Ask the base for a new package."));
       gtk_image_set_from_icon_name (self->trust_icon, "dialog-warning-symbolic");
-      gtk_widget_add_css_class (self->trust_bar, "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->trust_icon), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->trust_icon), "warning");
       break;
     }
   gtk_label_set_label (self->trust_label, text);

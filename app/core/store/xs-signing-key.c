@@ -410,24 +410,23 @@ xs_public_key_verify (const char   *public_key_text,
 }
 
 GStrv
-xs_public_key_read_file (const char  *path,
-                         GError     **error)
+xs_public_key_parse (const char  *data,
+                     gsize        length,
+                     const char  *display_name,
+                     GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *display = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) lines = NULL;
-  gsize length = 0;
   guint n = 0;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
 
-  display = g_filename_display_name (path);
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  if (length < 64 * 1024 && strlen (contents) == length)
+  if (length < 64 * 1024 && memchr (data, '\0', length) == NULL)
     {
-      lines = g_strsplit (contents, "\n", -1);
+      g_autofree char *text = g_strndup (data, length);
+
+      lines = g_strsplit (text, "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
           g_strstrip (lines[i]);
@@ -447,8 +446,24 @@ xs_public_key_read_file (const char  *path,
     {
       g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
                    _("“%s” is not a public key of Xueshi. Ask for the file that “xueshi-cli export-public-key” or “xueshi-cli reviewer-key export” writes."),
-                   display);
+                   display_name);
       return NULL;
     }
   return g_strv_builder_end (builder);
+}
+
+GStrv
+xs_public_key_read_file (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  return xs_public_key_parse (contents, length, display, error);
 }

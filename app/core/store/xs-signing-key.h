@@ -79,6 +79,11 @@ gboolean      xs_public_key_verify           (const char    *public_key_text,
                                               const char    *signature);
 /* The public keys in the file @path (export-public-key, reviewer-key
  * export: one a line, the current one first), or an error in words. */
+/* The same from the file's bytes; @display_name names it in the error. */
+GStrv         xs_public_key_parse            (const char    *data,
+                                              gsize          length,
+                                              const char    *display_name,
+                                              GError       **error);
 GStrv         xs_public_key_read_file        (const char    *path,
                                               GError       **error);
 
