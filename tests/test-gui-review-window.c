@@ -435,6 +435,19 @@ test_review_round_trip (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (is_saved, review, 30000));
   g_assert_true (g_file_test (decisions, G_FILE_TEST_IS_REGULAR));
 
+  /* Export My Key… gives the base the public half */
+  {
+    g_autofree char *pub = g_build_filename (fixture->dir, "reviewer-key.pub", NULL);
+    g_auto(GStrv) keys = NULL;
+
+    xs_review_window_export_key_to (review, pub);
+    g_assert_true (xs_gui_test_wait_until (file_exists, pub, 30000));
+    xs_gui_test_iterate (100);
+    keys = xs_public_key_read_file (pub, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (keys), ==, 1);
+  }
+
   /* the base registers the reviewer's key (Preferences or xueshi-cli reviewers add) */
   {
     g_autofree char *reviewer_dir = xs_reviewer_dir_resolve (NULL);

@@ -410,7 +410,7 @@ ask_create_key (XsReviewWindow *self,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Make Your Reviewer Key?"),
-                                   _("Decisions are signed with your own key, so that the base knows they are yours and that nobody changed them. Xueshi makes the key once and keeps it in your data folder. Give the base the file “xueshi-cli reviewer-key export” writes, so that it can register you."));
+                                   _("Decisions are signed with your own key, so that the base knows they are yours and that nobody changed them. Xueshi makes the key once and keeps it in your data folder. Give the base the file Export My Key… writes, so that it can register you."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "create", _("_Make Key and Save"),

@@ -52,6 +52,10 @@ XsPackageTrust  xs_review_window_get_trust      (XsReviewWindow *self);
 const char     *xs_review_window_get_trust_text (XsReviewWindow *self);
 /* Trusts the package's base (what the bar's button does after asking). */
 void            xs_review_window_trust_base     (XsReviewWindow *self);
+/* Writes the reviewer's public key to @path, making the key when there is
+ * none (what Export My Key… does after the file chooser). */
+void            xs_review_window_export_key_to  (XsReviewWindow *self,
+                                                 const char     *path);
 /* TRUE while a decision is not in a saved file. */
 gboolean        xs_review_window_get_modified   (XsReviewWindow *self);
 
