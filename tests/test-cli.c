@@ -18,6 +18,7 @@
 #include "xs-certificate-store.h"
 #include "xs-id-number.h"
 #include "xs-package.h"
+#include "xs-trust.h"
 #include "xs-test-util.h"
 
 typedef XsTestRun Run;
@@ -642,6 +643,7 @@ test_cli_package_and_decisions (void)
   g_auto(Run) skip = { 0 };
   g_auto(Run) no_file = { 0 };
   g_auto(Run) nothing = { 0 };
+  g_auto(Run) unsigned_run = { 0 };
 
   fresh_data_dir ();
   run_cli (&import, "import-roster", roster, NULL);
@@ -679,16 +681,65 @@ test_cli_package_and_decisions (void)
   g_assert_nonnull (strstr (export.out, xs_package_get_digest (package)));
   g_assert_nonnull (strstr (again.out, xs_package_get_digest (package)));
 
-  /* row 2 is decided by the wrong side */
+  /* the attack: a hand-written file approving both claims */
   decisions = g_strdup_printf ("{\"format\": \"xueshi-decisions\", \"format_version\": 1, "
                                "\"base_id\": \"%s\", \"package\": \"%s\", \"decisions\": ["
                                "{\"ref\": \"%s\", \"decision\": \"approved\", \"side\": \"hr\", "
                                "\"reviewer\": \"人社局审核员\"},"
-                               "{\"ref\": \"%s\", \"decision\": \"approved\", \"side\": \"industry\", "
-                               "\"reviewer\": \"卫健委审核员\"}]}",
+                               "{\"ref\": \"%s\", \"decision\": \"approved\", \"side\": \"hr\", "
+                               "\"reviewer\": \"人社局审核员\"}]}",
                                xs_package_get_base_id (package), xs_package_get_digest (package),
                                refs[0], refs[1]);
   g_assert_true (g_file_set_contents (decisions_path, decisions, -1, NULL));
+  run_cli (&unsigned_run, "import-decisions", "--skip-invalid", decisions_path, NULL);
+  g_assert_cmpint (unsigned_run.status, ==, 1);
+  g_assert_nonnull (strstr (unsigned_run.err, "no reviewer’s signature"));
+
+  /* the reviewer, in another data folder, makes a key; the base registers it */
+  {
+    g_autofree char *reviewer_dir = xs_test_make_tmpdir ();
+    g_autofree char *key_file = g_build_filename (reviewer_dir, "人社局.pub", NULL);
+    g_autofree char *reviewer_key_path = NULL;
+    g_autofree char *base_dir = g_strdup (data_dir);
+    g_autoptr(XsSigningKey) reviewer_key = NULL;
+    g_autofree char *body = NULL;
+    g_autofree char *signature = NULL;
+    g_auto(Run) create = { 0 };
+    g_auto(Run) export_key = { 0 };
+    g_auto(Run) add = { 0 };
+    g_auto(Run) list = { 0 };
+
+    g_free (data_dir);
+    data_dir = g_strdup (reviewer_dir);
+    run_cli (&create, "reviewer-key", "create", NULL);
+    g_assert_cmpint (create.status, ==, 0);
+    run_cli (&export_key, "reviewer-key", "export", "--out", key_file, NULL);
+    g_assert_cmpint (export_key.status, ==, 0);
+    g_free (data_dir);
+    data_dir = g_strdup (base_dir);
+    run_cli (&add, "reviewers", "add", "--name", "人社局审核员", "--side", "hr", key_file, NULL);
+    g_assert_cmpint (add.status, ==, 0);
+    run_cli (&list, "reviewers", "list", NULL);
+    g_assert_nonnull (strstr (list.out, "人社局审核员\thr\t"));
+
+    /* row 2 is decided for the side the reviewer is not registered for */
+    reviewer_key_path = g_build_filename (reviewer_dir, "reviewer", "reviewer-key", NULL);
+    reviewer_key = xs_signing_key_open_file (reviewer_key_path, &error);
+    g_assert_no_error (error);
+    body = g_strdup_printf ("{\"format\": \"xueshi-decisions\", \"format_version\": 1, "
+                            "\"base_id\": \"%s\", \"package\": \"%s\", \"reviewer_key\": \"%s\", "
+                            "\"decisions\": ["
+                            "{\"ref\": \"%s\", \"decision\": \"approved\", \"side\": \"hr\", "
+                            "\"reviewer\": \"人社局审核员\"},"
+                            "{\"ref\": \"%s\", \"decision\": \"approved\", \"side\": \"industry\", "
+                            "\"reviewer\": \"卫健委审核员\"}]}\n",
+                            xs_package_get_base_id (package), xs_package_get_digest (package),
+                            xs_signing_key_get_public_text (reviewer_key), refs[0], refs[1]);
+    signature = xs_signing_key_sign (reviewer_key, body);
+    g_free (decisions);
+    decisions = g_strdup_printf ("%ssignature: %s\n", body, signature);
+    g_assert_true (g_file_set_contents (decisions_path, decisions, -1, NULL));
+  }
 
   run_cli (&refused, "import-decisions", decisions_path, NULL);
   g_assert_cmpint (refused.status, ==, 1);
@@ -1478,6 +1529,131 @@ test_cli_verify_printed (void)
     xs_test_run_clear (&r[i]);
 }
 
+/* A reviewer trusts a base once, from its key file or a package. */
+static void
+test_cli_trust_base (void)
+{
+  g_autofree char *roster = write_roster (1);
+  g_autofree char *id = xs_test_id_number (0);
+  g_autofree char *out_dir = xs_test_make_tmpdir ();
+  g_autofree char *package_path = g_build_filename (out_dir, "package.zip", NULL);
+  g_autofree char *key_path = g_build_filename (out_dir, "base.pub", NULL);
+  g_autofree char *base_dir = NULL;
+  g_autofree char *reviewer_dir = xs_test_make_tmpdir ();
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(XsPackage) package = NULL;
+  g_autoptr(GError) error = NULL;
+  Run r[10] = { { 0 } };
+
+  fresh_data_dir ();
+  base_dir = g_strdup (data_dir);
+  run_cli (&r[0], "import-roster", roster, NULL);
+  expect (&r[0], 0, NULL);
+  run_cli (&r[1], "claim", "add", "--id-number", id, "--year", "2018", "--public", "--hours", "6",
+           "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
+  expect (&r[1], 0, NULL);
+  g_strstrip (r[1].out);
+  run_cli (&r[2], "claim", "submit", r[1].out, NULL);
+  expect (&r[2], 0, NULL);
+  run_cli (&r[3], "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
+  expect (&r[3], 0, NULL);
+  run_cli (&r[4], "export-public-key", "--out", key_path, NULL);
+  expect (&r[4], 0, NULL);
+  package = xs_package_open (package_path, NULL, &error);
+  g_assert_no_error (error);
+  fingerprint = xs_public_key_fingerprint (xs_package_get_base_key (package));
+
+  /* the reviewer's own folder */
+  g_free (data_dir);
+  data_dir = g_strdup (reviewer_dir);
+  run_cli (&r[5], "trust-base", key_path, NULL);
+  expect (&r[5], 2, NULL);
+  run_cli (&r[6], "trust-base", "--from-package", package_path, NULL);
+  expect (&r[6], 0, fingerprint);
+  g_assert_nonnull (strstr (r[6].out, "漯河市继续教育基地"));
+  {
+    g_autofree char *dir = xs_reviewer_dir_resolve (reviewer_dir);
+    g_autofree char *name = NULL;
+
+    g_assert_cmpint (xs_trust_check_package (dir, package, &name), ==, XS_PACKAGE_TRUST_TRUSTED);
+    g_assert_cmpstr (name, ==, "漯河市继续教育基地");
+  }
+  run_cli (&r[7], "trust-base", "--name", "漯河基地", key_path, NULL);
+  expect (&r[7], 0, fingerprint);
+  /* a file that is no key */
+  run_cli (&r[8], "trust-base", "--name", "漯河基地", package_path, NULL);
+  expect (&r[8], 1, NULL);
+  g_assert_nonnull (strstr (r[8].err, "not a public key"));
+  run_cli (&r[9], "reviewer-key", "show", NULL);
+  expect (&r[9], 1, NULL);
+  g_assert_nonnull (strstr (r[9].err, "reviewer-key create"));
+  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
+    xs_test_run_clear (&r[i]);
+  g_free (data_dir);
+  data_dir = g_strdup (base_dir);
+}
+
+/* A new key keeps the old public keys: certificates signed before verify. */
+static void
+test_cli_rotate_key (void)
+{
+  g_autofree char *roster = write_roster (1);
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
+                                            "%s,学员0,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
+                                            "%s,学员0,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
+                                            "%s,学员0,2018,专业科目,,60,1,基地培训班,2018-06-01\n",
+                                            id0, id0, id0);
+  g_autofree char *hours_path = xs_test_write_file ("rotate-hours.csv", hours, -1);
+  g_autofree char *out_dir = xs_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
+  g_autofree char *payload = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  Run r[9] = { { 0 } };
+
+  fresh_data_dir ();
+  run_cli (&r[0], "import-roster", roster, NULL);
+  expect (&r[0], 0, NULL);
+  run_cli (&r[1], "import-hours", hours_path, NULL);
+  expect (&r[1], 0, NULL);
+  run_cli (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
+  expect (&r[2], 0, NULL);
+  run_cli (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
+  expect (&r[3], 0, NULL);
+  {
+    g_autoptr(XsDb) db = xs_db_open (data_dir, &error);
+    g_autoptr(XsCertificate) certificate = NULL;
+
+    g_assert_no_error (error);
+    certificate = xs_certificate_store_get (db, "2018-JX-000001", &error);
+    g_assert_no_error (error);
+    payload = g_strdup (xs_certificate_get_payload (certificate));
+  }
+  run_cli (&r[4], "export-public-key", NULL);
+  expect (&r[4], 0, NULL);
+
+  /* asks first */
+  run_cli (&r[5], "rotate-key", NULL);
+  expect (&r[5], 2, NULL);
+  run_cli (&r[6], "rotate-key", "--yes", NULL);
+  expect (&r[6], 0, NULL);
+  run_cli (&r[7], "export-public-key", NULL);
+  expect (&r[7], 0, NULL);
+  lines = g_strsplit (r[7].out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[2], ==, "");
+  g_assert_cmpstr (lines[1], ==, g_strstrip (r[4].out));
+  g_assert_cmpstr (lines[0], !=, lines[1]);
+
+  /* the certificate signed with the old key still verifies */
+  run_cli (&r[8], "verify", payload, NULL);
+  expect (&r[8], 0, NULL);
+  g_assert_true (g_str_has_prefix (r[8].out, "VALID"));
+  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
+    xs_test_run_clear (&r[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1498,6 +1674,8 @@ main (int    argc,
   g_test_add_func ("/cli/verify-printed", test_cli_verify_printed);
   g_test_add_func ("/cli/templates", test_cli_templates);
   g_test_add_func ("/cli/package-and-decisions", test_cli_package_and_decisions);
+  g_test_add_func ("/cli/trust-base", test_cli_trust_base);
+  g_test_add_func ("/cli/rotate-key", test_cli_rotate_key);
   g_test_add_func ("/cli/notice-rules", test_cli_notice_rules);
   g_test_add_func ("/cli/base-profile", test_cli_base_profile);
   g_test_add_func ("/cli/base-profile-used", test_cli_base_profile_used);

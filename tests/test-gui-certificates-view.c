@@ -530,6 +530,41 @@ test_verify (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
 }
 
+/* After the base's key is changed, what the old key signed still verifies
+ * (and a tampered code still does not). Last: it changes the key. */
+static void
+test_verify_rotated (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) issued = NULL;
+  g_autoptr(XsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) tampered = NULL;
+  const XsIssuedCertificate *first;
+  GtkWindow *dialog;
+
+  issued = xs_certificate_store_list (db, YEAR, &error);
+  g_assert_no_error (error);
+  /* the first one was revoked by the test before */
+  g_assert_cmpuint (issued->len, >, 1);
+  first = g_ptr_array_index (issued, 1);
+  certificate = xs_certificate_store_get (db, first->serial, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_signing_key_rotate (xs_db_get_data_dir (db), &error));
+  g_assert_no_error (error);
+
+  dialog = GTK_WINDOW (xs_verify_dialog_new (fixture->holder, db));
+  gtk_window_present (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  verify_text (dialog, xs_certificate_get_payload (certificate), "Valid");
+  tampered = g_string_new (xs_certificate_get_payload (certificate));
+  tampered->str[20] = tampered->str[20] == '1' ? '2' : '1';
+  verify_text (dialog, tampered->str, "Not Valid");
+  gtk_window_destroy (dialog);
+  g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
+}
+
 static void
 wait_for_label (GtkWindow  *dialog,
                 const char *expected)
@@ -648,6 +683,7 @@ main (int    argc,
   g_test_add ("/gui/certificates-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/gui/certificates-view/verify", Fixture, NULL, fixture_set_up, test_verify, fixture_tear_down);
   g_test_add ("/gui/certificates-view/verify-revoked", Fixture, NULL, fixture_set_up, test_verify_revoked, fixture_tear_down);
+  g_test_add ("/gui/certificates-view/verify-rotated", Fixture, NULL, fixture_set_up, test_verify_rotated, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&profile);

@@ -13,7 +13,11 @@
 #include "xs-certificate-templates.h"
 #include "xs-gui-test-util.h"
 #include "xs-preferences-window.h"
+#include "xs-reviewer-item.h"
+#include "xs-reviewers-group.h"
+#include "xs-signing-key.h"
 #include "xs-test-util.h"
+#include "xs-trust.h"
 
 #define BASE_NAME "漯河市职业技术学院继续教育基地（䶮𠮷）"
 
@@ -308,6 +312,147 @@ test_adopts_settings (void)
   xs_gui_test_stop_app (app);
 }
 
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer heading)
+{
+  return find_message_dialog (heading) != NULL;
+}
+
+/* With $XUESHI_SHOTS set, a picture of @widget for a person to look at. */
+static void
+maybe_shoot (GtkWidget  *widget,
+             const char *name)
+{
+  const char *dir = g_getenv ("XUESHI_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* The Reviewers group: a key file, then name and side; removing asks. */
+static void
+test_reviewers (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsBaseProfile) profile = stored (db);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *key_path = g_build_filename (dir, "reviewer-key", NULL);
+  g_autofree char *pub_path = g_build_filename (dir, "卫健委审核员.pub", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "not-a-key.pub", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(GPtrArray) registered = NULL;
+  XsPreferencesWindow *prefs;
+  XsReviewersGroup *group;
+  AdwMessageDialog *dialog;
+  GtkWidget *name_row;
+  GtkWidget *side_row;
+  XsReviewer *reviewer;
+
+  g_assert_true (xs_signing_key_create_file (key_path, &error));
+  key = xs_signing_key_open_file (key_path, &error);
+  g_assert_no_error (error);
+  text = g_strconcat (xs_signing_key_get_public_text (key), "\n", NULL);
+  g_assert_true (g_file_set_contents (pub_path, text, -1, &error));
+  g_assert_true (g_file_set_contents (bad_path, "xueshi-ed25519:no\n", -1, &error));
+
+  prefs = xs_preferences_window_new (settings, db, profile);
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 600, 900);
+  gtk_window_present (GTK_WINDOW (prefs));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
+  group = XS_REVIEWERS_GROUP (xs_gui_test_find (GTK_WIDGET (prefs), XS_TYPE_REVIEWERS_GROUP, NULL));
+  g_assert_nonnull (group);
+  g_assert_cmpuint (g_list_model_get_n_items (xs_reviewers_group_get_reviewers (group)), ==, 0);
+
+  /* a file that is no key: said, nothing asked */
+  xs_reviewers_group_add_from_file (group, bad_path);
+  xs_gui_test_iterate (200);
+  g_assert_null (find_message_dialog ("Add the Reviewer?"));
+
+  xs_reviewers_group_add_from_file (group, pub_path);
+  g_assert_true (xs_gui_test_wait_until (dialog_shown, (gpointer) "Add the Reviewer?", 30000));
+  dialog = find_message_dialog ("Add the Reviewer?");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  name_row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "name");
+  side_row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Decides for");
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (side_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "漯河市卫健委 审核员 䶮𠮷");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (side_row), 1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  xs_gui_test_iterate (100);
+  maybe_shoot (GTK_WIDGET (dialog), "reviewers-add-dialog.png");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xs_gui_test_iterate (100);
+
+  registered = xs_reviewers_list (db, &error);
+  g_assert_cmpuint (registered->len, ==, 1);
+  reviewer = g_ptr_array_index (registered, 0);
+  g_assert_cmpstr (reviewer->name, ==, "漯河市卫健委 审核员 䶮𠮷");
+  g_assert_cmpint (reviewer->side, ==, XS_REVIEW_SIDE_INDUSTRY);
+  g_assert_cmpstr (reviewer->public_key, ==, xs_signing_key_get_public_text (key));
+  g_assert_cmpuint (g_list_model_get_n_items (xs_reviewers_group_get_reviewers (group)), ==, 1);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "漯河市卫健委 审核员 䶮𠮷"));
+  xs_gui_test_iterate (100);
+  maybe_shoot (GTK_WIDGET (prefs), "preferences-reviewers.png");
+
+  /* removing asks first; Cancel keeps the reviewer */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group), "reviewers.remove", "x", reviewer->id));
+  dialog = find_message_dialog ("Remove the Reviewer?");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (xs_reviewers_group_get_reviewers (group)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group), "reviewers.remove", "x", reviewer->id));
+  dialog = find_message_dialog ("Remove the Reviewer?");
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (xs_reviewers_group_get_reviewers (group)), ==, 0);
+  g_clear_pointer (&registered, g_ptr_array_unref);
+  registered = xs_reviewers_list (db, &error);
+  g_assert_cmpuint (registered->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  xs_gui_test_iterate (50);
+  g_assert_null (prefs);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +463,7 @@ main (int    argc,
   g_test_add_func ("/gui/preferences-window/printing", test_printing);
   g_test_add_func ("/gui/preferences-window/without-base", test_without_base);
   g_test_add_func ("/gui/preferences-window/adopts-settings", test_adopts_settings);
+  g_test_add_func ("/gui/preferences-window/reviewers", test_reviewers);
 
   return g_test_run ();
 }

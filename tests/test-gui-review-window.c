@@ -241,6 +241,18 @@ is_saved (gpointer user_data)
 }
 
 static gboolean
+is_trusted (gpointer user_data)
+{
+  return xs_review_window_get_trust (user_data) == XS_PACKAGE_TRUST_TRUSTED;
+}
+
+static gboolean
+key_asked (gpointer user_data)
+{
+  return find_message_dialog ("Make Your Reviewer Key?") != NULL;
+}
+
+static gboolean
 file_exists (gpointer user_data)
 {
   return g_file_test (user_data, G_FILE_TEST_IS_REGULAR);
@@ -285,6 +297,31 @@ claim_status (XsDb   *db,
   return status;
 }
 
+/* With $XUESHI_SHOTS set, a picture of @widget for a person to look at. */
+static void
+maybe_shoot (GtkWidget  *widget,
+             const char *name)
+{
+  const char *dir = g_getenv ("XUESHI_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 test_review_round_trip (Fixture       *fixture,
                         gconstpointer  data)
@@ -309,6 +346,32 @@ test_review_round_trip (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
   g_assert_cmpstr (xs_review_window_get_page (review), ==, "package");
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (review)), BASE_NAME));
+
+  /* signed by a base this reviewer does not trust yet: a warning with the
+   * key's fingerprint, and a button that asks before trusting */
+  {
+    g_autofree char *fingerprint = xs_public_key_fingerprint (xs_package_get_base_key (xs_review_window_get_package (review)));
+    GtkWidget *trust_button;
+
+    g_assert_cmpint (xs_review_window_get_trust (review), ==, XS_PACKAGE_TRUST_UNKNOWN);
+    g_assert_nonnull (strstr (xs_review_window_get_trust_text (review), fingerprint));
+    trust_button = xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_BUTTON, "Trust This Base…");
+    g_assert_nonnull (trust_button);
+    g_assert_true (gtk_widget_get_visible (trust_button));
+    xs_gui_test_iterate (300);
+    maybe_shoot (GTK_WIDGET (review), "review-unknown-signer.png");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.trust-base", NULL));
+    dialog = find_message_dialog ("Trust This Base?");
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fingerprint));
+    adw_message_dialog_response (dialog, "trust");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_true (xs_gui_test_wait_until (is_trusted, review, 30000));
+    g_assert_nonnull (strstr (xs_review_window_get_trust_text (review), BASE_NAME));
+    g_assert_false (gtk_widget_get_visible (trust_button));
+    xs_gui_test_iterate (300);
+    maybe_shoot (GTK_WIDGET (review), "review-trusted.png");
+  }
 
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "王芳"));
   masked = g_strdup_printf ("%.6s********%s", fixture->ids[0], fixture->ids[0] + 14);
@@ -417,9 +480,39 @@ test_review_round_trip (Fixture       *fixture,
   gtk_toggle_button_set_active (undecided, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (xs_review_window_get_claims (review)), ==, 8);
 
+  /* the first save makes the reviewer's key, after asking */
   xs_review_window_save_to (review, decisions);
+  g_assert_true (xs_gui_test_wait_until (key_asked, NULL, 30000));
+  dialog = find_message_dialog ("Make Your Reviewer Key?");
+  adw_message_dialog_response (dialog, "create");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (xs_gui_test_wait_until (is_saved, review, 30000));
   g_assert_true (g_file_test (decisions, G_FILE_TEST_IS_REGULAR));
+
+  /* Export My Key… gives the base the public half */
+  {
+    g_autofree char *pub = g_build_filename (fixture->dir, "reviewer-key.pub", NULL);
+    g_auto(GStrv) keys = NULL;
+
+    xs_review_window_export_key_to (review, pub);
+    g_assert_true (xs_gui_test_wait_until (file_exists, pub, 30000));
+    xs_gui_test_iterate (100);
+    keys = xs_public_key_read_file (pub, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (keys), ==, 1);
+  }
+
+  /* the base registers the reviewer's key (Preferences or xueshi-cli reviewers add) */
+  {
+    g_autofree char *reviewer_dir = xs_reviewer_dir_resolve (NULL);
+    g_autofree char *key_path = xs_reviewer_key_path (reviewer_dir);
+    g_autoptr(XsSigningKey) reviewer_key = xs_signing_key_open_file (key_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (xs_reviewers_add (db, "卫健委审核员", XS_REVIEW_SIDE_INDUSTRY,
+                                       xs_signing_key_get_public_text (reviewer_key), &error), >, 0);
+    g_assert_no_error (error);
+  }
 
   /* saved: closing asks nothing */
   gtk_window_close (GTK_WINDOW (review));

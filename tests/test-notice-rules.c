@@ -16,6 +16,7 @@
 #include "xs-date.h"
 #include "xs-db-private.h"
 #include "xs-package.h"
+#include "xs-trust.h"
 #include "xs-progress.h"
 #include "xs-signing-key.h"
 #include "xs-test-util.h"
@@ -165,6 +166,12 @@ test_batch_evidence_decisions_file (void)
   g_autofree char *dir = xs_test_make_tmpdir ();
   g_autofree char *zip = g_build_filename (dir, "2018.zip", NULL);
   g_autofree char *decisions = g_build_filename (dir, "decisions.json", NULL);
+  g_autofree char *industry_decisions = g_build_filename (dir, "industry.json", NULL);
+  g_autofree char *hr_path = g_build_filename (dir, "hr-key", NULL);
+  g_autofree char *industry_path = g_build_filename (dir, "industry-key", NULL);
+  g_autoptr(XsSigningKey) hr = NULL;
+  g_autoptr(XsSigningKey) industry = NULL;
+  g_autoptr(XsImportReport) industry_report = NULL;
   g_autofree char *scan = make_scan ();
   const char *paths[] = { scan, NULL };
   XsPackageQuery query = { 2018, NULL, NULL };
@@ -188,6 +195,16 @@ test_batch_evidence_decisions_file (void)
 
   key = xs_signing_key_open (xs_db_get_data_dir (db), &error);
   g_assert_no_error (error);
+  /* the two reviewers, registered with the base */
+  g_assert_true (xs_signing_key_create_file (hr_path, &error));
+  g_assert_true (xs_signing_key_create_file (industry_path, &error));
+  hr = xs_signing_key_open_file (hr_path, &error);
+  industry = xs_signing_key_open_file (industry_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xs_reviewers_add (db, "市人社局", XS_REVIEW_SIDE_HR, xs_signing_key_get_public_text (hr), &error), >, 0);
+  g_assert_cmpint (xs_reviewers_add (db, "行业主管部门", XS_REVIEW_SIDE_INDUSTRY,
+                                     xs_signing_key_get_public_text (industry), &error), >, 0);
+  g_assert_no_error (error);
   g_assert_true (xs_package_export (db, key, "基地", &query, zip, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   package = xs_package_open (zip, NULL, &error);
@@ -206,22 +223,21 @@ test_batch_evidence_decisions_file (void)
 
   {
     XsDecision industry16 = { exported16->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "行业主管部门", NULL };
-    XsDecision both[] = {
-      { exported16->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "市人社局", NULL },
-      { exported2->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "行业主管部门", NULL },
-    };
+    XsDecision hr16 = { exported16->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "市人社局", NULL };
+    XsDecision industry2 = { exported2->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "行业主管部门", NULL };
 
-    g_assert_false (xs_decisions_write (package, &industry16, 1, decisions, &error));
+    g_assert_false (xs_decisions_write (package, industry, &industry16, 1, decisions, &error));
     g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
     g_assert_nonnull (strstr (error->message, "HR bureau"));
     g_clear_error (&error);
 
-    g_assert_true (xs_decisions_write (package, both, G_N_ELEMENTS (both), decisions, &error));
+    g_assert_true (xs_decisions_write (package, hr, &hr16, 1, decisions, &error));
+    g_assert_true (xs_decisions_write (package, industry, &industry2, 1, industry_decisions, &error));
     g_assert_no_error (error);
   }
 
-  /* all or nothing: the kind-2 row is refused, so nothing is approved */
-  report = xs_decisions_import (db, key, decisions, XS_IMPORT_DEFAULT, &error);
+  /* the kind-2 row is refused, so nothing is approved */
+  report = xs_decisions_import (db, key, industry_decisions, XS_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 1);
   {
@@ -237,8 +253,10 @@ test_batch_evidence_decisions_file (void)
     g_assert_cmpint (stored->status, ==, XS_STATUS_SUBMITTED);
   }
 
-  /* skipping the refused row, HR's decision on kind 16 is applied */
-  report = xs_decisions_import (db, key, decisions, XS_IMPORT_SKIP_INVALID, &error);
+  /* HR's decision on kind 16 is applied */
+  industry_report = xs_decisions_import (db, key, industry_decisions, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_no_error (error);
+  report = xs_decisions_import (db, key, decisions, XS_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
   {
     g_autoptr(XsClaim) stored16 = xs_claim_store_get (db, kind16.id, &error);

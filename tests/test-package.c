@@ -23,6 +23,7 @@
 #include "xs-table-reader.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
+#include "xs-trust.h"
 
 #define BASE_NAME "漯河市职业技术学院继续教育基地"
 
@@ -30,6 +31,8 @@ typedef struct
 {
   XsDb          *db;
   XsSigningKey  *key;
+  XsSigningKey  *hr;           /* registered reviewers' keys */
+  XsSigningKey  *industry;
   char          *ids[3];
   gint64         patents[2];   /* individual claims with evidence */
   char          *dir;
@@ -114,6 +117,28 @@ export (Fixture              *fixture,
   g_assert_no_error (error);
 }
 
+/* A reviewer's own key, in another folder; registered with @db when given. */
+static XsSigningKey *
+make_reviewer (XsDb         *db,
+               const char   *name,
+               XsReviewSide  side)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = xs_reviewer_key_path (dir);
+  g_autoptr(GError) error = NULL;
+  XsSigningKey *key;
+
+  g_assert_true (xs_signing_key_create_file (path, &error));
+  key = xs_signing_key_open_file (path, &error);
+  g_assert_no_error (error);
+  if (db != NULL)
+    {
+      g_assert_cmpint (xs_reviewers_add (db, name, side, xs_signing_key_get_public_text (key), &error), >, 0);
+      g_assert_no_error (error);
+    }
+  return key;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -131,6 +156,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->db = xs_test_open_db ();
   fixture->key = xs_signing_key_open (xs_db_get_data_dir (fixture->db), &error);
   g_assert_no_error (error);
+  fixture->hr = make_reviewer (fixture->db, "人社局审核员", XS_REVIEW_SIDE_HR);
+  fixture->industry = make_reviewer (fixture->db, "卫健委审核员", XS_REVIEW_SIDE_INDUSTRY);
 
   for (guint i = 0; i < 3; i++)
     {
@@ -161,6 +188,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->key);
+  g_clear_object (&fixture->hr);
+  g_clear_object (&fixture->industry);
   g_clear_object (&fixture->db);
   for (guint i = 0; i < G_N_ELEMENTS (fixture->ids); i++)
     g_free (fixture->ids[i]);
@@ -244,6 +273,10 @@ test_round_trip (Fixture       *fixture,
   g_autofree char *digest = file_sha256 (fixture->package);
   g_autofree char *base_id = xs_package_base_id (fixture->key);
   g_autofree char *decisions = g_build_filename (fixture->dir, "decisions.json", NULL);
+  g_autofree char *industry_decisions = g_build_filename (fixture->dir, "industry.json", NULL);
+  g_autoptr(XsImportReport) industry_report = NULL;
+  g_autoptr(XsImportReport) industry_again = NULL;
+  g_autoptr(GArray) industry = g_array_new (FALSE, TRUE, sizeof (XsDecision));
   g_autofree char *unpacked_dir = NULL;
   g_autofree char *roster_dir = xs_test_make_tmpdir ();
   g_autofree char *roster_path = g_build_filename (roster_dir, "roster.xlsx", NULL);
@@ -338,20 +371,28 @@ test_round_trip (Fixture       *fixture,
         continue;
       g_array_append_val (chosen, d);
     }
-  g_array_append_val (chosen, ((XsDecision) { patent0->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY,
-                                              "卫健委审核员", NULL }));
-  g_array_append_val (chosen, ((XsDecision) { patent1->ref, XS_STATUS_REJECTED, XS_REVIEW_SIDE_INDUSTRY,
-                                              "卫健委审核员", "专利证书不清晰" }));
-  g_assert_true (xs_decisions_write (package, (XsDecision *) (gpointer) chosen->data, chosen->len,
+  g_array_append_val (industry, ((XsDecision) { patent0->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY,
+                                                "卫健委审核员", NULL }));
+  g_array_append_val (industry, ((XsDecision) { patent1->ref, XS_STATUS_REJECTED, XS_REVIEW_SIDE_INDUSTRY,
+                                                "卫健委审核员", "专利证书不清晰" }));
+  /* each reviewer signs the decisions of their own side */
+  g_assert_true (xs_decisions_write (package, fixture->hr, (XsDecision *) (gpointer) chosen->data, chosen->len,
                                      decisions, &error));
+  g_assert_no_error (error);
+  g_assert_true (xs_decisions_write (package, fixture->industry, (XsDecision *) (gpointer) industry->data,
+                                     industry->len, industry_decisions, &error));
   g_assert_no_error (error);
 
   report = xs_decisions_import (fixture->db, fixture->key, decisions, XS_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
   g_assert_true (xs_import_report_get_committed (report));
-  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UPDATED), ==, 5);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UPDATED), ==, 3);
   g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 0);
+  industry_report = xs_decisions_import (fixture->db, fixture->key, industry_decisions, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_import_report_get_committed (industry_report));
+  g_assert_cmpuint (xs_import_report_get_count (industry_report, XS_ROW_UPDATED), ==, 2);
   /* applied rows name the trainee with a masked identity number */
   {
     XsImportRow *row = g_ptr_array_index (xs_import_report_get_rows (report), 0);
@@ -388,7 +429,10 @@ test_round_trip (Fixture       *fixture,
   again = xs_decisions_import (fixture->db, fixture->key, decisions, XS_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_false (xs_import_report_get_committed (again));
-  g_assert_cmpuint (xs_import_report_get_count (again, XS_ROW_REJECTED), ==, 5);
+  g_assert_cmpuint (xs_import_report_get_count (again, XS_ROW_REJECTED), ==, 3);
+  industry_again = xs_decisions_import (fixture->db, fixture->key, industry_decisions, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_import_report_get_count (industry_again, XS_ROW_REJECTED), ==, 2);
 
   g_clear_object (&package);
   g_assert_false (g_file_test (unpacked_dir, G_FILE_TEST_EXISTS));
@@ -564,9 +608,11 @@ manifest_of (GPtrArray  *entries,
   return json_node_get_object (*root);
 }
 
+/* Writes @root as the manifest, keeping the base's signature: what
+ * someone without the base's key can do. */
 static void
-set_manifest (GPtrArray *entries,
-              JsonNode  *root)
+set_manifest_keep_signature (GPtrArray *entries,
+                             JsonNode  *root)
 {
   Entry *manifest = find_entry (entries, "manifest.json");
   gsize length;
@@ -575,6 +621,52 @@ set_manifest (GPtrArray *entries,
   length = strlen (text);
   g_bytes_unref (manifest->data);
   manifest->data = g_bytes_new_take (text, length);
+}
+
+static XsSigningKey *attacker;
+
+/* Writes @root as the manifest signed by another key, named in it: a
+ * package made by hand, which the structural checks must refuse on their
+ * own. */
+static void
+set_manifest (GPtrArray *entries,
+              JsonNode  *root)
+{
+  JsonObject *base = json_object_get_object_member (json_node_get_object (root), "base");
+  const char *key;
+  g_autofree char *digest = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *signature = NULL;
+  Entry *manifest, *sig;
+  gsize length;
+  const guint8 *data;
+  char *text;
+
+  if (attacker == NULL)
+    {
+      g_autofree char *dir = xs_test_make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "key", NULL);
+
+      g_assert_true (xs_signing_key_create_file (path, NULL));
+      attacker = xs_signing_key_open_file (path, NULL);
+      g_assert_nonnull (attacker);
+    }
+  key = xs_signing_key_get_public_text (attacker);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  id = g_strndup (digest, 16);
+  if (base != NULL)
+    {
+      json_object_set_string_member (base, "key", key);
+      json_object_set_string_member (base, "id", id);
+    }
+  set_manifest_keep_signature (entries, root);
+  manifest = find_entry (entries, "manifest.json");
+  sig = find_entry (entries, "manifest.sig");
+  data = g_bytes_get_data (manifest->data, &length);
+  signature = xs_signing_key_sign_data (attacker, data, length);
+  text = g_strdup_printf ("signature: %s\n", signature);
+  g_bytes_unref (sig->data);
+  sig->data = g_bytes_new_take (text, strlen (text));
 }
 
 static void
@@ -702,7 +794,7 @@ make_newer (GPtrArray *entries)
   g_autoptr(JsonNode) root = NULL;
   JsonObject *manifest = manifest_of (entries, &root);
 
-  json_object_set_int_member (manifest, "format_version", 2);
+  json_object_set_int_member (manifest, "format_version", 99);
   set_manifest (entries, root);
 }
 
@@ -720,6 +812,46 @@ make_lying_manifest (GPtrArray *entries)
 
   json_object_set_string_member (manifest, "claims", "none");
   set_manifest (entries, root);
+}
+
+/* hours changed in the manifest, everything else as the base signed it */
+static void
+make_altered_manifest (GPtrArray *entries)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *manifest = manifest_of (entries, &root);
+  JsonObject *claim = json_array_get_object_element (json_object_get_array_member (manifest, "claims"), 0);
+
+  json_object_set_int_member (claim, "hours", json_object_get_int_member (claim, "hours") + 100);
+  set_manifest_keep_signature (entries, root);
+}
+
+static void
+make_unsigned (GPtrArray *entries)
+{
+  g_ptr_array_remove (entries, find_entry (entries, "manifest.sig"));
+}
+
+/* the signature of another key beside the base's key */
+static void
+make_wrong_signature (GPtrArray *entries)
+{
+  Entry *sig = find_entry (entries, "manifest.sig");
+  Entry *manifest = find_entry (entries, "manifest.json");
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "key", NULL);
+  g_autoptr(XsSigningKey) other = NULL;
+  g_autofree char *signature = NULL;
+  char *text;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (manifest->data, &length);
+
+  g_assert_true (xs_signing_key_create_file (path, NULL));
+  other = xs_signing_key_open_file (path, NULL);
+  signature = xs_signing_key_sign_data (other, data, length);
+  text = g_strdup_printf ("signature: %s\n", signature);
+  g_bytes_unref (sig->data);
+  sig->data = g_bytes_new_take (text, strlen (text));
 }
 
 typedef struct
@@ -743,6 +875,9 @@ static const Hostile hostile_cases[] = {
   { "newer-format", make_newer, XS_PACKAGE_ERROR_TOO_NEW },
   { "no-manifest", make_no_manifest, XS_PACKAGE_ERROR_NOT_A_PACKAGE },
   { "damaged-manifest", make_lying_manifest, XS_PACKAGE_ERROR_NOT_A_PACKAGE },
+  { "altered-manifest", make_altered_manifest, XS_PACKAGE_ERROR_BAD_SIGNATURE },
+  { "signature-removed", make_unsigned, XS_PACKAGE_ERROR_BAD_SIGNATURE },
+  { "wrong-signature", make_wrong_signature, XS_PACKAGE_ERROR_BAD_SIGNATURE },
 };
 
 static void
@@ -795,26 +930,55 @@ test_not_a_zip (void)
 /* Decisions ------------------------------------------------------------------ */
 
 static const XsPackageClaim *
-first_public (XsPackage *package)
+nth_public (XsPackage *package,
+            guint      n)
 {
   for (guint i = 0; i < xs_package_get_n_claims (package); i++)
-    if (xs_package_get_claim (package, i)->category == XS_CATEGORY_PUBLIC)
+    if (xs_package_get_claim (package, i)->category == XS_CATEGORY_PUBLIC && n-- == 0)
       return xs_package_get_claim (package, i);
   g_assert_not_reached ();
 }
 
+static const XsPackageClaim *
+first_public (XsPackage *package)
+{
+  return nth_public (package, 0);
+}
+
+/* Edits a decisions file and signs it again with @key (the reviewer's, or
+ * an attacker's); with @key NULL the old signature stays. */
 static void
-rewrite_decisions (const char *path,
-                   void      (*edit) (JsonObject *root))
+rewrite_decisions (const char    *path,
+                   void         (*edit) (JsonObject *root),
+                   XsSigningKey  *key)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *old_signature = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *file = NULL;
+  char *line;
 
-  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  line = strstr (contents, "\nsignature: ");
+  g_assert_nonnull (line);
+  old_signature = g_strdup (line + 1);
+  line[1] = '\0';
+  g_assert_true (json_parser_load_from_data (parser, contents, -1, &error));
   edit (json_node_get_object (json_parser_get_root (parser)));
   text = json_to_string (json_parser_get_root (parser), TRUE);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  body = g_strconcat (text, "\n", NULL);
+  if (key != NULL)
+    {
+      signature = xs_signing_key_sign (key, body);
+      file = g_strdup_printf ("%ssignature: %s\n", body, signature);
+    }
+  else
+    file = g_strconcat (body, old_signature, NULL);
+  g_assert_true (g_file_set_contents (path, file, -1, &error));
 }
 
 static void
@@ -861,39 +1025,40 @@ test_decisions_refused (Fixture       *fixture,
   XsDecision unknown = { "2018-999999", XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "人社局审核员", NULL };
   XsDecision no_reason = { patent->ref, XS_STATUS_REJECTED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", " " };
   XsDecision no_reviewer = { patent->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "", NULL };
+  /* public claims: the HR reviewer's */
   XsDecision good[] = {
     { public->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "人社局审核员", NULL },
-    { patent->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", NULL },
+    { nth_public (package, 1)->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "人社局审核员", NULL },
   };
   gint64 submitted = count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL);
 
   /* the writer refuses what the importer would */
-  g_assert_false (xs_decisions_write (package, &wrong_side, 1, path, &error));
+  g_assert_false (xs_decisions_write (package, fixture->industry, &wrong_side, 1, path, &error));
   g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
   g_clear_error (&error);
-  g_assert_false (xs_decisions_write (package, &unknown, 1, path, &error));
+  g_assert_false (xs_decisions_write (package, fixture->hr, &unknown, 1, path, &error));
   g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_MISMATCH);
   g_clear_error (&error);
-  g_assert_false (xs_decisions_write (package, &no_reason, 1, path, &error));
+  g_assert_false (xs_decisions_write (package, fixture->industry, &no_reason, 1, path, &error));
   g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
   g_clear_error (&error);
-  g_assert_false (xs_decisions_write (package, &no_reviewer, 1, path, &error));
+  g_assert_false (xs_decisions_write (package, fixture->industry, &no_reviewer, 1, path, &error));
   g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* another base's package: refused whole */
-  g_assert_true (xs_decisions_write (package, good, G_N_ELEMENTS (good), path, &error));
+  g_assert_true (xs_decisions_write (package, fixture->hr, good, G_N_ELEMENTS (good), path, &error));
   g_assert_no_error (error);
-  rewrite_decisions (path, edit_other_base);
+  rewrite_decisions (path, edit_other_base, fixture->hr);
   report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
   g_assert_null (report);
   g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_OTHER_BASE);
   g_clear_error (&error);
 
   /* a newer format */
-  g_assert_true (xs_decisions_write (package, good, G_N_ELEMENTS (good), path, &error));
-  rewrite_decisions (path, edit_newer);
+  g_assert_true (xs_decisions_write (package, fixture->hr, good, G_N_ELEMENTS (good), path, &error));
+  rewrite_decisions (path, edit_newer, fixture->hr);
   report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
   g_assert_null (report);
   g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_TOO_NEW);
@@ -902,8 +1067,8 @@ test_decisions_refused (Fixture       *fixture,
                    ==, submitted);
 
   /* the wrong side and an unknown reference, refused row by row */
-  g_assert_true (xs_decisions_write (package, good, G_N_ELEMENTS (good), path, &error));
-  rewrite_decisions (path, edit_rows);
+  g_assert_true (xs_decisions_write (package, fixture->hr, good, G_N_ELEMENTS (good), path, &error));
+  rewrite_decisions (path, edit_rows, fixture->hr);
   report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_false (xs_import_report_get_committed (report));
@@ -936,7 +1101,7 @@ test_decisions_refused (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL),
                    ==, submitted - 1);
   g_assert_cmpint (count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'approved' "
-                               "AND side = 'industry'", NULL), ==, 1);
+                               "AND side = 'hr'", NULL), ==, 1);
 
   /* not a decisions file at all */
   g_clear_object (&report);
@@ -960,7 +1125,7 @@ test_decisions_changed_claim (Fixture       *fixture,
   const XsPackageClaim *patent = find_claim (package, fixture->patents[0]);
   XsDecision decision = { patent->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", NULL };
 
-  g_assert_true (xs_decisions_write (package, &decision, 1, path, &error));
+  g_assert_true (xs_decisions_write (package, fixture->industry, &decision, 1, path, &error));
   g_assert_true (xs_claim_store_withdraw (fixture->db, fixture->patents[0], "学时有误", &error));
   g_assert_no_error (error);
   claim = xs_claim_store_get (fixture->db, fixture->patents[0], &error);
@@ -973,7 +1138,305 @@ test_decisions_changed_claim (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 1);
   rejections = xs_import_report_format_rejections (report);
-  g_assert_nonnull (strstr (rejections, "changed after the package was made"));
+  g_test_message ("%s", rejections);
+  g_assert_nonnull (strstr (rejections, "王芳’s claim changed since package"));
+  g_assert_nonnull (strstr (rejections, "hours 20 → 15"));
+}
+
+/* The attack: a claim approved in a package is withdrawn, given another
+ * scan and submitted again with the same hours; the old decisions file
+ * must not approve what the reviewer never saw. */
+static void
+test_decisions_resubmitted (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autofree char *path = g_build_filename (fixture->dir, "decisions.json", NULL);
+  g_autofree char *scan = make_scan ("另一张专利证书.png", 200);
+  const char *scans[] = { scan, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(XsClaim) claim = NULL;
+  g_autofree char *rejections = NULL;
+  const XsPackageClaim *patent = find_claim (package, fixture->patents[1]);
+  XsDecision decision = { patent->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", NULL };
+
+  g_assert_true (xs_decisions_write (package, fixture->industry, &decision, 1, path, &error));
+  g_assert_true (xs_claim_store_withdraw (fixture->db, fixture->patents[1], "证书换一张", &error));
+  g_assert_no_error (error);
+  g_assert_true (xs_claim_store_attach (fixture->db, fixture->patents[1], "patent_certificate", scans, &error));
+  g_assert_no_error (error);
+  g_assert_true (xs_claim_store_submit (fixture->db, fixture->patents[1], &error));
+  g_assert_no_error (error);
+
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UPDATED), ==, 0);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 1);
+  rejections = xs_import_report_format_rejections (report);
+  g_test_message ("%s", rejections);
+  g_assert_nonnull (strstr (rejections, "李娜’s claim changed since package"));
+  g_assert_nonnull (strstr (rejections, "evidence"));
+  claim = xs_claim_store_get (fixture->db, fixture->patents[1], &error);
+  g_assert_cmpint (claim->status, ==, XS_STATUS_SUBMITTED);
+}
+
+static gint64
+count_submitted (Fixture *fixture)
+{
+  return count_rows (fixture->db, "SELECT count(*) FROM claim WHERE status = 'submitted'", NULL);
+}
+
+/* The attack: a hand-written decisions file, in the format the base reads,
+ * approving claims. */
+static void
+test_decisions_unsigned (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  const XsPackageClaim *patent = find_claim (package, fixture->patents[0]);
+  gint64 submitted = count_submitted (fixture);
+
+  text = g_strdup_printf ("{\"format\": \"xueshi-decisions\", \"format_version\": 1, "
+                          "\"base_id\": \"%s\", \"package\": \"%s\", \"decisions\": ["
+                          "{\"ref\": \"%s\", \"decision\": \"approved\", \"side\": \"industry\", "
+                          "\"reviewer\": \"卫健委审核员\", \"reason\": null}]}\n",
+                          xs_package_get_base_id (package), xs_package_get_digest (package), patent->ref);
+  path = xs_test_write_file ("decisions.json", text, -1);
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_UNSIGNED);
+  g_assert_nonnull (strstr (error->message, "decisions.json"));
+  g_assert_cmpint (count_submitted (fixture), ==, submitted);
+}
+
+static void
+edit_approve_all (JsonObject *root)
+{
+  JsonArray *decisions = json_object_get_array_member (root, "decisions");
+
+  for (guint i = 0; i < json_array_get_length (decisions); i++)
+    {
+      JsonObject *d = json_array_get_object_element (decisions, i);
+
+      json_object_set_string_member (d, "decision", "approved");
+      json_object_set_null_member (d, "reason");
+    }
+}
+
+static void
+edit_unknown_package (JsonObject *root)
+{
+  json_object_set_string_member (root, "package",
+                                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+}
+
+/* Changed after signing, signed by a reviewer the base does not know, or
+ * answering a package the base never sent: refused whole. */
+static void
+test_decisions_signers (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autofree char *path = g_build_filename (fixture->dir, "decisions.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(XsSigningKey) stranger = make_reviewer (NULL, NULL, XS_REVIEW_SIDE_INDUSTRY);
+  g_autoptr(GPtrArray) reviewers = NULL;
+  const XsPackageClaim *patent = find_claim (package, fixture->patents[0]);
+  XsDecision reject = { patent->ref, XS_STATUS_REJECTED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", "不清晰" };
+  gint64 submitted = count_submitted (fixture);
+  gint64 id;
+
+  /* a rejection turned into an approval after signing */
+  g_assert_true (xs_decisions_write (package, fixture->industry, &reject, 1, path, &error));
+  rewrite_decisions (path, edit_approve_all, NULL);
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_BAD_SIGNATURE);
+  g_clear_error (&error);
+
+  /* signed by someone the base never registered */
+  g_assert_true (xs_decisions_write (package, stranger, &reject, 1, path, &error));
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_UNKNOWN_SIGNER);
+  {
+    g_autofree char *fingerprint = xs_public_key_fingerprint (xs_signing_key_get_public_text (stranger));
+
+    g_assert_nonnull (strstr (error->message, fingerprint));
+  }
+  g_clear_error (&error);
+  g_assert_cmpint (count_submitted (fixture), ==, submitted);
+
+  /* registered, then removed again */
+  id = xs_reviewers_add (fixture->db, "临时审核员", XS_REVIEW_SIDE_INDUSTRY,
+                         xs_signing_key_get_public_text (stranger), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xs_reviewers_add (fixture->db, "又一次", XS_REVIEW_SIDE_HR,
+                                     xs_signing_key_get_public_text (stranger), &error), ==, 0);
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  reviewers = xs_reviewers_list (fixture->db, &error);
+  g_assert_cmpuint (reviewers->len, ==, 3);
+  g_assert_true (xs_reviewers_remove (fixture->db, id, &error));
+  g_assert_no_error (error);
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_UNKNOWN_SIGNER);
+  g_clear_error (&error);
+
+  /* a package this base never exported */
+  g_assert_true (xs_decisions_write (package, fixture->industry, &reject, 1, path, &error));
+  rewrite_decisions (path, edit_unknown_package, fixture->industry);
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_EXPORTED);
+  g_clear_error (&error);
+  g_assert_cmpint (count_submitted (fixture), ==, submitted);
+
+  /* the genuine file applies */
+  g_assert_true (xs_decisions_write (package, fixture->industry, &reject, 1, path, &error));
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_import_report_get_committed (report));
+  g_assert_cmpint (count_submitted (fixture), ==, submitted - 1);
+}
+
+static char *ref_elsewhere;
+
+static void
+edit_ref_elsewhere (JsonObject *root)
+{
+  JsonArray *decisions = json_object_get_array_member (root, "decisions");
+
+  json_object_set_string_member (json_array_get_object_element (decisions, 0), "ref", ref_elsewhere);
+}
+
+/* A decision on a claim of this base that was not in the package named. */
+static void
+test_decisions_not_in_package (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(XsPackage) full = open_package (fixture->package);
+  g_autoptr(XsPackage) subset = NULL;
+  g_autofree char *subset_path = g_build_filename (fixture->dir, "临颍.zip", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "decisions.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *rejections = NULL;
+  XsPackageQuery employer = { 2018, NULL, "临颍县人民医院" };
+  const XsPackageClaim *mine;
+  gint64 submitted = count_submitted (fixture);
+
+  export (fixture, &employer, subset_path);
+  subset = open_package (subset_path);
+  mine = first_public (subset);
+  {
+    XsDecision d = { mine->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_HR, "人社局审核员", NULL };
+
+    g_assert_true (xs_decisions_write (subset, fixture->hr, &d, 1, path, &error));
+  }
+  /* 王芳's public claim is in the full package, not in this one */
+  for (guint i = 0; i < xs_package_get_n_claims (full); i++)
+    {
+      const XsPackageClaim *c = xs_package_get_claim (full, i);
+
+      if (c->category == XS_CATEGORY_PUBLIC && g_str_equal (c->id_number, fixture->ids[0]))
+        ref_elsewhere = g_strdup (c->ref);
+    }
+  g_assert_nonnull (ref_elsewhere);
+  rewrite_decisions (path, edit_ref_elsewhere, fixture->hr);
+  report = xs_decisions_import (fixture->db, fixture->key, path, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UPDATED), ==, 0);
+  rejections = xs_import_report_format_rejections (report);
+  g_test_message ("%s", rejections);
+  g_assert_nonnull (strstr (rejections, "was not in package"));
+  g_assert_cmpint (count_submitted (fixture), ==, submitted);
+  g_clear_pointer (&ref_elsewhere, g_free);
+}
+
+/* A reviewer trusts a base once; a package signed by another key under the
+ * same name is not shown as the base's. */
+static void
+test_trust (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autoptr(XsPackage) forged = NULL;
+  g_autofree char *reviewer_dir = xs_test_make_tmpdir ();
+  g_autofree char *name = NULL;
+  g_autoptr(XsDb) other_db = NULL;
+  g_autoptr(XsSigningKey) other_key = NULL;
+  g_autofree char *forged_path = g_build_filename (fixture->dir, "forged.zip", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (xs_package_get_base_key (package), ==, xs_signing_key_get_public_text (fixture->key));
+  g_assert_cmpint (xs_trust_check_package (reviewer_dir, package, NULL), ==, XS_PACKAGE_TRUST_UNKNOWN);
+  g_assert_false (xs_trust_add_base (reviewer_dir, BASE_NAME, "xueshi-ed25519:nonsense", &error));
+  g_clear_error (&error);
+  g_assert_true (xs_trust_add_base (reviewer_dir, BASE_NAME, xs_package_get_base_key (package), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xs_trust_check_package (reviewer_dir, package, &name), ==, XS_PACKAGE_TRUST_TRUSTED);
+  g_assert_cmpstr (name, ==, BASE_NAME);
+
+  /* another base (its own key) exporting under the same name */
+  other_db = xs_test_open_db ();
+  other_key = xs_signing_key_open (xs_db_get_data_dir (other_db), &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *csv = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
+                                            "%s,王芳,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n",
+                                            fixture->ids[0]);
+    g_autofree char *roster = g_strdup_printf ("姓名,身份证号,工作单位\n王芳,%s,漯河市中心医院\n", fixture->ids[0]);
+    XsPackageQuery query = { 2018, NULL, NULL };
+
+    import (other_db, roster, TRUE);
+    import (other_db, csv, FALSE);
+    g_assert_true (xs_package_export (other_db, other_key, BASE_NAME, &query, forged_path,
+                                      NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  forged = open_package (forged_path);
+  g_assert_cmpstr (xs_package_get_base_name (forged), ==, BASE_NAME);
+  g_assert_cmpint (xs_trust_check_package (reviewer_dir, forged, NULL), ==, XS_PACKAGE_TRUST_UNKNOWN);
+}
+
+/* A new key: what the old one signed still verifies and its packages'
+ * decisions still apply. */
+static void
+test_rotated_key (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(XsPackage) package = open_package (fixture->package);
+  g_autofree char *path = g_build_filename (fixture->dir, "decisions.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(XsSigningKey) new_key = NULL;
+  g_auto(GStrv) keys = NULL;
+  const char *data_dir = xs_db_get_data_dir (fixture->db);
+  const XsPackageClaim *patent = find_claim (package, fixture->patents[0]);
+  XsDecision d = { patent->ref, XS_STATUS_APPROVED, XS_REVIEW_SIDE_INDUSTRY, "卫健委审核员", NULL };
+  g_autofree char *old_text = g_strdup (xs_signing_key_get_public_text (fixture->key));
+
+  g_assert_true (xs_decisions_write (package, fixture->industry, &d, 1, path, &error));
+  g_assert_true (xs_signing_key_rotate (data_dir, &error));
+  g_assert_no_error (error);
+  new_key = xs_signing_key_open (data_dir, &error);
+  g_assert_cmpstr (xs_signing_key_get_public_text (new_key), !=, old_text);
+  keys = xs_signing_key_list_public_texts (data_dir, &error);
+  g_assert_cmpuint (g_strv_length (keys), ==, 2);
+  g_assert_cmpstr (keys[0], ==, xs_signing_key_get_public_text (new_key));
+  g_assert_cmpstr (keys[1], ==, old_text);
+
+  report = xs_decisions_import (fixture->db, new_key, path, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_import_report_get_committed (report));
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_UPDATED), ==, 1);
 }
 
 /* Decisions of both sides in one file read back as written; the preview
@@ -1071,6 +1534,16 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/package/decisions-changed-claim", Fixture, NULL, fixture_set_up,
               test_decisions_changed_claim, fixture_tear_down);
+  g_test_add ("/package/decisions-resubmitted", Fixture, NULL, fixture_set_up,
+              test_decisions_resubmitted, fixture_tear_down);
+  g_test_add ("/package/decisions-unsigned", Fixture, NULL, fixture_set_up,
+              test_decisions_unsigned, fixture_tear_down);
+  g_test_add ("/package/decisions-signers", Fixture, NULL, fixture_set_up,
+              test_decisions_signers, fixture_tear_down);
+  g_test_add ("/package/decisions-not-in-package", Fixture, NULL, fixture_set_up,
+              test_decisions_not_in_package, fixture_tear_down);
+  g_test_add ("/package/trust", Fixture, NULL, fixture_set_up, test_trust, fixture_tear_down);
+  g_test_add ("/package/rotated-key", Fixture, NULL, fixture_set_up, test_rotated_key, fixture_tear_down);
 
   {
     int status = g_test_run ();

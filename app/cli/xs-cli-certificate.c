@@ -325,6 +325,24 @@ own_public_key (const XsCliGlobals *globals)
   return g_strdup (xs_signing_key_get_public_text (key));
 }
 
+/* The key among the base's current and retired ones that signed @text;
+ * the current one when none did (its refusal is then printed). */
+static const char *
+pick_key (const char *text,
+          GStrv       keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      XsCertificatePayload payload = { 0 };
+      gboolean ok = xs_certificate_payload_verify (text, keys[i], &payload, NULL);
+
+      xs_certificate_payload_clear (&payload);
+      if (ok)
+        return keys[i];
+    }
+  return keys[0];
+}
+
 /* Prints what one QR code says; returns its exit status. */
 static int
 verify_one (const char       *text,
@@ -417,6 +435,7 @@ xs_cli_verify (const XsCliGlobals *globals,
   g_autoptr(GPtrArray) payloads = NULL;
   g_autofree char *key_file = NULL;
   g_autofree char *key_text = NULL;
+  g_auto(GStrv) keys = NULL;
   g_autofree char *revocations = NULL;
   g_autofree char *image = NULL;
   g_autofree char *id_number = NULL;
@@ -444,9 +463,10 @@ xs_cli_verify (const XsCliGlobals *globals,
     {
       g_autofree char *own = NULL;
 
-      if (!g_file_get_contents (key_file, &key_text, NULL, &error))
+      /* the current key first, then any retired ones */
+      if ((keys = xs_public_key_read_file (key_file, &error)) == NULL)
         return xs_cli_refuse (error);
-      g_strstrip (key_text);
+      key_text = g_strdup (keys[0]);
       /* The issuing base's own data folder: its register says what was
        * revoked. */
       own = own_public_key (globals);
@@ -465,6 +485,8 @@ xs_cli_verify (const XsCliGlobals *globals,
       if ((db = xs_cli_open_db (globals)) == NULL)
         return XS_CLI_REFUSED;
       key_text = g_strdup (xs_signing_key_get_public_text (key));
+      if ((keys = xs_signing_key_list_public_texts (data_dir, &error)) == NULL)
+        return xs_cli_refuse (error);
     }
 
   if (revocations != NULL && (list = xs_revocation_list_load (revocations, key_text, &error)) == NULL)
@@ -487,7 +509,8 @@ xs_cli_verify (const XsCliGlobals *globals,
 
       if (i > 0)
         printf ("\n");
-      status = verify_one (g_ptr_array_index (payloads, i), key_text, db, list, id_number, name);
+      status = verify_one (g_ptr_array_index (payloads, i),
+                           pick_key (g_ptr_array_index (payloads, i), keys), db, list, id_number, name);
       any_revoked |= status == XS_CLI_REVOKED;
       any_refused |= status == XS_CLI_REFUSED;
     }
@@ -532,26 +555,29 @@ xs_cli_export_public_key (const XsCliGlobals *globals,
                           char              **argv)
 {
   g_autoptr(XsDb) db = NULL;
-  g_autoptr(XsSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) keys = NULL;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write it to FILE instead of the terminal"), N_("FILE") },
     { NULL }
   };
 
-  if (!xs_cli_parse ("export-public-key", "", _("Write the key reviewers need to check this base’s certificates."),
+  if (!xs_cli_parse ("export-public-key", "", _("Write the keys reviewers need to check this base’s certificates and packages: the current key first, then any earlier ones."),
                      entries, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc != 1)
     return xs_cli_usage_error ("export-public-key", _("Unexpected “%s”."), argv[1]);
   if ((db = xs_cli_open_db (globals)) == NULL)
     return XS_CLI_REFUSED;
-  if ((key = xs_signing_key_open (xs_db_get_data_dir (db), &error)) == NULL)
+  if ((keys = xs_signing_key_list_public_texts (xs_db_get_data_dir (db), &error)) == NULL)
     return xs_cli_refuse (error);
 
-  text = g_strconcat (xs_signing_key_get_public_text (key), "\n", NULL);
+  /* the current key first, then the retired ones: what they signed still verifies */
+  joined = g_strjoinv ("\n", keys);
+  text = g_strconcat (joined, "\n", NULL);
   if (out == NULL)
     fputs (text, stdout);
   else if (!xs_output_write_file (out, text, strlen (text), XS_OUTPUT_PUBLIC, &error))

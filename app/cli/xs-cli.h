@@ -59,6 +59,10 @@ int   xs_cli_archive         (const XsCliGlobals *globals, int argc, char **argv
 int   xs_cli_restore_archive (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_export          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_import_decisions (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_trust_base      (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_reviewer_key    (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_reviewers       (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_rotate_key      (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_claim_scan      (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_scanners        (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_recognise       (const XsCliGlobals *globals, int argc, char **argv);

@@ -41,6 +41,13 @@ xs_application_new (void)
                        NULL);
 }
 
+const char *
+xs_application_get_data_dir (XsApplication *self)
+{
+  g_return_val_if_fail (XS_IS_APPLICATION (self), NULL);
+  return self->data_dir;
+}
+
 XsDb *
 xs_application_get_db (XsApplication *self)
 {

@@ -21,6 +21,8 @@ XsDb          *xs_application_get_db       (XsApplication *self);
  * only). */
 XsBaseProfile *xs_application_get_base_profile (XsApplication *self);
 GSettings     *xs_application_get_settings (XsApplication *self);
+/* --data-dir, or NULL for the default (xs_data_dir_resolve()). */
+const char    *xs_application_get_data_dir (XsApplication *self);
 /* Lets go of the database (a restore replaces it); xs_application_get_db()
  * is NULL until xs_application_reopen_db(). */
 void           xs_application_release_db   (XsApplication *self);

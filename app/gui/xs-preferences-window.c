@@ -13,6 +13,7 @@
 #include "xs-certificate-templates.h"
 #include "xs-file-chooser.h"
 #include "xs-preferences-window.h"
+#include "xs-reviewers-group.h"
 
 struct _XsPreferencesWindow
 {
@@ -45,6 +46,7 @@ struct _XsPreferencesWindow
   GtkPrintOperation    *print_operation;
   GtkSpinButton        *year_spin;
   GtkSpinButton        *size_limit_spin;
+  XsReviewersGroup     *reviewers_group;
 };
 
 G_DEFINE_FINAL_TYPE (XsPreferencesWindow, xs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -495,7 +497,10 @@ xs_preferences_window_constructed (GObject *object)
     }
   /* A reviewer's window has no base. */
   if (self->profile != NULL && self->db != NULL)
-    bind_profile (self);
+    {
+      bind_profile (self);
+      g_object_set (self->reviewers_group, "db", self->db, NULL);
+    }
   else
     {
       gtk_widget_set_visible (GTK_WIDGET (self->base_page), FALSE);
@@ -592,6 +597,7 @@ xs_preferences_window_class_init (XsPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (XS_TYPE_REVIEWERS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, base_page);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, base_name_row);
@@ -612,6 +618,7 @@ xs_preferences_window_class_init (XsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, offset_y_spin);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, size_limit_spin);
+  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, reviewers_group);
   gtk_widget_class_bind_template_callback (widget_class, on_base_name_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_issuer_apply);
 

@@ -508,6 +508,40 @@ _xs_review_window_update_actions (XsReviewWindow *self)
 /* Saving */
 
 static void
+on_create_key_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        XsReviewWindow   *self)
+{
+  g_autofree char *path = g_steal_pointer (&self->pending_path);
+
+  if (g_str_equal (response, "create") && path != NULL)
+    xs_review_window_save_with_new_key (self, path);
+}
+
+/* Decisions are signed: the first time, the reviewer's key is made, after
+ * asking. */
+static void
+ask_create_key (XsReviewWindow *self,
+                const char     *path)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Make Your Reviewer Key?"),
+                                   _("Decisions are signed with your own key, so that the base knows they are yours and that nobody changed them. Xueshi makes the key once and keeps it in your data folder. Give the base the file Export My Key… writes, so that it can register you."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("_Make Key and Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_free (self->pending_path);
+  self->pending_path = g_strdup (path);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_key_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_saved (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -524,7 +558,9 @@ on_saved (GObject      *object,
   _xs_review_window_update_actions (self);
   if (!xs_job_run_finish (XS_JOB (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING) && !job->create_key)
+        ask_create_key (self, job->path);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _xs_review_window_show_toast (self, error->message);
       return;
     }
@@ -539,9 +575,28 @@ on_saved (GObject      *object,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+static void save_to (XsReviewWindow *self,
+                     const char     *path,
+                     gboolean        create_key);
+
 void
 xs_review_window_save_to (XsReviewWindow *self,
                           const char     *path)
+{
+  save_to (self, path, FALSE);
+}
+
+void
+xs_review_window_save_with_new_key (XsReviewWindow *self,
+                                    const char     *path)
+{
+  save_to (self, path, TRUE);
+}
+
+static void
+save_to (XsReviewWindow *self,
+         const char     *path,
+         gboolean        create_key)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XsJob) xs_job = NULL;
@@ -559,6 +614,8 @@ xs_review_window_save_to (XsReviewWindow *self,
     }
 
   job = _xs_review_window_collect (self, path);
+  job->key_path = xs_reviewer_key_path (self->reviewer_dir);
+  job->create_key = create_key;
 
   self->saving = TRUE;
   _xs_review_window_update_actions (self);

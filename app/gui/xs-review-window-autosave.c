@@ -22,6 +22,7 @@
 #include "xs-file-chooser.h"
 #include "xs-job.h"
 #include "xs-review-window-private.h"
+#include "xs-signing-key.h"
 
 char *
 _xs_review_window_autosave_path (XsPackage *package)
@@ -40,6 +41,7 @@ _xs_review_window_save_job_free (XsReviewSaveJob *job)
   g_array_unref (job->decisions);
   g_ptr_array_unref (job->strings);
   g_free (job->path);
+  g_free (job->key_path);
   g_free (job);
 }
 
@@ -92,6 +94,7 @@ _xs_review_window_write_job (XsJob         *xs_job,
 {
   XsReviewSaveJob *job = data;
   g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autoptr(XsSigningKey) key = NULL;
 
   if (job->autosave && g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -101,7 +104,14 @@ _xs_review_window_write_job (XsJob         *xs_job,
                    _("Cannot keep the decisions in “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
-  return xs_decisions_write (job->package, (const XsDecision *) (gpointer) job->decisions->data,
+  if (!job->autosave)
+    {
+      if (job->create_key && !xs_signing_key_create_file (job->key_path, error))
+        return FALSE;
+      if ((key = xs_signing_key_open_file (job->key_path, error)) == NULL)
+        return FALSE;
+    }
+  return xs_decisions_write (job->package, key, (const XsDecision *) (gpointer) job->decisions->data,
                              job->decisions->len, job->path, error);
 }
 

@@ -9,6 +9,7 @@
 #include "xs-package-claim-item.h"
 #include "xs-review-window.h"
 #include "xs-rules.h"
+#include "xs-trust.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,10 @@ struct _XsReviewWindow
   XsPackageClaimItem   *current;
   char                 *search;       /* casefolded */
 
+  char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
+  XsPackageTrust        trust;
+  char                 *trusted_name; /* the name the base is trusted under */
+  char                 *pending_path; /* decisions to save once the key is made */
   char                 *reviewer;     /* NULL until known */
   XsReviewSide          side;
   gboolean              reviewer_confirmed;
@@ -47,6 +52,11 @@ struct _XsReviewWindow
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *trust_revealer;
+  GtkWidget            *trust_bar;
+  GtkImage             *trust_icon;
+  GtkLabel             *trust_label;
+  GtkWidget            *trust_button;
   GtkStack             *stack;
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
@@ -102,7 +112,9 @@ typedef struct
   GPtrArray *strings;
   char      *path;
   guint      generation;
-  gboolean   autosave;
+  gboolean   autosave;    /* kept to be continued: not signed */
+  char      *key_path;    /* the reviewer's key, signing what is saved */
+  gboolean   create_key;  /* the reviewer agreed to make it */
 } XsReviewSaveJob;
 
 XsReviewSaveJob    *_xs_review_window_collect               (XsReviewWindow *self,
@@ -146,6 +158,9 @@ guint               _xs_review_window_count_decisions       (XsReviewWindow *sel
 XsPackageClaimItem *_xs_review_window_get_current           (XsReviewWindow *self);
 /* Asks before closing with unsaved decisions. */
 gboolean            _xs_review_window_close_request         (GtkWindow      *window);
+/* The signer of the package, at the top of the window (xs-review-window-trust.c) */
+void                _xs_review_window_show_trust            (XsReviewWindow *self);
+void                _xs_review_window_class_install_trust   (GtkWidgetClass *widget_class);
 void                _xs_review_window_show_toast            (XsReviewWindow *self,
                                                              const char     *text);
 

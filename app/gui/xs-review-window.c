@@ -237,6 +237,8 @@ typedef struct
   GPtrArray *items;
   GPtrArray *saved;      /* XsDecision: the review kept from before, or NULL */
   GDateTime *saved_at;
+  XsPackageTrust trust;
+  char      *trusted_name;
 } Opened;
 
 static void
@@ -247,24 +249,42 @@ opened_free (Opened *opened)
   g_clear_pointer (&opened->items, g_ptr_array_unref);
   g_clear_pointer (&opened->saved, g_ptr_array_unref);
   g_clear_pointer (&opened->saved_at, g_date_time_unref);
+  g_free (opened->trusted_name);
   g_free (opened);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opened, opened_free)
 
+typedef struct
+{
+  char *path;
+  char *reviewer_dir;
+} OpenInput;
+
+static void
+open_input_free (OpenInput *input)
+{
+  g_free (input->path);
+  g_free (input->reviewer_dir);
+  g_free (input);
+}
+
 static gboolean
 open_package (XsJob         *job,
               XsDb          *db,
-              gpointer       path,
+              gpointer       data,
               GCancellable  *cancellable,
               GError       **error)
 {
+  OpenInput *input = data;
   g_autoptr(Opened) opened = g_new0 (Opened, 1);
   guint n;
 
-  opened->package = xs_package_open (path, cancellable, error);
+  /* a package changed after the base signed it is refused here */
+  opened->package = xs_package_open (input->path, cancellable, error);
   if (opened->package == NULL)
     return FALSE;
+  opened->trust = xs_trust_check_package (input->reviewer_dir, opened->package, &opened->trusted_name);
   /* Without the year's rules, kinds are named by number. */
   opened->rules = xs_rule_set_for_year (xs_package_get_year (opened->package), NULL);
   n = xs_package_get_n_claims (opened->package);
@@ -334,6 +354,9 @@ on_opened (GObject      *object,
 
   self->package = g_steal_pointer (&opened->package);
   self->rules = g_steal_pointer (&opened->rules);
+  self->trust = opened->trust;
+  self->trusted_name = g_steal_pointer (&opened->trusted_name);
+  _xs_review_window_show_trust (self);
   g_list_store_splice (self->claims, 0, 0, opened->items->pdata, opened->items->len);
   for (guint i = 0; i < opened->items->len; i++)
     {
@@ -364,7 +387,12 @@ static void
 start_open (XsReviewWindow *self,
             const char     *path)
 {
-  g_autoptr(XsJob) job = xs_job_new (NULL, open_package, g_strdup (path), g_free);
+  OpenInput *input = g_new0 (OpenInput, 1);
+  g_autoptr(XsJob) job = NULL;
+
+  input->path = g_strdup (path);
+  input->reviewer_dir = g_strdup (self->reviewer_dir);
+  job = xs_job_new (NULL, open_package, input, (GDestroyNotify) open_input_free);
 
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
@@ -387,6 +415,10 @@ xs_review_window_new (GtkApplication *application,
   else
     self->settings = g_settings_new (APP_ID);
   _xs_review_window_load_reviewer (self);
+  /* in the application's data folder (--data-dir, else $XUESHI_DATA_DIR) */
+  self->reviewer_dir = xs_reviewer_dir_resolve (application != NULL && XS_IS_APPLICATION (application)
+                                                ? xs_application_get_data_dir (XS_APPLICATION (application))
+                                                : NULL);
   start_open (self, path);
   return self;
 }
@@ -425,6 +457,9 @@ xs_review_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_free (self->search);
   g_free (self->reviewer);
+  g_free (self->reviewer_dir);
+  g_free (self->trusted_name);
+  g_free (self->pending_path);
 
   G_OBJECT_CLASS (xs_review_window_parent_class)->finalize (object);
 }
@@ -446,6 +481,11 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_revealer);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_icon);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_label);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, leaflet);
@@ -482,6 +522,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
 
   _xs_review_window_class_install_actions (widget_class);
   _xs_review_window_class_install_evidence_actions (widget_class);
+  _xs_review_window_class_install_trust (widget_class);
 }
 
 static void

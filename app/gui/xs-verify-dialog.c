@@ -24,6 +24,7 @@ struct _XsVerifyDialog
 
   XsDb         *db;
   char         *own_key;       /* this installation's public key text */
+  GStrv         own_keys;      /* it, then the keys it had before */
   GCancellable *cancellable;
   gboolean      pending;       /* verify once the key is read */
   GBytes       *revocations;   /* the chosen revocation list, as read */
@@ -199,6 +200,24 @@ verify (XsVerifyDialog *self)
       show_result (self, "dialog-error-symbolic", "error", _("Revocation List Refused"), error->message);
       return;
     }
+  /* a certificate signed before the base's key was changed */
+  for (guint i = 1; own_key && self->own_keys != NULL && self->own_keys[i] != NULL; i++)
+    {
+      XsCertificatePayload payload = { 0 };
+      gboolean current = xs_certificate_payload_verify (text, self->own_keys[0], &payload, NULL);
+
+      xs_certificate_payload_clear (&payload);
+      if (current)
+        break;
+      if (xs_certificate_payload_verify (text, self->own_keys[i], &payload, NULL))
+        {
+          xs_certificate_payload_clear (&payload);
+          g_free (key);
+          key = g_strdup (self->own_keys[i]);
+          break;
+        }
+      xs_certificate_payload_clear (&payload);
+    }
   if (!xs_certificate_check (text, key, own_key ? self->db : NULL,
                              list, &check, &error))
     {
@@ -296,11 +315,11 @@ read_key (XsJob         *job,
           GCancellable  *cancellable,
           GError       **error)
 {
-  g_autoptr(XsSigningKey) key = xs_signing_key_open (data_dir, error);
+  GStrv keys = xs_signing_key_list_public_texts (data_dir, error);
 
-  if (key == NULL)
+  if (keys == NULL)
     return FALSE;
-  xs_job_set_result (job, g_strdup (xs_signing_key_get_public_text (key)), g_free);
+  xs_job_set_result (job, keys, (GDestroyNotify) g_strfreev);
   return TRUE;
 }
 
@@ -311,18 +330,19 @@ on_key_read (GObject      *object,
 {
   g_autoptr(XsVerifyDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_auto(GStrv) keys = NULL;
   gboolean pending = self->pending;
 
   if (xs_job_run_finish (XS_JOB (object), result, &error))
-    text = xs_job_steal_result (XS_JOB (object));
-  if (text == NULL)
+    keys = xs_job_steal_result (XS_JOB (object));
+  if (keys == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_result (self, "dialog-error-symbolic", "error", _("No Key"), error->message);
       return;
     }
-  self->own_key = g_steal_pointer (&text);
+  self->own_key = g_strdup (keys[0]);
+  self->own_keys = g_steal_pointer (&keys);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "verify.own-key", TRUE);
   if (*gtk_editable_get_text (GTK_EDITABLE (self->key_row)) == '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->key_row), self->own_key);
@@ -566,6 +586,7 @@ xs_verify_dialog_finalize (GObject *object)
   g_clear_pointer (&self->revocations, g_bytes_unref);
   g_clear_object (&self->details);
   g_free (self->own_key);
+  g_strfreev (self->own_keys);
 
   G_OBJECT_CLASS (xs_verify_dialog_parent_class)->finalize (object);
 }

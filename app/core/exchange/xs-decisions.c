@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "xs-claim-store.h"
 #include "xs-date.h"
@@ -23,6 +24,7 @@
 #include "xs-package-private.h"
 #include "xs-rules.h"
 #include "xs-trainee-store.h"
+#include "xs-trust.h"
 #include "xs-output.h"
 
 #define MAX_FILE (64 * 1024 * 1024)
@@ -109,6 +111,7 @@ check_decision (const XsPackageClaim  *claim,
 
 gboolean
 xs_decisions_write (XsPackage         *package,
+                    XsSigningKey      *reviewer_key,
                     const XsDecision  *decisions,
                     guint              n_decisions,
                     const char        *path,
@@ -119,9 +122,12 @@ xs_decisions_write (XsPackage         *package,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *signature = NULL;
   gsize length;
 
   g_return_val_if_fail (XS_IS_PACKAGE (package), FALSE);
+  g_return_val_if_fail (reviewer_key == NULL || XS_IS_SIGNING_KEY (reviewer_key), FALSE);
   g_return_val_if_fail (decisions != NULL || n_decisions == 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -136,6 +142,11 @@ xs_decisions_write (XsPackage         *package,
   json_builder_add_string_value (builder, xs_package_get_digest (package));
   json_builder_set_member_name (builder, "year");
   json_builder_add_int_value (builder, xs_package_get_year (package));
+  if (reviewer_key != NULL)
+    {
+      json_builder_set_member_name (builder, "reviewer_key");
+      json_builder_add_string_value (builder, xs_signing_key_get_public_text (reviewer_key));
+    }
   json_builder_set_member_name (builder, "decisions");
   json_builder_begin_array (builder);
 
@@ -186,12 +197,30 @@ xs_decisions_write (XsPackage         *package,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, &length);
+  body = json_generator_to_data (generator, NULL);
+  /* the signature line covers every byte before it */
+  text = g_strconcat (body, "\n", NULL);
+  if (reviewer_key != NULL)
+    {
+      signature = xs_signing_key_sign (reviewer_key, text);
+      g_free (body);
+      body = g_steal_pointer (&text);
+      text = g_strconcat (body, XS_SIGNATURE_LINE, signature, "\n", NULL);
+    }
+  length = strlen (text);
   /* the reviewers' decisions on named people: the owner's only */
   return xs_output_write_file (path, text, length, XS_OUTPUT_PRIVATE, error);
 }
 
 /* Applying ----------------------------------------------------------------- */
+
+/* What every row of one file is checked against. */
+typedef struct
+{
+  XsReviewer  *reviewer;      /* registered, who signed the file */
+  gint64       export_id;     /* the package it answers */
+  const char  *package;       /* its SHA-256 */
+} Answer;
 
 static void
 refuse (XsImportReport *report,
@@ -219,14 +248,57 @@ describe_claim (XsDb          *db,
 
 /* Checks a decision against the stored claim; returns the claim, or NULL
  * with the refusal in @report (and @error set only when the store fails). */
+/* What changed in a claim since it was exported, in words. */
+static char *
+describe_change (XsDb               *db,
+                 const XsClaim      *claim,
+                 const XsClaimState *then,
+                 const XsClaimState *now,
+                 const char         *package)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_store_get (db, claim->trainee_id, NULL);
+  g_autoptr(GString) what = g_string_new (NULL);
+
+  if (then->hours != now->hours)
+    {
+      g_autofree char *before = xs_hours_format (then->hours);
+      g_autofree char *after = xs_hours_format (now->hours);
+
+      /* Translators: hours before → hours after */
+      g_string_append_printf (what, _("hours %s → %s"), before, after);
+    }
+  if (g_strcmp0 (then->date, now->date) != 0)
+    {
+      if (what->len > 0)
+        g_string_append (what, _(", "));
+      /* Translators: date before → date after */
+      g_string_append_printf (what, _("date %s → %s"), then->date, now->date);
+    }
+  if (g_strcmp0 (then->evidence, now->evidence) != 0)
+    {
+      if (what->len > 0)
+        g_string_append (what, _(", "));
+      g_string_append (what, _("its evidence files"));
+    }
+  if (what->len == 0)
+    g_string_append (what, _("its kind, title or trainee"));
+  /* Translators: trainee's name, package digest, what changed */
+  return g_strdup_printf (_("%s’s claim changed since package %.16s… was exported: %s. Send the claim in a new package."),
+                          trainee != NULL ? trainee->name : "?", package, what->str);
+}
+
 static XsClaim *
 lookup_claim (XsDb            *db,
+              const Answer    *answer,
               XsImportReport  *report,
               guint            line,
               JsonObject      *object,
               const char      *ref,
               GError         **error)
 {
+  g_auto(XsClaimState) then = { 0 };
+  g_auto(XsClaimState) now = { 0 };
+  gboolean found = FALSE;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(XsClaim) claim = NULL;
   g_autofree char *date = NULL;
@@ -249,6 +321,27 @@ lookup_claim (XsDb            *db,
     }
   if (claim->year != year)
     goto unknown;
+
+  /* in the package the decisions name, and as it was sent */
+  if (!_xs_package_register_get_claim (db, answer->export_id, claim->id, &then, &found, error))
+    return NULL;
+  if (!found)
+    {
+      g_autofree char *text = g_strdup_printf (_("this claim was not in package %.16s…, which the decisions answer; nothing is decided on a claim the reviewer was not sent."),
+                                               answer->package);
+
+      refuse (report, line, ref, text);
+      return NULL;
+    }
+  if (!_xs_package_claim_state (db, claim->id, &now, error))
+    return NULL;
+  if (g_strcmp0 (then.content, now.content) != 0 || g_strcmp0 (then.evidence, now.evidence) != 0)
+    {
+      g_autofree char *text = describe_change (db, claim, &then, &now, answer->package);
+
+      refuse (report, line, ref, text);
+      return NULL;
+    }
 
   /* the claim as the reviewer saw it */
   title = _xs_json_get_string (&check, object, "title", TRUE);
@@ -288,6 +381,7 @@ describe (XsDb          *db,
 /* One decision; FALSE only when the store fails. */
 static gboolean
 apply_decision (XsDb            *db,
+                const Answer    *answer,
                 gint64           import_id,
                 XsImportReport  *report,
                 guint            line,
@@ -331,7 +425,20 @@ apply_decision (XsDb            *db,
     }
   g_hash_table_add (seen, (gpointer) ref);
 
-  claim = lookup_claim (db, report, line, object, ref, error);
+  if (side != answer->reviewer->side)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s is registered as a reviewer for the %s, not for the %s; the decision is not theirs to make."),
+                                               answer->reviewer->name,
+                                               xs_review_side_get_label (answer->reviewer->side),
+                                               xs_review_side_get_label (side));
+
+      refuse (report, line, ref, text);
+      return TRUE;
+    }
+  /* the name the base registered, not what the file says */
+  reviewer = answer->reviewer->name;
+
+  claim = lookup_claim (db, answer, report, line, object, ref, error);
   if (claim == NULL)
     return error == NULL || *error == NULL;
 
@@ -365,12 +472,15 @@ static JsonNode *
 load_file (const char  *path,
            const char  *display_name,
            char       **digest,
+           char       **signature,
+           char       **signed_body,
            GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *contents = NULL;
   GStatBuf buf;
   gsize length;
+  char *line;
 
   if (g_stat (path, &buf) == 0 && buf.st_size > MAX_FILE)
     {
@@ -382,6 +492,17 @@ load_file (const char  *path,
     return NULL;
   if (digest != NULL)
     *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  /* the last line is the reviewer's signature of every byte before it */
+  line = strlen (contents) == length ? g_strrstr (contents, "\n" XS_SIGNATURE_LINE) : NULL;
+  if (line != NULL)
+    {
+      if (signature != NULL)
+        *signature = g_strstrip (g_strdup (line + 1 + strlen (XS_SIGNATURE_LINE)));
+      line[1] = '\0';
+      length = (gsize) (line - contents) + 1;
+      if (signed_body != NULL)
+        *signed_body = g_strdup (contents);
+    }
   if (!json_parser_load_from_data (parser, contents, length, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
@@ -392,9 +513,27 @@ load_file (const char  *path,
   return json_node_ref (json_parser_get_root (parser));
 }
 
+/* Whether @base_id is that of one of this base's earlier keys. */
+static gboolean
+is_retired_id (XsDb       *db,
+               const char *base_id)
+{
+  g_auto(GStrv) keys = xs_signing_key_list_public_texts (xs_db_get_data_dir (db), NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, keys[i], -1);
+
+      if (base_id != NULL && strlen (base_id) == 16 && strncmp (digest, base_id, 16) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The file's header: format, version and base. Returns its decisions. */
 static JsonArray *
 check_header (JsonObject    *root,
+              XsDb          *db,
               XsSigningKey  *key,
               const char    *display_name,
               const char   **package,
@@ -431,7 +570,7 @@ check_header (JsonObject    *root,
                    display_name, check.where ? check.where : "package");
       return NULL;
     }
-  if (g_strcmp0 (base_id, our_id) != 0)
+  if (g_strcmp0 (base_id, our_id) != 0 && !is_retired_id (db, base_id))
     {
       g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_OTHER_BASE,
                    _("“%s” answers a package of another base (%s); this base is %s. "
@@ -488,19 +627,70 @@ import_file (XsDb           *db,
   g_autofree char *detail = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *digest = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *signed_body = NULL;
+  g_autoptr(XsReviewer) reviewer = NULL;
   const char *package = NULL;
+  const char *reviewer_key;
+  Answer answer = { 0 };
   gint64 import_id;
   JsonArray *decisions;
   guint n, applied;
   gboolean keep;
 
   display_name = g_path_get_basename (path);
-  root = load_file (path, display_name, &digest, error);
+  root = load_file (path, display_name, &digest, &signature, &signed_body, error);
   if (root == NULL)
     return NULL;
-  decisions = check_header (json_node_get_object (root), key, display_name, &package, error);
+  decisions = check_header (json_node_get_object (root), db, key, display_name, &package, error);
   if (decisions == NULL)
     return NULL;
+
+  /* signed by a reviewer this base registered */
+  reviewer_key = json_object_get_member (json_node_get_object (root), "reviewer_key") != NULL
+                 && JSON_NODE_HOLDS_VALUE (json_object_get_member (json_node_get_object (root), "reviewer_key"))
+                 ? json_object_get_string_member (json_node_get_object (root), "reviewer_key") : NULL;
+  if (signature == NULL || reviewer_key == NULL)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_UNSIGNED,
+                   _("“%s” carries no reviewer’s signature, so anyone could have written it. Nothing was applied; ask the reviewer to save the decisions with Xueshi, which signs them."),
+                   display_name);
+      return NULL;
+    }
+  if (!xs_public_key_verify (reviewer_key, (const guint8 *) signed_body, strlen (signed_body), signature))
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_BAD_SIGNATURE,
+                   _("“%s” was changed after the reviewer signed it. Nothing was applied; ask the reviewer for the file again."),
+                   display_name);
+      return NULL;
+    }
+  reviewer = xs_reviewers_lookup (db, reviewer_key, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (reviewer == NULL)
+    {
+      g_autofree char *fingerprint = xs_public_key_fingerprint (reviewer_key);
+
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_UNKNOWN_SIGNER,
+                   _("“%s” is signed by a reviewer this base has not registered (key %s). Nothing was applied. If the base accepts this reviewer’s decisions, register the reviewer first (Preferences → Reviewers, or “xueshi-cli reviewers add”)."),
+                   display_name, fingerprint);
+      return NULL;
+    }
+  answer.reviewer = reviewer;
+  answer.package = package;
+  answer.export_id = _xs_package_register_lookup (db, package, error);
+  if (answer.export_id < 0)
+    return NULL;
+  if (answer.export_id == 0)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_EXPORTED,
+                   _("“%s” answers a package (SHA-256 %.16s…) that this base never exported. Nothing was applied."),
+                   display_name, package);
+      return NULL;
+    }
 
   report = xs_import_report_new (display_name);
   xs_import_report_set_dry_run (report, (flags & XS_IMPORT_DRY_RUN) != 0);
@@ -525,8 +715,8 @@ import_file (XsDb           *db,
 
   n = json_array_get_length (decisions);
   for (guint i = 0; i < n; i++)
-    if (!apply_decision (db, import_id, report, i + 1, json_array_get_element (decisions, i), seen, counts,
-                         error))
+    if (!apply_decision (db, &answer, import_id, report, i + 1, json_array_get_element (decisions, i), seen,
+                         counts, error))
       {
         xs_db_rollback (db);
         return NULL;
@@ -638,7 +828,7 @@ xs_decisions_read (XsPackage   *package,
   g_return_val_if_fail (path != NULL, NULL);
 
   display_name = g_path_get_basename (path);
-  root = load_file (path, display_name, NULL, error);
+  root = load_file (path, display_name, NULL, NULL, NULL, error);
   if (root == NULL)
     return NULL;
   object = json_node_get_object (root);

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
@@ -44,6 +45,7 @@ typedef struct
   GArray       *claims;       /* XsPackageClaimRow */
   GPtrArray    *blocks;       /* each claim's XsPackageEvidence array */
   GHashTable   *evidence;     /* sha256 -> ExportEvidence */
+  GArray       *ids;          /* each claim's id */
   char         *tmpdir;
 } Export;
 
@@ -65,6 +67,7 @@ export_clear (Export *export)
   g_clear_pointer (&export->claims, g_array_unref);
   g_clear_pointer (&export->blocks, g_ptr_array_unref);
   g_clear_pointer (&export->evidence, g_hash_table_unref);
+  g_clear_pointer (&export->ids, g_array_unref);
   if (export->tmpdir != NULL)
     {
       g_rmdir (export->tmpdir);
@@ -144,7 +147,7 @@ collect (Export                *export,
          GError               **error)
 {
   g_autoptr(XsDbStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *ids = export->ids;
   int rc;
 
   stmt = _xs_db_prepare (db,
@@ -383,6 +386,7 @@ static gboolean
 write_members (Writer      *writer,
                XsDb        *db,
                GBytes      *manifest,
+               GBytes      *signature,
                GBytes      *roster,
                GBytes      *hours,
                GPtrArray   *evidence,
@@ -391,6 +395,7 @@ write_members (Writer      *writer,
   if (archive_write_open (writer->archive, writer, NULL, write_cb, NULL) != ARCHIVE_OK)
     return archive_failed (writer, error);
   if (!put_bytes (writer, XS_PACKAGE_MANIFEST, manifest, error)
+      || !put_bytes (writer, XS_PACKAGE_SIGNATURE, signature, error)
       || !put_bytes (writer, XS_PACKAGE_ROSTER, roster, error)
       || !put_bytes (writer, XS_PACKAGE_HOURS, hours, error))
     return FALSE;
@@ -406,6 +411,7 @@ static gboolean
 write_zip (XsDb            *db,
            const char      *path,
            GBytes          *manifest,
+           GBytes          *signature,
            GBytes          *roster,
            GBytes          *hours,
            GPtrArray       *evidence,
@@ -429,7 +435,7 @@ write_zip (XsDb            *db,
   writer.cancellable = cancellable;
   writer.progress = progress;
   writer.progress_data = progress_data;
-  writer.total = g_bytes_get_size (manifest) + g_bytes_get_size (roster) + g_bytes_get_size (hours);
+  writer.total = g_bytes_get_size (manifest) + g_bytes_get_size (signature) + g_bytes_get_size (roster) + g_bytes_get_size (hours);
   for (guint i = 0; i < evidence->len; i++)
     writer.total += ((ExportEvidence *) g_ptr_array_index (evidence, i))->size;
 
@@ -437,7 +443,7 @@ write_zip (XsDb            *db,
   archive_write_zip_set_compression_deflate (writer.archive);
   archive_write_set_bytes_in_last_block (writer.archive, 1);
 
-  ok = write_members (&writer, db, manifest, roster, hours, evidence, error);
+  ok = write_members (&writer, db, manifest, signature, roster, hours, evidence, error);
   if (!ok)
     archive_write_fail (writer.archive);
   archive_write_free (writer.archive);
@@ -447,6 +453,26 @@ write_zip (XsDb            *db,
   if (!ok)
     return FALSE;
   return xs_output_commit (output, error);
+}
+
+static char *
+file_digest (const char    *path,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) input = g_file_read (file, cancellable, error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = g_malloc (CHUNK);
+  gssize n;
+
+  if (input == NULL)
+    return NULL;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, CHUNK, cancellable, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
 }
 
 /* NULL, empty or only white space */
@@ -475,6 +501,9 @@ xs_package_export (XsDb                  *db,
   g_autoptr(GBytes) roster = NULL;
   g_autoptr(GBytes) hours = NULL;
   g_autoptr(GBytes) manifest = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *file_name = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GArray) files = NULL;
   g_autofree char *base_id = NULL;
@@ -513,6 +542,7 @@ xs_package_export (XsDb                  *db,
   export.claims = g_array_new (FALSE, TRUE, sizeof (XsPackageClaimRow));
   export.blocks = g_ptr_array_new_with_free_func (g_free);
   export.evidence = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, export_evidence_free);
+  export.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!collect (&export, db, query, error))
     return FALSE;
   if (export.claims->len == 0)
@@ -558,6 +588,7 @@ xs_package_export (XsDb                  *db,
 
   contents.base_name = base_name;
   contents.base_id = base_id;
+  contents.base_key = xs_signing_key_get_public_text (key);
   contents.query = query;
   contents.rule_set = xs_rule_set_get_id (rules);
   contents.files = (XsPackageFile *) (gpointer) files->data;
@@ -567,6 +598,29 @@ xs_package_export (XsDb                  *db,
   contents.claims = (XsPackageClaimRow *) (gpointer) export.claims->data;
   contents.n_claims = export.claims->len;
   manifest = _xs_package_build_manifest (&contents);
-  return write_zip (db, path, manifest, roster, hours, evidence,
-                    progress, progress_data, cancellable, error);
+  {
+    gsize length;
+    const guint8 *data = g_bytes_get_data (manifest, &length);
+    g_autofree char *sig = xs_signing_key_sign_data (key, data, length);
+    char *text = g_strconcat (XS_SIGNATURE_LINE, sig, "\n", NULL);
+
+    signature = g_bytes_new_take (text, strlen (text));
+  }
+  if (!write_zip (db, path, manifest, signature, roster, hours, evidence,
+                  progress, progress_data, cancellable, error))
+    return FALSE;
+
+  /* the register: decisions apply only to what was sent */
+  digest = file_digest (path, cancellable, error);
+  file_name = g_path_get_basename (path);
+  if (digest == NULL
+      || !_xs_package_register_export (db, digest, file_name, query->year,
+                                       (const gint64 *) (gpointer) export.ids->data,
+                                       export.ids->len, error))
+    {
+      /* a package not recorded would have every decision on it refused */
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }

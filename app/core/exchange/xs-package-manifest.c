@@ -124,6 +124,7 @@ _xs_package_build_manifest (const XsPackageContents *contents)
   json_builder_begin_object (builder);
   add_string (builder, "name", contents->base_name != NULL ? contents->base_name : "");
   add_string (builder, "id", contents->base_id);
+  add_string (builder, "key", contents->base_key);
   json_builder_end_object (builder);
   add_int (builder, "year", contents->query->year);
   add_string (builder, "rule_set", contents->rule_set);
@@ -481,10 +482,20 @@ _xs_package_parse_manifest (XsPackageManifest  *self,
   base = _xs_json_get_object (&check, root, "base");
   self->base_name = _xs_json_get_string (&check, base, "name", FALSE);
   self->base_id = _xs_json_get_string (&check, base, "id", FALSE);
+  /* format 1 had no key: such a package is shown as unsigned */
+  self->base_key = _xs_json_get_string (&check, base, "key", version < 2);
   self->year = _xs_json_get_int (&check, root, "year", 1900, 9999);
   self->rule_set = _xs_json_get_string (&check, root, "rule_set", FALSE);
   if (check.failed)
     return set_manifest_damaged (self, check.where, error);
+  if (self->base_key != NULL)
+    {
+      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->base_key, -1);
+
+      if (!xs_public_key_is_valid (self->base_key) || strncmp (digest, self->base_id, 16) != 0
+          || strlen (self->base_id) != 16)
+        return set_manifest_damaged (self, "base", error);
+    }
 
   if (!parse_members (self, &check, root, error))
     return FALSE;

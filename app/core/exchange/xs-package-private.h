@@ -61,6 +61,7 @@ typedef struct
 {
   const char              *base_name;
   const char              *base_id;
+  const char              *base_key;
   const XsPackageQuery    *query;
   const char              *rule_set;
   const XsPackageFile     *files;
@@ -91,6 +92,7 @@ typedef struct
   const char  *base_name;
   const char  *base_id;
   const char  *rule_set;
+  const char  *base_key;    /* or NULL: a package of format 1 */
   int          year;
   GHashTable  *members;     /* name -> XsPackageMember */
   GArray      *claims;      /* XsPackageClaim */
@@ -169,5 +171,50 @@ JsonObject *_xs_json_array_get_object    (XsJsonCheck  *check,
                                           const char   *what);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XsJsonCheck, _xs_json_check_clear)
+
+/* The export register (xs-package-register.c) ----------------------------- */
+
+/* A claim's state as a package shows it. */
+typedef struct
+{
+  char *content;    /* SHA-256 of trainee, kind, hours, date, title */
+  char *evidence;   /* SHA-256 of its evidence files and materials */
+  int   hours;      /* tenths */
+  char *date;       /* YYYY-MM-DD */
+} XsClaimState;
+
+void        _xs_claim_state_clear        (XsClaimState *state);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XsClaimState, _xs_claim_state_clear)
+
+/* The claim's state in the store now. */
+gboolean    _xs_package_claim_state      (XsDb          *db,
+                                          gint64         claim_id,
+                                          XsClaimState  *state,
+                                          GError       **error);
+/* Records the package with SHA-256 @digest and its claims' states, in one
+ * transaction. */
+gboolean    _xs_package_register_export  (XsDb          *db,
+                                          const char    *digest,
+                                          const char    *file_name,
+                                          int            year,
+                                          const gint64  *claim_ids,
+                                          guint          n_claims,
+                                          GError       **error);
+/* The export's id; 0 when this base never wrote that package, -1 on error. */
+gint64      _xs_package_register_lookup  (XsDb          *db,
+                                          const char    *digest,
+                                          GError       **error);
+/* The claim's state in that export; *found is FALSE when it was not in it. */
+gboolean    _xs_package_register_get_claim (XsDb        *db,
+                                          gint64         export_id,
+                                          gint64         claim_id,
+                                          XsClaimState  *state,
+                                          gboolean      *found,
+                                          GError       **error);
+
+/* Signatures --------------------------------------------------------------- */
+
+#define XS_PACKAGE_SIGNATURE     "manifest.sig"
+#define XS_SIGNATURE_LINE        "signature: "
 
 G_END_DECLS

@@ -40,6 +40,7 @@ struct _XsPackage
   char        *digest;
   char        *tmpdir;
   XsPackageManifest manifest;
+  GBytes      *signature;       /* manifest.sig, or NULL */
   GHashTable  *evidence_paths;  /* sha256 -> checked copy */
 };
 
@@ -74,6 +75,7 @@ xs_package_finalize (GObject *object)
   g_free (self->path);
   g_free (self->display_name);
   g_free (self->digest);
+  g_clear_pointer (&self->signature, g_bytes_unref);
   _xs_package_manifest_clear (&self->manifest);
   g_clear_pointer (&self->evidence_paths, g_hash_table_unref);
   G_OBJECT_CLASS (xs_package_parent_class)->finalize (object);
@@ -289,6 +291,7 @@ check_entry (XsPackage             *self,
  * (name -> declared size, or -1). */
 static GBytes *
 scan (XsPackage     *self,
+      GBytes       **signature,
       GHashTable    *sizes,
       GCancellable  *cancellable,
       GError       **error)
@@ -296,6 +299,7 @@ scan (XsPackage     *self,
   g_autoptr(XsArchive) archive = open_archive (self, error);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GByteArray) manifest = NULL;
+  g_autoptr(GByteArray) sig = NULL;
   struct archive_entry *entry;
   int r;
 
@@ -315,6 +319,12 @@ scan (XsPackage     *self,
                            cancellable, error) < 0)
             return NULL;
         }
+      else if (strcmp (name, XS_PACKAGE_SIGNATURE) == 0)
+        {
+          sig = g_byte_array_new ();
+          if (read_member (self, archive, name, 4096, NULL, -1, sig, cancellable, error) < 0)
+            return NULL;
+        }
       else
         {
           gint64 size = archive_entry_size_is_set (entry) ? archive_entry_size (entry) : -1;
@@ -327,6 +337,8 @@ scan (XsPackage     *self,
       set_damaged (self, "no manifest", error);
       return NULL;
     }
+  if (sig != NULL)
+    *signature = g_byte_array_free_to_bytes (g_steal_pointer (&sig));
   return g_byte_array_free_to_bytes (g_steal_pointer (&manifest));
 }
 
@@ -463,7 +475,7 @@ unpack (XsPackage     *self,
       if (!check_entry (self, archive, r, entry, seen, error))
         return FALSE;
       name = archive_entry_pathname (entry);
-      if (strcmp (name, XS_PACKAGE_MANIFEST) == 0)
+      if (strcmp (name, XS_PACKAGE_MANIFEST) == 0 || strcmp (name, XS_PACKAGE_SIGNATURE) == 0)
         continue;
       /* the file changed since the first pass */
       member = g_hash_table_lookup (self->manifest.members, name);
@@ -472,7 +484,8 @@ unpack (XsPackage     *self,
       if (!unpack_member (self, archive, member, cancellable, error))
         return FALSE;
     }
-  if (g_hash_table_size (seen) != g_hash_table_size (self->manifest.members) + 1)
+  if (g_hash_table_size (seen) != g_hash_table_size (self->manifest.members) + 1
+                                   + (self->signature != NULL ? 1 : 0))
     return set_damaged (self, "members changed", error);
   return TRUE;
 }
@@ -497,6 +510,49 @@ compute_digest (const char    *path,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+/* The manifest against the base's signature in manifest.sig: the manifest
+ * holds every other member's SHA-256, so this covers the whole package. */
+static gboolean
+check_signature (XsPackage  *self,
+                 GBytes     *manifest,
+                 GError    **error)
+{
+  const char *key = self->manifest.base_key;
+  g_autofree char *text = NULL;
+  g_autofree char *fingerprint = NULL;
+  gsize length;
+  const guint8 *data;
+
+  if (key == NULL && self->signature == NULL)
+    return TRUE;
+  if (key == NULL)
+    return set_damaged (self, "a signature without a key", error);
+  fingerprint = xs_public_key_fingerprint (key);
+  if (self->signature == NULL)
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_BAD_SIGNATURE,
+                   _("“%s” was refused: its signature was removed, so nobody can tell who made it "
+                     "or whether it was changed. Ask the base for the package again."),
+                   self->display_name);
+      return FALSE;
+    }
+  text = g_strndup (g_bytes_get_data (self->signature, NULL), g_bytes_get_size (self->signature));
+  g_strchomp (text);
+  data = g_bytes_get_data (manifest, &length);
+  if (!g_str_has_prefix (text, XS_SIGNATURE_LINE)
+      || !xs_public_key_verify (key, data != NULL ? data : (const guint8 *) "", length,
+                                text + strlen (XS_SIGNATURE_LINE)))
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_BAD_SIGNATURE,
+                   _("“%s” was refused: its contents do not match the signature of the base that "
+                     "made it (key %s). It was changed after it was signed. Ask the base for the "
+                     "package again."),
+                   self->display_name, fingerprint);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 XsPackage *
 xs_package_open (const char    *path,
                  GCancellable  *cancellable,
@@ -517,9 +573,10 @@ xs_package_open (const char    *path,
     return NULL;
 
   sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  manifest = scan (self, sizes, cancellable, error);
+  manifest = scan (self, &self->signature, sizes, cancellable, error);
   if (manifest == NULL
       || !_xs_package_parse_manifest (&self->manifest, manifest, error)
+      || !check_signature (self, manifest, error)
       || !compare_members (self, sizes, error))
     return NULL;
 
@@ -594,4 +651,11 @@ xs_package_get_evidence_path (XsPackage  *self,
 {
   g_return_val_if_fail (XS_IS_PACKAGE (self), NULL);
   return sha256 != NULL ? g_hash_table_lookup (self->evidence_paths, sha256) : NULL;
+}
+
+const char *
+xs_package_get_base_key (XsPackage *self)
+{
+  g_return_val_if_fail (XS_IS_PACKAGE (self), NULL);
+  return self->manifest.base_key;
 }

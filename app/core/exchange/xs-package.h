@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A package is a ZIP:
+ *   manifest.sig              the base's Ed25519 signature of manifest.json
  *   manifest.json             format version, base (name and id), year, rule
  *                             set, trainees, claims with stable references,
  *                             the evidence list (SHA-256, size, media type,
@@ -24,7 +25,7 @@
 
 G_BEGIN_DECLS
 
-#define XS_PACKAGE_FORMAT_VERSION 1
+#define XS_PACKAGE_FORMAT_VERSION 2
 
 #define XS_PACKAGE_ERROR (xs_package_error_quark ())
 GQuark xs_package_error_quark (void);
@@ -36,6 +37,10 @@ typedef enum
   XS_PACKAGE_ERROR_MISMATCH,        /* members or sizes other than the manifest says, hash mismatch */
   XS_PACKAGE_ERROR_TOO_NEW,         /* a newer format */
   XS_PACKAGE_ERROR_OTHER_BASE,      /* decisions for another base's package */
+  XS_PACKAGE_ERROR_BAD_SIGNATURE,   /* the manifest or decisions were changed after signing */
+  XS_PACKAGE_ERROR_UNSIGNED,        /* decisions without a reviewer's signature */
+  XS_PACKAGE_ERROR_UNKNOWN_SIGNER,  /* decisions by a reviewer the base did not register */
+  XS_PACKAGE_ERROR_NOT_EXPORTED,    /* decisions on a package this base never wrote */
 } XsPackageError;
 
 /* Which claims a package holds: those of @year that are submitted or
@@ -105,6 +110,9 @@ XsPackage            *xs_package_open              (const char   *path,
 const char           *xs_package_get_path          (XsPackage    *self);
 const char           *xs_package_get_base_name     (XsPackage    *self);
 const char           *xs_package_get_base_id       (XsPackage    *self);
+/* The public key of the base that signed the package (its signature was
+ * checked when it was opened); NULL for an unsigned package of format 1. */
+const char           *xs_package_get_base_key      (XsPackage    *self);
 int                   xs_package_get_year          (XsPackage    *self);
 const char           *xs_package_get_rule_set      (XsPackage    *self);
 /* SHA-256 of the package file: decisions name the package they answer. */
@@ -127,14 +135,22 @@ typedef struct
 } XsDecision;
 
 /* Writes @decisions on @package's claims to @path (JSON, whole or not at
- * all). Refuses a decision on an unknown reference, by the wrong side, or a
+ * all), signed with @reviewer_key: a last line "signature: …" covers every
+ * byte before it. Without a key (a review kept to be continued) the file
+ * is not signed, and a base refuses it. Refuses a decision on an unknown reference, by the wrong side, or a
  * rejection without reason. */
 gboolean        xs_decisions_write        (XsPackage             *package,
+                                           XsSigningKey          *reviewer_key,
                                            const XsDecision      *decisions,
                                            guint                  n_decisions,
                                            const char            *path,
                                            GError               **error);
-/* Applies a decisions file to this base's claims in one transaction. Each
+/* Applies a decisions file to this base's claims in one transaction. The
+ * file must be signed by a registered reviewer and answer a package in the
+ * export register, else it is refused whole (XS_PACKAGE_ERROR_UNSIGNED,
+ * _BAD_SIGNATURE, _UNKNOWN_SIGNER, _NOT_EXPORTED). A decision for the side
+ * the reviewer is not registered for, on a claim not in that package, or on
+ * a claim changed since it was exported is refused on its row. Each
  * unknown reference, claim not submitted, or decision by the wrong side is
  * refused on its own row as "FILE:LINE: REF: reason"; a file for another
  * base's package is refused whole (XS_PACKAGE_ERROR_OTHER_BASE). With

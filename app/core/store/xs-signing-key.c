@@ -15,6 +15,7 @@
 
 #define KEY_FILE "signing-key"
 #define PUBLIC_PREFIX "xueshi-ed25519:"
+#define RETIRED_FILE "retired-public-keys"
 
 struct _XsSigningKey
 {
@@ -87,12 +88,14 @@ describe_remedy (const char *data_dir)
   return g_strdup (_("Restore the base from its archive (made by Back Up Everything… or xueshi-cli archive; restore it with xueshi-cli restore-archive, or Restore from Archive… in the window): certificates already issued can only be checked with the key that signed them."));
 }
 
-XsSigningKey *
-xs_signing_key_open (const char  *data_dir,
-                     GError     **error)
+/* Reads the secret key in @path into a new key; @remedy (or NULL) ends
+ * the messages. */
+static XsSigningKey *
+load_key (const char  *path,
+          const char  *data_dir,
+          GError     **error)
 {
   g_autoptr(XsSigningKey) self = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *display = NULL;
   g_autofree char *remedy = NULL;
   g_autofree char *contents = NULL;
@@ -101,17 +104,14 @@ xs_signing_key_open (const char  *data_dir,
   g_autofree char *encoded = NULL;
   gsize length = 0;
 
-  g_return_val_if_fail (data_dir != NULL, NULL);
-
   if (!ensure_sodium (error))
     return NULL;
 
   self = g_object_new (XS_TYPE_SIGNING_KEY, NULL);
-  path = g_build_filename (data_dir, KEY_FILE, NULL);
   display = g_filename_display_name (path);
+  remedy = data_dir != NULL ? describe_remedy (data_dir) : g_strdup ("");
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      remedy = describe_remedy (data_dir);
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING,
                      _("The certificate signing key “%s” is missing. A new key is never made in its place. %s"),
@@ -125,7 +125,6 @@ xs_signing_key_open (const char  *data_dir,
   if (length != sizeof self->secret)
     {
       sodium_memzero (contents, length);
-      remedy = describe_remedy (data_dir);
       g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
                    _("The certificate signing key “%s” is damaged. %s"), display, remedy);
       return NULL;
@@ -137,6 +136,48 @@ xs_signing_key_open (const char  *data_dir,
   encoded = g_base64_encode (public, sizeof public);
   self->public_text = g_strconcat (PUBLIC_PREFIX, encoded, NULL);
   return g_steal_pointer (&self);
+}
+
+XsSigningKey *
+xs_signing_key_open (const char  *data_dir,
+                     GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  path = g_build_filename (data_dir, KEY_FILE, NULL);
+  return load_key (path, data_dir, error);
+}
+
+XsSigningKey *
+xs_signing_key_open_file (const char  *path,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return load_key (path, NULL, error);
+}
+
+gboolean
+xs_signing_key_create_file (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *dir = NULL;
+  guint8 public[crypto_sign_PUBLICKEYBYTES];
+  guint8 secret[crypto_sign_SECRETKEYBYTES];
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  if (!ensure_sodium (error) || !xs_data_dir_ensure (dir, error))
+    return FALSE;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  crypto_sign_keypair (public, secret);
+  ok = xs_data_dir_write_private (path, secret, sizeof secret, error);
+  sodium_memzero (secret, sizeof secret);
+  return ok;
 }
 
 gboolean
@@ -180,6 +221,23 @@ xs_signing_key_sign (XsSigningKey *self,
   return g_strdup (encoded);
 }
 
+char *
+xs_signing_key_sign_data (XsSigningKey *self,
+                          const guint8 *message,
+                          gsize         length)
+{
+  guint8 signature[crypto_sign_BYTES];
+  char encoded[sodium_base64_ENCODED_LEN (crypto_sign_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+  g_return_val_if_fail (XS_IS_SIGNING_KEY (self), NULL);
+  g_return_val_if_fail (message != NULL || length == 0, NULL);
+
+  crypto_sign_detached (signature, NULL, message, length, self->secret);
+  sodium_bin2base64 (encoded, sizeof encoded, signature, sizeof signature,
+                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return g_strdup (encoded);
+}
+
 void
 xs_signing_key_sign_bytes (XsSigningKey *self,
                            const guint8 *message,
@@ -216,4 +274,196 @@ xs_public_key_fingerprint (const char *public_key_text)
       g_string_append_len (text, digest + i, 4);
     }
   return g_string_free (text, FALSE);
+}
+
+/* Retired keys ------------------------------------------------------------- */
+
+static char *
+retired_path (const char *data_dir)
+{
+  return g_build_filename (data_dir, RETIRED_FILE, NULL);
+}
+
+gboolean
+xs_signing_key_rotate (const char  *data_dir,
+                       GError     **error)
+{
+  g_autoptr(XsSigningKey) old = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *retired = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+  guint8 public[crypto_sign_PUBLICKEYBYTES];
+  guint8 secret[crypto_sign_SECRETKEYBYTES];
+  gboolean ok;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  old = xs_signing_key_open (data_dir, error);
+  if (old == NULL)
+    return FALSE;
+  retired = retired_path (data_dir);
+  if (!g_file_get_contents (retired, &kept, NULL, NULL))
+    kept = g_strdup ("");
+  /* the old public key first: what it signed keeps verifying */
+  text = g_strconcat (kept, old->public_text, "\n", NULL);
+  if (!xs_data_dir_write_private (retired, text, strlen (text), error))
+    return FALSE;
+
+  /* the old secret beside it, dated, for an archive; never used again */
+  path = g_build_filename (data_dir, KEY_FILE, NULL);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+
+    saved = g_strdup_printf ("%s.retired-%s", path, stamp);
+  }
+  if (!xs_data_dir_write_private (saved, old->secret, sizeof old->secret, error))
+    return FALSE;
+
+  crypto_sign_keypair (public, secret);
+  ok = xs_data_dir_write_private (path, secret, sizeof secret, error);
+  sodium_memzero (secret, sizeof secret);
+  if (ok)
+    g_info ("Rotated the certificate signing key in %s", data_dir);
+  return ok;
+}
+
+GStrv
+xs_signing_key_list_public_texts (const char  *data_dir,
+                                  GError     **error)
+{
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *retired = NULL;
+  g_autofree char *kept = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  key = xs_signing_key_open (data_dir, error);
+  if (key == NULL)
+    return NULL;
+  g_strv_builder_add (builder, key->public_text);
+  retired = retired_path (data_dir);
+  if (g_file_get_contents (retired, &kept, NULL, NULL))
+    {
+      lines = g_strsplit (kept, "\n", -1);
+      /* newest retired first */
+      for (guint i = g_strv_length (lines); i > 0; i--)
+        if (xs_public_key_is_valid (lines[i - 1]))
+          g_strv_builder_add (builder, lines[i - 1]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Public keys -------------------------------------------------------------- */
+
+static gboolean
+decode_public (const char *text,
+               guint8      public[crypto_sign_PUBLICKEYBYTES])
+{
+  g_autofree guint8 *decoded = NULL;
+  gsize length = 0;
+
+  if (text == NULL || !g_str_has_prefix (text, PUBLIC_PREFIX)
+      || strlen (text) != strlen (PUBLIC_PREFIX) + 44)
+    return FALSE;
+  for (const char *p = text + strlen (PUBLIC_PREFIX); *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
+      return FALSE;
+  decoded = g_base64_decode (text + strlen (PUBLIC_PREFIX), &length);
+  if (length != crypto_sign_PUBLICKEYBYTES)
+    return FALSE;
+  memcpy (public, decoded, length);
+  return TRUE;
+}
+
+gboolean
+xs_public_key_is_valid (const char *public_key_text)
+{
+  guint8 public[crypto_sign_PUBLICKEYBYTES];
+
+  return decode_public (public_key_text, public);
+}
+
+gboolean
+xs_public_key_verify (const char   *public_key_text,
+                      const guint8 *message,
+                      gsize         length,
+                      const char   *signature)
+{
+  guint8 public[crypto_sign_PUBLICKEYBYTES];
+  guint8 binary[crypto_sign_BYTES];
+  gsize decoded = 0;
+
+  g_return_val_if_fail (message != NULL || length == 0, FALSE);
+
+  if (signature == NULL || !ensure_sodium (NULL) || !decode_public (public_key_text, public))
+    return FALSE;
+  if (sodium_base642bin (binary, sizeof binary, signature, strlen (signature), NULL, &decoded,
+                         NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0
+      || decoded != sizeof binary)
+    return FALSE;
+  return crypto_sign_verify_detached (binary, message, length, public) == 0;
+}
+
+GStrv
+xs_public_key_parse (const char  *data,
+                     gsize        length,
+                     const char  *display_name,
+                     GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (length < 64 * 1024 && memchr (data, '\0', length) == NULL)
+    {
+      g_autofree char *text = g_strndup (data, length);
+
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_strstrip (lines[i]);
+          if (xs_public_key_is_valid (lines[i]))
+            {
+              g_strv_builder_add (builder, lines[i]);
+              n++;
+            }
+          else if (lines[i][0] != '\0')
+            {
+              n = 0;
+              break;
+            }
+        }
+    }
+  if (n == 0)
+    {
+      g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
+                   _("“%s” is not a public key of Xueshi. Ask for the file that “xueshi-cli export-public-key” or “xueshi-cli reviewer-key export” writes."),
+                   display_name);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+xs_public_key_read_file (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  return xs_public_key_parse (contents, length, display, error);
 }

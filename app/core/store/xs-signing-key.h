@@ -33,9 +33,29 @@ XsSigningKey *xs_signing_key_open            (const char    *data_dir,
 gboolean      xs_signing_key_create          (const char    *data_dir,
                                               GError       **error);
 
+/* A key kept in the file @path (a reviewer's own key), opened or made. */
+XsSigningKey *xs_signing_key_open_file       (const char    *path,
+                                              GError       **error);
+gboolean      xs_signing_key_create_file     (const char    *path,
+                                              GError       **error);
+
+/* Makes a new key for @data_dir; the old public key is kept in
+ * "retired-public-keys" (what it signed keeps verifying) and the old secret
+ * key beside, dated. */
+gboolean      xs_signing_key_rotate          (const char    *data_dir,
+                                              GError       **error);
+/* Every public key of @data_dir: the current one first, then the retired
+ * ones, newest first. */
+GStrv         xs_signing_key_list_public_texts (const char  *data_dir,
+                                              GError       **error);
+
 /* The detached signature of @message, base64url without padding. */
 char         *xs_signing_key_sign            (XsSigningKey  *self,
                                               const char    *message);
+/* The same for @length bytes. */
+char         *xs_signing_key_sign_data       (XsSigningKey  *self,
+                                              const guint8  *message,
+                                              gsize          length);
 /* The 64-byte detached Ed25519 signature of @length bytes. */
 void          xs_signing_key_sign_bytes      (XsSigningKey  *self,
                                               const guint8  *message,
@@ -48,5 +68,23 @@ const char   *xs_signing_key_get_public_text (XsSigningKey  *self);
 /* A public key's fingerprint as people compare it: the first 32 hex digits
  * of the SHA-256 of its text, in groups of four. */
 char         *xs_public_key_fingerprint      (const char    *public_key_text);
+
+/* Whether @public_key_text is "xueshi-ed25519:" and 32 bytes in base64. */
+gboolean      xs_public_key_is_valid         (const char    *public_key_text);
+/* Checks the detached signature (base64url, as xs_signing_key_sign()
+ * writes it) of @length bytes. */
+gboolean      xs_public_key_verify           (const char    *public_key_text,
+                                              const guint8  *message,
+                                              gsize          length,
+                                              const char    *signature);
+/* The public keys in the file @path (export-public-key, reviewer-key
+ * export: one a line, the current one first), or an error in words. */
+/* The same from the file's bytes; @display_name names it in the error. */
+GStrv         xs_public_key_parse            (const char    *data,
+                                              gsize          length,
+                                              const char    *display_name,
+                                              GError       **error);
+GStrv         xs_public_key_read_file        (const char    *path,
+                                              GError       **error);
 
 G_END_DECLS
