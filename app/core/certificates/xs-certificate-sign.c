@@ -226,7 +226,6 @@ xs_certificate_sign_pdf (GBytes         *pdf,
   g_autofree char *pages = NULL;
   g_autofree char *page = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *hex = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GBytes) cms = NULL;
   g_autoptr(GByteArray) signed_bytes = NULL;
