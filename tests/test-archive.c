@@ -25,6 +25,7 @@
 #include "xs-archive.h"
 #include "xs-backup.h"
 #include "xs-db-backup.h"
+#include "xs-certificate-sign.h"
 #include "xs-check.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
@@ -268,6 +269,36 @@ spoiled (const char *archive,
     g_byte_array_append (out, (const guint8 *) "x", 1);
   g_assert_true (g_file_set_contents (path, (char *) out->data, out->len, NULL));
   return path;
+}
+
+/* An archive of a base that had no PDF signing key yet (written by an
+ * earlier version) gives the base back without one; it gets its first key
+ * when it signs a PDF. */
+static void
+test_archive_without_pdf_key (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *dir = make_base (settings);
+  g_autofree char *pdf_key = g_build_filename (dir, "pdf-signing-key", NULL);
+  g_autofree char *archive = NULL;
+  g_autofree char *target = g_build_filename (xs_test_make_tmpdir (), "xueshi", NULL);
+  g_autofree char *target_key = g_build_filename (target, "pdf-signing-key", NULL);
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(XsPdfKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_unlink (pdf_key), ==, 0);
+  archive = write_archive (dir, settings);
+  g_assert_true (xs_archive_restore (target, settings, archive, PASSPHRASE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (target_key, G_FILE_TEST_EXISTS));
+
+  db = xs_db_open (target, &error);
+  g_assert_no_error (error);
+  key = xs_certificate_open_pdf_key (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+  g_assert_cmpint (mode_of (target_key), ==, 0600);
 }
 
 static void
@@ -593,6 +624,7 @@ main (int    argc,
   xs_test_init (&argc, &argv);
 
   g_test_add_func ("/archive/round-trip", test_archive_round_trip);
+  g_test_add_func ("/archive/without-pdf-key", test_archive_without_pdf_key);
   g_test_add_func ("/archive/refusals", test_archive_refusals);
   g_test_add_func ("/archive/into-blank-base", test_archive_into_blank_base);
   g_test_add_func ("/archive/cancel", test_archive_cancel);

@@ -301,6 +301,20 @@ test_key_lifecycle (void)
   other = xs_pdf_key_get_certificate (again, "另一个基地", &error);
   g_assert_false (g_bytes_equal (certificate, other));
 
+  /* a name of thousands of characters still fits the room kept for
+   * the signature (2048 bytes and eight per byte of the name) */
+  {
+    g_autoptr(GString) name = g_string_new (NULL);
+    g_autoptr(GBytes) cms = NULL;
+
+    for (guint i = 0; i < 120; i++)
+      g_string_append (name, "漯河市职业技术学院继续教育基地䶮𠮷");
+    cms = xs_pdf_key_sign_detached (key, name->str, (const guint8 *) "%PDF", 4, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_bytes_get_size (cms), >, 6 * name->len);
+    g_assert_cmpuint (g_bytes_get_size (cms), <=, 2048 + 8 * name->len);
+  }
+
   none = xs_pdf_key_open (empty, &error);
   g_assert_null (none);
   g_assert_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING);

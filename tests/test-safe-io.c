@@ -45,11 +45,13 @@ test_output_refuses_data_dir (void)
   g_autofree char *wal = g_build_filename (data_dir, "xueshi.db-wal", NULL);
   g_autofree char *shm = g_build_filename (data_dir, "xueshi.db-shm", NULL);
   g_autofree char *key = g_build_filename (data_dir, "signing-key", NULL);
+  g_autofree char *pdf_key = g_build_filename (data_dir, "pdf-signing-key", NULL);
   g_autofree char *inside = g_build_filename (data_dir, "package.zip", NULL);
   g_autofree char *backup = g_build_filename (data_dir, "backups", "xueshi-2026.db", NULL);
   g_autofree char *data_name = g_path_get_basename (data_dir);
   g_autofree char *dotdot = g_build_filename (elsewhere, "..", data_name, "x.pdf", NULL);
   g_autofree char *link_to_db = g_build_filename (elsewhere, "report.pdf", NULL);
+  g_autofree char *link_to_pdf_key = g_build_filename (elsewhere, "certificates.pdf", NULL);
   g_autofree char *link_to_dir = g_build_filename (elsewhere, "folder", NULL);
   g_autofree char *through_link = g_build_filename (link_to_dir, "signing-key", NULL);
   g_autofree char *through_link_new = g_build_filename (link_to_dir, "new.pdf", NULL);
@@ -61,12 +63,15 @@ test_output_refuses_data_dir (void)
 
   g_assert_true (g_file_get_contents (db_path, &before, &before_length, NULL));
   g_assert_cmpint (symlink (db_path, link_to_db), ==, 0);
+  g_assert_cmpint (symlink (pdf_key, link_to_pdf_key), ==, 0);
   g_assert_cmpint (symlink (data_dir, link_to_dir), ==, 0);
 
   assert_refused (db_path);
   assert_refused (wal);
   assert_refused (shm);
   assert_refused (key);
+  assert_refused (pdf_key);
+  assert_refused (link_to_pdf_key);
   assert_refused (inside);
   assert_refused (backup);
   assert_refused (dotdot);

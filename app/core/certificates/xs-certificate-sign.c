@@ -24,8 +24,11 @@
 #include "xs-signing-key.h"
 
 /* Room for the CMS signature: an RSA-2048 one with its certificate takes
- * about 1.2 KB, a base name of a few hundred characters a little more. */
+ * about 1.2 KB and the base's name six times (the certificate's subject
+ * and issuer, CN and O each, and the signer's issuer), so 8 KB unless the
+ * name is very long. */
 #define CONTENTS_BYTES 8192
+#define CONTENTS_ROOM(name_length) MAX (CONTENTS_BYTES, 2048 + 8 * (name_length))
 #define RANGE_MARKER "/ByteRange ["
 #define RANGE_WIDTH 10
 
@@ -223,7 +226,6 @@ xs_certificate_sign_pdf (GBytes         *pdf,
   g_autofree char *pages = NULL;
   g_autofree char *page = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *hex = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GBytes) cms = NULL;
   g_autoptr(GByteArray) signed_bytes = NULL;
@@ -232,6 +234,7 @@ xs_certificate_sign_pdf (GBytes         *pdf,
   gsize prev, xref, range_at, contents_at, contents_end;
   const guint8 *cms_data;
   gsize cms_length;
+  gsize room;
   char range[64];
 
   g_return_val_if_fail (pdf != NULL, NULL);
@@ -283,7 +286,8 @@ xs_certificate_sign_pdf (GBytes         *pdf,
   if (certificate->issued_on == NULL || strlen (certificate->issued_on) != 10)
     return unexpected (error);
 
-  out = g_string_sized_new (length + 2 * CONTENTS_BYTES + 2048);
+  room = CONTENTS_ROOM (strlen (signer));
+  out = g_string_sized_new (length + 2 * room + 2048);
   g_string_append_len (out, data, length);
 
   /* the signature dictionary: object `size` */
@@ -296,7 +300,7 @@ xs_certificate_sign_pdf (GBytes         *pdf,
   g_string_append_printf (out, "0 %*d %*d %*d]\n   /Contents ", RANGE_WIDTH, 0, RANGE_WIDTH, 0, RANGE_WIDTH, 0);
   contents_at = out->len;
   g_string_append_c (out, '<');
-  for (guint i = 0; i < 2 * CONTENTS_BYTES; i++)
+  for (gsize i = 0; i < 2 * room; i++)
     g_string_append_c (out, '0');
   g_string_append_c (out, '>');
   contents_end = out->len;
@@ -360,7 +364,7 @@ xs_certificate_sign_pdf (GBytes         *pdf,
   if (cms == NULL)
     return NULL;
   cms_data = g_bytes_get_data (cms, &cms_length);
-  if (cms_length > CONTENTS_BYTES)
+  if (cms_length > room)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The certificate PDF could not be signed: the signature is larger than the room kept for it."));
