@@ -15,30 +15,12 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-certificate-issuer.h"
+#include "xs-certificate-issuer-private.h"
 #include "xs-certificate-sign.h"
 #include "xs-job.h"
 #include "xs-report.h"
 #include "xs-trainee-store.h"
 
-struct _XsCertificateIssuer
-{
-  GObject            parent_instance;
-
-  GtkWidget         *owner;          /* weak */
-  XsJob             *job;
-  GCancellable      *cancellable;
-  AdwMessageDialog  *dialog;         /* the question, while it is asked */
-  char              *data_dir;
-  gboolean           busy;
-  double             fraction;
-  const char        *status;
-  char              *progress_text;
-
-  GtkPrintOperation *print_operation;
-  GtkPrintSettings  *print_settings;
-  char              *print_result;
-};
 
 G_DEFINE_FINAL_TYPE (XsCertificateIssuer, xs_certificate_issuer, G_TYPE_OBJECT)
 
@@ -340,9 +322,9 @@ set_job (XsCertificateIssuer *self,
     g_signal_connect (job, "notify::fraction", G_CALLBACK (on_progress), self);
 }
 
-static void
-show_toast (XsCertificateIssuer *self,
-            const char          *text)
+void
+_xs_certificate_issuer_show_toast (XsCertificateIssuer *self,
+                                   const char          *text)
 {
   if (self->owner != NULL)
     xs_report_toast (self->owner, text);
@@ -426,10 +408,25 @@ xs_certificate_issuer_describe_plan (const XsCertificatePlan *plan,
   return g_string_free (text, FALSE);
 }
 
-static void run_print (XsCertificateIssuer *self,
-                       const Run           *run);
 static void start_issuing (XsCertificateIssuer *self,
                            XsJob               *planned);
+
+/* Hands the issued certificates to the print dialog. */
+static void
+run_print (XsCertificateIssuer *self,
+           const Run           *run)
+{
+  g_autofree char *job_name = NULL;
+  g_autofree char *result = describe_result (run);
+
+  if (run->kind == XS_CERTIFICATE_ANNUAL)
+    /* Translators: the name of a print job */
+    job_name = g_strdup_printf (_("Continuing education certificates %d"), run->year);
+  else
+    /* Translators: the name of a print job; %s is the class's code */
+    job_name = g_strdup_printf (_("Completion certificates %s"), run->class_code);
+  _xs_certificate_issuer_print (self, run->certificates, job_name, result);
+}
 
 static void
 on_issued (GObject      *object,
@@ -449,9 +446,9 @@ on_issued (GObject      *object,
   if (!ok)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, _("Cancelled: no certificate was issued or written"));
+        _xs_certificate_issuer_show_toast (self, _("Cancelled: no certificate was issued or written"));
       else
-        show_toast (self, error->message);
+        _xs_certificate_issuer_show_toast (self, error->message);
       /* those issued before a failure stand */
       g_signal_emit (self, signals[SIGNAL_ISSUED], 0);
       return;
@@ -464,7 +461,7 @@ on_issued (GObject      *object,
   else
     {
       text = describe_result (run);
-      show_toast (self, text);
+      _xs_certificate_issuer_show_toast (self, text);
     }
   g_signal_emit (self, signals[SIGNAL_ISSUED], 0);
 }
@@ -487,7 +484,7 @@ on_response (AdwMessageDialog    *dialog,
   else
     {
       set_busy (self, FALSE);
-      show_toast (self, _("Nothing was issued"));
+      _xs_certificate_issuer_show_toast (self, _("Nothing was issued"));
     }
 }
 
@@ -533,7 +530,7 @@ on_planned (GObject      *object,
         set_job (self, NULL);
       set_busy (self, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        _xs_certificate_issuer_show_toast (self, error->message);
       return;
     }
   if (job != self->job)
@@ -544,7 +541,7 @@ on_planned (GObject      *object,
       /* nobody: said as issuing would say it */
       set_job (self, NULL);
       set_busy (self, FALSE);
-      show_toast (self, run->plan->refused->len > 0 ? (const char *) g_ptr_array_index (run->plan->refused, 0)
+      _xs_certificate_issuer_show_toast (self, run->plan->refused->len > 0 ? (const char *) g_ptr_array_index (run->plan->refused, 0)
                         : run->kind == XS_CERTIFICATE_ANNUAL ? _("Nobody chosen has met the year’s requirement yet.")
                         : _("Nobody chosen has completed the class."));
       return;
@@ -606,7 +603,7 @@ start (XsCertificateIssuer *self,
     return;
   if (*xs_base_profile_get_name (profile) == '\0')
     {
-      show_toast (self, _("Set the base’s name in Preferences first: certificates name the base that issues them."));
+      _xs_certificate_issuer_show_toast (self, _("Set the base’s name in Preferences first: certificates name the base that issues them."));
       return;
     }
 
@@ -626,127 +623,9 @@ start (XsCertificateIssuer *self,
   job = xs_job_new (self->data_dir, plan_certificates, run, (GDestroyNotify) run_free);
   set_job (self, job);
   set_busy (self, TRUE);
-  set_status (self, _("Issuing certificates…"), 0, NULL);
+  /* nothing is issued before the answer */
+  set_status (self, _("Checking which certificates are due…"), 0, NULL);
   xs_job_run_async (job, self->cancellable, on_planned, g_object_ref (self));
-}
-
-/* Printing */
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              GPtrArray         *certificates)
-{
-  if (page_nr < 0 || (guint) page_nr >= certificates->len)
-    return;
-  xs_certificate_draw (g_ptr_array_index (certificates, page_nr),
-                       gtk_print_context_get_cairo_context (context),
-                       gtk_print_context_get_width (context),
-                       gtk_print_context_get_height (context));
-}
-
-static GtkPageOrientation
-page_orientation (XsCertificate *certificate)
-{
-  return xs_certificate_get_orientation (certificate) == XS_CERTIFICATE_LANDSCAPE
-         ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT;
-}
-
-/* A certificate issued earlier keeps the orientation it was issued with. */
-static void
-on_request_page_setup (GtkPrintOperation *operation,
-                       GtkPrintContext   *context,
-                       int                page_nr,
-                       GtkPageSetup      *setup,
-                       GPtrArray         *certificates)
-{
-  if (page_nr >= 0 && (guint) page_nr < certificates->len)
-    gtk_page_setup_set_orientation (setup, page_orientation (g_ptr_array_index (certificates, page_nr)));
-}
-
-static void
-finish_print (XsCertificateIssuer     *self,
-              GtkPrintOperation       *operation,
-              GtkPrintOperationResult  result)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->print_operation != operation)
-    return;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      show_toast (self, error ? error->message : _("The certificates could not be printed"));
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-      show_toast (self, self->print_result);
-    }
-  g_clear_object (&self->print_operation);
-}
-
-static void
-on_print_done (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               XsCertificateIssuer     *self)
-{
-  finish_print (self, operation, result);
-}
-
-static void
-run_print (XsCertificateIssuer *self,
-           const Run           *run)
-{
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *job_name = NULL;
-  GtkPrintOperationResult result;
-  GPtrArray *certificates = run->certificates;
-
-  if (self->print_operation != NULL || certificates->len == 0)
-    return;
-
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, page_orientation (g_ptr_array_index (certificates, 0)));
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  if (self->print_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, self->print_settings);
-  if (run->kind == XS_CERTIFICATE_ANNUAL)
-    /* Translators: the name of a print job */
-    job_name = g_strdup_printf (_("Continuing education certificates %d"), run->year);
-  else
-    /* Translators: the name of a print job; %s is the class's code */
-    job_name = g_strdup_printf (_("Completion certificates %s"), run->class_code);
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_n_pages (operation, certificates->len);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_show_progress (operation, TRUE);
-
-  g_free (self->print_result);
-  self->print_result = describe_result (run);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
-                         g_ptr_array_ref (certificates), (GClosureNotify) g_ptr_array_unref, 0);
-  g_signal_connect_data (operation, "request-page-setup", G_CALLBACK (on_request_page_setup),
-                         g_ptr_array_ref (certificates), (GClosureNotify) g_ptr_array_unref, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-
-  self->print_operation = g_object_ref (operation);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (self->owner)), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    {
-      show_toast (self, error->message);
-      g_clear_object (&self->print_operation);
-    }
-  else if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    finish_print (self, operation, result);
 }
 
 /* Public */

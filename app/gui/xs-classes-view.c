@@ -526,6 +526,15 @@ xs_classes_view_get_property (GObject    *object,
     }
 }
 
+/* Only what is saved goes onto a certificate: Preferences save each change. */
+static void
+on_profile_notify (XsClassesView *self,
+                   GParamSpec    *pspec,
+                   XsBaseProfile *profile)
+{
+  _xs_classes_view_update_certificates (self);
+}
+
 static void
 xs_classes_view_set_property (GObject      *object,
                               guint         prop_id,
@@ -549,11 +558,11 @@ xs_classes_view_set_property (GObject      *object,
       break;
     case PROP_PROFILE:
       if (self->profile != NULL)
-        g_signal_handlers_disconnect_by_func (self->profile, _xs_classes_view_update_certificates, self);
+        g_signal_handlers_disconnect_by_func (self->profile, on_profile_notify, self);
       if (g_set_object (&self->profile, g_value_get_object (value)))
         {
           if (self->profile != NULL)
-            g_signal_connect_object (self->profile, "notify", G_CALLBACK (_xs_classes_view_update_certificates),
+            g_signal_connect_object (self->profile, "notify", G_CALLBACK (on_profile_notify),
                                      self, G_CONNECT_SWAPPED);
           _xs_classes_view_update_certificates (self);
           g_object_notify_by_pspec (object, pspec);
