@@ -136,6 +136,10 @@ update_state (XsMaterialRow *self)
   /* a scan is stored at once: the claim must be saved first */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan",
                                  can_attach && xs_evidence_attacher_get_claim_id (self->attacher) > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scan_button),
+                               xs_evidence_attacher_get_claim_id (self->attacher) > 0
+                               ? _("Scan the papers with a scanner connected to this computer")
+                               : _("Save the draft first, then scan into it"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.attach", can_attach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove", self->editable && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove-pending", self->editable && !busy);
