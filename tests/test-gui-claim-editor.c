@@ -73,6 +73,12 @@ make_scan (const char *name)
 }
 
 static gboolean
+has_result (gpointer result)
+{
+  return *(GAsyncResult **) result != NULL;
+}
+
+static gboolean
 editor_idle (gpointer editor)
 {
   return !xs_claim_editor_get_busy (editor);
@@ -105,6 +111,20 @@ save (XsClaimEditor *editor)
 {
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   wait_idle (editor);
+}
+
+static gboolean
+withdraw (XsClaimEditor  *editor,
+          const char     *reason,
+          GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  xs_claim_editor_withdraw_async (editor, reason, NULL, xs_gui_test_store_result, &result);
+  /* the window waits meanwhile */
+  g_assert_true (xs_claim_editor_get_busy (editor));
+  g_assert_true (xs_gui_test_wait_until (has_result, &result, 10000));
+  return xs_claim_editor_withdraw_finish (editor, result, error);
 }
 
 static gboolean
@@ -376,6 +396,7 @@ test_new_claim_and_materials (Fixture       *fixture,
 
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
   g_assert_nonnull (find_shown (find_row (editor, ADW_TYPE_ENTRY_ROW, "Date"), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (find_shown (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title"), GTK_TYPE_IMAGE, NULL));
   g_assert_nonnull (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Cancel"));
   select_kind (editor, 4);
   /* kind 4 has a form (attended / presented), no plan reference */
@@ -513,6 +534,7 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_assert_null (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Cancel"));
   g_assert_null (find_shown (find_row (editor, ADW_TYPE_ENTRY_ROW, "Date"), GTK_TYPE_MENU_BUTTON, NULL));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title"))));
+  g_assert_null (find_shown (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title"), GTK_TYPE_IMAGE, NULL));
   g_assert_null (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Attach"));
   notice = material_row (editor, "Meeting notice");
   g_assert_false (xs_material_row_get_editable (notice));
@@ -520,10 +542,10 @@ test_new_claim_and_materials (Fixture       *fixture,
 
   /* Withdraw… takes it back to draft; a reason is required and recorded. */
   g_assert_true (gtk_widget_get_visible (xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Withdraw…")));
-  g_assert_false (xs_claim_editor_withdraw (editor, "  ", &error));
+  g_assert_false (withdraw (editor, "  ", &error));
   g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
   g_clear_error (&error);
-  g_assert_true (xs_claim_editor_withdraw (editor, "会议通知盖章不清", &error));
+  g_assert_true (withdraw (editor, "会议通知盖章不清", &error));
   g_assert_no_error (error);
   wait_idle (editor);
   g_clear_pointer (&stored, xs_claim_free);

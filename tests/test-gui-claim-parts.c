@@ -242,6 +242,14 @@ on_finished (char      **message,
   *message = g_strdup (text != NULL ? text : "");
 }
 
+static void
+on_detached (XsEvidenceAttacher *attacher,
+             gint64              id,
+             gint64             *detached)
+{
+  *detached = id;
+}
+
 static gboolean
 has_message (gpointer message)
 {
@@ -294,6 +302,29 @@ test_evidence_attacher (void)
   evidence = xs_claim_store_list_evidence (db, claim.id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (evidence->len, ==, 1);
+
+  /* removed in a job, and linked again by the Undo */
+  {
+    gint64 detached = 0;
+    gint64 id = ((XsEvidence *) g_ptr_array_index (evidence, 0))->id;
+
+    g_signal_connect (attacher, "detached", G_CALLBACK (on_detached), &detached);
+    g_clear_pointer (&message, g_free);
+    xs_evidence_attacher_detach (attacher, id);
+    g_assert_true (xs_evidence_attacher_get_busy (attacher));
+    g_assert_true (xs_gui_test_wait_until (has_message, &message, 10000));
+    g_assert_cmpint (detached, ==, id);
+    g_clear_pointer (&evidence, g_ptr_array_unref);
+    evidence = xs_claim_store_list_evidence (db, claim.id, &error);
+    g_assert_cmpuint (evidence->len, ==, 0);
+    g_clear_pointer (&message, g_free);
+    xs_evidence_attacher_undo_detach (attacher, id);
+    g_assert_true (xs_gui_test_wait_until (has_message, &message, 10000));
+    g_assert_cmpstr (message, ==, "");
+    g_clear_pointer (&evidence, g_ptr_array_unref);
+    evidence = xs_claim_store_list_evidence (db, claim.id, &error);
+    g_assert_cmpuint (evidence->len, ==, 1);
+  }
 
   /* a file that is not a scan: refused in the user's words, nothing stored */
   g_clear_pointer (&message, g_free);

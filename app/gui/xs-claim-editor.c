@@ -579,28 +579,97 @@ xs_claim_editor_close_request (GtkWindow *window)
 
 /* Withdraw ------------------------------------------------------------------ */
 
-gboolean
-xs_claim_editor_withdraw (XsClaimEditor  *self,
-                          const char     *reason,
-                          GError        **error)
+typedef struct
 {
+  gint64   claim_id;
+  char    *reason;
   XsClaim *claim;
+} WithdrawData;
 
-  g_return_val_if_fail (XS_IS_CLAIM_EDITOR (self), FALSE);
+static void
+withdraw_data_free (WithdrawData *data)
+{
+  g_free (data->reason);
+  g_clear_pointer (&data->claim, xs_claim_free);
+  g_free (data);
+}
 
-  if (!xs_claim_store_withdraw (self->db, self->claim_id, reason, error))
+/* In the worker: back to draft, and the claim as it is now. */
+static gboolean
+withdraw_claim (XsJob         *job,
+                XsDb          *db,
+                gpointer       task_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  WithdrawData *data = task_data;
+
+  if (!xs_claim_store_withdraw (db, data->claim_id, data->reason, error))
     return FALSE;
-  claim = xs_claim_store_get (self->db, self->claim_id, error);
-  if (claim == NULL)
-    return FALSE;
+  data->claim = xs_claim_store_get (db, data->claim_id, error);
+  return data->claim != NULL;
+}
+
+static void
+on_withdrawn (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  XsClaimEditor *self = g_task_get_source_object (task);
+  WithdrawData *data = xs_job_get_data (XS_JOB (source));
+  g_autoptr(GError) error = NULL;
+
+  set_saving (self, FALSE);
+  if (!xs_job_run_finish (XS_JOB (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   g_clear_pointer (&self->stored, xs_claim_free);
-  self->stored = claim;
-  if (!show_claim (self, error))
-    return FALSE;
+  self->stored = g_steal_pointer (&data->claim);
+  if (!show_claim (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   update_actions (self);
   g_signal_emit (self, signals[SAVED], 0, self->claim_id);
   show_toast (self, _("Withdrawn: correct the claim and submit it again"));
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+xs_claim_editor_withdraw_async (XsClaimEditor       *self,
+                                const char          *reason,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(XsJob) job = NULL;
+  GTask *task;
+  WithdrawData *data;
+
+  g_return_if_fail (XS_IS_CLAIM_EDITOR (self));
+  g_return_if_fail (reason != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xs_claim_editor_withdraw_async);
+  data = g_new0 (WithdrawData, 1);
+  data->claim_id = self->claim_id;
+  data->reason = g_strdup (reason);
+  set_saving (self, TRUE);
+  job = xs_job_new (xs_db_get_data_dir (self->db), withdraw_claim, data, (GDestroyNotify) withdraw_data_free);
+  xs_job_run_async (job, cancellable, on_withdrawn, task);
+}
+
+gboolean
+xs_claim_editor_withdraw_finish (XsClaimEditor  *self,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -613,16 +682,26 @@ on_withdraw_reason_changed (AdwMessageDialog *dialog,
 }
 
 static void
+on_withdraw_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  XsClaimEditor *self = XS_CLAIM_EDITOR (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_claim_editor_withdraw_finish (self, result, &error))
+    show_toast (self, error->message);
+}
+
+static void
 on_withdraw_response (XsClaimEditor    *self,
                       const char       *response,
                       AdwMessageDialog *dialog)
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "withdraw")
-      && !xs_claim_editor_withdraw (self, gtk_editable_get_text (entry), &error))
-    show_toast (self, error->message);
+  if (g_str_equal (response, "withdraw"))
+    xs_claim_editor_withdraw_async (self, gtk_editable_get_text (entry), NULL, on_withdraw_done, NULL);
 }
 
 static void

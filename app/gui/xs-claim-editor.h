@@ -29,9 +29,15 @@ gboolean       xs_claim_editor_get_busy     (XsClaimEditor *self);
 /* The claim's id, 0 until a new claim is saved. */
 gint64         xs_claim_editor_get_claim_id (XsClaimEditor *self);
 /* Takes the submitted claim back to draft with @reason (recorded), so that
- * it can be corrected; what Withdraw… does once the reason is given. */
-gboolean       xs_claim_editor_withdraw     (XsClaimEditor *self,
-                                             const char    *reason,
-                                             GError       **error);
+ * it can be corrected, in a job; what Withdraw… does once the reason is
+ * given. */
+void           xs_claim_editor_withdraw_async  (XsClaimEditor       *self,
+                                                const char          *reason,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       xs_claim_editor_withdraw_finish (XsClaimEditor       *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

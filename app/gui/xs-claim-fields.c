@@ -398,6 +398,19 @@ on_day_selected (XsClaimFields *self)
   gtk_menu_button_popdown (self->date_button);
 }
 
+/* AdwEntryRow (libadwaita 1.2) shows its pencil whether or not the text
+ * can be edited. */
+static void
+show_edit_icons (GtkWidget *widget,
+                 gboolean   shown)
+{
+  if (gtk_widget_has_css_class (widget, "edit-icon"))
+    gtk_widget_set_visible (widget, shown);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_edit_icons (child, shown);
+}
+
 /* Filling ------------------------------------------------------------------ */
 
 static guint
@@ -496,6 +509,11 @@ xs_claim_fields_set_claim (XsClaimFields *self,
     {
       g_autofree char *hours = xs_hours_format (claim->hours);
 
+      /* the rows show their pencils again as their text is set */
+      show_edit_icons (GTK_WIDGET (self->title_row), FALSE);
+      show_edit_icons (GTK_WIDGET (self->date_row), FALSE);
+      show_edit_icons (GTK_WIDGET (self->plan_row), FALSE);
+
       gtk_label_set_label (self->computed_label, hours);
     }
   if (self->modified)
@@ -593,6 +611,9 @@ xs_claim_fields_set_locked (XsClaimFields *self,
   gtk_editable_set_editable (GTK_EDITABLE (self->title_row), !locked);
   gtk_editable_set_editable (GTK_EDITABLE (self->date_row), !locked);
   gtk_editable_set_editable (GTK_EDITABLE (self->plan_row), !locked);
+  show_edit_icons (GTK_WIDGET (self->title_row), !locked);
+  show_edit_icons (GTK_WIDGET (self->date_row), !locked);
+  show_edit_icons (GTK_WIDGET (self->plan_row), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self), !locked);
   if (locked)
     set_refusal (self, NULL);

@@ -39,16 +39,26 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   FINISHED,
+  DETACHED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
+typedef enum
+{
+  OP_ATTACH,
+  OP_DETACH,
+  OP_UNDO_DETACH,
+} Op;
+
 typedef struct
 {
+  Op       op;
   gint64   claim_id;
   char    *material;
-  GStrv    paths;
+  GStrv    paths;          /* to attach */
+  gint64   evidence_id;    /* to detach, or to link again */
 } AttachData;
 
 static void
@@ -68,6 +78,11 @@ attach_files_to_claim (XsJob         *job,
                        GError       **error)
 {
   AttachData *data = task_data;
+
+  if (data->op == OP_DETACH)
+    return xs_claim_store_detach (db, data->claim_id, data->material, data->evidence_id, error);
+  if (data->op == OP_UNDO_DETACH)
+    return xs_claim_store_undo_detach (db, data->claim_id, data->material, data->evidence_id, error);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || !xs_claim_store_attach (db, data->claim_id, data->material,
@@ -94,6 +109,7 @@ attach_done (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(XsEvidenceAttacher) self = user_data;
+  AttachData *data = xs_job_get_data (XS_JOB (source));
   g_autoptr(GError) error = NULL;
 
   if (!xs_job_run_finish (XS_JOB (source), result, &error)
@@ -102,14 +118,31 @@ attach_done (GObject      *source,
 
   g_clear_object (&self->cancellable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (error == NULL && data->op == OP_DETACH)
+    g_signal_emit (self, signals[DETACHED], 0, data->evidence_id);
   g_signal_emit (self, signals[FINISHED], 0, error != NULL ? error->message : NULL);
+}
+
+/* Runs @data (given) for the claim and material in a job. */
+static void
+run (XsEvidenceAttacher *self,
+     AttachData         *data)
+{
+  g_autoptr(XsJob) job = NULL;
+
+  data->claim_id = self->claim_id;
+  data->material = g_strdup (self->material);
+  self->cancellable = g_cancellable_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  job = xs_job_new (xs_db_get_data_dir (self->db), attach_files_to_claim,
+                    data, (GDestroyNotify) attach_data_free);
+  xs_job_run_async (job, self->cancellable, attach_done, g_object_ref (self));
 }
 
 void
 xs_evidence_attacher_attach (XsEvidenceAttacher *self,
                              const char * const *paths)
 {
-  g_autoptr(XsJob) job = NULL;
   AttachData *data;
 
   g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
@@ -130,16 +163,40 @@ xs_evidence_attacher_attach (XsEvidenceAttacher *self,
     }
 
   data = g_new0 (AttachData, 1);
-  data->claim_id = self->claim_id;
-  data->material = g_strdup (self->material);
+  data->op = OP_ATTACH;
   data->paths = g_strdupv ((char **) paths);
+  run (self, data);
+}
 
-  self->cancellable = g_cancellable_new ();
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+static void
+run_on_file (XsEvidenceAttacher *self,
+             Op                  op,
+             gint64              evidence_id)
+{
+  AttachData *data;
 
-  job = xs_job_new (xs_db_get_data_dir (self->db), attach_files_to_claim,
-                    data, (GDestroyNotify) attach_data_free);
-  xs_job_run_async (job, self->cancellable, attach_done, g_object_ref (self));
+  if (self->cancellable != NULL || self->claim_id <= 0)
+    return;
+  data = g_new0 (AttachData, 1);
+  data->op = op;
+  data->evidence_id = evidence_id;
+  run (self, data);
+}
+
+void
+xs_evidence_attacher_detach (XsEvidenceAttacher *self,
+                             gint64              evidence_id)
+{
+  g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
+  run_on_file (self, OP_DETACH, evidence_id);
+}
+
+void
+xs_evidence_attacher_undo_detach (XsEvidenceAttacher *self,
+                                  gint64              evidence_id)
+{
+  g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
+  run_on_file (self, OP_UNDO_DETACH, evidence_id);
 }
 
 void
@@ -342,6 +399,20 @@ xs_evidence_attacher_class_init (XsEvidenceAttacherClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * XsEvidenceAttacher::detached:
+   * @evidence_id: the file taken off the material
+   *
+   * A file was removed (before ::finished); xs_evidence_attacher_undo_detach()
+   * links it again.
+   */
+  signals[DETACHED] =
+    g_signal_new ("detached",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

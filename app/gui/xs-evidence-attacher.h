@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (XsEvidenceAttacher, xs_evidence_attacher, XS, EVIDENCE_ATT
  * connection (reading, hashing and recognising take a while); :busy while
  * it runs, then ::finished with the refusal in the user's words, or NULL.
  * While :claim-id is 0 (a claim not saved yet) the files are kept pending:
- * :pending lists them until the claim is stored with them. No widgets. */
+ * :pending lists them until the claim is stored with them. Removing a
+ * file, and its Undo, go through a job too. No widgets. */
 XsEvidenceAttacher *xs_evidence_attacher_new           (XsDb               *db,
                                                         gint64              claim_id,
                                                         const char         *material);
@@ -34,6 +35,13 @@ const char * const *xs_evidence_attacher_get_pending   (XsEvidenceAttacher *self
 /* Forgets one pending file (@path) or, with NULL, all of them. */
 void                xs_evidence_attacher_drop_pending  (XsEvidenceAttacher *self,
                                                         const char         *path);
+/* Takes file @evidence_id off the material in a job: ::detached, then
+ * ::finished. The stored content stays, for the Undo. */
+void                xs_evidence_attacher_detach        (XsEvidenceAttacher *self,
+                                                        gint64              evidence_id);
+/* Links file @evidence_id to the material again, in a job: ::finished. */
+void                xs_evidence_attacher_undo_detach   (XsEvidenceAttacher *self,
+                                                        gint64              evidence_id);
 /* Stops an attach under way (no ::finished). */
 void                xs_evidence_attacher_cancel        (XsEvidenceAttacher *self);
 

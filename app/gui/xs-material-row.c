@@ -136,6 +136,10 @@ update_state (XsMaterialRow *self)
   /* a scan is stored at once: the claim must be saved first */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan",
                                  can_attach && xs_evidence_attacher_get_claim_id (self->attacher) > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scan_button),
+                               xs_evidence_attacher_get_claim_id (self->attacher) > 0
+                               ? _("Scan the papers with a scanner connected to this computer")
+                               : _("Save the draft first, then scan into it"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.attach", can_attach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove", self->editable && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove-pending", self->editable && !busy);
@@ -226,25 +230,20 @@ remove_pending_action (GtkWidget  *widget,
   xs_evidence_attacher_drop_pending (self->attacher, g_variant_get_string (param, NULL));
 }
 
-/* What the Undo of a removal needs; the row may be gone by then. */
+/* What the toast's Undo needs; the row may be gone by then. */
 typedef struct
 {
-  XsDb     *db;
-  GWeakRef  row;
-  gint64    claim_id;
-  char     *material;
-  gint64    evidence_id;
+  XsEvidenceAttacher *attacher;
+  gint64              evidence_id;
 } RemovedFile;
 
 static void
-removed_file_free (gpointer data,
+removed_file_free (gpointer  data,
                    GClosure *closure)
 {
   RemovedFile *removed = data;
 
-  g_object_unref (removed->db);
-  g_weak_ref_clear (&removed->row);
-  g_free (removed->material);
+  g_object_unref (removed->attacher);
   g_free (removed);
 }
 
@@ -252,18 +251,27 @@ static void
 on_undo_remove (AdwToast    *toast,
                 RemovedFile *removed)
 {
-  g_autoptr(XsMaterialRow) row = g_weak_ref_get (&removed->row);
-  g_autoptr(GError) error = NULL;
+  xs_evidence_attacher_undo_detach (removed->attacher, removed->evidence_id);
+}
 
-  if (!xs_claim_store_undo_detach (removed->db, removed->claim_id, removed->material,
-                                   removed->evidence_id, &error))
-    {
-      if (row != NULL)
-        show_error (row, error->message);
-      return;
-    }
-  if (row != NULL)
-    emit_changed (row);
+static void
+on_detached (XsMaterialRow *self,
+             gint64         evidence_id)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  RemovedFile *removed;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  removed = g_new0 (RemovedFile, 1);
+  removed->attacher = g_object_ref (self->attacher);
+  removed->evidence_id = evidence_id;
+  toast = adw_toast_new (_("File removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), removed, removed_file_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -272,37 +280,9 @@ remove_action (GtkWidget  *widget,
                GVariant   *param)
 {
   XsMaterialRow *self = XS_MATERIAL_ROW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 evidence_id = g_variant_get_int64 (param);
-  GtkWidget *overlay;
 
-  gint64 claim_id = xs_evidence_attacher_get_claim_id (self->attacher);
-  const char *material = xs_evidence_attacher_get_material (self->attacher);
-
-  if (!xs_claim_store_detach (self->db, claim_id, material, evidence_id, &error))
-    show_error (self, error->message);
-  else
-    {
-      show_error (self, NULL);
-      overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-      if (overlay != NULL)
-        {
-          AdwToast *toast = adw_toast_new (_("File removed"));
-          RemovedFile *removed = g_new0 (RemovedFile, 1);
-
-          removed->db = g_object_ref (self->db);
-          g_weak_ref_init (&removed->row, self);
-          removed->claim_id = claim_id;
-          removed->material = g_strdup (material);
-          removed->evidence_id = evidence_id;
-          adw_toast_set_button_label (toast, _("_Undo"));
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), removed,
-                                 removed_file_free, 0);
-          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-        }
-    }
-  emit_changed (self);
+  show_error (self, NULL);
+  xs_evidence_attacher_detach (self->attacher, g_variant_get_int64 (param));
 }
 
 /* Attaching ---------------------------------------------------------------- */
@@ -531,6 +511,7 @@ xs_material_row_new (XsDb       *db,
   self->db = g_object_ref (db);
   self->attacher = xs_evidence_attacher_new (db, claim_id, material);
   g_signal_connect_object (self->attacher, "finished", G_CALLBACK (on_attach_finished), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attacher, "detached", G_CALLBACK (on_detached), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->attacher, "notify::busy", G_CALLBACK (on_attacher_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->attacher, "notify::pending", G_CALLBACK (on_attacher_pending), self,
                            G_CONNECT_SWAPPED);
