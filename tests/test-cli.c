@@ -752,6 +752,15 @@ test_cli_package_and_decisions (void)
   run_cli (&skip, "import-decisions", "--skip-invalid", decisions_path, NULL);
   g_assert_cmpint (skip.status, ==, 0);
   g_assert_cmpstr (skip.out, ==, "applied 1, refused 1\n");
+  /* checked again, the file says when it was applied */
+  {
+    g_auto(Run) checked = { 0 };
+
+    run_cli (&checked, "import-decisions", "--dry-run", decisions_path, NULL);
+    g_assert_cmpint (checked.status, ==, 1);
+    g_assert_nonnull (strstr (checked.err, "was applied already, at 20"));
+    g_assert_cmpstr (checked.out, ==, "applied 0, refused 2 (dry run: nothing written)\n");
+  }
   run_cli (&no_file, "import-decisions", NULL);
   g_assert_cmpint (no_file.status, ==, 2);
 

@@ -446,7 +446,8 @@ test_review_round_trip (Fixture       *fixture,
 
   /* the panes keep their widths whichever claim is shown */
   {
-    GtkWidget *list_pane = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (undecided)));
+    /* the leaflet's child holding the list */
+    GtkWidget *list_pane = gtk_widget_get_ancestor (GTK_WIDGET (undecided), ADW_TYPE_CLAMP);
     GtkWidget *details = gtk_widget_get_parent (xs_gui_test_find (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW, "Trainee"));
     int list_width, details_width;
 

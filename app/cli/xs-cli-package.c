@@ -151,7 +151,19 @@ xs_cli_import_decisions (const XsCliGlobals *globals,
     return XS_CLI_REFUSED;
   if ((key = xs_signing_key_open (xs_db_get_data_dir (db), &error)) == NULL)
     return xs_cli_refuse (error);
-  report = xs_decisions_import (db, key, files[0], flags, &error);
+  if (dry_run)
+    {
+      /* what the window's Import Decisions… shows first */
+      g_autoptr(XsDecisionsPreview) preview = xs_decisions_preview (db, key, files[0], &error);
+
+      if (preview == NULL)
+        return xs_cli_refuse (error);
+      if (preview->imported_at != NULL)
+        fprintf (stderr, _("%s was applied already, at %s (UTC).\n"), files[0], preview->imported_at);
+      report = g_object_ref (preview->report);
+    }
+  else
+    report = xs_decisions_import (db, key, files[0], flags, &error);
   if (report == NULL)
     return xs_cli_refuse (error);
 

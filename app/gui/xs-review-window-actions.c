@@ -497,6 +497,19 @@ _xs_review_window_update_actions (XsReviewWindow *self)
   /* why in words beside the buttons, not only in a tooltip */
   gtk_label_set_label (self->blocked_label, blocked != NULL ? blocked : "");
   gtk_widget_set_visible (GTK_WIDGET (self->blocked_label), blocked != NULL);
+  /* and read with the buttons by screen readers */
+  if (blocked != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->approve_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      blocked, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->reject_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      blocked, -1);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->approve_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->reject_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
                                  item != NULL && xs_package_claim_item_get_decided_here (item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", self->undo_steps->len > 0);

@@ -197,20 +197,6 @@ _xs_review_window_get_current (XsReviewWindow *self)
   return self->current;
 }
 
-/* Labels that take the width they are given and ask for none: the list
- * pane's width then never follows the texts shown. */
-static void
-set_no_natural_width (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (widget), 1);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    set_no_natural_width (child);
-}
-
 /* A narrow window (folded) puts the scans under the claim's details, not
  * beside them. Unfolded, the panes keep their widths whatever the texts in
  * them or in the header. */
@@ -542,7 +528,6 @@ xs_review_window_init (XsReviewWindow *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed), self);
   gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_single_click_activate (self->claims_view, TRUE);
-  set_no_natural_width (GTK_WIDGET (self->package_title));
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self, G_CONNECT_SWAPPED);
   on_folded_changed (self);
 
