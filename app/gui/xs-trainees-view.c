@@ -148,8 +148,11 @@ bind_status (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), xs_trainee_item_get_status_label (item));
   gtk_widget_remove_css_class (label, "success");
   gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "error");
   if (status == XS_TRAINEE_STATUS_QUALIFIED)
     gtk_widget_add_css_class (label, "success");
+  else if (xs_trainee_item_get_at_risk (item))
+    gtk_widget_add_css_class (label, "error");
   else if (status == XS_TRAINEE_STATUS_MISSING_EVIDENCE)
     gtk_widget_add_css_class (label, "warning");
 }
