@@ -163,6 +163,14 @@ test_window_demo_search_and_page (Fixture       *fixture,
   xs_trainees_view_set_search (view, "no such person");
   settle ();
   g_assert_cmpuint (xs_trainees_view_get_n_shown (view), ==, 0);
+  /* an empty result says so */
+  {
+    GtkWidget *none = xs_gui_test_find (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "No Trainees Found");
+
+    g_assert_nonnull (none);
+    xs_gui_test_iterate (300);
+    g_assert_true (gtk_widget_get_mapped (none));
+  }
   xs_trainees_view_set_search (view, "");
   settle ();
   g_assert_cmpuint (xs_trainees_view_get_n_shown (view), ==, all);
@@ -438,6 +446,49 @@ test_window_at_risk_status (Fixture       *fixture,
   g_assert_cmpstr (xs_trainee_item_get_status_label (item), ==, "At risk");
 }
 
+
+static gboolean
+is_narrow (gpointer user_data)
+{
+  return xs_trainees_view_get_narrow (user_data);
+}
+
+/* At 360 pixels (a clerk's half of a 1366-pixel screen) the window still
+ * fits: the list keeps the name, the total and the status. */
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  XsWindow *window = fixture->window;
+  XsTraineesView *view;
+  GtkWidget *leaflet;
+  int minimum = 0;
+
+  wait_for_page (window, "trainees");
+  view = XS_TRAINEES_VIEW (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEES_VIEW, NULL));
+  g_assert_false (xs_trainees_view_get_narrow (view));
+  /* below the width where the columns fold, so that dragging gets there */
+  leaflet = xs_gui_test_find (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL);
+  gtk_widget_measure (leaflet, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <, 720);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  g_assert_true (xs_gui_test_wait_until (is_narrow, view, 10000));
+  xs_gui_test_iterate (300);
+  /* as a user would go on dragging the edge once the columns fold */
+  gtk_window_set_default_size (GTK_WINDOW (window), 361, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  xs_gui_test_iterate (500);
+  /* the window's content: its own width, without the shadows */
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  /* the header bar's English labels are wider than the Chinese ones,
+   * which fit 360 */
+  gtk_widget_measure (leaflet, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 400);
+  g_assert_cmpint (gtk_widget_get_width (leaflet), <=, 400);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -456,6 +507,7 @@ main (int    argc,
   g_test_add ("/gui/window/demo-search-and-page", Fixture, NULL, fixture_set_up, test_window_demo_search_and_page, fixture_tear_down);
   g_test_add ("/gui/window/bars-after-approval", Fixture, NULL, fixture_set_up, test_window_bars_after_approval, fixture_tear_down);
   g_test_add ("/gui/window/shared-scan-and-statistics", Fixture, NULL, fixture_set_up, test_window_shared_scan_and_statistics, fixture_tear_down);
+  g_test_add ("/gui/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_pointer (&app, xs_gui_test_stop_app);

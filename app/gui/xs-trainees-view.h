@@ -21,4 +21,8 @@ void        xs_trainees_view_focus_search    (XsTraineesView *self);
 /* How many rows the filters let through. */
 guint       xs_trainees_view_get_n_shown     (XsTraineesView *self);
 
+/* TRUE while the view is too narrow for every column (only the name, the
+ * total and the status are shown). */
+gboolean        xs_trainees_view_get_narrow   (XsTraineesView *self);
+
 G_END_DECLS
