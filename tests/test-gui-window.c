@@ -82,6 +82,7 @@ test_window_empty_state (Fixture       *fixture,
   g_assert_true (gtk_widget_is_visible (status));
   g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Import Roster"));
   g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Demo Data"));
+  g_assert_true (gtk_widget_is_sensitive (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Demo Data")));
 }
 
 static gboolean
@@ -130,6 +131,8 @@ test_window_demo_search_and_page (Fixture       *fixture,
   g_assert_cmpint (xs_window_get_year (window), ==, 2018);
   all = xs_trainees_view_get_n_shown (view);
   g_assert_cmpuint (all, ==, 300);
+  /* the demo fills an empty base only */
+  g_assert_false (gtk_widget_is_sensitive (xs_gui_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Demo Data")));
 
   /* Claims to Complete names each claim's trainee. */
   {

@@ -297,6 +297,10 @@ _xs_window_update_actions (XsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-list", g_strcmp0 (page, "trainee") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", g_strcmp0 (page, "trainee") == 0);
+  /* The demo fills an empty base only. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                 self->trainees == NULL
+                                 || g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0);
 }
 
 /* What the views and dialogs report upward. */
