@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "xs-claim-store.h"
+#include "xs-class-store.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
@@ -380,6 +381,53 @@ test_claim_update (void)
   g_assert_cmpint (stored->hours, ==, 120);
 }
 
+/* The years with any claim or class, newest first, each once. */
+static void
+test_claim_years (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(XsTrainingClass) klass = xs_training_class_new ();
+  gint64 trainee = add_trainee (db, 7);
+  static const int claim_years[] = { 2018, 2016, 2018, 2021 };
+
+  years = xs_claim_store_list_years (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 0);
+  g_clear_pointer (&years, g_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (claim_years); i++)
+    {
+      g_auto(XsClaim) claim = { 0 };
+      g_autofree char *title = g_strdup_printf ("培训 %u", i);
+
+      fill_claim (&claim, trainee, 1, NULL, title);
+      claim.year = claim_years[i];
+      g_date_set_dmy (&claim.date, 20, 5, claim_years[i]);
+      g_assert_true (xs_claim_store_add (db, &claim, &error));
+      g_assert_no_error (error);
+    }
+  /* a class without hours yet marks its year too */
+  klass->code = g_strdup ("2019-01");
+  klass->name = g_strdup ("新进展研修班");
+  klass->year = 2019;
+  klass->category = XS_CATEGORY_PROFESSIONAL;
+  klass->hours = 240;
+  g_date_set_dmy (&klass->start_date, 10, 7, 2019);
+  g_date_set_dmy (&klass->end_date, 14, 7, 2019);
+  g_assert_true (xs_class_store_add (db, klass, &error));
+  g_assert_no_error (error);
+
+  years = xs_claim_store_list_years (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 4);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2021);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2019);
+  g_assert_cmpint (g_array_index (years, int, 2), ==, 2018);
+  g_assert_cmpint (g_array_index (years, int, 3), ==, 2016);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/claim-store/batch", test_claim_batch);
   g_test_add_func ("/claim-store/detach", test_claim_detach);
   g_test_add_func ("/claim-store/update", test_claim_update);
+  g_test_add_func ("/claim-store/years", test_claim_years);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "xs-classes-view.h"
 #include "xs-gui-test-util.h"
 #include "xs-import-dialog.h"
+#include "xs-import-log.h"
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
@@ -30,6 +31,19 @@ typedef struct
 /* poppler-glib 22 has no autoptr cleanups of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* What win.show-import-toast was given last (the window's Undo toast). */
+static gint64 toast_import_id;
+
+static void
+show_import_toast_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  const char *text = NULL;
+
+  g_variant_get (param, "(&sx)", &text, &toast_import_id);
+}
 
 /* The view alone, on one database, with the base's profile; the tests run
  * in order on it. */
@@ -46,7 +60,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  static const GActionEntry actions[] = {
+    { "show-import-toast", show_import_toast_activated, "(sx)", NULL, NULL, { 0 } },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
   fixture->holder = GTK_WINDOW (gtk_window_new ());
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), fixture);
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->holder), "win", G_ACTION_GROUP (group));
   g_object_add_weak_pointer (G_OBJECT (fixture->holder), (gpointer *) &fixture->holder);
   gtk_window_set_default_size (fixture->holder, 1000, 700);
   fixture->view = g_object_new (XS_TYPE_CLASSES_VIEW,
@@ -127,6 +148,8 @@ test_create_class (Fixture       *fixture,
 {
   GtkWindow *dialog;
   GtkWidget *error_label;
+  GtkWidget *create;
+  GtkWidget *missing;
   GtkWidget *spin;
   g_autoptr(XsTrainingClass) klass = NULL;
   g_autoptr(GError) error = NULL;
@@ -136,6 +159,18 @@ test_create_class (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* The first field has the focus; Create waits until the class is
+   * complete, and says what is missing next to the fields. */
+  create = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate");
+  g_assert_nonnull (create);
+  g_assert_false (gtk_widget_is_sensitive (create));
+  g_assert_true (gtk_window_get_focus (dialog) == xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")
+                 || gtk_widget_is_ancestor (gtk_window_get_focus (dialog),
+                                            xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")));
+  missing = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "To create the class, fill in");
+  g_assert_nonnull (missing);
+  g_assert_true (gtk_widget_is_visible (missing));
 
   set_row_text (GTK_WIDGET (dialog), "Name", "2018年度专业技术人员继续教育培训班");
   set_row_text (GTK_WIDGET (dialog), "Code", "2018-07");
@@ -154,23 +189,29 @@ test_create_class (Fixture       *fixture,
     adw_combo_row_set_selected (ADW_COMBO_ROW (category), 1);   /* professional */
   }
 
-  /* The core refuses a class that ends before it starts: inline, and the
-   * dialog stays. */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (missing)), "First Day"));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (missing)), "Name"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+
+  /* A class that ends before it starts: said under the dates as typed,
+   * and Create stays disabled. */
   set_row_text (GTK_WIDGET (dialog), "First Day", "2018-07-05");
   set_row_text (GTK_WIDGET (dialog), "Last Day", "2018年7月1日");
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
-  g_assert_nonnull (dialog);
-  error_label = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "before its first day");
+  g_assert_false (gtk_widget_is_visible (missing));
+  error_label = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "before the first day");
   g_assert_nonnull (error_label);
   g_assert_true (gtk_widget_is_visible (error_label));
+  g_assert_false (gtk_widget_is_sensitive (create));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
+  g_assert_nonnull (dialog);
 
   /* A date that is not one */
   set_row_text (GTK_WIDGET (dialog), "Last Day", "七月");
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
-  g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_is_visible (xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Last Day: ")));
+  g_assert_false (gtk_widget_is_sensitive (create));
 
   set_row_text (GTK_WIDGET (dialog), "Last Day", "2018年7月6日");
+  g_assert_true (gtk_widget_is_sensitive (create));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "class.create", NULL);
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
   g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
@@ -237,8 +278,11 @@ test_import_class_hours (Fixture       *fixture,
   g_assert_cmpuint (xs_import_report_get_count (xs_import_dialog_get_report (dialog), XS_ROW_ADDED), ==, 3);
   g_assert_cmpuint (xs_import_report_get_count (xs_import_dialog_get_report (dialog), XS_ROW_REJECTED), ==, 0);
 
+  toast_import_id = 0;
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL);
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 30000));
+  /* the toast's Undo names the import */
+  g_assert_cmpint (toast_import_id, >, 0);
   g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
 
   /* Batch claims with the class's hours, submitted, locked. */
@@ -269,6 +313,13 @@ test_import_class_hours (Fixture       *fixture,
     }
   row = xs_gui_test_find (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW, "2018年度专业技术人员继续教育培训班");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "3 trainees"));
+
+  /* Undo (what the toast's button does) takes the class's hours out. */
+  g_assert_true (xs_import_log_undo (db, toast_import_id, &error));
+  g_clear_pointer (&claims, g_ptr_array_unref);
+  claims = xs_claim_store_list_for_class (db, klass->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claims->len, ==, 0);
 }
 
 static gboolean

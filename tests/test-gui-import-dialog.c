@@ -5,14 +5,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "xs-gui-test-util.h"
 #include "xs-history-dialog.h"
-#include "xs-import-dialog.h"
+#include "xs-import-dialog-private.h"
 #include "xs-import-log.h"
 #include "xs-import-row-item.h"
 #include "xs-roster-import.h"
+#include "xs-table-reader.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
@@ -481,6 +483,96 @@ test_cancel_large_import (Fixture       *fixture,
   g_assert_cmpint (count_trainees (fixture), ==, before);
 }
 
+
+static gboolean
+file_exists (gpointer user_data)
+{
+  return g_file_test (user_data, G_FILE_TEST_EXISTS);
+}
+
+/* Rejected rows name their person with a masked number; rows that share a
+ * reason are one line that lists them; Save Rejected Rows writes them back
+ * with their cells as text and a reason column. */
+static void
+test_rejected_rows_grouped_and_saved (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *good = xs_test_id_number (151);
+  g_autofree char *bad = xs_test_id_number (152);
+  g_autofree char *out = NULL;
+  g_autoptr(XsTableReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *names[] = { "钱一", "䶮二", "𠮷三", "周四", "吴五", "郑六", "冯七" };
+  GtkColumnView *view;
+  GListModel *model;
+  GtkWidget *save;
+  guint n_read = 0;
+
+  g_string_append_printf (csv, "陈甲,%s,漯河市第一中学\n", good);          /* row 2 */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)                         /* rows 3–9 */
+    g_string_append_printf (csv, "%s,4.11502E+17,漯河市中心医院\n", names[i]);
+  g_string_append_printf (csv, "王十,%.17s,源汇区财政局\n", bad);         /* row 10: 17 digits */
+  file = write_file ("grouped.csv", csv->str);
+
+  xs_import_dialog_load_file (fixture->dialog, file);
+  wait_for_step (&fixture->dialog, "preview");
+  g_assert_cmpuint (xs_import_report_get_count (xs_import_dialog_get_report (fixture->dialog), XS_ROW_REJECTED), ==, 8);
+
+  view = GTK_COLUMN_VIEW (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_COLUMN_VIEW, NULL));
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  /* one line for the seven numbers saved as numbers, one for row 10, one added */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  {
+    g_autoptr(XsImportRowItem) group = g_list_model_get_item (model, 0);
+    g_autoptr(XsImportRowItem) single = g_list_model_get_item (model, 1);
+    g_autofree char *masked = g_strdup_printf ("王十 %.4s****%.2s", bad, bad + 15);
+
+    g_assert_cmpuint (xs_import_row_item_get_n_rows (group), ==, 7);
+    g_assert_cmpstr (xs_import_row_item_get_rows_text (group), ==, "3–9");
+    g_assert_nonnull (strstr (xs_import_row_item_get_summary (group), "saved as a number"));
+    g_assert_nonnull (strstr (xs_import_row_item_get_summary (group), "䶮二"));
+    g_assert_nonnull (strstr (xs_import_row_item_get_summary (group), "7 rows"));
+    g_assert_null (strstr (xs_import_row_item_get_summary (group), "4.11502E+17"));
+    g_assert_cmpstr (xs_import_row_item_get_rows_text (single), ==, "10");
+    g_assert_true (g_str_has_prefix (xs_import_row_item_get_summary (single), masked));
+    /* the whole number is not shown */
+    g_assert_null (strstr (xs_import_row_item_get_summary (single), bad));
+  }
+
+  save = xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_BUTTON, "Rejected Rows…");
+  g_assert_nonnull (save);
+  g_assert_true (gtk_widget_get_visible (save));
+  out = g_build_filename (g_get_tmp_dir (), "grouped-rejected.xlsx", NULL);
+  g_unlink (out);
+  _xs_import_dialog_save_rejected (fixture->dialog, out);
+  g_assert_true (xs_gui_test_wait_until (file_exists, out, 30000));
+
+  reader = xs_table_reader_new_for_path (out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_table_reader_next (reader, &error));
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "姓名");
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 1), ==, "身份证号");
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 3), ==, "Reason");
+  while (xs_table_reader_next (reader, &error))
+    {
+      if (n_read < G_N_ELEMENTS (names))
+        {
+          g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, names[n_read]);
+          /* as the file had it, as text */
+          g_assert_cmpstr (xs_table_reader_get_field (reader, 1), ==, "4.11502E+17");
+          g_assert_nonnull (strstr (xs_table_reader_get_field (reader, 3), "saved as a number"));
+        }
+      else
+        g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "王十");
+      n_read++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 8);
+  g_unlink (out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +589,8 @@ main (int    argc,
               fixture_set_up, test_clear_switch_and_undo, fixture_tear_down);
   g_test_add ("/gui/import-dialog/history-undo-import", Fixture, NULL,
               fixture_set_up, test_history_undo_import, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/rejected-rows-grouped-and-saved", Fixture, NULL,
+              fixture_set_up, test_rejected_rows_grouped_and_saved, fixture_tear_down);
   g_test_add ("/gui/import-dialog/all-good-rows", Fixture, NULL,
               fixture_set_up, test_all_good_rows_import_directly, fixture_tear_down);
   g_test_add ("/gui/import-dialog/missing-column", Fixture, NULL,

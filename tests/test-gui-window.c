@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "xs-application.h"
+#include "xs-base-profile-dialog.h"
+#include "xs-rules.h"
+#include "xs-trainee-item.h"
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
 #include "xs-gui-test-util.h"
@@ -18,6 +21,7 @@
 #include "xs-trainee-page.h"
 #include "xs-trainee-store.h"
 #include "xs-trainees-view.h"
+#include "xs-window-package-private.h"
 #include "xs-window-private.h"
 #include "xs-window.h"
 
@@ -78,6 +82,7 @@ test_window_empty_state (Fixture       *fixture,
   g_assert_true (gtk_widget_is_visible (status));
   g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Import Roster"));
   g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Demo Data"));
+  g_assert_true (gtk_widget_is_sensitive (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Demo Data")));
 }
 
 static gboolean
@@ -126,6 +131,8 @@ test_window_demo_search_and_page (Fixture       *fixture,
   g_assert_cmpint (xs_window_get_year (window), ==, 2018);
   all = xs_trainees_view_get_n_shown (view);
   g_assert_cmpuint (all, ==, 300);
+  /* the demo fills an empty base only */
+  g_assert_false (gtk_widget_is_sensitive (xs_gui_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Demo Data")));
 
   /* Claims to Complete names each claim's trainee. */
   {
@@ -159,6 +166,14 @@ test_window_demo_search_and_page (Fixture       *fixture,
   xs_trainees_view_set_search (view, "no such person");
   settle ();
   g_assert_cmpuint (xs_trainees_view_get_n_shown (view), ==, 0);
+  /* an empty result says so */
+  {
+    GtkWidget *none = xs_gui_test_find (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "No Trainees Found");
+
+    g_assert_nonnull (none);
+    xs_gui_test_iterate (300);
+    g_assert_true (gtk_widget_get_mapped (none));
+  }
   xs_trainees_view_set_search (view, "");
   settle ();
   g_assert_cmpuint (xs_trainees_view_get_n_shown (view), ==, all);
@@ -196,6 +211,13 @@ test_window_bars_after_approval (Fixture       *fixture,
     "Total 18 / 90 hours",
   };
   guint n = 0;
+
+  /* A new window opens on the latest year with data, and knows which
+   * years have any. */
+  g_assert_cmpint (xs_window_get_year (window), ==, 2018);
+  g_assert_nonnull (window->data_years);
+  g_assert_cmpuint (window->data_years->len, >=, 1);
+  g_assert_cmpint (g_array_index (window->data_years, int, 0), ==, 2018);
 
   trainee->id_number = xs_test_id_number (9);
   trainee->name = g_strdup ("张三");
@@ -269,11 +291,7 @@ add_trainee_with_patent (XsDb       *db,
   return trainee->id;
 }
 
-static gboolean
-file_exists (gpointer user_data)
-{
-  return g_file_test (user_data, G_FILE_TEST_EXISTS);
-}
+static gboolean file_exists (gpointer user_data);
 
 /* A claim whose scan another trainee's claim holds too shows a warning;
  * "Export Statistics" writes the workbook in a worker. */
@@ -322,6 +340,158 @@ test_window_shared_scan_and_statistics (Fixture       *fixture,
   g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "工作单位");
 }
 
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+is_null (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+static gboolean
+file_exists (gpointer user_data)
+{
+  return g_file_test (user_data, G_FILE_TEST_EXISTS);
+}
+
+/* A package never leaves without the base's name: Export asks for the
+ * profile, whose Save waits for a name and whose first field has the
+ * focus, and writes nothing. */
+static void
+test_window_export_asks_base_name (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  XsWindow *window = fixture->window;
+  XsBaseProfile *profile = xs_application_get_base_profile (app);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *zip = g_build_filename (dir, "package.zip", NULL);
+  g_autoptr(XsBaseProfile) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *name;
+  GtkWidget *save;
+
+  g_assert_cmpstr (xs_base_profile_get_name (profile), ==, "");
+  _xs_window_export_package (window, zip);
+  xs_gui_test_iterate (300);
+  g_assert_false (g_file_test (zip, G_FILE_TEST_EXISTS));
+  dialog = find_toplevel (XS_TYPE_BASE_PROFILE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "before exporting"));
+
+  name = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name of the base");
+  g_assert_nonnull (name);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (dialog), name)
+                 || gtk_window_get_focus (dialog) == name);
+  /* blank is no name */
+  save = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (name), "   ");
+  g_assert_false (gtk_widget_is_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (name), "漯河市𠮷䶮继续教育基地");
+  g_assert_true (gtk_widget_is_sensitive (save));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.save", NULL);
+  g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
+
+  stored = xs_base_profile_load (xs_window_get_db (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xs_base_profile_get_name (stored), ==, "漯河市𠮷䶮继续教育基地");
+
+  /* the next tests start from a base without a name */
+  xs_base_profile_set_name (profile, "");
+  g_assert_true (xs_base_profile_save (profile, xs_window_get_db (window), &error));
+}
+
+/* The pale part of a bar is said in words. */
+static void
+test_window_hours_bar_text (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *bar = g_object_ref_sink (xs_hours_bar_new ());
+
+  xs_hours_bar_set (XS_HOURS_BAR (bar), NULL, 0, 300, 300);
+  g_assert_cmpstr (xs_hours_bar_get_text (XS_HOURS_BAR (bar)), ==, "0 / 30 (30 awaiting review)");
+  xs_hours_bar_set (XS_HOURS_BAR (bar), "Public subjects", 60, 120, 300);
+  g_assert_cmpstr (xs_hours_bar_get_text (XS_HOURS_BAR (bar)), ==, "Public subjects 6 / 30 hours (12 awaiting review)");
+  xs_hours_bar_set (XS_HOURS_BAR (bar), NULL, 300, 0, 300);
+  g_assert_cmpstr (xs_hours_bar_get_text (XS_HOURS_BAR (bar)), ==, "30 / 30");
+  g_object_unref (bar);
+}
+
+/* An at-risk trainee says so in the Status column. */
+static void
+test_window_at_risk_status (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(XsRuleSet) rules = xs_rule_set_for_year (2018, NULL);
+  XsProgressRow row = { 1, "410102198001011234", "张三", "漯河市中心医院", 0 };
+  g_autoptr(XsTraineeItem) item = xs_trainee_item_new (&row, rules);
+
+  g_assert_cmpstr (xs_trainee_item_get_status_label (item), ==, "In progress");
+  xs_trainee_item_set_at_risk (item, TRUE, "lacks 30 public hours");
+  g_assert_cmpstr (xs_trainee_item_get_status_label (item), ==, "At risk");
+}
+
+
+static gboolean
+is_narrow (gpointer user_data)
+{
+  return xs_trainees_view_get_narrow (user_data);
+}
+
+/* At 360 pixels (a clerk's half of a 1366-pixel screen) the window still
+ * fits: the list keeps the name, the total and the status. */
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  XsWindow *window = fixture->window;
+  XsTraineesView *view;
+  GtkWidget *leaflet;
+  int minimum = 0;
+
+  wait_for_page (window, "trainees");
+  view = XS_TRAINEES_VIEW (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEES_VIEW, NULL));
+  g_assert_false (xs_trainees_view_get_narrow (view));
+  /* below the width where the columns fold, so that dragging gets there */
+  leaflet = xs_gui_test_find (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL);
+  gtk_widget_measure (leaflet, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <, 720);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  g_assert_true (xs_gui_test_wait_until (is_narrow, view, 10000));
+  xs_gui_test_iterate (300);
+  /* as a user would go on dragging the edge once the columns fold */
+  gtk_window_set_default_size (GTK_WINDOW (window), 361, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  xs_gui_test_iterate (500);
+  /* the window's content: its own width, without the shadows */
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  /* the header bar's English labels are wider than the Chinese ones,
+   * which fit 360 */
+  gtk_widget_measure (leaflet, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 400);
+  g_assert_cmpint (gtk_widget_get_width (leaflet), <=, 400);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -333,10 +503,14 @@ main (int    argc,
   app = xs_gui_test_start_app ();
 
   g_test_add ("/gui/window/empty-state", Fixture, NULL, fixture_set_up, test_window_empty_state, fixture_tear_down);
+  g_test_add ("/gui/window/export-asks-base-name", Fixture, NULL, fixture_set_up, test_window_export_asks_base_name, fixture_tear_down);
+  g_test_add ("/gui/window/hours-bar-text", Fixture, NULL, fixture_set_up, test_window_hours_bar_text, fixture_tear_down);
+  g_test_add ("/gui/window/at-risk-status", Fixture, NULL, fixture_set_up, test_window_at_risk_status, fixture_tear_down);
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/window/demo-search-and-page", Fixture, NULL, fixture_set_up, test_window_demo_search_and_page, fixture_tear_down);
   g_test_add ("/gui/window/bars-after-approval", Fixture, NULL, fixture_set_up, test_window_bars_after_approval, fixture_tear_down);
   g_test_add ("/gui/window/shared-scan-and-statistics", Fixture, NULL, fixture_set_up, test_window_shared_scan_and_statistics, fixture_tear_down);
+  g_test_add ("/gui/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_pointer (&app, xs_gui_test_stop_app);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-application.h"
+#include "xs-base-profile-dialog.h"
 #include "xs-job.h"
 #include "xs-backup.h"
 #include "xs-db-backup.h"
@@ -110,6 +111,14 @@ xs_application_get_default_year (XsApplication *self)
     return self->year;
   year = g_settings_get_int (self->settings, "default-year");
   return year > 0 ? year : g_date_time_get_year (now);
+}
+
+gboolean
+xs_application_get_year_chosen (XsApplication *self)
+{
+  g_return_val_if_fail (XS_IS_APPLICATION (self), FALSE);
+
+  return self->year > 0 || g_settings_get_int (self->settings, "default-year") > 0;
 }
 
 static void
@@ -252,6 +261,9 @@ xs_application_activate (GApplication *app)
 
   window = GTK_WINDOW (xs_window_new (self));
   gtk_window_present (window);
+  /* A new data folder: who the base is comes first. */
+  if (xs_base_profile_is_empty (self->profile))
+    gtk_window_present (GTK_WINDOW (xs_base_profile_dialog_new (window, self->db, self->profile, NULL)));
 }
 
 static int

@@ -30,5 +30,8 @@ gboolean       xs_application_reopen_db    (XsApplication *self,
                                             GError       **error);
 /* The year the window shows: the default-year setting, else this year. */
 int            xs_application_get_default_year (XsApplication *self);
+/* TRUE when the year was chosen (--year or the default-year setting);
+ * else the window opens on the latest year with data. */
+gboolean       xs_application_get_year_chosen  (XsApplication *self);
 
 G_END_DECLS

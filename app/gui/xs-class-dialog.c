@@ -22,6 +22,8 @@ struct _XsClassDialog
 
   /* template children */
   GtkLabel        *error_label;
+  GtkLabel        *missing_label;
+  GtkLabel        *dates_error_label;
   AdwEntryRow     *name_row;
   AdwEntryRow     *code_row;
   GtkSpinButton   *year_spin;
@@ -91,6 +93,8 @@ read_date (XsClassDialog *self,
   return FALSE;
 }
 
+static gboolean validate (XsClassDialog *self);
+
 static void
 create_action (GtkWidget  *widget,
                const char *action_name,
@@ -102,9 +106,9 @@ create_action (GtkWidget  *widget,
   g_autofree char *toast = NULL;
   XsDb *db;
 
-  if (self->db == NULL)
+  if (self->db == NULL || !validate (self))
     return;
-  clear_error (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
   klass->code = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
   klass->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
@@ -142,10 +146,91 @@ create_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+row_is_empty (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return *text == '\0';
+}
+
+/* Checks a date row as it is typed: an empty one is only missing; a
+ * wrong one is said next to the dates. */
+static gboolean
+check_date (XsClassDialog *self,
+            AdwEntryRow   *row,
+            GDate         *date,
+            GPtrArray     *missing,
+            GString       *errors)
+{
+  g_autoptr(GError) error = NULL;
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (row_is_empty (row))
+    {
+      g_ptr_array_add (missing, (gpointer) title);
+      return FALSE;
+    }
+  if (xs_date_parse (gtk_editable_get_text (GTK_EDITABLE (row)), date, &error))
+    return TRUE;
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  if (errors->len > 0)
+    g_string_append_c (errors, '\n');
+  /* Translators: “First Day: <why the date is not a date>” */
+  g_string_append_printf (errors, _("%s: %s"), title, error->message);
+  return FALSE;
+}
+
+/* Create stays disabled until the class can be created; what is missing
+ * is listed under the names, what is wrong under the dates. */
+static gboolean
+validate (XsClassDialog *self)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GString) errors = g_string_new (NULL);
+  GDate start, end;
+  gboolean has_start, has_end;
+
+  if (row_is_empty (self->name_row))
+    g_ptr_array_add (missing, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->name_row)));
+  if (row_is_empty (self->code_row))
+    g_ptr_array_add (missing, (gpointer) _("Code"));
+  if (gtk_spin_button_get_value (self->hours_spin) <= 0)
+    g_ptr_array_add (missing, (gpointer) _("Hours per Trainee"));
+  has_start = check_date (self, self->start_row, &start, missing, errors);
+  has_end = check_date (self, self->end_row, &end, missing, errors);
+  if (has_start && has_end && g_date_compare (&end, &start) < 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
+      g_string_append (errors, _("Last Day: it is before the first day. Write the days the class began and ended."));
+    }
+
+  gtk_label_set_label (self->dates_error_label, errors->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->dates_error_label), errors->len > 0);
+  if (missing->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *text = NULL;
+
+      g_ptr_array_add (missing, NULL);
+      /* Translators: the separator of the missing fields' names; in Chinese “、” */
+      list = g_strjoinv (_(", "), (char **) missing->pdata);
+      /* Translators: the names of the fields still empty */
+      text = g_strdup_printf (_("To create the class, fill in: %s"), list);
+      gtk_label_set_label (self->missing_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "class.create",
+                                 self->db != NULL && missing->len == 0 && errors->len == 0);
+  return missing->len == 0 && errors->len == 0;
+}
+
 static void
 on_changed (XsClassDialog *self)
 {
   clear_error (self);
+  validate (self);
 }
 
 static void
@@ -162,7 +247,7 @@ on_category_changed (XsClassDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->compulsory_row), is_public);
   if (!is_public)
     gtk_switch_set_active (self->compulsory_switch, FALSE);
-  clear_error (self);
+  on_changed (self);
 }
 
 XsClassDialog *
@@ -219,6 +304,7 @@ xs_class_dialog_set_property (GObject      *object,
     {
     case PROP_DB:
       g_set_object (&self->db, g_value_get_object (value));
+      validate (self);
       break;
     case PROP_YEAR:
       if (g_value_get_int (value) > 0)
@@ -261,6 +347,8 @@ xs_class_dialog_class_init (XsClassDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-class-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XsClassDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XsClassDialog, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, XsClassDialog, dates_error_label);
   gtk_widget_class_bind_template_child (widget_class, XsClassDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, XsClassDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, XsClassDialog, year_spin);
@@ -290,4 +378,6 @@ xs_class_dialog_init (XsClassDialog *self)
   gtk_string_list_append (categories, _("Professional subjects (专业科目)"));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
   on_category_changed (self);
+  /* The first field has the focus, not Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }

@@ -109,7 +109,20 @@ xs_hours_bar_set (XsHoursBar *self,
   g_return_if_fail (XS_IS_HOURS_BAR (self));
 
   g_free (self->text);
-  if (title != NULL)
+  /* The pale part of the bar is said in words: hours awaiting review. */
+  if (pending > 0)
+    {
+      g_autofree char *p = xs_hours_format (pending);
+
+      if (title != NULL)
+        /* Translators: "Public subjects 0 / 30 hours (30 awaiting review)"; in
+         * Chinese "%s %s / %s 学时（待审核 %s）" */
+        self->text = g_strdup_printf (_("%s %s / %s hours (%s awaiting review)"), title, a, r, p);
+      else
+        /* Translators: "0 / 30 (30 awaiting review)"; in Chinese "%s / %s（待审核 %s）" */
+        self->text = g_strdup_printf (_("%s / %s (%s awaiting review)"), a, r, p);
+    }
+  else if (title != NULL)
     /* Translators: "Public subjects 18 / 30 hours" */
     self->text = g_strdup_printf (_("%s %s / %s hours"), title, a, r);
   else

@@ -41,6 +41,7 @@ struct _XsImportDialog
   GtkWidget          *rejected_box;
   GtkLabel           *rejected_label;
   GtkCheckButton     *skip_check;
+  GtkWidget          *save_rejected_button;
   GtkWidget          *clear_box;
   GtkSwitch          *clear_switch;
   AdwStatusPage      *error_page;
@@ -71,6 +72,10 @@ XsImportFlags    _xs_import_dialog_get_merge_flags       (XsImportDialog        
 /* Cancels the running work, if any, and starts a new one. */
 void             _xs_import_dialog_run_import            (XsImportDialog        *self,
                                                           XsImportFlags          flags);
+/* Writes the last dry run's rejected rows to @path (XLSX) in a worker;
+ * a toast says how it went. */
+void             _xs_import_dialog_save_rejected         (XsImportDialog        *self,
+                                                          const char            *path);
 /* Forgets the running work: its job and its cancellable. */
 void             _xs_import_dialog_stop_work             (XsImportDialog        *self);
 

@@ -14,6 +14,7 @@
 
 #include "xs-hours-import.h"
 #include "xs-import-dialog-private.h"
+#include "xs-report.h"
 #include "xs-import-row-item.h"
 #include "xs-job.h"
 #include "xs-roster-import.h"
@@ -78,14 +79,43 @@ run_import (XsJob         *job,
   rows = xs_import_report_get_rows (report);
   result = g_new0 (ImportResult, 1);
   result->items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint pass = 0; pass < 2; pass++)
+  /* Rejected rows first, one line for the rows that share a reason. */
+  {
+    g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+    g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
     for (guint i = 0; i < rows->len; i++)
       {
-        const XsImportRow *row = g_ptr_array_index (rows, i);
+        XsImportRow *row = g_ptr_array_index (rows, i);
+        GPtrArray *group;
 
-        if ((row->outcome == XS_ROW_REJECTED) == (pass == 0))
-          g_ptr_array_add (result->items, xs_import_row_item_new (row));
+        if (row->outcome != XS_ROW_REJECTED)
+          continue;
+        group = g_hash_table_lookup (groups, row->summary);
+        if (group == NULL)
+          {
+            group = g_ptr_array_new ();
+            g_hash_table_insert (groups, row->summary, group);
+            g_ptr_array_add (order, group);
+          }
+        g_ptr_array_add (group, row);
       }
+    for (guint i = 0; i < order->len; i++)
+      {
+        GPtrArray *group = g_ptr_array_index (order, i);
+
+        g_ptr_array_add (result->items,
+                         xs_import_row_item_new_rejected ((XsImportRow * const *) group->pdata, group->len));
+      }
+  }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const XsImportRow *row = g_ptr_array_index (rows, i);
+
+      if (row->outcome != XS_ROW_REJECTED)
+        g_ptr_array_add (result->items, xs_import_row_item_new (row));
+    }
   result->report = g_steal_pointer (&report);
   xs_job_set_result (job, result, (GDestroyNotify) import_result_free);
   return TRUE;
@@ -228,4 +258,76 @@ _xs_import_dialog_run_import (XsImportDialog *self,
   _xs_import_dialog_set_step (self, dry_run ? "reading" : "importing");
   update_progress_text (self, 0.0);
   xs_job_run_async (self->job, self->cancellable, on_import_done, g_object_ref (self));
+}
+
+/* Save Rejected Rows… */
+
+typedef struct
+{
+  XsImportReport *report;    /* read only, from here on */
+  char           *path;
+} RejectedOutput;
+
+static void
+rejected_output_free (RejectedOutput *output)
+{
+  g_clear_object (&output->report);
+  g_free (output->path);
+  g_free (output);
+}
+
+static gboolean
+write_rejected (XsJob         *job,
+                XsDb          *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  RejectedOutput *output = data;
+
+  return xs_import_report_write_rejected (output->report, output->path, error);
+}
+
+static void
+on_rejected_written (GObject      *object,
+                     GAsyncResult *async_result,
+                     gpointer      user_data)
+{
+  g_autoptr(XsImportDialog) self = user_data;
+  XsJob *job = XS_JOB (object);
+  RejectedOutput *output = xs_job_get_data (job);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (!xs_job_run_finish (job, async_result, &error))
+    {
+      if (!self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  name = g_path_get_basename (output->path);
+  /* Translators: a file name */
+  text = g_strdup_printf (_("Rejected rows saved to “%s”"), name);
+  if (!self->disposed)
+    adw_toast_overlay_add_toast (self->toast_overlay, xs_report_saved_toast_new (text, output->path));
+}
+
+void
+_xs_import_dialog_save_rejected (XsImportDialog *self,
+                                 const char     *path)
+{
+  g_autoptr(XsJob) job = NULL;
+  RejectedOutput *output;
+
+  g_return_if_fail (XS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->report == NULL)
+    return;
+  output = g_new0 (RejectedOutput, 1);
+  output->report = g_object_ref (self->report);
+  output->path = g_strdup (path);
+  job = xs_job_new (NULL, write_rejected, output, (GDestroyNotify) rejected_output_free);
+  xs_job_run_async (job, NULL, on_rejected_written, g_object_ref (self));
 }

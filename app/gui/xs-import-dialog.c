@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xs-file-chooser.h"
 #include "xs-import-dialog-private.h"
@@ -183,6 +184,7 @@ _xs_import_dialog_show_preview (XsImportDialog *self,
   gtk_check_button_set_active (self->skip_check, FALSE);
   gtk_widget_set_visible (self->rejected_box, rejected > 0 || (writable == 0 && items->len > 0));
   gtk_widget_set_visible (GTK_WIDGET (self->skip_check), rejected > 0 && writable > 0);
+  gtk_widget_set_visible (self->save_rejected_button, rejected > 0);
   if (rejected > 0 && writable > 0)
     {
       g_autofree char *text =
@@ -457,6 +459,9 @@ setup_row_number (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_width_chars (GTK_LABEL (label), 5);
+  /* A group's rows wrap rather than widen the column. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -468,10 +473,8 @@ bind_row_number (GtkSignalListItemFactory *factory,
 {
   XsImportRowItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  char text[16];
 
-  g_snprintf (text, sizeof text, "%u", xs_import_row_item_get_row (item));
-  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_rows_text (item));
   set_error_style (label, item);
 }
 
@@ -528,6 +531,56 @@ bind_summary (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_summary (item));
   set_error_style (label, item);
+}
+
+/* Save Rejected Rows… */
+
+static void
+on_rejected_path_chosen (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(XsImportDialog) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = NULL;
+
+  if (file == NULL || self->disposed)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The rejected rows can only be saved to a local file")));
+      return;
+    }
+  _xs_import_dialog_save_rejected (self, path);
+}
+
+static void
+save_rejected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  XsImportDialog *self = XS_IMPORT_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (self->report == NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("Excel workbooks (XLSX)"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  filters = xs_file_chooser_filters_of (filter);
+  stem = g_strdup (xs_import_report_get_file_name (self->report));
+  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  /* Translators: the file name offered for the rejected rows of a file; in
+   * Chinese “%s-退回.xlsx” */
+  name = g_strdup_printf (_("%s-rejected.xlsx"), stem);
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_SAVE, _("Save Rejected Rows"), _("_Save"),
+                             filters, NULL, name, NULL, on_rejected_path_chosen, g_object_ref (self));
 }
 
 /* Drag and drop */
@@ -675,6 +728,7 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_box);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_label);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, skip_check);
+  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, save_rejected_button);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, clear_box);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, clear_switch);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, error_page);
@@ -690,6 +744,7 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
+  gtk_widget_class_install_action (widget_class, "import.save-rejected", NULL, save_rejected_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +17,14 @@ gboolean xs_report_action (GtkWidget  *widget,
 /* win.show-toast with @text. */
 void     xs_report_toast  (GtkWidget  *widget,
                            const char *text);
+
+/* A toast saying @text about the file at @path just written, with a
+ * button that opens the folder holding it. */
+AdwToast *xs_report_saved_toast_new (const char *text,
+                                     const char *path);
+/* win.show-saved-toast with @text and @path. */
+void     xs_report_saved          (GtkWidget  *widget,
+                                   const char *text,
+                                   const char *path);
 
 G_END_DECLS

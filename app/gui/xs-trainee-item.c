@@ -213,6 +213,10 @@ xs_trainee_item_get_status_label (XsTraineeItem *self)
 {
   g_return_val_if_fail (XS_IS_TRAINEE_ITEM (self), NULL);
 
+  /* At risk of missing the year's requirement says so where the eye
+   * looks first, not only in a filter. */
+  if (self->at_risk && self->status != XS_TRAINEE_STATUS_QUALIFIED)
+    return _("At risk");
   switch (self->status)
     {
     case XS_TRAINEE_STATUS_QUALIFIED:

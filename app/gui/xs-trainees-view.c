@@ -33,7 +33,19 @@ struct _XsTraineesView
   GtkColumnViewColumn *professional_column;
   GtkColumnViewColumn *total_column;
   GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *id_column;
+  GtkColumnViewColumn *employer_column;
+  GtkStack           *list_stack;
+  GtkBox             *search_box;
+
+  /* Below NARROW_WIDTH only the name, the total and the status are shown. */
+  gboolean            narrow;
+  guint               narrow_idle;
+  guint               scroll_idle;
+  GtkColumnViewColumn *secondary[4];
 };
+
+#define NARROW_WIDTH 720
 
 G_DEFINE_FINAL_TYPE (XsTraineesView, xs_trainees_view, GTK_TYPE_WIDGET)
 
@@ -59,6 +71,16 @@ typedef enum
   HOURS_TOTAL,
 } HoursColumn;
 
+/* An empty result says so, instead of an empty table. */
+static void
+update_list_page (XsTraineesView *self)
+{
+  gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0
+                  && self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, none ? "none-found" : "list");
+}
+
 static void
 update_count (XsTraineesView *self)
 {
@@ -71,6 +93,100 @@ update_count (XsTraineesView *self)
   else
     text = g_strdup_printf (_("%u of %u trainees"), shown, all);
   gtk_label_set_label (self->count_label, text);
+  update_list_page (self);
+}
+
+static gboolean
+apply_narrow (gpointer user_data)
+{
+  XsTraineesView *self = user_data;
+
+  self->narrow_idle = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->secondary); i++)
+    if (self->secondary[i] != NULL)
+      gtk_column_view_column_set_visible (self->secondary[i], !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !self->narrow);
+  /* the filters go under the search entry */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->search_box),
+                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The one child takes the whole view (a layout manager would keep
+ * size_allocate from being called). */
+static void
+xs_trainees_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Narrow windows (a clerk's half of a 1366-pixel screen) keep the name,
+ * the total and the status; the columns change after the allocation, not
+ * during it. */
+static void
+xs_trainees_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  XsTraineesView *self = XS_TRAINEES_VIEW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        /* before the next frame's layout, whatever keeps redrawing */
+        self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+    }
+}
+
+gboolean
+xs_trainees_view_get_narrow (XsTraineesView *self)
+{
+  g_return_val_if_fail (XS_IS_TRAINEES_VIEW (self), FALSE);
+  return self->narrow;
+}
+
+/* Sorting keeps the selected trainee in view. */
+static gboolean
+scroll_to_selected (gpointer user_data)
+{
+  XsTraineesView *self = user_data;
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+
+  self->scroll_idle = 0;
+  if (position == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside has the
+   * action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sorter_changed (XsTraineesView *self)
+{
+  if (self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add (scroll_to_selected, self);
 }
 
 static void
@@ -136,8 +252,11 @@ bind_status (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), xs_trainee_item_get_status_label (item));
   gtk_widget_remove_css_class (label, "success");
   gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "error");
   if (status == XS_TRAINEE_STATUS_QUALIFIED)
     gtk_widget_add_css_class (label, "success");
+  else if (xs_trainee_item_get_at_risk (item))
+    gtk_widget_add_css_class (label, "error");
   else if (status == XS_TRAINEE_STATUS_MISSING_EVIDENCE)
     gtk_widget_add_css_class (label, "warning");
 }
@@ -258,6 +377,10 @@ xs_trainees_view_dispose (GObject *object)
 {
   XsTraineesView *self = XS_TRAINEES_VIEW (object);
 
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_TRAINEES_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -340,11 +463,16 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, professional_column);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, total_column);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, id_column);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, employer_column);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_box);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_unqualified_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_at_risk_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = xs_trainees_view_measure;
+  widget_class->size_allocate = xs_trainees_view_size_allocate;
 }
 
 static void
@@ -357,12 +485,18 @@ xs_trainees_view_init (XsTraineesView *self)
   set_factory (self->professional_column, G_CALLBACK (setup_bar), G_CALLBACK (bind_professional), self);
   set_factory (self->total_column, G_CALLBACK (setup_bar), G_CALLBACK (bind_total), self);
   set_factory (self->status_column, G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL);
+  self->secondary[0] = self->id_column;
+  self->secondary[1] = self->employer_column;
+  self->secondary[2] = self->public_column;
+  self->secondary[3] = self->professional_column;
 
   /* Sort first, filter last: a keystroke then only filters the sorted
    * rows instead of sorting the filtered ones again. */
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filtered = xs_trainee_filter_model_new (G_LIST_MODEL (self->sorted));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (on_sorter_changed), self);
 
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (selection, FALSE);

@@ -24,5 +24,8 @@ guint       xs_trainees_view_get_n_shown     (XsTraineesView *self);
 
 /* The claims found by the search's words on their scans. */
 XsScanSearch *xs_trainees_view_get_scan_search (XsTraineesView *self);
+/* TRUE while the view is too narrow for every column (only the name, the
+ * total and the status are shown). */
+gboolean        xs_trainees_view_get_narrow   (XsTraineesView *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "xs-stats.h"
 #include "xs-verify-dialog.h"
 #include "xs-window-package-private.h"
+#include "xs-report.h"
 #include "xs-window-private.h"
 
 /* Trainees in the demo base. */
@@ -242,7 +243,7 @@ on_stats_exported (XsWindow *self,
 
   /* Translators: the year, then the file's name */
   text = g_strdup_printf (_("Statistics of %d exported to “%s”"), export->year, name);
-  xs_window_show_toast (self, text);
+  _xs_window_show_saved_toast (self, text, export->path);
 }
 
 void
@@ -296,6 +297,10 @@ _xs_window_update_actions (XsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-list", g_strcmp0 (page, "trainee") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", g_strcmp0 (page, "trainee") == 0);
+  /* The demo fills an empty base only. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                 self->trainees == NULL
+                                 || g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0);
 }
 
 /* What the views and dialogs report upward. */
@@ -306,6 +311,26 @@ show_toast_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   xs_window_show_toast (XS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+void
+_xs_window_show_saved_toast (XsWindow   *self,
+                             const char *text,
+                             const char *path)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, xs_report_saved_toast_new (text, path));
+}
+
+static void
+show_saved_toast_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  const char *text = NULL;
+  const char *path = NULL;
+
+  g_variant_get (param, "(&s&s)", &text, &path);
+  _xs_window_show_saved_toast (XS_WINDOW (widget), text, path);
 }
 
 static void
@@ -328,6 +353,7 @@ void
 _xs_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-saved-toast", "(ss)", show_saved_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-trainee", "x", show_trainee_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-detail-item.h"
+#include "xs-base-profile-dialog.h"
 #include "xs-output.h"
 #include "xs-package.h"
 #include "xs-review-window.h"
@@ -79,6 +80,22 @@ open_package_action (GtkWidget  *widget,
 
 /* Export Package… */
 
+/* The profile dialog, saying why the name is needed now; @then runs once
+ * the name is saved. */
+static void
+ask_base_name (XsWindow *self,
+               void    (*then) (XsWindow *self))
+{
+  XsBaseProfileDialog *dialog;
+
+  dialog = xs_base_profile_dialog_new (GTK_WINDOW (self), xs_window_get_db (self),
+                                       xs_application_get_base_profile (self->application),
+                                       _("A package says which base sends it: write the base’s name before exporting."));
+  if (then != NULL)
+    g_signal_connect_object (dialog, "saved", G_CALLBACK (then), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 export_package (XsJob         *job,
                 XsDb          *db,
@@ -104,7 +121,7 @@ on_exported (XsWindow *self,
 
   /* Translators: the year, then the file's name */
   text = g_strdup_printf (_("Package of %d written to “%s”"), package->year, name);
-  xs_window_show_toast (self, text);
+  _xs_window_show_saved_toast (self, text, package->path);
 }
 
 void
@@ -113,6 +130,7 @@ _xs_window_export_package (XsWindow   *self,
 {
   g_autoptr(XsJob) job = NULL;
   PackageJob *package;
+  XsBaseProfile *profile;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (XS_IS_WINDOW (self));
@@ -124,19 +142,41 @@ _xs_window_export_package (XsWindow   *self,
       return;
     }
 
+  profile = xs_application_get_base_profile (self->application);
+  if (profile == NULL || *xs_base_profile_get_name (profile) == '\0')
+    {
+      ask_base_name (self, NULL);
+      return;
+    }
   package = package_job_new (self, path);
-  package->base_name = g_strdup (xs_base_profile_get_name (xs_application_get_base_profile (self->application)));
+  package->base_name = g_strdup (xs_base_profile_get_name (profile));
   job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), export_package,
                     package, (GDestroyNotify) package_job_free);
   _xs_window_run_job (self, job, "win.export-package", FALSE, NULL, on_exported);
 }
 
+static void choose_package_path (XsWindow *self);
+
+/* A package without the base's name would reach the reviewers from
+ * nobody: the name is asked first, and the export goes on once it is
+ * saved. */
 static void
 export_package_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
   XsWindow *self = XS_WINDOW (widget);
+  XsBaseProfile *profile = xs_application_get_base_profile (self->application);
+
+  if (profile != NULL && *xs_base_profile_get_name (profile) != '\0')
+    choose_package_path (self);
+  else
+    ask_base_name (self, choose_package_path);
+}
+
+static void
+choose_package_path (XsWindow *self)
+{
   g_autoptr(GtkFileFilter) filter = zip_filter ();
   g_autofree char *name = NULL;
 

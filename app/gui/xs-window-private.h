@@ -40,6 +40,7 @@ struct _XsWindow
   GtkListBox           *to_complete_list;
   guint                 busy_pulse;
   GListStore           *to_complete;           /* XsClaimItem, bound to to_complete_list */
+  GArray               *data_years;            /* int: years with claims or classes */
 };
 
 void _xs_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -84,6 +85,11 @@ void _xs_window_choose_path           (XsWindow           *self,
                                        const char         *initial_name,
                                        const char         *not_local,
                                        XsWindowPathChosen  chosen);
+/* A toast about the file at @path just written, with Open Folder; also
+ * win.show-saved-toast ((ss): text, path) for the views and dialogs. */
+void _xs_window_show_saved_toast      (XsWindow       *self,
+                                       const char     *text,
+                                       const char     *path);
 /* Shows a pulsing progress bar while @busy. */
 void _xs_window_set_busy              (XsWindow       *self,
                                        gboolean        busy);

@@ -49,7 +49,7 @@ on_exported (XsWindow *self,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u revoked certificate listed in “%s”",
                                        "%u revoked certificates listed in “%s”", export->n_revoked),
                           export->n_revoked, name);
-  xs_window_show_toast (self, text);
+  _xs_window_show_saved_toast (self, text, export->path);
 }
 
 void

@@ -515,14 +515,74 @@ add_sidebar_rows (XsWindow *self)
     }
 }
 
+static gboolean
+year_has_data (XsWindow *self,
+               int       year)
+{
+  for (guint i = 0; self->data_years != NULL && i < self->data_years->len; i++)
+    if (g_array_index (self->data_years, int, i) == year)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+setup_year_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *year = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (year), 0);
+  gtk_widget_add_css_class (year, "numeric");
+  gtk_widget_set_hexpand (year, TRUE);
+  gtk_widget_add_css_class (mark, "dim-label");
+  gtk_widget_add_css_class (mark, "caption");
+  gtk_box_append (GTK_BOX (box), year);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* The years' list says which hold any hours or classes. */
+static void
+bind_year_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               XsWindow                 *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *year = gtk_widget_get_first_child (box);
+  GtkWidget *mark = gtk_widget_get_next_sibling (year);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  gboolean has_data = year_has_data (self, atoi (text));
+
+  gtk_label_set_label (GTK_LABEL (year), text);
+  gtk_label_set_label (GTK_LABEL (mark), has_data ? _("has records") : "");
+  if (has_data)
+    gtk_widget_remove_css_class (year, "dim-label");
+  else
+    gtk_widget_add_css_class (year, "dim-label");
+}
+
 static void
 fill_years (XsWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GError) error = NULL;
   int last = g_date_time_get_year (now) + 1;
   int wanted = xs_application_get_default_year (self->application);
   guint selected = 0;
+
+  /* A handful of index seeks, whatever the size of the base. */
+  g_clear_pointer (&self->data_years, g_array_unref);
+  self->data_years = xs_claim_store_list_years (xs_window_get_db (self), &error);
+  if (self->data_years == NULL)
+    g_message ("The years with data are not known: %s", error->message);
+  /* Unless a year was chosen, the latest year with data. */
+  else if (!xs_application_get_year_chosen (self->application) && self->data_years->len > 0)
+    wanted = CLAMP (g_array_index (self->data_years, int, 0), FIRST_YEAR, last);
 
   for (int year = last; year >= FIRST_YEAR; year--)
     {
@@ -532,6 +592,9 @@ fill_years (XsWindow *self)
         selected = last - year;
       gtk_string_list_append (years, text);
     }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_year_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_year_row), self);
+  gtk_drop_down_set_list_factory (self->year_dropdown, factory);
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
   gtk_drop_down_set_selected (self->year_dropdown, selected);
 }
@@ -565,6 +628,7 @@ xs_window_dispose (GObject *object)
   g_clear_handle_id (&self->busy_pulse, g_source_remove);
   g_clear_object (&self->trainees);
   g_clear_object (&self->to_complete);
+  g_clear_pointer (&self->data_years, g_array_unref);
 
   G_OBJECT_CLASS (xs_window_parent_class)->dispose (object);
 }

@@ -225,6 +225,7 @@ import_hours_row (XsImportRowContext  *context,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
+      context->not_on_roster = g_strdup (id_number);
       return _xs_import_reject_printf (context,
                                        _("%s is not on the roster; import the roster with this person first."),
                                        masked);

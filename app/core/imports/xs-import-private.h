@@ -20,6 +20,11 @@ typedef struct
   guint           row;       /* spreadsheet row number */
   XsImportFlags   flags;
   gint64          import_id; /* see xs-import-log-private.h */
+  int             name_spec; /* the spec of the name column, -1 if none */
+  int             id_spec;   /* the spec of the identity number, -1 if none */
+  /* Set (whole number) before rejecting a row of a person the roster
+   * lacks; the rejection takes it. */
+  char           *not_on_roster;
 } XsImportRowContext;
 
 /* Checks and writes one row. A bad row is added to the report as rejected

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "xs-import-report.h"
 
@@ -16,6 +17,7 @@ struct _XsImportReport
 
   char       *file_name;
   char       *encoding;
+  char      **header;
   GPtrArray  *rows;
   guint       counts[XS_ROW_REJECTED + 1];
   guint       n_drafts;    /* added rows that became drafts */
@@ -31,6 +33,12 @@ static void
 xs_import_row_free (XsImportRow *row)
 {
   g_free (row->summary);
+  g_free (row->name);
+  g_free (row->masked_id);
+  g_strfreev (row->cells);
+  if (row->id_number != NULL)
+    explicit_bzero (row->id_number, strlen (row->id_number));
+  g_free (row->id_number);
   g_free (row);
 }
 
@@ -41,6 +49,7 @@ xs_import_report_finalize (GObject *object)
 
   g_free (self->file_name);
   g_free (self->encoding);
+  g_strfreev (self->header);
   g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (xs_import_report_parent_class)->finalize (object);
@@ -93,6 +102,45 @@ xs_import_report_add (XsImportReport *self,
   entry->outcome = outcome;
   entry->summary = g_strdup (summary);
   g_ptr_array_add (self->rows, entry);
+}
+
+void
+xs_import_report_add_rejected (XsImportReport     *self,
+                               guint               row,
+                               const char         *reason,
+                               const char         *name,
+                               const char         *masked_id,
+                               const char * const *cells,
+                               const char         *id_number)
+{
+  XsImportRow *entry;
+
+  g_return_if_fail (XS_IS_IMPORT_REPORT (self));
+  g_return_if_fail (reason != NULL);
+
+  xs_import_report_add (self, row, XS_ROW_REJECTED, reason);
+  entry = g_ptr_array_index (self->rows, self->rows->len - 1);
+  entry->name = g_strdup (name != NULL ? name : "");
+  entry->masked_id = g_strdup (masked_id != NULL ? masked_id : "");
+  entry->cells = g_strdupv ((char **) cells);
+  entry->id_number = g_strdup (id_number);
+}
+
+void
+xs_import_report_set_header (XsImportReport     *self,
+                             const char * const *header)
+{
+  g_return_if_fail (XS_IS_IMPORT_REPORT (self));
+
+  g_strfreev (self->header);
+  self->header = g_strdupv ((char **) header);
+}
+
+const char * const *
+xs_import_report_get_header (XsImportReport *self)
+{
+  g_return_val_if_fail (XS_IS_IMPORT_REPORT (self), NULL);
+  return (const char * const *) self->header;
 }
 
 void

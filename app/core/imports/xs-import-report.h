@@ -29,6 +29,11 @@ typedef struct
   guint         row;        /* spreadsheet row number */
   XsRowOutcome  outcome;
   char         *summary;    /* name and masked identity number, or the reason */
+  /* Rejected rows only (else NULL / FALSE): */
+  char         *name;       /* the name the row gives, "" if none */
+  char         *masked_id;  /* its identity number, masked, "" if none */
+  char        **cells;      /* the row as the file has it, to send back */
+  char         *id_number;  /* whole, only when the person is not on the roster */
 } XsImportRow;
 
 /* Called from the importing thread with 0.0 … 1.0. */
@@ -43,6 +48,25 @@ void            xs_import_report_add            (XsImportReport *self,
                                                  guint           row,
                                                  XsRowOutcome    outcome,
                                                  const char     *summary);
+/* A rejected row, with who it is about and its cells (copied). @id_number
+ * (whole) is given only for a person the roster lacks. */
+void            xs_import_report_add_rejected   (XsImportReport     *self,
+                                                 guint               row,
+                                                 const char         *reason,
+                                                 const char         *name,
+                                                 const char         *masked_id,
+                                                 const char * const *cells,
+                                                 const char         *id_number);
+/* The header row of the file, for writing its rejected rows back. */
+void            xs_import_report_set_header     (XsImportReport     *self,
+                                                 const char * const *header);
+const char * const *xs_import_report_get_header (XsImportReport     *self);
+/* Writes the rejected rows (the file's columns, then a column with the
+ * reason) to @path as an XLSX workbook, every cell as text, to send back
+ * to whoever made the file. Refuses when there is no rejected row. */
+gboolean        xs_import_report_write_rejected (XsImportReport     *self,
+                                                 const char         *path,
+                                                 GError            **error);
 void            xs_import_report_set_committed  (XsImportReport *self,
                                                  gboolean        committed);
 void            xs_import_report_set_dry_run    (XsImportReport *self,

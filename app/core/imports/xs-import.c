@@ -7,19 +7,64 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "xs-db-private.h"
+#include "xs-id-number.h"
 #include "xs-import-log-private.h"
 #include "xs-import-private.h"
 
 /* Progress and cancellation are looked at every this many rows. */
 #define CHECK_EVERY 512
 
+/* "410102********1234" for a number that is one; for anything else its
+ * ends only, so that a rejected row never shows a whole number. */
+static char *
+mask_any (const char *text)
+{
+  g_autofree char *normalized = xs_id_number_normalize (text, NULL);
+  glong length;
+
+  if (normalized != NULL)
+    return xs_id_number_mask (normalized);
+  length = g_utf8_strlen (text, -1);
+  if (length == 0)
+    return g_strdup ("");
+  if (length < 8)
+    return g_strdup ("****");
+  return g_strdup_printf ("%.4s****%s", text, g_utf8_offset_to_pointer (text, length - 2));
+}
+
+/* The rejected row with who it is about and its cells as the file has
+ * them. */
+static void
+add_rejected (XsImportRowContext *context,
+              const char         *reason)
+{
+  guint n = xs_table_reader_get_n_fields (context->reader);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_full (n + 1, g_free);
+  g_autofree char *name = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *whole = g_steal_pointer (&context->not_on_roster);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (cells, g_strdup (xs_table_reader_get_field (context->reader, i)));
+  g_ptr_array_add (cells, NULL);
+  if (context->name_spec >= 0)
+    name = g_strdup (_xs_import_field (context, context->name_spec));
+  if (context->id_spec >= 0)
+    masked = mask_any (_xs_import_field (context, context->id_spec));
+  xs_import_report_add_rejected (context->report, context->row, reason, name, masked,
+                                 (const char * const *) cells->pdata, whole);
+  if (whole != NULL)
+    explicit_bzero (whole, strlen (whole));
+}
+
 gboolean
 _xs_import_reject (XsImportRowContext *context,
                    GError             *error)
 {
-  xs_import_report_add (context->report, context->row, XS_ROW_REJECTED, error->message);
+  add_rejected (context, error->message);
   g_error_free (error);
   return TRUE;
 }
@@ -36,7 +81,7 @@ _xs_import_reject_printf (XsImportRowContext *context,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  xs_import_report_add (context->report, context->row, XS_ROW_REJECTED, message);
+  add_rejected (context, message);
   return TRUE;
 }
 
@@ -92,7 +137,15 @@ _xs_import_run (XsDb                *db,
   if (!xs_header_map_build (reader, file_name, specs, n_specs, columns, error))
     return NULL;
 
-  report = xs_import_report_new (file_name);
+  {
+    g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < xs_table_reader_get_n_fields (reader); i++)
+      g_ptr_array_add (header, g_strdup (xs_table_reader_get_field (reader, i)));
+    g_ptr_array_add (header, NULL);
+    report = xs_import_report_new (file_name);
+    xs_import_report_set_header (report, (const char * const *) header->pdata);
+  }
   xs_import_report_set_encoding (report, xs_table_reader_get_encoding (reader));
   xs_import_report_set_dry_run (report, (flags & XS_IMPORT_DRY_RUN) != 0);
 
@@ -102,6 +155,14 @@ _xs_import_run (XsDb                *db,
   context.columns = columns;
   context.scratch = scratch;
   context.flags = flags;
+  context.name_spec = context.id_spec = -1;
+  for (guint i = 0; i < n_specs; i++)
+    {
+      if (g_str_has_prefix (specs[i].aliases, "姓名|"))
+        context.name_spec = (int) i;
+      else if (g_str_has_prefix (specs[i].aliases, "身份证号|"))
+        context.id_spec = (int) i;
+    }
 
   /* Even a dry run writes, inside a transaction it then rolls back, so that
    * it finds exactly what the real import would. */

@@ -328,6 +328,42 @@ xs_claim_store_list_to_complete (XsDb     *db,
   return collect_claims (db, stmt, error);
 }
 
+GArray *
+xs_claim_store_list_years (XsDb     *db,
+                           GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  /* One index seek per year of claims, however many claims there are. */
+  stmt = _xs_db_prepare (db,
+                         "WITH RECURSIVE y (v) AS "
+                         "  (SELECT max (year) FROM claim "
+                         "   UNION ALL SELECT (SELECT max (year) FROM claim WHERE year < y.v) FROM y "
+                         "   WHERE y.v IS NOT NULL) "
+                         "SELECT v FROM y WHERE v IS NOT NULL "
+                         "UNION SELECT year FROM training_class "
+                         "ORDER BY 1 DESC",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
+    {
+      int year = _xs_db_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  if (rc != XS_DB_DONE)
+    {
+      _xs_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&years);
+}
+
 GPtrArray *
 xs_claim_store_list_for_class (XsDb     *db,
                                gint64    class_id,

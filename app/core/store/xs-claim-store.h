@@ -45,6 +45,9 @@ GPtrArray  *xs_claim_store_list_for_trainee   (XsDb            *db,
 GPtrArray  *xs_claim_store_list_to_complete   (XsDb            *db,
                                                int              year,
                                                GError         **error);
+/* The years that hold any claim or class, newest first (int). */
+GArray     *xs_claim_store_list_years         (XsDb            *db,
+                                               GError         **error);
 /* The claims recorded for a training class. */
 GPtrArray  *xs_claim_store_list_for_class     (XsDb            *db,
                                                gint64           class_id,
