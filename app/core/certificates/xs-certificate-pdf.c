@@ -25,6 +25,15 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static cairo_status_t
+write_stream (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  return g_output_stream_write_all (closure, data, length, NULL, NULL, NULL)
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 /* Metadata that depends only on the certificates, so that the same ones
  * give the same file. */
 static void
