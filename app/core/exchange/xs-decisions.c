@@ -456,7 +456,7 @@ xs_decisions_import (XsDb           *db,
   xs_import_report_set_dry_run (report, (flags & XS_IMPORT_DRY_RUN) != 0);
   if (!xs_db_begin (db, error))
     return NULL;
-  import_id = _xs_import_log_begin (db, "decisions", display_name, error);
+  import_id = _xs_import_log_begin (db, "decisions", display_name, FALSE, error);
   if (import_id == 0)
     {
       xs_db_rollback (db);

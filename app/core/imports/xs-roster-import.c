@@ -355,7 +355,7 @@ import_roster_row (XsImportRowContext  *context,
       trainee.county = *text ? g_strdup (text) : NULL;
     }
 
-  if (!xs_trainee_store_merge (context->db, &trainee, fields, &previous, &result, error))
+  if (!xs_trainee_store_merge (context->db, &trainee, fields, context->import_id, &previous, &result, error))
     return FALSE;
 
   if (result == XS_UPSERT_UPDATED)

@@ -18,6 +18,7 @@
 #include "xs-data-dir.h"
 #include "xs-output.h"
 #include "xs-db-private.h"
+#include "xs-import-log-private.h"
 #include "xs-signing-key.h"
 
 #define XS_APPLICATION_ID XS_DB_APPLICATION_ID
@@ -598,6 +599,27 @@ set_up (XsDb    *self,
   return ok;
 }
 
+/* A large import commits in chunks and is marked incomplete until its
+ * end. One that stopped half-way (killed, power cut) is taken back here,
+ * unless its process still runs: that one holds the import lock. */
+static gboolean
+recover_imports (XsDb    *self,
+                 GError **error)
+{
+  gboolean ok;
+  int fd;
+
+  if (query_int (self, "SELECT EXISTS (SELECT 1 FROM import_batch "
+                       "WHERE incomplete = 1 AND undone_at IS NULL)") != 1)
+    return TRUE;
+  fd = _xs_import_log_lock (self, FALSE, NULL);
+  if (fd < 0)
+    return TRUE;
+  ok = _xs_import_log_recover (self, error);
+  _xs_import_log_unlock (fd);
+  return ok;
+}
+
 XsDb *
 xs_db_open (const char  *data_dir,
             GError     **error)
@@ -657,6 +679,8 @@ xs_db_open (const char  *data_dir,
     return NULL;
 
   if (!migrate (self, version, error))
+    return NULL;
+  if (!recover_imports (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
