@@ -17,8 +17,11 @@
 
 /* A roster import commits every this many rows, or this often, whichever
  * comes first, so that another writer waits well under a second. */
-#define CHUNK_ROWS 5000
-#define CHUNK_USEC (200 * G_TIME_SPAN_MILLISECOND)
+#define CHUNK_ROWS 20000
+#define CHUNK_USEC (250 * G_TIME_SPAN_MILLISECOND)
+/* The pause between two chunks, in which a waiting writer takes its turn
+ * (the store's busy handler looks every millisecond). */
+#define CHUNK_PAUSE_USEC (10 * G_TIME_SPAN_MILLISECOND)
 
 typedef struct
 {
@@ -52,6 +55,7 @@ commit_chunk (XsDb     *db,
   if (!xs_db_commit (db, error))
     return FALSE;
   chunks->committed = TRUE;
+  g_usleep (CHUNK_PAUSE_USEC);
   if (!xs_db_begin (db, error))
     return FALSE;
   chunks->in_transaction = TRUE;

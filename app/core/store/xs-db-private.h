@@ -138,4 +138,8 @@ char     *_xs_db_read_migration  (const char  *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsDbStmt, _xs_db_stmt_release)
 
+/* How long a statement of @self waits for another writer (default 5 s). */
+void      _xs_db_set_busy_timeout (XsDb      *self,
+                                   guint      ms);
+
 G_END_DECLS
