@@ -22,6 +22,9 @@
 /* The pause between two chunks, in which a waiting writer takes its turn
  * (the store's busy handler looks every millisecond). */
 #define CHUNK_PAUSE_USEC (10 * G_TIME_SPAN_MILLISECOND)
+/* While it runs, the log is copied into the database after this many
+ * pages (256 MiB), not after every chunk; and at its end. */
+#define CHUNK_CHECKPOINT_PAGES 65536
 
 typedef struct
 {
@@ -48,6 +51,7 @@ commit_chunk (XsDb     *db,
       chunks->lock_fd = _xs_import_log_lock (db, FALSE, error);
       if (chunks->lock_fd < 0)
         return FALSE;
+      _xs_db_set_checkpoint_pages (db, CHUNK_CHECKPOINT_PAGES);
     }
   if (!_xs_import_log_save_chunk (db, import_id, chunks->audit_first, error))
     return FALSE;
@@ -246,12 +250,17 @@ _xs_import_run (XsDb                *db,
               && !_xs_import_log_save_chunk (db, context.import_id, chunks.audit_first, error)))
         goto failed;
       chunks.in_transaction = FALSE;
+      /* The last commit copies the log into the database. */
+      _xs_db_set_checkpoint_pages (db, 0);
       if (!xs_db_commit (db, error))
         goto failed;
       xs_import_report_set_import_id (report, context.import_id);
     }
   else
-    abandon (db, context.import_id, &chunks);
+    {
+      _xs_db_set_checkpoint_pages (db, 0);
+      abandon (db, context.import_id, &chunks);
+    }
 
   if (progress != NULL)
     progress (1.0, progress_data);
@@ -259,6 +268,7 @@ _xs_import_run (XsDb                *db,
   goto out;
 
 failed:
+  _xs_db_set_checkpoint_pages (db, 0);
   abandon (db, context.import_id, &chunks);
 out:
   _xs_import_log_unlock (chunks.lock_fd);

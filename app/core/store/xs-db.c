@@ -18,7 +18,7 @@
 #include "xs-data-dir.h"
 #include "xs-output.h"
 #include "xs-db-private.h"
-#include "xs-import-log-private.h"
+#include "xs-import-recover-private.h"
 #include "xs-signing-key.h"
 
 #define XS_APPLICATION_ID XS_DB_APPLICATION_ID
@@ -623,32 +623,19 @@ busy_wait (gpointer data,
 }
 
 void
+_xs_db_set_checkpoint_pages (XsDb *self,
+                             int   pages)
+{
+  g_return_if_fail (XS_IS_DB (self));
+  sqlite3_wal_autocheckpoint (self->handle, pages > 0 ? pages : 1000);
+}
+
+void
 _xs_db_set_busy_timeout (XsDb  *self,
                          guint  ms)
 {
   g_return_if_fail (XS_IS_DB (self));
   self->busy_ms = ms;
-}
-
-/* A large import commits in chunks and is marked incomplete until its
- * end. One that stopped half-way (killed, power cut) is taken back here,
- * unless its process still runs: that one holds the import lock. */
-static gboolean
-recover_imports (XsDb    *self,
-                 GError **error)
-{
-  gboolean ok;
-  int fd;
-
-  if (query_int (self, "SELECT EXISTS (SELECT 1 FROM import_batch "
-                       "WHERE incomplete = 1 AND undone_at IS NULL)") != 1)
-    return TRUE;
-  fd = _xs_import_log_lock (self, FALSE, NULL);
-  if (fd < 0)
-    return TRUE;
-  ok = _xs_import_log_recover (self, error);
-  _xs_import_log_unlock (fd);
-  return ok;
 }
 
 XsDb *
@@ -705,13 +692,17 @@ xs_db_open (const char  *data_dir,
                    "PRAGMA synchronous = NORMAL;"
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA temp_store = MEMORY;"
-                   "PRAGMA cache_size = -32768;",
+                   "PRAGMA cache_size = -32768;"
+                   /* A large import lets the log grow (see
+                    * _xs_db_set_checkpoint_pages()); afterwards it
+                    * shrinks back to this. */
+                   "PRAGMA journal_size_limit = 16777216;",
                    error))
     return NULL;
 
   if (!migrate (self, version, error))
     return NULL;
-  if (!recover_imports (self, error))
+  if (!_xs_import_recover_at_open (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

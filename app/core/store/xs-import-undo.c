@@ -12,6 +12,7 @@
 
 #include "xs-db-private.h"
 #include "xs-import-log-private.h"
+#include "xs-import-recover-private.h"
 
 typedef struct
 {
@@ -140,7 +141,8 @@ check_nothing_depends (XsDb         *db,
                          "    AND ((a.id > b.audit_first AND a.id <= b.audit_last) "
                          "         OR (a.id > b.undo_audit_first AND a.id <= b.undo_audit_last))) "
                          "  AND (a.trainee_id BETWEEN ?2 AND ?3 "
-                         "       OR a.trainee_id IN (SELECT id FROM trainee WHERE import_id = ?1) "
+                         "       OR EXISTS (SELECT 1 FROM trainee t WHERE t.id = a.trainee_id "
+                         "                  AND t.import_id = ?1) "
                          "       OR a.trainee_id IN (SELECT entity_id FROM changed WHERE entity = 'trainee') "
                          "       OR (a.entity = 'claim' AND (a.entity_id BETWEEN ?4 AND ?5 "
                          "           OR a.entity_id IN (SELECT entity_id FROM changed WHERE entity = 'claim'))) "
@@ -349,4 +351,33 @@ _xs_import_log_recover (XsDb     *db,
       g_info ("import %lld had stopped before its end; taken back", (long long) id);
     }
   return TRUE;
+}
+
+gboolean
+_xs_import_recover_at_open (XsDb     *db,
+                            GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  gboolean ok;
+  int fd;
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT EXISTS (SELECT 1 FROM import_batch "
+                         "WHERE incomplete = 1 AND undone_at IS NULL)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  if (_xs_db_step (stmt) != XS_DB_ROW)
+    return _xs_db_set_error (db, error);
+  ok = _xs_db_column_int (stmt, 0) == 0;
+  _xs_db_stmt_release (g_steal_pointer (&stmt));
+  if (ok)
+    return TRUE;
+
+  fd = _xs_import_log_lock (db, FALSE, NULL);
+  if (fd < 0)
+    return TRUE;   /* it runs */
+  ok = _xs_import_log_recover (db, error);
+  _xs_import_log_unlock (fd);
+  return ok;
 }
