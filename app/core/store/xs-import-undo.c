@@ -184,6 +184,60 @@ check_nothing_depends (XsDb         *db,
   return FALSE;
 }
 
+/* The trainees an import added go DELETE_STEP at a time (ids after ?7 up
+ * to ?8): one statement for all would keep a copy of every page it changes
+ * in memory until it ends (SQLite's statement journal), so that undoing a
+ * million rows took hundreds of megabytes. */
+#define DELETE_STEP 5000
+
+static const char delete_trainees[] =
+  "DELETE FROM trainee WHERE id > ?7 AND id <= ?8 AND (id BETWEEN ?2 AND ?3 OR import_id = ?1) "
+  "  AND (?6 = 0 OR (NOT EXISTS (SELECT 1 FROM claim WHERE claim.trainee_id = trainee.id) "
+  "                  AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.trainee_id = trainee.id)))";
+
+static const char delete_trainees_until[] =
+  "SELECT max (id) FROM (SELECT id FROM trainee "
+  "  WHERE id > ?7 AND (id BETWEEN ?2 AND ?3 OR import_id = ?1) ORDER BY id LIMIT ?8)";
+
+static gboolean
+delete_added_trainees (XsDb        *db,
+                       const Batch *batch,
+                       gboolean     recovering,
+                       GError     **error)
+{
+  gint64 after = 0;
+
+  for (;;)
+    {
+      g_autoptr(XsDbStmt) until = _xs_db_prepare (db, delete_trainees_until, error);
+      g_autoptr(XsDbStmt) stmt = NULL;
+      gint64 last;
+
+      if (until == NULL)
+        return FALSE;
+      bind_batch (until, batch);
+      _xs_db_bind_int64 (until, 7, after);
+      _xs_db_bind_int64 (until, 8, DELETE_STEP);
+      if (_xs_db_step (until) != XS_DB_ROW)
+        return _xs_db_set_error (db, error);
+      if (_xs_db_column_is_null (until, 0))
+        return TRUE;
+      last = _xs_db_column_int64 (until, 0);
+      _xs_db_stmt_release (g_steal_pointer (&until));
+
+      stmt = _xs_db_prepare (db, delete_trainees, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_batch (stmt, batch);
+      _xs_db_bind_int (stmt, 6, recovering ? 1 : 0);
+      _xs_db_bind_int64 (stmt, 7, after);
+      _xs_db_bind_int64 (stmt, 8, last);
+      if (!_xs_db_exec_stmt (db, stmt, error))
+        return FALSE;
+      after = last;
+    }
+}
+
 /* The statements of an undo, in order: decisions back, added claims out,
  * roster entries back, added trainees out. ?6 is 1 when rolling back an
  * import that stopped half-way: nobody checked what depends on it, so an
@@ -203,9 +257,7 @@ static const char * const undo_statements[] = {
   "  specialty = json_extract (c.before, '$.specialty'), county = json_extract (c.before, '$.county'), "
   "  phone = json_extract (c.before, '$.phone') "
   "FROM import_change c WHERE c.import_id = ?1 AND c.entity = 'trainee' AND trainee.id = c.entity_id",
-  "DELETE FROM trainee WHERE (id BETWEEN ?2 AND ?3 OR import_id = ?1) "
-  "  AND (?6 = 0 OR (NOT EXISTS (SELECT 1 FROM claim WHERE claim.trainee_id = trainee.id) "
-  "                  AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.trainee_id = trainee.id)))",
+  delete_trainees,
   "UPDATE trainee SET import_id = NULL WHERE import_id = ?1",
   "DELETE FROM import_undo_running",
 };
@@ -251,14 +303,19 @@ undo_in_transaction (XsDb     *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (undo_statements); i++)
     {
-      g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, undo_statements[i], error);
+      g_autoptr(XsDbStmt) stmt = NULL;
 
+      if (undo_statements[i] == delete_trainees)
+        {
+          if (!delete_added_trainees (db, &batch, recovering, error))
+            return FALSE;
+          continue;
+        }
+      stmt = _xs_db_prepare (db, undo_statements[i], error);
       if (stmt == NULL)
         return FALSE;
       if (sqlite3_bind_parameter_count (stmt) > 0)
         bind_batch (stmt, &batch);
-      if (sqlite3_bind_parameter_count (stmt) >= 6)
-        _xs_db_bind_int (stmt, 6, recovering ? 1 : 0);
       if (!_xs_db_exec_stmt (db, stmt, error))
         return FALSE;
     }
