@@ -2,7 +2,7 @@
  *
  * Each case runs the real xueshi-cli (a roster import, an hours import, an
  * evidence attach, a backup) in a child process, kills it with SIGKILL after
- * a random delay, reopens the database and checks that it passes SQLite's
+ * a random delay (a large roster import: after its first chunk is in), reopens the database and checks that it passes SQLite's
  * integrity check and that the action landed whole or not at all, with no
  * evidence file referenced but missing and none half-written under a stored
  * name, and no backup half-written under a backup's name.
@@ -26,6 +26,7 @@
 #include "xs-check.h"
 #include "xs-data-dir.h"
 #include "xs-db-private.h"
+#include "xs-import-log.h"
 #include "xs-test-util.h"
 
 #define TRAINEES_FOR_HOURS 1000
@@ -397,6 +398,97 @@ test_crash_roster (void)
   crash_clear (&crash);
 }
 
+/* The incomplete imports a reader sees in the database at @path; -1 while
+ * it cannot be read yet. */
+static gint64
+count_incomplete (const char *path)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (handle, "SELECT count(*) FROM import_batch "
+                                     "WHERE incomplete = 1 AND undone_at IS NULL",
+                             -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return n;
+}
+
+/* A roster large enough to commit in chunks, killed once its first chunk
+ * is in the database (seen by a reader, as the import log shows it), at a
+ * random moment after: the next open takes the import back, whole. */
+static void
+test_crash_roster_chunks (void)
+{
+  Crash crash;
+  g_autofree char *db_path = NULL;
+  guint killed_between = 0;
+
+  if (!have_cli ())
+    return;
+  crash_init (&crash, "roster-chunks");
+  crash.rows *= 5;
+  db_path = g_build_filename (crash.data_dir, "xueshi.db", NULL);
+  crash.argv = g_strdupv ((char *[]) { (char *) g_getenv ("XUESHI_CLI"), (char *) "--data-dir",
+                                       crash.data_dir, (char *) "import-roster", (char *) "", NULL });
+
+  {
+    g_autoptr(XsDb) db = open_and_check (&crash);
+  }
+
+  for (guint i = 0; i < MAX (crash.iterations / 2, 2); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(XsDb) db = NULL;
+      gint64 waited = 0, delay;
+
+      prepare_roster (&crash);
+      process = g_subprocess_newv ((const char * const *) crash.argv,
+                                   G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                   &error);
+      g_assert_no_error (error);
+      while (count_incomplete (db_path) != 1)
+        {
+          g_assert_cmpint (waited, <, 60 * G_USEC_PER_SEC);
+          g_usleep (2000);
+          waited += 2000;
+        }
+      delay = g_rand_int_range (crash.rand, 0, 400000);
+      g_usleep (delay);
+      g_subprocess_send_signal (process, SIGKILL);
+      g_subprocess_wait (process, NULL, &error);
+      g_assert_no_error (error);
+
+      /* The import cannot end without taking the mark away: killed, it
+       * leaves it. */
+      if (g_subprocess_get_if_signaled (process) && count_incomplete (db_path) == 1)
+        killed_between++;
+
+      db = open_and_check (&crash);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM import_batch WHERE incomplete = 1 "
+                                  "AND undone_at IS NULL"), ==, 0);
+      if (g_subprocess_get_if_signaled (process))
+        g_assert_cmpint (count (db, "SELECT count(*) FROM trainee"), ==, 0);
+      else
+        {
+          /* It had finished: whole, then undone to start the next from nothing. */
+          g_assert_cmpint (count (db, "SELECT count(*) FROM trainee"), ==, crash.rows);
+          g_assert_true (xs_import_log_undo (db, count (db, "SELECT max (id) FROM import_batch"), &error));
+          g_assert_no_error (error);
+        }
+      g_assert_cmpint (count (db, "SELECT count(*) FROM trainee WHERE import_id IS NOT NULL"), ==, 0);
+      g_test_message ("roster-chunks %u: killed %.1f ms after the first chunk: %s", i, delay / 1000.0,
+                      g_subprocess_get_if_signaled (process) ? "taken back on open" : "had finished");
+    }
+  g_assert_cmpuint (killed_between, >, 0);
+  crash_clear (&crash);
+}
+
 static void
 prepare_hours (Crash *crash)
 {
@@ -761,6 +853,7 @@ main (int    argc,
   g_test_message ("seed %u (repeat with XUESHI_CRASH_SEED=%u)", seed, seed);
 
   g_test_add_func ("/crash/roster-import", test_crash_roster);
+  g_test_add_func ("/crash/roster-import-chunks", test_crash_roster_chunks);
   g_test_add_func ("/crash/hours-import", test_crash_hours);
   g_test_add_func ("/crash/evidence-attach", test_crash_attach);
   g_test_add_func ("/crash/backup", test_crash_backup);

@@ -236,6 +236,41 @@ test_roster_progress_and_cancel (void)
   g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 3000);
 }
 
+
+/* Duplicate rows found across a file long enough to grow the set of
+ * numbers seen, each naming the row it repeats; refused rows beyond the
+ * first XS_IMPORT_REPORT_MAX_KEPT are counted, not listed. */
+static void
+test_roster_many_duplicates (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *first = roster_csv (0, 3000, "漯河市中心医院");
+  g_autofree char *again = roster_csv (0, 1500, "漯河市中心医院");
+  g_autofree char *rejections = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *summary = NULL;
+  guint listed = 0;
+
+  /* The second roster's rows without its header line */
+  csv = g_strconcat (first, strchr (again, '\n') + 1, NULL);
+  report = import_text (db, csv, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  summary = g_strdup_printf ("imported 0, updated 0, rejected %u", 1500);
+  assert_summary (report, summary);
+
+  rejections = xs_import_report_format_rejections (report);
+  for (const char *p = rejections; (p = strstr (p, "roster.csv:")) != NULL; p++)
+    listed++;
+  g_assert_cmpuint (listed, ==, XS_IMPORT_REPORT_MAX_KEPT + 1);   /* and the line counting the rest */
+  /* Row 3002 repeats row 2; row 3501 repeats row 501 */
+  g_assert_nonnull (strstr (rejections, "roster.csv:3002: "));
+  g_assert_nonnull (strstr (rejections, "row 2 of"));
+  g_assert_nonnull (strstr (rejections, "row 501 of"));
+  g_assert_nonnull (strstr (rejections, "500 more rows"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,6 +279,7 @@ main (int    argc,
 
   g_test_add_func ("/roster-import/import-and-update", test_roster_import_and_update);
   g_test_add_func ("/roster-import/rejects-rows", test_roster_rejects_rows);
+  g_test_add_func ("/roster-import/many-duplicates", test_roster_many_duplicates);
   g_test_add_func ("/roster-import/dry-run", test_roster_dry_run);
   g_test_add_func ("/roster-import/headers", test_roster_headers);
   g_test_add_func ("/roster-import/gb18030-fixture", test_roster_gb18030_fixture);

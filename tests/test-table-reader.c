@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <archive.h>
 #include <archive_entry.h>
 #include <json-glib/json-glib.h>
@@ -837,6 +838,70 @@ test_fraction (void)
   check_fraction (tail);
 }
 
+
+/* A file of several megabytes is read through a mapping a window at a
+ * time: characters and quoted fields cut by a window's end, every row as
+ * written; a bad byte or a NUL far into the file is found, with its row. */
+static void
+test_csv_large_mapped (void)
+{
+  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,备注\r\n");
+  g_autoptr(XsTableReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint rows = 0;
+  const guint n = 60000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "𠮷䶮%u,%018u,\"第%u行, 含\"\"引号\"\"\n与换行\"\r\n", i, i, i);
+  g_assert_cmpuint (csv->len, >, 3 * 1024 * 1024);
+  path = xs_test_write_file ("large.csv", csv->str, csv->len);
+
+  reader = xs_table_reader_new_for_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xs_table_reader_get_encoding (reader), ==, "UTF-8");
+  g_assert_true (xs_table_reader_next (reader, &error));
+  while (xs_table_reader_next (reader, &error))
+    {
+      g_autofree char *name = g_strdup_printf ("𠮷䶮%u", rows);
+      g_autofree char *id = g_strdup_printf ("%018u", rows);
+      g_autofree char *note = g_strdup_printf ("第%u行, 含\"引号\"\n与换行", rows);
+
+      g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, name);
+      g_assert_cmpstr (xs_table_reader_get_field (reader, 1), ==, id);
+      g_assert_cmpstr (xs_table_reader_get_field (reader, 2), ==, note);
+      rows++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, n);
+  g_clear_object (&reader);
+
+  /* A byte that is not UTF-8 in the last rows: with UTF-8 chosen, its row. */
+  g_string_append (csv, "坏\xff,1,2\r\n");
+  g_unlink (path);
+  g_free (path);
+  path = xs_test_write_file ("large.csv", csv->str, csv->len);
+  reader = xs_table_reader_new_for_path (path, "UTF-8", &error);
+  g_assert_null (reader);
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING);
+  {
+    g_autofree char *row = g_strdup_printf ("row %u:", n + 2);
+
+    g_assert_nonnull (strstr (error->message, row));
+  }
+  g_clear_error (&error);
+
+  /* A NUL byte at the very end: not a text file. */
+  csv->str[csv->len - 3] = '\0';
+  g_unlink (path);
+  g_free (path);
+  path = xs_test_write_file ("large.csv", csv->str, csv->len);
+  reader = xs_table_reader_new_for_path (path, NULL, &error);
+  g_assert_null (reader);
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +911,7 @@ main (int   argc,
   g_test_add_func ("/table-reader/csv/spectrum", test_csv_spectrum);
   g_test_add_func ("/table-reader/csv/gb18030-fixture", test_csv_gb18030_fixture);
   g_test_add_func ("/table-reader/csv/bom", test_csv_bom);
+  g_test_add_func ("/table-reader/csv/large-mapped", test_csv_large_mapped);
   g_test_add_func ("/table-reader/csv/line-ends", test_csv_line_ends);
   g_test_add_func ("/table-reader/csv/quoted-newlines", test_csv_quoted_newlines);
   g_test_add_func ("/table-reader/csv/short-rows", test_csv_short_rows);

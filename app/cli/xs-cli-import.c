@@ -81,6 +81,17 @@ finish_import (XsImportReport      *report,
               xs_cli_put_lines (stdout, line);
             }
         }
+      if (xs_import_report_get_count (report, XS_ROW_UPDATED) > XS_IMPORT_REPORT_MAX_KEPT)
+        {
+          guint more = xs_import_report_get_count (report, XS_ROW_UPDATED) - XS_IMPORT_REPORT_MAX_KEPT;
+          g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%s: and %u more row would change, not listed.",
+                                                                "%s: and %u more rows would change, not listed.",
+                                                                more),
+                                                   xs_import_report_get_file_name (report), more);
+
+          xs_cli_put_lines (stdout, line);
+        }
     }
   xs_cli_put_lines (stdout, summary);
   if (xs_import_report_get_import_id (report) != 0)

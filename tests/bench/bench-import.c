@@ -37,6 +37,7 @@
 #include "xs-bench-util.h"
 #include "xs-db.h"
 #include "xs-hours-import.h"
+#include "xs-import-log.h"
 #include "xs-roster-import.h"
 
 #define ROSTER_GOAL 1.3
@@ -51,12 +52,15 @@ static char *sqlite3_program;
 static int n_runs = 3;
 static gboolean skip_hours;
 static gboolean only_xueshi;
+static gboolean million;
 
 static GOptionEntry extra_entries[] = {
   { "sqlite3", 0, 0, G_OPTION_ARG_FILENAME, &sqlite3_program,
     "The sqlite3 shell to compare with (default: sqlite3 in PATH)", "PATH" },
   { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Runs of each roster import; the best counts (default 3)", "N" },
   { "skip-hours", 0, 0, G_OPTION_ARG_NONE, &skip_hours, "Do not time the hours import", NULL },
+  { "million", 0, 0, G_OPTION_ARG_NONE, &million,
+    "Also import (and undo) 1,000,000 roster rows once, for memory (about 1.5 GB of disk)", NULL },
   { "only-xueshi", 0, 0, G_OPTION_ARG_NONE, &only_xueshi,
     "Time only xs_roster_import (for a profiler); no anchor, no ratio", NULL },
   { NULL }
@@ -157,6 +161,56 @@ time_roster_import (const char *data_dir,
       || seconds < 0)
     {
       g_printerr ("bench-import: the roster import failed\n");
+      exit (1);
+    }
+  *peak_kb = usage.ru_maxrss;
+  return seconds;
+}
+
+/* Open, undo import 1 (the roster import of a fresh base), close: what
+ * `xueshi-cli undo-import 1` does, in a child process. */
+static double
+time_undo (const char *data_dir,
+           long       *peak_kb)
+{
+  struct rusage usage;
+  double seconds = -1;
+  int fds[2];
+  int status;
+  pid_t pid;
+
+  if (pipe (fds) != 0)
+    fail ("pipe", NULL);
+  pid = fork ();
+  if (pid < 0)
+    fail ("fork", NULL);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      XsDb *db;
+      double start = xs_bench_now ();
+
+      close (fds[0]);
+      db = xs_db_open (data_dir, &error);
+      if (db == NULL)
+        fail ("xs_db_open", error);
+      if (!xs_import_log_undo (db, 1, &error))
+        fail ("xs_import_log_undo", error);
+      g_object_unref (db);
+      seconds = xs_bench_now () - start;
+      if (write (fds[1], &seconds, sizeof seconds) != sizeof seconds)
+        _exit (1);
+      _exit (0);
+    }
+
+  close (fds[1]);
+  if (read (fds[0], &seconds, sizeof seconds) != sizeof seconds)
+    seconds = -1;
+  close (fds[0]);
+  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0
+      || seconds < 0)
+    {
+      g_printerr ("bench-import: the undo failed\n");
       exit (1);
     }
   *peak_kb = usage.ru_maxrss;
@@ -291,9 +345,42 @@ main (int    argc,
              options.rows, best_xs, best_indexed, best_xs / best_indexed, ROSTER_GOAL,
              best_shell, best_xs / best_shell);
   g_print ("roster import memory: peak %.1f MB for %u rows, %.1f MB for %u rows: "
-           "%.3f KB per extra row (goal: flat)\n",
+           "%.3f KB per extra row (goal: flat); %.1f MB per 100,000 rows\n",
            peak_kb / 1024.0, options.rows, small_peak_kb / 1024.0, small_rows,
-           options.rows > small_rows ? (double) (peak_kb - small_peak_kb) / (options.rows - small_rows) : 0.0);
+           options.rows > small_rows ? (double) (peak_kb - small_peak_kb) / (options.rows - small_rows) : 0.0,
+           peak_kb / 1024.0 / (options.rows / 100000.0));
+
+  /* Undo of the last run's import, against the import itself. */
+  {
+    long undo_kb = 0;
+    double undo = time_undo (last_dir, &undo_kb);
+
+    g_print ("roster undo: %u rows in %.2f s: ratio %.2f to the import; peak %.1f MB\n",
+             options.rows, undo, undo / best_xs, undo_kb / 1024.0);
+  }
+
+  if (million)
+    {
+      g_autofree char *big = g_build_filename (tmp, "roster-million.csv", NULL);
+      g_autofree char *big_dir = g_build_filename (tmp, "xueshi-million", NULL);
+      const guint big_rows = 1000000;
+      long big_kb = 0, undo_kb = 0;
+      double seconds, undo;
+
+      if (!xs_bench_generate (big, NULL, big_rows, &error))
+        fail ("generate", error);
+      seconds = time_roster_import (big_dir, big, big_rows, &big_kb);
+      g_unlink (big);
+      undo = time_undo (big_dir, &undo_kb);
+      xs_bench_remove_tree (big_dir);
+      g_print ("roster import of %u rows: %.2f s (%.2f× the time per row of %u rows); peak %.1f MB, "
+               "%.1f MB per 100,000 rows (%u rows: %.1f MB per 100,000)\n",
+               big_rows, seconds, (seconds / big_rows) / (best_xs / options.rows), options.rows,
+               big_kb / 1024.0, big_kb / 1024.0 / 10.0, options.rows,
+               peak_kb / 1024.0 / (options.rows / 100000.0));
+      g_print ("roster undo of %u rows: %.2f s: ratio %.2f to the import; peak %.1f MB\n",
+               big_rows, undo, undo / seconds, undo_kb / 1024.0);
+    }
 
   if (!skip_hours)
     {

@@ -706,7 +706,7 @@ import_file (XsDb           *db,
           return NULL;
         }
     }
-  import_id = _xs_import_log_begin (db, "decisions", display_name, error);
+  import_id = _xs_import_log_begin (db, "decisions", display_name, FALSE, error);
   if (import_id == 0)
     {
       xs_db_rollback (db);

@@ -88,10 +88,10 @@ xs_import_report_add (XsImportReport *self,
   g_return_if_fail (outcome <= XS_ROW_REJECTED);
 
   self->counts[outcome]++;
-  /* Added and unchanged rows say little each: a preview shows the first
-   * ones and counts the rest, so that memory does not grow with the file. */
-  if ((outcome == XS_ROW_ADDED || outcome == XS_ROW_UNCHANGED)
-      && self->counts[outcome] > XS_IMPORT_REPORT_MAX_KEPT)
+  /* A preview shows the first rows of each outcome and counts the rest,
+   * so that memory does not grow with the file (a file of a million
+   * refused rows included). */
+  if (self->counts[outcome] > XS_IMPORT_REPORT_MAX_KEPT)
     {
       self->n_omitted++;
       return;
@@ -265,6 +265,16 @@ xs_import_report_format_rejections (XsImportReport *self)
 
       if (row->outcome == XS_ROW_REJECTED)
         g_string_append_printf (out, "%s:%u: %s\n", self->file_name, row->row, row->summary);
+    }
+  if (self->counts[XS_ROW_REJECTED] > XS_IMPORT_REPORT_MAX_KEPT)
+    {
+      guint more = self->counts[XS_ROW_REJECTED] - XS_IMPORT_REPORT_MAX_KEPT;
+
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%s: and %u more row refused, not listed; correct the rows above and import again to see it.\n",
+                                                "%s: and %u more rows refused, not listed; correct the rows above and import again to see them.\n",
+                                                more),
+                              self->file_name, more);
     }
   return g_string_free (out, FALSE);
 }

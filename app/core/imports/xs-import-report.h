@@ -78,8 +78,8 @@ void            xs_import_report_set_encoding   (XsImportReport *self,
 void            xs_import_report_set_import_id  (XsImportReport *self,
                                                  gint64          import_id);
 gint64          xs_import_report_get_import_id  (XsImportReport *self);
-/* Rows added or unchanged beyond the first XS_IMPORT_REPORT_MAX_KEPT of
- * each are counted, not kept. */
+/* Rows of each outcome (added, unchanged, updated, refused) beyond the
+ * first XS_IMPORT_REPORT_MAX_KEPT are counted, not kept. */
 #define XS_IMPORT_REPORT_MAX_KEPT 1000
 guint           xs_import_report_get_n_omitted  (XsImportReport *self);
 

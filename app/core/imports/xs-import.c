@@ -60,6 +60,91 @@ add_rejected (XsImportRowContext *context,
     explicit_bzero (whole, strlen (whole));
 }
 
+/* A roster import commits every this many rows, or this often, whichever
+ * comes first, so that another writer waits well under a second. */
+#define CHUNK_ROWS 20000
+#define CHUNK_USEC (250 * G_TIME_SPAN_MILLISECOND)
+/* The pause between two chunks, in which a waiting writer takes its turn
+ * (the store's busy handler looks every millisecond). */
+#define CHUNK_PAUSE_USEC (10 * G_TIME_SPAN_MILLISECOND)
+/* While it runs, the log is copied into the database after this many
+ * pages (256 MiB), not after every chunk; and at its end. */
+#define CHUNK_CHECKPOINT_PAGES 65536
+
+typedef struct
+{
+  gboolean  chunked;      /* commits in chunks (a roster import that writes) */
+  gboolean  committed;    /* a chunk was committed: failing now means undoing */
+  gboolean  in_transaction;
+  int       lock_fd;      /* the import lock, taken at the first chunk */
+  gint64    audit_first;  /* the audit mark at the current chunk's start */
+  gint64    started;      /* g_get_monotonic_time() at its start */
+  guint     rows;         /* rows in the current chunk */
+} Chunks;
+
+/* Commits the rows so far and starts the next chunk. The first commit
+ * makes the import visible as incomplete: until its end, undone by the
+ * next open if the process stops. */
+static gboolean
+commit_chunk (XsDb     *db,
+              gint64    import_id,
+              Chunks   *chunks,
+              GError  **error)
+{
+  if (chunks->lock_fd < 0)
+    {
+      chunks->lock_fd = _xs_import_log_lock (db, FALSE, error);
+      if (chunks->lock_fd < 0)
+        return FALSE;
+      _xs_db_set_checkpoint_pages (db, CHUNK_CHECKPOINT_PAGES);
+    }
+  if (!_xs_import_log_save_chunk (db, import_id, chunks->audit_first, error))
+    return FALSE;
+  chunks->in_transaction = FALSE;
+  if (!xs_db_commit (db, error))
+    return FALSE;
+  chunks->committed = TRUE;
+  g_usleep (CHUNK_PAUSE_USEC);
+  if (!xs_db_begin (db, error))
+    return FALSE;
+  chunks->in_transaction = TRUE;
+  chunks->audit_first = _xs_import_log_audit_mark (db, error);
+  chunks->started = g_get_monotonic_time ();
+  chunks->rows = 0;
+  return chunks->audit_first >= 0;
+}
+
+/* Whether to commit after this row. */
+static gboolean
+chunk_full (Chunks *chunks)
+{
+  if (!chunks->chunked)
+    return FALSE;
+  chunks->rows++;
+  return chunks->rows >= CHUNK_ROWS
+         || (chunks->rows % 64 == 0
+             && g_get_monotonic_time () - chunks->started >= CHUNK_USEC);
+}
+
+/* The import stops without its end: takes back what it wrote. What was
+ * committed already is undone in its own transaction (if that fails, the
+ * next open does it: the import is marked incomplete). */
+static void
+abandon (XsDb    *db,
+         gint64   import_id,
+         Chunks  *chunks)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (chunks->in_transaction)
+    xs_db_rollback (db);
+  chunks->in_transaction = FALSE;
+  if (chunks->committed && !_xs_import_log_abandon (db, import_id, &error))
+    g_warning ("Could not take back the import that stopped: %s; the next start will.",
+               error->message);
+  chunks->committed = FALSE;
+}
+
 gboolean
 _xs_import_reject (XsImportRowContext *context,
                    GError             *error)
@@ -114,8 +199,10 @@ _xs_import_run (XsDb                *db,
   g_autofree int *columns = g_new0 (int, n_specs);
   g_autoptr(GError) local_error = NULL;
   XsImportRowContext context = { 0 };
+  Chunks chunks = { 0 };
   gboolean keep;
   guint n = 0;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -166,10 +253,20 @@ _xs_import_run (XsDb                *db,
 
   /* Even a dry run writes, inside a transaction it then rolls back, so that
    * it finds exactly what the real import would. */
+  chunks.chunked = g_str_equal (kind, "roster") && (flags & XS_IMPORT_DRY_RUN) == 0;
+  chunks.lock_fd = -1;
+  chunks.started = g_get_monotonic_time ();
   if (!xs_db_begin (db, error))
     return NULL;
-  context.import_id = _xs_import_log_begin (db, kind, file_name, error);
+  context.import_id = _xs_import_log_begin (db, kind, file_name, chunks.chunked, error);
+  chunks.in_transaction = TRUE;
   if (context.import_id == 0)
+    {
+      xs_db_rollback (db);
+      return NULL;
+    }
+  chunks.audit_first = _xs_import_log_audit_mark (db, error);
+  if (chunks.audit_first < 0)
     {
       xs_db_rollback (db);
       return NULL;
@@ -179,28 +276,23 @@ _xs_import_run (XsDb                *db,
     {
       context.row = xs_table_reader_get_row_number (reader);
       if (!row_func (&context, user_data, error))
-        {
-          xs_db_rollback (db);
-          return NULL;
-        }
+        goto failed;
 
       if (++n % CHECK_EVERY == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              xs_db_rollback (db);
-              return NULL;
-            }
+            goto failed;
           if (progress != NULL)
             progress (xs_table_reader_get_fraction (reader), progress_data);
         }
+      if (chunk_full (&chunks) && !commit_chunk (db, context.import_id, &chunks, error))
+        goto failed;
     }
 
   if (local_error != NULL)
     {
-      xs_db_rollback (db);
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      goto failed;
     }
 
   keep = (flags & XS_IMPORT_DRY_RUN) == 0
@@ -214,19 +306,32 @@ _xs_import_run (XsDb                *db,
       g_autofree char *detail = g_strdup_printf ("%s: %s", file_name, summary);
 
       if (!_xs_db_audit (db, "import", context.import_id, kind, detail, error)
-          || !_xs_import_log_finish (db, context.import_id, summary, error))
-        {
-          xs_db_rollback (db);
-          return NULL;
-        }
+          || !_xs_import_log_finish (db, context.import_id, summary, error)
+          || (chunks.committed
+              && !_xs_import_log_save_chunk (db, context.import_id, chunks.audit_first, error)))
+        goto failed;
+      chunks.in_transaction = FALSE;
+      /* The last commit copies the log into the database. */
+      _xs_db_set_checkpoint_pages (db, 0);
       if (!xs_db_commit (db, error))
-        return NULL;
+        goto failed;
       xs_import_report_set_import_id (report, context.import_id);
     }
   else
-    xs_db_rollback (db);
+    {
+      _xs_db_set_checkpoint_pages (db, 0);
+      abandon (db, context.import_id, &chunks);
+    }
 
   if (progress != NULL)
     progress (1.0, progress_data);
-  return g_steal_pointer (&report);
+  ok = TRUE;
+  goto out;
+
+failed:
+  _xs_db_set_checkpoint_pages (db, 0);
+  abandon (db, context.import_id, &chunks);
+out:
+  _xs_import_log_unlock (chunks.lock_fd);
+  return ok ? g_steal_pointer (&report) : NULL;
 }

@@ -357,7 +357,8 @@ xs_history_list_for_trainee (XsDb     *db,
   g_return_val_if_fail (XS_IS_DB (db), NULL);
 
   /* Entries since version 3 name the trainee; older ones are found by the
-   * claim or certificate they are about. */
+   * claim or certificate they are about. A trainee a roster import added
+   * has no entry of its own (since version 9): the import's stands for it. */
   stmt = _xs_db_prepare (db,
                          "SELECT a.id, a.at, a.entity, a.entity_id, a.action, a.detail, c.title, c.year, "
                          "  (SELECT b.id FROM import_batch b WHERE b.undone_at IS NULL "
@@ -368,7 +369,10 @@ xs_history_list_for_trainee (XsDb     *db,
                          "        AND entity_id IN (SELECT id FROM claim WHERE trainee_id = ?1) "
                          "      UNION ALL "
                          "      SELECT * FROM audit WHERE trainee_id IS NULL AND entity = 'certificate' "
-                         "        AND entity_id IN (SELECT id FROM certificate WHERE trainee_id = ?1)) a "
+                         "        AND entity_id IN (SELECT id FROM certificate WHERE trainee_id = ?1) "
+                         "      UNION ALL "
+                         "      SELECT b.audit_first + 1, b.at, 'trainee', t.id, 'insert', t.name, t.id "
+                         "        FROM trainee t JOIN import_batch b ON b.id = t.import_id WHERE t.id = ?1) a "
                          "LEFT JOIN claim c ON a.entity = 'claim' AND c.id = a.entity_id "
                          "ORDER BY a.id",
                          error);

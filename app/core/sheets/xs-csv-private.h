@@ -11,9 +11,12 @@ G_BEGIN_DECLS
 typedef struct _XsCsv XsCsv;
 
 /* Takes @bytes (transfer full; when it holds the only reference the buffer
- * is reused in place instead of copied). @encoding: NULL to detect, else a
+ * is reused in place instead of copied; with @mapped, @bytes are a private
+ * writable mapping followed by a NUL byte, parsed in place and given back
+ * behind the reader). @encoding: NULL to detect, else a
  * name iconv knows. @display_name names the file in messages. */
 XsCsv       *_xs_csv_new             (GBytes      *bytes,
+                                      gboolean     mapped,
                                       const char  *encoding,
                                       const char  *display_name,
                                       GError     **error);

@@ -6,12 +6,20 @@
  * owns. Records are then parsed in place: quoted fields are unescaped over
  * their own bytes and every field is terminated by overwriting the byte
  * after it, so a row costs no allocation at all.
+ *
+ * A large UTF-8 file is a private mapping of the file (see
+ * xs-table-reader.c): it is checked a window at a time, and the pages
+ * behind the record being read are given back as the reader goes, so that
+ * memory stays flat whatever the file's length. (A file in another
+ * encoding is converted whole: its UTF-8 text is in memory once.)
  */
 #define G_LOG_DOMAIN "xs-csv"
 
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 
 #include "xs-csv-private.h"
@@ -29,7 +37,40 @@ struct _XsCsv
   guint       n_records;     /* records consumed, empty ones included */
   char       *encoding;
   char       *display_name;
+  GBytes     *mapped;        /* owns data when it is the file's mapping */
+  char       *released;      /* pages before this were given back */
 };
+
+/* Pages are given back (and a mapped file checked) this many bytes at a
+ * time. */
+#define WINDOW ((gsize) 1024 * 1024)
+
+static void
+data_free (XsCsv *self)
+{
+  if (self->mapped != NULL)
+    g_clear_pointer (&self->mapped, g_bytes_unref);
+  else
+    g_free (self->data);
+  self->data = NULL;
+}
+
+/* Gives back the whole pages between self->released and @to: parsed (or
+ * checked) text never looked at again. A mapped page comes back from the
+ * file if it is read after all; a buffer's page as zeros. */
+static void
+release_before (XsCsv *self,
+                char  *to)
+{
+  guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+  guintptr from = MAX ((guintptr) self->released, ((guintptr) self->data + page - 1) & ~(page - 1));
+  guintptr until = (guintptr) to & ~(page - 1);
+
+  if (until <= from || until - from < WINDOW)
+    return;
+  madvise ((void *) from, until - from, MADV_DONTNEED);
+  self->released = (char *) until;
+}
 
 /* Bytes that end an unquoted field. */
 static const guint8 field_end[256] = {
@@ -147,19 +188,56 @@ convert_data (XsCsv       *self,
       return FALSE;
     }
 
-  g_free (self->data);
+  data_free (self);
   self->data = converted;
   self->len = written;
+  self->released = NULL;
+  return TRUE;
+}
+
+/* Looks at the whole text for a NUL byte and, with @validate, for bytes
+ * that are not UTF-8 (@bad: the first), a window at a time, giving the
+ * window back after it when the text is the file's mapping. Returns FALSE
+ * when it finds a NUL. */
+static gboolean
+scan_text (XsCsv       *self,
+           gboolean     validate,
+           const char **bad)
+{
+  const char *p = self->data;
+  const char *end = self->data + self->len;
+
+  *bad = NULL;
+  while (p < end)
+    {
+      gsize n = MIN (WINDOW, (gsize) (end - p));
+      const char *stop = NULL;
+
+      if (memchr (p, '\0', n) != NULL)
+        return FALSE;
+      if (validate && *bad == NULL && !g_utf8_validate_len (p, n, &stop))
+        {
+          /* A character cut by the window's end is checked with the next. */
+          if (p + n < end && p + n - stop < 4)
+            n = stop - p;
+          else
+            *bad = stop;
+        }
+      p += n;
+      if (self->mapped != NULL)
+        release_before (self, (char *) p);
+      if (n == 0)
+        break;
+    }
   return TRUE;
 }
 
 static gboolean
-check_utf8 (XsCsv    *self,
-            GError  **error)
+check_utf8 (XsCsv       *self,
+            const char  *bad,
+            GError     **error)
 {
-  const char *bad = NULL;
-
-  if (g_utf8_validate_len (self->data, self->len, &bad))
+  if (bad == NULL)
     return TRUE;
 
   g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
@@ -199,19 +277,22 @@ decode (XsCsv       *self,
     }
   else
     {
-      if (memchr (self->data, '\0', self->len) != NULL)
+      const char *bad = NULL;
+
+      if (!scan_text (self, TRUE, &bad))
         {
           set_not_text_error (self, error);
           return FALSE;
         }
+      self->released = NULL;
 
       if (encoding != NULL || utf8_bom)
         {
-          if (!check_utf8 (self, error))
+          if (!check_utf8 (self, bad, error))
             return FALSE;
           self->encoding = g_strdup ("UTF-8");
         }
-      else if (g_utf8_validate_len (self->data, self->len, NULL))
+      else if (bad == NULL)
         {
           self->encoding = g_strdup ("UTF-8");
         }
@@ -224,7 +305,7 @@ decode (XsCsv       *self,
     }
 
   /* The converted text may hold a NUL where the original did not */
-  if (memchr (self->data, '\0', self->len) != NULL)
+  if (self->mapped == NULL && memchr (self->data, '\0', self->len) != NULL)
     {
       set_not_text_error (self, error);
       return FALSE;
@@ -240,6 +321,7 @@ decode (XsCsv       *self,
 
 XsCsv *
 _xs_csv_new (GBytes      *bytes,
+             gboolean     mapped,
              const char  *encoding,
              const char  *display_name,
              GError     **error)
@@ -254,10 +336,19 @@ _xs_csv_new (GBytes      *bytes,
   self->display_name = g_strdup (display_name);
   self->fields = g_ptr_array_sized_new (16);
 
-  /* Steals the buffer when @bytes holds the only reference */
-  self->data = g_bytes_unref_to_data (bytes, &self->len);
-  self->data = g_realloc (self->data, self->len + 1);
-  self->data[self->len] = '\0';
+  if (mapped)
+    {
+      /* Writable, and followed by a NUL (see xs-table-reader.c) */
+      self->mapped = bytes;
+      self->data = (char *) g_bytes_get_data (bytes, &self->len);
+    }
+  else
+    {
+      /* Steals the buffer when @bytes holds the only reference */
+      self->data = g_bytes_unref_to_data (bytes, &self->len);
+      self->data = g_realloc (self->data, self->len + 1);
+      self->data[self->len] = '\0';
+    }
 
   if (!decode (self, encoding, error))
     return NULL;
@@ -270,7 +361,7 @@ _xs_csv_free (XsCsv *self)
 {
   if (self == NULL)
     return;
-  g_free (self->data);
+  data_free (self);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_free (self->encoding);
   g_free (self->display_name);
@@ -372,6 +463,9 @@ _xs_csv_next (XsCsv   *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The previous record's fields are no longer needed. */
+  release_before (self, self->pos);
 
   while (self->pos < self->end)
     {

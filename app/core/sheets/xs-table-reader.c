@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -20,6 +21,11 @@
 
 /* A bigger file is refused before it is read */
 #define MAX_FILE_SIZE ((gsize) 1024 * 1024 * 1024)
+
+/* A file at least this long is mapped rather than read: the CSV reader
+ * then holds in memory only the part it is at, whatever the file's
+ * length (see xs-csv.c). */
+#define MAP_MIN_SIZE ((gsize) 1024 * 1024)
 
 struct _XsTableReader
 {
@@ -127,9 +133,11 @@ contains_bytes (const guint8 *data,
   return memmem (data, size, needle, needle_len) != NULL;
 }
 
-/* Takes @bytes (transfer full). */
+/* Takes @bytes (transfer full); @mapped when they are a private, writable
+ * mapping of the file followed by a NUL (see map_file()). */
 static XsTableReader *
 reader_new (GBytes      *bytes,
+            gboolean     mapped,
             const char  *encoding,
             const char  *display_name,
             GError     **error)
@@ -192,15 +200,58 @@ reader_new (GBytes      *bytes,
       return NULL;
     }
 
-  self->csv = _xs_csv_new (g_steal_pointer (&owned), encoding, display_name, error);
+  self->csv = _xs_csv_new (g_steal_pointer (&owned), mapped, encoding, display_name, error);
   if (self->csv == NULL)
     return NULL;
   return g_steal_pointer (&self);
 }
 
+typedef struct
+{
+  void  *start;
+  gsize  length;
+} Mapping;
+
+static void
+mapping_free (gpointer data)
+{
+  Mapping *mapping = data;
+
+  munmap (mapping->start, mapping->length);
+  g_free (mapping);
+}
+
+/* Maps @size bytes of @fd privately and writably (the CSV reader parses in
+ * place), followed by at least one NUL byte: an anonymous mapping a page
+ * longer than the file, with the file mapped over its start. NULL when
+ * mapping fails (the caller reads instead). */
+static GBytes *
+map_file (int   fd,
+          gsize size)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize length = (size / page + 2) * page;
+  Mapping *mapping;
+  void *start;
+
+  start = mmap (NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (start == MAP_FAILED)
+    return NULL;
+  if (mmap (start, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED)
+    {
+      munmap (start, length);
+      return NULL;
+    }
+  mapping = g_new (Mapping, 1);
+  mapping->start = start;
+  mapping->length = length;
+  return g_bytes_new_with_free_func (start, size, mapping_free, mapping);
+}
+
 static GBytes *
 read_file (const char  *path,
            const char  *display_name,
+           gboolean    *mapped,
            GError     **error)
 {
   g_autofree char *data = NULL;
@@ -228,6 +279,18 @@ read_file (const char  *path,
     }
 
   size = st.st_size;
+  *mapped = FALSE;
+  if (size >= MAP_MIN_SIZE && S_ISREG (st.st_mode))
+    {
+      GBytes *bytes = map_file (fd, size);
+
+      if (bytes != NULL)
+        {
+          g_close (fd, NULL);
+          *mapped = TRUE;
+          return bytes;
+        }
+    }
   data = g_malloc (size + 1);
   while (done < size)
     {
@@ -270,17 +333,18 @@ xs_table_reader_new_for_path (const char  *path,
                               GError     **error)
 {
   g_autofree char *display_name = NULL;
+  gboolean mapped = FALSE;
   GBytes *bytes;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = g_filename_display_basename (path);
-  bytes = read_file (path, display_name, error);
+  bytes = read_file (path, display_name, &mapped, error);
   if (bytes == NULL)
     return NULL;
 
-  return reader_new (bytes, encoding, display_name, error);
+  return reader_new (bytes, mapped, encoding, display_name, error);
 }
 
 /**
@@ -300,7 +364,7 @@ xs_table_reader_new_for_bytes (GBytes      *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* No file name to show: messages name the table generically */
-  return reader_new (g_bytes_ref (bytes), encoding, _("the table"), error);
+  return reader_new (g_bytes_ref (bytes), FALSE, encoding, _("the table"), error);
 }
 
 gboolean

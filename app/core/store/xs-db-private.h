@@ -138,4 +138,16 @@ char     *_xs_db_read_migration  (const char  *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsDbStmt, _xs_db_stmt_release)
 
+/* How long a statement of @self waits for another writer (default 5 s). */
+void      _xs_db_set_busy_timeout (XsDb      *self,
+                                   guint      ms);
+
+/* After how many pages of write-ahead log a commit copies them into the
+ * database (0: SQLite's default, 1000). A large import commits in chunks
+ * that each rewrite much of the identity-number index: copying them after
+ * every chunk (and syncing) would make its time grow with the square of
+ * its length. */
+void      _xs_db_set_checkpoint_pages (XsDb   *self,
+                                       int     pages);
+
 G_END_DECLS

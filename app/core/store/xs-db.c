@@ -19,6 +19,7 @@
 #include "xs-output.h"
 #include "xs-db-private.h"
 #include "xs-pdf-key.h"
+#include "xs-import-recover-private.h"
 #include "xs-signing-key.h"
 
 #define XS_APPLICATION_ID XS_DB_APPLICATION_ID
@@ -33,6 +34,8 @@ struct _XsDb
   GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
   guint       depth;        /* transaction nesting */
   guint       failed : 1;   /* an inner level rolled back */
+  guint       busy_ms;      /* how long a statement waits for another writer */
+  gint64      busy_since;   /* when the current wait began */
   /* UTC time of the outermost transaction (see _xs_db_get_now()) */
   char        now[sizeof "YYYY-MM-DDTHH:MM:SSZ"];
 };
@@ -70,6 +73,7 @@ xs_db_class_init (XsDbClass *klass)
 static void
 xs_db_init (XsDb *self)
 {
+  self->busy_ms = 5000;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             finalize_statement);
 }
@@ -600,6 +604,42 @@ set_up (XsDb    *self,
   return ok;
 }
 
+/* Waits for another writer by looking again every millisecond, up to
+ * busy_ms in all. SQLite's own handler looks ever less often (every 100 ms
+ * after the first quarter second), so that it could miss the moment
+ * between two chunks of a large import and wait until the import's end;
+ * the import leaves a few milliseconds between two chunks. */
+static int
+busy_wait (gpointer data,
+           int      count)
+{
+  XsDb *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    self->busy_since = now;
+  if (now - self->busy_since >= (gint64) self->busy_ms * G_TIME_SPAN_MILLISECOND)
+    return 0;
+  g_usleep (G_TIME_SPAN_MILLISECOND);
+  return 1;
+}
+
+void
+_xs_db_set_checkpoint_pages (XsDb *self,
+                             int   pages)
+{
+  g_return_if_fail (XS_IS_DB (self));
+  sqlite3_wal_autocheckpoint (self->handle, pages > 0 ? pages : 1000);
+}
+
+void
+_xs_db_set_busy_timeout (XsDb  *self,
+                         guint  ms)
+{
+  g_return_if_fail (XS_IS_DB (self));
+  self->busy_ms = ms;
+}
+
 XsDb *
 xs_db_open (const char  *data_dir,
             GError     **error)
@@ -644,7 +684,7 @@ xs_db_open (const char  *data_dir,
     }
 
   sqlite3_extended_result_codes (self->handle, TRUE);
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_busy_handler (self->handle, busy_wait, self);
 
   if (!check_contents (self, latest, &version, error))
     return NULL;
@@ -654,11 +694,17 @@ xs_db_open (const char  *data_dir,
                    "PRAGMA synchronous = NORMAL;"
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA temp_store = MEMORY;"
-                   "PRAGMA cache_size = -32768;",
+                   "PRAGMA cache_size = -32768;"
+                   /* A large import lets the log grow (see
+                    * _xs_db_set_checkpoint_pages()); afterwards it
+                    * shrinks back to this. */
+                   "PRAGMA journal_size_limit = 16777216;",
                    error))
     return NULL;
 
   if (!migrate (self, version, error))
+    return NULL;
+  if (!_xs_import_recover_at_open (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -14,6 +14,30 @@ G_BEGIN_DECLS
 gint64    _xs_import_log_begin          (XsDb             *db,
                                          const char       *kind,
                                          const char       *file_name,
+                                         gboolean          chunked,
+                                         GError          **error);
+/* The largest audit id (0 when none), -1 on error. */
+gint64    _xs_import_log_audit_mark     (XsDb             *db,
+                                         GError          **error);
+/* Records that the chunk about to be committed wrote the audit entries
+ * after @audit_first, up to the last. */
+gboolean  _xs_import_log_save_chunk     (XsDb             *db,
+                                         gint64            import_id,
+                                         gint64            audit_first,
+                                         GError          **error);
+/* The lock of a chunked import: a file descriptor, or -1 with @error
+ * (XS_DB_ERROR_BUSY when another import holds it and !@wait). */
+int       _xs_import_log_lock           (XsDb             *db,
+                                         gboolean          wait,
+                                         GError          **error);
+void      _xs_import_log_unlock         (int               fd);
+/* Rolls back imports that stopped before their end (none runs: the
+ * caller holds the lock), each in its own transaction. */
+gboolean  _xs_import_log_recover        (XsDb             *db,
+                                         GError          **error);
+/* Rolls back import @id, which stopped before its end. */
+gboolean  _xs_import_log_abandon        (XsDb             *db,
+                                         gint64            id,
                                          GError          **error);
 /* The values @trainee had before the import changed it. */
 gboolean  _xs_import_log_save_trainee   (XsDb             *db,

@@ -16,6 +16,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <glib/gstdio.h>
+
 #include "xs-date.h"
 #include "xs-db-private.h"
 #include "xs-import-log-private.h"
@@ -78,9 +83,17 @@ max_id (XsDb        *db,
 }
 
 gint64
+_xs_import_log_audit_mark (XsDb    *db,
+                           GError **error)
+{
+  return max_id (db, "audit", error);
+}
+
+gint64
 _xs_import_log_begin (XsDb        *db,
                       const char  *kind,
                       const char  *file_name,
+                      gboolean     chunked,
                       GError     **error)
 {
   g_autoptr(XsDbStmt) stmt = NULL;
@@ -93,7 +106,7 @@ _xs_import_log_begin (XsDb        *db,
 
   stmt = _xs_db_prepare (db,
                          "INSERT INTO import_batch (kind, file_name, at, audit_first, "
-                         "trainee_first, claim_first) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                         "trainee_first, claim_first, incomplete) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                          error);
   if (stmt == NULL)
     return 0;
@@ -101,11 +114,84 @@ _xs_import_log_begin (XsDb        *db,
   _xs_db_bind_text_static (stmt, 2, file_name);
   _xs_db_bind_text_static (stmt, 3, _xs_db_get_now (db));
   _xs_db_bind_int64 (stmt, 4, audit);
-  _xs_db_bind_int64 (stmt, 5, trainee + 1);
+  /* The trainees a roster import adds carry its id (trainee.import_id):
+   * no range, which another writer's trainee between two chunks would
+   * break. */
+  if (g_str_equal (kind, "roster"))
+    _xs_db_bind_null (stmt, 5);
+  else
+    _xs_db_bind_int64 (stmt, 5, trainee + 1);
   _xs_db_bind_int64 (stmt, 6, claim + 1);
+  _xs_db_bind_int (stmt, 7, chunked ? 1 : 0);
   if (!_xs_db_exec_stmt (db, stmt, error))
     return 0;
   return _xs_db_last_insert_id (db);
+}
+
+gboolean
+_xs_import_log_save_chunk (XsDb        *db,
+                           gint64       import_id,
+                           gint64       audit_first,
+                           GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  stmt = _xs_db_prepare (db,
+                         "INSERT INTO import_chunk (import_id, audit_first, audit_last) "
+                         "SELECT ?1, ?2, ifnull (max (id), 0) FROM audit",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _xs_db_bind_int64 (stmt, 1, import_id);
+  _xs_db_bind_int64 (stmt, 2, audit_first);
+  return _xs_db_exec_stmt (db, stmt, error);
+}
+
+/* The lock an import holds while it writes in chunks: a file beside the
+ * database, locked with flock(), which the kernel releases when the
+ * process ends however it ends. Whoever opens the database and finds an
+ * incomplete import can tell a running one (locked) from a stopped one. */
+static char *
+lock_path (XsDb *db)
+{
+  return g_strconcat (xs_db_get_path (db), "-import", NULL);
+}
+
+int
+_xs_import_log_lock (XsDb     *db,
+                     gboolean  wait,
+                     GError  **error)
+{
+  g_autofree char *path = lock_path (db);
+  int fd;
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED,
+                   _("Could not write in the data folder: %s"), g_strerror (saved_errno));
+      return -1;
+    }
+  while (flock (fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0)
+    {
+      if (errno == EINTR)
+        continue;
+      g_close (fd, NULL);
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_BUSY,
+                   _("Another import into this base is running. Wait until it has finished "
+                     "and try again."));
+      return -1;
+    }
+  return fd;
+}
+
+void
+_xs_import_log_unlock (int fd)
+{
+  if (fd >= 0)
+    g_close (fd, NULL);
 }
 
 gboolean
@@ -177,7 +263,7 @@ _xs_import_log_finish (XsDb        *db,
 
   /* An empty range (last < first) is stored as none. */
   stmt = _xs_db_prepare (db,
-                         "UPDATE import_batch SET summary = ?2, audit_last = ?3, "
+                         "UPDATE import_batch SET summary = ?2, audit_last = ?3, incomplete = 0, "
                          "trainee_first = CASE WHEN ?4 >= trainee_first THEN trainee_first END, "
                          "trainee_last = CASE WHEN ?4 >= trainee_first THEN ?4 END, "
                          "claim_first = CASE WHEN ?5 >= claim_first THEN claim_first END, "

@@ -12,6 +12,7 @@
 
 #include "xs-db-private.h"
 #include "xs-import-log-private.h"
+#include "xs-import-recover-private.h"
 
 typedef struct
 {
@@ -19,8 +20,11 @@ typedef struct
   char   *file_name;
   char   *summary;
   char   *undone_at;
+  gint64  audit_first;
   gint64  audit_last;
   gint64  ranges[4];   /* trainee_first, trainee_last, claim_first, claim_last; 0: none */
+  gboolean incomplete; /* stopped before its end, or still running */
+  gboolean chunked;    /* committed in chunks: its audit ids are in import_chunk */
 } Batch;
 
 static void
@@ -45,7 +49,8 @@ load_batch (XsDb     *db,
   stmt = _xs_db_prepare (db,
                          "SELECT file_name, ifnull (summary, ''), undone_at, ifnull (audit_last, 0), "
                          "ifnull (trainee_first, 0), ifnull (trainee_last, 0), "
-                         "ifnull (claim_first, 0), ifnull (claim_last, 0) "
+                         "ifnull (claim_first, 0), ifnull (claim_last, 0), audit_first, incomplete, "
+                         "EXISTS (SELECT 1 FROM import_chunk WHERE import_id = ?1) "
                          "FROM import_batch WHERE id = ?1",
                          error);
   if (stmt == NULL)
@@ -69,6 +74,9 @@ load_batch (XsDb     *db,
   batch->audit_last = _xs_db_column_int64 (stmt, 3);
   for (guint i = 0; i < 4; i++)
     batch->ranges[i] = _xs_db_column_int64 (stmt, 4 + i);
+  batch->audit_first = _xs_db_column_int64 (stmt, 8);
+  batch->incomplete = _xs_db_column_int (stmt, 9) != 0;
+  batch->chunked = _xs_db_column_int (stmt, 10) != 0;
   return TRUE;
 }
 
@@ -127,10 +135,14 @@ check_nothing_depends (XsDb         *db,
                          "   AND a.id > b.audit_first AND a.id <= b.audit_last) "
                          "FROM audit a "
                          "WHERE a.id > ?6 "
+                         "  AND NOT EXISTS (SELECT 1 FROM import_chunk k WHERE k.import_id = ?1 "
+                         "    AND a.id > k.audit_first AND a.id <= k.audit_last) "
                          "  AND NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.undone_at IS NOT NULL "
                          "    AND ((a.id > b.audit_first AND a.id <= b.audit_last) "
                          "         OR (a.id > b.undo_audit_first AND a.id <= b.undo_audit_last))) "
                          "  AND (a.trainee_id BETWEEN ?2 AND ?3 "
+                         "       OR EXISTS (SELECT 1 FROM trainee t WHERE t.id = a.trainee_id "
+                         "                  AND t.import_id = ?1) "
                          "       OR a.trainee_id IN (SELECT entity_id FROM changed WHERE entity = 'trainee') "
                          "       OR (a.entity = 'claim' AND (a.entity_id BETWEEN ?4 AND ?5 "
                          "           OR a.entity_id IN (SELECT entity_id FROM changed WHERE entity = 'claim'))) "
@@ -142,7 +154,9 @@ check_nothing_depends (XsDb         *db,
   if (stmt == NULL)
     return FALSE;
   bind_batch (stmt, batch);
-  _xs_db_bind_int64 (stmt, 6, batch->audit_last);
+  /* A chunked import's own entries are those of its chunks: another
+   * writer's entry between two chunks is a later change like any other. */
+  _xs_db_bind_int64 (stmt, 6, batch->chunked ? batch->audit_first : batch->audit_last);
   rc = _xs_db_step (stmt);
   if (rc == XS_DB_DONE)
     return TRUE;
@@ -170,8 +184,64 @@ check_nothing_depends (XsDb         *db,
   return FALSE;
 }
 
+/* The trainees an import added go DELETE_STEP at a time (ids after ?7 up
+ * to ?8): one statement for all would keep a copy of every page it changes
+ * in memory until it ends (SQLite's statement journal), so that undoing a
+ * million rows took hundreds of megabytes. */
+#define DELETE_STEP 5000
+
+static const char delete_trainees[] =
+  "DELETE FROM trainee WHERE id > ?7 AND id <= ?8 AND (id BETWEEN ?2 AND ?3 OR import_id = ?1) "
+  "  AND (?6 = 0 OR (NOT EXISTS (SELECT 1 FROM claim WHERE claim.trainee_id = trainee.id) "
+  "                  AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.trainee_id = trainee.id)))";
+
+static const char delete_trainees_until[] =
+  "SELECT max (id) FROM (SELECT id FROM trainee "
+  "  WHERE id > ?7 AND (id BETWEEN ?2 AND ?3 OR import_id = ?1) ORDER BY id LIMIT ?8)";
+
+static gboolean
+delete_added_trainees (XsDb        *db,
+                       const Batch *batch,
+                       gboolean     recovering,
+                       GError     **error)
+{
+  gint64 after = 0;
+
+  for (;;)
+    {
+      g_autoptr(XsDbStmt) until = _xs_db_prepare (db, delete_trainees_until, error);
+      g_autoptr(XsDbStmt) stmt = NULL;
+      gint64 last;
+
+      if (until == NULL)
+        return FALSE;
+      bind_batch (until, batch);
+      _xs_db_bind_int64 (until, 7, after);
+      _xs_db_bind_int64 (until, 8, DELETE_STEP);
+      if (_xs_db_step (until) != XS_DB_ROW)
+        return _xs_db_set_error (db, error);
+      if (_xs_db_column_is_null (until, 0))
+        return TRUE;
+      last = _xs_db_column_int64 (until, 0);
+      _xs_db_stmt_release (g_steal_pointer (&until));
+
+      stmt = _xs_db_prepare (db, delete_trainees, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_batch (stmt, batch);
+      _xs_db_bind_int (stmt, 6, recovering ? 1 : 0);
+      _xs_db_bind_int64 (stmt, 7, after);
+      _xs_db_bind_int64 (stmt, 8, last);
+      if (!_xs_db_exec_stmt (db, stmt, error))
+        return FALSE;
+      after = last;
+    }
+}
+
 /* The statements of an undo, in order: decisions back, added claims out,
- * roster entries back, added trainees out. */
+ * roster entries back, added trainees out. ?6 is 1 when rolling back an
+ * import that stopped half-way: nobody checked what depends on it, so an
+ * added trainee something refers to stays (as if added by hand). */
 static const char * const undo_statements[] = {
   "INSERT INTO import_undo_running (one) VALUES (1)",
   "UPDATE claim SET status = json_extract (c.before, '$.status'), "
@@ -187,13 +257,15 @@ static const char * const undo_statements[] = {
   "  specialty = json_extract (c.before, '$.specialty'), county = json_extract (c.before, '$.county'), "
   "  phone = json_extract (c.before, '$.phone') "
   "FROM import_change c WHERE c.import_id = ?1 AND c.entity = 'trainee' AND trainee.id = c.entity_id",
-  "DELETE FROM trainee WHERE id BETWEEN ?2 AND ?3",
+  delete_trainees,
+  "UPDATE trainee SET import_id = NULL WHERE import_id = ?1",
   "DELETE FROM import_undo_running",
 };
 
 static gboolean
 undo_in_transaction (XsDb     *db,
                      gint64    id,
+                     gboolean  recovering,
                      GError  **error)
 {
   g_auto(Batch) batch = { 0 };
@@ -210,7 +282,15 @@ undo_in_transaction (XsDb     *db,
                    (long long) id, batch.file_name);
       return FALSE;
     }
-  if (!check_nothing_depends (db, &batch, error))
+  if (batch.incomplete && !recovering)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
+                   _("Import %lld (“%s”) is still running, or stopped before its end; an import "
+                     "that stopped is taken back the next time the base is opened."),
+                   (long long) id, batch.file_name);
+      return FALSE;
+    }
+  if (!recovering && !check_nothing_depends (db, &batch, error))
     return FALSE;
 
   mark = _xs_db_prepare (db, "SELECT ifnull (max (id), 0) FROM audit", error);
@@ -223,8 +303,15 @@ undo_in_transaction (XsDb     *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (undo_statements); i++)
     {
-      g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, undo_statements[i], error);
+      g_autoptr(XsDbStmt) stmt = NULL;
 
+      if (undo_statements[i] == delete_trainees)
+        {
+          if (!delete_added_trainees (db, &batch, recovering, error))
+            return FALSE;
+          continue;
+        }
+      stmt = _xs_db_prepare (db, undo_statements[i], error);
       if (stmt == NULL)
         return FALSE;
       if (sqlite3_bind_parameter_count (stmt) > 0)
@@ -233,19 +320,26 @@ undo_in_transaction (XsDb     *db,
         return FALSE;
     }
 
+  if (recovering)
+    {
+      g_free (batch.summary);
+      batch.summary = g_strdup (_("stopped before its end; taken back"));
+    }
   detail = g_strdup_printf ("%s: %s", batch.file_name, batch.summary);
   if (!_xs_db_audit (db, "import", id, "undo", detail, error))
     return FALSE;
 
   mark = _xs_db_prepare (db,
                          "UPDATE import_batch SET undone_at = ?2, undo_audit_first = ?3, "
-                         "undo_audit_last = (SELECT max (id) FROM audit) WHERE id = ?1",
+                         "undo_audit_last = (SELECT max (id) FROM audit), "
+                         "summary = ifnull (summary, ?4) WHERE id = ?1",
                          error);
   if (mark == NULL)
     return FALSE;
   _xs_db_bind_int64 (mark, 1, id);
   _xs_db_bind_text_static (mark, 2, _xs_db_get_now (db));
   _xs_db_bind_int64 (mark, 3, undo_first);
+  _xs_db_bind_text_static (mark, 4, batch.summary);
   return _xs_db_exec_stmt (db, mark, error);
 }
 
@@ -258,10 +352,89 @@ xs_import_log_undo (XsDb     *db,
 
   if (!xs_db_begin (db, error))
     return FALSE;
-  if (!undo_in_transaction (db, id, error))
+  if (!undo_in_transaction (db, id, FALSE, error))
     {
       xs_db_rollback (db);
       return FALSE;
     }
   return xs_db_commit (db, error);
+}
+
+gboolean
+_xs_import_log_abandon (XsDb     *db,
+                        gint64    id,
+                        GError  **error)
+{
+  if (!xs_db_begin (db, error))
+    return FALSE;
+  if (!undo_in_transaction (db, id, TRUE, error))
+    {
+      xs_db_rollback (db);
+      return FALSE;
+    }
+  return xs_db_commit (db, error);
+}
+
+gboolean
+_xs_import_log_recover (XsDb     *db,
+                        GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT id FROM import_batch WHERE incomplete = 1 AND undone_at IS NULL "
+                         "ORDER BY id DESC",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
+    {
+      gint64 id = _xs_db_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != XS_DB_DONE)
+    return _xs_db_set_error (db, error);
+  _xs_db_stmt_release (g_steal_pointer (&stmt));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (!_xs_import_log_abandon (db, id, error))
+        return FALSE;
+      g_info ("import %lld had stopped before its end; taken back", (long long) id);
+    }
+  return TRUE;
+}
+
+gboolean
+_xs_import_recover_at_open (XsDb     *db,
+                            GError  **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  gboolean ok;
+  int fd;
+
+  stmt = _xs_db_prepare (db,
+                         "SELECT EXISTS (SELECT 1 FROM import_batch "
+                         "WHERE incomplete = 1 AND undone_at IS NULL)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  if (_xs_db_step (stmt) != XS_DB_ROW)
+    return _xs_db_set_error (db, error);
+  ok = _xs_db_column_int (stmt, 0) == 0;
+  _xs_db_stmt_release (g_steal_pointer (&stmt));
+  if (ok)
+    return TRUE;
+
+  fd = _xs_import_log_lock (db, FALSE, NULL);
+  if (fd < 0)
+    return TRUE;   /* it runs */
+  ok = _xs_import_log_recover (db, error);
+  _xs_import_log_unlock (fd);
+  return ok;
 }

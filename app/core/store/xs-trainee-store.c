@@ -217,6 +217,7 @@ gboolean
 xs_trainee_store_merge (XsDb            *db,
                         XsTrainee       *trainee,
                         XsTraineeField   fields,
+                        gint64           import_id,
                         XsTrainee      **previous,
                         XsUpsertResult  *result,
                         GError         **error)
@@ -241,13 +242,14 @@ xs_trainee_store_merge (XsDb            *db,
    * has no stored values to keep. */
   insert = _xs_db_prepare (db,
                            "INSERT INTO trainee (id_number, name, sex, birth_date, employer, "
-                           "title, specialty, county, phone, created_at, updated_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) "
+                           "title, specialty, county, phone, created_at, updated_at, import_id) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) "
                            "ON CONFLICT (id_number) DO NOTHING",
                            error);
   if (insert == NULL)
     return FALSE;
   bind_trainee (insert, trainee, birth, now);
+  _xs_db_bind_id (insert, 11, import_id);
   if (!_xs_db_exec_stmt (db, insert, error))
     return FALSE;
   if (sqlite3_changes (_xs_db_get_handle (db)) == 1)
@@ -298,7 +300,7 @@ xs_trainee_store_upsert (XsDb            *db,
 {
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
 
-  return xs_trainee_store_merge (db, trainee, XS_TRAINEE_FIELD_ALL, NULL, result, error);
+  return xs_trainee_store_merge (db, trainee, XS_TRAINEE_FIELD_ALL, 0, NULL, result, error);
 }
 
 gint64

@@ -53,10 +53,12 @@ gboolean        xs_trainee_store_upsert        (XsDb        *db,
 /* Like xs_trainee_store_upsert(), but of the optional fields only those in
  * @fields are taken from @trainee; the others keep their stored values (and
  * are copied into @trainee). When the stored trainee changed, @previous (if
- * not NULL) is set to it as it was; else to NULL. */
+ * not NULL) is set to it as it was; else to NULL. A trainee it adds
+ * carries @import_id (0: none), which undoing that import looks for. */
 gboolean        xs_trainee_store_merge         (XsDb        *db,
                                                 XsTrainee   *trainee,
                                                 XsTraineeField fields,
+                                                gint64       import_id,
                                                 XsTrainee  **previous,
                                                 XsUpsertResult *result,
                                                 GError     **error);
