@@ -76,6 +76,19 @@ xs_certificate_settings_copy_load (XsCertificateSettingsCopy *copy,
 }
 
 void
+xs_certificate_settings_copy_copy (XsCertificateSettingsCopy       *copy,
+                                   const XsCertificateSettingsCopy *from)
+{
+  xs_certificate_settings_copy_clear (copy);
+  *copy = *from;
+  copy->base_name = g_strdup (from->base_name);
+  copy->issuer = g_strdup (from->issuer);
+  copy->seal = from->seal ? g_bytes_ref (from->seal) : NULL;
+  copy->kind_template[0] = g_strdup (from->kind_template[0]);
+  copy->kind_template[1] = g_strdup (from->kind_template[1]);
+}
+
+void
 xs_certificate_settings_copy_get (const XsCertificateSettingsCopy *copy,
                                   XsCertificateSettings           *settings)
 {
@@ -572,10 +585,7 @@ start_issuing (XsCertificateIssuer *self,
   run->year = planned_run->year;
   run->class_code = g_strdup (planned_run->class_code);
   run->trainee_ids = planned_run->trainee_ids ? g_array_ref (planned_run->trainee_ids) : NULL;
-  run->settings = planned_run->settings;
-  run->settings.base_name = g_strdup (run->settings.base_name);
-  run->settings.issuer = g_strdup (run->settings.issuer);
-  run->settings.seal = run->settings.seal ? g_bytes_ref (run->settings.seal) : NULL;
+  xs_certificate_settings_copy_copy (&run->settings, &planned_run->settings);
   run->path = g_strdup (planned_run->path);
   run->phase = PHASE_ISSUING;
 

@@ -29,6 +29,9 @@ typedef struct
 void xs_certificate_settings_copy_clear (XsCertificateSettingsCopy *copy);
 void xs_certificate_settings_copy_load  (XsCertificateSettingsCopy *copy,
                                          XsBaseProfile             *profile);
+/* Makes @copy (cleared first) a copy of @from with strings of its own. */
+void xs_certificate_settings_copy_copy  (XsCertificateSettingsCopy       *copy,
+                                         const XsCertificateSettingsCopy *from);
 /* Points @settings at @copy's strings. */
 void xs_certificate_settings_copy_get   (const XsCertificateSettingsCopy *copy,
                                          XsCertificateSettings           *settings);
