@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "xs-detail-item.h"
-#include "xs-output.h"
 #include "xs-package.h"
 #include "xs-review-window.h"
 #include "xs-window-package-private.h"
@@ -111,24 +110,15 @@ void
 _xs_window_export_package (XsWindow   *self,
                            const char *path)
 {
-  g_autoptr(XsJob) job = NULL;
   PackageJob *package;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  if (!xs_output_check_path (path, &error))
-    {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
-
   package = package_job_new (self, path);
   package->base_name = g_strdup (xs_base_profile_get_name (xs_application_get_base_profile (self->application)));
-  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), export_package,
-                    package, (GDestroyNotify) package_job_free);
-  _xs_window_run_job (self, job, "win.export-package", FALSE, NULL, on_exported);
+  _xs_window_run_export (self, path, "win.export-package", export_package,
+                         package, (GDestroyNotify) package_job_free, on_exported);
 }
 
 static void
