@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "xs-application.h"
@@ -293,8 +294,17 @@ add_trainee_with_patent (XsDb       *db,
 
 static gboolean file_exists (gpointer user_data);
 
+static gboolean
+toast_shown (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return xs_gui_test_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, "Choose a file outside it.") != NULL;
+}
+
 /* A claim whose scan another trainee's claim holds too shows a warning;
- * "Export Statistics" writes the workbook in a worker. */
+ * "Export Statistics" writes the workbook in a worker; an export into the
+ * data folder is refused before any worker starts. */
 static void
 test_window_shared_scan_and_statistics (Fixture       *fixture,
                                         gconstpointer  data)
@@ -307,6 +317,8 @@ test_window_shared_scan_and_statistics (Fixture       *fixture,
   g_autofree char *dir = xs_test_make_tmpdir ();
   g_autofree char *scan = g_build_filename (dir, "专利证书.png", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "statistics.xlsx", NULL);
+  g_autofree char *revocations = g_build_filename (dir, "撤销清单.txt", NULL);
+  g_autofree char *inside = NULL;
   g_autofree char *id_li = xs_test_id_number (31);
   g_autofree char *masked_li = xs_id_number_mask (id_li);
   g_autofree char *expected = g_strdup_printf ("The same scan is attached to a claim of 李娜 (%s)", masked_li);
@@ -338,6 +350,18 @@ test_window_shared_scan_and_statistics (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (xs_table_reader_next (reader, &error));
   g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "工作单位");
+
+  inside = g_build_filename (xs_db_get_data_dir (db), "撤销清单.txt", NULL);
+  g_assert_false (toast_shown (fixture));
+  _xs_window_export_revocations (window, inside);
+  g_assert_true (xs_gui_test_wait_until (toast_shown, fixture, 5000));
+  xs_gui_test_iterate (200);
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+
+  _xs_window_export_revocations (window, revocations);
+  g_assert_true (xs_gui_test_wait_until (file_exists, revocations, 90000));
+  xs_gui_test_iterate (200);
+  g_unlink (revocations);
 }
 
 

@@ -12,32 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* The base profile's values that go onto a certificate, copied so that a
- * worker can read them. */
-typedef struct
-{
-  char                     *base_name;
-  char                     *issuer;
-  GBytes                   *seal;
-  XsCertificateOrientation  orientation;
-  gboolean                  full_id_number;
-  XsCertificateLanguage     language;
-  char                     *kind_template[2]; /* annual, completion */
-  int                       offset_x, offset_y;
-} XsCertificateSettingsCopy;
-
-void xs_certificate_settings_copy_clear (XsCertificateSettingsCopy *copy);
-void xs_certificate_settings_copy_load  (XsCertificateSettingsCopy *copy,
-                                         XsBaseProfile             *profile);
-/* Makes @copy (cleared first) a copy of @from with strings of its own. */
-void xs_certificate_settings_copy_copy  (XsCertificateSettingsCopy       *copy,
-                                         const XsCertificateSettingsCopy *from);
-/* Points @settings at @copy's strings. */
-void xs_certificate_settings_copy_get   (const XsCertificateSettingsCopy *copy,
-                                         XsCertificateSettings           *settings);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XsCertificateSettingsCopy, xs_certificate_settings_copy_clear)
-
 #define XS_TYPE_CERTIFICATE_ISSUER (xs_certificate_issuer_get_type ())
 G_DECLARE_FINAL_TYPE (XsCertificateIssuer, xs_certificate_issuer, XS, CERTIFICATE_ISSUER, GObject)
 
@@ -75,10 +49,5 @@ double               xs_certificate_issuer_get_fraction (XsCertificateIssuer *se
 const char          *xs_certificate_issuer_get_status   (XsCertificateIssuer *self);
 /* "12 / 300" */
 const char          *xs_certificate_issuer_get_progress_text (XsCertificateIssuer *self);
-
-/* The question, in words: "65 certificates will be issued, 2018-JX-000001
- * to 2018-JX-000065; …". Public for the tests. */
-char                *xs_certificate_issuer_describe_plan (const XsCertificatePlan *plan,
-                                                          gboolean                 print);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "xs-certificate-issuer.h"
+#include "xs-certificate-run.h"
 #include "xs-certificate-render.h"
 #include "xs-certificate-store.h"
 #include "xs-job.h"

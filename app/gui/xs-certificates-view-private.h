@@ -10,6 +10,7 @@
 #include "xs-certificate.h"
 #include "xs-certificates-view.h"
 #include "xs-certificate-issuer.h"
+#include "xs-certificate-run.h"
 #include "xs-job.h"
 
 G_BEGIN_DECLS

@@ -14,7 +14,6 @@
 #include "xs-claim-store.h"
 #include "xs-demo.h"
 #include "xs-import-dialog.h"
-#include "xs-output.h"
 #include "xs-stats.h"
 #include "xs-verify-dialog.h"
 #include "xs-window-package-private.h"
@@ -250,25 +249,16 @@ void
 _xs_window_export_statistics (XsWindow   *self,
                               const char *path)
 {
-  g_autoptr(XsJob) job = NULL;
   StatsExport *export;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  if (!xs_output_check_path (path, &error))
-    {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
-
   export = g_new0 (StatsExport, 1);
   export->path = g_strdup (path);
   export->year = xs_window_get_year (self);
-  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), export_statistics,
-                    export, (GDestroyNotify) stats_export_free);
-  _xs_window_run_job (self, job, "win.export-statistics", FALSE, NULL, on_stats_exported);
+  _xs_window_run_export (self, path, "win.export-statistics", export_statistics,
+                         export, (GDestroyNotify) stats_export_free, on_stats_exported);
 }
 
 static void

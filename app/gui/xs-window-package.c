@@ -14,7 +14,6 @@
 
 #include "xs-detail-item.h"
 #include "xs-base-profile-dialog.h"
-#include "xs-output.h"
 #include "xs-package.h"
 #include "xs-review-window.h"
 #include "xs-window-package-private.h"
@@ -128,19 +127,11 @@ void
 _xs_window_export_package (XsWindow   *self,
                            const char *path)
 {
-  g_autoptr(XsJob) job = NULL;
   PackageJob *package;
   XsBaseProfile *profile;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
-
-  if (!xs_output_check_path (path, &error))
-    {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
 
   profile = xs_application_get_base_profile (self->application);
   if (profile == NULL || *xs_base_profile_get_name (profile) == '\0')
@@ -150,9 +141,8 @@ _xs_window_export_package (XsWindow   *self,
     }
   package = package_job_new (self, path);
   package->base_name = g_strdup (xs_base_profile_get_name (profile));
-  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), export_package,
-                    package, (GDestroyNotify) package_job_free);
-  _xs_window_run_job (self, job, "win.export-package", FALSE, NULL, on_exported);
+  _xs_window_run_export (self, path, "win.export-package", export_package,
+                         package, (GDestroyNotify) package_job_free, on_exported);
 }
 
 static void choose_package_path (XsWindow *self);

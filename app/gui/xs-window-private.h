@@ -72,6 +72,16 @@ void _xs_window_run_job               (XsWindow        *self,
                                        gboolean         outlives_reload,
                                        const char      *failure_heading,
                                        XsWindowJobDone  done);
+/* An export to @path: a path that cannot be written (a folder, a missing
+ * directory, …) is said in a toast and frees @data; otherwise runs @func
+ * with @data in a job for @action as _xs_window_run_job() does. */
+void _xs_window_run_export            (XsWindow        *self,
+                                       const char      *path,
+                                       const char      *action,
+                                       XsJobFunc        func,
+                                       gpointer         data,
+                                       GDestroyNotify   free_data,
+                                       XsWindowJobDone  done);
 /* Called with the local file a user chose. */
 typedef void (*XsWindowPathChosen) (XsWindow   *self,
                                     const char *path);

@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-output.h"
 #include "xs-revocation-list.h"
 #include "xs-window-private.h"
 
@@ -56,24 +55,15 @@ void
 _xs_window_export_revocations (XsWindow   *self,
                                const char *path)
 {
-  g_autoptr(XsJob) job = NULL;
-  g_autoptr(GError) error = NULL;
   RevocationExport *export;
 
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  if (!xs_output_check_path (path, &error))
-    {
-      xs_window_show_toast (self, error->message);
-      return;
-    }
-
   export = g_new0 (RevocationExport, 1);
   export->path = g_strdup (path);
-  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), export_revocations,
-                    export, (GDestroyNotify) revocation_export_free);
-  _xs_window_run_job (self, job, "win.export-revocations", FALSE, NULL, on_exported);
+  _xs_window_run_export (self, path, "win.export-revocations", export_revocations,
+                         export, (GDestroyNotify) revocation_export_free, on_exported);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "xs-claim-item.h"
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
+#include "xs-output.h"
 #include "xs-trainee-names.h"
 #include "xs-trainee-store.h"
 #include "xs-window-private.h"
@@ -167,6 +168,32 @@ _xs_window_run_job (XsWindow        *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action, FALSE);
   _xs_window_set_busy (self, TRUE);
   xs_job_run_async (job, outlives_reload ? NULL : self->cancellable, on_job_done, running);
+}
+
+void
+_xs_window_run_export (XsWindow        *self,
+                       const char      *path,
+                       const char      *action,
+                       XsJobFunc        func,
+                       gpointer         data,
+                       GDestroyNotify   free_data,
+                       XsWindowJobDone  done)
+{
+  g_autoptr(XsJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL && action != NULL && func != NULL && done != NULL);
+
+  if (!xs_output_check_path (path, &error))
+    {
+      if (free_data != NULL)
+        free_data (data);
+      xs_window_show_toast (self, error->message);
+      return;
+    }
+  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), func, data, free_data);
+  _xs_window_run_job (self, job, action, FALSE, NULL, done);
 }
 
 typedef struct
