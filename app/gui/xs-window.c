@@ -187,9 +187,13 @@ _xs_window_run_export (XsWindow        *self,
 
   if (!xs_output_check_path (path, &error))
     {
+      AdwToast *toast = adw_toast_new (error->message);
+
       if (free_data != NULL)
         free_data (data);
-      xs_window_show_toast (self, error->message);
+      /* the answer to what was just asked: before an earlier toast */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
   job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), func, data, free_data);
