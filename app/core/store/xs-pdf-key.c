@@ -74,20 +74,12 @@ fingerprint_of (gnutls_pubkey_t public_key)
 {
   gnutls_datum_t der = { NULL, 0 };
   g_autofree char *digest = NULL;
-  GString *text;
 
   if (gnutls_pubkey_export2 (public_key, GNUTLS_X509_FMT_DER, &der) < 0)
     return g_strdup ("");
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der.data, der.size);
   gnutls_free (der.data);
-  text = g_string_new (NULL);
-  for (guint i = 0; i < 32; i += 4)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append_len (text, digest + i, 4);
-    }
-  return g_string_free (text, FALSE);
+  return _xs_key_fingerprint_of_digest (digest);
 }
 
 gboolean

@@ -33,5 +33,8 @@ gboolean  _xs_key_file_set_damaged     (const char     *path,
                                         XsKeyFileKind   kind,
                                         const char     *data_dir,
                                         GError        **error);
+/* A key's fingerprint for people to compare: the first 32 hex digits of
+ * its SHA-256 @digest, in groups of four. */
+char     *_xs_key_fingerprint_of_digest (const char     *digest);
 
 G_END_DECLS

@@ -320,11 +320,20 @@ char *
 xs_public_key_fingerprint (const char *public_key_text)
 {
   g_autofree char *digest = NULL;
-  GString *text;
 
   g_return_val_if_fail (public_key_text != NULL, NULL);
 
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, public_key_text, -1);
+  return _xs_key_fingerprint_of_digest (digest);
+}
+
+char *
+_xs_key_fingerprint_of_digest (const char *digest)
+{
+  GString *text;
+
+  g_return_val_if_fail (digest != NULL && strlen (digest) >= 32, NULL);
+
   text = g_string_new (NULL);
   for (guint i = 0; i < 32; i += 4)
     {
