@@ -70,24 +70,6 @@ repeat_to (const char *pattern,
 }
 
 static void
-import (XsDb                  *db,
-        const char            *csv,
-        gboolean               roster,
-        const XsTrainingClass *klass)
-{
-  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-
-  if (roster)
-    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  else
-    report = xs_hours_import (db, path, NULL, klass, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -107,14 +89,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->issuer = repeat_to ("漯河市人力资源和社会保障局专业技术人员管理科", LONGEST);
 
   roster = g_strdup_printf ("姓名,身份证号,工作单位\n%s,%s,%s\n", fixture->name, fixture->id, fixture->employer);
-  import (fixture->db, roster, TRUE, NULL);
+  xs_test_import (fixture->db, roster, TRUE, NULL);
   hours = g_strdup_printf (HOURS_HEADER
                            "%s,%s,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
                            "%s,%s,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
                            "%s,%s,2018,专业科目,,60,1,临床诊疗规范培训班,2018-04-14\n",
                            fixture->id, fixture->name, fixture->id, fixture->name,
                            fixture->id, fixture->name);
-  import (fixture->db, hours, FALSE, NULL);
+  xs_test_import (fixture->db, hours, FALSE, NULL);
   g_assert_cmpint (xs_claim_store_approve_submitted (fixture->db, 2018, "人社局审核员", &error), ==, 3);
   g_assert_no_error (error);
 
@@ -128,7 +110,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (xs_class_store_add (fixture->db, klass, &error));
   g_assert_no_error (error);
   sheet = g_strdup_printf ("身份证号,姓名\n%s,%s\n", fixture->id, fixture->name);
-  import (fixture->db, sheet, FALSE, klass);
+  xs_test_import (fixture->db, sheet, FALSE, klass);
 
   fixture->settings.base_name = fixture->base_name;
   fixture->settings.issuer = fixture->issuer;

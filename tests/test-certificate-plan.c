@@ -35,24 +35,6 @@ typedef struct
 } Fixture;
 
 static void
-import (XsDb                  *db,
-        const char            *csv,
-        gboolean               roster,
-        const XsTrainingClass *klass)
-{
-  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-
-  if (roster)
-    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  else
-    report = xs_hours_import (db, path, NULL, klass, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -74,8 +56,8 @@ fixture_set_up (Fixture       *fixture,
                               fixture->ids[i], i, fixture->ids[i], i, fixture->ids[i], i,
                               i == N_QUALIFIED ? "20" : "60");
     }
-  import (fixture->db, roster->str, TRUE, NULL);
-  import (fixture->db, hours->str, FALSE, NULL);
+  xs_test_import (fixture->db, roster->str, TRUE, NULL);
+  xs_test_import (fixture->db, hours->str, FALSE, NULL);
   xs_claim_store_approve_submitted (fixture->db, 2018, "人社局审核员", &error);
   g_assert_no_error (error);
 
@@ -191,7 +173,7 @@ test_plan_completion (Fixture       *fixture,
   g_date_set_dmy (&klass->end_date, 14, 7, 2018);
   g_assert_true (xs_class_store_add (fixture->db, klass, &error));
   sheet = g_strdup_printf ("身份证号,姓名\n%s,王䶮0\n%s,王䶮5\n", fixture->ids[0], fixture->ids[N_QUALIFIED]);
-  import (fixture->db, sheet, FALSE, klass);
+  xs_test_import (fixture->db, sheet, FALSE, klass);
 
   plan = xs_certificates_plan (fixture->db, &query, &error);
   g_assert_no_error (error);

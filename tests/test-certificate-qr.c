@@ -37,23 +37,6 @@ typedef struct
   GPtrArray     *certificates;
 } Issued;
 
-static void
-import (XsDb       *db,
-        const char *csv,
-        gboolean    roster)
-{
-  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-
-  if (roster)
-    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  else
-    report = xs_hours_import (db, path, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-}
-
 /* One qualified trainee called @name, and their annual certificate. */
 static void
 issued_init_oriented (Issued                   *issued,
@@ -74,13 +57,13 @@ issued_init_oriented (Issued                   *issued,
   issued->name = name;
 
   roster = g_strdup_printf ("姓名,身份证号,工作单位\n%s,%s,漯河市中心医院\n", name, issued->id_number);
-  import (issued->db, roster, TRUE);
+  xs_test_import (issued->db, roster, TRUE, NULL);
   hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
                            "%s,%s,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
                            "%s,%s,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
                            "%s,%s,2018,专业科目,,60,1,临床诊疗规范培训班,2018-04-14\n",
                            issued->id_number, name, issued->id_number, name, issued->id_number, name);
-  import (issued->db, hours, FALSE);
+  xs_test_import (issued->db, hours, FALSE, NULL);
   g_assert_cmpint (xs_claim_store_approve_submitted (issued->db, 2018, "人社局审核员", &error), ==, 3);
   g_assert_no_error (error);
 

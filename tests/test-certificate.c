@@ -43,24 +43,6 @@ typedef struct
   XsCertificateSettings  settings;
 } Fixture;
 
-static void
-import (XsDb                  *db,
-        const char            *csv,
-        gboolean               roster,
-        const XsTrainingClass *klass)
-{
-  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-
-  if (roster)
-    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  else
-    report = xs_hours_import (db, path, NULL, klass, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-}
-
 /* A seal: a red ring on a transparent square, as a PNG. */
 static char *
 write_seal (guint8 shade)
@@ -100,7 +82,7 @@ fixture_set_up (Fixture       *fixture,
       g_string_append_printf (roster, "%s,%s,%s\n", names[i], fixture->ids[i],
                               i == 1 ? "临颍县人民医院" : "漯河市中心医院");
     }
-  import (fixture->db, roster->str, TRUE, NULL);
+  xs_test_import (fixture->db, roster->str, TRUE, NULL);
 
   /* 0 and 1 meet 2018's requirement; 2 lacks professional hours */
   for (guint i = 0; i < 3; i++)
@@ -110,7 +92,7 @@ fixture_set_up (Fixture       *fixture,
                             "%s,%s,2018,专业科目,,%s,1,临床诊疗规范培训班,2018-04-14\n",
                             fixture->ids[i], names[i], fixture->ids[i], names[i],
                             fixture->ids[i], names[i], i == 2 ? "20" : "60");
-  import (fixture->db, hours->str, FALSE, NULL);
+  xs_test_import (fixture->db, hours->str, FALSE, NULL);
   g_assert_cmpint (xs_claim_store_approve_submitted (fixture->db, 2018, "人社局审核员", &error), ==, 9);
   g_assert_no_error (error);
 
@@ -287,7 +269,7 @@ test_reprint_identical (Fixture       *fixture,
 
   /* the trainee is renamed, the base renamed, the seal replaced */
   roster = g_strdup_printf ("姓名,身份证号,工作单位\n王岩,%s,漯河市第一人民医院\n", fixture->ids[0]);
-  import (fixture->db, roster, TRUE, NULL);
+  xs_test_import (fixture->db, roster, TRUE, NULL);
   fixture->settings.base_name = "另一个基地";
   fixture->settings.seal_path = other_seal;
 
@@ -447,7 +429,7 @@ test_completion (Fixture       *fixture,
   g_date_set_dmy (&klass->end_date, 14, 7, 2018);
   g_assert_true (xs_class_store_add (fixture->db, klass, &error));
   sheet = g_strdup_printf ("身份证号,姓名\n%s,赵磊\n", fixture->ids[3]);
-  import (fixture->db, sheet, FALSE, klass);
+  xs_test_import (fixture->db, sheet, FALSE, klass);
 
   fixture->settings.orientation = XS_CERTIFICATE_LANDSCAPE;
   certificates = issue (fixture, XS_CERTIFICATE_COMPLETION, ids, "2018-07", NULL, &refused);
@@ -592,8 +574,8 @@ test_short_transactions (void)
                               "%s,学员%u,2018,专业科目,,60,1,临床诊疗规范培训班,2018-04-14\n",
                               id, i, id, i, id, i);
     }
-  import (db, roster->str, TRUE, NULL);
-  import (db, hours->str, FALSE, NULL);
+  xs_test_import (db, roster->str, TRUE, NULL);
+  xs_test_import (db, hours->str, FALSE, NULL);
   g_assert_cmpint (xs_claim_store_approve_submitted (db, 2018, "人社局审核员", &error), ==, 3 * n);
 
   settings.base_name = "漯河市职业技术学院继续教育基地";

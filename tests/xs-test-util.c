@@ -9,8 +9,10 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "xs-hours-import.h"
 #include "xs-id-number.h"
 #include "xs-qr-reader.h"
+#include "xs-roster-import.h"
 #include "xs-test-util.h"
 
 static GPtrArray *tmpdirs;
@@ -238,4 +240,22 @@ xs_test_tree_of (const char *dir)
 
   list_tree (out, dir, "");
   return g_string_free (out, FALSE);
+}
+
+void
+xs_test_import (XsDb                  *db,
+                const char            *csv,
+                gboolean               roster,
+                const XsTrainingClass *klass)
+{
+  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+
+  if (roster)
+    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  else
+    report = xs_hours_import (db, path, NULL, klass, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
 }

@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <poppler.h>
 
+#include "xs-class-store.h"
 #include "xs-db.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,13 @@ XsDb  *xs_test_open_db       (void);
 /* A valid identity number, different for each @n (Luohe, born 1980-01-01
  * plus @n days); odd @n are men. */
 char  *xs_test_id_number     (guint       n);
+
+/* Imports the CSV text @csv as a roster (@roster) or as hours, those of
+ * @klass when not NULL, and asserts that it worked. */
+void   xs_test_import        (XsDb                  *db,
+                              const char            *csv,
+                              gboolean               roster,
+                              const XsTrainingClass *klass);
 
 /* Every file under @dir with its size, one a line, sorted: what "nothing
  * changed" compares. */

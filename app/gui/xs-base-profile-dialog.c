@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-base-profile-dialog.h"
-#include "xs-file-chooser.h"
+#include "xs-seal-chooser.h"
 
 struct _XsBaseProfileDialog
 {
@@ -115,7 +115,7 @@ on_entry_activated (XsBaseProfileDialog *self)
 }
 
 static void
-on_seal_loaded (GObject      *source,
+on_seal_chosen (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
@@ -123,17 +123,16 @@ on_seal_loaded (GObject      *source,
   g_autoptr(XsBaseProfile) check = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) png = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *basename = NULL;
-  char *contents = NULL;
-  gsize length = 0;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+  png = xs_seal_chooser_run_finish (result, &file, &error);
+  if (png == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_action_row_set_subtitle (self->seal_row, error->message);
       return;
     }
-  png = g_bytes_new_take (contents, length);
   /* Checked on a profile of its own: nothing is set before Save. */
   check = xs_base_profile_new ();
   if (!xs_base_profile_set_seal (check, png, &error))
@@ -143,20 +142,8 @@ on_seal_loaded (GObject      *source,
     }
   g_clear_pointer (&self->seal, g_bytes_unref);
   self->seal = g_steal_pointer (&png);
-  basename = g_file_get_basename (G_FILE (source));
+  basename = g_file_get_basename (file);
   adw_action_row_set_subtitle (self->seal_row, basename);
-}
-
-static void
-on_seal_chosen (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(XsBaseProfileDialog) self = user_data;
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-
-  if (file != NULL)
-    g_file_load_contents_async (file, self->cancellable, on_seal_loaded, g_object_ref (self));
 }
 
 static void
@@ -165,14 +152,8 @@ choose_seal_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   XsBaseProfileDialog *self = XS_BASE_PROFILE_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GListModel) filters = NULL;
 
-  gtk_file_filter_set_name (filter, _("PNG pictures"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  filters = xs_file_chooser_filters_of (filter);
-  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, _("Choose the Seal Image"), _("_Choose"),
-                             filters, NULL, NULL, self->cancellable, on_seal_chosen, g_object_ref (self));
+  xs_seal_chooser_run_async (GTK_WINDOW (self), self->cancellable, on_seal_chosen, g_object_ref (self));
 }
 
 static void

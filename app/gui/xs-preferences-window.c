@@ -11,9 +11,9 @@
 
 #include "xs-certificate-pdf.h"
 #include "xs-certificate-templates.h"
-#include "xs-file-chooser.h"
 #include "xs-preferences-window.h"
 #include "xs-reviewers-group.h"
+#include "xs-seal-chooser.h"
 
 struct _XsPreferencesWindow
 {
@@ -274,24 +274,21 @@ update_from_profile (XsPreferencesWindow *self)
 }
 
 static void
-on_seal_loaded (GObject      *source,
+on_seal_chosen (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(XsPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) png = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  gsize length = 0;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+  png = xs_seal_chooser_run_finish (result, NULL, &error);
+  if (png == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
       return;
     }
-  png = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!xs_base_profile_set_seal (self->profile, png, &error))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
@@ -301,43 +298,16 @@ on_seal_loaded (GObject      *source,
 }
 
 static void
-on_seal_chosen (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(XsPreferencesWindow) self = user_data;
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-  g_autoptr(GFileInfo) info = NULL;
-
-  if (file == NULL)
-    return;
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  /* Not read at all when it is far too large for a seal. */
-  if (info != NULL && g_file_info_get_size (info) > XS_BASE_PROFILE_MAX_SEAL)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (_("The seal image is too large. Save a smaller scan of the seal as PNG.")));
-  else
-    g_file_load_contents_async (file, self->cancellable, on_seal_loaded, g_object_ref (self));
-}
-
-static void
 choose_seal (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   XsPreferencesWindow *self = XS_PREFERENCES_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GListModel) filters = NULL;
-
-  gtk_file_filter_set_name (filter, _("PNG pictures"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  filters = xs_file_chooser_filters_of (filter);
 
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
   self->chooser_cancellable = g_cancellable_new ();
-  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, _("Choose the Seal Image"), _("_Choose"),
-                             filters, NULL, NULL, self->chooser_cancellable, on_seal_chosen, g_object_ref (self));
+  xs_seal_chooser_run_async (GTK_WINDOW (self), self->chooser_cancellable, on_seal_chosen, g_object_ref (self));
 }
 
 static void

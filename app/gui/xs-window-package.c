@@ -267,10 +267,12 @@ preview_list (XsImportReport *report)
   return scrolled;
 }
 
+/* The answer to a decisions file's preview or report: "apply" applies
+ * them all, "apply-valid" only the valid ones, anything else nothing. */
 static void
-on_preview_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     const char       *path)
+on_decisions_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       const char       *path)
 {
   GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
@@ -280,6 +282,29 @@ on_preview_response (AdwMessageDialog *dialog,
     _xs_window_apply_decisions (XS_WINDOW (window), path, XS_IMPORT_DEFAULT);
   else if (g_str_equal (response, "apply-valid"))
     _xs_window_apply_decisions (XS_WINDOW (window), path, XS_IMPORT_SKIP_INVALID);
+}
+
+/* Offers "apply-valid" when @valid is not 0, then shows @dialog, whose
+ * answer applies the decisions in @path. */
+static void
+present_decisions_dialog (GtkWidget  *dialog,
+                          guint       valid,
+                          const char *close_response,
+                          const char *path)
+{
+  if (valid > 0)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Apply %u Valid Decision",
+                                                             "_Apply %u Valid Decisions", valid), valid);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply-valid", label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply-valid",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), close_response);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_decisions_response), g_strdup (path),
+                         (GClosureNotify) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -320,19 +345,7 @@ show_preview (XsWindow           *self,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
     }
-  else if (valid > 0)
-    {
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Apply %u Valid Decision",
-                                                             "_Apply %u Valid Decisions", valid), valid);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply-valid", label);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply-valid",
-                                                  ADW_RESPONSE_SUGGESTED);
-    }
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_preview_response), g_strdup (path),
-                         (GClosureNotify) g_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_decisions_dialog (dialog, refused > 0 ? valid : 0, "cancel", path);
 }
 
 static void
@@ -378,17 +391,6 @@ refused_list (XsImportReport *report)
 }
 
 static void
-on_report_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    const char       *path)
-{
-  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-
-  if (g_str_equal (response, "apply-valid") && XS_IS_WINDOW (window))
-    _xs_window_apply_decisions (XS_WINDOW (window), path, XS_IMPORT_SKIP_INVALID);
-}
-
-static void
 show_report (XsWindow       *self,
              const char     *path,
              XsImportReport *report)
@@ -419,19 +421,7 @@ show_report (XsWindow       *self,
   if (refused > 0)
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), refused_list (report));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  if (!committed && valid > 0)
-    {
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Apply %u Valid Decision",
-                                                             "_Apply %u Valid Decisions", valid), valid);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply-valid", label);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply-valid",
-                                                  ADW_RESPONSE_SUGGESTED);
-    }
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_report_response), g_strdup (path),
-                         (GClosureNotify) g_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_decisions_dialog (dialog, committed ? 0 : valid, "close", path);
 }
 
 static void

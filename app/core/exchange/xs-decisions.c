@@ -530,18 +530,16 @@ is_retired_id (XsDb       *db,
   return FALSE;
 }
 
-/* The file's header: format, version and base. Returns its decisions. */
+/* The fields every decisions file starts with: format, version, base
+ * and package. Returns its decisions, or NULL with @error set. */
 static JsonArray *
-check_header (JsonObject    *root,
-              XsDb          *db,
-              XsSigningKey  *key,
-              const char    *display_name,
-              const char   **package,
-              GError       **error)
+read_header (JsonObject   *root,
+             const char   *display_name,
+             const char  **base_id,
+             const char  **package,
+             GError      **error)
 {
   g_auto(XsJsonCheck) check = { 0 };
-  g_autofree char *our_id = xs_package_base_id (key);
-  const char *base_id;
   JsonArray *decisions;
   gint64 version;
 
@@ -560,16 +558,43 @@ check_header (JsonObject    *root,
                    display_name, (int) version);
       return NULL;
     }
-  base_id = _xs_json_get_string (&check, root, "base_id", FALSE);
+  *base_id = _xs_json_get_string (&check, root, "base_id", FALSE);
   *package = _xs_json_get_string (&check, root, "package", FALSE);
   decisions = _xs_json_get_array (&check, root, "decisions");
-  if (check.failed || !_xs_package_is_sha256 (*package))
+  if (check.failed)
     {
       g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
                    _("The decisions file “%s” is damaged (at “%s”)."),
                    display_name, check.where ? check.where : "package");
       return NULL;
     }
+  return decisions;
+}
+
+/* The file's header: format, version and base. Returns its decisions. */
+static JsonArray *
+check_header (JsonObject    *root,
+              XsDb          *db,
+              XsSigningKey  *key,
+              const char    *display_name,
+              const char   **package,
+              GError       **error)
+{
+  g_autofree char *our_id = NULL;
+  const char *base_id;
+  JsonArray *decisions;
+
+  decisions = read_header (root, display_name, &base_id, package, error);
+  if (decisions == NULL)
+    return NULL;
+  if (!_xs_package_is_sha256 (*package))
+    {
+      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
+                   _("The decisions file “%s” is damaged (at “%s”)."),
+                   display_name, "package");
+      return NULL;
+    }
+  our_id = xs_package_base_id (key);
   if (g_strcmp0 (base_id, our_id) != 0 && !is_retired_id (db, base_id))
     {
       g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_OTHER_BASE,
@@ -817,11 +842,8 @@ xs_decisions_read (XsPackage   *package,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *display_name = NULL;
-  g_auto(XsJsonCheck) check = { 0 };
-  JsonObject *object;
   JsonArray *decisions;
   const char *base_id, *digest;
-  gint64 version;
   guint n;
 
   g_return_val_if_fail (XS_IS_PACKAGE (package), NULL);
@@ -831,32 +853,9 @@ xs_decisions_read (XsPackage   *package,
   root = load_file (path, display_name, NULL, NULL, NULL, error);
   if (root == NULL)
     return NULL;
-  object = json_node_get_object (root);
-  if (g_strcmp0 (_xs_json_get_string (&check, object, "format", FALSE), XS_DECISIONS_FORMAT) != 0)
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
-                   _("“%s” is not a decisions file of Xueshi."), display_name);
-      return NULL;
-    }
-  version = _xs_json_get_int (&check, object, "format_version", 1, G_MAXINT);
-  if (!check.failed && version > XS_DECISIONS_VERSION)
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_TOO_NEW,
-                   _("“%s” was made by a newer version of Xueshi (decisions format %d). "
-                     "Update Xueshi to apply it."),
-                   display_name, (int) version);
-      return NULL;
-    }
-  base_id = _xs_json_get_string (&check, object, "base_id", FALSE);
-  digest = _xs_json_get_string (&check, object, "package", FALSE);
-  decisions = _xs_json_get_array (&check, object, "decisions");
-  if (check.failed)
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
-                   _("The decisions file “%s” is damaged (at “%s”)."),
-                   display_name, check.where ? check.where : "package");
-      return NULL;
-    }
+  decisions = read_header (json_node_get_object (root), display_name, &base_id, &digest, error);
+  if (decisions == NULL)
+    return NULL;
   if (g_strcmp0 (base_id, xs_package_get_base_id (package)) != 0
       || g_strcmp0 (digest, xs_package_get_digest (package)) != 0)
     {

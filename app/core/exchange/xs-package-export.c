@@ -455,26 +455,6 @@ write_zip (XsDb            *db,
   return xs_output_commit (output, error);
 }
 
-static char *
-file_digest (const char    *path,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) input = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = g_malloc (CHUNK);
-  gssize n;
-
-  if (input == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, CHUNK, cancellable, error)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 /* NULL, empty or only white space */
 static gboolean
 is_blank (const char *text)
@@ -611,7 +591,7 @@ xs_package_export (XsDb                  *db,
     return FALSE;
 
   /* the register: decisions apply only to what was sent */
-  digest = file_digest (path, cancellable, error);
+  digest = _xs_package_file_digest (path, cancellable, error);
   file_name = g_path_get_basename (path);
   if (digest == NULL
       || !_xs_package_register_export (db, digest, file_name, query->year,

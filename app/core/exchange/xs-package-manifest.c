@@ -21,7 +21,29 @@
 #define MAX_TOTAL XS_PACKAGE_MAX_BYTES
 #define MAX_MEMBERS XS_PACKAGE_MAX_MEMBERS
 
+#define DIGEST_CHUNK (64 * 1024)
+
 /* Writing ------------------------------------------------------------------ */
+
+char *
+_xs_package_file_digest (const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) input = g_file_read (file, cancellable, error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = g_malloc (DIGEST_CHUNK);
+  gssize n;
+
+  if (input == NULL)
+    return NULL;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, DIGEST_CHUNK, cancellable, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}
 
 static void
 add_string (JsonBuilder *builder,

@@ -74,6 +74,12 @@ typedef struct
 
 GBytes     *_xs_package_build_manifest   (const XsPackageContents *contents);
 
+/* The SHA-256 of the file at @path in hex, as the manifest lists its
+ * members; NULL with @error set when it cannot be read. */
+char       *_xs_package_file_digest      (const char               *path,
+                                          GCancellable             *cancellable,
+                                          GError                  **error);
+
 /* A member as the manifest declares it. */
 typedef struct
 {

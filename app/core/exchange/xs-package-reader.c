@@ -490,26 +490,6 @@ unpack (XsPackage     *self,
   return TRUE;
 }
 
-static char *
-compute_digest (const char    *path,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) input = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = g_malloc (CHUNK);
-  gssize n;
-
-  if (input == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, CHUNK, cancellable, error)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 /* The manifest against the base's signature in manifest.sig: the manifest
  * holds every other member's SHA-256, so this covers the whole package. */
 static gboolean
@@ -568,7 +548,7 @@ xs_package_open (const char    *path,
   self->path = g_strdup (path);
   self->display_name = g_path_get_basename (path);
   _xs_package_manifest_init (&self->manifest, self->display_name);
-  self->digest = compute_digest (path, cancellable, error);
+  self->digest = _xs_package_file_digest (path, cancellable, error);
   if (self->digest == NULL)
     return NULL;
 

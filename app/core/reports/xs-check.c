@@ -179,27 +179,14 @@ check_approved_materials (XsDb       *db,
                           GPtrArray  *problems,
                           GError    **error)
 {
-  g_autoptr(XsDbStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
-  stmt = _xs_db_prepare (db,
-                         "SELECT id FROM claim WHERE status = 'approved' AND category = 'professional' "
-                         "ORDER BY id",
-                         error);
-  if (stmt == NULL)
+  ids = _xs_db_select_ids (db,
+                           "SELECT id FROM claim WHERE status = 'approved' AND category = 'professional' "
+                           "ORDER BY id",
+                           error);
+  if (ids == NULL)
     return FALSE;
-  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
-    {
-      gint64 id = _xs_db_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != XS_DB_DONE)
-    {
-      _xs_db_set_error (db, error);
-      return FALSE;
-    }
 
   for (guint i = 0; i < ids->len; i++)
     {

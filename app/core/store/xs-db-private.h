@@ -76,6 +76,12 @@ gboolean  _xs_db_next_row        (XsDb        *self,
                                   XsDbStmt    *stmt,
                                   gboolean    *has_row,
                                   GError     **error);
+/* The first column of every row @sql (a string constant that binds
+ * nothing) returns, as gint64s; NULL with @error set when it fails. The
+ * statement is released before this returns, so the caller may write. */
+GArray   *_xs_db_select_ids      (XsDb        *self,
+                                  const char  *sql,
+                                  GError     **error);
 void      _xs_db_bind_int        (XsDbStmt    *stmt,
                                   int          index,
                                   int          value);

@@ -99,6 +99,32 @@ _xs_db_column_int64 (XsDbStmt *stmt,
   return sqlite3_column_int64 (stmt, column);
 }
 
+GArray *
+_xs_db_select_ids (XsDb        *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = _xs_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
+    {
+      gint64 id = _xs_db_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != XS_DB_DONE)
+    {
+      _xs_db_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 double
 _xs_db_column_double (XsDbStmt *stmt,
                       int       column)

@@ -379,25 +379,14 @@ gboolean
 _xs_import_log_recover (XsDb     *db,
                         GError  **error)
 {
-  g_autoptr(XsDbStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
-  stmt = _xs_db_prepare (db,
-                         "SELECT id FROM import_batch WHERE incomplete = 1 AND undone_at IS NULL "
-                         "ORDER BY id DESC",
-                         error);
-  if (stmt == NULL)
+  ids = _xs_db_select_ids (db,
+                           "SELECT id FROM import_batch WHERE incomplete = 1 AND undone_at IS NULL "
+                           "ORDER BY id DESC",
+                           error);
+  if (ids == NULL)
     return FALSE;
-  while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
-    {
-      gint64 id = _xs_db_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != XS_DB_DONE)
-    return _xs_db_set_error (db, error);
-  _xs_db_stmt_release (g_steal_pointer (&stmt));
 
   for (guint i = 0; i < ids->len; i++)
     {

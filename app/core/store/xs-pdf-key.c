@@ -15,7 +15,7 @@
 
 #include "xs-data-dir.h"
 #include "xs-pdf-key.h"
-#include "xs-signing-key.h"
+#include "xs-signing-key-private.h"
 
 #define KEY_FILE "pdf-signing-key"
 #define KEY_BITS 2048
@@ -69,41 +69,17 @@ set_gnutls_error (int      code,
   return FALSE;
 }
 
-/* Only the archive gives the key back. */
-static char *
-describe_remedy (const char *data_dir)
-{
-  g_autofree char *archive = xs_data_dir_get_noted_archive (data_dir);
-
-  if (archive != NULL)
-    {
-      g_autofree char *display = g_filename_display_name (archive);
-
-      return g_strdup_printf (_("Restore the base from its archive “%s” (xueshi-cli restore-archive, or Restore from Archive… in the window): a new key would sign the base’s PDFs with a fingerprint other than the one its reviewers compared."),
-                              display);
-    }
-  return g_strdup (_("Restore the base from its archive (made by Back Up Everything… or xueshi-cli archive; restore it with xueshi-cli restore-archive, or Restore from Archive… in the window): a new key would sign the base’s PDFs with a fingerprint other than the one its reviewers compared."));
-}
-
 static char *
 fingerprint_of (gnutls_pubkey_t public_key)
 {
   gnutls_datum_t der = { NULL, 0 };
   g_autofree char *digest = NULL;
-  GString *text;
 
   if (gnutls_pubkey_export2 (public_key, GNUTLS_X509_FMT_DER, &der) < 0)
     return g_strdup ("");
   digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der.data, der.size);
   gnutls_free (der.data);
-  text = g_string_new (NULL);
-  for (guint i = 0; i < 32; i += 4)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append_len (text, digest + i, 4);
-    }
-  return g_string_free (text, FALSE);
+  return _xs_key_fingerprint_of_digest (digest);
 }
 
 gboolean
@@ -123,10 +99,7 @@ xs_pdf_key_open (const char  *data_dir,
 {
   g_autoptr(XsPdfKey) self = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *remedy = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
   gnutls_datum_t datum;
   unsigned int bits = 0;
   gsize length = 0;
@@ -136,20 +109,9 @@ xs_pdf_key_open (const char  *data_dir,
 
   self = g_object_new (XS_TYPE_PDF_KEY, NULL);
   path = g_build_filename (data_dir, KEY_FILE, NULL);
-  display = g_filename_display_name (path);
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      remedy = describe_remedy (data_dir);
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING,
-                     _("The PDF signing key “%s” is missing. A new key is never made in its place. %s"),
-                     display, remedy);
-      else
-        g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
-                     _("The PDF signing key “%s” cannot be read (%s). %s"),
-                     display, local_error->message, remedy);
-      return NULL;
-    }
+  contents = _xs_key_file_read (path, XS_KEY_FILE_PDF, data_dir, &length, error);
+  if (contents == NULL)
+    return NULL;
 
   datum.data = (unsigned char *) contents;
   datum.size = length;
@@ -169,9 +131,7 @@ xs_pdf_key_open (const char  *data_dir,
   memset (contents, 0, length);
   if (ret < 0)
     {
-      remedy = describe_remedy (data_dir);
-      g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
-                   _("The PDF signing key “%s” is damaged. %s"), display, remedy);
+      _xs_key_file_set_damaged (path, XS_KEY_FILE_PDF, data_dir, error);
       return NULL;
     }
   self->fingerprint = fingerprint_of (self->public_key);

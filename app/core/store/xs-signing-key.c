@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "xs-data-dir.h"
-#include "xs-signing-key.h"
+#include "xs-signing-key-private.h"
 
 #define KEY_FILE "signing-key"
 #define PUBLIC_PREFIX "xueshi-ed25519:"
@@ -71,10 +71,16 @@ ensure_sodium (GError **error)
 
 G_DEFINE_QUARK (xs-signing-key-error-quark, xs_signing_key_error)
 
-/* What to do about a lost or damaged key: restore the archive, named when
- * one was written from this base. */
-static char *
-describe_remedy (const char *data_dir)
+/* Key files ---------------------------------------------------------------- */
+
+/* The certificate key and the PDF key are read, and refused, the same way:
+ * a missing or damaged key is never replaced by a new one, and every
+ * message says how to get it back. The messages are whole sentences for
+ * each key, so that each translates as one. */
+
+char *
+_xs_key_file_describe_remedy (XsKeyFileKind  kind,
+                              const char    *data_dir)
 {
   g_autofree char *archive = xs_data_dir_get_noted_archive (data_dir);
 
@@ -82,10 +88,78 @@ describe_remedy (const char *data_dir)
     {
       g_autofree char *display = g_filename_display_name (archive);
 
+      if (kind == XS_KEY_FILE_PDF)
+        return g_strdup_printf (_("Restore the base from its archive “%s” (xueshi-cli restore-archive, or Restore from Archive… in the window): a new key would sign the base’s PDFs with a fingerprint other than the one its reviewers compared."),
+                                display);
       return g_strdup_printf (_("Restore the base from its archive “%s” (xueshi-cli restore-archive, or Restore from Archive… in the window): certificates already issued can only be checked with the key that signed them."),
                               display);
     }
+  if (kind == XS_KEY_FILE_PDF)
+    return g_strdup (_("Restore the base from its archive (made by Back Up Everything… or xueshi-cli archive; restore it with xueshi-cli restore-archive, or Restore from Archive… in the window): a new key would sign the base’s PDFs with a fingerprint other than the one its reviewers compared."));
   return g_strdup (_("Restore the base from its archive (made by Back Up Everything… or xueshi-cli archive; restore it with xueshi-cli restore-archive, or Restore from Archive… in the window): certificates already issued can only be checked with the key that signed them."));
+}
+
+static char *
+remedy_for (XsKeyFileKind  kind,
+            const char    *data_dir)
+{
+  return data_dir != NULL ? _xs_key_file_describe_remedy (kind, data_dir) : g_strdup ("");
+}
+
+char *
+_xs_key_file_read (const char     *path,
+                   XsKeyFileKind   kind,
+                   const char     *data_dir,
+                   gsize          *length,
+                   GError        **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *remedy = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  if (g_file_get_contents (path, &contents, length, &local_error))
+    return g_steal_pointer (&contents);
+
+  display = g_filename_display_name (path);
+  remedy = remedy_for (kind, data_dir);
+  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING,
+                 kind == XS_KEY_FILE_PDF
+                 ? _("The PDF signing key “%s” is missing. A new key is never made in its place. %s")
+                 : _("The certificate signing key “%s” is missing. A new key is never made in its place. %s"),
+                 display, remedy);
+  else
+    g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
+                 kind == XS_KEY_FILE_PDF
+                 ? _("The PDF signing key “%s” cannot be read (%s). %s")
+                 : _("The certificate signing key “%s” cannot be read (%s). %s"),
+                 display, local_error->message, remedy);
+  return NULL;
+}
+
+gboolean
+_xs_key_file_set_damaged (const char     *path,
+                          XsKeyFileKind   kind,
+                          const char     *data_dir,
+                          GError        **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *remedy = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  remedy = remedy_for (kind, data_dir);
+  g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
+               kind == XS_KEY_FILE_PDF
+               ? _("The PDF signing key “%s” is damaged. %s")
+               : _("The certificate signing key “%s” is damaged. %s"),
+               display, remedy);
+  return FALSE;
 }
 
 /* Reads the secret key in @path into a new key; @remedy (or NULL) ends
@@ -96,10 +170,7 @@ load_key (const char  *path,
           GError     **error)
 {
   g_autoptr(XsSigningKey) self = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *remedy = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
   guint8 public[crypto_sign_PUBLICKEYBYTES];
   g_autofree char *encoded = NULL;
   gsize length = 0;
@@ -108,25 +179,13 @@ load_key (const char  *path,
     return NULL;
 
   self = g_object_new (XS_TYPE_SIGNING_KEY, NULL);
-  display = g_filename_display_name (path);
-  remedy = data_dir != NULL ? describe_remedy (data_dir) : g_strdup ("");
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING,
-                     _("The certificate signing key “%s” is missing. A new key is never made in its place. %s"),
-                     display, remedy);
-      else
-        g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
-                     _("The certificate signing key “%s” cannot be read (%s). %s"),
-                     display, local_error->message, remedy);
-      return NULL;
-    }
+  contents = _xs_key_file_read (path, XS_KEY_FILE_CERTIFICATE, data_dir, &length, error);
+  if (contents == NULL)
+    return NULL;
   if (length != sizeof self->secret)
     {
       sodium_memzero (contents, length);
-      g_set_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED,
-                   _("The certificate signing key “%s” is damaged. %s"), display, remedy);
+      _xs_key_file_set_damaged (path, XS_KEY_FILE_CERTIFICATE, data_dir, error);
       return NULL;
     }
   memcpy (self->secret, contents, length);
@@ -261,11 +320,20 @@ char *
 xs_public_key_fingerprint (const char *public_key_text)
 {
   g_autofree char *digest = NULL;
-  GString *text;
 
   g_return_val_if_fail (public_key_text != NULL, NULL);
 
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, public_key_text, -1);
+  return _xs_key_fingerprint_of_digest (digest);
+}
+
+char *
+_xs_key_fingerprint_of_digest (const char *digest)
+{
+  GString *text;
+
+  g_return_val_if_fail (digest != NULL && strlen (digest) >= 32, NULL);
+
   text = g_string_new (NULL);
   for (guint i = 0; i < 32; i += 4)
     {
