@@ -561,7 +561,9 @@ test_short_transactions (void)
   XsCertificateSettings settings = { 0 };
   Issuing issuing = { 0 };
   GThread *thread;
-  guint n = 80, done_after_write;
+  /* enough for many chunks of a tenth of a second, now that a
+   * certificate is issued in about a millisecond */
+  guint n = 1000, done_after_write;
 
   for (guint i = 0; i < n; i++)
     {
