@@ -505,10 +505,15 @@ _xs_certificate_get_seal_surface (XsCertificate *self)
           cairo_surface_destroy (surface);
           return NULL;
         }
-      /* One image object in a PDF, however many pages show it. */
-      cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID,
-                                   (const guchar *) self->seal_hash, strlen (self->seal_hash),
-                                   NULL, NULL);
+      /* One image object in a PDF, however many pages show it. The
+       * surface is kept for other certificates: the id is its own copy. */
+      {
+        char *unique_id = g_strdup (self->seal_hash);
+
+        cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID,
+                                     (const guchar *) unique_id, strlen (unique_id),
+                                     g_free, unique_id);
+      }
       g_hash_table_insert (seals, g_strdup (self->seal_hash), cairo_surface_reference (surface));
       G_UNLOCK (seals);
       self->seal_surface = surface;
