@@ -12,15 +12,6 @@
 #include "xs-db-private.h"
 #include "xs-test-util.h"
 
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
 static void
 test_db_creates_private_files (void)
 {
@@ -33,14 +24,14 @@ test_db_creates_private_files (void)
   g_assert_no_error (error);
   g_assert_nonnull (db);
   g_assert_cmpstr (xs_db_get_data_dir (db), ==, dir);
-  g_assert_cmpint (mode_of (dir), ==, 0700);
-  g_assert_cmpint (mode_of (xs_db_get_path (db)), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (dir), ==, 0700);
+  g_assert_cmpint (xs_test_file_mode (xs_db_get_path (db)), ==, 0600);
   g_assert_cmpint (xs_db_get_schema_version (db), ==, xs_db_get_latest_version ());
   g_assert_cmpint (xs_db_get_latest_version (), >=, 1);
 
   wal = g_strconcat (xs_db_get_path (db), "-wal", NULL);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (mode_of (wal), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (wal), ==, 0600);
 }
 
 static void
