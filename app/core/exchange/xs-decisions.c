@@ -245,8 +245,6 @@ describe_claim (XsDb          *db,
   return trainee != NULL ? g_strdup_printf ("%s: %s", ref, trainee->name) : g_strdup (ref);
 }
 
-/* Checks a decision against the stored claim; returns the claim, or NULL
- * with the refusal in @report (and @error set only when the store fails). */
 /* What changed in a claim since it was exported, in words. */
 static char *
 describe_change (XsDb               *db,
@@ -286,6 +284,8 @@ describe_change (XsDb               *db,
                           trainee != NULL ? trainee->name : "?", package, what->str);
 }
 
+/* Checks a decision against the stored claim; returns the claim, or NULL
+ * with the refusal in @report (and @error set only when the store fails). */
 static XsClaim *
 lookup_claim (XsDb            *db,
               const Answer    *answer,
@@ -377,6 +377,25 @@ describe (XsDb          *db,
                           xs_status_get_label (decision));
 }
 
+/* The fields of one decision, pointing into @object; FALSE when one is
+ * missing or not one the format allows. */
+static gboolean
+parse_decision (JsonObject  *object,
+                XsDecision  *decision)
+{
+  g_auto(XsJsonCheck) check = { 0 };
+  const char *decision_text, *side_text;
+
+  decision->ref = _xs_json_get_string (&check, object, "ref", FALSE);
+  decision_text = _xs_json_get_string (&check, object, "decision", FALSE);
+  side_text = _xs_json_get_string (&check, object, "side", FALSE);
+  decision->reviewer = _xs_json_get_string (&check, object, "reviewer", TRUE);
+  decision->reason = _xs_json_get_string (&check, object, "reason", TRUE);
+  return !check.failed && xs_status_from_string (decision_text, &decision->decision)
+         && (decision->decision == XS_STATUS_APPROVED || decision->decision == XS_STATUS_REJECTED)
+         && xs_review_side_from_string (side_text, &decision->side);
+}
+
 /* One decision; FALSE only when the store fails. */
 static gboolean
 apply_decision (XsDb            *db,
@@ -389,13 +408,10 @@ apply_decision (XsDb            *db,
                 guint           *counts,
                 GError         **error)
 {
-  g_auto(XsJsonCheck) check = { 0 };
   g_autoptr(XsClaim) claim = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
-  const char *ref, *decision_text, *side_text, *reviewer, *reason;
-  XsStatus decision;
-  XsReviewSide side;
+  XsDecision d = { 0 };
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -403,48 +419,40 @@ apply_decision (XsDb            *db,
       return TRUE;
     }
   object = json_node_get_object (node);
-  ref = _xs_json_get_string (&check, object, "ref", FALSE);
-  decision_text = _xs_json_get_string (&check, object, "decision", FALSE);
-  side_text = _xs_json_get_string (&check, object, "side", FALSE);
-  reviewer = _xs_json_get_string (&check, object, "reviewer", TRUE);
-  reason = _xs_json_get_string (&check, object, "reason", TRUE);
-  if (check.failed || !xs_status_from_string (decision_text, &decision)
-      || (decision != XS_STATUS_APPROVED && decision != XS_STATUS_REJECTED)
-      || !xs_review_side_from_string (side_text, &side))
+  if (!parse_decision (object, &d))
     {
-      refuse (report, line, ref,
+      refuse (report, line, d.ref,
               _("the decision is incomplete: it needs a reference, “approved” or “rejected”, "
                 "the side (“hr” or “industry”) and the reviewer."));
       return TRUE;
     }
-  if (g_hash_table_contains (seen, ref))
+  if (!g_hash_table_add (seen, (gpointer) d.ref))
     {
-      refuse (report, line, ref, _("the claim is decided twice."));
+      refuse (report, line, d.ref, _("the claim is decided twice."));
       return TRUE;
     }
-  g_hash_table_add (seen, (gpointer) ref);
 
-  if (side != answer->reviewer->side)
+  if (d.side != answer->reviewer->side)
     {
       g_autofree char *text = g_strdup_printf (_("%s is registered as a reviewer for the %s, not for the %s; the decision is not theirs to make."),
                                                answer->reviewer->name,
                                                xs_review_side_get_label (answer->reviewer->side),
-                                               xs_review_side_get_label (side));
+                                               xs_review_side_get_label (d.side));
 
-      refuse (report, line, ref, text);
+      refuse (report, line, d.ref, text);
       return TRUE;
     }
   /* the name the base registered, not what the file says */
-  reviewer = answer->reviewer->name;
+  d.reviewer = answer->reviewer->name;
 
-  claim = lookup_claim (db, answer, report, line, object, ref, error);
+  claim = lookup_claim (db, answer, report, line, object, d.ref, error);
   if (claim == NULL)
     return error == NULL || *error == NULL;
 
   /* Its review state as it was, for undoing the import. */
   if (!_xs_import_log_save_claim (db, import_id, claim->id, error))
     return FALSE;
-  if (!xs_claim_store_decide_as (db, claim->id, side, decision, reason, reviewer, &local_error))
+  if (!xs_claim_store_decide_as (db, claim->id, d.side, d.decision, d.reason, d.reviewer, &local_error))
     {
       g_autofree char *who = NULL;
 
@@ -453,16 +461,16 @@ apply_decision (XsDb            *db,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      who = describe_claim (db, claim, ref);
+      who = describe_claim (db, claim, d.ref);
       refuse (report, line, who, local_error->message);
       return TRUE;
     }
 
   {
-    g_autofree char *summary = describe (db, claim, ref, decision);
+    g_autofree char *summary = describe (db, claim, d.ref, d.decision);
 
     xs_import_report_add (report, line, XS_ROW_UPDATED, summary);
-    counts[decision == XS_STATUS_APPROVED ? 0 : 1]++;
+    counts[d.decision == XS_STATUS_APPROVED ? 0 : 1]++;
   }
   return TRUE;
 }
@@ -756,42 +764,29 @@ xs_decisions_read (XsPackage   *package,
     {
       g_auto(XsJsonCheck) row = { 0 };
       JsonObject *item = _xs_json_array_get_object (&row, decisions, i, "decisions");
-      const char *ref, *decision_text, *side_text, *reviewer, *reason;
       XsDecision decision = { 0 };
       XsDecision *copy;
 
-      if (item == NULL)
+      if (item == NULL || !parse_decision (item, &decision))
         goto damaged;
-      ref = _xs_json_get_string (&row, item, "ref", FALSE);
-      decision_text = _xs_json_get_string (&row, item, "decision", FALSE);
-      side_text = _xs_json_get_string (&row, item, "side", FALSE);
-      reviewer = _xs_json_get_string (&row, item, "reviewer", TRUE);
-      reason = _xs_json_get_string (&row, item, "reason", TRUE);
-      if (row.failed || !xs_status_from_string (decision_text, &decision.decision)
-          || (decision.decision != XS_STATUS_APPROVED && decision.decision != XS_STATUS_REJECTED)
-          || !xs_review_side_from_string (side_text, &decision.side))
-        goto damaged;
-      decision.ref = ref;
-      decision.reviewer = reviewer;
-      decision.reason = reason;
-      if (!check_decision (find_claim (package, ref), xs_package_get_year (package), &decision, error))
+      if (!check_decision (find_claim (package, decision.ref), xs_package_get_year (package), &decision, error))
         {
           g_prefix_error (error, "%s: ", display_name);
           return NULL;
         }
-      if (!g_hash_table_add (seen, (gpointer) ref))
+      if (!g_hash_table_add (seen, (gpointer) decision.ref))
         {
           g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-                       _("%s: the claim is decided twice."), ref);
+                       _("%s: the claim is decided twice."), decision.ref);
           g_prefix_error (error, "%s: ", display_name);
           return NULL;
         }
       copy = g_new0 (XsDecision, 1);
-      copy->ref = g_strdup (ref);
+      copy->ref = g_strdup (decision.ref);
       copy->decision = decision.decision;
       copy->side = decision.side;
-      copy->reviewer = g_strdup (reviewer);
-      copy->reason = decision.decision == XS_STATUS_REJECTED ? g_strdup (reason) : NULL;
+      copy->reviewer = g_strdup (decision.reviewer);
+      copy->reason = decision.decision == XS_STATUS_REJECTED ? g_strdup (decision.reason) : NULL;
       g_ptr_array_add (result, copy);
       continue;
 
