@@ -79,16 +79,27 @@ xs_claim_files_link (XsDb                *db,
   return TRUE;
 }
 
-/* Binds the link's claim (?1), material (?2) and file (?3). */
-static void
-bind_link (XsDbStmt    *stmt,
-           gint64       claim_id,
-           const char  *material,
-           gint64       evidence_id)
+/* Runs @sql (a string constant), a statement on one link: ?1 its claim,
+ * ?2 its material, ?3 its file. Returns how many rows it changed, or -1
+ * with @error set. */
+static gint64
+run_on_link (XsDb        *db,
+             const char  *sql,
+             gint64       claim_id,
+             const char  *material,
+             gint64       evidence_id,
+             GError     **error)
 {
+  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return -1;
   _xs_db_bind_int64 (stmt, 1, claim_id);
   _xs_db_bind_text (stmt, 2, material);
   _xs_db_bind_int64 (stmt, 3, evidence_id);
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return -1;
+  return _xs_db_changes (db);
 }
 
 gboolean
@@ -99,7 +110,7 @@ xs_claim_files_unlink (XsDb        *db,
                        GError     **error)
 {
   g_autoptr(XsDbStmt) keep = NULL;
-  g_autoptr(XsDbStmt) stmt = NULL;
+  gint64 changed;
 
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (material != NULL, FALSE);
@@ -113,21 +124,21 @@ xs_claim_files_unlink (XsDb        *db,
                          error);
   if (keep == NULL)
     return FALSE;
-  bind_link (keep, claim_id, material, evidence_id);
+  _xs_db_bind_int64 (keep, 1, claim_id);
+  _xs_db_bind_text (keep, 2, material);
+  _xs_db_bind_int64 (keep, 3, evidence_id);
   _xs_db_bind_text (keep, 4, _xs_db_get_now (db));
   if (!_xs_db_exec_stmt (db, keep, error))
     return FALSE;
+  _xs_db_stmt_release (g_steal_pointer (&keep));
 
-  stmt = _xs_db_prepare (db,
+  changed = run_on_link (db,
                          "DELETE FROM claim_evidence "
                          "WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
-                         error);
-  if (stmt == NULL)
+                         claim_id, material, evidence_id, error);
+  if (changed < 0)
     return FALSE;
-  bind_link (stmt, claim_id, material, evidence_id);
-  if (!_xs_db_exec_stmt (db, stmt, error))
-    return FALSE;
-  if (_xs_db_changes (db) == 0)
+  if (changed == 0)
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
                    _("That file is not attached to claim %lld; it may have been removed already."),
@@ -144,38 +155,29 @@ xs_claim_files_relink (XsDb        *db,
                        gint64       evidence_id,
                        GError     **error)
 {
-  g_autoptr(XsDbStmt) stmt = NULL;
+  gint64 changed;
 
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (material != NULL, FALSE);
 
-  stmt = _xs_db_prepare (db,
+  changed = run_on_link (db,
                          "INSERT INTO claim_evidence (claim_id, evidence_id, material, original_name, added_at) "
                          "SELECT claim_id, evidence_id, material, original_name, added_at "
                          "FROM detached_evidence WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3 "
                          "ORDER BY id DESC LIMIT 1 "
                          "ON CONFLICT DO NOTHING",
-                         error);
-  if (stmt == NULL)
+                         claim_id, material, evidence_id, error);
+  if (changed < 0)
     return FALSE;
-  bind_link (stmt, claim_id, material, evidence_id);
-  if (!_xs_db_exec_stmt (db, stmt, error))
-    return FALSE;
-  if (_xs_db_changes (db) == 0)
+  if (changed == 0)
     {
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
                    _("That file was not removed from claim %lld, or it is attached again already."),
                    (long long) claim_id);
       return FALSE;
     }
-  _xs_db_stmt_release (g_steal_pointer (&stmt));
-
-  stmt = _xs_db_prepare (db,
-                         "DELETE FROM detached_evidence "
-                         "WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_link (stmt, claim_id, material, evidence_id);
-  return _xs_db_exec_stmt (db, stmt, error);
+  return run_on_link (db,
+                      "DELETE FROM detached_evidence "
+                      "WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
+                      claim_id, material, evidence_id, error) >= 0;
 }
