@@ -50,17 +50,9 @@ add_trainees (XsDb  *db,
 static char *
 dump (XsDb *db)
 {
-  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db,
-                                             "SELECT group_concat (id || ':' || id_number || ':' || name, ';') "
-                                             "|| '|' || (SELECT group_concat (sha256, ';') FROM (SELECT sha256 FROM evidence ORDER BY sha256)) "
-                                             "FROM (SELECT * FROM trainee ORDER BY id)",
-                                             NULL);
-  const char *text;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = _xs_db_column_text (stmt, 0);
-  return g_strdup (text ? text : "");
+  return xs_test_query_text (db, "SELECT group_concat (id || ':' || id_number || ':' || name, ';') "
+                                 "|| '|' || (SELECT group_concat (sha256, ';') FROM (SELECT sha256 FROM evidence ORDER BY sha256)) "
+                                 "FROM (SELECT * FROM trainee ORDER BY id)");
 }
 
 static char *

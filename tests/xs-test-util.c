@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "xs-db-private.h"
 #include "xs-hours-import.h"
 #include "xs-id-number.h"
 #include "xs-qr-reader.h"
@@ -334,4 +335,17 @@ xs_test_read_file (const char *path,
 
   g_assert_true (g_file_get_contents (path, &contents, length, NULL));
   return contents;
+}
+
+char *
+xs_test_query_text (XsDb       *db,
+                    const char *sql)
+{
+  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, sql, NULL);
+  const char *text;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (_xs_db_step (stmt), ==, XS_DB_ROW);
+  text = _xs_db_column_text (stmt, 0);
+  return g_strdup (text ? text : "");
 }

@@ -65,6 +65,11 @@ int    xs_test_file_mode     (const char            *path);
 char  *xs_test_read_file     (const char            *path,
                               gsize                 *length);
 
+/* The text in the first column of the one row @sql (a string constant)
+ * returns; "" for NULL. */
+char  *xs_test_query_text    (XsDb        *db,
+                              const char  *sql);
+
 /* Every file under @dir with its size, one a line, sorted: what "nothing
  * changed" compares. */
 char  *xs_test_tree_of       (const char  *dir);
