@@ -76,6 +76,21 @@ write_roster (guint n)
   return xs_test_write_file ("roster.csv", csv, -1);
 }
 
+/* Hours that qualify trainee 0 of write_roster() for 2018, as a CSV file
+ * @name. */
+static char *
+write_qualifying_hours (const char *name)
+{
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
+                                            "%s,学员0,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
+                                            "%s,学员0,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
+                                            "%s,学员0,2018,专业科目,,60,1,基地培训班,2018-06-01\n",
+                                            id0, id0, id0);
+
+  return xs_test_write_file (name, hours, -1);
+}
+
 static void
 test_cli_usage (void)
 {
@@ -790,8 +805,7 @@ test_cli_notice_rules (void)
   JsonArray *kinds;
 
   fresh_data_dir ();
-  run_cli (&r[0], "import-roster", roster, NULL);
-  expect (&r[0], 0, NULL);
+  run_ok (&r[0], "import-roster", roster, NULL);
 
   /* 1 */
   g_test_message ("附件1: 个人申报需要上传培训通知、结业证书及单位证明材料，基地统一上报的可以不用提供。");
@@ -811,15 +825,13 @@ test_cli_notice_rules (void)
   /* 2 */
   g_test_message ("附件15: 年度内在境外工作超过 6 个月……学时按实际在岗时间计算，"
                   "如需申报 60 个学时，休半年产假可折算 30 个学时。");
-  run_cli (&r[6], "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "15", "--absence", "abroad",
-           "--months", "7", "--title", "境外工作", "--date", "2018-11-30", NULL);
-  expect (&r[6], 0, NULL);
+  run_ok (&r[6], "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "15", "--absence", "abroad",
+          "--months", "7", "--title", "境外工作", "--date", "2018-11-30", NULL);
   run_cli (&r[7], "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "15", "--absence", "maternity",
            "--months", "6", "--title", "产假", "--date", "2018-12-01", NULL);
   expect (&r[7], 1, "2018 already has 7 months of absence recorded; at most 5 more");
-  run_cli (&r[8], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "15", "--absence", "abroad",
-           "--months", "6.5", "--title", "境外工作", "--date", "2018-11-30", NULL);
-  expect (&r[8], 0, NULL);
+  run_ok (&r[8], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "15", "--absence", "abroad",
+          "--months", "6.5", "--title", "境外工作", "--date", "2018-11-30", NULL);
   run_cli (&r[9], "claim", "show", g_strstrip (r[8].out), "--format", "json", NULL);
   o = parse_object (parser, r[9].out);
   g_assert_cmpfloat (json_object_get_double_member (o, "absence_months"), ==, 6.5);
@@ -827,28 +839,23 @@ test_cli_notice_rules (void)
 
   /* 3 */
   g_test_message ("附件16: 由市人社局参照专业科目学时折算标准确认学时。");
-  run_cli (&r[10], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "16", "--hours", "8",
-           "--title", "其他形式学习", "--date", "2018-06-01", NULL);
-  expect (&r[10], 0, NULL);
+  run_ok (&r[10], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "16", "--hours", "8",
+          "--title", "其他形式学习", "--date", "2018-06-01", NULL);
   g_strstrip (r[10].out);
   run_cli (&r[11], "claim", "attach", r[10].out, "--material", "supporting_document", scan, NULL);
-  run_cli (&r[12], "claim", "submit", r[10].out, NULL);
-  expect (&r[12], 0, NULL);
+  run_ok (&r[12], "claim", "submit", r[10].out, NULL);
   run_cli (&r[13], "review", "approve", r[10].out, "--side", "industry", "--reviewer", "行业主管部门", NULL);
   expect (&r[13], 1, "HR bureau");
   run_cli (&r[14], "claim", "show", r[10].out, NULL);
   expect (&r[14], 0, "Decided by: HR department");
-  run_cli (&r[15], "review", "approve", r[10].out, "--side", "hr", "--reviewer", "市人社局", NULL);
-  expect (&r[15], 0, NULL);
+  run_ok (&r[15], "review", "approve", r[10].out, "--side", "hr", "--reviewer", "市人社局", NULL);
 
   /* 4 */
   g_test_message ("二(二): 补学时间安排：2018年3月1日至2018年12月30日。2019年将不再提供以往年度的补学内容。");
-  run_cli (&r[16], "claim", "add", "--id-number", id1, "--year", "2017", "--public", "--hours", "6",
-           "--title", "2017公需", "--date", "2017-06-01", NULL);
-  expect (&r[16], 0, NULL);
-  run_cli (&r[17], "claim", "add", "--id-number", id1, "--year", "2017", "--kind", "2", "--hours", "6",
-           "--title", "2017研修", "--date", "2017-06-02", NULL);
-  expect (&r[17], 0, NULL);
+  run_ok (&r[16], "claim", "add", "--id-number", id1, "--year", "2017", "--public", "--hours", "6",
+          "--title", "2017公需", "--date", "2017-06-01", NULL);
+  run_ok (&r[17], "claim", "add", "--id-number", id1, "--year", "2017", "--kind", "2", "--hours", "6",
+          "--title", "2017研修", "--date", "2017-06-02", NULL);
   run_cli (&r[18], "claim", "add", "--id-number", id1, "--year", "2017", "--public", "--hours", "6",
            "--title", "2017补学", "--date", "2019-03-01", NULL);
   expect (&r[18], 1, "2018-12-30");
@@ -1379,12 +1386,7 @@ test_cli_verify_printed (void)
   g_autofree char *id0 = xs_test_id_number (0);
   g_autofree char *id1 = xs_test_id_number (1);
   g_autofree char *masked = xs_id_number_mask (id0);
-  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
-                                            "%s,学员0,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
-                                            "%s,学员0,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
-                                            "%s,学员0,2018,专业科目,,60,1,基地培训班,2018-06-01\n",
-                                            id0, id0, id0);
-  g_autofree char *hours_path = xs_test_write_file ("verify-hours.csv", hours, -1);
+  g_autofree char *hours_path = write_qualifying_hours ("verify-hours.csv");
   g_autofree char *out_dir = xs_test_make_tmpdir ();
   g_autofree char *pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
   g_autoptr(GError) error = NULL;
@@ -1395,14 +1397,10 @@ test_cli_verify_printed (void)
   Run r[8] = { { 0 } };
 
   fresh_data_dir ();
-  run_cli (&r[0], "import-roster", roster, NULL);
-  expect (&r[0], 0, NULL);
-  run_cli (&r[1], "import-hours", hours_path, NULL);
-  expect (&r[1], 0, NULL);
-  run_cli (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
-  expect (&r[2], 0, NULL);
-  run_cli (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
-  expect (&r[3], 0, NULL);
+  run_ok (&r[0], "import-roster", roster, NULL);
+  run_ok (&r[1], "import-hours", hours_path, NULL);
+  run_ok (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
+  run_ok (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
 
   db = xs_db_open (data_dir, &error);
   g_assert_no_error (error);
@@ -1415,8 +1413,7 @@ test_cli_verify_printed (void)
   g_assert_nonnull (strstr (r[4].out, masked));
   g_assert_nonnull (strstr (r[4].out, "2018-JX-000001"));
 
-  run_cli (&r[5], "verify", xs_certificate_get_payload (certificate), "--id-number", id0, "--name", "学员0", NULL);
-  expect (&r[5], 0, NULL);
+  run_ok (&r[5], "verify", xs_certificate_get_payload (certificate), "--id-number", id0, "--name", "学员0", NULL);
 
   /* another birth date with the same check character: the same answer */
   g_date_clear (&date, 1);
@@ -1462,18 +1459,13 @@ test_cli_trust_base (void)
 
   fresh_data_dir ();
   base_dir = g_strdup (data_dir);
-  run_cli (&r[0], "import-roster", roster, NULL);
-  expect (&r[0], 0, NULL);
-  run_cli (&r[1], "claim", "add", "--id-number", id, "--year", "2018", "--public", "--hours", "6",
-           "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
-  expect (&r[1], 0, NULL);
+  run_ok (&r[0], "import-roster", roster, NULL);
+  run_ok (&r[1], "claim", "add", "--id-number", id, "--year", "2018", "--public", "--hours", "6",
+          "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
   g_strstrip (r[1].out);
-  run_cli (&r[2], "claim", "submit", r[1].out, NULL);
-  expect (&r[2], 0, NULL);
-  run_cli (&r[3], "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
-  expect (&r[3], 0, NULL);
-  run_cli (&r[4], "export-public-key", "--out", key_path, NULL);
-  expect (&r[4], 0, NULL);
+  run_ok (&r[2], "claim", "submit", r[1].out, NULL);
+  run_ok (&r[3], "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
+  run_ok (&r[4], "export-public-key", "--out", key_path, NULL);
   package = xs_package_open (package_path, NULL, &error);
   g_assert_no_error (error);
   fingerprint = xs_public_key_fingerprint (xs_package_get_base_key (package));
@@ -1513,13 +1505,7 @@ static void
 test_cli_rotate_key (void)
 {
   g_autofree char *roster = write_roster (1);
-  g_autofree char *id0 = xs_test_id_number (0);
-  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
-                                            "%s,学员0,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
-                                            "%s,学员0,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
-                                            "%s,学员0,2018,专业科目,,60,1,基地培训班,2018-06-01\n",
-                                            id0, id0, id0);
-  g_autofree char *hours_path = xs_test_write_file ("rotate-hours.csv", hours, -1);
+  g_autofree char *hours_path = write_qualifying_hours ("rotate-hours.csv");
   g_autofree char *out_dir = xs_test_make_tmpdir ();
   g_autofree char *pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
   g_autofree char *payload = NULL;
@@ -1528,14 +1514,10 @@ test_cli_rotate_key (void)
   Run r[9] = { { 0 } };
 
   fresh_data_dir ();
-  run_cli (&r[0], "import-roster", roster, NULL);
-  expect (&r[0], 0, NULL);
-  run_cli (&r[1], "import-hours", hours_path, NULL);
-  expect (&r[1], 0, NULL);
-  run_cli (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
-  expect (&r[2], 0, NULL);
-  run_cli (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
-  expect (&r[3], 0, NULL);
+  run_ok (&r[0], "import-roster", roster, NULL);
+  run_ok (&r[1], "import-hours", hours_path, NULL);
+  run_ok (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
+  run_ok (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
   {
     g_autoptr(XsDb) db = xs_db_open (data_dir, &error);
     g_autoptr(XsCertificate) certificate = NULL;
@@ -1545,16 +1527,13 @@ test_cli_rotate_key (void)
     g_assert_no_error (error);
     payload = g_strdup (xs_certificate_get_payload (certificate));
   }
-  run_cli (&r[4], "export-public-key", NULL);
-  expect (&r[4], 0, NULL);
+  run_ok (&r[4], "export-public-key", NULL);
 
   /* asks first */
   run_cli (&r[5], "rotate-key", NULL);
   expect (&r[5], 2, NULL);
-  run_cli (&r[6], "rotate-key", "--yes", NULL);
-  expect (&r[6], 0, NULL);
-  run_cli (&r[7], "export-public-key", NULL);
-  expect (&r[7], 0, NULL);
+  run_ok (&r[6], "rotate-key", "--yes", NULL);
+  run_ok (&r[7], "export-public-key", NULL);
   lines = g_strsplit (r[7].out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[2], ==, "");
@@ -1562,8 +1541,7 @@ test_cli_rotate_key (void)
   g_assert_cmpstr (lines[0], !=, lines[1]);
 
   /* the certificate signed with the old key still verifies */
-  run_cli (&r[8], "verify", payload, NULL);
-  expect (&r[8], 0, NULL);
+  run_ok (&r[8], "verify", payload, NULL);
   g_assert_true (g_str_has_prefix (r[8].out, "VALID"));
   for (guint i = 0; i < G_N_ELEMENTS (r); i++)
     xs_test_run_clear (&r[i]);
