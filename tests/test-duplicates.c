@@ -38,24 +38,9 @@ add_patent (XsDb       *db,
             const char *title,
             const char *scan)
 {
-  g_auto(XsClaim) claim = { 0 };
-  g_autoptr(GError) error = NULL;
   const char *paths[] = { scan, NULL };
 
-  claim.trainee_id = trainee_id;
-  claim.year = 2018;
-  claim.category = XS_CATEGORY_PROFESSIONAL;
-  claim.kind = 7;
-  claim.hours = 100;
-  claim.title = g_strdup (title);
-  claim.source = XS_SOURCE_INDIVIDUAL;
-  g_date_clear (&claim.date, 1);
-  g_date_set_dmy (&claim.date, 20, 5, 2018);
-  g_assert_true (xs_claim_store_add (db, &claim, &error));
-  g_assert_no_error (error);
-  g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", paths, &error));
-  g_assert_no_error (error);
-  return claim.id;
+  return xs_test_add_patent (db, trainee_id, 2018, 100, title, paths);
 }
 
 static void

@@ -61,22 +61,14 @@ add_patent (XsDb               *db,
             const char * const *scans)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(XsClaim) claim = { 0 };
+  gint64 trainee_id = xs_trainee_store_find_id (db, id_number, &error);
+  gint64 id;
 
-  claim.trainee_id = xs_trainee_store_find_id (db, id_number, &error);
-  claim.year = 2018;
-  claim.category = XS_CATEGORY_PROFESSIONAL;
-  claim.kind = 7;
-  claim.hours = 200;
-  claim.title = g_strdup (title);
-  claim.source = XS_SOURCE_INDIVIDUAL;
-  g_date_clear (&claim.date, 1);
-  g_date_set_dmy (&claim.date, 20, 5, 2018);
-  g_assert_true (xs_claim_store_add (db, &claim, &error));
-  g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", scans, &error));
-  g_assert_true (xs_claim_store_submit (db, claim.id, &error));
   g_assert_no_error (error);
-  return claim.id;
+  id = xs_test_add_patent (db, trainee_id, 2018, 200, title, scans);
+  g_assert_true (xs_claim_store_submit (db, id, &error));
+  g_assert_no_error (error);
+  return id;
 }
 
 /* Three trainees with their public and professional hours, two submitted

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "xs-claim-store.h"
 #include "xs-db-private.h"
 #include "xs-hours-import.h"
 #include "xs-id-number.h"
@@ -297,6 +298,34 @@ xs_test_add_trainee (XsDb  *db,
   g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
   g_assert_no_error (error);
   return trainee->id;
+}
+
+gint64
+xs_test_add_patent (XsDb               *db,
+                    gint64              trainee_id,
+                    int                 year,
+                    int                 hours,
+                    const char         *title,
+                    const char * const *scans)
+{
+  g_auto(XsClaim) claim = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  claim.trainee_id = trainee_id;
+  claim.year = year;
+  claim.category = XS_CATEGORY_PROFESSIONAL;
+  claim.kind = 7;
+  claim.hours = hours;
+  claim.title = g_strdup (title);
+  claim.source = XS_SOURCE_INDIVIDUAL;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 20, 5, year);
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_no_error (error);
+  if (scans != NULL)
+    g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", scans, &error));
+  g_assert_no_error (error);
+  return claim.id;
 }
 
 char *

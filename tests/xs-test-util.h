@@ -53,6 +53,16 @@ char  *xs_test_roster_csv    (guint                  first,
 gint64 xs_test_add_trainee   (XsDb                  *db,
                               guint                  n);
 
+/* A patent claim (kind 7) of @trainee_id for @hours (tenths), dated 20 May
+ * of @year, with @scans (NULL-terminated, or NULL for none) attached as
+ * its certificate; returns its id. */
+gint64 xs_test_add_patent    (XsDb                  *db,
+                              gint64                 trainee_id,
+                              int                    year,
+                              int                    hours,
+                              const char            *title,
+                              const char * const    *scans);
+
 /* A @width × @height PNG of one colour (@shade makes it unique), named
  * @name in a new temporary folder; returns its path. */
 char  *xs_test_write_png     (const char            *name,
