@@ -37,60 +37,22 @@
 #define SCHEMA_ID "io.github.xueshi.Xueshi"
 #define PASSPHRASE "学时 archive pass 𠮷"
 
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
-static char *
-read_all (const char *path,
-          gsize      *length)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
-  return contents;
-}
-
 static void
 add_trainees (XsDb  *db,
               guint  first,
               guint  n)
 {
-  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位\n");
-  g_autofree char *path = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = xs_test_roster_csv (first, n, "䶮学员", "漯河市中心医院继续教育基地");
 
-  for (guint i = first; i < first + n; i++)
-    {
-      g_autofree char *id = xs_test_id_number (i);
-
-      g_string_append_printf (csv, "䶮学员%u,%s,漯河市中心医院继续教育基地\n", i, id);
-    }
-  path = xs_test_write_file ("roster.csv", csv->str, -1);
-  report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  xs_test_import (db, csv, TRUE, NULL);
 }
 
 static char *
 dump (XsDb *db)
 {
-  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db,
-                                             "SELECT group_concat (id || ':' || id_number || ':' || name, ';') "
-                                             "|| '|' || (SELECT group_concat (sha256, ';') FROM (SELECT sha256 FROM evidence ORDER BY sha256)) "
-                                             "FROM (SELECT * FROM trainee ORDER BY id)",
-                                             NULL);
-  const char *text;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = _xs_db_column_text (stmt, 0);
-  return g_strdup (text ? text : "");
+  return xs_test_query_text (db, "SELECT group_concat (id || ':' || id_number || ':' || name, ';') "
+                                 "|| '|' || (SELECT group_concat (sha256, ';') FROM (SELECT sha256 FROM evidence ORDER BY sha256)) "
+                                 "FROM (SELECT * FROM trainee ORDER BY id)");
 }
 
 static char *
@@ -165,11 +127,11 @@ test_archive_round_trip (void)
   g_autoptr(GPtrArray) problems = NULL;
   gsize la, lb;
 
-  g_assert_cmpint (mode_of (archive), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (archive), ==, 0600);
   /* The archive names nothing in clear */
   {
     gsize length;
-    g_autofree char *bytes = read_all (archive, &length);
+    g_autofree char *bytes = xs_test_read_file (archive, &length);
 
     g_assert_null (g_strstr_len (bytes, length, "SQLite format"));
     g_assert_null (g_strstr_len (bytes, length, "漯河"));
@@ -188,19 +150,19 @@ test_archive_round_trip (void)
   after = dump_dir (target);
   g_assert_cmpstr (after, ==, before);
   g_assert_nonnull (strchr (after, '|'));
-  key_a = read_all (key_path_a, &la);
-  key_b = read_all (key_path_b, &lb);
+  key_a = xs_test_read_file (key_path_a, &la);
+  key_b = xs_test_read_file (key_path_b, &lb);
   g_assert_cmpmem (key_a, la, key_b, lb);
-  g_assert_cmpint (mode_of (key_path_b), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (key_path_b), ==, 0600);
   /* and the key its PDFs are signed with */
   {
     g_autofree char *pdf_path_a = g_build_filename (dir, "pdf-signing-key", NULL);
     g_autofree char *pdf_path_b = g_build_filename (target, "pdf-signing-key", NULL);
-    g_autofree char *pdf_a = read_all (pdf_path_a, &la);
-    g_autofree char *pdf_b = read_all (pdf_path_b, &lb);
+    g_autofree char *pdf_a = xs_test_read_file (pdf_path_a, &la);
+    g_autofree char *pdf_b = xs_test_read_file (pdf_path_b, &lb);
 
     g_assert_cmpmem (pdf_a, la, pdf_b, lb);
-    g_assert_cmpint (mode_of (pdf_path_b), ==, 0600);
+    g_assert_cmpint (xs_test_file_mode (pdf_path_b), ==, 0600);
   }
   name = g_settings_get_string (settings, "base-name");
   g_assert_cmpstr (name, ==, "漯河市䶮𠮷继续教育基地");
@@ -208,7 +170,7 @@ test_archive_round_trip (void)
   g_assert_true (g_settings_get_boolean (settings, "print-full-id-number"));
   seal = g_settings_get_string (settings, "seal-image");
   g_assert_true (g_str_has_prefix (seal, target));
-  seal_contents = read_all (seal, &la);
+  seal_contents = xs_test_read_file (seal, &la);
   g_assert_cmpstr (seal_contents, ==, "\x89PNG seal bytes");
 
   /* Every evidence file is there and whole; no staging left */
@@ -258,7 +220,7 @@ spoiled (const char *archive,
          gboolean    append)
 {
   gsize length;
-  g_autofree char *bytes = read_all (archive, &length);
+  g_autofree char *bytes = xs_test_read_file (archive, &length);
   char *path = g_build_filename (xs_test_make_tmpdir (), name, NULL);
   g_autoptr(GByteArray) out = g_byte_array_new ();
 
@@ -298,7 +260,7 @@ test_archive_without_pdf_key (void)
   key = xs_certificate_open_pdf_key (db, &error);
   g_assert_no_error (error);
   g_assert_nonnull (key);
-  g_assert_cmpint (mode_of (target_key), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (target_key), ==, 0600);
 }
 
 static void
@@ -311,7 +273,7 @@ test_archive_refusals (void)
   g_autofree char *text = xs_test_write_file ("名单.csv", "姓名,身份证号\n", -1);
   g_autoptr(GError) error = NULL;
   gsize length;
-  g_autofree char *bytes = read_all (archive, &length);
+  g_autofree char *bytes = xs_test_read_file (archive, &length);
 
   g_settings_set_string (settings, "base-name", "this desk");
 
@@ -397,8 +359,8 @@ test_archive_into_blank_base (void)
   g_free (after);
   after = dump_dir (target);
   g_assert_cmpstr (after, ==, before);
-  a = read_all (key_a, &la);
-  b = read_all (key_b, &lb);
+  a = xs_test_read_file (key_a, &la);
+  b = xs_test_read_file (key_b, &lb);
   g_assert_cmpmem (a, la, b, lb);
 }
 
@@ -516,11 +478,11 @@ test_archive_kill (void)
   gsize key_length, first_length;
   guint killed = 0;
 
-  key_bytes = read_all (key, &key_length);
+  key_bytes = xs_test_read_file (key, &key_length);
 
   /* Killed while writing: the base and the archive written before stay */
   duration = time_run (archive_argv);
-  first = read_all (archive, &first_length);
+  first = xs_test_read_file (archive, &first_length);
   for (guint i = 0; i < iterations (); i++)
     {
       gint64 delay = g_rand_int_range (rand, 0, (gint32) MIN (duration * 12 / 10, G_MAXINT32));
@@ -529,7 +491,7 @@ test_archive_kill (void)
 
       killed += run_and_kill (archive_argv, delay);
       g_free (rows_of (dir));
-      now = read_all (archive, &now_length);
+      now = xs_test_read_file (archive, &now_length);
       if (now_length != first_length || memcmp (now, first, now_length) != 0)
         {
           /* a complete new one */
@@ -573,7 +535,7 @@ test_archive_kill (void)
         }
       restored = rows_of (target);
       g_assert_cmpstr (restored, ==, rows);
-      restored_key = read_all (target_key, &length);
+      restored_key = xs_test_read_file (target_key, &length);
       g_assert_cmpmem (restored_key, length, key_bytes, key_length);
     }
   g_test_message ("restore-archive: %u of %u runs killed, a run takes %" G_GINT64_FORMAT " ms",

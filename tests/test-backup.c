@@ -21,52 +21,23 @@
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
 /* Adds trainees @first … @first + @n - 1 by a roster import. */
 static void
 add_trainees (XsDb  *db,
               guint  first,
               guint  n)
 {
-  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位\n");
-  g_autofree char *path = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = xs_test_roster_csv (first, n, "学员", "漯河市中心医院");
 
-  for (guint i = first; i < first + n; i++)
-    {
-      g_autofree char *id = xs_test_id_number (i);
-
-      g_string_append_printf (csv, "学员%u,%s,漯河市中心医院\n", i, id);
-    }
-  path = xs_test_write_file ("roster.csv", csv->str, -1);
-  report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (xs_import_report_get_count (report, XS_ROW_ADDED), ==, n);
+  g_assert_cmpuint (xs_test_import (db, csv, TRUE, NULL), ==, n);
 }
 
 /* Every trainee row, as text. */
 static char *
 dump_trainees (XsDb *db)
 {
-  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db,
-                                             "SELECT group_concat (id || ':' || id_number || ':' || name, ';') "
-                                             "FROM (SELECT * FROM trainee ORDER BY id)",
-                                             NULL);
-  const char *text;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = _xs_db_column_text (stmt, 0);
-  return g_strdup (text ? text : "");
+  return xs_test_query_text (db, "SELECT group_concat (id || ':' || id_number || ':' || name, ';') "
+                                 "FROM (SELECT * FROM trainee ORDER BY id)");
 }
 
 static char *
@@ -229,7 +200,7 @@ test_backup_restore_into_empty_dir (void)
   before = dump_trainees (db);
   g_assert_true (xs_backup_write (db, out, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (mode_of (out), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (out), ==, 0600);
 
   /* --out onto the database itself, or anywhere in its folder, is refused */
   g_assert_false (xs_backup_write (db, xs_db_get_path (db), &error));
@@ -242,7 +213,7 @@ test_backup_restore_into_empty_dir (void)
 
   g_assert_true (xs_backup_restore (empty, out, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (mode_of (empty), ==, 0700);
+  g_assert_cmpint (xs_test_file_mode (empty), ==, 0700);
   after = dump_dir (empty);
   g_assert_cmpstr (after, ==, before);
   /* Nothing was there to keep */
@@ -638,8 +609,8 @@ test_backup_private_files (void)
   path = xs_backup_create (db, "before-restore", &error);
   umask (old);
   g_assert_no_error (error);
-  g_assert_cmpint (mode_of (backups), ==, 0700);
-  g_assert_cmpint (mode_of (path), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (backups), ==, 0700);
+  g_assert_cmpint (xs_test_file_mode (path), ==, 0600);
   g_assert_true (g_str_has_suffix (path, "-before-restore.db"));
 }
 
@@ -694,7 +665,7 @@ test_backup_before_migration (void)
   g_assert_cmpstr (backup->reason, ==, reason);
   /* It holds the old schema and its rows */
   g_assert_cmpint (read_user_version (backup->path), ==, 1);
-  g_assert_cmpint (mode_of (backup->path), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (backup->path), ==, 0600);
 
   /* Opening an up-to-date database, or creating one, makes none */
   g_clear_object (&db);

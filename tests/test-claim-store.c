@@ -12,40 +12,6 @@
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
-static gint64
-add_trainee (XsDb  *db,
-             guint  n)
-{
-  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
-  g_autoptr(GError) error = NULL;
-
-  trainee->id_number = xs_test_id_number (n);
-  trainee->name = g_strdup_printf ("学员%u", n);
-  trainee->sex = xs_id_number_get_sex (trainee->id_number);
-  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
-  trainee->employer = g_strdup ("漯河市中心医院");
-  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
-  g_assert_no_error (error);
-  return trainee->id;
-}
-
-static char *
-make_scan (const char *name,
-           int         shade)
-{
-  g_autofree char *dir = xs_test_make_tmpdir ();
-  char *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 20, 20);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_set_source_rgb (cr, shade / 255.0, 0.5, 0.5);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
-
 static void
 fill_claim (XsClaim    *claim,
             gint64      trainee_id,
@@ -75,12 +41,12 @@ test_claim_lifecycle (void)
   g_autoptr(XsClaim) stored = NULL;
   g_auto(GStrv) missing = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
-  g_autofree char *notice = make_scan ("会议通知.png", 10);
-  g_autofree char *proof = make_scan ("单位证明.png", 20);
+  g_autofree char *notice = xs_test_write_png ("会议通知.png", 20, 20, 10);
+  g_autofree char *proof = xs_test_write_png ("单位证明.png", 20, 20, 20);
   const char *notice_paths[] = { notice, NULL };
   const char *proof_paths[] = { proof, NULL };
 
-  fill_claim (&claim, add_trainee (db, 1), 4, "attended", "河南省医学会年会");
+  fill_claim (&claim, xs_test_add_trainee (db, 1), 4, "attended", "河南省医学会年会");
   g_assert_true (xs_claim_store_add (db, &claim, &error));
   g_assert_no_error (error);
   g_assert_cmpint (claim.id, >, 0);
@@ -151,11 +117,11 @@ test_claim_undo_detach (void)
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) again = NULL;
-  g_autofree char *notice = make_scan ("会议通知（䶮𠮷）.png", 30);
+  g_autofree char *notice = xs_test_write_png ("会议通知（䶮𠮷）.png", 20, 20, 30);
   const char *notice_paths[] = { notice, NULL };
   XsEvidence *file;
 
-  fill_claim (&claim, add_trainee (db, 5), 4, "attended", "河南省医学会年会");
+  fill_claim (&claim, xs_test_add_trainee (db, 5), 4, "attended", "河南省医学会年会");
   g_assert_true (xs_claim_store_add (db, &claim, &error));
   g_assert_true (xs_claim_store_attach (db, claim.id, "meeting_notice", notice_paths, &error));
   g_assert_no_error (error);
@@ -190,7 +156,7 @@ test_claim_duplicate_and_rules (void)
   g_auto(XsClaim) first = { 0 };
   g_auto(XsClaim) again = { 0 };
   g_auto(XsClaim) late = { 0 };
-  gint64 trainee = add_trainee (db, 2);
+  gint64 trainee = xs_test_add_trainee (db, 2);
 
   fill_claim (&first, trainee, 9, NULL, "通过全国中级资格考试");
   g_assert_true (xs_claim_store_add (db, &first, &error));
@@ -215,7 +181,7 @@ test_claim_absence (void)
   g_auto(XsClaim) claim = { 0 };
   g_autoptr(XsClaim) stored = NULL;
 
-  fill_claim (&claim, add_trainee (db, 4), 15, "maternity", "产假");
+  fill_claim (&claim, xs_test_add_trainee (db, 4), 15, "maternity", "产假");
   claim.hours = 0;
   claim.absence = XS_ABSENCE_MATERNITY;
   claim.absence_months = 6;
@@ -236,7 +202,7 @@ test_claim_batch (void)
   g_auto(XsClaim) claim = { 0 };
   g_auto(GStrv) missing = NULL;
 
-  fill_claim (&claim, add_trainee (db, 5), 1, NULL, "临床诊疗规范培训班");
+  fill_claim (&claim, xs_test_add_trainee (db, 5), 1, NULL, "临床诊疗规范培训班");
   claim.source = XS_SOURCE_BATCH;
   g_assert_true (xs_claim_store_add (db, &claim, &error));
   g_assert_no_error (error);
@@ -256,12 +222,12 @@ test_claim_detach (void)
   g_auto(XsClaim) claim = { 0 };
   g_auto(GStrv) missing = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
-  g_autofree char *first = make_scan ("专利证书1.png", 30);
-  g_autofree char *second = make_scan ("专利证书2.png", 40);
+  g_autofree char *first = xs_test_write_png ("专利证书1.png", 20, 20, 30);
+  g_autofree char *second = xs_test_write_png ("专利证书2.png", 20, 20, 40);
   const char *paths[] = { first, second, NULL };
   gint64 removed;
 
-  fill_claim (&claim, add_trainee (db, 6), 7, NULL, "一种输液装置");
+  fill_claim (&claim, xs_test_add_trainee (db, 6), 7, NULL, "一种输液装置");
   g_assert_true (xs_claim_store_add (db, &claim, &error));
   g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", paths, &error));
   g_assert_no_error (error);
@@ -312,9 +278,9 @@ test_claim_update (void)
   g_auto(XsClaim) second = { 0 };
   g_autoptr(XsClaim) edited = NULL;
   g_autoptr(XsClaim) stored = NULL;
-  g_autofree char *scan = make_scan ("单位证明.png", 50);
+  g_autofree char *scan = xs_test_write_png ("单位证明.png", 20, 20, 50);
   const char *paths[] = { scan, NULL };
-  gint64 trainee = add_trainee (db, 7);
+  gint64 trainee = xs_test_add_trainee (db, 7);
 
   fill_claim (&first, trainee, 4, "attended", "河南省医学会年会");
   fill_claim (&second, trainee, 9, NULL, "通过全国中级资格考试");
@@ -389,7 +355,7 @@ test_claim_years (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) years = NULL;
   g_autoptr(XsTrainingClass) klass = xs_training_class_new ();
-  gint64 trainee = add_trainee (db, 7);
+  gint64 trainee = xs_test_add_trainee (db, 7);
   static const int claim_years[] = { 2018, 2016, 2018, 2021 };
 
   years = xs_claim_store_list_years (db, &error);

@@ -29,15 +29,36 @@ static char *data_dir;
 static gboolean debug_logs;
 
 static void
+run_cli_valist (Run     *run,
+                va_list  args)
+{
+  const char *debug[] = { "G_MESSAGES_DEBUG", "all", NULL };
+
+  xs_test_run_cli_valist (run, data_dir, debug_logs ? debug : NULL, args);
+}
+
+static void
 run_cli (Run *run,
          ...)
 {
-  const char *debug[] = { "G_MESSAGES_DEBUG", "all", NULL };
   va_list ap;
 
   va_start (ap, run);
-  xs_test_run_cli_valist (run, data_dir, debug_logs ? debug : NULL, ap);
+  run_cli_valist (run, ap);
   va_end (ap);
+}
+
+/* run_cli(), which must succeed. */
+static void
+run_ok (Run *run,
+        ...)
+{
+  va_list ap;
+
+  va_start (ap, run);
+  run_cli_valist (run, ap);
+  va_end (ap);
+  g_assert_cmpint (run->status, ==, 0);
 }
 
 static void
@@ -50,15 +71,24 @@ fresh_data_dir (void)
 static char *
 write_roster (guint n)
 {
-  g_autoptr(GString) csv = g_string_new ("姓名,身份证号,工作单位\n");
+  g_autofree char *csv = xs_test_roster_csv (0, n, "学员", "漯河市中心医院");
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *id = xs_test_id_number (i);
+  return xs_test_write_file ("roster.csv", csv, -1);
+}
 
-      g_string_append_printf (csv, "学员%u,%s,漯河市中心医院\n", i, id);
-    }
-  return xs_test_write_file ("roster.csv", csv->str, -1);
+/* Hours that qualify trainee 0 of write_roster() for 2018, as a CSV file
+ * @name. */
+static char *
+write_qualifying_hours (const char *name)
+{
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
+                                            "%s,学员0,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
+                                            "%s,学员0,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
+                                            "%s,学员0,2018,专业科目,,60,1,基地培训班,2018-06-01\n",
+                                            id0, id0, id0);
+
+  return xs_test_write_file (name, hours, -1);
 }
 
 static void
@@ -74,8 +104,7 @@ test_cli_usage (void)
   run_cli (&unknown, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "frobnicate"));
-  run_cli (&help, "--help", NULL);
-  g_assert_cmpint (help.status, ==, 0);
+  run_ok (&help, "--help", NULL);
   g_assert_nonnull (strstr (help.out, "import-roster"));
 }
 
@@ -93,8 +122,7 @@ test_cli_import_roster (void)
   g_auto(Run) dry = { 0 };
 
   fresh_data_dir ();
-  run_cli (&first, "import-roster", roster, NULL);
-  g_assert_cmpint (first.status, ==, 0);
+  run_ok (&first, "import-roster", roster, NULL);
   g_assert_cmpstr (first.out, ==, "imported 5, updated 0, rejected 0\n");
 
   run_cli (&bad, "import-roster", bad_path, NULL);
@@ -102,12 +130,10 @@ test_cli_import_roster (void)
   g_assert_cmpstr (bad.out, ==, "imported 0, updated 0, rejected 1\n");
   g_assert_true (g_str_has_prefix (bad.err, "bad.csv:2: "));
 
-  run_cli (&dry, "import-roster", "--dry-run", "--skip-invalid", bad_path, NULL);
-  g_assert_cmpint (dry.status, ==, 0);
+  run_ok (&dry, "import-roster", "--dry-run", "--skip-invalid", bad_path, NULL);
   g_assert_true (g_str_has_prefix (dry.out, "imported 1, updated 0, rejected 1"));
 
-  run_cli (&skip, "import-roster", "--skip-invalid", bad_path, NULL);
-  g_assert_cmpint (skip.status, ==, 0);
+  run_ok (&skip, "import-roster", "--skip-invalid", bad_path, NULL);
   g_assert_cmpstr (skip.out, ==, "imported 1, updated 0, rejected 1\n");
 }
 
@@ -148,19 +174,16 @@ test_cli_import_merge_and_undo (void)
   g_autofree char *expected = NULL;
 
   fresh_data_dir ();
-  run_cli (&first, "import-roster", full, NULL);
-  g_assert_cmpint (first.status, ==, 0);
+  run_ok (&first, "import-roster", full, NULL);
   g_assert_nonnull (strstr (first.err, "undo-import 1"));
 
-  run_cli (&dry, "import-roster", "--dry-run", partial, NULL);
-  g_assert_cmpint (dry.status, ==, 0);
+  run_ok (&dry, "import-roster", "--dry-run", partial, NULL);
   expected = g_strdup_printf ("partial.csv:2: 学员0 %s: Employer 漯河市中心医院 → 漯河市第二人民医院\n"
                               "imported 0, updated 1, rejected 0 (dry run: nothing written)\n", masked_a);
   g_assert_cmpstr (dry.out, ==, expected);
   g_clear_pointer (&expected, g_free);
 
-  run_cli (&second, "import-roster", partial, NULL);
-  g_assert_cmpint (second.status, ==, 0);
+  run_ok (&second, "import-roster", partial, NULL);
   g_assert_cmpstr (second.out, ==, "imported 0, updated 1, rejected 0\n");
 
   /* the full file again: only the employer differs, nothing was emptied */
@@ -177,14 +200,12 @@ test_cli_import_merge_and_undo (void)
                               "imported 0, updated 1, rejected 0 (dry run: nothing written)\n", masked_b);
   g_assert_cmpstr (clear.out, ==, expected);
 
-  run_cli (&list, "imports", NULL);
-  g_assert_cmpint (list.status, ==, 0);
+  run_ok (&list, "imports", NULL);
   g_assert_nonnull (strstr (list.out, "partial.csv  imported 0, updated 1, rejected 0\n"));
   g_assert_nonnull (strstr (list.out, "full.csv  imported 2, updated 0, rejected 0\n"));
   g_assert_true (strstr (list.out, "partial.csv") < strstr (list.out, "full.csv"));
 
-  run_cli (&undo, "undo-import", "2", NULL);
-  g_assert_cmpint (undo.status, ==, 0);
+  run_ok (&undo, "undo-import", "2", NULL);
   g_assert_nonnull (strstr (undo.out, "partial.csv"));
   run_cli (&again, "undo-import", "2", NULL);
   g_assert_cmpint (again.status, ==, 1);
@@ -193,9 +214,8 @@ test_cli_import_merge_and_undo (void)
   g_assert_cmpstr (after.out, ==, "imported 0, updated 0, rejected 0 (dry run: nothing written)\n");
 
   /* hours recorded by hand for 学员0 depend on the first import */
-  run_cli (&claim, "claim", "add", "--id-number", a, "--year", "2018", "--public", "--hours", "6",
-           "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
-  g_assert_cmpint (claim.status, ==, 0);
+  run_ok (&claim, "claim", "add", "--id-number", a, "--year", "2018", "--public", "--hours", "6",
+          "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
   run_cli (&refused, "undo-import", "1", NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "hours were recorded for 学员0"));
@@ -289,8 +309,7 @@ test_cli_claims_and_progress (void)
   };
 
   fresh_data_dir ();
-  run_cli (&import, "import-roster", roster, NULL);
-  g_assert_cmpint (import.status, ==, 0);
+  run_ok (&import, "import-roster", roster, NULL);
 
   hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,项目名称,日期\n"
                            "%s,学员0,2018,公需科目,是,24,公需必修,2018-05-01\n"
@@ -300,14 +319,12 @@ test_cli_claims_and_progress (void)
                            id0, id0, id0, id1);
   g_free (roster);
   roster = xs_test_write_file ("hours.csv", hours, -1);
-  run_cli (&hours_run, "import-hours", roster, NULL);
-  g_assert_cmpint (hours_run.status, ==, 0);
+  run_ok (&hours_run, "import-hours", roster, NULL);
   g_assert_cmpstr (hours_run.out, ==, "imported 4, updated 0, rejected 0\n");
 
   /* An individual claim: the id alone on stdout */
-  run_cli (&add, "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "9",
-           "--hours", "30", "--title", "通过全国中级资格考试", "--date", "2018-07-01", NULL);
-  g_assert_cmpint (add.status, ==, 0);
+  run_ok (&add, "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "9",
+          "--hours", "30", "--title", "通过全国中级资格考试", "--date", "2018-07-01", NULL);
   g_assert_true (g_regex_match_simple ("^[0-9]+\n$", add.out, 0, 0));
   claim_id = g_strstrip (g_strdup (add.out));
 
@@ -316,13 +333,10 @@ test_cli_claims_and_progress (void)
   g_assert_nonnull (strstr (submit.err, "qualification_certificate"));
 
   scan = xs_test_write_file ("资格证书.png", (const char *) png, sizeof png);
-  run_cli (&attach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
-  g_assert_cmpint (attach.status, ==, 0);
-  run_cli (&submit2, "claim", "submit", claim_id, NULL);
-  g_assert_cmpint (submit2.status, ==, 0);
+  run_ok (&attach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
+  run_ok (&submit2, "claim", "submit", claim_id, NULL);
 
-  run_cli (&show, "claim", "show", claim_id, "--format", "json", NULL);
-  g_assert_cmpint (show.status, ==, 0);
+  run_ok (&show, "claim", "show", claim_id, "--format", "json", NULL);
   g_assert_true (json_parser_load_from_data (parser, show.out, -1, &error));
   t = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (t, "status"), ==, "submitted");
@@ -331,12 +345,10 @@ test_cli_claims_and_progress (void)
   run_cli (&reject, "review", "reject", claim_id, NULL);
   g_assert_cmpint (reject.status, ==, 1);   /* no reason */
 
-  run_cli (&approve, "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "人社局", NULL);
-  g_assert_cmpint (approve.status, ==, 0);
+  run_ok (&approve, "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "人社局", NULL);
   g_assert_cmpstr (approve.out, ==, "approved 5 claims\n");
 
-  run_cli (&json, "progress", "--year", "2018", "--format", "json", NULL);
-  g_assert_cmpint (json.status, ==, 0);
+  run_ok (&json, "progress", "--year", "2018", "--format", "json", NULL);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "rule_set"), ==, "2018");
   t = trainee_json (json_parser_get_root (parser), id0);
@@ -351,8 +363,7 @@ test_cli_claims_and_progress (void)
   g_assert_false (json_object_get_boolean_member (t, "qualified"));
 
   /* The table masks identity numbers. */
-  run_cli (&table, "progress", "--year", "2018", NULL);
-  g_assert_cmpint (table.status, ==, 0);
+  run_ok (&table, "progress", "--year", "2018", NULL);
   g_assert_null (strstr (table.out, id0));
   g_assert_nonnull (strstr (table.out, "411102********"));
   g_assert_nonnull (strstr (table.out, "学员0"));
@@ -388,14 +399,11 @@ test_cli_review_and_history (void)
   JsonArray *entries;
 
   fresh_data_dir ();
-  run_cli (&import, "import-roster", roster, NULL);
-  g_assert_cmpint (import.status, ==, 0);
-  run_cli (&add, "claim", "add", "--id-number", id0, "--year", "2018", "--public", "--hours", "6",
-           "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
-  g_assert_cmpint (add.status, ==, 0);
+  run_ok (&import, "import-roster", roster, NULL);
+  run_ok (&add, "claim", "add", "--id-number", id0, "--year", "2018", "--public", "--hours", "6",
+          "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
   claim_id = g_strstrip (g_strdup (add.out));
-  run_cli (&submit, "claim", "submit", claim_id, NULL);
-  g_assert_cmpint (submit.status, ==, 0);
+  run_ok (&submit, "claim", "submit", claim_id, NULL);
 
   /* public hours are the HR department's */
   run_cli (&wrong_side, "review", "approve", claim_id, "--side", "industry", "--reviewer", "王五", NULL);
@@ -405,27 +413,21 @@ test_cli_review_and_history (void)
   g_assert_cmpint (bad_side.status, ==, 2);
   run_cli (&no_reviewer, "review", "approve", claim_id, "--side", "hr", NULL);
   g_assert_cmpint (no_reviewer.status, ==, 1);
-  run_cli (&reject, "review", "reject", claim_id, "--side", "hr", "--reviewer", "张三",
-           "--reason", "材料不清晰", NULL);
-  g_assert_cmpint (reject.status, ==, 0);
+  run_ok (&reject, "review", "reject", claim_id, "--side", "hr", "--reviewer", "张三",
+          "--reason", "材料不清晰", NULL);
 
   /* rejected -> draft -> submitted; a withdrawal needs a reason */
   run_cli (&withdraw_rejected, "claim", "withdraw", claim_id, "--reason", "改正", NULL);
   g_assert_cmpint (withdraw_rejected.status, ==, 1);
-  run_cli (&reopen, "claim", "reopen", claim_id, NULL);
-  g_assert_cmpint (reopen.status, ==, 0);
-  run_cli (&submit2, "claim", "submit", claim_id, NULL);
-  g_assert_cmpint (submit2.status, ==, 0);
+  run_ok (&reopen, "claim", "reopen", claim_id, NULL);
+  run_ok (&submit2, "claim", "submit", claim_id, NULL);
   run_cli (&withdraw_no_reason, "claim", "withdraw", claim_id, NULL);
   g_assert_cmpint (withdraw_no_reason.status, ==, 2);
-  run_cli (&withdraw, "claim", "withdraw", claim_id, "--reason", "学时录入有误", NULL);
-  g_assert_cmpint (withdraw.status, ==, 0);
-  run_cli (&submit3, "claim", "submit", claim_id, NULL);
-  g_assert_cmpint (submit3.status, ==, 0);
+  run_ok (&withdraw, "claim", "withdraw", claim_id, "--reason", "学时录入有误", NULL);
+  run_ok (&submit3, "claim", "submit", claim_id, NULL);
 
   /* without --side, the side that fits the claim */
-  run_cli (&approve, "review", "approve", claim_id, "--reviewer", "李四", NULL);
-  g_assert_cmpint (approve.status, ==, 0);
+  run_ok (&approve, "review", "approve", claim_id, "--reviewer", "李四", NULL);
   run_cli (&show, "claim", "show", claim_id, "--format", "json", NULL);
   g_assert_true (json_parser_load_from_data (parser, show.out, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -433,8 +435,7 @@ test_cli_review_and_history (void)
   g_assert_cmpstr (json_object_get_string_member (root, "side"), ==, "hr");
   g_assert_cmpstr (json_object_get_string_member (root, "reviewer"), ==, "李四");
 
-  run_cli (&history, "history", "--id-number", id0, NULL);
-  g_assert_cmpint (history.status, ==, 0);
+  run_ok (&history, "history", "--id-number", id0, NULL);
   g_assert_null (strstr (history.out, id0));
   g_assert_nonnull (strstr (history.out, "411102********"));
   g_assert_nonnull (strstr (history.out, "学员0 added to the roster"));
@@ -446,8 +447,7 @@ test_cli_review_and_history (void)
   g_assert_true (strstr (history.out, "rejected by") < strstr (history.out, "withdrawn"));
   g_assert_true (strstr (history.out, "withdrawn") < strstr (history.out, "approved by"));
 
-  run_cli (&json, "history", "--id-number", id0, "--format", "json", NULL);
-  g_assert_cmpint (json.status, ==, 0);
+  run_ok (&json, "history", "--id-number", id0, "--format", "json", NULL);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -471,15 +471,12 @@ test_cli_demo_and_check (void)
   g_auto(Run) rules = { 0 };
 
   fresh_data_dir ();
-  run_cli (&demo, "demo", "--trainees", "40", NULL);
-  g_assert_cmpint (demo.status, ==, 0);
+  run_ok (&demo, "demo", "--trainees", "40", NULL);
   run_cli (&again, "demo", NULL);
   g_assert_cmpint (again.status, ==, 1);
-  run_cli (&check, "check", NULL);
-  g_assert_cmpint (check.status, ==, 0);
+  run_ok (&check, "check", NULL);
   g_assert_true (g_str_has_prefix (check.out, "ok"));
-  run_cli (&rules, "rules", "--year", "2016", NULL);
-  g_assert_cmpint (rules.status, ==, 0);
+  run_ok (&rules, "rules", "--year", "2016", NULL);
   g_assert_nonnull (strstr (rules.out, "2018"));
 }
 
@@ -507,8 +504,7 @@ test_cli_certificates (void)
   pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
   copy = g_build_filename (out_dir, "reprint.pdf", NULL);
   key_file = g_build_filename (out_dir, "base.pub", NULL);
-  run_cli (&demo, "demo", "--trainees", "60", NULL);
-  g_assert_cmpint (demo.status, ==, 0);
+  run_ok (&demo, "demo", "--trainees", "60", NULL);
 
   /* no base name: refused, nothing written */
   run_cli (&nameless, "certificates", "--year", "2018", "--out", pdf, NULL);
@@ -516,8 +512,7 @@ test_cli_certificates (void)
   g_assert_nonnull (strstr (nameless.err, "base"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  run_cli (&issue, "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
-  g_assert_cmpint (issue.status, ==, 0);
+  run_ok (&issue, "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
   g_assert_cmpint (sscanf (issue.out, "%u certificates (%u newly issued)", &n, &issued), ==, 2);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (issued, ==, n);
@@ -525,18 +520,15 @@ test_cli_certificates (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 
   /* issued once: a second run reuses every certificate */
-  run_cli (&again, "certificates", "--year", "2018", "--out", pdf, "--base-name", "另一个名字", NULL);
-  g_assert_cmpint (again.status, ==, 0);
+  run_ok (&again, "certificates", "--year", "2018", "--out", pdf, "--base-name", "另一个名字", NULL);
   g_assert_nonnull (strstr (again.out, "(0 newly issued)"));
 
-  run_cli (&reprint, "reprint", "2018-JX-000001", "--out", copy, NULL);
-  g_assert_cmpint (reprint.status, ==, 0);
+  run_ok (&reprint, "reprint", "2018-JX-000001", "--out", copy, NULL);
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
   run_cli (&revoke, "revoke", "2018-JX-000001", NULL);
   g_assert_cmpint (revoke.status, ==, 1);
 
-  run_cli (&key, "export-public-key", "--out", key_file, NULL);
-  g_assert_cmpint (key.status, ==, 0);
+  run_ok (&key, "export-public-key", "--out", key_file, NULL);
   g_assert_true (g_file_get_contents (key_file, &key_text, NULL, NULL));
   g_assert_true (g_str_has_prefix (key_text, "xueshi-ed25519:"));
 
@@ -568,11 +560,9 @@ test_cli_at_risk_and_stats (void)
   JsonArray *trainees;
 
   fresh_data_dir ();
-  run_cli (&demo, "demo", "--trainees", "40", NULL);
-  g_assert_cmpint (demo.status, ==, 0);
+  run_ok (&demo, "demo", "--trainees", "40", NULL);
 
-  run_cli (&json, "at-risk", "--year", "2018", "--date", "2018-07-01", "--format", "json", NULL);
-  g_assert_cmpint (json.status, ==, 0);
+  run_ok (&json, "at-risk", "--year", "2018", "--date", "2018-07-01", "--format", "json", NULL);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2018-07-01");
@@ -588,32 +578,27 @@ test_cli_at_risk_and_stats (void)
     }
 
   /* 2018 is over: everyone not qualified who lacks hours; numbers masked */
-  run_cli (&past, "at-risk", "--year", "2018", "--date", "2019-01-10", NULL);
-  g_assert_cmpint (past.status, ==, 0);
+  run_ok (&past, "at-risk", "--year", "2018", "--date", "2019-01-10", NULL);
   g_assert_nonnull (strstr (past.out, "********"));
   g_assert_nonnull (strstr (past.out, "lacks "));
-  run_cli (&future, "at-risk", "--year", "2018", "--date", "2017-12-31", NULL);
-  g_assert_cmpint (future.status, ==, 0);
+  run_ok (&future, "at-risk", "--year", "2018", "--date", "2017-12-31", NULL);
   g_assert_nonnull (strstr (future.out, ": 0 of "));
 
   run_cli (&bad_date, "at-risk", "--date", "2018-02-30", NULL);
   g_assert_cmpint (bad_date.status, ==, 2);
 
-  run_cli (&csv, "stats", "--year", "2018", "--by", "county", "--format", "csv", NULL);
-  g_assert_cmpint (csv.status, ==, 0);
+  run_ok (&csv, "stats", "--year", "2018", "--by", "county", "--format", "csv", NULL);
   g_assert_true (g_str_has_prefix (csv.out, "county,trainees,qualified,in_progress,missing_evidence\r\n"));
 
   g_clear_object (&parser);
   parser = json_parser_new ();
-  run_cli (&stats_json, "stats", "--year", "2018", "--format", "json", NULL);
-  g_assert_cmpint (stats_json.status, ==, 0);
+  run_ok (&stats_json, "stats", "--year", "2018", "--format", "json", NULL);
   g_assert_true (json_parser_load_from_data (parser, stats_json.out, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "by"), ==, "employer");
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "total"), "trainees"), ==, 40);
 
-  run_cli (&xlsx, "stats", "--year", "2018", "--out", out, NULL);
-  g_assert_cmpint (xlsx.status, ==, 0);
+  run_ok (&xlsx, "stats", "--year", "2018", "--out", out, NULL);
   g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "PK"));
 
@@ -646,21 +631,18 @@ test_cli_package_and_decisions (void)
   g_auto(Run) unsigned_run = { 0 };
 
   fresh_data_dir ();
-  run_cli (&import, "import-roster", roster, NULL);
-  g_assert_cmpint (import.status, ==, 0);
+  run_ok (&import, "import-roster", roster, NULL);
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *id = xs_test_id_number (i);
       g_auto(Run) add = { 0 };
       g_auto(Run) submit = { 0 };
 
-      run_cli (&add, "claim", "add", "--id-number", id, "--year", "2018", "--public", "--hours", "6",
-               "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
-      g_assert_cmpint (add.status, ==, 0);
+      run_ok (&add, "claim", "add", "--id-number", id, "--year", "2018", "--public", "--hours", "6",
+              "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
       claim_ids[i] = g_strstrip (g_strdup (add.out));
       refs[i] = g_strdup_printf ("2018-%06d", atoi (claim_ids[i]));
-      run_cli (&submit, "claim", "submit", claim_ids[i], NULL);
-      g_assert_cmpint (submit.status, ==, 0);
+      run_ok (&submit, "claim", "submit", claim_ids[i], NULL);
     }
 
   run_cli (&no_year, "export", "--out", package_path, NULL);
@@ -670,10 +652,8 @@ test_cli_package_and_decisions (void)
   g_assert_false (g_file_test (package_path, G_FILE_TEST_EXISTS));
 
   /* the same data, the same bytes: the printed digest can be checked */
-  run_cli (&export, "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
-  g_assert_cmpint (export.status, ==, 0);
-  run_cli (&again, "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", again_path, NULL);
-  g_assert_cmpint (again.status, ==, 0);
+  run_ok (&export, "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
+  run_ok (&again, "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", again_path, NULL);
   package = xs_package_open (package_path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (xs_package_get_n_claims (package), ==, 2);
@@ -711,14 +691,11 @@ test_cli_package_and_decisions (void)
 
     g_free (data_dir);
     data_dir = g_strdup (reviewer_dir);
-    run_cli (&create, "reviewer-key", "create", NULL);
-    g_assert_cmpint (create.status, ==, 0);
-    run_cli (&export_key, "reviewer-key", "export", "--out", key_file, NULL);
-    g_assert_cmpint (export_key.status, ==, 0);
+    run_ok (&create, "reviewer-key", "create", NULL);
+    run_ok (&export_key, "reviewer-key", "export", "--out", key_file, NULL);
     g_free (data_dir);
     data_dir = g_strdup (base_dir);
-    run_cli (&add, "reviewers", "add", "--name", "人社局审核员", "--side", "hr", key_file, NULL);
-    g_assert_cmpint (add.status, ==, 0);
+    run_ok (&add, "reviewers", "add", "--name", "人社局审核员", "--side", "hr", key_file, NULL);
     run_cli (&list, "reviewers", "list", NULL);
     g_assert_nonnull (strstr (list.out, "人社局审核员\thr\t"));
 
@@ -746,11 +723,9 @@ test_cli_package_and_decisions (void)
   g_assert_cmpstr (refused.out, ==, "applied 0, refused 1\n");
   expected = g_strdup_printf ("decisions.json:2: %s: ", refs[1]);
   g_assert_nonnull (strstr (refused.err, expected));
-  run_cli (&dry, "import-decisions", "--dry-run", "--skip-invalid", decisions_path, NULL);
-  g_assert_cmpint (dry.status, ==, 0);
+  run_ok (&dry, "import-decisions", "--dry-run", "--skip-invalid", decisions_path, NULL);
   g_assert_cmpstr (dry.out, ==, "applied 1, refused 1 (dry run: nothing written)\n");
-  run_cli (&skip, "import-decisions", "--skip-invalid", decisions_path, NULL);
-  g_assert_cmpint (skip.status, ==, 0);
+  run_ok (&skip, "import-decisions", "--skip-invalid", decisions_path, NULL);
   g_assert_cmpstr (skip.out, ==, "applied 1, refused 1\n");
   /* checked again, the file says when it was applied */
   {
@@ -771,14 +746,11 @@ test_cli_package_and_decisions (void)
     g_auto(Run) show = { 0 };
     g_autofree char *number = NULL;
 
-    run_cli (&list, "imports", NULL);
-    g_assert_cmpint (list.status, ==, 0);
+    run_ok (&list, "imports", NULL);
     g_assert_nonnull (strstr (list.out, "decisions.json"));
     number = g_strndup (g_strchug (list.out), strcspn (g_strchug (list.out), " "));
-    run_cli (&undo, "undo-import", number, NULL);
-    g_assert_cmpint (undo.status, ==, 0);
-    run_cli (&show, "claim", "show", claim_ids[0], "--format", "json", NULL);
-    g_assert_cmpint (show.status, ==, 0);
+    run_ok (&undo, "undo-import", number, NULL);
+    run_ok (&show, "claim", "show", claim_ids[0], "--format", "json", NULL);
     g_assert_nonnull (strstr (show.out, "\"submitted\""));
   }
 
@@ -833,8 +805,7 @@ test_cli_notice_rules (void)
   JsonArray *kinds;
 
   fresh_data_dir ();
-  run_cli (&r[0], "import-roster", roster, NULL);
-  expect (&r[0], 0, NULL);
+  run_ok (&r[0], "import-roster", roster, NULL);
 
   /* 1 */
   g_test_message ("附件1: 个人申报需要上传培训通知、结业证书及单位证明材料，基地统一上报的可以不用提供。");
@@ -854,15 +825,13 @@ test_cli_notice_rules (void)
   /* 2 */
   g_test_message ("附件15: 年度内在境外工作超过 6 个月……学时按实际在岗时间计算，"
                   "如需申报 60 个学时，休半年产假可折算 30 个学时。");
-  run_cli (&r[6], "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "15", "--absence", "abroad",
-           "--months", "7", "--title", "境外工作", "--date", "2018-11-30", NULL);
-  expect (&r[6], 0, NULL);
+  run_ok (&r[6], "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "15", "--absence", "abroad",
+          "--months", "7", "--title", "境外工作", "--date", "2018-11-30", NULL);
   run_cli (&r[7], "claim", "add", "--id-number", id1, "--year", "2018", "--kind", "15", "--absence", "maternity",
            "--months", "6", "--title", "产假", "--date", "2018-12-01", NULL);
   expect (&r[7], 1, "2018 already has 7 months of absence recorded; at most 5 more");
-  run_cli (&r[8], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "15", "--absence", "abroad",
-           "--months", "6.5", "--title", "境外工作", "--date", "2018-11-30", NULL);
-  expect (&r[8], 0, NULL);
+  run_ok (&r[8], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "15", "--absence", "abroad",
+          "--months", "6.5", "--title", "境外工作", "--date", "2018-11-30", NULL);
   run_cli (&r[9], "claim", "show", g_strstrip (r[8].out), "--format", "json", NULL);
   o = parse_object (parser, r[9].out);
   g_assert_cmpfloat (json_object_get_double_member (o, "absence_months"), ==, 6.5);
@@ -870,28 +839,23 @@ test_cli_notice_rules (void)
 
   /* 3 */
   g_test_message ("附件16: 由市人社局参照专业科目学时折算标准确认学时。");
-  run_cli (&r[10], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "16", "--hours", "8",
-           "--title", "其他形式学习", "--date", "2018-06-01", NULL);
-  expect (&r[10], 0, NULL);
+  run_ok (&r[10], "claim", "add", "--id-number", id2, "--year", "2018", "--kind", "16", "--hours", "8",
+          "--title", "其他形式学习", "--date", "2018-06-01", NULL);
   g_strstrip (r[10].out);
   run_cli (&r[11], "claim", "attach", r[10].out, "--material", "supporting_document", scan, NULL);
-  run_cli (&r[12], "claim", "submit", r[10].out, NULL);
-  expect (&r[12], 0, NULL);
+  run_ok (&r[12], "claim", "submit", r[10].out, NULL);
   run_cli (&r[13], "review", "approve", r[10].out, "--side", "industry", "--reviewer", "行业主管部门", NULL);
   expect (&r[13], 1, "HR bureau");
   run_cli (&r[14], "claim", "show", r[10].out, NULL);
   expect (&r[14], 0, "Decided by: HR department");
-  run_cli (&r[15], "review", "approve", r[10].out, "--side", "hr", "--reviewer", "市人社局", NULL);
-  expect (&r[15], 0, NULL);
+  run_ok (&r[15], "review", "approve", r[10].out, "--side", "hr", "--reviewer", "市人社局", NULL);
 
   /* 4 */
   g_test_message ("二(二): 补学时间安排：2018年3月1日至2018年12月30日。2019年将不再提供以往年度的补学内容。");
-  run_cli (&r[16], "claim", "add", "--id-number", id1, "--year", "2017", "--public", "--hours", "6",
-           "--title", "2017公需", "--date", "2017-06-01", NULL);
-  expect (&r[16], 0, NULL);
-  run_cli (&r[17], "claim", "add", "--id-number", id1, "--year", "2017", "--kind", "2", "--hours", "6",
-           "--title", "2017研修", "--date", "2017-06-02", NULL);
-  expect (&r[17], 0, NULL);
+  run_ok (&r[16], "claim", "add", "--id-number", id1, "--year", "2017", "--public", "--hours", "6",
+          "--title", "2017公需", "--date", "2017-06-01", NULL);
+  run_ok (&r[17], "claim", "add", "--id-number", id1, "--year", "2017", "--kind", "2", "--hours", "6",
+          "--title", "2017研修", "--date", "2017-06-02", NULL);
   run_cli (&r[18], "claim", "add", "--id-number", id1, "--year", "2017", "--public", "--hours", "6",
            "--title", "2017补学", "--date", "2019-03-01", NULL);
   expect (&r[18], 1, "2018-12-30");
@@ -955,8 +919,7 @@ show_base (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
-  run_cli (&show, "base", "show", "--format", "json", NULL);
-  g_assert_cmpint (show.status, ==, 0);
+  run_ok (&show, "base", "show", "--format", "json", NULL);
   g_assert_true (json_parser_load_from_data (parser, show.out, -1, &error));
   g_assert_no_error (error);
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -1003,9 +966,8 @@ test_cli_base_profile (void)
   run_cli (&both, "base", "set", "--landscape", "--portrait", NULL);
   g_assert_cmpint (both.status, ==, 2);
 
-  run_cli (&set, "base", "set", "--name", PROFILE_NAME, "--issuer", "漯河市人力资源和社会保障局",
-           "--seal", seal, "--landscape", "--full-id-number", NULL);
-  g_assert_cmpint (set.status, ==, 0);
+  run_ok (&set, "base", "set", "--name", PROFILE_NAME, "--issuer", "漯河市人力资源和社会保障局",
+          "--seal", seal, "--landscape", "--full-id-number", NULL);
   after = show_base ();
   g_assert_cmpstr (json_object_get_string_member (after, "name"), ==, PROFILE_NAME);
   g_assert_cmpstr (json_object_get_string_member (after, "issuer"), ==, "漯河市人力资源和社会保障局");
@@ -1035,13 +997,11 @@ test_cli_base_profile (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (unchanged, "seal"), "sha256"),
                    ==, seal_digest);
 
-  run_cli (&table, "base", "show", NULL);
-  g_assert_cmpint (table.status, ==, 0);
+  run_ok (&table, "base", "show", NULL);
   g_assert_nonnull (strstr (table.out, PROFILE_NAME));
   g_assert_nonnull (strstr (table.out, "landscape"));
 
-  run_cli (&no_seal, "base", "set", "--no-seal", NULL);
-  g_assert_cmpint (no_seal.status, ==, 0);
+  run_ok (&no_seal, "base", "set", "--no-seal", NULL);
   g_clear_pointer (&after, json_object_unref);
   after = show_base ();
   g_assert_true (json_object_get_null_member (after, "seal"));
@@ -1076,21 +1036,18 @@ test_cli_base_profile_used (void)
   out_dir = xs_test_make_tmpdir ();
   pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
   package_path = g_build_filename (out_dir, "package.zip", NULL);
-  run_cli (&demo, "demo", "--trainees", "30", NULL);
-  g_assert_cmpint (demo.status, ==, 0);
+  run_ok (&demo, "demo", "--trainees", "30", NULL);
 
   run_cli (&nameless_export, "export", "--year", "2018", "--out", package_path, NULL);
   g_assert_cmpint (nameless_export.status, ==, 1);
   g_assert_nonnull (strstr (nameless_export.err, "base set --name"));
   g_assert_false (g_file_test (package_path, G_FILE_TEST_EXISTS));
 
-  run_cli (&set, "base", "set", "--name", PROFILE_NAME, "--seal", seal, "--landscape", NULL);
-  g_assert_cmpint (set.status, ==, 0);
+  run_ok (&set, "base", "set", "--name", PROFILE_NAME, "--seal", seal, "--landscape", NULL);
 
   run_cli (&both, "certificates", "--year", "2018", "--out", pdf, "--full-id-number", "--masked-id-number", NULL);
   g_assert_cmpint (both.status, ==, 2);
-  run_cli (&issue, "certificates", "--year", "2018", "--out", pdf, "--issuer", "只用这一次", NULL);
-  g_assert_cmpint (issue.status, ==, 0);
+  run_ok (&issue, "certificates", "--year", "2018", "--out", pdf, "--issuer", "只用这一次", NULL);
   /* the profile's orientation: pages wider than high */
   uri = g_filename_to_uri (pdf, NULL, NULL);
   document = poppler_document_new_from_file (uri, NULL, &error);
@@ -1105,29 +1062,10 @@ test_cli_base_profile_used (void)
   g_assert_cmpstr (json_object_get_string_member (profile, "issuer"), ==, "");
   g_assert_false (json_object_get_null_member (profile, "key_fingerprint"));
 
-  run_cli (&export, "export", "--year", "2018", "--out", package_path, NULL);
-  g_assert_cmpint (export.status, ==, 0);
+  run_ok (&export, "export", "--year", "2018", "--out", package_path, NULL);
   package = xs_package_open (package_path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (xs_package_get_base_name (package), ==, PROFILE_NAME);
-}
-
-static int
-mode_of (const char *path)
-{
-  GStatBuf buf;
-
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  return buf.st_mode & 0777;
-}
-
-static char *
-contents_of (const char *path)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
 }
 
 /* templates for pre-printed paper, the offset, the calibration page, and a
@@ -1162,10 +1100,8 @@ test_cli_templates (void)
   g_auto(Run) again = { 0 };
 
   fresh_data_dir ();
-  run_cli (&demo, "demo", "--trainees", "30", NULL);
-  g_assert_cmpint (demo.status, ==, 0);
-  run_cli (&add, "templates", "add", form, NULL);
-  g_assert_cmpint (add.status, ==, 0);
+  run_ok (&demo, "demo", "--trainees", "30", NULL);
+  run_ok (&add, "templates", "add", form, NULL);
   run_cli (&twice, "templates", "add", form, NULL);
   g_assert_cmpint (twice.status, ==, 1);
   g_assert_nonnull (strstr (twice.err, "remove it first"));
@@ -1178,15 +1114,13 @@ test_cli_templates (void)
   g_assert_cmpint (hostile.status, ==, 1);
   g_assert_nonnull (strstr (hostile.err, "bad-form.json"));
   g_assert_nonnull (strstr (hostile.err, "“name”"));
-  run_cli (&list, "templates", "list", NULL);
-  g_assert_cmpint (list.status, ==, 0);
+  run_ok (&list, "templates", "list", NULL);
   g_assert_nonnull (strstr (list.out, "portrait"));
   g_assert_nonnull (strstr (list.out, "red-form-a4"));
   g_assert_null (strstr (list.out, "bad"));
 
-  run_cli (&set, "base", "set", "--name", "漯河市继续教育基地", "--annual-template", "red-form-a4",
-           "--offset-x", "1.5", "--offset-y", "-0.7", NULL);
-  g_assert_cmpint (set.status, ==, 0);
+  run_ok (&set, "base", "set", "--name", "漯河市继续教育基地", "--annual-template", "red-form-a4",
+          "--offset-x", "1.5", "--offset-y", "-0.7", NULL);
   profile = show_base ();
   g_assert_cmpstr (json_object_get_string_member (profile, "annual_template"), ==, "red-form-a4");
   g_assert_cmpfloat (fabs (json_object_get_double_member (profile, "offset_x_mm") - 1.5), <, 0.01);
@@ -1194,27 +1128,21 @@ test_cli_templates (void)
   run_cli (&far, "base", "set", "--offset-x", "25", NULL);
   g_assert_cmpint (far.status, !=, 0);
 
-  run_cli (&page, "certificates", "--calibration", "--out", calibration, NULL);
-  g_assert_cmpint (page.status, ==, 0);
+  run_ok (&page, "certificates", "--calibration", "--out", calibration, NULL);
   g_assert_nonnull (strstr (page.out, "red-form-a4"));
   g_assert_true (g_file_test (calibration, G_FILE_TEST_IS_REGULAR));
 
-  run_cli (&issue, "certificates", "--year", "2018", "--out", pdf, NULL);
-  g_assert_cmpint (issue.status, ==, 0);
-  run_cli (&reprint, "reprint", "2018-JX-000001", "--out", first, NULL);
-  g_assert_cmpint (reprint.status, ==, 0);
+  run_ok (&issue, "certificates", "--year", "2018", "--out", pdf, NULL);
+  run_ok (&reprint, "reprint", "2018-JX-000001", "--out", first, NULL);
 
   /* the form is in use: not removed; once the profile moves on, it is */
   run_cli (&in_use, "templates", "remove", "red-form-a4", NULL);
   g_assert_cmpint (in_use.status, ==, 1);
-  run_cli (&standard, "base", "set", "--annual-template", "standard", "--offset-x", "0", "--offset-y", "0", NULL);
-  g_assert_cmpint (standard.status, ==, 0);
-  run_cli (&removed, "templates", "remove", "red-form-a4", NULL);
-  g_assert_cmpint (removed.status, ==, 0);
+  run_ok (&standard, "base", "set", "--annual-template", "standard", "--offset-x", "0", "--offset-y", "0", NULL);
+  run_ok (&removed, "templates", "remove", "red-form-a4", NULL);
 
   /* the certificate keeps its form and offset: the same bytes */
-  run_cli (&again, "reprint", "2018-JX-000001", "--out", later, NULL);
-  g_assert_cmpint (again.status, ==, 0);
+  run_ok (&again, "reprint", "2018-JX-000001", "--out", later, NULL);
   g_assert_true (g_file_get_contents (first, &first_bytes, &first_length, NULL));
   g_assert_true (g_file_get_contents (later, &later_bytes, &later_length, NULL));
   g_assert_cmpuint (first_length, ==, later_length);
@@ -1248,29 +1176,23 @@ test_cli_safe_outputs (void)
   link = g_build_filename (out_dir, "link.pdf", NULL);
   base = g_path_get_basename (data_dir);
   dotdot = g_build_filename (out_dir, "..", base, "signing-key", NULL);
-  run_cli (&demo, "demo", "--trainees", "30", NULL);
-  g_assert_cmpint (demo.status, ==, 0);
-  run_cli (&issue, "certificates", "--year", "2018", "--base-name", "基地", "--out", pdf, NULL);
-  g_assert_cmpint (issue.status, ==, 0);
-  run_cli (&reprint, "reprint", "2018-JX-000001", "--out", copy, NULL);
-  g_assert_cmpint (reprint.status, ==, 0);
-  run_cli (&export, "export", "--year", "2018", "--base-name", "基地", "--out", zip, NULL);
-  g_assert_cmpint (export.status, ==, 0);
-  run_cli (&stats, "stats", "--year", "2018", "--out", xlsx, NULL);
-  g_assert_cmpint (stats.status, ==, 0);
-  run_cli (&key_run, "export-public-key", "--out", pub, NULL);
-  g_assert_cmpint (key_run.status, ==, 0);
+  run_ok (&demo, "demo", "--trainees", "30", NULL);
+  run_ok (&issue, "certificates", "--year", "2018", "--base-name", "基地", "--out", pdf, NULL);
+  run_ok (&reprint, "reprint", "2018-JX-000001", "--out", copy, NULL);
+  run_ok (&export, "export", "--year", "2018", "--base-name", "基地", "--out", zip, NULL);
+  run_ok (&stats, "stats", "--year", "2018", "--out", xlsx, NULL);
+  run_ok (&key_run, "export-public-key", "--out", pub, NULL);
 
   /* personal data: the owner's only; the public key: anyone's */
-  g_assert_cmpint (mode_of (pdf), ==, 0600);
-  g_assert_cmpint (mode_of (copy), ==, 0600);
-  g_assert_cmpint (mode_of (zip), ==, 0600);
-  g_assert_cmpint (mode_of (xlsx), ==, 0600);
-  g_assert_cmpint (mode_of (pub), ==, 0644);
+  g_assert_cmpint (xs_test_file_mode (pdf), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (copy), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (zip), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (xlsx), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (pub), ==, 0644);
 
   g_assert_cmpint (symlink (db, link), ==, 0);
-  db_before = contents_of (db);
-  key_before = contents_of (key);
+  db_before = xs_test_read_file (db, NULL);
+  key_before = xs_test_read_file (key, NULL);
   {
     const char *targets[] = { db, key, inside, link, dotdot };
 
@@ -1296,8 +1218,8 @@ test_cli_safe_outputs (void)
           }
       }
   }
-  db_after = contents_of (db);
-  key_after = contents_of (key);
+  db_after = xs_test_read_file (db, NULL);
+  key_after = xs_test_read_file (key, NULL);
   g_assert_cmpstr (key_after, ==, key_before);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
@@ -1326,8 +1248,7 @@ test_cli_hostile_names (void)
   g_auto(Run) missing = { 0 };
 
   fresh_data_dir ();
-  run_cli (&import, "import-roster", "--skip-invalid", roster, NULL);
-  g_assert_cmpint (import.status, ==, 0);
+  run_ok (&import, "import-roster", "--skip-invalid", roster, NULL);
   g_assert_cmpstr (import.out, ==, "imported 1, updated 0, rejected 2\n");
   g_assert_nonnull (strstr (import.err, "\\u{202E}"));
   g_assert_nonnull (strstr (import.err, "\\x1B[2J"));
@@ -1335,20 +1256,16 @@ test_cli_hostile_names (void)
   g_assert_null (strchr (import.err, '\x1b'));
   g_assert_null (strstr (import.err, "\xe2\x80\xae"));
 
-  run_cli (&progress, "progress", "--year", "2018", "--format", "csv", NULL);
-  g_assert_cmpint (progress.status, ==, 0);
+  run_ok (&progress, "progress", "--year", "2018", "--format", "csv", NULL);
   g_assert_nonnull (strstr (progress.out, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\","));
   g_assert_nonnull (strstr (progress.out, ",'+cmd|' /C calc'!A0,"));
   g_assert_null (strstr (progress.out, ",=HYPERLINK"));
-  run_cli (&at_risk, "at-risk", "--year", "2018", "--date", "2019-01-10", "--format", "csv", NULL);
-  g_assert_cmpint (at_risk.status, ==, 0);
+  run_ok (&at_risk, "at-risk", "--year", "2018", "--date", "2019-01-10", "--format", "csv", NULL);
   g_assert_nonnull (strstr (at_risk.out, "'=HYPERLINK"));
   g_assert_nonnull (strstr (at_risk.out, "'+cmd"));
-  run_cli (&stats, "stats", "--year", "2018", "--format", "csv", NULL);
-  g_assert_cmpint (stats.status, ==, 0);
+  run_ok (&stats, "stats", "--year", "2018", "--format", "csv", NULL);
   g_assert_nonnull (strstr (stats.out, "\r\n'+cmd|' /C calc'!A0,"));
-  run_cli (&table, "progress", "--year", "2018", NULL);
-  g_assert_cmpint (table.status, ==, 0);
+  run_ok (&table, "progress", "--year", "2018", NULL);
   g_assert_nonnull (strstr (table.out, "=HYPERLINK"));
 
   /* a file name is escaped in a refusal too */
@@ -1385,15 +1302,12 @@ test_cli_evidence_repair (void)
   };
 
   fresh_data_dir ();
-  run_cli (&import, "import-roster", roster, NULL);
-  g_assert_cmpint (import.status, ==, 0);
-  run_cli (&add, "claim", "add", "--id-number", id, "--year", "2018", "--kind", "9",
-           "--hours", "30", "--title", "通过全国中级资格考试", "--date", "2018-07-01", NULL);
-  g_assert_cmpint (add.status, ==, 0);
+  run_ok (&import, "import-roster", roster, NULL);
+  run_ok (&add, "claim", "add", "--id-number", id, "--year", "2018", "--kind", "9",
+          "--hours", "30", "--title", "通过全国中级资格考试", "--date", "2018-07-01", NULL);
   claim_id = g_strstrip (g_strdup (add.out));
   scan = xs_test_write_file ("资格证书.png", (const char *) png, sizeof png);
-  run_cli (&attach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
-  g_assert_cmpint (attach.status, ==, 0);
+  run_ok (&attach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
 
   /* the stored copy is lost */
   evidence_dir = g_build_filename (data_dir, "evidence", NULL);
@@ -1415,8 +1329,7 @@ test_cli_evidence_repair (void)
   g_assert_nonnull (strstr (damaged.out, "资格证书.png"));
 
   run_cli (&reattach, "claim", "attach", claim_id, "--material", "qualification_certificate", scan, NULL);
-  run_cli (&repaired, "check", NULL);
-  g_assert_cmpint (repaired.status, ==, 0);
+  run_ok (&repaired, "check", NULL);
   g_assert_true (g_str_has_prefix (repaired.out, "ok"));
 }
 
@@ -1473,12 +1386,7 @@ test_cli_verify_printed (void)
   g_autofree char *id0 = xs_test_id_number (0);
   g_autofree char *id1 = xs_test_id_number (1);
   g_autofree char *masked = xs_id_number_mask (id0);
-  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
-                                            "%s,学员0,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
-                                            "%s,学员0,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
-                                            "%s,学员0,2018,专业科目,,60,1,基地培训班,2018-06-01\n",
-                                            id0, id0, id0);
-  g_autofree char *hours_path = xs_test_write_file ("verify-hours.csv", hours, -1);
+  g_autofree char *hours_path = write_qualifying_hours ("verify-hours.csv");
   g_autofree char *out_dir = xs_test_make_tmpdir ();
   g_autofree char *pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
   g_autoptr(GError) error = NULL;
@@ -1489,14 +1397,10 @@ test_cli_verify_printed (void)
   Run r[8] = { { 0 } };
 
   fresh_data_dir ();
-  run_cli (&r[0], "import-roster", roster, NULL);
-  expect (&r[0], 0, NULL);
-  run_cli (&r[1], "import-hours", hours_path, NULL);
-  expect (&r[1], 0, NULL);
-  run_cli (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
-  expect (&r[2], 0, NULL);
-  run_cli (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
-  expect (&r[3], 0, NULL);
+  run_ok (&r[0], "import-roster", roster, NULL);
+  run_ok (&r[1], "import-hours", hours_path, NULL);
+  run_ok (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
+  run_ok (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
 
   db = xs_db_open (data_dir, &error);
   g_assert_no_error (error);
@@ -1509,8 +1413,7 @@ test_cli_verify_printed (void)
   g_assert_nonnull (strstr (r[4].out, masked));
   g_assert_nonnull (strstr (r[4].out, "2018-JX-000001"));
 
-  run_cli (&r[5], "verify", xs_certificate_get_payload (certificate), "--id-number", id0, "--name", "学员0", NULL);
-  expect (&r[5], 0, NULL);
+  run_ok (&r[5], "verify", xs_certificate_get_payload (certificate), "--id-number", id0, "--name", "学员0", NULL);
 
   /* another birth date with the same check character: the same answer */
   g_date_clear (&date, 1);
@@ -1556,18 +1459,13 @@ test_cli_trust_base (void)
 
   fresh_data_dir ();
   base_dir = g_strdup (data_dir);
-  run_cli (&r[0], "import-roster", roster, NULL);
-  expect (&r[0], 0, NULL);
-  run_cli (&r[1], "claim", "add", "--id-number", id, "--year", "2018", "--public", "--hours", "6",
-           "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
-  expect (&r[1], 0, NULL);
+  run_ok (&r[0], "import-roster", roster, NULL);
+  run_ok (&r[1], "claim", "add", "--id-number", id, "--year", "2018", "--public", "--hours", "6",
+          "--title", "公需科目网络培训", "--date", "2018-05-01", NULL);
   g_strstrip (r[1].out);
-  run_cli (&r[2], "claim", "submit", r[1].out, NULL);
-  expect (&r[2], 0, NULL);
-  run_cli (&r[3], "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
-  expect (&r[3], 0, NULL);
-  run_cli (&r[4], "export-public-key", "--out", key_path, NULL);
-  expect (&r[4], 0, NULL);
+  run_ok (&r[2], "claim", "submit", r[1].out, NULL);
+  run_ok (&r[3], "export", "--year", "2018", "--base-name", "漯河市继续教育基地", "--out", package_path, NULL);
+  run_ok (&r[4], "export-public-key", "--out", key_path, NULL);
   package = xs_package_open (package_path, NULL, &error);
   g_assert_no_error (error);
   fingerprint = xs_public_key_fingerprint (xs_package_get_base_key (package));
@@ -1607,13 +1505,7 @@ static void
 test_cli_rotate_key (void)
 {
   g_autofree char *roster = write_roster (1);
-  g_autofree char *id0 = xs_test_id_number (0);
-  g_autofree char *hours = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
-                                            "%s,学员0,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
-                                            "%s,学员0,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
-                                            "%s,学员0,2018,专业科目,,60,1,基地培训班,2018-06-01\n",
-                                            id0, id0, id0);
-  g_autofree char *hours_path = xs_test_write_file ("rotate-hours.csv", hours, -1);
+  g_autofree char *hours_path = write_qualifying_hours ("rotate-hours.csv");
   g_autofree char *out_dir = xs_test_make_tmpdir ();
   g_autofree char *pdf = g_build_filename (out_dir, "certificates.pdf", NULL);
   g_autofree char *payload = NULL;
@@ -1622,14 +1514,10 @@ test_cli_rotate_key (void)
   Run r[9] = { { 0 } };
 
   fresh_data_dir ();
-  run_cli (&r[0], "import-roster", roster, NULL);
-  expect (&r[0], 0, NULL);
-  run_cli (&r[1], "import-hours", hours_path, NULL);
-  expect (&r[1], 0, NULL);
-  run_cli (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
-  expect (&r[2], 0, NULL);
-  run_cli (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
-  expect (&r[3], 0, NULL);
+  run_ok (&r[0], "import-roster", roster, NULL);
+  run_ok (&r[1], "import-hours", hours_path, NULL);
+  run_ok (&r[2], "review", "approve", "--year", "2018", "--all-submitted", "--reviewer", "审核员", NULL);
+  run_ok (&r[3], "certificates", "--year", "2018", "--out", pdf, "--base-name", "漯河市继续教育基地", NULL);
   {
     g_autoptr(XsDb) db = xs_db_open (data_dir, &error);
     g_autoptr(XsCertificate) certificate = NULL;
@@ -1639,16 +1527,13 @@ test_cli_rotate_key (void)
     g_assert_no_error (error);
     payload = g_strdup (xs_certificate_get_payload (certificate));
   }
-  run_cli (&r[4], "export-public-key", NULL);
-  expect (&r[4], 0, NULL);
+  run_ok (&r[4], "export-public-key", NULL);
 
   /* asks first */
   run_cli (&r[5], "rotate-key", NULL);
   expect (&r[5], 2, NULL);
-  run_cli (&r[6], "rotate-key", "--yes", NULL);
-  expect (&r[6], 0, NULL);
-  run_cli (&r[7], "export-public-key", NULL);
-  expect (&r[7], 0, NULL);
+  run_ok (&r[6], "rotate-key", "--yes", NULL);
+  run_ok (&r[7], "export-public-key", NULL);
   lines = g_strsplit (r[7].out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[2], ==, "");
@@ -1656,8 +1541,7 @@ test_cli_rotate_key (void)
   g_assert_cmpstr (lines[0], !=, lines[1]);
 
   /* the certificate signed with the old key still verifies */
-  run_cli (&r[8], "verify", payload, NULL);
-  expect (&r[8], 0, NULL);
+  run_ok (&r[8], "verify", payload, NULL);
   g_assert_true (g_str_has_prefix (r[8].out, "VALID"));
   for (guint i = 0; i < G_N_ELEMENTS (r); i++)
     xs_test_run_clear (&r[i]);

@@ -12,15 +12,6 @@
 #include "xs-db-private.h"
 #include "xs-test-util.h"
 
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
 static void
 test_db_creates_private_files (void)
 {
@@ -33,14 +24,14 @@ test_db_creates_private_files (void)
   g_assert_no_error (error);
   g_assert_nonnull (db);
   g_assert_cmpstr (xs_db_get_data_dir (db), ==, dir);
-  g_assert_cmpint (mode_of (dir), ==, 0700);
-  g_assert_cmpint (mode_of (xs_db_get_path (db)), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (dir), ==, 0700);
+  g_assert_cmpint (xs_test_file_mode (xs_db_get_path (db)), ==, 0600);
   g_assert_cmpint (xs_db_get_schema_version (db), ==, xs_db_get_latest_version ());
   g_assert_cmpint (xs_db_get_latest_version (), >=, 1);
 
   wal = g_strconcat (xs_db_get_path (db), "-wal", NULL);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (mode_of (wal), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (wal), ==, 0600);
 }
 
 static void
@@ -161,6 +152,53 @@ test_db_transactions (void)
   g_assert_cmpint (count_audit (db), ==, 1);
 }
 
+/* A transaction's body: audits entity @data, then fails when it is odd. */
+static gboolean
+audit_then_maybe_fail (XsDb      *db,
+                       gpointer   data,
+                       GError   **error)
+{
+  gint64 entity = GPOINTER_TO_INT (data);
+
+  if (!_xs_db_audit (db, "test", entity, "run", NULL, error))
+    return FALSE;
+  if (entity % 2 == 1)
+    {
+      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED, "odd");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_db_run_in_transaction (void)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsDb) db = xs_db_open (dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (xs_db_run_in_transaction (db, audit_then_maybe_fail, GINT_TO_POINTER (2), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_audit (db), ==, 1);
+
+  /* what a failing body wrote is rolled back, and its error passed on */
+  g_assert_false (xs_db_run_in_transaction (db, audit_then_maybe_fail, GINT_TO_POINTER (3), &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_cmpint (count_audit (db), ==, 1);
+
+  /* inside another transaction, a failing body undoes the whole action */
+  g_assert_true (xs_db_begin (db, &error));
+  g_assert_true (xs_db_run_in_transaction (db, audit_then_maybe_fail, GINT_TO_POINTER (4), &error));
+  g_assert_false (xs_db_run_in_transaction (db, audit_then_maybe_fail, GINT_TO_POINTER (5), &error));
+  g_clear_error (&error);
+  g_assert_false (xs_db_commit (db, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (count_audit (db), ==, 1);
+}
+
 static void
 test_db_audit_append_only (void)
 {
@@ -189,6 +227,7 @@ main (int    argc,
   g_test_add_func ("/db/refuses-other-files", test_db_refuses_other_files);
   g_test_add_func ("/db/refuses-newer", test_db_refuses_newer);
   g_test_add_func ("/db/transactions", test_db_transactions);
+  g_test_add_func ("/db/run-in-transaction", test_db_run_in_transaction);
   g_test_add_func ("/db/audit-append-only", test_db_audit_append_only);
 
   return g_test_run ();

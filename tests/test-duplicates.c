@@ -31,23 +31,6 @@ add_trainee (XsDb       *db,
   return trainee->id;
 }
 
-static char *
-make_scan (const char *name,
-           int         shade)
-{
-  g_autofree char *dir = xs_test_make_tmpdir ();
-  char *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 20, 20);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_set_source_rgb (cr, shade / 255.0, 0.5, 0.5);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
-
 /* A patent claim with @scan as its certificate. */
 static gint64
 add_patent (XsDb       *db,
@@ -55,24 +38,9 @@ add_patent (XsDb       *db,
             const char *title,
             const char *scan)
 {
-  g_auto(XsClaim) claim = { 0 };
-  g_autoptr(GError) error = NULL;
   const char *paths[] = { scan, NULL };
 
-  claim.trainee_id = trainee_id;
-  claim.year = 2018;
-  claim.category = XS_CATEGORY_PROFESSIONAL;
-  claim.kind = 7;
-  claim.hours = 100;
-  claim.title = g_strdup (title);
-  claim.source = XS_SOURCE_INDIVIDUAL;
-  g_date_clear (&claim.date, 1);
-  g_date_set_dmy (&claim.date, 20, 5, 2018);
-  g_assert_true (xs_claim_store_add (db, &claim, &error));
-  g_assert_no_error (error);
-  g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", paths, &error));
-  g_assert_no_error (error);
-  return claim.id;
+  return xs_test_add_patent (db, trainee_id, 2018, 100, title, paths);
 }
 
 static void
@@ -82,7 +50,7 @@ test_duplicates_same_trainee_not_flagged (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) scans = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *scan = make_scan ("专利证书.png", 30);
+  g_autofree char *scan = xs_test_write_png ("专利证书.png", 20, 20, 30);
   gint64 trainee = add_trainee (db, 1, "王伟");
 
   /* one trainee, two claims, one certificate: not a shortcut worth a word */
@@ -110,8 +78,8 @@ test_duplicates_other_trainee_flagged (void)
   g_autoptr(GPtrArray) scans = NULL;
   g_autoptr(GPtrArray) mine = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *shared = make_scan ("专利证书.png", 30);
-  g_autofree char *own = make_scan ("另一份专利证书.png", 60);
+  g_autofree char *shared = xs_test_write_png ("专利证书.png", 20, 20, 30);
+  g_autofree char *own = xs_test_write_png ("另一份专利证书.png", 20, 20, 60);
   g_autofree char *id_li = xs_test_id_number (2);
   g_autofree char *masked_li = xs_id_number_mask (id_li);
   gint64 wang = add_trainee (db, 1, "王伟");

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <cairo.h>
 #include <string.h>
 
 #include "xs-at-risk.h"
@@ -14,26 +13,16 @@
 #include "xs-claim-store.h"
 #include "xs-evidence-text.h"
 #include "xs-test-util.h"
-#include "xs-trainee-store.h"
 
 static gint64
 add_claim (XsDb  *db,
            guint  n,
            int    year)
 {
-  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
   g_autoptr(GError) error = NULL;
   g_auto(XsClaim) claim = { 0 };
 
-  trainee->id_number = xs_test_id_number (n);
-  trainee->name = g_strdup_printf ("学员%u", n);
-  trainee->sex = xs_id_number_get_sex (trainee->id_number);
-  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
-  trainee->employer = g_strdup ("漯河市中心医院");
-  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
-  g_assert_no_error (error);
-
-  claim.trainee_id = trainee->id;
+  claim.trainee_id = xs_test_add_trainee (db, n);
   claim.year = year;
   claim.category = XS_CATEGORY_PROFESSIONAL;
   claim.kind = 4;
@@ -54,27 +43,60 @@ attach (XsDb   *db,
         gint64  claim_id,
         int     shade)
 {
-  g_autofree char *dir = xs_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "会议通知.png", NULL);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 30, 30);
-  cairo_t *cr = cairo_create (surface);
+  g_autofree char *path = xs_test_write_png ("会议通知.png", 30, 30, shade);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
   const char *paths[] = { path, NULL };
   g_autoptr(GBytes) bytes = NULL;
 
-  cairo_set_source_rgb (cr, shade / 255.0, 0.3, 0.6);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
   g_assert_true (xs_claim_store_attach (db, claim_id, "meeting_notice", paths, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   bytes = g_bytes_new (contents, length);
   return xs_evidence_hash_bytes (bytes);
 }
+
+/* The claims of trainees 1 and 2 in 2018, each with a scan recognised as
+ * the text given. */
+typedef struct
+{
+  XsDb   *db;
+  gint64  claims[2];
+  char   *scans[2];    /* their SHA-256 */
+} TwoScans;
+
+static void
+two_scans_init (TwoScans   *two,
+                const char *text_a,
+                const char *text_b)
+{
+  const char *texts[2] = { text_a, text_b };
+
+  two->db = xs_test_open_db ();
+  for (guint i = 0; i < 2; i++)
+    two->claims[i] = add_claim (two->db, i + 1, 2018);
+  for (guint i = 0; i < 2; i++)
+    two->scans[i] = attach (two->db, two->claims[i], 10 * (i + 1));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(XsRecognition) recognition = xs_recognition_from_text (texts[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (xs_evidence_text_store (two->db, two->scans[i], recognition, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+two_scans_clear (TwoScans *two)
+{
+  g_clear_object (&two->db);
+  for (guint i = 0; i < 2; i++)
+    g_clear_pointer (&two->scans[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TwoScans, two_scans_clear)
 
 static void
 test_store_and_reuse (void)
@@ -117,21 +139,20 @@ test_store_and_reuse (void)
 static void
 test_search (void)
 {
-  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_auto(TwoScans) two = { 0 };
   g_autoptr(GError) error = NULL;
-  gint64 first = add_claim (db, 1, 2018);
-  gint64 second = add_claim (db, 2, 2018);
-  g_autofree char *a = attach (db, first, 10);
-  g_autofree char *b = attach (db, second, 20);
-  g_autoptr(XsRecognition) ra = xs_recognition_from_text ("全 科 医 生 转 岗 培 训 班 结业证书 𠮷", NULL);
-  g_autoptr(XsRecognition) rb = xs_recognition_from_text ("护理管理人员研修班 结业证书", NULL);
+  XsDb *db;
+  gint64 first, second;
   g_autoptr(GArray) both = NULL;
   g_autoptr(GArray) one = NULL;
   g_autoptr(GArray) rare = NULL;
   g_autoptr(GArray) none = NULL;
 
-  g_assert_true (xs_evidence_text_store (db, a, ra, &error));
-  g_assert_true (xs_evidence_text_store (db, b, rb, &error));
+  two_scans_init (&two, "全 科 医 生 转 岗 培 训 班 结业证书 𠮷", "护理管理人员研修班 结业证书");
+  db = two.db;
+  first = two.claims[0];
+  second = two.claims[1];
+
   both = xs_evidence_text_search_claims (db, "结业证书", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (both->len, ==, 2);
@@ -148,23 +169,20 @@ test_search (void)
 static void
 test_check_flags (void)
 {
-  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_auto(TwoScans) two = { 0 };
   g_autoptr(GError) error = NULL;
-  gint64 right = add_claim (db, 1, 2018);
-  gint64 wrong = add_claim (db, 2, 2018);
-  g_autofree char *a = attach (db, right, 10);
-  g_autofree char *b = attach (db, wrong, 20);
   g_autofree char *own = xs_test_id_number (1);
   g_autofree char *text_a = g_strdup_printf ("结业证书 身份证号：%s 2018年5月6日", own);
   g_autofree char *text_b = g_strdup_printf ("结业证书 身份证号：%s 2017年5月6日", own);
-  g_autoptr(XsRecognition) ra = xs_recognition_from_text (text_a, NULL);
-  g_autoptr(XsRecognition) rb = xs_recognition_from_text (text_b, NULL);
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *wrong_id = g_strdup_printf ("%lld", (long long) wrong);
+  g_autofree char *wrong_id = NULL;
   guint other_person = 0, other_year = 0;
+  XsDb *db;
 
-  g_assert_true (xs_evidence_text_store (db, a, ra, &error));
-  g_assert_true (xs_evidence_text_store (db, b, rb, &error));
+  two_scans_init (&two, text_a, text_b);
+  db = two.db;
+  wrong_id = g_strdup_printf ("%lld", (long long) two.claims[1]);
+
   problems = xs_check_run (db, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < problems->len; i++)
@@ -188,20 +206,19 @@ test_check_flags (void)
 static void
 test_search_matches (void)
 {
-  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_auto(TwoScans) two = { 0 };
   g_autoptr(GError) error = NULL;
-  gint64 first = add_claim (db, 1, 2018);
-  gint64 second = add_claim (db, 2, 2018);
-  g_autofree char *a = attach (db, first, 10);
-  g_autofree char *b = attach (db, second, 20);
-  g_autoptr(XsRecognition) ra = xs_recognition_from_text ("漯河市源汇区卫生健康委员会 漯河市中心医院 全 科 医 生 转 岗 培 训 班 结业证书 学员1 𠮷", NULL);
-  g_autoptr(XsRecognition) rb = xs_recognition_from_text ("护理管理人员研修班 结业证书", NULL);
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(GPtrArray) none = NULL;
   XsScanMatch *match;
+  XsDb *db;
+  gint64 first;
 
-  g_assert_true (xs_evidence_text_store (db, a, ra, &error));
-  g_assert_true (xs_evidence_text_store (db, b, rb, &error));
+  two_scans_init (&two, "漯河市源汇区卫生健康委员会 漯河市中心医院 全 科 医 生 转 岗 培 训 班 结业证书 学员1 𠮷",
+                  "护理管理人员研修班 结业证书");
+  db = two.db;
+  first = two.claims[0];
+
   matches = xs_evidence_text_search_matches (db, "转岗 𠮷", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (matches->len, ==, 1);
@@ -223,17 +240,10 @@ test_search_matches (void)
 static void
 test_report_flags (void)
 {
-  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_auto(TwoScans) two = { 0 };
   g_autoptr(GError) error = NULL;
-  gint64 right = add_claim (db, 1, 2018);
-  gint64 wrong = add_claim (db, 2, 2018);
-  g_autofree char *a = attach (db, right, 10);
-  g_autofree char *b = attach (db, wrong, 20);
   g_autofree char *own = xs_test_id_number (1);
-  g_autofree char *text_a = g_strdup_printf ("结业证书 身份证号：%s 2018年5月6日", own);
-  g_autofree char *text_b = g_strdup_printf ("结业证书 身份证号：%s 2018年5月6日", own);
-  g_autoptr(XsRecognition) ra = xs_recognition_from_text (text_a, NULL);
-  g_autoptr(XsRecognition) rb = xs_recognition_from_text (text_b, NULL);
+  g_autofree char *text = g_strdup_printf ("结业证书 身份证号：%s 2018年5月6日", own);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GPtrArray) shared = NULL;
@@ -243,9 +253,15 @@ test_report_flags (void)
   g_autofree char *copy = g_build_filename (dir, "同一扫描件.png", NULL);
   guint flagged = 0;
   XsScanProblem *problem;
+  XsDb *db;
+  gint64 right, wrong;
+  const char *b;
 
-  g_assert_true (xs_evidence_text_store (db, a, ra, &error));
-  g_assert_true (xs_evidence_text_store (db, b, rb, &error));
+  two_scans_init (&two, text, text);
+  db = two.db;
+  right = two.claims[0];
+  wrong = two.claims[1];
+  b = two.scans[1];
 
   problems = xs_evidence_text_problems (db, 2018, 0, &error);
   g_assert_no_error (error);

@@ -28,16 +28,8 @@ is_finished (gpointer user_data)
 static char *
 dump (XsDb *db)
 {
-  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db,
-                                             "SELECT group_concat (id_number || ':' || name, ';') "
-                                             "FROM (SELECT * FROM trainee ORDER BY id)",
-                                             NULL);
-  const char *text;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = _xs_db_column_text (stmt, 0);
-  return g_strdup (text ? text : "");
+  return xs_test_query_text (db, "SELECT group_concat (id_number || ':' || name, ';') "
+                                 "FROM (SELECT * FROM trainee ORDER BY id)");
 }
 
 /* The dialog alone, with no main window: it needs only the application

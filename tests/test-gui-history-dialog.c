@@ -16,23 +16,6 @@
 #include "xs-trainee-page.h"
 #include "xs-trainee-store.h"
 
-static gint64
-add_trainee (XsDb  *db,
-             guint  n)
-{
-  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
-  g_autoptr(GError) error = NULL;
-
-  trainee->id_number = xs_test_id_number (n);
-  trainee->name = g_strdup_printf ("学员%u", n);
-  trainee->sex = xs_id_number_get_sex (trainee->id_number);
-  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
-  trainee->employer = g_strdup ("漯河市中心医院");
-  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
-  g_assert_no_error (error);
-  return trainee->id;
-}
-
 /* A public claim, submitted and rejected by HR. */
 static void
 add_rejected_claim (XsDb   *db,
@@ -82,7 +65,7 @@ test_history_from_trainee_page (void)
 {
   g_autoptr(XsDb) db = xs_test_open_db ();
   g_autoptr(GError) error = NULL;
-  gint64 trainee_id = add_trainee (db, 1);
+  gint64 trainee_id = xs_test_add_trainee (db, 1);
   GtkWindow *holder = GTK_WINDOW (gtk_window_new ());
   XsTraineePage *page = g_object_new (XS_TYPE_TRAINEE_PAGE, NULL);
   XsHistoryDialog *dialog;

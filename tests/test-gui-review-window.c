@@ -54,40 +54,6 @@ typedef struct
   char          *package;
 } Fixture;
 
-static void
-import (XsDb       *db,
-        const char *csv,
-        gboolean    roster)
-{
-  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-
-  if (roster)
-    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  else
-    report = xs_hours_import (db, path, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 0);
-}
-
-static char *
-make_scan (const char *name,
-           guint8      shade)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 48);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *dir = xs_test_make_tmpdir ();
-  char *path = g_build_filename (dir, name, NULL);
-
-  cairo_set_source_rgb (cr, shade / 255.0, 0.5, 0.5);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
-
 static gint64
 add_patent (XsDb               *db,
             const char         *id_number,
@@ -95,22 +61,14 @@ add_patent (XsDb               *db,
             const char * const *scans)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(XsClaim) claim = { 0 };
+  gint64 trainee_id = xs_trainee_store_find_id (db, id_number, &error);
+  gint64 id;
 
-  claim.trainee_id = xs_trainee_store_find_id (db, id_number, &error);
-  claim.year = 2018;
-  claim.category = XS_CATEGORY_PROFESSIONAL;
-  claim.kind = 7;
-  claim.hours = 200;
-  claim.title = g_strdup (title);
-  claim.source = XS_SOURCE_INDIVIDUAL;
-  g_date_clear (&claim.date, 1);
-  g_date_set_dmy (&claim.date, 20, 5, 2018);
-  g_assert_true (xs_claim_store_add (db, &claim, &error));
-  g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", scans, &error));
-  g_assert_true (xs_claim_store_submit (db, claim.id, &error));
   g_assert_no_error (error);
-  return claim.id;
+  id = xs_test_add_patent (db, trainee_id, 2018, 200, title, scans);
+  g_assert_true (xs_claim_store_submit (db, id, &error));
+  g_assert_no_error (error);
+  return id;
 }
 
 /* Three trainees with their public and professional hours, two submitted
@@ -124,8 +82,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(XsSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
   const char *names[] = { "王芳", "李娜", "张伟" };
-  g_autofree char *scan1 = make_scan ("专利证书1.png", 10);
-  g_autofree char *scan2 = make_scan ("专利证书2.png", 20);
+  g_autofree char *scan1 = xs_test_write_png ("专利证书1.png", 64, 48, 10);
+  g_autofree char *scan2 = xs_test_write_png ("专利证书2.png", 64, 48, 20);
   const char *both[] = { scan1, scan2, NULL };
   const char *first[] = { scan1, NULL };
   g_autofree char *employer = g_strdup_printf ("漯河市中心医院%u", GPOINTER_TO_UINT (data));
@@ -147,8 +105,8 @@ fixture_set_up (Fixture       *fixture,
                               "%s,%s,2018,专业科目,,60,1,临床诊疗规范培训班,2018-04-14\n",
                               fixture->ids[i], names[i], fixture->ids[i], names[i]);
     }
-  import (db, roster->str, TRUE);
-  import (db, hours->str, FALSE);
+  xs_test_import (db, roster->str, TRUE, NULL);
+  xs_test_import (db, hours->str, FALSE, NULL);
   fixture->patents[0] = add_patent (db, fixture->ids[0], "一种输液装置", both);
   fixture->patents[1] = add_patent (db, fixture->ids[1], "一种采血针", first);
 

@@ -22,23 +22,6 @@
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
-static gint64
-add_trainee (XsDb  *db,
-             guint  n)
-{
-  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
-  g_autoptr(GError) error = NULL;
-
-  trainee->id_number = xs_test_id_number (n);
-  trainee->name = g_strdup_printf ("学员%u", n);
-  trainee->sex = xs_id_number_get_sex (trainee->id_number);
-  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
-  trainee->employer = g_strdup ("漯河市中心医院");
-  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
-  g_assert_no_error (error);
-  return trainee->id;
-}
-
 static char *
 make_scan (void)
 {
@@ -89,7 +72,7 @@ static void
 test_batch_evidence (void)
 {
   g_autoptr(XsDb) db = xs_test_open_db ();
-  gint64 trainee = add_trainee (db, 1);
+  gint64 trainee = xs_test_add_trainee (db, 1);
   g_auto(XsClaim) kind1 = { 0 };
   g_auto(XsClaim) kind2 = { 0 };
   g_auto(XsClaim) pub = { 0 };
@@ -158,7 +141,7 @@ static void
 test_batch_evidence_decisions_file (void)
 {
   g_autoptr(XsDb) db = xs_test_open_db ();
-  gint64 trainee = add_trainee (db, 10);
+  gint64 trainee = xs_test_add_trainee (db, 10);
   g_autoptr(XsSigningKey) key = NULL;
   g_autoptr(XsPackage) package = NULL;
   g_autoptr(XsImportReport) report = NULL;
@@ -289,7 +272,7 @@ static void
 test_kind15_year (void)
 {
   g_autoptr(XsDb) db = xs_test_open_db ();
-  gint64 trainee = add_trainee (db, 2);
+  gint64 trainee = xs_test_add_trainee (db, 2);
   g_auto(XsClaim) abroad = { 0 };
   g_auto(XsClaim) sick = { 0 };
   g_auto(XsClaim) short_abroad = { 0 };
@@ -337,7 +320,7 @@ test_kind15_year (void)
 
   /* the example of the issue, with whole months */
   {
-    gint64 other = add_trainee (db, 3);
+    gint64 other = xs_test_add_trainee (db, 3);
     g_auto(XsClaim) seven = { 0 };
     g_auto(XsClaim) six = { 0 };
 
@@ -353,7 +336,7 @@ static void
 test_kind16_hr (void)
 {
   g_autoptr(XsDb) db = xs_test_open_db ();
-  gint64 trainee = add_trainee (db, 4);
+  gint64 trainee = xs_test_add_trainee (db, 4);
   g_auto(XsClaim) claim = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(XsRuleSet) rules = xs_rule_set_for_year (2018, &error);
@@ -422,7 +405,7 @@ static void
 test_own_year (void)
 {
   g_autoptr(XsDb) db = xs_test_open_db ();
-  gint64 trainee = add_trainee (db, 5);
+  gint64 trainee = xs_test_add_trainee (db, 5);
 
   g_test_message ("二(二): 专业技术人员没有完成2017年度以前继续教育公需科目学习的，……抓紧组织补学，"
                   "补学时间安排：2018年3月1日至2018年12月30日。2019年将不再提供以往年度的补学内容。");
@@ -447,7 +430,7 @@ static void
 test_public_study_march (void)
 {
   g_autoptr(XsDb) db = xs_test_open_db ();
-  gint64 trainee = add_trainee (db, 6);
+  gint64 trainee = xs_test_add_trainee (db, 6);
   g_autoptr(XsRuleSet) rules = xs_rule_set_for_year (2018, NULL);
   g_auto(XsClaim) claim = { 0 };
   g_autoptr(GError) error = NULL;
@@ -481,7 +464,7 @@ test_at_risk_makeup (void)
 
   g_test_message ("二(二): 补学时间安排：2018年3月1日至2018年12月30日。");
 
-  add_trainee (db, 7);
+  xs_test_add_trainee (db, 7);
   g_date_clear (&june, 1);
   g_date_clear (&end, 1);
   g_date_clear (&after, 1);
@@ -526,7 +509,7 @@ static void
 test_total_counts_public_up_to_requirement (void)
 {
   g_autoptr(XsDb) db = xs_test_open_db ();
-  gint64 trainee = add_trainee (db, 8);
+  gint64 trainee = xs_test_add_trainee (db, 8);
   g_autoptr(XsProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
   const XsProgressRow *row;

@@ -41,40 +41,6 @@ typedef struct
 
 static char *private_tmp;
 
-static void
-import (XsDb       *db,
-        const char *csv,
-        gboolean    roster)
-{
-  g_autofree char *path = xs_test_write_file (roster ? "roster.csv" : "hours.csv", csv, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsImportReport) report = NULL;
-
-  if (roster)
-    report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  else
-    report = xs_hours_import (db, path, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 0);
-}
-
-static char *
-make_scan (const char *name,
-           guint8      shade)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 48);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *dir = xs_test_make_tmpdir ();
-  char *path = g_build_filename (dir, name, NULL);
-
-  cairo_set_source_rgb (cr, shade / 255.0, 0.5, 0.5);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
-
 static gint64
 add_patent (Fixture            *fixture,
             guint               who,
@@ -83,26 +49,15 @@ add_patent (Fixture            *fixture,
             gboolean            submit)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(XsClaim) claim = { 0 };
+  gint64 trainee_id = xs_trainee_store_find_id (fixture->db, fixture->ids[who], &error);
+  gint64 id;
 
-  claim.trainee_id = xs_trainee_store_find_id (fixture->db, fixture->ids[who], &error);
-  claim.year = 2018;
-  claim.category = XS_CATEGORY_PROFESSIONAL;
-  claim.kind = 7;
-  claim.hours = 200;
-  claim.title = g_strdup (title);
-  claim.source = XS_SOURCE_INDIVIDUAL;
-  g_date_clear (&claim.date, 1);
-  g_date_set_dmy (&claim.date, 20, 5, 2018);
-  g_assert_true (xs_claim_store_add (fixture->db, &claim, &error));
   g_assert_no_error (error);
-  if (scans != NULL)
-    g_assert_true (xs_claim_store_attach (fixture->db, claim.id, "patent_certificate", scans, &error));
-  g_assert_no_error (error);
+  id = xs_test_add_patent (fixture->db, trainee_id, 2018, 200, title, scans);
   if (submit)
-    g_assert_true (xs_claim_store_submit (fixture->db, claim.id, &error));
+    g_assert_true (xs_claim_store_submit (fixture->db, id, &error));
   g_assert_no_error (error);
-  return claim.id;
+  return id;
 }
 
 static void
@@ -147,8 +102,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GString) hours = g_string_new ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n");
   g_autoptr(GError) error = NULL;
   const char *names[] = { "王芳", "李娜", "张伟" };
-  g_autofree char *scan1 = make_scan ("专利证书1.png", 10);
-  g_autofree char *scan2 = make_scan ("专利证书2.png", 20);
+  g_autofree char *scan1 = xs_test_write_png ("专利证书1.png", 64, 48, 10);
+  g_autofree char *scan2 = xs_test_write_png ("专利证书2.png", 64, 48, 20);
   const char *both[] = { scan1, scan2, NULL };
   const char *first[] = { scan1, NULL };
   XsPackageQuery query = { 2018, NULL, NULL };
@@ -169,8 +124,8 @@ fixture_set_up (Fixture       *fixture,
                               "%s,%s,2018,专业科目,,60,1,临床诊疗规范培训班,2018-04-14\n",
                               fixture->ids[i], names[i], fixture->ids[i], names[i]);
     }
-  import (fixture->db, roster->str, TRUE);
-  import (fixture->db, hours->str, FALSE);
+  xs_test_import (fixture->db, roster->str, TRUE, NULL);
+  xs_test_import (fixture->db, hours->str, FALSE, NULL);
 
   /* the same scan twice is one evidence file in the package */
   fixture->patents[0] = add_patent (fixture, 0, "一种输液装置", both, TRUE);
@@ -1152,7 +1107,7 @@ test_decisions_resubmitted (Fixture       *fixture,
 {
   g_autoptr(XsPackage) package = open_package (fixture->package);
   g_autofree char *path = g_build_filename (fixture->dir, "decisions.json", NULL);
-  g_autofree char *scan = make_scan ("另一张专利证书.png", 200);
+  g_autofree char *scan = xs_test_write_png ("另一张专利证书.png", 64, 48, 200);
   const char *scans[] = { scan, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(XsImportReport) report = NULL;
@@ -1395,8 +1350,8 @@ test_trust (Fixture       *fixture,
     g_autofree char *roster = g_strdup_printf ("姓名,身份证号,工作单位\n王芳,%s,漯河市中心医院\n", fixture->ids[0]);
     XsPackageQuery query = { 2018, NULL, NULL };
 
-    import (other_db, roster, TRUE);
-    import (other_db, csv, FALSE);
+    xs_test_import (other_db, roster, TRUE, NULL);
+    xs_test_import (other_db, csv, FALSE, NULL);
     g_assert_true (xs_package_export (other_db, other_key, BASE_NAME, &query, forged_path,
                                       NULL, NULL, NULL, &error));
     g_assert_no_error (error);

@@ -24,25 +24,6 @@
 #include "xs-signing-key.h"
 #include "xs-test-util.h"
 
-static int
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
-static char *
-read_all (const char *path,
-          gsize      *length)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
-  return contents;
-}
-
 /* Keys ---------------------------------------------------------------- */
 
 static int
@@ -90,7 +71,7 @@ test_keys_never_made (void)
   /* Made when the base is set up */
   g_assert_no_error (error);
   g_assert_true (g_file_test (key, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (mode_of (key), ==, 0600);
+  g_assert_cmpint (xs_test_file_mode (key), ==, 0600);
   opened = xs_signing_key_open (dir, &error);
   g_assert_no_error (error);
   g_clear_object (&opened);
@@ -135,7 +116,7 @@ test_keys_never_made (void)
   g_assert_error (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_DAMAGED);
   g_clear_error (&error);
   g_free (after);
-  after = read_all (key, NULL);
+  after = xs_test_read_file (key, NULL);
   g_assert_cmpstr (after, ==, "short");
 }
 
@@ -157,7 +138,7 @@ expect_open_refused (const char *dir,
   g_autoptr(XsDb) db = NULL;
   gsize lb, la;
 
-  bytes_before = read_all (db_path, &lb);
+  bytes_before = xs_test_read_file (db_path, &lb);
   db = xs_db_open (dir, &error);
   g_assert_null (db);
   g_assert_error (error, XS_DB_ERROR, code);
@@ -173,7 +154,7 @@ expect_open_refused (const char *dir,
 
   after = xs_test_tree_of (dir);
   g_assert_cmpstr (after, ==, before);
-  bytes_after = read_all (db_path, &la);
+  bytes_after = xs_test_read_file (db_path, &la);
   g_assert_cmpmem (bytes_before, lb, bytes_after, la);
 }
 

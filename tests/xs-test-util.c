@@ -6,13 +6,17 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "xs-claim-store.h"
+#include "xs-db-private.h"
 #include "xs-hours-import.h"
 #include "xs-id-number.h"
 #include "xs-qr-reader.h"
 #include "xs-roster-import.h"
+#include "xs-trainee-store.h"
 #include "xs-test-util.h"
 
 static GPtrArray *tmpdirs;
@@ -242,7 +246,7 @@ xs_test_tree_of (const char *dir)
   return g_string_free (out, FALSE);
 }
 
-void
+guint
 xs_test_import (XsDb                  *db,
                 const char            *csv,
                 gboolean               roster,
@@ -258,4 +262,119 @@ xs_test_import (XsDb                  *db,
     report = xs_hours_import (db, path, NULL, klass, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
+  g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 0);
+  return xs_import_report_get_count (report, XS_ROW_ADDED);
+}
+
+char *
+xs_test_roster_csv (guint       first,
+                    guint       n,
+                    const char *prefix,
+                    const char *employer)
+{
+  GString *csv = g_string_new ("姓名,身份证号,工作单位\n");
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *id = xs_test_id_number (i);
+
+      g_string_append_printf (csv, "%s%u,%s,%s\n", prefix, i, id, employer);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+gint64
+xs_test_add_trainee (XsDb  *db,
+                     guint  n)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
+  g_autoptr(GError) error = NULL;
+
+  trainee->id_number = xs_test_id_number (n);
+  trainee->name = g_strdup_printf ("学员%u", n);
+  trainee->sex = xs_id_number_get_sex (trainee->id_number);
+  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
+  trainee->employer = g_strdup ("漯河市中心医院");
+  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
+  g_assert_no_error (error);
+  return trainee->id;
+}
+
+gint64
+xs_test_add_patent (XsDb               *db,
+                    gint64              trainee_id,
+                    int                 year,
+                    int                 hours,
+                    const char         *title,
+                    const char * const *scans)
+{
+  g_auto(XsClaim) claim = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  claim.trainee_id = trainee_id;
+  claim.year = year;
+  claim.category = XS_CATEGORY_PROFESSIONAL;
+  claim.kind = 7;
+  claim.hours = hours;
+  claim.title = g_strdup (title);
+  claim.source = XS_SOURCE_INDIVIDUAL;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 20, 5, year);
+  g_assert_true (xs_claim_store_add (db, &claim, &error));
+  g_assert_no_error (error);
+  if (scans != NULL)
+    g_assert_true (xs_claim_store_attach (db, claim.id, "patent_certificate", scans, &error));
+  g_assert_no_error (error);
+  return claim.id;
+}
+
+char *
+xs_test_write_png (const char *name,
+                   int         width,
+                   int         height,
+                   guint8      shade)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, shade / 255.0, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+int
+xs_test_file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+char *
+xs_test_read_file (const char *path,
+                   gsize      *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+char *
+xs_test_query_text (XsDb       *db,
+                    const char *sql)
+{
+  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, sql, NULL);
+  const char *text;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (_xs_db_step (stmt), ==, XS_DB_ROW);
+  text = _xs_db_column_text (stmt, 0);
+  return g_strdup (text ? text : "");
 }

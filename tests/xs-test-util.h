@@ -36,11 +36,49 @@ XsDb  *xs_test_open_db       (void);
 char  *xs_test_id_number     (guint       n);
 
 /* Imports the CSV text @csv as a roster (@roster) or as hours, those of
- * @klass when not NULL, and asserts that it worked. */
-void   xs_test_import        (XsDb                  *db,
+ * @klass when not NULL, and asserts that it worked, no row refused.
+ * Returns how many rows it added. */
+guint  xs_test_import        (XsDb                  *db,
                               const char            *csv,
                               gboolean               roster,
                               const XsTrainingClass *klass);
+/* A roster in CSV: trainees @first … @first + @n - 1, named @prefix and
+ * their number, with xs_test_id_number() and @employer. */
+char  *xs_test_roster_csv    (guint                  first,
+                              guint                  n,
+                              const char            *prefix,
+                              const char            *employer);
+/* Stores trainee @n: "学员@n" of 漯河市中心医院, with xs_test_id_number();
+ * returns their id. */
+gint64 xs_test_add_trainee   (XsDb                  *db,
+                              guint                  n);
+
+/* A patent claim (kind 7) of @trainee_id for @hours (tenths), dated 20 May
+ * of @year, with @scans (NULL-terminated, or NULL for none) attached as
+ * its certificate; returns its id. */
+gint64 xs_test_add_patent    (XsDb                  *db,
+                              gint64                 trainee_id,
+                              int                    year,
+                              int                    hours,
+                              const char            *title,
+                              const char * const    *scans);
+
+/* A @width × @height PNG of one colour (@shade makes it unique), named
+ * @name in a new temporary folder; returns its path. */
+char  *xs_test_write_png     (const char            *name,
+                              int                    width,
+                              int                    height,
+                              guint8                 shade);
+/* The permission bits of @path, which must exist. */
+int    xs_test_file_mode     (const char            *path);
+/* The whole of @path, which must be readable; @length may be NULL. */
+char  *xs_test_read_file     (const char            *path,
+                              gsize                 *length);
+
+/* The text in the first column of the one row @sql (a string constant)
+ * returns; "" for NULL. */
+char  *xs_test_query_text    (XsDb        *db,
+                              const char  *sql);
 
 /* Every file under @dir with its size, one a line, sorted: what "nothing
  * changed" compares. */

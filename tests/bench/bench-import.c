@@ -111,14 +111,22 @@ check_report (XsImportReport *report,
     }
 }
 
-/* Open, import, close: what one `xueshi-cli import-roster` does, in a
- * child process. Returns the seconds; @peak_kb is the child's peak
- * resident memory. */
+/* What a child process does with the base it opened; FALSE with @error
+ * set when it fails. */
+typedef gboolean (*ChildWork) (XsDb          *db,
+                               gconstpointer  data,
+                               GError       **error);
+
+/* Open, @work, close: what one xueshi-cli command does, in a child
+ * process. Returns the seconds; @peak_kb is the child's peak resident
+ * memory. @label names @work when it fails, @what the command. */
 static double
-time_roster_import (const char *data_dir,
-                    const char *csv,
-                    guint       rows,
-                    long       *peak_kb)
+time_in_child (const char    *data_dir,
+               ChildWork      work,
+               gconstpointer  data,
+               const char    *label,
+               const char    *what,
+               long          *peak_kb)
 {
   struct rusage usage;
   double seconds = -1;
@@ -133,7 +141,6 @@ time_roster_import (const char *data_dir,
     fail ("fork", NULL);
   if (pid == 0)
     {
-      g_autoptr(XsImportReport) report = NULL;
       g_autoptr(GError) error = NULL;
       XsDb *db;
       double start = xs_bench_now ();
@@ -142,12 +149,10 @@ time_roster_import (const char *data_dir,
       db = xs_db_open (data_dir, &error);
       if (db == NULL)
         fail ("xs_db_open", error);
-      report = xs_roster_import (db, csv, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
-      if (report == NULL)
-        fail ("xs_roster_import", error);
+      if (!work (db, data, &error))
+        fail (label, error);
       g_object_unref (db);
       seconds = xs_bench_now () - start;
-      check_report (report, rows, "roster import");
       if (write (fds[1], &seconds, sizeof seconds) != sizeof seconds)
         _exit (1);
       _exit (0);
@@ -160,61 +165,61 @@ time_roster_import (const char *data_dir,
   if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0
       || seconds < 0)
     {
-      g_printerr ("bench-import: the roster import failed\n");
+      g_printerr ("bench-import: the %s failed\n", what);
       exit (1);
     }
   *peak_kb = usage.ru_maxrss;
   return seconds;
 }
 
-/* Open, undo import 1 (the roster import of a fresh base), close: what
- * `xueshi-cli undo-import 1` does, in a child process. */
+typedef struct
+{
+  const char *csv;
+  guint       rows;
+} RosterImport;
+
+static gboolean
+import_roster (XsDb          *db,
+               gconstpointer  data,
+               GError       **error)
+{
+  const RosterImport *roster = data;
+  g_autoptr(XsImportReport) report = NULL;
+
+  report = xs_roster_import (db, roster->csv, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, error);
+  if (report == NULL)
+    return FALSE;
+  check_report (report, roster->rows, "roster import");
+  return TRUE;
+}
+
+/* What one `xueshi-cli import-roster` does. */
+static double
+time_roster_import (const char *data_dir,
+                    const char *csv,
+                    guint       rows,
+                    long       *peak_kb)
+{
+  RosterImport roster = { csv, rows };
+
+  return time_in_child (data_dir, import_roster, &roster, "xs_roster_import", "roster import", peak_kb);
+}
+
+static gboolean
+undo_first_import (XsDb          *db,
+                   gconstpointer  data,
+                   GError       **error)
+{
+  return xs_import_log_undo (db, 1, error);
+}
+
+/* Undo import 1 (the roster import of a fresh base): what
+ * `xueshi-cli undo-import 1` does. */
 static double
 time_undo (const char *data_dir,
            long       *peak_kb)
 {
-  struct rusage usage;
-  double seconds = -1;
-  int fds[2];
-  int status;
-  pid_t pid;
-
-  if (pipe (fds) != 0)
-    fail ("pipe", NULL);
-  pid = fork ();
-  if (pid < 0)
-    fail ("fork", NULL);
-  if (pid == 0)
-    {
-      g_autoptr(GError) error = NULL;
-      XsDb *db;
-      double start = xs_bench_now ();
-
-      close (fds[0]);
-      db = xs_db_open (data_dir, &error);
-      if (db == NULL)
-        fail ("xs_db_open", error);
-      if (!xs_import_log_undo (db, 1, &error))
-        fail ("xs_import_log_undo", error);
-      g_object_unref (db);
-      seconds = xs_bench_now () - start;
-      if (write (fds[1], &seconds, sizeof seconds) != sizeof seconds)
-        _exit (1);
-      _exit (0);
-    }
-
-  close (fds[1]);
-  if (read (fds[0], &seconds, sizeof seconds) != sizeof seconds)
-    seconds = -1;
-  close (fds[0]);
-  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0
-      || seconds < 0)
-    {
-      g_printerr ("bench-import: the undo failed\n");
-      exit (1);
-    }
-  *peak_kb = usage.ru_maxrss;
-  return seconds;
+  return time_in_child (data_dir, undo_first_import, NULL, "xs_import_log_undo", "undo", peak_kb);
 }
 
 /* The shell's .import of @csv_name into a new database @db_name, from spawn

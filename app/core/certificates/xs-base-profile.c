@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "xs-base-profile.h"
-#include "xs-db-private.h"
+#include "xs-base-profile-record.h"
 #include "xs-signing-key.h"
 
 #define KEY_FILE "signing-key"
@@ -26,28 +26,14 @@ G_DEFINE_ENUM_TYPE (XsCertificateLanguage, xs_certificate_language,
                     G_DEFINE_ENUM_VALUE (XS_CERTIFICATE_CHINESE, "zh"),
                     G_DEFINE_ENUM_VALUE (XS_CERTIFICATE_ENGLISH, "en"))
 
-/* The values that are stored: what was loaded, and what is shown. */
-typedef struct
-{
-  char                     *name;
-  char                     *issuer;
-  GBytes                   *seal;
-  XsCertificateOrientation  orientation;
-  gboolean                  full_id_number;
-  char                     *template_id;
-  XsCertificateLanguage     language;
-  char                     *kind_template[2]; /* by XsCertificateKind; "" for the standard one */
-  int                       offset[2];        /* x, y: tenths of a mm */
-} Values;
-
 struct _XsBaseProfile
 {
   GObject   parent_instance;
 
-  Values    values;
-  Values    stored;
-  gboolean  saved;          /* the database's row has been saved once */
-  char     *fingerprint;
+  XsBaseProfileRecord  values;   /* what is shown */
+  XsBaseProfileRecord  stored;   /* what was loaded or saved */
+  gboolean             saved;    /* the database's row has been saved once */
+  char                *fingerprint;
 };
 
 G_DEFINE_FINAL_TYPE (XsBaseProfile, xs_base_profile, G_TYPE_OBJECT)
@@ -75,56 +61,12 @@ static GParamSpec *properties[N_PROPS];
 static const char * const templates[] = { "standard", NULL };
 
 static void
-values_clear (Values *values)
-{
-  g_clear_pointer (&values->name, g_free);
-  g_clear_pointer (&values->issuer, g_free);
-  g_clear_pointer (&values->seal, g_bytes_unref);
-  g_clear_pointer (&values->template_id, g_free);
-  g_clear_pointer (&values->kind_template[0], g_free);
-  g_clear_pointer (&values->kind_template[1], g_free);
-}
-
-static void
-values_copy (Values       *dest,
-             const Values *src)
-{
-  values_clear (dest);
-  dest->name = g_strdup (src->name);
-  dest->issuer = g_strdup (src->issuer);
-  dest->seal = src->seal ? g_bytes_ref (src->seal) : NULL;
-  dest->orientation = src->orientation;
-  dest->full_id_number = src->full_id_number;
-  dest->template_id = g_strdup (src->template_id);
-  dest->language = src->language;
-  for (int i = 0; i < 2; i++)
-    {
-      dest->kind_template[i] = g_strdup (src->kind_template[i]);
-      dest->offset[i] = src->offset[i];
-    }
-}
-
-static void
-values_init (Values *values)
-{
-  values->name = g_strdup ("");
-  values->issuer = g_strdup ("");
-  values->seal = NULL;
-  values->orientation = XS_CERTIFICATE_PORTRAIT;
-  values->full_id_number = FALSE;
-  values->template_id = g_strdup (templates[0]);
-  values->language = XS_CERTIFICATE_CHINESE;
-  values->kind_template[0] = g_strdup ("");
-  values->kind_template[1] = g_strdup ("");
-}
-
-static void
 xs_base_profile_finalize (GObject *object)
 {
   XsBaseProfile *self = XS_BASE_PROFILE (object);
 
-  values_clear (&self->values);
-  values_clear (&self->stored);
+  xs_base_profile_record_clear (&self->values);
+  xs_base_profile_record_clear (&self->stored);
   g_free (self->fingerprint);
 
   G_OBJECT_CLASS (xs_base_profile_parent_class)->finalize (object);
@@ -291,8 +233,8 @@ xs_base_profile_class_init (XsBaseProfileClass *klass)
 static void
 xs_base_profile_init (XsBaseProfile *self)
 {
-  values_init (&self->values);
-  values_init (&self->stored);
+  xs_base_profile_record_init (&self->values, templates[0]);
+  xs_base_profile_record_init (&self->stored, templates[0]);
 }
 
 XsBaseProfile *
@@ -322,64 +264,26 @@ xs_base_profile_load (XsDb    *db,
                       GError **error)
 {
   g_autoptr(XsBaseProfile) self = NULL;
-  g_autoptr(XsDbStmt) stmt = NULL;
   g_autoptr(GError) key_error = NULL;
 
   g_return_val_if_fail (XS_IS_DB (db), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _xs_db_prepare (db,
-                         "SELECT name, issuer, seal, orientation, full_id_number, template, "
-                         "updated_at IS NOT NULL, language, annual_template, completion_template, "
-                         "offset_x, offset_y FROM base_profile WHERE id = 1",
-                         error);
-  if (stmt == NULL)
-    return NULL;
   self = xs_base_profile_new ();
-  /* A damaged key file does not hide the rest of the profile. */
-  self->fingerprint = compute_fingerprint (xs_db_get_data_dir (db), &key_error);
-  if (key_error != NULL)
-    g_warning ("No key fingerprint: %s", key_error->message);
-
-  switch (_xs_db_step (stmt))
-    {
-    case XS_DB_ROW:
-      break;
-    case XS_DB_DONE:
-      /* The row was deleted by hand: an empty profile, made again on save. */
-      return g_steal_pointer (&self);
-    default:
-      _xs_db_set_error (db, error);
-      return NULL;
-    }
-  g_free (self->values.name);
-  self->values.name = g_strdup (_xs_db_column_text (stmt, 0));
-  g_free (self->values.issuer);
-  self->values.issuer = g_strdup (_xs_db_column_text (stmt, 1));
-  if (_xs_db_column_length (stmt, 2) > 0)
-    self->values.seal = _xs_db_column_bytes (stmt, 2);
-  self->values.orientation = g_strcmp0 (_xs_db_column_text (stmt, 3), "landscape") == 0
-                             ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
-  self->values.full_id_number = _xs_db_column_int (stmt, 4) != 0;
-  g_free (self->values.template_id);
-  self->values.template_id = g_strdup (_xs_db_column_text (stmt, 5));
+  /* Without a row (deleted by hand), an empty profile, made again on save. */
+  if (!xs_base_profile_record_load (&self->values, db, &self->saved, error))
+    return NULL;
   if (!g_strv_contains (templates, self->values.template_id))
     {
       /* Written by a newer version that knows more templates. */
       g_free (self->values.template_id);
       self->values.template_id = g_strdup (templates[0]);
     }
-  self->saved = _xs_db_column_int (stmt, 6) != 0;
-  /* anything else was written by a newer version: Chinese */
-  self->values.language = g_strcmp0 (_xs_db_column_text (stmt, 7), "en") == 0
-                          ? XS_CERTIFICATE_ENGLISH : XS_CERTIFICATE_CHINESE;
-  for (int i = 0; i < 2; i++)
-    {
-      g_free (self->values.kind_template[i]);
-      self->values.kind_template[i] = g_strdup (_xs_db_column_text (stmt, 8 + i));
-      self->values.offset[i] = CLAMP (_xs_db_column_int (stmt, 10 + i), -200, 200);
-    }
-  values_copy (&self->stored, &self->values);
+  xs_base_profile_record_copy (&self->stored, &self->values);
+  /* A damaged key file does not hide the rest of the profile. */
+  self->fingerprint = compute_fingerprint (xs_db_get_data_dir (db), &key_error);
+  if (key_error != NULL)
+    g_warning ("No key fingerprint: %s", key_error->message);
   return g_steal_pointer (&self);
 }
 
@@ -407,79 +311,21 @@ check_text (const char  *text,
   return TRUE;
 }
 
-/* The names of the fields that differ from what is stored, for the audit
- * trail: never their values. */
-static char *
-describe_changes (XsBaseProfile *self)
+/* What one save writes, as a transaction's data. */
+typedef struct
 {
-  const Values *a = &self->values, *b = &self->stored;
-  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-
-  if (g_strcmp0 (a->name, b->name) != 0)
-    g_ptr_array_add (changed, (gpointer) "name");
-  if (g_strcmp0 (a->issuer, b->issuer) != 0)
-    g_ptr_array_add (changed, (gpointer) "issuer");
-  if ((a->seal == NULL) != (b->seal == NULL) || (a->seal != NULL && !g_bytes_equal (a->seal, b->seal)))
-    g_ptr_array_add (changed, (gpointer) "seal");
-  if (a->orientation != b->orientation)
-    g_ptr_array_add (changed, (gpointer) "orientation");
-  if (a->full_id_number != b->full_id_number)
-    g_ptr_array_add (changed, (gpointer) "full_id_number");
-  if (g_strcmp0 (a->template_id, b->template_id) != 0)
-    g_ptr_array_add (changed, (gpointer) "template");
-  if (a->language != b->language)
-    g_ptr_array_add (changed, (gpointer) "language");
-  if (g_strcmp0 (a->kind_template[0], b->kind_template[0]) != 0)
-    g_ptr_array_add (changed, (gpointer) "annual_template");
-  if (g_strcmp0 (a->kind_template[1], b->kind_template[1]) != 0)
-    g_ptr_array_add (changed, (gpointer) "completion_template");
-  if (a->offset[0] != b->offset[0] || a->offset[1] != b->offset[1])
-    g_ptr_array_add (changed, (gpointer) "offset");
-  if (changed->len == 0)
-    return NULL;
-  g_ptr_array_add (changed, NULL);
-  return g_strjoinv (", ", (char **) changed->pdata);
-}
+  const XsBaseProfileRecord  *record;
+  const char                 *changes;
+} Save;
 
 static gboolean
-write_row (XsBaseProfile  *self,
-           XsDb           *db,
-           const char     *changes,
-           GError        **error)
+save_record (XsDb      *db,
+             gpointer   data,
+             GError   **error)
 {
-  g_autoptr(XsDbStmt) stmt = NULL;
-  const Values *v = &self->values;
+  const Save *save = data;
 
-  stmt = _xs_db_prepare (db,
-                         "INSERT INTO base_profile (id, name, issuer, seal, orientation, full_id_number, "
-                         "template, updated_at, language, annual_template, completion_template, "
-                         "offset_x, offset_y) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, "
-                         "seal = excluded.seal, orientation = excluded.orientation, "
-                         "full_id_number = excluded.full_id_number, template = excluded.template, "
-                         "updated_at = excluded.updated_at, language = excluded.language, "
-                         "annual_template = excluded.annual_template, "
-                         "completion_template = excluded.completion_template, "
-                         "offset_x = excluded.offset_x, offset_y = excluded.offset_y",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  _xs_db_bind_text (stmt, 1, v->name);
-  _xs_db_bind_text (stmt, 2, v->issuer);
-  if (v->seal != NULL)
-    _xs_db_bind_blob (stmt, 3, g_bytes_get_data (v->seal, NULL), g_bytes_get_size (v->seal));
-  _xs_db_bind_text_static (stmt, 4, v->orientation == XS_CERTIFICATE_LANDSCAPE ? "landscape" : "portrait");
-  _xs_db_bind_int (stmt, 5, v->full_id_number ? 1 : 0);
-  _xs_db_bind_text (stmt, 6, v->template_id);
-  _xs_db_bind_text_static (stmt, 7, _xs_db_get_now (db));
-  _xs_db_bind_text_static (stmt, 8, v->language == XS_CERTIFICATE_ENGLISH ? "en" : "zh");
-  _xs_db_bind_text (stmt, 9, v->kind_template[0]);
-  _xs_db_bind_text (stmt, 10, v->kind_template[1]);
-  _xs_db_bind_int (stmt, 11, v->offset[0]);
-  _xs_db_bind_int (stmt, 12, v->offset[1]);
-  if (!_xs_db_exec_stmt (db, stmt, error))
-    return FALSE;
-  return _xs_db_audit (db, "base_profile", 1, "update", changes, error);
+  return xs_base_profile_record_save (save->record, db, save->changes, error);
 }
 
 gboolean
@@ -488,6 +334,7 @@ xs_base_profile_save (XsBaseProfile  *self,
                       GError        **error)
 {
   g_autofree char *changes = NULL;
+  Save save;
   gboolean was_empty;
 
   g_return_val_if_fail (XS_IS_BASE_PROFILE (self), FALSE);
@@ -497,22 +344,16 @@ xs_base_profile_save (XsBaseProfile  *self,
   if (!check_text (self->values.name, _("The base’s name"), error)
       || !check_text (self->values.issuer, _("The issuer"), error))
     return FALSE;
-  changes = describe_changes (self);
+  changes = xs_base_profile_record_describe_changes (&self->values, &self->stored);
   if (changes == NULL && self->saved)
     return TRUE;
-
-  if (!xs_db_begin (db, error))
-    return FALSE;
-  if (!write_row (self, db, changes ? changes : "", error))
-    {
-      xs_db_rollback (db);
-      return FALSE;
-    }
-  if (!xs_db_commit (db, error))
+  save.record = &self->values;
+  save.changes = changes ? changes : "";
+  if (!xs_db_run_in_transaction (db, save_record, &save, error))
     return FALSE;
 
   was_empty = xs_base_profile_is_empty (self);
-  values_copy (&self->stored, &self->values);
+  xs_base_profile_record_copy (&self->stored, &self->values);
   self->saved = TRUE;
   if (was_empty)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY]);

@@ -19,6 +19,7 @@
 #include "xs-claim-store.h"
 #include "xs-date.h"
 #include "xs-db-private.h"
+#include "xs-decisions-file.h"
 #include "xs-id-number.h"
 #include "xs-import-log-private.h"
 #include "xs-package-private.h"
@@ -26,8 +27,6 @@
 #include "xs-trainee-store.h"
 #include "xs-trust.h"
 #include "xs-output.h"
-
-#define MAX_FILE (64 * 1024 * 1024)
 
 /* Writing ------------------------------------------------------------------ */
 
@@ -246,8 +245,6 @@ describe_claim (XsDb          *db,
   return trainee != NULL ? g_strdup_printf ("%s: %s", ref, trainee->name) : g_strdup (ref);
 }
 
-/* Checks a decision against the stored claim; returns the claim, or NULL
- * with the refusal in @report (and @error set only when the store fails). */
 /* What changed in a claim since it was exported, in words. */
 static char *
 describe_change (XsDb               *db,
@@ -287,6 +284,8 @@ describe_change (XsDb               *db,
                           trainee != NULL ? trainee->name : "?", package, what->str);
 }
 
+/* Checks a decision against the stored claim; returns the claim, or NULL
+ * with the refusal in @report (and @error set only when the store fails). */
 static XsClaim *
 lookup_claim (XsDb            *db,
               const Answer    *answer,
@@ -378,6 +377,25 @@ describe (XsDb          *db,
                           xs_status_get_label (decision));
 }
 
+/* The fields of one decision, pointing into @object; FALSE when one is
+ * missing or not one the format allows. */
+static gboolean
+parse_decision (JsonObject  *object,
+                XsDecision  *decision)
+{
+  g_auto(XsJsonCheck) check = { 0 };
+  const char *decision_text, *side_text;
+
+  decision->ref = _xs_json_get_string (&check, object, "ref", FALSE);
+  decision_text = _xs_json_get_string (&check, object, "decision", FALSE);
+  side_text = _xs_json_get_string (&check, object, "side", FALSE);
+  decision->reviewer = _xs_json_get_string (&check, object, "reviewer", TRUE);
+  decision->reason = _xs_json_get_string (&check, object, "reason", TRUE);
+  return !check.failed && xs_status_from_string (decision_text, &decision->decision)
+         && (decision->decision == XS_STATUS_APPROVED || decision->decision == XS_STATUS_REJECTED)
+         && xs_review_side_from_string (side_text, &decision->side);
+}
+
 /* One decision; FALSE only when the store fails. */
 static gboolean
 apply_decision (XsDb            *db,
@@ -390,13 +408,10 @@ apply_decision (XsDb            *db,
                 guint           *counts,
                 GError         **error)
 {
-  g_auto(XsJsonCheck) check = { 0 };
   g_autoptr(XsClaim) claim = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
-  const char *ref, *decision_text, *side_text, *reviewer, *reason;
-  XsStatus decision;
-  XsReviewSide side;
+  XsDecision d = { 0 };
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -404,48 +419,40 @@ apply_decision (XsDb            *db,
       return TRUE;
     }
   object = json_node_get_object (node);
-  ref = _xs_json_get_string (&check, object, "ref", FALSE);
-  decision_text = _xs_json_get_string (&check, object, "decision", FALSE);
-  side_text = _xs_json_get_string (&check, object, "side", FALSE);
-  reviewer = _xs_json_get_string (&check, object, "reviewer", TRUE);
-  reason = _xs_json_get_string (&check, object, "reason", TRUE);
-  if (check.failed || !xs_status_from_string (decision_text, &decision)
-      || (decision != XS_STATUS_APPROVED && decision != XS_STATUS_REJECTED)
-      || !xs_review_side_from_string (side_text, &side))
+  if (!parse_decision (object, &d))
     {
-      refuse (report, line, ref,
+      refuse (report, line, d.ref,
               _("the decision is incomplete: it needs a reference, “approved” or “rejected”, "
                 "the side (“hr” or “industry”) and the reviewer."));
       return TRUE;
     }
-  if (g_hash_table_contains (seen, ref))
+  if (!g_hash_table_add (seen, (gpointer) d.ref))
     {
-      refuse (report, line, ref, _("the claim is decided twice."));
+      refuse (report, line, d.ref, _("the claim is decided twice."));
       return TRUE;
     }
-  g_hash_table_add (seen, (gpointer) ref);
 
-  if (side != answer->reviewer->side)
+  if (d.side != answer->reviewer->side)
     {
       g_autofree char *text = g_strdup_printf (_("%s is registered as a reviewer for the %s, not for the %s; the decision is not theirs to make."),
                                                answer->reviewer->name,
                                                xs_review_side_get_label (answer->reviewer->side),
-                                               xs_review_side_get_label (side));
+                                               xs_review_side_get_label (d.side));
 
-      refuse (report, line, ref, text);
+      refuse (report, line, d.ref, text);
       return TRUE;
     }
   /* the name the base registered, not what the file says */
-  reviewer = answer->reviewer->name;
+  d.reviewer = answer->reviewer->name;
 
-  claim = lookup_claim (db, answer, report, line, object, ref, error);
+  claim = lookup_claim (db, answer, report, line, object, d.ref, error);
   if (claim == NULL)
     return error == NULL || *error == NULL;
 
   /* Its review state as it was, for undoing the import. */
   if (!_xs_import_log_save_claim (db, import_id, claim->id, error))
     return FALSE;
-  if (!xs_claim_store_decide_as (db, claim->id, side, decision, reason, reviewer, &local_error))
+  if (!xs_claim_store_decide_as (db, claim->id, d.side, d.decision, d.reason, d.reviewer, &local_error))
     {
       g_autofree char *who = NULL;
 
@@ -454,63 +461,18 @@ apply_decision (XsDb            *db,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      who = describe_claim (db, claim, ref);
+      who = describe_claim (db, claim, d.ref);
       refuse (report, line, who, local_error->message);
       return TRUE;
     }
 
   {
-    g_autofree char *summary = describe (db, claim, ref, decision);
+    g_autofree char *summary = describe (db, claim, d.ref, d.decision);
 
     xs_import_report_add (report, line, XS_ROW_UPDATED, summary);
-    counts[decision == XS_STATUS_APPROVED ? 0 : 1]++;
+    counts[d.decision == XS_STATUS_APPROVED ? 0 : 1]++;
   }
   return TRUE;
-}
-
-static JsonNode *
-load_file (const char  *path,
-           const char  *display_name,
-           char       **digest,
-           char       **signature,
-           char       **signed_body,
-           GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autofree char *contents = NULL;
-  GStatBuf buf;
-  gsize length;
-  char *line;
-
-  if (g_stat (path, &buf) == 0 && buf.st_size > MAX_FILE)
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
-                   _("“%s” is not a decisions file of Xueshi."), display_name);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  if (digest != NULL)
-    *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  /* the last line is the reviewer's signature of every byte before it */
-  line = strlen (contents) == length ? g_strrstr (contents, "\n" XS_SIGNATURE_LINE) : NULL;
-  if (line != NULL)
-    {
-      if (signature != NULL)
-        *signature = g_strstrip (g_strdup (line + 1 + strlen (XS_SIGNATURE_LINE)));
-      line[1] = '\0';
-      length = (gsize) (line - contents) + 1;
-      if (signed_body != NULL)
-        *signed_body = g_strdup (contents);
-    }
-  if (!json_parser_load_from_data (parser, contents, length, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
-                   _("“%s” is not a decisions file of Xueshi."), display_name);
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
 }
 
 /* Whether @base_id is that of one of this base's earlier keys. */
@@ -530,69 +492,23 @@ is_retired_id (XsDb       *db,
   return FALSE;
 }
 
-/* The fields every decisions file starts with: format, version, base
- * and package. Returns its decisions, or NULL with @error set. */
-static JsonArray *
-read_header (JsonObject   *root,
-             const char   *display_name,
-             const char  **base_id,
-             const char  **package,
-             GError      **error)
-{
-  g_auto(XsJsonCheck) check = { 0 };
-  JsonArray *decisions;
-  gint64 version;
-
-  if (g_strcmp0 (_xs_json_get_string (&check, root, "format", FALSE), XS_DECISIONS_FORMAT) != 0)
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
-                   _("“%s” is not a decisions file of Xueshi."), display_name);
-      return NULL;
-    }
-  version = _xs_json_get_int (&check, root, "format_version", 1, G_MAXINT);
-  if (!check.failed && version > XS_DECISIONS_VERSION)
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_TOO_NEW,
-                   _("“%s” was made by a newer version of Xueshi (decisions format %d). "
-                     "Update Xueshi to apply it."),
-                   display_name, (int) version);
-      return NULL;
-    }
-  *base_id = _xs_json_get_string (&check, root, "base_id", FALSE);
-  *package = _xs_json_get_string (&check, root, "package", FALSE);
-  decisions = _xs_json_get_array (&check, root, "decisions");
-  if (check.failed)
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
-                   _("The decisions file “%s” is damaged (at “%s”)."),
-                   display_name, check.where ? check.where : "package");
-      return NULL;
-    }
-  return decisions;
-}
-
-/* The file's header: format, version and base. Returns its decisions. */
-static JsonArray *
-check_header (JsonObject    *root,
-              XsDb          *db,
-              XsSigningKey  *key,
-              const char    *display_name,
-              const char   **package,
-              GError       **error)
+/* Refuses a file that names no package, or answers another base's. */
+static gboolean
+check_header (XsDecisionsFile  *file,
+              XsDb             *db,
+              XsSigningKey     *key,
+              GError          **error)
 {
   g_autofree char *our_id = NULL;
-  const char *base_id;
-  JsonArray *decisions;
+  const char *display_name = xs_decisions_file_get_display_name (file);
+  const char *base_id = xs_decisions_file_get_base_id (file);
 
-  decisions = read_header (root, display_name, &base_id, package, error);
-  if (decisions == NULL)
-    return NULL;
-  if (!_xs_package_is_sha256 (*package))
+  if (!_xs_package_is_sha256 (xs_decisions_file_get_package (file)))
     {
       g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_NOT_A_PACKAGE,
                    _("The decisions file “%s” is damaged (at “%s”)."),
                    display_name, "package");
-      return NULL;
+      return FALSE;
     }
   our_id = xs_package_base_id (key);
   if (g_strcmp0 (base_id, our_id) != 0 && !is_retired_id (db, base_id))
@@ -601,9 +517,9 @@ check_header (JsonObject    *root,
                    _("“%s” answers a package of another base (%s); this base is %s. "
                      "Nothing was applied."),
                    display_name, base_id, our_id);
-      return NULL;
+      return FALSE;
     }
-  return decisions;
+  return TRUE;
 }
 
 /* When the file whose SHA-256 is @digest was applied before (and not
@@ -645,17 +561,13 @@ import_file (XsDb           *db,
              GError        **error)
 {
   g_autoptr(XsImportReport) report = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(XsDecisionsFile) file = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *display_name = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *signature = NULL;
-  g_autofree char *signed_body = NULL;
   g_autoptr(XsReviewer) reviewer = NULL;
-  const char *package = NULL;
+  const char *display_name, *digest, *package;
   const char *reviewer_key;
   Answer answer = { 0 };
   gint64 import_id;
@@ -663,32 +575,18 @@ import_file (XsDb           *db,
   guint n, applied;
   gboolean keep;
 
-  display_name = g_path_get_basename (path);
-  root = load_file (path, display_name, &digest, &signature, &signed_body, error);
-  if (root == NULL)
+  file = xs_decisions_file_load (path, error);
+  if (file == NULL || !check_header (file, db, key, error))
     return NULL;
-  decisions = check_header (json_node_get_object (root), db, key, display_name, &package, error);
-  if (decisions == NULL)
-    return NULL;
+  display_name = xs_decisions_file_get_display_name (file);
+  digest = xs_decisions_file_get_digest (file);
+  package = xs_decisions_file_get_package (file);
+  decisions = xs_decisions_file_get_decisions (file);
 
   /* signed by a reviewer this base registered */
-  reviewer_key = json_object_get_member (json_node_get_object (root), "reviewer_key") != NULL
-                 && JSON_NODE_HOLDS_VALUE (json_object_get_member (json_node_get_object (root), "reviewer_key"))
-                 ? json_object_get_string_member (json_node_get_object (root), "reviewer_key") : NULL;
-  if (signature == NULL || reviewer_key == NULL)
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_UNSIGNED,
-                   _("“%s” carries no reviewer’s signature, so anyone could have written it. Nothing was applied; ask the reviewer to save the decisions with Xueshi, which signs them."),
-                   display_name);
-      return NULL;
-    }
-  if (!xs_public_key_verify (reviewer_key, (const guint8 *) signed_body, strlen (signed_body), signature))
-    {
-      g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_BAD_SIGNATURE,
-                   _("“%s” was changed after the reviewer signed it. Nothing was applied; ask the reviewer for the file again."),
-                   display_name);
-      return NULL;
-    }
+  if (!xs_decisions_file_verify (file, error))
+    return NULL;
+  reviewer_key = xs_decisions_file_get_reviewer_key (file);
   reviewer = xs_reviewers_lookup (db, reviewer_key, &local_error);
   if (local_error != NULL)
     {
@@ -840,24 +738,21 @@ xs_decisions_read (XsPackage   *package,
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_decision_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *display_name = NULL;
+  g_autoptr(XsDecisionsFile) file = NULL;
+  const char *display_name;
   JsonArray *decisions;
-  const char *base_id, *digest;
   guint n;
 
   g_return_val_if_fail (XS_IS_PACKAGE (package), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  display_name = g_path_get_basename (path);
-  root = load_file (path, display_name, NULL, NULL, NULL, error);
-  if (root == NULL)
+  file = xs_decisions_file_load (path, error);
+  if (file == NULL)
     return NULL;
-  decisions = read_header (json_node_get_object (root), display_name, &base_id, &digest, error);
-  if (decisions == NULL)
-    return NULL;
-  if (g_strcmp0 (base_id, xs_package_get_base_id (package)) != 0
-      || g_strcmp0 (digest, xs_package_get_digest (package)) != 0)
+  display_name = xs_decisions_file_get_display_name (file);
+  decisions = xs_decisions_file_get_decisions (file);
+  if (g_strcmp0 (xs_decisions_file_get_base_id (file), xs_package_get_base_id (package)) != 0
+      || g_strcmp0 (xs_decisions_file_get_package (file), xs_package_get_digest (package)) != 0)
     {
       g_set_error (error, XS_PACKAGE_ERROR, XS_PACKAGE_ERROR_OTHER_BASE,
                    _("“%s” holds decisions on another package, not on this one."), display_name);
@@ -869,42 +764,29 @@ xs_decisions_read (XsPackage   *package,
     {
       g_auto(XsJsonCheck) row = { 0 };
       JsonObject *item = _xs_json_array_get_object (&row, decisions, i, "decisions");
-      const char *ref, *decision_text, *side_text, *reviewer, *reason;
       XsDecision decision = { 0 };
       XsDecision *copy;
 
-      if (item == NULL)
+      if (item == NULL || !parse_decision (item, &decision))
         goto damaged;
-      ref = _xs_json_get_string (&row, item, "ref", FALSE);
-      decision_text = _xs_json_get_string (&row, item, "decision", FALSE);
-      side_text = _xs_json_get_string (&row, item, "side", FALSE);
-      reviewer = _xs_json_get_string (&row, item, "reviewer", TRUE);
-      reason = _xs_json_get_string (&row, item, "reason", TRUE);
-      if (row.failed || !xs_status_from_string (decision_text, &decision.decision)
-          || (decision.decision != XS_STATUS_APPROVED && decision.decision != XS_STATUS_REJECTED)
-          || !xs_review_side_from_string (side_text, &decision.side))
-        goto damaged;
-      decision.ref = ref;
-      decision.reviewer = reviewer;
-      decision.reason = reason;
-      if (!check_decision (find_claim (package, ref), xs_package_get_year (package), &decision, error))
+      if (!check_decision (find_claim (package, decision.ref), xs_package_get_year (package), &decision, error))
         {
           g_prefix_error (error, "%s: ", display_name);
           return NULL;
         }
-      if (!g_hash_table_add (seen, (gpointer) ref))
+      if (!g_hash_table_add (seen, (gpointer) decision.ref))
         {
           g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-                       _("%s: the claim is decided twice."), ref);
+                       _("%s: the claim is decided twice."), decision.ref);
           g_prefix_error (error, "%s: ", display_name);
           return NULL;
         }
       copy = g_new0 (XsDecision, 1);
-      copy->ref = g_strdup (ref);
+      copy->ref = g_strdup (decision.ref);
       copy->decision = decision.decision;
       copy->side = decision.side;
-      copy->reviewer = g_strdup (reviewer);
-      copy->reason = decision.decision == XS_STATUS_REJECTED ? g_strdup (reason) : NULL;
+      copy->reviewer = g_strdup (decision.reviewer);
+      copy->reason = decision.decision == XS_STATUS_REJECTED ? g_strdup (decision.reason) : NULL;
       g_ptr_array_add (result, copy);
       continue;
 

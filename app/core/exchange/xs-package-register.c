@@ -91,6 +91,69 @@ _xs_package_claim_state (XsDb          *db,
   return TRUE;
 }
 
+/* One export to record, as a transaction's data. */
+typedef struct
+{
+  const char    *digest;
+  const char    *file_name;
+  int            year;
+  const gint64  *claim_ids;
+  guint          n_claims;
+} Export;
+
+static gboolean
+record_export (XsDb      *db,
+               gpointer   data,
+               GError   **error)
+{
+  const Export *export = data;
+  g_autoptr(XsDbStmt) stmt = NULL;
+  gint64 export_id;
+
+  stmt = _xs_db_prepare (db,
+                         "INSERT INTO package_export (digest, file_name, year, exported_at) "
+                         "VALUES (?1, ?2, ?3, ?4) "
+                         "ON CONFLICT (digest) DO UPDATE SET exported_at = excluded.exported_at",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _xs_db_bind_text (stmt, 1, export->digest);
+  _xs_db_bind_text (stmt, 2, export->file_name);
+  _xs_db_bind_int (stmt, 3, export->year);
+  _xs_db_bind_text_static (stmt, 4, _xs_db_get_now (db));
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, _xs_db_stmt_release);
+  export_id = _xs_package_register_lookup (db, export->digest, error);
+  if (export_id <= 0)
+    return FALSE;
+
+  for (guint i = 0; i < export->n_claims; i++)
+    {
+      g_auto(XsClaimState) state = { 0 };
+      g_autoptr(XsDbStmt) insert = NULL;
+
+      if (!_xs_package_claim_state (db, export->claim_ids[i], &state, error))
+        return FALSE;
+      insert = _xs_db_prepare (db,
+                               "INSERT OR REPLACE INTO package_export_claim (export_id, claim_id, "
+                               "content_digest, evidence_digest, hours, date) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               error);
+      if (insert == NULL)
+        return FALSE;
+      _xs_db_bind_int64 (insert, 1, export_id);
+      _xs_db_bind_int64 (insert, 2, export->claim_ids[i]);
+      _xs_db_bind_text (insert, 3, state.content);
+      _xs_db_bind_text (insert, 4, state.evidence);
+      _xs_db_bind_int (insert, 5, state.hours);
+      _xs_db_bind_text (insert, 6, state.date);
+      if (!_xs_db_exec_stmt (db, insert, error))
+        return FALSE;
+    }
+  return _xs_db_audit (db, "package", export_id, "export", export->file_name, error);
+}
+
 gboolean
 _xs_package_register_export (XsDb          *db,
                              const char    *digest,
@@ -100,59 +163,9 @@ _xs_package_register_export (XsDb          *db,
                              guint          n_claims,
                              GError       **error)
 {
-  g_autoptr(XsDbStmt) stmt = NULL;
-  gint64 export_id;
+  Export export = { digest, file_name, year, claim_ids, n_claims };
 
-  if (!xs_db_begin (db, error))
-    return FALSE;
-  stmt = _xs_db_prepare (db,
-                         "INSERT INTO package_export (digest, file_name, year, exported_at) "
-                         "VALUES (?1, ?2, ?3, ?4) "
-                         "ON CONFLICT (digest) DO UPDATE SET exported_at = excluded.exported_at",
-                         error);
-  if (stmt == NULL)
-    goto failed;
-  _xs_db_bind_text (stmt, 1, digest);
-  _xs_db_bind_text (stmt, 2, file_name);
-  _xs_db_bind_int (stmt, 3, year);
-  _xs_db_bind_text_static (stmt, 4, _xs_db_get_now (db));
-  if (!_xs_db_exec_stmt (db, stmt, error))
-    goto failed;
-  g_clear_pointer (&stmt, _xs_db_stmt_release);
-  export_id = _xs_package_register_lookup (db, digest, error);
-  if (export_id <= 0)
-    goto failed;
-
-  for (guint i = 0; i < n_claims; i++)
-    {
-      g_auto(XsClaimState) state = { 0 };
-      g_autoptr(XsDbStmt) insert = NULL;
-
-      if (!_xs_package_claim_state (db, claim_ids[i], &state, error))
-        goto failed;
-      insert = _xs_db_prepare (db,
-                               "INSERT OR REPLACE INTO package_export_claim (export_id, claim_id, "
-                               "content_digest, evidence_digest, hours, date) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                               error);
-      if (insert == NULL)
-        goto failed;
-      _xs_db_bind_int64 (insert, 1, export_id);
-      _xs_db_bind_int64 (insert, 2, claim_ids[i]);
-      _xs_db_bind_text (insert, 3, state.content);
-      _xs_db_bind_text (insert, 4, state.evidence);
-      _xs_db_bind_int (insert, 5, state.hours);
-      _xs_db_bind_text (insert, 6, state.date);
-      if (!_xs_db_exec_stmt (db, insert, error))
-        goto failed;
-    }
-  if (!_xs_db_audit (db, "package", export_id, "export", file_name, error))
-    goto failed;
-  return xs_db_commit (db, error);
-
-failed:
-  xs_db_rollback (db);
-  return FALSE;
+  return xs_db_run_in_transaction (db, record_export, &export, error);
 }
 
 gint64

@@ -36,6 +36,42 @@ read_row (XsDbStmt *stmt)
   return reviewer;
 }
 
+/* One reviewer registered, as a transaction's data; @id is set on success. */
+typedef struct
+{
+  const char    *name;
+  XsReviewSide   side;
+  const char    *public_key_text;
+  gint64         id;
+} Addition;
+
+static gboolean
+insert_reviewer (XsDb      *db,
+                 gpointer   data,
+                 GError   **error)
+{
+  Addition *addition = data;
+  g_autoptr(XsDbStmt) stmt = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *detail = NULL;
+
+  stmt = _xs_db_prepare (db, "INSERT INTO reviewer (name, side, public_key, added_at) VALUES (?1, ?2, ?3, ?4)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _xs_db_bind_text (stmt, 1, addition->name);
+  _xs_db_bind_text (stmt, 2, xs_review_side_to_string (addition->side));
+  _xs_db_bind_text (stmt, 3, addition->public_key_text);
+  _xs_db_bind_text_static (stmt, 4, _xs_db_get_now (db));
+  if (!_xs_db_exec_stmt (db, stmt, error))
+    return FALSE;
+  addition->id = _xs_db_last_insert_id (db);
+  fingerprint = xs_public_key_fingerprint (addition->public_key_text);
+  detail = g_strdup_printf ("%s, %s, key %s", addition->name, xs_review_side_to_string (addition->side),
+                            fingerprint);
+  return _xs_db_audit (db, "reviewer", addition->id, "add", detail, error);
+}
+
 gint64
 xs_reviewers_add (XsDb          *db,
                   const char    *name,
@@ -43,11 +79,9 @@ xs_reviewers_add (XsDb          *db,
                   const char    *public_key_text,
                   GError       **error)
 {
-  g_autoptr(XsDbStmt) stmt = NULL;
   g_autoptr(XsReviewer) existing = NULL;
   g_autofree char *clean = NULL;
-  g_autofree char *fingerprint = NULL;
-  gint64 id;
+  Addition addition = { 0 };
 
   g_return_val_if_fail (XS_IS_DB (db), 0);
   g_return_val_if_fail (name != NULL, 0);
@@ -77,34 +111,12 @@ xs_reviewers_add (XsDb          *db,
   if (error != NULL && *error != NULL)
     return 0;
 
-  if (!xs_db_begin (db, error))
+  addition.name = clean;
+  addition.side = side;
+  addition.public_key_text = public_key_text;
+  if (!xs_db_run_in_transaction (db, insert_reviewer, &addition, error))
     return 0;
-  stmt = _xs_db_prepare (db, "INSERT INTO reviewer (name, side, public_key, added_at) VALUES (?1, ?2, ?3, ?4)",
-                         error);
-  if (stmt == NULL)
-    goto failed;
-  _xs_db_bind_text (stmt, 1, clean);
-  _xs_db_bind_text (stmt, 2, xs_review_side_to_string (side));
-  _xs_db_bind_text (stmt, 3, public_key_text);
-  _xs_db_bind_text_static (stmt, 4, _xs_db_get_now (db));
-  if (!_xs_db_exec_stmt (db, stmt, error))
-    goto failed;
-  id = _xs_db_last_insert_id (db);
-  fingerprint = xs_public_key_fingerprint (public_key_text);
-  {
-    g_autofree char *detail = g_strdup_printf ("%s, %s, key %s", clean, xs_review_side_to_string (side),
-                                               fingerprint);
-
-    if (!_xs_db_audit (db, "reviewer", id, "add", detail, error))
-      goto failed;
-  }
-  if (!xs_db_commit (db, error))
-    return 0;
-  return id;
-
-failed:
-  xs_db_rollback (db);
-  return 0;
+  return addition.id;
 }
 
 GPtrArray *
@@ -154,22 +166,19 @@ xs_reviewers_lookup (XsDb        *db,
   return NULL;
 }
 
-gboolean
-xs_reviewers_remove (XsDb    *db,
-                     gint64   id,
-                     GError **error)
+/* Removes reviewer *@data (a gint64), audited. */
+static gboolean
+delete_reviewer (XsDb      *db,
+                 gpointer   data,
+                 GError   **error)
 {
+  gint64 id = *(const gint64 *) data;
   g_autoptr(XsDbStmt) stmt = NULL;
-  g_autofree char *detail = NULL;
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (XS_IS_DB (db), FALSE);
-
-  if (!xs_db_begin (db, error))
-    return FALSE;
   stmt = _xs_db_prepare (db, "SELECT name FROM reviewer WHERE id = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _xs_db_bind_int64 (stmt, 1, id);
   if (_xs_db_step (stmt) != XS_DB_ROW)
     {
@@ -177,22 +186,25 @@ xs_reviewers_remove (XsDb    *db,
 
       g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
                    _("No reviewer has the number %s; “xueshi-cli reviewers list” shows them."), number);
-      goto failed;
+      return FALSE;
     }
   name = g_strdup (_xs_db_column_text (stmt, 0));
   g_clear_pointer (&stmt, _xs_db_stmt_release);
   stmt = _xs_db_prepare (db, "DELETE FROM reviewer WHERE id = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   _xs_db_bind_int64 (stmt, 1, id);
   if (!_xs_db_exec_stmt (db, stmt, error))
-    goto failed;
-  detail = g_strdup_printf ("%s", name);
-  if (!_xs_db_audit (db, "reviewer", id, "remove", detail, error))
-    goto failed;
-  return xs_db_commit (db, error);
+    return FALSE;
+  return _xs_db_audit (db, "reviewer", id, "remove", name, error);
+}
 
-failed:
-  xs_db_rollback (db);
-  return FALSE;
+gboolean
+xs_reviewers_remove (XsDb    *db,
+                     gint64   id,
+                     GError **error)
+{
+  g_return_val_if_fail (XS_IS_DB (db), FALSE);
+
+  return xs_db_run_in_transaction (db, delete_reviewer, &id, error);
 }

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "xs-claim-files.h"
 #include "xs-claim-store-private.h"
 #include "xs-date.h"
 #include "xs-db-private.h"
@@ -489,46 +490,24 @@ xs_claim_store_update (XsDb     *db,
   return TRUE;
 }
 
-static gboolean
-material_is_required (XsRuleSet     *rules,
-                      const XsClaim *claim,
-                      const char    *material)
+/* One change of a claim's files, as a transaction's data. */
+typedef struct
 {
-  const char * const *required = xs_rule_set_get_required_materials (rules, claim);
-
-  return required != NULL && g_strv_contains (required, material);
-}
+  const XsClaim       *claim;        /* attaching: checked before */
+  gint64               claim_id;
+  const char          *material;
+  const char * const  *paths;        /* attaching */
+  gint64               evidence_id;  /* detaching and undoing */
+} FilesChange;
 
 static gboolean
-attach_in_transaction (XsDb               *db,
-                       const XsClaim      *claim,
-                       const char         *material,
-                       const char * const *paths,
-                       GError            **error)
+attach_files (XsDb      *db,
+              gpointer   data,
+              GError   **error)
 {
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      g_autoptr(XsEvidence) evidence = NULL;
-      g_autoptr(XsDbStmt) stmt = NULL;
+  const FilesChange *change = data;
 
-      evidence = xs_evidence_store_file (db, paths[i], 0, error);
-      if (evidence == NULL)
-        return FALSE;
-
-      stmt = _xs_db_prepare (db,
-                             "INSERT INTO claim_evidence (claim_id, evidence_id, material, original_name) "
-                             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, claim->id);
-      sqlite3_bind_int64 (stmt, 2, evidence->id);
-      _xs_db_bind_text (stmt, 3, material);
-      _xs_db_bind_text (stmt, 4, evidence->original_name);
-      if (!_xs_db_exec_stmt (db, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return xs_claim_files_link (db, change->claim, change->material, change->paths, error);
 }
 
 gboolean
@@ -539,93 +518,53 @@ xs_claim_store_attach (XsDb               *db,
                        GError            **error)
 {
   g_autoptr(XsClaim) claim = NULL;
-  g_autoptr(XsRuleSet) rules = NULL;
+  FilesChange change = { NULL, claim_id, material, paths, 0 };
 
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (material != NULL, FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
 
   claim = xs_claim_store_get (db, claim_id, error);
-  if (claim == NULL || !claim_is_editable (claim, error))
+  if (claim == NULL || !claim_is_editable (claim, error)
+      || !xs_claim_files_check_material (claim, material, error))
     return FALSE;
 
-  rules = xs_rule_set_for_year (claim->year, error);
-  if (rules == NULL)
-    return FALSE;
-  if (!material_is_required (rules, claim, material))
-    {
-      const char * const *required = xs_rule_set_get_required_materials (rules, claim);
-      g_autofree char *list = (required && required[0]) ? g_strjoinv (", ", (char **) required) : NULL;
+  change.claim = claim;
+  return xs_db_run_in_transaction (db, attach_files, &change, error);
+}
 
-      if (list != NULL)
-        g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_UNKNOWN_MATERIAL,
-                     _("This claim does not ask for “%s”; it needs: %s."), material, list);
-      else
-        g_set_error (error, XS_RULES_ERROR, XS_RULES_ERROR_UNKNOWN_MATERIAL,
-                     _("This claim needs no evidence."));
-      return FALSE;
-    }
+/* The claim is read again inside the transaction: it may have been
+ * submitted since the file was shown. */
+static gboolean
+check_still_editable (XsDb     *db,
+                      gint64    claim_id,
+                      GError  **error)
+{
+  g_autoptr(XsClaim) claim = xs_claim_store_get (db, claim_id, error);
 
-  if (!xs_db_begin (db, error))
-    return FALSE;
-  if (!attach_in_transaction (db, claim, material, paths, error))
-    {
-      xs_db_rollback (db);
-      return FALSE;
-    }
-  return xs_db_commit (db, error);
+  return claim != NULL && claim_is_editable (claim, error);
 }
 
 static gboolean
-detach_in_transaction (XsDb        *db,
-                       gint64       claim_id,
-                       const char  *material,
-                       gint64       evidence_id,
-                       GError     **error)
+detach_file (XsDb      *db,
+             gpointer   data,
+             GError   **error)
 {
-  g_autoptr(XsClaim) claim = NULL;
-  g_autoptr(XsDbStmt) keep = NULL;
-  g_autoptr(XsDbStmt) stmt = NULL;
+  const FilesChange *change = data;
 
-  claim = xs_claim_store_get (db, claim_id, error);
-  if (claim == NULL || !claim_is_editable (claim, error))
-    return FALSE;
+  return check_still_editable (db, change->claim_id, error)
+         && xs_claim_files_unlink (db, change->claim_id, change->material, change->evidence_id, error);
+}
 
-  /* What xs_claim_store_undo_detach() puts back. */
-  keep = _xs_db_prepare (db,
-                         "INSERT INTO detached_evidence (claim_id, evidence_id, material, "
-                         "original_name, added_at, detached_at) "
-                         "SELECT claim_id, evidence_id, material, original_name, added_at, ?4 "
-                         "FROM claim_evidence WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
-                         error);
-  if (keep == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (keep, 1, claim_id);
-  _xs_db_bind_text (keep, 2, material);
-  sqlite3_bind_int64 (keep, 3, evidence_id);
-  _xs_db_bind_text (keep, 4, _xs_db_get_now (db));
-  if (!_xs_db_exec_stmt (db, keep, error))
-    return FALSE;
+static gboolean
+undo_detach_file (XsDb      *db,
+                  gpointer   data,
+                  GError   **error)
+{
+  const FilesChange *change = data;
 
-  stmt = _xs_db_prepare (db,
-                         "DELETE FROM claim_evidence "
-                         "WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, claim_id);
-  _xs_db_bind_text (stmt, 2, material);
-  sqlite3_bind_int64 (stmt, 3, evidence_id);
-  if (!_xs_db_exec_stmt (db, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (_xs_db_get_handle (db)) == 0)
-    {
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
-                   _("That file is not attached to claim %lld; it may have been removed already."),
-                   (long long) claim_id);
-      return FALSE;
-    }
-  return TRUE;
+  return check_still_editable (db, change->claim_id, error)
+         && xs_claim_files_relink (db, change->claim_id, change->material, change->evidence_id, error);
 }
 
 gboolean
@@ -635,66 +574,12 @@ xs_claim_store_detach (XsDb        *db,
                        gint64       evidence_id,
                        GError     **error)
 {
+  FilesChange change = { NULL, claim_id, material, NULL, evidence_id };
+
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (material != NULL, FALSE);
 
-  if (!xs_db_begin (db, error))
-    return FALSE;
-  if (!detach_in_transaction (db, claim_id, material, evidence_id, error))
-    {
-      xs_db_rollback (db);
-      return FALSE;
-    }
-  return xs_db_commit (db, error);
-}
-
-static gboolean
-undo_detach_in_transaction (XsDb        *db,
-                            gint64       claim_id,
-                            const char  *material,
-                            gint64       evidence_id,
-                            GError     **error)
-{
-  g_autoptr(XsClaim) claim = NULL;
-  g_autoptr(XsDbStmt) stmt = NULL;
-
-  claim = xs_claim_store_get (db, claim_id, error);
-  if (claim == NULL || !claim_is_editable (claim, error))
-    return FALSE;
-
-  stmt = _xs_db_prepare (db,
-                         "INSERT INTO claim_evidence (claim_id, evidence_id, material, original_name, added_at) "
-                         "SELECT claim_id, evidence_id, material, original_name, added_at "
-                         "FROM detached_evidence WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3 "
-                         "ORDER BY id DESC LIMIT 1 "
-                         "ON CONFLICT DO NOTHING",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, claim_id);
-  _xs_db_bind_text (stmt, 2, material);
-  sqlite3_bind_int64 (stmt, 3, evidence_id);
-  if (!_xs_db_exec_stmt (db, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (_xs_db_get_handle (db)) == 0)
-    {
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_FOUND,
-                   _("That file was not removed from claim %lld, or it is attached again already."),
-                   (long long) claim_id);
-      return FALSE;
-    }
-  _xs_db_stmt_release (g_steal_pointer (&stmt));
-
-  stmt = _xs_db_prepare (db,
-                         "DELETE FROM detached_evidence "
-                         "WHERE claim_id = ?1 AND material = ?2 AND evidence_id = ?3",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, claim_id);
-  _xs_db_bind_text (stmt, 2, material);
-  sqlite3_bind_int64 (stmt, 3, evidence_id);
-  return _xs_db_exec_stmt (db, stmt, error);
+  return xs_db_run_in_transaction (db, detach_file, &change, error);
 }
 
 gboolean
@@ -704,17 +589,12 @@ xs_claim_store_undo_detach (XsDb        *db,
                             gint64       evidence_id,
                             GError     **error)
 {
+  FilesChange change = { NULL, claim_id, material, NULL, evidence_id };
+
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
   g_return_val_if_fail (material != NULL, FALSE);
 
-  if (!xs_db_begin (db, error))
-    return FALSE;
-  if (!undo_detach_in_transaction (db, claim_id, material, evidence_id, error))
-    {
-      xs_db_rollback (db);
-      return FALSE;
-    }
-  return xs_db_commit (db, error);
+  return xs_db_run_in_transaction (db, undo_detach_file, &change, error);
 }
 
 char **

@@ -354,6 +354,25 @@ xs_db_rollback (XsDb *self)
   exec_plain (self, "ROLLBACK", NULL);
 }
 
+gboolean
+xs_db_run_in_transaction (XsDb                *self,
+                          XsDbTransactionFunc  func,
+                          gpointer             data,
+                          GError             **error)
+{
+  g_return_val_if_fail (XS_IS_DB (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!xs_db_begin (self, error))
+    return FALSE;
+  if (!func (self, data, error))
+    {
+      xs_db_rollback (self);
+      return FALSE;
+    }
+  return xs_db_commit (self, error);
+}
+
 int
 xs_db_get_latest_version (void)
 {

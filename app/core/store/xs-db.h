@@ -52,4 +52,15 @@ gboolean     xs_db_commit               (XsDb        *self,
                                          GError     **error);
 void         xs_db_rollback             (XsDb        *self);
 
+/* The body of one transaction: FALSE with @error set rolls it back. */
+typedef gboolean (*XsDbTransactionFunc) (XsDb      *db,
+                                         gpointer   data,
+                                         GError   **error);
+/* Runs @func between xs_db_begin() and xs_db_commit(), or rolls back
+ * everything it did when it fails. */
+gboolean     xs_db_run_in_transaction   (XsDb                *self,
+                                         XsDbTransactionFunc  func,
+                                         gpointer             data,
+                                         GError             **error);
+
 G_END_DECLS

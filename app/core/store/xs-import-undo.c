@@ -343,21 +343,33 @@ undo_in_transaction (XsDb     *db,
   return _xs_db_exec_stmt (db, mark, error);
 }
 
+/* What one undo is asked for, as a transaction's data. */
+typedef struct
+{
+  gint64    id;
+  gboolean  recovering;
+} Undo;
+
+static gboolean
+run_undo (XsDb      *db,
+          gpointer   data,
+          GError   **error)
+{
+  const Undo *undo = data;
+
+  return undo_in_transaction (db, undo->id, undo->recovering, error);
+}
+
 gboolean
 xs_import_log_undo (XsDb     *db,
                     gint64    id,
                     GError  **error)
 {
+  Undo undo = { id, FALSE };
+
   g_return_val_if_fail (XS_IS_DB (db), FALSE);
 
-  if (!xs_db_begin (db, error))
-    return FALSE;
-  if (!undo_in_transaction (db, id, FALSE, error))
-    {
-      xs_db_rollback (db);
-      return FALSE;
-    }
-  return xs_db_commit (db, error);
+  return xs_db_run_in_transaction (db, run_undo, &undo, error);
 }
 
 gboolean
@@ -365,14 +377,9 @@ _xs_import_log_abandon (XsDb     *db,
                         gint64    id,
                         GError  **error)
 {
-  if (!xs_db_begin (db, error))
-    return FALSE;
-  if (!undo_in_transaction (db, id, TRUE, error))
-    {
-      xs_db_rollback (db);
-      return FALSE;
-    }
-  return xs_db_commit (db, error);
+  Undo undo = { id, TRUE };
+
+  return xs_db_run_in_transaction (db, run_undo, &undo, error);
 }
 
 gboolean
