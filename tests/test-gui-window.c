@@ -50,15 +50,16 @@ wait_for_page (XsWindow   *window,
     g_error ("page %s not shown; visible: %s", name, xs_window_get_page (window));
 }
 
-/* One application for the program (it owns the database), a new window for
- * each test. */
-static XsApplication *app;
+/* One database for the program, a new window (and nothing else) for each
+ * test. */
+static XsDb *the_db;
+static XsBaseProfile *the_profile;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  xs_gui_test_open_window (app, &fixture->window);
+  xs_gui_test_open_window (the_db, the_profile, 0, &fixture->window);
 }
 
 static void
@@ -400,7 +401,6 @@ test_window_export_asks_base_name (Fixture       *fixture,
                                    gconstpointer  data)
 {
   XsWindow *window = fixture->window;
-  XsBaseProfile *profile = xs_application_get_base_profile (app);
   g_autofree char *dir = xs_test_make_tmpdir ();
   g_autofree char *zip = g_build_filename (dir, "package.zip", NULL);
   g_autoptr(XsBaseProfile) stored = NULL;
@@ -409,7 +409,7 @@ test_window_export_asks_base_name (Fixture       *fixture,
   GtkWidget *name;
   GtkWidget *save;
 
-  g_assert_cmpstr (xs_base_profile_get_name (profile), ==, "");
+  g_assert_cmpstr (xs_base_profile_get_name (the_profile), ==, "");
   _xs_window_export_package (window, zip);
   xs_gui_test_iterate (300);
   g_assert_false (g_file_test (zip, G_FILE_TEST_EXISTS));
@@ -439,8 +439,8 @@ test_window_export_asks_base_name (Fixture       *fixture,
   g_assert_cmpstr (xs_base_profile_get_name (stored), ==, "漯河市𠮷䶮继续教育基地");
 
   /* the next tests start from a base without a name */
-  xs_base_profile_set_name (profile, "");
-  g_assert_true (xs_base_profile_save (profile, xs_window_get_db (window), &error));
+  xs_base_profile_set_name (the_profile, "");
+  g_assert_true (xs_base_profile_save (the_profile, xs_window_get_db (window), &error));
 }
 
 /* The pale part of a bar is said in words. */
@@ -520,11 +520,15 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GError) error = NULL;
   int status;
 
   xs_gui_test_init (&argc, &argv);
 
-  app = xs_gui_test_start_app ();
+  the_db = xs_db_open (g_getenv ("XUESHI_DATA_DIR"), &error);
+  g_assert_no_error (error);
+  the_profile = xs_base_profile_load (the_db, &error);
+  g_assert_no_error (error);
 
   g_test_add ("/gui/window/empty-state", Fixture, NULL, fixture_set_up, test_window_empty_state, fixture_tear_down);
   g_test_add ("/gui/window/export-asks-base-name", Fixture, NULL, fixture_set_up, test_window_export_asks_base_name, fixture_tear_down);
@@ -537,6 +541,7 @@ main (int    argc,
   g_test_add ("/gui/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_assert_finalize_object (the_profile);
+  g_assert_finalize_object (the_db);
   return status;
 }

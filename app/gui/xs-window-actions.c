@@ -190,10 +190,14 @@ archive_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   XsWindow *self = XS_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   XsArchiveDialogMode mode = g_str_equal (action_name, "win.archive")
                              ? XS_ARCHIVE_DIALOG_WRITE : XS_ARCHIVE_DIALOG_RESTORE;
 
-  gtk_window_present (GTK_WINDOW (xs_archive_dialog_new (GTK_WINDOW (self), self->application, mode)));
+  /* a restore closes and opens the application's database */
+  if (application == NULL || !XS_IS_APPLICATION (application))
+    return;
+  gtk_window_present (GTK_WINDOW (xs_archive_dialog_new (GTK_WINDOW (self), XS_APPLICATION (application), mode)));
 }
 
 static void
