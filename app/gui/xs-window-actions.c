@@ -18,6 +18,7 @@
 #include "xs-verify-dialog.h"
 #include "xs-window-package-private.h"
 #include "xs-report.h"
+#include "xs-year-item.h"
 #include "xs-window-private.h"
 
 /* Trainees in the demo base. */
@@ -132,9 +133,9 @@ on_demo_loaded (XsWindow *self,
   year_index = g_list_model_get_n_items (gtk_drop_down_get_model (self->year_dropdown));
   for (guint i = 0; i < year_index; i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (self->year_dropdown), i);
+      g_autoptr(XsYearItem) item = g_list_model_get_item (gtk_drop_down_get_model (self->year_dropdown), i);
 
-      if (atoi (gtk_string_object_get_string (item)) == XS_DEMO_YEAR)
+      if (xs_year_item_get_year (item) == XS_DEMO_YEAR)
         {
           if (gtk_drop_down_get_selected (self->year_dropdown) != i)
             {

@@ -16,6 +16,7 @@
 #include "xs-trainee-names.h"
 #include "xs-trainee-store.h"
 #include "xs-window-private.h"
+#include "xs-year-item.h"
 
 G_DEFINE_FINAL_TYPE (XsWindow, xs_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -67,7 +68,7 @@ xs_window_get_profile (XsWindow *self)
 int
 xs_window_get_year (XsWindow *self)
 {
-  GtkStringObject *item;
+  XsYearItem *item;
 
   g_return_val_if_fail (XS_IS_WINDOW (self), 0);
 
@@ -75,7 +76,7 @@ xs_window_get_year (XsWindow *self)
   item = self->year_dropdown != NULL ? gtk_drop_down_get_selected_item (self->year_dropdown) : NULL;
   if (item == NULL)
     return self->default_year;
-  return atoi (gtk_string_object_get_string (item));
+  return xs_year_item_get_year (item);
 }
 
 const char *
@@ -540,52 +541,13 @@ on_sidebar_back (XsWindow  *self,
 }
 
 static gboolean
-year_has_data (XsWindow *self,
-               int       year)
+year_has_data (GArray *data_years,
+               int     year)
 {
-  for (guint i = 0; self->data_years != NULL && i < self->data_years->len; i++)
-    if (g_array_index (self->data_years, int, i) == year)
+  for (guint i = 0; i < data_years->len; i++)
+    if (g_array_index (data_years, int, i) == year)
       return TRUE;
   return FALSE;
-}
-
-static void
-setup_year_row (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *year = gtk_label_new (NULL);
-  GtkWidget *mark = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (year), 0);
-  gtk_widget_add_css_class (year, "numeric");
-  gtk_widget_set_hexpand (year, TRUE);
-  gtk_widget_add_css_class (mark, "dim-label");
-  gtk_widget_add_css_class (mark, "caption");
-  gtk_box_append (GTK_BOX (box), year);
-  gtk_box_append (GTK_BOX (box), mark);
-  gtk_list_item_set_child (list_item, box);
-}
-
-/* The years' list says which hold any hours or classes. */
-static void
-bind_year_row (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               XsWindow                 *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *year = gtk_widget_get_first_child (box);
-  GtkWidget *mark = gtk_widget_get_next_sibling (year);
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  gboolean has_data = year_has_data (self, atoi (text));
-
-  gtk_label_set_label (GTK_LABEL (year), text);
-  gtk_label_set_label (GTK_LABEL (mark), has_data ? _("has records") : "");
-  if (has_data)
-    gtk_widget_remove_css_class (year, "dim-label");
-  else
-    gtk_widget_add_css_class (year, "dim-label");
 }
 
 /* Fills the year dropdown once the years with data are known (@data_years,
@@ -595,8 +557,7 @@ fill_years (XsWindow *self,
             GArray   *data_years)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GListStore) years = g_list_store_new (XS_TYPE_YEAR_ITEM);
   int last = g_date_time_get_year (now) + 1;
   int wanted = self->default_year;
   guint selected = 0;
@@ -609,16 +570,14 @@ fill_years (XsWindow *self,
 
   for (int year = last; year >= FIRST_YEAR; year--)
     {
-      g_autofree char *text = g_strdup_printf ("%d", year);
+      g_autoptr(XsYearItem) item = xs_year_item_new (year, year_has_data (data_years, year));
 
       if (year == wanted)
         selected = last - year;
-      gtk_string_list_append (years, text);
+      g_list_store_append (years, item);
     }
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_year_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_year_row), self);
+  /* the dropdown's list factory is in xs-window.ui */
   self->filling_years = TRUE;
-  gtk_drop_down_set_list_factory (self->year_dropdown, factory);
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
   gtk_drop_down_set_selected (self->year_dropdown, selected);
   self->filling_years = FALSE;
@@ -810,6 +769,7 @@ xs_window_class_init (XsWindowClass *klass)
   g_type_ensure (XS_TYPE_TRAINEE_PAGE);
   g_type_ensure (XS_TYPE_CLASSES_VIEW);
   g_type_ensure (XS_TYPE_CERTIFICATES_VIEW);
+  g_type_ensure (XS_TYPE_YEAR_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsWindow, toast_overlay);
