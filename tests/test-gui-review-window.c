@@ -851,6 +851,45 @@ test_review_broken (Fixture       *fixture,
   }
 }
 
+/* Keyboard Shortcuts lists the review window's keys, in their own group. */
+static void
+test_review_shortcuts_listed (void)
+{
+  const char *accels[] = { "<Control>f", "<Alt>a", "<Alt>r", "<Alt>c", "<Control>z", "<Control>Page_Up",
+                           "<Control>Page_Down", "<Alt>Left", "<Control>o", "<Control>s" };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GtkWidget *group = NULL;
+
+  for (GSList *l = objects; l != NULL && group == NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_GROUP (l->data))
+      {
+        g_autofree char *title = NULL;
+
+        g_object_get (l->data, "title", &title, NULL);
+        if (g_strcmp0 (title, "Reviewing a Package") == 0)
+          group = l->data;
+      }
+  g_assert_nonnull (group);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      gboolean found = FALSE;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (group); child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          g_autofree char *accelerator = NULL;
+
+          if (!GTK_IS_SHORTCUTS_SHORTCUT (child))
+            continue;
+          g_object_get (child, "accelerator", &accelerator, NULL);
+          found = found || g_strcmp0 (accelerator, accels[i]) == 0;
+        }
+      if (!found)
+        g_error ("%s is not listed among the review window's keys", accels[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -865,6 +904,7 @@ main (int    argc,
   g_assert_no_error (error);
   the_settings = g_settings_new (APP_ID);
 
+  g_test_add_func ("/review-window/shortcuts-listed", test_review_shortcuts_listed);
   g_test_add ("/review-window/round-trip", Fixture, GUINT_TO_POINTER (0), fixture_set_up,
               test_review_round_trip, fixture_tear_down);
   g_test_add ("/review-window/unsaved", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
