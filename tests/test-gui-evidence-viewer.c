@@ -585,6 +585,28 @@ test_reload (void)
   close_window (window);
 }
 
+/* The viewer's window fits a 1366 × 768 screen below its top bar: it opens
+ * no higher than 720 pixels and can be made smaller still. */
+static void
+test_fits_768 (void)
+{
+  g_autofree char *path = make_pdf ();
+  GtkWindow *window = present (path);
+  int default_width = 0;
+  int default_height = 0;
+  int minimum = 0;
+
+  wait_for_page (window);
+  gtk_window_get_default_size (window, &default_width, &default_height);
+  g_assert_cmpint (default_height, >, 0);
+  g_assert_cmpint (default_height, <=, 720);
+  gtk_widget_measure (gtk_window_get_child (window), GTK_ORIENTATION_VERTICAL, 900, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 600);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 720);
+  gtk_window_destroy (window);
+  xs_gui_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/evidence-viewer/picture", test_picture);
   g_test_add_func ("/evidence-viewer/jpeg", test_jpeg);
   g_test_add_func ("/evidence-viewer/reload", test_reload);
+  g_test_add_func ("/evidence-viewer/fits-768", test_fits_768);
 
   return g_test_run ();
 }

@@ -27,27 +27,27 @@
 #define BASE_NAME "漯河市职业技术学院继续教育基地"
 #define REASON "专利证书与申报人不符"
 
-/* One application per test program; each test has its own trainees,
- * at an employer of its own, and exports only theirs. */
+/* One base (database, profile) and one reviewer's settings per test
+ * program, no application; each test has its own trainees, at an employer
+ * of its own, and exports only theirs. */
 
-static XsApplication *the_app;
+static XsDb *the_db;
+static XsBaseProfile *the_profile;
+static GSettings *the_settings;
 
 /* The base's name, saved in its profile as Preferences do. */
 static void
-set_base_name (XsApplication *application,
-               const char    *name)
+set_base_name (const char *name)
 {
-  XsBaseProfile *profile = xs_application_get_base_profile (application);
   g_autoptr(GError) error = NULL;
 
-  xs_base_profile_set_name (profile, name);
-  g_assert_true (xs_base_profile_save (profile, xs_application_get_db (application), &error));
+  xs_base_profile_set_name (the_profile, name);
+  g_assert_true (xs_base_profile_save (the_profile, the_db, &error));
   g_assert_no_error (error);
 }
 
 typedef struct
 {
-  XsApplication *app;
   char          *ids[3];
   gint64         patents[2];
   char          *dir;
@@ -90,11 +90,10 @@ fixture_set_up (Fixture       *fixture,
   XsPackageQuery query = { 2018, NULL, employer };
   XsDb *db;
 
-  fixture->app = the_app;
   /* no reviewer yet: the HR department by default */
-  g_settings_reset (xs_application_get_settings (the_app), "reviewer-name");
-  g_settings_reset (xs_application_get_settings (the_app), "review-side");
-  db = xs_application_get_db (fixture->app);
+  g_settings_reset (the_settings, "reviewer-name");
+  g_settings_reset (the_settings, "review-side");
+  db = the_db;
   g_assert_nonnull (db);
   for (guint i = 0; i < 3; i++)
     {
@@ -135,10 +134,9 @@ is_opened (gpointer user_data)
 }
 
 static XsReviewWindow *
-open_review (GtkApplication *app,
-             const char     *path)
+open_review (const char *path)
 {
-  XsReviewWindow *window = xs_review_window_new (app, path);
+  XsReviewWindow *window = xs_review_window_new_for (the_settings, NULL, path);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   gtk_window_present (GTK_WINDOW (window));
@@ -284,14 +282,14 @@ static void
 test_review_round_trip (Fixture       *fixture,
                         gconstpointer  data)
 {
-  XsReviewWindow *review = open_review (GTK_APPLICATION (fixture->app), fixture->package);
+  XsReviewWindow *review = open_review (fixture->package);
   g_autofree char *masked = NULL;
   g_autofree char *decisions = g_build_filename (fixture->dir, "decisions-2018.json", NULL);
   g_autofree char *reason = NULL;
   g_autofree char *again = g_build_filename (fixture->dir, "hours-submission-2018.zip", NULL);
   g_autoptr(GError) error = NULL;
   XsPackage *exported;
-  XsDb *db = xs_application_get_db (fixture->app);
+  XsDb *db = the_db;
   XsWindow *window = NULL;
   XsEvidenceViewer *viewer;
   AdwMessageDialog *dialog;
@@ -479,9 +477,8 @@ test_review_round_trip (Fixture       *fixture,
   g_assert_null (review);
 
   /* the base applies them from its window */
-  g_settings_set_int (xs_application_get_settings (fixture->app), "default-year", 2018);
-  set_base_name (fixture->app, BASE_NAME);
-  xs_gui_test_open_window (fixture->app, &window);
+  set_base_name (BASE_NAME);
+  xs_gui_test_open_window (the_db, the_profile, 2018, &window);
   /* first what it would do, with names */
   _xs_window_import_decisions (window, decisions);
   g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Apply the Decisions?", 30000));
@@ -523,8 +520,7 @@ test_review_round_trip (Fixture       *fixture,
   g_assert_cmpuint (xs_package_get_n_claims (exported), ==, 8);
   g_assert_cmpstr (xs_package_get_base_name (exported), ==, BASE_NAME);
   g_clear_object (&exported);
-  g_settings_reset (xs_application_get_settings (fixture->app), "default-year");
-  set_base_name (fixture->app, "");
+  set_base_name ("");
 
   gtk_window_destroy (GTK_WINDOW (window));
   xs_gui_test_iterate (300);
@@ -537,7 +533,7 @@ static void
 test_review_unsaved (Fixture       *fixture,
                      gconstpointer  data)
 {
-  XsReviewWindow *review = open_review (GTK_APPLICATION (fixture->app), fixture->package);
+  XsReviewWindow *review = open_review (fixture->package);
   AdwMessageDialog *dialog;
   GtkWidget *name;
 
@@ -626,7 +622,7 @@ static void
 test_review_side_switch_restart (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  XsReviewWindow *review = open_review (GTK_APPLICATION (fixture->app), fixture->package);
+  XsReviewWindow *review = open_review (fixture->package);
   g_autofree char *decisions = g_build_filename (fixture->dir, "审核结果-2018.json", NULL);
   g_autoptr(GPtrArray) written = NULL;
   g_autoptr(GError) error = NULL;
@@ -695,7 +691,7 @@ test_review_side_switch_restart (Fixture       *fixture,
   xs_gui_test_iterate (200);
   g_assert_null (review);
 
-  review = open_review (GTK_APPLICATION (fixture->app), fixture->package);
+  review = open_review (fixture->package);
   g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
   g_assert_true (xs_gui_test_wait_until (continue_offered, NULL, 30000));
   dialog = find_message_dialog ("Continue the Review?");
@@ -781,7 +777,7 @@ test_review_broken (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      XsReviewWindow *review = open_review (GTK_APPLICATION (fixture->app), paths[i]);
+      XsReviewWindow *review = open_review (paths[i]);
       GtkWidget *status;
 
       g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
@@ -803,7 +799,7 @@ test_review_broken (Fixture       *fixture,
 
   /* closing while it opens */
   {
-    XsReviewWindow *early = xs_review_window_new (GTK_APPLICATION (fixture->app), fixture->package);
+    XsReviewWindow *early = xs_review_window_new_for (the_settings, NULL, fixture->package);
 
     g_object_add_weak_pointer (G_OBJECT (early), (gpointer *) &early);
     gtk_window_present (GTK_WINDOW (early));
@@ -813,15 +809,60 @@ test_review_broken (Fixture       *fixture,
   }
 }
 
+/* Keyboard Shortcuts lists the review window's keys, in their own group. */
+static void
+test_review_shortcuts_listed (void)
+{
+  const char *accels[] = { "<Control>f", "<Alt>a", "<Alt>r", "<Alt>c", "<Control>z", "<Control>Page_Up",
+                           "<Control>Page_Down", "<Alt>Left", "<Control>o", "<Control>s" };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GtkWidget *group = NULL;
+
+  for (GSList *l = objects; l != NULL && group == NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_GROUP (l->data))
+      {
+        g_autofree char *title = NULL;
+
+        g_object_get (l->data, "title", &title, NULL);
+        if (g_strcmp0 (title, "Reviewing a Package") == 0)
+          group = l->data;
+      }
+  g_assert_nonnull (group);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      gboolean found = FALSE;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (group); child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          g_autofree char *accelerator = NULL;
+
+          if (!GTK_IS_SHORTCUTS_SHORTCUT (child))
+            continue;
+          g_object_get (child, "accelerator", &accelerator, NULL);
+          found = found || g_strcmp0 (accelerator, accels[i]) == 0;
+        }
+      if (!found)
+        g_error ("%s is not listed among the review window's keys", accels[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GError) error = NULL;
   int status;
 
   xs_gui_test_init (&argc, &argv);
-  the_app = xs_gui_test_start_app ();
+  the_db = xs_db_open (g_getenv ("XUESHI_DATA_DIR"), &error);
+  g_assert_no_error (error);
+  the_profile = xs_base_profile_load (the_db, &error);
+  g_assert_no_error (error);
+  the_settings = g_settings_new (APP_ID);
 
+  g_test_add_func ("/review-window/shortcuts-listed", test_review_shortcuts_listed);
   g_test_add ("/review-window/round-trip", Fixture, GUINT_TO_POINTER (0), fixture_set_up,
               test_review_round_trip, fixture_tear_down);
   g_test_add ("/review-window/unsaved", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
@@ -831,6 +872,8 @@ main (int    argc,
   g_test_add ("/review-window/broken", Fixture, GUINT_TO_POINTER (2), fixture_set_up,
               test_review_broken, fixture_tear_down);
   status = g_test_run ();
-  g_clear_pointer (&the_app, xs_gui_test_stop_app);
+  g_assert_finalize_object (the_settings);
+  g_assert_finalize_object (the_profile);
+  g_assert_finalize_object (the_db);
   return status;
 }

@@ -25,6 +25,8 @@
 #include "xs-window-package-private.h"
 #include "xs-window-private.h"
 #include "xs-window.h"
+#include "xs-sidebar-row.h"
+#include "xs-year-item.h"
 
 typedef struct
 {
@@ -50,15 +52,16 @@ wait_for_page (XsWindow   *window,
     g_error ("page %s not shown; visible: %s", name, xs_window_get_page (window));
 }
 
-/* One application for the program (it owns the database), a new window for
- * each test. */
-static XsApplication *app;
+/* One database for the program, a new window (and nothing else) for each
+ * test. */
+static XsDb *the_db;
+static XsBaseProfile *the_profile;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  xs_gui_test_open_window (app, &fixture->window);
+  xs_gui_test_open_window (the_db, the_profile, 0, &fixture->window);
 }
 
 static void
@@ -84,6 +87,52 @@ test_window_empty_state (Fixture       *fixture,
   g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Import Roster"));
   g_assert_nonnull (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Demo Data"));
   g_assert_true (gtk_widget_is_sensitive (xs_gui_test_find (status, GTK_TYPE_BUTTON, "Demo Data")));
+}
+
+/* The sidebar lists the stack's pages with a title, in order; a page shown
+ * from elsewhere selects its row, and the arrow keys move through them. */
+static void
+test_window_sidebar (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  XsWindow *window = fixture->window;
+  const char *titles[] = { "Trainees", "Classes", "Claims to Complete", "Certificates" };
+  const char *pages[] = { "trainees", "classes", "to-complete", "certificates" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  XsYearItem *year;
+  gboolean moved = FALSE;
+
+  wait_for_page (window, "empty");
+  for (int i = 0; i < (int) G_N_ELEMENTS (titles); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (window->sidebar, i);
+
+      g_assert_true (XS_IS_SIDEBAR_ROW (row));
+      g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (row), GTK_TYPE_LABEL, titles[i]));
+      g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (row), GTK_TYPE_IMAGE, NULL));
+      g_assert_cmpstr (gtk_stack_page_get_name (xs_sidebar_row_get_page (XS_SIDEBAR_ROW (row))), ==, pages[i]);
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (window->sidebar, G_N_ELEMENTS (titles)));
+
+  _xs_window_show_sidebar_page (window, "certificates");
+  g_assert_true (gtk_list_box_get_selected_row (window->sidebar) == gtk_list_box_get_row_at_index (window->sidebar, 3));
+  g_assert_cmpstr (xs_window_get_page (window), ==, "certificates");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (window->sidebar, 3)));
+  g_signal_emit_by_name (window->sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE, &moved);
+  g_assert_true (gtk_list_box_get_selected_row (window->sidebar) == gtk_list_box_get_row_at_index (window->sidebar, 2));
+  g_assert_cmpstr (xs_window_get_page (window), ==, "to-complete");
+  /* no trainee yet: Trainees is the empty page */
+  _xs_window_show_sidebar_page (window, "trainees");
+  g_assert_cmpstr (xs_window_get_page (window), ==, "empty");
+
+  /* an empty base opens on this year, and no year is marked */
+  year = gtk_drop_down_get_selected_item (window->year_dropdown);
+  g_assert_true (XS_IS_YEAR_ITEM (year));
+  g_assert_cmpint (xs_year_item_get_year (year), ==, g_date_time_get_year (now));
+  g_assert_cmpint (xs_window_get_year (window), ==, g_date_time_get_year (now));
+  g_assert_false (xs_year_item_get_has_data (year));
+  g_assert_nonnull (window->data_years);
+  g_assert_cmpuint (window->data_years->len, ==, 0);
 }
 
 static gboolean
@@ -219,6 +268,7 @@ test_window_bars_after_approval (Fixture       *fixture,
   g_assert_nonnull (window->data_years);
   g_assert_cmpuint (window->data_years->len, >=, 1);
   g_assert_cmpint (g_array_index (window->data_years, int, 0), ==, 2018);
+  g_assert_true (xs_year_item_get_has_data (gtk_drop_down_get_selected_item (window->year_dropdown)));
 
   trainee->id_number = xs_test_id_number (9);
   trainee->name = g_strdup ("张三");
@@ -400,7 +450,6 @@ test_window_export_asks_base_name (Fixture       *fixture,
                                    gconstpointer  data)
 {
   XsWindow *window = fixture->window;
-  XsBaseProfile *profile = xs_application_get_base_profile (app);
   g_autofree char *dir = xs_test_make_tmpdir ();
   g_autofree char *zip = g_build_filename (dir, "package.zip", NULL);
   g_autoptr(XsBaseProfile) stored = NULL;
@@ -409,7 +458,7 @@ test_window_export_asks_base_name (Fixture       *fixture,
   GtkWidget *name;
   GtkWidget *save;
 
-  g_assert_cmpstr (xs_base_profile_get_name (profile), ==, "");
+  g_assert_cmpstr (xs_base_profile_get_name (the_profile), ==, "");
   _xs_window_export_package (window, zip);
   xs_gui_test_iterate (300);
   g_assert_false (g_file_test (zip, G_FILE_TEST_EXISTS));
@@ -439,8 +488,8 @@ test_window_export_asks_base_name (Fixture       *fixture,
   g_assert_cmpstr (xs_base_profile_get_name (stored), ==, "漯河市𠮷䶮继续教育基地");
 
   /* the next tests start from a base without a name */
-  xs_base_profile_set_name (profile, "");
-  g_assert_true (xs_base_profile_save (profile, xs_window_get_db (window), &error));
+  xs_base_profile_set_name (the_profile, "");
+  g_assert_true (xs_base_profile_save (the_profile, xs_window_get_db (window), &error));
 }
 
 /* The pale part of a bar is said in words. */
@@ -520,13 +569,18 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GError) error = NULL;
   int status;
 
   xs_gui_test_init (&argc, &argv);
 
-  app = xs_gui_test_start_app ();
+  the_db = xs_db_open (g_getenv ("XUESHI_DATA_DIR"), &error);
+  g_assert_no_error (error);
+  the_profile = xs_base_profile_load (the_db, &error);
+  g_assert_no_error (error);
 
   g_test_add ("/gui/window/empty-state", Fixture, NULL, fixture_set_up, test_window_empty_state, fixture_tear_down);
+  g_test_add ("/gui/window/sidebar", Fixture, NULL, fixture_set_up, test_window_sidebar, fixture_tear_down);
   g_test_add ("/gui/window/export-asks-base-name", Fixture, NULL, fixture_set_up, test_window_export_asks_base_name, fixture_tear_down);
   g_test_add ("/gui/window/hours-bar-text", Fixture, NULL, fixture_set_up, test_window_hours_bar_text, fixture_tear_down);
   g_test_add ("/gui/window/at-risk-status", Fixture, NULL, fixture_set_up, test_window_at_risk_status, fixture_tear_down);
@@ -537,6 +591,7 @@ main (int    argc,
   g_test_add ("/gui/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
 
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_assert_finalize_object (the_profile);
+  g_assert_finalize_object (the_db);
   return status;
 }

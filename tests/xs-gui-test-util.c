@@ -175,10 +175,17 @@ xs_gui_test_stop_app (XsApplication *app)
 }
 
 void
-xs_gui_test_open_window (XsApplication  *app,
+xs_gui_test_open_window (XsDb           *db,
+                         XsBaseProfile  *profile,
+                         int             year,
                          XsWindow      **window)
 {
-  *window = xs_window_new (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* as the application opens it with --year, or without */
+  *window = g_object_new (XS_TYPE_WINDOW, "db", db, "profile", profile,
+                          "default-year", year > 0 ? year : g_date_time_get_year (now),
+                          "year-chosen", year > 0, NULL);
   g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
   gtk_window_present (GTK_WINDOW (*window));
   xs_gui_test_wait_for_draw (GTK_WIDGET (*window));

@@ -42,9 +42,12 @@ GtkWidget *xs_gui_test_find           (GtkWidget  *root,
  * first window is closed so that each test makes its own. */
 XsApplication *xs_gui_test_start_app  (void);
 void           xs_gui_test_stop_app   (XsApplication *app);
-/* A new window of @app, shown and drawn; *@window is cleared (weak
- * pointer) when it is finalized. */
-void           xs_gui_test_open_window (XsApplication *app,
+/* A window of its own (no application) on @db and @profile, opening on
+ * @year, or (0) on the latest year with data, else this year; shown and
+ * drawn; *@window is cleared (weak pointer) when it is finalized. */
+void           xs_gui_test_open_window (XsDb          *db,
+                                        XsBaseProfile *profile,
+                                        int            year,
                                         XsWindow     **window);
 
 G_END_DECLS

@@ -76,8 +76,8 @@ static void
 notify_windows_db (XsApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (g_object_class_find_property (G_OBJECT_GET_CLASS (l->data), "db") != NULL)
-      g_object_notify (G_OBJECT (l->data), "db");
+    if (XS_IS_WINDOW (l->data))
+      g_object_set (l->data, "db", self->db, NULL);
 }
 
 void

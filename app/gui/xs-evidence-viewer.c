@@ -1,8 +1,8 @@
 /* xs-evidence-viewer.c
  *
- * The widget, its controls and zoom. Its other files: -page.c renders the
- * page on screen, -load.c opens the file. The strip of thumbnails is an
- * XsThumbnailStrip, recent renders are kept in an XsPageCache.
+ * The widget, its controls and zoom. The file is opened by an
+ * XsDocumentLoader, the page on screen is an XsPageView, the strip of
+ * thumbnails an XsThumbnailStrip.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,13 +11,47 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
-#include "xs-evidence-viewer-private.h"
-
-#define CACHE_LIMIT      (64 * 1024 * 1024)   /* bytes of rendered pages kept */
+#include "xs-document-loader.h"
+#include "xs-evidence-viewer.h"
+#include "xs-page-view.h"
+#include "xs-thumbnail-strip.h"
 
 static const double zoom_steps[] = {
   0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0, 6.0, 8.0,
+};
+
+struct _XsEvidenceViewer
+{
+  GtkWidget              parent_instance;
+
+  char                  *path;
+  char                  *title;
+  char                  *password;
+  guint                  generation;      /* one per load: older results are dropped */
+  GCancellable          *load_cancellable;
+
+  XsDocument            *document;        /* a PDF, or … */
+  GdkTexture            *image;           /* … a picture */
+  int                    n_pages;
+  int                    page;
+  char                  *zoom_mode;       /* fit-width, fit-page, actual, custom */
+  double                 zoom;            /* for custom: 1.0 is 100 % */
+
+  /* template children */
+  GtkStack              *stack;
+  GtkWidget             *toolbar;
+  GtkWidget             *page_controls;
+  GtkEntry              *page_entry;
+  GtkLabel              *n_pages_label;
+  GtkMenuButton         *zoom_button;
+  XsPageView            *page_view;
+  XsThumbnailStrip      *thumbnail_strip;
+  AdwStatusPage         *password_page;
+  GtkPasswordEntry      *password_entry;
+  GtkLabel              *password_error;
+  AdwStatusPage         *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (XsEvidenceViewer, xs_evidence_viewer, GTK_TYPE_WIDGET)
@@ -32,16 +66,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+is_loaded (XsEvidenceViewer *self)
+{
+  return self->document != NULL || self->image != NULL;
+}
+
 /* Page and controls */
 
-void
-_xs_evidence_viewer_update_controls (XsEvidenceViewer *self)
+static void
+update_controls (XsEvidenceViewer *self)
 {
   g_autofree char *number = NULL;
   g_autofree char *of = NULL;
-  g_autofree char *description = NULL;
   gboolean pdf = self->document != NULL;
-  gboolean loaded = _xs_evidence_viewer_is_loaded (self);
+  gboolean loaded = is_loaded (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.previous-page", pdf && self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.first-page", pdf && self->page > 0);
@@ -61,10 +100,6 @@ _xs_evidence_viewer_update_controls (XsEvidenceViewer *self)
   /* Translators: after the page number entry: "[3] of 5" */
   of = g_strdup_printf (_("of %d"), self->n_pages);
   gtk_label_set_label (self->n_pages_label, of);
-  /* Translators: what a screen reader says for the page shown */
-  description = g_strdup_printf (_("Page %d of %d"), self->page + 1, self->n_pages);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_picture),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 
   if (self->thumbnail_strip != NULL)
     xs_thumbnail_strip_set_page (self->thumbnail_strip, self->page);
@@ -79,15 +114,34 @@ set_page (XsEvidenceViewer *self,
   page = CLAMP (page, 0, self->n_pages - 1);
   if (page == self->page)
     {
-      _xs_evidence_viewer_update_controls (self);   /* puts a mistyped number right */
+      update_controls (self);   /* puts a mistyped number right */
       return;
     }
 
   self->page = page;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->page_scroller), 0);
-  _xs_evidence_viewer_update_controls (self);
-  _xs_evidence_viewer_update_view (self);
+  xs_page_view_set_page (self->page_view, page);
+  update_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+update_zoom_label (XsEvidenceViewer *self)
+{
+  g_autofree char *label = NULL;
+  double scale = xs_page_view_get_scale (self->page_view);
+
+  if (g_str_equal (self->zoom_mode, "fit-width"))
+    label = g_strdup (_("Fit Width"));
+  else if (g_str_equal (self->zoom_mode, "fit-page"))
+    label = g_strdup (_("Fit Page"));
+  else if (scale > 0)
+    /* Translators: a zoom level, e.g. 125 % */
+    label = g_strdup_printf (_("%d %%"), (int) round (scale / xs_page_view_get_base_scale (self->page_view) * 100));
+  else
+    return;
+  gtk_menu_button_set_label (self->zoom_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -102,7 +156,8 @@ set_zoom_mode (XsEvidenceViewer *self,
     return;
   g_free (self->zoom_mode);
   self->zoom_mode = g_strdup (mode);
-  _xs_evidence_viewer_update_view (self);
+  xs_page_view_set_zoom (self->page_view, self->zoom_mode, self->zoom);
+  update_zoom_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_MODE]);
 }
 
@@ -110,9 +165,12 @@ static void
 set_custom_zoom (XsEvidenceViewer *self,
                  double            zoom)
 {
-  self->zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  self->zoom = CLAMP (zoom, XS_PAGE_VIEW_MIN_ZOOM, XS_PAGE_VIEW_MAX_ZOOM);
   if (g_str_equal (self->zoom_mode, "custom"))
-    _xs_evidence_viewer_update_view (self);
+    {
+      xs_page_view_set_zoom (self->page_view, self->zoom_mode, self->zoom);
+      update_zoom_label (self);
+    }
   else
     set_zoom_mode (self, "custom");
 }
@@ -120,9 +178,9 @@ set_custom_zoom (XsEvidenceViewer *self,
 static double
 current_zoom (XsEvidenceViewer *self)
 {
-  double scale = _xs_evidence_viewer_compute_scale (self);
+  double scale = xs_page_view_get_scale (self->page_view);
 
-  return scale > 0 ? scale / _xs_evidence_viewer_base_scale (self) : 1.0;
+  return scale > 0 ? scale / xs_page_view_get_base_scale (self->page_view) : 1.0;
 }
 
 static void
@@ -139,7 +197,7 @@ zoom_in_action (GtkWidget  *widget,
         set_custom_zoom (self, zoom_steps[i]);
         return;
       }
-  set_custom_zoom (self, MAX_ZOOM);
+  set_custom_zoom (self, XS_PAGE_VIEW_MAX_ZOOM);
 }
 
 static void
@@ -156,7 +214,7 @@ zoom_out_action (GtkWidget  *widget,
         set_custom_zoom (self, zoom_steps[i - 1]);
         return;
       }
-  set_custom_zoom (self, MIN_ZOOM);
+  set_custom_zoom (self, XS_PAGE_VIEW_MIN_ZOOM);
 }
 
 static const char *
@@ -202,18 +260,20 @@ on_page_entry_activate (XsEvidenceViewer *self)
   if (g_ascii_string_to_unsigned (g_strstrip (text), 10, 1, G_MAXINT, &number, NULL))
     set_page (self, (int) number - 1);
   else
-    _xs_evidence_viewer_update_controls (self);
+    update_controls (self);
 }
 
 /* Loading */
 
-void
-_xs_evidence_viewer_set_document (XsEvidenceViewer *self,
-                                  XsDocument       *document,
-                                  GdkTexture       *image)
+/* Shows @document or @image, just loaded, from its first page and at the
+ * default zoom. */
+static void
+set_document (XsEvidenceViewer *self,
+              XsDocument       *document,
+              GdkTexture       *image)
 {
-  self->document = document;
-  self->image = image;
+  g_set_object (&self->document, document);
+  g_set_object (&self->image, image);
   self->n_pages = self->document != NULL ? xs_document_get_n_pages (self->document) : 1;
   self->page = 0;
   g_free (self->zoom_mode);
@@ -221,13 +281,141 @@ _xs_evidence_viewer_set_document (XsEvidenceViewer *self,
   self->zoom = 1.0;
 
   xs_thumbnail_strip_set_document (self->thumbnail_strip, self->document);
-  gtk_widget_set_visible (GTK_WIDGET (self->page_picture), TRUE);
-  _xs_evidence_viewer_update_controls (self);
-  _xs_evidence_viewer_update_view (self);
+  xs_page_view_set_zoom (self->page_view, self->zoom_mode, self->zoom);
+  xs_page_view_set_document (self->page_view, self->document, self->image, FALSE);
+  update_controls (self);
+  update_zoom_label (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_MODE]);
+}
+
+/* Forgets the document and every request for it. */
+static void
+reset (XsEvidenceViewer *self)
+{
+  self->generation++;
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->thumbnail_strip != NULL)
+    xs_thumbnail_strip_set_document (self->thumbnail_strip, NULL);
+  if (self->page_view != NULL)
+    xs_page_view_set_document (self->page_view, NULL, NULL, FALSE);
+  g_clear_object (&self->document);
+  g_clear_object (&self->image);
+  self->n_pages = 0;
+  self->page = 0;
+}
+
+static void
+show_error (XsEvidenceViewer *self,
+            const GError     *error)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is the file name */
+  title = g_strdup_printf (_("Cannot Show “%s”"), self->title);
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+show_password_page (XsEvidenceViewer *self,
+                    const GError     *error)
+{
+  g_autofree char *description = NULL;
+  gboolean wrong = g_error_matches (error, XS_DOCUMENT_ERROR, XS_DOCUMENT_ERROR_WRONG_PASSWORD);
+
+  /* Translators: %s is the file name */
+  description = g_strdup_printf (_("Type the password of “%s” to see it. The person who sent the file can tell you the password."),
+                                 self->title);
+  adw_status_page_set_description (self->password_page, description);
+  gtk_label_set_label (self->password_error, wrong ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->password_error), wrong);
+  gtk_stack_set_visible_child_name (self->stack, "password");
+  if (!wrong)
+    gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
+  if (wrong)
+    gtk_editable_select_region (GTK_EDITABLE (self->password_entry), 0, -1);
+}
+
+/* A load's callback holds the viewer weakly, so that a closed viewer is
+ * finalized at once and its late result dropped. */
+typedef struct
+{
+  GWeakRef viewer;
+  guint    generation;
+} Loading;
+
+static void
+loading_free (Loading *loading)
+{
+  g_weak_ref_clear (&loading->viewer);
+  g_free (loading);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loading, loading_free)
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Loading) loading = user_data;
+  g_autoptr(XsEvidenceViewer) self = g_weak_ref_get (&loading->viewer);
+  XsDocumentLoader *loader = XS_DOCUMENT_LOADER (source);
+  g_autoptr(GError) error = NULL;
+  gboolean loaded = xs_document_loader_load_finish (loader, result, &error);
+  GdkTexture *first_page;
+  int first_width;
+
+  if (self == NULL || loading->generation != self->generation)
+    return;
+  if (!loaded)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      xs_page_view_set_document (self->page_view, NULL, NULL, FALSE);
+      if (g_error_matches (error, XS_DOCUMENT_ERROR, XS_DOCUMENT_ERROR_NEEDS_PASSWORD)
+          || g_error_matches (error, XS_DOCUMENT_ERROR, XS_DOCUMENT_ERROR_WRONG_PASSWORD))
+        show_password_page (self, error);
+      else
+        show_error (self, error);
+      return;
+    }
+
+  /* In the view's cache before it asks for it. */
+  first_page = xs_document_loader_get_first_page (loader, &first_width);
+  if (first_page != NULL)
+    xs_page_view_add_render (self->page_view, xs_document_loader_get_document (loader), 0, first_width, first_page);
+  set_document (self, xs_document_loader_get_document (loader), xs_document_loader_get_image (loader));
+}
+
+static void
+start_load (XsEvidenceViewer *self)
+{
+  g_autoptr(XsDocumentLoader) loader = xs_document_loader_new (self->path, self->password);
+  Loading *loading;
+
+  reset (self);
+  xs_page_view_set_document (self->page_view, NULL, NULL, TRUE);
+  update_controls (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->page_entry), "");
+  gtk_label_set_label (self->n_pages_label, "");
+  gtk_stack_set_visible_child_name (self->stack, "document");
+
+  self->load_cancellable = g_cancellable_new ();
+  xs_document_loader_set_view_size (loader,
+                                    gtk_widget_get_width (GTK_WIDGET (self->page_view)),
+                                    gtk_widget_get_height (GTK_WIDGET (self->page_view)),
+                                    gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  loading = g_new0 (Loading, 1);
+  g_weak_ref_init (&loading->viewer, self);
+  loading->generation = self->generation;
+  xs_document_loader_load_async (loader, self->load_cancellable, on_loaded, loading);
 }
 
 static void
@@ -241,7 +429,7 @@ open_with_password_action (GtkWidget  *widget,
     return;
   g_free (self->password);
   self->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_entry)));
-  _xs_evidence_viewer_start_load (self);
+  start_load (self);
 }
 
 static void
@@ -260,13 +448,6 @@ on_strip_page (XsEvidenceViewer *self)
     xs_evidence_viewer_set_page (self, page);
 }
 
-static void
-on_area_size_changed (XsEvidenceViewer *self)
-{
-  if (!g_str_equal (self->zoom_mode, "actual") && !g_str_equal (self->zoom_mode, "custom"))
-    _xs_evidence_viewer_queue_update (self);
-}
-
 /* GObject */
 
 static void
@@ -274,12 +455,12 @@ xs_evidence_viewer_dispose (GObject *object)
 {
   XsEvidenceViewer *self = XS_EVIDENCE_VIEWER (object);
 
-  _xs_evidence_viewer_reset (self);
+  reset (self);
   if (self->thumbnail_strip != NULL)
     g_signal_handlers_disconnect_by_data (self->thumbnail_strip, self);
+  if (self->page_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->page_view, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_EVIDENCE_VIEWER);
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_handle_id (&self->spinner_id, g_source_remove);
 
   G_OBJECT_CLASS (xs_evidence_viewer_parent_class)->dispose (object);
 }
@@ -289,7 +470,6 @@ xs_evidence_viewer_finalize (GObject *object)
 {
   XsEvidenceViewer *self = XS_EVIDENCE_VIEWER (object);
 
-  g_clear_object (&self->cache);
   g_free (self->path);
   g_free (self->title);
   g_free (self->password);
@@ -355,6 +535,7 @@ xs_evidence_viewer_class_init (XsEvidenceViewerClass *klass)
   object_class->set_property = xs_evidence_viewer_set_property;
 
   g_type_ensure (XS_TYPE_THUMBNAIL_STRIP);
+  g_type_ensure (XS_TYPE_PAGE_VIEW);
 
   properties[PROP_PAGE] =
     g_param_spec_int ("page", NULL, NULL, 0, G_MAXINT, 0,
@@ -374,9 +555,7 @@ xs_evidence_viewer_class_init (XsEvidenceViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, page_entry);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, n_pages_label);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, zoom_button);
-  gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, page_scroller);
-  gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, page_picture);
-  gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, spinner);
+  gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, page_view);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, thumbnail_strip);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, password_page);
   gtk_widget_class_bind_template_child (widget_class, XsEvidenceViewer, password_entry);
@@ -404,22 +583,13 @@ xs_evidence_viewer_init (XsEvidenceViewer *self)
 {
   self->zoom_mode = g_strdup ("fit-width");
   self->zoom = 1.0;
-  self->shown_page = -1;
-  self->cache = xs_page_cache_new (CACHE_LIMIT);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->thumbnail_strip, "notify::page", G_CALLBACK (on_strip_page), self);
-  g_signal_connect_swapped (self->thumbnail_strip, "thumbnail-ready",
-                            G_CALLBACK (_xs_evidence_viewer_on_thumbnail_ready), self);
+  g_signal_connect_swapped (self->page_view, "notify::scale", G_CALLBACK (update_zoom_label), self);
 
-  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->page_scroller), "notify::page-size",
-                           G_CALLBACK (on_area_size_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->page_scroller), "notify::page-size",
-                           G_CALLBACK (on_area_size_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (_xs_evidence_viewer_queue_update), NULL);
-
-  _xs_evidence_viewer_update_controls (self);
+  update_controls (self);
 }
 
 GtkWidget *
@@ -442,7 +612,7 @@ xs_evidence_viewer_load_file (XsEvidenceViewer *self,
   self->title = title != NULL ? g_strdup (title) : g_path_get_basename (path);
   g_clear_pointer (&self->password, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
-  _xs_evidence_viewer_start_load (self);
+  start_load (self);
 }
 
 int
@@ -485,7 +655,8 @@ xs_evidence_viewer_present (GtkWindow  *parent,
   name = title != NULL ? g_strdup (title) : g_path_get_basename (path);
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), name);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1000);
+  /* fits a 1366 × 768 screen, below its top bar */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   if (parent != NULL)
     {
       gtk_window_set_transient_for (GTK_WINDOW (window), parent);

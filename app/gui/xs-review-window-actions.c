@@ -11,19 +11,9 @@
 #include "xs-output.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
+#include "xs-reject-dialog.h"
+#include "xs-reviewer-dialog.h"
 #include "xs-review-window-private.h"
-
-/* Enter in @dialog's entry row gives @response, when it is enabled. */
-static void
-on_entry_activated (AdwMessageDialog *dialog)
-{
-  const char *response = adw_message_dialog_get_default_response (dialog);
-
-  if (response == NULL || !adw_message_dialog_get_response_enabled (dialog, response))
-    return;
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-}
 
 /* The reviewer */
 
@@ -90,13 +80,11 @@ xs_review_window_set_reviewer (XsReviewWindow *self,
 typedef struct
 {
   XsReviewWindow *self;
-  AdwEntryRow    *name_row;
-  AdwComboRow    *side_row;
   char           *then;        /* the action to run once the reviewer is known */
-} ReviewerDialog;
+} ReviewerAsked;
 
 static void
-reviewer_dialog_free (ReviewerDialog *data)
+reviewer_asked_free (ReviewerAsked *data)
 {
   g_object_unref (data->self);
   g_free (data->then);
@@ -104,26 +92,16 @@ reviewer_dialog_free (ReviewerDialog *data)
 }
 
 static void
-on_reviewer_name_changed (AdwMessageDialog *dialog,
-                          GParamSpec       *pspec,
-                          AdwEntryRow      *row)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  adw_message_dialog_set_response_enabled (dialog, "ok", *name != '\0');
-}
-
-static void
-on_reviewer_response (AdwMessageDialog *dialog,
+on_reviewer_response (XsReviewerDialog *dialog,
                       const char       *response,
-                      ReviewerDialog   *data)
+                      ReviewerAsked    *data)
 {
-  XsReviewSide side;
+  g_autofree char *name = NULL;
 
   if (!g_str_equal (response, "ok"))
     return;
-  side = adw_combo_row_get_selected (data->side_row) == 1 ? XS_REVIEW_SIDE_INDUSTRY : XS_REVIEW_SIDE_HR;
-  xs_review_window_set_reviewer (data->self, gtk_editable_get_text (GTK_EDITABLE (data->name_row)), side);
+  name = xs_reviewer_dialog_get_name (dialog);
+  xs_review_window_set_reviewer (data->self, name, xs_reviewer_dialog_get_side (dialog));
   if (data->then != NULL && data->self->reviewer_confirmed)
     gtk_widget_activate_action (GTK_WIDGET (data->self), data->then, NULL);
 }
@@ -132,46 +110,13 @@ static void
 ask_reviewer (XsReviewWindow *self,
               const char     *then)
 {
-  const char *sides[] = { xs_review_side_get_label (XS_REVIEW_SIDE_HR),
-                          xs_review_side_get_label (XS_REVIEW_SIDE_INDUSTRY), NULL };
-  g_autoptr(GtkStringList) side_model = gtk_string_list_new (sides);
-  ReviewerDialog *data = g_new0 (ReviewerDialog, 1);
-  GtkWidget *dialog;
-  GtkWidget *list;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Who Is Reviewing?"),
-                                   _("Your name and department are written with each decision. "
-                                     "The HR department decides public hours, the industry department "
-                                     "professional hours."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  data->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->name_row), _("Reviewer’s name"));
-  gtk_editable_set_text (GTK_EDITABLE (data->name_row), self->reviewer ? self->reviewer : "");
-  data->side_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->side_row), _("Department"));
-  adw_combo_row_set_model (data->side_row, G_LIST_MODEL (side_model));
-  adw_combo_row_set_selected (data->side_row, self->side == XS_REVIEW_SIDE_INDUSTRY ? 1 : 0);
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->name_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->side_row));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "ok", _("_OK"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  on_reviewer_name_changed (ADW_MESSAGE_DIALOG (dialog), NULL, data->name_row);
+  XsReviewerDialog *dialog = xs_reviewer_dialog_new (GTK_WINDOW (self), self->reviewer, self->side);
+  ReviewerAsked *data = g_new0 (ReviewerAsked, 1);
 
   data->self = g_object_ref (self);
   data->then = g_strdup (then);
-  g_signal_connect_swapped (data->name_row, "notify::text", G_CALLBACK (on_reviewer_name_changed), dialog);
-  g_signal_connect_swapped (data->name_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_reviewer_response), data,
-                         (GClosureNotify) (void (*) (void)) reviewer_dialog_free, 0);
+                         (GClosureNotify) (void (*) (void)) reviewer_asked_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -375,23 +320,11 @@ xs_review_window_reject (XsReviewWindow *self,
 }
 
 static void
-on_reason_changed (AdwMessageDialog *dialog,
-                   GParamSpec       *pspec,
-                   AdwEntryRow      *row)
+on_reject_response (XsRejectDialog *dialog,
+                    const char     *response,
+                    XsReviewWindow *self)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  adw_message_dialog_set_response_enabled (dialog, "reject", *reason != '\0');
-}
-
-static void
-on_reject_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    XsReviewWindow   *self)
-{
-  /* the extra child is the list holding the reason's row */
-  GtkWidget *row = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *reason = xs_reject_dialog_get_reason (dialog);
 
   if (g_str_equal (response, "reject") && *reason != '\0')
     xs_review_window_reject (self, reason);
@@ -404,9 +337,7 @@ reject_action (GtkWidget  *widget,
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
   XsPackageClaimItem *item = _xs_review_window_get_current (self);
-  GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *row;
+  XsRejectDialog *dialog;
 
   if (item == NULL)
     return;
@@ -416,31 +347,10 @@ reject_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reject the Claim?"), NULL);
-  /* Translators: the trainee's name, then the claim's title */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s: %s. The base sees the reason and can correct the claim."),
-                                  xs_package_claim_item_get_name (item), xs_package_claim_item_get_title (item));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason"));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reject", _("_Reject"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reject", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reject", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reject");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_swapped (row, "notify::text", G_CALLBACK (on_reason_changed), dialog);
-  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
+  dialog = xs_reject_dialog_new (GTK_WINDOW (self), xs_package_claim_item_get_name (item),
+                                 xs_package_claim_item_get_title (item));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reject_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (row);
 }
 
 static void

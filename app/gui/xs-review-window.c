@@ -386,26 +386,54 @@ start_open (XsReviewWindow *self,
   xs_job_run_async (job, self->cancellable, on_opened, g_object_ref (self));
 }
 
+/* Reads the reviewer from @settings and opens @path. */
+static void
+start (XsReviewWindow *self,
+       GSettings      *settings,
+       const char     *data_dir,
+       const char     *path)
+{
+  self->settings = g_object_ref (settings);
+  _xs_review_window_load_reviewer (self);
+  self->reviewer_dir = xs_reviewer_dir_resolve (data_dir);
+  start_open (self, path);
+}
+
 XsReviewWindow *
 xs_review_window_new (GtkApplication *application,
                       const char     *path)
 {
   XsReviewWindow *self;
+  g_autoptr(GSettings) settings = NULL;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (XS_TYPE_REVIEW_WINDOW, "application", application, NULL);
   if (application != NULL && XS_IS_APPLICATION (application))
-    self->settings = g_object_ref (xs_application_get_settings (XS_APPLICATION (application)));
+    settings = g_object_ref (xs_application_get_settings (XS_APPLICATION (application)));
   else
-    self->settings = g_settings_new (APP_ID);
-  _xs_review_window_load_reviewer (self);
+    settings = g_settings_new (APP_ID);
   /* in the application's data folder (--data-dir, else $XUESHI_DATA_DIR) */
-  self->reviewer_dir = xs_reviewer_dir_resolve (application != NULL && XS_IS_APPLICATION (application)
-                                                ? xs_application_get_data_dir (XS_APPLICATION (application))
-                                                : NULL);
-  start_open (self, path);
+  start (self, settings,
+         application != NULL && XS_IS_APPLICATION (application)
+         ? xs_application_get_data_dir (XS_APPLICATION (application)) : NULL,
+         path);
+  return self;
+}
+
+XsReviewWindow *
+xs_review_window_new_for (GSettings  *settings,
+                          const char *data_dir,
+                          const char *path)
+{
+  XsReviewWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (XS_TYPE_REVIEW_WINDOW, NULL);
+  start (self, settings, data_dir, path);
   return self;
 }
 

@@ -23,6 +23,12 @@ G_DECLARE_FINAL_TYPE (XsReviewWindow, xs_review_window, XS, REVIEW_WINDOW, AdwAp
  * settings ("reviewer-name", "review-side"). */
 XsReviewWindow *xs_review_window_new            (GtkApplication *application,
                                                  const char     *path);
+/* A window of its own on @path: the reviewer from @settings, the trusted
+ * bases and reviewer keys in @data_dir (NULL: $XUESHI_DATA_DIR, else the
+ * user's data folder). */
+XsReviewWindow *xs_review_window_new_for        (GSettings      *settings,
+                                                 const char     *data_dir,
+                                                 const char     *path);
 /* "loading", "error" or "package". */
 const char     *xs_review_window_get_page       (XsReviewWindow *self);
 /* The package, once open; NULL before or on error. */

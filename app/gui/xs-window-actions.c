@@ -18,6 +18,7 @@
 #include "xs-verify-dialog.h"
 #include "xs-window-package-private.h"
 #include "xs-report.h"
+#include "xs-year-item.h"
 #include "xs-window-private.h"
 
 /* Trainees in the demo base. */
@@ -132,9 +133,9 @@ on_demo_loaded (XsWindow *self,
   year_index = g_list_model_get_n_items (gtk_drop_down_get_model (self->year_dropdown));
   for (guint i = 0; i < year_index; i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (self->year_dropdown), i);
+      g_autoptr(XsYearItem) item = g_list_model_get_item (gtk_drop_down_get_model (self->year_dropdown), i);
 
-      if (atoi (gtk_string_object_get_string (item)) == XS_DEMO_YEAR)
+      if (xs_year_item_get_year (item) == XS_DEMO_YEAR)
         {
           if (gtk_drop_down_get_selected (self->year_dropdown) != i)
             {
@@ -190,10 +191,14 @@ archive_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   XsWindow *self = XS_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   XsArchiveDialogMode mode = g_str_equal (action_name, "win.archive")
                              ? XS_ARCHIVE_DIALOG_WRITE : XS_ARCHIVE_DIALOG_RESTORE;
 
-  gtk_window_present (GTK_WINDOW (xs_archive_dialog_new (GTK_WINDOW (self), self->application, mode)));
+  /* a restore closes and opens the application's database */
+  if (application == NULL || !XS_IS_APPLICATION (application))
+    return;
+  gtk_window_present (GTK_WINDOW (xs_archive_dialog_new (GTK_WINDOW (self), XS_APPLICATION (application), mode)));
 }
 
 static void

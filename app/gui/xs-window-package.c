@@ -88,7 +88,7 @@ ask_base_name (XsWindow *self,
   XsBaseProfileDialog *dialog;
 
   dialog = xs_base_profile_dialog_new (GTK_WINDOW (self), xs_window_get_db (self),
-                                       xs_application_get_base_profile (self->application),
+                                       self->profile,
                                        _("A package says which base sends it: write the base’s name before exporting."));
   if (then != NULL)
     g_signal_connect_object (dialog, "saved", G_CALLBACK (then), self, G_CONNECT_SWAPPED);
@@ -133,7 +133,7 @@ _xs_window_export_package (XsWindow   *self,
   g_return_if_fail (XS_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  profile = xs_application_get_base_profile (self->application);
+  profile = self->profile;
   if (profile == NULL || *xs_base_profile_get_name (profile) == '\0')
     {
       ask_base_name (self, NULL);
@@ -156,7 +156,7 @@ export_package_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   XsWindow *self = XS_WINDOW (widget);
-  XsBaseProfile *profile = xs_application_get_base_profile (self->application);
+  XsBaseProfile *profile = self->profile;
 
   if (profile != NULL && *xs_base_profile_get_name (profile) != '\0')
     choose_package_path (self);

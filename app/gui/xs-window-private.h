@@ -19,7 +19,11 @@ struct _XsWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  XsApplication        *application;
+  XsDb                 *db;
+  XsBaseProfile        *profile;
+  int                   default_year;
+  gboolean              year_chosen;
+  gboolean              filling_years;
   XsTraineeModel       *trainees;
   GCancellable         *cancellable;
 
@@ -27,6 +31,7 @@ struct _XsWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
+  GListModel           *sidebar_pages;         /* GtkStackPage: the stack's pages with a title */
   GtkStack             *stack;
   GtkDropDown          *year_dropdown;
   XsTraineesView       *trainees_view;

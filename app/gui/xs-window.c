@@ -12,28 +12,16 @@
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
 #include "xs-output.h"
+#include "xs-sidebar-row.h"
 #include "xs-trainee-names.h"
 #include "xs-trainee-store.h"
 #include "xs-window-private.h"
+#include "xs-year-item.h"
 
 G_DEFINE_FINAL_TYPE (XsWindow, xs_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Years a base works with: the notice's first year to next year. */
 #define FIRST_YEAR 2016
-
-typedef struct
-{
-  const char *name;
-  const char *title;
-  const char *icon;
-} SidebarEntry;
-
-static const SidebarEntry sidebar_entries[] = {
-  { "trainees", N_("Trainees"), "system-users-symbolic" },
-  { "classes", N_("Classes"), "x-office-calendar-symbolic" },
-  { "to-complete", N_("Claims to Complete"), "document-edit-symbolic" },
-  { "certificates", N_("Certificates"), "application-certificate-symbolic" },
-};
 
 enum
 {
@@ -42,43 +30,53 @@ enum
   PROP_YEAR,
   PROP_TRAINEES,
   PROP_PROFILE,
+  PROP_DEFAULT_YEAR,
+  PROP_YEAR_CHOSEN,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void setup (XsWindow *self);
-
 XsWindow *
 xs_window_new (XsApplication *application)
 {
-  XsWindow *self;
-
   g_return_val_if_fail (XS_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (XS_TYPE_WINDOW, "application", application, NULL);
-  setup (self);
-  return self;
+  return g_object_new (XS_TYPE_WINDOW,
+                       "application", application,
+                       "db", xs_application_get_db (application),
+                       "profile", xs_application_get_base_profile (application),
+                       "default-year", xs_application_get_default_year (application),
+                       "year-chosen", xs_application_get_year_chosen (application),
+                       NULL);
 }
 
 XsDb *
 xs_window_get_db (XsWindow *self)
 {
   g_return_val_if_fail (XS_IS_WINDOW (self), NULL);
-  return xs_application_get_db (self->application);
+  return self->db;
+}
+
+XsBaseProfile *
+xs_window_get_profile (XsWindow *self)
+{
+  g_return_val_if_fail (XS_IS_WINDOW (self), NULL);
+  return self->profile;
 }
 
 int
 xs_window_get_year (XsWindow *self)
 {
-  GtkStringObject *item;
+  XsYearItem *item;
 
   g_return_val_if_fail (XS_IS_WINDOW (self), 0);
 
-  item = gtk_drop_down_get_selected_item (self->year_dropdown);
+  /* (during the template's bindings there is no dropdown yet) */
+  item = self->year_dropdown != NULL ? gtk_drop_down_get_selected_item (self->year_dropdown) : NULL;
   if (item == NULL)
-    return xs_application_get_default_year (self->application);
-  return atoi (gtk_string_object_get_string (item));
+    return self->default_year;
+  return xs_year_item_get_year (item);
 }
 
 const char *
@@ -471,9 +469,28 @@ on_year_selected (XsWindow    *self,
                   GParamSpec  *pspec,
                   GtkDropDown *dropdown)
 {
+  /* the dropdown is filled once the years are read, then the window loads */
+  if (self->filling_years)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-  if (self->trainees != NULL)
-    xs_window_reload (self);
+  xs_window_reload (self);
+}
+
+/* The sidebar's rows are the stack's pages that have a title
+ * (sidebar_pages in xs-window.ui). */
+static gboolean
+page_has_title (gpointer    unused,
+                const char *title)
+{
+  return title != NULL && *title != '\0';
+}
+
+static const char *
+sidebar_row_page_name (GtkListBoxRow *row)
+{
+  if (!XS_IS_SIDEBAR_ROW (row))
+    return NULL;
+  return gtk_stack_page_get_name (xs_sidebar_row_get_page (XS_SIDEBAR_ROW (row)));
 }
 
 static void
@@ -481,15 +498,10 @@ on_sidebar_row_selected (XsWindow      *self,
                          GtkListBoxRow *row,
                          GtkListBox    *list)
 {
-  const char *name;
-  int index;
+  const char *name = row != NULL ? sidebar_row_page_name (row) : NULL;
 
-  if (row == NULL)
+  if (name == NULL)
     return;
-  index = gtk_list_box_row_get_index (row);
-  if (index < 0 || (gsize) index >= G_N_ELEMENTS (sidebar_entries))
-    return;
-  name = sidebar_entries[index].name;
   if (g_str_equal (name, "trainees") && g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
     name = "empty";
   show_page (self, name);
@@ -501,9 +513,8 @@ _xs_window_show_sidebar_page (XsWindow   *self,
 {
   GtkListBoxRow *row;
 
-  /* the sidebar's rows are sidebar_entries, in order */
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
-    if ((gsize) i < G_N_ELEMENTS (sidebar_entries) && g_strcmp0 (sidebar_entries[i].name, name) == 0)
+    if (g_strcmp0 (sidebar_row_page_name (row), name) == 0)
       {
         if (gtk_list_box_get_selected_row (self->sidebar) == row)
           on_sidebar_row_selected (self, row, self->sidebar);
@@ -529,124 +540,114 @@ on_sidebar_back (XsWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void
-add_sidebar_rows (XsWindow *self)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (sidebar_entries); i++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *label = gtk_label_new (_(sidebar_entries[i].title));
-
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (sidebar_entries[i].icon));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_append (self->sidebar, row);
-    }
-}
-
 static gboolean
-year_has_data (XsWindow *self,
-               int       year)
+year_has_data (GArray *data_years,
+               int     year)
 {
-  for (guint i = 0; self->data_years != NULL && i < self->data_years->len; i++)
-    if (g_array_index (self->data_years, int, i) == year)
+  for (guint i = 0; i < data_years->len; i++)
+    if (g_array_index (data_years, int, i) == year)
       return TRUE;
   return FALSE;
 }
 
+/* Fills the year dropdown once the years with data are known (@data_years,
+ * newest first; empty when they could not be read). */
 static void
-setup_year_row (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *year = gtk_label_new (NULL);
-  GtkWidget *mark = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (year), 0);
-  gtk_widget_add_css_class (year, "numeric");
-  gtk_widget_set_hexpand (year, TRUE);
-  gtk_widget_add_css_class (mark, "dim-label");
-  gtk_widget_add_css_class (mark, "caption");
-  gtk_box_append (GTK_BOX (box), year);
-  gtk_box_append (GTK_BOX (box), mark);
-  gtk_list_item_set_child (list_item, box);
-}
-
-/* The years' list says which hold any hours or classes. */
-static void
-bind_year_row (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               XsWindow                 *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *year = gtk_widget_get_first_child (box);
-  GtkWidget *mark = gtk_widget_get_next_sibling (year);
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  gboolean has_data = year_has_data (self, atoi (text));
-
-  gtk_label_set_label (GTK_LABEL (year), text);
-  gtk_label_set_label (GTK_LABEL (mark), has_data ? _("has records") : "");
-  if (has_data)
-    gtk_widget_remove_css_class (year, "dim-label");
-  else
-    gtk_widget_add_css_class (year, "dim-label");
-}
-
-static void
-fill_years (XsWindow *self)
+fill_years (XsWindow *self,
+            GArray   *data_years)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) years = g_list_store_new (XS_TYPE_YEAR_ITEM);
   int last = g_date_time_get_year (now) + 1;
-  int wanted = xs_application_get_default_year (self->application);
+  int wanted = self->default_year;
   guint selected = 0;
 
-  /* A handful of index seeks, whatever the size of the base. */
   g_clear_pointer (&self->data_years, g_array_unref);
-  self->data_years = xs_claim_store_list_years (xs_window_get_db (self), &error);
-  if (self->data_years == NULL)
-    g_message ("The years with data are not known: %s", error->message);
+  self->data_years = g_array_ref (data_years);
   /* Unless a year was chosen, the latest year with data. */
-  else if (!xs_application_get_year_chosen (self->application) && self->data_years->len > 0)
-    wanted = CLAMP (g_array_index (self->data_years, int, 0), FIRST_YEAR, last);
+  if (!self->year_chosen && data_years->len > 0)
+    wanted = CLAMP (g_array_index (data_years, int, 0), FIRST_YEAR, last);
 
   for (int year = last; year >= FIRST_YEAR; year--)
     {
-      g_autofree char *text = g_strdup_printf ("%d", year);
+      g_autoptr(XsYearItem) item = xs_year_item_new (year, year_has_data (data_years, year));
 
       if (year == wanted)
         selected = last - year;
-      gtk_string_list_append (years, text);
+      g_list_store_append (years, item);
     }
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_year_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_year_row), self);
-  gtk_drop_down_set_list_factory (self->year_dropdown, factory);
+  /* the dropdown's list factory is in xs-window.ui */
+  self->filling_years = TRUE;
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
   gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->filling_years = FALSE;
 }
 
-/* After construction: the application is set only then. */
-static void
-setup (XsWindow *self)
+static gboolean
+read_years (XsJob         *job,
+            XsDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  self->application = XS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  fill_years (self);
-  self->trainees = xs_trainee_model_new ();
-  xs_trainees_view_set_model (self->trainees_view, self->trainees);
-  /* The views take these through the bindings of xs-window.ui. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  /* A handful of index seeks, whatever the size of the base. */
+  GArray *years = xs_claim_store_list_years (db, error);
+
+  if (years == NULL)
+    return FALSE;
+  xs_job_set_result (job, years, (GDestroyNotify) g_array_unref);
+  return TRUE;
+}
+
+static void
+on_years_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(XsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) none = NULL;
+  GArray *years;
+
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_message ("The years with data are not known: %s", error->message);
+    }
+  years = xs_job_get_result (XS_JOB (object));
+  if (years == NULL)
+    years = none = g_array_new (FALSE, FALSE, sizeof (int));
+  fill_years (self, years);
+  /* The views take the year through the bindings of xs-window.ui. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINEES]);
-  add_sidebar_rows (self);
-  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
-  show_page (self, "loading");
   xs_window_reload (self);
+}
+
+/* The year comes first, read in a job: then everything else. */
+static void
+start (XsWindow *self)
+{
+  g_autoptr(XsJob) job = NULL;
+
+  show_page (self, "loading");
+  if (self->db == NULL)
+    return;
+  _xs_window_set_busy (self, TRUE);
+  job = xs_job_new (xs_db_get_data_dir (self->db), read_years, NULL, NULL);
+  xs_job_run_async (job, self->cancellable, on_years_read, g_object_ref (self));
+}
+
+static void
+xs_window_constructed (GObject *object)
+{
+  XsWindow *self = XS_WINDOW (object);
+
+  G_OBJECT_CLASS (xs_window_parent_class)->constructed (object);
+
+  gtk_list_box_bind_model (self->sidebar, self->sidebar_pages, xs_sidebar_row_create, NULL, NULL);
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  start (self);
 }
 
 static void
@@ -657,8 +658,12 @@ xs_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->busy_pulse, g_source_remove);
+  if (self->sidebar != NULL)
+    gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   g_clear_object (&self->trainees);
   g_clear_object (&self->to_complete);
+  g_clear_object (&self->db);
+  g_clear_object (&self->profile);
   g_clear_pointer (&self->data_years, g_array_unref);
 
   G_OBJECT_CLASS (xs_window_parent_class)->dispose (object);
@@ -675,16 +680,51 @@ xs_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DB:
-      g_value_set_object (value, self->application ? xs_application_get_db (self->application) : NULL);
+      g_value_set_object (value, self->db);
       break;
     case PROP_YEAR:
-      g_value_set_int (value, self->application ? xs_window_get_year (self) : 0);
+      g_value_set_int (value, xs_window_get_year (self));
       break;
     case PROP_TRAINEES:
       g_value_set_object (value, self->trainees);
       break;
     case PROP_PROFILE:
-      g_value_set_object (value, self->application ? xs_application_get_base_profile (self->application) : NULL);
+      g_value_set_object (value, self->profile);
+      break;
+    case PROP_DEFAULT_YEAR:
+      g_value_set_int (value, self->default_year);
+      break;
+    case PROP_YEAR_CHOSEN:
+      g_value_set_boolean (value, self->year_chosen);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  XsWindow *self = XS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      /* the application closes it around a restore, then opens it again */
+      if (g_set_object (&self->db, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_PROFILE:
+      g_set_object (&self->profile, g_value_get_object (value));
+      break;
+    case PROP_DEFAULT_YEAR:
+      self->default_year = g_value_get_int (value);
+      break;
+    case PROP_YEAR_CHOSEN:
+      self->year_chosen = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -697,13 +737,16 @@ xs_window_class_init (XsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = xs_window_constructed;
   object_class->dispose = xs_window_dispose;
   object_class->get_property = xs_window_get_property;
+  object_class->set_property = xs_window_set_property;
 
-  /* What the views show, bound to them in xs-window.ui. */
+  /* What the window shows, from the application or a test; the views take
+   * them through the bindings in xs-window.ui. */
   properties[PROP_DB] =
     g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -712,18 +755,27 @@ xs_window_class_init (XsWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROFILE] =
     g_param_spec_object ("profile", NULL, NULL, XS_TYPE_BASE_PROFILE,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* the year to open on when no year has data, or when @year-chosen */
+  properties[PROP_DEFAULT_YEAR] =
+    g_param_spec_int ("default-year", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR_CHOSEN] =
+    g_param_spec_boolean ("year-chosen", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XS_TYPE_TRAINEES_VIEW);
   g_type_ensure (XS_TYPE_TRAINEE_PAGE);
   g_type_ensure (XS_TYPE_CLASSES_VIEW);
   g_type_ensure (XS_TYPE_CERTIFICATES_VIEW);
+  g_type_ensure (XS_TYPE_YEAR_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, sidebar_pages);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, trainees_view);
@@ -742,6 +794,7 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_back);
+  gtk_widget_class_bind_template_callback (widget_class, page_has_title);
 
   _xs_window_class_install_actions (widget_class);
 }
@@ -749,9 +802,12 @@ xs_window_class_init (XsWindowClass *klass)
 static void
 xs_window_init (XsWindow *self)
 {
+  /* before the template: its bindings take it */
+  self->trainees = xs_trainee_model_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  xs_trainees_view_set_model (self->trainees_view, self->trainees);
   self->to_complete = g_list_store_new (XS_TYPE_CLAIM_ITEM);
   gtk_list_box_bind_model (self->to_complete_list, G_LIST_MODEL (self->to_complete),
                            xs_claim_item_create_row, NULL, NULL);
 }
-

@@ -13,8 +13,12 @@ G_BEGIN_DECLS
 #define XS_TYPE_WINDOW (xs_window_get_type ())
 G_DECLARE_FINAL_TYPE (XsWindow, xs_window, XS, WINDOW, AdwApplicationWindow)
 
+/* A window on @application's database, profile and year; a window of its
+ * own (tests) is g_object_new (XS_TYPE_WINDOW, "db", …, "profile", …,
+ * "default-year", …, "year-chosen", …, NULL). */
 XsWindow *xs_window_new            (XsApplication *application);
 XsDb     *xs_window_get_db         (XsWindow      *self);
+XsBaseProfile *xs_window_get_profile (XsWindow    *self);
 int       xs_window_get_year       (XsWindow      *self);
 /* Reloads every view from the database (after an import or a change). */
 void      xs_window_reload         (XsWindow      *self);
