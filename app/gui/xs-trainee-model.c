@@ -12,6 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "xs-at-risk.h"
 #include "xs-db.h"
@@ -279,6 +282,11 @@ xs_trainee_model_load_finish (XsTraineeModel  *self,
   rows_free (self->data);
   self->data = loaded;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->data->rows->len);
+#ifdef __GLIBC__
+  /* The worker's query and the rows it replaced were freed in pieces
+   * that glibc keeps (in the worker's arena, too) unless asked. */
+  malloc_trim (0);
+#endif
   return TRUE;
 }
 
