@@ -9,6 +9,7 @@
 #include "xs-test-util.h"
 #include "xs-trainee-filter-model.h"
 #include "xs-trainee-item.h"
+#include "xs-trainee-model.h"
 
 typedef struct
 {
@@ -32,12 +33,14 @@ on_items_changed (GListModel *model,
 }
 
 static void
-append (GListStore *store,
-        gint64      id,
-        const char *name,
-        const char *id_number,
-        const char *employer,
-        gboolean    qualified)
+append_full (XsTraineeModel *store,
+             gint64          id,
+             const char     *name,
+             const char     *id_number,
+             const char     *employer,
+             gboolean        qualified,
+             gboolean        at_risk,
+             const char     *lacking)
 {
   XsProgressRow row = {
     .trainee_id = id,
@@ -45,20 +48,33 @@ append (GListStore *store,
     .name = name,
     .employer = employer,
     .qualified = qualified,
+    .total = (int) id * 10,
   };
-  g_autoptr(XsTraineeItem) item = xs_trainee_item_new (&row, NULL);
 
-  g_list_store_append (store, item);
+  xs_trainee_model_append (store, &row, at_risk, lacking);
 }
 
-static GListStore *
+static void
+append (XsTraineeModel *store,
+        gint64          id,
+        const char     *name,
+        const char     *id_number,
+        const char     *employer,
+        gboolean        qualified)
+{
+  append_full (store, id, name, id_number, employer, qualified, FALSE, NULL);
+}
+
+static XsTraineeModel *
 make_store (void)
 {
-  GListStore *store = g_list_store_new (XS_TYPE_TRAINEE_ITEM);
+  XsTraineeModel *store = xs_trainee_model_new ();
 
   append (store, 1, "王伟", "41110219800101001X", "漯河市中心医院", TRUE);
-  append (store, 2, "李娜", "411102198502020026", "漯河市第一中学", FALSE);
-  append (store, 3, "王芳", "411121199003030047", "舞阳县农业技术推广站", FALSE);
+  append_full (store, 2, "李娜", "411102198502020026", "漯河市第一中学", FALSE,
+               TRUE, "lacks 6 compulsory public hours and 12 professional hours");
+  append_full (store, 3, "王芳", "411121199003030047", "舞阳县农业技术推广站", FALSE,
+               FALSE, "lacks 3 professional hours");
   append (store, 4, "张伟", "411122197804040058", "临颍县人民医院", TRUE);
   return store;
 }
@@ -75,8 +91,8 @@ id_at (GListModel *model,
 static void
 test_search (void)
 {
-  g_autoptr(GListStore) store = make_store ();
-  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (G_LIST_MODEL (store));
+  g_autoptr(XsTraineeModel) store = make_store ();
+  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (store);
   GListModel *model = G_LIST_MODEL (filter);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
@@ -115,8 +131,8 @@ test_search (void)
 static void
 test_unqualified (void)
 {
-  g_autoptr(GListStore) store = make_store ();
-  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (G_LIST_MODEL (store));
+  g_autoptr(XsTraineeModel) store = make_store ();
+  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (store);
   GListModel *model = G_LIST_MODEL (filter);
 
   xs_trainee_filter_model_set_unqualified_only (filter, TRUE);
@@ -133,18 +149,16 @@ test_unqualified (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 }
 
-/* At risk: set where the items are built, from xs-at-risk.h. */
+/* At risk: set where the rows are loaded, from xs-at-risk.h. */
 static void
 test_at_risk (void)
 {
-  g_autoptr(GListStore) store = make_store ();
-  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (G_LIST_MODEL (store));
+  g_autoptr(XsTraineeModel) store = make_store ();
+  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (store);
   GListModel *model = G_LIST_MODEL (filter);
   g_autoptr(XsTraineeItem) li = g_list_model_get_item (G_LIST_MODEL (store), 1);
   g_autoptr(XsTraineeItem) wang = g_list_model_get_item (G_LIST_MODEL (store), 2);
 
-  xs_trainee_item_set_at_risk (li, TRUE, "lacks 6 compulsory public hours and 12 professional hours");
-  xs_trainee_item_set_at_risk (wang, FALSE, "lacks 3 professional hours");
   g_assert_true (xs_trainee_item_get_at_risk (li));
   g_assert_cmpstr (xs_trainee_item_get_lacking (li), ==, "lacks 6 compulsory public hours and 12 professional hours");
   g_assert_false (xs_trainee_item_get_at_risk (wang));
@@ -167,23 +181,33 @@ test_at_risk (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 }
 
-/* A change is reported once, as the range between the unchanged head and
- * tail, so a view keeps the rows that did not move. */
+/* The items are row slots: a change keeps the items at their positions,
+ * which show the trainees now there, and only a change of length is
+ * reported, at the end, so a view keeps the rows' widgets. */
 static void
 test_change_range (void)
 {
-  g_autoptr(GListStore) store = make_store ();
-  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (G_LIST_MODEL (store));
+  g_autoptr(XsTraineeModel) store = make_store ();
+  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (store);
+  g_autoptr(XsTraineeItem) second = g_list_model_get_item (G_LIST_MODEL (filter), 1);
   Change change = { 0 };
 
   g_signal_connect (filter, "items-changed", G_CALLBACK (on_items_changed), &change);
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "李娜");
 
-  /* 李娜 (position 1) and 王芳 (2) leave: the head 王伟 and the tail 张伟 stay */
+  /* 李娜 (position 1) and 王芳 (2) leave: 张伟 moves up into slot 1 */
   xs_trainee_filter_model_set_search (filter, "伟");
   g_assert_cmpuint (change.n_signals, ==, 1);
-  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.position, ==, 2);
   g_assert_cmpuint (change.removed, ==, 2);
   g_assert_cmpuint (change.added, ==, 0);
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "张伟");
+  g_assert_cmpint (xs_trainee_item_get_trainee_id (second), ==, 4);
+  {
+    g_autoptr(XsTraineeItem) again = g_list_model_get_item (G_LIST_MODEL (filter), 1);
+
+    g_assert_true (again == second);
+  }
 
   /* the same text again changes nothing */
   xs_trainee_filter_model_set_search (filter, "伟 ");
@@ -191,9 +215,10 @@ test_change_range (void)
 
   xs_trainee_filter_model_set_search (filter, "");
   g_assert_cmpuint (change.n_signals, ==, 2);
-  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.position, ==, 2);
   g_assert_cmpuint (change.removed, ==, 0);
   g_assert_cmpuint (change.added, ==, 2);
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "李娜");
 
   /* the underlying list changes: the new trainee is shown */
   append (store, 5, "赵磊", "411103198806060079", "召陵区教育局", FALSE);
@@ -206,6 +231,55 @@ test_change_range (void)
   g_signal_handlers_disconnect_by_func (filter, on_items_changed, &change);
 }
 
+/* Sorting by one column, then another, both ways; ties keep the model's
+ * order; the filter keeps the order. */
+static void
+test_sort (void)
+{
+  g_autoptr(XsTraineeModel) store = make_store ();
+  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (store);
+  GListModel *model = G_LIST_MODEL (filter);
+  XsTraineeSortKey by_total_down[] = { { XS_TRAINEE_SORT_TOTAL, TRUE } };
+  XsTraineeSortKey by_status_then_total[] = {
+    { XS_TRAINEE_SORT_STATUS, FALSE }, { XS_TRAINEE_SORT_TOTAL, TRUE },
+  };
+  XsTraineeSortKey by_employer[] = { { XS_TRAINEE_SORT_EMPLOYER, FALSE } };
+
+  xs_trainee_filter_model_set_sort (filter, by_total_down, 1);
+  g_assert_cmpint (id_at (model, 0), ==, 4);
+  g_assert_cmpint (id_at (model, 3), ==, 1);
+
+  /* not qualified (0) before qualified (2), each by total going down */
+  xs_trainee_filter_model_set_sort (filter, by_status_then_total, 2);
+  g_assert_cmpint (id_at (model, 0), ==, 3);
+  g_assert_cmpint (id_at (model, 1), ==, 2);
+  g_assert_cmpint (id_at (model, 2), ==, 4);
+  g_assert_cmpint (id_at (model, 3), ==, 1);
+  g_assert_cmpuint (xs_trainee_filter_model_find (filter, 4), ==, 2);
+
+  xs_trainee_filter_model_set_search (filter, "王");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpint (id_at (model, 0), ==, 3);
+  g_assert_cmpint (id_at (model, 1), ==, 1);
+  g_assert_cmpuint (xs_trainee_filter_model_find (filter, 4), ==, G_MAXUINT);
+
+  /* strings: the same order as g_utf8_collate () of the case-folded text */
+  xs_trainee_filter_model_set_search (filter, "");
+  xs_trainee_filter_model_set_sort (filter, by_employer, 1);
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(XsTraineeItem) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(XsTraineeItem) b = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (g_utf8_collate (xs_trainee_item_get_employer (a), xs_trainee_item_get_employer (b)), <=, 0);
+    }
+
+  /* no keys: the model's order */
+  xs_trainee_filter_model_set_sort (filter, NULL, 0);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (id_at (model, i), ==, i + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,5 +290,6 @@ main (int    argc,
   g_test_add_func ("/trainee-filter-model/unqualified", test_unqualified);
   g_test_add_func ("/trainee-filter-model/at-risk", test_at_risk);
   g_test_add_func ("/trainee-filter-model/change-range", test_change_range);
+  g_test_add_func ("/trainee-filter-model/sort", test_sort);
   return g_test_run ();
 }

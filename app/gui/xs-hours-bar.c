@@ -20,9 +20,24 @@ struct _XsHoursBar
   XsHoursTrack   *track;
   char           *text;
   char           *tooltip;
+  int             approved;
+  int             pending;
+  int             required;
 };
 
 G_DEFINE_FINAL_TYPE (XsHoursBar, xs_hours_bar, GTK_TYPE_WIDGET)
+
+/* The three numbers as properties, for list cells that bind them to their
+ * item (tenths of an hour, no title). */
+enum {
+  PROP_0,
+  PROP_APPROVED,
+  PROP_PENDING,
+  PROP_REQUIRED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 xs_hours_bar_dispose (GObject *object)
@@ -60,6 +75,60 @@ xs_hours_bar_query_tooltip (GtkWidget  *widget,
 }
 
 static void
+xs_hours_bar_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  XsHoursBar *self = XS_HOURS_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPROVED:
+      g_value_set_int (value, self->approved);
+      break;
+    case PROP_PENDING:
+      g_value_set_int (value, self->pending);
+      break;
+    case PROP_REQUIRED:
+      g_value_set_int (value, self->required);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* A list row rebound to another trainee sets the three numbers one by
+ * one: only a number that changed redraws the bar. */
+static void
+xs_hours_bar_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  XsHoursBar *self = XS_HOURS_BAR (object);
+  int approved = self->approved, pending = self->pending, required = self->required;
+
+  switch (prop_id)
+    {
+    case PROP_APPROVED:
+      approved = g_value_get_int (value);
+      break;
+    case PROP_PENDING:
+      pending = g_value_get_int (value);
+      break;
+    case PROP_REQUIRED:
+      required = g_value_get_int (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  if (self->text == NULL || approved != self->approved || pending != self->pending || required != self->required)
+    xs_hours_bar_set (self, NULL, approved, pending, required);
+}
+
+static void
 xs_hours_bar_class_init (XsHoursBarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -67,7 +136,17 @@ xs_hours_bar_class_init (XsHoursBarClass *klass)
 
   object_class->dispose = xs_hours_bar_dispose;
   object_class->finalize = xs_hours_bar_finalize;
+  object_class->get_property = xs_hours_bar_get_property;
+  object_class->set_property = xs_hours_bar_set_property;
   widget_class->query_tooltip = xs_hours_bar_query_tooltip;
+
+  properties[PROP_APPROVED] = g_param_spec_int ("approved", NULL, NULL, 0, G_MAXINT, 0,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PENDING] = g_param_spec_int ("pending", NULL, NULL, 0, G_MAXINT, 0,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REQUIRED] = g_param_spec_int ("required", NULL, NULL, 0, G_MAXINT, 0,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-hours-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, XsHoursBar, label);
@@ -107,6 +186,24 @@ xs_hours_bar_set (XsHoursBar *self,
   double total = MAX (required, 1);
 
   g_return_if_fail (XS_IS_HOURS_BAR (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (approved != self->approved)
+    {
+      self->approved = approved;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPROVED]);
+    }
+  if (pending != self->pending)
+    {
+      self->pending = pending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
+  if (required != self->required)
+    {
+      self->required = required;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUIRED]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 
   g_free (self->text);
   /* The pale part of the bar is said in words: hours awaiting review. */

@@ -2,38 +2,59 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A list of trainees filtered by the search text, "not yet qualified" and
- * "at risk".
+ * The trainees list as the view shows it: sorted, then filtered by the
+ * search text, "not yet qualified" and "at risk".
  *
- * GtkFilterListModel keeps its matches in a bitset whose nth element
- * costs a scan, so a view that walks a large change through it becomes
- * quadratic: with 100,000 trainees a keystroke took most of a second.
- * Here the shown items are a plain array, a keystroke that adds a letter
- * only looks at the rows already shown, and a change is reported as the
- * one range between the unchanged head and tail of the list.
+ * GTK 4.8's list view makes new widgets for every visible row whose item
+ * changes, which took most of a keystroke's time with 100,000 trainees.
+ * So the items here are row slots: position n always gives the same item,
+ * and a new result only tells the slots alive (those the view shows) which
+ * trainee they now hold; the view hears of a change only when the list
+ * gets longer or shorter, at its end. The order and the result are plain
+ * arrays of row numbers of the trainee model: a keystroke that adds a
+ * letter looks only at the rows shown, and sorting happens only when the
+ * sort or the rows change.
  */
 #define G_LOG_DOMAIN "xs-trainee-filter-model"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "xs-trainee-filter-model.h"
 #include "xs-trainee-item.h"
 
 struct _XsTraineeFilterModel
 {
-  GObject     parent_instance;
+  GObject          parent_instance;
 
-  GListModel *model;              /* XsTraineeItem, e.g. sorted */
-  GPtrArray  *shown;              /* XsTraineeItem, owned */
-  char       *search;             /* stripped and case-folded */
-  gboolean    unqualified_only;
-  gboolean    at_risk_only;
+  XsTraineeModel  *model;
+  GArray          *order;             /* guint: rows of the model, sorted */
+  GArray          *shown;             /* guint: rows of the model shown */
+  GPtrArray       *slots;             /* XsTraineeItem or NULL, not owned */
+  char            *search;            /* stripped and case-folded */
+  gboolean         unqualified_only;
+  gboolean         at_risk_only;
+  XsTraineeSortKey sort[XS_TRAINEE_N_SORTS];
+  guint            n_sort;
+  /* collation keys of the string columns sorted by, per row */
+  GPtrArray       *collate[XS_TRAINEE_N_SORTS];
+  GStringChunk    *collate_strings;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (XsTraineeFilterModel, xs_trainee_filter_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+#define ROW_AT(array, i) g_array_index ((array), guint, (i))
+
+static const XsTraineeRow *
+row_of (XsTraineeFilterModel *self,
+        guint                 row)
+{
+  return xs_trainee_model_get_row (self->model, row);
+}
 
 static GType
 get_item_type (GListModel *model)
@@ -47,15 +68,38 @@ get_n_items (GListModel *model)
   return XS_TRAINEE_FILTER_MODEL (model)->shown->len;
 }
 
+/* From the slot's dispose. */
+static void
+on_slot_gone (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  XsTraineeFilterModel *self = data;
+  guint position = xs_trainee_item_get_position ((XsTraineeItem *) where_the_object_was);
+
+  if (position < self->slots->len && g_ptr_array_index (self->slots, position) == (gpointer) where_the_object_was)
+    g_ptr_array_index (self->slots, position) = NULL;
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
   XsTraineeFilterModel *self = XS_TRAINEE_FILTER_MODEL (model);
+  XsTraineeItem *slot;
 
   if (position >= self->shown->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->shown, position));
+  if (self->slots->len < self->shown->len)
+    g_ptr_array_set_size (self->slots, self->shown->len);
+  slot = g_ptr_array_index (self->slots, position);
+  if (slot != NULL)
+    return g_object_ref (slot);
+  slot = xs_trainee_item_new_for_row (row_of (self, ROW_AT (self->shown, position)),
+                                      xs_trainee_model_get_rule_set (self->model));
+  xs_trainee_item_set_position (slot, position);
+  g_object_weak_ref (G_OBJECT (slot), on_slot_gone, self);
+  g_ptr_array_index (self->slots, position) = slot;
+  return slot;
 }
 
 static void
@@ -66,71 +110,203 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-static gboolean
-keeps (XsTraineeFilterModel *self,
-       XsTraineeItem        *item)
+/* Lets go of the slots from @from on: they are no longer in the list. */
+static void
+drop_slots (XsTraineeFilterModel *self,
+            guint                 from)
 {
-  if (self->unqualified_only && xs_trainee_item_get_qualified (item))
-    return FALSE;
-  if (self->at_risk_only && !xs_trainee_item_get_at_risk (item))
-    return FALSE;
-  return xs_trainee_item_matches (item, self->search);
+  for (guint i = from; i < self->slots->len; i++)
+    {
+      XsTraineeItem *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL)
+        {
+          g_object_weak_unref (G_OBJECT (slot), on_slot_gone, self);
+          xs_trainee_item_set_position (slot, G_MAXUINT);
+        }
+    }
+  if (from < self->slots->len)
+    g_ptr_array_set_size (self->slots, from);
 }
 
-/* Replaces the shown items, telling the views only about the part that
- * differs. */
+/* Shows @shown: the live slots take their new trainees, and the view
+ * hears only of the rows added or removed at the end. With @all the rows
+ * themselves changed (a reload), so every slot is told. */
 static void
 replace_shown (XsTraineeFilterModel *self,
-               GPtrArray            *shown)
+               GArray               *shown,
+               gboolean              all)
 {
-  g_autoptr(GPtrArray) old = self->shown;
-  guint head = 0, tail = 0;
-
-  while (head < old->len && head < shown->len
-         && g_ptr_array_index (old, head) == g_ptr_array_index (shown, head))
-    head++;
-  while (tail < old->len - head && tail < shown->len - head
-         && g_ptr_array_index (old, old->len - 1 - tail) == g_ptr_array_index (shown, shown->len - 1 - tail))
-    tail++;
+  g_autoptr(GArray) old = self->shown;
+  guint common = MIN (old->len, shown->len);
+  XsRuleSet *rules = xs_trainee_model_get_rule_set (self->model);
 
   self->shown = shown;
-  if (old->len != shown->len || head != old->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), head, old->len - head - tail, shown->len - head - tail);
+  drop_slots (self, shown->len);
+  for (guint i = 0; i < MIN (common, self->slots->len); i++)
+    {
+      XsTraineeItem *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL && (all || ROW_AT (old, i) != ROW_AT (shown, i)))
+        xs_trainee_item_set_row (slot, row_of (self, ROW_AT (shown, i)), rules);
+    }
+  if (old->len != shown->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old->len - common, shown->len - common);
 }
 
-/* Filters the whole underlying model again. */
-static void
-refilter_all (XsTraineeFilterModel *self)
+static gboolean
+keeps (XsTraineeFilterModel *self,
+       const XsTraineeRow   *row)
 {
-  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
-  GPtrArray *shown = g_ptr_array_new_full (n, g_object_unref);
+  if (self->unqualified_only && row->status == XS_TRAINEE_STATUS_QUALIFIED)
+    return FALSE;
+  if (self->at_risk_only && !row->at_risk)
+    return FALSE;
+  return xs_trainee_row_matches (row, self->search);
+}
 
+/* Filters @rows (an array of row numbers) into a new array. */
+static GArray *
+filter_rows (XsTraineeFilterModel *self,
+             GArray               *rows)
+{
+  GArray *shown;
+
+  if (!self->unqualified_only && !self->at_risk_only && *self->search == '\0')
+    {
+      shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), rows->len);
+      g_array_append_vals (shown, rows->data, rows->len);
+      return shown;
+    }
+  shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < rows->len; i++)
+    if (keeps (self, row_of (self, ROW_AT (rows, i))))
+      g_array_append_val (shown, ROW_AT (rows, i));
+  return shown;
+}
+
+static const char *
+string_of (const XsTraineeRow  *row,
+           XsTraineeSortColumn  column)
+{
+  switch (column)
+    {
+    case XS_TRAINEE_SORT_NAME:
+      return row->name;
+    case XS_TRAINEE_SORT_MASKED_ID:
+      return row->masked_id;
+    case XS_TRAINEE_SORT_EMPLOYER:
+      return row->employer;
+    default:
+      return NULL;
+    }
+}
+
+static int
+number_of (const XsTraineeRow  *row,
+           XsTraineeSortColumn  column)
+{
+  switch (column)
+    {
+    case XS_TRAINEE_SORT_PUBLIC:
+      return row->public_hours;
+    case XS_TRAINEE_SORT_PROFESSIONAL:
+      return row->professional;
+    case XS_TRAINEE_SORT_TOTAL:
+      return row->total;
+    case XS_TRAINEE_SORT_STATUS:
+    default:
+      return row->status;
+    }
+}
+
+static void
+clear_collate_keys (XsTraineeFilterModel *self)
+{
+  for (guint i = 0; i < XS_TRAINEE_N_SORTS; i++)
+    g_clear_pointer (&self->collate[i], g_ptr_array_unref);
+  g_clear_pointer (&self->collate_strings, g_string_chunk_free);
+}
+
+/* Case-insensitive collation keys, as GtkStringSorter compares. */
+static void
+ensure_collate_keys (XsTraineeFilterModel *self,
+                     XsTraineeSortColumn   column)
+{
+  guint n = xs_trainee_model_get_n_rows (self->model);
+  GPtrArray *keys;
+
+  if (self->collate[column] != NULL || string_of (row_of (self, 0), column) == NULL)
+    return;
+  if (self->collate_strings == NULL)
+    self->collate_strings = g_string_chunk_new (64 * 1024);
+  keys = g_ptr_array_sized_new (n);
   for (guint i = 0; i < n; i++)
     {
-      XsTraineeItem *item = g_list_model_get_item (self->model, i);
+      g_autofree char *folded = g_utf8_casefold (string_of (row_of (self, i), column), -1);
+      g_autofree char *key = g_utf8_collate_key (folded, -1);
 
-      if (keeps (self, item))
-        g_ptr_array_add (shown, item);
-      else
-        g_object_unref (item);
+      g_ptr_array_add (keys, g_string_chunk_insert (self->collate_strings, key));
     }
-  replace_shown (self, shown);
+  self->collate[column] = keys;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  XsTraineeFilterModel *self = user_data;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+
+  for (guint k = 0; k < self->n_sort; k++)
+    {
+      XsTraineeSortColumn column = self->sort[k].column;
+      int result;
+
+      if (self->collate[column] != NULL)
+        result = strcmp (g_ptr_array_index (self->collate[column], ra),
+                         g_ptr_array_index (self->collate[column], rb));
+      else
+        {
+          int na = number_of (row_of (self, ra), column), nb = number_of (row_of (self, rb), column);
+
+          result = (na > nb) - (na < nb);
+        }
+      if (result != 0)
+        return self->sort[k].descending ? -result : result;
+    }
+  return (ra > rb) - (ra < rb);
+}
+
+/* The model's rows in the chosen order. */
+static void
+sort_all (XsTraineeFilterModel *self)
+{
+  guint n = xs_trainee_model_get_n_rows (self->model);
+
+  g_array_set_size (self->order, n);
+  for (guint i = 0; i < n; i++)
+    ROW_AT (self->order, i) = i;
+  if (self->n_sort == 0 || n == 0)
+    return;
+  for (guint k = 0; k < self->n_sort; k++)
+    ensure_collate_keys (self, self->sort[k].column);
+  g_qsort_with_data (self->order->data, n, sizeof (guint), compare_rows, self);
+}
+
+static void
+refilter_all (XsTraineeFilterModel *self,
+              gboolean              rows_changed)
+{
+  replace_shown (self, filter_rows (self, self->order), rows_changed);
 }
 
 /* Filters only what is shown: the new condition is stricter. */
 static void
 refilter_shown (XsTraineeFilterModel *self)
 {
-  GPtrArray *shown = g_ptr_array_new_full (self->shown->len, g_object_unref);
-
-  for (guint i = 0; i < self->shown->len; i++)
-    {
-      XsTraineeItem *item = g_ptr_array_index (self->shown, i);
-
-      if (keeps (self, item))
-        g_ptr_array_add (shown, g_object_ref (item));
-    }
-  replace_shown (self, shown);
+  replace_shown (self, filter_rows (self, self->shown), FALSE);
 }
 
 static void
@@ -140,7 +316,9 @@ on_items_changed (XsTraineeFilterModel *self,
                   guint                 added,
                   GListModel           *model)
 {
-  refilter_all (self);
+  clear_collate_keys (self);
+  sort_all (self);
+  refilter_all (self, TRUE);
 }
 
 static void
@@ -148,6 +326,7 @@ xs_trainee_filter_model_dispose (GObject *object)
 {
   XsTraineeFilterModel *self = XS_TRAINEE_FILTER_MODEL (object);
 
+  drop_slots (self, 0);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
@@ -160,7 +339,10 @@ xs_trainee_filter_model_finalize (GObject *object)
 {
   XsTraineeFilterModel *self = XS_TRAINEE_FILTER_MODEL (object);
 
-  g_ptr_array_unref (self->shown);
+  g_array_unref (self->order);
+  g_array_unref (self->shown);
+  g_ptr_array_unref (self->slots);
+  clear_collate_keys (self);
   g_free (self->search);
 
   G_OBJECT_CLASS (xs_trainee_filter_model_parent_class)->finalize (object);
@@ -178,27 +360,30 @@ xs_trainee_filter_model_class_init (XsTraineeFilterModelClass *klass)
 static void
 xs_trainee_filter_model_init (XsTraineeFilterModel *self)
 {
-  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->slots = g_ptr_array_new ();
   self->search = g_strdup ("");
 }
 
 /**
  * xs_trainee_filter_model_new:
- * @model: a list of #XsTraineeItem; every change to it refilters
+ * @model: the trainees; every change to it sorts and filters again
  *
  * Returns: (transfer full): a model showing all of @model
  */
 XsTraineeFilterModel *
-xs_trainee_filter_model_new (GListModel *model)
+xs_trainee_filter_model_new (XsTraineeModel *model)
 {
   XsTraineeFilterModel *self;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (XS_IS_TRAINEE_MODEL (model), NULL);
 
   self = g_object_new (XS_TYPE_TRAINEE_FILTER_MODEL, NULL);
   self->model = g_object_ref (model);
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
-  refilter_all (self);
+  sort_all (self);
+  refilter_all (self, FALSE);
   return self;
 }
 
@@ -223,13 +408,13 @@ xs_trainee_filter_model_set_search (XsTraineeFilterModel *self,
     return;
 
   /* Typing one more letter only narrows the list. */
-  stricter = g_str_has_prefix (folded, self->search);
+  stricter = strstr (folded, self->search) != NULL;
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
   if (stricter)
     refilter_shown (self);
   else
-    refilter_all (self);
+    refilter_all (self, FALSE);
 }
 
 void
@@ -245,7 +430,7 @@ xs_trainee_filter_model_set_unqualified_only (XsTraineeFilterModel *self,
   if (unqualified_only)
     refilter_shown (self);
   else
-    refilter_all (self);
+    refilter_all (self, FALSE);
 }
 
 void
@@ -261,5 +446,44 @@ xs_trainee_filter_model_set_at_risk_only (XsTraineeFilterModel *self,
   if (at_risk_only)
     refilter_shown (self);
   else
-    refilter_all (self);
+    refilter_all (self, FALSE);
+}
+
+void
+xs_trainee_filter_model_set_sort (XsTraineeFilterModel   *self,
+                                  const XsTraineeSortKey *keys,
+                                  guint                   n_keys)
+{
+  g_return_if_fail (XS_IS_TRAINEE_FILTER_MODEL (self));
+  g_return_if_fail (n_keys <= XS_TRAINEE_N_SORTS);
+  g_return_if_fail (n_keys == 0 || keys != NULL);
+
+  if (n_keys == self->n_sort && (n_keys == 0 || memcmp (keys, self->sort, n_keys * sizeof *keys) == 0))
+    return;
+  self->n_sort = n_keys;
+  if (n_keys > 0)
+    memcpy (self->sort, keys, n_keys * sizeof *keys);
+  sort_all (self);
+  refilter_all (self, FALSE);
+}
+
+gint64
+xs_trainee_filter_model_get_trainee_id (XsTraineeFilterModel *self,
+                                        guint                 position)
+{
+  g_return_val_if_fail (XS_IS_TRAINEE_FILTER_MODEL (self), 0);
+  g_return_val_if_fail (position < self->shown->len, 0);
+  return row_of (self, ROW_AT (self->shown, position))->trainee_id;
+}
+
+guint
+xs_trainee_filter_model_find (XsTraineeFilterModel *self,
+                              gint64                trainee_id)
+{
+  g_return_val_if_fail (XS_IS_TRAINEE_FILTER_MODEL (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->shown->len; i++)
+    if (row_of (self, ROW_AT (self->shown, i))->trainee_id == trainee_id)
+      return i;
+  return G_MAXUINT;
 }

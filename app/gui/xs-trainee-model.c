@@ -1,32 +1,98 @@
 /* xs-trainee-model.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A base of 100,000 trainees as 100,000 GObjects with their own strings
+ * took about 100 MB; here a row is a plain struct in one array and the
+ * strings sit in one GStringChunk, and items exist only while a view holds
+ * them.
  */
 #define G_LOG_DOMAIN "xs-trainee-model"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "xs-at-risk.h"
 #include "xs-db.h"
+#include "xs-id-number.h"
 #include "xs-job.h"
 #include "xs-progress.h"
 #include "xs-trainee-model.h"
+
+/* The rows of one load. */
+typedef struct
+{
+  GArray       *rows;     /* XsTraineeRow */
+  GStringChunk *strings;
+  XsRuleSet    *rules;
+  int           year;
+} Rows;
 
 struct _XsTraineeModel
 {
   GObject     parent_instance;
 
-  GPtrArray  *items;   /* XsTraineeItem */
-  XsRuleSet  *rules;
-  int         year;
+  Rows       *data;
+  GPtrArray  *items;   /* XsTraineeItem or NULL, not owned: the live ones */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (XsTraineeModel, xs_trainee_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static Rows *
+rows_new (guint n)
+{
+  Rows *data = g_new0 (Rows, 1);
+
+  data->rows = g_array_sized_new (FALSE, TRUE, sizeof (XsTraineeRow), n);
+  data->strings = g_string_chunk_new (64 * 1024);
+  return data;
+}
+
+static void
+rows_free (Rows *data)
+{
+  if (data == NULL)
+    return;
+  g_array_unref (data->rows);
+  g_string_chunk_free (data->strings);
+  g_clear_object (&data->rules);
+  g_free (data);
+}
+
+static void
+rows_append (Rows                *data,
+             const XsProgressRow *row,
+             gboolean             at_risk,
+             const char          *lacking)
+{
+  XsTraineeRow r = { 0 };
+  g_autofree char *masked = xs_id_number_mask (row->id_number ? row->id_number : "");
+  g_autofree char *joined = g_strconcat (row->name ? row->name : "", "\n", row->employer ? row->employer : "", NULL);
+  g_autofree char *folded = g_utf8_casefold (joined, -1);
+
+  r.trainee_id = row->trainee_id;
+  r.name = g_string_chunk_insert (data->strings, row->name ? row->name : "");
+  r.id_number = g_string_chunk_insert (data->strings, row->id_number ? row->id_number : "");
+  r.masked_id = g_string_chunk_insert (data->strings, masked ? masked : "");
+  r.employer = g_string_chunk_insert (data->strings, row->employer ? row->employer : "");
+  r.folded = g_string_chunk_insert (data->strings, folded);
+  r.lacking = lacking != NULL ? g_string_chunk_insert (data->strings, lacking) : NULL;
+  r.public_hours = row->public_hours;
+  r.professional = row->professional;
+  r.total = row->total;
+  r.pending_public = row->pending_public;
+  r.pending_professional = row->pending_professional;
+  r.status = xs_trainee_status_for (row);
+  r.at_risk = !!at_risk;
+  g_array_append_val (data->rows, r);
+}
 
 static GType
 get_item_type (GListModel *model)
@@ -37,7 +103,19 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return XS_TRAINEE_MODEL (model)->items->len;
+  return XS_TRAINEE_MODEL (model)->data->rows->len;
+}
+
+/* Called from the item's dispose: it is still an item. */
+static void
+on_item_finalized (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  XsTraineeModel *self = data;
+  guint position = xs_trainee_item_get_position ((XsTraineeItem *) where_the_object_was);
+
+  if (position < self->items->len && g_ptr_array_index (self->items, position) == (gpointer) where_the_object_was)
+    g_ptr_array_index (self->items, position) = NULL;
 }
 
 static gpointer
@@ -45,10 +123,21 @@ get_item (GListModel *model,
           guint       position)
 {
   XsTraineeModel *self = XS_TRAINEE_MODEL (model);
+  XsTraineeItem *item;
 
-  if (position >= self->items->len)
+  if (position >= self->data->rows->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  if (self->items->len < self->data->rows->len)
+    g_ptr_array_set_size (self->items, self->data->rows->len);
+  item = g_ptr_array_index (self->items, position);
+  if (item != NULL)
+    return g_object_ref (item);
+  item = xs_trainee_item_new_for_row (&g_array_index (self->data->rows, XsTraineeRow, position),
+                                      self->data->rules);
+  xs_trainee_item_set_position (item, position);
+  g_ptr_array_index (self->items, position) = item;
+  g_object_weak_ref (G_OBJECT (item), on_item_finalized, self);
+  return item;
 }
 
 static void
@@ -59,13 +148,28 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+/* The items still alive keep what they show; the model forgets them. */
+static void
+forget_items (XsTraineeModel *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GObject *item = g_ptr_array_index (self->items, i);
+
+      if (item != NULL)
+        g_object_weak_unref (item, on_item_finalized, self);
+    }
+  g_ptr_array_set_size (self->items, 0);
+}
+
 static void
 xs_trainee_model_finalize (GObject *object)
 {
   XsTraineeModel *self = (XsTraineeModel *) object;
 
+  forget_items (self);
   g_ptr_array_unref (self->items);
-  g_clear_object (&self->rules);
+  rows_free (self->data);
 
   G_OBJECT_CLASS (xs_trainee_model_parent_class)->finalize (object);
 }
@@ -79,29 +183,14 @@ xs_trainee_model_class_init (XsTraineeModelClass *klass)
 static void
 xs_trainee_model_init (XsTraineeModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new ();
+  self->data = rows_new (0);
 }
 
 XsTraineeModel *
 xs_trainee_model_new (void)
 {
   return g_object_new (XS_TYPE_TRAINEE_MODEL, NULL);
-}
-
-/* What a load gives: the items and the rule set they were measured by. */
-typedef struct
-{
-  GPtrArray  *items;
-  XsRuleSet  *rules;
-  int         year;
-} Loaded;
-
-static void
-loaded_free (Loaded *loaded)
-{
-  g_clear_pointer (&loaded->items, g_ptr_array_unref);
-  g_clear_object (&loaded->rules);
-  g_free (loaded);
 }
 
 static gboolean
@@ -114,7 +203,7 @@ load_items (XsJob         *job,
   const int *year = data;
   g_autoptr(XsProgress) progress = NULL;
   g_autoptr(XsAtRisk) at_risk = NULL;
-  Loaded *loaded;
+  Rows *loaded;
   guint n;
 
   progress = xs_progress_compute (db, *year, NULL, error);
@@ -127,29 +216,27 @@ load_items (XsJob         *job,
   if (!xs_at_risk_add_scan_problems (at_risk, db, error))
     return FALSE;
   n = xs_progress_get_n_rows (progress);
-  loaded = g_new0 (Loaded, 1);
+  loaded = rows_new (n);
   loaded->year = *year;
   loaded->rules = g_object_ref (xs_progress_get_rule_set (progress));
-  loaded->items = g_ptr_array_new_full (n, g_object_unref);
-  xs_job_set_result (job, loaded, (GDestroyNotify) loaded_free);
+  xs_job_set_result (job, loaded, (GDestroyNotify) rows_free);
   for (guint i = 0; i < n; i++)
     {
       const XsAtRiskEntry *entry = xs_at_risk_lookup_row (at_risk, i);
-      XsTraineeItem *item;
 
       if (i % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      item = xs_trainee_item_new (xs_progress_get_row (progress, i), loaded->rules);
       if (entry != NULL && entry->scan_problem != NULL)
         {
           /* Translators: what a trainee lacks; what a scan of theirs says that does not fit */
           g_autofree char *summary = g_strdup_printf (_("%s; %s"), entry->summary, entry->scan_problem);
 
-          xs_trainee_item_set_at_risk (item, entry->at_risk, summary);
+          rows_append (loaded, xs_progress_get_row (progress, i), entry->at_risk, summary);
         }
       else if (entry != NULL)
-        xs_trainee_item_set_at_risk (item, entry->at_risk, entry->summary);
-      g_ptr_array_add (loaded->items, item);
+        rows_append (loaded, xs_progress_get_row (progress, i), entry->at_risk, entry->summary);
+      else
+        rows_append (loaded, xs_progress_get_row (progress, i), FALSE, NULL);
     }
   return TRUE;
 }
@@ -179,7 +266,7 @@ xs_trainee_model_load_finish (XsTraineeModel  *self,
                               GAsyncResult    *result,
                               GError         **error)
 {
-  Loaded *loaded;
+  Rows *loaded;
   guint removed;
 
   g_return_val_if_fail (XS_IS_TRAINEE_MODEL (self), FALSE);
@@ -189,13 +276,17 @@ xs_trainee_model_load_finish (XsTraineeModel  *self,
   if (loaded == NULL)
     return FALSE;
 
-  removed = self->items->len;
-  g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&loaded->items);
-  g_set_object (&self->rules, loaded->rules);
-  self->year = loaded->year;
-  loaded_free (loaded);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+  /* one swap, one signal */
+  removed = self->data->rows->len;
+  forget_items (self);
+  rows_free (self->data);
+  self->data = loaded;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->data->rows->len);
+#ifdef __GLIBC__
+  /* The worker's query and the rows it replaced were freed in pieces
+   * that glibc keeps (in the worker's arena, too) unless asked. */
+  malloc_trim (0);
+#endif
   return TRUE;
 }
 
@@ -203,12 +294,42 @@ XsRuleSet *
 xs_trainee_model_get_rule_set (XsTraineeModel *self)
 {
   g_return_val_if_fail (XS_IS_TRAINEE_MODEL (self), NULL);
-  return self->rules;
+  return self->data->rules;
 }
 
 int
 xs_trainee_model_get_year (XsTraineeModel *self)
 {
   g_return_val_if_fail (XS_IS_TRAINEE_MODEL (self), 0);
-  return self->year;
+  return self->data->year;
+}
+
+guint
+xs_trainee_model_get_n_rows (XsTraineeModel *self)
+{
+  g_return_val_if_fail (XS_IS_TRAINEE_MODEL (self), 0);
+  return self->data->rows->len;
+}
+
+const XsTraineeRow *
+xs_trainee_model_get_row (XsTraineeModel *self,
+                          guint           position)
+{
+  g_return_val_if_fail (XS_IS_TRAINEE_MODEL (self), NULL);
+  g_return_val_if_fail (position < self->data->rows->len, NULL);
+  return &g_array_index (self->data->rows, XsTraineeRow, position);
+}
+
+void
+xs_trainee_model_append (XsTraineeModel      *self,
+                         const XsProgressRow *row,
+                         gboolean             at_risk,
+                         const char          *lacking)
+{
+  g_return_if_fail (XS_IS_TRAINEE_MODEL (self));
+  g_return_if_fail (row != NULL);
+
+  /* the rows' array may move: the items keep copies, and stay */
+  rows_append (self->data, row, at_risk, lacking);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->data->rows->len - 1, 0, 1);
 }

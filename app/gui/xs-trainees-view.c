@@ -18,8 +18,8 @@ struct _XsTraineesView
   GtkWidget           parent_instance;
 
   XsTraineeModel       *model;
-  GtkSortListModel     *sorted;
   XsTraineeFilterModel *filtered;
+  GtkSingleSelection   *selection;
 
   /* template children */
   GtkSearchBar       *search_bar;
@@ -29,6 +29,7 @@ struct _XsTraineesView
   GtkToggleButton    *at_risk_button;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
+  GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *public_column;
   GtkColumnViewColumn *professional_column;
   GtkColumnViewColumn *total_column;
@@ -63,13 +64,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef enum
-{
-  HOURS_PUBLIC,
-  HOURS_PROFESSIONAL,
-  HOURS_TOTAL,
-} HoursColumn;
 
 /* An empty result says so, instead of an empty table. */
 static void
@@ -182,9 +176,119 @@ scroll_to_selected (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The selected trainee, or -1. */
+static gint64
+selected_trainee (XsTraineesView *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return -1;
+  return xs_trainee_filter_model_get_trainee_id (self->filtered, position);
+}
+
+/* The rows keep their places while the trainees in them change: the
+ * selection follows its trainee, or goes when they are no longer shown. */
+static void
+reselect (XsTraineesView *self,
+          gint64          trainee_id)
+{
+  guint position = trainee_id < 0 ? GTK_INVALID_LIST_POSITION
+                                  : xs_trainee_filter_model_find (self->filtered, trainee_id);
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* Sorting */
+
+/* GTK 4.8 does not say which columns the header clicks sort by, nor how:
+ * its sorter is asked about pairs of made-up trainees that differ in one
+ * or two columns. */
+static const XsTraineeSortColumn sort_columns[] = {
+  XS_TRAINEE_SORT_NAME, XS_TRAINEE_SORT_MASKED_ID, XS_TRAINEE_SORT_EMPLOYER,
+  XS_TRAINEE_SORT_PUBLIC, XS_TRAINEE_SORT_PROFESSIONAL, XS_TRAINEE_SORT_TOTAL,
+  XS_TRAINEE_SORT_STATUS,
+};
+
+static XsTraineeItem *
+make_probe (const int values[XS_TRAINEE_N_SORTS])
+{
+  static const char *const letters[] = { "a", "b" };
+  XsTraineeRow row = { 0 };
+
+  row.name = letters[values[XS_TRAINEE_SORT_NAME]];
+  row.masked_id = letters[values[XS_TRAINEE_SORT_MASKED_ID]];
+  row.employer = letters[values[XS_TRAINEE_SORT_EMPLOYER]];
+  row.id_number = "";
+  row.folded = "";
+  row.public_hours = values[XS_TRAINEE_SORT_PUBLIC];
+  row.professional = values[XS_TRAINEE_SORT_PROFESSIONAL];
+  row.total = values[XS_TRAINEE_SORT_TOTAL];
+  row.status = values[XS_TRAINEE_SORT_STATUS];
+  return xs_trainee_item_new_for_row (&row, NULL);
+}
+
+static GtkOrdering
+compare_probes (GtkSorter *sorter,
+                const int  a[XS_TRAINEE_N_SORTS],
+                const int  b[XS_TRAINEE_N_SORTS])
+{
+  g_autoptr(XsTraineeItem) first = make_probe (a);
+  g_autoptr(XsTraineeItem) second = make_probe (b);
+
+  return gtk_sorter_compare (sorter, first, second);
+}
+
+/* Whether @key decides before @other. */
+static gboolean
+sorts_before (GtkSorter              *sorter,
+              const XsTraineeSortKey *key,
+              const XsTraineeSortKey *other)
+{
+  int a[XS_TRAINEE_N_SORTS] = { 0 }, b[XS_TRAINEE_N_SORTS] = { 0 };
+
+  /* @key alone would say "smaller", @other alone "larger" */
+  (key->descending ? a : b)[key->column] = 1;
+  (other->descending ? b : a)[other->column] = 1;
+  return compare_probes (sorter, a, b) == GTK_ORDERING_SMALLER;
+}
+
+static void
+apply_sort (XsTraineesView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  XsTraineeSortKey keys[XS_TRAINEE_N_SORTS];
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_columns); i++)
+    {
+      int a[XS_TRAINEE_N_SORTS] = { 0 }, b[XS_TRAINEE_N_SORTS] = { 0 };
+      GtkOrdering order;
+
+      b[sort_columns[i]] = 1;
+      order = compare_probes (sorter, a, b);
+      if (order != GTK_ORDERING_EQUAL)
+        keys[n++] = (XsTraineeSortKey) { sort_columns[i], order == GTK_ORDERING_LARGER };
+    }
+  /* the primary column first */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && sorts_before (sorter, &keys[j], &keys[j - 1]); j--)
+      {
+        XsTraineeSortKey swap = keys[j];
+
+        keys[j] = keys[j - 1];
+        keys[j - 1] = swap;
+      }
+  xs_trainee_filter_model_set_sort (self->filtered, keys, n);
+}
+
 static void
 on_sorter_changed (XsTraineesView *self)
 {
+  gint64 selected = selected_trainee (self);
+
+  apply_sort (self);
+  reselect (self, selected);
   if (self->scroll_idle == 0)
     self->scroll_idle = g_idle_add (scroll_to_selected, self);
 }
@@ -200,14 +304,20 @@ static void
 on_unqualified_toggled (XsTraineesView  *self,
                         GtkToggleButton *button)
 {
+  gint64 selected = selected_trainee (self);
+
   xs_trainee_filter_model_set_unqualified_only (self->filtered, gtk_toggle_button_get_active (button));
+  reselect (self, selected);
 }
 
 static void
 on_at_risk_toggled (XsTraineesView  *self,
                     GtkToggleButton *button)
 {
+  gint64 selected = selected_trainee (self);
+
   xs_trainee_filter_model_set_at_risk_only (self->filtered, gtk_toggle_button_get_active (button));
+  reselect (self, selected);
 }
 
 static void
@@ -222,156 +332,6 @@ on_activate (XsTraineesView *self,
     g_signal_emit (self, signals[TRAINEE_ACTIVATED], 0, xs_trainee_item_get_trainee_id (item));
 }
 
-/* Cells */
-
-/* Cells: the name, identity number and employer are labels bound in the
- * .ui; the bars need the year's rules and the status its colour and
- * tooltip, so their factories are here. */
-
-static void
-setup_label (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_status (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  XsTraineeItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  XsTraineeStatus status = xs_trainee_item_get_status (item);
-
-  gtk_label_set_label (GTK_LABEL (label), xs_trainee_item_get_status_label (item));
-  gtk_widget_remove_css_class (label, "success");
-  gtk_widget_remove_css_class (label, "warning");
-  gtk_widget_remove_css_class (label, "error");
-  if (status == XS_TRAINEE_STATUS_QUALIFIED)
-    gtk_widget_add_css_class (label, "success");
-  else if (xs_trainee_item_get_at_risk (item))
-    gtk_widget_add_css_class (label, "error");
-  else if (status == XS_TRAINEE_STATUS_MISSING_EVIDENCE)
-    gtk_widget_add_css_class (label, "warning");
-}
-
-/* What an at-risk trainee still lacks, on hovering the status. Asked for
- * when shown: setting a tooltip on every bind makes GTK look up the
- * pointer, a round trip to the display server for each row shown. */
-static gboolean
-on_status_query_tooltip (GtkWidget   *label,
-                         int          x,
-                         int          y,
-                         gboolean     keyboard_tooltip,
-                         GtkTooltip  *tooltip,
-                         GtkListItem *list_item)
-{
-  XsTraineeItem *item = gtk_list_item_get_item (list_item);
-
-  if (item == NULL || !xs_trainee_item_get_at_risk (item))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, xs_trainee_item_get_lacking (item));
-  return TRUE;
-}
-
-static void
-setup_status (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *label;
-
-  setup_label (factory, list_item, user_data);
-  label = gtk_list_item_get_child (list_item);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_status_query_tooltip), list_item);
-}
-
-static void
-setup_bar (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
-{
-  GtkWidget *bar = xs_hours_bar_new ();
-
-  gtk_widget_add_css_class (bar, "compact");
-  gtk_list_item_set_child (list_item, bar);
-}
-
-static void
-bind_bar (XsTraineesView *self,
-          GtkListItem    *list_item,
-          HoursColumn     column)
-{
-  XsTraineeItem *item = gtk_list_item_get_item (list_item);
-  XsRuleSet *rules = xs_trainee_model_get_rule_set (self->model);
-  int approved, pending, required;
-
-  switch (column)
-    {
-    case HOURS_PUBLIC:
-      approved = xs_trainee_item_get_public (item);
-      pending = xs_trainee_item_get_pending_public (item);
-      required = xs_rule_set_get_required_public (rules);
-      break;
-    case HOURS_PROFESSIONAL:
-      approved = xs_trainee_item_get_professional (item);
-      pending = xs_trainee_item_get_pending_professional (item);
-      required = xs_rule_set_get_required_professional (rules);
-      break;
-    case HOURS_TOTAL:
-    default:
-      approved = xs_trainee_item_get_total (item);
-      pending = xs_trainee_item_get_pending_public (item) + xs_trainee_item_get_pending_professional (item);
-      required = xs_rule_set_get_required_total (rules);
-      break;
-    }
-  xs_hours_bar_set (XS_HOURS_BAR (gtk_list_item_get_child (list_item)), NULL, approved, pending, required);
-}
-
-static void
-bind_public (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             XsTraineesView           *self)
-{
-  bind_bar (self, list_item, HOURS_PUBLIC);
-}
-
-static void
-bind_professional (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   XsTraineesView           *self)
-{
-  bind_bar (self, list_item, HOURS_PROFESSIONAL);
-}
-
-static void
-bind_total (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            XsTraineesView           *self)
-{
-  bind_bar (self, list_item, HOURS_TOTAL);
-}
-
-static void
-set_factory (GtkColumnViewColumn *column,
-             GCallback            setup,
-             GCallback            bind,
-             gpointer             bind_data)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, bind_data);
-  gtk_column_view_column_set_factory (column, factory);
-}
-
 static void
 xs_trainees_view_dispose (GObject *object)
 {
@@ -384,8 +344,8 @@ xs_trainees_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_TRAINEES_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (xs_trainees_view_parent_class)->dispose (object);
@@ -451,6 +411,7 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
                                              G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (XS_TYPE_TRAINEE_ITEM);
+  g_type_ensure (XS_TYPE_HOURS_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-trainees-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_entry);
@@ -459,6 +420,7 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, at_risk_button);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, XsTraineesView, name_column);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, public_column);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, professional_column);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, total_column);
@@ -475,33 +437,43 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
   widget_class->size_allocate = xs_trainees_view_size_allocate;
 }
 
+/* Sorts and filters @model as the header and the search bar say. */
+static void
+use_model (XsTraineesView *self,
+           XsTraineeModel *model)
+{
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered, update_count, self);
+  g_clear_object (&self->filtered);
+  self->filtered = xs_trainee_filter_model_new (model);
+  xs_trainee_filter_model_set_search (self->filtered, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  xs_trainee_filter_model_set_unqualified_only (self->filtered, gtk_toggle_button_get_active (self->unqualified_button));
+  xs_trainee_filter_model_set_at_risk_only (self->filtered, gtk_toggle_button_get_active (self->at_risk_button));
+  apply_sort (self);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filtered));
+}
+
 static void
 xs_trainees_view_init (XsTraineesView *self)
 {
-  GtkSingleSelection *selection;
+  g_autoptr(XsTraineeModel) empty = xs_trainee_model_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_factory (self->public_column, G_CALLBACK (setup_bar), G_CALLBACK (bind_public), self);
-  set_factory (self->professional_column, G_CALLBACK (setup_bar), G_CALLBACK (bind_professional), self);
-  set_factory (self->total_column, G_CALLBACK (setup_bar), G_CALLBACK (bind_total), self);
-  set_factory (self->status_column, G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL);
   self->secondary[0] = self->id_column;
   self->secondary[1] = self->employer_column;
   self->secondary[2] = self->public_column;
   self->secondary[3] = self->professional_column;
 
-  /* Sort first, filter last: a keystroke then only filters the sorted
-   * rows instead of sorting the filtered ones again. */
-  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->filtered = xs_trainee_filter_model_new (G_LIST_MODEL (self->sorted));
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  /* Sorted once per sort or load, filtered per keystroke: see
+   * xs-trainee-filter-model.c */
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  use_model (self, empty);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_sorter_changed), self);
-
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 void
@@ -509,9 +481,10 @@ xs_trainees_view_set_model (XsTraineesView *self,
                             XsTraineeModel *model)
 {
   g_return_if_fail (XS_IS_TRAINEES_VIEW (self));
+  g_return_if_fail (XS_IS_TRAINEE_MODEL (model));
 
   if (g_set_object (&self->model, model))
-    gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (model));
+    use_model (self, model);
   update_count (self);
 }
 
@@ -519,11 +492,15 @@ void
 xs_trainees_view_set_search (XsTraineesView *self,
                              const char     *text)
 {
+  gint64 selected;
+
   g_return_if_fail (XS_IS_TRAINEES_VIEW (self));
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  selected = selected_trainee (self);
   xs_trainee_filter_model_set_search (self->filtered, text);
+  reselect (self, selected);
   /* and the words on the claims' scans */
   xs_scan_search_set_search (self->scan_search, text);
 }
