@@ -1,8 +1,9 @@
 /* xs-material-row.c
  *
  * The row of one material: its files, preview and remove, and the ways to
- * add files (a chooser, a drop from a file manager, the scan dialog). An
- * XsEvidenceAttacher stores them.
+ * add files (a chooser, a drop from a file manager, Scan…). An
+ * XsEvidenceAttacher stores them (or keeps them pending), an XsScanLauncher
+ * runs the scan dialog into it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,8 +19,7 @@
 #include "xs-evidence-viewer.h"
 #include "xs-file-chooser.h"
 #include "xs-material-row.h"
-#include "xs-scan-dialog.h"
-#include "xs-scanner.h"
+#include "xs-scan-launcher.h"
 
 struct _XsMaterialRow
 {
@@ -27,6 +27,7 @@ struct _XsMaterialRow
 
   XsDb               *db;
   XsEvidenceAttacher *attacher;
+  XsScanLauncher     *launcher;
   char               *material;
   GPtrArray          *evidence;     /* XsEvidence of this material */
   GPtrArray          *file_rows;    /* the child rows showing them */
@@ -132,14 +133,9 @@ update_state (XsMaterialRow *self)
                                   -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->attach_button), self->editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->scan_button), self->editable && xs_scanner_is_supported ());
-  /* a scan is stored at once: the claim must be saved first */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan",
-                                 can_attach && xs_evidence_attacher_get_claim_id (self->attacher) > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scan_button),
-                               xs_evidence_attacher_get_claim_id (self->attacher) > 0
-                               ? _("Scan the papers with a scanner connected to this computer")
-                               : _("Save the draft first, then scan into it"));
+  gtk_widget_set_visible (GTK_WIDGET (self->scan_button), self->editable && xs_scan_launcher_is_supported ());
+  /* a scan of a claim not saved yet waits with it, like an attached file */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan", can_attach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.attach", can_attach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove", self->editable && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove-pending", self->editable && !busy);
@@ -491,11 +487,35 @@ add_drop_target (XsMaterialRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
+/* Scanning ---------------------------------------------------------------- */
+
+static void
+on_scan_suggestion (XsMaterialRow *self,
+                    const char    *field,
+                    const char    *value)
+{
+  g_signal_emit (self, signals[SUGGESTION], 0, field, value);
+}
+
+/* Scan… opens the scan dialog for this material. */
+static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsMaterialRow *self = XS_MATERIAL_ROW (widget);
+
+  if (!self->editable || is_busy (self))
+    return;
+  xs_scan_launcher_open (self->launcher, GTK_WINDOW (gtk_widget_get_root (widget)));
+}
+
 /* GObject ------------------------------------------------------------------- */
 
 GtkWidget *
 xs_material_row_new (XsDb       *db,
                      gint64      claim_id,
+                     gint64      trainee_id,
                      const char *material,
                      const char *name)
 {
@@ -514,6 +534,11 @@ xs_material_row_new (XsDb       *db,
   g_signal_connect_object (self->attacher, "detached", G_CALLBACK (on_detached), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->attacher, "notify::busy", G_CALLBACK (on_attacher_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->attacher, "notify::pending", G_CALLBACK (on_attacher_pending), self,
+                           G_CONNECT_SWAPPED);
+  self->launcher = xs_scan_launcher_new (db, self->attacher);
+  xs_scan_launcher_set_trainee_id (self->launcher, trainee_id);
+  g_signal_connect_object (self->launcher, "scanned", G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->launcher, "suggestion", G_CALLBACK (on_scan_suggestion), self,
                            G_CONNECT_SWAPPED);
   update_state (self);
   return GTK_WIDGET (self);
@@ -541,6 +566,21 @@ xs_material_row_set_claim_id (XsMaterialRow *self,
 
   xs_evidence_attacher_set_claim_id (self->attacher, claim_id);
   update_state (self);
+}
+
+XsScanLauncher *
+xs_material_row_get_scan_launcher (XsMaterialRow *self)
+{
+  g_return_val_if_fail (XS_IS_MATERIAL_ROW (self), NULL);
+  return self->launcher;
+}
+
+const XsRecognition *
+xs_material_row_get_pending_text (XsMaterialRow *self,
+                                  const char    *path)
+{
+  g_return_val_if_fail (XS_IS_MATERIAL_ROW (self), NULL);
+  return xs_evidence_attacher_get_pending_text (self->attacher, path);
 }
 
 const char * const *
@@ -636,6 +676,7 @@ xs_material_row_dispose (GObject *object)
       xs_evidence_attacher_cancel (self->attacher);
       g_signal_handlers_disconnect_by_data (self->attacher, self);
     }
+  g_clear_object (&self->launcher);
   g_clear_object (&self->attacher);
   close_chooser (self);
   g_clear_object (&self->db);
@@ -702,34 +743,6 @@ xs_material_row_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-on_scan_suggestion (XsMaterialRow *self,
-                    const char    *field,
-                    const char    *value)
-{
-  g_signal_emit (self, signals[SUGGESTION], 0, field, value);
-}
-
-/* Scan… opens the scan dialog for this material. */
-static void
-scan_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  XsMaterialRow *self = XS_MATERIAL_ROW (widget);
-  XsScanDialog *dialog;
-
-  if (xs_evidence_attacher_get_claim_id (self->attacher) <= 0 || !self->editable)
-    return;
-  dialog = xs_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db,
-                               xs_evidence_attacher_get_claim_id (self->attacher), self->material);
-  g_signal_connect_object (dialog, "scanned", G_CALLBACK (emit_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "suggestion-accepted", G_CALLBACK (on_scan_suggestion),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

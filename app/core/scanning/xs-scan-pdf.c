@@ -182,22 +182,16 @@ xs_scan_write_pdf (GPtrArray   *pages,
 }
 
 char *
-xs_scan_attach (XsDb        *db,
-                gint64       claim_id,
-                const char  *material,
-                GPtrArray   *pages,
-                GError     **error)
+xs_scan_write_pdf_tmp (const char  *material,
+                       GPtrArray   *pages,
+                       GError     **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autoptr(GBytes) bytes = NULL;
-  char *sha256 = NULL;
-  const char *paths[2] = { NULL, NULL };
 
-  g_return_val_if_fail (XS_IS_DB (db), NULL);
   g_return_val_if_fail (material != NULL, NULL);
   g_return_val_if_fail (pages != NULL && pages->len > 0, NULL);
 
@@ -207,18 +201,54 @@ xs_scan_attach (XsDb        *db,
   /* The name the clerk sees in the list of attached files. */
   name = g_strdup_printf ("%s-%s.pdf", material, stamp);
   path = g_build_filename (dir, name, NULL);
-  if (xs_scan_write_pdf (pages, path, error))
+  if (!xs_scan_write_pdf (pages, path, error))
     {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
-
-      paths[0] = path;
-      if (mapped != NULL)
-        bytes = g_mapped_file_get_bytes (mapped);
-      if (bytes != NULL && xs_claim_store_attach (db, claim_id, material, paths, error))
-        sha256 = xs_evidence_hash_bytes (bytes);
+      xs_scan_remove_tmp (path);
+      return NULL;
     }
-  g_clear_pointer (&bytes, g_bytes_unref);
+  return g_steal_pointer (&path);
+}
+
+void
+xs_scan_remove_tmp (const char *path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  dir = g_path_get_dirname (path);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+char *
+xs_scan_attach (XsDb        *db,
+                gint64       claim_id,
+                const char  *material,
+                GPtrArray   *pages,
+                GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  char *sha256 = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+  g_return_val_if_fail (material != NULL, NULL);
+  g_return_val_if_fail (pages != NULL && pages->len > 0, NULL);
+
+  path = xs_scan_write_pdf_tmp (material, pages, error);
+  if (path == NULL)
+    return NULL;
+  mapped = g_mapped_file_new (path, FALSE, error);
+  paths[0] = path;
+  if (mapped != NULL)
+    bytes = g_mapped_file_get_bytes (mapped);
+  if (bytes != NULL && xs_claim_store_attach (db, claim_id, material, paths, error))
+    sha256 = xs_evidence_hash_bytes (bytes);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&mapped, g_mapped_file_unref);
+  xs_scan_remove_tmp (path);
   return sha256;
 }
