@@ -238,7 +238,7 @@ test_scan_then_save (Fixture       *fixture,
   path = scan_into (notice);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_str_has_suffix (path, ".pdf"));
-  g_assert_nonnull (strstr (path, "meeting_notice-"));
+  g_assert_nonnull (strstr (path, "会议通知-"));
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
   /* read, but nothing stored yet */
   if (xs_recognise_is_supported ())
@@ -256,7 +256,7 @@ test_scan_then_save (Fixture       *fixture,
   stored = g_ptr_array_index (evidence, 0);
   g_assert_cmpstr (stored->material, ==, "meeting_notice");
   g_assert_cmpstr (stored->media_type, ==, "application/pdf");
-  g_assert_true (g_str_has_prefix (stored->original_name, "meeting_notice-"));
+  g_assert_true (g_str_has_prefix (stored->original_name, "会议通知-"));
   /* the text read at the scan went with it */
   if (xs_recognise_is_supported ())
     {

@@ -367,9 +367,14 @@ scan_action (GtkWidget  *widget,
 {
   XsMaterialRow *self = XS_MATERIAL_ROW (widget);
 
+  /* Translators: title of the scan dialog, “Scan 会议通知” */
+  g_autofree char *title = g_strdup_printf (_("Scan %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+  XsScanDialog *dialog;
+
   if (!self->editable || is_busy (self))
     return;
-  xs_scan_launcher_open (self->launcher, GTK_WINDOW (gtk_widget_get_root (widget)));
+  dialog = xs_scan_launcher_open (self->launcher, GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_title (GTK_WINDOW (dialog), title);
 }
 
 /* GObject ------------------------------------------------------------------- */

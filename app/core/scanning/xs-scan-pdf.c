@@ -16,6 +16,7 @@
 #include <jpeglib.h>
 
 #include "xs-claim-store.h"
+#include "xs-recognition.h"
 #include "xs-scan-pdf.h"
 
 #define A4_WIDTH_PT (210.0 / 25.4 * 72.0)
@@ -198,8 +199,10 @@ xs_scan_write_pdf_tmp (const char  *material,
   dir = g_dir_make_tmp ("xueshi-scan-XXXXXX", error);
   if (dir == NULL)
     return NULL;
-  /* The name the clerk sees in the list of attached files. */
-  name = g_strdup_printf ("%s-%s.pdf", material, stamp);
+  /* The name the clerk sees in the list of attached files: the paper's own
+   * (Chinese) name, as on the documents, else the material's code. */
+  name = g_strdup_printf ("%s-%s.pdf", xs_recognition_material_name (material) != NULL
+                                       ? xs_recognition_material_name (material) : material, stamp);
   path = g_build_filename (dir, name, NULL);
   if (!xs_scan_write_pdf (pages, path, error))
     {
