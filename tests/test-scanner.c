@@ -198,7 +198,7 @@ test_single_page (void)
   g_assert_cmpuint (evidence->len, ==, 1);
   g_assert_cmpstr (((XsEvidence *) evidence->pdata[0])->sha256, ==, sha256);
   g_assert_cmpstr (((XsEvidence *) evidence->pdata[0])->media_type, ==, "application/pdf");
-  g_assert_true (g_str_has_prefix (((XsEvidence *) evidence->pdata[0])->original_name, "meeting_notice-"));
+  g_assert_true (g_str_has_prefix (((XsEvidence *) evidence->pdata[0])->original_name, "会议通知-"));
 
   /* An A4 page holding the JPEG of the scan. */
   path = xs_evidence_get_path (db, sha256);

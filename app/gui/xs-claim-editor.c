@@ -1,8 +1,8 @@
 /* xs-claim-editor.c
  *
  * The editor window: an XsClaimFields for the claim, an XsMaterialsList for
- * its files, and loading, saving and submitting through jobs, so that the
- * window answers while the database is busy.
+ * its files, and an XsClaimSaver that loads, saves, submits and withdraws
+ * it in jobs, so that the window answers while the database is busy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,18 +14,17 @@
 
 #include "xs-claim-editor.h"
 #include "xs-claim-fields.h"
-#include "xs-claim-store.h"
-#include "xs-job.h"
+#include "xs-claim-saver.h"
 #include "xs-materials-list.h"
 #include "xs-report.h"
 #include "xs-rules.h"
-#include "xs-trainee-store.h"
 
 struct _XsClaimEditor
 {
   AdwWindow            parent_instance;
 
   XsDb                *db;
+  XsClaimSaver        *saver;
   XsRuleSet           *rules;
   gint64               trainee_id;
   int                  year;
@@ -223,45 +222,6 @@ on_suggestion (XsClaimEditor *self,
 
 /* Loading ------------------------------------------------------------------ */
 
-typedef struct
-{
-  gint64     claim_id;
-  gint64     trainee_id;
-  XsClaim   *claim;
-  char      *trainee_name;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_pointer (&data->claim, xs_claim_free);
-  g_free (data->trainee_name);
-  g_free (data);
-}
-
-/* In the worker: the claim and whose it is. */
-static gboolean
-load_claim (XsJob         *job,
-            XsDb          *db,
-            gpointer       task_data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  LoadData *data = task_data;
-  g_autoptr(XsTrainee) trainee = NULL;
-
-  if (data->claim_id > 0)
-    {
-      data->claim = xs_claim_store_get (db, data->claim_id, error);
-      if (data->claim == NULL)
-        return FALSE;
-      data->trainee_id = data->claim->trainee_id;
-    }
-  trainee = xs_trainee_store_get (db, data->trainee_id, NULL);
-  data->trainee_name = g_strdup (trainee != NULL ? trainee->name : "");
-  return TRUE;
-}
-
 static void
 set_locked (XsClaimEditor *self,
             gboolean       locked)
@@ -330,10 +290,11 @@ on_loaded (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(XsClaimEditor) self = user_data;
-  LoadData *data = xs_job_get_data (XS_JOB (source));
   g_autoptr(GError) error = NULL;
+  g_autoptr(XsClaim) claim = NULL;
+  g_autofree char *trainee_name = NULL;
 
-  if (!xs_job_run_finish (XS_JOB (source), result, &error)
+  if (!xs_claim_saver_load_finish (XS_CLAIM_SAVER (source), result, &claim, &trainee_name, &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
@@ -342,9 +303,9 @@ on_loaded (GObject      *source,
   if (error == NULL)
     {
       g_clear_pointer (&self->stored, xs_claim_free);
-      self->stored = g_steal_pointer (&data->claim);
+      self->stored = g_steal_pointer (&claim);
       g_free (self->trainee_name);
-      self->trainee_name = g_steal_pointer (&data->trainee_name);
+      self->trainee_name = g_steal_pointer (&trainee_name);
     }
   if (error != NULL || !show_claim (self, &error))
     {
@@ -363,71 +324,16 @@ on_loaded (GObject      *source,
 static void
 start_load (XsClaimEditor *self)
 {
-  g_autoptr(XsJob) job = NULL;
-  LoadData *data = g_new0 (LoadData, 1);
-
-  data->claim_id = self->claim_id;
-  data->trainee_id = self->trainee_id;
   self->loading = TRUE;
   update_actions (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  job = xs_job_new (xs_db_get_data_dir (self->db), load_claim, data, (GDestroyNotify) load_data_free);
-  xs_job_run_async (job, self->cancellable, on_loaded, g_object_ref (self));
+  xs_claim_saver_load_async (self->saver, self->claim_id, self->trainee_id, self->cancellable,
+                             on_loaded, g_object_ref (self));
 }
 
 /* Saving ------------------------------------------------------------------- */
-
-typedef struct
-{
-  XsClaim    *claim;
-  GHashTable *pending;     /* material → GStrv of paths */
-  gboolean    submit;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_pointer (&data->claim, xs_claim_free);
-  g_clear_pointer (&data->pending, g_hash_table_unref);
-  g_free (data);
-}
-
-/* In the worker: the claim, the files attached before it was saved and,
- * for Submit, the submission, in one transaction. */
-static gboolean
-save_claim (XsJob         *job,
-            XsDb          *db,
-            gpointer       task_data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  SaveData *data = task_data;
-  GHashTableIter iter;
-  gpointer material, paths;
-  gboolean ok;
-
-  if (!xs_db_begin (db, error))
-    return FALSE;
-  ok = data->claim->id == 0 ? xs_claim_store_add (db, data->claim, error)
-                            : xs_claim_store_update (db, data->claim, error);
-  g_hash_table_iter_init (&iter, data->pending);
-  while (ok && g_hash_table_iter_next (&iter, &material, &paths))
-    ok = xs_claim_store_attach (db, data->claim->id, material, paths, error);
-  if (ok && data->submit)
-    {
-      ok = xs_claim_store_submit (db, data->claim->id, error);
-      if (ok)
-        data->claim->status = XS_STATUS_SUBMITTED;
-    }
-  if (!ok)
-    {
-      xs_db_rollback (db);
-      return FALSE;
-    }
-  return xs_db_commit (db, error);
-}
 
 static void
 set_saving (XsClaimEditor *self,
@@ -443,34 +349,35 @@ on_saved (GObject      *source,
           gpointer      user_data)
 {
   g_autoptr(XsClaimEditor) self = user_data;
-  SaveData *data = xs_job_get_data (XS_JOB (source));
   g_autoptr(GError) error = NULL;
+  g_autoptr(XsClaim) claim = xs_claim_saver_save_finish (XS_CLAIM_SAVER (source), result, &error);
   gboolean was_new = self->claim_id == 0;
+  gboolean had_pending;
   GtkWindow *parent;
 
-  if (!xs_job_run_finish (XS_JOB (source), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (claim == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
   set_saving (self, FALSE);
-  if (error != NULL)
+  if (claim == NULL)
     {
       xs_claim_fields_show_error (self->fields, error->message);
       update_materials (self);
       return;
     }
 
+  had_pending = xs_materials_list_has_pending (self->materials);
   g_clear_pointer (&self->stored, xs_claim_free);
-  self->stored = xs_claim_copy (data->claim);
+  self->stored = g_steal_pointer (&claim);
   if (was_new)
     {
-      self->claim_id = data->claim->id;
+      self->claim_id = self->stored->id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIM_ID]);
     }
   xs_claim_fields_mark_saved (self->fields, self->stored);
   g_signal_emit (self, signals[SAVED], 0, self->claim_id);
 
-  if (data->submit)
+  if (self->stored->status == XS_STATUS_SUBMITTED)
     {
       parent = gtk_window_get_transient_for (GTK_WINDOW (self));
       if (parent != NULL)
@@ -489,7 +396,7 @@ on_saved (GObject      *source,
   update_title (self);
   update_note (self);
   update_materials (self);
-  show_toast (self, was_new && g_hash_table_size (data->pending) == 0
+  show_toast (self, was_new && !had_pending
                     && xs_materials_list_get_missing (self->materials) != NULL
                     && xs_materials_list_get_missing (self->materials)[0] != NULL
                     ? _("Draft saved; now attach the materials")
@@ -500,29 +407,27 @@ static void
 start_save (XsClaimEditor *self,
             gboolean       submit)
 {
-  g_autoptr(XsJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  SaveData *data;
+  g_auto(XsClaim) claim = { 0 };
+  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GHashTable) texts = NULL;
 
   if (self->locked || self->loading || self->saving)
     return;
 
-  data = g_new0 (SaveData, 1);
-  data->claim = g_new0 (XsClaim, 1);
-  data->submit = submit;
-  if (!xs_claim_fields_read (self->fields, data->claim, NULL, &error))
+  if (!xs_claim_fields_read (self->fields, &claim, NULL, &error))
     {
       xs_claim_fields_mark_date (self->fields);
       xs_claim_fields_show_error (self->fields, error->message);
-      save_data_free (data);
       return;
     }
-  data->pending = xs_materials_list_dup_pending (self->materials);
+  pending = xs_materials_list_dup_pending (self->materials);
+  texts = xs_materials_list_dup_pending_texts (self->materials);
 
   set_saving (self, TRUE);
   self->cancellable = g_cancellable_new ();
-  job = xs_job_new (xs_db_get_data_dir (self->db), save_claim, data, (GDestroyNotify) save_data_free);
-  xs_job_run_async (job, self->cancellable, on_saved, g_object_ref (self));
+  xs_claim_saver_save_async (self->saver, &claim, pending, texts, submit, self->cancellable,
+                             on_saved, g_object_ref (self));
 }
 
 static void
@@ -579,37 +484,6 @@ xs_claim_editor_close_request (GtkWindow *window)
 
 /* Withdraw ------------------------------------------------------------------ */
 
-typedef struct
-{
-  gint64   claim_id;
-  char    *reason;
-  XsClaim *claim;
-} WithdrawData;
-
-static void
-withdraw_data_free (WithdrawData *data)
-{
-  g_free (data->reason);
-  g_clear_pointer (&data->claim, xs_claim_free);
-  g_free (data);
-}
-
-/* In the worker: back to draft, and the claim as it is now. */
-static gboolean
-withdraw_claim (XsJob         *job,
-                XsDb          *db,
-                gpointer       task_data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  WithdrawData *data = task_data;
-
-  if (!xs_claim_store_withdraw (db, data->claim_id, data->reason, error))
-    return FALSE;
-  data->claim = xs_claim_store_get (db, data->claim_id, error);
-  return data->claim != NULL;
-}
-
 static void
 on_withdrawn (GObject      *source,
               GAsyncResult *result,
@@ -617,17 +491,17 @@ on_withdrawn (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   XsClaimEditor *self = g_task_get_source_object (task);
-  WithdrawData *data = xs_job_get_data (XS_JOB (source));
   g_autoptr(GError) error = NULL;
+  XsClaim *claim = xs_claim_saver_withdraw_finish (XS_CLAIM_SAVER (source), result, &error);
 
   set_saving (self, FALSE);
-  if (!xs_job_run_finish (XS_JOB (source), result, &error))
+  if (claim == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   g_clear_pointer (&self->stored, xs_claim_free);
-  self->stored = g_steal_pointer (&data->claim);
+  self->stored = claim;
   if (!show_claim (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -646,21 +520,15 @@ xs_claim_editor_withdraw_async (XsClaimEditor       *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(XsJob) job = NULL;
   GTask *task;
-  WithdrawData *data;
 
   g_return_if_fail (XS_IS_CLAIM_EDITOR (self));
   g_return_if_fail (reason != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, xs_claim_editor_withdraw_async);
-  data = g_new0 (WithdrawData, 1);
-  data->claim_id = self->claim_id;
-  data->reason = g_strdup (reason);
   set_saving (self, TRUE);
-  job = xs_job_new (xs_db_get_data_dir (self->db), withdraw_claim, data, (GDestroyNotify) withdraw_data_free);
-  xs_job_run_async (job, cancellable, on_withdrawn, task);
+  xs_claim_saver_withdraw_async (self->saver, self->claim_id, reason, cancellable, on_withdrawn, task);
 }
 
 gboolean
@@ -746,6 +614,7 @@ xs_claim_editor_new (GtkWindow *parent,
 
   self = g_object_new (XS_TYPE_CLAIM_EDITOR, "transient-for", parent, NULL);
   self->db = g_object_ref (db);
+  self->saver = xs_claim_saver_new (db);
   self->trainee_id = trainee_id;
   self->year = year;
   self->claim_id = claim_id;
@@ -785,6 +654,7 @@ xs_claim_editor_finalize (GObject *object)
   XsClaimEditor *self = XS_CLAIM_EDITOR (object);
 
   g_clear_object (&self->db);
+  g_clear_object (&self->saver);
   g_clear_object (&self->rules);
   g_clear_pointer (&self->stored, xs_claim_free);
   g_free (self->trainee_name);

@@ -11,6 +11,7 @@
 #include "xs-evidence-text.h"
 #include "xs-job.h"
 #include "xs-recognise.h"
+#include "xs-scan-pdf.h"
 
 struct _XsEvidenceAttacher
 {
@@ -20,6 +21,7 @@ struct _XsEvidenceAttacher
   gint64        claim_id;
   char         *material;
   GPtrArray    *pending;        /* char *, NULL-ended */
+  GHashTable   *scans;          /* pending path of a scan → XsRecognition or NULL */
   GCancellable *cancellable;    /* of the attach in flight */
 };
 
@@ -67,6 +69,12 @@ attach_data_free (AttachData *data)
   g_free (data->material);
   g_strfreev (data->paths);
   g_free (data);
+}
+
+static void
+recognition_free (gpointer data)
+{
+  g_clear_pointer (&data, xs_recognition_free);
 }
 
 /* In the worker, on its own connection. */
@@ -211,6 +219,58 @@ xs_evidence_attacher_cancel (XsEvidenceAttacher *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* A scan made for the claim is deleted once it is no longer pending:
+ * stored with the claim (which keeps its own copy), removed, or dropped
+ * with the claim. */
+static void
+forget_scan (XsEvidenceAttacher *self,
+             const char         *path)
+{
+  if (!g_hash_table_contains (self->scans, path))
+    return;
+  xs_scan_remove_tmp (path);
+  g_hash_table_remove (self->scans, path);
+}
+
+void
+xs_evidence_attacher_add_scan (XsEvidenceAttacher  *self,
+                               const char          *path,
+                               const XsRecognition *found)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  XsRecognition *copy = NULL;
+
+  g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->claim_id > 0 || g_strv_contains ((const char * const *) self->pending->pdata, path))
+    {
+      /* not ours to keep: a scan of a saved claim is stored at once */
+      xs_scan_remove_tmp (path);
+      return;
+    }
+  if (found != NULL)
+    {
+      node = xs_recognition_to_json (found);
+      json = json_to_string (node, FALSE);
+      copy = xs_recognition_from_json (json, NULL);
+    }
+  g_hash_table_insert (self->scans, g_strdup (path), copy);
+  g_ptr_array_insert (self->pending, self->pending->len - 1, g_strdup (path));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  g_signal_emit (self, signals[FINISHED], 0, NULL);
+}
+
+const XsRecognition *
+xs_evidence_attacher_get_pending_text (XsEvidenceAttacher *self,
+                                       const char         *path)
+{
+  g_return_val_if_fail (XS_IS_EVIDENCE_ATTACHER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  return g_hash_table_lookup (self->scans, path);
+}
+
 const char * const *
 xs_evidence_attacher_get_pending (XsEvidenceAttacher *self)
 {
@@ -229,7 +289,10 @@ xs_evidence_attacher_drop_pending (XsEvidenceAttacher *self,
   before = self->pending->len;
   for (guint i = self->pending->len - 1; i-- > 0;)
     if (path == NULL || g_strcmp0 (g_ptr_array_index (self->pending, i), path) == 0)
-      g_ptr_array_remove_index (self->pending, i);
+      {
+        forget_scan (self, g_ptr_array_index (self->pending, i));
+        g_ptr_array_remove_index (self->pending, i);
+      }
   if (before != self->pending->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
@@ -300,6 +363,17 @@ xs_evidence_attacher_finalize (GObject *object)
 {
   XsEvidenceAttacher *self = XS_EVIDENCE_ATTACHER (object);
 
+  /* the claim was not saved: its scans go with it */
+  while (g_hash_table_size (self->scans) > 0)
+    {
+      GHashTableIter iter;
+      gpointer path;
+
+      g_hash_table_iter_init (&iter, self->scans);
+      g_hash_table_iter_next (&iter, &path, NULL);
+      forget_scan (self, path);
+    }
+  g_hash_table_unref (self->scans);
   g_free (self->material);
   g_ptr_array_unref (self->pending);
 
@@ -419,5 +493,6 @@ static void
 xs_evidence_attacher_init (XsEvidenceAttacher *self)
 {
   self->pending = g_ptr_array_new_with_free_func (g_free);
+  self->scans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, recognition_free);
   g_ptr_array_add (self->pending, NULL);
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "xs-db.h"
+#include "xs-recognition.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,17 @@ void                xs_evidence_attacher_attach        (XsEvidenceAttacher *self
 const char * const *xs_evidence_attacher_get_pending   (XsEvidenceAttacher *self);
 /* Forgets one pending file (@path) or, with NULL, all of them. */
 void                xs_evidence_attacher_drop_pending  (XsEvidenceAttacher *self,
+                                                        const char         *path);
+/* Keeps @path, a scan written by xs_scan_write_pdf_tmp(), pending while the
+ * claim is not saved, with what was read on it (@found, may be NULL). The
+ * attacher owns the file from then on: it is deleted once it is no longer
+ * pending (stored with the claim, removed, or dropped with the claim);
+ * for a saved claim it is deleted at once. */
+void                xs_evidence_attacher_add_scan      (XsEvidenceAttacher  *self,
+                                                        const char          *path,
+                                                        const XsRecognition *found);
+/* What was read on pending scan @path, or NULL. */
+const XsRecognition *xs_evidence_attacher_get_pending_text (XsEvidenceAttacher *self,
                                                         const char         *path);
 /* Takes file @evidence_id off the material in a job: ::detached, then
  * ::finished. The stored content stays, for the Undo. */

@@ -1,8 +1,9 @@
 /* xs-material-row.c
  *
  * The row of one material: its files, preview and remove, and the ways to
- * add files (a chooser, a drop from a file manager, the scan dialog). An
- * XsEvidenceAttacher stores them.
+ * add files: an XsEvidenceIntake takes them from the chooser or a drop, an
+ * XsScanLauncher from the scanner, and an XsEvidenceAttacher stores them
+ * (or keeps them pending while the claim is not saved).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,11 +16,10 @@
 #include "xs-claim-store.h"
 #include "xs-evidence-attacher.h"
 #include "xs-evidence-file-row.h"
+#include "xs-evidence-intake.h"
 #include "xs-evidence-viewer.h"
-#include "xs-file-chooser.h"
 #include "xs-material-row.h"
-#include "xs-scan-dialog.h"
-#include "xs-scanner.h"
+#include "xs-scan-launcher.h"
 
 struct _XsMaterialRow
 {
@@ -27,13 +27,12 @@ struct _XsMaterialRow
 
   XsDb               *db;
   XsEvidenceAttacher *attacher;
+  XsScanLauncher     *launcher;
   char               *material;
   GPtrArray          *evidence;     /* XsEvidence of this material */
   GPtrArray          *file_rows;    /* the child rows showing them */
+  XsEvidenceIntake   *intake;
   gboolean            editable;
-  gboolean            dropping;
-
-  GCancellable       *chooser_cancellable;
 
   /* template children */
   GtkImage           *status_icon;
@@ -113,7 +112,7 @@ update_state (XsMaterialRow *self)
 
   if (busy)
     subtitle = g_strdup (_("Attaching…"));
-  else if (self->dropping)
+  else if (xs_evidence_intake_get_dropping (self->intake))
     subtitle = g_strdup (_("Drop the files here to attach them"));
   else if (n == 0)
     subtitle = g_strdup (_("Missing"));
@@ -132,15 +131,11 @@ update_state (XsMaterialRow *self)
                                   -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->attach_button), self->editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->scan_button), self->editable && xs_scanner_is_supported ());
-  /* a scan is stored at once: the claim must be saved first */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan",
-                                 can_attach && xs_evidence_attacher_get_claim_id (self->attacher) > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scan_button),
-                               xs_evidence_attacher_get_claim_id (self->attacher) > 0
-                               ? _("Scan the papers with a scanner connected to this computer")
-                               : _("Save the draft first, then scan into it"));
+  gtk_widget_set_visible (GTK_WIDGET (self->scan_button), self->editable && xs_scan_launcher_is_supported ());
+  /* a scan of a claim not saved yet waits with it, like an attached file */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan", can_attach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.attach", can_attach);
+  xs_evidence_intake_set_accepting (self->intake, can_attach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove", self->editable && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.remove-pending", self->editable && !busy);
 }
@@ -328,167 +323,58 @@ xs_material_row_attach_paths (XsMaterialRow      *self,
   xs_evidence_attacher_attach (self->attacher, paths);
 }
 
-/* Local paths of @files; NULL (with a message shown) if one is not on this
- * computer. */
-static GStrv
-paths_of_files (XsMaterialRow *self,
-                GListModel    *files)
+static void
+on_intake_files (XsMaterialRow *self,
+                 GStrv          paths)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path == NULL)
-        {
-          g_autofree char *name = g_file_get_parse_name (file);
-          g_autofree char *message =
-            g_strdup_printf (_("“%s” is not a file on this computer; copy it to a folder first, then attach it."),
-                             name);
-
-          show_error (self, message);
-          return NULL;
-        }
-      g_strv_builder_add (builder, path);
-    }
-  return g_strv_builder_end (builder);
+  xs_material_row_attach_paths (self, (const char * const *) paths);
 }
 
 static void
-attach_files (XsMaterialRow *self,
-              GListModel    *files)
+on_intake_refused (XsMaterialRow *self,
+                   const char    *message)
 {
-  g_auto(GStrv) paths = paths_of_files (self, files);
-
-  if (paths != NULL)
-    xs_material_row_attach_paths (self, (const char * const *) paths);
-}
-
-static void
-close_chooser (XsMaterialRow *self)
-{
-  g_cancellable_cancel (self->chooser_cancellable);
-  g_clear_object (&self->chooser_cancellable);
-}
-
-static GtkFileFilter *
-evidence_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("PDF documents and pictures"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_filter_add_suffix (filter, "jpg");
-  gtk_file_filter_add_suffix (filter, "jpeg");
-  gtk_file_filter_add_suffix (filter, "png");
-  return filter;
-}
-
-static char *
-chooser_title (XsMaterialRow *self)
-{
-  /* Translators: title of the file chooser, “Attach 会议通知” */
-  return g_strdup_printf (_("Attach %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
-}
-
-static void
-on_files_chosen (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(XsMaterialRow) self = user_data;
-  g_autoptr(GListModel) files = xs_file_chooser_run_finish (result, NULL);
-
-  if (files != NULL)
-    attach_files (self, files);
+  show_error (self, message);
 }
 
 static void
 attach_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
+               const char *action_name,
+               GVariant   *param)
 {
   XsMaterialRow *self = XS_MATERIAL_ROW (widget);
-  g_autoptr(GtkFileFilter) filter = evidence_filter ();
-  g_autoptr(GListModel) filters = xs_file_chooser_filters_of (filter);
-  g_autofree char *title = chooser_title (self);
+  /* Translators: title of the file chooser, “Attach 会议通知” */
+  g_autofree char *title = g_strdup_printf (_("Attach %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
 
-  close_chooser (self);
-  self->chooser_cancellable = g_cancellable_new ();
-  xs_file_chooser_run_async (GTK_WINDOW (gtk_widget_get_root (widget)), XS_FILE_CHOOSER_OPEN_MULTIPLE, title,
-                             _("_Attach"), filters, filter, NULL, self->chooser_cancellable,
-                             on_files_chosen, g_object_ref (self));
+  xs_evidence_intake_choose (self->intake, GTK_WINDOW (gtk_widget_get_root (widget)), title);
 }
 
-/* Dropping files from a file manager --------------------------------------- */
+/* Scanning ---------------------------------------------------------------- */
 
 static void
-set_dropping (XsMaterialRow *self,
-              gboolean       dropping)
+on_scan_suggestion (XsMaterialRow *self,
+                    const char    *field,
+                    const char    *value)
 {
-  self->dropping = dropping;
-  update_state (self);
+  g_signal_emit (self, signals[SUGGESTION], 0, field, value);
 }
 
-static GdkDragAction
-on_drop_enter (GtkDropTarget *target,
-               double         x,
-               double         y,
-               XsMaterialRow *self)
+/* Scan… opens the scan dialog for this material. */
+static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
+  XsMaterialRow *self = XS_MATERIAL_ROW (widget);
+
+  /* Translators: title of the scan dialog, “Scan 会议通知” */
+  g_autofree char *title = g_strdup_printf (_("Scan %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+  XsScanDialog *dialog;
+
   if (!self->editable || is_busy (self))
-    return 0;
-  set_dropping (self, TRUE);
-  return GDK_ACTION_COPY;
-}
-
-static void
-on_drop_leave (GtkDropTarget *target,
-               XsMaterialRow *self)
-{
-  set_dropping (self, FALSE);
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         XsMaterialRow *self)
-{
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  GSList *list;
-
-  set_dropping (self, FALSE);
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !self->editable || is_busy (self))
-    return FALSE;
-
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
-  g_slist_free (list);
-  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
-    return FALSE;
-
-  attach_files (self, G_LIST_MODEL (files));
-  return TRUE;
-}
-
-static void
-add_drop_target (XsMaterialRow *self)
-{
-  GtkDropTarget *target;
-
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (target, "enter", G_CALLBACK (on_drop_enter), self);
-  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), self);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+    return;
+  dialog = xs_scan_launcher_open (self->launcher, GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_title (GTK_WINDOW (dialog), title);
 }
 
 /* GObject ------------------------------------------------------------------- */
@@ -496,6 +382,7 @@ add_drop_target (XsMaterialRow *self)
 GtkWidget *
 xs_material_row_new (XsDb       *db,
                      gint64      claim_id,
+                     gint64      trainee_id,
                      const char *material,
                      const char *name)
 {
@@ -514,6 +401,11 @@ xs_material_row_new (XsDb       *db,
   g_signal_connect_object (self->attacher, "detached", G_CALLBACK (on_detached), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->attacher, "notify::busy", G_CALLBACK (on_attacher_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->attacher, "notify::pending", G_CALLBACK (on_attacher_pending), self,
+                           G_CONNECT_SWAPPED);
+  self->launcher = xs_scan_launcher_new (db, self->attacher);
+  xs_scan_launcher_set_trainee_id (self->launcher, trainee_id);
+  g_signal_connect_object (self->launcher, "scanned", G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->launcher, "suggestion", G_CALLBACK (on_scan_suggestion), self,
                            G_CONNECT_SWAPPED);
   update_state (self);
   return GTK_WIDGET (self);
@@ -541,6 +433,21 @@ xs_material_row_set_claim_id (XsMaterialRow *self,
 
   xs_evidence_attacher_set_claim_id (self->attacher, claim_id);
   update_state (self);
+}
+
+XsScanLauncher *
+xs_material_row_get_scan_launcher (XsMaterialRow *self)
+{
+  g_return_val_if_fail (XS_IS_MATERIAL_ROW (self), NULL);
+  return self->launcher;
+}
+
+const XsRecognition *
+xs_material_row_get_pending_text (XsMaterialRow *self,
+                                  const char    *path)
+{
+  g_return_val_if_fail (XS_IS_MATERIAL_ROW (self), NULL);
+  return xs_evidence_attacher_get_pending_text (self->attacher, path);
 }
 
 const char * const *
@@ -622,7 +529,7 @@ xs_material_row_get_busy (XsMaterialRow *self)
 static void
 xs_material_row_unroot (GtkWidget *widget)
 {
-  close_chooser (XS_MATERIAL_ROW (widget));
+  xs_evidence_intake_close (XS_MATERIAL_ROW (widget)->intake);
   GTK_WIDGET_CLASS (xs_material_row_parent_class)->unroot (widget);
 }
 
@@ -636,8 +543,14 @@ xs_material_row_dispose (GObject *object)
       xs_evidence_attacher_cancel (self->attacher);
       g_signal_handlers_disconnect_by_data (self->attacher, self);
     }
+  g_clear_object (&self->launcher);
   g_clear_object (&self->attacher);
-  close_chooser (self);
+  if (self->intake != NULL)
+    {
+      xs_evidence_intake_close (self->intake);
+      g_signal_handlers_disconnect_by_data (self->intake, self);
+    }
+  g_clear_object (&self->intake);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (xs_material_row_parent_class)->dispose (object);
@@ -702,34 +615,6 @@ xs_material_row_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-on_scan_suggestion (XsMaterialRow *self,
-                    const char    *field,
-                    const char    *value)
-{
-  g_signal_emit (self, signals[SUGGESTION], 0, field, value);
-}
-
-/* Scan… opens the scan dialog for this material. */
-static void
-scan_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  XsMaterialRow *self = XS_MATERIAL_ROW (widget);
-  XsScanDialog *dialog;
-
-  if (xs_evidence_attacher_get_claim_id (self->attacher) <= 0 || !self->editable)
-    return;
-  dialog = xs_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db,
-                               xs_evidence_attacher_get_claim_id (self->attacher), self->material);
-  g_signal_connect_object (dialog, "scanned", G_CALLBACK (emit_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "suggestion-accepted", G_CALLBACK (on_scan_suggestion),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -809,5 +694,8 @@ xs_material_row_init (XsMaterialRow *self)
   self->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_evidence_free);
   self->file_rows = g_ptr_array_new ();
 
-  add_drop_target (self);
+  self->intake = xs_evidence_intake_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->intake, "files", G_CALLBACK (on_intake_files), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->intake, "refused", G_CALLBACK (on_intake_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->intake, "notify::dropping", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 }

@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "xs-db.h"
+#include "xs-recognition.h"
+#include "xs-scan-launcher.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +16,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XsMaterialRow, xs_material_row, XS, MATERIAL_ROW, AdwExpanderRow)
 
 /* A row for @material (a code such as "meeting_notice") of claim @claim_id
- * (0 while the claim is not saved: files attached then are kept pending
- * until it is); @name is the material's localized name. */
+ * (0 while the claim is not saved: files attached or scanned then are kept
+ * pending until it is) of trainee @trainee_id; @name is the material's
+ * localized name. */
 GtkWidget   *xs_material_row_new            (XsDb               *db,
                                              gint64              claim_id,
+                                             gint64              trainee_id,
                                              const char         *material,
                                              const char         *name);
 const char  *xs_material_row_get_material   (XsMaterialRow      *self);
@@ -28,6 +32,11 @@ void         xs_material_row_set_claim_id   (XsMaterialRow      *self,
                                              gint64              claim_id);
 /* Paths of the files waiting for the claim to be saved, NULL-ended. */
 const char * const *xs_material_row_get_pending (XsMaterialRow  *self);
+/* What was read on pending scan @path, or NULL. */
+const XsRecognition *xs_material_row_get_pending_text (XsMaterialRow *self,
+                                             const char         *path);
+/* What runs Scan… of the row. */
+XsScanLauncher *xs_material_row_get_scan_launcher (XsMaterialRow *self);
 /* Shows the files of @evidence (XsEvidence of the whole claim) that prove
  * this row's material. */
 void         xs_material_row_set_evidence   (XsMaterialRow      *self,

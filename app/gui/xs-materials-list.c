@@ -257,7 +257,7 @@ rebuild_rows (XsMaterialsList    *self,
   clear_rows (self);
   for (guint i = 0; required[i] != NULL; i++)
     {
-      GtkWidget *row = xs_material_row_new (self->db, self->edited->id, required[i],
+      GtkWidget *row = xs_material_row_new (self->db, self->edited->id, self->edited->trainee_id, required[i],
                                             xs_rule_set_get_material_name (self->rules, required[i]));
 
       g_signal_connect_swapped (row, "changed", G_CALLBACK (on_row_changed), self);
@@ -397,6 +397,32 @@ xs_materials_list_dup_pending (XsMaterialsList *self)
                              g_strdupv ((char **) xs_material_row_get_pending (row)));
     }
   return pending;
+}
+
+GHashTable *
+xs_materials_list_dup_pending_texts (XsMaterialsList *self)
+{
+  GHashTable *texts;
+
+  g_return_val_if_fail (XS_IS_MATERIALS_LIST (self), NULL);
+
+  texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      XsMaterialRow *row = g_ptr_array_index (self->rows, i);
+
+      for (const char * const *p = xs_material_row_get_pending (row); *p != NULL; p++)
+        {
+          const XsRecognition *found = xs_material_row_get_pending_text (row, *p);
+          g_autoptr(JsonNode) node = NULL;
+
+          if (found == NULL)
+            continue;
+          node = xs_recognition_to_json (found);
+          g_hash_table_insert (texts, g_strdup (*p), json_to_string (node, FALSE));
+        }
+    }
+  return texts;
 }
 
 /* GObject ------------------------------------------------------------------- */

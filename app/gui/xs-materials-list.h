@@ -45,5 +45,8 @@ char       *xs_materials_list_dup_missing_names (XsMaterialsList *self);
 /* Material code → GStrv of paths attached before the claim was saved. */
 GHashTable *xs_materials_list_dup_pending     (XsMaterialsList *self);
 gboolean    xs_materials_list_has_pending     (XsMaterialsList *self);
+/* Pending path → what was read on it (xs_recognition_to_json() as text),
+ * for the pending scans that were read. */
+GHashTable *xs_materials_list_dup_pending_texts (XsMaterialsList *self);
 
 G_END_DECLS

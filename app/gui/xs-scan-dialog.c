@@ -2,7 +2,9 @@
  *
  * The scanner works in a worker (xs-scanner.h) and shows each page as it
  * arrives; a second worker with its own connection attaches the PDF and
- * reads its text. What was read is offered, never filled in.
+ * reads its text. For a claim not saved yet the PDF is only written and
+ * read, and handed on as a pending file: nothing is stored. What was read
+ * is offered, never filled in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +32,7 @@ struct _XsScanDialog
 
   XsDb           *db;
   gint64          claim_id;
+  gint64          trainee_id;    /* of a claim not saved yet */
   char           *material;
   GSettings      *settings;
   GPtrArray      *devices;       /* XsScanDevice */
@@ -56,6 +59,7 @@ struct _XsScanDialog
 enum
 {
   SIGNAL_SCANNED,
+  SIGNAL_SCANNED_PENDING,
   SIGNAL_SUGGESTION_ACCEPTED,
   N_SIGNALS
 };
@@ -266,12 +270,14 @@ xs_scan_dialog_show_recognition (XsScanDialog        *self,
 typedef struct
 {
   gint64     claim_id;
+  gint64     trainee_id;
   char      *material;
   GPtrArray *pages;
 } StoreData;
 
 typedef struct
 {
+  char          *pending_path;  /* the PDF of a claim not saved yet */
   XsRecognition *found;
   char          *trainee_id_number;
   char          *read_error;
@@ -288,6 +294,10 @@ store_data_free (StoreData *data)
 static void
 store_result_free (StoreResult *result)
 {
+  /* not handed on: nobody else will delete it */
+  if (result->pending_path != NULL)
+    xs_scan_remove_tmp (result->pending_path);
+  g_free (result->pending_path);
   g_clear_pointer (&result->found, xs_recognition_free);
   g_free (result->trainee_id_number);
   g_free (result->read_error);
@@ -308,6 +318,33 @@ store_pages (XsJob         *job,
   g_autoptr(XsClaim) claim = NULL;
   g_autoptr(XsTrainee) trainee = NULL;
   StoreResult *result;
+
+  if (data->claim_id <= 0)
+    {
+      /* A claim not saved yet: the PDF waits beside it, read but not stored. */
+      g_autofree char *path = xs_scan_write_pdf_tmp (data->material, data->pages, error);
+
+      if (path == NULL)
+        return FALSE;
+      result = g_new0 (StoreResult, 1);
+      result->pending_path = g_steal_pointer (&path);
+      xs_job_set_result (job, result, (GDestroyNotify) store_result_free);
+      trainee = xs_trainee_store_get (db, data->trainee_id, NULL);
+      result->trainee_id_number = trainee ? g_strdup (trainee->id_number) : NULL;
+      if (xs_recognise_is_supported ())
+        {
+          result->found = xs_recognise_file (result->pending_path, trainee ? trainee->name : NULL,
+                                             cancellable, &read_error);
+          if (result->found == NULL && g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&read_error));
+              return FALSE;
+            }
+          if (result->found == NULL)
+            result->read_error = g_strdup (read_error->message);
+        }
+      return TRUE;
+    }
 
   sha256 = xs_scan_attach (db, data->claim_id, data->material, data->pages, error);
   if (sha256 == NULL)
@@ -334,6 +371,7 @@ stored (GObject      *source,
   g_autoptr(XsScanDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   StoreResult *result;
+  gboolean pending;
 
   set_working (self, FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
@@ -343,18 +381,30 @@ stored (GObject      *source,
       return;
     }
   result = xs_job_get_result (XS_JOB (source));
-  g_signal_emit (self, signals[SIGNAL_SCANNED], 0);
+  pending = result->pending_path != NULL;
+  if (pending)
+    {
+      g_autofree char *path = g_steal_pointer (&result->pending_path);
+
+      /* the handler owns the file from here on */
+      g_signal_emit (self, signals[SIGNAL_SCANNED_PENDING], 0, path, result->found);
+    }
+  else
+    g_signal_emit (self, signals[SIGNAL_SCANNED], 0);
   if (result->found != NULL && g_strstrip (result->found->text)[0] == '\0')
-    show_status (self, _("The pages are attached; no text was found on them."), FALSE);
+    show_status (self, pending ? _("The pages are attached to the new claim, stored when it is saved; no text was found on them.")
+                               : _("The pages are attached; no text was found on them."), FALSE);
   else if (result->found != NULL)
     {
-      show_status (self, _("The pages are attached. Here is what they say."), FALSE);
+      show_status (self, pending ? _("The pages are attached to the new claim, stored when it is saved. Here is what they say.")
+                                 : _("The pages are attached. Here is what they say."), FALSE);
       show_suggestions (self, result->found, result->trainee_id_number);
     }
   else if (result->read_error != NULL)
     show_status (self, result->read_error, TRUE);
   else
-    show_status (self, _("The pages are attached."), FALSE);
+    show_status (self, pending ? _("The pages are attached to the new claim, stored when it is saved.")
+                               : _("The pages are attached."), FALSE);
 }
 
 /* Scanning */
@@ -414,6 +464,7 @@ scanned (GObject      *source,
 
   data = g_new0 (StoreData, 1);
   data->claim_id = self->claim_id;
+  data->trainee_id = self->trainee_id;
   data->material = g_strdup (self->material);
   data->pages = g_steal_pointer (&pages);
   job = xs_job_new (xs_db_get_data_dir (self->db), store_pages, data, (GDestroyNotify) store_data_free);
@@ -521,6 +572,9 @@ xs_scan_dialog_class_init (XsScanDialogClass *klass)
   signals[SIGNAL_SCANNED] =
     g_signal_new ("scanned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_SCANNED_PENDING] =
+    g_signal_new ("scanned-pending", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_POINTER);
   signals[SIGNAL_SUGGESTION_ACCEPTED] =
     g_signal_new ("suggestion-accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
@@ -570,4 +624,12 @@ xs_scan_dialog_new (GtkWindow  *parent,
   self->cancellable = g_cancellable_new ();
   xs_scanner_list_devices_async (self->cancellable, devices_listed, g_object_ref (self));
   return self;
+}
+
+void
+xs_scan_dialog_set_trainee_id (XsScanDialog *self,
+                               gint64        trainee_id)
+{
+  g_return_if_fail (XS_IS_SCAN_DIALOG (self));
+  self->trainee_id = trainee_id;
 }

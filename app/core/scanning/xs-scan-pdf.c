@@ -16,6 +16,7 @@
 #include <jpeglib.h>
 
 #include "xs-claim-store.h"
+#include "xs-recognition.h"
 #include "xs-scan-pdf.h"
 
 #define A4_WIDTH_PT (210.0 / 25.4 * 72.0)
@@ -182,18 +183,57 @@ xs_scan_write_pdf (GPtrArray   *pages,
 }
 
 char *
-xs_scan_attach (XsDb        *db,
-                gint64       claim_id,
-                const char  *material,
-                GPtrArray   *pages,
-                GError     **error)
+xs_scan_write_pdf_tmp (const char  *material,
+                       GPtrArray   *pages,
+                       GError     **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  g_return_val_if_fail (material != NULL, NULL);
+  g_return_val_if_fail (pages != NULL && pages->len > 0, NULL);
+
+  dir = g_dir_make_tmp ("xueshi-scan-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  /* The name the clerk sees in the list of attached files: the paper's own
+   * (Chinese) name, as on the documents, else the material's code. */
+  name = g_strdup_printf ("%s-%s.pdf", xs_recognition_material_name (material) != NULL
+                                       ? xs_recognition_material_name (material) : material, stamp);
+  path = g_build_filename (dir, name, NULL);
+  if (!xs_scan_write_pdf (pages, path, error))
+    {
+      xs_scan_remove_tmp (path);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+void
+xs_scan_remove_tmp (const char *path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  dir = g_path_get_dirname (path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+char *
+xs_scan_attach (XsDb        *db,
+                gint64       claim_id,
+                const char  *material,
+                GPtrArray   *pages,
+                GError     **error)
+{
+  g_autofree char *path = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   char *sha256 = NULL;
   const char *paths[2] = { NULL, NULL };
 
@@ -201,24 +241,17 @@ xs_scan_attach (XsDb        *db,
   g_return_val_if_fail (material != NULL, NULL);
   g_return_val_if_fail (pages != NULL && pages->len > 0, NULL);
 
-  dir = g_dir_make_tmp ("xueshi-scan-XXXXXX", error);
-  if (dir == NULL)
+  path = xs_scan_write_pdf_tmp (material, pages, error);
+  if (path == NULL)
     return NULL;
-  /* The name the clerk sees in the list of attached files. */
-  name = g_strdup_printf ("%s-%s.pdf", material, stamp);
-  path = g_build_filename (dir, name, NULL);
-  if (xs_scan_write_pdf (pages, path, error))
-    {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
-
-      paths[0] = path;
-      if (mapped != NULL)
-        bytes = g_mapped_file_get_bytes (mapped);
-      if (bytes != NULL && xs_claim_store_attach (db, claim_id, material, paths, error))
-        sha256 = xs_evidence_hash_bytes (bytes);
-    }
+  mapped = g_mapped_file_new (path, FALSE, error);
+  paths[0] = path;
+  if (mapped != NULL)
+    bytes = g_mapped_file_get_bytes (mapped);
+  if (bytes != NULL && xs_claim_store_attach (db, claim_id, material, paths, error))
+    sha256 = xs_evidence_hash_bytes (bytes);
   g_clear_pointer (&bytes, g_bytes_unref);
-  g_unlink (path);
-  g_rmdir (dir);
+  g_clear_pointer (&mapped, g_mapped_file_unref);
+  xs_scan_remove_tmp (path);
   return sha256;
 }

@@ -21,6 +21,13 @@ GBytes   *xs_scan_page_to_jpeg    (const XsScanPage  *page,
 gboolean  xs_scan_write_pdf       (GPtrArray         *pages,
                                    const char        *path,
                                    GError           **error);
+/* Writes @pages as one PDF named after @material and the time, in a new
+ * folder of its own under the temporary folder; returns its path. */
+char     *xs_scan_write_pdf_tmp   (const char        *material,
+                                   GPtrArray         *pages,
+                                   GError           **error);
+/* Deletes a file xs_scan_write_pdf_tmp() wrote, and its folder. */
+void      xs_scan_remove_tmp      (const char        *path);
 /* Makes the PDF of @pages and attaches it to @material of the claim through
  * xs_claim_store_attach() (same checks, same hashing, all or nothing).
  * Returns the SHA-256 of the stored file. */

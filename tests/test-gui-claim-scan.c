@@ -1,0 +1,402 @@
+/* test-gui-claim-scan.c: Scan… on a claim not saved yet, with SANE's test
+ * backend: the PDF waits with the claim, is stored when it is saved (with
+ * what was read on it), and nothing is left when the claim is dropped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "xs-claim-editor.h"
+#include "xs-claim-store.h"
+#include "xs-evidence-text.h"
+#include "xs-gui-test-util.h"
+#include "xs-material-row.h"
+#include "xs-recognise.h"
+#include "xs-scanner.h"
+#include "xs-test-util.h"
+#include "xs-trainee-store.h"
+
+typedef struct
+{
+  XsDb          *db;
+  GtkWindow     *parent;
+  gint64         trainee_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
+  g_autoptr(GError) error = NULL;
+
+  fixture->db = xs_test_open_db ();
+  trainee->id_number = xs_test_id_number (3);
+  trainee->name = g_strdup ("欧阳䶮");
+  trainee->sex = xs_id_number_get_sex (trainee->id_number);
+  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
+  trainee->employer = g_strdup ("漯河市中心医院");
+  g_assert_true (xs_trainee_store_upsert (fixture->db, trainee, NULL, &error));
+  g_assert_no_error (error);
+  fixture->trainee_id = trainee->id;
+
+  fixture->parent = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
+  gtk_window_present (fixture->parent);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->parent);
+  xs_gui_test_iterate (50);
+  g_assert_null (fixture->parent);
+  g_assert_finalize_object (fixture->db);
+}
+
+/* Helpers ------------------------------------------------------------------ */
+
+static gboolean
+editor_idle (gpointer editor)
+{
+  return !xs_claim_editor_get_busy (editor);
+}
+
+static void
+wait_idle (XsClaimEditor *editor)
+{
+  g_assert_true (xs_gui_test_wait_until (editor_idle, editor, 10000));
+}
+
+static XsClaimEditor *
+open_new_claim (Fixture *fixture)
+{
+  XsClaimEditor *editor = xs_claim_editor_new (fixture->parent, fixture->db, fixture->trainee_id, 2018, 0);
+
+  g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (editor));
+  wait_idle (editor);
+  return editor;
+}
+
+static GtkWidget *
+find_row (XsClaimEditor *editor,
+          GType          type,
+          const char    *title)
+{
+  GtkWidget *row = xs_gui_test_find (GTK_WIDGET (editor), type, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+select_kind (XsClaimEditor *editor,
+             int            number)
+{
+  AdwComboRow *kinds = ADW_COMBO_ROW (find_row (editor, ADW_TYPE_COMBO_ROW, "Kind"));
+  GListModel *model = adw_combo_row_get_model (kinds);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(XsClaimKind) kind = g_list_model_get_item (model, i);
+
+      if (xs_claim_kind_get_number (kind) == number)
+        {
+          adw_combo_row_set_selected (kinds, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A claim of kind 4 (a meeting attended): a notice and the employer's
+ * proof. */
+static void
+fill_claim (XsClaimEditor *editor)
+{
+  GtkWidget *hours;
+
+  select_kind (editor, 4);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")), "河南省医学会年会");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Date")), "2018-05-20");
+  hours = xs_gui_test_find (find_row (editor, ADW_TYPE_ACTION_ROW, "Hours"), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (hours);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hours), 8);
+  wait_idle (editor);
+}
+
+static XsMaterialRow *
+material_row (XsClaimEditor *editor,
+              const char    *name)
+{
+  GtkWidget *row = xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, name);
+
+  g_assert_nonnull (row);
+  return XS_MATERIAL_ROW (row);
+}
+
+static gboolean
+scan_ready (gpointer dialog)
+{
+  GtkWidget *button = xs_gui_test_find (dialog, GTK_TYPE_BUTTON, "Scan");
+
+  return button != NULL && gtk_widget_get_sensitive (button);
+}
+
+static gboolean
+row_has_pending (gpointer row)
+{
+  return g_strv_length ((char **) xs_material_row_get_pending (row)) == 1;
+}
+
+/* Scan… on @row as the clerk presses it; one page of the test backend's
+ * colour pattern. Returns the pending PDF's path. */
+static char *
+scan_into (XsMaterialRow *row)
+{
+  XsScanDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "material.scan", NULL));
+  dialog = xs_scan_launcher_get_dialog (xs_material_row_get_scan_launcher (row));
+  g_assert_nonnull (dialog);
+  g_assert_true (xs_gui_test_wait_until (scan_ready, dialog, 20000));
+  xs_scan_dialog_start (dialog);
+  g_assert_true (xs_gui_test_wait_until (row_has_pending, row, 120000));
+  g_assert_true (xs_gui_test_wait_until (scan_ready, dialog, 120000));
+  return g_strdup (xs_material_row_get_pending (row)[0]);
+}
+
+static void
+close_scan_dialog (XsMaterialRow *row)
+{
+  XsScanDialog *dialog = xs_scan_launcher_get_dialog (xs_material_row_get_scan_launcher (row));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  xs_gui_test_iterate (50);
+  g_assert_null (xs_scan_launcher_get_dialog (xs_material_row_get_scan_launcher (row)));
+}
+
+static guint
+count_claims (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) claims = xs_claim_store_list_for_trainee (fixture->db, fixture->trainee_id, 0, NULL);
+
+  g_assert_nonnull (claims);
+  return claims->len;
+}
+
+static char *
+stored_files (Fixture *fixture)
+{
+  g_autofree char *dir = g_build_filename (xs_db_get_data_dir (fixture->db), "evidence", NULL);
+
+  return xs_test_tree_of (dir);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Tests -------------------------------------------------------------------- */
+
+/* Scan… is offered on a claim not saved yet; the PDF waits on the row and
+ * is stored, with its text, when the claim is. */
+static void
+test_scan_then_save (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  XsClaimEditor *editor = open_new_claim (fixture);
+  g_autofree char *before = stored_files (fixture);
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  XsMaterialRow *notice;
+  const XsEvidence *stored;
+
+  fill_claim (editor);
+  notice = material_row (editor, "Meeting notice");
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (xs_gui_test_find (GTK_WIDGET (notice), GTK_TYPE_BUTTON, "can")));
+
+  path = scan_into (notice);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_str_has_suffix (path, ".pdf"));
+  g_assert_nonnull (strstr (path, "会议通知-"));
+  g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
+  /* read, but nothing stored yet */
+  if (xs_recognise_is_supported ())
+    g_assert_nonnull (xs_material_row_get_pending_text (notice, path));
+  g_assert_cmpuint (count_claims (fixture), ==, 0);
+  g_assert_cmpstr (stored_files (fixture), ==, before);
+  close_scan_dialog (notice);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_idle (editor);
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), >, 0);
+  evidence = xs_claim_store_list_evidence (fixture->db, xs_claim_editor_get_claim_id (editor), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  stored = g_ptr_array_index (evidence, 0);
+  g_assert_cmpstr (stored->material, ==, "meeting_notice");
+  g_assert_cmpstr (stored->media_type, ==, "application/pdf");
+  g_assert_true (g_str_has_prefix (stored->original_name, "会议通知-"));
+  /* the text read at the scan went with it */
+  if (xs_recognise_is_supported ())
+    {
+      g_autoptr(XsRecognition) text = xs_evidence_text_get (fixture->db, stored->sha256, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (text);
+    }
+  /* the stored copy is the only one left */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_strv_length ((char **) xs_material_row_get_pending (notice)), ==, 0);
+  g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (editor);
+}
+
+/* A claim dropped after a scan leaves nothing: no claim, no stored file,
+ * and the scan's PDF is deleted. Removing the pending scan deletes it too. */
+static void
+test_scan_then_discard (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  XsClaimEditor *editor = open_new_claim (fixture);
+  g_autofree char *before = stored_files (fixture);
+  g_autofree char *removed = NULL;
+  g_autofree char *path = NULL;
+  XsMaterialRow *proof;
+  AdwMessageDialog *dialog;
+
+  fill_claim (editor);
+  proof = material_row (editor, "Employer’s proof");
+
+  removed = scan_into (proof);
+  gtk_widget_activate_action_variant (GTK_WIDGET (proof), "material.remove-pending",
+                                      g_variant_new_string (removed));
+  wait_idle (editor);
+  g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 0);
+  g_assert_false (g_file_test (removed, G_FILE_TEST_EXISTS));
+
+  /* scanned again, and the dialog left open while the claim is dropped */
+  xs_scan_dialog_start (xs_scan_launcher_get_dialog (xs_material_row_get_scan_launcher (proof)));
+  g_assert_true (xs_gui_test_wait_until (row_has_pending, proof, 120000));
+  path = g_strdup (xs_material_row_get_pending (proof)[0]);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  xs_gui_test_iterate (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  xs_gui_test_iterate (200);
+  g_assert_finalize_object (editor);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_claims (fixture), ==, 0);
+  g_assert_cmpstr (stored_files (fixture), ==, before);
+}
+
+static void
+on_title_changed (GtkEditable *title,
+                  GString     *seen)
+{
+  g_string_assign (seen, gtk_editable_get_text (title));
+}
+
+/* What the dialog offers on a claim not saved yet reaches its fields only
+ * through Use. */
+static void
+test_suggestion_fills_new_claim (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  XsClaimEditor *editor = open_new_claim (fixture);
+  g_autofree char *own = xs_test_id_number (3);
+  g_autofree char *text = g_strdup_printf ("会议通知\n姓名：欧阳䶮 身份证号：%s\n"
+                                           "兹定于2018年5月20日召开《河南省护理学会学术年会》，共计8学时。", own);
+  g_autoptr(XsRecognition) found = xs_recognition_from_text (text, "欧阳䶮");
+  g_autoptr(GString) seen = g_string_new (NULL);
+  GtkWidget *title_row;
+  XsScanDialog *dialog;
+  XsMaterialRow *notice;
+  GtkWidget *use;
+
+  fill_claim (editor);
+  title_row = find_row (editor, ADW_TYPE_ENTRY_ROW, "Title");
+  g_signal_connect (title_row, "changed", G_CALLBACK (on_title_changed), seen);
+  notice = material_row (editor, "Meeting notice");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notice), "material.scan", NULL));
+  dialog = xs_scan_launcher_get_dialog (xs_material_row_get_scan_launcher (notice));
+  g_assert_nonnull (dialog);
+  /* Scan… again shows the same dialog */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notice), "material.scan", NULL));
+  g_assert_true (xs_scan_launcher_get_dialog (xs_material_row_get_scan_launcher (notice)) == dialog);
+
+  xs_scan_dialog_show_recognition (dialog, found, own);
+  xs_gui_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "河南省医学会年会");
+  g_assert_cmpstr (seen->str, ==, "");
+  use = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Use");
+  g_assert_nonnull (use);
+  g_signal_emit_by_name (use, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "河南省护理学会学术年会");
+  g_assert_cmpstr (seen->str, ==, "河南省护理学会学术年会");
+  g_signal_handlers_disconnect_by_data (title_row, seen);
+
+  /* the editor closing closes its scan dialog */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  xs_gui_test_iterate (100);
+  g_assert_finalize_object (editor);
+  g_assert_null (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *sane_dir = NULL;
+  g_autofree char *dll = NULL;
+  g_autofree char *conf = NULL;
+
+  xs_gui_test_init (&argc, &argv);
+
+  /* SANE's own test backend, alone, through a private configuration */
+  sane_dir = xs_test_make_tmpdir ();
+  dll = g_build_filename (sane_dir, "dll.conf", NULL);
+  g_assert_true (g_file_set_contents (dll, "test\n", -1, NULL));
+  conf = g_build_filename (sane_dir, "test.conf", NULL);
+  g_assert_true (g_file_set_contents (conf, "number_of_devices 1\ntest-picture \"Color pattern\"\n", -1, NULL));
+  g_setenv ("SANE_CONFIG_DIR", sane_dir, TRUE);
+
+  if (xs_scanner_is_supported ())
+    {
+      g_test_add ("/claim-scan/scan-then-save", Fixture, NULL,
+                  fixture_set_up, test_scan_then_save, fixture_tear_down);
+      g_test_add ("/claim-scan/scan-then-discard", Fixture, NULL,
+                  fixture_set_up, test_scan_then_discard, fixture_tear_down);
+    }
+  g_test_add ("/claim-scan/suggestion-fills-new-claim", Fixture, NULL,
+              fixture_set_up, test_suggestion_fills_new_claim, fixture_tear_down);
+  return g_test_run ();
+}
