@@ -296,11 +296,14 @@ test_window_bars_after_approval (Fixture       *fixture,
   page = XS_TRAINEE_PAGE (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEE_PAGE, NULL));
   xs_gui_test_wait_for_draw (GTK_WIDGET (page));
 
-  for (GtkWidget *w = xs_gui_test_find (GTK_WIDGET (page), XS_TYPE_HOURS_BAR, NULL);
-       w != NULL;
-       w = gtk_widget_get_next_sibling (w))
+  /* the bars, or the boxes that hold them, are siblings */
+  for (GtkWidget *c = gtk_widget_get_parent (xs_gui_test_find (GTK_WIDGET (page), XS_TYPE_HOURS_BAR, NULL));
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
-      if (!XS_IS_HOURS_BAR (w))
+      GtkWidget *w = XS_IS_HOURS_BAR (c) ? c : gtk_widget_get_first_child (c);
+
+      if (w == NULL || !XS_IS_HOURS_BAR (w))
         continue;
       g_assert_cmpstr (xs_hours_bar_get_text (XS_HOURS_BAR (w)), ==, expected[n]);
       n++;

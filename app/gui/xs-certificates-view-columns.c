@@ -113,7 +113,7 @@ bind_total (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), hours);
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (XsCertificatesView *self,
             const char         *title,
             GCallback           setup,
@@ -133,14 +133,28 @@ add_column (XsCertificatesView *self,
     gtk_column_view_column_set_fixed_width (column, fixed_width);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+  return column;
 }
 
 void
 _xs_certificates_view_add_columns (XsCertificatesView *self)
 {
   add_column (self, "", G_CALLBACK (setup_check), G_CALLBACK (bind_check), FALSE, 40);
-  add_column (self, _("Name"), G_CALLBACK (setup_label), G_CALLBACK (bind_name), FALSE, 90);
-  add_column (self, _("Identity Number"), G_CALLBACK (setup_label), G_CALLBACK (bind_masked_id), FALSE, 170);
-  add_column (self, _("Employer"), G_CALLBACK (setup_label), G_CALLBACK (bind_employer), TRUE, -1);
+  self->name_column = add_column (self, _("Name"), G_CALLBACK (setup_label), G_CALLBACK (bind_name), FALSE, 90);
+  self->secondary[0] = add_column (self, _("Identity Number"), G_CALLBACK (setup_label),
+                                   G_CALLBACK (bind_masked_id), FALSE, 170);
+  self->secondary[1] = add_column (self, _("Employer"), G_CALLBACK (setup_label), G_CALLBACK (bind_employer),
+                                   TRUE, -1);
   add_column (self, _("Total"), G_CALLBACK (setup_label), G_CALLBACK (bind_total), FALSE, 56);
+  _xs_certificates_view_fold_columns (self);
+}
+
+/* A narrow view keeps the check box, the name and the total, the name
+ * taking the room the others leave. */
+void
+_xs_certificates_view_fold_columns (XsCertificatesView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->secondary); i++)
+    gtk_column_view_column_set_visible (self->secondary[i], !self->narrow);
+  gtk_column_view_column_set_expand (self->name_column, self->narrow);
 }

@@ -37,7 +37,15 @@ struct _XsCertificatesView
   XsCertificateIssuer *issuer;
   GCancellable       *chooser_cancellable;
 
+  /* Below NARROW_WIDTH the identity number and employer columns are hidden. */
+  gboolean            narrow;
+  guint               narrow_idle;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *secondary[2];
+
   /* template children */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *preview_page;
   GtkLabel           *count_label;
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
@@ -64,6 +72,8 @@ void      _xs_certificates_view_notify_busy         (XsCertificatesView    *self
 /* xs-certificates-view-columns.c: the list's columns and cells */
 
 void      _xs_certificates_view_add_columns         (XsCertificatesView    *self);
+/* Hides or shows the secondary columns as @self->narrow says. */
+void      _xs_certificates_view_fold_columns        (XsCertificatesView    *self);
 
 /* xs-certificates-view-preview.c: the previewed certificate, drawn in a worker */
 

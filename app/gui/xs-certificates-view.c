@@ -10,6 +10,9 @@
 
 #include "xs-certificates-view-private.h"
 
+/* below it, the list shows only the name and the total */
+#define NARROW_WIDTH 720
+
 G_DEFINE_FINAL_TYPE (XsCertificatesView, xs_certificates_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -418,11 +421,109 @@ xs_certificates_view_set_property (GObject      *object,
     }
 }
 
+static gboolean
+apply_narrow (gpointer user_data)
+{
+  XsCertificatesView *self = user_data;
+
+  self->narrow_idle = 0;
+  _xs_certificates_view_fold_columns (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The one child takes the whole view (a layout manager would keep
+ * size_allocate from being called). */
+static void
+xs_certificates_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Narrow windows (a clerk's half of a 1366-pixel screen) list the name and
+ * the total only; the columns change after the allocation, not during it.
+ * A view not yet allocated starts narrow, so that showing it never widens
+ * a narrow window. */
+static void
+xs_certificates_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  XsCertificatesView *self = XS_CERTIFICATES_VIEW (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+    }
+}
+
+/* Hidden, the view goes back to narrow: shown again in a narrow window it
+ * must not widen the window, and in a wide one the columns come back after
+ * its first allocation. */
+static void
+xs_certificates_view_unmap (GtkWidget *widget)
+{
+  XsCertificatesView *self = XS_CERTIFICATES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (xs_certificates_view_parent_class)->unmap (widget);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (!self->narrow)
+    {
+      self->narrow = TRUE;
+      _xs_certificates_view_fold_columns (self);
+    }
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  adw_leaflet_navigate (XS_CERTIFICATES_VIEW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_preview_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  XsCertificatesView *self = XS_CERTIFICATES_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->preview_page);
+}
+
+/* A double click or Enter on a trainee in the folded view shows the
+ * certificate. */
+static void
+on_row_activated (XsCertificatesView *self,
+                  guint               position,
+                  GtkColumnView      *view)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->preview_page);
+}
+
 static void
 xs_certificates_view_dispose (GObject *object)
 {
   XsCertificatesView *self = XS_CERTIFICATES_VIEW (object);
 
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   if (self->issuer != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->issuer, self);
@@ -480,8 +581,12 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = xs_certificates_view_measure;
+  widget_class->size_allocate = xs_certificates_view_size_allocate;
+  widget_class->unmap = xs_certificates_view_unmap;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-certificates-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_page);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, count_label);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, list_stack);
@@ -502,13 +607,17 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "certificates.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "certificates.select-none", NULL, select_none_action);
   gtk_widget_class_install_action (widget_class, "certificates.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "certificates.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "certificates.show-preview", NULL, show_preview_action);
 }
 
 static void
 xs_certificates_view_init (XsCertificatesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->narrow = TRUE;
   _xs_certificates_view_add_columns (self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
   self->issuer = xs_certificate_issuer_new (GTK_WIDGET (self));
   _xs_certificates_view_follow_issuer (self);
 

@@ -26,6 +26,7 @@ struct _XsClassesView
   GCancellable     *members_cancellable;
   gint64            to_select; /* once the classes are read */
   guint             loading;   /* jobs running */
+  gboolean          selecting; /* the view itself changes the selection */
 
   /* completion certificates */
   XsBaseProfile    *profile;   /* the application's */
@@ -36,10 +37,16 @@ struct _XsClassesView
   /* template children */
   GtkStack         *stack;
   GtkLabel         *count_label;
-  GtkListBox       *class_list;
+  AdwLeaflet       *leaflet;
+  GtkWidget        *details;
+  GtkListView      *class_list;
+  GtkSingleSelection *class_selection;
+  GListStore       *class_store;     /* XsClassItem, one per class */
   GtkLabel         *class_title;
   GtkLabel         *class_details;
-  GtkListBox       *trainee_list;
+  GtkListView      *trainee_list;
+  GListStore       *member_store;    /* XsClassMemberItem, one per member */
+  GtkWidget        *trainee_placeholder;
   GtkWidget        *certificate_progress_box;
   GtkLabel         *certificate_progress_label;
   GtkProgressBar   *certificate_progress_bar;

@@ -9,13 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "xs-class-dialog.h"
+#include "xs-class-item.h"
+#include "xs-class-member-item.h"
 #include "xs-class-members.h"
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
 #include "xs-classes-view-private.h"
 #include "xs-date.h"
 #include "xs-import-dialog.h"
-#include "xs-id-number.h"
 #include "xs-job.h"
 #include "xs-report.h"
 #include "xs-trainee-store.h"
@@ -34,28 +35,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-clear_list (GtkListBox *list)
+static const XsTrainingClass *
+find_class (XsClassesView *self,
+            gint64         class_id)
 {
-  GtkListBoxRow *row;
+  for (guint i = 0; self->classes != NULL && i < self->classes->len; i++)
+    {
+      const XsTrainingClass *klass = g_ptr_array_index (self->classes, i);
 
-  /* gtk_list_box_remove_all() is GTK 4.12 */
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
+      if (klass->id == class_id)
+        return klass;
+    }
+  return NULL;
 }
 
 static const XsTrainingClass *
 selected_class (XsClassesView *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->class_list);
-  int index;
+  XsClassItem *item = gtk_single_selection_get_selected_item (self->class_selection);
 
-  if (row == NULL || self->classes == NULL)
-    return NULL;
-  index = gtk_list_box_row_get_index (row);
-  if (index < 0 || (guint) index >= self->classes->len)
-    return NULL;
-  return g_ptr_array_index (self->classes, index);
+  return item != NULL ? find_class (self, xs_class_item_get_id (item)) : NULL;
 }
 
 const XsTrainingClass *
@@ -96,11 +95,10 @@ format_hours (int tenths)
   return g_strdup_printf (_("%s hours"), hours);
 }
 
-static GtkWidget *
-make_class_row (const XsTrainingClass *klass,
-                guint                  n_trainees)
+static XsClassItem *
+make_class_item (const XsTrainingClass *klass,
+                 guint                  n_trainees)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *dates = format_dates (klass);
   g_autofree char *subject = format_subject (klass);
   g_autofree char *hours = format_hours (klass->hours);
@@ -110,55 +108,24 @@ make_class_row (const XsTrainingClass *klass,
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s\n%s · %s", klass->code, subject, hours,
                                                dates, trainees);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), klass->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
+  return xs_class_item_new (klass->id, klass->name, subtitle);
 }
 
-static GtkWidget *
-make_trainee_row (const XsClassMember *claim)
+/* The class's trainees, or the words saying it has none yet. */
+static void
+set_members (XsClassesView *self,
+             GPtrArray     *members)
 {
-  g_autofree char *masked = xs_id_number_mask (claim->id_number);
-  g_autofree char *hours = format_hours (claim->hours);
-  g_autofree char *status = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label;
-  gboolean locked = claim->status == XS_STATUS_SUBMITTED || claim->status == XS_STATUS_APPROVED;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), claim->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), masked ? masked : "");
-
-  label = gtk_label_new (hours);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (locked)
-    {
-      GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-
-      gtk_widget_set_tooltip_text (lock, _("Locked: submitted by the base"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Locked: submitted by the base"), -1);
-      gtk_box_append (GTK_BOX (box), lock);
-    }
-  label = gtk_label_new (xs_status_get_label (claim->status));
-  gtk_label_set_width_chars (GTK_LABEL (label), 8);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (claim->status == XS_STATUS_APPROVED)
-    gtk_widget_add_css_class (label, "success");
-  else if (claim->status == XS_STATUS_REJECTED)
-    gtk_widget_add_css_class (label, "error");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  self->members = members != NULL ? g_ptr_array_ref (members) : NULL;
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    g_ptr_array_add (items, xs_class_member_item_new (g_ptr_array_index (members, i)));
+  g_list_store_splice (self->member_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->member_store)),
+                       items->pdata, items->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->trainee_list), items->len > 0);
+  gtk_widget_set_visible (self->trainee_placeholder, items->len == 0);
 }
 
 static void
@@ -209,11 +176,7 @@ on_members_read (GObject      *object,
     }
   g_clear_object (&self->members_cancellable);
   members = xs_job_get_result (XS_JOB (object));
-  clear_list (self->trainee_list);
-  g_clear_pointer (&self->members, g_ptr_array_unref);
-  self->members = g_ptr_array_ref (members);
-  for (guint i = 0; i < members->len; i++)
-    gtk_list_box_append (self->trainee_list, make_trainee_row (g_ptr_array_index (members, i)));
+  set_members (self, members);
   set_loading (self, FALSE);
   _xs_classes_view_update_certificates (self);
 }
@@ -236,8 +199,7 @@ show_class (XsClassesView         *self,
       g_clear_object (&self->members_cancellable);
       set_loading (self, FALSE);
     }
-  clear_list (self->trainee_list);
-  g_clear_pointer (&self->members, g_ptr_array_unref);
+  set_members (self, NULL);
   _xs_classes_view_update_certificates (self);
   if (klass == NULL || self->db == NULL)
     {
@@ -261,25 +223,47 @@ show_class (XsClassesView         *self,
 }
 
 static void
-on_class_selected (XsClassesView *self,
-                   GtkListBoxRow *row,
-                   GtkListBox    *list)
+on_class_selected (XsClassesView      *self,
+                   GParamSpec         *pspec,
+                   GtkSingleSelection *selection)
 {
-  show_class (self, selected_class (self));
+  const XsTrainingClass *klass = selected_class (self);
+
+  show_class (self, klass);
+  /* a class the clerk picked in the folded list: show it */
+  if (klass != NULL && !self->selecting && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->details);
+}
+
+static void
+on_class_activated (XsClassesView *self,
+                    guint          position,
+                    GtkListView   *list)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->details);
 }
 
 static void
 on_trainee_activated (XsClassesView *self,
-                      GtkListBoxRow *row,
-                      GtkListBox    *list)
+                      guint          position,
+                      GtkListView   *list)
 {
-  int index = gtk_list_box_row_get_index (row);
-  const XsClassMember *member;
+  g_autoptr(XsClassMemberItem) item = g_list_model_get_item (G_LIST_MODEL (self->member_store), position);
 
-  if (self->members == NULL || index < 0 || (guint) index >= self->members->len)
-    return;
-  member = g_ptr_array_index (self->members, index);
-  xs_report_action (GTK_WIDGET (self), "win.show-trainee", g_variant_new_int64 (member->trainee_id));
+  if (item != NULL)
+    xs_report_action (GTK_WIDGET (self), "win.show-trainee",
+                      g_variant_new_int64 (xs_class_member_item_get_trainee_id (item)));
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsClassesView *self = XS_CLASSES_VIEW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* Public */
@@ -301,13 +285,18 @@ xs_classes_view_select_class (XsClassesView *self,
 {
   g_return_val_if_fail (XS_IS_CLASSES_VIEW (self), FALSE);
 
-  for (guint i = 0; self->classes != NULL && i < self->classes->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->class_store)); i++)
     {
-      const XsTrainingClass *klass = g_ptr_array_index (self->classes, i);
+      g_autoptr(XsClassItem) item = g_list_model_get_item (G_LIST_MODEL (self->class_store), i);
 
-      if (klass->id == class_id)
+      if (xs_class_item_get_id (item) == class_id)
         {
-          gtk_list_box_select_row (self->class_list, gtk_list_box_get_row_at_index (self->class_list, i));
+          gboolean selecting = self->selecting;
+
+          /* chosen by the program, not by the clerk: the folded view stays */
+          self->selecting = TRUE;
+          gtk_single_selection_set_selected (self->class_selection, i);
+          self->selecting = selecting;
           return TRUE;
         }
     }
@@ -350,20 +339,25 @@ show_classes (XsClassesView *self,
   g_autofree char *count = NULL;
   gint64 selected = self->to_select != 0 ? self->to_select : xs_classes_view_get_selected_class (self);
 
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
   self->to_select = 0;
-  /* Clear the selection first: the old rows point into the old array. */
-  gtk_list_box_unselect_all (self->class_list);
-  clear_list (self->class_list);
   g_clear_pointer (&self->classes, g_ptr_array_unref);
   self->classes = g_steal_pointer (&read->classes);
-
   for (guint i = 0; i < self->classes->len; i++)
     {
       const XsTrainingClass *klass = g_ptr_array_index (self->classes, i);
 
-      gtk_list_box_append (self->class_list,
-                           make_class_row (klass, GPOINTER_TO_UINT (g_hash_table_lookup (read->counts, &klass->id))));
+      g_ptr_array_add (items, make_class_item (klass, GPOINTER_TO_UINT (g_hash_table_lookup (read->counts,
+                                                                                             &klass->id))));
     }
+  /* the selection follows the items: held back until the new one is chosen */
+  self->selecting = TRUE;
+  g_signal_handlers_block_by_func (self->class_selection, on_class_selected, self);
+  g_list_store_splice (self->class_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->class_store)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->class_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->class_selection, on_class_selected, self);
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u class", "%u classes", self->classes->len),
                            self->classes->len);
@@ -371,9 +365,10 @@ show_classes (XsClassesView *self,
   gtk_stack_set_visible_child_name (self->stack, self->classes->len > 0 ? "classes" : "empty");
 
   if (self->classes->len > 0 && !xs_classes_view_select_class (self, selected))
-    gtk_list_box_select_row (self->class_list, gtk_list_box_get_row_at_index (self->class_list, 0));
+    xs_classes_view_select_class (self, ((XsTrainingClass *) g_ptr_array_index (self->classes, 0))->id);
   if (self->classes->len == 0)
     show_class (self, NULL);
+  self->selecting = FALSE;
 }
 
 static void
@@ -482,9 +477,9 @@ xs_classes_view_dispose (GObject *object)
 {
   XsClassesView *self = XS_CLASSES_VIEW (object);
 
-  /* Removing the rows would select others. */
-  if (self->class_list != NULL)
-    g_signal_handlers_disconnect_by_data (self->class_list, self);
+  /* Removing the items would select others. */
+  if (self->class_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->class_selection, self);
   _xs_classes_view_dispose_certificates (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CLASSES_VIEW);
   g_cancellable_cancel (self->classes_cancellable);
@@ -601,13 +596,21 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (XS_TYPE_CLASS_ITEM);
+  g_type_ensure (XS_TYPE_CLASS_MEMBER_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-classes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, stack);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, details);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, class_list);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, class_selection);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, class_store);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, class_title);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, class_details);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, trainee_list);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, member_store);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, trainee_placeholder);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_box);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_label);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_bar);
@@ -615,9 +618,11 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_picture);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_caption);
   gtk_widget_class_bind_template_callback (widget_class, on_class_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_class_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_trainee_activated);
 
   gtk_widget_class_install_action (widget_class, "classes.new", NULL, new_class_action);
+  gtk_widget_class_install_action (widget_class, "classes.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "classes.import-hours", NULL, import_hours_action);
   _xs_classes_view_class_init_certificates (widget_class);
 }
@@ -625,18 +630,7 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
 static void
 xs_classes_view_init (XsClassesView *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  placeholder = gtk_label_new (_("No hours recorded for this class yet. Import its hours sheet to submit them."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->trainee_list, placeholder);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "classes.import-hours", FALSE);
   _xs_classes_view_init_certificates (self);

@@ -41,6 +41,7 @@ struct _XsWindow
   AdwStatusPage        *empty_page;
   GtkProgressBar       *busy_bar;
   GtkWidget            *back_button;
+  GtkWidget            *sidebar_back_button;
   AdwWindowTitle       *window_title;
   GtkListBox           *to_complete_list;
   guint                 busy_pulse;

@@ -254,14 +254,23 @@ _xs_window_set_busy (XsWindow *self,
     g_clear_handle_id (&self->busy_pulse, g_source_remove);
 }
 
+/* One back button at a time, so that a narrow header bar keeps room for
+ * the window's own buttons: the trainee page's, else (folded) the views'. */
+static void
+update_back_buttons (XsWindow *self)
+{
+  gboolean on_trainee = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "trainee") == 0;
+
+  gtk_widget_set_visible (self->back_button, on_trainee);
+  gtk_widget_set_visible (self->sidebar_back_button, adw_leaflet_get_folded (self->leaflet) && !on_trainee);
+}
+
 static void
 show_page (XsWindow   *self,
            const char *name)
 {
-  gboolean on_trainee = g_str_equal (name, "trainee");
-
   gtk_stack_set_visible_child_name (self->stack, name);
-  gtk_widget_set_visible (self->back_button, on_trainee);
+  update_back_buttons (self);
   _xs_window_update_actions (self);
 }
 
@@ -776,6 +785,7 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, sidebar_pages);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, sidebar_back_button);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, trainees_view);
@@ -795,6 +805,7 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_back);
   gtk_widget_class_bind_template_callback (widget_class, page_has_title);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_buttons);
 
   _xs_window_class_install_actions (widget_class);
 }
