@@ -140,6 +140,17 @@ xs_phone_normalize (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Most cells hold a mobile number as it should be: 11 ASCII digits. */
+  if (text[0] == '1' && text[1] >= '3' && text[1] <= '9')
+    {
+      guint i = 2;
+
+      while (i < 11 && text[i] >= '0' && text[i] <= '9')
+        i++;
+      if (i == 11 && text[11] == '\0')
+        return g_strndup (text, 11);
+    }
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -224,13 +235,40 @@ masked_summary (const char *name,
  * shows "abc" as "cba"). The row is refused rather than cleaned, so that
  * what is stored is exactly what the clerk can see and correct in the
  * spreadsheet. */
+/* Whether @text may hold a control character: a byte that is one (C0,
+ * DEL) or that begins one (U+0080-U+009F, U+061C, U+200E-U+2069), or a
+ * byte never in UTF-8. Most names and employers have none, and need no
+ * decoding; their characters are counted on the way into @n_chars. */
 static gboolean
-control_refused (XsImportRowContext *context,
-                 const char         *text,
-                 const char         *column)
+maybe_control (const char *text,
+               glong      *n_chars)
+{
+  glong n = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c < 0x20 || c == 0x7f || c == 0xc0 || c == 0xc1 || c == 0xc2 || c == 0xd8
+          || c == 0xe2 || c >= 0xf5)
+        return TRUE;
+      n += (c & 0xc0) != 0x80;
+    }
+  *n_chars = n;
+  return FALSE;
+}
+
+static gboolean
+control_refused_counting (XsImportRowContext *context,
+                          const char         *text,
+                          const char         *column,
+                          glong              *n_chars)
 {
   gunichar found;
 
+  if (!maybe_control (text, n_chars))
+    return FALSE;
+  *n_chars = g_utf8_strlen (text, -1);
   if (xs_safe_text_has_control (text, &found))
     {
       g_autofree char *shown = xs_safe_text_for_terminal (text);
@@ -246,13 +284,25 @@ control_refused (XsImportRowContext *context,
 }
 
 static gboolean
+control_refused (XsImportRowContext *context,
+                 const char         *text,
+                 const char         *column)
+{
+  glong n_chars;
+
+  return control_refused_counting (context, text, column, &n_chars);
+}
+
+static gboolean
 text_refused (XsImportRowContext *context,
               const char         *text,
               const char         *column)
 {
-  if (control_refused (context, text, column))
+  glong n_chars = 0;
+
+  if (control_refused_counting (context, text, column, &n_chars))
     return TRUE;
-  if (g_utf8_strlen (text, -1) <= MAX_TEXT_CHARS)
+  if (n_chars <= MAX_TEXT_CHARS)
     return FALSE;
   /* @column is marked with N_(): translated only when a row is refused. */
   _xs_import_reject_printf (context, _("The %s is longer than %d characters; is a column shifted?"),
