@@ -286,6 +286,8 @@ _xs_import_run (XsDb                *db,
       return NULL;
     }
 
+  if (g_str_equal (kind, "roster"))
+    _xs_db_set_import_cache (db, TRUE);
   while (xs_table_reader_next (reader, &local_error))
     {
       context.row = xs_table_reader_get_row_number (reader);
@@ -347,6 +349,8 @@ failed:
   _xs_db_set_checkpoint_pages (db, 0);
   abandon (db, context.import_id, &chunks);
 out:
+  if (g_str_equal (kind, "roster"))
+    _xs_db_set_import_cache (db, FALSE);
   _xs_import_log_unlock (chunks.lock_fd);
   return ok ? g_steal_pointer (&report) : NULL;
 }

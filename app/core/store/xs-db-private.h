@@ -155,5 +155,11 @@ void      _xs_db_set_busy_timeout (XsDb      *self,
  * its length. */
 void      _xs_db_set_checkpoint_pages (XsDb   *self,
                                        int     pages);
+/* While a roster import runs, its connection keeps a smaller page cache
+ * (8 MiB): the 32 MiB one filled with new pages, each a fresh page of
+ * memory the kernel had to fault in, and what it saved in reading back an
+ * index page cost more than that. FALSE sets it back. */
+void      _xs_db_set_import_cache (XsDb     *self,
+                                   gboolean  import);
 
 G_END_DECLS

@@ -633,6 +633,16 @@ _xs_db_set_checkpoint_pages (XsDb *self,
 }
 
 void
+_xs_db_set_import_cache (XsDb     *self,
+                         gboolean  import)
+{
+  g_return_if_fail (XS_IS_DB (self));
+  /* What xs_db_open() sets, or 8 MiB. */
+  sqlite3_exec (self->handle, import ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -32768",
+                NULL, NULL, NULL);
+}
+
+void
 _xs_db_set_busy_timeout (XsDb  *self,
                          guint  ms)
 {
