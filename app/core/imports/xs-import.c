@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "xs-db-private.h"
@@ -287,7 +288,11 @@ _xs_import_run (XsDb                *db,
     }
 
   if (g_str_equal (kind, "roster"))
-    _xs_db_set_import_cache (db, TRUE);
+    {
+      GStatBuf st;
+
+      _xs_db_set_import_cache (db, g_stat (path, &st) == 0 ? (gint64) st.st_size : G_MAXINT64);
+    }
   while (xs_table_reader_next (reader, &local_error))
     {
       context.row = xs_table_reader_get_row_number (reader);
@@ -350,7 +355,7 @@ failed:
   abandon (db, context.import_id, &chunks);
 out:
   if (g_str_equal (kind, "roster"))
-    _xs_db_set_import_cache (db, FALSE);
+    _xs_db_set_import_cache (db, -1);
   _xs_import_log_unlock (chunks.lock_fd);
   return ok ? g_steal_pointer (&report) : NULL;
 }
