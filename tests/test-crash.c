@@ -536,6 +536,76 @@ test_crash_hours (void)
   crash_clear (&crash);
 }
 
+/* An hours sheet large enough to commit in chunks, killed once its first
+ * chunk is in the database, at a random moment after: the next open takes
+ * the import back, whole, and the claims recorded before stay. */
+static void
+test_crash_hours_chunks (void)
+{
+  Crash crash;
+  g_autofree char *db_path = NULL;
+  g_autofree char *roster = NULL;
+  guint killed_between = 0;
+
+  if (!have_cli ())
+    return;
+  crash_init (&crash, "hours-chunks");
+  crash.rows *= 5;
+  db_path = g_build_filename (crash.data_dir, "xueshi.db", NULL);
+  roster = write_roster (0, TRAINEES_FOR_HOURS);
+  g_free (run_cli (&crash, "import-roster", roster, NULL));
+  g_unlink (roster);
+  crash.argv = g_strdupv ((char *[]) { (char *) g_getenv ("XUESHI_CLI"), (char *) "--data-dir",
+                                       crash.data_dir, (char *) "import-hours", (char *) "", NULL });
+  /* claims there before, which must stay */
+  prepare_hours (&crash);
+  g_free (run_cli (&crash, "import-hours", crash.input, NULL));
+
+  for (guint i = 0; i < MAX (crash.iterations / 2, 2); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(XsDb) db = NULL;
+      gint64 waited = 0, delay;
+
+      prepare_hours (&crash);
+      process = g_subprocess_newv ((const char * const *) crash.argv,
+                                   G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                   &error);
+      g_assert_no_error (error);
+      while (count_incomplete (db_path) != 1)
+        {
+          g_assert_cmpint (waited, <, 60 * G_USEC_PER_SEC);
+          g_usleep (2000);
+          waited += 2000;
+        }
+      delay = g_rand_int_range (crash.rand, 0, 400000);
+      g_usleep (delay);
+      g_subprocess_send_signal (process, SIGKILL);
+      g_subprocess_wait (process, NULL, &error);
+      g_assert_no_error (error);
+
+      if (g_subprocess_get_if_signaled (process) && count_incomplete (db_path) == 1)
+        killed_between++;
+
+      db = open_and_check (&crash);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM import_batch WHERE incomplete = 1 "
+                                  "AND undone_at IS NULL"), ==, 0);
+      if (!g_subprocess_get_if_signaled (process))
+        {
+          /* It had finished: whole, then undone to start the next from the same claims. */
+          g_assert_cmpint (count (db, "SELECT count(*) FROM claim"), ==, 2 * (gint64) crash.rows);
+          g_assert_true (xs_import_log_undo (db, count (db, "SELECT max (id) FROM import_batch"), &error));
+          g_assert_no_error (error);
+        }
+      g_assert_cmpint (count (db, "SELECT count(*) FROM claim"), ==, crash.rows);
+      g_test_message ("hours-chunks %u: killed %.1f ms after the first chunk: %s", i, delay / 1000.0,
+                      g_subprocess_get_if_signaled (process) ? "taken back on open" : "had finished");
+    }
+  g_assert_cmpuint (killed_between, >, 0);
+  crash_clear (&crash);
+}
+
 static guint32
 crc32_update (guint32       crc,
               const guint8 *data,
@@ -855,6 +925,7 @@ main (int    argc,
   g_test_add_func ("/crash/roster-import", test_crash_roster);
   g_test_add_func ("/crash/roster-import-chunks", test_crash_roster_chunks);
   g_test_add_func ("/crash/hours-import", test_crash_hours);
+  g_test_add_func ("/crash/hours-import-chunks", test_crash_hours_chunks);
   g_test_add_func ("/crash/evidence-attach", test_crash_attach);
   g_test_add_func ("/crash/backup", test_crash_backup);
 

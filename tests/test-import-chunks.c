@@ -7,7 +7,8 @@
  * rows, and refuses while a change another writer made in the window
  * depends on it. An import that fails half-way (rows refused) is taken
  * back whole, and an import that stopped (the incomplete mark left behind)
- * is taken back by the next open.
+ * is taken back by the next open. An hours sheet commits in chunks the
+ * same way.
  *
  * XUESHI_CHUNK_ROWS  roster rows (default 100000)
  *
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "xs-db-private.h"
+#include "xs-hours-import.h"
 #include "xs-import-log.h"
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
@@ -285,6 +287,202 @@ test_taken_back_on_open (void)
   g_unlink (csv);
 }
 
+/* ---- hours sheets ------------------------------------------------------ */
+
+#define HOURS_TRAINEES 500
+
+typedef struct
+{
+  char           *data_dir;
+  char           *csv;
+  XsImportReport *report;
+  GError         *error;
+  gint            done;
+} HoursJob;
+
+static gpointer
+hours_thread (gpointer data)
+{
+  HoursJob *job = data;
+  g_autoptr(XsDb) db = xs_db_open (job->data_dir, &job->error);
+
+  if (db != NULL)
+    job->report = xs_hours_import (db, job->csv, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL,
+                                   &job->error);
+  g_atomic_int_set (&job->done, 1);
+  return NULL;
+}
+
+static char *
+write_hours (guint n,
+             guint block)
+{
+  g_autoptr(GString) csv = g_string_sized_new ((gsize) n * 96);
+
+  g_string_append (csv, "身份证号,姓名,年度,科目类别,必修,学时,项目名称,日期\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = xs_test_id_number (i % HOURS_TRAINEES);
+
+      g_string_append_printf (csv, "%s,学员%u,2018,专业科目,,2,培训班%u-%u,2018-06-01\n",
+                              id, i % HOURS_TRAINEES, block, i);
+    }
+  return xs_test_write_file ("hours.csv", csv->str, csv->len);
+}
+
+/* Another program's write while an hours sheet is imported: a claim of
+ * its own or, with @change once the import's first chunk is in, a
+ * decision on the last claim the import added (@changed). */
+static int
+other_claim_write (sqlite3  *handle,
+                   guint     n,
+                   gboolean  change,
+                   gboolean *during,
+                   gboolean *changed)
+{
+  g_autofree char *sql = NULL;
+  int rc;
+
+  rc = sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  *during = count (handle, "SELECT count(*) FROM import_batch WHERE incomplete = 1 "
+                           "AND undone_at IS NULL") == 1;
+  *changed = change && *during;
+  if (*changed)
+    sql = g_strdup ("UPDATE claim SET status = 'approved', reviewer = '审核人' "
+                    "WHERE id = (SELECT max (id) FROM claim WHERE source = 'batch')");
+  else
+    sql = g_strdup_printf ("INSERT INTO claim (trainee_id, year, category, kind, hours, title, date, "
+                           "source) VALUES ((SELECT min (id) FROM trainee), 2018, 'professional', 1, "
+                           "20, '另一个程序%u', '2018-07-01', 'individual')", n);
+  rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+      return rc;
+    }
+  return sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+}
+
+/* Imports an hours sheet of @n rows in a thread while another connection
+ * writes; returns the import's id. */
+static gint64
+hours_while_writing (const char *data_dir,
+                     guint       n,
+                     guint       block,
+                     gboolean    change,
+                     guint      *n_during,
+                     guint      *n_writes)
+{
+  g_autoptr(XsDb) other = NULL;
+  g_autoptr(GError) error = NULL;
+  HoursJob job = { (char *) data_dir, NULL, NULL, NULL, 0 };
+  g_autoptr(GThread) thread = NULL;
+  sqlite3 *handle;
+  gint64 import_id;
+
+  job.csv = write_hours (n, block);
+  thread = g_thread_new ("hours", hours_thread, &job);
+  other = xs_db_open (data_dir, &error);
+  g_assert_no_error (error);
+  _xs_db_set_busy_timeout (other, 1000);
+  handle = _xs_db_get_handle (other);
+  *n_during = *n_writes = 0;
+  while (!g_atomic_int_get (&job.done))
+    {
+      gboolean during = FALSE, changed = FALSE;
+      int rc = other_claim_write (handle, block * 100000 + *n_writes, change, &during, &changed);
+
+      if (rc != SQLITE_OK)
+        g_error ("another writer failed during the import: %s (%d)", sqlite3_errmsg (handle), rc);
+      if (changed)
+        {
+          g_assert_cmpint (sqlite3_changes (handle), ==, 1);
+          change = FALSE;
+        }
+      (*n_writes)++;
+      if (during)
+        (*n_during)++;
+      g_usleep (20000);
+    }
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_assert_no_error (job.error);
+  g_assert_nonnull (job.report);
+  g_assert_true (xs_import_report_get_committed (job.report));
+  g_assert_cmpuint (xs_import_report_get_count (job.report, XS_ROW_ADDED), ==, n);
+  g_test_message ("%u writes by another connection, %u of them between two chunks of the import",
+                  *n_writes, *n_during);
+  import_id = xs_import_report_get_import_id (job.report);
+  g_object_unref (job.report);
+  g_unlink (job.csv);
+  g_free (job.csv);
+  return import_id;
+}
+
+/* An hours sheet commits in chunks as a roster does: another writer's
+ * claims between two chunks are its own (undo leaves them), a change to
+ * one of the import's claims between two chunks makes undo refuse. */
+static void
+test_hours_other_writer (void)
+{
+  g_autofree char *data_dir = xs_test_make_tmpdir ();
+  g_autoptr(XsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) roster = g_string_new ("姓名,身份证号,工作单位\n");
+  guint n = MAX (n_rows / 2, 1000);
+  guint n_during, n_writes;
+  gint64 first, second, before;
+  sqlite3 *handle;
+
+  db = xs_db_open (data_dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < HOURS_TRAINEES; i++)
+    {
+      g_autofree char *id = xs_test_id_number (i);
+
+      g_string_append_printf (roster, "学员%u,%s,漯河市中心医院\n", i, id);
+    }
+  xs_test_import (db, roster->str, TRUE, NULL);
+  g_clear_object (&db);
+
+  first = hours_while_writing (data_dir, n, 1, FALSE, &n_during, &n_writes);
+  g_assert_cmpuint (n_during, >, 0);
+
+  db = xs_db_open (data_dir, &error);
+  g_assert_no_error (error);
+  handle = _xs_db_get_handle (db);
+  g_assert_cmpint (count (handle, "SELECT count(*) FROM claim"), ==, (gint64) n + n_writes);
+  g_assert_cmpint (count (handle, "SELECT count(*) FROM import_batch WHERE incomplete = 1"), ==, 0);
+  {
+    g_autofree char *chunks = g_strdup_printf ("SELECT count(*) FROM import_chunk WHERE import_id = %"
+                                               G_GINT64_FORMAT " AND claim_first IS NOT NULL", first);
+
+    g_assert_cmpint (count (handle, chunks), >, 1);
+  }
+
+  /* Undo takes back the sheet's claims, and only those. */
+  g_assert_true (xs_import_log_undo (db, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (handle, "SELECT count(*) FROM claim"), ==, n_writes);
+  g_assert_cmpint (count (handle, "SELECT count(*) FROM claim WHERE source = 'batch'"), ==, 0);
+  before = count (handle, "SELECT count(*) FROM claim");
+  g_clear_object (&db);
+
+  /* One of its claims changed between two chunks: undo refuses. */
+  second = hours_while_writing (data_dir, n, 2, TRUE, &n_during, &n_writes);
+  db = xs_db_open (data_dir, &error);
+  g_assert_no_error (error);
+  handle = _xs_db_get_handle (db);
+  g_assert_cmpint (count (handle, "SELECT count(*) FROM claim WHERE source = 'batch' "
+                                  "AND status = 'approved'"), ==, 1);
+  g_assert_false (xs_import_log_undo (db, second, &error));
+  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "cannot be undone"));
+  g_assert_cmpint (count (handle, "SELECT count(*) FROM claim"), ==, before + n + n_writes - 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,5 +496,6 @@ main (int    argc,
   g_test_add_func ("/import-chunks/other-writer", test_other_writer);
   g_test_add_func ("/import-chunks/refused-at-end", test_refused_at_end);
   g_test_add_func ("/import-chunks/taken-back-on-open", test_taken_back_on_open);
+  g_test_add_func ("/import-chunks/hours-other-writer", test_hours_other_writer);
   return g_test_run ();
 }

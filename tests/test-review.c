@@ -13,6 +13,8 @@
 #include "xs-claim-store.h"
 #include "xs-db-private.h"
 #include "xs-history.h"
+#include "xs-id-number.h"
+#include "xs-import-log.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
@@ -426,6 +428,106 @@ test_review_audit_and_history (void)
   }
 }
 
+static gint64
+count_sql (XsDb       *db,
+           const char *sql)
+{
+  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A trainee's arrival is recorded by the store (schema 12), its changes
+ * and removal by triggers: every path that adds, changes or removes a
+ * roster entry leaves its entry, and one rolled back leaves none. */
+static void
+test_review_trainee_audit_paths (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_auto(XsTrainee) by_hand = { 0 };
+  g_auto(XsTrainee) undone = { 0 };
+  g_autofree char *first = xs_test_id_number (11);
+  g_autofree char *second = xs_test_id_number (12);
+  g_autofree char *third = xs_test_id_number (13);
+  g_autofree char *roster = NULL;
+  g_autoptr(XsTrainee) stored = NULL;
+  gint64 import_id;
+
+  /* no trigger writes the arrival any more: the store does */
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND tbl_name = 'trainee' AND sql LIKE '%AFTER INSERT%'"), ==, 0);
+
+  /* added by hand: one entry, with the name and the trainee */
+  by_hand.id_number = g_strdup (first);
+  by_hand.name = g_strdup ("王䶮");
+  by_hand.employer = g_strdup ("漯河市中心医院");
+  by_hand.sex = xs_id_number_get_sex (first);
+  xs_id_number_get_birth_date (first, &by_hand.birth_date);
+  g_assert_true (xs_trainee_store_upsert (db, &by_hand, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_audit (db, "trainee", by_hand.id, "insert"), ==, 1);
+  {
+    g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db,
+                                               "SELECT detail, trainee_id FROM audit "
+                                               "WHERE entity = 'trainee' AND action = 'insert'",
+                                               NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "王䶮");
+    g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, by_hand.id);
+  }
+
+  /* added inside an action that is rolled back: neither row nor entry */
+  undone.id_number = g_strdup (third);
+  undone.name = g_strdup ("李𠮷");
+  undone.employer = g_strdup ("舞阳县农业局");
+  undone.sex = xs_id_number_get_sex (third);
+  xs_id_number_get_birth_date (third, &undone.birth_date);
+  g_assert_true (xs_db_begin (db, &error));
+  g_assert_true (xs_trainee_store_upsert (db, &undone, NULL, &error));
+  g_assert_no_error (error);
+  xs_db_rollback (db);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM trainee"), ==, 1);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit WHERE entity = 'trainee'"), ==, 1);
+
+  /* changed by hand: the update trigger */
+  g_free (by_hand.employer);
+  by_hand.employer = g_strdup ("漯河市第二人民医院");
+  g_assert_true (xs_trainee_store_upsert (db, &by_hand, NULL, &error));
+  g_assert_cmpint (count_audit (db, "trainee", by_hand.id, "update"), ==, 1);
+
+  /* a roster import that changes the first and adds the second: the change
+   * has its entry, the arrival is the import's own entry */
+  roster = g_strdup_printf ("姓名,身份证号,工作单位\n王䶮,%s,漯河市第三人民医院\n张三,%s,郾城区教育局\n",
+                            first, second);
+  xs_test_import (db, roster, TRUE, NULL);
+  g_assert_cmpint (count_audit (db, "trainee", by_hand.id, "update"), ==, 2);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit WHERE entity = 'trainee' "
+                                  "AND action = 'insert'"), ==, 1);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit WHERE entity = 'import' "
+                                  "AND action = 'roster'"), ==, 1);
+  stored = xs_trainee_store_lookup (db, second, &error);
+  g_assert_no_error (error);
+  import_id = count_sql (db, "SELECT max (id) FROM import_batch");
+  g_assert_cmpint (count_sql (db, "SELECT import_id FROM trainee WHERE id_number LIKE '%' "
+                                  "AND import_id IS NOT NULL"), ==, import_id);
+
+  /* undone: the change back is recorded (update), the import's own
+   * arrival goes with its undo entry */
+  g_assert_true (xs_import_log_undo (db, import_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_audit (db, "trainee", by_hand.id, "update"), ==, 3);
+  g_assert_cmpint (count_audit (db, "import", import_id, "undo"), ==, 1);
+
+  /* removed: the delete trigger */
+  g_assert_cmpint (sqlite3_exec (_xs_db_get_handle (db), "DELETE FROM trainee", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (count_audit (db, "trainee", by_hand.id, "delete"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -436,5 +538,6 @@ main (int    argc,
   g_test_add_func ("/review/professional", test_review_professional);
   g_test_add_func ("/review/withdraw", test_review_withdraw);
   g_test_add_func ("/review/audit-and-history", test_review_audit_and_history);
+  g_test_add_func ("/review/trainee-audit-paths", test_review_trainee_audit_paths);
   return g_test_run ();
 }

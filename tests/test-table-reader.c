@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <archive.h>
 #include <archive_entry.h>
@@ -396,6 +397,100 @@ test_csv_encoding_errors (void)
   assert_text_error ("a,b\n1,2\n\xFF\xFF\n", -1, NULL, XS_TABLE_ERROR_ENCODING, "row 3");
 }
 
+/* Resident memory of this process, in bytes. */
+static gsize
+resident_bytes (void)
+{
+  g_autofree char *statm = NULL;
+  unsigned long size = 0, resident = 0;
+
+  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
+  g_assert_cmpint (sscanf (statm, "%lu %lu", &size, &resident), ==, 2);
+  return (gsize) resident * (gsize) sysconf (_SC_PAGESIZE);
+}
+
+#define STREAM_ROWS 250000
+
+/* The fields of row @i of the streamed file (the last one 400 KB long, so
+ * that a record outgrows the window it is converted into). */
+static char *
+streamed_name (guint i)
+{
+  if (i == STREAM_ROWS - 1)
+    {
+      GString *long_name = g_string_new (NULL);
+
+      while (long_name->len < 400 * 1024)
+        g_string_append (long_name, "䶮𠮷王");
+      return g_string_free (long_name, FALSE);
+    }
+  return g_strdup_printf ("王䶮𠮷%u \"引号\"\n第二行", i);
+}
+
+/* A GB18030 file far larger than the window it is read through: every
+ * row comes back as written (quoted line breaks, doubled quotes, CRLF,
+ * rare characters across the window's edges), and the reader's memory
+ * stays bounded: the converted text is never held whole (it was: 21 MB
+ * more for this file, as much as its text in UTF-8). */
+static void
+test_csv_gb18030_streamed (void)
+{
+  g_autoptr(GString) utf8 = g_string_new ("姓名,身份证号,工作单位\r\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = NULL;
+  g_autofree char *path = NULL;
+  gsize before, peak = 0, utf8_length;
+  guint n = 0;
+
+  for (guint i = 0; i < STREAM_ROWS; i++)
+    {
+      g_autofree char *name = streamed_name (i);
+      g_autoptr(GString) quoted = g_string_new (name);
+
+      g_string_replace (quoted, "\"", "\"\"", 0);
+      g_string_append_printf (utf8, "\"%s\",4111021980%08u,漯河市第%u人民医院\r\n", quoted->str, i, i % 7);
+    }
+  utf8_length = utf8->len;
+  {
+    g_autofree char *gb = NULL;
+    gsize written = 0;
+
+    gb = g_convert (utf8->str, utf8->len, "GB18030", "UTF-8", NULL, &written, &error);
+    g_assert_no_error (error);
+    g_string_free (g_steal_pointer (&utf8), TRUE);
+    path = xs_test_write_file ("streamed-gb18030.csv", gb, written);
+  }
+
+  before = resident_bytes ();
+  reader = xs_table_reader_new_for_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xs_table_reader_get_encoding (reader), ==, "GB18030");
+  g_assert_true (xs_table_reader_next (reader, &error));
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 2), ==, "工作单位");
+  while (xs_table_reader_next (reader, &error))
+    {
+      g_autofree char *name = streamed_name (n);
+      g_autofree char *id = g_strdup_printf ("4111021980%08u", n);
+      g_autofree char *employer = g_strdup_printf ("漯河市第%u人民医院", n % 7);
+
+      g_assert_cmpuint (xs_table_reader_get_row_number (reader), ==, n + 2);
+      g_assert_cmpuint (xs_table_reader_get_n_fields (reader), ==, 3);
+      g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, name);
+      g_assert_cmpstr (xs_table_reader_get_field (reader, 1), ==, id);
+      g_assert_cmpstr (xs_table_reader_get_field (reader, 2), ==, employer);
+      if (n % 1000 == 0 || n == STREAM_ROWS - 1)
+        peak = MAX (peak, resident_bytes ());
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, STREAM_ROWS);
+  g_test_message ("UTF-8 text %.1f MB, read with %.1f MB more resident at most",
+                  utf8_length / 1048576.0, (peak > before ? peak - before : 0) / 1048576.0);
+  g_assert_cmpuint (peak, <, before + 8 * 1024 * 1024);
+  g_assert_cmpuint (utf8_length, >, 20 * 1024 * 1024);
+  g_unlink (path);
+}
+
 static void
 test_not_a_table (void)
 {
@@ -734,6 +829,68 @@ test_xlsx_broken (void)
   g_assert_no_error (error);
 }
 
+/* A worksheet far larger than what the reader holds: every row comes
+ * back, and the sheet's XML is never whole in memory (it was: 23 MB more
+ * for this workbook, its worksheet unpacked). */
+static void
+test_xlsx_streamed (void)
+{
+  const guint n_rows = 200000;
+  g_autoptr(GString) sheet = g_string_new ("<worksheet xmlns=\"" SHEET_NS "\"><sheetData>");
+  g_autoptr(GBytes) zip = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = NULL;
+  gsize before, peak = 0, sheet_length;
+  guint n = 0;
+
+  g_string_append (sheet, "<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c></row>");
+  for (guint i = 2; i <= n_rows; i++)
+    g_string_append_printf (sheet, "<row r=\"%u\"><c r=\"A%u\" t=\"inlineStr\"><is><t>王䶮𠮷%u</t></is></c>"
+                            "<c r=\"B%u\"><v>%u</v></c></row>", i, i, i * 7919u, i, i);
+  g_string_append (sheet, "</sheetData></worksheet>");
+  sheet_length = sheet->len;
+  {
+    const char *sst = "<sst xmlns=\"" SHEET_NS "\" count=\"2\" uniqueCount=\"2\">"
+                      "<si><t>姓名</t></si><si><t>编号</t></si></sst>";
+    const ZipEntry entries[] = {
+      { "xl/workbook.xml", synthetic_workbook, 0, 0 },
+      { "xl/sharedStrings.xml", sst, 0, 0 },
+      { "xl/worksheets/sheet1.xml", sheet->str, 0, 0 },
+    };
+
+    zip = make_zip (entries, G_N_ELEMENTS (entries));
+  }
+  g_string_free (g_steal_pointer (&sheet), TRUE);
+
+  before = resident_bytes ();
+  reader = xs_table_reader_new_for_bytes (zip, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_table_reader_next (reader, &error));
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "姓名");
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 1), ==, "编号");
+  while (xs_table_reader_next (reader, &error))
+    {
+      guint row = n + 2;
+      g_autofree char *name = g_strdup_printf ("王䶮𠮷%u", row * 7919u);
+      g_autofree char *number = g_strdup_printf ("%u", row);
+
+      g_assert_cmpuint (xs_table_reader_get_row_number (reader), ==, row);
+      g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, name);
+      g_assert_cmpstr (xs_table_reader_get_field (reader, 1), ==, number);
+      if (n % 1000 == 0)
+        peak = MAX (peak, resident_bytes ());
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n_rows - 1);
+  g_assert_cmpfloat (xs_table_reader_get_fraction (reader), ==, 1.0);
+  g_test_message ("worksheet %.1f MB in a %.1f MB workbook, read with %.1f MB more resident at most",
+                  sheet_length / 1048576.0, g_bytes_get_size (zip) / 1048576.0,
+                  (peak > before ? peak - before : 0) / 1048576.0);
+  g_assert_cmpuint (sheet_length, >, 20 * 1024 * 1024);
+  g_assert_cmpuint (peak, <, before + 10 * 1024 * 1024);
+}
+
 static void
 test_xlsx_zip_bomb (void)
 {
@@ -911,6 +1068,8 @@ main (int   argc,
   g_test_add_func ("/table-reader/csv/spectrum", test_csv_spectrum);
   g_test_add_func ("/table-reader/csv/gb18030-fixture", test_csv_gb18030_fixture);
   g_test_add_func ("/table-reader/csv/bom", test_csv_bom);
+  g_test_add_func ("/table-reader/csv/gb18030-streamed", test_csv_gb18030_streamed);
+  g_test_add_func ("/table-reader/xlsx/streamed", test_xlsx_streamed);
   g_test_add_func ("/table-reader/csv/large-mapped", test_csv_large_mapped);
   g_test_add_func ("/table-reader/csv/line-ends", test_csv_line_ends);
   g_test_add_func ("/table-reader/csv/quoted-newlines", test_csv_quoted_newlines);

@@ -33,9 +33,11 @@ typedef gboolean (*XsImportRowFunc) (XsImportRowContext  *context,
                                      gpointer             user_data,
                                      GError             **error);
 
-/* Reads @path, maps its header row, calls @row_func for every row inside one
- * transaction, and commits unless a row was rejected (without
- * XS_IMPORT_SKIP_INVALID) or the run is dry. */
+/* Reads @path, maps its header row, calls @row_func for every row, and
+ * keeps what it wrote unless a row was rejected (without
+ * XS_IMPORT_SKIP_INVALID) or the run is dry. It commits in chunks of short
+ * transactions (a dry run: one, rolled back), and is still one action:
+ * marked incomplete until its end, taken back whole if it stops. */
 XsImportReport *_xs_import_run        (XsDb                *db,
                                        const char          *kind,
                                        const char          *path,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "xs-db-private.h"
@@ -60,7 +61,7 @@ add_rejected (XsImportRowContext *context,
     explicit_bzero (whole, strlen (whole));
 }
 
-/* A roster import commits every this many rows, or this often, whichever
+/* An import commits every this many rows, or this often, whichever
  * comes first, so that another writer waits well under a second. */
 #define CHUNK_ROWS 20000
 #define CHUNK_USEC (250 * G_TIME_SPAN_MILLISECOND)
@@ -73,14 +74,29 @@ add_rejected (XsImportRowContext *context,
 
 typedef struct
 {
-  gboolean  chunked;      /* commits in chunks (a roster import that writes) */
+  gboolean  chunked;      /* commits in chunks (an import that writes) */
   gboolean  committed;    /* a chunk was committed: failing now means undoing */
   gboolean  in_transaction;
   int       lock_fd;      /* the import lock, taken at the first chunk */
   gint64    audit_first;  /* the audit mark at the current chunk's start */
+  gint64    claim_mark;   /* the largest claim id at its start */
   gint64    started;      /* g_get_monotonic_time() at its start */
   guint     rows;         /* rows in the current chunk */
 } Chunks;
+
+/* Where the chunk that starts now begins, in the audit trail and among
+ * the claims. */
+static gboolean
+mark_chunk (XsDb     *db,
+            Chunks   *chunks,
+            GError  **error)
+{
+  chunks->audit_first = _xs_import_log_audit_mark (db, error);
+  if (chunks->audit_first < 0)
+    return FALSE;
+  chunks->claim_mark = _xs_import_log_claim_mark (db, error);
+  return chunks->claim_mark >= 0;
+}
 
 /* Commits the rows so far and starts the next chunk. The first commit
  * makes the import visible as incomplete: until its end, undone by the
@@ -98,7 +114,7 @@ commit_chunk (XsDb     *db,
         return FALSE;
       _xs_db_set_checkpoint_pages (db, CHUNK_CHECKPOINT_PAGES);
     }
-  if (!_xs_import_log_save_chunk (db, import_id, chunks->audit_first, error))
+  if (!_xs_import_log_save_chunk (db, import_id, chunks->audit_first, chunks->claim_mark, error))
     return FALSE;
   chunks->in_transaction = FALSE;
   if (!xs_db_commit (db, error))
@@ -108,10 +124,9 @@ commit_chunk (XsDb     *db,
   if (!xs_db_begin (db, error))
     return FALSE;
   chunks->in_transaction = TRUE;
-  chunks->audit_first = _xs_import_log_audit_mark (db, error);
   chunks->started = g_get_monotonic_time ();
   chunks->rows = 0;
-  return chunks->audit_first >= 0;
+  return mark_chunk (db, chunks, error);
 }
 
 /* Whether to commit after this row. */
@@ -252,8 +267,9 @@ _xs_import_run (XsDb                *db,
     }
 
   /* Even a dry run writes, inside a transaction it then rolls back, so that
-   * it finds exactly what the real import would. */
-  chunks.chunked = g_str_equal (kind, "roster") && (flags & XS_IMPORT_DRY_RUN) == 0;
+   * it finds exactly what the real import would. Anything else commits in
+   * chunks: a roster, an hours sheet, a class's hours. */
+  chunks.chunked = (flags & XS_IMPORT_DRY_RUN) == 0;
   chunks.lock_fd = -1;
   chunks.started = g_get_monotonic_time ();
   if (!xs_db_begin (db, error))
@@ -265,13 +281,18 @@ _xs_import_run (XsDb                *db,
       xs_db_rollback (db);
       return NULL;
     }
-  chunks.audit_first = _xs_import_log_audit_mark (db, error);
-  if (chunks.audit_first < 0)
+  if (!mark_chunk (db, &chunks, error))
     {
       xs_db_rollback (db);
       return NULL;
     }
 
+  if (g_str_equal (kind, "roster"))
+    {
+      GStatBuf st;
+
+      _xs_db_set_import_cache (db, g_stat (path, &st) == 0 ? (gint64) st.st_size : G_MAXINT64);
+    }
   while (xs_table_reader_next (reader, &local_error))
     {
       context.row = xs_table_reader_get_row_number (reader);
@@ -307,8 +328,9 @@ _xs_import_run (XsDb                *db,
 
       if (!_xs_db_audit (db, "import", context.import_id, kind, detail, error)
           || !_xs_import_log_finish (db, context.import_id, summary, error)
-          || (chunks.committed
-              && !_xs_import_log_save_chunk (db, context.import_id, chunks.audit_first, error)))
+          || (chunks.chunked
+              && !_xs_import_log_save_chunk (db, context.import_id, chunks.audit_first,
+                                             chunks.claim_mark, error)))
         goto failed;
       chunks.in_transaction = FALSE;
       /* The last commit copies the log into the database. */
@@ -332,6 +354,8 @@ failed:
   _xs_db_set_checkpoint_pages (db, 0);
   abandon (db, context.import_id, &chunks);
 out:
+  if (g_str_equal (kind, "roster"))
+    _xs_db_set_import_cache (db, -1);
   _xs_import_log_unlock (chunks.lock_fd);
   return ok ? g_steal_pointer (&report) : NULL;
 }

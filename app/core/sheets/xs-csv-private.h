@@ -11,9 +11,9 @@ G_BEGIN_DECLS
 typedef struct _XsCsv XsCsv;
 
 /* Takes @bytes (transfer full; when it holds the only reference the buffer
- * is reused in place instead of copied; with @mapped, @bytes are a private
- * writable mapping followed by a NUL byte, parsed in place and given back
- * behind the reader). @encoding: NULL to detect, else a
+ * is reused in place instead of copied; with @mapped, @bytes are a
+ * read-only mapping followed by a NUL byte, given back behind the reader;
+ * text in another encoding than UTF-8 is converted as it is read). @encoding: NULL to detect, else a
  * name iconv knows. @display_name names the file in messages. */
 XsCsv       *_xs_csv_new             (GBytes      *bytes,
                                       gboolean     mapped,

@@ -2,16 +2,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The whole file is decoded to UTF-8 once, into one buffer that this module
- * owns. Records are then parsed in place: quoted fields are unescaped over
- * their own bytes and every field is terminated by overwriting the byte
- * after it, so a row costs no allocation at all.
+ * A record's fields are copied, unescaped, into one row buffer that is
+ * reused from row to row, so a row costs no allocation and the text read
+ * is never written to.
  *
- * A large UTF-8 file is a private mapping of the file (see
- * xs-table-reader.c): it is checked a window at a time, and the pages
- * behind the record being read are given back as the reader goes, so that
- * memory stays flat whatever the file's length. (A file in another
- * encoding is converted whole: its UTF-8 text is in memory once.)
+ * A large file is a read-only mapping of the file (see xs-table-reader.c):
+ * it is checked a window at a time, and the pages behind the record being
+ * read are given back as the reader goes, so that memory stays flat
+ * whatever the file's length. A UTF-8 file is parsed where it lies; a file
+ * in another encoding (GB18030, UTF-16) is converted as it is read, into a
+ * window that holds the record being parsed and little more. It is
+ * converted once before, with the output thrown away, so that a byte that
+ * is not text is refused (with its row) before the first row is read.
  */
 #define G_LOG_DOMAIN "xs-csv"
 
@@ -20,6 +22,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "xs-csv-private.h"
@@ -27,12 +30,23 @@
 
 struct _XsCsv
 {
-  char       *data;          /* UTF-8, NUL at data[len] */
+  char       *data;          /* the file's bytes, NUL at data[len] */
   gsize       len;
-  char       *text;          /* data past a byte-order mark */
-  char       *pos;
+  char       *text;          /* UTF-8 data past a byte-order mark */
+  char       *pos;           /* in text, or in window when converting */
   char       *end;
-  GPtrArray  *fields;        /* borrowed pointers into data */
+  GPtrArray  *fields;        /* borrowed pointers into row */
+  char       *row;           /* the current record's fields, each ending in NUL */
+  gsize       row_size;
+  GArray     *offsets;       /* of the fields in row, while parsing */
+  /* Converting from another encoding: the UTF-8 text of the records
+   * being read, NUL at end. */
+  GConverter *converter;
+  gsize       converted;     /* bytes of data given to the converter */
+  char       *window;
+  gsize       window_size;
+  gboolean    at_end;        /* all of data is converted into the window */
+  gboolean    bom_checked;
   guint       row_number;    /* of the current record */
   guint       n_records;     /* records consumed, empty ones included */
   char       *encoding;
@@ -107,25 +121,6 @@ count_rows (const char *text,
   return rows;
 }
 
-/* The row of the first byte that is not valid in @from_encoding, found by
- * decoding the part before it. */
-static guint
-row_of_bad_bytes (const char *data,
-                  gsize       bad_offset,
-                  const char *from_encoding)
-{
-  g_autofree char *prefix = NULL;
-  gsize written = 0;
-
-  if (from_encoding == NULL)
-    return count_rows (data, bad_offset);
-
-  prefix = g_convert (data, bad_offset, "UTF-8", from_encoding, NULL, &written, NULL);
-  if (prefix == NULL)
-    return count_rows (data, bad_offset);
-  return count_rows (prefix, written);
-}
-
 static void
 set_not_text_error (XsCsv   *self,
                     GError **error)
@@ -137,61 +132,201 @@ set_not_text_error (XsCsv   *self,
                self->display_name);
 }
 
-/* Converts the owned bytes to UTF-8 from @from; on success replaces
- * self->data. */
+/* Converts more of data into @out (@out_size bytes); FALSE with
+ * @local_error when the text is not in the encoding. */
 static gboolean
-convert_data (XsCsv       *self,
-              const char  *from,
-              gboolean     detected,
-              GError     **error)
+convert_more (GConverter  *converter,
+              const char  *data,
+              gsize        len,
+              gsize       *converted,
+              char        *out,
+              gsize        out_size,
+              gsize       *written,
+              gboolean    *finished,
+              GError     **local_error)
 {
-  g_autoptr(GError) local_error = NULL;
   gsize bytes_read = 0;
-  gsize written = 0;
-  char *converted;
+  GConverterResult result;
 
-  converted = g_convert (self->data, self->len, "UTF-8", from,
-                         &bytes_read, &written, &local_error);
-  if (converted == NULL)
+  *written = 0;
+  result = g_converter_convert (converter, data + *converted, len - *converted, out, out_size,
+                                G_CONVERTER_INPUT_AT_END, &bytes_read, written, local_error);
+  if (result == G_CONVERTER_ERROR)
+    return FALSE;
+  *converted += bytes_read;
+  *finished = result == G_CONVERTER_FINISHED;
+  return TRUE;
+}
+
+static void
+set_encoding_error (XsCsv       *self,
+                    const char  *from,
+                    gboolean     detected,
+                    guint        row,
+                    GError      *local_error,
+                    GError     **error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA)
+      || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     {
-      if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
-        {
-          g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
-                       _("The encoding “%s” is not known. Choose another encoding, "
-                         "such as GB18030 or UTF-8."),
-                       from);
-        }
-      else if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE)
-               || g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_PARTIAL_INPUT))
-        {
-          guint row = row_of_bad_bytes (self->data, MIN (bytes_read, self->len), from);
-
-          if (detected)
-            g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
-                         _("“%s”, row %u: the text is neither UTF-8 nor GB18030. "
-                           "Save the file again from Excel or WPS as CSV, "
-                           "or choose its encoding, and import it again."),
-                         self->display_name, row);
-          else
-            g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
-                         _("“%s”, row %u: the text is not valid %s. "
-                           "Choose the file’s real encoding (Chinese Excel and WPS "
-                           "save CSV as GB18030 or UTF-8) and import it again."),
-                         self->display_name, row, from);
-        }
+      if (detected)
+        g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
+                     _("“%s”, row %u: the text is neither UTF-8 nor GB18030. "
+                       "Save the file again from Excel or WPS as CSV, "
+                       "or choose its encoding, and import it again."),
+                     self->display_name, row);
       else
-        {
-          g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
-                       _("“%s” could not be read as %s text: %s"),
-                       self->display_name, from, local_error->message);
-        }
+        g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
+                     _("“%s”, row %u: the text is not valid %s. "
+                       "Choose the file’s real encoding (Chinese Excel and WPS "
+                       "save CSV as GB18030 or UTF-8) and import it again."),
+                     self->display_name, row, from);
+    }
+  else
+    {
+      g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
+                   _("“%s” could not be read as %s text: %s"),
+                   self->display_name, from, local_error->message);
+    }
+}
+
+/* The rows of converted text, counted as count_rows() does, a piece at a
+ * time. */
+typedef struct
+{
+  guint    rows;
+  gboolean quoted;
+  gboolean cr;               /* the last piece ended in a CR outside quotes */
+} RowCount;
+
+static void
+row_count_add (RowCount    *count,
+               const char  *text,
+               gsize        len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (count->cr && c != '\n')
+        count->rows++;
+      count->cr = FALSE;
+      if (c == '"')
+        count->quoted = !count->quoted;
+      else if (!count->quoted && c == '\n')
+        count->rows++;
+      else if (!count->quoted && c == '\r')
+        count->cr = TRUE;
+    }
+}
+
+/* Sets up the conversion of data from @from to UTF-8, after converting it
+ * all once (output thrown away) to refuse a file that is not in @from or
+ * whose text holds a NUL: the first row is read only from a file that can
+ * be read to its end. */
+static gboolean
+start_conversion (XsCsv       *self,
+                  const char  *from,
+                  gboolean     detected,
+                  GError     **error)
+{
+  g_autoptr(GCharsetConverter) converter = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *scratch = g_malloc (WINDOW / 4);
+  RowCount count = { 1, FALSE, FALSE };
+  gsize converted = 0;
+  gboolean finished = FALSE;
+  gboolean has_nul = FALSE;
+
+  converter = g_charset_converter_new ("UTF-8", from, &local_error);
+  if (converter == NULL)
+    {
+      g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_ENCODING,
+                   _("The encoding “%s” is not known. Choose another encoding, "
+                     "such as GB18030 or UTF-8."),
+                   from);
       return FALSE;
     }
 
-  data_free (self);
-  self->data = converted;
-  self->len = written;
+  while (!finished)
+    {
+      gsize written = 0;
+
+      if (!convert_more (G_CONVERTER (converter), self->data, self->len, &converted,
+                         scratch, WINDOW / 4, &written, &finished, &local_error))
+        {
+          set_encoding_error (self, from, detected, count.rows, local_error, error);
+          return FALSE;
+        }
+      if (memchr (scratch, '\0', written) != NULL)
+        has_nul = TRUE;
+      row_count_add (&count, scratch, written);
+      if (self->mapped != NULL)
+        release_before (self, self->data + converted);
+      if (written == 0 && !finished && converted >= self->len)
+        break;
+    }
+  if (has_nul)
+    {
+      set_not_text_error (self, error);
+      return FALSE;
+    }
+
+  g_converter_reset (G_CONVERTER (converter));
+  self->converter = G_CONVERTER (g_steal_pointer (&converter));
+  self->converted = 0;
   self->released = NULL;
+  self->window_size = WINDOW / 4;
+  self->window = g_malloc (self->window_size);
+  self->window[0] = '\0';
+  self->pos = self->end = self->text = self->window;
+  self->at_end = self->len == 0;
+  return TRUE;
+}
+
+/* Makes room and converts more into the window, keeping the text from
+ * self->pos on: the record being parsed. FALSE with @error when the text
+ * cannot be converted after all (the file changed since it was checked). */
+static gboolean
+fill_window (XsCsv   *self,
+             GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize kept = self->end - self->pos;
+  gsize written = 0;
+  gboolean finished = FALSE;
+
+  if (self->pos != self->window)
+    memmove (self->window, self->pos, kept);
+  /* A record longer than half the window: a larger one. */
+  if (kept * 2 >= self->window_size - 1)
+    {
+      self->window_size *= 2;
+      self->window = g_realloc (self->window, self->window_size);
+    }
+  self->pos = self->text = self->window;
+  self->end = self->window + kept;
+
+  if (!convert_more (self->converter, self->data, self->len, &self->converted,
+                     self->end, self->window_size - 1 - kept, &written, &finished, &local_error))
+    {
+      set_encoding_error (self, self->encoding, FALSE, self->n_records + 1, local_error, error);
+      return FALSE;
+    }
+  self->end += written;
+  *self->end = '\0';
+  if (finished || (written == 0 && self->converted >= self->len))
+    self->at_end = TRUE;
+  if (self->mapped != NULL)
+    release_before (self, self->data + self->converted);
+
+  /* “Unicode text” from Excel: its BOM survives as U+FEFF */
+  if (!self->bom_checked && (self->end - self->pos >= 3 || self->at_end))
+    {
+      self->bom_checked = TRUE;
+      if (self->end - self->pos >= 3 && memcmp (self->pos, "\xEF\xBB\xBF", 3) == 0)
+        self->pos += 3;
+    }
   return TRUE;
 }
 
@@ -244,7 +379,7 @@ check_utf8 (XsCsv       *self,
                _("“%s”, row %u: the text is not valid UTF-8. "
                  "Choose the file’s real encoding (Chinese Excel and WPS "
                  "save CSV as GB18030 or UTF-8) and import it again."),
-               self->display_name, row_of_bad_bytes (self->data, bad - self->data, NULL));
+               self->display_name, count_rows (self->data, bad - self->data));
   return FALSE;
 }
 
@@ -264,16 +399,13 @@ decode (XsCsv       *self,
 
   if (encoding != NULL && !is_utf8_name (encoding))
     {
-      if (!convert_data (self, encoding, FALSE, error))
-        return FALSE;
       self->encoding = g_ascii_strup (encoding, -1);
+      return start_conversion (self, encoding, FALSE, error);
     }
   else if (encoding == NULL && utf16 != NULL)
     {
-      /* “Unicode text” from Excel; the BOM survives as U+FEFF, removed below */
-      if (!convert_data (self, utf16, FALSE, error))
-        return FALSE;
       self->encoding = g_strdup (utf16);
+      return start_conversion (self, utf16, FALSE, error);
     }
   else
     {
@@ -298,17 +430,9 @@ decode (XsCsv       *self,
         }
       else
         {
-          if (!convert_data (self, "GB18030", TRUE, error))
-            return FALSE;
           self->encoding = g_strdup ("GB18030");
+          return start_conversion (self, "GB18030", TRUE, error);
         }
-    }
-
-  /* The converted text may hold a NUL where the original did not */
-  if (self->mapped == NULL && memchr (self->data, '\0', self->len) != NULL)
-    {
-      set_not_text_error (self, error);
-      return FALSE;
     }
 
   self->text = self->data;
@@ -335,10 +459,13 @@ _xs_csv_new (GBytes      *bytes,
   self = g_new0 (XsCsv, 1);
   self->display_name = g_strdup (display_name);
   self->fields = g_ptr_array_sized_new (16);
+  self->offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
+  self->row_size = 256;
+  self->row = g_malloc (self->row_size);
 
   if (mapped)
     {
-      /* Writable, and followed by a NUL (see xs-table-reader.c) */
+      /* Read-only, and followed by a NUL (see xs-table-reader.c) */
       self->mapped = bytes;
       self->data = (char *) g_bytes_get_data (bytes, &self->len);
     }
@@ -363,73 +490,104 @@ _xs_csv_free (XsCsv *self)
     return;
   data_free (self);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->offsets, g_array_unref);
+  g_free (self->row);
+  g_free (self->window);
+  g_clear_object (&self->converter);
   g_free (self->encoding);
   g_free (self->display_name);
   g_free (self);
 }
 
-/* Parses one record at self->pos. */
-static gboolean
+/* Room for @n more bytes in the row buffer after @used. */
+static void
+row_reserve (XsCsv *self,
+             gsize  used,
+             gsize  n)
+{
+  if (used + n <= self->row_size)
+    return;
+  while (used + n > self->row_size)
+    self->row_size *= 2;
+  self->row = g_realloc (self->row, self->row_size);
+}
+
+typedef enum
+{
+  RECORD_READ,
+  RECORD_NEEDS_MORE,   /* the window ends inside it: convert more, parse again */
+  RECORD_FAILED,
+} RecordResult;
+
+/* Parses one record at self->pos into the row buffer. The text is only
+ * read: quoted fields are unescaped into the row buffer. */
+static RecordResult
 read_record (XsCsv   *self,
              GError **error)
 {
-  char *p = self->pos;
-  char *end = self->end;
+  const char *p = self->pos;
+  const char *end = self->end;
+  gboolean more = self->converter != NULL && !self->at_end;
+  gsize used = 0;
 
-  g_ptr_array_set_size (self->fields, 0);
-  self->row_number = ++self->n_records;
+  g_array_set_size (self->offsets, 0);
 
   for (;;)
     {
-      char *start;
-      char *stop;
+      const char *start;
       char c;
 
+      g_array_append_val (self->offsets, used);
       if (*p == '"')
         {
-          char *w;
-
-          start = w = ++p;
+          ++p;
           for (;;)
             {
-              char *q = memchr (p, '"', end - p);
+              const char *q = memchr (p, '"', end - p);
 
               if (q == NULL)
                 {
-                  self->pos = end;
+                  if (more)
+                    return RECORD_NEEDS_MORE;
+                  self->pos = self->end;
+                  self->row_number = ++self->n_records;
                   g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
                                _("“%s”, row %u: a quoted field is never closed. "
                                  "Look for a stray quotation mark (\") in that row, "
                                  "or check that the file is complete."),
                                self->display_name, self->row_number);
-                  return FALSE;
+                  return RECORD_FAILED;
                 }
-              if (w != p)
-                memmove (w, p, q - p);
-              w += q - p;
+              row_reserve (self, used, (q - p) + 1);
+              memcpy (self->row + used, p, q - p);
+              used += q - p;
               p = q + 1;
+              if (p == end && more)
+                return RECORD_NEEDS_MORE;   /* "" cut by the window's end? */
               if (*p != '"')
                 break;
-              *w++ = '"';
+              self->row[used++] = '"';
               p++;
             }
           /* Text after the closing quote is kept, as Excel does */
+          start = p;
           while (!field_end[(guint8) *p])
-            *w++ = *p++;
-          stop = w;
+            p++;
         }
       else
         {
           start = p;
           while (!field_end[(guint8) *p])
             p++;
-          stop = p;
         }
+      if (p == end && more)
+        return RECORD_NEEDS_MORE;
+      row_reserve (self, used, (p - start) + 1);
+      memcpy (self->row + used, start, p - start);
+      used += p - start;
+      self->row[used++] = '\0';
 
       c = p < end ? *p : '\0';
-      *stop = '\0';
-      g_ptr_array_add (self->fields, start);
-
       if (c == ',')
         {
           p++;
@@ -438,6 +596,8 @@ read_record (XsCsv   *self,
       if (c == '\r')
         {
           p++;
+          if (p == end && more)
+            return RECORD_NEEDS_MORE;
           if (*p == '\n')
             p++;
         }
@@ -453,8 +613,12 @@ read_record (XsCsv   *self,
       break;
     }
 
-  self->pos = p;
-  return TRUE;
+  g_ptr_array_set_size (self->fields, 0);
+  for (guint i = 0; i < self->offsets->len; i++)
+    g_ptr_array_add (self->fields, self->row + g_array_index (self->offsets, gsize, i));
+  self->row_number = ++self->n_records;
+  self->pos = (char *) p;
+  return RECORD_READ;
 }
 
 gboolean
@@ -464,15 +628,32 @@ _xs_csv_next (XsCsv   *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The previous record's fields are no longer needed. */
-  release_before (self, self->pos);
+  /* The text of the records read is no longer needed. */
+  if (self->converter == NULL)
+    release_before (self, self->pos);
 
-  while (self->pos < self->end)
+  for (;;)
     {
       gboolean empty = TRUE;
+      RecordResult result;
 
-      if (!read_record (self, error))
+      if (self->pos >= self->end)
+        {
+          if (self->converter == NULL || self->at_end)
+            break;
+          if (!fill_window (self, error))
+            return FALSE;
+          continue;
+        }
+      result = read_record (self, error);
+      if (result == RECORD_FAILED)
         return FALSE;
+      if (result == RECORD_NEEDS_MORE)
+        {
+          if (!fill_window (self, error))
+            return FALSE;
+          continue;
+        }
 
       for (guint i = 0; i < self->fields->len && empty; i++)
         empty = *(const char *) g_ptr_array_index (self->fields, i) == '\0';
@@ -517,6 +698,8 @@ _xs_csv_get_fraction (XsCsv *self)
 
   g_return_val_if_fail (self != NULL, 0.0);
 
+  if (self->converter != NULL)
+    return self->len == 0 ? 1.0 : (double) self->converted / (double) self->len;
   total = self->end - self->text;
   if (total == 0)
     return 1.0;

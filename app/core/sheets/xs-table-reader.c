@@ -133,7 +133,7 @@ contains_bytes (const guint8 *data,
   return memmem (data, size, needle, needle_len) != NULL;
 }
 
-/* Takes @bytes (transfer full); @mapped when they are a private, writable
+/* Takes @bytes (transfer full); @mapped when they are a read-only
  * mapping of the file followed by a NUL (see map_file()). */
 static XsTableReader *
 reader_new (GBytes      *bytes,
@@ -221,8 +221,8 @@ mapping_free (gpointer data)
   g_free (mapping);
 }
 
-/* Maps @size bytes of @fd privately and writably (the CSV reader parses in
- * place), followed by at least one NUL byte: an anonymous mapping a page
+/* Maps @size bytes of @fd read-only (the CSV reader never writes to the
+ * text: a write would copy the page), followed by at least one NUL byte: an anonymous mapping a page
  * longer than the file, with the file mapped over its start. NULL when
  * mapping fails (the caller reads instead). */
 static GBytes *
@@ -234,10 +234,10 @@ map_file (int   fd,
   Mapping *mapping;
   void *start;
 
-  start = mmap (NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  start = mmap (NULL, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (start == MAP_FAILED)
     return NULL;
-  if (mmap (start, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED)
+  if (mmap (start, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED)
     {
       munmap (start, length);
       return NULL;

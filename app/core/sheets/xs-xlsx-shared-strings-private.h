@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "xs-xlsx-archive-private.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -17,10 +19,11 @@ typedef struct
 void         _xs_xlsx_shared_strings_init      (XsXlsxSharedStrings  *self);
 void         _xs_xlsx_shared_strings_clear     (XsXlsxSharedStrings  *self);
 
-/* Appends the strings of the shared strings part @xml (phonetic runs left
- * out, escapes replaced). @display_name names the file in messages. */
+/* Appends the strings of the shared strings part @xml, parsed as it is
+ * unpacked (phonetic runs left out, escapes replaced). @display_name names
+ * the file in messages. */
 gboolean     _xs_xlsx_shared_strings_load      (XsXlsxSharedStrings  *self,
-                                                GBytes               *xml,
+                                                XsXlsxPartStream     *xml,
                                                 const char           *display_name,
                                                 GError              **error);
 guint        _xs_xlsx_shared_strings_get_count (XsXlsxSharedStrings  *self);

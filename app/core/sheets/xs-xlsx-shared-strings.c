@@ -34,12 +34,12 @@ _xs_xlsx_shared_strings_clear (XsXlsxSharedStrings *self)
 
 gboolean
 _xs_xlsx_shared_strings_load (XsXlsxSharedStrings  *self,
-                              GBytes               *xml,
+                              XsXlsxPartStream     *xml,
                               const char           *display_name,
                               GError              **error)
 {
   g_autofree char *xml_error = NULL;
-  g_autoptr(XsXmlReader) reader = _xs_xlsx_xml_open (xml, &xml_error);
+  g_autoptr(XsXmlReader) reader = _xs_xlsx_xml_open_stream (xml, &xml_error);
   gboolean in_si = FALSE;
   gboolean in_t = FALSE;
   gboolean in_rph = FALSE;
@@ -106,10 +106,11 @@ _xs_xlsx_shared_strings_load (XsXlsxSharedStrings  *self,
     {
       g_debug ("%s: shared strings: %s", display_name,
                xml_error ? xml_error : "bad XML");
-      _xs_xlsx_set_damaged_error (display_name, error);
+      if (_xs_xlsx_part_stream_check (xml, error))
+        _xs_xlsx_set_damaged_error (display_name, error);
       return FALSE;
     }
-  return TRUE;
+  return _xs_xlsx_part_stream_check (xml, error);
 }
 
 guint

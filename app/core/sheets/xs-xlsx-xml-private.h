@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <libxml/xmlreader.h>
 
+#include "xs-xlsx-archive-private.h"
+
 G_BEGIN_DECLS
 
 typedef xmlTextReader XsXmlReader;
@@ -22,6 +24,9 @@ typedef void (*XsXlsxAttrFunc) (const char *name,
  * of the reader's error messages; @bytes and @error_message must outlive
  * the reader. */
 XsXmlReader *_xs_xlsx_xml_open              (GBytes          *bytes,
+                                             char           **error_message);
+/* Reads @stream (which must outlive the reader) as libxml2 asks for it. */
+XsXmlReader *_xs_xlsx_xml_open_stream       (XsXlsxPartStream *stream,
                                              char           **error_message);
 /* Whether a node of @type holds text */
 gboolean     _xs_xlsx_xml_is_text_node      (int              type);

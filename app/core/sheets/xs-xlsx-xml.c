@@ -14,6 +14,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlversion.h>
 
+#include "xs-xlsx-archive-private.h"
 #include "xs-xlsx-xml-private.h"
 
 #define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
@@ -36,20 +37,51 @@ on_xml_error (void       *user_data,
     *error_message = g_strchomp (g_strdup (xml_error->message));
 }
 
-XsXmlReader *
-_xs_xlsx_xml_open (GBytes  *bytes,
-                   char   **error_message)
+static void
+init_parser (void)
 {
   static gsize initialized;
-  XsXmlReader *reader;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
 
   if (g_once_init_enter (&initialized))
     {
       xmlInitParser ();
       g_once_init_leave (&initialized, 1);
     }
+}
+
+static int
+read_stream (void *context,
+             char *buffer,
+             int   length)
+{
+  gssize n = _xs_xlsx_part_stream_read (context, buffer, length > 0 ? (gsize) length : 0);
+
+  return n < 0 ? -1 : (int) n;
+}
+
+XsXmlReader *
+_xs_xlsx_xml_open_stream (XsXlsxPartStream  *stream,
+                          char             **error_message)
+{
+  XsXmlReader *reader;
+
+  init_parser ();
+  g_clear_pointer (error_message, g_free);
+  reader = xmlReaderForIO (read_stream, NULL, stream, NULL, NULL, XML_OPTIONS);
+  if (reader != NULL)
+    xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, error_message);
+  return reader;
+}
+
+XsXmlReader *
+_xs_xlsx_xml_open (GBytes  *bytes,
+                   char   **error_message)
+{
+  XsXmlReader *reader;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  init_parser ();
 
   g_clear_pointer (error_message, g_free);
   /* _xs_xlsx_archive_read_parts() keeps every part below G_MAXINT bytes */

@@ -43,7 +43,8 @@ struct _XsXlsx
 
   XsXlsxSharedStrings sst;
 
-  GBytes       *sheet;
+  XsXlsxPartStream *sheet;  /* read as the rows are */
+  guint64       sheet_size;
   XsXmlReader  *reader;
   char         *xml_error;
   gboolean      done;
@@ -213,7 +214,6 @@ _xs_xlsx_new (GBytes      *bytes,
     { "xl/_rels/workbook.xml.rels", NULL },
     { "mimetype", NULL },
   };
-  XsXlsxPart sheet_parts[2] = { { NULL, NULL }, { NULL, NULL } };
   gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -268,25 +268,49 @@ _xs_xlsx_new (GBytes      *bytes,
   if (!ok)
     return NULL;
 
-  /* Second pass: the worksheet and its strings */
-  sheet_parts[0].name = sheet_path;
-  sheet_parts[1].name = sst_path;
-  ok = _xs_xlsx_archive_read_parts (bytes, self->display_name,
-                                    sheet_parts, G_N_ELEMENTS (sheet_parts), NULL, error);
-  if (ok && sheet_parts[1].data != NULL)
-    ok = _xs_xlsx_shared_strings_load (&self->sst, sheet_parts[1].data,
-                                       self->display_name, error);
-  if (ok && sheet_parts[0].data == NULL)
+  /* The shared strings, parsed as they are unpacked */
+  if (sst_path != NULL)
     {
-      set_not_spreadsheet_error (self, error);
-      ok = FALSE;
-    }
-  g_clear_pointer (&sheet_parts[1].data, g_bytes_unref);
-  self->sheet = g_steal_pointer (&sheet_parts[0].data);
-  if (!ok)
-    return NULL;
+      g_autoptr(XsXlsxPartStream) sst = NULL;
+      g_autoptr(GError) local_error = NULL;
 
-  self->reader = _xs_xlsx_xml_open (self->sheet, &self->xml_error);
+      sst = _xs_xlsx_archive_open_part (bytes, self->display_name, sst_path, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (sst != NULL && !_xs_xlsx_shared_strings_load (&self->sst, sst, self->display_name, error))
+        return NULL;
+    }
+
+  /* The worksheet: unpacked once to its end, for its limits (a zip bomb is
+   * refused before the first row), then again as its rows are read. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      g_clear_pointer (&self->sheet, _xs_xlsx_part_stream_free);
+      self->sheet = _xs_xlsx_archive_open_part (bytes, self->display_name, sheet_path, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (self->sheet == NULL)
+        {
+          set_not_spreadsheet_error (self, error);
+          return NULL;
+        }
+      if (pass == 0)
+        {
+          if (!_xs_xlsx_part_stream_skip (self->sheet, error))
+            return NULL;
+          self->sheet_size = _xs_xlsx_part_stream_get_read (self->sheet);
+        }
+    }
+
+  self->reader = _xs_xlsx_xml_open_stream (self->sheet, &self->xml_error);
   if (self->reader == NULL)
     {
       _xs_xlsx_set_damaged_error (self->display_name, error);
@@ -304,7 +328,7 @@ _xs_xlsx_free (XsXlsx *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->reader, xmlFreeTextReader);
-  g_clear_pointer (&self->sheet, g_bytes_unref);
+  g_clear_pointer (&self->sheet, _xs_xlsx_part_stream_free);
   _xs_xlsx_shared_strings_clear (&self->sst);
   g_string_free (self->row_text, TRUE);
   g_clear_pointer (&self->cells, g_array_unref);
@@ -600,7 +624,7 @@ _xs_xlsx_next (XsXlsx  *self,
       if (r == 1)
         {
           long consumed = xmlTextReaderByteConsumed (self->reader);
-          gsize size = g_bytes_get_size (self->sheet);
+          guint64 size = self->sheet_size;
 
           if (size > 0 && consumed > 0)
             self->fraction = MIN (1.0, (double) consumed / (double) size);

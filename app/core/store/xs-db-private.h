@@ -155,5 +155,14 @@ void      _xs_db_set_busy_timeout (XsDb      *self,
  * its length. */
 void      _xs_db_set_checkpoint_pages (XsDb   *self,
                                        int     pages);
+/* While a roster import of a file of @file_bytes runs, its connection
+ * keeps a page cache sized for it: 8 MiB below 16 MB (about 160,000
+ * rows), 16 MiB below 32 MB, else the 32 MiB xs_db_open() sets, which
+ * -1 sets back. The 32 MiB filled with new pages, each a fresh page of
+ * memory the kernel had to fault in, where a smaller roster's index fits
+ * in 8; a larger roster needs them for its index, whose pages it would
+ * otherwise read and write again for every few rows. */
+void      _xs_db_set_import_cache (XsDb     *self,
+                                   gint64    file_bytes);
 
 G_END_DECLS

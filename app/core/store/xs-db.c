@@ -68,6 +68,10 @@ static void
 xs_db_class_init (XsDbClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = xs_db_finalize;
+  /* SQLite counts its memory under a lock taken on every allocation
+   * (several a row of an import); nothing here reads the counts. Only
+   * before SQLite's first use: later it is refused, and changes nothing. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
@@ -649,6 +653,20 @@ _xs_db_set_checkpoint_pages (XsDb *self,
 {
   g_return_if_fail (XS_IS_DB (self));
   sqlite3_wal_autocheckpoint (self->handle, pages > 0 ? pages : 1000);
+}
+
+void
+_xs_db_set_import_cache (XsDb   *self,
+                         gint64  file_bytes)
+{
+  const char *sql = "PRAGMA cache_size = -32768";   /* what xs_db_open() sets */
+
+  g_return_if_fail (XS_IS_DB (self));
+  if (file_bytes >= 0 && file_bytes < 16 * 1024 * 1024)
+    sql = "PRAGMA cache_size = -8192";
+  else if (file_bytes >= 0 && file_bytes < 32 * 1024 * 1024)
+    sql = "PRAGMA cache_size = -16384";
+  sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
 }
 
 void

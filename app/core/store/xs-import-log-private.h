@@ -19,11 +19,16 @@ gint64    _xs_import_log_begin          (XsDb             *db,
 /* The largest audit id (0 when none), -1 on error. */
 gint64    _xs_import_log_audit_mark     (XsDb             *db,
                                          GError          **error);
+/* The largest claim id (0 when none), -1 on error. */
+gint64    _xs_import_log_claim_mark     (XsDb             *db,
+                                         GError          **error);
 /* Records that the chunk about to be committed wrote the audit entries
- * after @audit_first, up to the last. */
+ * after @audit_first, up to the last, and added the claims after
+ * @claim_mark (the largest claim id at its start), up to the last. */
 gboolean  _xs_import_log_save_chunk     (XsDb             *db,
                                          gint64            import_id,
                                          gint64            audit_first,
+                                         gint64            claim_mark,
                                          GError          **error);
 /* The lock of a chunked import: a file descriptor, or -1 with @error
  * (XS_DB_ERROR_BUSY when another import holds it and !@wait). */

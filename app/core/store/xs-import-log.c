@@ -2,10 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An import's rows are found again without a record per added row: the
- * import holds the write lock throughout, so the trainees and claims it
- * adds take the ids above every id there was (import_batch keeps the
- * ranges). The rows it changes get one import_change each with their
+ * An import's rows are found again without a record per added row. An
+ * import that commits in chunks marks the trainees it adds with its id
+ * (trainee.import_id), and keeps for each chunk the range of the claims it
+ * added (import_chunk): a chunk holds the write lock from its first row to
+ * its last, so its claims take the ids above every id there was. (An
+ * import in one transaction, a dry run, keeps its ranges in import_batch.) The rows it changes get one import_change each with their
  * previous values. Whether anything later depends on an import is read
  * from the audit trail, which the schema's triggers fill whatever code
  * path writes.
@@ -90,6 +92,13 @@ _xs_import_log_audit_mark (XsDb    *db,
 }
 
 gint64
+_xs_import_log_claim_mark (XsDb    *db,
+                           GError **error)
+{
+  return max_id (db, "claim", error);
+}
+
+gint64
 _xs_import_log_begin (XsDb        *db,
                       const char  *kind,
                       const char  *file_name,
@@ -114,14 +123,18 @@ _xs_import_log_begin (XsDb        *db,
   _xs_db_bind_text_static (stmt, 2, file_name);
   _xs_db_bind_text_static (stmt, 3, _xs_db_get_now (db));
   _xs_db_bind_int64 (stmt, 4, audit);
-  /* The trainees a roster import adds carry its id (trainee.import_id):
-   * no range, which another writer's trainee between two chunks would
+  /* The trainees a roster import adds carry its id (trainee.import_id),
+   * and the claims of a chunked import are in its chunks' ranges: no
+   * range here, which another writer's rows between two chunks would
    * break. */
-  if (g_str_equal (kind, "roster"))
+  if (g_str_equal (kind, "roster") || chunked)
     _xs_db_bind_null (stmt, 5);
   else
     _xs_db_bind_int64 (stmt, 5, trainee + 1);
-  _xs_db_bind_int64 (stmt, 6, claim + 1);
+  if (chunked)
+    _xs_db_bind_null (stmt, 6);
+  else
+    _xs_db_bind_int64 (stmt, 6, claim + 1);
   _xs_db_bind_int (stmt, 7, chunked ? 1 : 0);
   if (!_xs_db_exec_stmt (db, stmt, error))
     return 0;
@@ -132,18 +145,24 @@ gboolean
 _xs_import_log_save_chunk (XsDb        *db,
                            gint64       import_id,
                            gint64       audit_first,
+                           gint64       claim_mark,
                            GError     **error)
 {
   g_autoptr(XsDbStmt) stmt = NULL;
 
+  /* The claims above @claim_mark are the chunk's (none: no range). */
   stmt = _xs_db_prepare (db,
-                         "INSERT INTO import_chunk (import_id, audit_first, audit_last) "
-                         "SELECT ?1, ?2, ifnull (max (id), 0) FROM audit",
+                         "INSERT INTO import_chunk (import_id, audit_first, audit_last, "
+                         "  claim_first, claim_last) "
+                         "SELECT ?1, ?2, (SELECT ifnull (max (id), 0) FROM audit), "
+                         "  CASE WHEN m > ?3 THEN ?3 + 1 END, CASE WHEN m > ?3 THEN m END "
+                         "FROM (SELECT ifnull (max (id), 0) AS m FROM claim)",
                          error);
   if (stmt == NULL)
     return FALSE;
   _xs_db_bind_int64 (stmt, 1, import_id);
   _xs_db_bind_int64 (stmt, 2, audit_first);
+  _xs_db_bind_int64 (stmt, 3, claim_mark);
   return _xs_db_exec_stmt (db, stmt, error);
 }
 

@@ -126,7 +126,10 @@ check_nothing_depends (XsDb         *db,
 
   stmt = _xs_db_prepare (db,
                          "WITH changed (entity, entity_id) AS "
-                         "  (SELECT entity, entity_id FROM import_change WHERE import_id = ?1) "
+                         "  (SELECT entity, entity_id FROM import_change WHERE import_id = ?1), "
+                         "added (first, last) AS "
+                         "  (SELECT ?4, ?5 UNION ALL SELECT claim_first, claim_last FROM import_chunk "
+                         "   WHERE import_id = ?1 AND claim_first IS NOT NULL) "
                          "SELECT a.entity, a.action, ifnull (a.entity_id, 0), a.at, "
                          "  ifnull ((SELECT name FROM trainee WHERE id = a.trainee_id), ''), "
                          "  (SELECT b.id FROM import_batch b WHERE b.undone_at IS NULL "
@@ -144,11 +147,13 @@ check_nothing_depends (XsDb         *db,
                          "       OR EXISTS (SELECT 1 FROM trainee t WHERE t.id = a.trainee_id "
                          "                  AND t.import_id = ?1) "
                          "       OR a.trainee_id IN (SELECT entity_id FROM changed WHERE entity = 'trainee') "
-                         "       OR (a.entity = 'claim' AND (a.entity_id BETWEEN ?4 AND ?5 "
+                         "       OR (a.entity = 'claim' AND (EXISTS (SELECT 1 FROM added "
+                         "                                           WHERE a.entity_id BETWEEN first AND last) "
                          "           OR a.entity_id IN (SELECT entity_id FROM changed WHERE entity = 'claim'))) "
                          "       OR (a.entity = 'certificate' AND a.trainee_id IN "
-                         "           (SELECT trainee_id FROM claim WHERE id BETWEEN ?4 AND ?5 "
-                         "            OR id IN (SELECT entity_id FROM changed WHERE entity = 'claim')))) "
+                         "           (SELECT c.trainee_id FROM added JOIN claim c ON c.id BETWEEN first AND last "
+                         "            UNION SELECT trainee_id FROM claim "
+                         "            WHERE id IN (SELECT entity_id FROM changed WHERE entity = 'claim')))) "
                          "ORDER BY a.id LIMIT 1",
                          error);
   if (stmt == NULL)
@@ -238,6 +243,56 @@ delete_added_trainees (XsDb        *db,
     }
 }
 
+/* The claims an import added: its own range (one transaction) and those
+ * of its chunks, a range at a time. */
+static const char delete_claims[] = "DELETE FROM claim WHERE id BETWEEN ?4 AND ?5";
+
+static gboolean
+delete_added_claims (XsDb        *db,
+                     const Batch *batch,
+                     GError     **error)
+{
+  g_autoptr(XsDbStmt) ranges = NULL;
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  ranges = _xs_db_prepare (db,
+                           "SELECT ?2, ?3 WHERE ?2 IS NOT NULL "
+                           "UNION ALL SELECT claim_first, claim_last FROM import_chunk "
+                           "WHERE import_id = ?1 AND claim_first IS NOT NULL",
+                           error);
+  if (ranges == NULL)
+    return FALSE;
+  _xs_db_bind_int64 (ranges, 1, batch->id);
+  _xs_db_bind_id (ranges, 2, batch->ranges[2]);
+  _xs_db_bind_id (ranges, 3, batch->ranges[3]);
+  while ((rc = _xs_db_step (ranges)) == XS_DB_ROW)
+    {
+      gint64 first = _xs_db_column_int64 (ranges, 0);
+      gint64 last = _xs_db_column_int64 (ranges, 1);
+
+      g_array_append_val (bounds, first);
+      g_array_append_val (bounds, last);
+    }
+  if (rc != XS_DB_DONE)
+    return _xs_db_set_error (db, error);
+  _xs_db_stmt_release (g_steal_pointer (&ranges));
+
+  for (guint i = 0; i + 1 < bounds->len; i += 2)
+    {
+      g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, "DELETE FROM claim WHERE id BETWEEN ?1 AND ?2",
+                                                 error);
+
+      if (stmt == NULL)
+        return FALSE;
+      _xs_db_bind_int64 (stmt, 1, g_array_index (bounds, gint64, i));
+      _xs_db_bind_int64 (stmt, 2, g_array_index (bounds, gint64, i + 1));
+      if (!_xs_db_exec_stmt (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The statements of an undo, in order: decisions back, added claims out,
  * roster entries back, added trainees out. ?6 is 1 when rolling back an
  * import that stopped half-way: nobody checked what depends on it, so an
@@ -250,7 +305,7 @@ static const char * const undo_statements[] = {
   "  decided_at = json_extract (c.before, '$.decided_at'), "
   "  updated_at = json_extract (c.before, '$.updated_at') "
   "FROM import_change c WHERE c.import_id = ?1 AND c.entity = 'claim' AND claim.id = c.entity_id",
-  "DELETE FROM claim WHERE id BETWEEN ?4 AND ?5",
+  delete_claims,
   "UPDATE trainee SET name = json_extract (c.before, '$.name'), "
   "  sex = json_extract (c.before, '$.sex'), birth_date = json_extract (c.before, '$.birth_date'), "
   "  employer = json_extract (c.before, '$.employer'), title = json_extract (c.before, '$.title'), "
@@ -305,6 +360,12 @@ undo_in_transaction (XsDb     *db,
     {
       g_autoptr(XsDbStmt) stmt = NULL;
 
+      if (undo_statements[i] == delete_claims)
+        {
+          if (!delete_added_claims (db, &batch, error))
+            return FALSE;
+          continue;
+        }
       if (undo_statements[i] == delete_trainees)
         {
           if (!delete_added_trainees (db, &batch, recovering, error))

@@ -157,18 +157,35 @@ same_trainee (const XsTrainee *a,
 /* Room for "YYYY-MM-DD" (and a five-digit year, which GDate allows). */
 #define ISO_DATE_SIZE 16
 
-/* Like xs_date_to_iso() without the allocation: @buffer, or NULL when
- * @date is not valid. */
+/* Like xs_date_to_iso() without the allocation (nor printf's cost, once
+ * a row of a large import): @buffer, or NULL when @date is not valid. */
 static const char *
 format_iso_date (const GDate *date,
                  char         buffer[ISO_DATE_SIZE])
 {
+  guint year, month, day;
+
   if (!g_date_valid (date))
     return NULL;
-  g_snprintf (buffer, ISO_DATE_SIZE, "%04u-%02u-%02u",
-              (guint) g_date_get_year (date),
-              (guint) g_date_get_month (date),
-              (guint) g_date_get_day (date));
+  year = g_date_get_year (date);
+  month = g_date_get_month (date);
+  day = g_date_get_day (date);
+  if (year > 9999)
+    {
+      g_snprintf (buffer, ISO_DATE_SIZE, "%u-%02u-%02u", year, month, day);
+      return buffer;
+    }
+  buffer[0] = (char) ('0' + year / 1000);
+  buffer[1] = (char) ('0' + year / 100 % 10);
+  buffer[2] = (char) ('0' + year / 10 % 10);
+  buffer[3] = (char) ('0' + year % 10);
+  buffer[4] = '-';
+  buffer[5] = (char) ('0' + month / 10);
+  buffer[6] = (char) ('0' + month % 10);
+  buffer[7] = '-';
+  buffer[8] = (char) ('0' + day / 10);
+  buffer[9] = (char) ('0' + day % 10);
+  buffer[10] = '\0';
   return buffer;
 }
 
@@ -213,6 +230,24 @@ keep_stored_fields (XsTrainee       *trainee,
       }
 }
 
+static gboolean
+audit_insert (XsDb             *db,
+              const XsTrainee  *trainee,
+              GError          **error)
+{
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  stmt = _xs_db_prepare (db,
+                         "INSERT INTO audit (entity, entity_id, action, detail, trainee_id) "
+                         "VALUES ('trainee', ?1, 'insert', ?2, ?1)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _xs_db_bind_int64 (stmt, 1, trainee->id);
+  _xs_db_bind_text_static (stmt, 2, trainee->name);
+  return _xs_db_exec_stmt (db, stmt, error);
+}
+
 gboolean
 xs_trainee_store_merge (XsDb            *db,
                         XsTrainee       *trainee,
@@ -255,6 +290,12 @@ xs_trainee_store_merge (XsDb            *db,
   if (sqlite3_changes (_xs_db_get_handle (db)) == 1)
     {
       trainee->id = sqlite3_last_insert_rowid (_xs_db_get_handle (db));
+      /* A trainee an import adds is recorded by the import's own entry
+       * (trainee.import_id); one added otherwise gets its entry here, in
+       * the same transaction (schema 12: no trigger, whose presence alone
+       * made SQLite journal every inserted row). */
+      if (import_id == 0 && !audit_insert (db, trainee, error))
+        return FALSE;
       if (result != NULL)
         *result = XS_UPSERT_CREATED;
       return TRUE;

@@ -200,6 +200,17 @@ check_region_and_birth (const char  *id,
   return TRUE;
 }
 
+/* 17 ASCII digits and a digit, X or x, nothing before or after. */
+static gboolean
+is_plain (const char *text)
+{
+  for (guint i = 0; i < ID_LENGTH - 1; i++)
+    if (text[i] < '0' || text[i] > '9')
+      return FALSE;
+  return ((text[17] >= '0' && text[17] <= '9') || text[17] == 'X' || text[17] == 'x')
+         && text[18] == '\0';
+}
+
 char *
 xs_id_number_normalize_at (const char  *text,
                            GDate       *today,
@@ -214,6 +225,15 @@ xs_id_number_normalize_at (const char  *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (today == NULL || g_date_valid (today), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Most numbers are typed clean: 17 ASCII digits and a digit or X, with
+   * nothing to fold (once a row of a large roster). */
+  if (is_plain (text))
+    {
+      digits = text;
+      length = ID_LENGTH;
+      goto plain;
+    }
 
   if (!g_utf8_validate (text, -1, NULL))
     {
@@ -270,6 +290,7 @@ xs_id_number_normalize_at (const char  *text,
       return NULL;
     }
 
+plain:
   /* Only ASCII is left. */
   n_chars = length;
   if (n_chars == LEGACY_LENGTH)
