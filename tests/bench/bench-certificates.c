@@ -143,31 +143,6 @@ approve_all (const char *dir)
   sqlite3_close (raw);
 }
 
-/* The generated public hours dated before the city's platform opened
- * (2018-03-01) moved to May, so that the rule check keeps them. */
-static void
-move_early_dates (const char *path)
-{
-  static const char * const early[][2] = {
-    { ",2018-01-", ",2018-05-" }, { ",2018-02-", ",2018-06-" },
-    { ",2018/1/", ",2018/5/" }, { ",2018/2/", ",2018/6/" },
-    { ",2018年1月", ",2018年5月" }, { ",2018年2月", ",2018年6月" },
-  };
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    g_error ("%s", error->message);
-  /* each replacement is as long as what it replaces */
-  for (gsize at = 0; at < length; at++)
-    for (guint i = 0; i < G_N_ELEMENTS (early); i++)
-      if (contents[at] == ',' && strncmp (contents + at, early[i][0], strlen (early[i][0])) == 0)
-        memcpy (contents + at, early[i][1], strlen (early[i][1]));
-  if (!g_file_set_contents (path, contents, length, &error))
-    g_error ("%s", error->message);
-}
-
 /* Processor time of this process, seconds: on a shared machine the clock
  * also counts the time others' work took. */
 static double
@@ -246,7 +221,6 @@ main (int    argc,
   /* About one generated trainee in thirty meets the requirement. */
   if (!xs_bench_generate (roster, hours, n * 32, &error))
     g_error ("%s", error->message);
-  move_early_dates (hours);
   if ( (db = xs_db_open (data, &error)) == NULL
       || (key = xs_signing_key_open (data, &error)) == NULL)
     g_error ("%s", error->message);

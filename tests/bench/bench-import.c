@@ -443,6 +443,10 @@ main (int    argc,
       g_autoptr(XsImportReport) report = NULL;
       XsDb *db;
       double seconds;
+      long again_kb = 0;
+
+      /* The undo above emptied the roster: the hours need it back. */
+      time_roster_import (last_dir, roster, options.rows, &again_kb, NULL);
 
       start = xs_bench_now ();
       db = xs_db_open (last_dir, &error);

@@ -539,14 +539,18 @@ format_hours (int   tenths,
     g_snprintf (out, size, "%d.%d", tenths / 10, tenths % 10);
 }
 
-/* A date in 2018, written the ways clerks write dates. */
+/* A date in 2018, written the ways clerks write dates. Public study
+ * dates fall from 2018-03-01 on, when the city's platform opened (the
+ * rules refuse earlier ones). */
 static void
-format_date (guint64  r,
-             char    *out,
-             gsize    size)
+format_date (guint64   r,
+             gboolean  is_public,
+             char     *out,
+             gsize     size)
 {
+  const guint march_first = 31 + 28;
   GDate date;
-  guint day_of_year = (guint) (r % 365);
+  guint day_of_year = is_public ? march_first + (guint) (r % (365 - march_first)) : (guint) (r % 365);
   guint style = (guint) ((r >> 20) % 10);
 
   g_date_clear (&date, 1);
@@ -586,7 +590,7 @@ write_hours (const char  *path,
         guint64 r = mix (SEED ^ mix (((guint64) i << 8) | slot));
         char date[32], hours[16];
 
-        format_date (r, date, sizeof date);
+        format_date (r, slot < 4, date, sizeof date);
 
         if (slot < 3)
           {
