@@ -14,7 +14,6 @@
 #include "xs-import-log-private.h"
 #include "xs-import-private.h"
 #include "xs-roster-import.h"
-#include "xs-safe-text.h"
 #include "xs-trainee-store.h"
 
 enum {
@@ -39,9 +38,6 @@ static const XsColumnSpec roster_columns[N_COLS] = {
   [COL_COUNTY] = { "县区|所在县区|county", FALSE },
   [COL_PHONE] = { "手机号|手机|联系电话|phone", FALSE },
 };
-
-/* Longest name or employer a clerk plausibly types; longer is a shifted column. */
-#define MAX_TEXT_CHARS 100
 
 /* The identity numbers seen in the file, with the row of each, for
  * duplicate rows: a normalized number (17 digits and a check character,
@@ -223,26 +219,18 @@ masked_summary (const char *name,
  * is put there to disguise the text on a terminal or in a list (U+202E
  * shows "abc" as "cba"). The row is refused rather than cleaned, so that
  * what is stored is exactly what the clerk can see and correct in the
- * spreadsheet. */
+ * spreadsheet. The checks are those of a trainee entered by hand
+ * (xs-roster-add.c). */
 static gboolean
 control_refused (XsImportRowContext *context,
                  const char         *text,
                  const char         *column)
 {
-  gunichar found;
+  GError *error = NULL;
 
-  if (xs_safe_text_has_control (text, &found))
-    {
-      g_autofree char *shown = xs_safe_text_for_terminal (text);
-
-      /* Translators: a column (name, employer…), the text escaped, the character's code */
-      _xs_import_reject_printf (context,
-                                _("The %s “%s” holds an invisible control character (U+%04X); "
-                                  "retype the cell in Excel or WPS."),
-                                _(column), shown, found);
-      return TRUE;
-    }
-  return FALSE;
+  if (_xs_roster_check_control (text, column, TRUE, &error))
+    return FALSE;
+  return _xs_import_reject (context, error);
 }
 
 static gboolean
@@ -250,14 +238,11 @@ text_refused (XsImportRowContext *context,
               const char         *text,
               const char         *column)
 {
-  if (control_refused (context, text, column))
-    return TRUE;
-  if (g_utf8_strlen (text, -1) <= MAX_TEXT_CHARS)
+  GError *error = NULL;
+
+  if (_xs_roster_check_text (text, column, TRUE, &error))
     return FALSE;
-  /* @column is marked with N_(): translated only when a row is refused. */
-  _xs_import_reject_printf (context, _("The %s is longer than %d characters; is a column shifted?"),
-                            _(column), MAX_TEXT_CHARS);
-  return TRUE;
+  return _xs_import_reject (context, error);
 }
 
 /* The field of an optional column: whether the row sets it (the column
