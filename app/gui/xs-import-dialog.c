@@ -199,6 +199,17 @@ _xs_import_dialog_show_preview (XsImportDialog *self,
   else if (rejected > 0)
     gtk_label_set_label (self->rejected_label,
                          _("No row of this file can be imported. Correct the rows in the file and choose it again."));
+  /* People the roster lacks can be added here. */
+  for (guint i = 0; i < items->len; i++)
+    if (xs_import_row_item_get_missing_id (g_ptr_array_index (items, i)) != NULL)
+      {
+        g_autofree char *text = g_strdup_printf ("%s %s", gtk_label_get_label (self->rejected_label),
+                                                 _("A person not on the roster can be added with Add to Roster…; "
+                                                   "the file is then checked again."));
+
+        gtk_label_set_label (self->rejected_label, text);
+        break;
+      }
   else
     gtk_label_set_label (self->rejected_label,
                          _("Nothing to import: everything in this file is already recorded."));
@@ -513,7 +524,8 @@ setup_summary (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* the button under the text: the column stays readable when narrow */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Add to _Roster…"));
 
@@ -524,7 +536,7 @@ setup_summary (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   /* A person the roster lacks: added here, the row becomes importable. */
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_visible (button, FALSE);
   gtk_widget_add_css_class (button, "small");
   gtk_box_append (GTK_BOX (box), button);
