@@ -203,7 +203,8 @@ _xs_import_dialog_show_preview (XsImportDialog *self,
   for (guint i = 0; i < items->len; i++)
     if (xs_import_row_item_get_missing_id (g_ptr_array_index (items, i)) != NULL)
       {
-        g_autofree char *text = g_strdup_printf ("%s %s", gtk_label_get_label (self->rejected_label),
+        /* Translators: two sentences one after the other; in Chinese without a space */
+        g_autofree char *text = g_strdup_printf (C_("sentences", "%s %s"), gtk_label_get_label (self->rejected_label),
                                                  _("A person not on the roster can be added with Add to Roster…; "
                                                    "the file is then checked again."));
 
