@@ -18,7 +18,6 @@
 #include "xs-import-dialog-private.h"
 #include "xs-import-row-item.h"
 #include "xs-report.h"
-#include "xs-roster-add-dialog.h"
 #include "xs-table-reader.h"
 
 G_DEFINE_FINAL_TYPE (XsImportDialog, xs_import_dialog, ADW_TYPE_WINDOW)
@@ -453,9 +452,9 @@ on_skip_toggled (XsImportDialog *self,
   _xs_import_dialog_update_commit_enabled (self);
 }
 
-static void
-set_error_style (GtkWidget       *widget,
-                 XsImportRowItem *item)
+void
+_xs_import_dialog_set_error_style (GtkWidget       *widget,
+                                   XsImportRowItem *item)
 {
   if (xs_import_row_item_get_outcome (item) == XS_ROW_REJECTED)
     gtk_widget_add_css_class (widget, "error");
@@ -488,7 +487,7 @@ bind_row_number (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_rows_text (item));
-  set_error_style (label, item);
+  _xs_import_dialog_set_error_style (label, item);
 }
 
 static void
@@ -517,116 +516,7 @@ bind_outcome (GtkSignalListItemFactory *factory,
 
   gtk_image_set_from_icon_name (GTK_IMAGE (image), xs_import_row_item_get_icon_name (item));
   gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_outcome_label (item));
-  set_error_style (box, item);
-}
-
-static void
-setup_summary (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  /* the button under the text: the column stays readable when narrow */
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Add to _Roster…"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  /* A person the roster lacks: added here, the row becomes importable. */
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_visible (button, FALSE);
-  gtk_widget_add_css_class (button, "small");
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_summary (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  XsImportRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *button = gtk_widget_get_next_sibling (label);
-  gboolean missing = xs_import_row_item_get_missing_id (item) != NULL;
-
-  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_summary (item));
-  set_error_style (label, item);
-  gtk_widget_set_visible (button, missing);
-  /* the target first: the action takes the row's number */
-  if (missing)
-    {
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              g_variant_new_uint32 (xs_import_row_item_get_row (item)));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "import.add-to-roster");
-    }
-  else
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
-}
-
-/* Add to Roster… */
-
-static void
-on_trainee_added (XsImportDialog    *self,
-                  gint64             import_id,
-                  const char        *name,
-                  XsRosterAddDialog *dialog)
-{
-  g_autofree char *text = NULL;
-
-  if (self->disposed)
-    return;
-  /* Translators: a name */
-  text = g_strdup_printf (_("%s added to the roster"), name);
-  xs_report_action (GTK_WIDGET (self), "win.reload", NULL);
-  xs_report_action (GTK_WIDGET (self), "win.show-import-toast", g_variant_new ("(sx)", text, import_id));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-  /* The file again: the person's rows can now be imported. */
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) file = g_object_ref (self->file);
-
-      xs_import_dialog_load_file (self, file);
-    }
-}
-
-XsRosterAddDialog *
-xs_import_dialog_add_to_roster (XsImportDialog *self,
-                                guint           row)
-{
-  GListModel *rows;
-  XsRosterAddDialog *dialog;
-
-  g_return_val_if_fail (XS_IS_IMPORT_DIALOG (self), NULL);
-
-  rows = G_LIST_MODEL (self->rows);
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(XsImportRowItem) item = g_list_model_get_item (rows, i);
-
-      if (xs_import_row_item_get_row (item) != row || xs_import_row_item_get_missing_id (item) == NULL)
-        continue;
-      dialog = xs_roster_add_dialog_new (GTK_WINDOW (self), self->db,
-                                         xs_import_row_item_get_missing_name (item),
-                                         xs_import_row_item_get_missing_id (item));
-      g_signal_connect_object (dialog, "added", G_CALLBACK (on_trainee_added), self, G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return dialog;
-    }
-  return NULL;
-}
-
-static void
-add_to_roster_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  xs_import_dialog_add_to_roster (XS_IMPORT_DIALOG (widget), g_variant_get_uint32 (param));
+  _xs_import_dialog_set_error_style (box, item);
 }
 
 /* Save Rejected Rows… */
@@ -835,14 +725,17 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_row_number);
   gtk_widget_class_bind_template_callback (widget_class, setup_outcome);
   gtk_widget_class_bind_template_callback (widget_class, bind_outcome);
-  gtk_widget_class_bind_template_callback (widget_class, setup_summary);
-  gtk_widget_class_bind_template_callback (widget_class, bind_summary);
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_summary",
+                                                G_CALLBACK (_xs_import_dialog_setup_summary));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_summary",
+                                                G_CALLBACK (_xs_import_dialog_bind_summary));
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
   gtk_widget_class_install_action (widget_class, "import.save-rejected", NULL, save_rejected_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "import.add-to-roster", "u", add_to_roster_action);
+  gtk_widget_class_install_action (widget_class, "import.add-to-roster", "u",
+                                   _xs_import_dialog_add_to_roster_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "import.choose-file", NULL);
