@@ -1547,6 +1547,73 @@ test_cli_rotate_key (void)
     xs_test_run_clear (&r[i]);
 }
 
+/* trainee add: one trainee checked as a roster row, refused in words when
+ * already there or invalid, listed as an import and taken back by
+ * undo-import; the whole identity number is printed nowhere. */
+static void
+test_cli_trainee_add (void)
+{
+  g_autofree char *id = xs_test_id_number (11);
+  g_autofree char *masked = xs_id_number_mask (id);
+  g_autofree char *expected = NULL;
+  g_autofree char *hours_csv = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
+                                                "%s,周九𠮷,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n", id);
+  g_autofree char *hours = xs_test_write_file ("hours.csv", hours_csv, -1);
+  g_auto(Run) refused_hours = { 0 };
+  g_auto(Run) added = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) undo = { 0 };
+  g_auto(Run) after = { 0 };
+
+  fresh_data_dir ();
+  run_cli (&refused_hours, "import-hours", "--dry-run", hours, NULL);
+  g_assert_cmpint (refused_hours.status, ==, 1);
+  g_assert_nonnull (strstr (refused_hours.err, "not on the roster"));
+
+  run_cli (&usage, "trainee", "add", "--name", "周九𠮷", "--id-number", id, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "--employer"));
+
+  run_cli (&invalid, "trainee", "add", "--name", "周九𠮷", "--id-number", id,
+           "--employer", "漯河市中心医院", "--phone", "12345", NULL);
+  g_assert_cmpint (invalid.status, ==, 1);
+  g_assert_nonnull (strstr (invalid.err, "mobile number"));
+
+  run_cli (&added, "trainee", "add", "--name", "周九𠮷", "--id-number", id,
+           "--employer", "漯河市中心医院", "--title", "护师", "--phone", "13903950009", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+  expected = g_strdup_printf ("Added 周九𠮷 %s to the roster as import 1; "
+                              "“xueshi-cli undo-import 1” takes it back.\n", masked);
+  g_assert_cmpstr (added.out, ==, expected);
+
+  run_cli (&again, "trainee", "add", "--name", "周九", "--id-number", id, "--employer", "别的单位", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, masked));
+  g_assert_nonnull (strstr (again.err, "already on the roster, as 周九𠮷 of 漯河市中心医院"));
+
+  run_cli (&list, "imports", NULL);
+  g_assert_nonnull (strstr (list.out, "周九𠮷, entered by hand"));
+  g_assert_nonnull (strstr (list.out, "imported 1, updated 0, rejected 0"));
+
+  /* the hours row imports now */
+  run_cli (&dry, "import-hours", "--dry-run", hours, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+
+  run_cli (&undo, "undo-import", "1", NULL);
+  g_assert_cmpint (undo.status, ==, 0);
+  run_cli (&after, "import-hours", "--dry-run", hours, NULL);
+  g_assert_cmpint (after.status, ==, 1);
+
+  g_assert_null (strstr (added.out, id));
+  g_assert_null (strstr (added.err, id));
+  g_assert_null (strstr (again.err, id));
+  g_assert_null (strstr (list.out, id));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1558,6 +1625,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/import-roster", test_cli_import_roster);
   g_test_add_func ("/cli/import-merge-and-undo", test_cli_import_merge_and_undo);
+  g_test_add_func ("/cli/trainee-add", test_cli_trainee_add);
   g_test_add_func ("/cli/logs-masked", test_cli_logs_masked);
   g_test_add_func ("/cli/claims-and-progress", test_cli_claims_and_progress);
   g_test_add_func ("/cli/review-and-history", test_cli_review_and_history);

@@ -10,9 +10,12 @@
 
 #include "xs-gui-test-util.h"
 #include "xs-history-dialog.h"
+#include "xs-id-number.h"
 #include "xs-import-dialog-private.h"
 #include "xs-import-log.h"
 #include "xs-import-row-item.h"
+#include "xs-roster-add.h"
+#include "xs-roster-add-dialog.h"
 #include "xs-roster-import.h"
 #include "xs-table-reader.h"
 #include "xs-test-util.h"
@@ -50,7 +53,7 @@ show_import_toast_activated (GSimpleAction *action,
   const char *text = NULL;
 
   g_variant_get (param, "(&sx)", &text, &fixture->toast_import_id);
-  g_assert_nonnull (strstr (text, "imported"));
+  g_assert_true (strstr (text, "imported") != NULL || strstr (text, "added to the roster") != NULL);
 }
 
 static void
@@ -573,6 +576,184 @@ test_rejected_rows_grouped_and_saved (Fixture       *fixture,
   g_unlink (out);
 }
 
+/* The Add to Roster dialog that is open, or NULL. */
+static XsRosterAddDialog *
+find_roster_add_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (XS_IS_ROSTER_ADD_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return XS_ROSTER_ADD_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+roster_add_dialog_open (gpointer user_data)
+{
+  return find_roster_add_dialog () != NULL;
+}
+
+static gboolean
+roster_add_dialog_closed (gpointer user_data)
+{
+  return find_roster_add_dialog () == NULL;
+}
+
+static gboolean
+error_shown (gpointer user_data)
+{
+  return gtk_widget_get_visible (user_data);
+}
+
+/* The item of the preview that starts at spreadsheet row @row. */
+static XsImportRowItem *
+preview_item (XsImportDialog *dialog,
+              guint           row)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL));
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(XsImportRowItem) item = g_list_model_get_item (model, i);
+
+      if (xs_import_row_item_get_row (item) == row)
+        return item;
+    }
+  return NULL;
+}
+
+/* Hours of people the roster lacks: each such line offers Add to Roster…,
+ * whose dialog comes pre-filled (number masked), checks the fields as a
+ * roster row, adds the person as an import of one row (the window's toast
+ * gets its number for Undo) and the preview checks the file again, so the
+ * rows become importable. A person added meanwhile is refused in words. */
+static void
+test_add_to_roster (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *a = xs_test_id_number (181);
+  g_autofree char *b = xs_test_id_number (182);
+  g_autofree char *masked_a = xs_id_number_mask (a);
+  g_autofree char *csv = g_strdup_printf ("身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
+                                          "%s,欧阳䶮,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n"
+                                          "%s,欧阳䶮,2018,公需科目,否,6,,公需科目网络培训（选修）,2018-06-06\n"
+                                          "%s,𠮷祥,2018,公需科目,是,24,,公需科目网络培训（必修）,2018-05-06\n",
+                                          a, a, b);
+  g_autoptr(GFile) file = write_file ("not-on-roster.csv", csv);
+  XsImportDialog *hours = xs_import_dialog_new (fixture->holder, db, XS_IMPORT_HOURS, NULL);
+  XsImportDialog *held = g_object_ref (hours);
+  XsRosterAddDialog *dialog;
+  XsImportRowItem *item;
+  GtkWidget *button, *row, *error_label;
+  g_autoptr(XsTrainee) added = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before = count_trainees (fixture);
+  XsRosterEntry meanwhile = { .name = "𠮷祥", .id_number = b, .employer = "舞阳县卫健委" };
+
+  gtk_window_present (GTK_WINDOW (hours));
+  xs_import_dialog_load_file (hours, file);
+  wait_for_step (&hours, "preview");
+  g_assert_cmpuint (xs_import_report_get_count (xs_import_dialog_get_report (hours), XS_ROW_REJECTED), ==, 3);
+
+  /* the two rows of one person are one line, which still offers it */
+  item = preview_item (hours, 2);
+  g_assert_nonnull (item);
+  g_assert_cmpuint (xs_import_row_item_get_n_rows (item), ==, 2);
+  g_assert_cmpstr (xs_import_row_item_get_missing_id (item), ==, a);
+  g_assert_cmpstr (xs_import_row_item_get_missing_name (item), ==, "欧阳䶮");
+  g_assert_null (strstr (xs_import_row_item_get_summary (item), a));
+  g_assert_nonnull (strstr (xs_import_row_item_get_summary (item), masked_a));
+
+  xs_gui_test_wait_for_draw (GTK_WIDGET (hours));
+  button = xs_gui_test_find (GTK_WIDGET (hours), GTK_TYPE_BUTTON, "Roster…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "import.add-to-roster");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (xs_gui_test_wait_until (roster_add_dialog_open, NULL, 5000));
+  dialog = find_roster_add_dialog ();
+  xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* pre-filled from the row, the number masked; the employer to fill */
+  row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "欧阳䶮");
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, masked_a));
+  g_assert_null (xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, a));
+  g_assert_false (xs_roster_add_dialog_get_can_add (dialog));
+
+  row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Employer");
+  gtk_editable_set_text (GTK_EDITABLE (row), "漯河市中心医院");
+  g_assert_true (xs_roster_add_dialog_get_can_add (dialog));
+  row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Phone");
+  gtk_editable_set_text (GTK_EDITABLE (row), "12345");
+  g_assert_false (xs_roster_add_dialog_get_can_add (dialog));
+  error_label = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "mobile number");
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_assert_true (xs_roster_add_dialog_get_can_add (dialog));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  fixture->toast_import_id = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "roster.add", NULL));
+  g_assert_true (xs_gui_test_wait_until (roster_add_dialog_closed, NULL, 30000));
+  g_assert_cmpint (count_trainees (fixture), ==, before + 1);
+  added = xs_trainee_store_lookup (db, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (added->employer, ==, "漯河市中心医院");
+  g_assert_cmpint (fixture->toast_import_id, >, 0);
+
+  /* checked again: the two rows import now, the other person's does not */
+  {
+    XsImportReport *report = NULL;
+
+    for (guint i = 0; i < 300; i++)
+      {
+        report = xs_import_dialog_get_report (hours);
+        if (g_str_equal (xs_import_dialog_get_step (hours), "preview")
+            && xs_import_report_get_count (report, XS_ROW_ADDED) == 2)
+          break;
+        xs_gui_test_iterate (20);
+      }
+    g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_ADDED), ==, 2);
+    g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 1);
+  }
+
+  /* the other person, added meanwhile by someone else: refused in words,
+   * the dialog stays with the message */
+  g_assert_cmpint (xs_roster_add (db, &meanwhile, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  dialog = xs_import_dialog_add_to_roster (hours, 4);
+  g_assert_nonnull (dialog);
+  row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Employer");
+  gtk_editable_set_text (GTK_EDITABLE (row), "别的单位");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "roster.add", NULL));
+  error_label = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "already on the roster");
+  for (guint i = 0; i < 300 && error_label == NULL; i++)
+    {
+      xs_gui_test_iterate (20);
+      error_label = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "already on the roster");
+    }
+  g_assert_nonnull (error_label);
+  g_assert_true (xs_gui_test_wait_until (error_shown, error_label, 1000));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "舞阳县卫健委"));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (error_label)), b));
+  g_assert_false (xs_roster_add_dialog_get_can_add (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (held));
+  xs_gui_test_iterate (200);
+  g_assert_finalize_object (held);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -591,6 +772,8 @@ main (int    argc,
               fixture_set_up, test_history_undo_import, fixture_tear_down);
   g_test_add ("/gui/import-dialog/rejected-rows-grouped-and-saved", Fixture, NULL,
               fixture_set_up, test_rejected_rows_grouped_and_saved, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/add-to-roster", Fixture, NULL,
+              fixture_set_up, test_add_to_roster, fixture_tear_down);
   g_test_add ("/gui/import-dialog/all-good-rows", Fixture, NULL,
               fixture_set_up, test_all_good_rows_import_directly, fixture_tear_down);
   g_test_add ("/gui/import-dialog/missing-column", Fixture, NULL,

@@ -36,6 +36,7 @@ int   xs_cli_import_hours    (const XsCliGlobals *globals, int argc, char **argv
 int   xs_cli_imports         (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_undo_import     (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_claim           (const XsCliGlobals *globals, int argc, char **argv);
+int   xs_cli_trainee         (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_review          (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_history         (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_progress        (const XsCliGlobals *globals, int argc, char **argv);

@@ -26,6 +26,7 @@ static const Command commands[] = {
   { "import-hours", xs_cli_import_hours, N_("Record a batch submission of hours (CSV or XLSX)") },
   { "imports", xs_cli_imports, N_("List the imports with their numbers") },
   { "undo-import", xs_cli_undo_import, N_("Take back everything an import wrote") },
+  { "trainee", xs_cli_trainee, N_("Add one trainee to the roster by hand") },
   { "claim", xs_cli_claim, N_("Add, attach evidence to, submit and show claims") },
   { "scanners", xs_cli_scanners, N_("List the scanners this computer can use") },
   { "recognise", xs_cli_recognise, N_("Read the text of a scan and what it says") },

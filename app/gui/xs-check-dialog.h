@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (XsCheckDialog, xs_check_dialog, XS, CHECK_DIALOG, AdwMessa
 GtkWidget *xs_check_dialog_new          (GtkWindow     *parent,
                                          const char    *data_dir);
 gboolean   xs_check_dialog_get_finished (XsCheckDialog *self);
-/* The problems found (char *), empty when all is well; NULL until finished. */
+/* The problems found (XsCheckProblem *), empty when all is well; NULL
+ * until finished. */
 GPtrArray *xs_check_dialog_get_problems (XsCheckDialog *self);
 
 G_END_DECLS

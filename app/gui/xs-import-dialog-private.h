@@ -5,6 +5,7 @@
 #pragma once
 
 #include "xs-import-dialog.h"
+#include "xs-import-row-item.h"
 #include "xs-job.h"
 
 G_BEGIN_DECLS
@@ -66,6 +67,23 @@ void             _xs_import_dialog_report_imported       (XsImportDialog        
 
 /* XS_IMPORT_CLEAR_EMPTY when the clerk asked empty cells to clear. */
 XsImportFlags    _xs_import_dialog_get_merge_flags       (XsImportDialog        *self);
+
+/* The "error" style on a rejected row's cell, off on the others. */
+void             _xs_import_dialog_set_error_style       (GtkWidget             *widget,
+                                                          XsImportRowItem       *item);
+
+/* xs-import-dialog-roster.c: the Details column and Add to Roster */
+
+void             _xs_import_dialog_setup_summary         (GtkSignalListItemFactory *factory,
+                                                          GtkListItem           *list_item,
+                                                          gpointer               user_data);
+void             _xs_import_dialog_bind_summary          (GtkSignalListItemFactory *factory,
+                                                          GtkListItem           *list_item,
+                                                          gpointer               user_data);
+/* import.add-to-roster: @param is the spreadsheet row (u) */
+void             _xs_import_dialog_add_to_roster_action  (GtkWidget             *widget,
+                                                          const char            *action_name,
+                                                          GVariant              *param);
 
 /* xs-import-dialog-worker.c: the dry run and the import, in a worker */
 

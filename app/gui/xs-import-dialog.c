@@ -198,6 +198,18 @@ _xs_import_dialog_show_preview (XsImportDialog *self,
   else if (rejected > 0)
     gtk_label_set_label (self->rejected_label,
                          _("No row of this file can be imported. Correct the rows in the file and choose it again."));
+  /* People the roster lacks can be added here. */
+  for (guint i = 0; i < items->len; i++)
+    if (xs_import_row_item_get_missing_id (g_ptr_array_index (items, i)) != NULL)
+      {
+        /* Translators: two sentences one after the other; in Chinese without a space */
+        g_autofree char *text = g_strdup_printf (C_("sentences", "%s %s"), gtk_label_get_label (self->rejected_label),
+                                                 _("A person not on the roster can be added with Add to Roster…; "
+                                                   "the file is then checked again."));
+
+        gtk_label_set_label (self->rejected_label, text);
+        break;
+      }
   else
     gtk_label_set_label (self->rejected_label,
                          _("Nothing to import: everything in this file is already recorded."));
@@ -440,9 +452,9 @@ on_skip_toggled (XsImportDialog *self,
   _xs_import_dialog_update_commit_enabled (self);
 }
 
-static void
-set_error_style (GtkWidget       *widget,
-                 XsImportRowItem *item)
+void
+_xs_import_dialog_set_error_style (GtkWidget       *widget,
+                                   XsImportRowItem *item)
 {
   if (xs_import_row_item_get_outcome (item) == XS_ROW_REJECTED)
     gtk_widget_add_css_class (widget, "error");
@@ -475,7 +487,7 @@ bind_row_number (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_rows_text (item));
-  set_error_style (label, item);
+  _xs_import_dialog_set_error_style (label, item);
 }
 
 static void
@@ -504,33 +516,7 @@ bind_outcome (GtkSignalListItemFactory *factory,
 
   gtk_image_set_from_icon_name (GTK_IMAGE (image), xs_import_row_item_get_icon_name (item));
   gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_outcome_label (item));
-  set_error_style (box, item);
-}
-
-static void
-setup_summary (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_summary (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  XsImportRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_summary (item));
-  set_error_style (label, item);
+  _xs_import_dialog_set_error_style (box, item);
 }
 
 /* Save Rejected Rows… */
@@ -739,13 +725,17 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_row_number);
   gtk_widget_class_bind_template_callback (widget_class, setup_outcome);
   gtk_widget_class_bind_template_callback (widget_class, bind_outcome);
-  gtk_widget_class_bind_template_callback (widget_class, setup_summary);
-  gtk_widget_class_bind_template_callback (widget_class, bind_summary);
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_summary",
+                                                G_CALLBACK (_xs_import_dialog_setup_summary));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_summary",
+                                                G_CALLBACK (_xs_import_dialog_bind_summary));
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
   gtk_widget_class_install_action (widget_class, "import.save-rejected", NULL, save_rejected_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "import.add-to-roster", "u",
+                                   _xs_import_dialog_add_to_roster_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "import.choose-file", NULL);

@@ -9,7 +9,7 @@
 #include "xs-class-store.h"
 #include "xs-import-report.h"
 #include "xs-db.h"
-#include <adwaita.h>
+#include "xs-roster-add-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +35,11 @@ void            xs_import_dialog_load_file       (XsImportDialog        *self,
 const char     *xs_import_dialog_get_step        (XsImportDialog        *self);
 /* The preview's report (NULL before one is read). */
 XsImportReport *xs_import_dialog_get_report      (XsImportDialog        *self);
+
+/* Opens Add to Roster for the person of spreadsheet row @row, a rejected
+ * row of hours whose person the roster lacks; NULL when the preview has no
+ * such row. Once added, the file is checked again. */
+XsRosterAddDialog *xs_import_dialog_add_to_roster (XsImportDialog *self,
+                                                   guint           row);
 
 G_END_DECLS

@@ -192,6 +192,16 @@ xs_import_row_item_new_rejected (XsImportRow * const *rows,
     {
       g_autoptr(GString) people = g_string_new (NULL);
       guint named = 0;
+      gboolean one_missing = rows[0]->id_number != NULL;
+
+      /* Several rows of one person the roster lacks: one Add to Roster. */
+      for (guint i = 1; i < n && one_missing; i++)
+        one_missing = g_strcmp0 (rows[i]->id_number, rows[0]->id_number) == 0;
+      if (one_missing)
+        {
+          self->missing_id = g_strdup (rows[0]->id_number);
+          self->missing_name = g_strdup (rows[0]->name);
+        }
 
       for (guint i = 0; i < n && named < MAX_NAMED; i++)
         {

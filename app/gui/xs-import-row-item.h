@@ -26,7 +26,7 @@ const char      *xs_import_row_item_get_rows_text (XsImportRowItem   *self);
 /* How many rows of the file the item stands for. */
 guint            xs_import_row_item_get_n_rows    (XsImportRowItem   *self);
 /* The whole identity number and the name of a person the roster lacks
- * (a single rejected row of hours), else NULL. */
+ * (rejected rows of hours, all of that person), else NULL. */
 const char      *xs_import_row_item_get_missing_id   (XsImportRowItem *self);
 const char      *xs_import_row_item_get_missing_name (XsImportRowItem *self);
 XsRowOutcome     xs_import_row_item_get_outcome   (XsImportRowItem   *self);

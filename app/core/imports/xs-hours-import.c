@@ -227,7 +227,7 @@ import_hours_row (XsImportRowContext  *context,
         }
       context->not_on_roster = g_strdup (id_number);
       return _xs_import_reject_printf (context,
-                                       _("%s is not on the roster; import the roster with this person first."),
+                                       _("%s is not on the roster; add this person to the roster (or import a roster with them) first."),
                                        masked);
     }
 

@@ -62,4 +62,17 @@ gboolean        _xs_import_reject_printf (XsImportRowContext *context,
 const char     *_xs_import_field      (XsImportRowContext  *context,
                                        guint                spec_index);
 
+/* The checks a roster row and a trainee entered by hand share (in
+ * xs-roster-add.c): no control character, and (text) at most 100
+ * characters. @column is marked with N_(); @in_file words the message for
+ * a cell of a file. FALSE with @error when refused. */
+gboolean        _xs_roster_check_control (const char         *text,
+                                       const char          *column,
+                                       gboolean             in_file,
+                                       GError             **error);
+gboolean        _xs_roster_check_text  (const char          *text,
+                                       const char          *column,
+                                       gboolean             in_file,
+                                       GError             **error);
+
 G_END_DECLS

@@ -15,7 +15,6 @@
 #include "xs-import-log-private.h"
 #include "xs-import-private.h"
 #include "xs-roster-import.h"
-#include "xs-safe-text.h"
 #include "xs-trainee-store.h"
 
 enum {
@@ -40,9 +39,6 @@ static const XsColumnSpec roster_columns[N_COLS] = {
   [COL_COUNTY] = { "县区|所在县区|county", FALSE },
   [COL_PHONE] = { "手机号|手机|联系电话|phone", FALSE },
 };
-
-/* Longest name or employer a clerk plausibly types; longer is a shifted column. */
-#define MAX_TEXT_CHARS 100
 
 /* The identity numbers seen in the file, with the row of each, for
  * duplicate rows: a normalized number (17 digits and a check character,
@@ -245,63 +241,18 @@ masked_summary (const char *name,
  * is put there to disguise the text on a terminal or in a list (U+202E
  * shows "abc" as "cba"). The row is refused rather than cleaned, so that
  * what is stored is exactly what the clerk can see and correct in the
- * spreadsheet. */
-/* Whether @text may hold a control character: a byte that is one (C0,
- * DEL) or that begins one (U+0080-U+009F, U+061C, U+200E-U+2069), or a
- * byte never in UTF-8. Most names and employers have none, and need no
- * decoding; their characters are counted on the way into @n_chars. */
-static gboolean
-maybe_control (const char *text,
-               glong      *n_chars)
-{
-  glong n = 0;
-
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c < 0x20 || c == 0x7f || c == 0xc0 || c == 0xc1 || c == 0xc2 || c == 0xd8
-          || c == 0xe2 || c >= 0xf5)
-        return TRUE;
-      n += (c & 0xc0) != 0x80;
-    }
-  *n_chars = n;
-  return FALSE;
-}
-
-static gboolean
-control_refused_counting (XsImportRowContext *context,
-                          const char         *text,
-                          const char         *column,
-                          glong              *n_chars)
-{
-  gunichar found;
-
-  if (!maybe_control (text, n_chars))
-    return FALSE;
-  *n_chars = g_utf8_strlen (text, -1);
-  if (xs_safe_text_has_control (text, &found))
-    {
-      g_autofree char *shown = xs_safe_text_for_terminal (text);
-
-      /* Translators: a column (name, employer…), the text escaped, the character's code */
-      _xs_import_reject_printf (context,
-                                _("The %s “%s” holds an invisible control character (U+%04X); "
-                                  "retype the cell in Excel or WPS."),
-                                _(column), shown, found);
-      return TRUE;
-    }
-  return FALSE;
-}
-
+ * spreadsheet. The checks are those of a trainee entered by hand
+ * (xs-roster-add.c). */
 static gboolean
 control_refused (XsImportRowContext *context,
                  const char         *text,
                  const char         *column)
 {
-  glong n_chars;
+  GError *error = NULL;
 
-  return control_refused_counting (context, text, column, &n_chars);
+  if (_xs_roster_check_control (text, column, TRUE, &error))
+    return FALSE;
+  return _xs_import_reject (context, error);
 }
 
 static gboolean
@@ -309,16 +260,11 @@ text_refused (XsImportRowContext *context,
               const char         *text,
               const char         *column)
 {
-  glong n_chars = 0;
+  GError *error = NULL;
 
-  if (control_refused_counting (context, text, column, &n_chars))
-    return TRUE;
-  if (n_chars <= MAX_TEXT_CHARS)
+  if (_xs_roster_check_text (text, column, TRUE, &error))
     return FALSE;
-  /* @column is marked with N_(): translated only when a row is refused. */
-  _xs_import_reject_printf (context, _("The %s is longer than %d characters; is a column shifted?"),
-                            _(column), MAX_TEXT_CHARS);
-  return TRUE;
+  return _xs_import_reject (context, error);
 }
 
 /* The field of an optional column: whether the row sets it (the column

@@ -15,6 +15,38 @@
 #include "xs-duplicates.h"
 #include "xs-evidence.h"
 
+void
+xs_check_problem_free (XsCheckProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->text);
+  g_free (problem);
+}
+
+/* Adds a problem (taking @text) and returns it, for its links. */
+static XsCheckProblem *
+add_problem (GPtrArray *problems,
+             char      *text)
+{
+  XsCheckProblem *problem = g_new0 (XsCheckProblem, 1);
+
+  problem->text = text;
+  g_ptr_array_add (problems, problem);
+  return problem;
+}
+
+static void
+link_claim (XsCheckProblem *problem,
+            gint64          claim_id)
+{
+  for (guint i = 0; i < problem->n_claims; i++)
+    if (problem->claim_ids[i] == claim_id)
+      return;
+  if (problem->n_claims < XS_CHECK_MAX_CLAIMS)
+    problem->claim_ids[problem->n_claims++] = claim_id;
+}
+
 static gboolean
 check_integrity (XsDb       *db,
                  GPtrArray  *problems,
@@ -30,7 +62,7 @@ check_integrity (XsDb       *db,
       const char *line = _xs_db_column_text (stmt, 0);
 
       if (g_strcmp0 (line, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("Database damage: %s"), line));
+        add_problem (problems, g_strdup_printf (_("Database damage: %s"), line));
     }
   if (rc != XS_DB_DONE)
     return _xs_db_set_error (db, error);
@@ -48,8 +80,8 @@ check_foreign_keys (XsDb       *db,
   if (stmt == NULL)
     return FALSE;
   while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (_("Row %lld of “%s” points to a missing row of “%s”."),
+    add_problem (problems,
+                 g_strdup_printf (_("Row %lld of “%s” points to a missing row of “%s”."),
                                       (long long) _xs_db_column_int64 (stmt, 1),
                                       _xs_db_column_text (stmt, 0),
                                       _xs_db_column_text (stmt, 2)));
@@ -60,8 +92,9 @@ check_foreign_keys (XsDb       *db,
 
 /* "“NAME” (claim N), …": the files a damaged scan was attached as */
 static char *
-describe_attachments (XsDb   *db,
-                      gint64  evidence_id)
+describe_attachments (XsDb           *db,
+                      gint64          evidence_id,
+                      XsCheckProblem *problem)
 {
   g_autoptr(XsDbStmt) stmt = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -81,6 +114,7 @@ describe_attachments (XsDb   *db,
       /* Translators: a file's name as it was attached, then a claim's number */
       g_string_append_printf (text, _("“%s” (claim %lld)"), _xs_db_column_text (stmt, 0),
                               (long long) _xs_db_column_int64 (stmt, 1));
+      link_claim (problem, _xs_db_column_int64 (stmt, 1));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -91,15 +125,29 @@ add_damaged (XsDb       *db,
              gint64      evidence_id,
              const char *what)
 {
-  g_autofree char *attachments = describe_attachments (db, evidence_id);
+  XsCheckProblem *problem = add_problem (problems, NULL);
+  g_autofree char *attachments = describe_attachments (db, evidence_id, problem);
+  g_autoptr(XsDbStmt) stmt = NULL;
+
+  /* The trainee, when the scan is attached to one person's claims only. */
+  stmt = _xs_db_prepare (db,
+                         "SELECT min (c.trainee_id), count (DISTINCT c.trainee_id) FROM claim_evidence ce "
+                         "JOIN claim c ON c.id = ce.claim_id WHERE ce.evidence_id = ?1",
+                         NULL);
+  if (stmt != NULL)
+    {
+      _xs_db_bind_int64 (stmt, 1, evidence_id);
+      if (_xs_db_step (stmt) == XS_DB_ROW && _xs_db_column_int64 (stmt, 1) == 1)
+        problem->trainee_id = _xs_db_column_int64 (stmt, 0);
+    }
 
   if (*attachments == '\0')
-    g_ptr_array_add (problems, g_strdup (what));
+    problem->text = g_strdup (what);
   else
     /* Translators: the problem, then the files as they were attached */
-    g_ptr_array_add (problems, g_strdup_printf (_("%s It can be repaired: attach the original file again "
-                                                  "to any claim (it was attached as %s)."),
-                                                what, attachments));
+    problem->text = g_strdup_printf (_("%s It can be repaired: attach the original file again "
+                                       "to any claim (it was attached as %s)."),
+                                     what, attachments);
 }
 
 static void
@@ -145,6 +193,8 @@ check_shared_scans (XsDb       *db,
 {
   g_autoptr(GPtrArray) scans = xs_duplicates_list (db, error);
   g_autoptr(GString) uses = g_string_new (NULL);
+  gint64 linked[XS_CHECK_MAX_CLAIMS];
+  guint n_linked = 0;
 
   if (scans == NULL)
     return FALSE;
@@ -161,11 +211,18 @@ check_shared_scans (XsDb       *db,
         /* Translators: separates the claims in a list */
         g_string_append (uses, _("; "));
       g_string_append (uses, use);
+      if (n_linked < XS_CHECK_MAX_CLAIMS)
+        linked[n_linked++] = scan->claim_id;
       if (next == NULL || next->evidence_id != scan->evidence_id)
         {
+          XsCheckProblem *problem;
+
           /* Translators: %s are the first characters of the file's SHA-256, then the claims */
-          g_ptr_array_add (problems, g_strdup_printf (_("The same scan (%.12s…) is attached to claims of different trainees: %s."),
-                                                      scan->sha256, uses->str));
+          problem = add_problem (problems, g_strdup_printf (_("The same scan (%.12s…) is attached to claims of different trainees: %s."),
+                                                            scan->sha256, uses->str));
+          for (guint j = 0; j < n_linked; j++)
+            link_claim (problem, linked[j]);
+          n_linked = 0;
           g_string_truncate (uses, 0);
         }
     }
@@ -194,6 +251,7 @@ check_approved_materials (XsDb       *db,
       g_autoptr(XsRuleSet) rules = NULL;
       g_auto(GStrv) missing = NULL;
       g_autoptr(GString) names = g_string_new (NULL);
+      XsCheckProblem *problem;
 
       if (claim == NULL)
         return FALSE;
@@ -208,11 +266,34 @@ check_approved_materials (XsDb       *db,
       for (guint j = 0; missing[j] != NULL; j++)
         g_string_append_printf (names, "%s%s", j ? _(", ") : "",
                                 xs_rule_set_get_material_name (rules, missing[j]));
-      g_ptr_array_add (problems,
-                       g_strdup_printf (_("Claim %lld (%d, kind %d, “%s”) was approved without the "
-                                          "materials the notice asks for: %s."),
-                                        (long long) claim->id, claim->year, claim->kind,
-                                        claim->title, names->str));
+      problem = add_problem (problems,
+                             g_strdup_printf (_("Claim %lld (%d, kind %d, “%s”) was approved without the "
+                                                "materials the notice asks for: %s."),
+                                              (long long) claim->id, claim->year, claim->kind,
+                                              claim->title, names->str));
+      problem->trainee_id = claim->trainee_id;
+      link_claim (problem, claim->id);
+    }
+  return TRUE;
+}
+
+/* The problems scans' text shows (xs-evidence-text.h), with their links. */
+static gboolean
+check_scan_text (XsDb       *db,
+                 GPtrArray  *problems,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) found = xs_evidence_text_problems (db, 0, 0, error);
+
+  if (found == NULL)
+    return FALSE;
+  for (guint i = 0; i < found->len; i++)
+    {
+      XsScanProblem *scan = g_ptr_array_index (found, i);
+      XsCheckProblem *problem = add_problem (problems, g_strdup (scan->text));
+
+      problem->trainee_id = scan->trainee_id;
+      link_claim (problem, scan->claim_id);
     }
   return TRUE;
 }
@@ -222,7 +303,26 @@ xs_check_run (XsDb          *db,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  GPtrArray *texts;
+
+  g_return_val_if_fail (XS_IS_DB (db), NULL);
+
+  problems = xs_check_run_problems (db, cancellable, error);
+  if (problems == NULL)
+    return NULL;
+  texts = g_ptr_array_new_full (problems->len, g_free);
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (texts, g_strdup (((XsCheckProblem *) g_ptr_array_index (problems, i))->text));
+  return texts;
+}
+
+GPtrArray *
+xs_check_run_problems (XsDb          *db,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_check_problem_free);
   g_autoptr(XsDbStmt) stmt = NULL;
   int rc;
 
@@ -231,7 +331,7 @@ xs_check_run (XsDb          *db,
   if (!check_integrity (db, problems, error) || !check_foreign_keys (db, problems, error)
       || !check_shared_scans (db, problems, error)
       || !check_approved_materials (db, problems, error)
-      || !xs_evidence_text_check (db, problems, error))
+      || !check_scan_text (db, problems, error))
     return NULL;
 
   stmt = _xs_db_prepare (db, "SELECT id, sha256, size FROM evidence ORDER BY id", error);

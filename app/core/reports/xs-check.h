@@ -20,4 +20,24 @@ GPtrArray *xs_check_run (XsDb          *db,
                          GCancellable  *cancellable,
                          GError       **error);
 
+/* Most claims a problem links to. */
+#define XS_CHECK_MAX_CLAIMS 4
+
+/* One problem, and the trainee and claims it names, for links. */
+typedef struct
+{
+  char    *text;                          /* in the user's words */
+  gint64   trainee_id;                    /* 0: none (or several people) */
+  gint64   claim_ids[XS_CHECK_MAX_CLAIMS];
+  guint    n_claims;
+} XsCheckProblem;
+
+void       xs_check_problem_free (XsCheckProblem *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsCheckProblem, xs_check_problem_free)
+
+/* As xs_check_run(), each problem with what it names (XsCheckProblem *). */
+GPtrArray *xs_check_run_problems (XsDb          *db,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
 G_END_DECLS
