@@ -81,9 +81,10 @@ rows_append (Rows                *data,
   r.name = g_string_chunk_insert (data->strings, row->name ? row->name : "");
   r.id_number = g_string_chunk_insert (data->strings, row->id_number ? row->id_number : "");
   r.masked_id = g_string_chunk_insert (data->strings, masked ? masked : "");
-  r.employer = g_string_chunk_insert (data->strings, row->employer ? row->employer : "");
+  /* employers and what trainees lack repeat: kept once */
+  r.employer = g_string_chunk_insert_const (data->strings, row->employer ? row->employer : "");
   r.folded = g_string_chunk_insert (data->strings, folded);
-  r.lacking = lacking != NULL ? g_string_chunk_insert (data->strings, lacking) : NULL;
+  r.lacking = lacking != NULL ? g_string_chunk_insert_const (data->strings, lacking) : NULL;
   r.public_hours = row->public_hours;
   r.professional = row->professional;
   r.total = row->total;
