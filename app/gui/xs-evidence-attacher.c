@@ -244,7 +244,9 @@ xs_evidence_attacher_add_scan (XsEvidenceAttacher  *self,
   g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
   g_return_if_fail (path != NULL);
 
-  if (self->claim_id > 0 || g_strv_contains ((const char * const *) self->pending->pdata, path))
+  if (g_strv_contains ((const char * const *) self->pending->pdata, path))
+    return;
+  if (self->claim_id > 0)
     {
       /* not ours to keep: a scan of a saved claim is stored at once */
       xs_scan_remove_tmp (path);
