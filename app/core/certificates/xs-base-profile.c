@@ -34,7 +34,6 @@ typedef struct
   GBytes                   *seal;
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number;
-  char                     *template_id;
   XsCertificateLanguage     language;
   char                     *kind_template[2]; /* by XsCertificateKind; "" for the standard one */
   int                       offset[2];        /* x, y: tenths of a mm */
@@ -59,7 +58,6 @@ enum {
   PROP_SEAL,
   PROP_ORIENTATION,
   PROP_FULL_ID_NUMBER,
-  PROP_TEMPLATE,
   PROP_LANGUAGE,
   PROP_KEY_FINGERPRINT,
   PROP_EMPTY,
@@ -72,15 +70,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const templates[] = { "standard", NULL };
-
 static void
 values_clear (Values *values)
 {
   g_clear_pointer (&values->name, g_free);
   g_clear_pointer (&values->issuer, g_free);
   g_clear_pointer (&values->seal, g_bytes_unref);
-  g_clear_pointer (&values->template_id, g_free);
   g_clear_pointer (&values->kind_template[0], g_free);
   g_clear_pointer (&values->kind_template[1], g_free);
 }
@@ -95,7 +90,6 @@ values_copy (Values       *dest,
   dest->seal = src->seal ? g_bytes_ref (src->seal) : NULL;
   dest->orientation = src->orientation;
   dest->full_id_number = src->full_id_number;
-  dest->template_id = g_strdup (src->template_id);
   dest->language = src->language;
   for (int i = 0; i < 2; i++)
     {
@@ -112,7 +106,6 @@ values_init (Values *values)
   values->seal = NULL;
   values->orientation = XS_CERTIFICATE_PORTRAIT;
   values->full_id_number = FALSE;
-  values->template_id = g_strdup (templates[0]);
   values->language = XS_CERTIFICATE_CHINESE;
   values->kind_template[0] = g_strdup ("");
   values->kind_template[1] = g_strdup ("");
@@ -154,9 +147,6 @@ xs_base_profile_get_property (GObject    *object,
       break;
     case PROP_FULL_ID_NUMBER:
       g_value_set_boolean (value, self->values.full_id_number);
-      break;
-    case PROP_TEMPLATE:
-      g_value_set_string (value, self->values.template_id);
       break;
     case PROP_LANGUAGE:
       g_value_set_enum (value, self->values.language);
@@ -205,14 +195,6 @@ xs_base_profile_set_property (GObject      *object,
     case PROP_LANGUAGE:
       xs_base_profile_set_language (self, g_value_get_enum (value));
       break;
-    case PROP_TEMPLATE:
-      {
-        g_autoptr(GError) error = NULL;
-
-        if (!xs_base_profile_set_template (self, g_value_get_string (value), &error))
-          g_warning ("%s", error->message);
-      }
-      break;
     case PROP_ANNUAL_TEMPLATE:
     case PROP_COMPLETION_TEMPLATE:
       xs_base_profile_set_kind_template (self, prop_id == PROP_COMPLETION_TEMPLATE
@@ -256,9 +238,6 @@ xs_base_profile_class_init (XsBaseProfileClass *klass)
   properties[PROP_FULL_ID_NUMBER] =
     g_param_spec_boolean ("full-id-number", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TEMPLATE] =
-    g_param_spec_string ("template", NULL, NULL, templates[0],
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LANGUAGE] =
     g_param_spec_enum ("language", NULL, NULL, XS_TYPE_CERTIFICATE_LANGUAGE,
                        XS_CERTIFICATE_CHINESE,
@@ -329,7 +308,7 @@ xs_base_profile_load (XsDb    *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = _xs_db_prepare (db,
-                         "SELECT name, issuer, seal, orientation, full_id_number, template, "
+                         "SELECT name, issuer, seal, orientation, full_id_number, "
                          "updated_at IS NOT NULL, language, annual_template, completion_template, "
                          "offset_x, offset_y FROM base_profile WHERE id = 1",
                          error);
@@ -361,23 +340,15 @@ xs_base_profile_load (XsDb    *db,
   self->values.orientation = g_strcmp0 (_xs_db_column_text (stmt, 3), "landscape") == 0
                              ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
   self->values.full_id_number = _xs_db_column_int (stmt, 4) != 0;
-  g_free (self->values.template_id);
-  self->values.template_id = g_strdup (_xs_db_column_text (stmt, 5));
-  if (!g_strv_contains (templates, self->values.template_id))
-    {
-      /* Written by a newer version that knows more templates. */
-      g_free (self->values.template_id);
-      self->values.template_id = g_strdup (templates[0]);
-    }
-  self->saved = _xs_db_column_int (stmt, 6) != 0;
+  self->saved = _xs_db_column_int (stmt, 5) != 0;
   /* anything else was written by a newer version: Chinese */
-  self->values.language = g_strcmp0 (_xs_db_column_text (stmt, 7), "en") == 0
+  self->values.language = g_strcmp0 (_xs_db_column_text (stmt, 6), "en") == 0
                           ? XS_CERTIFICATE_ENGLISH : XS_CERTIFICATE_CHINESE;
   for (int i = 0; i < 2; i++)
     {
       g_free (self->values.kind_template[i]);
-      self->values.kind_template[i] = g_strdup (_xs_db_column_text (stmt, 8 + i));
-      self->values.offset[i] = CLAMP (_xs_db_column_int (stmt, 10 + i), -200, 200);
+      self->values.kind_template[i] = g_strdup (_xs_db_column_text (stmt, 7 + i));
+      self->values.offset[i] = CLAMP (_xs_db_column_int (stmt, 9 + i), -200, 200);
     }
   values_copy (&self->stored, &self->values);
   return g_steal_pointer (&self);
@@ -425,8 +396,6 @@ describe_changes (XsBaseProfile *self)
     g_ptr_array_add (changed, (gpointer) "orientation");
   if (a->full_id_number != b->full_id_number)
     g_ptr_array_add (changed, (gpointer) "full_id_number");
-  if (g_strcmp0 (a->template_id, b->template_id) != 0)
-    g_ptr_array_add (changed, (gpointer) "template");
   if (a->language != b->language)
     g_ptr_array_add (changed, (gpointer) "language");
   if (g_strcmp0 (a->kind_template[0], b->kind_template[0]) != 0)
@@ -452,11 +421,11 @@ write_row (XsBaseProfile  *self,
 
   stmt = _xs_db_prepare (db,
                          "INSERT INTO base_profile (id, name, issuer, seal, orientation, full_id_number, "
-                         "template, updated_at, language, annual_template, completion_template, "
-                         "offset_x, offset_y) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                         "updated_at, language, annual_template, completion_template, "
+                         "offset_x, offset_y) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, "
                          "seal = excluded.seal, orientation = excluded.orientation, "
-                         "full_id_number = excluded.full_id_number, template = excluded.template, "
+                         "full_id_number = excluded.full_id_number, "
                          "updated_at = excluded.updated_at, language = excluded.language, "
                          "annual_template = excluded.annual_template, "
                          "completion_template = excluded.completion_template, "
@@ -470,13 +439,12 @@ write_row (XsBaseProfile  *self,
     _xs_db_bind_blob (stmt, 3, g_bytes_get_data (v->seal, NULL), g_bytes_get_size (v->seal));
   _xs_db_bind_text_static (stmt, 4, v->orientation == XS_CERTIFICATE_LANDSCAPE ? "landscape" : "portrait");
   _xs_db_bind_int (stmt, 5, v->full_id_number ? 1 : 0);
-  _xs_db_bind_text (stmt, 6, v->template_id);
-  _xs_db_bind_text_static (stmt, 7, _xs_db_get_now (db));
-  _xs_db_bind_text_static (stmt, 8, v->language == XS_CERTIFICATE_ENGLISH ? "en" : "zh");
-  _xs_db_bind_text (stmt, 9, v->kind_template[0]);
-  _xs_db_bind_text (stmt, 10, v->kind_template[1]);
-  _xs_db_bind_int (stmt, 11, v->offset[0]);
-  _xs_db_bind_int (stmt, 12, v->offset[1]);
+  _xs_db_bind_text_static (stmt, 6, _xs_db_get_now (db));
+  _xs_db_bind_text_static (stmt, 7, v->language == XS_CERTIFICATE_ENGLISH ? "en" : "zh");
+  _xs_db_bind_text (stmt, 8, v->kind_template[0]);
+  _xs_db_bind_text (stmt, 9, v->kind_template[1]);
+  _xs_db_bind_int (stmt, 10, v->offset[0]);
+  _xs_db_bind_int (stmt, 11, v->offset[1]);
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
   return _xs_db_audit (db, "base_profile", 1, "update", changes, error);
@@ -538,8 +506,6 @@ xs_base_profile_revert (XsBaseProfile *self)
   xs_base_profile_set_kind_template (self, XS_CERTIFICATE_ANNUAL, self->stored.kind_template[0]);
   xs_base_profile_set_kind_template (self, XS_CERTIFICATE_COMPLETION, self->stored.kind_template[1]);
   xs_base_profile_set_offset (self, self->stored.offset[0] / 10.0, self->stored.offset[1] / 10.0);
-  if (!xs_base_profile_set_template (self, self->stored.template_id, NULL))
-    g_critical ("Unknown template %s", self->stored.template_id);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -775,55 +741,6 @@ xs_base_profile_set_language (XsBaseProfile         *self,
     return;
   self->values.language = language;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
-}
-
-const char *
-xs_base_profile_get_template (XsBaseProfile *self)
-{
-  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), NULL);
-  return self->values.template_id;
-}
-
-gboolean
-xs_base_profile_set_template (XsBaseProfile  *self,
-                              const char     *template_id,
-                              GError        **error)
-{
-  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (template_id == NULL || !g_strv_contains (templates, template_id))
-    {
-      g_autofree char *known = g_strjoinv (", ", (char **) templates);
-
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-                   _("There is no certificate template “%s”. Choose one of: %s."),
-                   template_id ? template_id : "", known);
-      return FALSE;
-    }
-  if (g_strcmp0 (self->values.template_id, template_id) == 0)
-    return TRUE;
-  g_free (self->values.template_id);
-  self->values.template_id = g_strdup (template_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
-  return TRUE;
-}
-
-const char * const *
-xs_base_profile_list_templates (void)
-{
-  return templates;
-}
-
-const char *
-xs_base_profile_describe_template (const char *template_id)
-{
-  g_return_val_if_fail (template_id != NULL, NULL);
-
-  if (g_str_equal (template_id, "standard"))
-    /* Translators: the certificate template of the city notice */
-    return _("Standard");
-  return template_id;
 }
 
 const char *
