@@ -478,6 +478,119 @@ test_calibration (Fixture       *fixture,
   g_assert_cmpfloat (fabs ((moved_box.y1 - plain_box.y1) / MM + 2.0), <, 0.01);
 }
 
+#define MIDDLE_FORM \
+  "{\"format\": \"xueshi-certificate-template\", \"version\": 1, \"name\": \"middle\", \"layout\": \"fixed\"," \
+  " \"paper\": {\"width\": 210, \"height\": 297}, \"fields\": [" \
+  "{\"field\": \"name\", \"x\": 30, \"y\": 60, \"width\": 150, \"size\": 16}," \
+  "{\"field\": \"employer\", \"x\": 20, \"y\": 80, \"width\": 170, \"height\": 120, \"size\": 14}," \
+  "{\"field\": \"statement\", \"x\": 50, \"y\": 205, \"width\": 120, \"height\": 30, \"size\": 12}," \
+  "{\"field\": \"qr\", \"x\": 150, \"y\": 240, \"width\": 30}]}"
+
+/* The words of the calibration page's heading and instructions (in the C
+ * locale), none of them a field's name. */
+static const char * const instruction_words[] = {
+  "Calibration", "template", "Printed", "offset", "Measure", "paper", "corner", "centre",
+  "cross", "subtract", "Preferences", "again", NULL
+};
+
+/* Every character of the instructions on @page's calibration page of
+ * @template lies on the page and outside every field's box. */
+static void
+assert_instructions_clear (XsCertificateTemplate *template,
+                           GBytes                *pdf)
+{
+  g_autoptr(PopplerPage) page = open_page (pdf);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0;
+  guint n_checked = 0;
+  double width, height;
+
+  poppler_page_get_size (page, &width, &height);
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  for (guint w = 0; instruction_words[w] != NULL; w++)
+    for (const char *at = strstr (text, instruction_words[w]); at != NULL; at = strstr (at + 1, instruction_words[w]))
+      {
+        glong first = g_utf8_pointer_to_offset (text, at);
+        glong n = g_utf8_strlen (instruction_words[w], -1);
+
+        for (glong c = first; c < first + n && c < (glong) n_boxes; c++)
+          {
+            const PopplerRectangle *box = &boxes[c];
+
+            n_checked++;
+            g_assert_cmpfloat (box->x1, >=, 0);
+            g_assert_cmpfloat (box->y1, >=, 0);
+            g_assert_cmpfloat (box->x2, <=, width);
+            g_assert_cmpfloat (box->y2, <=, height);
+            for (guint f = 0; xs_certificate_template_is_fixed (template)
+                              && f < xs_certificate_template_get_n_fields (template); f++)
+              {
+                const XsTemplateField *field = xs_certificate_template_get_field (template, f);
+                double fx = field->x * MM, fy = field->y * MM, fw = field->width * MM;
+                double fh = (g_str_equal (field->field, "qr") || g_str_equal (field->field, "seal")
+                             ? field->width : field->height > 0 ? field->height : field->size * 1.45 / MM) * MM;
+
+                if (box->x1 < fx + fw && fx < box->x2 && box->y1 < fy + fh && fy < box->y2)
+                  g_error ("“%s” of the instructions at (%.1f, %.1f) mm lies in the box of “%s” of template “%s”",
+                           instruction_words[w], box->x1 / MM, box->y1 / MM, field->field,
+                           xs_certificate_template_get_name (template));
+              }
+          }
+      }
+  /* the words were found: every one of them */
+  g_assert_cmpuint (n_checked, >, 60);
+}
+
+/* The calibration page's instructions are laid out where no field box is:
+ * on the built-in designs, the red form, and a form whose fields cover the
+ * middle of the paper. */
+static void
+test_calibration_clear (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) middle_data = g_bytes_new_static (MIDDLE_FORM, strlen (MIDDLE_FORM));
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  XsCertificateTemplate *middle;
+
+  g_ptr_array_add (templates, xs_certificate_template_new_builtin (XS_TEMPLATE_PORTRAIT));
+  g_ptr_array_add (templates, xs_certificate_template_new_builtin (XS_TEMPLATE_LANDSCAPE));
+  g_ptr_array_add (templates, xs_certificate_templates_lookup (fixture->db, FORM, XS_CERTIFICATE_PORTRAIT, &error));
+  g_assert_no_error (error);
+  middle = xs_certificate_template_new_from_data (middle_data, "middle.json", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (templates, middle);
+
+  for (guint i = 0; i < templates->len; i++)
+    for (int moved = 0; moved < 2; moved++)
+      {
+        XsCertificateTemplate *template = g_ptr_array_index (templates, i);
+        g_autofree char *name = g_strdup_printf ("calibration-%s-%d.pdf", xs_certificate_template_get_name (template), moved);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        gsize length = 0;
+
+        /* moved by the offset, the instructions still keep clear of the
+         * boxes, which move with them */
+        g_assert_true (xs_certificate_write_calibration (template, moved ? 25 : 0, moved ? 15 : 0, path, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+        if (!moved)
+          assert_instructions_clear (template, bytes);
+        /* to look at: XS_TEST_KEEP_PDF=DIR */
+        if (g_getenv ("XS_TEST_KEEP_PDF") != NULL)
+          {
+            g_autofree char *kept = g_build_filename (g_getenv ("XS_TEST_KEEP_PDF"), name, NULL);
+
+            g_file_set_contents (kept, g_bytes_get_data (bytes, NULL), length, NULL);
+          }
+      }
+}
+
 /* A certificate issued before the document became the snapshot: its row
  * holds a version 1 document and the PDF it was issued with, which a
  * reprint gives back as it is. */
@@ -556,6 +669,8 @@ main (int    argc,
   g_test_add ("/certificate-template/offset", Fixture, NULL, fixture_set_up, test_offset, fixture_tear_down);
   g_test_add ("/certificate-template/snapshot", Fixture, NULL, fixture_set_up, test_snapshot, fixture_tear_down);
   g_test_add ("/certificate-template/calibration", Fixture, NULL, fixture_set_up, test_calibration,
+              fixture_tear_down);
+  g_test_add ("/certificate-template/calibration-clear", Fixture, NULL, fixture_set_up, test_calibration_clear,
               fixture_tear_down);
   g_test_add ("/certificate-template/old-snapshot", Fixture, NULL, fixture_set_up, test_old_snapshot,
               fixture_tear_down);
