@@ -591,6 +591,133 @@ test_calibration_clear (Fixture       *fixture,
       }
 }
 
+#define SCAN_FORM \
+  "{\"format\": \"xueshi-certificate-template\", \"version\": 1, \"name\": \"scan-form\", \"layout\": \"fixed\"," \
+  " \"paper\": {\"width\": 297, \"height\": 210}, \"background\": \"blank.png\", \"fields\": [" \
+  "{\"field\": \"name\", \"x\": 70, \"y\": 62, \"width\": 60, \"size\": 16}," \
+  "{\"field\": \"employer\", \"x\": 70, \"y\": 90, \"width\": 160, \"height\": 14, \"size\": 14}," \
+  "{\"field\": \"qr\", \"x\": 30, \"y\": 150, \"width\": 30}]}"
+
+/* The colour at (@x_mm, @y_mm) of @surface, drawn at 2 pixels per mm. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x_mm,
+          double           y_mm)
+{
+  cairo_surface_flush (surface);
+  return ((guint32 *) (gpointer) (cairo_image_surface_get_data (surface)
+                                  + (int) (y_mm * 2) * cairo_image_surface_get_stride (surface)))[(int) (x_mm * 2)]
+         & 0xffffff;
+}
+
+/* The scan of a blank form, kept with its template, lies under the
+ * preview and never in a PDF: the preview's pixels show it where no field
+ * is, the issued certificate's PDF has no picture of the page and renders
+ * white there; a scan that is not a picture, or named with a folder, is
+ * refused. */
+static void
+test_background (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *json = g_build_filename (dir, "scan-form.json", NULL);
+  g_autofree char *png = g_build_filename (dir, "blank.png", NULL);
+  g_autofree char *serial = NULL;
+  g_autoptr(XsCertificateTemplate) template = NULL;
+  g_autoptr(XsCertificate) preview = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *scan, *shown;
+  GList *images;
+  cairo_t *cr;
+  double width, height;
+
+  /* the blank form: red paper, one pixel a mm */
+  scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 297, 210);
+  cr = cairo_create (scan);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (scan, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (scan);
+
+  /* refused: not a picture; a name with a folder */
+  g_assert_true (g_file_set_contents (json, SCAN_FORM, -1, NULL));
+  {
+    g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+    g_autofree char *text = g_strdup (SCAN_FORM);
+    g_autofree char *not_picture = g_build_filename (dir, "blank.txt", NULL);
+    g_autoptr(XsCertificateTemplate) refused = NULL;
+
+    memcpy (strstr (text, "blank.png"), "blank.txt", strlen ("blank.txt"));
+    g_assert_true (g_file_set_contents (bad, text, -1, NULL));
+    g_assert_true (g_file_set_contents (not_picture, "not a picture", -1, NULL));
+    refused = xs_certificate_templates_add (fixture->db, bad, &error);
+    g_assert_null (refused);
+    g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "PNG or JPEG"));
+    g_clear_error (&error);
+  }
+  refused ("{\"format\": \"xueshi-certificate-template\", \"version\": 1, \"name\": \"f\", \"layout\": \"fixed\", "
+           "\"paper\": {\"width\": 297, \"height\": 210}, \"background\": \"../blank.png\", "
+           "\"fields\": [{\"field\": \"name\", \"x\": 10, \"y\": 10, \"width\": 50, \"size\": 12}]}",
+           "background");
+
+  template = xs_certificate_templates_add (fixture->db, json, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (xs_certificate_template_get_background (template));
+  fixture->settings.annual_template = "scan-form";
+
+  /* the preview: the scan shows where no field is */
+  preview = xs_certificate_preview (fixture->db, &fixture->settings, XS_CERTIFICATE_ANNUAL, 2018, NULL,
+                                    fixture->id, &error);
+  g_assert_no_error (error);
+  shown = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 297 * 2, 210 * 2);
+  cr = cairo_create (shown);
+  xs_certificate_draw_preview (preview, cr, 297 * 2, 210 * 2, FALSE);
+  cairo_destroy (cr);
+  g_assert_cmphex (pixel_at (shown, 150, 30), ==, 0xff0000);
+  g_assert_cmphex (pixel_at (shown, 250, 190), ==, 0xff0000);
+  /* printing draws the same certificate without it */
+  cr = cairo_create (shown);
+  xs_certificate_draw (preview, cr, 297 * 2, 210 * 2);
+  cairo_destroy (cr);
+  g_assert_cmphex (pixel_at (shown, 150, 30), ==, 0xffffff);
+
+  /* the issued certificate's PDF: no picture of the page, white paper */
+  pdf = issue_pdf (fixture, &serial);
+  page = open_page (pdf);
+  poppler_page_get_size (page, &width, &height);
+  images = poppler_page_get_image_mapping (page);
+  for (GList *l = images; l != NULL; l = l->next)
+    {
+      PopplerImageMapping *image = l->data;
+
+      /* only the QR code, 30 mm square */
+      g_assert_cmpfloat ((image->area.x2 - image->area.x1) / MM, <, 31);
+    }
+  poppler_page_free_image_mapping (images);
+  cr = cairo_create (shown);
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_scale (cr, 297 * 2 / width, 210 * 2 / height);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  g_assert_cmphex (pixel_at (shown, 150, 30) & 0xff0000, ==, 0xff0000);
+  g_assert_cmphex (pixel_at (shown, 150, 30) & 0x00ff00, >, 0x00c000);
+  if (g_getenv ("XS_TEST_KEEP_PDF") != NULL)
+    {
+      g_autofree char *kept = g_build_filename (g_getenv ("XS_TEST_KEEP_PDF"), "background-preview.png", NULL);
+
+      cr = cairo_create (shown);
+      xs_certificate_draw_preview (preview, cr, 297 * 2, 210 * 2, TRUE);
+      cairo_destroy (cr);
+      cairo_surface_write_to_png (shown, kept);
+    }
+  cairo_surface_destroy (shown);
+}
+
 /* A certificate issued before the document became the snapshot: its row
  * holds a version 1 document and the PDF it was issued with, which a
  * reprint gives back as it is. */
@@ -672,6 +799,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/certificate-template/calibration-clear", Fixture, NULL, fixture_set_up, test_calibration_clear,
               fixture_tear_down);
+  g_test_add ("/certificate-template/background", Fixture, NULL, fixture_set_up, test_background, fixture_tear_down);
   g_test_add ("/certificate-template/old-snapshot", Fixture, NULL, fixture_set_up, test_old_snapshot,
               fixture_tear_down);
   return g_test_run ();
