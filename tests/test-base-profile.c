@@ -81,7 +81,6 @@ test_profile_empty (void)
   g_autoptr(XsDb) db = xs_test_open_db ();
   g_autoptr(GError) error = NULL;
   g_autoptr(XsBaseProfile) profile = xs_base_profile_load (db, &error);
-  const char * const *templates = xs_base_profile_list_templates ();
   XsCertificateSettings settings = { 0 };
 
   g_assert_no_error (error);
@@ -91,8 +90,10 @@ test_profile_empty (void)
   g_assert_null (xs_base_profile_get_seal (profile));
   g_assert_cmpint (xs_base_profile_get_orientation (profile), ==, XS_CERTIFICATE_PORTRAIT);
   g_assert_false (xs_base_profile_get_full_id_number (profile));
-  g_assert_nonnull (templates[0]);
-  g_assert_cmpstr (xs_base_profile_get_template (profile), ==, templates[0]);
+  /* one place chooses the template: each kind's, the standard design at first */
+  g_assert_cmpstr (xs_base_profile_get_kind_template (profile, XS_CERTIFICATE_ANNUAL), ==, "");
+  g_assert_cmpstr (xs_base_profile_get_kind_template (profile, XS_CERTIFICATE_COMPLETION), ==, "");
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (profile), "template"));
   /* The key is made with the base, so a new base already has its print. */
   g_assert_nonnull (xs_base_profile_get_key_fingerprint (profile));
 
@@ -204,10 +205,6 @@ test_profile_refuses_bad_text (void)
   g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
   g_clear_error (&error);
   assert_stored_name (db, longest->str);
-
-  g_assert_false (xs_base_profile_set_template (profile, "fancy", &error));
-  g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
-  g_assert_cmpstr (xs_base_profile_get_template (profile), ==, xs_base_profile_list_templates ()[0]);
 }
 
 static void

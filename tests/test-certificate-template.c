@@ -478,6 +478,246 @@ test_calibration (Fixture       *fixture,
   g_assert_cmpfloat (fabs ((moved_box.y1 - plain_box.y1) / MM + 2.0), <, 0.01);
 }
 
+#define MIDDLE_FORM \
+  "{\"format\": \"xueshi-certificate-template\", \"version\": 1, \"name\": \"middle\", \"layout\": \"fixed\"," \
+  " \"paper\": {\"width\": 210, \"height\": 297}, \"fields\": [" \
+  "{\"field\": \"name\", \"x\": 30, \"y\": 60, \"width\": 150, \"size\": 16}," \
+  "{\"field\": \"employer\", \"x\": 20, \"y\": 80, \"width\": 170, \"height\": 120, \"size\": 14}," \
+  "{\"field\": \"statement\", \"x\": 50, \"y\": 205, \"width\": 120, \"height\": 30, \"size\": 12}," \
+  "{\"field\": \"qr\", \"x\": 150, \"y\": 240, \"width\": 30}]}"
+
+/* The words of the calibration page's heading and instructions (in the C
+ * locale), none of them a field's name. */
+static const char * const instruction_words[] = {
+  "Calibration", "template", "Printed", "offset", "Measure", "paper", "corner", "centre",
+  "cross", "subtract", "Preferences", "again", NULL
+};
+
+/* Every character of the instructions on @page's calibration page of
+ * @template lies on the page and outside every field's box. */
+static void
+assert_instructions_clear (XsCertificateTemplate *template,
+                           GBytes                *pdf)
+{
+  g_autoptr(PopplerPage) page = open_page (pdf);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0;
+  guint n_checked = 0;
+  double width, height;
+
+  poppler_page_get_size (page, &width, &height);
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  for (guint w = 0; instruction_words[w] != NULL; w++)
+    for (const char *at = strstr (text, instruction_words[w]); at != NULL; at = strstr (at + 1, instruction_words[w]))
+      {
+        glong first = g_utf8_pointer_to_offset (text, at);
+        glong n = g_utf8_strlen (instruction_words[w], -1);
+
+        for (glong c = first; c < first + n && c < (glong) n_boxes; c++)
+          {
+            const PopplerRectangle *box = &boxes[c];
+
+            n_checked++;
+            g_assert_cmpfloat (box->x1, >=, 0);
+            g_assert_cmpfloat (box->y1, >=, 0);
+            g_assert_cmpfloat (box->x2, <=, width);
+            g_assert_cmpfloat (box->y2, <=, height);
+            for (guint f = 0; xs_certificate_template_is_fixed (template)
+                              && f < xs_certificate_template_get_n_fields (template); f++)
+              {
+                const XsTemplateField *field = xs_certificate_template_get_field (template, f);
+                double fx = field->x * MM, fy = field->y * MM, fw = field->width * MM;
+                double fh = (g_str_equal (field->field, "qr") || g_str_equal (field->field, "seal")
+                             ? field->width : field->height > 0 ? field->height : field->size * 1.45 / MM) * MM;
+
+                if (box->x1 < fx + fw && fx < box->x2 && box->y1 < fy + fh && fy < box->y2)
+                  g_error ("“%s” of the instructions at (%.1f, %.1f) mm lies in the box of “%s” of template “%s”",
+                           instruction_words[w], box->x1 / MM, box->y1 / MM, field->field,
+                           xs_certificate_template_get_name (template));
+              }
+          }
+      }
+  /* the words were found: every one of them */
+  g_assert_cmpuint (n_checked, >, 60);
+}
+
+/* The calibration page's instructions are laid out where no field box is:
+ * on the built-in designs, the red form, and a form whose fields cover the
+ * middle of the paper. */
+static void
+test_calibration_clear (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) middle_data = g_bytes_new_static (MIDDLE_FORM, strlen (MIDDLE_FORM));
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  XsCertificateTemplate *middle;
+
+  g_ptr_array_add (templates, xs_certificate_template_new_builtin (XS_TEMPLATE_PORTRAIT));
+  g_ptr_array_add (templates, xs_certificate_template_new_builtin (XS_TEMPLATE_LANDSCAPE));
+  g_ptr_array_add (templates, xs_certificate_templates_lookup (fixture->db, FORM, XS_CERTIFICATE_PORTRAIT, &error));
+  g_assert_no_error (error);
+  middle = xs_certificate_template_new_from_data (middle_data, "middle.json", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (templates, middle);
+
+  for (guint i = 0; i < templates->len; i++)
+    for (int moved = 0; moved < 2; moved++)
+      {
+        XsCertificateTemplate *template = g_ptr_array_index (templates, i);
+        g_autofree char *name = g_strdup_printf ("calibration-%s-%d.pdf", xs_certificate_template_get_name (template), moved);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        gsize length = 0;
+
+        /* moved by the offset, the instructions still keep clear of the
+         * boxes, which move with them */
+        g_assert_true (xs_certificate_write_calibration (template, moved ? 25 : 0, moved ? 15 : 0, path, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+        if (!moved)
+          assert_instructions_clear (template, bytes);
+        /* to look at: XS_TEST_KEEP_PDF=DIR */
+        if (g_getenv ("XS_TEST_KEEP_PDF") != NULL)
+          {
+            g_autofree char *kept = g_build_filename (g_getenv ("XS_TEST_KEEP_PDF"), name, NULL);
+
+            g_file_set_contents (kept, g_bytes_get_data (bytes, NULL), length, NULL);
+          }
+      }
+}
+
+#define SCAN_FORM \
+  "{\"format\": \"xueshi-certificate-template\", \"version\": 1, \"name\": \"scan-form\", \"layout\": \"fixed\"," \
+  " \"paper\": {\"width\": 297, \"height\": 210}, \"background\": \"blank.png\", \"fields\": [" \
+  "{\"field\": \"name\", \"x\": 70, \"y\": 62, \"width\": 60, \"size\": 16}," \
+  "{\"field\": \"employer\", \"x\": 70, \"y\": 90, \"width\": 160, \"height\": 14, \"size\": 14}," \
+  "{\"field\": \"qr\", \"x\": 30, \"y\": 150, \"width\": 30}]}"
+
+/* The colour at (@x_mm, @y_mm) of @surface, drawn at 2 pixels per mm. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x_mm,
+          double           y_mm)
+{
+  cairo_surface_flush (surface);
+  return ((guint32 *) (gpointer) (cairo_image_surface_get_data (surface)
+                                  + (int) (y_mm * 2) * cairo_image_surface_get_stride (surface)))[(int) (x_mm * 2)]
+         & 0xffffff;
+}
+
+/* The scan of a blank form, kept with its template, lies under the
+ * preview and never in a PDF: the preview's pixels show it where no field
+ * is, the issued certificate's PDF has no picture of the page and renders
+ * white there; a scan that is not a picture, or named with a folder, is
+ * refused. */
+static void
+test_background (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *json = g_build_filename (dir, "scan-form.json", NULL);
+  g_autofree char *png = g_build_filename (dir, "blank.png", NULL);
+  g_autofree char *serial = NULL;
+  g_autoptr(XsCertificateTemplate) template = NULL;
+  g_autoptr(XsCertificate) preview = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *scan, *shown;
+  GList *images;
+  cairo_t *cr;
+  double width, height;
+
+  /* the blank form: red paper, one pixel a mm */
+  scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 297, 210);
+  cr = cairo_create (scan);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (scan, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (scan);
+
+  /* refused: not a picture; a name with a folder */
+  g_assert_true (g_file_set_contents (json, SCAN_FORM, -1, NULL));
+  {
+    g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+    g_autofree char *text = g_strdup (SCAN_FORM);
+    g_autofree char *not_picture = g_build_filename (dir, "blank.txt", NULL);
+    g_autoptr(XsCertificateTemplate) refused = NULL;
+
+    memcpy (strstr (text, "blank.png"), "blank.txt", strlen ("blank.txt"));
+    g_assert_true (g_file_set_contents (bad, text, -1, NULL));
+    g_assert_true (g_file_set_contents (not_picture, "not a picture", -1, NULL));
+    refused = xs_certificate_templates_add (fixture->db, bad, &error);
+    g_assert_null (refused);
+    g_assert_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "PNG or JPEG"));
+    g_clear_error (&error);
+  }
+  refused ("{\"format\": \"xueshi-certificate-template\", \"version\": 1, \"name\": \"f\", \"layout\": \"fixed\", "
+           "\"paper\": {\"width\": 297, \"height\": 210}, \"background\": \"../blank.png\", "
+           "\"fields\": [{\"field\": \"name\", \"x\": 10, \"y\": 10, \"width\": 50, \"size\": 12}]}",
+           "background");
+
+  template = xs_certificate_templates_add (fixture->db, json, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (xs_certificate_template_get_background (template));
+  fixture->settings.annual_template = "scan-form";
+
+  /* the preview: the scan shows where no field is */
+  preview = xs_certificate_preview (fixture->db, &fixture->settings, XS_CERTIFICATE_ANNUAL, 2018, NULL,
+                                    fixture->id, &error);
+  g_assert_no_error (error);
+  shown = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 297 * 2, 210 * 2);
+  cr = cairo_create (shown);
+  xs_certificate_draw_preview (preview, cr, 297 * 2, 210 * 2, FALSE);
+  cairo_destroy (cr);
+  g_assert_cmphex (pixel_at (shown, 150, 30), ==, 0xff0000);
+  g_assert_cmphex (pixel_at (shown, 250, 190), ==, 0xff0000);
+  /* printing draws the same certificate without it */
+  cr = cairo_create (shown);
+  xs_certificate_draw (preview, cr, 297 * 2, 210 * 2);
+  cairo_destroy (cr);
+  g_assert_cmphex (pixel_at (shown, 150, 30), ==, 0xffffff);
+
+  /* the issued certificate's PDF: no picture of the page, white paper */
+  pdf = issue_pdf (fixture, &serial);
+  page = open_page (pdf);
+  poppler_page_get_size (page, &width, &height);
+  images = poppler_page_get_image_mapping (page);
+  for (GList *l = images; l != NULL; l = l->next)
+    {
+      PopplerImageMapping *image = l->data;
+
+      /* only the QR code, 30 mm square */
+      g_assert_cmpfloat ((image->area.x2 - image->area.x1) / MM, <, 31);
+    }
+  poppler_page_free_image_mapping (images);
+  cr = cairo_create (shown);
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_scale (cr, 297 * 2 / width, 210 * 2 / height);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  g_assert_cmphex (pixel_at (shown, 150, 30) & 0xff0000, ==, 0xff0000);
+  g_assert_cmphex (pixel_at (shown, 150, 30) & 0x00ff00, >, 0x00c000);
+  if (g_getenv ("XS_TEST_KEEP_PDF") != NULL)
+    {
+      g_autofree char *kept = g_build_filename (g_getenv ("XS_TEST_KEEP_PDF"), "background-preview.png", NULL);
+
+      cr = cairo_create (shown);
+      xs_certificate_draw_preview (preview, cr, 297 * 2, 210 * 2, TRUE);
+      cairo_destroy (cr);
+      cairo_surface_write_to_png (shown, kept);
+    }
+  cairo_surface_destroy (shown);
+}
+
 /* A certificate issued before the document became the snapshot: its row
  * holds a version 1 document and the PDF it was issued with, which a
  * reprint gives back as it is. */
@@ -557,6 +797,9 @@ main (int    argc,
   g_test_add ("/certificate-template/snapshot", Fixture, NULL, fixture_set_up, test_snapshot, fixture_tear_down);
   g_test_add ("/certificate-template/calibration", Fixture, NULL, fixture_set_up, test_calibration,
               fixture_tear_down);
+  g_test_add ("/certificate-template/calibration-clear", Fixture, NULL, fixture_set_up, test_calibration_clear,
+              fixture_tear_down);
+  g_test_add ("/certificate-template/background", Fixture, NULL, fixture_set_up, test_background, fixture_tear_down);
   g_test_add ("/certificate-template/old-snapshot", Fixture, NULL, fixture_set_up, test_old_snapshot,
               fixture_tear_down);
   return g_test_run ();

@@ -989,9 +989,9 @@ test_cli_base_profile (void)
     g_string_append (too_long, "𠮷");
   run_cli (&long_name, "base", "set", "--name", too_long->str, NULL);
   g_assert_cmpint (long_name.status, ==, 1);
-  run_cli (&bad_template, "base", "set", "--template", "fancy", NULL);
+  run_cli (&bad_template, "base", "set", "--annual-template", "fancy", NULL);
   g_assert_cmpint (bad_template.status, ==, 1);
-  g_assert_nonnull (strstr (bad_template.err, "standard"));
+  g_assert_nonnull (strstr (bad_template.err, "fancy"));
   unchanged = show_base ();
   g_assert_cmpstr (json_object_get_string_member (unchanged, "name"), ==, PROFILE_NAME);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (unchanged, "seal"), "sha256"),

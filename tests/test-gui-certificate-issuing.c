@@ -7,17 +7,26 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "xs-certificate-print.h"
 #include "xs-certificate-question.h"
 #include "xs-certificate-run.h"
+#include "xs-certificate-store.h"
+#include "xs-certificate-templates.h"
 #include "xs-claim-store.h"
 #include "xs-gui-test-util.h"
 #include "xs-hours-import.h"
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
+
+#if !POPPLER_CHECK_VERSION (23, 0, 0)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#endif
 
 #define HOURS_HEADER "身份证号,姓名,年度,科目类别,必修,学时,类型,项目名称,日期\n"
 #define N_QUALIFIED 3
@@ -295,6 +304,72 @@ test_print_nothing (void)
   g_assert_cmpuint (n_finished, ==, 0);
 }
 
+#define SMALL_FORM \
+  "{\"format\": \"xueshi-certificate-template\", \"version\": 1, \"name\": \"small-form\", \"layout\": \"fixed\"," \
+  " \"paper\": {\"width\": 240, \"height\": 170}, \"fields\": [" \
+  "{\"field\": \"name\", \"x\": 60, \"y\": 50, \"width\": 100, \"size\": 16}," \
+  "{\"field\": \"qr\", \"x\": 20, \"y\": 120, \"width\": 30}]}"
+
+/* Print… puts each certificate on its template's paper at 100 %: a
+ * pre-printed form of 240 × 170 mm on that paper, landscape, the standard
+ * design beside it on A4, as the print operation's page setup and the
+ * pages it makes say. */
+static void
+test_print_paper (void)
+{
+  g_autoptr(XsDb) db = open_db ();
+  g_autofree char *form = xs_test_write_file ("small-form.json", SMALL_FORM, -1);
+  g_autofree char *id = xs_test_id_number (0);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(XsCertificateTemplate) template = NULL;
+  g_autoptr(GPtrArray) certificates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  XsCertificateSettings settings = { "漯河市职业技术学院继续教育基地", NULL, NULL, NULL, XS_CERTIFICATE_PORTRAIT };
+  GtkPageSetup *setup;
+  GtkPrintOperationResult result;
+  double width, height;
+
+  template = xs_certificate_templates_add (db, form, &error);
+  g_assert_no_error (error);
+  settings.annual_template = "small-form";
+  g_ptr_array_add (certificates, xs_certificate_preview (db, &settings, XS_CERTIFICATE_ANNUAL, 2018, NULL, id, &error));
+  g_assert_no_error (error);
+  settings.annual_template = NULL;
+  g_ptr_array_add (certificates, xs_certificate_preview (db, &settings, XS_CERTIFICATE_ANNUAL, 2018, NULL, id, &error));
+  g_assert_no_error (error);
+
+  operation = xs_certificate_print_new_operation (certificates, "Continuing education certificates 2018");
+  setup = gtk_print_operation_get_default_page_setup (operation);
+  g_assert_cmpfloat (fabs (gtk_page_setup_get_page_width (setup, GTK_UNIT_MM) - 240), <, 0.1);
+  g_assert_cmpfloat (fabs (gtk_page_setup_get_page_height (setup, GTK_UNIT_MM) - 170), <, 0.1);
+  g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_assert_cmpfloat (gtk_page_setup_get_left_margin (setup, GTK_UNIT_MM), ==, 0);
+  g_assert_cmpfloat (gtk_page_setup_get_top_margin (setup, GTK_UNIT_MM), ==, 0);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), !=, GTK_PAPER_NAME_A4);
+
+  /* the pages the operation makes, each of its own paper */
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  file = g_file_new_for_path (path);
+  document = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 2);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat (fabs (width * 25.4 / 72 - (i == 0 ? 240 : 210)), <, 0.5);
+      g_assert_cmpfloat (fabs (height * 25.4 / 72 - (i == 0 ? 170 : 297)), <, 0.5);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,5 +381,6 @@ main (int   argc,
   g_test_add_func ("/certificate-issuing/describe-plan", test_describe_plan);
   g_test_add_func ("/certificate-issuing/question", test_question);
   g_test_add_func ("/certificate-issuing/print-nothing", test_print_nothing);
+  g_test_add_func ("/certificate-issuing/print-paper", test_print_paper);
   return g_test_run ();
 }

@@ -212,6 +212,8 @@ test_printing (void)
   /* the standard design first, then the built-in ones and the base's */
   annual = ADW_COMBO_ROW (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Annual certificates"));
   g_assert_nonnull (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Completion certificates"));
+  /* one place to choose: no other template row beside these */
+  g_assert_null (xs_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Template"));
   g_assert_cmpuint (adw_combo_row_get_selected (annual), ==, 0);
   names = adw_combo_row_get_model (annual);
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);

@@ -59,8 +59,6 @@ print_json (XsBaseProfile *profile,
   json_builder_add_boolean_value (builder, xs_base_profile_get_full_id_number (profile));
   json_builder_set_member_name (builder, "language");
   json_builder_add_string_value (builder, xs_certificate_language_to_string (xs_base_profile_get_language (profile)));
-  json_builder_set_member_name (builder, "template");
-  json_builder_add_string_value (builder, xs_base_profile_get_template (profile));
   {
     double x, y;
 
@@ -128,7 +126,6 @@ print_table (XsBaseProfile *profile,
                                      ? _("printed whole") : _("masked"));
   print_line (_("Language"), xs_base_profile_get_language (profile) == XS_CERTIFICATE_ENGLISH
                              ? _("English") : _("Chinese"));
-  print_line (_("Template"), xs_base_profile_describe_template (xs_base_profile_get_template (profile)));
   {
     const char *annual = xs_base_profile_get_kind_template (profile, XS_CERTIFICATE_ANNUAL);
     const char *completion = xs_base_profile_get_kind_template (profile, XS_CERTIFICATE_COMPLETION);
@@ -189,7 +186,6 @@ typedef struct
   char     *name;
   char     *issuer;
   char     *seal;
-  char     *template_id;
   char     *language;
   char     *kind_template[2];
   char     *offset[2];
@@ -206,7 +202,6 @@ set_options_clear (SetOptions *options)
   g_free (options->name);
   g_free (options->issuer);
   g_free (options->seal);
-  g_free (options->template_id);
   g_free (options->language);
   for (int i = 0; i < 2; i++)
     {
@@ -249,8 +244,6 @@ apply_options (XsDb              *db,
         }
       xs_base_profile_set_language (profile, language);
     }
-  if (options->template_id != NULL && !xs_base_profile_set_template (profile, options->template_id, error))
-    return FALSE;
   for (int i = 0; i < 2; i++)
     if (options->kind_template[i] != NULL)
       {
@@ -306,7 +299,6 @@ base_set (const XsCliGlobals *globals,
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &options.portrait, N_("Print certificates upright"), NULL },
     { "full-id-number", 0, 0, G_OPTION_ARG_NONE, &options.full_id_number, N_("Print identity numbers whole"), NULL },
     { "masked-id-number", 0, 0, G_OPTION_ARG_NONE, &options.masked_id_number, N_("Print identity numbers masked"), NULL },
-    { "template", 0, 0, G_OPTION_ARG_STRING, &options.template_id, N_("The certificate template"), N_("NAME") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("The language certificates are printed in: zh (Chinese) or en (English)"), N_("LANGUAGE") },
     { "annual-template", 0, 0, G_OPTION_ARG_STRING, &options.kind_template[0], N_("The template of annual certificates (“standard” for the built-in design; see “templates list”)"), N_("NAME") },
     { "completion-template", 0, 0, G_OPTION_ARG_STRING, &options.kind_template[1], N_("The template of completion certificates (“standard” for the built-in design)"), N_("NAME") },
@@ -328,7 +320,7 @@ base_set (const XsCliGlobals *globals,
     return xs_cli_usage_error ("base set", _("Give --seal FILE.png or --no-seal, not both."));
   if (options.name == NULL && options.issuer == NULL && options.seal == NULL && !options.no_seal
       && !options.landscape && !options.portrait && !options.full_id_number && !options.masked_id_number
-      && options.template_id == NULL && options.language == NULL
+      && options.language == NULL
       && options.kind_template[0] == NULL && options.kind_template[1] == NULL
       && options.offset[0] == NULL && options.offset[1] == NULL)
     return xs_cli_usage_error ("base set", _("Give what to change, for instance --name TEXT."));

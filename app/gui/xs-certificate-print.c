@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "xs-certificate-print.h"
 #include "xs-certificate-store.h"
@@ -43,14 +44,46 @@ on_draw_page (GtkPrintOperation *operation,
                        gtk_print_context_get_height (context));
 }
 
-static GtkPageOrientation
-page_orientation (XsCertificate *certificate)
+GtkPageSetup *
+xs_certificate_print_page_setup (XsCertificate *certificate)
 {
-  return xs_certificate_get_orientation (certificate) == XS_CERTIFICATE_LANDSCAPE
-         ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT;
+  GtkPageSetup *setup;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  double width, height, upright_width, upright_height;
+
+  g_return_val_if_fail (XS_IS_CERTIFICATE (certificate), NULL);
+
+  setup = gtk_page_setup_new ();
+  xs_certificate_get_page_size (certificate, &width, &height);
+  upright_width = MIN (width, height);
+  upright_height = MAX (width, height);
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  if (fabs (gtk_paper_size_get_width (paper, GTK_UNIT_POINTS) - upright_width) > 0.5
+      || fabs (gtk_paper_size_get_height (paper, GTK_UNIT_POINTS) - upright_height) > 0.5)
+    {
+      /* a pre-printed form's own paper, named by its size so that the
+       * printer's dialog offers the same one next time */
+      double width_mm = upright_width * 25.4 / 72, height_mm = upright_height * 25.4 / 72;
+      g_autofree char *name = g_strdup_printf ("xueshi-%.0fx%.0fmm", width_mm, height_mm);
+      /* Translators: a custom paper size, e.g. "Certificate paper 240 × 170 mm" */
+      g_autofree char *display = g_strdup_printf (_("Certificate paper %.0f × %.0f mm"), width_mm, height_mm);
+
+      g_clear_pointer (&paper, gtk_paper_size_free);
+      paper = gtk_paper_size_new_custom (name, display, upright_width, upright_height, GTK_UNIT_POINTS);
+    }
+  gtk_page_setup_set_paper_size (setup, paper);
+  /* a form needs all of its paper: no margins to shrink it into */
+  gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
+  return setup;
 }
 
-/* A certificate issued earlier keeps the orientation it was issued with. */
+/* Each page on the paper of its certificate's template, in the orientation
+ * it was issued with: a certificate issued earlier keeps its own. */
 static void
 on_request_page_setup (GtkPrintOperation *operation,
                        GtkPrintContext   *context,
@@ -58,8 +91,13 @@ on_request_page_setup (GtkPrintOperation *operation,
                        GtkPageSetup      *setup,
                        GPtrArray         *certificates)
 {
-  if (page_nr >= 0 && (guint) page_nr < certificates->len)
-    gtk_page_setup_set_orientation (setup, page_orientation (g_ptr_array_index (certificates, page_nr)));
+  g_autoptr(GtkPageSetup) own = NULL;
+
+  if (page_nr < 0 || (guint) page_nr >= certificates->len)
+    return;
+  own = xs_certificate_print_page_setup (g_ptr_array_index (certificates, page_nr));
+  gtk_page_setup_set_paper_size (setup, gtk_page_setup_get_paper_size (own));
+  gtk_page_setup_set_orientation (setup, gtk_page_setup_get_orientation (own));
 }
 
 static void
@@ -96,6 +134,31 @@ on_done (GtkPrintOperation       *operation,
   finish (self, operation, result);
 }
 
+GtkPrintOperation *
+xs_certificate_print_new_operation (GPtrArray  *certificates,
+                                    const char *job_name)
+{
+  GtkPrintOperation *operation;
+  g_autoptr(GtkPageSetup) setup = NULL;
+
+  g_return_val_if_fail (certificates != NULL && certificates->len > 0, NULL);
+  g_return_val_if_fail (job_name != NULL, NULL);
+
+  operation = gtk_print_operation_new ();
+  setup = xs_certificate_print_page_setup (g_ptr_array_index (certificates, 0));
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_n_pages (operation, certificates->len);
+  /* points on the paper, from its corner: 100 %, never fitted to margins */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
+                         g_ptr_array_ref (certificates), (GClosureNotify) g_ptr_array_unref, 0);
+  g_signal_connect_data (operation, "request-page-setup", G_CALLBACK (on_request_page_setup),
+                         g_ptr_array_ref (certificates), (GClosureNotify) g_ptr_array_unref, 0);
+  return operation;
+}
+
 XsCertificatePrint *
 xs_certificate_print_new (void)
 {
@@ -110,8 +173,6 @@ xs_certificate_print_run (XsCertificatePrint *self,
                           const char         *result_text)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
@@ -122,27 +183,14 @@ xs_certificate_print_run (XsCertificatePrint *self,
   if (self->operation != NULL || certificates->len == 0)
     return;
 
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, page_orientation (g_ptr_array_index (certificates, 0)));
-  gtk_print_operation_set_default_page_setup (operation, setup);
+  operation = xs_certificate_print_new_operation (certificates, job_name);
   if (self->settings != NULL)
     gtk_print_operation_set_print_settings (operation, self->settings);
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_n_pages (operation, certificates->len);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
 
   g_free (self->result_text);
   self->result_text = g_strdup (result_text);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
-                         g_ptr_array_ref (certificates), (GClosureNotify) g_ptr_array_unref, 0);
-  g_signal_connect_data (operation, "request-page-setup", G_CALLBACK (on_request_page_setup),
-                         g_ptr_array_ref (certificates), (GClosureNotify) g_ptr_array_unref, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_done), self, 0);
 
   self->operation = g_object_ref (operation);

@@ -32,8 +32,6 @@ struct _XsPreferencesWindow
   GtkPicture           *seal_picture;
   GtkWidget            *clear_seal_button;
   AdwActionRow         *fingerprint_row;
-  AdwComboRow          *template_row;
-  GtkStringList        *template_names;
   GtkSwitch            *full_id_switch;
   GtkSwitch            *landscape_switch;
   GtkSwitch            *english_switch;
@@ -146,22 +144,6 @@ on_english_changed (XsPreferencesWindow *self)
 }
 
 static void
-on_template_selected (XsPreferencesWindow *self)
-{
-  guint position = adw_combo_row_get_selected (self->template_row);
-  const char * const *templates = xs_base_profile_list_templates ();
-  g_autoptr(GError) error = NULL;
-
-  if (position >= g_strv_length ((char **) templates)
-      || g_str_equal (templates[position], xs_base_profile_get_template (self->profile)))
-    return;
-  if (!xs_base_profile_set_template (self->profile, templates[position], &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-  else
-    save_profile (self);
-}
-
-static void
 on_kind_template_selected (XsPreferencesWindow *self,
                            GParamSpec          *pspec,
                            AdwComboRow         *row)
@@ -235,7 +217,6 @@ select_kind_template (XsPreferencesWindow *self,
 static void
 update_from_profile (XsPreferencesWindow *self)
 {
-  const char * const *templates = xs_base_profile_list_templates ();
   const char *fingerprint = xs_base_profile_get_key_fingerprint (self->profile);
   GBytes *seal = xs_base_profile_get_seal (self->profile);
   g_autoptr(GdkTexture) texture = seal ? gdk_texture_new_from_bytes (seal, NULL) : NULL;
@@ -246,9 +227,6 @@ update_from_profile (XsPreferencesWindow *self)
                          xs_base_profile_get_orientation (self->profile) == XS_CERTIFICATE_LANDSCAPE);
   gtk_switch_set_active (self->english_switch,
                          xs_base_profile_get_language (self->profile) == XS_CERTIFICATE_ENGLISH);
-  for (guint i = 0; templates[i] != NULL; i++)
-    if (g_str_equal (templates[i], xs_base_profile_get_template (self->profile)))
-      adw_combo_row_set_selected (self->template_row, i);
   select_kind_template (self, self->annual_template_row, XS_CERTIFICATE_ANNUAL);
   select_kind_template (self, self->completion_template_row, XS_CERTIFICATE_COMPLETION);
   {
@@ -423,10 +401,6 @@ print_calibration (GtkWidget  *widget,
 static void
 bind_profile (XsPreferencesWindow *self)
 {
-  const char * const *templates = xs_base_profile_list_templates ();
-
-  for (guint i = 0; templates[i] != NULL; i++)
-    gtk_string_list_append (self->template_names, xs_base_profile_describe_template (templates[i]));
   load_kind_templates (self);
 
   /* The entries show what is saved; typing changes the profile on Apply. */
@@ -439,8 +413,6 @@ bind_profile (XsPreferencesWindow *self)
   g_signal_connect_object (self->landscape_switch, "notify::active", G_CALLBACK (on_landscape_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->english_switch, "notify::active", G_CALLBACK (on_english_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (on_template_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->annual_template_row, "notify::selected", G_CALLBACK (on_kind_template_selected),
                            self, G_CONNECT_SWAPPED);
@@ -576,8 +548,6 @@ xs_preferences_window_class_init (XsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, seal_picture);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, clear_seal_button);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, fingerprint_row);
-  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, template_row);
-  gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, template_names);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, full_id_switch);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, landscape_switch);
   gtk_widget_class_bind_template_child (widget_class, XsPreferencesWindow, english_switch);

@@ -10,8 +10,7 @@
 #include "xs-db-private.h"
 
 void
-xs_base_profile_record_init (XsBaseProfileRecord *record,
-                             const char          *template_id)
+xs_base_profile_record_init (XsBaseProfileRecord *record)
 {
   g_return_if_fail (record != NULL);
 
@@ -20,7 +19,6 @@ xs_base_profile_record_init (XsBaseProfileRecord *record,
   record->seal = NULL;
   record->orientation = XS_CERTIFICATE_PORTRAIT;
   record->full_id_number = FALSE;
-  record->template_id = g_strdup (template_id);
   record->language = XS_CERTIFICATE_CHINESE;
   record->kind_template[0] = g_strdup ("");
   record->kind_template[1] = g_strdup ("");
@@ -36,7 +34,6 @@ xs_base_profile_record_clear (XsBaseProfileRecord *record)
   g_clear_pointer (&record->name, g_free);
   g_clear_pointer (&record->issuer, g_free);
   g_clear_pointer (&record->seal, g_bytes_unref);
-  g_clear_pointer (&record->template_id, g_free);
   g_clear_pointer (&record->kind_template[0], g_free);
   g_clear_pointer (&record->kind_template[1], g_free);
 }
@@ -54,7 +51,6 @@ xs_base_profile_record_copy (XsBaseProfileRecord       *dest,
   dest->seal = src->seal ? g_bytes_ref (src->seal) : NULL;
   dest->orientation = src->orientation;
   dest->full_id_number = src->full_id_number;
-  dest->template_id = g_strdup (src->template_id);
   dest->language = src->language;
   for (int i = 0; i < 2; i++)
     {
@@ -82,8 +78,6 @@ xs_base_profile_record_describe_changes (const XsBaseProfileRecord *a,
     g_ptr_array_add (changed, (gpointer) "orientation");
   if (a->full_id_number != b->full_id_number)
     g_ptr_array_add (changed, (gpointer) "full_id_number");
-  if (g_strcmp0 (a->template_id, b->template_id) != 0)
-    g_ptr_array_add (changed, (gpointer) "template");
   if (a->language != b->language)
     g_ptr_array_add (changed, (gpointer) "language");
   if (g_strcmp0 (a->kind_template[0], b->kind_template[0]) != 0)
@@ -112,7 +106,7 @@ xs_base_profile_record_load (XsBaseProfileRecord  *record,
 
   *saved = FALSE;
   stmt = _xs_db_prepare (db,
-                         "SELECT name, issuer, seal, orientation, full_id_number, template, "
+                         "SELECT name, issuer, seal, orientation, full_id_number, "
                          "updated_at IS NOT NULL, language, annual_template, completion_template, "
                          "offset_x, offset_y FROM base_profile WHERE id = 1",
                          error);
@@ -137,17 +131,15 @@ xs_base_profile_record_load (XsBaseProfileRecord  *record,
   record->orientation = g_strcmp0 (_xs_db_column_text (stmt, 3), "landscape") == 0
                         ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
   record->full_id_number = _xs_db_column_int (stmt, 4) != 0;
-  g_free (record->template_id);
-  record->template_id = g_strdup (_xs_db_column_text (stmt, 5));
-  *saved = _xs_db_column_int (stmt, 6) != 0;
+  *saved = _xs_db_column_int (stmt, 5) != 0;
   /* anything else was written by a newer version: Chinese */
-  record->language = g_strcmp0 (_xs_db_column_text (stmt, 7), "en") == 0
+  record->language = g_strcmp0 (_xs_db_column_text (stmt, 6), "en") == 0
                      ? XS_CERTIFICATE_ENGLISH : XS_CERTIFICATE_CHINESE;
   for (int i = 0; i < 2; i++)
     {
       g_free (record->kind_template[i]);
-      record->kind_template[i] = g_strdup (_xs_db_column_text (stmt, 8 + i));
-      record->offset[i] = CLAMP (_xs_db_column_int (stmt, 10 + i), -200, 200);
+      record->kind_template[i] = g_strdup (_xs_db_column_text (stmt, 7 + i));
+      record->offset[i] = CLAMP (_xs_db_column_int (stmt, 9 + i), -200, 200);
     }
   return TRUE;
 }
@@ -165,11 +157,11 @@ xs_base_profile_record_save (const XsBaseProfileRecord  *record,
 
   stmt = _xs_db_prepare (db,
                          "INSERT INTO base_profile (id, name, issuer, seal, orientation, full_id_number, "
-                         "template, updated_at, language, annual_template, completion_template, "
-                         "offset_x, offset_y) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                         "updated_at, language, annual_template, completion_template, "
+                         "offset_x, offset_y) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, "
                          "seal = excluded.seal, orientation = excluded.orientation, "
-                         "full_id_number = excluded.full_id_number, template = excluded.template, "
+                         "full_id_number = excluded.full_id_number, "
                          "updated_at = excluded.updated_at, language = excluded.language, "
                          "annual_template = excluded.annual_template, "
                          "completion_template = excluded.completion_template, "
@@ -183,13 +175,12 @@ xs_base_profile_record_save (const XsBaseProfileRecord  *record,
     _xs_db_bind_blob (stmt, 3, g_bytes_get_data (record->seal, NULL), g_bytes_get_size (record->seal));
   _xs_db_bind_text_static (stmt, 4, record->orientation == XS_CERTIFICATE_LANDSCAPE ? "landscape" : "portrait");
   _xs_db_bind_int (stmt, 5, record->full_id_number ? 1 : 0);
-  _xs_db_bind_text (stmt, 6, record->template_id);
-  _xs_db_bind_text_static (stmt, 7, _xs_db_get_now (db));
-  _xs_db_bind_text_static (stmt, 8, record->language == XS_CERTIFICATE_ENGLISH ? "en" : "zh");
-  _xs_db_bind_text (stmt, 9, record->kind_template[0]);
-  _xs_db_bind_text (stmt, 10, record->kind_template[1]);
-  _xs_db_bind_int (stmt, 11, record->offset[0]);
-  _xs_db_bind_int (stmt, 12, record->offset[1]);
+  _xs_db_bind_text_static (stmt, 6, _xs_db_get_now (db));
+  _xs_db_bind_text_static (stmt, 7, record->language == XS_CERTIFICATE_ENGLISH ? "en" : "zh");
+  _xs_db_bind_text (stmt, 8, record->kind_template[0]);
+  _xs_db_bind_text (stmt, 9, record->kind_template[1]);
+  _xs_db_bind_int (stmt, 10, record->offset[0]);
+  _xs_db_bind_int (stmt, 11, record->offset[1]);
   if (!_xs_db_exec_stmt (db, stmt, error))
     return FALSE;
   return _xs_db_audit (db, "base_profile", 1, "update", changes, error);

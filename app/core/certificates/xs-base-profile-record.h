@@ -17,15 +17,13 @@ typedef struct
   GBytes                   *seal;             /* a PNG, or NULL */
   XsCertificateOrientation  orientation;
   gboolean                  full_id_number;
-  char                     *template_id;
   XsCertificateLanguage     language;
   char                     *kind_template[2]; /* by XsCertificateKind; "" for the standard one */
   int                       offset[2];        /* x, y: tenths of a mm */
 } XsBaseProfileRecord;
 
-/* The values of a profile nobody has saved yet, with @template_id. */
-void      xs_base_profile_record_init    (XsBaseProfileRecord        *record,
-                                          const char                 *template_id);
+/* The values of a profile nobody has saved yet. */
+void      xs_base_profile_record_init    (XsBaseProfileRecord        *record);
 void      xs_base_profile_record_clear   (XsBaseProfileRecord        *record);
 /* Replaces @dest's values with copies of @src's. */
 void      xs_base_profile_record_copy    (XsBaseProfileRecord        *dest,

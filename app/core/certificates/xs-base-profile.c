@@ -45,7 +45,6 @@ enum {
   PROP_SEAL,
   PROP_ORIENTATION,
   PROP_FULL_ID_NUMBER,
-  PROP_TEMPLATE,
   PROP_LANGUAGE,
   PROP_KEY_FINGERPRINT,
   PROP_EMPTY,
@@ -57,8 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char * const templates[] = { "standard", NULL };
 
 static void
 xs_base_profile_finalize (GObject *object)
@@ -96,9 +93,6 @@ xs_base_profile_get_property (GObject    *object,
       break;
     case PROP_FULL_ID_NUMBER:
       g_value_set_boolean (value, self->values.full_id_number);
-      break;
-    case PROP_TEMPLATE:
-      g_value_set_string (value, self->values.template_id);
       break;
     case PROP_LANGUAGE:
       g_value_set_enum (value, self->values.language);
@@ -147,14 +141,6 @@ xs_base_profile_set_property (GObject      *object,
     case PROP_LANGUAGE:
       xs_base_profile_set_language (self, g_value_get_enum (value));
       break;
-    case PROP_TEMPLATE:
-      {
-        g_autoptr(GError) error = NULL;
-
-        if (!xs_base_profile_set_template (self, g_value_get_string (value), &error))
-          g_warning ("%s", error->message);
-      }
-      break;
     case PROP_ANNUAL_TEMPLATE:
     case PROP_COMPLETION_TEMPLATE:
       xs_base_profile_set_kind_template (self, prop_id == PROP_COMPLETION_TEMPLATE
@@ -198,9 +184,6 @@ xs_base_profile_class_init (XsBaseProfileClass *klass)
   properties[PROP_FULL_ID_NUMBER] =
     g_param_spec_boolean ("full-id-number", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TEMPLATE] =
-    g_param_spec_string ("template", NULL, NULL, templates[0],
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LANGUAGE] =
     g_param_spec_enum ("language", NULL, NULL, XS_TYPE_CERTIFICATE_LANGUAGE,
                        XS_CERTIFICATE_CHINESE,
@@ -233,8 +216,8 @@ xs_base_profile_class_init (XsBaseProfileClass *klass)
 static void
 xs_base_profile_init (XsBaseProfile *self)
 {
-  xs_base_profile_record_init (&self->values, templates[0]);
-  xs_base_profile_record_init (&self->stored, templates[0]);
+  xs_base_profile_record_init (&self->values);
+  xs_base_profile_record_init (&self->stored);
 }
 
 XsBaseProfile *
@@ -273,12 +256,6 @@ xs_base_profile_load (XsDb    *db,
   /* Without a row (deleted by hand), an empty profile, made again on save. */
   if (!xs_base_profile_record_load (&self->values, db, &self->saved, error))
     return NULL;
-  if (!g_strv_contains (templates, self->values.template_id))
-    {
-      /* Written by a newer version that knows more templates. */
-      g_free (self->values.template_id);
-      self->values.template_id = g_strdup (templates[0]);
-    }
   xs_base_profile_record_copy (&self->stored, &self->values);
   /* A damaged key file does not hide the rest of the profile. */
   self->fingerprint = compute_fingerprint (xs_db_get_data_dir (db), &key_error);
@@ -379,8 +356,6 @@ xs_base_profile_revert (XsBaseProfile *self)
   xs_base_profile_set_kind_template (self, XS_CERTIFICATE_ANNUAL, self->stored.kind_template[0]);
   xs_base_profile_set_kind_template (self, XS_CERTIFICATE_COMPLETION, self->stored.kind_template[1]);
   xs_base_profile_set_offset (self, self->stored.offset[0] / 10.0, self->stored.offset[1] / 10.0);
-  if (!xs_base_profile_set_template (self, self->stored.template_id, NULL))
-    g_critical ("Unknown template %s", self->stored.template_id);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -616,55 +591,6 @@ xs_base_profile_set_language (XsBaseProfile         *self,
     return;
   self->values.language = language;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
-}
-
-const char *
-xs_base_profile_get_template (XsBaseProfile *self)
-{
-  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), NULL);
-  return self->values.template_id;
-}
-
-gboolean
-xs_base_profile_set_template (XsBaseProfile  *self,
-                              const char     *template_id,
-                              GError        **error)
-{
-  g_return_val_if_fail (XS_IS_BASE_PROFILE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (template_id == NULL || !g_strv_contains (templates, template_id))
-    {
-      g_autofree char *known = g_strjoinv (", ", (char **) templates);
-
-      g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_REFUSED,
-                   _("There is no certificate template “%s”. Choose one of: %s."),
-                   template_id ? template_id : "", known);
-      return FALSE;
-    }
-  if (g_strcmp0 (self->values.template_id, template_id) == 0)
-    return TRUE;
-  g_free (self->values.template_id);
-  self->values.template_id = g_strdup (template_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
-  return TRUE;
-}
-
-const char * const *
-xs_base_profile_list_templates (void)
-{
-  return templates;
-}
-
-const char *
-xs_base_profile_describe_template (const char *template_id)
-{
-  g_return_val_if_fail (template_id != NULL, NULL);
-
-  if (g_str_equal (template_id, "standard"))
-    /* Translators: the certificate template of the city notice */
-    return _("Standard");
-  return template_id;
 }
 
 const char *

@@ -74,15 +74,6 @@ void                xs_base_profile_set_full_id_number  (XsBaseProfile  *self,
 XsCertificateLanguage xs_base_profile_get_language      (XsBaseProfile  *self);
 void                xs_base_profile_set_language        (XsBaseProfile  *self,
                                                          XsCertificateLanguage language);
-/* The certificate template, one of xs_base_profile_list_templates(). */
-const char         *xs_base_profile_get_template        (XsBaseProfile  *self);
-gboolean            xs_base_profile_set_template        (XsBaseProfile  *self,
-                                                         const char     *template_id,
-                                                         GError        **error);
-/* The templates there are, NULL-terminated; the first is the default. */
-const char * const *xs_base_profile_list_templates      (void);
-/* The template's name for people (translated). */
-const char         *xs_base_profile_describe_template   (const char     *template_id);
 /* The template certificates of @kind are printed with: a name from
  * xs_certificate_templates_list(), "" for the standard design in the
  * profile's orientation. Checked when issuing. */

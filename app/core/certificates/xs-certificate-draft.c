@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "xs-certificate-private.h"
@@ -51,6 +54,114 @@ draw_mark (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/* The scan of the blank form under the page, stretched to the paper (as
+ * the paper is, not moved by the printer's offset); FALSE when it cannot
+ * be read. */
+typedef struct
+{
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The scan as an image surface: a PNG read by cairo, a JPEG by
+ * GdkPixbuf; NULL when it cannot be read. */
+static cairo_surface_t *
+decode_scan (GBytes *image)
+{
+  PngReader reader = { NULL, 0 };
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  cairo_surface_t *surface;
+  int w, h, channels, stride, surface_stride;
+  const guint8 *pixels;
+  guint8 *out;
+
+  reader.data = g_bytes_get_data (image, &reader.left);
+  if (reader.left > 8 && reader.data[0] == 0x89 && reader.data[1] == 'P')
+    {
+      surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+      if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+        return surface;
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  stream = g_memory_input_stream_new_from_bytes (image);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+  if (pixbuf == NULL)
+    return NULL;
+  w = gdk_pixbuf_get_width (pixbuf);
+  h = gdk_pixbuf_get_height (pixbuf);
+  channels = gdk_pixbuf_get_n_channels (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  pixels = gdk_pixbuf_read_pixels (pixbuf);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  surface_stride = cairo_image_surface_get_stride (surface);
+  cairo_surface_flush (surface);
+  out = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        const guint8 *p = pixels + y * stride + x * channels;
+
+        ((guint32 *) (gpointer) (out + y * surface_stride))[x] = ((guint32) p[0] << 16) | (p[1] << 8) | p[2];
+      }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* The scan of the blank form under the page on white paper, stretched to
+ * the paper (as the paper is, not moved by the printer's offset); FALSE
+ * when it cannot be read. */
+static gboolean
+draw_background (XsCertificate *self,
+                 cairo_t       *cr,
+                 double         width,
+                 double         height)
+{
+  cairo_surface_t *surface = decode_scan (xs_certificate_template_get_background (self->template));
+  double page_width, page_height, scale;
+  int w, h;
+
+  if (surface == NULL)
+    {
+      g_debug ("The scan of the blank form of “%s” cannot be read",
+               xs_certificate_template_get_name (self->template));
+      return FALSE;
+    }
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  xs_certificate_get_page_size (self, &page_width, &page_height);
+  scale = MIN (width / page_width, height / page_height);
+  cairo_save (cr);
+  cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
+  cairo_scale (cr, page_width * scale, page_height * scale);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_scale (cr, 1.0 / w, 1.0 / h);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (surface);
+  return TRUE;
+}
+
 void
 xs_certificate_draw_preview (XsCertificate *self,
                              cairo_t       *cr,
@@ -61,7 +172,11 @@ xs_certificate_draw_preview (XsCertificate *self,
   g_return_if_fail (XS_IS_CERTIFICATE (self));
   g_return_if_fail (cr != NULL);
 
-  xs_certificate_draw (self, cr, width, height);
+  if (self->template != NULL && xs_certificate_template_get_background (self->template) != NULL
+      && draw_background (self, cr, width, height))
+    _xs_certificate_draw_page (self, cr, width, height, FALSE);
+  else
+    xs_certificate_draw (self, cr, width, height);
   if (draft)
     draw_mark (cr, width, height);
 }

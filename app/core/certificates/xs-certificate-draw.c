@@ -566,21 +566,34 @@ xs_certificate_draw (XsCertificate *self,
                      double         width,
                      double         height)
 {
+  g_return_if_fail (XS_IS_CERTIFICATE (self));
+  g_return_if_fail (cr != NULL);
+
+  _xs_certificate_draw_page (self, cr, width, height, TRUE);
+}
+
+void
+_xs_certificate_draw_page (XsCertificate *self,
+                           cairo_t       *cr,
+                           double         width,
+                           double         height,
+                           gboolean       opaque)
+{
   PangoContext *context;
   Layout layout;
   double scale, page_width, page_height;
-
-  g_return_if_fail (XS_IS_CERTIFICATE (self));
-  g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
   xs_certificate_get_page_size (self, &page_width, &page_height);
   scale = MIN (width / page_width, height / page_height);
   cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
   cairo_scale (cr, scale, scale);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, page_width, page_height);
-  cairo_fill (cr);
+  if (opaque)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, page_width, page_height);
+      cairo_fill (cr);
+    }
   /* the printer's drift, corrected: everything moves, nothing else changes */
   if (self->offset_x != 0 || self->offset_y != 0)
     cairo_translate (cr, self->offset_x / 10.0 * MM, self->offset_y / 10.0 * MM);

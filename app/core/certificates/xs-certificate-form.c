@@ -243,6 +243,149 @@ ruler (cairo_t      *cr,
   cairo_stroke (cr);
 }
 
+/* A rectangle on the calibration page, in mm. */
+typedef struct
+{
+  double x, y, width, height;
+} Box;
+
+static gboolean
+boxes_meet (const Box *a,
+            const Box *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The box a field takes on the calibration page, in mm. */
+static Box
+field_box (const XsTemplateField *field)
+{
+  Box box = { field->x, field->y, field->width, 0 };
+
+  box.height = g_str_equal (field->field, "qr") || g_str_equal (field->field, "seal")
+               ? field->width : field->height > 0 ? field->height : field->size * 1.45 / MM;
+  return box;
+}
+
+/* What the instructions must keep clear of: the rulers with their numbers,
+ * the crosses with their labels and every field's box, a little apart. */
+static GArray *
+obstacles (XsCertificateTemplate *template,
+           double                 w_mm,
+           double                 h_mm)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  const double gap = 2;
+  const Box fixed[] = {
+    { 10, 40, w_mm - 20, 8 },                     /* the ruler along the top */
+    { 40, 10, 9, h_mm - 20 },                     /* the ruler down the side */
+    { 12, 12, 16, 16 }, { 24, 20, 18, 4 },        /* the crosses and their labels */
+    { w_mm - 28, 12, 16, 16 },
+    { 12, h_mm - 28, 16, 16 },
+    { w_mm - 28, h_mm - 28, 16, 16 }, { w_mm - 45, h_mm - 28, 25, 4 },
+    { w_mm / 2 - 8, h_mm / 2 - 8, 16, 16 }, { w_mm / 2 + 4, h_mm / 2 + 1, 25, 4 },
+  };
+
+  g_array_append_vals (boxes, fixed, G_N_ELEMENTS (fixed));
+  if (xs_certificate_template_is_fixed (template))
+    for (guint i = 0; i < xs_certificate_template_get_n_fields (template); i++)
+      {
+        Box box = field_box (xs_certificate_template_get_field (template, i));
+
+        box.x -= gap;
+        box.y -= gap;
+        box.width += 2 * gap;
+        box.height += 2 * gap;
+        g_array_append_val (boxes, box);
+      }
+  return boxes;
+}
+
+static PangoLayout *
+instruction_layout (PangoContext *context,
+                    const char   *text,
+                    double        size,
+                    double        width_mm)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *description = pango_font_description_from_string (FALLBACK);
+
+  pango_font_description_set_size (description, (int) (size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_width (layout, (int) (width_mm * MM * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height_mm (PangoLayout *layout)
+{
+  PangoRectangle ink, logical;
+
+  pango_layout_get_extents (layout, &ink, &logical);
+  return MAX (logical.y + logical.height, ink.y + ink.height) / (double) PANGO_SCALE / MM;
+}
+
+/* Lays out the heading and the instructions, measured, where no ruler,
+ * cross or field box is: the widest block that fits, as high up as it
+ * fits; as before, under the top ruler, when the form leaves no room. */
+static void
+draw_instructions (cairo_t               *cr,
+                   PangoContext          *context,
+                   XsCertificateTemplate *template,
+                   const char            *heading,
+                   const char            *instructions,
+                   double                 w_mm,
+                   double                 h_mm)
+{
+  g_autoptr(GArray) blocked = obstacles (template, w_mm, h_mm);
+  const double left = 50, top = 50, margin = 12, gap = 1.5;
+  PangoLayout *head = NULL, *body = NULL;
+  Box place = { left, top, MAX (w_mm - 100, 40), 0 };
+  gboolean found = FALSE;
+
+  for (double width = MAX (w_mm - 100, 40); !found && width >= 40; width -= 10)
+    {
+      double height;
+
+      g_clear_object (&head);
+      g_clear_object (&body);
+      head = instruction_layout (context, heading, 11, width);
+      body = instruction_layout (context, instructions, 8, width);
+      height = layout_height_mm (head) + gap + layout_height_mm (body);
+      for (double y = top; !found && y + height <= h_mm - margin; y += 1)
+        for (double x = left; !found && x + width <= w_mm - margin; x += 2)
+          {
+            Box candidate = { x, y, width, height };
+            gboolean free = TRUE;
+
+            for (guint i = 0; free && i < blocked->len; i++)
+              free = !boxes_meet (&candidate, &g_array_index (blocked, Box, i));
+            if (free)
+              {
+                place = candidate;
+                found = TRUE;
+              }
+          }
+    }
+  if (!found)
+    {
+      g_clear_object (&head);
+      g_clear_object (&body);
+      head = instruction_layout (context, heading, 11, place.width);
+      body = instruction_layout (context, instructions, 8, place.width);
+    }
+  cairo_move_to (cr, place.x * MM, place.y * MM);
+  pango_cairo_show_layout (cr, head);
+  cairo_move_to (cr, place.x * MM, (place.y + layout_height_mm (head) + gap) * MM);
+  pango_cairo_show_layout (cr, body);
+  g_object_unref (head);
+  g_object_unref (body);
+}
+
 void
 _xs_certificate_draw_calibration (XsCertificateTemplate *template,
                                   cairo_t               *cr,
@@ -292,10 +435,9 @@ _xs_certificate_draw_calibration (XsCertificateTemplate *template,
       for (guint i = 0; i < xs_certificate_template_get_n_fields (template); i++)
         {
           const XsTemplateField *field = xs_certificate_template_get_field (template, i);
-          double box_height = g_str_equal (field->field, "qr") || g_str_equal (field->field, "seal")
-                              ? field->width : field->height > 0 ? field->height : field->size * 1.45 / MM;
+          Box box = field_box (field);
 
-          cairo_rectangle (cr, field->x * MM, field->y * MM, field->width * MM, box_height * MM);
+          cairo_rectangle (cr, box.x * MM, box.y * MM, box.width * MM, box.height * MM);
           cairo_stroke (cr);
           label (cr, context, field->field, 6, field->x + 0.5, field->y + 0.3);
         }
@@ -306,21 +448,7 @@ _xs_certificate_draw_calibration (XsCertificateTemplate *template,
                              xs_certificate_template_get_title (template), w_mm, h_mm);
   offset = g_strdup_printf (_("Printed with the offset %+.1f mm right, %+.1f mm down. Measure from the paper’s top left corner to the centre of each cross: where a cross lies a mm right and b mm down of where it should, subtract a and b from the offset in Preferences and print this page again."),
                             offset_x / 10.0, offset_y / 10.0);
-  label (cr, context, heading, 11, 50, 50);
-  {
-    PangoLayout *layout = pango_layout_new (context);
-    PangoFontDescription *description = pango_font_description_from_string (FALLBACK);
-
-    pango_font_description_set_size (description, 8 * PANGO_SCALE);
-    pango_layout_set_font_description (layout, description);
-    pango_font_description_free (description);
-    pango_layout_set_width (layout, (int) ((w_mm - 100) * MM * PANGO_SCALE));
-    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text (layout, offset, -1);
-    cairo_move_to (cr, 50 * MM, 58 * MM);
-    pango_cairo_show_layout (cr, layout);
-    g_object_unref (layout);
-  }
+  draw_instructions (cr, context, template, heading, offset, w_mm, h_mm);
   g_object_unref (context);
   cairo_restore (cr);
 }

@@ -114,6 +114,13 @@ void           _xs_certificate_draw_calibration (XsCertificateTemplate *template
                                            cairo_t                  *cr,
                                            int                       offset_x,
                                            int                       offset_y);
+/* xs_certificate_draw(); @opaque FALSE leaves what is under the page
+ * (the preview's scan of a blank form) showing. */
+void           _xs_certificate_draw_page  (XsCertificate            *self,
+                                           cairo_t                  *cr,
+                                           double                    width,
+                                           double                    height,
+                                           gboolean                  opaque);
 /* SHA-256 (hex) of the seal image, or NULL. */
 const char    *_xs_certificate_get_seal_hash (XsCertificate         *self);
 

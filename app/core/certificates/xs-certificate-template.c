@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "xs-certificate-template.h"
@@ -52,6 +53,8 @@ struct _XsCertificateTemplate
   XsCertificateOrientation  orientation;
   double                    width_mm, height_mm;
   GArray                   *fields;       /* XsTemplateField */
+  char                     *background_name; /* the blank form's scan, as the file names it */
+  GBytes                   *background;   /* its bytes, PNG or JPEG */
 };
 
 G_DEFINE_FINAL_TYPE (XsCertificateTemplate, xs_certificate_template, G_TYPE_OBJECT)
@@ -75,6 +78,8 @@ xs_certificate_template_finalize (GObject *object)
   g_clear_pointer (&self->data, g_bytes_unref);
   g_free (self->hash);
   g_array_unref (self->fields);
+  g_free (self->background_name);
+  g_clear_pointer (&self->background, g_bytes_unref);
 
   G_OBJECT_CLASS (xs_certificate_template_parent_class)->finalize (object);
 }
@@ -358,6 +363,17 @@ xs_certificate_template_new_from_data (GBytes      *data,
                    MIN_PAPER, MAX_PAPER);
   self->orientation = self->width_mm > self->height_mm ? XS_CERTIFICATE_LANDSCAPE : XS_CERTIFICATE_PORTRAIT;
 
+  if (json_object_has_member (object, "background"))
+    {
+      const char *background = get_string (object, "background");
+
+      /* a file beside the template, named without a folder */
+      if (background == NULL || *background == '\0' || strchr (background, '/') != NULL
+          || strchr (background, '\\') != NULL || g_str_equal (background, "..") || strlen (background) > 255)
+        return refuse (error, source, _("its “background” is the file name of the blank form’s scan (PNG or JPEG) beside the template"));
+      self->background_name = g_strdup (background);
+    }
+
   node = json_object_get_member (object, "fields");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     return refuse (error, source, _("it places no fields (“fields”: [{“field”: “name”, “x”: …}, …])"));
@@ -503,6 +519,47 @@ xs_certificate_template_get_field (XsCertificateTemplate *self,
   g_return_val_if_fail (XS_IS_CERTIFICATE_TEMPLATE (self), NULL);
   g_return_val_if_fail (i < self->fields->len, NULL);
   return &g_array_index (self->fields, XsTemplateField, i);
+}
+
+const char *
+xs_certificate_template_get_background_name (XsCertificateTemplate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE_TEMPLATE (self), NULL);
+  return self->background_name;
+}
+
+GBytes *
+xs_certificate_template_get_background (XsCertificateTemplate *self)
+{
+  g_return_val_if_fail (XS_IS_CERTIFICATE_TEMPLATE (self), NULL);
+  return self->background;
+}
+
+gboolean
+xs_certificate_template_set_background (XsCertificateTemplate  *self,
+                                        GBytes                 *image,
+                                        GError                **error)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff };
+  const guint8 *data;
+  gsize size = 0;
+
+  g_return_val_if_fail (XS_IS_CERTIFICATE_TEMPLATE (self), FALSE);
+
+  if (image != NULL)
+    {
+      data = g_bytes_get_data (image, &size);
+      if (size > XS_TEMPLATE_MAX_BACKGROUND)
+        return refuse (error, self->name, _("the scan of the blank form is larger than %d MB: scan it at 150 dpi, or save it as JPEG"),
+                       XS_TEMPLATE_MAX_BACKGROUND / (1024 * 1024)), FALSE;
+      if ((size < sizeof png || memcmp (data, png, sizeof png) != 0)
+          && (size < sizeof jpeg || memcmp (data, jpeg, sizeof jpeg) != 0))
+        return refuse (error, self->name, _("the scan of the blank form is not a PNG or JPEG image")), FALSE;
+    }
+  g_clear_pointer (&self->background, g_bytes_unref);
+  self->background = image != NULL ? g_bytes_ref (image) : NULL;
+  return TRUE;
 }
 
 const char * const *

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define XS_TEMPLATE_PORTRAIT  "portrait"
 #define XS_TEMPLATE_LANDSCAPE "landscape"
 
+/* The largest scan of a blank form, in bytes. */
+#define XS_TEMPLATE_MAX_BACKGROUND (16 * 1024 * 1024)
+
 /* The largest template file, in bytes. */
 #define XS_TEMPLATE_MAX_SIZE (64 * 1024)
 
@@ -75,6 +78,16 @@ void                   xs_certificate_template_get_page_size (XsCertificateTempl
 guint                  xs_certificate_template_get_n_fields  (XsCertificateTemplate  *self);
 const XsTemplateField *xs_certificate_template_get_field     (XsCertificateTemplate  *self,
                                                               guint                   i);
+/* The file name of the blank form's scan the template names ("background"),
+ * or NULL. */
+const char            *xs_certificate_template_get_background_name (XsCertificateTemplate *self);
+/* The scan (PNG or JPEG) kept with the template, or NULL: drawn under the
+ * preview only (xs_certificate_draw_preview()), never printed. */
+GBytes                *xs_certificate_template_get_background (XsCertificateTemplate *self);
+/* Refuses what is not a PNG or JPEG, or is over XS_TEMPLATE_MAX_BACKGROUND. */
+gboolean               xs_certificate_template_set_background (XsCertificateTemplate  *self,
+                                                               GBytes                 *image,
+                                                               GError                **error);
 /* The field names a template may place, NULL-terminated. */
 const char * const    *xs_certificate_template_list_fields   (void);
 

@@ -19,8 +19,13 @@ template_from_row (XsDbStmt  *stmt,
                    GError   **error)
 {
   g_autoptr(GBytes) data = _xs_db_column_bytes (stmt, 1);
+  g_autoptr(GBytes) background = _xs_db_column_length (stmt, 2) > 0 ? _xs_db_column_bytes (stmt, 2) : NULL;
+  g_autoptr(XsCertificateTemplate) template = NULL;
 
-  return xs_certificate_template_new_from_data (data, _xs_db_column_text (stmt, 0), error);
+  template = xs_certificate_template_new_from_data (data, _xs_db_column_text (stmt, 0), error);
+  if (template == NULL || !xs_certificate_template_set_background (template, background, error))
+    return NULL;
+  return g_steal_pointer (&template);
 }
 
 GPtrArray *
@@ -35,7 +40,7 @@ xs_certificate_templates_list (XsDb    *db,
 
   g_ptr_array_add (list, xs_certificate_template_new_builtin (XS_TEMPLATE_PORTRAIT));
   g_ptr_array_add (list, xs_certificate_template_new_builtin (XS_TEMPLATE_LANDSCAPE));
-  stmt = _xs_db_prepare (db, "SELECT name, data FROM certificate_template ORDER BY name", error);
+  stmt = _xs_db_prepare (db, "SELECT name, data, background FROM certificate_template ORDER BY name", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = _xs_db_step (stmt)) == XS_DB_ROW)
@@ -72,7 +77,7 @@ xs_certificate_templates_lookup (XsDb                     *db,
     return xs_certificate_template_new_standard (orientation);
   if (g_str_equal (name, XS_TEMPLATE_PORTRAIT) || g_str_equal (name, XS_TEMPLATE_LANDSCAPE))
     return xs_certificate_template_new_builtin (name);
-  stmt = _xs_db_prepare (db, "SELECT name, data FROM certificate_template WHERE name = ?1", error);
+  stmt = _xs_db_prepare (db, "SELECT name, data, background FROM certificate_template WHERE name = ?1", error);
   if (stmt == NULL)
     return NULL;
   _xs_db_bind_text (stmt, 1, name);
@@ -136,6 +141,25 @@ xs_certificate_templates_add (XsDb        *db,
       return NULL;
     }
 
+  /* the blank form's scan, beside the template file, kept with it */
+  if (xs_certificate_template_get_background_name (template) != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *image_path = g_build_filename (dir, xs_certificate_template_get_background_name (template), NULL);
+      g_autofree char *image = NULL;
+      g_autoptr(GBytes) image_bytes = NULL;
+      gsize image_length = 0;
+
+      if (!g_file_get_contents (image_path, &image, &image_length, error))
+        {
+          g_prefix_error (error, _("The scan of the blank form that “%s” names cannot be read: "), basename);
+          return NULL;
+        }
+      image_bytes = g_bytes_new_take (g_steal_pointer (&image), image_length);
+      if (!xs_certificate_template_set_background (template, image_bytes, error))
+        return NULL;
+    }
+
   if (!xs_db_begin (db, error))
     return NULL;
   if (!name_taken (db, name, &taken, error))
@@ -147,12 +171,15 @@ xs_certificate_templates_add (XsDb        *db,
                    name, name);
       goto fail;
     }
-  stmt = _xs_db_prepare (db, "INSERT INTO certificate_template (name, data, added_at) VALUES (?1, ?2, ?3)", error);
+  stmt = _xs_db_prepare (db, "INSERT INTO certificate_template (name, data, added_at, background) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     goto fail;
   _xs_db_bind_text (stmt, 1, name);
   _xs_db_bind_blob (stmt, 2, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
   _xs_db_bind_text_static (stmt, 3, _xs_db_get_now (db));
+  if (xs_certificate_template_get_background (template) != NULL)
+    _xs_db_bind_blob (stmt, 4, g_bytes_get_data (xs_certificate_template_get_background (template), NULL),
+                      g_bytes_get_size (xs_certificate_template_get_background (template)));
   if (!_xs_db_exec_stmt (db, stmt, error)
       || !_xs_db_audit (db, "certificate_template", _xs_db_last_insert_id (db), "add", name, error))
     goto fail;
