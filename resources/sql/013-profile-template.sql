@@ -1,4 +1,4 @@
--- Xueshi schema, version 12: the profile's one old template setting goes.
+-- Xueshi schema, version 13: the profile's one old template setting goes.
 --
 -- Before templates, a profile named its design ('standard', the only one).
 -- Each kind of certificate now has its template (annual_template,

@@ -1,4 +1,4 @@
--- Xueshi schema, version 13: the scan of a pre-printed form's blank paper.
+-- Xueshi schema, version 14: the scan of a pre-printed form's blank paper.
 --
 -- A template for pre-printed paper may name a scan of the blank form (PNG
 -- or JPEG), kept with the template: the window's preview draws it under the
