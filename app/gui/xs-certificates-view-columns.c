@@ -11,6 +11,10 @@
 #include "xs-certificates-view-private.h"
 #include "xs-date.h"
 
+/* fixed, so that the columns keep their width as the list scrolls */
+#define NAME_WIDTH 96
+#define ID_WIDTH   170
+
 static void
 on_check_toggled (GtkCheckButton *check,
                   GtkListItem    *list_item)
@@ -96,8 +100,12 @@ bind_employer (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                       xs_trainee_item_get_employer (gtk_list_item_get_item (list_item)));
+  const char *employer = xs_trainee_item_get_employer (gtk_list_item_get_item (list_item));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_label (GTK_LABEL (label), employer);
+  /* the whole name, where the column cuts it short */
+  gtk_widget_set_tooltip_text (label, employer);
 }
 
 static void
@@ -140,9 +148,10 @@ void
 _xs_certificates_view_add_columns (XsCertificatesView *self)
 {
   add_column (self, "", G_CALLBACK (setup_check), G_CALLBACK (bind_check), FALSE, 40);
-  self->name_column = add_column (self, _("Name"), G_CALLBACK (setup_label), G_CALLBACK (bind_name), FALSE, 90);
+  self->name_column = add_column (self, _("Name"), G_CALLBACK (setup_label), G_CALLBACK (bind_name), FALSE,
+                                  NAME_WIDTH);
   self->secondary[0] = add_column (self, _("Identity Number"), G_CALLBACK (setup_label),
-                                   G_CALLBACK (bind_masked_id), FALSE, 170);
+                                   G_CALLBACK (bind_masked_id), FALSE, ID_WIDTH);
   self->secondary[1] = add_column (self, _("Employer"), G_CALLBACK (setup_label), G_CALLBACK (bind_employer),
                                    TRUE, -1);
   add_column (self, _("Total"), G_CALLBACK (setup_label), G_CALLBACK (bind_total), FALSE, 56);
@@ -154,7 +163,10 @@ _xs_certificates_view_add_columns (XsCertificatesView *self)
 void
 _xs_certificates_view_fold_columns (XsCertificatesView *self)
 {
+  /* GTK 4.8 counts a hidden column's fixed width in the list's minimum */
+  gtk_column_view_column_set_fixed_width (self->secondary[0], self->narrow ? -1 : ID_WIDTH);
   for (guint i = 0; i < G_N_ELEMENTS (self->secondary); i++)
     gtk_column_view_column_set_visible (self->secondary[i], !self->narrow);
+  gtk_column_view_column_set_fixed_width (self->name_column, self->narrow ? -1 : NAME_WIDTH);
   gtk_column_view_column_set_expand (self->name_column, self->narrow);
 }

@@ -245,6 +245,17 @@ on_class_activated (XsClassesView *self,
 }
 
 static void
+on_class_list_clicked (XsClassesView   *self,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       GtkGestureClick *gesture)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && selected_class (self) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->details);
+}
+
+static void
 on_trainee_activated (XsClassesView *self,
                       guint          position,
                       GtkListView   *list)
@@ -619,6 +630,7 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_caption);
   gtk_widget_class_bind_template_callback (widget_class, on_class_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_class_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_class_list_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_trainee_activated);
 
   gtk_widget_class_install_action (widget_class, "classes.new", NULL, new_class_action);
