@@ -20,7 +20,8 @@
 
 #define NARROW 360
 
-static XsApplication *app;
+static XsDb *the_db;
+static XsBaseProfile *the_profile;
 
 static gboolean
 page_is (gpointer user_data)
@@ -211,7 +212,7 @@ test_narrow_pages (gconstpointer data)
       setlocale (LC_ALL, "zh_CN.UTF-8");
       g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Trainees"), !=, "Trainees");
     }
-  xs_gui_test_open_window (app, &window);
+  xs_gui_test_open_window (the_db, the_profile, 0, &window);
   if (g_strcmp0 (xs_window_get_page (window), "trainees") != 0)
     {
       wait_for_page (window, "empty");
@@ -251,6 +252,7 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *localedir = NULL;
+  g_autoptr(GError) error = NULL;
   int status;
 
   xs_gui_test_init (&argc, &argv);
@@ -262,11 +264,15 @@ main (int    argc,
 
   /* the window's buttons many desktops show, the widest header bar */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "icon:minimize,maximize,close", NULL);
-  app = xs_gui_test_start_app ();
+  the_db = xs_db_open (g_getenv ("XUESHI_DATA_DIR"), &error);
+  g_assert_no_error (error);
+  the_profile = xs_base_profile_load (the_db, &error);
+  g_assert_no_error (error);
   /* in this order: the Chinese window opens on the demo base */
   g_test_add_data_func ("/gui/narrow/pages", NULL, test_narrow_pages);
   g_test_add_data_func ("/gui/narrow/pages-zh_CN", "zh_CN", test_narrow_pages);
   status = g_test_run ();
-  g_clear_pointer (&app, xs_gui_test_stop_app);
+  g_assert_finalize_object (the_profile);
+  g_assert_finalize_object (the_db);
   return status;
 }
