@@ -20,6 +20,7 @@
 #include "xs-import-log-private.h"
 #include "xs-import-private.h"
 #include "xs-import-report.h"
+#include "xs-phone.h"
 #include "xs-roster-add.h"
 #include "xs-roster-import.h"
 #include "xs-safe-text.h"

@@ -6,6 +6,7 @@
 
 #include "xs-db.h"
 #include "xs-import-report.h"
+#include "xs-phone.h"
 
 G_BEGIN_DECLS
 
@@ -25,12 +26,5 @@ XsImportReport *xs_roster_import   (XsDb            *db,
                                     gpointer         progress_data,
                                     GError         **error);
 
-/* Checks a phone number as clerks write them: a mobile number (11 digits) or
- * a landline with its area code. Returns the number without spaces. */
-char           *xs_phone_normalize (const char      *text,
-                                    GError         **error);
-
-/* The phone number for lists and logs: 139****0001. */
-char           *xs_phone_mask      (const char      *phone);
 
 G_END_DECLS
