@@ -532,6 +532,37 @@ test_attach_offers_saved_claim (Fixture       *fixture,
   g_assert_finalize_object (editor);
 }
 
+/* Another kind that asks for the same material keeps its pending file. */
+static void
+test_kind_change_keeps_pending (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  XsClaimEditor *editor = open_new_claim (fixture);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "单位证明.pdf", NULL);
+  const char *paths[2] = { path, NULL };
+  XsMaterialRow *proof;
+
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4\n", -1, NULL));
+  fill_claim (editor);
+  proof = material_row (editor, "Employer’s proof");
+  xs_material_row_attach_paths (proof, paths);
+  g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
+
+  /* a training (kind 1) asks for an employer's proof too */
+  select_kind (editor, 1);
+  wait_idle (editor);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Training notice"));
+  g_assert_null (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Meeting notice"));
+  proof = material_row (editor, "Employer’s proof");
+  g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
+  g_assert_cmpstr (xs_material_row_get_pending (proof)[0], ==, path);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,5 +594,7 @@ main (int   argc,
               fixture_set_up, test_attach_offers_new_claim, fixture_tear_down);
   g_test_add ("/claim-scan/attach-offers-saved-claim", Fixture, NULL,
               fixture_set_up, test_attach_offers_saved_claim, fixture_tear_down);
+  g_test_add ("/claim-scan/kind-change-keeps-pending", Fixture, NULL,
+              fixture_set_up, test_kind_change_keeps_pending, fixture_tear_down);
   return g_test_run ();
 }
