@@ -16,6 +16,7 @@
 #include "xs-material-row.h"
 #include "xs-recognise.h"
 #include "xs-scanner.h"
+#include "xs-test-pages.h"
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
@@ -398,6 +399,170 @@ test_suggestion_fills_new_claim (Fixture       *fixture,
   g_assert_null (dialog);
 }
 
+static gboolean
+row_offers_hours (gpointer row)
+{
+  return xs_gui_test_find (row, ADW_TYPE_ACTION_ROW, "Hours") != NULL;
+}
+
+/* A training notice of this trainee's name but another person's identity
+ * number, written as a desk scanner leaves it, attached to the meeting
+ * notice of the claim in @editor; returns the row once it offers what the
+ * page says. */
+static XsMaterialRow *
+attach_notice (XsClaimEditor *editor,
+               char         **path)
+{
+  g_autoptr(XsTestPage) page = xs_test_page_new (XS_TEST_PAGE_NOTICE, 7);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  XsMaterialRow *notice = material_row (editor, "Meeting notice");
+  const char *paths[2] = { NULL, NULL };
+
+  g_free (page->name);
+  page->name = g_strdup ("欧阳䶮");
+  g_free (page->id_number);
+  page->id_number = xs_test_id_number (5);
+  page->hours = 12;
+  *path = g_build_filename (dir, "通知.jpg", NULL);
+  g_assert_true (xs_test_page_write_jpeg (page, 200, 1.0, 20, 60, 7, *path, &error));
+  g_assert_no_error (error);
+  paths[0] = *path;
+  xs_material_row_attach_paths (notice, paths);
+  g_assert_true (xs_gui_test_wait_until (row_offers_hours, notice, 120000));
+  return notice;
+}
+
+static double
+hours_of (XsClaimEditor *editor)
+{
+  GtkWidget *hours = xs_gui_test_find (find_row (editor, ADW_TYPE_ACTION_ROW, "Hours"), GTK_TYPE_SPIN_BUTTON, NULL);
+
+  g_assert_nonnull (hours);
+  return gtk_spin_button_get_value (GTK_SPIN_BUTTON (hours));
+}
+
+/* What an attached file says is offered as after a scan, the other
+ * person's number as a warning, and reaches the claim only through Use. */
+static void
+check_attach_offers (XsClaimEditor *editor,
+                     XsMaterialRow *notice)
+{
+  GtkWidget *offer = xs_gui_test_find (GTK_WIDGET (notice), ADW_TYPE_ACTION_ROW, "Hours");
+  GtkWidget *use = xs_gui_test_find (offer, GTK_TYPE_BUTTON, "Use");
+
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (notice), ADW_TYPE_ACTION_ROW,
+                                      "This certificate names another person"));
+  g_assert_null (xs_gui_test_find (GTK_WIDGET (notice), ADW_TYPE_ACTION_ROW,
+                                   "Identity number matches the trainee"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (offer)), ==, "12");
+  g_assert_cmpfloat (hours_of (editor), ==, 8);
+  g_assert_nonnull (use);
+  g_signal_emit_by_name (use, "clicked");
+  g_assert_cmpfloat (hours_of (editor), ==, 12);
+  g_assert_false (gtk_widget_get_sensitive (use));
+}
+
+/* Attach… on a claim not saved yet: the file is read while it waits, and
+ * its text is stored with it when the claim is saved. */
+static void
+test_attach_offers_new_claim (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(XsRecognition) text = NULL;
+  g_autoptr(GError) error = NULL;
+  XsClaimEditor *editor;
+  XsMaterialRow *notice;
+
+  if (!xs_recognise_is_supported ())
+    {
+      g_test_skip ("built without text recognition");
+      return;
+    }
+  editor = open_new_claim (fixture);
+  fill_claim (editor);
+  notice = attach_notice (editor, &path);
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
+  g_assert_nonnull (xs_material_row_get_pending_text (notice, path));
+  check_attach_offers (editor, notice);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_idle (editor);
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), >, 0);
+  evidence = xs_claim_store_list_evidence (fixture->db, xs_claim_editor_get_claim_id (editor), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  text = xs_evidence_text_get (fixture->db, ((XsEvidence *) g_ptr_array_index (evidence, 0))->sha256, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (editor);
+}
+
+/* Attach… on a saved claim: stored, read, and offered the same way. */
+static void
+test_attach_offers_saved_claim (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  XsClaimEditor *editor;
+  XsMaterialRow *notice;
+
+  if (!xs_recognise_is_supported ())
+    {
+      g_test_skip ("built without text recognition");
+      return;
+    }
+  editor = open_new_claim (fixture);
+  fill_claim (editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_idle (editor);
+  g_assert_cmpint (xs_claim_editor_get_claim_id (editor), >, 0);
+  notice = attach_notice (editor, &path);
+  wait_idle (editor);
+  g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
+  check_attach_offers (editor, notice);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (editor);
+}
+
+/* Another kind that asks for the same material keeps its pending file. */
+static void
+test_kind_change_keeps_pending (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  XsClaimEditor *editor = open_new_claim (fixture);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "单位证明.pdf", NULL);
+  const char *paths[2] = { path, NULL };
+  XsMaterialRow *proof;
+
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4\n", -1, NULL));
+  fill_claim (editor);
+  proof = material_row (editor, "Employer’s proof");
+  xs_material_row_attach_paths (proof, paths);
+  g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
+
+  /* a training (kind 1) asks for an employer's proof too */
+  select_kind (editor, 1);
+  wait_idle (editor);
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Training notice"));
+  g_assert_null (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Meeting notice"));
+  proof = material_row (editor, "Employer’s proof");
+  g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
+  g_assert_cmpstr (xs_material_row_get_pending (proof)[0], ==, path);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,5 +590,11 @@ main (int   argc,
     }
   g_test_add ("/claim-scan/suggestion-fills-new-claim", Fixture, NULL,
               fixture_set_up, test_suggestion_fills_new_claim, fixture_tear_down);
+  g_test_add ("/claim-scan/attach-offers-new-claim", Fixture, NULL,
+              fixture_set_up, test_attach_offers_new_claim, fixture_tear_down);
+  g_test_add ("/claim-scan/attach-offers-saved-claim", Fixture, NULL,
+              fixture_set_up, test_attach_offers_saved_claim, fixture_tear_down);
+  g_test_add ("/claim-scan/kind-change-keeps-pending", Fixture, NULL,
+              fixture_set_up, test_kind_change_keeps_pending, fixture_tear_down);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "xs-job.h"
 #include "xs-recognise.h"
 #include "xs-scan-pdf.h"
+#include "xs-trainee-store.h"
 
 struct _XsEvidenceAttacher
 {
@@ -19,10 +20,13 @@ struct _XsEvidenceAttacher
 
   XsDb         *db;
   gint64        claim_id;
+  gint64        trainee_id;     /* of a claim not saved yet */
   char         *material;
   GPtrArray    *pending;        /* char *, NULL-ended */
   GHashTable   *scans;          /* pending path of a scan → XsRecognition or NULL */
+  GHashTable   *texts;          /* pending attached file → XsRecognition */
   GCancellable *cancellable;    /* of the attach in flight */
+  GCancellable *read_cancellable; /* of the pending files' reading */
 };
 
 G_DEFINE_FINAL_TYPE (XsEvidenceAttacher, xs_evidence_attacher, G_TYPE_OBJECT)
@@ -42,6 +46,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   FINISHED,
   DETACHED,
+  RECOGNISED,
   N_SIGNALS
 };
 
@@ -52,6 +57,7 @@ typedef enum
   OP_ATTACH,
   OP_DETACH,
   OP_UNDO_DETACH,
+  OP_READ,                 /* pending files of a claim not saved yet */
 } Op;
 
 typedef struct
@@ -61,7 +67,16 @@ typedef struct
   char    *material;
   GStrv    paths;          /* to attach */
   gint64   evidence_id;    /* to detach, or to link again */
+  gint64   trainee_id;     /* whose name and number the files are read for */
 } AttachData;
+
+/* What the first file with text says, read in the worker. */
+typedef struct
+{
+  char          *path;
+  XsRecognition *found;
+  char          *trainee_id_number;
+} ReadResult;
 
 static void
 attach_data_free (AttachData *data)
@@ -69,6 +84,78 @@ attach_data_free (AttachData *data)
   g_free (data->material);
   g_strfreev (data->paths);
   g_free (data);
+}
+
+static void
+read_result_free (ReadResult *result)
+{
+  g_free (result->path);
+  g_clear_pointer (&result->found, xs_recognition_free);
+  g_free (result->trainee_id_number);
+  g_free (result);
+}
+
+static XsRecognition *
+copy_recognition (const XsRecognition *found)
+{
+  g_autoptr(JsonNode) node = xs_recognition_to_json (found);
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  return xs_recognition_from_json (json, NULL);
+}
+
+/* Reads what each of @paths says (the text already stored for a file's
+ * content is taken as it is) and keeps the first that says anything;
+ * @stored: the files are stored evidence, whose text is kept with them. */
+static gboolean
+read_files (XsJob         *job,
+            XsDb          *db,
+            AttachData    *data,
+            gboolean       stored,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(XsTrainee) trainee = NULL;
+  ReadResult *result = g_new0 (ReadResult, 1);
+
+  xs_job_set_result (job, result, (GDestroyNotify) read_result_free);
+  if (data->claim_id > 0)
+    {
+      g_autoptr(XsClaim) claim = xs_claim_store_get (db, data->claim_id, NULL);
+
+      trainee = claim ? xs_trainee_store_get (db, claim->trainee_id, NULL) : NULL;
+    }
+  else if (data->trainee_id > 0)
+    trainee = xs_trainee_store_get (db, data->trainee_id, NULL);
+  result->trainee_id_number = trainee ? g_strdup (trainee->id_number) : NULL;
+
+  for (guint i = 0; xs_recognise_is_supported () && data->paths[i] != NULL; i++)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (data->paths[i], FALSE, NULL);
+      g_autoptr(GBytes) bytes = mapped ? g_mapped_file_get_bytes (mapped) : NULL;
+      g_autofree char *sha256 = bytes ? xs_evidence_hash_bytes (bytes) : NULL;
+      g_autoptr(XsRecognition) found = NULL;
+      const char *name = trainee ? trainee->name : NULL;
+
+      if (sha256 == NULL)
+        continue;
+      if (stored)
+        found = xs_evidence_recognise (db, sha256, name, cancellable, NULL);
+      else
+        {
+          found = xs_evidence_text_get (db, sha256, NULL);
+          if (found == NULL)
+            found = xs_recognise_bytes (bytes, data->paths[i], name, cancellable, NULL);
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (found != NULL && result->found == NULL && found->text != NULL && found->text[strspn (found->text, " \t\r\n")] != '\0')
+        {
+          result->path = g_strdup (data->paths[i]);
+          result->found = g_steal_pointer (&found);
+        }
+    }
+  return TRUE;
 }
 
 static void
@@ -91,6 +178,8 @@ attach_files_to_claim (XsJob         *job,
     return xs_claim_store_detach (db, data->claim_id, data->material, data->evidence_id, error);
   if (data->op == OP_UNDO_DETACH)
     return xs_claim_store_undo_detach (db, data->claim_id, data->material, data->evidence_id, error);
+  if (data->op == OP_READ)
+    return read_files (job, db, data, FALSE, cancellable, error);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || !xs_claim_store_attach (db, data->claim_id, data->material,
@@ -98,17 +187,38 @@ attach_files_to_claim (XsJob         *job,
     return FALSE;
   /* The text of each file is read once and kept for search and Check
    * Data; a file that cannot be read is still attached. */
-  for (guint i = 0; xs_recognise_is_supported () && data->paths[i] != NULL; i++)
-    {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (data->paths[i], FALSE, NULL);
-      g_autoptr(GBytes) bytes = mapped ? g_mapped_file_get_bytes (mapped) : NULL;
-      g_autofree char *sha256 = bytes ? xs_evidence_hash_bytes (bytes) : NULL;
-      g_autoptr(XsRecognition) found = NULL;
+  return read_files (job, db, data, TRUE, cancellable, error);
+}
 
-      if (sha256 != NULL)
-        found = xs_evidence_recognise (db, sha256, NULL, cancellable, NULL);
-    }
-  return TRUE;
+static void
+job_done (XsEvidenceAttacher *self,
+          GObject            *source,
+          GAsyncResult       *result)
+{
+  AttachData *data = xs_job_get_data (XS_JOB (source));
+  g_autoptr(GError) error = NULL;
+  ReadResult *read;
+
+  if (!xs_job_run_finish (XS_JOB (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (data->op == OP_READ)
+    g_clear_object (&self->read_cancellable);
+  else
+    g_clear_object (&self->cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (error == NULL && data->op == OP_DETACH)
+    g_signal_emit (self, signals[DETACHED], 0, data->evidence_id);
+  read = error == NULL ? xs_job_get_result (XS_JOB (source)) : NULL;
+  /* a pending file read: kept with its text, unless dropped meanwhile */
+  if (data->op == OP_READ && read != NULL && read->found != NULL
+      && g_strv_contains ((const char * const *) self->pending->pdata, read->path))
+    g_hash_table_replace (self->texts, g_strdup (read->path), copy_recognition (read->found));
+  if (data->op != OP_READ)
+    g_signal_emit (self, signals[FINISHED], 0, error != NULL ? error->message : NULL);
+  if (read != NULL && read->found != NULL)
+    g_signal_emit (self, signals[RECOGNISED], 0, read->found, read->trainee_id_number);
 }
 
 static void
@@ -117,34 +227,84 @@ attach_done (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(XsEvidenceAttacher) self = user_data;
-  AttachData *data = xs_job_get_data (XS_JOB (source));
-  g_autoptr(GError) error = NULL;
 
-  if (!xs_job_run_finish (XS_JOB (source), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->cancellable);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  if (error == NULL && data->op == OP_DETACH)
-    g_signal_emit (self, signals[DETACHED], 0, data->evidence_id);
-  g_signal_emit (self, signals[FINISHED], 0, error != NULL ? error->message : NULL);
+  job_done (self, source, result);
 }
 
-/* Runs @data (given) for the claim and material in a job. */
+/* Reading holds the attacher weakly: an editor closed meanwhile goes. */
+static void
+read_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(XsEvidenceAttacher) self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self != NULL)
+    job_done (self, source, result);
+}
+
+/* Runs @data (given) for the claim and material in a job. Reading the
+ * pending files goes on beside the rest and does not make the attacher
+ * busy: they are the claim's as soon as they are chosen. */
 static void
 run (XsEvidenceAttacher *self,
      AttachData         *data)
 {
   g_autoptr(XsJob) job = NULL;
+  GCancellable *cancellable;
 
   data->claim_id = self->claim_id;
+  data->trainee_id = self->trainee_id;
   data->material = g_strdup (self->material);
-  self->cancellable = g_cancellable_new ();
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (data->op == OP_READ)
+    cancellable = self->read_cancellable = g_cancellable_new ();
+  else
+    {
+      cancellable = self->cancellable = g_cancellable_new ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
   job = xs_job_new (xs_db_get_data_dir (self->db), attach_files_to_claim,
                     data, (GDestroyNotify) attach_data_free);
-  xs_job_run_async (job, self->cancellable, attach_done, g_object_ref (self));
+  if (data->op == OP_READ)
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, self);
+      xs_job_run_async (job, cancellable, read_done, ref);
+    }
+  else
+    xs_job_run_async (job, cancellable, attach_done, g_object_ref (self));
+}
+
+/* Reads the pending files not read yet (scans were, by the scan dialog);
+ * a reading under way starts again with them. */
+static void
+read_pending (XsEvidenceAttacher *self)
+{
+  g_autoptr(GPtrArray) unread = g_ptr_array_new ();
+  AttachData *data;
+
+  if (!xs_recognise_is_supported ())
+    return;
+  for (guint i = 0; i + 1 < self->pending->len; i++)
+    {
+      const char *path = g_ptr_array_index (self->pending, i);
+
+      if (!g_hash_table_contains (self->scans, path) && !g_hash_table_contains (self->texts, path))
+        g_ptr_array_add (unread, (gpointer) path);
+    }
+  if (unread->len == 0)
+    return;
+  g_ptr_array_add (unread, NULL);
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
+  data = g_new0 (AttachData, 1);
+  data->op = OP_READ;
+  data->paths = g_strdupv ((char **) unread->pdata);
+  run (self, data);
 }
 
 void
@@ -167,6 +327,8 @@ xs_evidence_attacher_attach (XsEvidenceAttacher *self,
           g_ptr_array_insert (self->pending, self->pending->len - 1, g_strdup (paths[i]));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
       g_signal_emit (self, signals[FINISHED], 0, NULL);
+      /* then read, to offer what they say */
+      read_pending (self);
       return;
     }
 
@@ -212,6 +374,8 @@ xs_evidence_attacher_cancel (XsEvidenceAttacher *self)
 {
   g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
 
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
   if (self->cancellable == NULL)
     return;
   g_cancellable_cancel (self->cancellable);
@@ -226,6 +390,7 @@ static void
 forget_scan (XsEvidenceAttacher *self,
              const char         *path)
 {
+  g_hash_table_remove (self->texts, path);
   if (!g_hash_table_contains (self->scans, path))
     return;
   xs_scan_remove_tmp (path);
@@ -270,7 +435,17 @@ xs_evidence_attacher_get_pending_text (XsEvidenceAttacher *self,
 {
   g_return_val_if_fail (XS_IS_EVIDENCE_ATTACHER (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
-  return g_hash_table_lookup (self->scans, path);
+  if (g_hash_table_contains (self->scans, path))
+    return g_hash_table_lookup (self->scans, path);
+  return g_hash_table_lookup (self->texts, path);
+}
+
+void
+xs_evidence_attacher_set_trainee_id (XsEvidenceAttacher *self,
+                                     gint64              trainee_id)
+{
+  g_return_if_fail (XS_IS_EVIDENCE_ATTACHER (self));
+  self->trainee_id = trainee_id;
 }
 
 const char * const *
@@ -355,6 +530,8 @@ xs_evidence_attacher_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->read_cancellable);
+  g_clear_object (&self->read_cancellable);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (xs_evidence_attacher_parent_class)->dispose (object);
@@ -376,6 +553,7 @@ xs_evidence_attacher_finalize (GObject *object)
       forget_scan (self, path);
     }
   g_hash_table_unref (self->scans);
+  g_hash_table_unref (self->texts);
   g_free (self->material);
   g_ptr_array_unref (self->pending);
 
@@ -489,6 +667,21 @@ xs_evidence_attacher_class_init (XsEvidenceAttacherClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * XsEvidenceAttacher::recognised:
+   * @found: (type gpointer): what the first file with text says
+   *   (const XsRecognition *, valid during the emission)
+   * @trainee_id_number: (nullable): the claim's trainee's identity number
+   *
+   * The files attached (or kept pending) were read, after ::finished.
+   */
+  signals[RECOGNISED] =
+    g_signal_new ("recognised",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_STRING);
 }
 
 static void
@@ -496,5 +689,6 @@ xs_evidence_attacher_init (XsEvidenceAttacher *self)
 {
   self->pending = g_ptr_array_new_with_free_func (g_free);
   self->scans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, recognition_free);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, recognition_free);
   g_ptr_array_add (self->pending, NULL);
 }

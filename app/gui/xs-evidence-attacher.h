@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (XsEvidenceAttacher, xs_evidence_attacher, XS, EVIDENCE_ATT
  * connection (reading, hashing and recognising take a while); :busy while
  * it runs, then ::finished with the refusal in the user's words, or NULL.
  * While :claim-id is 0 (a claim not saved yet) the files are kept pending:
- * :pending lists them until the claim is stored with them. Removing a
+ * :pending lists them until the claim is stored with them. Then the files
+ * are read in a job too (reusing the text stored for the same content),
+ * and ::recognised offers what the first of them says. Removing a
  * file, and its Undo, go through a job too. No widgets. */
 XsEvidenceAttacher *xs_evidence_attacher_new           (XsDb               *db,
                                                         gint64              claim_id,
@@ -44,7 +46,11 @@ void                xs_evidence_attacher_drop_pending  (XsEvidenceAttacher *self
 void                xs_evidence_attacher_add_scan      (XsEvidenceAttacher  *self,
                                                         const char          *path,
                                                         const XsRecognition *found);
-/* What was read on pending scan @path, or NULL. */
+/* The trainee of a claim not saved yet, whose name and identity number
+ * what the files say is compared with. */
+void                xs_evidence_attacher_set_trainee_id (XsEvidenceAttacher *self,
+                                                        gint64              trainee_id);
+/* What was read on pending scan or file @path, or NULL. */
 const XsRecognition *xs_evidence_attacher_get_pending_text (XsEvidenceAttacher *self,
                                                         const char         *path);
 /* Takes file @evidence_id off the material in a job: ::detached, then

@@ -250,15 +250,33 @@ clear_rows (XsMaterialsList *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* The rows of materials the claim still asks for are kept, with their
+ * pending files (a scan is not lost to a change of kind); the others go. */
 static void
 rebuild_rows (XsMaterialsList    *self,
               const char * const *required)
 {
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      XsMaterialRow *row = g_ptr_array_index (self->rows, i);
+
+      if (g_strv_contains (required, xs_material_row_get_material (row))
+          && xs_material_row_get_claim_id (row) == self->edited->id)
+        g_ptr_array_add (kept, g_object_ref (row));
+    }
   clear_rows (self);
   for (guint i = 0; required[i] != NULL; i++)
     {
-      GtkWidget *row = xs_material_row_new (self->db, self->edited->id, self->edited->trainee_id, required[i],
-                                            xs_rule_set_get_material_name (self->rules, required[i]));
+      GtkWidget *row = NULL;
+
+      for (guint j = 0; j < kept->len && row == NULL; j++)
+        if (g_str_equal (xs_material_row_get_material (g_ptr_array_index (kept, j)), required[i]))
+          row = g_ptr_array_index (kept, j);
+      if (row == NULL)
+        row = xs_material_row_new (self->db, self->edited->id, self->edited->trainee_id, required[i],
+                                   xs_rule_set_get_material_name (self->rules, required[i]));
 
       g_signal_connect_swapped (row, "changed", G_CALLBACK (on_row_changed), self);
       g_signal_connect_swapped (row, "notify::busy", G_CALLBACK (on_row_busy), self);
