@@ -52,6 +52,11 @@ char  *xs_test_roster_csv    (guint                  first,
  * returns their id. */
 gint64 xs_test_add_trainee   (XsDb                  *db,
                               guint                  n);
+/* The same with @name (NULL: as above) and @phone (or NULL). */
+gint64 xs_test_add_trainee_full (XsDb                *db,
+                                 guint                n,
+                                 const char          *name,
+                                 const char          *phone);
 
 /* A patent claim (kind 7) of @trainee_id for @hours (tenths), dated 20 May
  * of @year, with @scans (NULL-terminated, or NULL for none) attached as
