@@ -376,6 +376,17 @@ xs_test_read_file (const char *path,
   return contents;
 }
 
+gint64
+xs_test_query_int (XsDb       *db,
+                   const char *sql)
+{
+  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (_xs_db_step (stmt), ==, XS_DB_ROW);
+  return _xs_db_column_int64 (stmt, 0);
+}
+
 char *
 xs_test_query_text (XsDb       *db,
                     const char *sql)

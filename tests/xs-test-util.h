@@ -84,6 +84,10 @@ char  *xs_test_read_file     (const char            *path,
  * returns; "" for NULL. */
 char  *xs_test_query_text    (XsDb        *db,
                               const char  *sql);
+/* The first column of the one row that @sql returns, as a number
+ * (a count, an id). */
+gint64 xs_test_query_int     (XsDb        *db,
+                              const char  *sql);
 
 /* Every file under @dir with its size, one a line, sorted: what "nothing
  * changed" compares. */
