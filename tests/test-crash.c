@@ -418,29 +418,31 @@ count_incomplete (const char *path)
   return n;
 }
 
-/* A roster large enough to commit in chunks, killed once its first chunk
- * is in the database (seen by a reader, as the import log shows it), at a
- * random moment after: the next open takes the import back, whole. */
-static void
-test_crash_roster_chunks (void)
+/* A chunked import to kill: how to write its input, the rows it adds
+ * (@before of them there before it), and what must be left (@left) after
+ * an interrupted import is taken back or a finished one undone. */
+typedef struct
 {
-  Crash crash;
-  g_autofree char *db_path = NULL;
+  const char *name;
+  void      (*prepare) (Crash *crash);
+  const char *rows_sql;
+  gint64      before;
+  const char *left_sql;
+  gint64      left;
+} ChunkedImport;
+
+/* Runs crash->argv on fresh input, kills it once its first chunk is in
+ * the database, at a random moment after, and checks the next open: the
+ * import is taken back whole, or (killed after its last commit) it is
+ * whole and is undone for the next round. Some kill must land in between. */
+static void
+kill_chunked_import (Crash               *crash,
+                     const ChunkedImport *import)
+{
+  g_autofree char *db_path = g_build_filename (crash->data_dir, "xueshi.db", NULL);
   guint killed_between = 0;
 
-  if (!have_cli ())
-    return;
-  crash_init (&crash, "roster-chunks");
-  crash.rows *= 5;
-  db_path = g_build_filename (crash.data_dir, "xueshi.db", NULL);
-  crash.argv = g_strdupv ((char *[]) { (char *) g_getenv ("XUESHI_CLI"), (char *) "--data-dir",
-                                       crash.data_dir, (char *) "import-roster", (char *) "", NULL });
-
-  {
-    g_autoptr(XsDb) db = open_and_check (&crash);
-  }
-
-  for (guint i = 0; i < MAX (crash.iterations / 2, 2); i++)
+  for (guint i = 0; i < MAX (crash->iterations / 2, 2); i++)
     {
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(GError) error = NULL;
@@ -448,8 +450,8 @@ test_crash_roster_chunks (void)
       gint64 waited = 0, delay;
       gboolean interrupted;
 
-      prepare_roster (&crash);
-      process = g_subprocess_newv ((const char * const *) crash.argv,
+      import->prepare (crash);
+      process = g_subprocess_newv ((const char * const *) crash->argv,
                                    G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
                                    &error);
       g_assert_no_error (error);
@@ -459,7 +461,7 @@ test_crash_roster_chunks (void)
           g_usleep (2000);
           waited += 2000;
         }
-      delay = g_rand_int_range (crash.rand, 0, 400000);
+      delay = g_rand_int_range (crash->rand, 0, 400000);
       g_usleep (delay);
       g_subprocess_send_signal (process, SIGKILL);
       g_subprocess_wait (process, NULL, &error);
@@ -472,23 +474,52 @@ test_crash_roster_chunks (void)
       if (interrupted)
         killed_between++;
 
-      db = open_and_check (&crash);
+      db = open_and_check (crash);
       g_assert_cmpint (count (db, "SELECT count(*) FROM import_batch WHERE incomplete = 1 "
                                   "AND undone_at IS NULL"), ==, 0);
       if (interrupted)
-        g_assert_cmpint (count (db, "SELECT count(*) FROM trainee"), ==, 0);
+        g_assert_cmpint (count (db, import->rows_sql), ==, import->before);
       else
         {
-          /* It had finished: whole, then undone to start the next from nothing. */
-          g_assert_cmpint (count (db, "SELECT count(*) FROM trainee"), ==, crash.rows);
+          /* It had finished: whole, then undone to start the next from the same rows. */
+          g_assert_cmpint (count (db, import->rows_sql), ==, import->before + (gint64) crash->rows);
           g_assert_true (xs_import_log_undo (db, count (db, "SELECT max (id) FROM import_batch"), &error));
           g_assert_no_error (error);
         }
-      g_assert_cmpint (count (db, "SELECT count(*) FROM trainee WHERE import_id IS NOT NULL"), ==, 0);
-      g_test_message ("roster-chunks %u: killed %.1f ms after the first chunk: %s", i, delay / 1000.0,
+      g_assert_cmpint (count (db, import->left_sql), ==, import->left);
+      g_test_message ("%s %u: killed %.1f ms after the first chunk: %s", import->name, i, delay / 1000.0,
                       interrupted ? "taken back on open" : "had finished");
     }
   g_assert_cmpuint (killed_between, >, 0);
+}
+
+/* A roster large enough to commit in chunks, killed once its first chunk
+ * is in the database (seen by a reader, as the import log shows it), at a
+ * random moment after: the next open takes the import back, whole. */
+static void
+test_crash_roster_chunks (void)
+{
+  Crash crash;
+
+  if (!have_cli ())
+    return;
+  crash_init (&crash, "roster-chunks");
+  crash.rows *= 5;
+  crash.argv = g_strdupv ((char *[]) { (char *) g_getenv ("XUESHI_CLI"), (char *) "--data-dir",
+                                       crash.data_dir, (char *) "import-roster", (char *) "", NULL });
+
+  {
+    g_autoptr(XsDb) db = open_and_check (&crash);
+  }
+
+  kill_chunked_import (&crash, &(ChunkedImport) {
+    .name = "roster-chunks",
+    .prepare = prepare_roster,
+    .rows_sql = "SELECT count(*) FROM trainee",
+    .before = 0,
+    .left_sql = "SELECT count(*) FROM trainee WHERE import_id IS NOT NULL",
+    .left = 0,
+  });
   crash_clear (&crash);
 }
 
@@ -546,15 +577,12 @@ static void
 test_crash_hours_chunks (void)
 {
   Crash crash;
-  g_autofree char *db_path = NULL;
   g_autofree char *roster = NULL;
-  guint killed_between = 0;
 
   if (!have_cli ())
     return;
   crash_init (&crash, "hours-chunks");
   crash.rows *= 5;
-  db_path = g_build_filename (crash.data_dir, "xueshi.db", NULL);
   roster = write_roster (0, TRAINEES_FOR_HOURS);
   g_free (run_cli (&crash, "import-roster", roster, NULL));
   g_unlink (roster);
@@ -564,51 +592,14 @@ test_crash_hours_chunks (void)
   prepare_hours (&crash);
   g_free (run_cli (&crash, "import-hours", crash.input, NULL));
 
-  for (guint i = 0; i < MAX (crash.iterations / 2, 2); i++)
-    {
-      g_autoptr(GSubprocess) process = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(XsDb) db = NULL;
-      gint64 waited = 0, delay;
-      gboolean interrupted;
-
-      prepare_hours (&crash);
-      process = g_subprocess_newv ((const char * const *) crash.argv,
-                                   G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                                   &error);
-      g_assert_no_error (error);
-      while (count_incomplete (db_path) != 1)
-        {
-          g_assert_cmpint (waited, <, 60 * G_USEC_PER_SEC);
-          g_usleep (2000);
-          waited += 2000;
-        }
-      delay = g_rand_int_range (crash.rand, 0, 400000);
-      g_usleep (delay);
-      g_subprocess_send_signal (process, SIGKILL);
-      g_subprocess_wait (process, NULL, &error);
-      g_assert_no_error (error);
-
-      /* A kill that lands after the last commit finds the import whole. */
-      interrupted = g_subprocess_get_if_signaled (process) && count_incomplete (db_path) == 1;
-      if (interrupted)
-        killed_between++;
-
-      db = open_and_check (&crash);
-      g_assert_cmpint (count (db, "SELECT count(*) FROM import_batch WHERE incomplete = 1 "
-                                  "AND undone_at IS NULL"), ==, 0);
-      if (!interrupted)
-        {
-          /* It had finished: whole, then undone to start the next from the same claims. */
-          g_assert_cmpint (count (db, "SELECT count(*) FROM claim"), ==, 2 * (gint64) crash.rows);
-          g_assert_true (xs_import_log_undo (db, count (db, "SELECT max (id) FROM import_batch"), &error));
-          g_assert_no_error (error);
-        }
-      g_assert_cmpint (count (db, "SELECT count(*) FROM claim"), ==, crash.rows);
-      g_test_message ("hours-chunks %u: killed %.1f ms after the first chunk: %s", i, delay / 1000.0,
-                      interrupted ? "taken back on open" : "had finished");
-    }
-  g_assert_cmpuint (killed_between, >, 0);
+  kill_chunked_import (&crash, &(ChunkedImport) {
+    .name = "hours-chunks",
+    .prepare = prepare_hours,
+    .rows_sql = "SELECT count(*) FROM claim",
+    .before = crash.rows,
+    .left_sql = "SELECT count(*) FROM claim",
+    .left = crash.rows,
+  });
   crash_clear (&crash);
 }
 

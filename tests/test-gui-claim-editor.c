@@ -14,43 +14,20 @@
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
-typedef struct
-{
-  XsDb          *db;
-  GtkWindow     *parent;
-  gint64         trainee_id;
-} Fixture;
+typedef XsGuiTestClaimFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = xs_test_open_db ();
-  trainee->id_number = xs_test_id_number (1);
-  trainee->name = g_strdup ("李华");
-  trainee->sex = xs_id_number_get_sex (trainee->id_number);
-  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
-  trainee->employer = g_strdup ("漯河市中心医院");
-  g_assert_true (xs_trainee_store_upsert (fixture->db, trainee, NULL, &error));
-  g_assert_no_error (error);
-  fixture->trainee_id = trainee->id;
-
-  fixture->parent = GTK_WINDOW (gtk_window_new ());
-  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
-  gtk_window_present (fixture->parent);
+  xs_gui_test_claim_fixture_set_up (fixture, 1, "李华");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->parent);
-  xs_gui_test_iterate (50);
-  g_assert_null (fixture->parent);
-  g_assert_finalize_object (fixture->db);
+  xs_gui_test_claim_fixture_tear_down (fixture);
 }
 
 /* Helpers ------------------------------------------------------------------ */
@@ -78,19 +55,7 @@ has_result (gpointer result)
   return *(GAsyncResult **) result != NULL;
 }
 
-static gboolean
-editor_idle (gpointer editor)
-{
-  return !xs_claim_editor_get_busy (editor);
-}
-
 /* Until the editor's jobs (load, save, the materials) are done. */
-static void
-wait_idle (XsClaimEditor *editor)
-{
-  g_assert_true (xs_gui_test_wait_until (editor_idle, editor, 10000));
-}
-
 static XsClaimEditor *
 open_editor (Fixture *fixture,
              gint64   claim_id)
@@ -102,7 +67,7 @@ open_editor (Fixture *fixture,
   g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
   xs_gui_test_wait_for_draw (GTK_WIDGET (editor));
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   return editor;
 }
 
@@ -110,7 +75,7 @@ static void
 save (XsClaimEditor *editor)
 {
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
 }
 
 static gboolean
@@ -286,16 +251,6 @@ select_kind (XsClaimEditor *editor,
   g_assert_not_reached ();
 }
 
-static XsMaterialRow *
-material_row (XsClaimEditor *editor,
-              const char    *name)
-{
-  GtkWidget *row = xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, name);
-
-  g_assert_nonnull (row);
-  return XS_MATERIAL_ROW (row);
-}
-
 typedef struct
 {
   XsMaterialRow *row;
@@ -318,14 +273,14 @@ attach (XsClaimEditor *editor,
 {
   g_autofree char *path = make_scan (file_name);
   const char *paths[] = { path, NULL };
-  RowWait wait = { material_row (editor, material), expect_files };
+  RowWait wait = { xs_gui_test_material_row (GTK_WIDGET (editor), material), expect_files };
 
   g_assert_true (xs_material_row_get_editable (wait.row));
   xs_material_row_attach_paths (wait.row, paths);
   /* stored by a job; for a claim not saved yet, kept at once */
   g_assert_true (xs_material_row_get_busy (wait.row) == (xs_claim_editor_get_claim_id (editor) > 0));
   g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
 }
 
 /* Files dropped from a file manager: what the row's drop target receives
@@ -340,7 +295,7 @@ drop (XsClaimEditor *editor,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GListModel) controllers = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
-  RowWait wait = { material_row (editor, material), expect_files };
+  RowWait wait = { xs_gui_test_material_row (GTK_WIDGET (editor), material), expect_files };
   GtkDropTarget *target = NULL;
   GSList *files = g_slist_prepend (NULL, file);
   gboolean accepted = FALSE;
@@ -361,7 +316,7 @@ drop (XsClaimEditor *editor,
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
   g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
 }
 
 static GtkWindow *
@@ -412,7 +367,7 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_assert_nonnull (strstr (materials_text (editor), "Meeting notice"));
   g_assert_nonnull (strstr (materials_text (editor), "stored with the claim when it is saved"));
   g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
-  g_assert_true (xs_material_row_get_editable (material_row (editor, "Meeting notice")));
+  g_assert_true (xs_material_row_get_editable (xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice")));
 
   save (editor);
   g_assert_null (shown_error (editor));
@@ -433,7 +388,7 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_assert_nonnull (strstr (materials_text (editor), "Missing: Meeting notice, Employer’s proof"));
   g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (submit_button (editor)), "Employer’s proof"));
-  notice = material_row (editor, "Meeting notice");
+  notice = xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (notice)), ==, "Missing");
 
   /* Attaching in the row's worker, one material after the other. */
@@ -458,7 +413,7 @@ test_new_claim_and_materials (Fixture       *fixture,
           gtk_widget_activate_action_variant (GTK_WIDGET (notice), "material.remove", target);
         }
     }
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (submit_button (editor)));
   g_assert_nonnull (strstr (materials_text (editor), "Missing: Meeting notice"));
@@ -471,7 +426,7 @@ test_new_claim_and_materials (Fixture       *fixture,
     undo = xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Undo");
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
-    wait_idle (editor);
+    xs_gui_test_wait_editor_idle (editor);
     g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
     g_assert_true (gtk_widget_get_sensitive (submit_button (editor)));
     for (guint i = 0; i < evidence->len; i++)
@@ -482,7 +437,7 @@ test_new_claim_and_materials (Fixture       *fixture,
           gtk_widget_activate_action_variant (GTK_WIDGET (notice), "material.remove",
                                               g_variant_new_int64 (item->id));
       }
-    wait_idle (editor);
+    xs_gui_test_wait_editor_idle (editor);
     g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 0);
   }
   attach (editor, "Meeting notice", "会议通知（第二页）.png", 1);
@@ -497,7 +452,7 @@ test_new_claim_and_materials (Fixture       *fixture,
 
     xs_material_row_attach_paths (notice, paths);
     g_assert_true (xs_gui_test_wait_until (row_has_files, &wait, 10000));
-    wait_idle (editor);
+    xs_gui_test_wait_editor_idle (editor);
     message = xs_gui_test_find (GTK_WIDGET (notice), GTK_TYPE_LABEL, "说明.txt");
     g_assert_nonnull (message);
     g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (message)));
@@ -536,7 +491,7 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title"))));
   g_assert_null (find_shown (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title"), GTK_TYPE_IMAGE, NULL));
   g_assert_null (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Attach"));
-  notice = material_row (editor, "Meeting notice");
+  notice = xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice");
   g_assert_false (xs_material_row_get_editable (notice));
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
 
@@ -547,13 +502,13 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (withdraw (editor, "会议通知盖章不清", &error));
   g_assert_no_error (error);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   g_clear_pointer (&stored, xs_claim_free);
   stored = xs_claim_store_get (fixture->db, id, &error);
   g_assert_cmpint (stored->status, ==, XS_STATUS_DRAFT);
   g_assert_true (gtk_widget_is_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")));
   g_assert_true (gtk_widget_get_visible (submit_button (editor)));
-  g_assert_true (xs_material_row_get_editable (material_row (editor, "Meeting notice")));
+  g_assert_true (xs_material_row_get_editable (xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice")));
   close_editor (editor);
 }
 
@@ -710,9 +665,9 @@ test_pending_files (Fixture       *fixture,
   set_text (editor, "Title", "全国护理学术年会");
   set_text (editor, "Date", "2018-10-12");
   set_spin (editor, "Hours", 6);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   attach (editor, "Meeting notice", "年会通知 𠮷.png", 1);
-  notice = material_row (editor, "Meeting notice");
+  notice = xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice");
   g_assert_cmpuint (g_strv_length ((char **) xs_material_row_get_pending (notice)), ==, 1);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (notice), ADW_TYPE_ACTION_ROW, "年会通知 𠮷.png"));
   /* the notice is no longer missing; the proof still is */
@@ -722,11 +677,11 @@ test_pending_files (Fixture       *fixture,
   /* a pending file can be taken back before saving */
   drop (editor, "Employer’s proof", "单位证明.png", 1);
   g_assert_nonnull (strstr (materials_text (editor), "Every material has a file"));
-  gtk_widget_activate_action_variant (GTK_WIDGET (material_row (editor, "Employer’s proof")),
+  gtk_widget_activate_action_variant (GTK_WIDGET (xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof")),
                                       "material.remove-pending",
-                                      g_variant_new_string (xs_material_row_get_pending (material_row (editor, "Employer’s proof"))[0]));
-  wait_idle (editor);
-  g_assert_cmpuint (xs_material_row_get_n_files (material_row (editor, "Employer’s proof")), ==, 0);
+                                      g_variant_new_string (xs_material_row_get_pending (xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof"))[0]));
+  xs_gui_test_wait_editor_idle (editor);
+  g_assert_cmpuint (xs_material_row_get_n_files (xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof")), ==, 0);
 
   save (editor);
   id = xs_claim_editor_get_claim_id (editor);
@@ -741,21 +696,6 @@ test_pending_files (Fixture       *fixture,
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
   g_assert_nonnull (strstr (materials_text (editor), "Missing: Employer’s proof"));
   close_editor (editor);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* Escape on a half-filled claim asks first; an untouched one just closes.
@@ -775,7 +715,7 @@ test_discard (Fixture       *fixture,
   /* untouched: closes at once */
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   xs_gui_test_iterate (50);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (xs_gui_test_find_message_dialog ());
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_finalize_object (editor);
 
@@ -783,7 +723,7 @@ test_discard (Fixture       *fixture,
   set_text (editor, "Title", "半填的申报");
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   xs_gui_test_iterate (50);
-  dialog = find_message_dialog ();
+  dialog = xs_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   /* Keep Editing: nothing lost */
@@ -795,7 +735,7 @@ test_discard (Fixture       *fixture,
   /* Discard: closed, nothing stored */
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   xs_gui_test_iterate (50);
-  dialog = find_message_dialog ();
+  dialog = xs_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   xs_gui_test_iterate (50);
@@ -840,7 +780,7 @@ test_save_waits (Fixture       *fixture,
   set_text (editor, "Title", "通过全国中级资格考试");
   set_text (editor, "Date", "2018-09-15");
   set_spin (editor, "Hours", 10);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
 
   g_assert_true (xs_db_begin (other, &error));
   g_assert_no_error (error);
@@ -859,7 +799,7 @@ test_save_waits (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - before, <, 5 * G_USEC_PER_SEC);
 
   xs_db_rollback (other);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   g_source_remove (source);
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), >, 0);
   g_assert_true (gtk_widget_is_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")));

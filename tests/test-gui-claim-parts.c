@@ -21,22 +21,6 @@
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
-static gint64
-add_trainee (XsDb *db)
-{
-  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
-  g_autoptr(GError) error = NULL;
-
-  trainee->id_number = xs_test_id_number (1);
-  trainee->name = g_strdup ("欧阳䶮");
-  trainee->sex = xs_id_number_get_sex (trainee->id_number);
-  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
-  trainee->employer = g_strdup ("漯河市中心医院");
-  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
-  g_assert_no_error (error);
-  return trainee->id;
-}
-
 static char *
 make_scan (const char *name)
 {
@@ -61,26 +45,6 @@ find_entry (GtkWidget  *root,
 
   g_assert_nonnull (row);
   return row;
-}
-
-static void
-select_kind (XsClaimFields *fields,
-             int            number)
-{
-  AdwComboRow *kinds = ADW_COMBO_ROW (xs_gui_test_find (GTK_WIDGET (fields), ADW_TYPE_COMBO_ROW, "Kind"));
-  GListModel *model = adw_combo_row_get_model (kinds);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(XsClaimKind) kind = g_list_model_get_item (model, i);
-
-      if (xs_claim_kind_get_number (kind) == number)
-        {
-          adw_combo_row_set_selected (kinds, i);
-          return;
-        }
-    }
-  g_assert_not_reached ();
 }
 
 static void
@@ -114,7 +78,7 @@ test_claim_fields (void)
   /* nothing filled in: not submittable, no message yet */
   g_assert_nonnull (xs_claim_fields_get_refusal (fields));
 
-  select_kind (fields, 9);
+  xs_gui_test_select_kind (GTK_WIDGET (fields), 9);
   g_assert_cmpuint (kind_changed, ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (fields), "Title")), "通过全国中级资格考试");
   gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (fields), "Date")), "2019-01-02");
@@ -177,7 +141,7 @@ test_materials_list (void)
   XsMaterialRow *row;
   guint changed = 0;
 
-  claim.trainee_id = add_trainee (db);
+  claim.trainee_id = xs_test_add_trainee_full (db, 1, "欧阳䶮", NULL);
   claim.year = 2018;
   claim.category = XS_CATEGORY_PROFESSIONAL;
   claim.kind = 4;
@@ -270,7 +234,7 @@ test_evidence_attacher (void)
   g_auto(XsClaim) claim = { 0 };
   XsEvidenceAttacher *attacher;
 
-  claim.trainee_id = add_trainee (db);
+  claim.trainee_id = xs_test_add_trainee_full (db, 1, "欧阳䶮", NULL);
   claim.year = 2018;
   claim.category = XS_CATEGORY_PROFESSIONAL;
   claim.kind = 4;

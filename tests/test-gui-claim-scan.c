@@ -20,58 +20,23 @@
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
-typedef struct
-{
-  XsDb          *db;
-  GtkWindow     *parent;
-  gint64         trainee_id;
-} Fixture;
+typedef XsGuiTestClaimFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = xs_test_open_db ();
-  trainee->id_number = xs_test_id_number (3);
-  trainee->name = g_strdup ("欧阳䶮");
-  trainee->sex = xs_id_number_get_sex (trainee->id_number);
-  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
-  trainee->employer = g_strdup ("漯河市中心医院");
-  g_assert_true (xs_trainee_store_upsert (fixture->db, trainee, NULL, &error));
-  g_assert_no_error (error);
-  fixture->trainee_id = trainee->id;
-
-  fixture->parent = GTK_WINDOW (gtk_window_new ());
-  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
-  gtk_window_present (fixture->parent);
+  xs_gui_test_claim_fixture_set_up (fixture, 3, "欧阳䶮");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->parent);
-  xs_gui_test_iterate (50);
-  g_assert_null (fixture->parent);
-  g_assert_finalize_object (fixture->db);
+  xs_gui_test_claim_fixture_tear_down (fixture);
 }
 
 /* Helpers ------------------------------------------------------------------ */
-
-static gboolean
-editor_idle (gpointer editor)
-{
-  return !xs_claim_editor_get_busy (editor);
-}
-
-static void
-wait_idle (XsClaimEditor *editor)
-{
-  g_assert_true (xs_gui_test_wait_until (editor_idle, editor, 10000));
-}
 
 static XsClaimEditor *
 open_new_claim (Fixture *fixture)
@@ -81,7 +46,7 @@ open_new_claim (Fixture *fixture)
   g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
   xs_gui_test_wait_for_draw (GTK_WIDGET (editor));
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   return editor;
 }
 
@@ -96,26 +61,6 @@ find_row (XsClaimEditor *editor,
   return row;
 }
 
-static void
-select_kind (XsClaimEditor *editor,
-             int            number)
-{
-  AdwComboRow *kinds = ADW_COMBO_ROW (find_row (editor, ADW_TYPE_COMBO_ROW, "Kind"));
-  GListModel *model = adw_combo_row_get_model (kinds);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(XsClaimKind) kind = g_list_model_get_item (model, i);
-
-      if (xs_claim_kind_get_number (kind) == number)
-        {
-          adw_combo_row_set_selected (kinds, i);
-          return;
-        }
-    }
-  g_assert_not_reached ();
-}
-
 /* A claim of kind 4 (a meeting attended): a notice and the employer's
  * proof. */
 static void
@@ -123,23 +68,13 @@ fill_claim (XsClaimEditor *editor)
 {
   GtkWidget *hours;
 
-  select_kind (editor, 4);
+  xs_gui_test_select_kind (GTK_WIDGET (editor), 4);
   gtk_editable_set_text (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Title")), "河南省医学会年会");
   gtk_editable_set_text (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, "Date")), "2018-05-20");
   hours = xs_gui_test_find (find_row (editor, ADW_TYPE_ACTION_ROW, "Hours"), GTK_TYPE_SPIN_BUTTON, NULL);
   g_assert_nonnull (hours);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hours), 8);
-  wait_idle (editor);
-}
-
-static XsMaterialRow *
-material_row (XsClaimEditor *editor,
-              const char    *name)
-{
-  GtkWidget *row = xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, name);
-
-  g_assert_nonnull (row);
-  return XS_MATERIAL_ROW (row);
+  xs_gui_test_wait_editor_idle (editor);
 }
 
 /* The row's Scan… button (an icon). */
@@ -227,21 +162,6 @@ stored_files (Fixture *fixture)
   return xs_test_tree_of (dir);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Tests -------------------------------------------------------------------- */
 
 /* Scan… is offered on a claim not saved yet; the PDF waits on the row and
@@ -259,7 +179,7 @@ test_scan_then_save (Fixture       *fixture,
   const XsEvidence *stored;
 
   fill_claim (editor);
-  notice = material_row (editor, "Meeting notice");
+  notice = xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice");
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), ==, 0);
   g_assert_true (gtk_widget_is_sensitive (scan_button (notice)));
 
@@ -276,7 +196,7 @@ test_scan_then_save (Fixture       *fixture,
   close_scan_dialog (notice);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), >, 0);
   evidence = xs_claim_store_list_evidence (fixture->db, xs_claim_editor_get_claim_id (editor), &error);
   g_assert_no_error (error);
@@ -317,12 +237,12 @@ test_scan_then_discard (Fixture       *fixture,
   AdwMessageDialog *dialog;
 
   fill_claim (editor);
-  proof = material_row (editor, "Employer’s proof");
+  proof = xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof");
 
   removed = scan_into (proof);
   gtk_widget_activate_action_variant (GTK_WIDGET (proof), "material.remove-pending",
                                       g_variant_new_string (removed));
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 0);
   g_assert_false (g_file_test (removed, G_FILE_TEST_EXISTS));
 
@@ -334,7 +254,7 @@ test_scan_then_discard (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   xs_gui_test_iterate (50);
-  dialog = find_message_dialog ();
+  dialog = xs_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   xs_gui_test_iterate (200);
@@ -372,7 +292,7 @@ test_suggestion_fills_new_claim (Fixture       *fixture,
   fill_claim (editor);
   title_row = find_row (editor, ADW_TYPE_ENTRY_ROW, "Title");
   g_signal_connect (title_row, "changed", G_CALLBACK (on_title_changed), seen);
-  notice = material_row (editor, "Meeting notice");
+  notice = xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notice), "material.scan", NULL));
   dialog = xs_scan_launcher_get_dialog (xs_material_row_get_scan_launcher (notice));
   g_assert_nonnull (dialog);

@@ -63,10 +63,13 @@ count (sqlite3    *handle,
   return n;
 }
 
+/* A roster or hours import run in a thread of its own, while the test
+ * writes from another connection. */
 typedef struct
 {
   char           *data_dir;
   char           *csv;
+  gboolean        hours;
   XsImportReport *report;
   GError         *error;
   gint            done;
@@ -78,11 +81,39 @@ import_thread (gpointer data)
   ImportJob *job = data;
   g_autoptr(XsDb) db = xs_db_open (job->data_dir, &job->error);
 
-  if (db != NULL)
+  if (db != NULL && job->hours)
+    job->report = xs_hours_import (db, job->csv, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL,
+                                   &job->error);
+  else if (db != NULL)
     job->report = xs_roster_import (db, job->csv, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL,
                                     &job->error);
   g_atomic_int_set (&job->done, 1);
   return NULL;
+}
+
+/* Waits for @job's thread, checks that its @n_added rows are in, in one
+ * committed import, and returns the import's id. */
+static gint64
+finish_import_job (ImportJob *job,
+                   GThread   *thread,
+                   guint      n_added,
+                   guint      n_writes,
+                   guint      n_during)
+{
+  gint64 import_id;
+
+  g_thread_join (thread);
+  g_assert_no_error (job->error);
+  g_assert_nonnull (job->report);
+  g_assert_true (xs_import_report_get_committed (job->report));
+  g_assert_cmpuint (xs_import_report_get_count (job->report, XS_ROW_ADDED), ==, n_added);
+  g_test_message ("%u writes by another connection, %u of them between two chunks of the import",
+                  n_writes, n_during);
+  import_id = xs_import_report_get_import_id (job->report);
+  g_object_unref (job->report);
+  g_unlink (job->csv);
+  g_free (job->csv);
+  return import_id;
 }
 
 /* Another program's write: a class (nothing to do with the import) or,
@@ -126,11 +157,10 @@ import_while_writing (const char *data_dir,
 {
   g_autoptr(XsDb) other = NULL;
   g_autoptr(GError) error = NULL;
-  ImportJob job = { (char *) data_dir, NULL, NULL, NULL, 0 };
+  ImportJob job = { (char *) data_dir, NULL, FALSE, NULL, NULL, 0 };
   g_autoptr(GThread) thread = NULL;
   sqlite3 *handle = NULL;
   guint n_writes = 0;
-  gint64 import_id;
 
   job.csv = write_roster (touch_trainee ? n_rows : 0, n_rows, 0);
   thread = g_thread_new ("import", import_thread, &job);
@@ -155,19 +185,7 @@ import_while_writing (const char *data_dir,
         (*n_during)++;
       g_usleep (20000);
     }
-  g_thread_join (g_steal_pointer (&thread));
-
-  g_assert_no_error (job.error);
-  g_assert_nonnull (job.report);
-  g_assert_true (xs_import_report_get_committed (job.report));
-  g_assert_cmpuint (xs_import_report_get_count (job.report, XS_ROW_ADDED), ==, n_rows);
-  g_test_message ("%u writes by another connection, %u of them between two chunks of the import",
-                  n_writes, *n_during);
-  import_id = xs_import_report_get_import_id (job.report);
-  g_object_unref (job.report);
-  g_unlink (job.csv);
-  g_free (job.csv);
-  return import_id;
+  return finish_import_job (&job, g_steal_pointer (&thread), n_rows, n_writes, *n_during);
 }
 
 static void
@@ -291,28 +309,6 @@ test_taken_back_on_open (void)
 
 #define HOURS_TRAINEES 500
 
-typedef struct
-{
-  char           *data_dir;
-  char           *csv;
-  XsImportReport *report;
-  GError         *error;
-  gint            done;
-} HoursJob;
-
-static gpointer
-hours_thread (gpointer data)
-{
-  HoursJob *job = data;
-  g_autoptr(XsDb) db = xs_db_open (job->data_dir, &job->error);
-
-  if (db != NULL)
-    job->report = xs_hours_import (db, job->csv, NULL, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL,
-                                   &job->error);
-  g_atomic_int_set (&job->done, 1);
-  return NULL;
-}
-
 static char *
 write_hours (guint n,
              guint block)
@@ -377,13 +373,12 @@ hours_while_writing (const char *data_dir,
 {
   g_autoptr(XsDb) other = NULL;
   g_autoptr(GError) error = NULL;
-  HoursJob job = { (char *) data_dir, NULL, NULL, NULL, 0 };
+  ImportJob job = { (char *) data_dir, NULL, TRUE, NULL, NULL, 0 };
   g_autoptr(GThread) thread = NULL;
   sqlite3 *handle;
-  gint64 import_id;
 
   job.csv = write_hours (n, block);
-  thread = g_thread_new ("hours", hours_thread, &job);
+  thread = g_thread_new ("hours", import_thread, &job);
   other = xs_db_open (data_dir, &error);
   g_assert_no_error (error);
   _xs_db_set_busy_timeout (other, 1000);
@@ -406,19 +401,7 @@ hours_while_writing (const char *data_dir,
         (*n_during)++;
       g_usleep (20000);
     }
-  g_thread_join (g_steal_pointer (&thread));
-
-  g_assert_no_error (job.error);
-  g_assert_nonnull (job.report);
-  g_assert_true (xs_import_report_get_committed (job.report));
-  g_assert_cmpuint (xs_import_report_get_count (job.report, XS_ROW_ADDED), ==, n);
-  g_test_message ("%u writes by another connection, %u of them between two chunks of the import",
-                  *n_writes, *n_during);
-  import_id = xs_import_report_get_import_id (job.report);
-  g_object_unref (job.report);
-  g_unlink (job.csv);
-  g_free (job.csv);
-  return import_id;
+  return finish_import_job (&job, g_steal_pointer (&thread), n, *n_writes, *n_during);
 }
 
 /* An hours sheet commits in chunks as a roster does: another writer's

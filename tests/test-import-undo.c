@@ -76,17 +76,6 @@ lookup (XsDb  *db,
   return trainee;
 }
 
-static gint64
-count (XsDb       *db,
-       const char *sql)
-{
-  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 /* A roster with only the three required columns changes nothing else. */
 static void
 test_merge_missing_columns (void)
@@ -217,7 +206,7 @@ test_undo_roster (void)
   g_assert_cmpstr (one->title, ==, "工程师");
   g_assert_cmpstr (one->county, ==, "郾城区");
   g_assert_cmpstr (one->phone, ==, "13903950001");
-  g_assert_cmpint (count (reopened, "SELECT count(*) FROM audit WHERE entity = 'import' AND action = 'undo'"), ==, 1);
+  g_assert_cmpint (xs_test_query_int (reopened, "SELECT count(*) FROM audit WHERE entity = 'import' AND action = 'undo'"), ==, 1);
 
   /* once only */
   g_assert_false (xs_import_log_undo (reopened, id, &error));
@@ -249,11 +238,11 @@ test_undo_refused_while_depended_on (void)
   g_assert_nonnull (strstr (error->message, number));
   g_clear_error (&error);
   g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 2);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM claim"), ==, 1);
+  g_assert_cmpint (xs_test_query_int (db, "SELECT count(*) FROM claim"), ==, 1);
 
   g_assert_true (xs_import_log_undo (db, hours_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM claim"), ==, 0);
+  g_assert_cmpint (xs_test_query_int (db, "SELECT count(*) FROM claim"), ==, 0);
   g_assert_true (xs_import_log_undo (db, roster_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 0);

@@ -18,22 +18,12 @@
 #include "xs-test-util.h"
 #include "xs-trainee-store.h"
 
+/* Trainee @n with a phone number, which a review must not show. */
 static gint64
 add_trainee (XsDb  *db,
              guint  n)
 {
-  g_autoptr(XsTrainee) trainee = xs_trainee_new ();
-  g_autoptr(GError) error = NULL;
-
-  trainee->id_number = xs_test_id_number (n);
-  trainee->name = g_strdup_printf ("学员%u", n);
-  trainee->sex = xs_id_number_get_sex (trainee->id_number);
-  xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
-  trainee->employer = g_strdup ("漯河市中心医院");
-  trainee->phone = g_strdup ("13800000000");
-  g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
-  g_assert_no_error (error);
-  return trainee->id;
+  return xs_test_add_trainee_full (db, n, NULL, "13800000000");
 }
 
 static char *
@@ -428,17 +418,6 @@ test_review_audit_and_history (void)
   }
 }
 
-static gint64
-count_sql (XsDb       *db,
-           const char *sql)
-{
-  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 /* A trainee's arrival is recorded by the store (schema 12), its changes
  * and removal by triggers: every path that adds, changes or removes a
  * roster entry leaves its entry, and one rolled back leaves none. */
@@ -457,8 +436,8 @@ test_review_trainee_audit_paths (void)
   gint64 import_id;
 
   /* no trigger writes the arrival any more: the store does */
-  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                  "AND tbl_name = 'trainee' AND sql LIKE '%AFTER INSERT%'"), ==, 0);
+  g_assert_cmpint (xs_test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                          "AND tbl_name = 'trainee' AND sql LIKE '%AFTER INSERT%'"), ==, 0);
 
   /* added by hand: one entry, with the name and the trainee */
   by_hand.id_number = g_strdup (first);
@@ -490,8 +469,8 @@ test_review_trainee_audit_paths (void)
   g_assert_true (xs_trainee_store_upsert (db, &undone, NULL, &error));
   g_assert_no_error (error);
   xs_db_rollback (db);
-  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM trainee"), ==, 1);
-  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit WHERE entity = 'trainee'"), ==, 1);
+  g_assert_cmpint (xs_test_query_int (db, "SELECT count(*) FROM trainee"), ==, 1);
+  g_assert_cmpint (xs_test_query_int (db, "SELECT count(*) FROM audit WHERE entity = 'trainee'"), ==, 1);
 
   /* changed by hand: the update trigger */
   g_free (by_hand.employer);
@@ -505,15 +484,15 @@ test_review_trainee_audit_paths (void)
                             first, second);
   xs_test_import (db, roster, TRUE, NULL);
   g_assert_cmpint (count_audit (db, "trainee", by_hand.id, "update"), ==, 2);
-  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit WHERE entity = 'trainee' "
-                                  "AND action = 'insert'"), ==, 1);
-  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit WHERE entity = 'import' "
-                                  "AND action = 'roster'"), ==, 1);
+  g_assert_cmpint (xs_test_query_int (db, "SELECT count(*) FROM audit WHERE entity = 'trainee' "
+                                          "AND action = 'insert'"), ==, 1);
+  g_assert_cmpint (xs_test_query_int (db, "SELECT count(*) FROM audit WHERE entity = 'import' "
+                                          "AND action = 'roster'"), ==, 1);
   stored = xs_trainee_store_lookup (db, second, &error);
   g_assert_no_error (error);
-  import_id = count_sql (db, "SELECT max (id) FROM import_batch");
-  g_assert_cmpint (count_sql (db, "SELECT import_id FROM trainee WHERE id_number LIKE '%' "
-                                  "AND import_id IS NOT NULL"), ==, import_id);
+  import_id = xs_test_query_int (db, "SELECT max (id) FROM import_batch");
+  g_assert_cmpint (xs_test_query_int (db, "SELECT import_id FROM trainee WHERE id_number LIKE '%' "
+                                          "AND import_id IS NOT NULL"), ==, import_id);
 
   /* undone: the change back is recorded (update), the import's own
    * arrival goes with its undo entry */

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "xs-claim-kind.h"
 #include "xs-gui-test-util.h"
 #include "xs-test-util.h"
 
@@ -199,4 +200,86 @@ xs_gui_test_store_result (GObject      *object,
   GAsyncResult **out = user_data;
 
   *out = g_object_ref (result);
+}
+
+AdwMessageDialog *
+xs_gui_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+void
+xs_gui_test_select_kind (GtkWidget *root,
+                         int        number)
+{
+  GtkWidget *row = xs_gui_test_find (root, ADW_TYPE_COMBO_ROW, "Kind");
+  AdwComboRow *kinds;
+  GListModel *model;
+
+  g_assert_nonnull (row);
+  kinds = ADW_COMBO_ROW (row);
+  model = adw_combo_row_get_model (kinds);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(XsClaimKind) kind = g_list_model_get_item (model, i);
+
+      if (xs_claim_kind_get_number (kind) == number)
+        {
+          adw_combo_row_set_selected (kinds, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+XsMaterialRow *
+xs_gui_test_material_row (GtkWidget  *root,
+                          const char *name)
+{
+  GtkWidget *row = xs_gui_test_find (root, XS_TYPE_MATERIAL_ROW, name);
+
+  g_assert_nonnull (row);
+  return XS_MATERIAL_ROW (row);
+}
+
+static gboolean
+editor_idle (gpointer editor)
+{
+  return !xs_claim_editor_get_busy (editor);
+}
+
+void
+xs_gui_test_wait_editor_idle (XsClaimEditor *editor)
+{
+  g_assert_true (xs_gui_test_wait_until (editor_idle, editor, 10000));
+}
+
+void
+xs_gui_test_claim_fixture_set_up (XsGuiTestClaimFixture *fixture,
+                                  guint                  n,
+                                  const char            *name)
+{
+  fixture->db = xs_test_open_db ();
+  fixture->trainee_id = xs_test_add_trainee_full (fixture->db, n, name, NULL);
+  fixture->parent = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
+  gtk_window_present (fixture->parent);
+}
+
+void
+xs_gui_test_claim_fixture_tear_down (XsGuiTestClaimFixture *fixture)
+{
+  gtk_window_destroy (fixture->parent);
+  xs_gui_test_iterate (50);
+  g_assert_null (fixture->parent);
+  g_assert_finalize_object (fixture->db);
 }

@@ -6,7 +6,11 @@
 
 #include <gtk/gtk.h>
 
+#include <adwaita.h>
+
 #include "xs-application.h"
+#include "xs-claim-editor.h"
+#include "xs-material-row.h"
 #include "xs-window.h"
 
 G_BEGIN_DECLS
@@ -49,5 +53,33 @@ void           xs_gui_test_open_window (XsDb          *db,
                                         XsBaseProfile *profile,
                                         int            year,
                                         XsWindow     **window);
+
+/* The message dialog shown now, or NULL. */
+AdwMessageDialog *xs_gui_test_find_message_dialog (void);
+/* Chooses the claim kind numbered @number in the "Kind" row below @root. */
+void           xs_gui_test_select_kind (GtkWidget  *root,
+                                        int         number);
+/* The material row below @root named @name; there must be one. */
+XsMaterialRow *xs_gui_test_material_row (GtkWidget  *root,
+                                         const char *name);
+/* Waits (10 seconds at most) until @editor is not busy. */
+void           xs_gui_test_wait_editor_idle (XsClaimEditor *editor);
+
+/* A claim editor's test: a database holding one trainee and a shown
+ * window to be the editor's parent. */
+typedef struct
+{
+  XsDb          *db;
+  GtkWindow     *parent;
+  gint64         trainee_id;
+} XsGuiTestClaimFixture;
+
+/* Opens the database, stores trainee @n (xs_test_id_number()) as @name
+ * and shows the parent window. */
+void           xs_gui_test_claim_fixture_set_up    (XsGuiTestClaimFixture *fixture,
+                                                    guint                  n,
+                                                    const char            *name);
+/* Closes the window and checks that it and the database are finalized. */
+void           xs_gui_test_claim_fixture_tear_down (XsGuiTestClaimFixture *fixture);
 
 G_END_DECLS

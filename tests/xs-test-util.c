@@ -287,14 +287,24 @@ gint64
 xs_test_add_trainee (XsDb  *db,
                      guint  n)
 {
+  return xs_test_add_trainee_full (db, n, NULL, NULL);
+}
+
+gint64
+xs_test_add_trainee_full (XsDb       *db,
+                          guint       n,
+                          const char *name,
+                          const char *phone)
+{
   g_autoptr(XsTrainee) trainee = xs_trainee_new ();
   g_autoptr(GError) error = NULL;
 
   trainee->id_number = xs_test_id_number (n);
-  trainee->name = g_strdup_printf ("学员%u", n);
+  trainee->name = name ? g_strdup (name) : g_strdup_printf ("学员%u", n);
   trainee->sex = xs_id_number_get_sex (trainee->id_number);
   xs_id_number_get_birth_date (trainee->id_number, &trainee->birth_date);
   trainee->employer = g_strdup ("漯河市中心医院");
+  trainee->phone = g_strdup (phone);
   g_assert_true (xs_trainee_store_upsert (db, trainee, NULL, &error));
   g_assert_no_error (error);
   return trainee->id;
@@ -364,6 +374,17 @@ xs_test_read_file (const char *path,
 
   g_assert_true (g_file_get_contents (path, &contents, length, NULL));
   return contents;
+}
+
+gint64
+xs_test_query_int (XsDb       *db,
+                   const char *sql)
+{
+  g_autoptr(XsDbStmt) stmt = _xs_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (_xs_db_step (stmt), ==, XS_DB_ROW);
+  return _xs_db_column_int64 (stmt, 0);
 }
 
 char *

@@ -52,6 +52,11 @@ char  *xs_test_roster_csv    (guint                  first,
  * returns their id. */
 gint64 xs_test_add_trainee   (XsDb                  *db,
                               guint                  n);
+/* The same with @name (NULL: as above) and @phone (or NULL). */
+gint64 xs_test_add_trainee_full (XsDb                *db,
+                                 guint                n,
+                                 const char          *name,
+                                 const char          *phone);
 
 /* A patent claim (kind 7) of @trainee_id for @hours (tenths), dated 20 May
  * of @year, with @scans (NULL-terminated, or NULL for none) attached as
@@ -78,6 +83,10 @@ char  *xs_test_read_file     (const char            *path,
 /* The text in the first column of the one row @sql (a string constant)
  * returns; "" for NULL. */
 char  *xs_test_query_text    (XsDb        *db,
+                              const char  *sql);
+/* The first column of the one row that @sql returns, as a number
+ * (a count, an id). */
+gint64 xs_test_query_int     (XsDb        *db,
                               const char  *sql);
 
 /* Every file under @dir with its size, one a line, sorted: what "nothing

@@ -14,6 +14,7 @@
 
 #include "xs-base-profile.h"
 #include "xs-base-profile-record.h"
+#include "xs-png-read.h"
 #include "xs-signing-key.h"
 
 #define KEY_FILE "signing-key"
@@ -421,41 +422,20 @@ xs_base_profile_get_seal (XsBaseProfile *self)
   return self->values.seal;
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         left;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->left -= length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* A PNG that cairo can draw: the signature alone lets truncated or damaged
  * files through. */
 static gboolean
 is_drawable_png (GBytes *png)
 {
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  PngReader reader;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (png, &size);
   cairo_surface_t *surface;
   gboolean ok;
 
-  reader.data = g_bytes_get_data (png, &reader.left);
-  if (reader.left < sizeof signature || memcmp (reader.data, signature, sizeof signature) != 0)
+  if (size < sizeof signature || memcmp (data, signature, sizeof signature) != 0)
     return FALSE;
-  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  surface = _xs_png_read (png);
   ok = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
        && cairo_image_surface_get_width (surface) > 0
        && cairo_image_surface_get_height (surface) > 0;

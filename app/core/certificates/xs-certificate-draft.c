@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "xs-certificate-private.h"
+#include "xs-png-read.h"
 
 /* Both words, whatever the certificate's language: the mark is read by
  * whoever holds the page. */
@@ -54,36 +55,13 @@ draw_mark (cairo_t *cr,
   cairo_restore (cr);
 }
 
-/* The scan of the blank form under the page, stretched to the paper (as
- * the paper is, not moved by the printer's offset); FALSE when it cannot
- * be read. */
-typedef struct
-{
-  const guint8 *data;
-  gsize         left;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->left -= length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* The scan as an image surface: a PNG read by cairo, a JPEG by
  * GdkPixbuf; NULL when it cannot be read. */
 static cairo_surface_t *
 decode_scan (GBytes *image)
 {
-  PngReader reader = { NULL, 0 };
+  gsize size;
+  const guint8 *data = g_bytes_get_data (image, &size);
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   cairo_surface_t *surface;
@@ -91,10 +69,9 @@ decode_scan (GBytes *image)
   const guint8 *pixels;
   guint8 *out;
 
-  reader.data = g_bytes_get_data (image, &reader.left);
-  if (reader.left > 8 && reader.data[0] == 0x89 && reader.data[1] == 'P')
+  if (size > 8 && data[0] == 0x89 && data[1] == 'P')
     {
-      surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+      surface = _xs_png_read (image);
       if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
         return surface;
       cairo_surface_destroy (surface);

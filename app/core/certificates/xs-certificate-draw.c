@@ -26,6 +26,7 @@
 
 #include "xs-certificate-private.h"
 #include "xs-db.h"
+#include "xs-png-read.h"
 
 /* Simplified Chinese first; the other Noto CJK faces carry the rare
  * characters (䶮 U+4DAE is not in the SC face), then anything. */
@@ -448,27 +449,6 @@ _xs_certificate_draw_qr (cairo_t      *cr,
   cairo_restore (cr);
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         left;
-} ReadState;
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  ReadState *state = closure;
-
-  if (length > state->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, state->data, length);
-  state->data += length;
-  state->left -= length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Decoded seals by their SHA-256, shared by every certificate that shows
  * one: a batch decodes a seal once, and a PDF holds it once. A base has
  * one seal, and a few over the years. */
@@ -482,7 +462,6 @@ _xs_certificate_get_seal_surface (XsCertificate *self)
     return NULL;
   if (self->seal_surface == NULL)
     {
-      ReadState state = { g_bytes_get_data (self->seal, &state.left), 0 };
       cairo_surface_t *surface;
 
       G_LOCK (seals);
@@ -496,8 +475,7 @@ _xs_certificate_get_seal_surface (XsCertificate *self)
           G_UNLOCK (seals);
           return self->seal_surface;
         }
-      state.left = g_bytes_get_size (self->seal);
-      surface = cairo_image_surface_create_from_png_stream (read_bytes, &state);
+      surface = _xs_png_read (self->seal);
       if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
         {
           G_UNLOCK (seals);
