@@ -807,6 +807,29 @@ test_save_waits (Fixture       *fixture,
   g_clear_object (&other);
 }
 
+/* At 360 px the header's title is not cut short: the claim's buttons are
+ * below the form, the header holds Cancel and the title. */
+static void
+test_narrow_title (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  XsClaimEditor *editor = open_editor (fixture, 0);
+  GtkWidget *title;
+  GtkWidget *subtitle;
+
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 720);
+  xs_gui_test_iterate (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), <=, 400);
+  title = find_shown (GTK_WIDGET (editor), GTK_TYPE_LABEL, "New Claim");
+  g_assert_nonnull (title);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+  subtitle = find_shown (gtk_widget_get_parent (title), GTK_TYPE_LABEL, "李华");
+  g_assert_nonnull (subtitle);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (subtitle))));
+  g_assert_true (gtk_widget_get_visible (find_shown (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "Su_bmit")));
+  close_editor (editor);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -825,6 +848,8 @@ main (int    argc,
               fixture_set_up, test_pending_files, fixture_tear_down);
   g_test_add ("/claim-editor/discard", Fixture, NULL,
               fixture_set_up, test_discard, fixture_tear_down);
+  g_test_add ("/claim-editor/narrow-title", Fixture, NULL,
+              fixture_set_up, test_narrow_title, fixture_tear_down);
   g_test_add ("/claim-editor/save-waits", Fixture, NULL,
               fixture_set_up, test_save_waits, fixture_tear_down);
 

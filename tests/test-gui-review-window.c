@@ -848,6 +848,52 @@ test_review_shortcuts_listed (void)
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
 
+/* The review window fits a 360-px-wide screen, and on a package of a base
+ * not trusted yet its notice reads as lines of text at 1440 px, not one
+ * character per line. */
+static void
+test_review_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *reviewer_dir = g_build_filename (fixture->dir, "reviewer", NULL);
+  XsReviewWindow *review;
+  GtkWidget *label;
+  int minimum = 0;
+  int natural = 0;
+
+  /* a reviewer of its own, who trusts no base yet */
+  review = xs_review_window_new_for (the_settings, reviewer_dir, fixture->package);
+  gtk_window_set_default_size (GTK_WINDOW (review), 1440, 900);
+  gtk_window_present (GTK_WINDOW (review));
+  g_assert_true (xs_gui_test_wait_until (is_opened, review, 30000));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (review));
+  g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
+  g_assert_cmpint (xs_review_window_get_trust (review), ==, XS_PACKAGE_TRUST_UNKNOWN);
+  label = xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, xs_review_window_get_trust_text (review));
+  g_assert_nonnull (label);
+  xs_gui_test_iterate (500);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpint (gtk_widget_get_width (label), >, 200);
+  maybe_shoot (GTK_WIDGET (review), "review-untrusted-1440.png");
+
+  /* a claim shown, so that its page counts too */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_TOGGLE_BUTTON,
+                                                                     "Undecided")), FALSE);
+  xs_review_window_select (review, find_claim (review, "一种输液装置"));
+  xs_gui_test_iterate (200);
+  gtk_widget_measure (GTK_WIDGET (review), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("review window: minimum width %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_set_default_size (GTK_WINDOW (review), 360, 720);
+  xs_gui_test_iterate (500);
+  maybe_shoot (GTK_WIDGET (review), "review-360.png");
+
+  gtk_window_destroy (GTK_WINDOW (review));
+  xs_gui_test_iterate (500);
+  g_assert_null (review);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -871,6 +917,8 @@ main (int    argc,
               test_review_side_switch_restart, fixture_tear_down);
   g_test_add ("/review-window/broken", Fixture, GUINT_TO_POINTER (2), fixture_set_up,
               test_review_broken, fixture_tear_down);
+  g_test_add ("/review-window/narrow", Fixture, GUINT_TO_POINTER (4), fixture_set_up,
+              test_review_narrow, fixture_tear_down);
   status = g_test_run ();
   g_assert_finalize_object (the_settings);
   g_assert_finalize_object (the_profile);
