@@ -336,7 +336,7 @@ attach_notice (XsClaimEditor *editor,
   g_autoptr(XsTestPage) page = xs_test_page_new (XS_TEST_PAGE_NOTICE, 7);
   g_autofree char *dir = xs_test_make_tmpdir ();
   g_autoptr(GError) error = NULL;
-  XsMaterialRow *notice = material_row (editor, "Meeting notice");
+  XsMaterialRow *notice = xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice");
   const char *paths[2] = { NULL, NULL };
 
   g_free (page->name);
@@ -409,7 +409,7 @@ test_attach_offers_new_claim (Fixture       *fixture,
   check_attach_offers (editor, notice);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), >, 0);
   evidence = xs_claim_store_list_evidence (fixture->db, xs_claim_editor_get_claim_id (editor), &error);
   g_assert_no_error (error);
@@ -440,10 +440,10 @@ test_attach_offers_saved_claim (Fixture       *fixture,
   editor = open_new_claim (fixture);
   fill_claim (editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   g_assert_cmpint (xs_claim_editor_get_claim_id (editor), >, 0);
   notice = attach_notice (editor, &path);
-  wait_idle (editor);
+  xs_gui_test_wait_editor_idle (editor);
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
   check_attach_offers (editor, notice);
 
@@ -465,16 +465,16 @@ test_kind_change_keeps_pending (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, "%PDF-1.4\n", -1, NULL));
   fill_claim (editor);
-  proof = material_row (editor, "Employer’s proof");
+  proof = xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof");
   xs_material_row_attach_paths (proof, paths);
   g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
 
   /* a training (kind 1) asks for an employer's proof too */
-  select_kind (editor, 1);
-  wait_idle (editor);
+  xs_gui_test_select_kind (GTK_WIDGET (editor), 1);
+  xs_gui_test_wait_editor_idle (editor);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Training notice"));
   g_assert_null (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Meeting notice"));
-  proof = material_row (editor, "Employer’s proof");
+  proof = xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof");
   g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
   g_assert_cmpstr (xs_material_row_get_pending (proof)[0], ==, path);
 
