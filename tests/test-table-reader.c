@@ -486,7 +486,10 @@ test_csv_gb18030_streamed (void)
   g_assert_cmpuint (n, ==, STREAM_ROWS);
   g_test_message ("UTF-8 text %.1f MB, read with %.1f MB more resident at most",
                   utf8_length / 1048576.0, (peak > before ? peak - before : 0) / 1048576.0);
-  g_assert_cmpuint (peak, <, before + 8 * 1024 * 1024);
+  if (xs_test_resident_memory_is_meaningful ())
+    g_assert_cmpuint (peak, <, before + 8 * 1024 * 1024);
+  else
+    g_test_message ("resident memory not checked under AddressSanitizer");
   g_assert_cmpuint (utf8_length, >, 20 * 1024 * 1024);
   g_unlink (path);
 }
@@ -888,7 +891,10 @@ test_xlsx_streamed (void)
                   sheet_length / 1048576.0, g_bytes_get_size (zip) / 1048576.0,
                   (peak > before ? peak - before : 0) / 1048576.0);
   g_assert_cmpuint (sheet_length, >, 20 * 1024 * 1024);
-  g_assert_cmpuint (peak, <, before + 10 * 1024 * 1024);
+  if (xs_test_resident_memory_is_meaningful ())
+    g_assert_cmpuint (peak, <, before + 10 * 1024 * 1024);
+  else
+    g_test_message ("resident memory not checked under AddressSanitizer");
 }
 
 static void

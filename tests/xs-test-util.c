@@ -399,3 +399,19 @@ xs_test_query_text (XsDb       *db,
   text = _xs_db_column_text (stmt, 0);
   return g_strdup (text ? text : "");
 }
+
+gboolean
+xs_test_resident_memory_is_meaningful (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  return FALSE;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return FALSE;
+#else
+  return TRUE;
+#endif
+#else
+  return TRUE;
+#endif
+}

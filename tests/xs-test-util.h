@@ -117,4 +117,8 @@ void   xs_test_run_cli_valist (XsTestRun          *run,
 char  *xs_test_scan_page     (PopplerPage *page,
                               double       dpi);
 
+/* Whether this process's resident memory says what the code holds: not
+ * under AddressSanitizer, whose shadow memory and quarantine add to it. */
+gboolean       xs_test_resident_memory_is_meaningful (void);
+
 G_END_DECLS
