@@ -29,6 +29,7 @@ struct _XsVerifyDialog
   gboolean      pending;       /* verify once the key is read */
   GBytes       *revocations;   /* the chosen revocation list, as read */
   GCancellable *picture_cancellable;
+  GCancellable *revocations_cancellable;
   GListStore   *details;       /* XsDetailItem of the certificate checked */
 
   /* template children */
@@ -447,8 +448,13 @@ xs_verify_dialog_set_revocations (XsVerifyDialog *self,
   g_return_if_fail (XS_IS_VERIFY_DIALOG (self));
   g_return_if_fail (path != NULL);
 
+  /* A list chosen while an earlier one is still being read replaces it:
+   * the earlier read must not come back after it and win. */
+  g_cancellable_cancel (self->revocations_cancellable);
+  g_clear_object (&self->revocations_cancellable);
+  self->revocations_cancellable = g_cancellable_new ();
   job = xs_job_new (NULL, read_revocations, g_strdup (path), g_free);
-  xs_job_run_async (job, self->cancellable, on_revocations_read, g_object_ref (self));
+  xs_job_run_async (job, self->revocations_cancellable, on_revocations_read, g_object_ref (self));
 }
 
 static void
@@ -571,6 +577,7 @@ xs_verify_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->picture_cancellable);
+  g_cancellable_cancel (self->revocations_cancellable);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (xs_verify_dialog_parent_class)->dispose (object);
@@ -583,6 +590,7 @@ xs_verify_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->picture_cancellable);
+  g_clear_object (&self->revocations_cancellable);
   g_clear_pointer (&self->revocations, g_bytes_unref);
   g_clear_object (&self->details);
   g_free (self->own_key);
