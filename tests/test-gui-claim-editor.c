@@ -337,6 +337,12 @@ find_toplevel (const char *title)
 
 /* Tests -------------------------------------------------------------------- */
 
+static gboolean
+undo_toast_shown (gpointer editor)
+{
+  return xs_gui_test_find (editor, GTK_TYPE_BUTTON, "_Undo") != NULL;
+}
+
 static void
 test_new_claim_and_materials (Fixture       *fixture,
                               gconstpointer  data)
@@ -422,9 +428,9 @@ test_new_claim_and_materials (Fixture       *fixture,
   {
     GtkWidget *undo;
 
-    xs_gui_test_iterate (100);
+    /* the toast follows the one saying the claim was saved */
+    g_assert_true (xs_gui_test_wait_until (undo_toast_shown, editor, 3000));
     undo = xs_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Undo");
-    g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
     xs_gui_test_wait_editor_idle (editor);
     g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);

@@ -76,7 +76,7 @@ static void
 show_toast (XsClaimEditor *self,
             const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void

@@ -81,7 +81,7 @@ on_trainee_added (XsImportDialog    *self,
   text = g_strdup_printf (_("%s added to the roster"), name);
   xs_report_action (GTK_WIDGET (self), "win.reload", NULL);
   xs_report_action (GTK_WIDGET (self), "win.show-import-toast", g_variant_new ("(sx)", text, import_id));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
   /* The file again: the person's rows can now be imported. */
   if (self->file != NULL)
     {

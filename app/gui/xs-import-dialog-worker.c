@@ -190,15 +190,15 @@ on_import_done (GObject      *object,
           if (dry_run)
             {
               _xs_import_dialog_set_step (self, "choose");
-              adw_toast_overlay_add_toast (self->toast_overlay,
-                                           adw_toast_new (_("Reading cancelled; nothing was imported.")));
+              xs_report_show_toast (self->toast_overlay,
+                                    adw_toast_new (_("Reading cancelled; nothing was imported.")));
             }
           else
             {
               _xs_import_dialog_set_step (self, "preview");
               _xs_import_dialog_update_commit_enabled (self);
-              adw_toast_overlay_add_toast (self->toast_overlay,
-                                           adw_toast_new (_("Import cancelled; nothing was written.")));
+              xs_report_show_toast (self->toast_overlay,
+                                    adw_toast_new (_("Import cancelled; nothing was written.")));
             }
           return;
         }
@@ -303,14 +303,14 @@ on_rejected_written (GObject      *object,
   if (!xs_job_run_finish (job, async_result, &error))
     {
       if (!self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        xs_report_show_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
   name = g_path_get_basename (output->path);
   /* Translators: a file name */
   text = g_strdup_printf (_("Rejected rows saved to “%s”"), name);
   if (!self->disposed)
-    adw_toast_overlay_add_toast (self->toast_overlay, xs_report_saved_toast_new (text, output->path));
+    xs_report_show_toast (self->toast_overlay, xs_report_saved_toast_new (text, output->path));
 }
 
 void

@@ -535,8 +535,8 @@ on_rejected_path_chosen (GObject      *object,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The rejected rows can only be saved to a local file")));
+      xs_report_show_toast (self->toast_overlay,
+                            adw_toast_new (_("The rejected rows can only be saved to a local file")));
       return;
     }
   _xs_import_dialog_save_rejected (self, path);

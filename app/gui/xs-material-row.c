@@ -22,6 +22,7 @@
 #include "xs-id-number.h"
 #include "xs-material-row.h"
 #include "xs-scan-launcher.h"
+#include "xs-report.h"
 
 struct _XsMaterialRow
 {
@@ -267,9 +268,8 @@ on_detached (XsMaterialRow *self,
   removed->evidence_id = evidence_id;
   toast = adw_toast_new (_("File removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), removed, removed_file_free, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  xs_report_show_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void

@@ -18,6 +18,12 @@ gboolean xs_report_action (GtkWidget  *widget,
 void     xs_report_toast  (GtkWidget  *widget,
                            const char *text);
 
+/* Adds @toast (taking it) to @overlay in place of the toast shown there
+ * before through this function: the newest is on screen at once and none
+ * waits in the queue. Every toast of an overlay goes through here. */
+void      xs_report_show_toast      (AdwToastOverlay *overlay,
+                                     AdwToast        *toast);
+
 /* A toast saying @text about the file at @path just written, with a
  * button that opens the folder holding it. */
 AdwToast *xs_report_saved_toast_new (const char *text,

@@ -14,6 +14,7 @@
 #include "xs-reject-dialog.h"
 #include "xs-reviewer-dialog.h"
 #include "xs-review-window-private.h"
+#include "xs-report.h"
 
 /* The reviewer */
 
@@ -166,9 +167,8 @@ _xs_review_window_show_undo_toast (XsReviewWindow *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  xs_report_show_toast (self->toast_overlay, toast);
 }
 
 /* Whether this side still has @item to decide. */

@@ -19,6 +19,7 @@
 #include "xs-package-claim-item.h"
 #include "xs-review-window-private.h"
 #include "xs-rules.h"
+#include "xs-report.h"
 
 G_DEFINE_FINAL_TYPE (XsReviewWindow, xs_review_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -62,7 +63,7 @@ void
 _xs_review_window_show_toast (XsReviewWindow *self,
                               const char     *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 /* The list and its filter */

@@ -313,7 +313,7 @@ _xs_window_show_saved_toast (XsWindow   *self,
                              const char *text,
                              const char *path)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, xs_report_saved_toast_new (text, path));
+  xs_report_show_toast (self->toast_overlay, xs_report_saved_toast_new (text, path));
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include "xs-import-log.h"
 #include "xs-window-private.h"
+#include "xs-report.h"
 
 static gboolean
 undo_import (XsJob         *job,
@@ -69,11 +70,10 @@ xs_window_show_import_toast (XsWindow   *self,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_timeout (toast, 10);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_action_name (toast, "win.undo-import");
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (import_id));
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  xs_report_show_toast (self->toast_overlay, toast);
 }
 
 static void

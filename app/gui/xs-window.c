@@ -17,6 +17,7 @@
 #include "xs-trainee-store.h"
 #include "xs-window-private.h"
 #include "xs-year-item.h"
+#include "xs-report.h"
 
 G_DEFINE_FINAL_TYPE (XsWindow, xs_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -91,7 +92,7 @@ xs_window_show_toast (XsWindow   *self,
                       const char *text)
 {
   g_return_if_fail (XS_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static gboolean
@@ -189,9 +190,7 @@ _xs_window_run_export (XsWindow        *self,
 
       if (free_data != NULL)
         free_data (data);
-      /* the answer to what was just asked: before an earlier toast */
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      xs_report_show_toast (self->toast_overlay, toast);
       return;
     }
   job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), func, data, free_data);
