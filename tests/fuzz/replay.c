@@ -65,6 +65,8 @@ main (int    argc,
 {
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
 
+  /* stdout is TAP: messages, debug ones included, go to stderr as in a GTest */
+  g_log_writer_default_set_use_stderr (TRUE);
   if (argc < 2)
     {
       fprintf (stderr, "Usage: %s CORPUS-DIR-OR-FILE…\n", argv[0]);
