@@ -23,14 +23,16 @@ __ubsan_default_options (void)
 
 /* GLib ends a fatal message with a breakpoint (SIGTRAP), which libFuzzer
  * does not count as a crash and saves no reproducer for: this writer
- * prints the message and abort()s itself, which libFuzzer records. */
+ * prints the message and abort()s itself, which libFuzzer records. It
+ * prints through the default writer, which leaves out debug messages
+ * unless G_MESSAGES_DEBUG asks for them. */
 static GLogWriterOutput
 abort_on_warnings (GLogLevelFlags   log_level,
                    const GLogField *fields,
                    gsize            n_fields,
                    gpointer         user_data)
 {
-  GLogWriterOutput result = g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
+  GLogWriterOutput result = g_log_writer_default (log_level, fields, n_fields, user_data);
 
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL))
     abort ();
