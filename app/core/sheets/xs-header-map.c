@@ -143,34 +143,37 @@ xs_header_map_build (XsTableReader       *reader,
 
 /* Whether @text (@length bytes) starts or ends with one of the spaces that
  * xs_text_space_at() knows, that is whether xs_strip_spaces() would change it.
- * Reads only inside @text. */
+ * Reads only inside @text. Called for every field of every row: the bytes
+ * are compared in place. */
+static gboolean
+starts_wide_space (const guchar *p,
+                   gsize         length)
+{
+  return (length >= 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)   /* U+3000 */
+         || (length >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) /* U+FEFF */
+         || (length >= 2 && p[0] == 0xc2 && p[1] == 0xa0);                /* U+00A0 */
+}
+
+static gboolean
+ends_wide_space (const guchar *end,
+                 gsize         length)
+{
+  return (length >= 3 && end[-3] == 0xe3 && end[-2] == 0x80 && end[-1] == 0x80)
+         || (length >= 3 && end[-3] == 0xef && end[-2] == 0xbb && end[-1] == 0xbf)
+         || (length >= 2 && end[-2] == 0xc2 && end[-1] == 0xa0);
+}
+
 static gboolean
 has_outer_space (const char *text,
                  gsize       length)
 {
-  static const char * const wide[] = { "\xe3\x80\x80", "\xef\xbb\xbf", "\xc2\xa0" };
-  guchar first, last;
+  const guchar *p = (const guchar *) text;
 
   if (length == 0)
     return FALSE;
-
-  first = text[0];
-  last = text[length - 1];
-  if (g_ascii_isspace (first) || g_ascii_isspace (last))
+  if (g_ascii_isspace (p[0]) || g_ascii_isspace (p[length - 1]))
     return TRUE;
-  /* Other bytes can neither start nor end a multibyte space. */
-  if (first < 0x80 && last < 0x80)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
-    {
-      gsize n = strlen (wide[i]);
-
-      if (length >= n
-          && (memcmp (text, wide[i], n) == 0 || memcmp (text + length - n, wide[i], n) == 0))
-        return TRUE;
-    }
-  return FALSE;
+  return starts_wide_space (p, length) || ends_wide_space (p + length, length);
 }
 
 const char *
