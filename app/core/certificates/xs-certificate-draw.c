@@ -17,25 +17,18 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <hb.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
-#include <string.h>
 
+#include "xs-certificate-paint.h"
 #include "xs-certificate-private.h"
 #include "xs-db.h"
-#include "xs-png-read.h"
 
-/* Simplified Chinese first; the other Noto CJK faces carry the rare
- * characters (䶮 U+4DAE is not in the SC face), then anything. */
-#define SERIF "Noto Serif CJK SC, Noto Serif CJK JP, Noto Serif CJK TC, Noto Sans CJK SC, serif"
-#define BORDER_R 0.62
-#define BORDER_G 0.12
-#define BORDER_B 0.10
+#define SERIF    XS_CERTIFICATE_SERIF
+#define MARGIN   XS_CERTIFICATE_MARGIN
+#define QR_QUIET XS_CERTIFICATE_QR_QUIET
 
-#define MARGIN       34.0   /* the outer frame */
 #define PAD          62.0   /* the text area, from the page's edge */
 #define TITLE_SIZE   36.0
 #define TITLE_FLOOR  24.0
@@ -44,12 +37,8 @@
 #define SERIAL_SIZE  13.0
 #define QR_MIN_SIZE  84.0
 #define QR_MODULE    (0.52 * 72 / 25.4) /* the smallest module: 0.5 mm and a little for the printer */
-#define QR_QUIET      4                 /* modules of white on every side */
 #define SEAL_SIZE   118.0
 #define MM          (72 / 25.4)
-/* The version of this drawing code, recorded with the renderer: raise it
- * whenever a change here moves anything on a page or changes its bytes. */
-#define LAYOUT_VERSION 1
 
 typedef struct
 {
@@ -296,28 +285,6 @@ layout_at (XsCertificate *self,
   layout->fits = layout->slack >= 0;
 }
 
-PangoContext *
-_xs_certificate_create_context (cairo_t *cr)
-{
-  PangoContext *context;
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Outline metrics, as a PDF surface has them anyway: a preview and a
-   * check lay out like the printed page. */
-  if (cr != NULL)
-    context = pango_cairo_create_context (cr);
-  else
-    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  /* sizes in points of the page, not of a 96-dpi screen */
-  pango_cairo_context_set_resolution (context, 72);
-  return context;
-}
-
 /* The largest body size from BODY_SIZE down to the floor at which the
  * page fits; the floor when none does (layout->fits FALSE). */
 static void
@@ -380,123 +347,6 @@ xs_certificate_check_layout (XsCertificate  *self,
   layout_clear (&layout);
   g_object_unref (context);
   return fits;
-}
-
-void
-_xs_certificate_draw_frame (cairo_t *cr,
-                            double   width,
-                            double   height)
-{
-  double m = MARGIN;
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, BORDER_R, BORDER_G, BORDER_B);
-  cairo_set_line_width (cr, 3);
-  cairo_rectangle (cr, m, m, width - 2 * m, height - 2 * m);
-  cairo_stroke (cr);
-  cairo_set_line_width (cr, 0.8);
-  cairo_rectangle (cr, m + 6, m + 6, width - 2 * m - 12, height - 2 * m - 12);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-/* The QR code as a tiny image, one pixel per module and the quiet zone
- * in it, scaled up without smoothing: sharp at any print size, a few
- * hundred bytes in a PDF (as paths, its thousand rectangles cost ten
- * times that and most of the drawing time). */
-void
-_xs_certificate_draw_qr (cairo_t      *cr,
-                         const QRcode *code,
-                         double        x,
-                         double        y,
-                         double        size)
-{
-  cairo_surface_t *image;
-  cairo_pattern_t *pattern;
-  guint8 *pixels;
-  int side, stride;
-
-  side = code->width + 2 * QR_QUIET;
-  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
-  stride = cairo_image_surface_get_stride (image);
-  pixels = cairo_image_surface_get_data (image);
-  cairo_surface_flush (image);
-  for (int row = 0; row < side; row++)
-    {
-      guint32 *line = (guint32 *) (gpointer) (pixels + row * stride);
-
-      for (int col = 0; col < side; col++)
-        {
-          int r = row - QR_QUIET, c = col - QR_QUIET;
-          gboolean dark = r >= 0 && c >= 0 && r < code->width && c < code->width
-                          && (code->data[r * code->width + c] & 1);
-
-          line[col] = dark ? 0x000000 : 0xffffff;
-        }
-    }
-  cairo_surface_mark_dirty (image);
-
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, size / side, size / side);
-  pattern = cairo_pattern_create_for_surface (image);
-  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
-  cairo_set_source (cr, pattern);
-  cairo_rectangle (cr, 0, 0, side, side);
-  cairo_fill (cr);
-  cairo_pattern_destroy (pattern);
-  cairo_surface_destroy (image);
-  cairo_restore (cr);
-}
-
-/* Decoded seals by their SHA-256, shared by every certificate that shows
- * one: a batch decodes a seal once, and a PDF holds it once. A base has
- * one seal, and a few over the years. */
-G_LOCK_DEFINE_STATIC (seals);
-static GHashTable *seals;
-
-cairo_surface_t *
-_xs_certificate_get_seal_surface (XsCertificate *self)
-{
-  if (self->seal == NULL)
-    return NULL;
-  if (self->seal_surface == NULL)
-    {
-      cairo_surface_t *surface;
-
-      G_LOCK (seals);
-      if (seals == NULL)
-        seals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) cairo_surface_destroy);
-      surface = g_hash_table_lookup (seals, self->seal_hash);
-      if (surface != NULL)
-        {
-          self->seal_surface = cairo_surface_reference (surface);
-          G_UNLOCK (seals);
-          return self->seal_surface;
-        }
-      surface = _xs_png_read (self->seal);
-      if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-        {
-          G_UNLOCK (seals);
-          g_warning ("The seal image of %s cannot be read", self->serial ? self->serial : "a preview");
-          cairo_surface_destroy (surface);
-          return NULL;
-        }
-      /* One image object in a PDF, however many pages show it. The
-       * surface is kept for other certificates: the id is its own copy. */
-      {
-        char *unique_id = g_strdup (self->seal_hash);
-
-        cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID,
-                                     (const guchar *) unique_id, strlen (unique_id),
-                                     g_free, unique_id);
-      }
-      g_hash_table_insert (seals, g_strdup (self->seal_hash), cairo_surface_reference (surface));
-      G_UNLOCK (seals);
-      self->seal_surface = surface;
-    }
-  return self->seal_surface;
 }
 
 /* The seal sits over the issuers, as stamped by hand, but never on the
@@ -587,7 +437,7 @@ _xs_certificate_draw_page (XsCertificate *self,
   if (self->template == NULL || xs_certificate_template_draws_frame (self->template))
     _xs_certificate_draw_frame (cr, layout.width, layout.height);
 
-  cairo_set_source_rgb (cr, BORDER_R, BORDER_G, BORDER_B);
+  cairo_set_source_rgb (cr, XS_CERTIFICATE_BORDER);
   if (self->template == NULL || xs_certificate_template_draws_title (self->template))
     show (cr, &layout.title);
 
@@ -611,77 +461,4 @@ _xs_certificate_draw_page (XsCertificate *self,
   layout_clear (&layout);
   g_object_unref (context);
   cairo_restore (cr);
-}
-
-const QRcode *
-_xs_certificate_get_qr (XsCertificate *self)
-{
-  /* encoded once (all eight masks are tried: a millisecond) */
-  if (self->qr == NULL && self->payload != NULL)
-    {
-      self->qr = QRcode_encodeString (self->payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-      if (self->qr == NULL)
-        g_warning ("Could not encode a QR code: %s", g_strerror (errno));
-    }
-  return self->qr;
-}
-
-/* What a page drawn today depends on besides its document: the version
- * of the layout code here, the versions of cairo, Pango and HarfBuzz, and each face of the fonts the page may
- * use, named by its family, style, revision and checksum (from its head
- * table, without reading the whole file). The same document drawn with
- * the same renderer gives the same bytes. */
-static char *
-compute_renderer (void)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(GStrv) families = g_strsplit (SERIF, ",", -1);
-  PangoFontMap *map = pango_cairo_font_map_new ();
-  PangoContext *context = pango_font_map_create_context (map);
-
-  g_string_append_printf (text, "layout %d; cairo %s; pango %s; harfbuzz %s", LAYOUT_VERSION,
-                          cairo_version_string (), pango_version_string (), hb_version_string ());
-  for (guint i = 0; families[i] != NULL; i++)
-    for (int bold = 0; bold < 2; bold++)
-      {
-        PangoFontDescription *description = pango_font_description_from_string (g_strstrip (families[i]));
-        PangoFont *font;
-
-        pango_font_description_set_size (description, 16 * PANGO_SCALE);
-        if (bold)
-          pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
-        font = pango_font_map_load_font (map, context, description);
-        if (font != NULL)
-          {
-            hb_face_t *face = hb_font_get_face (pango_font_get_hb_font (font));
-            hb_blob_t *head = hb_face_reference_table (face, HB_TAG ('h', 'e', 'a', 'd'));
-            unsigned int length = 0;
-            const guint8 *data = (const guint8 *) hb_blob_get_data (head, &length);
-            PangoFontDescription *actual = pango_font_describe (font);
-            g_autofree char *name = pango_font_description_to_string (actual);
-
-            g_string_append_printf (text, "; %s", name);
-            if (length >= 12)
-              g_string_append_printf (text, " %02x%02x.%02x%02x/%02x%02x%02x%02x",
-                                      data[4], data[5], data[6], data[7],
-                                      data[8], data[9], data[10], data[11]);
-            pango_font_description_free (actual);
-            hb_blob_destroy (head);
-            g_object_unref (font);
-          }
-        pango_font_description_free (description);
-      }
-  g_object_unref (context);
-  g_object_unref (map);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-const char *
-_xs_certificate_get_renderer (void)
-{
-  static char *renderer;
-
-  if (g_once_init_enter (&renderer))
-    g_once_init_leave (&renderer, compute_renderer ());
-  return renderer;
 }

@@ -17,13 +17,14 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "xs-certificate-paint.h"
 #include "xs-certificate-private.h"
 #include "xs-db.h"
 
 #define MM        (72 / 25.4)
 #define FALLBACK  "Noto Serif CJK SC, Noto Serif CJK JP, Noto Serif CJK TC, Noto Sans CJK SC, serif"
 #define STEP      0.5
-#define QR_QUIET  4
+#define QR_QUIET  XS_CERTIFICATE_QR_QUIET
 #define QR_MODULE_MM 0.5
 
 /* The layout of @text in @field's box at the largest size from the

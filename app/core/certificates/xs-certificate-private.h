@@ -80,29 +80,13 @@ XsCertificate *_xs_certificate_new_from_snapshot (const char        *json,
                                            GBytes                   *seal_png,
                                            GBytes                   *template_data,
                                            GError                  **error);
-/* The versions of cairo, Pango, HarfBuzz and the fonts that draw pages in
- * this process (xs-certificate-draw.c). */
-const char    *_xs_certificate_get_renderer (void);
 /* The text of field @key ("name", "title", "issuer2", …) or NULL. */
 const char    *_xs_certificate_get_field_text (XsCertificate        *self,
                                            const char               *key);
-/* A Pango context laying out in points with outline metrics, on @cr or
- * for measuring only (@cr NULL) (xs-certificate-draw.c). */
-PangoContext  *_xs_certificate_create_context (cairo_t              *cr);
 /* The payload as a QR code, encoded once; NULL for a preview. */
 const QRcode  *_xs_certificate_get_qr     (XsCertificate            *self);
-/* The QR code with its quiet zone as a @size square at @x, @y. */
-void           _xs_certificate_draw_qr    (cairo_t                  *cr,
-                                           const QRcode             *code,
-                                           double                    x,
-                                           double                    y,
-                                           double                    size);
 /* The seal image decoded (once), or NULL. */
 cairo_surface_t *_xs_certificate_get_seal_surface (XsCertificate    *self);
-/* The standard design's double frame around a page of @width × @height. */
-void           _xs_certificate_draw_frame (cairo_t                  *cr,
-                                           double                    width,
-                                           double                    height);
 /* A certificate on a template for pre-printed paper (xs-certificate-form.c). */
 gboolean       _xs_certificate_form_check (XsCertificate            *self,
                                            GError                  **error);

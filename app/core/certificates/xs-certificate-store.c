@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xs-certificate-pdf.h"
+#include "xs-certificate-paint.h"
 #include "xs-certificate-private.h"
 #include "xs-certificate-sign.h"
 #include "xs-certificate-store-private.h"

@@ -14,7 +14,12 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include <errno.h>
+#include <string.h>
+
+#include "xs-certificate-paint.h"
 #include "xs-certificate-private.h"
+#include "xs-png-read.h"
 
 /* 1: the texts; 2: also the field of each line, the template, the
  * printer's offset and what drew it (the PDF is no longer stored). */
@@ -505,4 +510,67 @@ xs_certificate_get_page_size (XsCertificate *self,
       *width = short_side;
       *height = long_side;
     }
+}
+
+const QRcode *
+_xs_certificate_get_qr (XsCertificate *self)
+{
+  /* encoded once (all eight masks are tried: a millisecond) */
+  if (self->qr == NULL && self->payload != NULL)
+    {
+      self->qr = QRcode_encodeString (self->payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      if (self->qr == NULL)
+        g_warning ("Could not encode a QR code: %s", g_strerror (errno));
+    }
+  return self->qr;
+}
+
+/* Decoded seals by their SHA-256, shared by every certificate that shows
+ * one: a batch decodes a seal once, and a PDF holds it once. A base has
+ * one seal, and a few over the years. */
+G_LOCK_DEFINE_STATIC (seals);
+static GHashTable *seals;
+
+cairo_surface_t *
+_xs_certificate_get_seal_surface (XsCertificate *self)
+{
+  if (self->seal == NULL)
+    return NULL;
+  if (self->seal_surface == NULL)
+    {
+      cairo_surface_t *surface;
+
+      G_LOCK (seals);
+      if (seals == NULL)
+        seals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) cairo_surface_destroy);
+      surface = g_hash_table_lookup (seals, self->seal_hash);
+      if (surface != NULL)
+        {
+          self->seal_surface = cairo_surface_reference (surface);
+          G_UNLOCK (seals);
+          return self->seal_surface;
+        }
+      surface = _xs_png_read (self->seal);
+      if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+        {
+          G_UNLOCK (seals);
+          g_warning ("The seal image of %s cannot be read", self->serial ? self->serial : "a preview");
+          cairo_surface_destroy (surface);
+          return NULL;
+        }
+      /* One image object in a PDF, however many pages show it. The
+       * surface is kept for other certificates: the id is its own copy. */
+      {
+        char *unique_id = g_strdup (self->seal_hash);
+
+        cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID,
+                                     (const guchar *) unique_id, strlen (unique_id),
+                                     g_free, unique_id);
+      }
+      g_hash_table_insert (seals, g_strdup (self->seal_hash), cairo_surface_reference (surface));
+      G_UNLOCK (seals);
+      self->seal_surface = surface;
+    }
+  return self->seal_surface;
 }

@@ -1,0 +1,170 @@
+/* xs-certificate-paint.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What every certificate page is drawn with, in the standard design and
+ * on a template alike: the Pango context, the frame, the QR code's image,
+ * and the name of all that with the fonts (the renderer) that each issued
+ * certificate records. It knows no certificate.
+ */
+#define G_LOG_DOMAIN "xs-certificate"
+
+#include "config.h"
+
+#include <hb.h>
+
+#include "xs-certificate-paint.h"
+
+/* The version of the drawing code, recorded with the renderer: raise it
+ * whenever a change in this file, xs-certificate-draw.c or
+ * xs-certificate-form.c moves anything on a page or changes its bytes. */
+#define LAYOUT_VERSION 1
+
+PangoContext *
+_xs_certificate_create_context (cairo_t *cr)
+{
+  PangoContext *context;
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Outline metrics, as a PDF surface has them anyway: a preview and a
+   * check lay out like the printed page. */
+  if (cr != NULL)
+    context = pango_cairo_create_context (cr);
+  else
+    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  /* sizes in points of the page, not of a 96-dpi screen */
+  pango_cairo_context_set_resolution (context, 72);
+  return context;
+}
+
+void
+_xs_certificate_draw_frame (cairo_t *cr,
+                            double   width,
+                            double   height)
+{
+  double m = XS_CERTIFICATE_MARGIN;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, XS_CERTIFICATE_BORDER);
+  cairo_set_line_width (cr, 3);
+  cairo_rectangle (cr, m, m, width - 2 * m, height - 2 * m);
+  cairo_stroke (cr);
+  cairo_set_line_width (cr, 0.8);
+  cairo_rectangle (cr, m + 6, m + 6, width - 2 * m - 12, height - 2 * m - 12);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The QR code as a tiny image, one pixel per module and the quiet zone
+ * in it, scaled up without smoothing: sharp at any print size, a few
+ * hundred bytes in a PDF (as paths, its thousand rectangles cost ten
+ * times that and most of the drawing time). */
+void
+_xs_certificate_draw_qr (cairo_t      *cr,
+                         const QRcode *code,
+                         double        x,
+                         double        y,
+                         double        size)
+{
+  cairo_surface_t *image;
+  cairo_pattern_t *pattern;
+  guint8 *pixels;
+  int side, stride;
+
+  side = code->width + 2 * XS_CERTIFICATE_QR_QUIET;
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+  stride = cairo_image_surface_get_stride (image);
+  pixels = cairo_image_surface_get_data (image);
+  cairo_surface_flush (image);
+  for (int row = 0; row < side; row++)
+    {
+      guint32 *line = (guint32 *) (gpointer) (pixels + row * stride);
+
+      for (int col = 0; col < side; col++)
+        {
+          int r = row - XS_CERTIFICATE_QR_QUIET, c = col - XS_CERTIFICATE_QR_QUIET;
+          gboolean dark = r >= 0 && c >= 0 && r < code->width && c < code->width
+                          && (code->data[r * code->width + c] & 1);
+
+          line[col] = dark ? 0x000000 : 0xffffff;
+        }
+    }
+  cairo_surface_mark_dirty (image);
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / side, size / side);
+  pattern = cairo_pattern_create_for_surface (image);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_set_source (cr, pattern);
+  cairo_rectangle (cr, 0, 0, side, side);
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
+  cairo_surface_destroy (image);
+  cairo_restore (cr);
+}
+
+/* What a page drawn today depends on besides its document: the version
+ * of the layout code here, the versions of cairo, Pango and HarfBuzz, and each face of the fonts the page may
+ * use, named by its family, style, revision and checksum (from its head
+ * table, without reading the whole file). The same document drawn with
+ * the same renderer gives the same bytes. */
+static char *
+compute_renderer (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) families = g_strsplit (XS_CERTIFICATE_SERIF, ",", -1);
+  PangoFontMap *map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (map);
+
+  g_string_append_printf (text, "layout %d; cairo %s; pango %s; harfbuzz %s", LAYOUT_VERSION,
+                          cairo_version_string (), pango_version_string (), hb_version_string ());
+  for (guint i = 0; families[i] != NULL; i++)
+    for (int bold = 0; bold < 2; bold++)
+      {
+        PangoFontDescription *description = pango_font_description_from_string (g_strstrip (families[i]));
+        PangoFont *font;
+
+        pango_font_description_set_size (description, 16 * PANGO_SCALE);
+        if (bold)
+          pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
+        font = pango_font_map_load_font (map, context, description);
+        if (font != NULL)
+          {
+            hb_face_t *face = hb_font_get_face (pango_font_get_hb_font (font));
+            hb_blob_t *head = hb_face_reference_table (face, HB_TAG ('h', 'e', 'a', 'd'));
+            unsigned int length = 0;
+            const guint8 *data = (const guint8 *) hb_blob_get_data (head, &length);
+            PangoFontDescription *actual = pango_font_describe (font);
+            g_autofree char *name = pango_font_description_to_string (actual);
+
+            g_string_append_printf (text, "; %s", name);
+            if (length >= 12)
+              g_string_append_printf (text, " %02x%02x.%02x%02x/%02x%02x%02x%02x",
+                                      data[4], data[5], data[6], data[7],
+                                      data[8], data[9], data[10], data[11]);
+            pango_font_description_free (actual);
+            hb_blob_destroy (head);
+            g_object_unref (font);
+          }
+        pango_font_description_free (description);
+      }
+  g_object_unref (context);
+  g_object_unref (map);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+const char *
+_xs_certificate_get_renderer (void)
+{
+  static char *renderer;
+
+  if (g_once_init_enter (&renderer))
+    g_once_init_leave (&renderer, compute_renderer ());
+  return renderer;
+}
