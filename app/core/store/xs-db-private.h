@@ -23,6 +23,10 @@ XsDbStmt *_xs_db_prepare         (XsDb        *self,
                                   const char  *sql,
                                   GError     **error);
 void      _xs_db_stmt_release    (XsDbStmt    *stmt);
+/* xs_db_open() without taking back an interrupted import: the database
+ * file opened, checked and brought up to date (xs-db-open.c adds the rest). */
+XsDb           *_xs_db_open_file (const char  *data_dir,
+                                  GError     **error);
 struct sqlite3 *_xs_db_get_handle (XsDb        *self);
 /* Like xs_db_begin(), but the outermost one is a read snapshot that takes
  * no write lock (BEGIN DEFERRED); end it with xs_db_commit(). For long

@@ -19,7 +19,6 @@
 #include "xs-output.h"
 #include "xs-db-private.h"
 #include "xs-pdf-key.h"
-#include "xs-import-recover-private.h"
 #include "xs-signing-key.h"
 
 #define XS_APPLICATION_ID XS_DB_APPLICATION_ID
@@ -678,8 +677,8 @@ _xs_db_set_busy_timeout (XsDb  *self,
 }
 
 XsDb *
-xs_db_open (const char  *data_dir,
-            GError     **error)
+_xs_db_open_file (const char  *data_dir,
+                  GError     **error)
 {
   g_autoptr(XsDb) self = g_object_new (XS_TYPE_DB, NULL);
   int latest = xs_db_get_latest_version ();
@@ -740,8 +739,6 @@ xs_db_open (const char  *data_dir,
     return NULL;
 
   if (!migrate (self, version, error))
-    return NULL;
-  if (!_xs_import_recover_at_open (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Called by xs_db_open(); declared apart from xs-import-log-private.h so
- * that the database module does not depend on the import log's.
+ * Called by xs_db_open() (xs-db-open.c); declared apart from
+ * xs-import-log-private.h, whose internals it does not need.
  */
 #pragma once
 
