@@ -14,6 +14,7 @@
 #include "xs-class-dialog.h"
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
+#include "xs-class-certificates.h"
 #include "xs-classes-view.h"
 #include "xs-gui-test-util.h"
 #include "xs-hours-import.h"
@@ -357,10 +358,20 @@ test_import_class_hours (Fixture       *fixture,
   }
 }
 
+/* The class page's completion certificates part. */
+static XsClassCertificates *
+certificates_of (XsClassesView *view)
+{
+  GtkWidget *found = xs_gui_test_find (GTK_WIDGET (view), XS_TYPE_CLASS_CERTIFICATES, NULL);
+
+  g_assert_nonnull (found);
+  return XS_CLASS_CERTIFICATES (found);
+}
+
 static gboolean
 not_issuing (gpointer user_data)
 {
-  return !xs_classes_view_get_issuing (user_data);
+  return !xs_class_certificates_get_busy (certificates_of (user_data));
 }
 
 static gboolean
@@ -448,7 +459,7 @@ test_completion_certificates (Fixture       *fixture,
   g_assert_nonnull (picture);
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
   g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (picture)), ==, "Certificate of 陈明");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "classes.print-certificates", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificates_of (fixture->view)), "class-certificates.print", NULL));
   /* a print asks first too: answered No, nothing issued */
   g_assert_true (xs_gui_test_wait_until (question_shown, NULL, 30000));
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -463,8 +474,8 @@ test_completion_certificates (Fixture       *fixture,
   g_clear_pointer (&issued, g_ptr_array_unref);
 
   /* exported: asked, then the three are issued and written */
-  xs_classes_view_export_certificates (fixture->view, file);
-  g_assert_true (xs_classes_view_get_issuing (fixture->view));
+  xs_class_certificates_export (certificates_of (fixture->view), file);
+  g_assert_true (xs_class_certificates_get_busy (certificates_of (fixture->view)));
   g_assert_true (xs_gui_test_wait_until (question_shown, NULL, 30000));
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Issue Completion Certificates?");
@@ -490,7 +501,7 @@ test_completion_certificates (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (label_shown, &issued_caption, 20000));
 
   /* again: written as they were, nothing asked, nothing new */
-  xs_classes_view_export_certificates (fixture->view, again_file);
+  xs_class_certificates_export (certificates_of (fixture->view), again_file);
   g_assert_true (xs_gui_test_wait_until (not_issuing, fixture->view, 60000));
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_clear_pointer (&text, g_free);

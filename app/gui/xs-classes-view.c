@@ -6,21 +6,54 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "xs-base-profile.h"
 #include "xs-class-dialog.h"
 #include "xs-class-item.h"
 #include "xs-class-member-item.h"
 #include "xs-class-members.h"
 #include "xs-class-store.h"
 #include "xs-claim-store.h"
-#include "xs-classes-view-private.h"
+#include "xs-class-certificates.h"
+#include "xs-classes-view.h"
 #include "xs-date.h"
 #include "xs-import-dialog.h"
 #include "xs-job.h"
 #include "xs-report.h"
 #include "xs-trainee-store.h"
 
+struct _XsClassesView
+{
+  GtkWidget         parent_instance;
+
+  XsDb             *db;
+  int               year;
+  GPtrArray        *classes;   /* XsTrainingClass */
+  GPtrArray        *members;   /* XsClassMember, one per trainee row */
+  GCancellable     *classes_cancellable;
+  GCancellable     *members_cancellable;
+  gint64            to_select; /* once the classes are read */
+  guint             loading;   /* jobs running */
+  gboolean          selecting; /* the view itself changes the selection */
+  XsBaseProfile    *profile;   /* the application's, for the certificates */
+
+  /* template children */
+  GtkStack         *stack;
+  GtkLabel         *count_label;
+  AdwLeaflet       *leaflet;
+  GtkWidget        *details;
+  GtkListView      *class_list;
+  GtkSingleSelection *class_selection;
+  GListStore       *class_store;     /* XsClassItem, one per class */
+  GtkLabel         *class_title;
+  GtkLabel         *class_details;
+  GtkListView      *trainee_list;
+  GListStore       *member_store;    /* XsClassMemberItem, one per member */
+  GtkWidget        *trainee_placeholder;
+  XsClassCertificates *certificates;
+};
 
 G_DEFINE_FINAL_TYPE (XsClassesView, xs_classes_view, GTK_TYPE_WIDGET)
 
@@ -57,10 +90,22 @@ selected_class (XsClassesView *self)
   return item != NULL ? find_class (self, xs_class_item_get_id (item)) : NULL;
 }
 
-const XsTrainingClass *
-_xs_classes_view_get_class (XsClassesView *self)
+static const XsTrainingClass *
+get_class (XsClassesView *self)
 {
   return selected_class (self);
+}
+
+/* The certificates part shows the selected class once its members are read. */
+static void
+update_certificates (XsClassesView *self)
+{
+  const XsTrainingClass *klass = get_class (self);
+  const XsClassMember *first = self->members != NULL && self->members->len > 0
+                               ? g_ptr_array_index (self->members, 0) : NULL;
+
+  xs_class_certificates_show_class (self->certificates, klass ? klass->year : 0, klass ? klass->code : NULL,
+                                    first ? first->trainee_id : 0);
 }
 
 static char *
@@ -178,7 +223,7 @@ on_members_read (GObject      *object,
   members = xs_job_get_result (XS_JOB (object));
   set_members (self, members);
   set_loading (self, FALSE);
-  _xs_classes_view_update_certificates (self);
+  update_certificates (self);
 }
 
 static void
@@ -200,7 +245,7 @@ show_class (XsClassesView         *self,
       set_loading (self, FALSE);
     }
   set_members (self, NULL);
-  _xs_classes_view_update_certificates (self);
+  update_certificates (self);
   if (klass == NULL || self->db == NULL)
     {
       gtk_label_set_label (self->class_title, "");
@@ -491,7 +536,6 @@ xs_classes_view_dispose (GObject *object)
   /* Removing the items would select others. */
   if (self->class_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->class_selection, self);
-  _xs_classes_view_dispose_certificates (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CLASSES_VIEW);
   g_cancellable_cancel (self->classes_cancellable);
   g_clear_object (&self->classes_cancellable);
@@ -532,15 +576,6 @@ xs_classes_view_get_property (GObject    *object,
     }
 }
 
-/* Only what is saved goes onto a certificate: Preferences save each change. */
-static void
-on_profile_notify (XsClassesView *self,
-                   GParamSpec    *pspec,
-                   XsBaseProfile *profile)
-{
-  _xs_classes_view_update_certificates (self);
-}
-
 static void
 xs_classes_view_set_property (GObject      *object,
                               guint         prop_id,
@@ -563,16 +598,8 @@ xs_classes_view_set_property (GObject      *object,
         }
       break;
     case PROP_PROFILE:
-      if (self->profile != NULL)
-        g_signal_handlers_disconnect_by_func (self->profile, on_profile_notify, self);
       if (g_set_object (&self->profile, g_value_get_object (value)))
-        {
-          if (self->profile != NULL)
-            g_signal_connect_object (self->profile, "notify", G_CALLBACK (on_profile_notify),
-                                     self, G_CONNECT_SWAPPED);
-          _xs_classes_view_update_certificates (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -607,6 +634,7 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (XS_TYPE_CLASS_CERTIFICATES);
   g_type_ensure (XS_TYPE_CLASS_ITEM);
   g_type_ensure (XS_TYPE_CLASS_MEMBER_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-classes-view.ui");
@@ -622,12 +650,7 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, trainee_list);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, member_store);
   gtk_widget_class_bind_template_child (widget_class, XsClassesView, trainee_placeholder);
-  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_box);
-  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_label);
-  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_stack);
-  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_picture);
-  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificate_caption);
+  gtk_widget_class_bind_template_child (widget_class, XsClassesView, certificates);
   gtk_widget_class_bind_template_callback (widget_class, on_class_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_class_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_class_list_clicked);
@@ -636,7 +659,6 @@ xs_classes_view_class_init (XsClassesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "classes.new", NULL, new_class_action);
   gtk_widget_class_install_action (widget_class, "classes.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "classes.import-hours", NULL, import_hours_action);
-  _xs_classes_view_class_init_certificates (widget_class);
 }
 
 static void
@@ -645,5 +667,4 @@ xs_classes_view_init (XsClassesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "classes.import-hours", FALSE);
-  _xs_classes_view_init_certificates (self);
 }

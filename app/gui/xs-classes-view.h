@@ -24,11 +24,4 @@ gint64  xs_classes_view_get_selected_class (XsClassesView *self);
 gboolean xs_classes_view_select_class      (XsClassesView *self,
                                             gint64         class_id);
 
-/* Issues (after asking) and writes the selected class's completion
- * certificates to @file, or prints them; "issuing" while it runs. */
-void     xs_classes_view_export_certificates (XsClassesView *self,
-                                              GFile         *file);
-void     xs_classes_view_print_certificates  (XsClassesView *self);
-gboolean xs_classes_view_get_issuing         (XsClassesView *self);
-
 G_END_DECLS

@@ -1,0 +1,443 @@
+/* xs-class-certificates.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The class page's completion certificates: it issues, previews, exports
+ * and prints them with the same issuer and preview as the Certificates
+ * page: what will be issued is said, and confirmed, first; the preview of
+ * one not issued yet says DRAFT across the page.
+ */
+#define G_LOG_DOMAIN "xs-class-certificates"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "xs-certificate-issuer.h"
+#include "xs-certificate-render.h"
+#include "xs-class-certificates.h"
+#include "xs-file-chooser.h"
+#include "xs-output.h"
+#include "xs-report.h"
+
+struct _XsClassCertificates
+{
+  GtkWidget            parent_instance;
+
+  XsDb                *db;
+  XsBaseProfile       *profile;
+  int                  year;
+  char                *code;             /* NULL: no class */
+  gint64               first_trainee_id; /* 0: no member */
+  XsCertificateIssuer *issuer;
+  GCancellable        *preview_cancellable;
+  GCancellable        *chooser_cancellable;
+
+  /* template children */
+  GtkWidget           *group;
+  GtkWidget           *progress_box;
+  GtkLabel            *progress_label;
+  GtkProgressBar      *progress_bar;
+  GtkStack            *stack;
+  GtkPicture          *picture;
+  GtkLabel            *caption;
+};
+
+G_DEFINE_FINAL_TYPE (XsClassCertificates, xs_class_certificates, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_PROFILE,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+has_base_name (XsClassCertificates *self)
+{
+  return self->profile != NULL && *xs_base_profile_get_name (self->profile) != '\0';
+}
+
+static void
+update_actions (XsClassCertificates *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean busy = xs_certificate_issuer_get_busy (self->issuer);
+  gboolean can_issue = self->db != NULL && !busy && has_base_name (self)
+                       && self->code != NULL && self->first_trainee_id > 0;
+
+  gtk_widget_action_set_enabled (widget, "class-certificates.export", can_issue);
+  gtk_widget_action_set_enabled (widget, "class-certificates.print", can_issue);
+  gtk_widget_action_set_enabled (widget, "class-certificates.cancel", busy);
+}
+
+/* Preview -------------------------------------------------------------------- */
+
+static void
+on_preview_drawn (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(XsClassCertificates) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsCertificate) certificate = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *alternative = NULL;
+
+  certificate = xs_certificate_render_finish (object, result, &texture, &error);
+  if (certificate == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_picture_set_paintable (self->picture, NULL);
+      gtk_label_set_label (self->caption, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "preview");
+      return;
+    }
+  if (xs_certificate_get_serial (certificate) != NULL)
+    /* Translators: under the preview of a completion certificate already issued */
+    caption = g_strdup_printf (_("%s’s certificate, issued as No. %s: exporting or printing it again gives the same certificate."),
+                               xs_certificate_get_holder (certificate), xs_certificate_get_serial (certificate));
+  else
+    /* Translators: under the preview of a completion certificate not issued yet */
+    caption = g_strdup_printf (_("Draft of %s’s certificate: it gets its number and QR code when it is exported or printed."),
+                               xs_certificate_get_holder (certificate));
+  gtk_label_set_label (self->caption, caption);
+  alternative = g_strdup_printf (_("Certificate of %s"), xs_certificate_get_holder (certificate));
+  gtk_picture_set_alternative_text (self->picture, alternative);
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
+static void
+update_preview (XsClassCertificates *self)
+{
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  if (self->code == NULL || self->db == NULL || self->profile == NULL || self->first_trainee_id <= 0)
+    {
+      gtk_picture_set_paintable (self->picture, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  self->preview_cancellable = g_cancellable_new ();
+  xs_certificate_render_async (self->db, self->profile, XS_CERTIFICATE_COMPLETION, self->year, self->code,
+                               self->first_trainee_id, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                               self->preview_cancellable, on_preview_drawn, g_object_ref (self));
+}
+
+static void
+update (XsClassCertificates *self)
+{
+  update_actions (self);
+  update_preview (self);
+}
+
+void
+xs_class_certificates_show_class (XsClassCertificates *self,
+                                  int                  year,
+                                  const char          *code,
+                                  gint64               first_trainee_id)
+{
+  g_return_if_fail (XS_IS_CLASS_CERTIFICATES (self));
+
+  self->year = year;
+  g_free (self->code);
+  self->code = g_strdup (code);
+  self->first_trainee_id = code != NULL ? first_trainee_id : 0;
+  update (self);
+}
+
+/* Issuing -------------------------------------------------------------------- */
+
+static void
+on_issuer_notify (XsClassCertificates *self,
+                  GParamSpec          *pspec,
+                  XsCertificateIssuer *issuer)
+{
+  const char *text = xs_certificate_issuer_get_progress_text (issuer);
+  const char *status = xs_certificate_issuer_get_status (issuer);
+
+  if (g_str_equal (pspec->name, "busy"))
+    {
+      gtk_widget_set_visible (self->progress_box, xs_certificate_issuer_get_busy (issuer));
+      update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
+    }
+  gtk_label_set_label (self->progress_label, status ? status : "");
+  gtk_progress_bar_set_fraction (self->progress_bar, xs_certificate_issuer_get_fraction (issuer));
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static void
+on_issued (XsClassCertificates *self,
+           XsCertificateIssuer *issuer)
+{
+  update_preview (self);
+}
+
+static gboolean
+can_start (XsClassCertificates *self)
+{
+  if (self->db == NULL || self->code == NULL || xs_certificate_issuer_get_busy (self->issuer))
+    return FALSE;
+  if (!has_base_name (self))
+    {
+      xs_report_toast (GTK_WIDGET (self),
+                       _("Set the base’s name in Preferences first: certificates name the base that issues them."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+xs_class_certificates_export (XsClassCertificates *self,
+                              GFile               *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (XS_IS_CLASS_CERTIFICATES (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      xs_report_toast (GTK_WIDGET (self), _("Certificates can only be exported to a local file"));
+      return;
+    }
+  if (!xs_output_check_path (path, &error))
+    {
+      xs_report_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (!can_start (self))
+    return;
+  xs_certificate_issuer_export (self->issuer, self->db, self->profile, XS_CERTIFICATE_COMPLETION,
+                                self->year, self->code, NULL, path);
+}
+
+void
+xs_class_certificates_print (XsClassCertificates *self)
+{
+  g_return_if_fail (XS_IS_CLASS_CERTIFICATES (self));
+
+  if (!can_start (self))
+    return;
+  xs_certificate_issuer_print (self->issuer, self->db, self->profile, XS_CERTIFICATE_COMPLETION,
+                               self->year, self->code, NULL);
+}
+
+gboolean
+xs_class_certificates_get_busy (XsClassCertificates *self)
+{
+  g_return_val_if_fail (XS_IS_CLASS_CERTIFICATES (self), FALSE);
+  return xs_certificate_issuer_get_busy (self->issuer);
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+static void
+on_file_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(XsClassCertificates) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+
+  if (file != NULL)
+    xs_class_certificates_export (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  XsClassCertificates *self = XS_CLASS_CERTIFICATES (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->code == NULL)
+    return;
+  /* Translators: the file name offered when exporting a class's completion
+   * certificates, %s the class's code; in Chinese 结业证书-%s.pdf */
+  name = g_strdup_printf (_("completion-certificates-%s.pdf"), self->code);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  filters = xs_file_chooser_filters_of (filter);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+  self->chooser_cancellable = g_cancellable_new ();
+  xs_file_chooser_run_async (GTK_WINDOW (gtk_widget_get_root (widget)), XS_FILE_CHOOSER_SAVE,
+                             _("Export Certificates"), _("_Export"), filters, filter, name,
+                             self->chooser_cancellable, on_file_chosen, g_object_ref (self));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  xs_class_certificates_print (XS_CLASS_CERTIFICATES (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  xs_certificate_issuer_cancel (XS_CLASS_CERTIFICATES (widget)->issuer);
+}
+
+/* Only what is saved goes onto a certificate: Preferences save each change. */
+static void
+on_profile_notify (XsClassCertificates *self,
+                   GParamSpec          *pspec,
+                   XsBaseProfile       *profile)
+{
+  update (self);
+}
+
+/* Object --------------------------------------------------------------------- */
+
+static void
+xs_class_certificates_dispose (GObject *object)
+{
+  XsClassCertificates *self = XS_CLASS_CERTIFICATES (object);
+
+  if (self->issuer != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->issuer, self);
+      xs_certificate_issuer_cancel (self->issuer);
+    }
+  if (self->profile != NULL)
+    g_signal_handlers_disconnect_by_data (self->profile, self);
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CLASS_CERTIFICATES);
+  g_clear_object (&self->issuer);
+  g_clear_object (&self->db);
+  g_clear_object (&self->profile);
+  g_clear_pointer (&self->code, g_free);
+
+  G_OBJECT_CLASS (xs_class_certificates_parent_class)->dispose (object);
+}
+
+static void
+xs_class_certificates_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  XsClassCertificates *self = XS_CLASS_CERTIFICATES (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, xs_certificate_issuer_get_busy (self->issuer));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_class_certificates_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  XsClassCertificates *self = XS_CLASS_CERTIFICATES (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      if (g_set_object (&self->db, g_value_get_object (value)))
+        {
+          update (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PROFILE:
+      if (self->profile != NULL)
+        g_signal_handlers_disconnect_by_func (self->profile, on_profile_notify, self);
+      if (g_set_object (&self->profile, g_value_get_object (value)))
+        {
+          if (self->profile != NULL)
+            g_signal_connect_object (self->profile, "notify", G_CALLBACK (on_profile_notify),
+                                     self, G_CONNECT_SWAPPED);
+          update (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_class_certificates_class_init (XsClassCertificatesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xs_class_certificates_dispose;
+  object_class->get_property = xs_class_certificates_get_property;
+  object_class->set_property = xs_class_certificates_set_property;
+
+  /* where the class's trainees and certificates are */
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the base's profile: what goes onto the certificates */
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, XS_TYPE_BASE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether certificates are being issued or written */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-class-certificates.ui");
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, group);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, stack);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, picture);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, caption);
+
+  gtk_widget_class_install_action (widget_class, "class-certificates.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "class-certificates.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "class-certificates.cancel", NULL, cancel_action);
+}
+
+static void
+xs_class_certificates_init (XsClassCertificates *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->issuer = xs_certificate_issuer_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->issuer, "notify", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->issuer, "issued", G_CALLBACK (on_issued), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
