@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "xs-claim-editor.h"
+#include "xs-claim-fields.h"
 #include "xs-claim-store.h"
 #include "xs-evidence-text.h"
 #include "xs-gui-test-util.h"
@@ -477,6 +478,96 @@ test_kind_change_keeps_pending (Fixture       *fixture,
   proof = xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof");
   g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
   g_assert_cmpstr (xs_material_row_get_pending (proof)[0], ==, path);
+  /* nothing was lost: nothing asked */
+  g_assert_null (xs_gui_test_find_message_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  xs_gui_test_iterate (50);
+  g_assert_finalize_object (editor);
+}
+
+static int
+shown_kind (XsClaimEditor *editor)
+{
+  GtkWidget *fields = xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_CLAIM_FIELDS, NULL);
+  g_auto(XsClaim) claim = { 0 };
+
+  g_assert_nonnull (fields);
+  xs_claim_fields_read (XS_CLAIM_FIELDS (fields), &claim, NULL, NULL);
+  return claim.kind;
+}
+
+/* Pending files of a material the new kind does not ask for are not
+ * dropped without asking; Keep Kind puts the kind back. */
+static void
+test_kind_change_asks (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gboolean discard = GPOINTER_TO_INT (data);
+  XsClaimEditor *editor = open_new_claim (fixture);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *first = g_build_filename (dir, "会议通知.pdf", NULL);
+  g_autofree char *second = g_build_filename (dir, "会议日程.pdf", NULL);
+  g_autofree char *proof_path = g_build_filename (dir, "单位证明.pdf", NULL);
+  const char *notices[3] = { first, second, NULL };
+  const char *proofs[2] = { proof_path, NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+  XsMaterialRow *notice;
+  XsMaterialRow *proof;
+
+  for (const char * const *p = notices; *p != NULL; p++)
+    g_assert_true (g_file_set_contents (*p, "%PDF-1.4\n", -1, NULL));
+  g_assert_true (g_file_set_contents (proof_path, "%PDF-1.4\n", -1, NULL));
+  fill_claim (editor);
+  notice = xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice");
+  xs_material_row_attach_paths (notice, notices);
+  proof = xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof");
+  xs_material_row_attach_paths (proof, proofs);
+  g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 2);
+  g_assert_null (xs_gui_test_find_message_dialog ());
+
+  /* a training (kind 1) asks for no meeting notice: its two files would go */
+  xs_gui_test_select_kind (GTK_WIDGET (editor), 1);
+  dialog = xs_gui_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard 2 Files?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Meeting notice"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "会议通知.pdf"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "会议日程.pdf"));
+  /* the employer's proof stays: not named */
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "单位证明.pdf"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
+  /* nothing changed while it asks */
+  g_assert_true (xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice") == notice);
+
+  /* a click, as the clerk would: the dialog closes with it */
+  button = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, discard ? "Discard" : "Keep Kind");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  xs_gui_test_wait_editor_idle (editor);
+  xs_gui_test_iterate (50);
+  g_assert_null (xs_gui_test_find_message_dialog ());
+
+  if (discard)
+    {
+      g_assert_cmpint (shown_kind (editor), ==, 1);
+      g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Training notice"));
+      g_assert_null (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Meeting notice"));
+    }
+  else
+    {
+      g_assert_cmpint (shown_kind (editor), ==, 4);
+      g_assert_null (xs_gui_test_find (GTK_WIDGET (editor), XS_TYPE_MATERIAL_ROW, "Training notice"));
+      notice = xs_gui_test_material_row (GTK_WIDGET (editor), "Meeting notice");
+      g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 2);
+      g_assert_cmpstr (xs_material_row_get_pending (notice)[0], ==, first);
+      /* putting the kind back asked nothing more */
+      g_assert_null (xs_gui_test_find_message_dialog ());
+    }
+  proof = xs_gui_test_material_row (GTK_WIDGET (editor), "Employer’s proof");
+  g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (editor));
   xs_gui_test_iterate (50);
@@ -516,5 +607,9 @@ main (int   argc,
               fixture_set_up, test_attach_offers_saved_claim, fixture_tear_down);
   g_test_add ("/claim-scan/kind-change-keeps-pending", Fixture, NULL,
               fixture_set_up, test_kind_change_keeps_pending, fixture_tear_down);
+  g_test_add ("/claim-scan/kind-change-asks-keep", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_kind_change_asks, fixture_tear_down);
+  g_test_add ("/claim-scan/kind-change-asks-discard", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_kind_change_asks, fixture_tear_down);
   return g_test_run ();
 }

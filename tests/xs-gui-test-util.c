@@ -13,6 +13,7 @@
 #include "xs-claim-kind.h"
 #include "xs-gui-test-util.h"
 #include "xs-test-util.h"
+#include "xs-tooltip.h"
 
 void
 xs_gui_test_init (int    *argc,
@@ -24,6 +25,8 @@ xs_gui_test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
+  /* as the application does at startup */
+  xs_tooltip_install ();
   data_dir = xs_test_make_tmpdir ();
   g_setenv ("XUESHI_DATA_DIR", data_dir, TRUE);
 }

@@ -16,6 +16,7 @@
 #include "xs-base-profile.h"
 #include "xs-preferences-window.h"
 #include "xs-review-window.h"
+#include "xs-tooltip.h"
 #include "xs-window.h"
 
 struct _XsApplication
@@ -341,6 +342,7 @@ xs_application_startup (GApplication *app)
   XsApplication *self = XS_APPLICATION (app);
 
   G_APPLICATION_CLASS (xs_application_parent_class)->startup (app);
+  xs_tooltip_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

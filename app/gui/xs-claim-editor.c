@@ -30,6 +30,7 @@ struct _XsClaimEditor
   int                  year;
   gint64               claim_id;
   XsClaim             *stored;          /* as last read from the database; NULL when new */
+  XsClaim             *shown;           /* as the materials are shown for it */
   char                *trainee_name;
   gboolean             locked;
   gboolean             loading;
@@ -185,6 +186,8 @@ update_materials (XsClaimEditor *self)
 
   xs_claim_fields_read (self->fields, &claim, NULL, NULL);
   xs_materials_list_set_claim (self->materials, &claim, self->stored);
+  g_clear_pointer (&self->shown, xs_claim_free);
+  self->shown = xs_claim_copy (&claim);
   update_actions (self);
 }
 
@@ -195,9 +198,47 @@ on_fields_changed (XsClaimEditor *self)
 }
 
 static void
+on_kind_change_response (XsClaimEditor *self,
+                         const char    *response)
+{
+  if (g_str_equal (response, "discard"))
+    update_materials (self);
+  else if (self->shown != NULL)
+    xs_claim_fields_set_kind (self->fields, self->shown);
+}
+
+/* Files attached before the claim is saved to a material the new kind
+ * does not ask for would go with their row: ask first. */
+static void
 on_kind_changed (XsClaimEditor *self)
 {
-  update_materials (self);
+  g_auto(XsClaim) claim = { 0 };
+  g_autofree char *dropped = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  guint n_files = 0;
+
+  xs_claim_fields_read (self->fields, &claim, NULL, NULL);
+  dropped = xs_materials_list_dup_dropped (self->materials, &claim, &n_files);
+  if (dropped == NULL || self->shown == NULL)
+    {
+      update_materials (self);
+      return;
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Discard %u File?", "Discard %u Files?", n_files),
+                             n_files);
+  /* Translators: one line a material with its files follows */
+  body = g_strdup_printf (_("The kind chosen does not ask for these materials; their files, not saved yet, "
+                            "would be removed from the claim:\n%s"), dropped);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Kind"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_kind_change_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -657,6 +698,7 @@ xs_claim_editor_finalize (GObject *object)
   g_clear_object (&self->saver);
   g_clear_object (&self->rules);
   g_clear_pointer (&self->stored, xs_claim_free);
+  g_clear_pointer (&self->shown, xs_claim_free);
   g_free (self->trainee_name);
 
   G_OBJECT_CLASS (xs_claim_editor_parent_class)->finalize (object);

@@ -525,6 +525,26 @@ xs_claim_fields_set_claim (XsClaimFields *self,
 }
 
 void
+xs_claim_fields_set_kind (XsClaimFields *self,
+                          const XsClaim *claim)
+{
+  g_return_if_fail (XS_IS_CLAIM_FIELDS (self));
+  g_return_if_fail (claim != NULL);
+  g_return_if_fail (self->rules != NULL);
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->category_row, claim->category == XS_CATEGORY_PROFESSIONAL
+                                                  ? CATEGORY_PROFESSIONAL : CATEGORY_PUBLIC);
+  if (claim->category == XS_CATEGORY_PROFESSIONAL)
+    adw_combo_row_set_selected (self->kind_row, kind_position (self, claim->kind));
+  fill_variants (self, claim->variant);
+  self->loading = FALSE;
+
+  update_visibility (self);
+  edited (self);
+}
+
+void
 xs_claim_fields_mark_saved (XsClaimFields *self,
                             const XsClaim *claim)
 {

@@ -33,6 +33,10 @@ void         xs_claim_fields_set_claim      (XsClaimFields  *self,
  * the fields stay as they are and are no longer :modified. */
 void         xs_claim_fields_mark_saved     (XsClaimFields  *self,
                                              const XsClaim  *claim);
+/* Puts the subject, kind and form of @claim back in the fields, as the
+ * clerk had them: ::changed, but no ::kind-changed. */
+void         xs_claim_fields_set_kind       (XsClaimFields  *self,
+                                             const XsClaim  *claim);
 /* Fills @claim from the fields. The date comes last: when its text is not
  * a date, the rest is filled in and the parse error returned. @date_given
  * (may be NULL) tells whether the date field holds anything. */

@@ -11,6 +11,7 @@
 #include "xs-date.h"
 #include "xs-hours-bar.h"
 #include "xs-hours-track.h"
+#include "xs-tooltip.h"
 
 struct _XsHoursBar
 {
@@ -70,7 +71,7 @@ xs_hours_bar_query_tooltip (GtkWidget  *widget,
 
   if (self->tooltip == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, self->tooltip);
+  xs_tooltip_show_text (tooltip, widget, self->tooltip);
   return TRUE;
 }
 

@@ -443,6 +443,51 @@ xs_materials_list_dup_pending_texts (XsMaterialsList *self)
   return texts;
 }
 
+/* The rows rebuild_rows() would not keep for @edited, with their pending
+ * files: "会议通知: a.pdf, b.pdf", one line a material. */
+char *
+xs_materials_list_dup_dropped (XsMaterialsList *self,
+                               const XsClaim   *edited,
+                               guint           *n_files)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  const char * const *required;
+  guint n = 0;
+
+  g_return_val_if_fail (XS_IS_MATERIALS_LIST (self), NULL);
+  g_return_val_if_fail (edited != NULL, NULL);
+
+  if (n_files != NULL)
+    *n_files = 0;
+  if (self->rules == NULL || self->edited == NULL)
+    return NULL;
+  required = xs_rule_set_get_required_materials (self->rules, edited);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      XsMaterialRow *row = g_ptr_array_index (self->rows, i);
+      const char *material = xs_material_row_get_material (row);
+
+      if (!has_pending (row)
+          || (g_strv_contains (required, material) && xs_material_row_get_claim_id (row) == edited->id))
+        continue;
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      /* Translators: a material and the names of its files, “会议通知：a.pdf, b.pdf” */
+      g_string_append_printf (lines, _("%s: "), xs_rule_set_get_material_name (self->rules, material));
+      for (const char * const *p = xs_material_row_get_pending (row); *p != NULL; p++, n++)
+        {
+          g_autofree char *name = g_path_get_basename (*p);
+
+          if (p != xs_material_row_get_pending (row))
+            g_string_append (lines, _(", "));
+          g_string_append (lines, name);
+        }
+    }
+  if (n_files != NULL)
+    *n_files = n;
+  return n > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
+}
+
 /* GObject ------------------------------------------------------------------- */
 
 static void

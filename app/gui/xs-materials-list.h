@@ -48,5 +48,11 @@ gboolean    xs_materials_list_has_pending     (XsMaterialsList *self);
 /* Pending path → what was read on it (xs_recognition_to_json() as text),
  * for the pending scans that were read. */
 GHashTable *xs_materials_list_dup_pending_texts (XsMaterialsList *self);
+/* The pending files that showing @edited would drop, those of materials it
+ * does not ask for, one line a material ("会议通知: a.pdf, b.pdf"), their
+ * number in *@n_files; NULL when none would be. */
+char       *xs_materials_list_dup_dropped     (XsMaterialsList *self,
+                                               const XsClaim   *edited,
+                                               guint           *n_files);
 
 G_END_DECLS
