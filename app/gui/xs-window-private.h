@@ -8,6 +8,7 @@
 #include "xs-classes-view.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
+#include "xs-to-complete-view.h"
 #include "xs-trainee-model.h"
 #include "xs-trainee-page.h"
 #include "xs-trainees-view.h"
@@ -43,9 +44,8 @@ struct _XsWindow
   GtkWidget            *back_button;
   GtkWidget            *sidebar_back_button;
   AdwWindowTitle       *window_title;
-  GtkListBox           *to_complete_list;
+  XsToCompleteView     *to_complete_view;
   guint                 busy_pulse;
-  GListStore           *to_complete;           /* XsClaimItem, bound to to_complete_list */
   GArray               *data_years;            /* int: years with claims or classes */
 };
 

@@ -8,13 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-claim-item.h"
-#include "xs-claim-row.h"
 #include "xs-claim-store.h"
 #include "xs-output.h"
 #include "xs-sidebar-row.h"
-#include "xs-trainee-names.h"
-#include "xs-trainee-store.h"
 #include "xs-window-private.h"
 #include "xs-year-item.h"
 #include "xs-report.h"
@@ -294,81 +290,6 @@ update_title (XsWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-/* Claims to Complete: the year's drafts and rejected claims, read in a
- * job with their trainees' names. */
-
-typedef struct
-{
-  XsRuleSet  *rules;
-  GPtrArray  *claims;   /* XsClaim */
-  GHashTable *names;    /* trainee id → name */
-} ToComplete;
-
-static void
-to_complete_free (ToComplete *read)
-{
-  g_clear_object (&read->rules);
-  g_clear_pointer (&read->claims, g_ptr_array_unref);
-  g_clear_pointer (&read->names, g_hash_table_unref);
-  g_free (read);
-}
-
-static gboolean
-read_to_complete (XsJob         *job,
-                  XsDb          *db,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  int year = *(int *) data;
-  ToComplete *read = g_new0 (ToComplete, 1);
-
-  xs_job_set_result (job, read, (GDestroyNotify) to_complete_free);
-  return (read->rules = xs_rule_set_for_year (year, error)) != NULL
-         && (read->claims = xs_claim_store_list_to_complete (db, year, error)) != NULL
-         && (read->names = xs_trainee_store_list_names (db, error)) != NULL;
-}
-
-static void
-on_to_complete_read (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(XsWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  ToComplete *read;
-
-  if (!xs_job_run_finish (XS_JOB (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        xs_window_show_toast (self, error->message);
-      return;
-    }
-  read = xs_job_get_result (XS_JOB (object));
-
-  g_list_store_remove_all (self->to_complete);
-  for (guint i = 0; i < read->claims->len; i++)
-    {
-      XsClaim *claim = g_ptr_array_index (read->claims, i);
-      const char *name = g_hash_table_lookup (read->names, &claim->trainee_id);
-      g_autoptr(XsClaimItem) item = xs_claim_item_new (claim, read->rules, NULL);
-      g_autofree char *title = g_strdup_printf ("%s · %s", name ? name : "", claim->title);
-
-      xs_claim_item_set_title (item, title);
-      g_list_store_append (self->to_complete, item);
-    }
-}
-
-static void
-reload_to_complete (XsWindow *self)
-{
-  int year = xs_window_get_year (self);
-  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), read_to_complete,
-                                     g_memdup2 (&year, sizeof year), g_free);
-
-  xs_job_run_async (job, self->cancellable, on_to_complete_read, g_object_ref (self));
-}
-
 static void
 on_trainees_loaded (GObject      *object,
                     GAsyncResult *result,
@@ -387,7 +308,7 @@ on_trainees_loaded (GObject      *object,
     }
 
   update_title (self);
-  reload_to_complete (self);
+  xs_to_complete_view_reload (self->to_complete_view);
 
   visible = gtk_stack_get_visible_child_name (self->stack);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
@@ -458,18 +379,6 @@ on_claim_activated (XsWindow      *self,
                     XsTraineePage *page)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-claim", "x", claim_id);
-}
-
-static void
-on_to_complete_activated (XsWindow      *self,
-                          GtkListBoxRow *row,
-                          GtkListBox    *list)
-{
-  int index = gtk_list_box_row_get_index (row);
-  g_autoptr(XsClaimItem) item = index >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->to_complete), index) : NULL;
-
-  if (item != NULL)
-    xs_window_show_trainee (self, xs_claim_item_get_claim (item)->trainee_id);
 }
 
 static void
@@ -669,7 +578,6 @@ xs_window_dispose (GObject *object)
   if (self->sidebar != NULL)
     gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   g_clear_object (&self->trainees);
-  g_clear_object (&self->to_complete);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
   g_clear_pointer (&self->data_years, g_array_unref);
@@ -777,6 +685,7 @@ xs_window_class_init (XsWindowClass *klass)
   g_type_ensure (XS_TYPE_TRAINEE_PAGE);
   g_type_ensure (XS_TYPE_CLASSES_VIEW);
   g_type_ensure (XS_TYPE_CERTIFICATES_VIEW);
+  g_type_ensure (XS_TYPE_TO_COMPLETE_VIEW);
   g_type_ensure (XS_TYPE_YEAR_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-window.ui");
@@ -795,10 +704,9 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsWindow, busy_bar);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, XsWindow, to_complete_list);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, to_complete_view);
   gtk_widget_class_bind_template_callback (widget_class, on_trainee_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_to_complete_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
@@ -817,7 +725,4 @@ xs_window_init (XsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   xs_trainees_view_set_model (self->trainees_view, self->trainees);
-  self->to_complete = g_list_store_new (XS_TYPE_CLAIM_ITEM);
-  gtk_list_box_bind_model (self->to_complete_list, G_LIST_MODEL (self->to_complete),
-                           xs_claim_item_create_row, NULL, NULL);
 }
