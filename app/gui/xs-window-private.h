@@ -13,6 +13,7 @@
 #include "xs-trainee-page.h"
 #include "xs-trainees-view.h"
 #include "xs-window.h"
+#include "xs-year-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,6 @@ struct _XsWindow
   XsBaseProfile        *profile;
   int                   default_year;
   gboolean              year_chosen;
-  gboolean              filling_years;
   XsTraineeModel       *trainees;
   GCancellable         *cancellable;
 
@@ -34,7 +34,7 @@ struct _XsWindow
   GtkListBox           *sidebar;
   GListModel           *sidebar_pages;         /* GtkStackPage: the stack's pages with a title */
   GtkStack             *stack;
-  GtkDropDown          *year_dropdown;
+  XsYearChooser        *year_chooser;
   XsTraineesView       *trainees_view;
   XsTraineePage        *trainee_page;
   XsClassesView        *classes_view;
@@ -46,7 +46,6 @@ struct _XsWindow
   AdwWindowTitle       *window_title;
   XsToCompleteView     *to_complete_view;
   guint                 busy_pulse;
-  GArray               *data_years;            /* int: years with claims or classes */
 };
 
 void _xs_window_class_install_actions (GtkWidgetClass *widget_class);
