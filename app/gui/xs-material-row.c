@@ -3,7 +3,8 @@
  * The row of one material: its files, preview and remove, and the ways to
  * add files: an XsEvidenceIntake takes them from the chooser or a drop, an
  * XsScanLauncher from the scanner, and an XsEvidenceAttacher stores them
- * (or keeps them pending while the claim is not saved).
+ * (or keeps them pending while the claim is not saved); an XsSuggestionList
+ * offers what an attached file says.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
