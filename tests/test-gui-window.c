@@ -126,13 +126,13 @@ test_window_sidebar (Fixture       *fixture,
   g_assert_cmpstr (xs_window_get_page (window), ==, "empty");
 
   /* an empty base opens on this year, and no year is marked */
-  year = gtk_drop_down_get_selected_item (window->year_dropdown);
+  year = xs_year_chooser_get_item (window->year_chooser);
   g_assert_true (XS_IS_YEAR_ITEM (year));
   g_assert_cmpint (xs_year_item_get_year (year), ==, g_date_time_get_year (now));
   g_assert_cmpint (xs_window_get_year (window), ==, g_date_time_get_year (now));
   g_assert_false (xs_year_item_get_has_data (year));
-  g_assert_nonnull (window->data_years);
-  g_assert_cmpuint (window->data_years->len, ==, 0);
+  g_assert_nonnull (xs_year_chooser_get_data_years (window->year_chooser));
+  g_assert_cmpuint (xs_year_chooser_get_data_years (window->year_chooser)->len, ==, 0);
 }
 
 static gboolean
@@ -265,10 +265,10 @@ test_window_bars_after_approval (Fixture       *fixture,
   /* A new window opens on the latest year with data, and knows which
    * years have any. */
   g_assert_cmpint (xs_window_get_year (window), ==, 2018);
-  g_assert_nonnull (window->data_years);
-  g_assert_cmpuint (window->data_years->len, >=, 1);
-  g_assert_cmpint (g_array_index (window->data_years, int, 0), ==, 2018);
-  g_assert_true (xs_year_item_get_has_data (gtk_drop_down_get_selected_item (window->year_dropdown)));
+  g_assert_nonnull (xs_year_chooser_get_data_years (window->year_chooser));
+  g_assert_cmpuint (xs_year_chooser_get_data_years (window->year_chooser)->len, >=, 1);
+  g_assert_cmpint (g_array_index (xs_year_chooser_get_data_years (window->year_chooser), int, 0), ==, 2018);
+  g_assert_true (xs_year_item_get_has_data (xs_year_chooser_get_item (window->year_chooser)));
 
   trainee->id_number = xs_test_id_number (9);
   trainee->name = g_strdup ("张三");

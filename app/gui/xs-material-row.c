@@ -3,7 +3,8 @@
  * The row of one material: its files, preview and remove, and the ways to
  * add files: an XsEvidenceIntake takes them from the chooser or a drop, an
  * XsScanLauncher from the scanner, and an XsEvidenceAttacher stores them
- * (or keeps them pending while the claim is not saved).
+ * (or keeps them pending while the claim is not saved); an XsSuggestionList
+ * offers what an attached file says.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,14 +15,13 @@
 #include <glib/gi18n.h>
 
 #include "xs-claim-store.h"
-#include "xs-date.h"
 #include "xs-evidence-attacher.h"
 #include "xs-evidence-file-row.h"
 #include "xs-evidence-intake.h"
 #include "xs-evidence-viewer.h"
-#include "xs-id-number.h"
 #include "xs-material-row.h"
 #include "xs-scan-launcher.h"
+#include "xs-suggestion-list.h"
 #include "xs-report.h"
 
 struct _XsMaterialRow
@@ -34,7 +34,6 @@ struct _XsMaterialRow
   char               *material;
   GPtrArray          *evidence;     /* XsEvidence of this material */
   GPtrArray          *file_rows;    /* the child rows showing them */
-  GPtrArray          *suggestion_rows; /* what an attached file says */
   XsEvidenceIntake   *intake;
   gboolean            editable;
 
@@ -45,6 +44,7 @@ struct _XsMaterialRow
   GtkButton          *scan_button;
   GtkListBoxRow      *error_row;
   GtkLabel           *error_label;
+  XsSuggestionList   *suggestions;    /* what an attached file says */
 };
 
 G_DEFINE_FINAL_TYPE (XsMaterialRow, xs_material_row, ADW_TYPE_EXPANDER_ROW)
@@ -285,119 +285,24 @@ remove_action (GtkWidget  *widget,
 
 /* Suggestions of an attached file --------------------------------------- */
 
-/* Offered as after a scan: each finding a row, those the claim can take
- * with Use; nothing is filled in until the clerk presses it. */
-static void
-clear_suggestions (XsMaterialRow *self)
-{
-  for (guint i = 0; i < self->suggestion_rows->len; i++)
-    adw_expander_row_remove (ADW_EXPANDER_ROW (self), g_ptr_array_index (self->suggestion_rows, i));
-  g_ptr_array_set_size (self->suggestion_rows, 0);
-}
-
-/* What a Use button puts into the claim. */
-typedef struct
-{
-  XsMaterialRow *self;   /* unowned: the button is inside it */
-  char          *field;
-  char          *value;
-} Suggestion;
-
-static void
-suggestion_free (gpointer  data,
-                 GClosure *closure)
-{
-  Suggestion *suggestion = data;
-
-  g_free (suggestion->field);
-  g_free (suggestion->value);
-  g_free (suggestion);
-}
-
-static void
-on_use_clicked (GtkButton  *button,
-                Suggestion *suggestion)
-{
-  g_signal_emit (suggestion->self, signals[SUGGESTION], 0, suggestion->field, suggestion->value);
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  gtk_button_set_label (button, _("Used"));
-}
-
-static void
-add_suggestion (XsMaterialRow *self,
-                const char    *title,
-                const char    *shown,
-                const char    *field,
-                const char    *value,
-                gboolean       warning)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
-  if (warning)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_widget_add_css_class (row, "warning");
-    }
-  if (field != NULL)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use"));
-
-      Suggestion *suggestion = g_new0 (Suggestion, 1);
-
-      suggestion->self = self;
-      suggestion->field = g_strdup (field);
-      suggestion->value = g_strdup (value);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_signal_connect_data (button, "clicked", G_CALLBACK (on_use_clicked), suggestion, suggestion_free, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-  g_ptr_array_add (self->suggestion_rows, row);
-}
-
+/* Offered as after a scan: nothing is filled in until the clerk presses
+ * Use. */
 static void
 on_recognised (XsMaterialRow       *self,
                const XsRecognition *found,
                const char          *trainee_id_number)
 {
-  clear_suggestions (self);
-  for (guint i = 0; found->id_numbers[i] != NULL; i++)
-    {
-      g_autofree char *masked = xs_id_number_mask (found->id_numbers[i]);
-
-      if (trainee_id_number != NULL && !g_str_equal (found->id_numbers[i], trainee_id_number))
-        add_suggestion (self, _("This certificate names another person"), masked, NULL, NULL, TRUE);
-      else
-        add_suggestion (self, _("Identity number matches the trainee"), masked, NULL, NULL, FALSE);
-    }
-  if (found->names[0] != NULL)
-    add_suggestion (self, _("Name"), found->names[0], NULL, NULL, FALSE);
-  if (found->title != NULL)
-    add_suggestion (self, _("Title"), found->title, "title", found->title, FALSE);
-  for (guint i = 0; found->dates[i] != NULL && i < 3; i++)
-    add_suggestion (self, _("Date"), found->dates[i], "date", found->dates[i], FALSE);
-  for (guint i = 0; i < found->n_hours && i < 3; i++)
-    {
-      g_autofree char *shown = xs_hours_format (found->hours[i]);
-      g_autofree char *value = g_strdup_printf ("%d", found->hours[i]);
-
-      add_suggestion (self, _("Hours"), shown, "hours", value, FALSE);
-    }
-  if (found->material != NULL && g_strcmp0 (found->material, self->material) != 0 &&
-      found->material_confidence >= 0.5)
-    {
-      g_autofree char *shown = g_strdup_printf (_("It looks like a %s, not the material this row asks for."),
-                                                xs_recognition_material_name (found->material));
-
-      add_suggestion (self, _("Kind of paper"), shown, NULL, NULL, TRUE);
-    }
-  if (self->suggestion_rows->len > 0)
+  xs_suggestion_list_show (self->suggestions, found, trainee_id_number, self->material);
+  if (!xs_suggestion_list_get_empty (self->suggestions))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+}
+
+static void
+on_suggestion_use (XsMaterialRow *self,
+                   const char    *field,
+                   const char    *value)
+{
+  g_signal_emit (self, signals[SUGGESTION], 0, field, value);
 }
 
 /* Attaching ---------------------------------------------------------------- */
@@ -471,14 +376,6 @@ attach_action (GtkWidget  *widget,
 
 /* Scanning ---------------------------------------------------------------- */
 
-static void
-on_scan_suggestion (XsMaterialRow *self,
-                    const char    *field,
-                    const char    *value)
-{
-  g_signal_emit (self, signals[SUGGESTION], 0, field, value);
-}
-
 /* Scan… opens the scan dialog for this material. */
 static void
 scan_action (GtkWidget  *widget,
@@ -527,7 +424,7 @@ xs_material_row_new (XsDb       *db,
   self->launcher = xs_scan_launcher_new (db, self->attacher);
   xs_scan_launcher_set_trainee_id (self->launcher, trainee_id);
   g_signal_connect_object (self->launcher, "scanned", G_CALLBACK (emit_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->launcher, "suggestion", G_CALLBACK (on_scan_suggestion), self,
+  g_signal_connect_object (self->launcher, "suggestion", G_CALLBACK (on_suggestion_use), self,
                            G_CONNECT_SWAPPED);
   update_state (self);
   return GTK_WIDGET (self);
@@ -686,7 +583,6 @@ xs_material_row_finalize (GObject *object)
   g_free (self->material);
   g_ptr_array_unref (self->evidence);
   g_ptr_array_unref (self->file_rows);
-  g_ptr_array_unref (self->suggestion_rows);
 
   G_OBJECT_CLASS (xs_material_row_parent_class)->finalize (object);
 }
@@ -793,6 +689,7 @@ xs_material_row_class_init (XsMaterialRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
+  g_type_ensure (XS_TYPE_SUGGESTION_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-material-row.ui");
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, spinner);
@@ -800,6 +697,8 @@ xs_material_row_class_init (XsMaterialRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, scan_button);
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, error_row);
   gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XsMaterialRow, suggestions);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_use);
 
   gtk_widget_class_install_action (widget_class, "material.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "material.scan", NULL, scan_action);
@@ -816,7 +715,6 @@ xs_material_row_init (XsMaterialRow *self)
 
   self->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) xs_evidence_free);
   self->file_rows = g_ptr_array_new ();
-  self->suggestion_rows = g_ptr_array_new ();
 
   self->intake = xs_evidence_intake_new (GTK_WIDGET (self));
   g_signal_connect_object (self->intake, "files", G_CALLBACK (on_intake_files), self, G_CONNECT_SWAPPED);

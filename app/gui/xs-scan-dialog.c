@@ -15,14 +15,13 @@
 #include <glib/gi18n.h>
 
 #include "xs-claim-store.h"
-#include "xs-date.h"
 #include "xs-evidence-text.h"
-#include "xs-id-number.h"
 #include "xs-job.h"
 #include "xs-recognise.h"
 #include "xs-scan-dialog.h"
 #include "xs-scan-pdf.h"
 #include "xs-scanner.h"
+#include "xs-suggestion-list.h"
 #include "xs-texture.h"
 #include "xs-trainee-store.h"
 
@@ -40,7 +39,6 @@ struct _XsScanDialog
   XsScanner      *scanner;
   GtkWidget      *current_page;  /* thumbnail of the page arriving */
   gboolean        working;
-  GPtrArray      *suggestion_rows;  /* the rows shown in suggestions_group */
 
   /* template children */
   GtkButton            *cancel_button;
@@ -53,7 +51,7 @@ struct _XsScanDialog
   GtkProgressBar       *progress_bar;
   GtkLabel             *status_label;
   GtkFlowBox           *thumbnails;
-  AdwPreferencesGroup  *suggestions_group;
+  XsSuggestionList     *suggestions;
 };
 
 enum
@@ -143,114 +141,11 @@ devices_listed (GObject      *source,
 /* Suggestions */
 
 static void
-clear_suggestions (XsScanDialog *self)
+on_suggestion_use (XsScanDialog *self,
+                   const char   *field,
+                   const char   *value)
 {
-  for (guint i = 0; i < self->suggestion_rows->len; i++)
-    adw_preferences_group_remove (self->suggestions_group, g_ptr_array_index (self->suggestion_rows, i));
-  g_ptr_array_set_size (self->suggestion_rows, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_group), FALSE);
-}
-
-/* What a Use button puts into the claim. */
-typedef struct
-{
-  XsScanDialog *self;   /* unowned: the button is inside it */
-  char         *field;
-  char         *value;
-} Suggestion;
-
-static void
-suggestion_free (gpointer  data,
-                 GClosure *closure)
-{
-  Suggestion *suggestion = data;
-
-  g_free (suggestion->field);
-  g_free (suggestion->value);
-  g_free (suggestion);
-}
-
-static void
-on_use_clicked (GtkButton  *button,
-                Suggestion *suggestion)
-{
-  g_signal_emit (suggestion->self, signals[SIGNAL_SUGGESTION_ACCEPTED], 0, suggestion->field, suggestion->value);
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  gtk_button_set_label (button, _("Used"));
-}
-
-static void
-add_suggestion (XsScanDialog *self,
-                const char   *title,
-                const char   *shown,
-                const char   *field,
-                const char   *value,
-                gboolean      warning)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
-  if (warning)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_widget_add_css_class (row, "warning");
-    }
-  if (field != NULL)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use"));
-      Suggestion *suggestion = g_new0 (Suggestion, 1);
-
-      suggestion->self = self;
-      suggestion->field = g_strdup (field);
-      suggestion->value = g_strdup (value);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_signal_connect_data (button, "clicked", G_CALLBACK (on_use_clicked), suggestion, suggestion_free, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  adw_preferences_group_add (self->suggestions_group, row);
-  g_ptr_array_add (self->suggestion_rows, row);
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_group), TRUE);
-}
-
-static void
-show_suggestions (XsScanDialog        *self,
-                  const XsRecognition *found,
-                  const char          *trainee_id_number)
-{
-  for (guint i = 0; found->id_numbers[i] != NULL; i++)
-    {
-      g_autofree char *masked = xs_id_number_mask (found->id_numbers[i]);
-
-      if (trainee_id_number != NULL && !g_str_equal (found->id_numbers[i], trainee_id_number))
-        add_suggestion (self, _("This certificate names another person"), masked, NULL, NULL, TRUE);
-      else
-        add_suggestion (self, _("Identity number matches the trainee"), masked, NULL, NULL, FALSE);
-    }
-  if (found->names[0] != NULL)
-    add_suggestion (self, _("Name"), found->names[0], NULL, NULL, FALSE);
-  if (found->title != NULL)
-    add_suggestion (self, _("Title"), found->title, "title", found->title, FALSE);
-  for (guint i = 0; found->dates[i] != NULL && i < 3; i++)
-    add_suggestion (self, _("Date"), found->dates[i], "date", found->dates[i], FALSE);
-  for (guint i = 0; i < found->n_hours && i < 3; i++)
-    {
-      g_autofree char *shown = xs_hours_format (found->hours[i]);
-      g_autofree char *value = g_strdup_printf ("%d", found->hours[i]);
-
-      add_suggestion (self, _("Hours"), shown, "hours", value, FALSE);
-    }
-  if (found->material != NULL && g_strcmp0 (found->material, self->material) != 0 &&
-      found->material_confidence >= 0.5)
-    {
-      g_autofree char *shown = g_strdup_printf (_("It looks like a %s, not the material this row asks for."),
-                                                xs_recognition_material_name (found->material));
-
-      add_suggestion (self, _("Kind of paper"), shown, NULL, NULL, TRUE);
-    }
+  g_signal_emit (self, signals[SIGNAL_SUGGESTION_ACCEPTED], 0, field, value);
 }
 
 void
@@ -261,8 +156,7 @@ xs_scan_dialog_show_recognition (XsScanDialog        *self,
   g_return_if_fail (XS_IS_SCAN_DIALOG (self));
   g_return_if_fail (found != NULL);
 
-  clear_suggestions (self);
-  show_suggestions (self, found, trainee_id_number);
+  xs_suggestion_list_show (self->suggestions, found, trainee_id_number, self->material);
 }
 
 /* Storing and reading */
@@ -398,7 +292,7 @@ stored (GObject      *source,
     {
       show_status (self, pending ? _("The pages are attached to the new claim, stored when it is saved. Here is what they say.")
                                  : _("The pages are attached. Here is what they say."), FALSE);
-      show_suggestions (self, result->found, result->trainee_id_number);
+      xs_suggestion_list_show (self->suggestions, result->found, result->trainee_id_number, self->material);
     }
   else if (result->read_error != NULL)
     show_status (self, result->read_error, TRUE);
@@ -498,7 +392,7 @@ xs_scan_dialog_start (XsScanDialog *self)
   self->current_page = NULL;
   show_status (self, NULL, FALSE);
   gtk_button_set_label (self->cancel_button, _("_Cancel"));
-  clear_suggestions (self);
+  xs_suggestion_list_clear (self->suggestions);
   set_working (self, TRUE);
   xs_scanner_scan_async (self->scanner, self->cancellable, on_progress, g_object_ref (self),
                          g_object_unref, scanned, g_object_ref (self));
@@ -553,7 +447,6 @@ xs_scan_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->scanner);
   g_clear_pointer (&self->devices, g_ptr_array_unref);
-  g_clear_pointer (&self->suggestion_rows, g_ptr_array_unref);
   g_free (self->material);
   G_OBJECT_CLASS (xs_scan_dialog_parent_class)->finalize (object);
 }
@@ -579,6 +472,7 @@ xs_scan_dialog_class_init (XsScanDialogClass *klass)
     g_signal_new ("suggestion-accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
+  g_type_ensure (XS_TYPE_SUGGESTION_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-scan-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XsScanDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, XsScanDialog, scan_button);
@@ -590,7 +484,8 @@ xs_scan_dialog_class_init (XsScanDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsScanDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, XsScanDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, XsScanDialog, thumbnails);
-  gtk_widget_class_bind_template_child (widget_class, XsScanDialog, suggestions_group);
+  gtk_widget_class_bind_template_child (widget_class, XsScanDialog, suggestions);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_use);
   gtk_widget_class_bind_template_callback (widget_class, on_scan_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -601,7 +496,6 @@ xs_scan_dialog_init (XsScanDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
-  self->suggestion_rows = g_ptr_array_new ();
 }
 
 XsScanDialog *

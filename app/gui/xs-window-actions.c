@@ -18,7 +18,6 @@
 #include "xs-verify-dialog.h"
 #include "xs-window-package-private.h"
 #include "xs-report.h"
-#include "xs-year-item.h"
 #include "xs-window-private.h"
 
 /* Trainees in the demo base. */
@@ -124,28 +123,14 @@ on_demo_loaded (XsWindow *self,
                 XsJob    *job)
 {
   g_autofree char *text = NULL;
-  guint year_index;
 
   text = g_strdup_printf (_("Demo base with %d trainees loaded"), DEMO_TRAINEES);
   xs_window_show_toast (self, text);
 
-  /* The demo's hours are of its year: show that year. */
-  year_index = g_list_model_get_n_items (gtk_drop_down_get_model (self->year_dropdown));
-  for (guint i = 0; i < year_index; i++)
-    {
-      g_autoptr(XsYearItem) item = g_list_model_get_item (gtk_drop_down_get_model (self->year_dropdown), i);
-
-      if (xs_year_item_get_year (item) == XS_DEMO_YEAR)
-        {
-          if (gtk_drop_down_get_selected (self->year_dropdown) != i)
-            {
-              gtk_drop_down_set_selected (self->year_dropdown, i);
-              return;   /* selecting the year reloads */
-            }
-          break;
-        }
-    }
-  xs_window_reload (self);
+  /* The demo's hours are of its year: show that year (choosing it
+   * reloads). */
+  if (!xs_year_chooser_select (self->year_chooser, XS_DEMO_YEAR))
+    xs_window_reload (self);
 }
 
 static void

@@ -8,10 +8,12 @@
 #include "xs-classes-view.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
+#include "xs-to-complete-view.h"
 #include "xs-trainee-model.h"
 #include "xs-trainee-page.h"
 #include "xs-trainees-view.h"
 #include "xs-window.h"
+#include "xs-year-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +25,6 @@ struct _XsWindow
   XsBaseProfile        *profile;
   int                   default_year;
   gboolean              year_chosen;
-  gboolean              filling_years;
   XsTraineeModel       *trainees;
   GCancellable         *cancellable;
 
@@ -33,7 +34,7 @@ struct _XsWindow
   GtkListBox           *sidebar;
   GListModel           *sidebar_pages;         /* GtkStackPage: the stack's pages with a title */
   GtkStack             *stack;
-  GtkDropDown          *year_dropdown;
+  XsYearChooser        *year_chooser;
   XsTraineesView       *trainees_view;
   XsTraineePage        *trainee_page;
   XsClassesView        *classes_view;
@@ -43,10 +44,8 @@ struct _XsWindow
   GtkWidget            *back_button;
   GtkWidget            *sidebar_back_button;
   AdwWindowTitle       *window_title;
-  GtkListBox           *to_complete_list;
+  XsToCompleteView     *to_complete_view;
   guint                 busy_pulse;
-  GListStore           *to_complete;           /* XsClaimItem, bound to to_complete_list */
-  GArray               *data_years;            /* int: years with claims or classes */
 };
 
 void _xs_window_class_install_actions (GtkWidgetClass *widget_class);

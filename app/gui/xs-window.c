@@ -8,21 +8,12 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-claim-item.h"
-#include "xs-claim-row.h"
-#include "xs-claim-store.h"
 #include "xs-output.h"
 #include "xs-sidebar-row.h"
-#include "xs-trainee-names.h"
-#include "xs-trainee-store.h"
 #include "xs-window-private.h"
-#include "xs-year-item.h"
 #include "xs-report.h"
 
 G_DEFINE_FINAL_TYPE (XsWindow, xs_window, ADW_TYPE_APPLICATION_WINDOW)
-
-/* Years a base works with: the notice's first year to next year. */
-#define FIRST_YEAR 2016
 
 enum
 {
@@ -69,15 +60,13 @@ xs_window_get_profile (XsWindow *self)
 int
 xs_window_get_year (XsWindow *self)
 {
-  XsYearItem *item;
+  int year;
 
   g_return_val_if_fail (XS_IS_WINDOW (self), 0);
 
-  /* (during the template's bindings there is no dropdown yet) */
-  item = self->year_dropdown != NULL ? gtk_drop_down_get_selected_item (self->year_dropdown) : NULL;
-  if (item == NULL)
-    return self->default_year;
-  return xs_year_item_get_year (item);
+  /* (during the template's bindings there is no chooser yet) */
+  year = self->year_chooser != NULL ? xs_year_chooser_get_year (self->year_chooser) : 0;
+  return year > 0 ? year : self->default_year;
 }
 
 const char *
@@ -294,81 +283,6 @@ update_title (XsWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-/* Claims to Complete: the year's drafts and rejected claims, read in a
- * job with their trainees' names. */
-
-typedef struct
-{
-  XsRuleSet  *rules;
-  GPtrArray  *claims;   /* XsClaim */
-  GHashTable *names;    /* trainee id → name */
-} ToComplete;
-
-static void
-to_complete_free (ToComplete *read)
-{
-  g_clear_object (&read->rules);
-  g_clear_pointer (&read->claims, g_ptr_array_unref);
-  g_clear_pointer (&read->names, g_hash_table_unref);
-  g_free (read);
-}
-
-static gboolean
-read_to_complete (XsJob         *job,
-                  XsDb          *db,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  int year = *(int *) data;
-  ToComplete *read = g_new0 (ToComplete, 1);
-
-  xs_job_set_result (job, read, (GDestroyNotify) to_complete_free);
-  return (read->rules = xs_rule_set_for_year (year, error)) != NULL
-         && (read->claims = xs_claim_store_list_to_complete (db, year, error)) != NULL
-         && (read->names = xs_trainee_store_list_names (db, error)) != NULL;
-}
-
-static void
-on_to_complete_read (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(XsWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  ToComplete *read;
-
-  if (!xs_job_run_finish (XS_JOB (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        xs_window_show_toast (self, error->message);
-      return;
-    }
-  read = xs_job_get_result (XS_JOB (object));
-
-  g_list_store_remove_all (self->to_complete);
-  for (guint i = 0; i < read->claims->len; i++)
-    {
-      XsClaim *claim = g_ptr_array_index (read->claims, i);
-      const char *name = g_hash_table_lookup (read->names, &claim->trainee_id);
-      g_autoptr(XsClaimItem) item = xs_claim_item_new (claim, read->rules, NULL);
-      g_autofree char *title = g_strdup_printf ("%s · %s", name ? name : "", claim->title);
-
-      xs_claim_item_set_title (item, title);
-      g_list_store_append (self->to_complete, item);
-    }
-}
-
-static void
-reload_to_complete (XsWindow *self)
-{
-  int year = xs_window_get_year (self);
-  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), read_to_complete,
-                                     g_memdup2 (&year, sizeof year), g_free);
-
-  xs_job_run_async (job, self->cancellable, on_to_complete_read, g_object_ref (self));
-}
-
 static void
 on_trainees_loaded (GObject      *object,
                     GAsyncResult *result,
@@ -387,7 +301,7 @@ on_trainees_loaded (GObject      *object,
     }
 
   update_title (self);
-  reload_to_complete (self);
+  xs_to_complete_view_reload (self->to_complete_view);
 
   visible = gtk_stack_get_visible_child_name (self->stack);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
@@ -460,26 +374,13 @@ on_claim_activated (XsWindow      *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-claim", "x", claim_id);
 }
 
+/* The years were read, or the clerk chose one: the views take the year
+ * through the bindings of xs-window.ui, then everything is read again. */
 static void
-on_to_complete_activated (XsWindow      *self,
-                          GtkListBoxRow *row,
-                          GtkListBox    *list)
+on_year_changed (XsWindow      *self,
+                 GParamSpec    *pspec,
+                 XsYearChooser *chooser)
 {
-  int index = gtk_list_box_row_get_index (row);
-  g_autoptr(XsClaimItem) item = index >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->to_complete), index) : NULL;
-
-  if (item != NULL)
-    xs_window_show_trainee (self, xs_claim_item_get_claim (item)->trainee_id);
-}
-
-static void
-on_year_selected (XsWindow    *self,
-                  GParamSpec  *pspec,
-                  GtkDropDown *dropdown)
-{
-  /* the dropdown is filled once the years are read, then the window loads */
-  if (self->filling_years)
-    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   xs_window_reload (self);
 }
@@ -548,102 +449,15 @@ on_sidebar_back (XsWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static gboolean
-year_has_data (GArray *data_years,
-               int     year)
-{
-  for (guint i = 0; i < data_years->len; i++)
-    if (g_array_index (data_years, int, i) == year)
-      return TRUE;
-  return FALSE;
-}
-
-/* Fills the year dropdown once the years with data are known (@data_years,
- * newest first; empty when they could not be read). */
-static void
-fill_years (XsWindow *self,
-            GArray   *data_years)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GListStore) years = g_list_store_new (XS_TYPE_YEAR_ITEM);
-  int last = g_date_time_get_year (now) + 1;
-  int wanted = self->default_year;
-  guint selected = 0;
-
-  g_clear_pointer (&self->data_years, g_array_unref);
-  self->data_years = g_array_ref (data_years);
-  /* Unless a year was chosen, the latest year with data. */
-  if (!self->year_chosen && data_years->len > 0)
-    wanted = CLAMP (g_array_index (data_years, int, 0), FIRST_YEAR, last);
-
-  for (int year = last; year >= FIRST_YEAR; year--)
-    {
-      g_autoptr(XsYearItem) item = xs_year_item_new (year, year_has_data (data_years, year));
-
-      if (year == wanted)
-        selected = last - year;
-      g_list_store_append (years, item);
-    }
-  /* the dropdown's list factory is in xs-window.ui */
-  self->filling_years = TRUE;
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
-  gtk_drop_down_set_selected (self->year_dropdown, selected);
-  self->filling_years = FALSE;
-}
-
-static gboolean
-read_years (XsJob         *job,
-            XsDb          *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  /* A handful of index seeks, whatever the size of the base. */
-  GArray *years = xs_claim_store_list_years (db, error);
-
-  if (years == NULL)
-    return FALSE;
-  xs_job_set_result (job, years, (GDestroyNotify) g_array_unref);
-  return TRUE;
-}
-
-static void
-on_years_read (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(XsWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) none = NULL;
-  GArray *years;
-
-  if (!xs_job_run_finish (XS_JOB (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_message ("The years with data are not known: %s", error->message);
-    }
-  years = xs_job_get_result (XS_JOB (object));
-  if (years == NULL)
-    years = none = g_array_new (FALSE, FALSE, sizeof (int));
-  fill_years (self, years);
-  /* The views take the year through the bindings of xs-window.ui. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-  xs_window_reload (self);
-}
-
-/* The year comes first, read in a job: then everything else. */
+/* The year comes first, read by the year chooser once it has the
+ * database: then everything else (on_year_changed). */
 static void
 start (XsWindow *self)
 {
-  g_autoptr(XsJob) job = NULL;
-
   show_page (self, "loading");
   if (self->db == NULL)
     return;
   _xs_window_set_busy (self, TRUE);
-  job = xs_job_new (xs_db_get_data_dir (self->db), read_years, NULL, NULL);
-  xs_job_run_async (job, self->cancellable, on_years_read, g_object_ref (self));
 }
 
 static void
@@ -669,10 +483,8 @@ xs_window_dispose (GObject *object)
   if (self->sidebar != NULL)
     gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   g_clear_object (&self->trainees);
-  g_clear_object (&self->to_complete);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
-  g_clear_pointer (&self->data_years, g_array_unref);
 
   G_OBJECT_CLASS (xs_window_parent_class)->dispose (object);
 }
@@ -777,7 +589,8 @@ xs_window_class_init (XsWindowClass *klass)
   g_type_ensure (XS_TYPE_TRAINEE_PAGE);
   g_type_ensure (XS_TYPE_CLASSES_VIEW);
   g_type_ensure (XS_TYPE_CERTIFICATES_VIEW);
-  g_type_ensure (XS_TYPE_YEAR_ITEM);
+  g_type_ensure (XS_TYPE_TO_COMPLETE_VIEW);
+  g_type_ensure (XS_TYPE_YEAR_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsWindow, toast_overlay);
@@ -786,7 +599,7 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsWindow, sidebar_pages);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, sidebar_back_button);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, XsWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, year_chooser);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, trainees_view);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, trainee_page);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, classes_view);
@@ -795,11 +608,10 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsWindow, busy_bar);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, XsWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, XsWindow, to_complete_list);
+  gtk_widget_class_bind_template_child (widget_class, XsWindow, to_complete_view);
   gtk_widget_class_bind_template_callback (widget_class, on_trainee_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_to_complete_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_back);
@@ -817,7 +629,4 @@ xs_window_init (XsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   xs_trainees_view_set_model (self->trainees_view, self->trainees);
-  self->to_complete = g_list_store_new (XS_TYPE_CLAIM_ITEM);
-  gtk_list_box_bind_model (self->to_complete_list, G_LIST_MODEL (self->to_complete),
-                           xs_claim_item_create_row, NULL, NULL);
 }

@@ -28,6 +28,7 @@
 #include "xs-bench-util.h"
 #include "xs-gui-test-util.h"
 #include "xs-roster-import.h"
+#include "xs-year-item.h"
 #include "xs-trainee-model.h"
 #include "xs-trainees-view.h"
 #include "xs-window.h"
@@ -131,8 +132,7 @@ find_year_dropdown (GtkWidget *root)
     {
       GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (root));
 
-      if (GTK_IS_STRING_OBJECT (item)
-          && g_str_has_prefix (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), "20"))
+      if (XS_IS_YEAR_ITEM (item))
         return GTK_DROP_DOWN (root);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;

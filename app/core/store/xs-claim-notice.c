@@ -18,18 +18,6 @@
 #include "xs-date.h"
 #include "xs-db-private.h"
 
-char *
-_xs_claim_store_describe_materials (XsRuleSet          *rules,
-                                    const char * const *materials)
-{
-  GString *names = g_string_new (NULL);
-
-  for (guint i = 0; materials != NULL && materials[i] != NULL; i++)
-    g_string_append_printf (names, "%s%s (%s)", i ? _(", ") : "",
-                            xs_rule_set_get_material_name (rules, materials[i]), materials[i]);
-  return g_string_free (names, FALSE);
-}
-
 gboolean
 _xs_claim_store_check_approvable (XsDb           *db,
                                   const XsClaim  *claim,
