@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <poppler.h>
@@ -718,6 +719,76 @@ test_background (Fixture       *fixture,
   cairo_surface_destroy (shown);
 }
 
+/* A blank form scanned to JPEG, as most scanners save it, lies under the
+ * preview as a PNG does. */
+static void
+test_background_jpeg (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *json = g_build_filename (dir, "scan-form.json", NULL);
+  g_autofree char *jpeg = g_build_filename (dir, "blank.jpg", NULL);
+  g_autofree char *text = g_strdup (SCAN_FORM);
+  g_autoptr(GdkPixbuf) scan = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 297, 210);
+  g_autoptr(XsCertificateTemplate) template = NULL;
+  g_autoptr(XsCertificate) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *shown;
+  cairo_t *cr;
+  guint32 pixel;
+
+  /* the blank form: red paper, one pixel a mm */
+  gdk_pixbuf_fill (scan, 0xff0000ff);
+  g_assert_true (gdk_pixbuf_save (scan, jpeg, "jpeg", &error, "quality", "80", NULL));
+  g_assert_no_error (error);
+  memcpy (strstr (text, "blank.png"), "blank.jpg", strlen ("blank.jpg"));
+  g_assert_true (g_file_set_contents (json, text, -1, NULL));
+
+  template = xs_certificate_templates_add (fixture->db, json, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (xs_certificate_template_get_background (template));
+  fixture->settings.annual_template = "scan-form";
+
+  preview = xs_certificate_preview (fixture->db, &fixture->settings, XS_CERTIFICATE_ANNUAL, 2018, NULL,
+                                    fixture->id, &error);
+  g_assert_no_error (error);
+  shown = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 297 * 2, 210 * 2);
+  cr = cairo_create (shown);
+  xs_certificate_draw_preview (preview, cr, 297 * 2, 210 * 2, FALSE);
+  cairo_destroy (cr);
+  /* red, give or take what JPEG does to it */
+  pixel = pixel_at (shown, 150, 30);
+  g_assert_cmphex (pixel >> 16, >, 0xe0);
+  g_assert_cmphex ((pixel >> 8) & 0xff, <, 0x30);
+  g_assert_cmphex (pixel & 0xff, <, 0x30);
+
+  /* a scan cut short after its header draws no background, and no warning */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *cut_json = g_build_filename (dir, "scan-cut.json", NULL);
+    g_autoptr(GString) cut_text = g_string_new (text);
+    g_autoptr(XsCertificateTemplate) cut = NULL;
+    g_autoptr(XsCertificate) again = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (jpeg, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (jpeg, contents, MIN (length, 40), NULL));
+    g_string_replace (cut_text, "\"scan-form\"", "\"scan-cut\"", 1);
+    g_assert_true (g_file_set_contents (cut_json, cut_text->str, -1, NULL));
+    cut = xs_certificate_templates_add (fixture->db, cut_json, &error);
+    g_assert_no_error (error);
+    fixture->settings.annual_template = "scan-cut";
+    again = xs_certificate_preview (fixture->db, &fixture->settings, XS_CERTIFICATE_ANNUAL, 2018, NULL,
+                                    fixture->id, &error);
+    g_assert_no_error (error);
+    cr = cairo_create (shown);
+    xs_certificate_draw_preview (again, cr, 297 * 2, 210 * 2, FALSE);
+    cairo_destroy (cr);
+    g_assert_cmphex (pixel_at (shown, 150, 30), ==, 0xffffff);
+  }
+  cairo_surface_destroy (shown);
+}
+
 /* A certificate issued before the document became the snapshot: its row
  * holds a version 1 document and the PDF it was issued with, which a
  * reprint gives back as it is. */
@@ -800,6 +871,7 @@ main (int    argc,
   g_test_add ("/certificate-template/calibration-clear", Fixture, NULL, fixture_set_up, test_calibration_clear,
               fixture_tear_down);
   g_test_add ("/certificate-template/background", Fixture, NULL, fixture_set_up, test_background, fixture_tear_down);
+  g_test_add ("/certificate-template/background-jpeg", Fixture, NULL, fixture_set_up, test_background_jpeg, fixture_tear_down);
   g_test_add ("/certificate-template/old-snapshot", Fixture, NULL, fixture_set_up, test_old_snapshot,
               fixture_tear_down);
   return g_test_run ();

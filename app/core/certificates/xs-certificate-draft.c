@@ -56,14 +56,17 @@ draw_mark (cairo_t *cr,
 }
 
 /* The scan as an image surface: a PNG read by cairo, a JPEG by
- * GdkPixbuf; NULL when it cannot be read. */
+ * GdkPixbuf's JPEG loader, named (its sniffing asks the desktop's MIME
+ * database, which a sandbox or a bare system may not have); NULL when it
+ * cannot be read. */
 static cairo_surface_t *
 decode_scan (GBytes *image)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (image, &size);
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *pixbuf;
   cairo_surface_t *surface;
   int w, h, channels, stride, surface_stride;
   const guint8 *pixels;
@@ -77,8 +80,23 @@ decode_scan (GBytes *image)
       cairo_surface_destroy (surface);
       return NULL;
     }
-  stream = g_memory_input_stream_new_from_bytes (image);
-  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+  loader = gdk_pixbuf_loader_new_with_type ("jpeg", &error);
+  if (loader != NULL)
+    {
+      gboolean written = gdk_pixbuf_loader_write_bytes (loader, image, &error);
+
+      /* a loader is closed in any case */
+      if (!gdk_pixbuf_loader_close (loader, written ? &error : NULL))
+        written = FALSE;
+      if (!written)
+        g_clear_object (&loader);
+    }
+  if (loader == NULL)
+    {
+      g_debug ("A blank form's scan cannot be read: %s", error ? error->message : "");
+      return NULL;
+    }
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   if (pixbuf == NULL)
     return NULL;
   w = gdk_pixbuf_get_width (pixbuf);
