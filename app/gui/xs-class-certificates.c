@@ -173,6 +173,8 @@ on_issuer_notify (XsClassCertificates *self,
   gtk_label_set_label (self->progress_label, status ? status : "");
   gtk_progress_bar_set_fraction (self->progress_bar, xs_certificate_issuer_get_fraction (issuer));
   gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text ? text : (status ? status : ""), -1);
 }
 
 static void
