@@ -31,6 +31,7 @@
 #include "xs-trainee-model.h"
 #include "xs-trainees-view.h"
 #include "xs-window.h"
+#include "xs-year-item.h"
 
 typedef struct
 {
@@ -123,7 +124,7 @@ count_matches (XsTraineeModel *model,
   return n;
 }
 
-/* The year chooser in the header: the drop-down whose items are years. */
+/* The year chooser in the header: the drop-down whose items are XsYearItems. */
 static GtkDropDown *
 find_year_dropdown (GtkWidget *root)
 {
@@ -131,8 +132,7 @@ find_year_dropdown (GtkWidget *root)
     {
       GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (root));
 
-      if (GTK_IS_STRING_OBJECT (item)
-          && g_str_has_prefix (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), "20"))
+      if (XS_IS_YEAR_ITEM (item))
         return GTK_DROP_DOWN (root);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
