@@ -137,11 +137,9 @@ on_demo_loaded (XsWindow *self,
 
       if (xs_year_item_get_year (item) == XS_DEMO_YEAR)
         {
-          if (gtk_drop_down_get_selected (self->year_dropdown) != i)
-            {
-              gtk_drop_down_set_selected (self->year_dropdown, i);
-              return;   /* selecting the year reloads */
-            }
+          /* selecting the year reads only that year's data: the demo's
+           * classes are read below */
+          gtk_drop_down_set_selected (self->year_dropdown, i);
           break;
         }
     }
