@@ -137,9 +137,14 @@ on_demo_loaded (XsWindow *self,
 
       if (xs_year_item_get_year (item) == XS_DEMO_YEAR)
         {
-          /* selecting the year reads only that year's data: the demo's
-           * classes are read below */
-          gtk_drop_down_set_selected (self->year_dropdown, i);
+          if (gtk_drop_down_get_selected (self->year_dropdown) != i)
+            {
+              /* selecting the year reads that year's data, not the
+               * demo's classes */
+              gtk_drop_down_set_selected (self->year_dropdown, i);
+              xs_classes_view_reload (self->classes_view);
+              return;
+            }
           break;
         }
     }
