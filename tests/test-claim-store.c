@@ -10,6 +10,7 @@
 #include "xs-claim-store.h"
 #include "xs-class-store.h"
 #include "xs-test-util.h"
+#include "xs-trainee-names.h"
 #include "xs-trainee-store.h"
 
 static void
@@ -394,6 +395,52 @@ test_claim_years (void)
   g_assert_cmpint (g_array_index (years, int, 3), ==, 2016);
 }
 
+/* The names of some trainees, as the whole roster's names give them. */
+static void
+test_claim_names_of (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) some = NULL;
+  g_autoptr(GHashTable) none = NULL;
+  g_autoptr(GHashTable) many = NULL;
+  g_autoptr(GArray) repeated = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 trainees[5];
+  gint64 ids[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (trainees); i++)
+    trainees[i] = xs_test_add_trainee (db, 11 + i);
+  all = xs_trainee_store_list_names (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (all), ==, G_N_ELEMENTS (trainees));
+
+  /* repeats once, and an id of no trainee is left out */
+  ids[0] = trainees[3];
+  ids[1] = trainees[1];
+  ids[2] = trainees[3];
+  ids[3] = trainees[4] + 1000;
+  some = xs_trainee_store_list_names_of (db, ids, G_N_ELEMENTS (ids), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (some), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (g_hash_table_lookup (some, &ids[i]), ==, g_hash_table_lookup (all, &ids[i]));
+  g_assert_nonnull (g_hash_table_lookup (some, &ids[0]));
+  g_assert_cmpstr (g_hash_table_lookup (some, &ids[0]), !=, g_hash_table_lookup (some, &ids[1]));
+
+  none = xs_trainee_store_list_names_of (db, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+
+  /* many ids: one pass over the roster, which holds them all */
+  for (guint i = 0; i < 20000; i++)
+    g_array_append_val (repeated, trainees[i % 2]);
+  many = xs_trainee_store_list_names_of (db, (const gint64 *) repeated->data, repeated->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (many, &trainees[0]), ==, g_hash_table_lookup (all, &trainees[0]));
+  g_assert_cmpstr (g_hash_table_lookup (many, &trainees[1]), ==, g_hash_table_lookup (all, &trainees[1]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -408,6 +455,7 @@ main (int    argc,
   g_test_add_func ("/claim-store/detach", test_claim_detach);
   g_test_add_func ("/claim-store/update", test_claim_update);
   g_test_add_func ("/claim-store/years", test_claim_years);
+  g_test_add_func ("/claim-store/names-of", test_claim_names_of);
 
   return g_test_run ();
 }

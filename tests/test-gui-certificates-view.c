@@ -656,6 +656,41 @@ test_verify_revoked (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (is_null, &dialog, 5000));
 }
 
+/* A hidden page does not filter the years loaded meanwhile (an item for
+ * every trainee, on the main thread); shown again, it lists the qualified
+ * of the year now loaded. */
+static void
+test_hidden_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *shown = xs_certificates_view_get_shown (fixture->view);
+  guint qualified = count_qualified ();
+  int years[] = { YEAR - 1, YEAR };
+
+  open_page (fixture);
+  g_assert_cmpuint (qualified, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, qualified);
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      gtk_widget_set_visible (GTK_WIDGET (fixture->view), FALSE);
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+      xs_trainee_model_load_async (fixture->model, xs_db_get_data_dir (db), years[i], NULL, on_loaded, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (xs_trainee_model_load_finish (fixture->model, result, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+
+      gtk_widget_set_visible (GTK_WIDGET (fixture->view), TRUE);
+      xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, years[i] == YEAR ? qualified : 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +714,7 @@ main (int    argc,
 
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/certificates-view/demo-and-list", Fixture, NULL, fixture_set_up, test_demo_and_list, fixture_tear_down);
+  g_test_add ("/gui/certificates-view/hidden-page", Fixture, NULL, fixture_set_up, test_hidden_page, fixture_tear_down);
   g_test_add ("/gui/certificates-view/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/gui/certificates-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/gui/certificates-view/verify", Fixture, NULL, fixture_set_up, test_verify, fixture_tear_down);

@@ -13,8 +13,10 @@
 #include "xs-base-profile-dialog.h"
 #include "xs-rules.h"
 #include "xs-trainee-item.h"
+#include "xs-trainee-model.h"
 #include "xs-claim-row.h"
 #include "xs-claim-store.h"
+#include "xs-classes-view.h"
 #include "xs-gui-test-util.h"
 #include "xs-hours-bar.h"
 #include "xs-table-reader.h"
@@ -568,6 +570,69 @@ test_window_narrow (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (leaflet), <=, 400);
 }
 
+typedef struct
+{
+  XsTraineeModel *model;
+  int             year;
+} YearLoaded;
+
+static gboolean
+year_loaded (gpointer user_data)
+{
+  YearLoaded *loaded = user_data;
+
+  return xs_trainee_model_get_year (loaded->model) == loaded->year;
+}
+
+static gboolean
+classes_loaded (gpointer classes)
+{
+  return !xs_classes_view_get_loading (classes);
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* Choosing another year reads that year's progress, and nothing the year
+ * does not change: the classes list every year's classes. */
+static void
+test_window_year_switch (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  XsWindow *window = fixture->window;
+  GtkWidget *classes = xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_CLASSES_VIEW, NULL);
+  g_autoptr(XsTraineeModel) model = NULL;
+  guint loading = 0, n_trainees;
+  gulong id;
+
+  wait_for_page (window, "trainees");
+  g_object_get (window, "trainees", &model, NULL);
+  g_assert_cmpint (xs_trainee_model_get_year (model), ==, 2018);
+  n_trainees = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n_trainees, >=, 300);
+  g_assert_nonnull (classes);
+  g_assert_true (xs_gui_test_wait_until (classes_loaded, classes, 60000));
+  g_assert_false (xs_classes_view_get_loading (XS_CLASSES_VIEW (classes)));
+  id = g_signal_connect_swapped (classes, "notify::loading", G_CALLBACK (count_notify), &loading);
+
+  for (int step = 0; step < 2; step++)
+    {
+      YearLoaded loaded = { model, step == 0 ? 2019 : 2018 };
+
+      g_assert_true (xs_year_chooser_select (window->year_chooser, loaded.year));
+      g_assert_true (xs_gui_test_wait_until (year_loaded, &loaded, 60000));
+      g_assert_cmpint (xs_window_get_year (window), ==, loaded.year);
+      xs_gui_test_iterate (100);
+    }
+  g_assert_cmpint (xs_trainee_model_get_year (model), ==, 2018);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_trainees);
+  g_assert_cmpuint (loading, ==, 0);
+  g_signal_handler_disconnect (classes, id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -590,6 +655,7 @@ main (int    argc,
   /* in this order: each starts from the database the previous one left */
   g_test_add ("/gui/window/demo-search-and-page", Fixture, NULL, fixture_set_up, test_window_demo_search_and_page, fixture_tear_down);
   g_test_add ("/gui/window/bars-after-approval", Fixture, NULL, fixture_set_up, test_window_bars_after_approval, fixture_tear_down);
+  g_test_add ("/gui/window/year-switch", Fixture, NULL, fixture_set_up, test_window_year_switch, fixture_tear_down);
   g_test_add ("/gui/window/shared-scan-and-statistics", Fixture, NULL, fixture_set_up, test_window_shared_scan_and_statistics, fixture_tear_down);
   g_test_add ("/gui/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
 

@@ -143,6 +143,103 @@ test_progress_one_trainee_and_later_year (void)
   g_assert_cmpint (xs_progress_get_year (progress), ==, 2021);
 }
 
+/* The whole roster's progress, read at once, against each trainee's
+ * claims added up one by one, on a varied base: several years, public
+ * (compulsory or not) and professional hours, submitted, approved and
+ * rejected claims, trainees without any. */
+static void
+test_progress_varied_base (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  static const XsStatus statuses[] = { XS_STATUS_SUBMITTED, XS_STATUS_APPROVED, XS_STATUS_REJECTED };
+  gint64 trainees[40];
+
+  for (guint i = 0; i < G_N_ELEMENTS (trainees); i++)
+    {
+      trainees[i] = add_trainee (db, 100 + i);
+      for (int year = 2017; year <= 2019; year++)
+        for (int n = g_rand_int_range (rand, 0, 7); n > 0; n--)
+          {
+            XsCategory category = g_rand_boolean (rand) ? XS_CATEGORY_PUBLIC : XS_CATEGORY_PROFESSIONAL;
+            gboolean compulsory = category == XS_CATEGORY_PUBLIC && g_rand_boolean (rand);
+
+            add_hours (db, trainees[i], year, category, compulsory, 5 * g_rand_int_range (rand, 1, 40),
+                       statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))]);
+          }
+    }
+
+  for (int year = 2016; year <= 2019; year++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(XsProgress) progress = xs_progress_compute (db, year, NULL, &error);
+      XsRuleSet *rules;
+      int cap;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (xs_progress_get_n_rows (progress), ==, G_N_ELEMENTS (trainees));
+      rules = xs_progress_get_rule_set (progress);
+      cap = xs_rule_set_get_required_public (rules);
+      for (guint i = 0; i < G_N_ELEMENTS (trainees); i++)
+        {
+          const XsProgressRow *row = row_for (progress, trainees[i]);
+          g_autoptr(GPtrArray) claims = xs_claim_store_list_for_trainee (db, trainees[i], year, &error);
+          g_autoptr(XsProgress) one = xs_progress_compute (db, year, row->id_number, &error);
+          const XsProgressRow *alone;
+          XsProgressRow sum = { 0 };
+
+          g_assert_no_error (error);
+          for (guint c = 0; c < claims->len; c++)
+            {
+              XsClaim *claim = g_ptr_array_index (claims, c);
+              gboolean approved = claim->status == XS_STATUS_APPROVED;
+              gboolean submitted = claim->status == XS_STATUS_SUBMITTED;
+
+              g_assert_cmpint (claim->year, ==, year);
+              if (claim->status == XS_STATUS_DRAFT || claim->status == XS_STATUS_REJECTED)
+                sum.n_to_complete++;
+              if (claim->category == XS_CATEGORY_PUBLIC)
+                {
+                  sum.public_hours += approved ? claim->hours : 0;
+                  sum.pending_public += submitted ? claim->hours : 0;
+                }
+              else
+                {
+                  sum.professional += approved ? claim->hours : 0;
+                  sum.pending_professional += submitted ? claim->hours : 0;
+                }
+              if (claim->compulsory)
+                {
+                  sum.compulsory += approved ? claim->hours : 0;
+                  sum.pending_compulsory += submitted ? claim->hours : 0;
+                }
+            }
+          sum.total = MIN (sum.public_hours, cap) + sum.professional;
+          sum.pending_total = MIN (sum.public_hours + sum.pending_public, cap) - MIN (sum.public_hours, cap)
+                              + sum.pending_professional;
+
+          g_assert_cmpuint (xs_progress_get_n_rows (one), ==, 1);
+          alone = xs_progress_get_row (one, 0);
+          for (guint k = 0; k < 2; k++)
+            {
+              const XsProgressRow *got = k == 0 ? row : alone;
+
+              g_assert_cmpint (got->trainee_id, ==, trainees[i]);
+              g_assert_cmpint (got->public_hours, ==, sum.public_hours);
+              g_assert_cmpint (got->compulsory, ==, sum.compulsory);
+              g_assert_cmpint (got->professional, ==, sum.professional);
+              g_assert_cmpint (got->pending_public, ==, sum.pending_public);
+              g_assert_cmpint (got->pending_compulsory, ==, sum.pending_compulsory);
+              g_assert_cmpint (got->pending_professional, ==, sum.pending_professional);
+              g_assert_cmpint (got->total, ==, sum.total);
+              g_assert_cmpint (got->pending_total, ==, sum.pending_total);
+              g_assert_cmpint (got->n_to_complete, ==, sum.n_to_complete);
+              g_assert_cmpint (got->qualified, ==, xs_progress_row_is_qualified (&sum, rules));
+            }
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -151,6 +248,7 @@ main (int    argc,
 
   g_test_add_func ("/progress/rows", test_progress_rows);
   g_test_add_func ("/progress/one-trainee-and-later-year", test_progress_one_trainee_and_later_year);
+  g_test_add_func ("/progress/varied-base", test_progress_varied_base);
 
   return g_test_run ();
 }

@@ -220,6 +220,19 @@ on_items_changed (XsCertificatesView *self,
   update_counts (self);
 }
 
+/* The list filters the model only while the page is on screen: filtering
+ * makes an item for every trainee (100,000 at a large base) on the main
+ * thread, for each year loaded while another page is shown. A page put on
+ * screen filters the model it has not filtered yet. */
+static void
+follow_model (XsCertificatesView *self)
+{
+  GListModel *wanted = gtk_widget_get_mapped (GTK_WIDGET (self)) ? G_LIST_MODEL (self->model) : NULL;
+
+  if (gtk_filter_list_model_get_model (self->filtered) != wanted)
+    gtk_filter_list_model_set_model (self->filtered, wanted);
+}
+
 static void
 on_model_changed (XsCertificatesView *self,
                   guint               position,
@@ -227,6 +240,10 @@ on_model_changed (XsCertificatesView *self,
                   guint               added,
                   GListModel         *model)
 {
+  /* connected before the list's own handler: a hidden page lets go of
+   * the model before the list filters it */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    follow_model (self);
   count_qualified (self);
   update_counts (self);
 }
@@ -307,7 +324,7 @@ set_model (XsCertificatesView *self,
   if (model != NULL)
     g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
   count_qualified (self);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (model));
+  follow_model (self);
   update_counts (self);
 }
 
@@ -476,6 +493,16 @@ xs_certificates_view_size_allocate (GtkWidget *widget,
  * must not widen the window, and in a wide one the columns come back after
  * its first allocation. */
 static void
+xs_certificates_view_map (GtkWidget *widget)
+{
+  XsCertificatesView *self = XS_CERTIFICATES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (xs_certificates_view_parent_class)->map (widget);
+  follow_model (self);
+  update_counts (self);
+}
+
+static void
 xs_certificates_view_unmap (GtkWidget *widget)
 {
   XsCertificatesView *self = XS_CERTIFICATES_VIEW (widget);
@@ -583,6 +610,7 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
 
   widget_class->measure = xs_certificates_view_measure;
   widget_class->size_allocate = xs_certificates_view_size_allocate;
+  widget_class->map = xs_certificates_view_map;
   widget_class->unmap = xs_certificates_view_unmap;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-certificates-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, leaflet);

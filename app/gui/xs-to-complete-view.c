@@ -66,11 +66,18 @@ read_to_complete (XsJob         *job,
 {
   int year = *(int *) data;
   ToComplete *read = g_new0 (ToComplete, 1);
+  g_autoptr(GArray) ids = NULL;
 
   xs_job_set_result (job, read, (GDestroyNotify) to_complete_free);
-  return (read->rules = xs_rule_set_for_year (year, error)) != NULL
-         && (read->claims = xs_claim_store_list_to_complete (db, year, error)) != NULL
-         && (read->names = xs_trainee_store_list_names (db, error)) != NULL;
+  if ((read->rules = xs_rule_set_for_year (year, error)) == NULL
+      || (read->claims = xs_claim_store_list_to_complete (db, year, error)) == NULL)
+    return FALSE;
+  /* the names of these claims' trainees, not of the whole roster */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), read->claims->len);
+  for (guint i = 0; i < read->claims->len; i++)
+    g_array_append_val (ids, ((XsClaim *) g_ptr_array_index (read->claims, i))->trainee_id);
+  read->names = xs_trainee_store_list_names_of (db, (const gint64 *) ids->data, ids->len, error);
+  return read->names != NULL;
 }
 
 static void

@@ -344,19 +344,54 @@ xs_trainee_item_new (const XsProgressRow *row,
   return xs_trainee_item_new_for_row (&r, rules);
 }
 
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    {
+      const char * const *x = g_value_get_boxed (a);
+      const char * const *y = g_value_get_boxed (b);
+
+      return x == y || (x != NULL && y != NULL && g_strv_equal (x, y));
+    }
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
 void
 xs_trainee_item_set_row (XsTraineeItem      *self,
                          const XsTraineeRow *row,
                          XsRuleSet          *rules)
 {
+  GValue before[N_PROPS];
+
   g_return_if_fail (XS_IS_TRAINEE_ITEM (self));
   g_return_if_fail (row != NULL);
 
+  memset (before, 0, sizeof before);
+  /* Only what changed is notified: the row's widgets bound to the rest
+   * (the same trainee's name in another year, hours still 0) are left
+   * alone instead of being measured and laid out again. */
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      g_value_init (&before[i], properties[i]->value_type);
+      g_object_get_property (G_OBJECT (self), properties[i]->name, &before[i]);
+    }
   g_object_freeze_notify (G_OBJECT (self));
   copy_row (self, row);
   set_requirements (self, rules);
   for (guint i = 1; i < N_PROPS; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+    {
+      GValue after = G_VALUE_INIT;
+
+      g_value_init (&after, properties[i]->value_type);
+      g_object_get_property (G_OBJECT (self), properties[i]->name, &after);
+      if (!values_equal (properties[i], &before[i], &after))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+      g_value_unset (&after);
+      g_value_unset (&before[i]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 

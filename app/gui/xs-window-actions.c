@@ -127,9 +127,11 @@ on_demo_loaded (XsWindow *self,
   text = g_strdup_printf (_("Demo base with %d trainees loaded"), DEMO_TRAINEES);
   xs_window_show_toast (self, text);
 
-  /* The demo's hours are of its year: show that year (choosing it
-   * reloads). */
-  if (!xs_year_chooser_select (self->year_chooser, XS_DEMO_YEAR))
+  /* The demo's hours are of its year: show that year. Choosing it reads
+   * that year's data, not the demo's classes, which are read here. */
+  if (xs_year_chooser_select (self->year_chooser, XS_DEMO_YEAR))
+    xs_classes_view_reload (self->classes_view);
+  else
     xs_window_reload (self);
 }
 

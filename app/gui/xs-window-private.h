@@ -27,6 +27,7 @@ struct _XsWindow
   gboolean              year_chosen;
   XsTraineeModel       *trainees;
   GCancellable         *cancellable;
+  gboolean              loaded;     /* everything read once, since start () */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;

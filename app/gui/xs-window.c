@@ -312,22 +312,28 @@ on_trainees_loaded (GObject      *object,
     xs_window_show_trainee (self, xs_trainee_page_get_trainee_id (self->trainee_page));
 }
 
-void
-xs_window_reload (XsWindow *self)
+/* What depends on the year: the trainees' progress, then the claims to
+ * complete. */
+static void
+load_year (XsWindow *self)
 {
-  XsDb *db;
-
-  g_return_if_fail (XS_IS_WINDOW (self));
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  db = xs_window_get_db (self);
-  xs_classes_view_reload (self->classes_view);
   _xs_window_set_busy (self, TRUE);
-  xs_trainee_model_load_async (self->trainees, xs_db_get_data_dir (db), xs_window_get_year (self),
-                               self->cancellable, on_trainees_loaded, g_object_ref (self));
+  xs_trainee_model_load_async (self->trainees, xs_db_get_data_dir (xs_window_get_db (self)),
+                               xs_window_get_year (self), self->cancellable, on_trainees_loaded,
+                               g_object_ref (self));
+}
+
+void
+xs_window_reload (XsWindow *self)
+{
+  g_return_if_fail (XS_IS_WINDOW (self));
+
+  xs_classes_view_reload (self->classes_view);
+  load_year (self);
 }
 
 static void
@@ -375,14 +381,22 @@ on_claim_activated (XsWindow      *self,
 }
 
 /* The years were read, or the clerk chose one: the views take the year
- * through the bindings of xs-window.ui, then everything is read again. */
+ * through the bindings of xs-window.ui, then what depends on it is read. */
 static void
 on_year_changed (XsWindow      *self,
                  GParamSpec    *pspec,
                  XsYearChooser *chooser)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-  xs_window_reload (self);
+  /* the first year, once the years are read: everything; then only the
+   * year's data, as the classes list every year's classes */
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      xs_window_reload (self);
+    }
+  else
+    load_year (self);
 }
 
 /* The sidebar's rows are the stack's pages that have a title
@@ -455,6 +469,7 @@ static void
 start (XsWindow *self)
 {
   show_page (self, "loading");
+  self->loaded = FALSE;
   if (self->db == NULL)
     return;
   _xs_window_set_busy (self, TRUE);

@@ -32,6 +32,7 @@
 #include "xs-trainee-model.h"
 #include "xs-trainees-view.h"
 #include "xs-window.h"
+#include "xs-year-item.h"
 
 typedef struct
 {
@@ -124,7 +125,7 @@ count_matches (XsTraineeModel *model,
   return n;
 }
 
-/* The year chooser in the header: the drop-down whose items are years. */
+/* The year chooser in the header: the drop-down whose items are XsYearItems. */
 static GtkDropDown *
 find_year_dropdown (GtkWidget *root)
 {

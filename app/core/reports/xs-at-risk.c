@@ -31,6 +31,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "xs-at-risk.h"
 #include "xs-evidence-text.h"
@@ -46,7 +47,34 @@ struct _XsAtRisk
   char       *date;
   gboolean    closed;
   char       *makeup_until; /* ISO, while a past year's public hours can be made up */
+  /* The entries' summaries, once per distinct lack: a base's trainees
+   * mostly lack the same few amounts (everyone everything, early on). */
+  GHashTable *summaries;  /* SummaryKey → char * */
 };
+
+typedef struct
+{
+  int compulsory;
+  int public_hours;
+  int professional;
+  int still_needed;
+} SummaryKey;
+
+static guint
+summary_key_hash (gconstpointer data)
+{
+  const SummaryKey *key = data;
+
+  return (((guint) key->compulsory * 31u + (guint) key->public_hours) * 31u
+          + (guint) key->professional) * 31u + (guint) key->still_needed;
+}
+
+static gboolean
+summary_key_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  return memcmp (a, b, sizeof (SummaryKey)) == 0;
+}
 
 G_DEFINE_FINAL_TYPE (XsAtRisk, xs_at_risk, G_TYPE_OBJECT)
 
@@ -55,7 +83,7 @@ clear_entry (gpointer data)
 {
   XsAtRiskEntry *entry = data;
 
-  g_free ((char *) entry->summary);
+  /* the summary belongs to the summaries' table */
   g_free ((char *) entry->scan_problem);
 }
 
@@ -66,6 +94,7 @@ xs_at_risk_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->by_row, g_free);
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->makeup_until, g_free);
   g_clear_object (&self->progress);
@@ -84,6 +113,7 @@ xs_at_risk_init (XsAtRisk *self)
 {
   self->entries = g_array_new (FALSE, TRUE, sizeof (XsAtRiskEntry));
   g_array_set_clear_func (self->entries, clear_entry);
+  self->summaries = g_hash_table_new_full (summary_key_hash, summary_key_equal, g_free, g_free);
 }
 
 typedef enum
@@ -196,6 +226,31 @@ judge (XsAtRiskEntry *entry,
   entry->at_risk = 12 * done * remaining_days < (gint64) entry->still_needed * divisor;
 }
 
+/* What @entry lacks in words: the same for every entry that lacks the
+ * same, made once. */
+static const char *
+summary_for (XsAtRisk            *self,
+             const XsAtRiskEntry *entry)
+{
+  SummaryKey key = { entry->lack_compulsory, entry->lack_public,
+                     entry->lack_professional, entry->still_needed };
+  char *summary = g_hash_table_lookup (self->summaries, &key);
+
+  if (summary != NULL)
+    return summary;
+  summary = describe (entry);
+  if (self->makeup_until != NULL && MAX (entry->lack_public, entry->lack_compulsory) > 0)
+    {
+      char *with_makeup = g_strdup_printf (_("%s; public hours can be made up until %s"),
+                                           summary, self->makeup_until);
+
+      g_free (summary);
+      summary = with_makeup;
+    }
+  g_hash_table_insert (self->summaries, g_memdup2 (&key, sizeof key), summary);
+  return summary;
+}
+
 XsAtRisk *
 xs_at_risk_new (XsProgress  *progress,
                 const GDate *today)
@@ -262,15 +317,7 @@ xs_at_risk_new (XsProgress  *progress,
       public_need = MAX (entry.lack_public, entry.lack_compulsory);
       entry.still_needed = MAX (entry.lack_total, public_need + entry.lack_professional);
       judge (&entry, year, today);
-      entry.summary = describe (&entry);
-      if (self->makeup_until != NULL && MAX (entry.lack_public, entry.lack_compulsory) > 0)
-        {
-          char *summary = g_strdup_printf (_("%s; public hours can be made up until %s"),
-                                           entry.summary, self->makeup_until);
-
-          g_free ((char *) entry.summary);
-          entry.summary = summary;
-        }
+      entry.summary = summary_for (self, &entry);
 
       self->by_row[i] = (int) self->entries->len;
       g_array_append_val (self->entries, entry);
