@@ -26,6 +26,7 @@ struct _XsMaterialsList
   GStrv                row_materials;   /* what they are for */
   GStrv                missing;         /* with no file yet, from the last load */
   GCancellable        *cancellable;     /* of the load under way */
+  guint                load;            /* the number of the latest load */
 };
 
 G_DEFINE_FINAL_TYPE (XsMaterialsList, xs_materials_list, ADW_TYPE_PREFERENCES_GROUP)
@@ -55,6 +56,7 @@ typedef struct
   XsClaim   *claim;
   GPtrArray *evidence;
   GStrv      missing;
+  guint      load;       /* the list's number for it */
 } LoadData;
 
 static void
@@ -166,18 +168,24 @@ update_description (XsMaterialsList *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), g_strstrip (description->str));
 }
 
+/* A load holds the list weakly, and one replaced by a later load ends
+ * without touching it: a load may be cancelled after it has read all. */
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(XsMaterialsList) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(XsMaterialsList) self = g_weak_ref_get (ref);
   LoadData *data = xs_job_get_data (XS_JOB (source));
   g_autoptr(GError) error = NULL;
   const char *none[] = { NULL };
+  gboolean done = xs_job_run_finish (XS_JOB (source), result, &error);
 
-  if (!xs_job_run_finish (XS_JOB (source), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL || data->load != self->load
+      || (!done && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     return;
   g_clear_object (&self->cancellable);
 
@@ -196,6 +204,7 @@ xs_materials_list_reload (XsMaterialsList *self)
 {
   g_autoptr(XsJob) job = NULL;
   LoadData *data;
+  GWeakRef *ref;
   gboolean was_loading;
 
   g_return_if_fail (XS_IS_MATERIALS_LIST (self));
@@ -209,8 +218,11 @@ xs_materials_list_reload (XsMaterialsList *self)
 
   data = g_new0 (LoadData, 1);
   data->claim = xs_claim_copy (self->edited);
+  data->load = ++self->load;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
   job = xs_job_new (xs_db_get_data_dir (self->db), load_materials, data, (GDestroyNotify) load_data_free);
-  xs_job_run_async (job, self->cancellable, on_loaded, g_object_ref (self));
+  xs_job_run_async (job, self->cancellable, on_loaded, ref);
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
