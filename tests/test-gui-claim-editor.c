@@ -109,8 +109,7 @@ static void
 close_editor (XsClaimEditor *editor)
 {
   gtk_window_destroy (GTK_WINDOW (editor));
-  xs_gui_test_iterate (50);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
 }
 
 /* Like xs_gui_test_find(), among the widgets shown only. */
@@ -481,8 +480,7 @@ test_new_claim_and_materials (Fixture       *fixture,
   g_clear_pointer (&stored, xs_claim_free);
   stored = xs_claim_store_get (fixture->db, id, &error);
   g_assert_cmpint (stored->status, ==, XS_STATUS_SUBMITTED);
-  xs_gui_test_iterate (50);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
 
   /* Opened again, it is locked: no Save or Submit, the fields insensitive,
    * the files still there to preview. */

@@ -220,8 +220,7 @@ test_scan_then_save (Fixture       *fixture,
   g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (editor));
-  xs_gui_test_iterate (50);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
 }
 
 /* A claim dropped after a scan leaves nothing: no claim, no stored file,
@@ -258,8 +257,7 @@ test_scan_then_discard (Fixture       *fixture,
   dialog = xs_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  xs_gui_test_iterate (200);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_claims (fixture), ==, 0);
@@ -315,8 +313,7 @@ test_suggestion_fills_new_claim (Fixture       *fixture,
   /* the editor closing closes its scan dialog */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_destroy (GTK_WINDOW (editor));
-  xs_gui_test_iterate (100);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
   g_assert_null (dialog);
 }
 
@@ -420,8 +417,7 @@ test_attach_offers_new_claim (Fixture       *fixture,
   g_assert_nonnull (text);
 
   gtk_window_destroy (GTK_WINDOW (editor));
-  xs_gui_test_iterate (50);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
 }
 
 /* Attach… on a saved claim: stored, read, and offered the same way. */
@@ -449,8 +445,7 @@ test_attach_offers_saved_claim (Fixture       *fixture,
   check_attach_offers (editor, notice);
 
   gtk_window_destroy (GTK_WINDOW (editor));
-  xs_gui_test_iterate (50);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
 }
 
 /* Another kind that asks for the same material keeps its pending file. */
@@ -482,8 +477,7 @@ test_kind_change_keeps_pending (Fixture       *fixture,
   g_assert_null (xs_gui_test_find_message_dialog ());
 
   gtk_window_destroy (GTK_WINDOW (editor));
-  xs_gui_test_iterate (50);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
 }
 
 static int
@@ -570,8 +564,7 @@ test_kind_change_asks (Fixture       *fixture,
   g_assert_cmpuint (xs_material_row_get_n_files (proof), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (editor));
-  xs_gui_test_iterate (50);
-  g_assert_finalize_object (editor);
+  xs_gui_test_finalize (editor, 10000);
 }
 
 int

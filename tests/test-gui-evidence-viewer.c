@@ -173,8 +173,7 @@ close_window (GtkWindow *window)
   g_object_add_weak_pointer (G_OBJECT (viewer), (gpointer *) &viewer);
   g_object_ref (window);
   gtk_window_destroy (window);
-  xs_gui_test_iterate (50);
-  g_assert_finalize_object (window);
+  xs_gui_test_finalize (window, 10000);
   g_assert_null (viewer);
 }
 

@@ -93,8 +93,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->held));
   /* a cancelled worker may still be winding down */
-  xs_gui_test_iterate (200);
-  g_assert_finalize_object (fixture->held);
+  xs_gui_test_finalize (fixture->held, 10000);
   /* the parent after the dialog: it is transient for it until finalized */
   gtk_window_destroy (fixture->holder);
   xs_gui_test_iterate (20);
@@ -750,8 +749,7 @@ test_add_to_roster (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (held));
-  xs_gui_test_iterate (200);
-  g_assert_finalize_object (held);
+  xs_gui_test_finalize (held, 10000);
 }
 
 int

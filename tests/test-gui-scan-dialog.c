@@ -173,8 +173,7 @@ test_scan_and_cancel (void)
   g_assert_cmpuint (count_evidence (db, claim_id), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  xs_gui_test_iterate (100);
-  g_assert_finalize_object (dialog);
+  xs_gui_test_finalize (dialog, 10000);
 }
 
 static void
@@ -228,8 +227,7 @@ test_suggestions (void)
   g_assert_false (gtk_widget_get_sensitive (use));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  xs_gui_test_iterate (100);
-  g_assert_finalize_object (dialog);
+  xs_gui_test_finalize (dialog, 10000);
 }
 
 int

@@ -79,6 +79,25 @@ xs_gui_test_iterate (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+is_gone (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+void
+xs_gui_test_finalize (gpointer object,
+                      guint    timeout_ms)
+{
+  gpointer weak = object;
+
+  g_assert_true (G_IS_OBJECT (object));
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+  if (!xs_gui_test_wait_until (is_gone, &weak, timeout_ms))
+    g_error ("%s %p was not finalized within %u ms", G_OBJECT_TYPE_NAME (weak), weak, timeout_ms);
+}
+
 static void
 on_frame (GdkFrameClock *clock,
           gboolean      *drawn)

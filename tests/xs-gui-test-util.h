@@ -36,6 +36,11 @@ void      xs_gui_test_store_result    (GObject      *object,
                                        gpointer      user_data);
 /* Runs pending main-loop work for @ms milliseconds. */
 void      xs_gui_test_iterate         (guint       ms);
+/* Drops the caller's reference to @object and checks that it is
+ * finalized within @timeout_ms: a job it started and cancelled on dispose
+ * still holds it until the job's worker has stopped. */
+void      xs_gui_test_finalize        (gpointer    object,
+                                       guint       timeout_ms);
 /* The first descendant of @root of @type whose accessible label, label text
  * or button label contains @text (NULL: any of the type). */
 GtkWidget *xs_gui_test_find           (GtkWidget  *root,
