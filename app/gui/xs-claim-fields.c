@@ -15,6 +15,7 @@
 
 #include "xs-claim-fields.h"
 #include "xs-date.h"
+#include "xs-date-row.h"
 
 /* Rows of the category combo, in XsCategory order */
 #define CATEGORY_PUBLIC        0
@@ -28,7 +29,6 @@ struct _XsClaimFields
   XsClaim             *base;            /* what the fields were filled from */
   gboolean             locked;
   gboolean             loading;         /* filling the fields: no checks */
-  gboolean             date_touched;    /* the clerk left the date field */
   gboolean             modified;
   char                *refusal;         /* why the fields cannot be submitted as they are */
 
@@ -39,9 +39,7 @@ struct _XsClaimFields
   AdwComboRow         *kind_row;
   AdwComboRow         *variant_row;
   AdwEntryRow         *title_row;
-  AdwEntryRow         *date_row;
-  GtkMenuButton       *date_button;
-  GtkCalendar         *calendar;
+  XsDateRow           *date_row;
   AdwActionRow        *hours_row;
   GtkSpinButton       *hours_spin;
   AdwActionRow        *months_row;
@@ -182,7 +180,7 @@ void
 xs_claim_fields_mark_date (XsClaimFields *self)
 {
   g_return_if_fail (XS_IS_CLAIM_FIELDS (self));
-  gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+  xs_date_row_mark_error (self->date_row);
 }
 
 /* Live checks -------------------------------------------------------------- */
@@ -237,7 +235,7 @@ update_check (XsClaimFields *self)
   if (!xs_claim_fields_read (self, &claim, &date_given, &error))
     {
       /* half-typed dates are not errors yet */
-      xs_claim_fields_show_error (self, self->date_touched ? error->message : NULL);
+      xs_claim_fields_show_error (self, xs_date_row_get_touched (self->date_row) ? error->message : NULL);
       gtk_label_set_label (self->computed_label, "—");
       set_refusal (self, error->message);
       return;
@@ -297,21 +295,12 @@ on_field_changed (XsClaimFields *self)
   edited (self);
 }
 
+/* A half-typed date is shown as wrong once the clerk has left it. */
 static void
-on_date_changed (XsClaimFields *self)
-{
-  if (self->loading)
-    return;
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  edited (self);
-}
-
-static void
-on_date_left (XsClaimFields *self)
+on_date_touched (XsClaimFields *self)
 {
   if (self->loading || self->locked)
     return;
-  self->date_touched = *gtk_editable_get_text (GTK_EDITABLE (self->date_row)) != '\0';
   update_check (self);
 }
 
@@ -363,39 +352,6 @@ static void
 on_entry_activated (XsClaimFields *self)
 {
   g_signal_emit (self, signals[ACTIVATE], 0);
-}
-
-/* The date's calendar ------------------------------------------------------ */
-
-static void
-on_calendar_shown (XsClaimFields *self)
-{
-  GDate date;
-  g_autoptr(GDateTime) when = NULL;
-  int year = self->base != NULL ? self->base->year : 2000;
-
-  g_date_clear (&date, 1);
-  if (!xs_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &date, NULL))
-    g_date_set_dmy (&date, 1, G_DATE_JANUARY, year);
-  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
-                                12, 0, 0);
-  self->loading = TRUE;
-  gtk_calendar_select_day (self->calendar, when);
-  self->loading = FALSE;
-}
-
-static void
-on_day_selected (XsClaimFields *self)
-{
-  g_autoptr(GDateTime) when = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  text = g_date_time_format (when, "%Y-%m-%d");
-  self->date_touched = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-  gtk_menu_button_popdown (self->date_button);
 }
 
 /* AdwEntryRow (libadwaita 1.2) shows its pencil whether or not the text
@@ -476,6 +432,9 @@ xs_claim_fields_set_claim (XsClaimFields *self,
 
   g_clear_pointer (&self->base, xs_claim_free);
   self->base = xs_claim_copy (claim);
+  /* the calendar opens on the claim's year until a date is typed */
+  if (claim->year > 0)
+    xs_date_row_set_year (self->date_row, claim->year);
 
   self->loading = TRUE;
   if (claim->id == 0)
@@ -500,7 +459,7 @@ xs_claim_fields_set_claim (XsClaimFields *self,
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), claim->title != NULL ? claim->title : "");
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
       gtk_editable_set_text (GTK_EDITABLE (self->plan_row), claim->plan_ref != NULL ? claim->plan_ref : "");
-      self->date_touched = TRUE;
+      xs_date_row_set_touched (self->date_row, TRUE);
     }
   self->loading = FALSE;
 
@@ -553,6 +512,9 @@ xs_claim_fields_mark_saved (XsClaimFields *self,
 
   g_clear_pointer (&self->base, xs_claim_free);
   self->base = xs_claim_copy (claim);
+  /* the calendar opens on the claim's year until a date is typed */
+  if (claim->year > 0)
+    xs_date_row_set_year (self->date_row, claim->year);
   if (self->modified)
     {
       self->modified = FALSE;
@@ -573,7 +535,7 @@ xs_claim_fields_suggest (XsClaimFields *self,
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), value);
   else if (g_strcmp0 (field, "date") == 0)
     {
-      self->date_touched = TRUE;
+      xs_date_row_set_touched (self->date_row, TRUE);
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), value);
     }
   else if (g_strcmp0 (field, "hours") == 0)
@@ -626,8 +588,7 @@ xs_claim_fields_set_locked (XsClaimFields *self,
     return;
   self->locked = locked;
   /* no edit icons on a locked claim: the entries' pencils and the date's
-   * calendar */
-  gtk_widget_set_visible (GTK_WIDGET (self->date_button), !locked);
+   * calendar (hidden by the row while it cannot be edited) */
   gtk_editable_set_editable (GTK_EDITABLE (self->title_row), !locked);
   gtk_editable_set_editable (GTK_EDITABLE (self->date_row), !locked);
   gtk_editable_set_editable (GTK_EDITABLE (self->plan_row), !locked);
@@ -771,6 +732,7 @@ xs_claim_fields_class_init (XsClaimFieldsClass *klass)
     g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (XS_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-claim-fields.ui");
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, category_row);
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, compulsory_row);
@@ -779,8 +741,6 @@ xs_claim_fields_class_init (XsClaimFieldsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, variant_row);
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, title_row);
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, date_row);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimFields, date_button);
-  gtk_widget_class_bind_template_child (widget_class, XsClaimFields, calendar);
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, hours_row);
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, hours_spin);
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, months_row);
@@ -790,13 +750,10 @@ xs_claim_fields_class_init (XsClaimFieldsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, plan_row);
   gtk_widget_class_bind_template_child (widget_class, XsClaimFields, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_left);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_touched);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_fields_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_shown);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
 }
 
 static void
