@@ -55,6 +55,59 @@ add_hours (XsDb       *db,
   g_assert_no_error (error);
 }
 
+/* A claim of its own (a draft until its materials are in), decided unless
+ * @status is a draft: kind 15, an absence of @months months, when
+ * @absence is set; otherwise a professional class of kind 1. */
+static void
+add_own_claim (XsDb       *db,
+               gint64      trainee,
+               int         year,
+               XsAbsence   absence,
+               double      months,
+               int         tenths,
+               XsStatus    status)
+{
+  g_auto(XsClaim) claim = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
+  static guint serial;
+
+  claim.trainee_id = trainee;
+  claim.year = year;
+  claim.category = XS_CATEGORY_PROFESSIONAL;
+  claim.kind = absence != XS_ABSENCE_NONE ? 15 : 1;
+  claim.absence = absence;
+  claim.absence_months = absence != XS_ABSENCE_NONE ? months : 0;
+  claim.variant = g_strdup (absence != XS_ABSENCE_NONE ? xs_absence_to_string (absence) : NULL);
+  claim.hours = tenths;
+  claim.title = g_strdup_printf ("本人申报 %u", ++serial);
+  claim.source = XS_SOURCE_INDIVIDUAL;
+  g_date_clear (&claim.date, 1);
+  g_date_set_dmy (&claim.date, 1, 9, year);
+  xs_claim_store_add (db, &claim, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (claim.status, ==, XS_STATUS_DRAFT);
+  if (status == XS_STATUS_DRAFT)
+    return;
+  /* its materials, then submitted */
+  missing = xs_claim_store_get_missing_materials (db, &claim, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; missing[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%u.png", missing[i], serial);
+      g_autofree char *path = xs_test_write_png (name, 20, 20, (int) (serial % 200));
+      const char *paths[] = { path, NULL };
+
+      g_assert_true (xs_claim_store_attach (db, claim.id, missing[i], paths, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (xs_claim_store_submit (db, claim.id, &error));
+  g_assert_no_error (error);
+  if (status != XS_STATUS_SUBMITTED)
+    g_assert_true (xs_claim_store_decide (db, claim.id, status, "理由", "审核员", &error));
+  g_assert_no_error (error);
+}
+
 static const XsProgressRow *
 row_for (XsProgress *progress,
          gint64      trainee)
@@ -146,7 +199,8 @@ test_progress_one_trainee_and_later_year (void)
 /* The whole roster's progress, read at once, against each trainee's
  * claims added up one by one, on a varied base: several years, public
  * (compulsory or not) and professional hours, submitted, approved and
- * rejected claims, trainees without any. */
+ * rejected claims, the base's own drafts and absences, trainees without
+ * any. */
 static void
 test_progress_varied_base (void)
 {
@@ -154,6 +208,8 @@ test_progress_varied_base (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (15);
   static const XsStatus statuses[] = { XS_STATUS_SUBMITTED, XS_STATUS_APPROVED, XS_STATUS_REJECTED };
   gint64 trainees[40];
+  guint n_drafts = 0;
+  guint n_absences = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (trainees); i++)
     {
@@ -166,6 +222,21 @@ test_progress_varied_base (void)
 
             add_hours (db, trainees[i], year, category, compulsory, 5 * g_rand_int_range (rand, 1, 40),
                        statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))]);
+          }
+      /* the base's own claims: drafts waiting for materials, and absences
+       * whose hours come from their months */
+      for (int year = 2017; year <= 2019; year++)
+        for (int n = g_rand_int_range (rand, 0, 3), absent = FALSE; n > 0; n--)
+          {
+            static const XsStatus own[] = { XS_STATUS_DRAFT, XS_STATUS_SUBMITTED, XS_STATUS_APPROVED, XS_STATUS_REJECTED };
+            /* at most 12 months of absence a year: one absence each */
+            XsAbsence absence = !absent && g_rand_boolean (rand) ? XS_ABSENCE_MATERNITY : XS_ABSENCE_NONE;
+            double months = 0.5 * g_rand_int_range (rand, 2, 25);
+
+            add_own_claim (db, trainees[i], year, absence, months,
+                           absence != XS_ABSENCE_NONE ? (int) (months * 50) : 5 * g_rand_int_range (rand, 1, 40),
+                           own[g_rand_int_range (rand, 0, G_N_ELEMENTS (own))]);
+            absent |= absence != XS_ABSENCE_NONE;
           }
     }
 
@@ -196,6 +267,8 @@ test_progress_varied_base (void)
               gboolean submitted = claim->status == XS_STATUS_SUBMITTED;
 
               g_assert_cmpint (claim->year, ==, year);
+              n_drafts += claim->status == XS_STATUS_DRAFT;
+              n_absences += claim->absence != XS_ABSENCE_NONE && approved;
               if (claim->status == XS_STATUS_DRAFT || claim->status == XS_STATUS_REJECTED)
                 sum.n_to_complete++;
               if (claim->category == XS_CATEGORY_PUBLIC)
@@ -238,6 +311,9 @@ test_progress_varied_base (void)
             }
         }
     }
+  /* the base had them all */
+  g_assert_cmpuint (n_drafts, >, 0);
+  g_assert_cmpuint (n_absences, >, 0);
 }
 
 int
