@@ -11,7 +11,7 @@
 #include "xs-gui-test-util.h"
 #include "xs-history-dialog.h"
 #include "xs-id-number.h"
-#include "xs-import-dialog-private.h"
+#include "xs-import-dialog.h"
 #include "xs-import-log.h"
 #include "xs-import-row-item.h"
 #include "xs-roster-add.h"
@@ -548,7 +548,7 @@ test_rejected_rows_grouped_and_saved (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (save));
   out = g_build_filename (g_get_tmp_dir (), "grouped-rejected.xlsx", NULL);
   g_unlink (out);
-  _xs_import_dialog_save_rejected (fixture->dialog, out);
+  xs_import_dialog_save_rejected (fixture->dialog, out);
   g_assert_true (xs_gui_test_wait_until (file_exists, out, 30000));
 
   reader = xs_table_reader_new_for_path (out, NULL, &error);

@@ -3,7 +3,13 @@
  * Step 1 chooses a file; step 2 reads it in a worker (a dry run of the very
  * import that step 4 runs for real); step 3 previews what would happen, row
  * by row, rejected rows first; step 4 imports, then the window says what was
- * done in a toast. The workers are in xs-import-dialog-worker.c.
+ * done in a toast. The reading and importing is an XsImportRun's, which the
+ * dialog starts and follows through its properties and signals.
+ *
+ * A rejected line of hours whose person the roster lacks offers Add to
+ * Roster…; once the person is added (one roster import of one row, which
+ * the window's toast can undo), the file is checked again so that the
+ * person's rows can be imported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +21,45 @@
 #include <string.h>
 
 #include "xs-file-chooser.h"
-#include "xs-import-dialog-private.h"
+#include "xs-import-dialog.h"
 #include "xs-import-row-item.h"
+#include "xs-import-run.h"
 #include "xs-report.h"
+#include "xs-roster-add-dialog.h"
 #include "xs-table-reader.h"
+
+struct _XsImportDialog
+{
+  AdwWindow           parent_instance;
+
+  XsDb               *db;
+  XsImportRun        *run;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;      /* of the run's rows */
+  const char         *step;
+  gboolean            disposed;
+
+  /* template children */
+  AdwWindowTitle     *window_title;
+  GtkWidget          *import_button;
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *stack;
+  AdwStatusPage      *choose_page;
+  GtkDropDown        *encoding_dropdown;
+  GtkLabel           *progress_title;
+  GtkProgressBar     *progress_bar;
+  GtkLabel           *counts_label;
+  GtkLabel           *file_label;
+  GtkToggleButton    *rejected_only_button;
+  GtkColumnView      *column_view;
+  GtkWidget          *rejected_box;
+  GtkLabel           *rejected_label;
+  GtkCheckButton     *skip_check;
+  GtkWidget          *save_rejected_button;
+  GtkWidget          *clear_box;
+  GtkSwitch          *clear_switch;
+  AdwStatusPage      *error_page;
+};
 
 G_DEFINE_FINAL_TYPE (XsImportDialog, xs_import_dialog, ADW_TYPE_WINDOW)
 
@@ -37,25 +78,11 @@ static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
-XsTrainingClass *
-_xs_import_dialog_training_class_copy (const XsTrainingClass *klass)
-{
-  XsTrainingClass *copy;
-
-  if (klass == NULL)
-    return NULL;
-  copy = xs_training_class_new ();
-  *copy = *klass;
-  copy->code = g_strdup (klass->code);
-  copy->name = g_strdup (klass->name);
-  return copy;
-}
-
 /* Steps */
 
-void
-_xs_import_dialog_set_step (XsImportDialog *self,
-                            const char     *step)
+static void
+set_step (XsImportDialog *self,
+          const char     *step)
 {
   gboolean busy = g_str_equal (step, "reading") || g_str_equal (step, "importing");
   const char *page = busy ? "progress" : step;
@@ -68,9 +95,9 @@ _xs_import_dialog_set_step (XsImportDialog *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
 }
 
-void
-_xs_import_dialog_show_file_error (XsImportDialog *self,
-                                   const GError   *error)
+static void
+show_file_error (XsImportDialog *self,
+                 const GError   *error)
 {
   g_autofree char *description = NULL;
 
@@ -80,7 +107,6 @@ _xs_import_dialog_show_file_error (XsImportDialog *self,
   else
     description = g_strdup (error->message);
   adw_status_page_set_description (self->error_page, description);
-  _xs_import_dialog_set_step (self, "error");
 }
 
 static char *
@@ -130,59 +156,57 @@ join_counts (XsImportReport *report,
   return g_string_free (out, FALSE);
 }
 
-void
-_xs_import_dialog_update_commit_enabled (XsImportDialog *self)
+static void
+update_commit_enabled (XsImportDialog *self)
 {
+  XsImportReport *report = xs_import_run_get_report (self->run);
   guint rejected, writable;
   gboolean enabled;
 
-  if (self->report == NULL || !g_str_equal (self->step, "preview"))
+  if (report == NULL || !g_str_equal (self->step, "preview"))
     return;
 
-  rejected = xs_import_report_get_count (self->report, XS_ROW_REJECTED);
-  writable = xs_import_report_get_count (self->report, XS_ROW_ADDED)
-             + xs_import_report_get_count (self->report, XS_ROW_UPDATED);
+  rejected = xs_import_report_get_count (report, XS_ROW_REJECTED);
+  writable = xs_import_report_get_count (report, XS_ROW_ADDED)
+             + xs_import_report_get_count (report, XS_ROW_UPDATED);
   enabled = writable > 0 && (rejected == 0 || gtk_check_button_get_active (self->skip_check));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", enabled);
 }
 
-void
-_xs_import_dialog_show_preview (XsImportDialog *self,
-                                XsImportReport *report,
-                                GPtrArray      *items)
+static void
+show_preview (XsImportDialog *self,
+              XsImportReport *report)
 {
+  GListModel *rows = xs_import_run_get_rows (self->run);
+  guint n_items = g_list_model_get_n_items (rows);
   g_autofree char *counts = NULL;
   g_autofree char *file_text = NULL;
   guint rejected, writable;
   const char *encoding;
 
-  g_set_object (&self->report, report);
-  g_list_store_remove_all (self->rows);
-  g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
+  rejected = xs_import_report_get_count (report, XS_ROW_REJECTED);
+  writable = xs_import_report_get_count (report, XS_ROW_ADDED)
+             + xs_import_report_get_count (report, XS_ROW_UPDATED);
 
-  rejected = xs_import_report_get_count (self->report, XS_ROW_REJECTED);
-  writable = xs_import_report_get_count (self->report, XS_ROW_ADDED)
-             + xs_import_report_get_count (self->report, XS_ROW_UPDATED);
-
-  if (items->len == 0)
+  if (n_items == 0)
     counts = g_strdup (_("The file has a header row but no data rows."));
   else
-    counts = join_counts (self->report, TRUE);
+    counts = join_counts (report, TRUE);
   gtk_label_set_label (self->counts_label, counts);
 
-  encoding = xs_import_report_get_encoding (self->report);
+  encoding = xs_import_report_get_encoding (report);
   if (g_strcmp0 (encoding, "XLSX") == 0 || encoding == NULL)
-    file_text = g_strdup (xs_import_report_get_file_name (self->report));
+    file_text = g_strdup (xs_import_report_get_file_name (report));
   else
     /* Translators: a file name, then its encoding, e.g. GB18030 */
-    file_text = g_strdup_printf (_("%s (CSV, %s)"), xs_import_report_get_file_name (self->report), encoding);
+    file_text = g_strdup_printf (_("%s (CSV, %s)"), xs_import_report_get_file_name (report), encoding);
   gtk_label_set_label (self->file_label, file_text);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->rejected_only_button), rejected > 0);
   if (rejected == 0)
     gtk_toggle_button_set_active (self->rejected_only_button, FALSE);
   gtk_check_button_set_active (self->skip_check, FALSE);
-  gtk_widget_set_visible (self->rejected_box, rejected > 0 || (writable == 0 && items->len > 0));
+  gtk_widget_set_visible (self->rejected_box, rejected > 0 || (writable == 0 && n_items > 0));
   gtk_widget_set_visible (GTK_WIDGET (self->skip_check), rejected > 0 && writable > 0);
   gtk_widget_set_visible (self->save_rejected_button, rejected > 0);
   if (rejected > 0 && writable > 0)
@@ -199,28 +223,116 @@ _xs_import_dialog_show_preview (XsImportDialog *self,
     gtk_label_set_label (self->rejected_label,
                          _("No row of this file can be imported. Correct the rows in the file and choose it again."));
   /* People the roster lacks can be added here. */
-  for (guint i = 0; i < items->len; i++)
-    if (xs_import_row_item_get_missing_id (g_ptr_array_index (items, i)) != NULL)
-      {
-        /* Translators: two sentences one after the other; in Chinese without a space */
-        g_autofree char *text = g_strdup_printf (C_("sentences", "%s %s"), gtk_label_get_label (self->rejected_label),
-                                                 _("A person not on the roster can be added with Add to Roster…; "
-                                                   "the file is then checked again."));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(XsImportRowItem) item = g_list_model_get_item (rows, i);
 
-        gtk_label_set_label (self->rejected_label, text);
-        break;
-      }
-  else
-    gtk_label_set_label (self->rejected_label,
-                         _("Nothing to import: everything in this file is already recorded."));
+      if (xs_import_row_item_get_missing_id (item) != NULL)
+        {
+          /* Translators: two sentences one after the other; in Chinese without a space */
+          g_autofree char *text = g_strdup_printf (C_("sentences", "%s %s"), gtk_label_get_label (self->rejected_label),
+                                                   _("A person not on the roster can be added with Add to Roster…; "
+                                                     "the file is then checked again."));
 
-  _xs_import_dialog_set_step (self, "preview");
-  _xs_import_dialog_update_commit_enabled (self);
+          gtk_label_set_label (self->rejected_label, text);
+          break;
+        }
+      else
+        gtk_label_set_label (self->rejected_label,
+                             _("Nothing to import: everything in this file is already recorded."));
+    }
 }
 
-void
-_xs_import_dialog_report_imported (XsImportDialog *self,
-                                   XsImportReport *report)
+/* Following the run */
+
+static void
+update_progress_text (XsImportDialog *self)
+{
+  GFile *file = xs_import_run_get_file (self->run);
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup ("");
+  g_autofree char *text = NULL;
+  double fraction = xs_import_run_get_fraction (self->run);
+  int percent = (int) (fraction * 100 + 0.5);
+
+  if (g_str_equal (self->step, "importing"))
+    /* Translators: “roster.xlsx”, then a percentage */
+    text = g_strdup_printf (_("Importing “%s”: %d %%"), name, percent);
+  else
+    text = g_strdup_printf (_("Reading “%s”: %d %%"), name, percent);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static void
+on_run_fraction (XsImportDialog *self)
+{
+  if (xs_import_run_get_busy (self->run))
+    update_progress_text (self);
+}
+
+static void
+on_run_report (XsImportDialog *self)
+{
+  XsImportReport *report = xs_import_run_get_report (self->run);
+
+  if (report != NULL)
+    show_preview (self, report);
+}
+
+static void
+on_run_error (XsImportDialog *self)
+{
+  const GError *error = xs_import_run_get_error (self->run);
+
+  if (error != NULL)
+    show_file_error (self, error);
+}
+
+static void
+on_run_step (XsImportDialog *self)
+{
+  const char *step = xs_import_run_get_step (self->run);
+
+  /* imported: the dialog closes */
+  if (g_str_equal (step, "done"))
+    return;
+  if (xs_import_run_get_busy (self->run))
+    {
+      g_autofree char *name = g_file_get_basename (xs_import_run_get_file (self->run));
+      g_autofree char *title = NULL;
+
+      if (g_str_equal (step, "reading"))
+        title = g_strdup_printf (_("Checking “%s”…"), name);
+      else
+        title = g_strdup_printf (_("Importing “%s”…"), name);
+      gtk_label_set_label (self->progress_title, title);
+    }
+  set_step (self, step);
+  if (xs_import_run_get_busy (self->run))
+    update_progress_text (self);
+  update_commit_enabled (self);
+}
+
+static void
+on_run_cancelled (XsImportDialog *self,
+                  gboolean        reading)
+{
+  if (reading)
+    xs_report_show_toast (self->toast_overlay,
+                          adw_toast_new (_("Reading cancelled; nothing was imported.")));
+  else
+    xs_report_show_toast (self->toast_overlay,
+                          adw_toast_new (_("Import cancelled; nothing was written.")));
+}
+
+/* Tells the window what was written, and closes. */
+static void
+on_run_imported (XsImportDialog *self,
+                 XsImportReport *report)
 {
   g_autofree char *counts = NULL;
   g_autofree char *toast = NULL;
@@ -232,6 +344,7 @@ _xs_import_dialog_report_imported (XsImportDialog *self,
   xs_report_action (GTK_WIDGET (self), "win.reload", NULL);
   xs_report_action (GTK_WIDGET (self), "win.show-import-toast",
                     g_variant_new ("(sx)", toast, (gint64) xs_import_report_get_import_id (report)));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /* Public */
@@ -253,8 +366,14 @@ xs_import_dialog_new (GtkWindow             *parent,
                        "transient-for", parent,
                        "db", db,
                        NULL);
-  self->kind = kind;
-  self->klass = _xs_import_dialog_training_class_copy (klass);
+  self->run = xs_import_run_new (db, kind, klass);
+  g_signal_connect_object (self->run, "notify::fraction", G_CALLBACK (on_run_fraction), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "notify::report", G_CALLBACK (on_run_report), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "notify::error", G_CALLBACK (on_run_error), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "notify::step", G_CALLBACK (on_run_step), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "cancelled", G_CALLBACK (on_run_cancelled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "imported", G_CALLBACK (on_run_imported), self, G_CONNECT_SWAPPED);
+  gtk_filter_list_model_set_model (self->filtered, xs_import_run_get_rows (self->run));
 
   if (kind == XS_IMPORT_ROSTER)
     {
@@ -291,43 +410,40 @@ xs_import_dialog_new (GtkWindow             *parent,
   return self;
 }
 
+/* XS_IMPORT_CLEAR_EMPTY when the clerk asked empty cells to clear. */
+static XsImportFlags
+get_merge_flags (XsImportDialog *self)
+{
+  return xs_import_run_get_kind (self->run) == XS_IMPORT_ROSTER && gtk_switch_get_active (self->clear_switch)
+         ? XS_IMPORT_CLEAR_EMPTY : XS_IMPORT_DEFAULT;
+}
+
 void
 xs_import_dialog_load_file (XsImportDialog *self,
                             GFile          *file)
 {
+  static const char *encodings[] = { NULL, "GB18030", "UTF-8" };
+  guint encoding;
+
   g_return_if_fail (XS_IS_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!g_file_is_native (file))
-    {
-      g_autoptr(GError) error = g_error_new (XS_TABLE_ERROR, XS_TABLE_ERROR_OPEN,
-                                             _("This file is not on this computer; copy it to a folder here first."));
-      _xs_import_dialog_show_file_error (self, error);
-      return;
-    }
-
-  g_set_object (&self->file, file);
-  g_clear_object (&self->report);
-  g_list_store_remove_all (self->rows);
-  _xs_import_dialog_run_import (self, XS_IMPORT_DRY_RUN | _xs_import_dialog_get_merge_flags (self));
-}
-
-XsImportFlags
-_xs_import_dialog_get_merge_flags (XsImportDialog *self)
-{
-  return self->kind == XS_IMPORT_ROSTER && gtk_switch_get_active (self->clear_switch)
-         ? XS_IMPORT_CLEAR_EMPTY : XS_IMPORT_DEFAULT;
+  encoding = gtk_drop_down_get_selected (self->encoding_dropdown);
+  xs_import_run_read (self->run, file, encoding < G_N_ELEMENTS (encodings) ? encodings[encoding] : NULL,
+                      get_merge_flags (self));
 }
 
 /* The preview shows what the import would do with the switch as it is. */
 static void
 on_clear_toggled (XsImportDialog *self)
 {
-  if (self->file != NULL && g_strcmp0 (self->step, "preview") == 0)
-    {
-      g_autoptr(GFile) file = g_object_ref (self->file);
+  GFile *file = xs_import_run_get_file (self->run);
 
-      xs_import_dialog_load_file (self, file);
+  if (file != NULL && g_strcmp0 (self->step, "preview") == 0)
+    {
+      g_autoptr(GFile) again = g_object_ref (file);
+
+      xs_import_dialog_load_file (self, again);
     }
 }
 
@@ -342,7 +458,7 @@ XsImportReport *
 xs_import_dialog_get_report (XsImportDialog *self)
 {
   g_return_val_if_fail (XS_IS_IMPORT_DIALOG (self), NULL);
-  return self->report;
+  return xs_import_run_get_report (self->run);
 }
 
 /* Actions */
@@ -386,7 +502,7 @@ choose_file_action (GtkWidget  *widget,
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
   g_autoptr(GListModel) filters = make_filters ();
-  const char *title = self->kind == XS_IMPORT_ROSTER ? _("Choose the Roster") : _("Choose the Hours Sheet");
+  const char *title = xs_import_run_get_kind (self->run) == XS_IMPORT_ROSTER ? _("Choose the Roster") : _("Choose the Hours Sheet");
 
   xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, title, _("_Open"), filters, NULL, NULL,
                              NULL, on_file_chosen, g_object_ref (self));
@@ -398,17 +514,18 @@ commit_action (GtkWidget  *widget,
                GVariant   *param)
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
-  XsImportFlags flags = _xs_import_dialog_get_merge_flags (self);
+  XsImportReport *report = xs_import_run_get_report (self->run);
+  XsImportFlags flags = get_merge_flags (self);
 
-  if (self->report == NULL)
+  if (report == NULL)
     return;
-  if (xs_import_report_get_count (self->report, XS_ROW_REJECTED) > 0)
+  if (xs_import_report_get_count (report, XS_ROW_REJECTED) > 0)
     {
       if (!gtk_check_button_get_active (self->skip_check))
         return;
       flags |= XS_IMPORT_SKIP_INVALID;
     }
-  _xs_import_dialog_run_import (self, flags);
+  xs_import_run_commit (self->run, flags);
 }
 
 static void
@@ -418,9 +535,7 @@ cancel_action (GtkWidget  *widget,
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
+  if (!xs_import_run_cancel (self->run))
     gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -449,12 +564,13 @@ static void
 on_skip_toggled (XsImportDialog *self,
                  GtkCheckButton *button)
 {
-  _xs_import_dialog_update_commit_enabled (self);
+  update_commit_enabled (self);
 }
 
-void
-_xs_import_dialog_set_error_style (GtkWidget       *widget,
-                                   XsImportRowItem *item)
+/* The "error" style on a rejected row's cell, off on the others. */
+static void
+set_error_style (GtkWidget       *widget,
+                 XsImportRowItem *item)
 {
   if (xs_import_row_item_get_outcome (item) == XS_ROW_REJECTED)
     gtk_widget_add_css_class (widget, "error");
@@ -487,7 +603,7 @@ bind_row_number (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_rows_text (item));
-  _xs_import_dialog_set_error_style (label, item);
+  set_error_style (label, item);
 }
 
 static void
@@ -516,10 +632,156 @@ bind_outcome (GtkSignalListItemFactory *factory,
 
   gtk_image_set_from_icon_name (GTK_IMAGE (image), xs_import_row_item_get_icon_name (item));
   gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_outcome_label (item));
-  _xs_import_dialog_set_error_style (box, item);
+  set_error_style (box, item);
+}
+
+/* Details, and Add to Roster */
+
+static void
+setup_summary (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  /* the button under the text: the column stays readable when narrow */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Add to _Roster…"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  /* A person the roster lacks: added here, the row becomes importable. */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_visible (button, FALSE);
+  gtk_widget_add_css_class (button, "small");
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_summary (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  XsImportRowItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *button = gtk_widget_get_next_sibling (label);
+  gboolean missing = xs_import_row_item_get_missing_id (item) != NULL;
+
+  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_summary (item));
+  set_error_style (label, item);
+  gtk_widget_set_visible (button, missing);
+  /* the target first: the action takes the row's number */
+  if (missing)
+    {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_uint32 (xs_import_row_item_get_row (item)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "import.add-to-roster");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+}
+
+static void
+on_trainee_added (XsImportDialog    *self,
+                  gint64             import_id,
+                  const char        *name,
+                  XsRosterAddDialog *dialog)
+{
+  g_autofree char *text = NULL;
+
+  if (self->disposed)
+    return;
+  /* Translators: a name */
+  text = g_strdup_printf (_("%s added to the roster"), name);
+  xs_report_action (GTK_WIDGET (self), "win.reload", NULL);
+  xs_report_action (GTK_WIDGET (self), "win.show-import-toast", g_variant_new ("(sx)", text, import_id));
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
+  /* The file again: the person's rows can now be imported. */
+  if (xs_import_run_get_file (self->run) != NULL)
+    {
+      g_autoptr(GFile) file = g_object_ref (xs_import_run_get_file (self->run));
+
+      xs_import_dialog_load_file (self, file);
+    }
+}
+
+XsRosterAddDialog *
+xs_import_dialog_add_to_roster (XsImportDialog *self,
+                                guint           row)
+{
+  GListModel *rows;
+  XsRosterAddDialog *dialog;
+
+  g_return_val_if_fail (XS_IS_IMPORT_DIALOG (self), NULL);
+
+  rows = xs_import_run_get_rows (self->run);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(XsImportRowItem) item = g_list_model_get_item (rows, i);
+
+      if (xs_import_row_item_get_row (item) != row || xs_import_row_item_get_missing_id (item) == NULL)
+        continue;
+      dialog = xs_roster_add_dialog_new (GTK_WINDOW (self), self->db,
+                                         xs_import_row_item_get_missing_name (item),
+                                         xs_import_row_item_get_missing_id (item));
+      g_signal_connect_object (dialog, "added", G_CALLBACK (on_trainee_added), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return dialog;
+    }
+  return NULL;
+}
+
+static void
+add_to_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  xs_import_dialog_add_to_roster (XS_IMPORT_DIALOG (widget), g_variant_get_uint32 (param));
 }
 
 /* Save Rejected Rows… */
+
+static void
+on_rejected_written (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(XsImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = xs_import_run_save_rejected_finish (XS_IMPORT_RUN (object), result, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->disposed)
+    return;
+  if (path == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xs_report_show_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  name = g_path_get_basename (path);
+  /* Translators: a file name */
+  text = g_strdup_printf (_("Rejected rows saved to “%s”"), name);
+  xs_report_show_toast (self->toast_overlay, xs_report_saved_toast_new (text, path));
+}
+
+void
+xs_import_dialog_save_rejected (XsImportDialog *self,
+                                const char     *path)
+{
+  g_return_if_fail (XS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  if (xs_import_run_get_report (self->run) == NULL)
+    return;
+  xs_import_run_save_rejected_async (self->run, path, NULL, on_rejected_written, g_object_ref (self));
+}
 
 static void
 on_rejected_path_chosen (GObject      *object,
@@ -539,7 +801,7 @@ on_rejected_path_chosen (GObject      *object,
                             adw_toast_new (_("The rejected rows can only be saved to a local file")));
       return;
     }
-  _xs_import_dialog_save_rejected (self, path);
+  xs_import_dialog_save_rejected (self, path);
 }
 
 static void
@@ -548,18 +810,19 @@ save_rejected_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
+  XsImportReport *report = xs_import_run_get_report (self->run);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListModel) filters = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
   char *dot;
 
-  if (self->report == NULL)
+  if (report == NULL)
     return;
   gtk_file_filter_set_name (filter, _("Excel workbooks (XLSX)"));
   gtk_file_filter_add_suffix (filter, "xlsx");
   filters = xs_file_chooser_filters_of (filter);
-  stem = g_strdup (xs_import_report_get_file_name (self->report));
+  stem = g_strdup (xs_import_report_get_file_name (report));
   if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
     *dot = '\0';
   /* Translators: the file name offered for the rejected rows of a file; in
@@ -598,8 +861,7 @@ xs_import_dialog_close_request (GtkWindow *window)
   XsImportDialog *self = XS_IMPORT_DIALOG (window);
 
   /* Closing stops the work; the import's transaction rolls back. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  xs_import_run_cancel (self->run);
   if (GTK_WINDOW_CLASS (xs_import_dialog_parent_class)->close_request != NULL)
     return GTK_WINDOW_CLASS (xs_import_dialog_parent_class)->close_request (window);
   return FALSE;
@@ -611,11 +873,12 @@ xs_import_dialog_dispose (GObject *object)
   XsImportDialog *self = XS_IMPORT_DIALOG (object);
 
   self->disposed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  _xs_import_dialog_stop_work (self);
-  g_clear_object (&self->report);
-  g_clear_object (&self->file);
+  if (self->run != NULL)
+    {
+      xs_import_run_cancel (self->run);
+      g_signal_handlers_disconnect_by_data (self->run, self);
+      g_clear_object (&self->run);
+    }
 
   G_OBJECT_CLASS (xs_import_dialog_parent_class)->dispose (object);
 }
@@ -658,9 +921,7 @@ xs_import_dialog_finalize (GObject *object)
   XsImportDialog *self = XS_IMPORT_DIALOG (object);
 
   g_clear_object (&self->db);
-  g_clear_object (&self->rows);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->klass, xs_training_class_free);
 
   G_OBJECT_CLASS (xs_import_dialog_parent_class)->finalize (object);
 }
@@ -725,17 +986,14 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_row_number);
   gtk_widget_class_bind_template_callback (widget_class, setup_outcome);
   gtk_widget_class_bind_template_callback (widget_class, bind_outcome);
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_summary",
-                                                G_CALLBACK (_xs_import_dialog_setup_summary));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_summary",
-                                                G_CALLBACK (_xs_import_dialog_bind_summary));
+  gtk_widget_class_bind_template_callback (widget_class, setup_summary);
+  gtk_widget_class_bind_template_callback (widget_class, bind_summary);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
   gtk_widget_class_install_action (widget_class, "import.save-rejected", NULL, save_rejected_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "import.add-to-roster", "u",
-                                   _xs_import_dialog_add_to_roster_action);
+  gtk_widget_class_install_action (widget_class, "import.add-to-roster", "u", add_to_roster_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "import.choose-file", NULL);
@@ -745,21 +1003,19 @@ static void
 xs_import_dialog_init (XsImportDialog *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
-  GtkFilterListModel *filtered;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_list_store_new (XS_TYPE_IMPORT_ROW_ITEM);
+  /* the rows are the run's, given in xs_import_dialog_new() */
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
-                                        GTK_FILTER (g_object_ref (self->filter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (self->filtered));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  _xs_import_dialog_set_step (self, "choose");
+  set_step (self, "choose");
 }
