@@ -199,6 +199,9 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
   g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_ADDED), ==, 3);
   g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 2);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL, "3 to add, 2 rejected"));
+  /* what to do about them, not "nothing to import" */
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL, "2 rows have problems"));
+  g_assert_null (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL, "Nothing to import"));
 
   /* Rejected rows come first, with their row numbers and reasons. */
   view = GTK_COLUMN_VIEW (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_COLUMN_VIEW, NULL));

@@ -222,6 +222,9 @@ show_preview (XsImportDialog *self,
   else if (rejected > 0)
     gtk_label_set_label (self->rejected_label,
                          _("No row of this file can be imported. Correct the rows in the file and choose it again."));
+  else
+    gtk_label_set_label (self->rejected_label,
+                         _("Nothing to import: everything in this file is already recorded."));
   /* People the roster lacks can be added here. */
   for (guint i = 0; i < n_items; i++)
     {
@@ -237,9 +240,6 @@ show_preview (XsImportDialog *self,
           gtk_label_set_label (self->rejected_label, text);
           break;
         }
-      else
-        gtk_label_set_label (self->rejected_label,
-                             _("Nothing to import: everything in this file is already recorded."));
     }
 }
 
