@@ -221,6 +221,18 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
     g_assert_cmpuint (xs_import_row_item_get_row (third), ==, 2);
   }
 
+  /* a rejected row's cells are marked, the others not */
+  xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
+  {
+    GtkWidget *rejected = xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "李四");
+    GtkWidget *added = xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "张三");
+
+    g_assert_nonnull (rejected);
+    g_assert_nonnull (added);
+    g_assert_true (gtk_widget_has_css_class (rejected, "error"));
+    g_assert_false (gtk_widget_has_css_class (added, "error"));
+  }
+
   /* "Only rejected rows" */
   toggle = xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_TOGGLE_BUTTON, "Rejected Rows");
   g_assert_nonnull (toggle);

@@ -567,123 +567,59 @@ on_skip_toggled (XsImportDialog *self,
   update_commit_enabled (self);
 }
 
-/* The "error" style on a rejected row's cell, off on the others. */
-static void
-set_error_style (GtkWidget       *widget,
-                 XsImportRowItem *item)
+/* The cells' templates: a rejected row's cells have the "error" style. */
+
+static char **
+cell_classes (GtkListItem *list_item,
+              gboolean     rejected)
 {
-  if (xs_import_row_item_get_outcome (item) == XS_ROW_REJECTED)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **classes;
+
+  if (rejected)
+    g_strv_builder_add (builder, "error");
+  classes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return classes;
 }
 
-static void
-setup_row_number (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
+static char **
+number_cell_classes (GtkListItem *list_item,
+                     gboolean     rejected)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **classes;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
-  /* A group's rows wrap rather than widen the column. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
+  g_strv_builder_add (builder, "numeric");
+  if (rejected)
+    g_strv_builder_add (builder, "error");
+  classes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return classes;
 }
 
-static void
-bind_row_number (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  XsImportRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+/* Add to Roster… under a rejected line of hours whose person the roster
+ * lacks: added here, the line becomes importable */
 
-  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_rows_text (item));
-  set_error_style (label, item);
+static char *
+add_to_roster_label (GtkListItem *list_item)
+{
+  return g_strdup (_("Add to _Roster…"));
 }
 
-static void
-setup_outcome (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
+/* the spreadsheet row, for import.add-to-roster */
+static GVariant *
+add_to_roster_target (GtkListItem *list_item,
+                      guint        row)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new ());
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (list_item, box);
+  return g_variant_ref_sink (g_variant_new_uint32 (row));
 }
 
-static void
-bind_outcome (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+static char *
+add_to_roster_action_name (GtkListItem *list_item,
+                           gboolean     missing)
 {
-  XsImportRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), xs_import_row_item_get_icon_name (item));
-  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_outcome_label (item));
-  set_error_style (box, item);
-}
-
-/* Details, and Add to Roster */
-
-static void
-setup_summary (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  /* the button under the text: the column stays readable when narrow */
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Add to _Roster…"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  /* A person the roster lacks: added here, the row becomes importable. */
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_visible (button, FALSE);
-  gtk_widget_add_css_class (button, "small");
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_summary (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  XsImportRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *button = gtk_widget_get_next_sibling (label);
-  gboolean missing = xs_import_row_item_get_missing_id (item) != NULL;
-
-  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_summary (item));
-  set_error_style (label, item);
-  gtk_widget_set_visible (button, missing);
-  /* the target first: the action takes the row's number */
-  if (missing)
-    {
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              g_variant_new_uint32 (xs_import_row_item_get_row (item)));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "import.add-to-roster");
-    }
-  else
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  return missing ? g_strdup ("import.add-to-roster") : NULL;
 }
 
 static void
@@ -982,12 +918,11 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_rejected_only_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_skip_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, setup_row_number);
-  gtk_widget_class_bind_template_callback (widget_class, bind_row_number);
-  gtk_widget_class_bind_template_callback (widget_class, setup_outcome);
-  gtk_widget_class_bind_template_callback (widget_class, bind_outcome);
-  gtk_widget_class_bind_template_callback (widget_class, setup_summary);
-  gtk_widget_class_bind_template_callback (widget_class, bind_summary);
+  gtk_widget_class_bind_template_callback (widget_class, cell_classes);
+  gtk_widget_class_bind_template_callback (widget_class, number_cell_classes);
+  gtk_widget_class_bind_template_callback (widget_class, add_to_roster_label);
+  gtk_widget_class_bind_template_callback (widget_class, add_to_roster_target);
+  gtk_widget_class_bind_template_callback (widget_class, add_to_roster_action_name);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
