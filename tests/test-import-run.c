@@ -1,5 +1,5 @@
-/* test-gui-import-run.c: reading, previewing and importing a file, with no
- * dialog
+/* test-import-run.c: reading, previewing and importing a file, as the
+ * import dialog does, with no window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "xs-gui-test-util.h"
 #include "xs-import-row-item.h"
 #include "xs-import-run.h"
 #include "xs-table-reader.h"
@@ -25,6 +24,39 @@ typedef struct
 } Fixture;
 
 static XsDb *db;
+
+/* Runs the main context until @check returns TRUE or @timeout_ms pass;
+ * returns the last result of @check. */
+static gboolean
+wait_until (gboolean (*check) (gpointer user_data),
+            gpointer   user_data,
+            guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!check (user_data))
+    {
+      if (g_get_monotonic_time () > end)
+        return check (user_data);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+held_only_here (gpointer object)
+{
+  return g_atomic_int_get (&G_OBJECT (object)->ref_count) == 1;
+}
+
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
 
 static void
 on_step (XsImportRun *run,
@@ -72,8 +104,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_signal_handlers_disconnect_by_data (fixture->run, fixture);
-  /* a cancelled job may still be winding down */
-  xs_gui_test_finalize (g_steal_pointer (&fixture->run), 10000);
+  /* a cancelled job may still be winding down, and holds the run */
+  g_assert_true (wait_until (held_only_here, fixture->run, 10000));
+  g_assert_finalize_object (g_steal_pointer (&fixture->run));
   g_clear_pointer (&fixture->steps, g_ptr_array_unref);
   g_clear_object (&fixture->imported);
 }
@@ -92,7 +125,7 @@ wait_for_step (Fixture    *fixture,
 {
   gpointer args[] = { fixture->run, (gpointer) step };
 
-  if (!xs_gui_test_wait_until (step_is, args, 60000))
+  if (!wait_until (step_is, args, 60000))
     g_error ("step %s not reached; at %s", step, xs_import_run_get_step (fixture->run));
 }
 
@@ -170,7 +203,7 @@ test_preview_then_import (Fixture       *fixture,
 
   xs_import_run_commit (fixture->run, XS_IMPORT_SKIP_INVALID);
   g_assert_cmpstr (xs_import_run_get_step (fixture->run), ==, "importing");
-  g_assert_true (xs_gui_test_wait_until (has_imported, fixture, 30000));
+  g_assert_true (wait_until (has_imported, fixture, 30000));
   g_assert_cmpstr (xs_import_run_get_step (fixture->run), ==, "done");
   g_assert_true (xs_import_report_get_committed (fixture->imported));
   g_assert_cmpuint (xs_import_report_get_count (fixture->imported, XS_ROW_ADDED), ==, 2);
@@ -228,7 +261,7 @@ test_cancel (Fixture       *fixture,
 
   xs_import_run_read (fixture->run, file, NULL, XS_IMPORT_DEFAULT);
   g_assert_true (xs_import_run_cancel (fixture->run));
-  g_assert_true (xs_gui_test_wait_until (was_cancelled, fixture, 30000));
+  g_assert_true (wait_until (was_cancelled, fixture, 30000));
   g_assert_cmpint (fixture->cancelled, ==, TRUE);
   g_assert_cmpstr (xs_import_run_get_step (fixture->run), ==, "choose");
   g_assert_null (xs_import_run_get_report (fixture->run));
@@ -240,7 +273,7 @@ test_cancel (Fixture       *fixture,
   fixture->cancelled = -1;
   xs_import_run_commit (fixture->run, XS_IMPORT_DEFAULT);
   g_assert_true (xs_import_run_cancel (fixture->run));
-  g_assert_true (xs_gui_test_wait_until (was_cancelled, fixture, 30000));
+  g_assert_true (wait_until (was_cancelled, fixture, 30000));
   g_assert_cmpint (fixture->cancelled, ==, FALSE);
   g_assert_cmpstr (xs_import_run_get_step (fixture->run), ==, "preview");
   /* the preview stays */
@@ -263,7 +296,7 @@ test_save_rejected (Fixture       *fixture,
   g_autofree char *written = NULL;
 
   /* nothing read yet */
-  xs_import_run_save_rejected_async (fixture->run, out, NULL, xs_gui_test_store_result, &result);
+  xs_import_run_save_rejected_async (fixture->run, out, NULL, store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (xs_import_run_save_rejected_finish (fixture->run, result, &error));
@@ -274,7 +307,7 @@ test_save_rejected (Fixture       *fixture,
   xs_import_run_read (fixture->run, file, NULL, XS_IMPORT_DEFAULT);
   wait_for_step (fixture, "preview");
   g_unlink (out);
-  xs_import_run_save_rejected_async (fixture->run, out, NULL, xs_gui_test_store_result, &result);
+  xs_import_run_save_rejected_async (fixture->run, out, NULL, store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   written = xs_import_run_save_rejected_finish (fixture->run, result, &error);
@@ -298,17 +331,17 @@ main (int    argc,
 {
   int status;
 
-  xs_gui_test_init (&argc, &argv);
+  xs_test_init (&argc, &argv);
 
   db = xs_test_open_db ();
 
-  g_test_add ("/gui/import-run/preview-then-import", Fixture, NULL,
+  g_test_add ("/import-run/preview-then-import", Fixture, NULL,
               fixture_set_up, test_preview_then_import, fixture_tear_down);
-  g_test_add ("/gui/import-run/errors", Fixture, NULL,
+  g_test_add ("/import-run/errors", Fixture, NULL,
               fixture_set_up, test_errors, fixture_tear_down);
-  g_test_add ("/gui/import-run/cancel", Fixture, NULL,
+  g_test_add ("/import-run/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
-  g_test_add ("/gui/import-run/save-rejected", Fixture, NULL,
+  g_test_add ("/import-run/save-rejected", Fixture, NULL,
               fixture_set_up, test_save_rejected, fixture_tear_down);
 
   status = g_test_run ();
