@@ -22,6 +22,7 @@
 
 #include "xs-file-chooser.h"
 #include "xs-import-dialog.h"
+#include "xs-import-preview.h"
 #include "xs-import-row-item.h"
 #include "xs-import-run.h"
 #include "xs-report.h"
@@ -34,8 +35,6 @@ struct _XsImportDialog
 
   XsDb               *db;
   XsImportRun        *run;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;      /* of the run's rows */
   const char         *step;
   gboolean            disposed;
 
@@ -48,16 +47,7 @@ struct _XsImportDialog
   GtkDropDown        *encoding_dropdown;
   GtkLabel           *progress_title;
   GtkProgressBar     *progress_bar;
-  GtkLabel           *counts_label;
-  GtkLabel           *file_label;
-  GtkToggleButton    *rejected_only_button;
-  GtkColumnView      *column_view;
-  GtkWidget          *rejected_box;
-  GtkLabel           *rejected_label;
-  GtkCheckButton     *skip_check;
-  GtkWidget          *save_rejected_button;
-  GtkWidget          *clear_box;
-  GtkSwitch          *clear_switch;
+  XsImportPreview    *preview;
   AdwStatusPage      *error_page;
 };
 
@@ -109,138 +99,13 @@ show_file_error (XsImportDialog *self,
   adw_status_page_set_description (self->error_page, description);
 }
 
-static char *
-join_counts (XsImportReport *report,
-             gboolean        preview)
-{
-  guint added = xs_import_report_get_count (report, XS_ROW_ADDED);
-  guint updated = xs_import_report_get_count (report, XS_ROW_UPDATED);
-  guint unchanged = xs_import_report_get_count (report, XS_ROW_UNCHANGED);
-  guint rejected = xs_import_report_get_count (report, XS_ROW_REJECTED);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  GString *out = g_string_new (NULL);
-
-  if (added > 0 || (preview && updated == 0 && unchanged == 0 && rejected == 0))
-    g_ptr_array_add (parts, g_strdup_printf (preview
-                                             ? g_dngettext (GETTEXT_PACKAGE, "%u to add", "%u to add", added)
-                                             : g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", added),
-                                             added));
-  if (updated > 0)
-    g_ptr_array_add (parts, g_strdup_printf (preview
-                                             ? g_dngettext (GETTEXT_PACKAGE, "%u to update", "%u to update", updated)
-                                             : g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", updated),
-                                             updated));
-  if (unchanged > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", unchanged),
-                                             unchanged));
-  if (xs_import_report_get_n_drafts (report) > 0)
-    {
-      guint drafts = xs_import_report_get_n_drafts (report);
-
-      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u as a draft waiting for materials",
-                                                            "%u as drafts waiting for materials", drafts),
-                                               drafts));
-    }
-  if (rejected > 0)
-    g_ptr_array_add (parts, g_strdup_printf (preview
-                                             ? g_dngettext (GETTEXT_PACKAGE, "%u rejected", "%u rejected", rejected)
-                                             : g_dngettext (GETTEXT_PACKAGE, "%u rejected row skipped", "%u rejected rows skipped", rejected),
-                                             rejected));
-
-  for (guint i = 0; i < parts->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, _(", "));
-      g_string_append (out, g_ptr_array_index (parts, i));
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 update_commit_enabled (XsImportDialog *self)
 {
-  XsImportReport *report = xs_import_run_get_report (self->run);
-  guint rejected, writable;
-  gboolean enabled;
-
-  if (report == NULL || !g_str_equal (self->step, "preview"))
+  if (xs_import_run_get_report (self->run) == NULL || !g_str_equal (self->step, "preview"))
     return;
-
-  rejected = xs_import_report_get_count (report, XS_ROW_REJECTED);
-  writable = xs_import_report_get_count (report, XS_ROW_ADDED)
-             + xs_import_report_get_count (report, XS_ROW_UPDATED);
-  enabled = writable > 0 && (rejected == 0 || gtk_check_button_get_active (self->skip_check));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", enabled);
-}
-
-static void
-show_preview (XsImportDialog *self,
-              XsImportReport *report)
-{
-  GListModel *rows = xs_import_run_get_rows (self->run);
-  guint n_items = g_list_model_get_n_items (rows);
-  g_autofree char *counts = NULL;
-  g_autofree char *file_text = NULL;
-  guint rejected, writable;
-  const char *encoding;
-
-  rejected = xs_import_report_get_count (report, XS_ROW_REJECTED);
-  writable = xs_import_report_get_count (report, XS_ROW_ADDED)
-             + xs_import_report_get_count (report, XS_ROW_UPDATED);
-
-  if (n_items == 0)
-    counts = g_strdup (_("The file has a header row but no data rows."));
-  else
-    counts = join_counts (report, TRUE);
-  gtk_label_set_label (self->counts_label, counts);
-
-  encoding = xs_import_report_get_encoding (report);
-  if (g_strcmp0 (encoding, "XLSX") == 0 || encoding == NULL)
-    file_text = g_strdup (xs_import_report_get_file_name (report));
-  else
-    /* Translators: a file name, then its encoding, e.g. GB18030 */
-    file_text = g_strdup_printf (_("%s (CSV, %s)"), xs_import_report_get_file_name (report), encoding);
-  gtk_label_set_label (self->file_label, file_text);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rejected_only_button), rejected > 0);
-  if (rejected == 0)
-    gtk_toggle_button_set_active (self->rejected_only_button, FALSE);
-  gtk_check_button_set_active (self->skip_check, FALSE);
-  gtk_widget_set_visible (self->rejected_box, rejected > 0 || (writable == 0 && n_items > 0));
-  gtk_widget_set_visible (GTK_WIDGET (self->skip_check), rejected > 0 && writable > 0);
-  gtk_widget_set_visible (self->save_rejected_button, rejected > 0);
-  if (rejected > 0 && writable > 0)
-    {
-      g_autofree char *text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row has a problem, listed first. Correct it in the file and choose the file again, or import only the valid rows.",
-                                      "%u rows have problems, listed first. Correct them in the file and choose the file again, or import only the valid rows.",
-                                      rejected),
-                         rejected);
-      gtk_label_set_label (self->rejected_label, text);
-    }
-  else if (rejected > 0)
-    gtk_label_set_label (self->rejected_label,
-                         _("No row of this file can be imported. Correct the rows in the file and choose it again."));
-  else
-    gtk_label_set_label (self->rejected_label,
-                         _("Nothing to import: everything in this file is already recorded."));
-  /* People the roster lacks can be added here. */
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(XsImportRowItem) item = g_list_model_get_item (rows, i);
-
-      if (xs_import_row_item_get_missing_id (item) != NULL)
-        {
-          /* Translators: two sentences one after the other; in Chinese without a space */
-          g_autofree char *text = g_strdup_printf (C_("sentences", "%s %s"), gtk_label_get_label (self->rejected_label),
-                                                   _("A person not on the roster can be added with Add to Roster…; "
-                                                     "the file is then checked again."));
-
-          gtk_label_set_label (self->rejected_label, text);
-          break;
-        }
-    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit",
+                                 xs_import_preview_get_can_commit (self->preview));
 }
 
 /* Following the run */
@@ -272,15 +137,6 @@ on_run_fraction (XsImportDialog *self)
 {
   if (xs_import_run_get_busy (self->run))
     update_progress_text (self);
-}
-
-static void
-on_run_report (XsImportDialog *self)
-{
-  XsImportReport *report = xs_import_run_get_report (self->run);
-
-  if (report != NULL)
-    show_preview (self, report);
 }
 
 static void
@@ -337,7 +193,7 @@ on_run_imported (XsImportDialog *self,
   g_autofree char *counts = NULL;
   g_autofree char *toast = NULL;
 
-  counts = join_counts (report, FALSE);
+  counts = xs_import_preview_count_text (report, FALSE);
   /* Translators: a file name, then what was done, e.g. “32 added, 5 updated” */
   toast = g_strdup_printf (_("%s imported: %s"), xs_import_report_get_file_name (report), counts);
   g_signal_emit (self, signals[IMPORTED], 0, report);
@@ -368,17 +224,15 @@ xs_import_dialog_new (GtkWindow             *parent,
                        NULL);
   self->run = xs_import_run_new (db, kind, klass);
   g_signal_connect_object (self->run, "notify::fraction", G_CALLBACK (on_run_fraction), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->run, "notify::report", G_CALLBACK (on_run_report), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run, "notify::error", G_CALLBACK (on_run_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run, "notify::step", G_CALLBACK (on_run_step), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run, "cancelled", G_CALLBACK (on_run_cancelled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run, "imported", G_CALLBACK (on_run_imported), self, G_CONNECT_SWAPPED);
-  gtk_filter_list_model_set_model (self->filtered, xs_import_run_get_rows (self->run));
+  xs_import_preview_set_run (self->preview, self->run);
 
   if (kind == XS_IMPORT_ROSTER)
     {
       adw_window_title_set_title (self->window_title, _("Import Roster"));
-      gtk_widget_set_visible (self->clear_box, TRUE);
       adw_status_page_set_title (self->choose_page, _("Choose the Roster"));
       adw_status_page_set_description (self->choose_page,
                                        _("An Excel (.xlsx) or CSV file whose first row names the columns: "
@@ -414,8 +268,7 @@ xs_import_dialog_new (GtkWindow             *parent,
 static XsImportFlags
 get_merge_flags (XsImportDialog *self)
 {
-  return xs_import_run_get_kind (self->run) == XS_IMPORT_ROSTER && gtk_switch_get_active (self->clear_switch)
-         ? XS_IMPORT_CLEAR_EMPTY : XS_IMPORT_DEFAULT;
+  return xs_import_preview_get_clear_empty (self->preview) ? XS_IMPORT_CLEAR_EMPTY : XS_IMPORT_DEFAULT;
 }
 
 void
@@ -521,7 +374,7 @@ commit_action (GtkWidget  *widget,
     return;
   if (xs_import_report_get_count (report, XS_ROW_REJECTED) > 0)
     {
-      if (!gtk_check_button_get_active (self->skip_check))
+      if (!xs_import_preview_get_skip_rejected (self->preview))
         return;
       flags |= XS_IMPORT_SKIP_INVALID;
     }
@@ -537,89 +390,6 @@ cancel_action (GtkWidget  *widget,
 
   if (!xs_import_run_cancel (self->run))
     gtk_window_close (GTK_WINDOW (self));
-}
-
-/* Preview list */
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  XsImportDialog *self = user_data;
-
-  return !gtk_toggle_button_get_active (self->rejected_only_button)
-         || xs_import_row_item_get_outcome (item) == XS_ROW_REJECTED;
-}
-
-static void
-on_rejected_only_toggled (XsImportDialog  *self,
-                          GtkToggleButton *button)
-{
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      gtk_toggle_button_get_active (button) ? GTK_FILTER_CHANGE_MORE_STRICT
-                                                            : GTK_FILTER_CHANGE_LESS_STRICT);
-}
-
-static void
-on_skip_toggled (XsImportDialog *self,
-                 GtkCheckButton *button)
-{
-  update_commit_enabled (self);
-}
-
-/* The cells' templates: a rejected row's cells have the "error" style. */
-
-static char **
-cell_classes (GtkListItem *list_item,
-              gboolean     rejected)
-{
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **classes;
-
-  if (rejected)
-    g_strv_builder_add (builder, "error");
-  classes = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return classes;
-}
-
-static char **
-number_cell_classes (GtkListItem *list_item,
-                     gboolean     rejected)
-{
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **classes;
-
-  g_strv_builder_add (builder, "numeric");
-  if (rejected)
-    g_strv_builder_add (builder, "error");
-  classes = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return classes;
-}
-
-/* Add to Roster… under a rejected line of hours whose person the roster
- * lacks: added here, the line becomes importable */
-
-static char *
-add_to_roster_label (GtkListItem *list_item)
-{
-  return g_strdup (_("Add to _Roster…"));
-}
-
-/* the spreadsheet row, for import.add-to-roster */
-static GVariant *
-add_to_roster_target (GtkListItem *list_item,
-                      guint        row)
-{
-  return g_variant_ref_sink (g_variant_new_uint32 (row));
-}
-
-static char *
-add_to_roster_action_name (GtkListItem *list_item,
-                           gboolean     missing)
-{
-  return missing ? g_strdup ("import.add-to-roster") : NULL;
 }
 
 static void
@@ -857,7 +627,6 @@ xs_import_dialog_finalize (GObject *object)
   XsImportDialog *self = XS_IMPORT_DIALOG (object);
 
   g_clear_object (&self->db);
-  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (xs_import_dialog_parent_class)->finalize (object);
 }
@@ -895,6 +664,7 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, XS_TYPE_IMPORT_REPORT);
 
+  g_type_ensure (XS_TYPE_IMPORT_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, import_button);
@@ -904,25 +674,8 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, encoding_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, progress_title);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, file_label);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_only_button);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, column_view);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_box);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_label);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, skip_check);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, save_rejected_button);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, clear_box);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, clear_switch);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_rejected_only_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_skip_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, cell_classes);
-  gtk_widget_class_bind_template_callback (widget_class, number_cell_classes);
-  gtk_widget_class_bind_template_callback (widget_class, add_to_roster_label);
-  gtk_widget_class_bind_template_callback (widget_class, add_to_roster_target);
-  gtk_widget_class_bind_template_callback (widget_class, add_to_roster_action_name);
+  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, preview);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
@@ -937,16 +690,13 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
 static void
 xs_import_dialog_init (XsImportDialog *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* the rows are the run's, given in xs_import_dialog_new() */
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (self->filtered));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->preview, "notify::clear-empty", G_CALLBACK (on_clear_toggled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::can-commit", G_CALLBACK (update_commit_enabled), self,
+                           G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
