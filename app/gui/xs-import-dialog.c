@@ -4,7 +4,8 @@
  * import that step 4 runs for real); step 3 previews what would happen, row
  * by row, rejected rows first; step 4 imports, then the window says what was
  * done in a toast. The reading and importing is an XsImportRun's, which the
- * dialog starts and follows through its properties and signals.
+ * dialog starts and follows through its properties and signals; step 3 is
+ * an XsImportPreview of the same run.
  *
  * A rejected line of hours whose person the roster lacks offers Add to
  * Roster…; once the person is added (one roster import of one row, which
