@@ -11,7 +11,7 @@
 #include "xs-gui-test-util.h"
 #include "xs-history-dialog.h"
 #include "xs-id-number.h"
-#include "xs-import-dialog-private.h"
+#include "xs-import-dialog.h"
 #include "xs-import-log.h"
 #include "xs-import-row-item.h"
 #include "xs-roster-add.h"
@@ -199,6 +199,9 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
   g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_ADDED), ==, 3);
   g_assert_cmpuint (xs_import_report_get_count (report, XS_ROW_REJECTED), ==, 2);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL, "3 to add, 2 rejected"));
+  /* what to do about them, not "nothing to import" */
+  g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL, "2 rows have problems"));
+  g_assert_null (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL, "Nothing to import"));
 
   /* Rejected rows come first, with their row numbers and reasons. */
   view = GTK_COLUMN_VIEW (xs_gui_test_find (GTK_WIDGET (fixture->dialog), GTK_TYPE_COLUMN_VIEW, NULL));
@@ -216,6 +219,18 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
     g_assert_cmpstr (xs_import_row_item_get_summary (second), !=, "");
     g_assert_cmpuint (xs_import_row_item_get_outcome (third), ==, XS_ROW_ADDED);
     g_assert_cmpuint (xs_import_row_item_get_row (third), ==, 2);
+  }
+
+  /* a rejected row's cells are marked, the others not */
+  xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
+  {
+    GtkWidget *rejected = xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "李四");
+    GtkWidget *added = xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "张三");
+
+    g_assert_nonnull (rejected);
+    g_assert_nonnull (added);
+    g_assert_true (gtk_widget_has_css_class (rejected, "error"));
+    g_assert_false (gtk_widget_has_css_class (added, "error"));
   }
 
   /* "Only rejected rows" */
@@ -548,7 +563,7 @@ test_rejected_rows_grouped_and_saved (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (save));
   out = g_build_filename (g_get_tmp_dir (), "grouped-rejected.xlsx", NULL);
   g_unlink (out);
-  _xs_import_dialog_save_rejected (fixture->dialog, out);
+  xs_import_dialog_save_rejected (fixture->dialog, out);
   g_assert_true (xs_gui_test_wait_until (file_exists, out, 30000));
 
   reader = xs_table_reader_new_for_path (out, NULL, &error);

@@ -144,6 +144,21 @@ test_search (void)
   }
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (search), GTK_TYPE_LABEL, "Found on the scans of 1 claim"));
+  /* the row shows the claim, and the words in bold under it */
+  xs_gui_test_wait_for_draw (GTK_WIDGET (search));
+  {
+    GtkWidget *list = xs_gui_test_find (GTK_WIDGET (search), GTK_TYPE_LIST_VIEW, NULL);
+    GtkWidget *title = xs_gui_test_find (list, GTK_TYPE_LABEL, "全科医生转岗培训班");
+    GtkWidget *snippet = xs_gui_test_find (list, GTK_TYPE_LABEL, "结业证书");
+
+    g_assert_nonnull (title);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (title)), NAME));
+    g_assert_nonnull (snippet);
+    g_assert_true (snippet != title);
+    g_assert_true (gtk_label_get_use_markup (GTK_LABEL (snippet)));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (snippet)), "<b>转岗</b>"));
+    g_assert_true (gtk_widget_has_css_class (snippet, "dim-label"));
+  }
 
   /* a word on both */
   xs_scan_search_set_search (search, "结业证书");

@@ -18,6 +18,7 @@
 
 #include "xs-check.h"
 #include "xs-check-dialog.h"
+#include "xs-check-problem-item.h"
 #include "xs-job.h"
 #include "xs-report.h"
 
@@ -32,7 +33,7 @@ struct _XsCheckDialog
   GPtrArray        *problems;
   gboolean          finished;
 
-  GtkStringList    *texts;       /* the listed problems' texts, in order */
+  GListStore       *items;       /* XsCheckProblemItem: the listed problems, in order */
 
   /* template children */
   GtkSpinner       *spinner;
@@ -65,6 +66,30 @@ run_check (XsJob         *job,
   return TRUE;
 }
 
+/* "<a href="claim:12">Claim 12</a>  <a href="trainee:3">Trainee</a>" */
+static char *
+links_markup (const XsCheckProblem *problem)
+{
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < problem->n_claims; i++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Open Claim %lld"), (long long) problem->claim_ids[i]);
+      g_autofree char *escaped = g_markup_escape_text (label, -1);
+
+      g_string_append_printf (markup, "%s<a href=\"claim:%" G_GINT64_FORMAT "\">%s</a>",
+                              markup->len > 0 ? "    " : "", problem->claim_ids[i], escaped);
+    }
+  if (problem->trainee_id > 0)
+    {
+      g_autofree char *escaped = g_markup_escape_text (_("Open the Trainee’s Page"), -1);
+
+      g_string_append_printf (markup, "%s<a href=\"trainee:%" G_GINT64_FORMAT "\">%s</a>",
+                              markup->len > 0 ? "    " : "", problem->trainee_id, escaped);
+    }
+  return g_string_free (markup, FALSE);
+}
+
 static void
 show_problems (XsCheckDialog *self,
                GPtrArray     *problems)
@@ -81,7 +106,13 @@ show_problems (XsCheckDialog *self,
 
   adw_message_dialog_set_heading (dialog, _("Problems Found"));
   for (guint i = 0; i < MIN (problems->len, MAX_LISTED); i++)
-    gtk_string_list_append (self->texts, ((XsCheckProblem *) g_ptr_array_index (problems, i))->text);
+    {
+      const XsCheckProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *links = links_markup (problem);
+      g_autoptr(XsCheckProblemItem) item = xs_check_problem_item_new (problem->text, links);
+
+      g_list_store_append (self->items, item);
+    }
   gtk_widget_set_visible (self->problems_window, TRUE);
 
   if (problems->len > MAX_LISTED)
@@ -114,78 +145,6 @@ on_link_activated (GtkLabel   *label,
   if (action != NULL && g_ascii_string_to_signed (strchr (uri, ':') + 1, 10, 1, G_MAXINT64, &id, NULL))
     xs_report_action (GTK_WIDGET (label), action, g_variant_new_int64 (id));
   return TRUE;
-}
-
-static void
-setup_problem (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *text = gtk_label_new (NULL);
-  GtkWidget *links = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (links), 0);
-  gtk_label_set_wrap (GTK_LABEL (links), TRUE);
-  gtk_label_set_use_markup (GTK_LABEL (links), TRUE);
-  g_signal_connect (links, "activate-link", G_CALLBACK (on_link_activated), NULL);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), links);
-  gtk_list_item_set_child (list_item, box);
-  gtk_list_item_set_activatable (list_item, FALSE);
-}
-
-/* "<a href="claim:12">Claim 12</a>  <a href="trainee:3">Trainee</a>" */
-static char *
-links_markup (const XsCheckProblem *problem)
-{
-  GString *markup = g_string_new (NULL);
-
-  for (guint i = 0; i < problem->n_claims; i++)
-    {
-      g_autofree char *label = g_strdup_printf (_("Open Claim %lld"), (long long) problem->claim_ids[i]);
-      g_autofree char *escaped = g_markup_escape_text (label, -1);
-
-      g_string_append_printf (markup, "%s<a href=\"claim:%" G_GINT64_FORMAT "\">%s</a>",
-                              markup->len > 0 ? "    " : "", problem->claim_ids[i], escaped);
-    }
-  if (problem->trainee_id > 0)
-    {
-      g_autofree char *escaped = g_markup_escape_text (_("Open the Trainee’s Page"), -1);
-
-      g_string_append_printf (markup, "%s<a href=\"trainee:%" G_GINT64_FORMAT "\">%s</a>",
-                              markup->len > 0 ? "    " : "", problem->trainee_id, escaped);
-    }
-  return g_string_free (markup, FALSE);
-}
-
-static void
-bind_problem (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  XsCheckDialog *self = user_data;
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *text = gtk_widget_get_first_child (box);
-  GtkWidget *links = gtk_widget_get_next_sibling (text);
-  guint position = gtk_list_item_get_position (list_item);
-  const XsCheckProblem *problem;
-  g_autofree char *markup = NULL;
-
-  if (self->problems == NULL || position >= self->problems->len)
-    return;
-  problem = g_ptr_array_index (self->problems, position);
-  gtk_label_set_label (GTK_LABEL (text), problem->text);
-  markup = links_markup (problem);
-  gtk_label_set_markup (GTK_LABEL (links), markup);
-  gtk_widget_set_visible (links, *markup != '\0');
 }
 
 static void
@@ -250,7 +209,7 @@ xs_check_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_object (&self->texts);
+  g_clear_object (&self->items);
   G_OBJECT_CLASS (xs_check_dialog_parent_class)->finalize (object);
 }
 
@@ -292,22 +251,19 @@ xs_check_dialog_class_init (XsCheckDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsCheckDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, XsCheckDialog, problems_window);
   gtk_widget_class_bind_template_child (widget_class, XsCheckDialog, problems_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_activated);
 }
 
 static void
 xs_check_dialog_init (XsCheckDialog *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
-  self->texts = gtk_string_list_new (NULL);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->texts)));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_problem), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_problem), self);
-  gtk_list_view_set_factory (self->problems_view, factory);
+  self->items = g_list_store_new (XS_TYPE_CHECK_PROBLEM_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
   gtk_list_view_set_model (self->problems_view, GTK_SELECTION_MODEL (selection));
 }
 

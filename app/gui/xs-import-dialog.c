@@ -3,7 +3,14 @@
  * Step 1 chooses a file; step 2 reads it in a worker (a dry run of the very
  * import that step 4 runs for real); step 3 previews what would happen, row
  * by row, rejected rows first; step 4 imports, then the window says what was
- * done in a toast. The workers are in xs-import-dialog-worker.c.
+ * done in a toast. The reading and importing is an XsImportRun's, which the
+ * dialog starts and follows through its properties and signals; step 3 is
+ * an XsImportPreview of the same run.
+ *
+ * A rejected line of hours whose person the roster lacks offers Add to
+ * Roster…; once the person is added (one roster import of one row, which
+ * the window's toast can undo), the file is checked again so that the
+ * person's rows can be imported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +22,35 @@
 #include <string.h>
 
 #include "xs-file-chooser.h"
-#include "xs-import-dialog-private.h"
+#include "xs-import-dialog.h"
+#include "xs-import-preview.h"
 #include "xs-import-row-item.h"
+#include "xs-import-run.h"
 #include "xs-report.h"
+#include "xs-roster-add-dialog.h"
 #include "xs-table-reader.h"
+
+struct _XsImportDialog
+{
+  AdwWindow           parent_instance;
+
+  XsDb               *db;
+  XsImportRun        *run;
+  const char         *step;
+  gboolean            disposed;
+
+  /* template children */
+  AdwWindowTitle     *window_title;
+  GtkWidget          *import_button;
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *stack;
+  AdwStatusPage      *choose_page;
+  GtkDropDown        *encoding_dropdown;
+  GtkLabel           *progress_title;
+  GtkProgressBar     *progress_bar;
+  XsImportPreview    *preview;
+  AdwStatusPage      *error_page;
+};
 
 G_DEFINE_FINAL_TYPE (XsImportDialog, xs_import_dialog, ADW_TYPE_WINDOW)
 
@@ -37,25 +69,11 @@ static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
-XsTrainingClass *
-_xs_import_dialog_training_class_copy (const XsTrainingClass *klass)
-{
-  XsTrainingClass *copy;
-
-  if (klass == NULL)
-    return NULL;
-  copy = xs_training_class_new ();
-  *copy = *klass;
-  copy->code = g_strdup (klass->code);
-  copy->name = g_strdup (klass->name);
-  return copy;
-}
-
 /* Steps */
 
-void
-_xs_import_dialog_set_step (XsImportDialog *self,
-                            const char     *step)
+static void
+set_step (XsImportDialog *self,
+          const char     *step)
 {
   gboolean busy = g_str_equal (step, "reading") || g_str_equal (step, "importing");
   const char *page = busy ? "progress" : step;
@@ -68,9 +86,9 @@ _xs_import_dialog_set_step (XsImportDialog *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
 }
 
-void
-_xs_import_dialog_show_file_error (XsImportDialog *self,
-                                   const GError   *error)
+static void
+show_file_error (XsImportDialog *self,
+                 const GError   *error)
 {
   g_autofree char *description = NULL;
 
@@ -80,158 +98,110 @@ _xs_import_dialog_show_file_error (XsImportDialog *self,
   else
     description = g_strdup (error->message);
   adw_status_page_set_description (self->error_page, description);
-  _xs_import_dialog_set_step (self, "error");
 }
 
-static char *
-join_counts (XsImportReport *report,
-             gboolean        preview)
+static void
+update_commit_enabled (XsImportDialog *self)
 {
-  guint added = xs_import_report_get_count (report, XS_ROW_ADDED);
-  guint updated = xs_import_report_get_count (report, XS_ROW_UPDATED);
-  guint unchanged = xs_import_report_get_count (report, XS_ROW_UNCHANGED);
-  guint rejected = xs_import_report_get_count (report, XS_ROW_REJECTED);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  GString *out = g_string_new (NULL);
-
-  if (added > 0 || (preview && updated == 0 && unchanged == 0 && rejected == 0))
-    g_ptr_array_add (parts, g_strdup_printf (preview
-                                             ? g_dngettext (GETTEXT_PACKAGE, "%u to add", "%u to add", added)
-                                             : g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", added),
-                                             added));
-  if (updated > 0)
-    g_ptr_array_add (parts, g_strdup_printf (preview
-                                             ? g_dngettext (GETTEXT_PACKAGE, "%u to update", "%u to update", updated)
-                                             : g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", updated),
-                                             updated));
-  if (unchanged > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", unchanged),
-                                             unchanged));
-  if (xs_import_report_get_n_drafts (report) > 0)
-    {
-      guint drafts = xs_import_report_get_n_drafts (report);
-
-      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u as a draft waiting for materials",
-                                                            "%u as drafts waiting for materials", drafts),
-                                               drafts));
-    }
-  if (rejected > 0)
-    g_ptr_array_add (parts, g_strdup_printf (preview
-                                             ? g_dngettext (GETTEXT_PACKAGE, "%u rejected", "%u rejected", rejected)
-                                             : g_dngettext (GETTEXT_PACKAGE, "%u rejected row skipped", "%u rejected rows skipped", rejected),
-                                             rejected));
-
-  for (guint i = 0; i < parts->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, _(", "));
-      g_string_append (out, g_ptr_array_index (parts, i));
-    }
-  return g_string_free (out, FALSE);
-}
-
-void
-_xs_import_dialog_update_commit_enabled (XsImportDialog *self)
-{
-  guint rejected, writable;
-  gboolean enabled;
-
-  if (self->report == NULL || !g_str_equal (self->step, "preview"))
+  if (xs_import_run_get_report (self->run) == NULL || !g_str_equal (self->step, "preview"))
     return;
-
-  rejected = xs_import_report_get_count (self->report, XS_ROW_REJECTED);
-  writable = xs_import_report_get_count (self->report, XS_ROW_ADDED)
-             + xs_import_report_get_count (self->report, XS_ROW_UPDATED);
-  enabled = writable > 0 && (rejected == 0 || gtk_check_button_get_active (self->skip_check));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit",
+                                 xs_import_preview_get_can_commit (self->preview));
 }
 
-void
-_xs_import_dialog_show_preview (XsImportDialog *self,
-                                XsImportReport *report,
-                                GPtrArray      *items)
+/* Following the run */
+
+static void
+update_progress_text (XsImportDialog *self)
 {
-  g_autofree char *counts = NULL;
-  g_autofree char *file_text = NULL;
-  guint rejected, writable;
-  const char *encoding;
+  GFile *file = xs_import_run_get_file (self->run);
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup ("");
+  g_autofree char *text = NULL;
+  double fraction = xs_import_run_get_fraction (self->run);
+  int percent = (int) (fraction * 100 + 0.5);
 
-  g_set_object (&self->report, report);
-  g_list_store_remove_all (self->rows);
-  g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
-
-  rejected = xs_import_report_get_count (self->report, XS_ROW_REJECTED);
-  writable = xs_import_report_get_count (self->report, XS_ROW_ADDED)
-             + xs_import_report_get_count (self->report, XS_ROW_UPDATED);
-
-  if (items->len == 0)
-    counts = g_strdup (_("The file has a header row but no data rows."));
+  if (g_str_equal (self->step, "importing"))
+    /* Translators: “roster.xlsx”, then a percentage */
+    text = g_strdup_printf (_("Importing “%s”: %d %%"), name, percent);
   else
-    counts = join_counts (self->report, TRUE);
-  gtk_label_set_label (self->counts_label, counts);
+    text = g_strdup_printf (_("Reading “%s”: %d %%"), name, percent);
 
-  encoding = xs_import_report_get_encoding (self->report);
-  if (g_strcmp0 (encoding, "XLSX") == 0 || encoding == NULL)
-    file_text = g_strdup (xs_import_report_get_file_name (self->report));
-  else
-    /* Translators: a file name, then its encoding, e.g. GB18030 */
-    file_text = g_strdup_printf (_("%s (CSV, %s)"), xs_import_report_get_file_name (self->report), encoding);
-  gtk_label_set_label (self->file_label, file_text);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rejected_only_button), rejected > 0);
-  if (rejected == 0)
-    gtk_toggle_button_set_active (self->rejected_only_button, FALSE);
-  gtk_check_button_set_active (self->skip_check, FALSE);
-  gtk_widget_set_visible (self->rejected_box, rejected > 0 || (writable == 0 && items->len > 0));
-  gtk_widget_set_visible (GTK_WIDGET (self->skip_check), rejected > 0 && writable > 0);
-  gtk_widget_set_visible (self->save_rejected_button, rejected > 0);
-  if (rejected > 0 && writable > 0)
-    {
-      g_autofree char *text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row has a problem, listed first. Correct it in the file and choose the file again, or import only the valid rows.",
-                                      "%u rows have problems, listed first. Correct them in the file and choose the file again, or import only the valid rows.",
-                                      rejected),
-                         rejected);
-      gtk_label_set_label (self->rejected_label, text);
-    }
-  else if (rejected > 0)
-    gtk_label_set_label (self->rejected_label,
-                         _("No row of this file can be imported. Correct the rows in the file and choose it again."));
-  /* People the roster lacks can be added here. */
-  for (guint i = 0; i < items->len; i++)
-    if (xs_import_row_item_get_missing_id (g_ptr_array_index (items, i)) != NULL)
-      {
-        /* Translators: two sentences one after the other; in Chinese without a space */
-        g_autofree char *text = g_strdup_printf (C_("sentences", "%s %s"), gtk_label_get_label (self->rejected_label),
-                                                 _("A person not on the roster can be added with Add to Roster…; "
-                                                   "the file is then checked again."));
-
-        gtk_label_set_label (self->rejected_label, text);
-        break;
-      }
-  else
-    gtk_label_set_label (self->rejected_label,
-                         _("Nothing to import: everything in this file is already recorded."));
-
-  _xs_import_dialog_set_step (self, "preview");
-  _xs_import_dialog_update_commit_enabled (self);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
 }
 
-void
-_xs_import_dialog_report_imported (XsImportDialog *self,
-                                   XsImportReport *report)
+static void
+on_run_fraction (XsImportDialog *self)
+{
+  if (xs_import_run_get_busy (self->run))
+    update_progress_text (self);
+}
+
+static void
+on_run_error (XsImportDialog *self)
+{
+  const GError *error = xs_import_run_get_error (self->run);
+
+  if (error != NULL)
+    show_file_error (self, error);
+}
+
+static void
+on_run_step (XsImportDialog *self)
+{
+  const char *step = xs_import_run_get_step (self->run);
+
+  /* imported: the dialog closes */
+  if (g_str_equal (step, "done"))
+    return;
+  if (xs_import_run_get_busy (self->run))
+    {
+      g_autofree char *name = g_file_get_basename (xs_import_run_get_file (self->run));
+      g_autofree char *title = NULL;
+
+      if (g_str_equal (step, "reading"))
+        title = g_strdup_printf (_("Checking “%s”…"), name);
+      else
+        title = g_strdup_printf (_("Importing “%s”…"), name);
+      gtk_label_set_label (self->progress_title, title);
+    }
+  set_step (self, step);
+  if (xs_import_run_get_busy (self->run))
+    update_progress_text (self);
+  update_commit_enabled (self);
+}
+
+static void
+on_run_cancelled (XsImportDialog *self,
+                  gboolean        reading)
+{
+  if (reading)
+    xs_report_show_toast (self->toast_overlay,
+                          adw_toast_new (_("Reading cancelled; nothing was imported.")));
+  else
+    xs_report_show_toast (self->toast_overlay,
+                          adw_toast_new (_("Import cancelled; nothing was written.")));
+}
+
+/* Tells the window what was written, and closes. */
+static void
+on_run_imported (XsImportDialog *self,
+                 XsImportReport *report)
 {
   g_autofree char *counts = NULL;
   g_autofree char *toast = NULL;
 
-  counts = join_counts (report, FALSE);
+  counts = xs_import_preview_count_text (report, FALSE);
   /* Translators: a file name, then what was done, e.g. “32 added, 5 updated” */
   toast = g_strdup_printf (_("%s imported: %s"), xs_import_report_get_file_name (report), counts);
   g_signal_emit (self, signals[IMPORTED], 0, report);
   xs_report_action (GTK_WIDGET (self), "win.reload", NULL);
   xs_report_action (GTK_WIDGET (self), "win.show-import-toast",
                     g_variant_new ("(sx)", toast, (gint64) xs_import_report_get_import_id (report)));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /* Public */
@@ -253,13 +223,17 @@ xs_import_dialog_new (GtkWindow             *parent,
                        "transient-for", parent,
                        "db", db,
                        NULL);
-  self->kind = kind;
-  self->klass = _xs_import_dialog_training_class_copy (klass);
+  self->run = xs_import_run_new (db, kind, klass);
+  g_signal_connect_object (self->run, "notify::fraction", G_CALLBACK (on_run_fraction), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "notify::error", G_CALLBACK (on_run_error), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "notify::step", G_CALLBACK (on_run_step), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "cancelled", G_CALLBACK (on_run_cancelled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "imported", G_CALLBACK (on_run_imported), self, G_CONNECT_SWAPPED);
+  xs_import_preview_set_run (self->preview, self->run);
 
   if (kind == XS_IMPORT_ROSTER)
     {
       adw_window_title_set_title (self->window_title, _("Import Roster"));
-      gtk_widget_set_visible (self->clear_box, TRUE);
       adw_status_page_set_title (self->choose_page, _("Choose the Roster"));
       adw_status_page_set_description (self->choose_page,
                                        _("An Excel (.xlsx) or CSV file whose first row names the columns: "
@@ -291,43 +265,39 @@ xs_import_dialog_new (GtkWindow             *parent,
   return self;
 }
 
+/* XS_IMPORT_CLEAR_EMPTY when the clerk asked empty cells to clear. */
+static XsImportFlags
+get_merge_flags (XsImportDialog *self)
+{
+  return xs_import_preview_get_clear_empty (self->preview) ? XS_IMPORT_CLEAR_EMPTY : XS_IMPORT_DEFAULT;
+}
+
 void
 xs_import_dialog_load_file (XsImportDialog *self,
                             GFile          *file)
 {
+  static const char *encodings[] = { NULL, "GB18030", "UTF-8" };
+  guint encoding;
+
   g_return_if_fail (XS_IS_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!g_file_is_native (file))
-    {
-      g_autoptr(GError) error = g_error_new (XS_TABLE_ERROR, XS_TABLE_ERROR_OPEN,
-                                             _("This file is not on this computer; copy it to a folder here first."));
-      _xs_import_dialog_show_file_error (self, error);
-      return;
-    }
-
-  g_set_object (&self->file, file);
-  g_clear_object (&self->report);
-  g_list_store_remove_all (self->rows);
-  _xs_import_dialog_run_import (self, XS_IMPORT_DRY_RUN | _xs_import_dialog_get_merge_flags (self));
-}
-
-XsImportFlags
-_xs_import_dialog_get_merge_flags (XsImportDialog *self)
-{
-  return self->kind == XS_IMPORT_ROSTER && gtk_switch_get_active (self->clear_switch)
-         ? XS_IMPORT_CLEAR_EMPTY : XS_IMPORT_DEFAULT;
+  encoding = gtk_drop_down_get_selected (self->encoding_dropdown);
+  xs_import_run_read (self->run, file, encoding < G_N_ELEMENTS (encodings) ? encodings[encoding] : NULL,
+                      get_merge_flags (self));
 }
 
 /* The preview shows what the import would do with the switch as it is. */
 static void
 on_clear_toggled (XsImportDialog *self)
 {
-  if (self->file != NULL && g_strcmp0 (self->step, "preview") == 0)
-    {
-      g_autoptr(GFile) file = g_object_ref (self->file);
+  GFile *file = xs_import_run_get_file (self->run);
 
-      xs_import_dialog_load_file (self, file);
+  if (file != NULL && g_strcmp0 (self->step, "preview") == 0)
+    {
+      g_autoptr(GFile) again = g_object_ref (file);
+
+      xs_import_dialog_load_file (self, again);
     }
 }
 
@@ -342,7 +312,7 @@ XsImportReport *
 xs_import_dialog_get_report (XsImportDialog *self)
 {
   g_return_val_if_fail (XS_IS_IMPORT_DIALOG (self), NULL);
-  return self->report;
+  return xs_import_run_get_report (self->run);
 }
 
 /* Actions */
@@ -386,7 +356,7 @@ choose_file_action (GtkWidget  *widget,
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
   g_autoptr(GListModel) filters = make_filters ();
-  const char *title = self->kind == XS_IMPORT_ROSTER ? _("Choose the Roster") : _("Choose the Hours Sheet");
+  const char *title = xs_import_run_get_kind (self->run) == XS_IMPORT_ROSTER ? _("Choose the Roster") : _("Choose the Hours Sheet");
 
   xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, title, _("_Open"), filters, NULL, NULL,
                              NULL, on_file_chosen, g_object_ref (self));
@@ -398,17 +368,18 @@ commit_action (GtkWidget  *widget,
                GVariant   *param)
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
-  XsImportFlags flags = _xs_import_dialog_get_merge_flags (self);
+  XsImportReport *report = xs_import_run_get_report (self->run);
+  XsImportFlags flags = get_merge_flags (self);
 
-  if (self->report == NULL)
+  if (report == NULL)
     return;
-  if (xs_import_report_get_count (self->report, XS_ROW_REJECTED) > 0)
+  if (xs_import_report_get_count (report, XS_ROW_REJECTED) > 0)
     {
-      if (!gtk_check_button_get_active (self->skip_check))
+      if (!xs_import_preview_get_skip_rejected (self->preview))
         return;
       flags |= XS_IMPORT_SKIP_INVALID;
     }
-  _xs_import_dialog_run_import (self, flags);
+  xs_import_run_commit (self->run, flags);
 }
 
 static void
@@ -418,108 +389,106 @@ cancel_action (GtkWidget  *widget,
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
+  if (!xs_import_run_cancel (self->run))
     gtk_window_close (GTK_WINDOW (self));
 }
 
-/* Preview list */
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+static void
+on_trainee_added (XsImportDialog    *self,
+                  gint64             import_id,
+                  const char        *name,
+                  XsRosterAddDialog *dialog)
 {
-  XsImportDialog *self = user_data;
+  g_autofree char *text = NULL;
 
-  return !gtk_toggle_button_get_active (self->rejected_only_button)
-         || xs_import_row_item_get_outcome (item) == XS_ROW_REJECTED;
+  if (self->disposed)
+    return;
+  /* Translators: a name */
+  text = g_strdup_printf (_("%s added to the roster"), name);
+  xs_report_action (GTK_WIDGET (self), "win.reload", NULL);
+  xs_report_action (GTK_WIDGET (self), "win.show-import-toast", g_variant_new ("(sx)", text, import_id));
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
+  /* The file again: the person's rows can now be imported. */
+  if (xs_import_run_get_file (self->run) != NULL)
+    {
+      g_autoptr(GFile) file = g_object_ref (xs_import_run_get_file (self->run));
+
+      xs_import_dialog_load_file (self, file);
+    }
+}
+
+XsRosterAddDialog *
+xs_import_dialog_add_to_roster (XsImportDialog *self,
+                                guint           row)
+{
+  GListModel *rows;
+  XsRosterAddDialog *dialog;
+
+  g_return_val_if_fail (XS_IS_IMPORT_DIALOG (self), NULL);
+
+  rows = xs_import_run_get_rows (self->run);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(XsImportRowItem) item = g_list_model_get_item (rows, i);
+
+      if (xs_import_row_item_get_row (item) != row || xs_import_row_item_get_missing_id (item) == NULL)
+        continue;
+      dialog = xs_roster_add_dialog_new (GTK_WINDOW (self), self->db,
+                                         xs_import_row_item_get_missing_name (item),
+                                         xs_import_row_item_get_missing_id (item));
+      g_signal_connect_object (dialog, "added", G_CALLBACK (on_trainee_added), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return dialog;
+    }
+  return NULL;
 }
 
 static void
-on_rejected_only_toggled (XsImportDialog  *self,
-                          GtkToggleButton *button)
+add_to_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      gtk_toggle_button_get_active (button) ? GTK_FILTER_CHANGE_MORE_STRICT
-                                                            : GTK_FILTER_CHANGE_LESS_STRICT);
-}
-
-static void
-on_skip_toggled (XsImportDialog *self,
-                 GtkCheckButton *button)
-{
-  _xs_import_dialog_update_commit_enabled (self);
-}
-
-void
-_xs_import_dialog_set_error_style (GtkWidget       *widget,
-                                   XsImportRowItem *item)
-{
-  if (xs_import_row_item_get_outcome (item) == XS_ROW_REJECTED)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-}
-
-static void
-setup_row_number (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
-  /* A group's rows wrap rather than widen the column. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_row_number (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  XsImportRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_rows_text (item));
-  _xs_import_dialog_set_error_style (label, item);
-}
-
-static void
-setup_outcome (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new ());
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_outcome (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  XsImportRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), xs_import_row_item_get_icon_name (item));
-  gtk_label_set_label (GTK_LABEL (label), xs_import_row_item_get_outcome_label (item));
-  _xs_import_dialog_set_error_style (box, item);
+  xs_import_dialog_add_to_roster (XS_IMPORT_DIALOG (widget), g_variant_get_uint32 (param));
 }
 
 /* Save Rejected Rows… */
+
+static void
+on_rejected_written (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(XsImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = xs_import_run_save_rejected_finish (XS_IMPORT_RUN (object), result, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->disposed)
+    return;
+  if (path == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xs_report_show_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  name = g_path_get_basename (path);
+  /* Translators: a file name */
+  text = g_strdup_printf (_("Rejected rows saved to “%s”"), name);
+  xs_report_show_toast (self->toast_overlay, xs_report_saved_toast_new (text, path));
+}
+
+void
+xs_import_dialog_save_rejected (XsImportDialog *self,
+                                const char     *path)
+{
+  g_return_if_fail (XS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  if (xs_import_run_get_report (self->run) == NULL)
+    return;
+  xs_import_run_save_rejected_async (self->run, path, NULL, on_rejected_written, g_object_ref (self));
+}
 
 static void
 on_rejected_path_chosen (GObject      *object,
@@ -539,7 +508,7 @@ on_rejected_path_chosen (GObject      *object,
                             adw_toast_new (_("The rejected rows can only be saved to a local file")));
       return;
     }
-  _xs_import_dialog_save_rejected (self, path);
+  xs_import_dialog_save_rejected (self, path);
 }
 
 static void
@@ -548,18 +517,19 @@ save_rejected_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   XsImportDialog *self = XS_IMPORT_DIALOG (widget);
+  XsImportReport *report = xs_import_run_get_report (self->run);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListModel) filters = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
   char *dot;
 
-  if (self->report == NULL)
+  if (report == NULL)
     return;
   gtk_file_filter_set_name (filter, _("Excel workbooks (XLSX)"));
   gtk_file_filter_add_suffix (filter, "xlsx");
   filters = xs_file_chooser_filters_of (filter);
-  stem = g_strdup (xs_import_report_get_file_name (self->report));
+  stem = g_strdup (xs_import_report_get_file_name (report));
   if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
     *dot = '\0';
   /* Translators: the file name offered for the rejected rows of a file; in
@@ -598,8 +568,7 @@ xs_import_dialog_close_request (GtkWindow *window)
   XsImportDialog *self = XS_IMPORT_DIALOG (window);
 
   /* Closing stops the work; the import's transaction rolls back. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  xs_import_run_cancel (self->run);
   if (GTK_WINDOW_CLASS (xs_import_dialog_parent_class)->close_request != NULL)
     return GTK_WINDOW_CLASS (xs_import_dialog_parent_class)->close_request (window);
   return FALSE;
@@ -611,11 +580,12 @@ xs_import_dialog_dispose (GObject *object)
   XsImportDialog *self = XS_IMPORT_DIALOG (object);
 
   self->disposed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  _xs_import_dialog_stop_work (self);
-  g_clear_object (&self->report);
-  g_clear_object (&self->file);
+  if (self->run != NULL)
+    {
+      xs_import_run_cancel (self->run);
+      g_signal_handlers_disconnect_by_data (self->run, self);
+      g_clear_object (&self->run);
+    }
 
   G_OBJECT_CLASS (xs_import_dialog_parent_class)->dispose (object);
 }
@@ -658,9 +628,6 @@ xs_import_dialog_finalize (GObject *object)
   XsImportDialog *self = XS_IMPORT_DIALOG (object);
 
   g_clear_object (&self->db);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->filter);
-  g_clear_pointer (&self->klass, xs_training_class_free);
 
   G_OBJECT_CLASS (xs_import_dialog_parent_class)->finalize (object);
 }
@@ -698,6 +665,7 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, XS_TYPE_IMPORT_REPORT);
 
+  g_type_ensure (XS_TYPE_IMPORT_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, import_button);
@@ -707,35 +675,14 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, encoding_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, progress_title);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, file_label);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_only_button);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, column_view);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_box);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, rejected_label);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, skip_check);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, save_rejected_button);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, clear_box);
-  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, clear_switch);
   gtk_widget_class_bind_template_child (widget_class, XsImportDialog, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_rejected_only_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_skip_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, setup_row_number);
-  gtk_widget_class_bind_template_callback (widget_class, bind_row_number);
-  gtk_widget_class_bind_template_callback (widget_class, setup_outcome);
-  gtk_widget_class_bind_template_callback (widget_class, bind_outcome);
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_summary",
-                                                G_CALLBACK (_xs_import_dialog_setup_summary));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_summary",
-                                                G_CALLBACK (_xs_import_dialog_bind_summary));
+  gtk_widget_class_bind_template_child (widget_class, XsImportDialog, preview);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
   gtk_widget_class_install_action (widget_class, "import.save-rejected", NULL, save_rejected_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "import.add-to-roster", "u",
-                                   _xs_import_dialog_add_to_roster_action);
+  gtk_widget_class_install_action (widget_class, "import.add-to-roster", "u", add_to_roster_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "import.choose-file", NULL);
@@ -744,22 +691,17 @@ xs_import_dialog_class_init (XsImportDialogClass *klass)
 static void
 xs_import_dialog_init (XsImportDialog *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-  GtkFilterListModel *filtered;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->rows = g_list_store_new (XS_TYPE_IMPORT_ROW_ITEM);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
-                                        GTK_FILTER (g_object_ref (self->filter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->preview, "notify::clear-empty", G_CALLBACK (on_clear_toggled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::can-commit", G_CALLBACK (update_commit_enabled), self,
+                           G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  _xs_import_dialog_set_step (self, "choose");
+  set_step (self, "choose");
 }

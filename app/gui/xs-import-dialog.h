@@ -8,16 +8,11 @@
 
 #include "xs-class-store.h"
 #include "xs-import-report.h"
+#include "xs-import-run.h"
 #include "xs-db.h"
 #include "xs-roster-add-dialog.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  XS_IMPORT_ROSTER,   /* 花名册 */
-  XS_IMPORT_HOURS,    /* hours sheet: the base's batch submission */
-} XsImportKind;
 
 #define XS_TYPE_IMPORT_DIALOG (xs_import_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (XsImportDialog, xs_import_dialog, XS, IMPORT_DIALOG, AdwWindow)
@@ -41,5 +36,10 @@ XsImportReport *xs_import_dialog_get_report      (XsImportDialog        *self);
  * such row. Once added, the file is checked again. */
 XsRosterAddDialog *xs_import_dialog_add_to_roster (XsImportDialog *self,
                                                    guint           row);
+
+/* Writes the preview's rejected rows to @path (XLSX) in a job, as Save
+ * Rejected Rows… does once its file is chosen; a toast says how it went. */
+void               xs_import_dialog_save_rejected (XsImportDialog *self,
+                                                   const char     *path);
 
 G_END_DECLS

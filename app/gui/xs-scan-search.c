@@ -177,43 +177,20 @@ start_search (XsScanSearch *self)
 
 /* The list */
 
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *snippet = gtk_label_new (NULL);
+/* The rows' template: what was found, and where in the scan's text. */
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (snippet, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), snippet);
-  gtk_list_item_set_child (list_item, box);
+static char *
+match_title (GtkListItem     *list_item,
+             XsScanMatchItem *item)
+{
+  return item != NULL ? g_strdup (xs_scan_match_item_get_title (item)) : NULL;
 }
 
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
+static char *
+match_markup (GtkListItem     *list_item,
+              XsScanMatchItem *item)
 {
-  XsScanMatchItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *snippet = gtk_widget_get_next_sibling (title);
-
-  gtk_label_set_label (GTK_LABEL (title), xs_scan_match_item_get_title (item));
-  gtk_label_set_markup (GTK_LABEL (snippet), xs_scan_match_item_get_markup (item));
+  return item != NULL ? g_strdup (xs_scan_match_item_get_markup (item)) : NULL;
 }
 
 static void
@@ -355,19 +332,17 @@ xs_scan_search_class_init (XsScanSearchClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsScanSearch, heading);
   gtk_widget_class_bind_template_child (widget_class, XsScanSearch, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, match_title);
+  gtk_widget_class_bind_template_callback (widget_class, match_markup);
 }
 
 static void
 xs_scan_search_init (XsScanSearch *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->matches = g_list_store_new (XS_TYPE_SCAN_MATCH_ITEM);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }

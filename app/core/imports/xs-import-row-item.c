@@ -32,6 +32,9 @@ enum {
   PROP_SUMMARY,
   PROP_OUTCOME_LABEL,
   PROP_ICON_NAME,
+  PROP_ROWS_TEXT,
+  PROP_REJECTED,
+  PROP_MISSING,
   N_PROPS
 };
 
@@ -74,6 +77,15 @@ xs_import_row_item_get_property (GObject    *object,
     case PROP_ICON_NAME:
       g_value_set_string (value, xs_import_row_item_get_icon_name (self));
       break;
+    case PROP_ROWS_TEXT:
+      g_value_set_string (value, xs_import_row_item_get_rows_text (self));
+      break;
+    case PROP_REJECTED:
+      g_value_set_boolean (value, self->outcome == XS_ROW_REJECTED);
+      break;
+    case PROP_MISSING:
+      g_value_set_boolean (value, self->missing_id != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -99,6 +111,17 @@ xs_import_row_item_class_init (XsImportRowItemClass *klass)
   properties[PROP_ICON_NAME] =
     g_param_spec_string ("icon-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* "7", or "3–39, 41" for a group */
+  properties[PROP_ROWS_TEXT] =
+    g_param_spec_string ("rows-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REJECTED] =
+    g_param_spec_boolean ("rejected", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* a person the roster lacks, who can be added */
+  properties[PROP_MISSING] =
+    g_param_spec_boolean ("missing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
