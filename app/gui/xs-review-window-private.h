@@ -18,6 +18,8 @@ struct _XsReviewWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  char                 *data_dir;     /* as given, or NULL */
+  char                 *path;         /* the package file */
   GCancellable         *cancellable;
   XsPackage            *package;
   XsRuleSet            *rules;

@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "xs-job.h"
-#include "xs-application.h"
 #include "xs-date.h"
 #include "xs-evidence-viewer.h"
 #include "xs-package-claim-item.h"
@@ -387,40 +386,14 @@ start_open (XsReviewWindow *self,
   xs_job_run_async (job, self->cancellable, on_opened, g_object_ref (self));
 }
 
-/* Reads the reviewer from @settings and opens @path. */
-static void
-start (XsReviewWindow *self,
-       GSettings      *settings,
-       const char     *data_dir,
-       const char     *path)
-{
-  self->settings = g_object_ref (settings);
-  _xs_review_window_load_reviewer (self);
-  self->reviewer_dir = xs_reviewer_dir_resolve (data_dir);
-  start_open (self, path);
-}
-
 XsReviewWindow *
 xs_review_window_new (GtkApplication *application,
                       const char     *path)
 {
-  XsReviewWindow *self;
-  g_autoptr(GSettings) settings = NULL;
-
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (XS_TYPE_REVIEW_WINDOW, "application", application, NULL);
-  if (application != NULL && XS_IS_APPLICATION (application))
-    settings = g_object_ref (xs_application_get_settings (XS_APPLICATION (application)));
-  else
-    settings = g_settings_new (APP_ID);
-  /* in the application's data folder (--data-dir, else $XUESHI_DATA_DIR) */
-  start (self, settings,
-         application != NULL && XS_IS_APPLICATION (application)
-         ? xs_application_get_data_dir (XS_APPLICATION (application)) : NULL,
-         path);
-  return self;
+  return g_object_new (XS_TYPE_REVIEW_WINDOW, "application", application, "path", path, NULL);
 }
 
 XsReviewWindow *
@@ -428,14 +401,87 @@ xs_review_window_new_for (GSettings  *settings,
                           const char *data_dir,
                           const char *path)
 {
-  XsReviewWindow *self;
-
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (XS_TYPE_REVIEW_WINDOW, NULL);
-  start (self, settings, data_dir, path);
-  return self;
+  return g_object_new (XS_TYPE_REVIEW_WINDOW, "settings", settings, "data-dir", data_dir, "path", path, NULL);
+}
+
+/* The class */
+
+enum
+{
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_DATA_DIR,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+xs_review_window_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_DATA_DIR:
+      self->data_dir = g_value_dup_string (value);
+      break;
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_review_window_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Reads the reviewer from the settings and opens the package. */
+static void
+xs_review_window_constructed (GObject *object)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
+
+  G_OBJECT_CLASS (xs_review_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+  _xs_review_window_load_reviewer (self);
+  self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
+  if (self->path != NULL)
+    start_open (self, self->path);
 }
 
 /* The class */
@@ -473,6 +519,8 @@ xs_review_window_finalize (GObject *object)
   g_free (self->search);
   g_free (self->reviewer);
   g_free (self->reviewer_dir);
+  g_free (self->data_dir);
+  g_free (self->path);
   g_free (self->trusted_name);
   g_free (self->pending_path);
 
@@ -488,7 +536,26 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
 
   object_class->dispose = xs_review_window_dispose;
   object_class->finalize = xs_review_window_finalize;
+  object_class->constructed = xs_review_window_constructed;
+  object_class->set_property = xs_review_window_set_property;
+  object_class->get_property = xs_review_window_get_property;
   window_class->close_request = _xs_review_window_close_request;
+
+  /* the reviewer's name and side ("reviewer-name", "review-side"); NULL:
+   * the application's schema */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* where the trusted bases and the reviewer's key are; NULL:
+   * $XUESHI_DATA_DIR, else the user's data folder */
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* the package, opened once the window is made */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XS_TYPE_EVIDENCE_VIEWER);
   g_type_ensure (XS_TYPE_PACKAGE_CLAIM_ITEM);
