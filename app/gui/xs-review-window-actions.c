@@ -13,6 +13,7 @@
 #include "xs-job.h"
 #include "xs-reject-dialog.h"
 #include "xs-reviewer-dialog.h"
+#include "xs-review-save-job.h"
 #include "xs-review-window-private.h"
 #include "xs-report.h"
 
@@ -131,6 +132,14 @@ set_reviewer_action (GtkWidget  *widget,
 
 /* Deciding */
 
+/* Keeps the decisions made so far on this computer. */
+static void
+autosave (XsReviewWindow *self)
+{
+  if (self->autosave != NULL)
+    xs_review_autosave_keep (self->autosave, G_LIST_MODEL (self->claims));
+}
+
 XsReviewSnapshot *
 _xs_review_snapshot_new (XsPackageClaimItem *item)
 {
@@ -229,7 +238,7 @@ decide (XsReviewWindow *self,
   self->modified = TRUE;
   self->generation++;
   _xs_review_window_refilter (self);
-  _xs_review_window_autosave (self);
+  autosave (self);
 
   if (decision == XS_STATUS_APPROVED)
     /* Translators: a toast after a decision: the trainee's name */
@@ -276,7 +285,7 @@ undo_action (GtkWidget  *widget,
   self->modified = TRUE;
   self->generation++;
   _xs_review_window_refilter (self);
-  _xs_review_window_autosave (self);
+  autosave (self);
 
   /* back on the claim the step was about, when it is shown */
   for (guint i = 0; first != NULL && i < g_list_model_get_n_items (shown); i++)
@@ -428,6 +437,150 @@ _xs_review_window_update_actions (XsReviewWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-decisions", self->package != NULL);
 }
 
+/* Decisions read from a file */
+
+void
+_xs_review_window_apply_decisions (XsReviewWindow *self,
+                                   GPtrArray      *decisions)
+{
+  GPtrArray *step = g_ptr_array_new_with_free_func ((GDestroyNotify) _xs_review_snapshot_free);
+  guint applied = 0;
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const XsDecision *decision = g_ptr_array_index (decisions, i);
+      XsPackageClaimItem *item = g_hash_table_lookup (self->by_ref, decision->ref);
+
+      if (item == NULL || !xs_package_claim_item_get_decidable (item))
+        continue;
+      g_ptr_array_add (step, _xs_review_snapshot_new (item));
+      xs_package_claim_item_set_decision (item, decision->decision, decision->reason, decision->side,
+                                          decision->reviewer);
+      applied++;
+    }
+  if (applied == 0)
+    {
+      g_ptr_array_unref (step);
+      return;
+    }
+  g_ptr_array_add (self->undo_steps, step);
+  self->modified = TRUE;
+  self->generation++;
+  _xs_review_window_refilter (self);
+  autosave (self);
+}
+
+/* Open Decisions… */
+
+typedef struct
+{
+  XsPackage *package;
+  char      *path;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_clear_object (&job->package);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+read_decisions (XsJob         *xs_job,
+                XsDb          *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ReadJob *job = data;
+  GPtrArray *decisions = xs_decisions_read (job->package, job->path, error);
+
+  if (decisions == NULL)
+    return FALSE;
+  xs_job_set_result (xs_job, decisions, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+on_decisions_read (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XsReviewWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autofree char *text = NULL;
+
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    decisions = xs_job_steal_result (XS_JOB (object));
+  if (decisions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _xs_review_window_show_toast (self, error->message);
+      return;
+    }
+  _xs_review_window_apply_decisions (self, decisions);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision loaded", "%u decisions loaded",
+                                       decisions->len),
+                          decisions->len);
+  _xs_review_window_show_undo_toast (self, text);
+}
+
+void
+xs_review_window_load_decisions (XsReviewWindow *self,
+                                 const char     *path)
+{
+  g_autoptr(XsJob) xs_job = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->package != NULL);
+
+  job = g_new0 (ReadJob, 1);
+  job->package = g_object_ref (self->package);
+  job->path = g_strdup (path);
+  xs_job = xs_job_new (NULL, read_decisions, job, (GDestroyNotify) read_job_free);
+  xs_job_run_async (xs_job, self->cancellable, on_decisions_read, g_object_ref (self));
+}
+
+static void
+on_open_file_chosen (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(XsReviewWindow) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (file == NULL)
+    return;
+  if (path == NULL)
+    _xs_review_window_show_toast (self, _("Only decisions in a local file can be opened"));
+  else
+    xs_review_window_load_decisions (self, path);
+}
+
+static void
+open_decisions_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
+
+  if (self->package == NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  filters = xs_file_chooser_filters_of (filter);
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, _("Open Decisions"), _("_Open"), filters,
+                             NULL, NULL, NULL, on_open_file_chosen, g_object_ref (self));
+}
+
 /* Saving */
 
 static void
@@ -536,13 +689,13 @@ save_to (XsReviewWindow *self,
       return;
     }
 
-  job = _xs_review_window_collect (self, path);
+  job = xs_review_save_job_new (self->package, G_LIST_MODEL (self->claims), path, self->generation);
   job->key_path = xs_reviewer_key_path (self->reviewer_dir);
   job->create_key = create_key;
 
   self->saving = TRUE;
   _xs_review_window_update_actions (self);
-  xs_job = xs_job_new (NULL, _xs_review_window_write_job, job, (GDestroyNotify) _xs_review_window_save_job_free);
+  xs_job = xs_review_save_job_wrap (job);
   xs_job_run_async (xs_job, self->cancellable, on_saved, g_object_ref (self));
 }
 
@@ -679,7 +832,7 @@ _xs_review_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "review.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "review.open-decisions", NULL,
-                                   _xs_review_window_open_decisions_action);
+                                   open_decisions_action);
   gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);

@@ -7,6 +7,7 @@
 #include "xs-evidence-viewer.h"
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
+#include "xs-review-autosave.h"
 #include "xs-review-window.h"
 #include "xs-rules.h"
 #include "xs-trust.h"
@@ -23,6 +24,7 @@ struct _XsReviewWindow
   GCancellable         *cancellable;
   XsPackage            *package;
   XsRuleSet            *rules;
+  XsReviewAutosave     *autosave;     /* once the package is open */
   GListStore           *claims;       /* XsPackageClaimItem */
   GHashTable           *by_ref;       /* claim reference -> XsPackageClaimItem (borrowed) */
   GPtrArray            *undo_steps;   /* GPtrArray of XsReviewSnapshot, oldest first */
@@ -43,9 +45,6 @@ struct _XsReviewWindow
   gboolean              saving;
   gboolean              close_after_save;
   gboolean              closing;
-  gboolean              autosaving;
-  gboolean              autosave_pending;
-  guint                 autosaved_generation;
 
   /* the chosen claim's scans */
   GtkSingleSelection   *evidence_selection;   /* over a GtkStringList of labels */
@@ -106,41 +105,9 @@ typedef struct
 XsReviewSnapshot   *_xs_review_snapshot_new                 (XsPackageClaimItem *item);
 void                _xs_review_snapshot_free                (XsReviewSnapshot   *snapshot);
 
-/* The decisions made here, copied for a worker that writes them. */
-typedef struct
-{
-  XsPackage *package;
-  GArray    *decisions;   /* XsDecision, strings in @strings */
-  GPtrArray *strings;
-  char      *path;
-  guint      generation;
-  gboolean   autosave;    /* kept to be continued: not signed */
-  char      *key_path;    /* the reviewer's key, signing what is saved */
-  gboolean   create_key;  /* the reviewer agreed to make it */
-} XsReviewSaveJob;
-
-XsReviewSaveJob    *_xs_review_window_collect               (XsReviewWindow *self,
-                                                             const char     *path);
-void                _xs_review_window_save_job_free         (XsReviewSaveJob *job);
-gboolean            _xs_review_window_write_job             (XsJob          *xs_job,
-                                                             XsDb           *db,
-                                                             gpointer        data,
-                                                             GCancellable   *cancellable,
-                                                             GError        **error);
-/* Where the reviewer's work on @package is kept. */
-char               *_xs_review_window_autosave_path         (XsPackage      *package);
-/* Keeps the decisions made so far (in a worker). */
-void                _xs_review_window_autosave              (XsReviewWindow *self);
 /* Applies decisions read back (XsDecision *) as one step to undo. */
 void                _xs_review_window_apply_decisions       (XsReviewWindow *self,
                                                              GPtrArray      *decisions);
-/* Asks whether to continue with @decisions kept from an earlier session. */
-void                _xs_review_window_offer_continue        (XsReviewWindow *self,
-                                                             GPtrArray      *decisions,
-                                                             GDateTime      *saved_at);
-void                _xs_review_window_open_decisions_action (GtkWidget      *widget,
-                                                             const char     *action_name,
-                                                             GVariant       *param);
 /* After decisions or the side changed: the list, its count and the actions. */
 void                _xs_review_window_refilter              (XsReviewWindow *self);
 /* A toast with Undo (review.undo). */

@@ -52,6 +52,13 @@ xs_review_window_select (XsReviewWindow *self,
 }
 
 gboolean
+xs_review_window_get_autosaved (XsReviewWindow *self)
+{
+  g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), FALSE);
+  return self->autosave == NULL || xs_review_autosave_get_kept (self->autosave);
+}
+
+gboolean
 xs_review_window_get_modified (XsReviewWindow *self)
 {
   g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), FALSE);
@@ -279,21 +286,7 @@ open_package (XsJob         *job,
     g_ptr_array_add (opened->items, xs_package_claim_item_new (opened->package, i, opened->rules));
 
   /* the review kept from an earlier session, if any */
-  {
-    g_autofree char *kept = _xs_review_window_autosave_path (opened->package);
-    g_autoptr(GFile) file = g_file_new_for_path (kept);
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE,
-                                                   cancellable, NULL);
-    g_autoptr(GError) local_error = NULL;
-
-    if (info != NULL)
-      {
-        opened->saved = xs_decisions_read (opened->package, kept, &local_error);
-        if (opened->saved == NULL)
-          g_warning ("The kept review %s cannot be read: %s", kept, local_error->message);
-        opened->saved_at = g_file_info_get_modification_date_time (info);
-      }
-  }
+  opened->saved = xs_review_autosave_read (opened->package, &opened->saved_at, cancellable);
   xs_job_set_result (job, g_steal_pointer (&opened), (GDestroyNotify) opened_free);
   return TRUE;
 }
@@ -311,6 +304,25 @@ describe_rule_set (const char *id)
         return g_strdup (xs_rule_set_get_source (set));
     }
   return g_strdup (id);
+}
+
+static void
+on_autosave_failed (XsReviewWindow *self,
+                    const char     *message)
+{
+  /* a kept review written after the window closed says nothing */
+  if (!self->closing)
+    _xs_review_window_show_toast (self, message);
+}
+
+static void
+on_continue (XsReviewWindow *self,
+             GPtrArray      *decisions)
+{
+  _xs_review_window_apply_decisions (self, decisions);
+  /* continuing is not a step to undo */
+  g_ptr_array_set_size (self->undo_steps, 0);
+  _xs_review_window_update_actions (self);
 }
 
 static void
@@ -366,7 +378,10 @@ on_opened (GObject      *object,
   gtk_stack_set_visible_child_name (self->stack, "package");
   update_count (self);
   on_selected_item_changed (self);
-  _xs_review_window_offer_continue (self, opened->saved, opened->saved_at);
+  self->autosave = xs_review_autosave_new (self->package);
+  g_signal_connect_object (self->autosave, "failed", G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "continue", G_CALLBACK (on_continue), self, G_CONNECT_SWAPPED);
+  xs_review_autosave_offer_continue (self->autosave, GTK_WINDOW (self), opened->saved, opened->saved_at);
 }
 
 static void
@@ -515,6 +530,7 @@ xs_review_window_finalize (GObject *object)
   g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
   g_clear_object (&self->package);
   g_clear_object (&self->rules);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->settings);
   g_free (self->search);
   g_free (self->reviewer);
