@@ -140,29 +140,6 @@ autosave (XsReviewWindow *self)
     xs_review_autosave_keep (self->autosave, G_LIST_MODEL (self->claims));
 }
 
-XsReviewSnapshot *
-_xs_review_snapshot_new (XsPackageClaimItem *item)
-{
-  XsReviewSnapshot *snapshot = g_new0 (XsReviewSnapshot, 1);
-
-  snapshot->item = g_object_ref (item);
-  snapshot->decision = xs_package_claim_item_get_decided_here (item)
-                       ? xs_package_claim_item_get_decision (item) : XS_STATUS_SUBMITTED;
-  snapshot->reason = g_strdup (xs_package_claim_item_get_reason (item));
-  snapshot->side = xs_package_claim_item_get_decided_side (item);
-  snapshot->reviewer = g_strdup (xs_package_claim_item_get_reviewer (item));
-  return snapshot;
-}
-
-void
-_xs_review_snapshot_free (XsReviewSnapshot *snapshot)
-{
-  g_object_unref (snapshot->item);
-  g_free (snapshot->reason);
-  g_free (snapshot->reviewer);
-  g_free (snapshot);
-}
-
 static void
 on_undo_toast_clicked (XsReviewWindow *self)
 {
@@ -220,7 +197,6 @@ decide (XsReviewWindow *self,
   XsPackageClaimItem *item = _xs_review_window_get_current (self);
   g_autoptr(XsPackageClaimItem) held = NULL;
   g_autofree char *text = NULL;
-  GPtrArray *step;
   guint position;
 
   if (item == NULL || !xs_package_claim_item_get_decidable (item))
@@ -230,9 +206,7 @@ decide (XsReviewWindow *self,
 
   held = g_object_ref (item);
   position = gtk_single_selection_get_selected (self->selection);
-  step = g_ptr_array_new_with_free_func ((GDestroyNotify) _xs_review_snapshot_free);
-  g_ptr_array_add (step, _xs_review_snapshot_new (held));
-  g_ptr_array_add (self->undo_steps, step);
+  xs_review_undo_push (self->undo, &held, 1);
 
   xs_package_claim_item_set_decision (held, decision, reason, self->side, self->reviewer);
   self->modified = TRUE;
@@ -267,28 +241,18 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  g_autoptr(GPtrArray) step = NULL;
   GListModel *shown = G_LIST_MODEL (self->selection);
-  XsPackageClaimItem *first = NULL;
+  g_autoptr(XsPackageClaimItem) first = xs_review_undo_pop (self->undo);
 
-  if (self->undo_steps->len == 0)
+  if (first == NULL)
     return;
-  step = g_ptr_array_steal_index (self->undo_steps, self->undo_steps->len - 1);
-  for (guint i = 0; i < step->len; i++)
-    {
-      XsReviewSnapshot *snapshot = g_ptr_array_index (step, i);
-
-      xs_package_claim_item_set_decision (snapshot->item, snapshot->decision, snapshot->reason,
-                                          snapshot->side, snapshot->reviewer);
-      first = first != NULL ? first : snapshot->item;
-    }
   self->modified = TRUE;
   self->generation++;
   _xs_review_window_refilter (self);
   autosave (self);
 
   /* back on the claim the step was about, when it is shown */
-  for (guint i = 0; first != NULL && i < g_list_model_get_n_items (shown); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (shown, i);
 
@@ -431,7 +395,7 @@ _xs_review_window_update_actions (XsReviewWindow *self)
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
                                  item != NULL && xs_package_claim_item_get_decided_here (item));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", self->undo_steps->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", xs_review_undo_get_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save",
                                  self->package != NULL && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-decisions", self->package != NULL);
@@ -443,8 +407,8 @@ void
 _xs_review_window_apply_decisions (XsReviewWindow *self,
                                    GPtrArray      *decisions)
 {
-  GPtrArray *step = g_ptr_array_new_with_free_func ((GDestroyNotify) _xs_review_snapshot_free);
-  guint applied = 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();   /* XsPackageClaimItem, borrowed */
+  g_autoptr(GPtrArray) applied = g_ptr_array_new ();  /* const XsDecision * */
 
   for (guint i = 0; i < decisions->len; i++)
     {
@@ -453,17 +417,20 @@ _xs_review_window_apply_decisions (XsReviewWindow *self,
 
       if (item == NULL || !xs_package_claim_item_get_decidable (item))
         continue;
-      g_ptr_array_add (step, _xs_review_snapshot_new (item));
-      xs_package_claim_item_set_decision (item, decision->decision, decision->reason, decision->side,
-                                          decision->reviewer);
-      applied++;
+      g_ptr_array_add (items, item);
+      g_ptr_array_add (applied, (gpointer) decision);
     }
-  if (applied == 0)
+  if (items->len == 0)
+    return;
+  /* one step to undo */
+  xs_review_undo_push (self->undo, (XsPackageClaimItem *const *) items->pdata, items->len);
+  for (guint i = 0; i < items->len; i++)
     {
-      g_ptr_array_unref (step);
-      return;
+      const XsDecision *decision = g_ptr_array_index (applied, i);
+
+      xs_package_claim_item_set_decision (g_ptr_array_index (items, i), decision->decision, decision->reason,
+                                          decision->side, decision->reviewer);
     }
-  g_ptr_array_add (self->undo_steps, step);
   self->modified = TRUE;
   self->generation++;
   _xs_review_window_refilter (self);

@@ -8,6 +8,7 @@
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
 #include "xs-review-autosave.h"
+#include "xs-review-undo.h"
 #include "xs-review-window.h"
 #include "xs-rules.h"
 #include "xs-trust.h"
@@ -27,7 +28,7 @@ struct _XsReviewWindow
   XsReviewAutosave     *autosave;     /* once the package is open */
   GListStore           *claims;       /* XsPackageClaimItem */
   GHashTable           *by_ref;       /* claim reference -> XsPackageClaimItem (borrowed) */
-  GPtrArray            *undo_steps;   /* GPtrArray of XsReviewSnapshot, oldest first */
+  XsReviewUndo         *undo;
   GtkCustomFilter      *filter;       /* owned by the filter model */
   GtkSingleSelection   *selection;
   XsPackageClaimItem   *current;
@@ -91,19 +92,6 @@ struct _XsReviewWindow
   GtkStack             *evidence_stack;
   XsEvidenceViewer     *viewer;
 };
-
-/* A claim's decision as it was, to undo a step. */
-typedef struct
-{
-  XsPackageClaimItem *item;
-  XsStatus            decision;
-  char               *reason;
-  XsReviewSide        side;
-  char               *reviewer;
-} XsReviewSnapshot;
-
-XsReviewSnapshot   *_xs_review_snapshot_new                 (XsPackageClaimItem *item);
-void                _xs_review_snapshot_free                (XsReviewSnapshot   *snapshot);
 
 /* Applies decisions read back (XsDecision *) as one step to undo. */
 void                _xs_review_window_apply_decisions       (XsReviewWindow *self,

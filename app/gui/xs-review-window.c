@@ -321,7 +321,7 @@ on_continue (XsReviewWindow *self,
 {
   _xs_review_window_apply_decisions (self, decisions);
   /* continuing is not a step to undo */
-  g_ptr_array_set_size (self->undo_steps, 0);
+  xs_review_undo_clear (self->undo);
   _xs_review_window_update_actions (self);
 }
 
@@ -527,7 +527,7 @@ xs_review_window_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->claims);
   g_clear_pointer (&self->by_ref, g_hash_table_unref);
-  g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
+  g_clear_object (&self->undo);
   g_clear_object (&self->package);
   g_clear_object (&self->rules);
   g_clear_object (&self->autosave);
@@ -630,7 +630,7 @@ xs_review_window_init (XsReviewWindow *self)
 
   self->claims = g_list_store_new (XS_TYPE_PACKAGE_CLAIM_ITEM);
   self->by_ref = g_hash_table_new (g_str_hash, g_str_equal);
-  self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->undo = xs_review_undo_new ();
   _xs_review_window_init_evidence (self);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->selection = gtk_single_selection_new (
