@@ -512,20 +512,42 @@ xs_review_window_load_decisions (XsReviewWindow *self,
   xs_job_run_async (xs_job, self->cancellable, on_decisions_read, g_object_ref (self));
 }
 
+/* The decisions files a file chooser offers. */
+static GListModel *
+decisions_filters (void)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return xs_file_chooser_filters_of (filter);
+}
+
+/* The path of the file chosen; NULL when none was, or (with a toast
+ * saying @not_local) when it is not a local file. */
+static char *
+chosen_local_path (XsReviewWindow *self,
+                   GAsyncResult   *result,
+                   const char     *not_local)
+{
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (file != NULL && path == NULL)
+    _xs_review_window_show_toast (self, not_local);
+  return path;
+}
+
 static void
 on_open_file_chosen (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(XsReviewWindow) self = user_data;
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = chosen_local_path (self, result, _("Only decisions in a local file can be opened"));
 
-  if (file == NULL)
-    return;
-  if (path == NULL)
-    _xs_review_window_show_toast (self, _("Only decisions in a local file can be opened"));
-  else
+  if (path != NULL)
     xs_review_window_load_decisions (self, path);
 }
 
@@ -535,15 +557,11 @@ open_decisions_action (GtkWidget  *widget,
                                          GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListModel) filters = NULL;
 
   if (self->package == NULL)
     return;
-  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  filters = xs_file_chooser_filters_of (filter);
+  filters = decisions_filters ();
   xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, _("Open Decisions"), _("_Open"), filters,
                              NULL, NULL, NULL, on_open_file_chosen, g_object_ref (self));
 }
@@ -672,14 +690,9 @@ on_save_file_chosen (GObject      *object,
                      gpointer      user_data)
 {
   g_autoptr(XsReviewWindow) self = user_data;
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = chosen_local_path (self, result, _("Decisions can only be saved to a local file"));
 
-  if (file == NULL)
-    return;
-  if (path == NULL)
-    _xs_review_window_show_toast (self, _("Decisions can only be saved to a local file"));
-  else
+  if (path != NULL)
     xs_review_window_save_to (self, path);
 }
 
@@ -689,7 +702,6 @@ save_action (GtkWidget  *widget,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListModel) filters = NULL;
   g_autofree char *name = NULL;
 
@@ -699,96 +711,10 @@ save_action (GtkWidget  *widget,
   /* Translators: the file name offered for a reviewer's decisions; in
    * Chinese 审核结果-%d.json */
   name = g_strdup_printf (_("decisions-%d.json"), xs_package_get_year (self->package));
-  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  filters = xs_file_chooser_filters_of (filter);
+  filters = decisions_filters ();
 
   xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_SAVE, _("Save Decisions"), _("_Save"), filters,
                              NULL, name, NULL, on_save_file_chosen, g_object_ref (self));
-}
-
-/* Closing with unsaved decisions */
-
-/* Not while the dialog, transient for the window, emits its response. */
-static gboolean
-close_later (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_close_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   XsReviewWindow   *self)
-{
-  if (g_str_equal (response, "close"))
-    {
-      self->modified = FALSE;
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      self->close_after_save = TRUE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "review.save", NULL);
-    }
-}
-
-gboolean
-_xs_review_window_close_request (GtkWindow *window)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (window);
-  GtkWidget *dialog;
-
-  if (!self->modified)
-    return FALSE;
-
-  dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
-                                   _("Your decisions are not in a decisions file for the base yet. "
-                                     "They are kept on this computer: open the package again to continue."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("Close _Without Saving"),
-                                    "save", _("_Save…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
-/* Navigation */
-
-static void
-show_list_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 void
@@ -802,13 +728,8 @@ _xs_review_window_class_install_actions (GtkWidgetClass *widget_class)
                                    open_decisions_action);
   gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);
-  gtk_widget_class_install_action (widget_class, "review.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "review.open-decisions", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
 }

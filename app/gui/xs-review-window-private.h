@@ -113,8 +113,6 @@ void                _xs_review_window_update_actions        (XsReviewWindow *sel
 void                _xs_review_window_load_reviewer         (XsReviewWindow *self);
 guint               _xs_review_window_count_decisions       (XsReviewWindow *self);
 XsPackageClaimItem *_xs_review_window_get_current           (XsReviewWindow *self);
-/* Asks before closing with unsaved decisions. */
-gboolean            _xs_review_window_close_request         (GtkWindow      *window);
 /* The signer of the package, at the top of the window (xs-review-window-trust.c) */
 void                _xs_review_window_show_trust            (XsReviewWindow *self);
 void                _xs_review_window_class_install_trust   (GtkWidgetClass *widget_class);

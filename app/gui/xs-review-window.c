@@ -401,6 +401,89 @@ start_open (XsReviewWindow *self,
   xs_job_run_async (job, self->cancellable, on_opened, g_object_ref (self));
 }
 
+/* Closing with unsaved decisions */
+
+/* Not while the dialog, transient for the window, emits its response. */
+static gboolean
+close_later (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   XsReviewWindow   *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->modified = FALSE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "review.save", NULL);
+    }
+}
+
+static gboolean
+close_request (GtkWindow *window)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (!self->modified)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
+                                   _("Your decisions are not in a decisions file for the base yet. "
+                                     "They are kept on this computer: open the package again to continue."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("Close _Without Saving"),
+                                    "save", _("_Save…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* Navigation */
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 XsReviewWindow *
 xs_review_window_new (GtkApplication *application,
                       const char     *path)
@@ -555,7 +638,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   object_class->constructed = xs_review_window_constructed;
   object_class->set_property = xs_review_window_set_property;
   object_class->get_property = xs_review_window_get_property;
-  window_class->close_request = _xs_review_window_close_request;
+  window_class->close_request = close_request;
 
   /* the reviewer's name and side ("reviewer-name", "review-side"); NULL:
    * the application's schema */
@@ -618,6 +701,11 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
 
+  gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "review.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
   _xs_review_window_class_install_actions (widget_class);
   _xs_review_window_class_install_evidence_actions (widget_class);
   _xs_review_window_class_install_trust (widget_class);
