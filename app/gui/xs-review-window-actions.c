@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xs-output.h"
 #include "xs-file-chooser.h"
@@ -15,6 +16,7 @@
 #include "xs-reviewer-dialog.h"
 #include "xs-review-save-job.h"
 #include "xs-review-window-private.h"
+#include "xs-signing-key.h"
 #include "xs-report.h"
 
 /* The reviewer */
@@ -717,6 +719,106 @@ save_action (GtkWidget  *widget,
                              NULL, name, NULL, on_save_file_chosen, g_object_ref (self));
 }
 
+/* Exporting the reviewer's public key, for the bases to register */
+
+typedef struct
+{
+  char *key_path;
+  char *out;
+} ExportKeyJob;
+
+static void
+export_key_job_free (ExportKeyJob *job)
+{
+  g_free (job->key_path);
+  g_free (job->out);
+  g_free (job);
+}
+
+static gboolean
+export_key (XsJob         *xs_job,
+            XsDb          *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ExportKeyJob *job = data;
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autofree char *text = NULL;
+
+  /* made the first time it is needed */
+  if (!xs_signing_key_create_file (job->key_path, error)
+      || (key = xs_signing_key_open_file (job->key_path, error)) == NULL)
+    return FALSE;
+  text = g_strconcat (xs_signing_key_get_public_text (key), "\n", NULL);
+  if (!xs_output_write_file (job->out, text, strlen (text), XS_OUTPUT_PUBLIC, error))
+    return FALSE;
+  xs_job_set_result (xs_job, xs_public_key_fingerprint (xs_signing_key_get_public_text (key)), g_free);
+  return TRUE;
+}
+
+static void
+on_key_exported (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XsReviewWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *text = NULL;
+
+  if (!xs_job_run_finish (XS_JOB (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _xs_review_window_show_toast (self, error->message);
+      return;
+    }
+  fingerprint = xs_job_steal_result (XS_JOB (object));
+  /* Translators: the reviewer's key fingerprint */
+  text = g_strdup_printf (_("Your key %s was exported: give the file to the base"), fingerprint);
+  _xs_review_window_show_toast (self, text);
+}
+
+void
+xs_review_window_export_key_to (XsReviewWindow *self,
+                                const char     *path)
+{
+  g_autoptr(XsJob) xs_job = NULL;
+  ExportKeyJob *job;
+
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (ExportKeyJob, 1);
+  job->key_path = xs_reviewer_key_path (self->reviewer_dir);
+  job->out = g_strdup (path);
+  xs_job = xs_job_new (NULL, export_key, job, (GDestroyNotify) export_key_job_free);
+  xs_job_run_async (xs_job, self->cancellable, on_key_exported, g_object_ref (self));
+}
+
+static void
+on_key_file_chosen (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(XsReviewWindow) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    xs_review_window_export_key_to (self, path);
+}
+
+static void
+export_key_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  /* Translators: the file name offered for the reviewer's public key */
+  xs_file_chooser_run_async (GTK_WINDOW (widget), XS_FILE_CHOOSER_SAVE, _("Export My Key"), _("_Export"),
+                             NULL, NULL, _("reviewer-key.pub"), NULL, on_key_file_chosen, g_object_ref (widget));
+}
+
 void
 _xs_review_window_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -728,6 +830,7 @@ _xs_review_window_class_install_actions (GtkWidgetClass *widget_class)
                                    open_decisions_action);
   gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "review.export-key", NULL, export_key_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "review.open-decisions", NULL);

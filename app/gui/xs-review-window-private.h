@@ -8,6 +8,7 @@
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
 #include "xs-review-autosave.h"
+#include "xs-review-trust-bar.h"
 #include "xs-review-undo.h"
 #include "xs-review-window.h"
 #include "xs-rules.h"
@@ -35,8 +36,6 @@ struct _XsReviewWindow
   char                 *search;       /* casefolded */
 
   char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
-  XsPackageTrust        trust;
-  char                 *trusted_name; /* the name the base is trusted under */
   char                 *pending_path; /* decisions to save once the key is made */
   char                 *reviewer;     /* NULL until known */
   XsReviewSide          side;
@@ -54,11 +53,7 @@ struct _XsReviewWindow
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
-  GtkRevealer          *trust_revealer;
-  GtkWidget            *trust_bar;
-  GtkImage             *trust_icon;
-  GtkLabel             *trust_label;
-  GtkWidget            *trust_button;
+  XsReviewTrustBar     *trust_bar;
   GtkStack             *stack;
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
@@ -113,9 +108,6 @@ void                _xs_review_window_update_actions        (XsReviewWindow *sel
 void                _xs_review_window_load_reviewer         (XsReviewWindow *self);
 guint               _xs_review_window_count_decisions       (XsReviewWindow *self);
 XsPackageClaimItem *_xs_review_window_get_current           (XsReviewWindow *self);
-/* The signer of the package, at the top of the window (xs-review-window-trust.c) */
-void                _xs_review_window_show_trust            (XsReviewWindow *self);
-void                _xs_review_window_class_install_trust   (GtkWidgetClass *widget_class);
 void                _xs_review_window_show_toast            (XsReviewWindow *self,
                                                              const char     *text);
 

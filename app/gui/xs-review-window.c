@@ -72,6 +72,44 @@ _xs_review_window_show_toast (XsReviewWindow *self,
   xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* The signer of the package, at the top */
+
+XsPackageTrust
+xs_review_window_get_trust (XsReviewWindow *self)
+{
+  g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), XS_PACKAGE_TRUST_UNSIGNED);
+  return xs_review_trust_bar_get_trust (self->trust_bar);
+}
+
+const char *
+xs_review_window_get_trust_text (XsReviewWindow *self)
+{
+  g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), NULL);
+  return xs_review_trust_bar_get_text (self->trust_bar);
+}
+
+void
+xs_review_window_trust_base (XsReviewWindow *self)
+{
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  xs_review_trust_bar_trust (self->trust_bar);
+}
+
+static void
+trust_base_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  xs_review_trust_bar_ask (XS_REVIEW_WINDOW (widget)->trust_bar);
+}
+
+static void
+on_trust_message (XsReviewWindow *self,
+                  const char     *message)
+{
+  _xs_review_window_show_toast (self, message);
+}
+
 /* The list and its filter */
 
 static gboolean
@@ -352,9 +390,7 @@ on_opened (GObject      *object,
 
   self->package = g_steal_pointer (&opened->package);
   self->rules = g_steal_pointer (&opened->rules);
-  self->trust = opened->trust;
-  self->trusted_name = g_steal_pointer (&opened->trusted_name);
-  _xs_review_window_show_trust (self);
+  xs_review_trust_bar_show (self->trust_bar, self->package, opened->trust, opened->trusted_name);
   g_list_store_splice (self->claims, 0, 0, opened->items->pdata, opened->items->len);
   for (guint i = 0; i < opened->items->len; i++)
     {
@@ -578,6 +614,7 @@ xs_review_window_constructed (GObject *object)
     self->settings = g_settings_new (APP_ID);
   _xs_review_window_load_reviewer (self);
   self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
+  xs_review_trust_bar_set_reviewer_dir (self->trust_bar, self->reviewer_dir);
   if (self->path != NULL)
     start_open (self, self->path);
 }
@@ -620,7 +657,6 @@ xs_review_window_finalize (GObject *object)
   g_free (self->reviewer_dir);
   g_free (self->data_dir);
   g_free (self->path);
-  g_free (self->trusted_name);
   g_free (self->pending_path);
 
   G_OBJECT_CLASS (xs_review_window_parent_class)->finalize (object);
@@ -657,16 +693,13 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XS_TYPE_EVIDENCE_VIEWER);
+  g_type_ensure (XS_TYPE_REVIEW_TRUST_BAR);
   g_type_ensure (XS_TYPE_PACKAGE_CLAIM_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_revealer);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_bar);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_icon);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_label);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, leaflet);
@@ -700,6 +733,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, viewer);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_trust_message);
 
   gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "review.find", NULL, find_action);
@@ -708,7 +742,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
   _xs_review_window_class_install_actions (widget_class);
   _xs_review_window_class_install_evidence_actions (widget_class);
-  _xs_review_window_class_install_trust (widget_class);
+  gtk_widget_class_install_action (widget_class, "review.trust-base", NULL, trust_base_action);
 }
 
 static void
