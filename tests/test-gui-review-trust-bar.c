@@ -47,6 +47,18 @@ find_dialog (void)
   return NULL;
 }
 
+static gboolean
+is_mapped (gpointer user_data)
+{
+  return gtk_widget_get_mapped (user_data);
+}
+
+static gboolean
+has_dialog (gpointer user_data)
+{
+  return find_dialog () != NULL;
+}
+
 static void
 test_review_trust_bar (void)
 {
@@ -94,10 +106,12 @@ test_review_trust_bar (void)
 
   /* asked, and cancelled: nothing trusted */
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "trust-bar.trust");
-  xs_gui_test_iterate (100);
+  /* a button only clicks once it is on screen */
+  g_assert_true (xs_gui_test_wait_until (is_mapped, button, 10000));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_activate (button));
-  xs_gui_test_iterate (500);
+  /* a button activated by the keyboard clicks once it has shown the press */
+  g_assert_true (xs_gui_test_wait_until (has_dialog, NULL, 10000));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fingerprint));
