@@ -424,7 +424,8 @@ xs_test_export_package (XsDb  *db,
                         guint  n)
 {
   g_autofree char *scan = xs_test_write_png ("专利证书.png", 64, 48, (guint8) first);
-  const char *scans[] = { scan, NULL };
+  g_autofree char *back = xs_test_write_png ("专利证书背面.png", 48, 64, (guint8) (first + 128));
+  const char *scans[] = { scan, back, NULL };
   XsPackageQuery query = { 2018, NULL, NULL };
   g_autoptr(XsSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;

@@ -4,10 +4,10 @@
  */
 #pragma once
 
-#include "xs-evidence-viewer.h"
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
 #include "xs-review-autosave.h"
+#include "xs-review-evidence.h"
 #include "xs-review-trust-bar.h"
 #include "xs-review-undo.h"
 #include "xs-review-window.h"
@@ -46,11 +46,6 @@ struct _XsReviewWindow
   gboolean              close_after_save;
   gboolean              closing;
 
-  /* the chosen claim's scans */
-  GtkSingleSelection   *evidence_selection;   /* over a GtkStringList of labels */
-  GPtrArray            *thumbnails;           /* GdkTexture or NULL, per scan */
-  GCancellable         *thumbnails_cancellable;
-
   /* template children */
   AdwToastOverlay      *toast_overlay;
   XsReviewTrustBar     *trust_bar;
@@ -81,11 +76,7 @@ struct _XsReviewWindow
   GtkWidget            *approve_button;
   GtkWidget            *reject_button;
   GtkLabel             *blocked_label;
-  GtkListView          *evidence_strip;
-  GtkLabel             *evidence_position;
-  GtkLabel             *evidence_name;
-  GtkStack             *evidence_stack;
-  XsEvidenceViewer     *viewer;
+  XsReviewEvidence     *evidence;
 };
 
 /* Applies decisions read back (XsDecision *) as one step to undo. */
@@ -96,12 +87,6 @@ void                _xs_review_window_refilter              (XsReviewWindow *sel
 /* A toast with Undo (review.undo). */
 void                _xs_review_window_show_undo_toast       (XsReviewWindow *self,
                                                              const char     *text);
-/* The chosen claim's scans: thumbnails, "1 / 3", the viewer. */
-void                _xs_review_window_init_evidence         (XsReviewWindow *self);
-void                _xs_review_window_show_evidence         (XsReviewWindow *self);
-void                _xs_review_window_dispose_evidence      (XsReviewWindow *self);
-void                _xs_review_window_class_install_evidence_actions (GtkWidgetClass *widget_class);
-
 void                _xs_review_window_class_install_actions (GtkWidgetClass *widget_class);
 void                _xs_review_window_update_actions        (XsReviewWindow *self);
 /* The reviewer and side of the settings (not yet confirmed). */

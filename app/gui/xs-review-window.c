@@ -14,7 +14,6 @@
 
 #include "xs-job.h"
 #include "xs-date.h"
-#include "xs-evidence-viewer.h"
 #include "xs-package-claim-item.h"
 #include "xs-review-window-private.h"
 #include "xs-rules.h"
@@ -187,7 +186,7 @@ show_claim (XsReviewWindow *self)
 
   if (self->current == NULL)
     {
-      _xs_review_window_show_evidence (self);
+      xs_review_evidence_set_claim (self->evidence, self->current);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       adw_window_title_set_title (self->claim_title, "");
       adw_window_title_set_subtitle (self->claim_title, "");
@@ -207,7 +206,7 @@ show_claim (XsReviewWindow *self)
   set_row (self->date_row, claim->date);
   set_row (self->ref_row, claim->ref);
 
-  _xs_review_window_show_evidence (self);
+  xs_review_evidence_set_claim (self->evidence, self->current);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "claim");
   _xs_review_window_update_actions (self);
@@ -240,6 +239,22 @@ XsPackageClaimItem *
 _xs_review_window_get_current (XsReviewWindow *self)
 {
   return self->current;
+}
+
+static void
+previous_scan_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  xs_review_evidence_select_previous (XS_REVIEW_WINDOW (widget)->evidence);
+}
+
+static void
+next_scan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  xs_review_evidence_select_next (XS_REVIEW_WINDOW (widget)->evidence);
 }
 
 /* A narrow window (folded) puts the scans under the claim's details, not
@@ -390,6 +405,7 @@ on_opened (GObject      *object,
 
   self->package = g_steal_pointer (&opened->package);
   self->rules = g_steal_pointer (&opened->rules);
+  xs_review_evidence_set_package (self->evidence, self->package, self->rules);
   xs_review_trust_bar_show (self->trust_bar, self->package, opened->trust, opened->trusted_name);
   g_list_store_splice (self->claims, 0, 0, opened->items->pdata, opened->items->len);
   for (guint i = 0; i < opened->items->len; i++)
@@ -633,7 +649,6 @@ xs_review_window_dispose (GObject *object)
   if (self->current != NULL)
     g_signal_handlers_disconnect_by_func (self->current, on_decision_changed, self);
   g_clear_object (&self->current);
-  _xs_review_window_dispose_evidence (self);
 
   G_OBJECT_CLASS (xs_review_window_parent_class)->dispose (object);
 }
@@ -692,7 +707,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (XS_TYPE_EVIDENCE_VIEWER);
+  g_type_ensure (XS_TYPE_REVIEW_EVIDENCE);
   g_type_ensure (XS_TYPE_REVIEW_TRUST_BAR);
   g_type_ensure (XS_TYPE_PACKAGE_CLAIM_ITEM);
 
@@ -726,11 +741,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, approve_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reject_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, blocked_label);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_strip);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_position);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_name);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_stack);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, viewer);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_trust_message);
@@ -741,7 +752,10 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
   _xs_review_window_class_install_actions (widget_class);
-  _xs_review_window_class_install_evidence_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "review.previous-scan", NULL, previous_scan_action);
+  gtk_widget_class_install_action (widget_class, "review.next-scan", NULL, next_scan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "review.previous-scan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "review.next-scan", NULL);
   gtk_widget_class_install_action (widget_class, "review.trust-base", NULL, trust_base_action);
 }
 
@@ -753,7 +767,6 @@ xs_review_window_init (XsReviewWindow *self)
   self->claims = g_list_store_new (XS_TYPE_PACKAGE_CLAIM_ITEM);
   self->by_ref = g_hash_table_new (g_str_hash, g_str_equal);
   self->undo = xs_review_undo_new ();
-  _xs_review_window_init_evidence (self);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->selection = gtk_single_selection_new (
     G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->claims)),
