@@ -9,14 +9,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "xs-output.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
 #include "xs-reject-dialog.h"
 #include "xs-reviewer-dialog.h"
-#include "xs-review-save-job.h"
 #include "xs-review-window-private.h"
-#include "xs-signing-key.h"
 #include "xs-report.h"
 
 /* The reviewer */
@@ -399,7 +396,7 @@ _xs_review_window_update_actions (XsReviewWindow *self)
                                  item != NULL && xs_package_claim_item_get_decided_here (item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", xs_review_undo_get_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save",
-                                 self->package != NULL && !self->saving);
+                                 self->package != NULL && !xs_review_saver_get_saving (self->saver));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-decisions", self->package != NULL);
 }
 
@@ -571,76 +568,66 @@ open_decisions_action (GtkWidget  *widget,
 /* Saving */
 
 static void
-on_create_key_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        XsReviewWindow   *self)
+save_to (XsReviewWindow *self,
+         const char     *path,
+         gboolean        create_key)
 {
-  g_autofree char *path = g_steal_pointer (&self->pending_path);
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->package != NULL);
 
-  if (g_str_equal (response, "create") && path != NULL)
-    xs_review_window_save_with_new_key (self, path);
+  xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, G_LIST_MODEL (self->claims),
+                        self->generation, path, create_key);
 }
 
-/* Decisions are signed: the first time, the reviewer's key is made, after
- * asking. */
-static void
-ask_create_key (XsReviewWindow *self,
-                const char     *path)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Make Your Reviewer Key?"),
-                                   _("Decisions are signed with your own key, so that the base knows they are yours and that nobody changed them. Xueshi makes the key once and keeps it in your data folder. Give the base the file Export My Key… writes, so that it can register you."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("_Make Key and Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_free (self->pending_path);
-  self->pending_path = g_strdup (path);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_key_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+/* Saving: a toast, and closing when that was asked for */
 
 static void
-on_saved (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_saved (XsReviewWindow *self,
+          const char     *path,
+          guint           n,
+          guint           generation)
 {
-  g_autoptr(XsReviewWindow) self = user_data;
-  XsReviewSaveJob *job = xs_job_get_data (XS_JOB (object));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_path_get_basename (path);
   g_autofree char *text = NULL;
   gboolean close_after = self->close_after_save;
 
-  self->saving = FALSE;
   self->close_after_save = FALSE;
-  _xs_review_window_update_actions (self);
-  if (!xs_job_run_finish (XS_JOB (object), result, &error))
-    {
-      if (g_error_matches (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING) && !job->create_key)
-        ask_create_key (self, job->path);
-      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _xs_review_window_show_toast (self, error->message);
-      return;
-    }
-  if (job->generation == self->generation)
+  if (generation == self->generation)
     self->modified = FALSE;
-  name = g_path_get_basename (job->path);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision saved to “%s”",
-                                       "%u decisions saved to “%s”", job->decisions->len),
-                          job->decisions->len, name);
+                                       "%u decisions saved to “%s”", n),
+                          n, name);
   _xs_review_window_show_toast (self, text);
   if (close_after && !self->modified)
     gtk_window_close (GTK_WINDOW (self));
 }
 
-static void save_to (XsReviewWindow *self,
-                     const char     *path,
-                     gboolean        create_key);
+static void
+on_saver_message (XsReviewWindow *self,
+                  const char     *message)
+{
+  self->close_after_save = FALSE;
+  _xs_review_window_show_toast (self, message);
+}
+
+static void
+on_saving_changed (XsReviewWindow *self)
+{
+  /* a save that asks for the key first does not close the window after */
+  if (!xs_review_saver_get_saving (self->saver))
+    self->close_after_save = FALSE;
+  _xs_review_window_update_actions (self);
+}
+
+void
+_xs_review_window_init_saver (XsReviewWindow *self)
+{
+  self->saver = xs_review_saver_new ();
+  g_signal_connect_object (self->saver, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "message", G_CALLBACK (on_saver_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (on_saving_changed), self, G_CONNECT_SWAPPED);
+}
 
 void
 xs_review_window_save_to (XsReviewWindow *self,
@@ -654,36 +641,6 @@ xs_review_window_save_with_new_key (XsReviewWindow *self,
                                     const char     *path)
 {
   save_to (self, path, TRUE);
-}
-
-static void
-save_to (XsReviewWindow *self,
-         const char     *path,
-         gboolean        create_key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsJob) xs_job = NULL;
-  XsReviewSaveJob *job;
-
-  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (self->package != NULL);
-
-  if (!xs_output_check_path (path, &error))
-    {
-      self->close_after_save = FALSE;
-      _xs_review_window_show_toast (self, error->message);
-      return;
-    }
-
-  job = xs_review_save_job_new (self->package, G_LIST_MODEL (self->claims), path, self->generation);
-  job->key_path = xs_reviewer_key_path (self->reviewer_dir);
-  job->create_key = create_key;
-
-  self->saving = TRUE;
-  _xs_review_window_update_actions (self);
-  xs_job = xs_review_save_job_wrap (job);
-  xs_job_run_async (xs_job, self->cancellable, on_saved, g_object_ref (self));
 }
 
 static void
@@ -707,7 +664,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GListModel) filters = NULL;
   g_autofree char *name = NULL;
 
-  if (self->package == NULL || self->saving)
+  if (self->package == NULL || xs_review_saver_get_saving (self->saver))
     return;
 
   /* Translators: the file name offered for a reviewer's decisions; in
@@ -721,79 +678,14 @@ save_action (GtkWidget  *widget,
 
 /* Exporting the reviewer's public key, for the bases to register */
 
-typedef struct
-{
-  char *key_path;
-  char *out;
-} ExportKeyJob;
-
-static void
-export_key_job_free (ExportKeyJob *job)
-{
-  g_free (job->key_path);
-  g_free (job->out);
-  g_free (job);
-}
-
-static gboolean
-export_key (XsJob         *xs_job,
-            XsDb          *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  ExportKeyJob *job = data;
-  g_autoptr(XsSigningKey) key = NULL;
-  g_autofree char *text = NULL;
-
-  /* made the first time it is needed */
-  if (!xs_signing_key_create_file (job->key_path, error)
-      || (key = xs_signing_key_open_file (job->key_path, error)) == NULL)
-    return FALSE;
-  text = g_strconcat (xs_signing_key_get_public_text (key), "\n", NULL);
-  if (!xs_output_write_file (job->out, text, strlen (text), XS_OUTPUT_PUBLIC, error))
-    return FALSE;
-  xs_job_set_result (xs_job, xs_public_key_fingerprint (xs_signing_key_get_public_text (key)), g_free);
-  return TRUE;
-}
-
-static void
-on_key_exported (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(XsReviewWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *fingerprint = NULL;
-  g_autofree char *text = NULL;
-
-  if (!xs_job_run_finish (XS_JOB (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _xs_review_window_show_toast (self, error->message);
-      return;
-    }
-  fingerprint = xs_job_steal_result (XS_JOB (object));
-  /* Translators: the reviewer's key fingerprint */
-  text = g_strdup_printf (_("Your key %s was exported: give the file to the base"), fingerprint);
-  _xs_review_window_show_toast (self, text);
-}
-
 void
 xs_review_window_export_key_to (XsReviewWindow *self,
                                 const char     *path)
 {
-  g_autoptr(XsJob) xs_job = NULL;
-  ExportKeyJob *job;
-
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  job = g_new0 (ExportKeyJob, 1);
-  job->key_path = xs_reviewer_key_path (self->reviewer_dir);
-  job->out = g_strdup (path);
-  xs_job = xs_job_new (NULL, export_key, job, (GDestroyNotify) export_key_job_free);
-  xs_job_run_async (xs_job, self->cancellable, on_key_exported, g_object_ref (self));
+  xs_review_saver_export_key (self->saver, path);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "xs-package-claim-item.h"
 #include "xs-review-autosave.h"
 #include "xs-review-evidence.h"
+#include "xs-review-saver.h"
 #include "xs-review-trust-bar.h"
 #include "xs-review-undo.h"
 #include "xs-review-window.h"
@@ -30,19 +31,18 @@ struct _XsReviewWindow
   GListStore           *claims;       /* XsPackageClaimItem */
   GHashTable           *by_ref;       /* claim reference -> XsPackageClaimItem (borrowed) */
   XsReviewUndo         *undo;
+  XsReviewSaver        *saver;
   GtkCustomFilter      *filter;       /* owned by the filter model */
   GtkSingleSelection   *selection;
   XsPackageClaimItem   *current;
   char                 *search;       /* casefolded */
 
   char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
-  char                 *pending_path; /* decisions to save once the key is made */
   char                 *reviewer;     /* NULL until known */
   XsReviewSide          side;
   gboolean              reviewer_confirmed;
   gboolean              modified;
   guint                 generation;   /* counts decisions, to know what a save covered */
-  gboolean              saving;
   gboolean              close_after_save;
   gboolean              closing;
 
@@ -89,6 +89,8 @@ void                _xs_review_window_show_undo_toast       (XsReviewWindow *sel
                                                              const char     *text);
 void                _xs_review_window_class_install_actions (GtkWidgetClass *widget_class);
 void                _xs_review_window_update_actions        (XsReviewWindow *self);
+/* Makes the saver and follows it: toasts, closing after a save. */
+void                _xs_review_window_init_saver            (XsReviewWindow *self);
 /* The reviewer and side of the settings (not yet confirmed). */
 void                _xs_review_window_load_reviewer         (XsReviewWindow *self);
 guint               _xs_review_window_count_decisions       (XsReviewWindow *self);

@@ -631,6 +631,7 @@ xs_review_window_constructed (GObject *object)
   _xs_review_window_load_reviewer (self);
   self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
   xs_review_trust_bar_set_reviewer_dir (self->trust_bar, self->reviewer_dir);
+  xs_review_saver_set_reviewer_dir (self->saver, self->reviewer_dir);
   if (self->path != NULL)
     start_open (self, self->path);
 }
@@ -646,6 +647,8 @@ xs_review_window_dispose (GObject *object)
   self->closing = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->saver != NULL)
+    xs_review_saver_cancel (self->saver);
   if (self->current != NULL)
     g_signal_handlers_disconnect_by_func (self->current, on_decision_changed, self);
   g_clear_object (&self->current);
@@ -663,6 +666,7 @@ xs_review_window_finalize (GObject *object)
   g_clear_object (&self->claims);
   g_clear_pointer (&self->by_ref, g_hash_table_unref);
   g_clear_object (&self->undo);
+  g_clear_object (&self->saver);
   g_clear_object (&self->package);
   g_clear_object (&self->rules);
   g_clear_object (&self->autosave);
@@ -672,7 +676,6 @@ xs_review_window_finalize (GObject *object)
   g_free (self->reviewer_dir);
   g_free (self->data_dir);
   g_free (self->path);
-  g_free (self->pending_path);
 
   G_OBJECT_CLASS (xs_review_window_parent_class)->finalize (object);
 }
@@ -767,6 +770,7 @@ xs_review_window_init (XsReviewWindow *self)
   self->claims = g_list_store_new (XS_TYPE_PACKAGE_CLAIM_ITEM);
   self->by_ref = g_hash_table_new (g_str_hash, g_str_equal);
   self->undo = xs_review_undo_new ();
+  _xs_review_window_init_saver (self);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->selection = gtk_single_selection_new (
     G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->claims)),
