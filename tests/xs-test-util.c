@@ -14,8 +14,10 @@
 #include "xs-db-private.h"
 #include "xs-hours-import.h"
 #include "xs-id-number.h"
+#include "xs-package.h"
 #include "xs-qr-reader.h"
 #include "xs-roster-import.h"
+#include "xs-signing-key.h"
 #include "xs-trainee-store.h"
 #include "xs-test-util.h"
 
@@ -414,4 +416,32 @@ xs_test_resident_memory_is_meaningful (void)
 #else
   return TRUE;
 #endif
+}
+
+char *
+xs_test_export_package (XsDb  *db,
+                        guint  first,
+                        guint  n)
+{
+  g_autofree char *scan = xs_test_write_png ("专利证书.png", 64, 48, (guint8) first);
+  g_autofree char *back = xs_test_write_png ("专利证书背面.png", 48, 64, (guint8) (first + 128));
+  const char *scans[] = { scan, back, NULL };
+  XsPackageQuery query = { 2018, NULL, NULL };
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "学时申报-2018.zip", NULL);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      gint64 claim_id = xs_test_add_patent (db, xs_test_add_trainee (db, i), 2018, 200, "一种输液装置", scans);
+
+      g_assert_true (xs_claim_store_submit (db, claim_id, &error));
+      g_assert_no_error (error);
+    }
+  key = xs_signing_key_open (xs_db_get_data_dir (db), &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_package_export (db, key, "漯河市职业技术学院继续教育基地", &query, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
 }

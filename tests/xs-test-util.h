@@ -121,4 +121,11 @@ char  *xs_test_scan_page     (PopplerPage *page,
  * under AddressSanitizer, whose shadow memory and quarantine add to it. */
 gboolean       xs_test_resident_memory_is_meaningful (void);
 
+/* Stores trainees @first … @first + @n - 1 with a submitted patent of 2018
+ * each (two scans), and writes the base's package of 2018 of every
+ * employer to a new temporary folder; returns its path. */
+char          *xs_test_export_package (XsDb        *db,
+                                       guint        first,
+                                       guint        n);
+
 G_END_DECLS

@@ -227,7 +227,7 @@ xs_application_activate (GApplication *app)
     {
       g_autofree char *path = g_steal_pointer (&self->review);
 
-      window = GTK_WINDOW (xs_review_window_new (GTK_APPLICATION (self), path));
+      window = g_object_new (XS_TYPE_REVIEW_WINDOW, "application", self, "settings", self->settings, "data-dir", self->data_dir, "path", path, NULL);
       gtk_window_present (window);
       return;
     }

@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "xs-output.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
 #include "xs-reject-dialog.h"
@@ -131,27 +131,12 @@ set_reviewer_action (GtkWidget  *widget,
 
 /* Deciding */
 
-XsReviewSnapshot *
-_xs_review_snapshot_new (XsPackageClaimItem *item)
+/* Keeps the decisions made so far on this computer. */
+static void
+autosave (XsReviewWindow *self)
 {
-  XsReviewSnapshot *snapshot = g_new0 (XsReviewSnapshot, 1);
-
-  snapshot->item = g_object_ref (item);
-  snapshot->decision = xs_package_claim_item_get_decided_here (item)
-                       ? xs_package_claim_item_get_decision (item) : XS_STATUS_SUBMITTED;
-  snapshot->reason = g_strdup (xs_package_claim_item_get_reason (item));
-  snapshot->side = xs_package_claim_item_get_decided_side (item);
-  snapshot->reviewer = g_strdup (xs_package_claim_item_get_reviewer (item));
-  return snapshot;
-}
-
-void
-_xs_review_snapshot_free (XsReviewSnapshot *snapshot)
-{
-  g_object_unref (snapshot->item);
-  g_free (snapshot->reason);
-  g_free (snapshot->reviewer);
-  g_free (snapshot);
+  if (self->autosave != NULL)
+    xs_review_autosave_keep (self->autosave, G_LIST_MODEL (self->claims));
 }
 
 static void
@@ -211,7 +196,6 @@ decide (XsReviewWindow *self,
   XsPackageClaimItem *item = _xs_review_window_get_current (self);
   g_autoptr(XsPackageClaimItem) held = NULL;
   g_autofree char *text = NULL;
-  GPtrArray *step;
   guint position;
 
   if (item == NULL || !xs_package_claim_item_get_decidable (item))
@@ -221,15 +205,13 @@ decide (XsReviewWindow *self,
 
   held = g_object_ref (item);
   position = gtk_single_selection_get_selected (self->selection);
-  step = g_ptr_array_new_with_free_func ((GDestroyNotify) _xs_review_snapshot_free);
-  g_ptr_array_add (step, _xs_review_snapshot_new (held));
-  g_ptr_array_add (self->undo_steps, step);
+  xs_review_undo_push (self->undo, &held, 1);
 
   xs_package_claim_item_set_decision (held, decision, reason, self->side, self->reviewer);
   self->modified = TRUE;
   self->generation++;
   _xs_review_window_refilter (self);
-  _xs_review_window_autosave (self);
+  autosave (self);
 
   if (decision == XS_STATUS_APPROVED)
     /* Translators: a toast after a decision: the trainee's name */
@@ -258,28 +240,18 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  g_autoptr(GPtrArray) step = NULL;
   GListModel *shown = G_LIST_MODEL (self->selection);
-  XsPackageClaimItem *first = NULL;
+  g_autoptr(XsPackageClaimItem) first = xs_review_undo_pop (self->undo);
 
-  if (self->undo_steps->len == 0)
+  if (first == NULL)
     return;
-  step = g_ptr_array_steal_index (self->undo_steps, self->undo_steps->len - 1);
-  for (guint i = 0; i < step->len; i++)
-    {
-      XsReviewSnapshot *snapshot = g_ptr_array_index (step, i);
-
-      xs_package_claim_item_set_decision (snapshot->item, snapshot->decision, snapshot->reason,
-                                          snapshot->side, snapshot->reviewer);
-      first = first != NULL ? first : snapshot->item;
-    }
   self->modified = TRUE;
   self->generation++;
   _xs_review_window_refilter (self);
-  _xs_review_window_autosave (self);
+  autosave (self);
 
   /* back on the claim the step was about, when it is shown */
-  for (guint i = 0; first != NULL && i < g_list_model_get_n_items (shown); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (shown, i);
 
@@ -422,85 +394,240 @@ _xs_review_window_update_actions (XsReviewWindow *self)
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
                                  item != NULL && xs_package_claim_item_get_decided_here (item));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", self->undo_steps->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", xs_review_undo_get_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save",
-                                 self->package != NULL && !self->saving);
+                                 self->package != NULL && !xs_review_saver_get_saving (self->saver));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-decisions", self->package != NULL);
+}
+
+/* Decisions read from a file */
+
+void
+_xs_review_window_apply_decisions (XsReviewWindow *self,
+                                   GPtrArray      *decisions)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();   /* XsPackageClaimItem, borrowed */
+  g_autoptr(GPtrArray) applied = g_ptr_array_new ();  /* const XsDecision * */
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const XsDecision *decision = g_ptr_array_index (decisions, i);
+      XsPackageClaimItem *item = g_hash_table_lookup (self->by_ref, decision->ref);
+
+      if (item == NULL || !xs_package_claim_item_get_decidable (item))
+        continue;
+      g_ptr_array_add (items, item);
+      g_ptr_array_add (applied, (gpointer) decision);
+    }
+  if (items->len == 0)
+    return;
+  /* one step to undo */
+  xs_review_undo_push (self->undo, (XsPackageClaimItem *const *) items->pdata, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const XsDecision *decision = g_ptr_array_index (applied, i);
+
+      xs_package_claim_item_set_decision (g_ptr_array_index (items, i), decision->decision, decision->reason,
+                                          decision->side, decision->reviewer);
+    }
+  self->modified = TRUE;
+  self->generation++;
+  _xs_review_window_refilter (self);
+  autosave (self);
+}
+
+/* Open Decisions… */
+
+typedef struct
+{
+  XsPackage *package;
+  char      *path;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_clear_object (&job->package);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+read_decisions (XsJob         *xs_job,
+                XsDb          *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ReadJob *job = data;
+  GPtrArray *decisions = xs_decisions_read (job->package, job->path, error);
+
+  if (decisions == NULL)
+    return FALSE;
+  xs_job_set_result (xs_job, decisions, (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+static void
+on_decisions_read (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XsReviewWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autofree char *text = NULL;
+
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    decisions = xs_job_steal_result (XS_JOB (object));
+  if (decisions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _xs_review_window_show_toast (self, error->message);
+      return;
+    }
+  _xs_review_window_apply_decisions (self, decisions);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision loaded", "%u decisions loaded",
+                                       decisions->len),
+                          decisions->len);
+  _xs_review_window_show_undo_toast (self, text);
+}
+
+void
+xs_review_window_load_decisions (XsReviewWindow *self,
+                                 const char     *path)
+{
+  g_autoptr(XsJob) xs_job = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->package != NULL);
+
+  job = g_new0 (ReadJob, 1);
+  job->package = g_object_ref (self->package);
+  job->path = g_strdup (path);
+  xs_job = xs_job_new (NULL, read_decisions, job, (GDestroyNotify) read_job_free);
+  xs_job_run_async (xs_job, self->cancellable, on_decisions_read, g_object_ref (self));
+}
+
+/* The decisions files a file chooser offers. */
+static GListModel *
+decisions_filters (void)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return xs_file_chooser_filters_of (filter);
+}
+
+/* The path of the file chosen; NULL when none was, or (with a toast
+ * saying @not_local) when it is not a local file. */
+static char *
+chosen_local_path (XsReviewWindow *self,
+                   GAsyncResult   *result,
+                   const char     *not_local)
+{
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (file != NULL && path == NULL)
+    _xs_review_window_show_toast (self, not_local);
+  return path;
+}
+
+static void
+on_open_file_chosen (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(XsReviewWindow) self = user_data;
+  g_autofree char *path = chosen_local_path (self, result, _("Only decisions in a local file can be opened"));
+
+  if (path != NULL)
+    xs_review_window_load_decisions (self, path);
+}
+
+static void
+open_decisions_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  g_autoptr(GListModel) filters = NULL;
+
+  if (self->package == NULL)
+    return;
+  filters = decisions_filters ();
+  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, _("Open Decisions"), _("_Open"), filters,
+                             NULL, NULL, NULL, on_open_file_chosen, g_object_ref (self));
 }
 
 /* Saving */
 
 static void
-on_create_key_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        XsReviewWindow   *self)
+save_to (XsReviewWindow *self,
+         const char     *path,
+         gboolean        create_key)
 {
-  g_autofree char *path = g_steal_pointer (&self->pending_path);
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->package != NULL);
 
-  if (g_str_equal (response, "create") && path != NULL)
-    xs_review_window_save_with_new_key (self, path);
+  xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, G_LIST_MODEL (self->claims),
+                        self->generation, path, create_key);
 }
 
-/* Decisions are signed: the first time, the reviewer's key is made, after
- * asking. */
-static void
-ask_create_key (XsReviewWindow *self,
-                const char     *path)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Make Your Reviewer Key?"),
-                                   _("Decisions are signed with your own key, so that the base knows they are yours and that nobody changed them. Xueshi makes the key once and keeps it in your data folder. Give the base the file Export My Key… writes, so that it can register you."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("_Make Key and Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_free (self->pending_path);
-  self->pending_path = g_strdup (path);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_key_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+/* Saving: a toast, and closing when that was asked for */
 
 static void
-on_saved (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_saved (XsReviewWindow *self,
+          const char     *path,
+          guint           n,
+          guint           generation)
 {
-  g_autoptr(XsReviewWindow) self = user_data;
-  XsReviewSaveJob *job = xs_job_get_data (XS_JOB (object));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_path_get_basename (path);
   g_autofree char *text = NULL;
   gboolean close_after = self->close_after_save;
 
-  self->saving = FALSE;
   self->close_after_save = FALSE;
-  _xs_review_window_update_actions (self);
-  if (!xs_job_run_finish (XS_JOB (object), result, &error))
-    {
-      if (g_error_matches (error, XS_SIGNING_KEY_ERROR, XS_SIGNING_KEY_ERROR_MISSING) && !job->create_key)
-        ask_create_key (self, job->path);
-      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _xs_review_window_show_toast (self, error->message);
-      return;
-    }
-  if (job->generation == self->generation)
+  if (generation == self->generation)
     self->modified = FALSE;
-  name = g_path_get_basename (job->path);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision saved to “%s”",
-                                       "%u decisions saved to “%s”", job->decisions->len),
-                          job->decisions->len, name);
+                                       "%u decisions saved to “%s”", n),
+                          n, name);
   _xs_review_window_show_toast (self, text);
   if (close_after && !self->modified)
     gtk_window_close (GTK_WINDOW (self));
 }
 
-static void save_to (XsReviewWindow *self,
-                     const char     *path,
-                     gboolean        create_key);
+static void
+on_saver_message (XsReviewWindow *self,
+                  const char     *message)
+{
+  self->close_after_save = FALSE;
+  _xs_review_window_show_toast (self, message);
+}
+
+static void
+on_saving_changed (XsReviewWindow *self)
+{
+  /* a save that asks for the key first does not close the window after */
+  if (!xs_review_saver_get_saving (self->saver))
+    self->close_after_save = FALSE;
+  _xs_review_window_update_actions (self);
+}
+
+void
+_xs_review_window_init_saver (XsReviewWindow *self)
+{
+  self->saver = xs_review_saver_new ();
+  g_signal_connect_object (self->saver, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "message", G_CALLBACK (on_saver_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (on_saving_changed), self, G_CONNECT_SWAPPED);
+}
 
 void
 xs_review_window_save_to (XsReviewWindow *self,
@@ -517,49 +644,14 @@ xs_review_window_save_with_new_key (XsReviewWindow *self,
 }
 
 static void
-save_to (XsReviewWindow *self,
-         const char     *path,
-         gboolean        create_key)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsJob) xs_job = NULL;
-  XsReviewSaveJob *job;
-
-  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (self->package != NULL);
-
-  if (!xs_output_check_path (path, &error))
-    {
-      self->close_after_save = FALSE;
-      _xs_review_window_show_toast (self, error->message);
-      return;
-    }
-
-  job = _xs_review_window_collect (self, path);
-  job->key_path = xs_reviewer_key_path (self->reviewer_dir);
-  job->create_key = create_key;
-
-  self->saving = TRUE;
-  _xs_review_window_update_actions (self);
-  xs_job = xs_job_new (NULL, _xs_review_window_write_job, job, (GDestroyNotify) _xs_review_window_save_job_free);
-  xs_job_run_async (xs_job, self->cancellable, on_saved, g_object_ref (self));
-}
-
-static void
 on_save_file_chosen (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(XsReviewWindow) self = user_data;
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = chosen_local_path (self, result, _("Decisions can only be saved to a local file"));
 
-  if (file == NULL)
-    return;
-  if (path == NULL)
-    _xs_review_window_show_toast (self, _("Decisions can only be saved to a local file"));
-  else
+  if (path != NULL)
     xs_review_window_save_to (self, path);
 }
 
@@ -569,106 +661,54 @@ save_action (GtkWidget  *widget,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListModel) filters = NULL;
   g_autofree char *name = NULL;
 
-  if (self->package == NULL || self->saving)
+  if (self->package == NULL || xs_review_saver_get_saving (self->saver))
     return;
 
   /* Translators: the file name offered for a reviewer's decisions; in
    * Chinese 审核结果-%d.json */
   name = g_strdup_printf (_("decisions-%d.json"), xs_package_get_year (self->package));
-  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  filters = xs_file_chooser_filters_of (filter);
+  filters = decisions_filters ();
 
   xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_SAVE, _("Save Decisions"), _("_Save"), filters,
                              NULL, name, NULL, on_save_file_chosen, g_object_ref (self));
 }
 
-/* Closing with unsaved decisions */
+/* Exporting the reviewer's public key, for the bases to register */
 
-/* Not while the dialog, transient for the window, emits its response. */
-static gboolean
-close_later (gpointer user_data)
+void
+xs_review_window_export_key_to (XsReviewWindow *self,
+                                const char     *path)
 {
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  xs_review_saver_export_key (self->saver, path);
 }
 
 static void
-on_close_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   XsReviewWindow   *self)
+on_key_file_chosen (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  if (g_str_equal (response, "close"))
-    {
-      self->modified = FALSE;
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      self->close_after_save = TRUE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "review.save", NULL);
-    }
-}
+  g_autoptr(XsReviewWindow) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-gboolean
-_xs_review_window_close_request (GtkWindow *window)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (window);
-  GtkWidget *dialog;
-
-  if (!self->modified)
-    return FALSE;
-
-  dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
-                                   _("Your decisions are not in a decisions file for the base yet. "
-                                     "They are kept on this computer: open the package again to continue."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("Close _Without Saving"),
-                                    "save", _("_Save…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
-/* Navigation */
-
-static void
-show_list_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  if (path != NULL)
+    xs_review_window_export_key_to (self, path);
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+export_key_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  gtk_window_close (GTK_WINDOW (widget));
+  /* Translators: the file name offered for the reviewer's public key */
+  xs_file_chooser_run_async (GTK_WINDOW (widget), XS_FILE_CHOOSER_SAVE, _("Export My Key"), _("_Export"),
+                             NULL, NULL, _("reviewer-key.pub"), NULL, on_key_file_chosen, g_object_ref (widget));
 }
 
 void
@@ -679,16 +719,12 @@ _xs_review_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "review.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "review.open-decisions", NULL,
-                                   _xs_review_window_open_decisions_action);
+                                   open_decisions_action);
   gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);
-  gtk_widget_class_install_action (widget_class, "review.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "review.export-key", NULL, export_key_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "review.open-decisions", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
 }

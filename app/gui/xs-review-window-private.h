@@ -4,9 +4,13 @@
  */
 #pragma once
 
-#include "xs-evidence-viewer.h"
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
+#include "xs-review-autosave.h"
+#include "xs-review-evidence.h"
+#include "xs-review-saver.h"
+#include "xs-review-trust-bar.h"
+#include "xs-review-undo.h"
 #include "xs-review-window.h"
 #include "xs-rules.h"
 #include "xs-trust.h"
@@ -18,45 +22,33 @@ struct _XsReviewWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  char                 *data_dir;     /* as given, or NULL */
+  char                 *path;         /* the package file */
   GCancellable         *cancellable;
   XsPackage            *package;
   XsRuleSet            *rules;
+  XsReviewAutosave     *autosave;     /* once the package is open */
   GListStore           *claims;       /* XsPackageClaimItem */
   GHashTable           *by_ref;       /* claim reference -> XsPackageClaimItem (borrowed) */
-  GPtrArray            *undo_steps;   /* GPtrArray of XsReviewSnapshot, oldest first */
+  XsReviewUndo         *undo;
+  XsReviewSaver        *saver;
   GtkCustomFilter      *filter;       /* owned by the filter model */
   GtkSingleSelection   *selection;
   XsPackageClaimItem   *current;
   char                 *search;       /* casefolded */
 
   char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
-  XsPackageTrust        trust;
-  char                 *trusted_name; /* the name the base is trusted under */
-  char                 *pending_path; /* decisions to save once the key is made */
   char                 *reviewer;     /* NULL until known */
   XsReviewSide          side;
   gboolean              reviewer_confirmed;
   gboolean              modified;
   guint                 generation;   /* counts decisions, to know what a save covered */
-  gboolean              saving;
   gboolean              close_after_save;
   gboolean              closing;
-  gboolean              autosaving;
-  gboolean              autosave_pending;
-  guint                 autosaved_generation;
-
-  /* the chosen claim's scans */
-  GtkSingleSelection   *evidence_selection;   /* over a GtkStringList of labels */
-  GPtrArray            *thumbnails;           /* GdkTexture or NULL, per scan */
-  GCancellable         *thumbnails_cancellable;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
-  GtkRevealer          *trust_revealer;
-  GtkWidget            *trust_bar;
-  GtkImage             *trust_icon;
-  GtkLabel             *trust_label;
-  GtkWidget            *trust_button;
+  XsReviewTrustBar     *trust_bar;
   GtkStack             *stack;
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
@@ -84,83 +76,25 @@ struct _XsReviewWindow
   GtkWidget            *approve_button;
   GtkWidget            *reject_button;
   GtkLabel             *blocked_label;
-  GtkListView          *evidence_strip;
-  GtkLabel             *evidence_position;
-  GtkLabel             *evidence_name;
-  GtkStack             *evidence_stack;
-  XsEvidenceViewer     *viewer;
+  XsReviewEvidence     *evidence;
 };
 
-/* A claim's decision as it was, to undo a step. */
-typedef struct
-{
-  XsPackageClaimItem *item;
-  XsStatus            decision;
-  char               *reason;
-  XsReviewSide        side;
-  char               *reviewer;
-} XsReviewSnapshot;
-
-XsReviewSnapshot   *_xs_review_snapshot_new                 (XsPackageClaimItem *item);
-void                _xs_review_snapshot_free                (XsReviewSnapshot   *snapshot);
-
-/* The decisions made here, copied for a worker that writes them. */
-typedef struct
-{
-  XsPackage *package;
-  GArray    *decisions;   /* XsDecision, strings in @strings */
-  GPtrArray *strings;
-  char      *path;
-  guint      generation;
-  gboolean   autosave;    /* kept to be continued: not signed */
-  char      *key_path;    /* the reviewer's key, signing what is saved */
-  gboolean   create_key;  /* the reviewer agreed to make it */
-} XsReviewSaveJob;
-
-XsReviewSaveJob    *_xs_review_window_collect               (XsReviewWindow *self,
-                                                             const char     *path);
-void                _xs_review_window_save_job_free         (XsReviewSaveJob *job);
-gboolean            _xs_review_window_write_job             (XsJob          *xs_job,
-                                                             XsDb           *db,
-                                                             gpointer        data,
-                                                             GCancellable   *cancellable,
-                                                             GError        **error);
-/* Where the reviewer's work on @package is kept. */
-char               *_xs_review_window_autosave_path         (XsPackage      *package);
-/* Keeps the decisions made so far (in a worker). */
-void                _xs_review_window_autosave              (XsReviewWindow *self);
 /* Applies decisions read back (XsDecision *) as one step to undo. */
 void                _xs_review_window_apply_decisions       (XsReviewWindow *self,
                                                              GPtrArray      *decisions);
-/* Asks whether to continue with @decisions kept from an earlier session. */
-void                _xs_review_window_offer_continue        (XsReviewWindow *self,
-                                                             GPtrArray      *decisions,
-                                                             GDateTime      *saved_at);
-void                _xs_review_window_open_decisions_action (GtkWidget      *widget,
-                                                             const char     *action_name,
-                                                             GVariant       *param);
 /* After decisions or the side changed: the list, its count and the actions. */
 void                _xs_review_window_refilter              (XsReviewWindow *self);
 /* A toast with Undo (review.undo). */
 void                _xs_review_window_show_undo_toast       (XsReviewWindow *self,
                                                              const char     *text);
-/* The chosen claim's scans: thumbnails, "1 / 3", the viewer. */
-void                _xs_review_window_init_evidence         (XsReviewWindow *self);
-void                _xs_review_window_show_evidence         (XsReviewWindow *self);
-void                _xs_review_window_dispose_evidence      (XsReviewWindow *self);
-void                _xs_review_window_class_install_evidence_actions (GtkWidgetClass *widget_class);
-
 void                _xs_review_window_class_install_actions (GtkWidgetClass *widget_class);
 void                _xs_review_window_update_actions        (XsReviewWindow *self);
+/* Makes the saver and follows it: toasts, closing after a save. */
+void                _xs_review_window_init_saver            (XsReviewWindow *self);
 /* The reviewer and side of the settings (not yet confirmed). */
 void                _xs_review_window_load_reviewer         (XsReviewWindow *self);
 guint               _xs_review_window_count_decisions       (XsReviewWindow *self);
 XsPackageClaimItem *_xs_review_window_get_current           (XsReviewWindow *self);
-/* Asks before closing with unsaved decisions. */
-gboolean            _xs_review_window_close_request         (GtkWindow      *window);
-/* The signer of the package, at the top of the window (xs-review-window-trust.c) */
-void                _xs_review_window_show_trust            (XsReviewWindow *self);
-void                _xs_review_window_class_install_trust   (GtkWidgetClass *widget_class);
 void                _xs_review_window_show_toast            (XsReviewWindow *self,
                                                              const char     *text);
 

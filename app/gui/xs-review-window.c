@@ -13,9 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-job.h"
-#include "xs-application.h"
 #include "xs-date.h"
-#include "xs-evidence-viewer.h"
 #include "xs-package-claim-item.h"
 #include "xs-review-window-private.h"
 #include "xs-rules.h"
@@ -53,6 +51,13 @@ xs_review_window_select (XsReviewWindow *self,
 }
 
 gboolean
+xs_review_window_get_autosaved (XsReviewWindow *self)
+{
+  g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), FALSE);
+  return self->autosave == NULL || xs_review_autosave_get_kept (self->autosave);
+}
+
+gboolean
 xs_review_window_get_modified (XsReviewWindow *self)
 {
   g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), FALSE);
@@ -64,6 +69,44 @@ _xs_review_window_show_toast (XsReviewWindow *self,
                               const char     *text)
 {
   xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* The signer of the package, at the top */
+
+XsPackageTrust
+xs_review_window_get_trust (XsReviewWindow *self)
+{
+  g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), XS_PACKAGE_TRUST_UNSIGNED);
+  return xs_review_trust_bar_get_trust (self->trust_bar);
+}
+
+const char *
+xs_review_window_get_trust_text (XsReviewWindow *self)
+{
+  g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), NULL);
+  return xs_review_trust_bar_get_text (self->trust_bar);
+}
+
+void
+xs_review_window_trust_base (XsReviewWindow *self)
+{
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  xs_review_trust_bar_trust (self->trust_bar);
+}
+
+static void
+trust_base_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  xs_review_trust_bar_ask (XS_REVIEW_WINDOW (widget)->trust_bar);
+}
+
+static void
+on_trust_message (XsReviewWindow *self,
+                  const char     *message)
+{
+  _xs_review_window_show_toast (self, message);
 }
 
 /* The list and its filter */
@@ -143,7 +186,7 @@ show_claim (XsReviewWindow *self)
 
   if (self->current == NULL)
     {
-      _xs_review_window_show_evidence (self);
+      xs_review_evidence_set_claim (self->evidence, self->current);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       adw_window_title_set_title (self->claim_title, "");
       adw_window_title_set_subtitle (self->claim_title, "");
@@ -163,7 +206,7 @@ show_claim (XsReviewWindow *self)
   set_row (self->date_row, claim->date);
   set_row (self->ref_row, claim->ref);
 
-  _xs_review_window_show_evidence (self);
+  xs_review_evidence_set_claim (self->evidence, self->current);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "claim");
   _xs_review_window_update_actions (self);
@@ -196,6 +239,22 @@ XsPackageClaimItem *
 _xs_review_window_get_current (XsReviewWindow *self)
 {
   return self->current;
+}
+
+static void
+previous_scan_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  xs_review_evidence_select_previous (XS_REVIEW_WINDOW (widget)->evidence);
+}
+
+static void
+next_scan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  xs_review_evidence_select_next (XS_REVIEW_WINDOW (widget)->evidence);
 }
 
 /* A narrow window (folded) puts the scans under the claim's details, not
@@ -280,21 +339,7 @@ open_package (XsJob         *job,
     g_ptr_array_add (opened->items, xs_package_claim_item_new (opened->package, i, opened->rules));
 
   /* the review kept from an earlier session, if any */
-  {
-    g_autofree char *kept = _xs_review_window_autosave_path (opened->package);
-    g_autoptr(GFile) file = g_file_new_for_path (kept);
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE,
-                                                   cancellable, NULL);
-    g_autoptr(GError) local_error = NULL;
-
-    if (info != NULL)
-      {
-        opened->saved = xs_decisions_read (opened->package, kept, &local_error);
-        if (opened->saved == NULL)
-          g_warning ("The kept review %s cannot be read: %s", kept, local_error->message);
-        opened->saved_at = g_file_info_get_modification_date_time (info);
-      }
-  }
+  opened->saved = xs_review_autosave_read (opened->package, &opened->saved_at, cancellable);
   xs_job_set_result (job, g_steal_pointer (&opened), (GDestroyNotify) opened_free);
   return TRUE;
 }
@@ -312,6 +357,25 @@ describe_rule_set (const char *id)
         return g_strdup (xs_rule_set_get_source (set));
     }
   return g_strdup (id);
+}
+
+static void
+on_autosave_failed (XsReviewWindow *self,
+                    const char     *message)
+{
+  /* a kept review written after the window closed says nothing */
+  if (!self->closing)
+    _xs_review_window_show_toast (self, message);
+}
+
+static void
+on_continue (XsReviewWindow *self,
+             GPtrArray      *decisions)
+{
+  _xs_review_window_apply_decisions (self, decisions);
+  /* continuing is not a step to undo */
+  xs_review_undo_clear (self->undo);
+  _xs_review_window_update_actions (self);
 }
 
 static void
@@ -341,9 +405,8 @@ on_opened (GObject      *object,
 
   self->package = g_steal_pointer (&opened->package);
   self->rules = g_steal_pointer (&opened->rules);
-  self->trust = opened->trust;
-  self->trusted_name = g_steal_pointer (&opened->trusted_name);
-  _xs_review_window_show_trust (self);
+  xs_review_evidence_set_package (self->evidence, self->package, self->rules);
+  xs_review_trust_bar_show (self->trust_bar, self->package, opened->trust, opened->trusted_name);
   g_list_store_splice (self->claims, 0, 0, opened->items->pdata, opened->items->len);
   for (guint i = 0; i < opened->items->len; i++)
     {
@@ -367,7 +430,10 @@ on_opened (GObject      *object,
   gtk_stack_set_visible_child_name (self->stack, "package");
   update_count (self);
   on_selected_item_changed (self);
-  _xs_review_window_offer_continue (self, opened->saved, opened->saved_at);
+  self->autosave = xs_review_autosave_new (self->package);
+  g_signal_connect_object (self->autosave, "failed", G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "continue", G_CALLBACK (on_continue), self, G_CONNECT_SWAPPED);
+  xs_review_autosave_offer_continue (self->autosave, GTK_WINDOW (self), opened->saved, opened->saved_at);
 }
 
 static void
@@ -387,40 +453,97 @@ start_open (XsReviewWindow *self,
   xs_job_run_async (job, self->cancellable, on_opened, g_object_ref (self));
 }
 
-/* Reads the reviewer from @settings and opens @path. */
-static void
-start (XsReviewWindow *self,
-       GSettings      *settings,
-       const char     *data_dir,
-       const char     *path)
+/* Closing with unsaved decisions */
+
+/* Not while the dialog, transient for the window, emits its response. */
+static gboolean
+close_later (gpointer user_data)
 {
-  self->settings = g_object_ref (settings);
-  _xs_review_window_load_reviewer (self);
-  self->reviewer_dir = xs_reviewer_dir_resolve (data_dir);
-  start_open (self, path);
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   XsReviewWindow   *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->modified = FALSE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "review.save", NULL);
+    }
+}
+
+static gboolean
+close_request (GtkWindow *window)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (!self->modified)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
+                                   _("Your decisions are not in a decisions file for the base yet. "
+                                     "They are kept on this computer: open the package again to continue."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("Close _Without Saving"),
+                                    "save", _("_Save…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* Navigation */
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 XsReviewWindow *
 xs_review_window_new (GtkApplication *application,
                       const char     *path)
 {
-  XsReviewWindow *self;
-  g_autoptr(GSettings) settings = NULL;
-
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (XS_TYPE_REVIEW_WINDOW, "application", application, NULL);
-  if (application != NULL && XS_IS_APPLICATION (application))
-    settings = g_object_ref (xs_application_get_settings (XS_APPLICATION (application)));
-  else
-    settings = g_settings_new (APP_ID);
-  /* in the application's data folder (--data-dir, else $XUESHI_DATA_DIR) */
-  start (self, settings,
-         application != NULL && XS_IS_APPLICATION (application)
-         ? xs_application_get_data_dir (XS_APPLICATION (application)) : NULL,
-         path);
-  return self;
+  return g_object_new (XS_TYPE_REVIEW_WINDOW, "application", application, "path", path, NULL);
 }
 
 XsReviewWindow *
@@ -428,14 +551,89 @@ xs_review_window_new_for (GSettings  *settings,
                           const char *data_dir,
                           const char *path)
 {
-  XsReviewWindow *self;
-
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (XS_TYPE_REVIEW_WINDOW, NULL);
-  start (self, settings, data_dir, path);
-  return self;
+  return g_object_new (XS_TYPE_REVIEW_WINDOW, "settings", settings, "data-dir", data_dir, "path", path, NULL);
+}
+
+/* The class */
+
+enum
+{
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_DATA_DIR,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+xs_review_window_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_DATA_DIR:
+      self->data_dir = g_value_dup_string (value);
+      break;
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_review_window_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Reads the reviewer from the settings and opens the package. */
+static void
+xs_review_window_constructed (GObject *object)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (object);
+
+  G_OBJECT_CLASS (xs_review_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+  _xs_review_window_load_reviewer (self);
+  self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
+  xs_review_trust_bar_set_reviewer_dir (self->trust_bar, self->reviewer_dir);
+  xs_review_saver_set_reviewer_dir (self->saver, self->reviewer_dir);
+  if (self->path != NULL)
+    start_open (self, self->path);
 }
 
 /* The class */
@@ -449,10 +647,11 @@ xs_review_window_dispose (GObject *object)
   self->closing = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->saver != NULL)
+    xs_review_saver_cancel (self->saver);
   if (self->current != NULL)
     g_signal_handlers_disconnect_by_func (self->current, on_decision_changed, self);
   g_clear_object (&self->current);
-  _xs_review_window_dispose_evidence (self);
 
   G_OBJECT_CLASS (xs_review_window_parent_class)->dispose (object);
 }
@@ -466,15 +665,17 @@ xs_review_window_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->claims);
   g_clear_pointer (&self->by_ref, g_hash_table_unref);
-  g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
+  g_clear_object (&self->undo);
+  g_clear_object (&self->saver);
   g_clear_object (&self->package);
   g_clear_object (&self->rules);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->settings);
   g_free (self->search);
   g_free (self->reviewer);
   g_free (self->reviewer_dir);
-  g_free (self->trusted_name);
-  g_free (self->pending_path);
+  g_free (self->data_dir);
+  g_free (self->path);
 
   G_OBJECT_CLASS (xs_review_window_parent_class)->finalize (object);
 }
@@ -488,19 +689,35 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
 
   object_class->dispose = xs_review_window_dispose;
   object_class->finalize = xs_review_window_finalize;
-  window_class->close_request = _xs_review_window_close_request;
+  object_class->constructed = xs_review_window_constructed;
+  object_class->set_property = xs_review_window_set_property;
+  object_class->get_property = xs_review_window_get_property;
+  window_class->close_request = close_request;
 
-  g_type_ensure (XS_TYPE_EVIDENCE_VIEWER);
+  /* the reviewer's name and side ("reviewer-name", "review-side"); NULL:
+   * the application's schema */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* where the trusted bases and the reviewer's key are; NULL:
+   * $XUESHI_DATA_DIR, else the user's data folder */
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* the package, opened once the window is made */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (XS_TYPE_REVIEW_EVIDENCE);
+  g_type_ensure (XS_TYPE_REVIEW_TRUST_BAR);
   g_type_ensure (XS_TYPE_PACKAGE_CLAIM_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-review-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_revealer);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_bar);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_icon);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_label);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, trust_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, leaflet);
@@ -527,17 +744,22 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, approve_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reject_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, blocked_label);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_strip);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_position);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_name);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence_stack);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, viewer);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_trust_message);
 
+  gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "review.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
   _xs_review_window_class_install_actions (widget_class);
-  _xs_review_window_class_install_evidence_actions (widget_class);
-  _xs_review_window_class_install_trust (widget_class);
+  gtk_widget_class_install_action (widget_class, "review.previous-scan", NULL, previous_scan_action);
+  gtk_widget_class_install_action (widget_class, "review.next-scan", NULL, next_scan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "review.previous-scan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "review.next-scan", NULL);
+  gtk_widget_class_install_action (widget_class, "review.trust-base", NULL, trust_base_action);
 }
 
 static void
@@ -547,8 +769,8 @@ xs_review_window_init (XsReviewWindow *self)
 
   self->claims = g_list_store_new (XS_TYPE_PACKAGE_CLAIM_ITEM);
   self->by_ref = g_hash_table_new (g_str_hash, g_str_equal);
-  self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  _xs_review_window_init_evidence (self);
+  self->undo = xs_review_undo_new ();
+  _xs_review_window_init_saver (self);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->selection = gtk_single_selection_new (
     G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->claims)),

@@ -19,8 +19,10 @@ G_BEGIN_DECLS
 #define XS_TYPE_REVIEW_WINDOW (xs_review_window_get_type ())
 G_DECLARE_FINAL_TYPE (XsReviewWindow, xs_review_window, XS, REVIEW_WINDOW, AdwApplicationWindow)
 
-/* Opens @path in a worker; the reviewer and side come from @application's
- * settings ("reviewer-name", "review-side"). */
+/* Opens @path in a worker, the reviewer and side from the application's
+ * schema ("reviewer-name", "review-side"), the trusted bases and reviewer
+ * keys in the default data folder. A window of another data folder or
+ * settings is made with the properties "settings", "data-dir" and "path". */
 XsReviewWindow *xs_review_window_new            (GtkApplication *application,
                                                  const char     *path);
 /* A window of its own on @path: the reviewer from @settings, the trusted
