@@ -44,7 +44,7 @@ on_issued (XsCertificatesView  *self,
            XsCertificateIssuer *issuer)
 {
   /* The previewed certificate may just have been issued. */
-  _xs_certificates_view_update_preview (self);
+  xs_certificate_preview_redraw (self->preview);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "xs-certificate.h"
 #include "xs-certificates-view.h"
 #include "xs-certificate-issuer.h"
+#include "xs-certificate-preview.h"
 #include "xs-certificate-run.h"
 #include "xs-job.h"
 
@@ -31,8 +32,6 @@ struct _XsCertificatesView
   guint               n_qualified;   /* in the model, before the search */
 
   XsTraineeItem      *previewed;
-  XsCertificate      *preview;
-  GCancellable       *preview_cancellable;
 
   XsCertificateIssuer *issuer;
   GCancellable       *chooser_cancellable;
@@ -52,10 +51,7 @@ struct _XsCertificatesView
   GtkColumnView      *column_view;
   GtkLabel           *selected_label;
   GtkRevealer        *base_name_revealer;
-  GtkStack           *preview_stack;
-  GtkPicture         *preview_picture;
-  AdwStatusPage      *preview_error;
-  GtkLabel           *preview_caption;
+  XsCertificatePreview *preview;
   GtkWidget          *progress_box;
   GtkLabel           *progress_label;
   GtkProgressBar     *progress_bar;
@@ -74,11 +70,6 @@ void      _xs_certificates_view_notify_busy         (XsCertificatesView    *self
 void      _xs_certificates_view_add_columns         (XsCertificatesView    *self);
 /* Hides or shows the secondary columns as @self->narrow says. */
 void      _xs_certificates_view_fold_columns        (XsCertificatesView    *self);
-
-/* xs-certificates-view-preview.c: the previewed certificate, drawn in a worker */
-
-/* Reads the previewed trainee's certificate and draws it in a worker. */
-void      _xs_certificates_view_update_preview      (XsCertificatesView    *self);
 
 /* xs-certificates-view-export.c: issuing, exporting and printing, in a worker */
 

@@ -98,9 +98,9 @@ on_profile_changed (XsCertificatesView *self,
                     GParamSpec         *pspec,
                     XsBaseProfile      *profile)
 {
+  /* the preview follows the profile itself */
   if (g_str_equal (pspec->name, "name"))
     _xs_certificates_view_update_base_name (self);
-  _xs_certificates_view_update_preview (self);
 }
 
 void
@@ -140,6 +140,14 @@ first_selected (XsCertificatesView *self)
   return gtk_bitset_is_empty (selected) ? GTK_INVALID_LIST_POSITION : gtk_bitset_get_minimum (selected);
 }
 
+/* The previewed trainee's certificate of the model's year. */
+static void
+update_preview (XsCertificatesView *self)
+{
+  xs_certificate_preview_show (self->preview, _xs_certificates_view_get_year (self), NULL,
+                               self->previewed != NULL ? xs_trainee_item_get_trainee_id (self->previewed) : 0);
+}
+
 static void
 set_previewed (XsCertificatesView *self,
                XsTraineeItem      *item)
@@ -147,7 +155,7 @@ set_previewed (XsCertificatesView *self,
   if (item == self->previewed)
     return;
   g_set_object (&self->previewed, item);
-  _xs_certificates_view_update_preview (self);
+  update_preview (self);
 }
 
 static void
@@ -309,7 +317,6 @@ set_profile (XsCertificatesView *self,
   if (profile != NULL)
     g_signal_connect_object (profile, "notify", G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
   _xs_certificates_view_update_base_name (self);
-  _xs_certificates_view_update_preview (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
 
@@ -378,7 +385,6 @@ xs_certificates_view_unroot (GtkWidget *widget)
 
   /* The window closes: the workers stop. */
   xs_certificate_issuer_cancel (self->issuer);
-  g_cancellable_cancel (self->preview_cancellable);
 
   GTK_WIDGET_CLASS (xs_certificates_view_parent_class)->unroot (widget);
 }
@@ -556,7 +562,6 @@ xs_certificates_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->issuer, self);
       xs_certificate_issuer_cancel (self->issuer);
     }
-  g_cancellable_cancel (self->preview_cancellable);
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
   if (self->selection != NULL)
@@ -573,8 +578,6 @@ xs_certificates_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->profile);
   g_clear_object (&self->previewed);
-  g_clear_object (&self->preview);
-  g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->issuer);
   g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
@@ -612,6 +615,7 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
   widget_class->size_allocate = xs_certificates_view_size_allocate;
   widget_class->map = xs_certificates_view_map;
   widget_class->unmap = xs_certificates_view_unmap;
+  g_type_ensure (XS_TYPE_CERTIFICATE_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-certificates-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_page);
@@ -621,10 +625,7 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, selected_label);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, base_name_revealer);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_stack);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_picture);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_error);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_caption);
+  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_box);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_bar);
