@@ -230,6 +230,8 @@ set_compact (XsCertificatePreview *self,
   gtk_widget_set_margin_end (preview, compact ? 0 : 24);
   gtk_widget_set_margin_top (preview, compact ? 0 : 18);
   gtk_widget_set_margin_bottom (preview, compact ? 0 : 12);
+  /* a compact empty page is its words alone */
+  adw_status_page_set_icon_name (self->empty_page, compact ? NULL : "x-office-document-symbolic");
   if (compact)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->caption), "caption");

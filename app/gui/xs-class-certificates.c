@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-certificate-issuer.h"
-#include "xs-certificate-render.h"
+#include "xs-certificate-preview.h"
 #include "xs-class-certificates.h"
 #include "xs-file-chooser.h"
 #include "xs-output.h"
@@ -31,7 +31,6 @@ struct _XsClassCertificates
   char                *code;             /* NULL: no class */
   gint64               first_trainee_id; /* 0: no member */
   XsCertificateIssuer *issuer;
-  GCancellable        *preview_cancellable;
   GCancellable        *chooser_cancellable;
 
   /* template children */
@@ -39,9 +38,7 @@ struct _XsClassCertificates
   GtkWidget           *progress_box;
   GtkLabel            *progress_label;
   GtkProgressBar      *progress_bar;
-  GtkStack            *stack;
-  GtkPicture          *picture;
-  GtkLabel            *caption;
+  XsCertificatePreview *preview;
 };
 
 G_DEFINE_FINAL_TYPE (XsClassCertificates, xs_class_certificates, GTK_TYPE_WIDGET)
@@ -75,69 +72,6 @@ update_actions (XsClassCertificates *self)
   gtk_widget_action_set_enabled (widget, "class-certificates.cancel", busy);
 }
 
-/* Preview -------------------------------------------------------------------- */
-
-static void
-on_preview_drawn (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(XsClassCertificates) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsCertificate) certificate = NULL;
-  g_autofree char *caption = NULL;
-  g_autofree char *alternative = NULL;
-
-  certificate = xs_certificate_render_finish (object, result, &texture, &error);
-  if (certificate == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_picture_set_paintable (self->picture, NULL);
-      gtk_label_set_label (self->caption, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "preview");
-      return;
-    }
-  if (xs_certificate_get_serial (certificate) != NULL)
-    /* Translators: under the preview of a completion certificate already issued */
-    caption = g_strdup_printf (_("%s’s certificate, issued as No. %s: exporting or printing it again gives the same certificate."),
-                               xs_certificate_get_holder (certificate), xs_certificate_get_serial (certificate));
-  else
-    /* Translators: under the preview of a completion certificate not issued yet */
-    caption = g_strdup_printf (_("Draft of %s’s certificate: it gets its number and QR code when it is exported or printed."),
-                               xs_certificate_get_holder (certificate));
-  gtk_label_set_label (self->caption, caption);
-  alternative = g_strdup_printf (_("Certificate of %s"), xs_certificate_get_holder (certificate));
-  gtk_picture_set_alternative_text (self->picture, alternative);
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (self->stack, "preview");
-}
-
-static void
-update_preview (XsClassCertificates *self)
-{
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  if (self->code == NULL || self->db == NULL || self->profile == NULL || self->first_trainee_id <= 0)
-    {
-      gtk_picture_set_paintable (self->picture, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  self->preview_cancellable = g_cancellable_new ();
-  xs_certificate_render_async (self->db, self->profile, XS_CERTIFICATE_COMPLETION, self->year, self->code,
-                               self->first_trainee_id, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                               self->preview_cancellable, on_preview_drawn, g_object_ref (self));
-}
-
-static void
-update (XsClassCertificates *self)
-{
-  update_actions (self);
-  update_preview (self);
-}
-
 void
 xs_class_certificates_show_class (XsClassCertificates *self,
                                   int                  year,
@@ -150,7 +84,8 @@ xs_class_certificates_show_class (XsClassCertificates *self,
   g_free (self->code);
   self->code = g_strdup (code);
   self->first_trainee_id = code != NULL ? first_trainee_id : 0;
-  update (self);
+  update_actions (self);
+  xs_certificate_preview_show (self->preview, self->year, self->code, self->first_trainee_id);
 }
 
 /* Issuing -------------------------------------------------------------------- */
@@ -181,7 +116,7 @@ static void
 on_issued (XsClassCertificates *self,
            XsCertificateIssuer *issuer)
 {
-  update_preview (self);
+  xs_certificate_preview_redraw (self->preview);
 }
 
 static gboolean
@@ -300,13 +235,14 @@ cancel_action (GtkWidget  *widget,
   xs_certificate_issuer_cancel (XS_CLASS_CERTIFICATES (widget)->issuer);
 }
 
-/* Only what is saved goes onto a certificate: Preferences save each change. */
+/* The base's name may just have been set; the preview follows the profile
+ * itself. */
 static void
 on_profile_notify (XsClassCertificates *self,
                    GParamSpec          *pspec,
                    XsBaseProfile       *profile)
 {
-  update (self);
+  update_actions (self);
 }
 
 /* Object --------------------------------------------------------------------- */
@@ -323,8 +259,6 @@ xs_class_certificates_dispose (GObject *object)
     }
   if (self->profile != NULL)
     g_signal_handlers_disconnect_by_data (self->profile, self);
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CLASS_CERTIFICATES);
@@ -373,7 +307,7 @@ xs_class_certificates_set_property (GObject      *object,
     case PROP_DB:
       if (g_set_object (&self->db, g_value_get_object (value)))
         {
-          update (self);
+          update_actions (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -385,7 +319,7 @@ xs_class_certificates_set_property (GObject      *object,
           if (self->profile != NULL)
             g_signal_connect_object (self->profile, "notify", G_CALLBACK (on_profile_notify),
                                      self, G_CONNECT_SWAPPED);
-          update (self);
+          update_actions (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -419,14 +353,13 @@ xs_class_certificates_class_init (XsClassCertificatesClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (XS_TYPE_CERTIFICATE_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-class-certificates.ui");
   gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, group);
   gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_box);
   gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_label);
   gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, stack);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, picture);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, caption);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, preview);
 
   gtk_widget_class_install_action (widget_class, "class-certificates.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "class-certificates.print", NULL, print_action);
