@@ -270,6 +270,8 @@ xs_certificate_preview_dispose (GObject *object)
   if (self->profile != NULL)
     g_signal_handlers_disconnect_by_data (self->profile, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CERTIFICATE_PREVIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
   g_clear_pointer (&self->class_code, g_free);

@@ -22,21 +22,9 @@ on_issuer_notify (XsCertificatesView  *self,
                   GParamSpec          *pspec,
                   XsCertificateIssuer *issuer)
 {
-  const char *text = xs_certificate_issuer_get_progress_text (issuer);
-  const char *status = xs_certificate_issuer_get_status (issuer);
-
-  if (g_str_equal (pspec->name, "busy"))
-    {
-      gtk_widget_set_visible (self->progress_box, xs_certificate_issuer_get_busy (issuer));
-      _xs_certificates_view_update_actions (self);
-      _xs_certificates_view_notify_busy (self);
-      return;
-    }
-  gtk_label_set_label (self->progress_label, status ? status : "");
-  gtk_progress_bar_set_fraction (self->progress_bar, xs_certificate_issuer_get_fraction (issuer));
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text ? text : (status ? status : ""), -1);
+  /* the progress widget shows the rest */
+  _xs_certificates_view_update_actions (self);
+  _xs_certificates_view_notify_busy (self);
 }
 
 static void
@@ -50,7 +38,7 @@ on_issued (XsCertificatesView  *self,
 void
 _xs_certificates_view_follow_issuer (XsCertificatesView *self)
 {
-  g_signal_connect_object (self->issuer, "notify", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->issuer, "notify::busy", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->issuer, "issued", G_CALLBACK (on_issued), self, G_CONNECT_SWAPPED);
 }
 

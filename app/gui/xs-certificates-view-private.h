@@ -11,6 +11,7 @@
 #include "xs-certificates-view.h"
 #include "xs-certificate-issuer.h"
 #include "xs-certificate-preview.h"
+#include "xs-issuing-progress.h"
 #include "xs-certificate-run.h"
 #include "xs-job.h"
 
@@ -52,9 +53,7 @@ struct _XsCertificatesView
   GtkLabel           *selected_label;
   GtkRevealer        *base_name_revealer;
   XsCertificatePreview *preview;
-  GtkWidget          *progress_box;
-  GtkLabel           *progress_label;
-  GtkProgressBar     *progress_bar;
+  XsIssuingProgress  *progress;
 };
 
 /* xs-certificates-view.c: state shown, the list */

@@ -616,6 +616,7 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
   widget_class->map = xs_certificates_view_map;
   widget_class->unmap = xs_certificates_view_unmap;
   g_type_ensure (XS_TYPE_CERTIFICATE_PREVIEW);
+  g_type_ensure (XS_TYPE_ISSUING_PROGRESS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-certificates-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_page);
@@ -626,9 +627,7 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, selected_label);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, base_name_revealer);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
 
   gtk_widget_class_install_action (widget_class, "certificates.export", NULL, export_action);
@@ -648,6 +647,7 @@ xs_certificates_view_init (XsCertificatesView *self)
   _xs_certificates_view_add_columns (self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
   self->issuer = xs_certificate_issuer_new (GTK_WIDGET (self));
+  xs_issuing_progress_set_issuer (self->progress, self->issuer);
   _xs_certificates_view_follow_issuer (self);
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);

@@ -16,6 +16,7 @@
 
 #include "xs-certificate-issuer.h"
 #include "xs-certificate-preview.h"
+#include "xs-issuing-progress.h"
 #include "xs-class-certificates.h"
 #include "xs-file-chooser.h"
 #include "xs-output.h"
@@ -35,9 +36,7 @@ struct _XsClassCertificates
 
   /* template children */
   GtkWidget           *group;
-  GtkWidget           *progress_box;
-  GtkLabel            *progress_label;
-  GtkProgressBar      *progress_bar;
+  XsIssuingProgress   *progress;
   XsCertificatePreview *preview;
 };
 
@@ -95,21 +94,9 @@ on_issuer_notify (XsClassCertificates *self,
                   GParamSpec          *pspec,
                   XsCertificateIssuer *issuer)
 {
-  const char *text = xs_certificate_issuer_get_progress_text (issuer);
-  const char *status = xs_certificate_issuer_get_status (issuer);
-
-  if (g_str_equal (pspec->name, "busy"))
-    {
-      gtk_widget_set_visible (self->progress_box, xs_certificate_issuer_get_busy (issuer));
-      update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-      return;
-    }
-  gtk_label_set_label (self->progress_label, status ? status : "");
-  gtk_progress_bar_set_fraction (self->progress_bar, xs_certificate_issuer_get_fraction (issuer));
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text ? text : (status ? status : ""), -1);
+  /* the progress widget shows the rest */
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -354,11 +341,10 @@ xs_class_certificates_class_init (XsClassCertificatesClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (XS_TYPE_CERTIFICATE_PREVIEW);
+  g_type_ensure (XS_TYPE_ISSUING_PROGRESS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-class-certificates.ui");
   gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, group);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress);
   gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, preview);
 
   gtk_widget_class_install_action (widget_class, "class-certificates.export", NULL, export_action);
@@ -372,7 +358,8 @@ xs_class_certificates_init (XsClassCertificates *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->issuer = xs_certificate_issuer_new (GTK_WIDGET (self));
-  g_signal_connect_object (self->issuer, "notify", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
+  xs_issuing_progress_set_issuer (self->progress, self->issuer);
+  g_signal_connect_object (self->issuer, "notify::busy", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->issuer, "issued", G_CALLBACK (on_issued), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
