@@ -18,8 +18,8 @@
 #include "xs-certificate-preview.h"
 #include "xs-issuing-progress.h"
 #include "xs-class-certificates.h"
+#include "xs-certificate-file.h"
 #include "xs-file-chooser.h"
-#include "xs-output.h"
 #include "xs-report.h"
 
 struct _XsClassCertificates
@@ -124,24 +124,13 @@ void
 xs_class_certificates_export (XsClassCertificates *self,
                               GFile               *file)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (XS_IS_CLASS_CERTIFICATES (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      xs_report_toast (GTK_WIDGET (self), _("Certificates can only be exported to a local file"));
-      return;
-    }
-  if (!xs_output_check_path (path, &error))
-    {
-      xs_report_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  if (!can_start (self))
+  path = xs_certificate_file_get_path (GTK_WIDGET (self), file);
+  if (path == NULL || !can_start (self))
     return;
   xs_certificate_issuer_export (self->issuer, self->db, self->profile, XS_CERTIFICATE_COMPLETION,
                                 self->year, self->code, NULL, path);
@@ -185,8 +174,6 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   XsClassCertificates *self = XS_CLASS_CERTIFICATES (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GListModel) filters = NULL;
   g_autofree char *name = NULL;
 
   if (self->code == NULL)
@@ -194,16 +181,10 @@ export_action (GtkWidget  *widget,
   /* Translators: the file name offered when exporting a class's completion
    * certificates, %s the class's code; in Chinese 结业证书-%s.pdf */
   name = g_strdup_printf (_("completion-certificates-%s.pdf"), self->code);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  filters = xs_file_chooser_filters_of (filter);
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
   self->chooser_cancellable = g_cancellable_new ();
-  xs_file_chooser_run_async (GTK_WINDOW (gtk_widget_get_root (widget)), XS_FILE_CHOOSER_SAVE,
-                             _("Export Certificates"), _("_Export"), filters, filter, name,
-                             self->chooser_cancellable, on_file_chosen, g_object_ref (self));
+  xs_certificate_file_choose_async (widget, name, self->chooser_cancellable, on_file_chosen, g_object_ref (self));
 }
 
 static void

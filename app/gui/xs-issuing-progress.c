@@ -37,23 +37,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Shown while the issuer is busy, with Cancel. */
 static void
-update (XsIssuingProgress *self)
+update_busy (XsIssuingProgress *self)
 {
-  const char *text = NULL;
-  const char *status = NULL;
-  gboolean busy = FALSE;
+  gboolean busy = self->issuer != NULL && xs_certificate_issuer_get_busy (self->issuer);
 
-  if (self->issuer != NULL)
-    {
-      text = xs_certificate_issuer_get_progress_text (self->issuer);
-      status = xs_certificate_issuer_get_status (self->issuer);
-      busy = xs_certificate_issuer_get_busy (self->issuer);
-    }
   gtk_widget_set_visible (GTK_WIDGET (self), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "issuing-progress.cancel", busy);
+}
+
+/* What the issuer does and how far it has come. */
+static void
+update_progress (XsIssuingProgress *self)
+{
+  const char *text = xs_certificate_issuer_get_progress_text (self->issuer);
+  const char *status = xs_certificate_issuer_get_status (self->issuer);
+
   gtk_label_set_label (self->label, status ? status : "");
-  gtk_progress_bar_set_fraction (self->bar, self->issuer ? xs_certificate_issuer_get_fraction (self->issuer) : 0);
+  gtk_progress_bar_set_fraction (self->bar, xs_certificate_issuer_get_fraction (self->issuer));
   gtk_progress_bar_set_text (self->bar, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text ? text : (status ? status : ""), -1);
@@ -64,7 +66,10 @@ on_issuer_notify (XsIssuingProgress   *self,
                   GParamSpec          *pspec,
                   XsCertificateIssuer *issuer)
 {
-  update (self);
+  if (g_str_equal (pspec->name, "busy"))
+    update_busy (self);
+  else
+    update_progress (self);
 }
 
 XsCertificateIssuer *
@@ -86,8 +91,13 @@ xs_issuing_progress_set_issuer (XsIssuingProgress   *self,
   if (!g_set_object (&self->issuer, issuer))
     return;
   if (issuer != NULL)
-    g_signal_connect_object (issuer, "notify", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
-  update (self);
+    {
+      g_signal_connect_object (issuer, "notify", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
+      /* an idle issuer has nothing to say */
+      if (xs_certificate_issuer_get_busy (issuer))
+        update_progress (self);
+    }
+  update_busy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUER]);
 }
 
@@ -221,5 +231,5 @@ xs_issuing_progress_init (XsIssuingProgress *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->orientation = GTK_ORIENTATION_HORIZONTAL;
-  update (self);
+  update_busy (self);
 }
