@@ -23,6 +23,7 @@ struct _XsIssuingProgress
   GtkBox              *text_box;
   GtkLabel            *label;
   GtkProgressBar      *bar;
+  GtkWidget           *cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (XsIssuingProgress, xs_issuing_progress, GTK_TYPE_WIDGET,
@@ -44,7 +45,7 @@ update_busy (XsIssuingProgress *self)
   gboolean busy = self->issuer != NULL && xs_certificate_issuer_get_busy (self->issuer);
 
   gtk_widget_set_visible (GTK_WIDGET (self), busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "issuing-progress.cancel", busy);
+  gtk_widget_set_sensitive (self->cancel_button, busy);
 }
 
 /* What the issuer does and how far it has come. */
@@ -130,12 +131,9 @@ set_orientation (XsIssuingProgress *self,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+on_cancel_clicked (XsIssuingProgress *self,
+                   GtkButton         *button)
 {
-  XsIssuingProgress *self = XS_ISSUING_PROGRESS (widget);
-
   if (self->issuer != NULL)
     xs_certificate_issuer_cancel (self->issuer);
 }
@@ -222,8 +220,8 @@ xs_issuing_progress_class_init (XsIssuingProgressClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsIssuingProgress, text_box);
   gtk_widget_class_bind_template_child (widget_class, XsIssuingProgress, label);
   gtk_widget_class_bind_template_child (widget_class, XsIssuingProgress, bar);
-
-  gtk_widget_class_install_action (widget_class, "issuing-progress.cancel", NULL, cancel_action);
+  gtk_widget_class_bind_template_child (widget_class, XsIssuingProgress, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 }
 
 static void
