@@ -1,17 +1,65 @@
 /* xs-certificates-view.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The year's qualified trainees, one's certificate previewed beside them;
+ * the view's issuer says what issuing the selected trainees' certificates
+ * would do, asks, and issues, exports or prints them.
  */
 #define G_LOG_DOMAIN "xs-certificates-view"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "xs-certificates-view-private.h"
+#include "xs-base-profile.h"
+#include "xs-certificate-issuer.h"
+#include "xs-certificate-preview.h"
+#include "xs-certificates-columns.h"
+#include "xs-certificates-view.h"
+#include "xs-certificate-file.h"
+#include "xs-file-chooser.h"
+#include "xs-issuing-progress.h"
+#include "xs-last-selected.h"
+#include "xs-report.h"
 
 /* below it, the list shows only the name and the total */
 #define NARROW_WIDTH 720
+
+struct _XsCertificatesView
+{
+  GtkWidget           parent_instance;
+
+  XsDb               *db;
+  XsTraineeModel     *model;
+  XsBaseProfile      *profile;       /* the application's */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkMultiSelection  *selection;
+  char               *search;        /* case-folded; NULL shows all */
+  guint               n_qualified;   /* in the model, before the search */
+
+  XsLastSelected     *last_selected; /* the previewed trainee */
+
+  XsCertificateIssuer *issuer;
+  GCancellable       *chooser_cancellable;
+
+  /* Below NARROW_WIDTH the identity number and employer columns are hidden. */
+  XsCertificatesColumns *columns;
+
+  /* template children */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *preview_page;
+  GtkLabel           *count_label;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  GtkLabel           *selected_label;
+  GtkRevealer        *base_name_revealer;
+  XsCertificatePreview *preview;
+  XsIssuingProgress  *progress;
+};
 
 G_DEFINE_FINAL_TYPE (XsCertificatesView, xs_certificates_view, GTK_TYPE_WIDGET)
 
@@ -26,28 +74,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-gboolean
-_xs_certificates_view_has_base_name (XsCertificatesView *self)
+static gboolean
+has_base_name (XsCertificatesView *self)
 {
   return self->profile != NULL && *xs_base_profile_get_name (self->profile) != '\0';
 }
 
 /* State shown */
 
-int
-_xs_certificates_view_get_year (XsCertificatesView *self)
+static int
+get_year (XsCertificatesView *self)
 {
   return self->model != NULL ? xs_trainee_model_get_year (self->model) : 0;
 }
 
-void
-_xs_certificates_view_update_actions (XsCertificatesView *self)
+static void
+update_actions (XsCertificatesView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   gboolean busy = self->issuer != NULL && xs_certificate_issuer_get_busy (self->issuer);
   gboolean can_issue = self->db != NULL && !busy
-                       && _xs_certificates_view_has_base_name (self)
+                       && has_base_name (self)
                        && xs_certificates_view_get_n_selected (self) > 0;
 
   gtk_widget_action_set_enabled (widget, "certificates.export", can_issue);
@@ -62,7 +110,7 @@ update_counts (XsCertificatesView *self)
 {
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint n_selected = xs_certificates_view_get_n_selected (self);
-  int year = _xs_certificates_view_get_year (self);
+  int year = get_year (self);
   g_autofree char *count = NULL;
   g_autofree char *selected = NULL;
 
@@ -81,15 +129,15 @@ update_counts (XsCertificatesView *self)
   gtk_label_set_label (self->selected_label, selected);
 
   gtk_stack_set_visible_child_name (self->list_stack, self->n_qualified > 0 ? "list" : "empty");
-  _xs_certificates_view_update_actions (self);
+  update_actions (self);
 }
 
-void
-_xs_certificates_view_update_base_name (XsCertificatesView *self)
+static void
+update_base_name (XsCertificatesView *self)
 {
   gtk_revealer_set_reveal_child (self->base_name_revealer,
-                                 self->profile != NULL && !_xs_certificates_view_has_base_name (self));
-  _xs_certificates_view_update_actions (self);
+                                 self->profile != NULL && !has_base_name (self));
+  update_actions (self);
 }
 
 /* Only what is saved goes onto a certificate: Preferences save each change. */
@@ -98,13 +146,13 @@ on_profile_changed (XsCertificatesView *self,
                     GParamSpec         *pspec,
                     XsBaseProfile      *profile)
 {
+  /* the preview follows the profile itself */
   if (g_str_equal (pspec->name, "name"))
-    _xs_certificates_view_update_base_name (self);
-  _xs_certificates_view_update_preview (self);
+    update_base_name (self);
 }
 
-void
-_xs_certificates_view_notify_busy (XsCertificatesView *self)
+static void
+notify_busy (XsCertificatesView *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -132,68 +180,23 @@ count_qualified (XsCertificatesView *self)
     self->n_qualified += xs_trainee_model_get_row (self->model, i)->status == XS_TRAINEE_STATUS_QUALIFIED;
 }
 
-static guint
-first_selected (XsCertificatesView *self)
-{
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-
-  return gtk_bitset_is_empty (selected) ? GTK_INVALID_LIST_POSITION : gtk_bitset_get_minimum (selected);
-}
-
+/* The previewed trainee's certificate of the model's year: the trainee
+ * selected last. */
 static void
-set_previewed (XsCertificatesView *self,
-               XsTraineeItem      *item)
+update_preview (XsCertificatesView *self)
 {
-  if (item == self->previewed)
-    return;
-  g_set_object (&self->previewed, item);
-  _xs_certificates_view_update_preview (self);
+  XsTraineeItem *item = xs_last_selected_get_item (self->last_selected);
+
+  xs_certificate_preview_show (self->preview, get_year (self), NULL,
+                               item != NULL ? xs_trainee_item_get_trainee_id (item) : 0);
 }
 
-static void
-preview_first_selected (XsCertificatesView *self)
-{
-  guint position = first_selected (self);
-  g_autoptr(XsTraineeItem) item = NULL;
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  set_previewed (self, item);
-}
-
-/* The previewed trainee follows what was selected last (a click, a ticked
- * box); when it is no longer selected, the first selected one is shown.
- * Selecting all keeps it. */
 static void
 on_selection_changed (XsCertificatesView *self,
                       guint               position,
                       guint               n_items,
                       GtkSelectionModel  *selection)
 {
-  GListModel *model = G_LIST_MODEL (selection);
-  g_autoptr(XsTraineeItem) first_new = NULL;
-  gboolean lost = FALSE;
-
-  for (guint i = position; i < position + n_items; i++)
-    {
-      g_autoptr(XsTraineeItem) item = g_list_model_get_item (model, i);
-      gboolean selected = gtk_selection_model_is_selected (selection, i);
-
-      if (item == self->previewed && !selected)
-        lost = TRUE;
-      if (selected && first_new == NULL)
-        first_new = g_steal_pointer (&item);
-    }
-
-  if (self->previewed == NULL || lost)
-    {
-      if (first_new != NULL)
-        set_previewed (self, first_new);
-      else
-        preview_first_selected (self);
-    }
-  else if (n_items == 1 && first_new != NULL)
-    set_previewed (self, first_new);
   update_counts (self);
 }
 
@@ -204,19 +207,6 @@ on_items_changed (XsCertificatesView *self,
                   guint               added,
                   GListModel         *model)
 {
-  guint n = g_list_model_get_n_items (model);
-  gboolean kept = FALSE;
-
-  if (self->previewed != NULL)
-    for (guint i = 0; i < n && !kept; i++)
-      {
-        g_autoptr(XsTraineeItem) item = g_list_model_get_item (model, i);
-
-        kept = item == self->previewed
-               && gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i);
-      }
-  if (!kept)
-    preview_first_selected (self);
   update_counts (self);
 }
 
@@ -254,6 +244,110 @@ on_search_changed (XsCertificatesView *self,
 {
   xs_certificates_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
+/* Issuing, exporting and printing */
+
+static void
+on_issuer_notify (XsCertificatesView  *self,
+                  GParamSpec          *pspec,
+                  XsCertificateIssuer *issuer)
+{
+  /* the progress widget shows the rest */
+  update_actions (self);
+  notify_busy (self);
+}
+
+static void
+on_issued (XsCertificatesView  *self,
+           XsCertificateIssuer *issuer)
+{
+  /* The previewed certificate may just have been issued. */
+  xs_certificate_preview_redraw (self->preview);
+}
+
+static void
+follow_issuer (XsCertificatesView *self)
+{
+  g_signal_connect_object (self->issuer, "notify::busy", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->issuer, "issued", G_CALLBACK (on_issued), self, G_CONNECT_SWAPPED);
+}
+
+/* The selected trainees; NULL when they are everyone qualified, so that the
+ * core finds them instead of being told each. */
+static GArray *
+selected_ids (XsCertificatesView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint position;
+  GArray *ids;
+
+  if (gtk_bitset_get_size (selected) == self->n_qualified)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), gtk_bitset_get_size (selected));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(XsTraineeItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      gint64 id = xs_trainee_item_get_trainee_id (item);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static gboolean
+can_start (XsCertificatesView *self)
+{
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  if (xs_certificate_issuer_get_busy (self->issuer))
+    return FALSE;
+  if (!has_base_name (self))
+    {
+      update_base_name (self);
+      xs_report_toast (GTK_WIDGET (self), _("Set the base’s name in Preferences first: certificates name the base that issues them."));
+      return FALSE;
+    }
+  return xs_certificates_view_get_n_selected (self) > 0;
+}
+
+/* Choosing the file */
+
+static char *
+default_file_name (XsCertificatesView *self)
+{
+  int year = get_year (self);
+
+  /* Translators: the file name offered when exporting certificates; in
+   * Chinese 继续教育合格证书-%d.pdf */
+  return g_strdup_printf (_("continuing-education-certificates-%d.pdf"), year);
+}
+
+static void
+on_file_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(XsCertificatesView) self = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+
+  if (file != NULL && self->db != NULL)
+    xs_certificates_view_export_to_file (self, file);
+}
+
+static void
+choose_export_file (XsCertificatesView *self)
+{
+  g_autofree char *name = default_file_name (self);
+
+  g_cancellable_cancel (self->chooser_cancellable);
+  g_clear_object (&self->chooser_cancellable);
+  self->chooser_cancellable = g_cancellable_new ();
+  xs_certificate_file_choose_async (GTK_WIDGET (self), name, self->chooser_cancellable, on_file_chosen,
+                                    g_object_ref (self));
+}
+
 /* Actions */
 
 static void
@@ -261,7 +355,7 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  _xs_certificates_view_choose_export_file (XS_CERTIFICATES_VIEW (widget));
+  choose_export_file (XS_CERTIFICATES_VIEW (widget));
 }
 
 static void
@@ -298,6 +392,38 @@ cancel_action (GtkWidget  *widget,
 
 /* Public */
 
+void
+xs_certificates_view_export_to_file (XsCertificatesView *self,
+                                     GFile              *file)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (XS_IS_CERTIFICATES_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = xs_certificate_file_get_path (GTK_WIDGET (self), file);
+  if (path == NULL || !can_start (self))
+    return;
+  ids = selected_ids (self);
+  xs_certificate_issuer_export (self->issuer, self->db, self->profile, XS_CERTIFICATE_ANNUAL,
+                                get_year (self), NULL, ids, path);
+}
+
+void
+xs_certificates_view_print (XsCertificatesView *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_if_fail (XS_IS_CERTIFICATES_VIEW (self));
+
+  if (!can_start (self))
+    return;
+  ids = selected_ids (self);
+  xs_certificate_issuer_print (self->issuer, self->db, self->profile, XS_CERTIFICATE_ANNUAL,
+                               get_year (self), NULL, ids);
+}
+
 static void
 set_profile (XsCertificatesView *self,
              XsBaseProfile      *profile)
@@ -308,8 +434,7 @@ set_profile (XsCertificatesView *self,
     return;
   if (profile != NULL)
     g_signal_connect_object (profile, "notify", G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
-  _xs_certificates_view_update_base_name (self);
-  _xs_certificates_view_update_preview (self);
+  update_base_name (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
 
@@ -378,7 +503,6 @@ xs_certificates_view_unroot (GtkWidget *widget)
 
   /* The window closes: the workers stop. */
   xs_certificate_issuer_cancel (self->issuer);
-  g_cancellable_cancel (self->preview_cancellable);
 
   GTK_WIDGET_CLASS (xs_certificates_view_parent_class)->unroot (widget);
 }
@@ -423,7 +547,7 @@ xs_certificates_view_set_property (GObject      *object,
     case PROP_DB:
       if (g_set_object (&self->db, g_value_get_object (value)))
         {
-          _xs_certificates_view_update_actions (self);
+          update_actions (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -436,16 +560,6 @@ xs_certificates_view_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static gboolean
-apply_narrow (gpointer user_data)
-{
-  XsCertificatesView *self = user_data;
-
-  self->narrow_idle = 0;
-  _xs_certificates_view_fold_columns (self);
-  return G_SOURCE_REMOVE;
 }
 
 /* The one child takes the whole view (a layout manager would keep
@@ -477,16 +591,10 @@ xs_certificates_view_size_allocate (GtkWidget *widget,
 {
   XsCertificatesView *self = XS_CERTIFICATES_VIEW (widget);
   GtkWidget *child = gtk_widget_get_first_child (widget);
-  gboolean narrow = width < NARROW_WIDTH;
 
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
-  if (narrow != self->narrow)
-    {
-      self->narrow = narrow;
-      if (self->narrow_idle == 0)
-        self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
-    }
+  xs_certificates_columns_set_narrow_later (self->columns, width < NARROW_WIDTH);
 }
 
 /* Hidden, the view goes back to narrow: shown again in a narrow window it
@@ -508,12 +616,7 @@ xs_certificates_view_unmap (GtkWidget *widget)
   XsCertificatesView *self = XS_CERTIFICATES_VIEW (widget);
 
   GTK_WIDGET_CLASS (xs_certificates_view_parent_class)->unmap (widget);
-  g_clear_handle_id (&self->narrow_idle, g_source_remove);
-  if (!self->narrow)
-    {
-      self->narrow = TRUE;
-      _xs_certificates_view_fold_columns (self);
-    }
+  xs_certificates_columns_set_narrow (self->columns, TRUE);
 }
 
 static void
@@ -550,13 +653,12 @@ xs_certificates_view_dispose (GObject *object)
 {
   XsCertificatesView *self = XS_CERTIFICATES_VIEW (object);
 
-  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  g_clear_object (&self->columns);
   if (self->issuer != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->issuer, self);
       xs_certificate_issuer_cancel (self->issuer);
     }
-  g_cancellable_cancel (self->preview_cancellable);
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
   if (self->selection != NULL)
@@ -572,9 +674,7 @@ xs_certificates_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->model);
   g_clear_object (&self->profile);
-  g_clear_object (&self->previewed);
-  g_clear_object (&self->preview);
-  g_clear_object (&self->preview_cancellable);
+  g_clear_object (&self->last_selected);
   g_clear_object (&self->issuer);
   g_clear_object (&self->db);
   g_clear_pointer (&self->search, g_free);
@@ -612,6 +712,8 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
   widget_class->size_allocate = xs_certificates_view_size_allocate;
   widget_class->map = xs_certificates_view_map;
   widget_class->unmap = xs_certificates_view_unmap;
+  g_type_ensure (XS_TYPE_CERTIFICATE_PREVIEW);
+  g_type_ensure (XS_TYPE_ISSUING_PROGRESS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-certificates-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_page);
@@ -621,13 +723,8 @@ xs_certificates_view_class_init (XsCertificatesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, selected_label);
   gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, base_name_revealer);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_stack);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_picture);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_error);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview_caption);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, preview);
+  gtk_widget_class_bind_template_child (widget_class, XsCertificatesView, progress);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
 
   gtk_widget_class_install_action (widget_class, "certificates.export", NULL, export_action);
@@ -643,15 +740,17 @@ static void
 xs_certificates_view_init (XsCertificatesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->narrow = TRUE;
-  _xs_certificates_view_add_columns (self);
+  self->columns = xs_certificates_columns_new (self->column_view);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
   self->issuer = xs_certificate_issuer_new (GTK_WIDGET (self));
-  _xs_certificates_view_follow_issuer (self);
+  xs_issuing_progress_set_issuer (self->progress, self->issuer);
+  follow_issuer (self);
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  self->last_selected = xs_last_selected_new (GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->last_selected, "notify::item", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

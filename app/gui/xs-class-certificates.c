@@ -15,10 +15,11 @@
 #include <glib/gi18n.h>
 
 #include "xs-certificate-issuer.h"
-#include "xs-certificate-render.h"
+#include "xs-certificate-preview.h"
+#include "xs-issuing-progress.h"
 #include "xs-class-certificates.h"
+#include "xs-certificate-file.h"
 #include "xs-file-chooser.h"
-#include "xs-output.h"
 #include "xs-report.h"
 
 struct _XsClassCertificates
@@ -31,17 +32,12 @@ struct _XsClassCertificates
   char                *code;             /* NULL: no class */
   gint64               first_trainee_id; /* 0: no member */
   XsCertificateIssuer *issuer;
-  GCancellable        *preview_cancellable;
   GCancellable        *chooser_cancellable;
 
   /* template children */
   GtkWidget           *group;
-  GtkWidget           *progress_box;
-  GtkLabel            *progress_label;
-  GtkProgressBar      *progress_bar;
-  GtkStack            *stack;
-  GtkPicture          *picture;
-  GtkLabel            *caption;
+  XsIssuingProgress   *progress;
+  XsCertificatePreview *preview;
 };
 
 G_DEFINE_FINAL_TYPE (XsClassCertificates, xs_class_certificates, GTK_TYPE_WIDGET)
@@ -75,69 +71,6 @@ update_actions (XsClassCertificates *self)
   gtk_widget_action_set_enabled (widget, "class-certificates.cancel", busy);
 }
 
-/* Preview -------------------------------------------------------------------- */
-
-static void
-on_preview_drawn (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(XsClassCertificates) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XsCertificate) certificate = NULL;
-  g_autofree char *caption = NULL;
-  g_autofree char *alternative = NULL;
-
-  certificate = xs_certificate_render_finish (object, result, &texture, &error);
-  if (certificate == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_picture_set_paintable (self->picture, NULL);
-      gtk_label_set_label (self->caption, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "preview");
-      return;
-    }
-  if (xs_certificate_get_serial (certificate) != NULL)
-    /* Translators: under the preview of a completion certificate already issued */
-    caption = g_strdup_printf (_("%s’s certificate, issued as No. %s: exporting or printing it again gives the same certificate."),
-                               xs_certificate_get_holder (certificate), xs_certificate_get_serial (certificate));
-  else
-    /* Translators: under the preview of a completion certificate not issued yet */
-    caption = g_strdup_printf (_("Draft of %s’s certificate: it gets its number and QR code when it is exported or printed."),
-                               xs_certificate_get_holder (certificate));
-  gtk_label_set_label (self->caption, caption);
-  alternative = g_strdup_printf (_("Certificate of %s"), xs_certificate_get_holder (certificate));
-  gtk_picture_set_alternative_text (self->picture, alternative);
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (self->stack, "preview");
-}
-
-static void
-update_preview (XsClassCertificates *self)
-{
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  if (self->code == NULL || self->db == NULL || self->profile == NULL || self->first_trainee_id <= 0)
-    {
-      gtk_picture_set_paintable (self->picture, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  self->preview_cancellable = g_cancellable_new ();
-  xs_certificate_render_async (self->db, self->profile, XS_CERTIFICATE_COMPLETION, self->year, self->code,
-                               self->first_trainee_id, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                               self->preview_cancellable, on_preview_drawn, g_object_ref (self));
-}
-
-static void
-update (XsClassCertificates *self)
-{
-  update_actions (self);
-  update_preview (self);
-}
-
 void
 xs_class_certificates_show_class (XsClassCertificates *self,
                                   int                  year,
@@ -150,7 +83,8 @@ xs_class_certificates_show_class (XsClassCertificates *self,
   g_free (self->code);
   self->code = g_strdup (code);
   self->first_trainee_id = code != NULL ? first_trainee_id : 0;
-  update (self);
+  update_actions (self);
+  xs_certificate_preview_show (self->preview, self->year, self->code, self->first_trainee_id);
 }
 
 /* Issuing -------------------------------------------------------------------- */
@@ -160,28 +94,16 @@ on_issuer_notify (XsClassCertificates *self,
                   GParamSpec          *pspec,
                   XsCertificateIssuer *issuer)
 {
-  const char *text = xs_certificate_issuer_get_progress_text (issuer);
-  const char *status = xs_certificate_issuer_get_status (issuer);
-
-  if (g_str_equal (pspec->name, "busy"))
-    {
-      gtk_widget_set_visible (self->progress_box, xs_certificate_issuer_get_busy (issuer));
-      update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-      return;
-    }
-  gtk_label_set_label (self->progress_label, status ? status : "");
-  gtk_progress_bar_set_fraction (self->progress_bar, xs_certificate_issuer_get_fraction (issuer));
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text ? text : (status ? status : ""), -1);
+  /* the progress widget shows the rest */
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
 on_issued (XsClassCertificates *self,
            XsCertificateIssuer *issuer)
 {
-  update_preview (self);
+  xs_certificate_preview_redraw (self->preview);
 }
 
 static gboolean
@@ -202,24 +124,13 @@ void
 xs_class_certificates_export (XsClassCertificates *self,
                               GFile               *file)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (XS_IS_CLASS_CERTIFICATES (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      xs_report_toast (GTK_WIDGET (self), _("Certificates can only be exported to a local file"));
-      return;
-    }
-  if (!xs_output_check_path (path, &error))
-    {
-      xs_report_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-  if (!can_start (self))
+  path = xs_certificate_file_get_path (GTK_WIDGET (self), file);
+  if (path == NULL || !can_start (self))
     return;
   xs_certificate_issuer_export (self->issuer, self->db, self->profile, XS_CERTIFICATE_COMPLETION,
                                 self->year, self->code, NULL, path);
@@ -263,8 +174,6 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   XsClassCertificates *self = XS_CLASS_CERTIFICATES (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GListModel) filters = NULL;
   g_autofree char *name = NULL;
 
   if (self->code == NULL)
@@ -272,16 +181,10 @@ export_action (GtkWidget  *widget,
   /* Translators: the file name offered when exporting a class's completion
    * certificates, %s the class's code; in Chinese 结业证书-%s.pdf */
   name = g_strdup_printf (_("completion-certificates-%s.pdf"), self->code);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  filters = xs_file_chooser_filters_of (filter);
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
   self->chooser_cancellable = g_cancellable_new ();
-  xs_file_chooser_run_async (GTK_WINDOW (gtk_widget_get_root (widget)), XS_FILE_CHOOSER_SAVE,
-                             _("Export Certificates"), _("_Export"), filters, filter, name,
-                             self->chooser_cancellable, on_file_chosen, g_object_ref (self));
+  xs_certificate_file_choose_async (widget, name, self->chooser_cancellable, on_file_chosen, g_object_ref (self));
 }
 
 static void
@@ -300,13 +203,14 @@ cancel_action (GtkWidget  *widget,
   xs_certificate_issuer_cancel (XS_CLASS_CERTIFICATES (widget)->issuer);
 }
 
-/* Only what is saved goes onto a certificate: Preferences save each change. */
+/* The base's name may just have been set; the preview follows the profile
+ * itself. */
 static void
 on_profile_notify (XsClassCertificates *self,
                    GParamSpec          *pspec,
                    XsBaseProfile       *profile)
 {
-  update (self);
+  update_actions (self);
 }
 
 /* Object --------------------------------------------------------------------- */
@@ -323,8 +227,6 @@ xs_class_certificates_dispose (GObject *object)
     }
   if (self->profile != NULL)
     g_signal_handlers_disconnect_by_data (self->profile, self);
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
   g_cancellable_cancel (self->chooser_cancellable);
   g_clear_object (&self->chooser_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_CLASS_CERTIFICATES);
@@ -373,7 +275,7 @@ xs_class_certificates_set_property (GObject      *object,
     case PROP_DB:
       if (g_set_object (&self->db, g_value_get_object (value)))
         {
-          update (self);
+          update_actions (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -385,7 +287,7 @@ xs_class_certificates_set_property (GObject      *object,
           if (self->profile != NULL)
             g_signal_connect_object (self->profile, "notify", G_CALLBACK (on_profile_notify),
                                      self, G_CONNECT_SWAPPED);
-          update (self);
+          update_actions (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -419,14 +321,12 @@ xs_class_certificates_class_init (XsClassCertificatesClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (XS_TYPE_CERTIFICATE_PREVIEW);
+  g_type_ensure (XS_TYPE_ISSUING_PROGRESS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-class-certificates.ui");
   gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, group);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, stack);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, picture);
-  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, caption);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, progress);
+  gtk_widget_class_bind_template_child (widget_class, XsClassCertificates, preview);
 
   gtk_widget_class_install_action (widget_class, "class-certificates.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "class-certificates.print", NULL, print_action);
@@ -439,7 +339,8 @@ xs_class_certificates_init (XsClassCertificates *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->issuer = xs_certificate_issuer_new (GTK_WIDGET (self));
-  g_signal_connect_object (self->issuer, "notify", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
+  xs_issuing_progress_set_issuer (self->progress, self->issuer);
+  g_signal_connect_object (self->issuer, "notify::busy", G_CALLBACK (on_issuer_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->issuer, "issued", G_CALLBACK (on_issued), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
