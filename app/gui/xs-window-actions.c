@@ -181,11 +181,16 @@ archive_action (GtkWidget  *widget,
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   XsArchiveDialogMode mode = g_str_equal (action_name, "win.archive")
                              ? XS_ARCHIVE_DIALOG_WRITE : XS_ARCHIVE_DIALOG_RESTORE;
+  g_autoptr(GSettings) settings = NULL;
 
   /* a restore closes and opens the application's database */
-  if (application == NULL || !XS_IS_APPLICATION (application))
+  if (application == NULL || xs_window_get_db (self) == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (xs_archive_dialog_new (GTK_WINDOW (self), XS_APPLICATION (application), mode)));
+  /* the user's settings (one backend for the whole program) */
+  settings = g_settings_new (APP_ID);
+  gtk_window_present (GTK_WINDOW (xs_archive_dialog_new (GTK_WINDOW (self),
+                                                         xs_db_get_data_dir (xs_window_get_db (self)),
+                                                         settings, mode)));
 }
 
 static void

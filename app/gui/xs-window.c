@@ -30,16 +30,21 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 XsWindow *
-xs_window_new (XsApplication *application)
+xs_window_new (GtkApplication *application,
+               XsDb           *db,
+               XsBaseProfile  *profile,
+               int             default_year,
+               gboolean        year_chosen)
 {
-  g_return_val_if_fail (XS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (db == NULL || XS_IS_DB (db), NULL);
 
   return g_object_new (XS_TYPE_WINDOW,
                        "application", application,
-                       "db", xs_application_get_db (application),
-                       "profile", xs_application_get_base_profile (application),
-                       "default-year", xs_application_get_default_year (application),
-                       "year-chosen", xs_application_get_year_chosen (application),
+                       "db", db,
+                       "profile", profile,
+                       "default-year", default_year,
+                       "year-chosen", year_chosen,
                        NULL);
 }
 

@@ -6,17 +6,22 @@
 
 #include <adwaita.h>
 
-#include "xs-application.h"
+#include "xs-base-profile.h"
+#include "xs-db.h"
 
 G_BEGIN_DECLS
 
 #define XS_TYPE_WINDOW (xs_window_get_type ())
 G_DECLARE_FINAL_TYPE (XsWindow, xs_window, XS, WINDOW, AdwApplicationWindow)
 
-/* A window on @application's database, profile and year; a window of its
- * own (tests) is g_object_new (XS_TYPE_WINDOW, "db", …, "profile", …,
- * "default-year", …, "year-chosen", …, NULL). */
-XsWindow *xs_window_new            (XsApplication *application);
+/* A window of @application on @db and @profile, opening on @default_year
+ * (or on the latest year with data unless @year_chosen); a window of its
+ * own (tests) is the same without an application. */
+XsWindow *xs_window_new            (GtkApplication *application,
+                                    XsDb          *db,
+                                    XsBaseProfile *profile,
+                                    int            default_year,
+                                    gboolean       year_chosen);
 XsDb     *xs_window_get_db         (XsWindow      *self);
 XsBaseProfile *xs_window_get_profile (XsWindow    *self);
 int       xs_window_get_year       (XsWindow      *self);
