@@ -343,6 +343,17 @@ xs_application_reopen_db_action (GSimpleAction *action,
     g_warning ("Could not open the database again: %s", error->message);
 }
 
+/* Open Package… of a base's window: the reviewer's window on @param. */
+static void
+xs_application_review_package_action (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
+{
+  const char *path = g_variant_get_string (param, NULL);
+
+  gtk_window_present (GTK_WINDOW (xs_review_window_new (GTK_APPLICATION (user_data), path)));
+}
+
 static void
 xs_application_quit (GSimpleAction *action,
                      GVariant      *param,
@@ -357,6 +368,7 @@ static const GActionEntry app_actions[] = {
   { "quit", xs_application_quit },
   { "release-db", xs_application_release_db_action },
   { "reopen-db", xs_application_reopen_db_action },
+  { "review-package", xs_application_review_package_action, "s" },
 };
 
 static void

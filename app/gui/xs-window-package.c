@@ -15,7 +15,6 @@
 #include "xs-detail-item.h"
 #include "xs-base-profile-dialog.h"
 #include "xs-package.h"
-#include "xs-review-window.h"
 #include "xs-window-package-private.h"
 #include "xs-window-private.h"
 
@@ -46,13 +45,13 @@ package_job_new (XsWindow   *self,
   return job;
 }
 
-/* Open Package… */
+/* Open Package…: the application opens the reviewer's window on it. */
 
 static void
 open_package (XsWindow   *self,
               const char *path)
 {
-  gtk_window_present (GTK_WINDOW (xs_review_window_new (gtk_window_get_application (GTK_WINDOW (self)), path)));
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.review-package", "s", path);
 }
 
 static GtkFileFilter *
