@@ -14,6 +14,8 @@
 #include "xs-claim-store.h"
 #include "xs-demo.h"
 #include "xs-import-dialog.h"
+#include "xs-import-log.h"
+#include "xs-revocation-list.h"
 #include "xs-stats.h"
 #include "xs-verify-dialog.h"
 #include "xs-window-package-private.h"
@@ -290,6 +292,170 @@ _xs_window_update_actions (XsWindow *self)
                                  || g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0);
 }
 
+/* Export Revocation List… in the primary menu */
+
+typedef struct
+{
+  char  *path;
+  guint  n_revoked;
+} RevocationExport;
+
+static void
+revocation_export_free (RevocationExport *export)
+{
+  g_free (export->path);
+  g_free (export);
+}
+
+static gboolean
+export_revocations (XsJob         *job,
+                    XsDb          *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  RevocationExport *export = data;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+
+  return key != NULL && xs_revocation_list_write (db, key, export->path, &export->n_revoked, error);
+}
+
+static void
+on_revocations_exported (XsWindow *self,
+             XsJob    *job)
+{
+  RevocationExport *export = xs_job_get_data (job);
+  g_autofree char *name = g_path_get_basename (export->path);
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u revoked certificate listed in “%s”",
+                                       "%u revoked certificates listed in “%s”", export->n_revoked),
+                          export->n_revoked, name);
+  _xs_window_show_saved_toast (self, text, export->path);
+}
+
+void
+_xs_window_export_revocations (XsWindow   *self,
+                               const char *path)
+{
+  RevocationExport *export;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  export = g_new0 (RevocationExport, 1);
+  export->path = g_strdup (path);
+  _xs_window_run_export (self, path, "win.export-revocations", export_revocations,
+                         export, (GDestroyNotify) revocation_export_free, on_revocations_exported);
+}
+
+static void
+export_revocations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Text files"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_suffix (filter, "txt");
+  /* Translators: the file name offered for the revocation list; in
+   * Chinese 撤销清单.txt */
+  _xs_window_choose_path (XS_WINDOW (widget), XS_FILE_CHOOSER_SAVE, _("Export Revocation List"), _("_Export"),
+                          filter, _("revocations.txt"),
+                          _("The revocation list can only be exported to a local file"),
+                          _xs_window_export_revocations);
+}
+
+/* The Undo of an import, from its toast or the History */
+
+static gboolean
+undo_import (XsJob         *job,
+             XsDb          *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gint64 import_id = *(gint64 *) data;
+  g_autoptr(XsImportRecord) record = xs_import_log_get (db, import_id, error);
+
+  if (record == NULL || !xs_import_log_undo (db, import_id, error))
+    return FALSE;
+  xs_job_set_result (job, g_steal_pointer (&record), (GDestroyNotify) xs_import_record_free);
+  return TRUE;
+}
+
+static void
+on_undone (XsWindow *self,
+           XsJob    *job)
+{
+  XsImportRecord *record = xs_job_get_result (job);
+  g_autofree char *text = NULL;
+
+  xs_window_reload (self);
+  /* Translators: a file name */
+  text = g_strdup_printf (_("Import of %s undone"), record->file_name);
+  xs_window_show_toast (self, text);
+}
+
+void
+xs_window_undo_import (XsWindow *self,
+                       gint64    import_id)
+{
+  g_autoptr(XsJob) job = NULL;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+  g_return_if_fail (import_id > 0);
+
+  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), undo_import,
+                    g_memdup2 (&import_id, sizeof import_id), g_free);
+  _xs_window_run_job (self, job, "win.undo-import", TRUE, _("Cannot Undo the Import"), on_undone);
+}
+
+void
+xs_window_show_import_toast (XsWindow   *self,
+                             const char *text,
+                             gint64      import_id)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (XS_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  toast = adw_toast_new (text);
+  if (import_id > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_set_action_name (toast, "win.undo-import");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (import_id));
+    }
+  xs_report_show_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  gint64 import_id = g_variant_get_int64 (param);
+
+  if (import_id > 0)
+    xs_window_undo_import (XS_WINDOW (widget), import_id);
+}
+
+static void
+show_import_toast_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  const char *text = NULL;
+  gint64 import_id = 0;
+
+  g_variant_get (param, "(&sx)", &text, &import_id);
+  xs_window_show_import_toast (XS_WINDOW (widget), text, import_id);
+}
+
 /* What the views and dialogs report upward. */
 
 static void
@@ -357,8 +523,9 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.restore-archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-statistics", NULL, export_statistics_action);
   _xs_window_class_install_package_actions (widget_class);
-  _xs_window_class_install_revocation_actions (widget_class);
-  _xs_window_class_install_undo_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.export-revocations", NULL, export_revocations_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-import-toast", "(sx)", show_import_toast_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);

@@ -58,13 +58,10 @@ void _xs_window_show_sidebar_page     (XsWindow       *self,
  * how it went. */
 void _xs_window_export_statistics     (XsWindow       *self,
                                        const char     *path);
-/* Writes the signed list of revoked certificates to @path in a worker
- * (xs-window-revocations.c); a toast tells how it went. */
+/* Writes the signed list of revoked certificates to @path in a worker; a
+ * toast tells how it went. */
 void _xs_window_export_revocations    (XsWindow       *self,
                                        const char     *path);
-void _xs_window_class_install_revocation_actions (GtkWidgetClass *widget_class);
-/* win.undo-import (x) and win.show-import-toast ((sx)), xs-window-undo.c */
-void _xs_window_class_install_undo_actions (GtkWidgetClass *widget_class);
 /* Called when a job of the window succeeded. */
 typedef void (*XsWindowJobDone) (XsWindow *self,
                                  XsJob    *job);
