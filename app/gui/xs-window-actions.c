@@ -456,6 +456,48 @@ show_import_toast_action (GtkWidget  *widget,
   xs_window_show_import_toast (XS_WINDOW (widget), text, import_id);
 }
 
+/* Open Package…, Export Package… and Import Decisions… */
+
+static void
+open_package_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  xs_package_exchange_choose_package (XS_WINDOW (widget)->packages);
+}
+
+static void
+export_package_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  xs_package_exchange_choose_export (XS_WINDOW (widget)->packages);
+}
+
+static void
+import_decisions_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  xs_package_exchange_choose_decisions (XS_WINDOW (widget)->packages);
+}
+
+void
+_xs_window_export_package (XsWindow   *self,
+                           const char *path)
+{
+  g_return_if_fail (XS_IS_WINDOW (self));
+  xs_package_exchange_export (self->packages, path);
+}
+
+void
+_xs_window_import_decisions (XsWindow   *self,
+                             const char *path)
+{
+  g_return_if_fail (XS_IS_WINDOW (self));
+  xs_package_exchange_import_decisions (self->packages, path);
+}
+
 /* What the views and dialogs report upward. */
 
 static void
@@ -522,7 +564,9 @@ _xs_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "win.restore-archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-statistics", NULL, export_statistics_action);
-  _xs_window_class_install_package_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.open-package", NULL, open_package_action);
+  gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package_action);
+  gtk_widget_class_install_action (widget_class, "win.import-decisions", NULL, import_decisions_action);
   gtk_widget_class_install_action (widget_class, "win.export-revocations", NULL, export_revocations_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-toast", "(sx)", show_import_toast_action);

@@ -8,6 +8,7 @@
 #include "xs-classes-view.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
+#include "xs-package-exchange.h"
 #include "xs-to-complete-view.h"
 #include "xs-trainee-model.h"
 #include "xs-trainee-page.h"
@@ -26,6 +27,7 @@ struct _XsWindow
   int                   default_year;
   gboolean              year_chosen;
   XsTraineeModel       *trainees;
+  XsPackageExchange    *packages;   /* packages and decisions, on db/year/profile */
   GCancellable         *cancellable;
   gboolean              loaded;     /* everything read once, since start () */
 

@@ -503,6 +503,7 @@ xs_window_dispose (GObject *object)
   if (self->sidebar != NULL)
     gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   g_clear_object (&self->trainees);
+  g_clear_object (&self->packages);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
 
@@ -641,6 +642,20 @@ xs_window_class_init (XsWindowClass *klass)
   _xs_window_class_install_actions (widget_class);
 }
 
+/* A package or decisions being worked on: the bar shows it, and the
+ * package actions wait. */
+static void
+on_packages_busy (XsWindow          *self,
+                  GParamSpec        *pspec,
+                  XsPackageExchange *packages)
+{
+  gboolean busy = xs_package_exchange_get_busy (packages);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-decisions", !busy);
+  _xs_window_set_busy (self, busy);
+}
+
 static void
 xs_window_init (XsWindow *self)
 {
@@ -649,4 +664,9 @@ xs_window_init (XsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   xs_trainees_view_set_model (self->trainees_view, self->trainees);
+  self->packages = xs_package_exchange_new (GTK_WINDOW (self));
+  g_object_bind_property (self, "db", self->packages, "db", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "year", self->packages, "year", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "profile", self->packages, "profile", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->packages, "notify::busy", G_CALLBACK (on_packages_busy), self, G_CONNECT_SWAPPED);
 }

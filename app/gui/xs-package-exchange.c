@@ -1,0 +1,804 @@
+/* xs-package-exchange.c: Open Package…, Export Package… and Import
+ * Decisions… for a base's window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The package is written and the decisions checked and applied in workers
+ * over their own database connections. The exchange knows its window only
+ * as a GtkWindow: it reports through the window's actions.
+ */
+#define G_LOG_DOMAIN "xs-package-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xs-base-profile-dialog.h"
+#include "xs-detail-item.h"
+#include "xs-file-chooser.h"
+#include "xs-job.h"
+#include "xs-output.h"
+#include "xs-package.h"
+#include "xs-package-exchange.h"
+
+struct _XsPackageExchange
+{
+  GObject         parent_instance;
+
+  GWeakRef        parent;
+  XsDb           *db;
+  XsBaseProfile  *profile;
+  int             year;
+  GCancellable   *cancellable;
+  guint           n_running;
+};
+
+G_DEFINE_FINAL_TYPE (XsPackageExchange, xs_package_exchange, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_PARENT,
+  PROP_DB,
+  PROP_PROFILE,
+  PROP_YEAR,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  char          *path;
+  char          *base_name;
+  int            year;
+  XsImportFlags  flags;
+} PackageJob;
+
+static void
+package_job_free (PackageJob *job)
+{
+  g_free (job->path);
+  g_free (job->base_name);
+  g_free (job);
+}
+
+static PackageJob *
+package_job_new (XsPackageExchange *self,
+                 const char        *path)
+{
+  PackageJob *job = g_new0 (PackageJob, 1);
+
+  job->path = g_strdup (path);
+  job->year = self->year;
+  return job;
+}
+
+/* Activates @action (with @param, may be floating) on the window, if it is
+ * still there. */
+static void
+report (XsPackageExchange *self,
+        const char        *action,
+        GVariant          *param)
+{
+  g_autoptr(GtkWidget) parent = g_weak_ref_get (&self->parent);
+
+  if (param != NULL)
+    g_variant_ref_sink (param);
+  if (parent != NULL)
+    gtk_widget_activate_action_variant (parent, action, param);
+  g_clear_pointer (&param, g_variant_unref);
+}
+
+/* Running a worker */
+
+typedef void (*JobDone) (XsPackageExchange *self,
+                         XsJob             *job);
+
+typedef struct
+{
+  XsPackageExchange *self;        /* owned */
+  char              *failure_heading;
+  JobDone            done;
+} RunningJob;
+
+static void
+set_running (XsPackageExchange *self,
+             gboolean           more)
+{
+  gboolean was_busy = self->n_running > 0;
+
+  if (more)
+    self->n_running++;
+  else
+    self->n_running--;
+  if (was_busy != (self->n_running > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_job_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RunningJob *running = user_data;
+  XsPackageExchange *self = running->self;
+  g_autoptr(GError) error = NULL;
+
+  set_running (self, FALSE);
+  if (xs_job_run_finish (XS_JOB (object), result, &error))
+    running->done (self, XS_JOB (object));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (running->failure_heading != NULL)
+    {
+      g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
+      GtkWidget *dialog = adw_message_dialog_new (parent, running->failure_heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    report (self, "win.show-toast", g_variant_new_string (error->message));
+
+  g_object_unref (running->self);
+  g_free (running->failure_heading);
+  g_free (running);
+}
+
+/* Runs @func on @data in a worker; then @done if it succeeded, else its
+ * failure in a dialog headed @failure_heading, or a toast. */
+static void
+run_job (XsPackageExchange *self,
+         XsJobFunc          func,
+         PackageJob        *data,
+         const char        *failure_heading,
+         JobDone            done)
+{
+  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (self->db), func, data, (GDestroyNotify) package_job_free);
+  RunningJob *running = g_new0 (RunningJob, 1);
+
+  running->self = g_object_ref (self);
+  running->failure_heading = g_strdup (failure_heading);
+  running->done = done;
+  set_running (self, TRUE);
+  xs_job_run_async (job, self->cancellable, on_job_done, running);
+}
+
+/* Asking for a file */
+
+typedef void (*PathChosen) (XsPackageExchange *self,
+                            const char        *path);
+
+typedef struct
+{
+  XsPackageExchange *self;        /* owned */
+  char              *not_local;
+  PathChosen         chosen;
+} Choosing;
+
+static void
+on_path_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Choosing *choosing = user_data;
+  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    choosing->chosen (choosing->self, path);
+  else if (file != NULL)
+    report (choosing->self, "win.show-toast", g_variant_new_string (choosing->not_local));
+  g_object_unref (choosing->self);
+  g_free (choosing->not_local);
+  g_free (choosing);
+}
+
+static void
+choose_path (XsPackageExchange *self,
+             XsFileChooserMode  mode,
+             const char        *title,
+             const char        *accept_label,
+             GtkFileFilter     *filter,
+             const char        *initial_name,
+             const char        *not_local,
+             PathChosen         chosen)
+{
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
+  g_autoptr(GListModel) filters = xs_file_chooser_filters_of (filter);
+  Choosing *choosing = g_new0 (Choosing, 1);
+
+  choosing->self = g_object_ref (self);
+  choosing->not_local = g_strdup (not_local);
+  choosing->chosen = chosen;
+  xs_file_chooser_run_async (parent, mode, title, accept_label, filters, NULL, initial_name,
+                             self->cancellable, on_path_chosen, choosing);
+}
+
+static GtkFileFilter *
+zip_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Submission packages (ZIP)"));
+  gtk_file_filter_add_mime_type (filter, "application/zip");
+  gtk_file_filter_add_suffix (filter, "zip");
+  return filter;
+}
+
+/* Open Package…: the application opens the reviewer's window on it. */
+
+static void
+open_package (XsPackageExchange *self,
+              const char        *path)
+{
+  report (self, "app.review-package", g_variant_new_string (path));
+}
+
+void
+xs_package_exchange_choose_package (XsPackageExchange *self)
+{
+  g_autoptr(GtkFileFilter) filter = zip_filter ();
+
+  g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
+
+  choose_path (self, XS_FILE_CHOOSER_OPEN, _("Open Package"), _("_Open"), filter, NULL,
+               _("Only a package in a local file can be opened"), open_package);
+}
+
+/* Export Package… */
+
+/* The profile dialog, saying why the name is needed now; @then runs once
+ * the name is saved. */
+static void
+ask_base_name (XsPackageExchange *self,
+               void             (*then) (XsPackageExchange *self))
+{
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
+  XsBaseProfileDialog *dialog;
+
+  dialog = xs_base_profile_dialog_new (parent, self->db, self->profile,
+                                       _("A package says which base sends it: write the base’s name before exporting."));
+  if (then != NULL)
+    g_signal_connect_object (dialog, "saved", G_CALLBACK (then), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+has_base_name (XsPackageExchange *self)
+{
+  return self->profile != NULL && *xs_base_profile_get_name (self->profile) != '\0';
+}
+
+static gboolean
+export_package (XsJob         *job,
+                XsDb          *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  PackageJob *package = data;
+  XsPackageQuery query = { package->year, NULL, NULL };
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+
+  return key != NULL
+         && xs_package_export (db, key, package->base_name, &query, package->path, NULL, NULL, cancellable, error);
+}
+
+static void
+on_exported (XsPackageExchange *self,
+             XsJob             *job)
+{
+  PackageJob *package = xs_job_get_data (job);
+  g_autofree char *name = g_path_get_basename (package->path);
+  g_autofree char *text = NULL;
+
+  /* Translators: the year, then the file's name */
+  text = g_strdup_printf (_("Package of %d written to “%s”"), package->year, name);
+  report (self, "win.show-saved-toast", g_variant_new ("(ss)", text, package->path));
+}
+
+void
+xs_package_exchange_export (XsPackageExchange *self,
+                            const char        *path)
+{
+  g_autoptr(GError) error = NULL;
+  PackageJob *package;
+
+  g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
+  g_return_if_fail (path != NULL);
+
+  if (!has_base_name (self))
+    {
+      ask_base_name (self, NULL);
+      return;
+    }
+  if (!xs_output_check_path (path, &error))
+    {
+      report (self, "win.show-toast", g_variant_new_string (error->message));
+      return;
+    }
+  package = package_job_new (self, path);
+  package->base_name = g_strdup (xs_base_profile_get_name (self->profile));
+  run_job (self, export_package, package, NULL, on_exported);
+}
+
+static void
+choose_package_path (XsPackageExchange *self)
+{
+  g_autoptr(GtkFileFilter) filter = zip_filter ();
+  g_autofree char *name = NULL;
+
+  /* Translators: the file name offered for the submission package; in
+   * Chinese 学时申报-%d.zip */
+  name = g_strdup_printf (_("hours-submission-%d.zip"), self->year);
+  choose_path (self, XS_FILE_CHOOSER_SAVE, _("Export Package"), _("_Export"), filter, name,
+               _("The package can only be written to a local file"), xs_package_exchange_export);
+}
+
+/* A package without the base's name would reach the reviewers from
+ * nobody: the name is asked first, and the export goes on once it is
+ * saved. */
+void
+xs_package_exchange_choose_export (XsPackageExchange *self)
+{
+  g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
+
+  if (has_base_name (self))
+    choose_package_path (self);
+  else
+    ask_base_name (self, choose_package_path);
+}
+
+/* Import Decisions… */
+
+static gboolean
+import_decisions (XsJob         *job,
+                  XsDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  PackageJob *package = data;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+  XsImportReport *import_report;
+
+  if (key == NULL || (import_report = xs_decisions_import (db, key, package->path, package->flags, error)) == NULL)
+    return FALSE;
+  xs_job_set_result (job, import_report, g_object_unref);
+  return TRUE;
+}
+
+static gboolean
+preview_decisions (XsJob         *job,
+                   XsDb          *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  PackageJob *package = data;
+  g_autoptr(XsSigningKey) key = xs_signing_key_open (xs_job_get_data_dir (job), error);
+  XsDecisionsPreview *preview;
+
+  if (key == NULL || (preview = xs_decisions_preview (db, key, package->path, error)) == NULL)
+    return FALSE;
+  xs_job_set_result (job, preview, (GDestroyNotify) xs_decisions_preview_free);
+  return TRUE;
+}
+
+static GtkWidget *
+create_preview_row (gpointer item,
+                    gpointer user_data)
+{
+  XsImportReport *report = user_data;
+  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
+  XsImportRow *row = g_ptr_array_index (xs_import_report_get_rows (report), index);
+  g_autofree char *where = NULL;
+  GtkWidget *action_row = adw_action_row_new ();
+
+  /* Translators: where a decision is: the file and the decision's number in it */
+  where = g_strdup_printf (_("%s:%u"), xs_import_report_get_file_name (report), row->row);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), row->summary);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), where);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (action_row),
+                             gtk_image_new_from_icon_name (row->outcome == XS_ROW_REJECTED
+                                                           ? "dialog-warning-symbolic" : "object-select-symbolic"));
+  return action_row;
+}
+
+/* Every decision of the file, refused ones first, each with its name. */
+static GtkWidget *
+preview_list (XsImportReport *report)
+{
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  GPtrArray *all = xs_import_report_get_rows (report);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  for (int refused = 1; refused >= 0; refused--)
+    for (guint i = 0; i < all->len; i++)
+      {
+        XsImportRow *row = g_ptr_array_index (all, i);
+        char number[16];
+
+        if ((row->outcome == XS_ROW_REJECTED) != refused)
+          continue;
+        g_snprintf (number, sizeof number, "%u", i);
+        gtk_string_list_append (rows, number);
+      }
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The decisions of the file"), -1);
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (rows), create_preview_row,
+                           g_object_ref (report), g_object_unref);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  return scrolled;
+}
+
+typedef struct
+{
+  XsPackageExchange *self;        /* owned */
+  char              *path;
+} Answer;
+
+static void
+answer_free (gpointer  data,
+             GClosure *closure)
+{
+  Answer *answer = data;
+
+  g_object_unref (answer->self);
+  g_free (answer->path);
+  g_free (answer);
+}
+
+/* The answer to a decisions file's preview or report: "apply" applies
+ * them all, "apply-valid" only the valid ones, anything else nothing. */
+static void
+on_decisions_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       Answer           *answer)
+{
+  if (g_str_equal (response, "apply"))
+    xs_package_exchange_apply_decisions (answer->self, answer->path, XS_IMPORT_DEFAULT);
+  else if (g_str_equal (response, "apply-valid"))
+    xs_package_exchange_apply_decisions (answer->self, answer->path, XS_IMPORT_SKIP_INVALID);
+}
+
+/* Offers "apply-valid" when @valid is not 0, then shows @dialog, whose
+ * answer applies the decisions in @path. */
+static void
+present_decisions_dialog (XsPackageExchange *self,
+                          GtkWidget         *dialog,
+                          guint              valid,
+                          const char        *close_response,
+                          const char        *path)
+{
+  Answer *answer = g_new0 (Answer, 1);
+
+  if (valid > 0)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Apply %u Valid Decision",
+                                                             "_Apply %u Valid Decisions", valid), valid);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply-valid", label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply-valid",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), close_response);
+  answer->self = g_object_ref (self);
+  answer->path = g_strdup (path);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_decisions_response), answer, answer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_preview (XsPackageExchange  *self,
+              const char         *path,
+              XsDecisionsPreview *preview)
+{
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
+  guint refused = xs_import_report_get_count (preview->report, XS_ROW_REJECTED);
+  guint valid = preview->n_approved + preview->n_rejected;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (preview->imported_at != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (preview->imported_at, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
+                                            : g_strdup (preview->imported_at);
+
+      g_string_append_printf (body, _("This file was already applied on %s."), when);
+      g_string_append (body, "\n\n");
+    }
+  /* Translators: what applying a decisions file would do */
+  g_string_append_printf (body, _("Approved: %u · Not approved: %u · Refused: %u."),
+                          preview->n_approved, preview->n_rejected, refused);
+  if (refused > 0)
+    {
+      g_string_append (body, " ");
+      g_string_append (body, _("A refused decision is not applied; the list says why."));
+    }
+
+  dialog = adw_message_dialog_new (parent, _("Apply the Decisions?"), body->str);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), preview_list (preview->report));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (refused == 0 && valid > 0)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply", _("_Apply"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+    }
+  present_decisions_dialog (self, dialog, refused > 0 ? valid : 0, "cancel", path);
+}
+
+static void
+on_decisions_previewed (XsPackageExchange *self,
+                        XsJob             *job)
+{
+  PackageJob *package = xs_job_get_data (job);
+
+  show_preview (self, package->path, xs_job_get_result (job));
+}
+
+static GtkWidget *
+refused_list (XsImportReport *report)
+{
+  GPtrArray *rows = xs_import_report_get_rows (report);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GListStore) refused = g_list_store_new (XS_TYPE_DETAIL_ITEM);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Refused decisions"), -1);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      XsImportRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *where = NULL;
+      g_autoptr(XsDetailItem) item = NULL;
+
+      if (row->outcome != XS_ROW_REJECTED)
+        continue;
+      /* Translators: where a refused decision is: the file and the decision's number in it */
+      where = g_strdup_printf (_("%s:%u"), xs_import_report_get_file_name (report), row->row);
+      item = xs_detail_item_new (row->summary, where);
+      g_list_store_append (refused, item);
+    }
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (refused), xs_detail_item_create_row, NULL, NULL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  return scrolled;
+}
+
+static void
+show_report (XsPackageExchange *self,
+             const char        *path,
+             XsImportReport    *report)
+{
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
+  gboolean committed = xs_import_report_get_committed (report);
+  guint valid = xs_import_report_get_count (report, XS_ROW_UPDATED);
+  guint refused = xs_import_report_get_count (report, XS_ROW_REJECTED);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (committed && refused == 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision applied.", "%u decisions applied.", valid),
+                            valid);
+  else if (committed)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u decision applied; the refused ones below were skipped.",
+                                         "%u decisions applied; the refused ones below were skipped.", valid),
+                            valid);
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "No decision was applied because %u is refused. Correct the file, or apply only the valid ones.",
+                                         "No decision was applied because %u are refused. Correct the file, or apply only the valid ones.",
+                                         refused),
+                            refused);
+
+  dialog = adw_message_dialog_new (parent,
+                                   committed ? _("Decisions Applied") : _("Decisions Not Applied"), body);
+  if (refused > 0)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), refused_list (report));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  present_decisions_dialog (self, dialog, committed ? 0 : valid, "close", path);
+}
+
+static void
+on_decisions_imported (XsPackageExchange *self,
+                       XsJob             *job)
+{
+  PackageJob *package = xs_job_get_data (job);
+  XsImportReport *import_report = xs_job_get_result (job);
+
+  show_report (self, package->path, import_report);
+  if (xs_import_report_get_committed (import_report))
+    {
+      g_autofree char *summary = xs_import_report_format_summary (import_report);
+
+      report (self, "win.reload", NULL);
+      report (self, "win.show-import-toast",
+              g_variant_new ("(sx)", summary, xs_import_report_get_import_id (import_report)));
+    }
+}
+
+void
+xs_package_exchange_import_decisions (XsPackageExchange *self,
+                                      const char        *path)
+{
+  g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
+  g_return_if_fail (path != NULL);
+
+  run_job (self, preview_decisions, package_job_new (self, path), _("Cannot Import the Decisions"),
+           on_decisions_previewed);
+}
+
+void
+xs_package_exchange_apply_decisions (XsPackageExchange *self,
+                                     const char        *path,
+                                     XsImportFlags      flags)
+{
+  PackageJob *package;
+
+  g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
+  g_return_if_fail (path != NULL);
+
+  package = package_job_new (self, path);
+  package->flags = flags;
+  run_job (self, import_decisions, package, _("Cannot Import the Decisions"), on_decisions_imported);
+}
+
+void
+xs_package_exchange_choose_decisions (XsPackageExchange *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
+
+  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  choose_path (self, XS_FILE_CHOOSER_OPEN, _("Import Decisions"), _("_Import"), filter,
+               NULL, _("Only decisions in a local file can be imported"), xs_package_exchange_import_decisions);
+}
+
+gboolean
+xs_package_exchange_get_busy (XsPackageExchange *self)
+{
+  g_return_val_if_fail (XS_IS_PACKAGE_EXCHANGE (self), FALSE);
+  return self->n_running > 0;
+}
+
+XsPackageExchange *
+xs_package_exchange_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  return g_object_new (XS_TYPE_PACKAGE_EXCHANGE, "parent", parent, NULL);
+}
+
+static void
+xs_package_exchange_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  XsPackageExchange *self = XS_PACKAGE_EXCHANGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARENT:
+      g_value_take_object (value, g_weak_ref_get (&self->parent));
+      break;
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->n_running > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_package_exchange_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  XsPackageExchange *self = XS_PACKAGE_EXCHANGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARENT:
+      g_weak_ref_set (&self->parent, g_value_get_object (value));
+      break;
+    case PROP_DB:
+      g_set_object (&self->db, g_value_get_object (value));
+      break;
+    case PROP_PROFILE:
+      g_set_object (&self->profile, g_value_get_object (value));
+      break;
+    case PROP_YEAR:
+      self->year = g_value_get_int (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_package_exchange_dispose (GObject *object)
+{
+  XsPackageExchange *self = XS_PACKAGE_EXCHANGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->db);
+  g_clear_object (&self->profile);
+  G_OBJECT_CLASS (xs_package_exchange_parent_class)->dispose (object);
+}
+
+static void
+xs_package_exchange_finalize (GObject *object)
+{
+  XsPackageExchange *self = XS_PACKAGE_EXCHANGE (object);
+
+  g_weak_ref_clear (&self->parent);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (xs_package_exchange_parent_class)->finalize (object);
+}
+
+static void
+xs_package_exchange_class_init (XsPackageExchangeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = xs_package_exchange_get_property;
+  object_class->set_property = xs_package_exchange_set_property;
+  object_class->dispose = xs_package_exchange_dispose;
+  object_class->finalize = xs_package_exchange_finalize;
+
+  properties[PROP_PARENT] =
+    g_param_spec_object ("parent", NULL, NULL, GTK_TYPE_WINDOW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL, XS_TYPE_BASE_PROFILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+xs_package_exchange_init (XsPackageExchange *self)
+{
+  g_weak_ref_init (&self->parent, NULL);
+  self->cancellable = g_cancellable_new ();
+}
