@@ -23,21 +23,11 @@ XsWindow *xs_window_new            (GtkApplication *application,
                                     int            default_year,
                                     gboolean       year_chosen);
 XsDb     *xs_window_get_db         (XsWindow      *self);
-XsBaseProfile *xs_window_get_profile (XsWindow    *self);
 int       xs_window_get_year       (XsWindow      *self);
 /* Reloads every view from the database (after an import or a change). */
 void      xs_window_reload         (XsWindow      *self);
 /* "loading", "empty", "trainees", "trainee", "to-complete", … */
 const char *xs_window_get_page     (XsWindow      *self);
-void      xs_window_show_toast     (XsWindow      *self,
-                                    const char    *text);
-/* A toast whose Undo takes back import @import_id (see xs-import-log.h). */
-void      xs_window_show_import_toast (XsWindow  *self,
-                                       const char *text,
-                                       gint64     import_id);
-/* Undoes import @import_id in a worker, then reloads; says why when refused. */
-void      xs_window_undo_import    (XsWindow      *self,
-                                    gint64         import_id);
 void      xs_window_show_trainee   (XsWindow      *self,
                                     gint64         trainee_id);
 
