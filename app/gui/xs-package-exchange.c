@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "xs-base-profile-dialog.h"
-#include "xs-detail-item.h"
+#include "xs-decisions-dialog.h"
 #include "xs-file-chooser.h"
 #include "xs-job.h"
 #include "xs-output.h"
@@ -388,244 +388,42 @@ preview_decisions (XsJob         *job,
   return TRUE;
 }
 
-static GtkWidget *
-create_preview_row (gpointer item,
-                    gpointer user_data)
+static void
+on_apply (XsPackageExchange *self,
+          const char        *path,
+          guint              flags,
+          XsDecisionsDialog *dialog)
 {
-  XsImportReport *report = user_data;
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
-  XsImportRow *row = g_ptr_array_index (xs_import_report_get_rows (report), index);
-  g_autofree char *where = NULL;
-  GtkWidget *action_row = adw_action_row_new ();
-
-  /* Translators: where a decision is: the file and the decision's number in it */
-  where = g_strdup_printf (_("%s:%u"), xs_import_report_get_file_name (report), row->row);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), row->summary);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), where);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (action_row),
-                             gtk_image_new_from_icon_name (row->outcome == XS_ROW_REJECTED
-                                                           ? "dialog-warning-symbolic" : "object-select-symbolic"));
-  return action_row;
+  xs_package_exchange_apply_decisions (self, path, flags);
 }
-
-/* Every decision of the file, refused ones first, each with its name. */
-static GtkWidget *
-preview_list (XsImportReport *report)
-{
-  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
-  GPtrArray *all = xs_import_report_get_rows (report);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-
-  for (int refused = 1; refused >= 0; refused--)
-    for (guint i = 0; i < all->len; i++)
-      {
-        XsImportRow *row = g_ptr_array_index (all, i);
-        char number[16];
-
-        if ((row->outcome == XS_ROW_REJECTED) != refused)
-          continue;
-        g_snprintf (number, sizeof number, "%u", i);
-        gtk_string_list_append (rows, number);
-      }
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The decisions of the file"), -1);
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (rows), create_preview_row,
-                           g_object_ref (report), g_object_unref);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  return scrolled;
-}
-
-typedef struct
-{
-  XsPackageExchange *self;        /* owned */
-  char              *path;
-} Answer;
 
 static void
-answer_free (gpointer  data,
-             GClosure *closure)
+present_decisions (XsPackageExchange *self,
+                   XsDecisionsDialog *dialog)
 {
-  Answer *answer = data;
-
-  g_object_unref (answer->self);
-  g_free (answer->path);
-  g_free (answer);
-}
-
-/* The answer to a decisions file's preview or report: "apply" applies
- * them all, "apply-valid" only the valid ones, anything else nothing. */
-static void
-on_decisions_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       Answer           *answer)
-{
-  if (g_str_equal (response, "apply"))
-    xs_package_exchange_apply_decisions (answer->self, answer->path, XS_IMPORT_DEFAULT);
-  else if (g_str_equal (response, "apply-valid"))
-    xs_package_exchange_apply_decisions (answer->self, answer->path, XS_IMPORT_SKIP_INVALID);
-}
-
-/* Offers "apply-valid" when @valid is not 0, then shows @dialog, whose
- * answer applies the decisions in @path. */
-static void
-present_decisions_dialog (XsPackageExchange *self,
-                          GtkWidget         *dialog,
-                          guint              valid,
-                          const char        *close_response,
-                          const char        *path)
-{
-  Answer *answer = g_new0 (Answer, 1);
-
-  if (valid > 0)
-    {
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Apply %u Valid Decision",
-                                                             "_Apply %u Valid Decisions", valid), valid);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply-valid", label);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply-valid",
-                                                  ADW_RESPONSE_SUGGESTED);
-    }
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), close_response);
-  answer->self = g_object_ref (self);
-  answer->path = g_strdup (path);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_decisions_response), answer, answer_free, 0);
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (on_apply), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_preview (XsPackageExchange  *self,
-              const char         *path,
-              XsDecisionsPreview *preview)
-{
-  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
-  guint refused = xs_import_report_get_count (preview->report, XS_ROW_REJECTED);
-  guint valid = preview->n_approved + preview->n_rejected;
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  if (preview->imported_at != NULL)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (preview->imported_at, NULL);
-      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
-                                            : g_strdup (preview->imported_at);
-
-      g_string_append_printf (body, _("This file was already applied on %s."), when);
-      g_string_append (body, "\n\n");
-    }
-  /* Translators: what applying a decisions file would do */
-  g_string_append_printf (body, _("Approved: %u · Not approved: %u · Refused: %u."),
-                          preview->n_approved, preview->n_rejected, refused);
-  if (refused > 0)
-    {
-      g_string_append (body, " ");
-      g_string_append (body, _("A refused decision is not applied; the list says why."));
-    }
-
-  dialog = adw_message_dialog_new (parent, _("Apply the Decisions?"), body->str);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), preview_list (preview->report));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  if (refused == 0 && valid > 0)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "apply", _("_Apply"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-    }
-  present_decisions_dialog (self, dialog, refused > 0 ? valid : 0, "cancel", path);
 }
 
 static void
 on_decisions_previewed (XsPackageExchange *self,
                         XsJob             *job)
 {
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
   PackageJob *package = xs_job_get_data (job);
 
-  show_preview (self, package->path, xs_job_get_result (job));
-}
-
-static GtkWidget *
-refused_list (XsImportReport *report)
-{
-  GPtrArray *rows = xs_import_report_get_rows (report);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  g_autoptr(GListStore) refused = g_list_store_new (XS_TYPE_DETAIL_ITEM);
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Refused decisions"), -1);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      XsImportRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *where = NULL;
-      g_autoptr(XsDetailItem) item = NULL;
-
-      if (row->outcome != XS_ROW_REJECTED)
-        continue;
-      /* Translators: where a refused decision is: the file and the decision's number in it */
-      where = g_strdup_printf (_("%s:%u"), xs_import_report_get_file_name (report), row->row);
-      item = xs_detail_item_new (row->summary, where);
-      g_list_store_append (refused, item);
-    }
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (refused), xs_detail_item_create_row, NULL, NULL);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  return scrolled;
-}
-
-static void
-show_report (XsPackageExchange *self,
-             const char        *path,
-             XsImportReport    *report)
-{
-  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
-  gboolean committed = xs_import_report_get_committed (report);
-  guint valid = xs_import_report_get_count (report, XS_ROW_UPDATED);
-  guint refused = xs_import_report_get_count (report, XS_ROW_REJECTED);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (committed && refused == 0)
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision applied.", "%u decisions applied.", valid),
-                            valid);
-  else if (committed)
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u decision applied; the refused ones below were skipped.",
-                                         "%u decisions applied; the refused ones below were skipped.", valid),
-                            valid);
-  else
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "No decision was applied because %u is refused. Correct the file, or apply only the valid ones.",
-                                         "No decision was applied because %u are refused. Correct the file, or apply only the valid ones.",
-                                         refused),
-                            refused);
-
-  dialog = adw_message_dialog_new (parent,
-                                   committed ? _("Decisions Applied") : _("Decisions Not Applied"), body);
-  if (refused > 0)
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), refused_list (report));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  present_decisions_dialog (self, dialog, committed ? 0 : valid, "close", path);
+  present_decisions (self, xs_decisions_dialog_new_preview (parent, package->path, xs_job_get_result (job)));
 }
 
 static void
 on_decisions_imported (XsPackageExchange *self,
                        XsJob             *job)
 {
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
   PackageJob *package = xs_job_get_data (job);
   XsImportReport *import_report = xs_job_get_result (job);
 
-  show_report (self, package->path, import_report);
+  present_decisions (self, xs_decisions_dialog_new_report (parent, package->path, import_report));
   if (xs_import_report_get_committed (import_report))
     {
       g_autofree char *summary = xs_import_report_format_summary (import_report);
