@@ -11,6 +11,8 @@
 #include "xs-gui-test-util.h"
 #include "xs-package.h"
 #include "xs-package-exchange.h"
+#include "xs-review-window.h"
+#include "xs-window.h"
 #include "xs-test-util.h"
 
 /* What the exchange reported through the parent's actions. */
@@ -128,6 +130,72 @@ test_export (void)
   xs_gui_test_finalize (exchange, 5000);
 }
 
+static gboolean
+review_window_shown (gpointer user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (XS_IS_REVIEW_WINDOW (window) && gtk_window_get_application (window) == user_data)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Open Package… in the base's window asks the application, which opens the
+ * reviewer's window on the package. */
+static void
+test_review_package (void)
+{
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *zip = g_build_filename (dir, "学时申报-2018 䶮𠮷.zip", NULL);
+  g_autoptr(XsBaseProfile) profile = xs_base_profile_new ();
+  g_autoptr(GError) error = NULL;
+  XsApplication *app = xs_gui_test_start_app ();
+  XsDb *db = xs_application_get_db (app);
+  g_autofree char *scan = xs_test_write_png ("专利证书.png", 64, 48, 11);
+  const char *scans[] = { scan, NULL };
+  GtkWindow *parent = parent_new ();
+  XsPackageExchange *exchange;
+  XsWindow *window;
+  GListModel *toplevels;
+  gint64 claim;
+
+  claim = xs_test_add_patent (db, xs_test_add_trainee_full (db, 1, "䶮𠮷", NULL), 2018, 120, "一种发明专利", scans);
+  g_assert_true (xs_claim_store_submit (db, claim, &error));
+  g_assert_no_error (error);
+  xs_base_profile_set_name (profile, "漯河市继续教育基地");
+  exchange = xs_package_exchange_new (parent);
+  g_object_set (exchange, "db", db, "profile", profile, "year", 2018, NULL);
+  xs_package_exchange_export (exchange, zip);
+  g_assert_true (xs_gui_test_wait_until (reported, NULL, 30000));
+  g_assert_cmpstr (saved_path, ==, zip);
+  gtk_window_destroy (parent);
+  xs_gui_test_finalize (exchange, 5000);
+  g_clear_pointer (&saved_text, g_free);
+  g_clear_pointer (&saved_path, g_free);
+
+  window = xs_window_new (GTK_APPLICATION (app), db, profile, 2018, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (review_window_shown (app));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.review-package", "s", zip));
+  g_assert_true (xs_gui_test_wait_until (review_window_shown, app, 30000));
+
+  /* every window goes, then the application */
+  toplevels = gtk_window_get_toplevels ();
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+  xs_gui_test_iterate (100);
+  xs_gui_test_stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -135,5 +203,6 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/package-exchange/export", test_export);
+  g_test_add_func ("/package-exchange/review-package", test_review_package);
   return g_test_run ();
 }
