@@ -41,9 +41,9 @@ on_toast (GSimpleAction *action,
 }
 
 static void
-on_busy (XsPackageExchange *exchange,
-         GParamSpec        *pspec,
-         gpointer           user_data)
+on_busy (XsJobRunner *runner,
+         GParamSpec  *pspec,
+         gpointer     user_data)
 {
   n_busy_changes++;
 }
@@ -82,6 +82,7 @@ test_export (void)
   g_autoptr(XsBaseProfile) profile = xs_base_profile_new ();
   g_autoptr(XsPackage) package = NULL;
   GtkWindow *parent = parent_new ();
+  XsJobRunner *runner = xs_job_runner_new (GTK_WIDGET (parent));
   XsPackageExchange *exchange;
   gint64 trainee;
   gint64 claim;
@@ -95,10 +96,10 @@ test_export (void)
   g_assert_no_error (error);
   xs_base_profile_set_name (profile, "漯河市𠮷䶮继续教育基地");
 
-  exchange = xs_package_exchange_new (parent);
+  exchange = xs_package_exchange_new (parent, runner);
   g_object_set (exchange, "db", db, "profile", profile, "year", 2018, NULL);
-  g_signal_connect (exchange, "notify::busy", G_CALLBACK (on_busy), NULL);
-  g_assert_false (xs_package_exchange_get_busy (exchange));
+  g_signal_connect (runner, "notify::busy", G_CALLBACK (on_busy), NULL);
+  g_assert_false (xs_job_runner_get_busy (runner));
 
   /* a folder that is not there: said at once, nothing runs */
   xs_package_exchange_export (exchange, nowhere);
@@ -109,12 +110,12 @@ test_export (void)
 
   /* the year's package, written in a worker, and a saved toast */
   xs_package_exchange_export (exchange, zip);
-  g_assert_true (xs_package_exchange_get_busy (exchange));
+  g_assert_true (xs_job_runner_get_busy (runner));
   g_assert_true (xs_gui_test_wait_until (reported, NULL, 30000));
   g_assert_cmpstr (toast_text, ==, NULL);
   g_assert_cmpstr (saved_path, ==, zip);
   g_assert_nonnull (strstr (saved_text, "2018"));
-  g_assert_false (xs_package_exchange_get_busy (exchange));
+  g_assert_false (xs_job_runner_get_busy (runner));
   g_assert_cmpuint (n_busy_changes, ==, 2);
 
   package = xs_package_open (zip, NULL, &error);
@@ -128,6 +129,7 @@ test_export (void)
   g_clear_pointer (&saved_text, g_free);
   g_clear_pointer (&saved_path, g_free);
   xs_gui_test_finalize (exchange, 5000);
+  xs_gui_test_finalize (runner, 5000);
 }
 
 static gboolean
@@ -159,6 +161,7 @@ test_review_package (void)
   g_autofree char *scan = xs_test_write_png ("专利证书.png", 64, 48, 11);
   const char *scans[] = { scan, NULL };
   GtkWindow *parent = parent_new ();
+  XsJobRunner *runner = xs_job_runner_new (GTK_WIDGET (parent));
   XsPackageExchange *exchange;
   XsWindow *window;
   GListModel *toplevels;
@@ -168,13 +171,14 @@ test_review_package (void)
   g_assert_true (xs_claim_store_submit (db, claim, &error));
   g_assert_no_error (error);
   xs_base_profile_set_name (profile, "漯河市继续教育基地");
-  exchange = xs_package_exchange_new (parent);
+  exchange = xs_package_exchange_new (parent, runner);
   g_object_set (exchange, "db", db, "profile", profile, "year", 2018, NULL);
   xs_package_exchange_export (exchange, zip);
   g_assert_true (xs_gui_test_wait_until (reported, NULL, 30000));
   g_assert_cmpstr (saved_path, ==, zip);
   gtk_window_destroy (parent);
   xs_gui_test_finalize (exchange, 5000);
+  xs_gui_test_finalize (runner, 5000);
   g_clear_pointer (&saved_text, g_free);
   g_clear_pointer (&saved_path, g_free);
 

@@ -15,8 +15,6 @@
 
 #include "xs-base-profile-dialog.h"
 #include "xs-decisions-dialog.h"
-#include "xs-file-chooser.h"
-#include "xs-job.h"
 #include "xs-output.h"
 #include "xs-package.h"
 #include "xs-package-exchange.h"
@@ -29,8 +27,7 @@ struct _XsPackageExchange
   XsDb           *db;
   XsBaseProfile  *profile;
   int             year;
-  GCancellable   *cancellable;
-  guint           n_running;
+  XsJobRunner    *runner;
 };
 
 G_DEFINE_FINAL_TYPE (XsPackageExchange, xs_package_exchange, G_TYPE_OBJECT)
@@ -42,7 +39,7 @@ enum
   PROP_DB,
   PROP_PROFILE,
   PROP_YEAR,
-  PROP_BUSY,
+  PROP_RUNNER,
   N_PROPS
 };
 
@@ -91,109 +88,27 @@ report (XsPackageExchange *self,
   g_clear_pointer (&param, g_variant_unref);
 }
 
-/* Running a worker */
+/* Workers and file choosers, through the window's runner */
 
 typedef void (*JobDone) (XsPackageExchange *self,
                          XsJob             *job);
+typedef void (*PathChosen) (XsPackageExchange *self,
+                            const char        *path);
 
-typedef struct
-{
-  XsPackageExchange *self;        /* owned */
-  char              *failure_heading;
-  JobDone            done;
-} RunningJob;
-
-static void
-set_running (XsPackageExchange *self,
-             gboolean           more)
-{
-  gboolean was_busy = self->n_running > 0;
-
-  if (more)
-    self->n_running++;
-  else
-    self->n_running--;
-  if (was_busy != (self->n_running > 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-on_job_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  RunningJob *running = user_data;
-  XsPackageExchange *self = running->self;
-  g_autoptr(GError) error = NULL;
-
-  set_running (self, FALSE);
-  if (xs_job_run_finish (XS_JOB (object), result, &error))
-    running->done (self, XS_JOB (object));
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    ;
-  else if (running->failure_heading != NULL)
-    {
-      g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
-      GtkWidget *dialog = adw_message_dialog_new (parent, running->failure_heading, error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  else
-    report (self, "win.show-toast", g_variant_new_string (error->message));
-
-  g_object_unref (running->self);
-  g_free (running->failure_heading);
-  g_free (running);
-}
-
-/* Runs @func on @data in a worker; then @done if it succeeded, else its
- * failure in a dialog headed @failure_heading, or a toast. */
+/* Runs @func on @data in a worker for @action; then @done if it
+ * succeeded, else its failure in a dialog headed @failure_heading, or a
+ * toast. */
 static void
 run_job (XsPackageExchange *self,
          XsJobFunc          func,
          PackageJob        *data,
+         const char        *action,
          const char        *failure_heading,
          JobDone            done)
 {
   g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (self->db), func, data, (GDestroyNotify) package_job_free);
-  RunningJob *running = g_new0 (RunningJob, 1);
 
-  running->self = g_object_ref (self);
-  running->failure_heading = g_strdup (failure_heading);
-  running->done = done;
-  set_running (self, TRUE);
-  xs_job_run_async (job, self->cancellable, on_job_done, running);
-}
-
-/* Asking for a file */
-
-typedef void (*PathChosen) (XsPackageExchange *self,
-                            const char        *path);
-
-typedef struct
-{
-  XsPackageExchange *self;        /* owned */
-  char              *not_local;
-  PathChosen         chosen;
-} Choosing;
-
-static void
-on_path_chosen (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Choosing *choosing = user_data;
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-  if (path != NULL)
-    choosing->chosen (choosing->self, path);
-  else if (file != NULL)
-    report (choosing->self, "win.show-toast", g_variant_new_string (choosing->not_local));
-  g_object_unref (choosing->self);
-  g_free (choosing->not_local);
-  g_free (choosing);
+  xs_job_runner_run (self->runner, job, action, failure_heading, (XsJobRunnerDone) done, self);
 }
 
 static void
@@ -206,15 +121,8 @@ choose_path (XsPackageExchange *self,
              const char        *not_local,
              PathChosen         chosen)
 {
-  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
-  g_autoptr(GListModel) filters = xs_file_chooser_filters_of (filter);
-  Choosing *choosing = g_new0 (Choosing, 1);
-
-  choosing->self = g_object_ref (self);
-  choosing->not_local = g_strdup (not_local);
-  choosing->chosen = chosen;
-  xs_file_chooser_run_async (parent, mode, title, accept_label, filters, NULL, initial_name,
-                             self->cancellable, on_path_chosen, choosing);
+  xs_job_runner_choose_path (self->runner, mode, title, accept_label, filter, initial_name, not_local,
+                             (XsJobRunnerChosen) chosen, self);
 }
 
 static GtkFileFilter *
@@ -322,7 +230,7 @@ xs_package_exchange_export (XsPackageExchange *self,
     }
   package = package_job_new (self, path);
   package->base_name = g_strdup (xs_base_profile_get_name (self->profile));
-  run_job (self, export_package, package, NULL, on_exported);
+  run_job (self, export_package, package, "win.export-package", NULL, on_exported);
 }
 
 static void
@@ -441,7 +349,7 @@ xs_package_exchange_import_decisions (XsPackageExchange *self,
   g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
   g_return_if_fail (path != NULL);
 
-  run_job (self, preview_decisions, package_job_new (self, path), _("Cannot Import the Decisions"),
+  run_job (self, preview_decisions, package_job_new (self, path), "win.import-decisions", _("Cannot Import the Decisions"),
            on_decisions_previewed);
 }
 
@@ -457,7 +365,8 @@ xs_package_exchange_apply_decisions (XsPackageExchange *self,
 
   package = package_job_new (self, path);
   package->flags = flags;
-  run_job (self, import_decisions, package, _("Cannot Import the Decisions"), on_decisions_imported);
+  run_job (self, import_decisions, package, "win.import-decisions", _("Cannot Import the Decisions"),
+           on_decisions_imported);
 }
 
 void
@@ -474,18 +383,13 @@ xs_package_exchange_choose_decisions (XsPackageExchange *self)
                NULL, _("Only decisions in a local file can be imported"), xs_package_exchange_import_decisions);
 }
 
-gboolean
-xs_package_exchange_get_busy (XsPackageExchange *self)
-{
-  g_return_val_if_fail (XS_IS_PACKAGE_EXCHANGE (self), FALSE);
-  return self->n_running > 0;
-}
-
 XsPackageExchange *
-xs_package_exchange_new (GtkWindow *parent)
+xs_package_exchange_new (GtkWindow   *parent,
+                         XsJobRunner *runner)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  return g_object_new (XS_TYPE_PACKAGE_EXCHANGE, "parent", parent, NULL);
+  g_return_val_if_fail (XS_IS_JOB_RUNNER (runner), NULL);
+  return g_object_new (XS_TYPE_PACKAGE_EXCHANGE, "parent", parent, "runner", runner, NULL);
 }
 
 static void
@@ -510,8 +414,8 @@ xs_package_exchange_get_property (GObject    *object,
     case PROP_YEAR:
       g_value_set_int (value, self->year);
       break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->n_running > 0);
+    case PROP_RUNNER:
+      g_value_set_object (value, self->runner);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -530,6 +434,9 @@ xs_package_exchange_set_property (GObject      *object,
     {
     case PROP_PARENT:
       g_weak_ref_set (&self->parent, g_value_get_object (value));
+      break;
+    case PROP_RUNNER:
+      g_set_object (&self->runner, g_value_get_object (value));
       break;
     case PROP_DB:
       g_set_object (&self->db, g_value_get_object (value));
@@ -550,7 +457,7 @@ xs_package_exchange_dispose (GObject *object)
 {
   XsPackageExchange *self = XS_PACKAGE_EXCHANGE (object);
 
-  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->runner);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
   G_OBJECT_CLASS (xs_package_exchange_parent_class)->dispose (object);
@@ -562,7 +469,6 @@ xs_package_exchange_finalize (GObject *object)
   XsPackageExchange *self = XS_PACKAGE_EXCHANGE (object);
 
   g_weak_ref_clear (&self->parent);
-  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (xs_package_exchange_parent_class)->finalize (object);
 }
 
@@ -588,9 +494,9 @@ xs_package_exchange_class_init (XsPackageExchangeClass *klass)
   properties[PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNER] =
+    g_param_spec_object ("runner", NULL, NULL, XS_TYPE_JOB_RUNNER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -598,5 +504,4 @@ static void
 xs_package_exchange_init (XsPackageExchange *self)
 {
   g_weak_ref_init (&self->parent, NULL);
-  self->cancellable = g_cancellable_new ();
 }

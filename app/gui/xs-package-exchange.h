@@ -10,6 +10,7 @@
 #include "xs-base-profile.h"
 #include "xs-db.h"
 #include "xs-import-report.h"
+#include "xs-job-runner.h"
 
 G_BEGIN_DECLS
 
@@ -21,11 +22,12 @@ G_DECLARE_FINAL_TYPE (XsPackageExchange, xs_package_exchange, XS, PACKAGE_EXCHAN
  * own connections. Its dialogs are transient for "parent" (not held), and
  * it reports on "parent" through actions: win.show-saved-toast ((ss)),
  * win.show-import-toast ((sx)), win.show-toast (s), win.reload, and
- * app.review-package (s) for Open Package…. "busy" is TRUE while a worker
- * runs. */
-XsPackageExchange *xs_package_exchange_new (GtkWindow *parent);
+ * app.review-package (s) for Open Package…. Its workers and choosers run
+ * through @runner (the window's), which disables win.export-package or
+ * win.import-decisions while one runs. */
+XsPackageExchange *xs_package_exchange_new (GtkWindow   *parent,
+                                            XsJobRunner *runner);
 
-gboolean xs_package_exchange_get_busy         (XsPackageExchange *self);
 /* Open Package…, Export Package… (asks for the base's name first when it
  * has none), Import Decisions…: ask for a file, then go on as below. */
 void     xs_package_exchange_choose_package   (XsPackageExchange *self);

@@ -705,18 +705,13 @@ xs_window_class_init (XsWindowClass *klass)
   install_actions (widget_class);
 }
 
-/* A worker of the window's tasks, or a package or decisions being worked
- * on: the bar shows it, and the package actions wait. */
+/* A worker of the window's tasks or packages: the bar shows it. */
 static void
-on_busy (XsWindow   *self,
-         GParamSpec *pspec,
-         GObject    *object)
+on_busy (XsWindow    *self,
+         GParamSpec  *pspec,
+         XsJobRunner *runner)
 {
-  gboolean packages = xs_package_exchange_get_busy (self->packages);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package", !packages);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-decisions", !packages);
-  set_busy (self, packages || xs_job_runner_get_busy (self->runner));
+  set_busy (self, xs_job_runner_get_busy (runner));
 }
 
 static void
@@ -733,9 +728,8 @@ xs_window_init (XsWindow *self)
   g_object_bind_property (self, "year", self->tasks, "year", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->tasks, "demo-loaded", G_CALLBACK (on_demo_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->runner, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
-  self->packages = xs_package_exchange_new (GTK_WINDOW (self));
+  self->packages = xs_package_exchange_new (GTK_WINDOW (self), self->runner);
   g_object_bind_property (self, "db", self->packages, "db", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->packages, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "profile", self->packages, "profile", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->packages, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
 }
