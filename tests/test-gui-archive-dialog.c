@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "xs-archive.h"
+#include "xs-application.h"
 #include "xs-archive-dialog.h"
 #include "xs-db-private.h"
 #include "xs-gui-test-util.h"
@@ -32,15 +33,21 @@ dump (XsDb *db)
                                  "FROM (SELECT * FROM trainee ORDER BY id)");
 }
 
-/* The dialog alone, with no main window: it needs only the application
- * (the database and the settings). */
+/* The dialog alone, with no main window: it takes the base's folder and
+ * the settings, and belongs to the application, whose actions let go of
+ * the database for a restore and open it again when the restore failed. */
 static void
 run_dialog (XsApplication       *app,
             XsArchiveDialogMode  mode,
             const char          *path,
             const char          *passphrase)
 {
-  XsArchiveDialog *dialog = XS_ARCHIVE_DIALOG (xs_archive_dialog_new (NULL, app, mode));
+  XsArchiveDialog *dialog = g_object_new (XS_TYPE_ARCHIVE_DIALOG,
+                                          "application", app,
+                                          "mode", mode,
+                                          "data-dir", xs_db_get_data_dir (xs_application_get_db (app)),
+                                          "settings", xs_application_get_settings (app),
+                                          NULL);
 
   g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -99,6 +106,8 @@ test_archive_dialog (void)
   g_clear_pointer (&after, g_free);
 
   run_dialog (app, XS_ARCHIVE_DIALOG_RESTORE, out, PASSPHRASE);
+  /* the application let go of the replaced base */
+  g_assert_null (xs_application_get_db (app));
   {
     g_autoptr(XsDb) restored = xs_db_open (NULL, &error);
 

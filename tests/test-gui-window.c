@@ -398,7 +398,7 @@ test_window_shared_scan_and_statistics (Fixture       *fixture,
   g_assert_cmpstr (xs_claim_row_get_shared_scan (XS_CLAIM_ROW (row)), ==, expected);
   g_assert_null (strstr (xs_claim_row_get_shared_scan (XS_CLAIM_ROW (row)), id_li));
 
-  _xs_window_export_statistics (window, xlsx);
+  xs_base_tasks_export_statistics (window->tasks, xlsx);
   g_assert_true (xs_gui_test_wait_until (file_exists, xlsx, 90000));
   xs_gui_test_iterate (200);
   reader = xs_table_reader_new_for_path (xlsx, NULL, &error);
@@ -408,12 +408,12 @@ test_window_shared_scan_and_statistics (Fixture       *fixture,
 
   inside = g_build_filename (xs_db_get_data_dir (db), "撤销清单.txt", NULL);
   g_assert_false (toast_shown (fixture));
-  _xs_window_export_revocations (window, inside);
+  xs_base_tasks_export_revocations (window->tasks, inside);
   g_assert_true (xs_gui_test_wait_until (toast_shown, fixture, 5000));
   xs_gui_test_iterate (200);
   g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
 
-  _xs_window_export_revocations (window, revocations);
+  xs_base_tasks_export_revocations (window->tasks, revocations);
   g_assert_true (xs_gui_test_wait_until (file_exists, revocations, 90000));
   xs_gui_test_iterate (200);
   g_unlink (revocations);

@@ -260,7 +260,9 @@ xs_application_activate (GApplication *app)
       adopt_settings_profile (self);
     }
 
-  window = GTK_WINDOW (xs_window_new (self));
+  window = GTK_WINDOW (xs_window_new (GTK_APPLICATION (self), self->db, self->profile,
+                                      xs_application_get_default_year (self),
+                                      xs_application_get_year_chosen (self)));
   gtk_window_present (window);
   /* A new data folder: who the base is comes first. */
   if (xs_base_profile_is_empty (self->profile))
@@ -320,6 +322,38 @@ xs_application_preferences (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* A restore replaces the base: the archive dialog asks for the database to
+ * be let go of before, and opened again when the restore failed. */
+static void
+xs_application_release_db_action (GSimpleAction *action,
+                                  GVariant      *param,
+                                  gpointer       user_data)
+{
+  xs_application_release_db (user_data);
+}
+
+static void
+xs_application_reopen_db_action (GSimpleAction *action,
+                                 GVariant      *param,
+                                 gpointer       user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!xs_application_reopen_db (user_data, &error))
+    g_warning ("Could not open the database again: %s", error->message);
+}
+
+/* Open Package… of a base's window: the reviewer's window on @param. */
+static void
+xs_application_review_package_action (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
+{
+  const char *path = g_variant_get_string (param, NULL);
+
+  gtk_window_present (GTK_WINDOW (xs_review_window_new (GTK_APPLICATION (user_data), path)));
+}
+
 static void
 xs_application_quit (GSimpleAction *action,
                      GVariant      *param,
@@ -332,6 +366,9 @@ static const GActionEntry app_actions[] = {
   { "about", xs_application_about },
   { "preferences", xs_application_preferences },
   { "quit", xs_application_quit },
+  { "release-db", xs_application_release_db_action },
+  { "reopen-db", xs_application_reopen_db_action },
+  { "review-package", xs_application_review_package_action, "s" },
 };
 
 static void

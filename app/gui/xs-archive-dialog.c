@@ -5,8 +5,9 @@
  * The window's face of `xueshi-cli archive` and `restore-archive`: the
  * passphrase (with confirmation when writing), the file, then the work in an
  * XsJob with a progress bar and Cancel. A restore needs the database
- * closed: the application lets go of it for the restore, and Xueshi closes
- * once the base is back.
+ * closed: the dialog asks the application (app.release-db) to let go of it
+ * for the restore, and Xueshi closes (app.quit) once the base is back. The
+ * dialog knows the base only by its folder and the settings it is given.
  */
 #define G_LOG_DOMAIN "xs-archive-dialog"
 
@@ -24,7 +25,8 @@ struct _XsArchiveDialog
 {
   AdwWindow            parent_instance;
 
-  XsApplication       *application;
+  char                *data_dir;
+  GSettings           *settings;
   XsArchiveDialogMode  mode;
   GCancellable        *cancellable;
   gboolean             running;
@@ -42,6 +44,17 @@ struct _XsArchiveDialog
 };
 
 G_DEFINE_FINAL_TYPE (XsArchiveDialog, xs_archive_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_MODE,
+  PROP_DATA_DIR,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* What the worker needs: plain data, and the settings. */
 typedef struct
@@ -130,11 +143,8 @@ on_done (GObject      *object,
 
   if (self->mode == XS_ARCHIVE_DIALOG_RESTORE && !ok)
     {
-      g_autoptr(GError) reopen_error = NULL;
-
       /* Nothing changed: back to the base as it was. */
-      if (!xs_application_reopen_db (self->application, &reopen_error))
-        g_warning ("Could not open the database again: %s", reopen_error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "app.reopen-db", NULL);
     }
   self->succeeded = ok;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -179,14 +189,14 @@ xs_archive_dialog_run (XsArchiveDialog *self,
   data = g_new0 (ArchiveData, 1);
   data->path = g_strdup (path);
   data->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase)));
-  data->settings = g_object_ref (xs_application_get_settings (self->application));
-  data->data_dir = g_strdup (xs_db_get_data_dir (xs_application_get_db (self->application)));
+  data->settings = self->settings != NULL ? g_object_ref (self->settings) : NULL;
+  data->data_dir = g_strdup (self->data_dir);
   data->write = self->mode == XS_ARCHIVE_DIALOG_WRITE;
   /* Writing: the job opens its own connection. Restoring: nobody may hold
    * the base. */
   job = xs_job_new (data->write ? data->data_dir : NULL, archive_job, data, (GDestroyNotify) archive_data_free);
   if (!data->write)
-    xs_application_release_db (self->application);
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.release-db", NULL);
   g_signal_connect_object (job, "notify::fraction", G_CALLBACK (on_job_progress), self, G_CONNECT_SWAPPED);
 
   /* Focus on Cancel first: the fields go away while it runs. */
@@ -232,7 +242,7 @@ on_run_clicked (XsArchiveDialog *self)
   if (self->done)
     {
       if (restored (self))
-        g_application_quit (G_APPLICATION (self->application));
+        gtk_widget_activate_action (GTK_WIDGET (self), "app.quit", NULL);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -296,7 +306,7 @@ xs_archive_dialog_close_request (GtkWindow *window)
     }
   /* After a restore there is no base to go back to in this window. */
   if (restored (self))
-    g_application_quit (G_APPLICATION (self->application));
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.quit", NULL);
   return FALSE;
 }
 
@@ -315,9 +325,74 @@ xs_archive_dialog_finalize (GObject *object)
   XsArchiveDialog *self = XS_ARCHIVE_DIALOG (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->application);
+  g_clear_object (&self->settings);
+  g_free (self->data_dir);
   g_free (self->path);
   G_OBJECT_CLASS (xs_archive_dialog_parent_class)->finalize (object);
+}
+
+static void
+xs_archive_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  XsArchiveDialog *self = XS_ARCHIVE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_int (value, self->mode);
+      break;
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xs_archive_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  XsArchiveDialog *self = XS_ARCHIVE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      self->mode = g_value_get_int (value);
+      break;
+    case PROP_DATA_DIR:
+      self->data_dir = g_value_dup_string (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The texts follow the mode. */
+static void
+xs_archive_dialog_constructed (GObject *object)
+{
+  XsArchiveDialog *self = XS_ARCHIVE_DIALOG (object);
+  gboolean writing = self->mode == XS_ARCHIVE_DIALOG_WRITE;
+
+  G_OBJECT_CLASS (xs_archive_dialog_parent_class)->constructed (object);
+  gtk_window_set_title (GTK_WINDOW (self), writing ? _("Back Up Everything") : _("Restore from Archive"));
+  gtk_label_set_text (self->body, writing
+                      ? _("The archive holds every trainee’s identity number and scans. Choose a passphrase of at least 8 characters and keep it apart from the archive: without it the archive cannot be opened.")
+                      : _("Enter the passphrase the archive was written with."));
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat), writing);
+  gtk_button_set_label (self->run_button, writing ? _("_Back Up") : _("_Restore"));
 }
 
 static void
@@ -329,7 +404,24 @@ xs_archive_dialog_class_init (XsArchiveDialogClass *klass)
 
   object_class->dispose = xs_archive_dialog_dispose;
   object_class->finalize = xs_archive_dialog_finalize;
+  object_class->get_property = xs_archive_dialog_get_property;
+  object_class->set_property = xs_archive_dialog_set_property;
+  object_class->constructed = xs_archive_dialog_constructed;
   window_class->close_request = xs_archive_dialog_close_request;
+
+  properties[PROP_MODE] =
+    g_param_spec_int ("mode", NULL, NULL, XS_ARCHIVE_DIALOG_WRITE, XS_ARCHIVE_DIALOG_RESTORE,
+                      XS_ARCHIVE_DIALOG_WRITE,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The base's folder: the job opens its own connection there (writing),
+   * or replaces the base in it (restoring). */
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-archive-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XsArchiveDialog, body);
@@ -352,27 +444,22 @@ xs_archive_dialog_init (XsArchiveDialog *self)
 
 GtkWidget *
 xs_archive_dialog_new (GtkWindow           *parent,
-                       XsApplication       *application,
+                       const char          *data_dir,
+                       GSettings           *settings,
                        XsArchiveDialogMode  mode)
 {
-  XsArchiveDialog *self;
-  gboolean writing = mode == XS_ARCHIVE_DIALOG_WRITE;
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  g_return_val_if_fail (XS_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (XS_TYPE_ARCHIVE_DIALOG,
+  return g_object_new (XS_TYPE_ARCHIVE_DIALOG,
                        "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "modal", TRUE,
-                       "title", writing ? _("Back Up Everything") : _("Restore from Archive"),
+                       "mode", mode,
+                       "data-dir", data_dir,
+                       "settings", settings,
                        NULL);
-  self->application = g_object_ref (application);
-  self->mode = mode;
-  gtk_label_set_text (self->body, writing
-                      ? _("The archive holds every trainee’s identity number and scans. Choose a passphrase of at least 8 characters and keep it apart from the archive: without it the archive cannot be opened.")
-                      : _("Enter the passphrase the archive was written with."));
-  gtk_widget_set_visible (GTK_WIDGET (self->repeat), writing);
-  gtk_button_set_label (self->run_button, writing ? _("_Back Up") : _("_Restore"));
-  return GTK_WIDGET (self);
 }
 
 void

@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "xs-application.h"
 
 G_BEGIN_DECLS
 
@@ -20,10 +19,16 @@ typedef enum
 G_DECLARE_FINAL_TYPE (XsArchiveDialog, xs_archive_dialog, XS, ARCHIVE_DIALOG, AdwWindow)
 
 /* Asks for the passphrase (twice when writing), then for the file, and
- * writes or restores the whole-base archive in a worker with progress and
- * Cancel. */
+ * writes or restores the whole-base archive of the base in @data_dir in a
+ * worker with progress and Cancel; @settings are the ones an archive
+ * carries. A restore asks the application to let go of the database
+ * (app.release-db) and to open it again if the restore failed
+ * (app.reopen-db); after a restore, closing quits (app.quit). The dialog
+ * belongs to @parent's application, if any.
+ * Properties: "mode", "data-dir", "settings" (construct-only). */
 GtkWidget *xs_archive_dialog_new (GtkWindow           *parent,
-                                  XsApplication       *application,
+                                  const char          *data_dir,
+                                  GSettings           *settings,
                                   XsArchiveDialogMode  mode);
 /* Starts on @path without asking for a file (tests, and after the file
  * chooser). */

@@ -8,12 +8,15 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-output.h"
+#include "xs-demo.h"
 #include "xs-sidebar-row.h"
+#include "xs-window-package-private.h"
 #include "xs-window-private.h"
 #include "xs-report.h"
 
 G_DEFINE_FINAL_TYPE (XsWindow, xs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actions (XsWindow *self);
 
 enum
 {
@@ -30,16 +33,21 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 XsWindow *
-xs_window_new (XsApplication *application)
+xs_window_new (GtkApplication *application,
+               XsDb           *db,
+               XsBaseProfile  *profile,
+               int             default_year,
+               gboolean        year_chosen)
 {
-  g_return_val_if_fail (XS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (db == NULL || XS_IS_DB (db), NULL);
 
   return g_object_new (XS_TYPE_WINDOW,
                        "application", application,
-                       "db", xs_application_get_db (application),
-                       "profile", xs_application_get_base_profile (application),
-                       "default-year", xs_application_get_default_year (application),
-                       "year-chosen", xs_application_get_year_chosen (application),
+                       "db", db,
+                       "profile", profile,
+                       "default-year", default_year,
+                       "year-chosen", year_chosen,
                        NULL);
 }
 
@@ -48,13 +56,6 @@ xs_window_get_db (XsWindow *self)
 {
   g_return_val_if_fail (XS_IS_WINDOW (self), NULL);
   return self->db;
-}
-
-XsBaseProfile *
-xs_window_get_profile (XsWindow *self)
-{
-  g_return_val_if_fail (XS_IS_WINDOW (self), NULL);
-  return self->profile;
 }
 
 int
@@ -76,11 +77,10 @@ xs_window_get_page (XsWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-void
-xs_window_show_toast (XsWindow   *self,
-                      const char *text)
+static void
+show_toast (XsWindow   *self,
+            const char *text)
 {
-  g_return_if_fail (XS_IS_WINDOW (self));
   xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
 }
 
@@ -93,147 +93,9 @@ pulse (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-typedef struct
-{
-  XsWindow        *self;        /* owned */
-  char            *action;
-  char            *failure_heading;
-  XsWindowJobDone  done;
-} RunningJob;
-
 static void
-on_job_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  RunningJob *running = user_data;
-  XsWindow *self = running->self;
-  g_autoptr(GError) error = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), running->action, TRUE);
-  _xs_window_set_busy (self, FALSE);
-  if (xs_job_run_finish (XS_JOB (object), result, &error))
-    running->done (self, XS_JOB (object));
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    ;
-  else if (running->failure_heading != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), running->failure_heading, error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  else
-    xs_window_show_toast (self, error->message);
-
-  g_object_unref (running->self);
-  g_free (running->action);
-  g_free (running->failure_heading);
-  g_free (running);
-}
-
-void
-_xs_window_run_job (XsWindow        *self,
-                    XsJob           *job,
-                    const char      *action,
-                    gboolean         outlives_reload,
-                    const char      *failure_heading,
-                    XsWindowJobDone  done)
-{
-  RunningJob *running;
-
-  g_return_if_fail (XS_IS_WINDOW (self));
-  g_return_if_fail (XS_IS_JOB (job));
-  g_return_if_fail (action != NULL);
-  g_return_if_fail (done != NULL);
-
-  running = g_new0 (RunningJob, 1);
-  running->self = g_object_ref (self);
-  running->action = g_strdup (action);
-  running->failure_heading = g_strdup (failure_heading);
-  running->done = done;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, FALSE);
-  _xs_window_set_busy (self, TRUE);
-  xs_job_run_async (job, outlives_reload ? NULL : self->cancellable, on_job_done, running);
-}
-
-void
-_xs_window_run_export (XsWindow        *self,
-                       const char      *path,
-                       const char      *action,
-                       XsJobFunc        func,
-                       gpointer         data,
-                       GDestroyNotify   free_data,
-                       XsWindowJobDone  done)
-{
-  g_autoptr(XsJob) job = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (XS_IS_WINDOW (self));
-  g_return_if_fail (path != NULL && action != NULL && func != NULL && done != NULL);
-
-  if (!xs_output_check_path (path, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      if (free_data != NULL)
-        free_data (data);
-      xs_report_show_toast (self->toast_overlay, toast);
-      return;
-    }
-  job = xs_job_new (xs_db_get_data_dir (xs_window_get_db (self)), func, data, free_data);
-  _xs_window_run_job (self, job, action, FALSE, NULL, done);
-}
-
-typedef struct
-{
-  XsWindow           *self;        /* owned */
-  char               *not_local;
-  XsWindowPathChosen  chosen;
-} Choosing;
-
-static void
-on_path_chosen (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Choosing *choosing = user_data;
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-  if (path != NULL)
-    choosing->chosen (choosing->self, path);
-  else if (file != NULL)
-    xs_window_show_toast (choosing->self, choosing->not_local);
-  g_object_unref (choosing->self);
-  g_free (choosing->not_local);
-  g_free (choosing);
-}
-
-void
-_xs_window_choose_path (XsWindow           *self,
-                        XsFileChooserMode   mode,
-                        const char         *title,
-                        const char         *accept_label,
-                        GtkFileFilter      *filter,
-                        const char         *initial_name,
-                        const char         *not_local,
-                        XsWindowPathChosen  chosen)
-{
-  g_autoptr(GListModel) filters = xs_file_chooser_filters_of (filter);
-  Choosing *choosing = g_new0 (Choosing, 1);
-
-  choosing->self = g_object_ref (self);
-  choosing->not_local = g_strdup (not_local);
-  choosing->chosen = chosen;
-  xs_file_chooser_run_async (GTK_WINDOW (self), mode, title, accept_label, filters, NULL, initial_name,
-                             NULL, on_path_chosen, choosing);
-}
-
-void
-_xs_window_set_busy (XsWindow *self,
-                     gboolean  busy)
+set_busy (XsWindow *self,
+          gboolean  busy)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->busy_bar), busy);
   if (busy && self->busy_pulse == 0)
@@ -259,7 +121,7 @@ show_page (XsWindow   *self,
 {
   gtk_stack_set_visible_child_name (self->stack, name);
   update_back_buttons (self);
-  _xs_window_update_actions (self);
+  update_actions (self);
 }
 
 static void
@@ -292,11 +154,11 @@ on_trainees_loaded (GObject      *object,
   g_autoptr(GError) error = NULL;
   const char *visible;
 
-  _xs_window_set_busy (self, FALSE);
+  set_busy (self, FALSE);
   if (!xs_trainee_model_load_finish (XS_TRAINEE_MODEL (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        xs_window_show_toast (self, error->message);
+        show_toast (self, error->message);
       return;
     }
 
@@ -321,7 +183,7 @@ load_year (XsWindow *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  _xs_window_set_busy (self, TRUE);
+  set_busy (self, TRUE);
   xs_trainee_model_load_async (self->trainees, xs_db_get_data_dir (xs_window_get_db (self)),
                                xs_window_get_year (self), self->cancellable, on_trainees_loaded,
                                g_object_ref (self));
@@ -347,7 +209,7 @@ on_trainee_loaded (GObject      *object,
   if (!xs_trainee_page_load_finish (XS_TRAINEE_PAGE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        xs_window_show_toast (self, error->message);
+        show_toast (self, error->message);
       return;
     }
   show_page (self, "trainee");
@@ -463,6 +325,210 @@ on_sidebar_back (XsWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The window's actions: what it does itself (pages, toasts), and what it
+ * hands to its base tasks and its package exchange. */
+
+static void
+update_actions (XsWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-list", g_strcmp0 (page, "trainee") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", g_strcmp0 (page, "trainee") == 0);
+  /* The demo fills an empty base only. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                 self->trainees == NULL
+                                 || g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->trainees)) == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, "trainees");
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  xs_trainees_view_focus_search (self->trainees_view);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "trainees");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  update_actions (self);
+}
+
+/* On the Certificates page, prints the selected certificates; elsewhere,
+ * goes to that page. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "certificates") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->certificates_view), "certificates.print", NULL);
+  else
+    _xs_window_show_sidebar_page (self, "certificates");
+}
+
+/* The demo's hours are of its year: show that year. Choosing it reads
+ * that year's data, not the demo's classes, which are read here. */
+static void
+on_demo_loaded (XsWindow    *self,
+                XsBaseTasks *tasks)
+{
+  if (xs_year_chooser_select (self->year_chooser, XS_DEMO_YEAR))
+    xs_classes_view_reload (self->classes_view);
+  else
+    xs_window_reload (self);
+}
+
+static void
+base_task_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+  const char *name = action_name + strlen ("win.");
+
+  if (g_str_equal (name, "load-demo"))
+    xs_base_tasks_load_demo (self->tasks);
+  else if (g_str_equal (name, "new-claim"))
+    xs_base_tasks_new_claim (self->tasks, xs_trainee_page_get_trainee_id (self->trainee_page));
+  else if (g_str_equal (name, "edit-claim"))
+    xs_base_tasks_edit_claim (self->tasks, g_variant_get_int64 (param));
+  else if (g_str_equal (name, "import-roster") || g_str_equal (name, "import-hours"))
+    xs_base_tasks_import (self->tasks, g_str_equal (name, "import-roster"));
+  else if (g_str_equal (name, "verify-certificate"))
+    xs_base_tasks_verify_certificate (self->tasks);
+  else if (g_str_equal (name, "check-data"))
+    xs_base_tasks_check_data (self->tasks);
+  else if (g_str_equal (name, "archive") || g_str_equal (name, "restore-archive"))
+    xs_base_tasks_archive (self->tasks, g_str_equal (name, "restore-archive"));
+  else if (g_str_equal (name, "export-statistics"))
+    xs_base_tasks_choose_statistics (self->tasks);
+  else if (g_str_equal (name, "export-revocations"))
+    xs_base_tasks_choose_revocations (self->tasks);
+  else if (g_str_equal (name, "undo-import") && g_variant_get_int64 (param) > 0)
+    xs_base_tasks_undo_import (self->tasks, g_variant_get_int64 (param));
+  else if (g_str_equal (name, "open-package"))
+    xs_package_exchange_choose_package (self->packages);
+  else if (g_str_equal (name, "export-package"))
+    xs_package_exchange_choose_export (self->packages);
+  else if (g_str_equal (name, "import-decisions"))
+    xs_package_exchange_choose_decisions (self->packages);
+}
+
+void
+_xs_window_export_package (XsWindow   *self,
+                           const char *path)
+{
+  g_return_if_fail (XS_IS_WINDOW (self));
+  xs_package_exchange_export (self->packages, path);
+}
+
+void
+_xs_window_import_decisions (XsWindow   *self,
+                             const char *path)
+{
+  g_return_if_fail (XS_IS_WINDOW (self));
+  xs_package_exchange_import_decisions (self->packages, path);
+}
+
+/* What the views, dialogs and the window's own objects report upward. */
+
+/* A toast whose Undo takes back import @import_id (see xs-import-log.h). */
+static void
+show_import_toast (XsWindow   *self,
+                   const char *text,
+                   gint64      import_id)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  if (import_id > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_set_action_name (toast, "win.undo-import");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (import_id));
+    }
+  xs_report_show_toast (self->toast_overlay, toast);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  XsWindow *self = XS_WINDOW (widget);
+  const char *name = action_name + strlen ("win.");
+  const char *text = NULL;
+  const char *path = NULL;
+  gint64 import_id = 0;
+
+  if (g_str_equal (name, "show-toast"))
+    show_toast (self, g_variant_get_string (param, NULL));
+  else if (g_str_equal (name, "show-saved-toast"))
+    {
+      g_variant_get (param, "(&s&s)", &text, &path);
+      xs_report_show_toast (self->toast_overlay, xs_report_saved_toast_new (text, path));
+    }
+  else if (g_str_equal (name, "show-import-toast"))
+    {
+      g_variant_get (param, "(&sx)", &text, &import_id);
+      show_import_toast (self, text, import_id);
+    }
+  else if (g_str_equal (name, "show-trainee"))
+    xs_window_show_trainee (self, g_variant_get_int64 (param));
+  else if (g_str_equal (name, "reload"))
+    xs_window_reload (self);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", report_action);
+  gtk_widget_class_install_action (widget_class, "win.show-saved-toast", "(ss)", report_action);
+  gtk_widget_class_install_action (widget_class, "win.show-import-toast", "(sx)", report_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trainee", "x", report_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-claim", "x", base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.import-hours", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-certificate", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.check-data", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.archive", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-archive", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.export-statistics", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.export-revocations", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", "x", base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.open-package", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.export-package", NULL, base_task_action);
+  gtk_widget_class_install_action (widget_class, "win.import-decisions", NULL, base_task_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-roster", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-list", NULL);
+}
+
 /* The year comes first, read by the year chooser once it has the
  * database: then everything else (on_year_changed). */
 static void
@@ -472,7 +538,7 @@ start (XsWindow *self)
   self->loaded = FALSE;
   if (self->db == NULL)
     return;
-  _xs_window_set_busy (self, TRUE);
+  set_busy (self, TRUE);
 }
 
 static void
@@ -498,6 +564,9 @@ xs_window_dispose (GObject *object)
   if (self->sidebar != NULL)
     gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
   g_clear_object (&self->trainees);
+  g_clear_object (&self->packages);
+  g_clear_object (&self->tasks);
+  g_clear_object (&self->runner);
   g_clear_object (&self->db);
   g_clear_object (&self->profile);
 
@@ -633,7 +702,16 @@ xs_window_class_init (XsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, page_has_title);
   gtk_widget_class_bind_template_callback (widget_class, update_back_buttons);
 
-  _xs_window_class_install_actions (widget_class);
+  install_actions (widget_class);
+}
+
+/* A worker of the window's tasks or packages: the bar shows it. */
+static void
+on_busy (XsWindow    *self,
+         GParamSpec  *pspec,
+         XsJobRunner *runner)
+{
+  set_busy (self, xs_job_runner_get_busy (runner));
 }
 
 static void
@@ -644,4 +722,14 @@ xs_window_init (XsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   xs_trainees_view_set_model (self->trainees_view, self->trainees);
+  self->runner = xs_job_runner_new (GTK_WIDGET (self));
+  self->tasks = xs_base_tasks_new (GTK_WINDOW (self), self->runner);
+  g_object_bind_property (self, "db", self->tasks, "db", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "year", self->tasks, "year", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->tasks, "demo-loaded", G_CALLBACK (on_demo_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->runner, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
+  self->packages = xs_package_exchange_new (GTK_WINDOW (self), self->runner);
+  g_object_bind_property (self, "db", self->packages, "db", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "year", self->packages, "year", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "profile", self->packages, "profile", G_BINDING_SYNC_CREATE);
 }
