@@ -215,6 +215,22 @@ adopt_settings_profile (XsApplication *self)
     }
 }
 
+/* The reviewer's window on the package at @path, with this application's
+ * settings and data folder (its signing key and kept reviews). */
+static void
+present_review_window (XsApplication *self,
+                       const char    *path)
+{
+  GtkWindow *window = g_object_new (XS_TYPE_REVIEW_WINDOW,
+                                    "application", self,
+                                    "settings", self->settings,
+                                    "data-dir", self->data_dir,
+                                    "path", path,
+                                    NULL);
+
+  gtk_window_present (window);
+}
+
 static void
 xs_application_activate (GApplication *app)
 {
@@ -227,8 +243,7 @@ xs_application_activate (GApplication *app)
     {
       g_autofree char *path = g_steal_pointer (&self->review);
 
-      window = g_object_new (XS_TYPE_REVIEW_WINDOW, "application", self, "settings", self->settings, "data-dir", self->data_dir, "path", path, NULL);
-      gtk_window_present (window);
+      present_review_window (self, path);
       return;
     }
 
@@ -351,7 +366,7 @@ xs_application_review_package_action (GSimpleAction *action,
 {
   const char *path = g_variant_get_string (param, NULL);
 
-  gtk_window_present (GTK_WINDOW (xs_review_window_new (GTK_APPLICATION (user_data), path)));
+  present_review_window (XS_APPLICATION (user_data), path);
 }
 
 static void
