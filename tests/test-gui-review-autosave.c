@@ -44,22 +44,6 @@ on_continue (XsReviewAutosave *autosave,
   *continued = decisions->len;
 }
 
-/* The dialog offering to continue, if one is shown. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* The claims of @package, as the window lists them. */
 static GListStore *
 claims_of (XsPackage *package)
@@ -151,7 +135,7 @@ test_review_autosave_keeps (void)
 
   /* offered again: nothing to offer without decisions */
   xs_review_autosave_offer_continue (autosave, NULL, NULL, NULL);
-  g_assert_null (find_dialog ());
+  g_assert_null (xs_gui_test_find_message_dialog ());
   xs_review_autosave_keep (autosave, G_LIST_MODEL (claims));
   g_assert_true (xs_gui_test_wait_until (is_kept, autosave, 10000));
   {
@@ -161,7 +145,7 @@ test_review_autosave_keeps (void)
 
     g_assert_nonnull (kept);
     xs_review_autosave_offer_continue (autosave, NULL, kept, when);
-    dialog = find_dialog ();
+    dialog = xs_gui_test_find_message_dialog ();
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "continue");
     g_assert_cmpuint (continued, ==, 2);
@@ -170,7 +154,7 @@ test_review_autosave_keeps (void)
     /* starting over keeps an empty review */
     continued = 0;
     xs_review_autosave_offer_continue (autosave, NULL, kept, when);
-    dialog = find_dialog ();
+    dialog = xs_gui_test_find_message_dialog ();
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "start-over");
     gtk_window_destroy (GTK_WINDOW (dialog));

@@ -46,27 +46,6 @@ on_message (XsReviewSaver *saver,
   said->message = g_strdup (message);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-has_dialog (gpointer user_data)
-{
-  return find_dialog () != NULL;
-}
-
 static gboolean
 is_saved (gpointer user_data)
 {
@@ -109,9 +88,9 @@ test_review_saver (void)
   /* no key yet: asked first; cancelled, nothing written */
   xs_review_saver_save (saver, NULL, package, G_LIST_MODEL (claims), 7, out, FALSE);
   g_assert_true (xs_review_saver_get_saving (saver));
-  g_assert_true (xs_gui_test_wait_until (has_dialog, NULL, 30000));
+  g_assert_true (xs_gui_test_wait_until (xs_gui_test_shows_message_dialog, NULL, 30000));
   g_assert_false (xs_review_saver_get_saving (saver));
-  dialog = find_dialog ();
+  dialog = xs_gui_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Make Your Reviewer Key?");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -122,8 +101,8 @@ test_review_saver (void)
 
   /* asked again, and the key made: the decision written and signed */
   xs_review_saver_save (saver, NULL, package, G_LIST_MODEL (claims), 7, out, FALSE);
-  g_assert_true (xs_gui_test_wait_until (has_dialog, NULL, 30000));
-  dialog = find_dialog ();
+  g_assert_true (xs_gui_test_wait_until (xs_gui_test_shows_message_dialog, NULL, 30000));
+  dialog = xs_gui_test_find_message_dialog ();
   adw_message_dialog_response (dialog, "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (xs_gui_test_wait_until (is_saved, &said, 30000));

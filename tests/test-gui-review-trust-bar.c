@@ -32,31 +32,10 @@ on_message (XsReviewTrustBar *bar,
   *said = g_strdup (message);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 is_mapped (gpointer user_data)
 {
   return gtk_widget_get_mapped (user_data);
-}
-
-static gboolean
-has_dialog (gpointer user_data)
-{
-  return find_dialog () != NULL;
 }
 
 static void
@@ -111,8 +90,8 @@ test_review_trust_bar (void)
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_activate (button));
   /* a button activated by the keyboard clicks once it has shown the press */
-  g_assert_true (xs_gui_test_wait_until (has_dialog, NULL, 10000));
-  dialog = find_dialog ();
+  g_assert_true (xs_gui_test_wait_until (xs_gui_test_shows_message_dialog, NULL, 10000));
+  dialog = xs_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fingerprint));
   adw_message_dialog_response (dialog, "cancel");
@@ -123,7 +102,7 @@ test_review_trust_bar (void)
 
   /* asked, and trusted: kept in the reviewer's folder */
   xs_review_trust_bar_ask (XS_REVIEW_TRUST_BAR (bar));
-  dialog = find_dialog ();
+  dialog = xs_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "trust");
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -239,6 +239,12 @@ xs_gui_test_find_message_dialog (void)
   return NULL;
 }
 
+gboolean
+xs_gui_test_shows_message_dialog (gpointer unused)
+{
+  return xs_gui_test_find_message_dialog () != NULL;
+}
+
 void
 xs_gui_test_select_kind (GtkWidget *root,
                          int        number)

@@ -61,6 +61,8 @@ void           xs_gui_test_open_window (XsDb          *db,
 
 /* The message dialog shown now, or NULL. */
 AdwMessageDialog *xs_gui_test_find_message_dialog (void);
+/* For xs_gui_test_wait_until(): whether a message dialog is shown. */
+gboolean       xs_gui_test_shows_message_dialog (gpointer unused);
 /* Chooses the claim kind numbered @number in the "Kind" row below @root. */
 void           xs_gui_test_select_kind (GtkWidget  *root,
                                         int         number);
