@@ -53,6 +53,7 @@ _xs_review_window_load_reviewer (XsReviewWindow *self)
   self->reviewer = g_strstrip (g_steal_pointer (&name));
   self->side = g_settings_get_enum (self->settings, "review-side") == XS_REVIEW_SIDE_INDUSTRY
                ? XS_REVIEW_SIDE_INDUSTRY : XS_REVIEW_SIDE_HR;
+  xs_review_claim_list_set_side (self->list, self->side);
   show_reviewer (self);
 }
 
@@ -72,6 +73,7 @@ xs_review_window_set_reviewer (XsReviewWindow *self,
   g_settings_set_string (self->settings, "reviewer-name", self->reviewer);
   g_settings_set_enum (self->settings, "review-side", side);
   show_reviewer (self);
+  xs_review_claim_list_set_side (self->list, self->side);
   /* the to-do list is the side's */
   if (self->package != NULL)
     _xs_review_window_refilter (self);
@@ -136,7 +138,7 @@ static void
 autosave (XsReviewWindow *self)
 {
   if (self->autosave != NULL)
-    xs_review_autosave_keep (self->autosave, G_LIST_MODEL (self->claims));
+    xs_review_autosave_keep (self->autosave, xs_review_claim_list_get_claims (self->list));
 }
 
 static void
@@ -156,44 +158,12 @@ _xs_review_window_show_undo_toast (XsReviewWindow *self,
   xs_report_show_toast (self->toast_overlay, toast);
 }
 
-/* Whether this side still has @item to decide. */
-static gboolean
-is_to_do (XsReviewWindow     *self,
-          XsPackageClaimItem *item)
-{
-  return xs_package_claim_item_get_decidable (item)
-         && xs_package_claim_item_get_side (item) == self->side
-         && xs_package_claim_item_get_decision (item) == XS_STATUS_SUBMITTED;
-}
-
-/* Selects the next claim this side can decide, from @position on (then
- * from the top); stays when there is none. */
-static void
-advance (XsReviewWindow *self,
-         guint           position)
-{
-  GListModel *shown = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (shown);
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint at = (position + i) % n;
-      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (shown, at);
-
-      if (is_to_do (self, item))
-        {
-          gtk_single_selection_set_selected (self->selection, at);
-          return;
-        }
-    }
-}
-
 static void
 decide (XsReviewWindow *self,
         XsStatus        decision,
         const char     *reason)
 {
-  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
   g_autoptr(XsPackageClaimItem) held = NULL;
   g_autofree char *text = NULL;
   guint position;
@@ -204,7 +174,7 @@ decide (XsReviewWindow *self,
     return;
 
   held = g_object_ref (item);
-  position = gtk_single_selection_get_selected (self->selection);
+  position = gtk_single_selection_get_selected (xs_review_claim_list_get_selection (self->list));
   xs_review_undo_push (self->undo, &held, 1);
 
   xs_package_claim_item_set_decision (held, decision, reason, self->side, self->reviewer);
@@ -227,9 +197,9 @@ decide (XsReviewWindow *self,
   /* on to the next claim this side can decide */
   if (decision != XS_STATUS_SUBMITTED)
     {
-      gboolean still_shown = gtk_single_selection_get_selected_item (self->selection) == (gpointer) held;
+      gboolean still_shown = xs_review_claim_list_get_current (self->list) == held;
 
-      advance (self, still_shown ? position + 1 : position);
+      xs_review_claim_list_advance (self->list, still_shown ? position + 1 : position);
     }
   _xs_review_window_update_actions (self);
 }
@@ -240,7 +210,6 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  GListModel *shown = G_LIST_MODEL (self->selection);
   g_autoptr(XsPackageClaimItem) first = xs_review_undo_pop (self->undo);
 
   if (first == NULL)
@@ -251,16 +220,7 @@ undo_action (GtkWidget  *widget,
   autosave (self);
 
   /* back on the claim the step was about, when it is shown */
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (shown, i);
-
-      if (item == first)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          break;
-        }
-    }
+  xs_review_claim_list_select_item (self->list, first);
   _xs_review_window_update_actions (self);
 }
 
@@ -308,7 +268,7 @@ reject_action (GtkWidget  *widget,
                GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
   XsRejectDialog *dialog;
 
   if (item == NULL)
@@ -331,30 +291,16 @@ clear_action (GtkWidget  *widget,
               GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
 
   if (item != NULL && xs_package_claim_item_get_decided_here (item))
     decide (self, XS_STATUS_SUBMITTED, NULL);
 }
 
-guint
-_xs_review_window_count_decisions (XsReviewWindow *self)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->claims)); i++)
-    {
-      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
-
-      n += xs_package_claim_item_get_decided_here (item) ? 1 : 0;
-    }
-  return n;
-}
-
 void
 _xs_review_window_update_actions (XsReviewWindow *self)
 {
-  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
   const char *blocked = NULL;
   gboolean can_decide = FALSE;
 
@@ -412,7 +358,7 @@ _xs_review_window_apply_decisions (XsReviewWindow *self,
   for (guint i = 0; i < decisions->len; i++)
     {
       const XsDecision *decision = g_ptr_array_index (decisions, i);
-      XsPackageClaimItem *item = g_hash_table_lookup (self->by_ref, decision->ref);
+      XsPackageClaimItem *item = xs_review_claim_list_lookup (self->list, decision->ref);
 
       if (item == NULL || !xs_package_claim_item_get_decidable (item))
         continue;
@@ -576,7 +522,7 @@ save_to (XsReviewWindow *self,
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->package != NULL);
 
-  xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, G_LIST_MODEL (self->claims),
+  xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, xs_review_claim_list_get_claims (self->list),
                         self->generation, path, create_key);
 }
 
