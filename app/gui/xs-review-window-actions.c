@@ -27,34 +27,18 @@ ellipsize_labels (GtkWidget *widget)
     ellipsize_labels (child);
 }
 
-static void
-show_reviewer (XsReviewWindow *self)
+void
+_xs_review_window_show_reviewer (XsReviewWindow *self)
 {
-  g_autofree char *label = NULL;
+  g_autofree char *label = xs_review_reviewer_dup_label (self->reviewer);
 
-  if (self->reviewer != NULL && *self->reviewer != '\0')
-    /* Translators: the reviewer's name, then their side (department) */
-    label = g_strdup_printf (_("%s (%s)"), self->reviewer, xs_review_side_get_label (self->side));
-  else
-    label = g_strdup (xs_review_side_get_label (self->side));
   adw_button_content_set_label (self->reviewer_content, label);
   /* a long name does not widen a narrow window: it is cut, the tooltip
    * holds it whole */
   ellipsize_labels (GTK_WIDGET (self->reviewer_content));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reviewer_content), label);
-}
-
-void
-_xs_review_window_load_reviewer (XsReviewWindow *self)
-{
-  g_autofree char *name = g_settings_get_string (self->settings, "reviewer-name");
-
-  g_free (self->reviewer);
-  self->reviewer = g_strstrip (g_steal_pointer (&name));
-  self->side = g_settings_get_enum (self->settings, "review-side") == XS_REVIEW_SIDE_INDUSTRY
-               ? XS_REVIEW_SIDE_INDUSTRY : XS_REVIEW_SIDE_HR;
-  xs_review_claim_list_set_side (self->list, self->side);
-  show_reviewer (self);
+  /* the to-do list is the side's */
+  xs_review_claim_list_set_side (self->list, xs_review_reviewer_get_side (self->reviewer));
 }
 
 void
@@ -66,15 +50,8 @@ xs_review_window_set_reviewer (XsReviewWindow *self,
   g_return_if_fail (name != NULL);
   g_return_if_fail (side == XS_REVIEW_SIDE_HR || side == XS_REVIEW_SIDE_INDUSTRY);
 
-  g_free (self->reviewer);
-  self->reviewer = g_strstrip (g_strdup (name));
-  self->side = side;
-  self->reviewer_confirmed = *self->reviewer != '\0';
-  g_settings_set_string (self->settings, "reviewer-name", self->reviewer);
-  g_settings_set_enum (self->settings, "review-side", side);
-  show_reviewer (self);
-  xs_review_claim_list_set_side (self->list, self->side);
-  /* the to-do list is the side's */
+  xs_review_reviewer_set (self->reviewer, name, side);
+  _xs_review_window_show_reviewer (self);
   if (self->package != NULL)
     _xs_review_window_refilter (self);
   _xs_review_window_update_actions (self);
@@ -105,7 +82,7 @@ on_reviewer_response (XsReviewerDialog *dialog,
     return;
   name = xs_reviewer_dialog_get_name (dialog);
   xs_review_window_set_reviewer (data->self, name, xs_reviewer_dialog_get_side (dialog));
-  if (data->then != NULL && data->self->reviewer_confirmed)
+  if (data->then != NULL && xs_review_reviewer_get_confirmed (data->self->reviewer))
     gtk_widget_activate_action (GTK_WIDGET (data->self), data->then, NULL);
 }
 
@@ -113,7 +90,8 @@ static void
 ask_reviewer (XsReviewWindow *self,
               const char     *then)
 {
-  XsReviewerDialog *dialog = xs_reviewer_dialog_new (GTK_WINDOW (self), self->reviewer, self->side);
+  XsReviewerDialog *dialog = xs_reviewer_dialog_new (GTK_WINDOW (self), xs_review_reviewer_get_name (self->reviewer),
+                                                        xs_review_reviewer_get_side (self->reviewer));
   ReviewerAsked *data = g_new0 (ReviewerAsked, 1);
 
   data->self = g_object_ref (self);
@@ -170,14 +148,15 @@ decide (XsReviewWindow *self,
 
   if (item == NULL || !xs_package_claim_item_get_decidable (item))
     return;
-  if (decision != XS_STATUS_SUBMITTED && xs_package_claim_item_get_side (item) != self->side)
+  if (decision != XS_STATUS_SUBMITTED && xs_package_claim_item_get_side (item) != xs_review_reviewer_get_side (self->reviewer))
     return;
 
   held = g_object_ref (item);
   position = gtk_single_selection_get_selected (xs_review_claim_list_get_selection (self->list));
   xs_review_undo_push (self->undo, &held, 1);
 
-  xs_package_claim_item_set_decision (held, decision, reason, self->side, self->reviewer);
+  xs_package_claim_item_set_decision (held, decision, reason, xs_review_reviewer_get_side (self->reviewer),
+                                      xs_review_reviewer_get_name (self->reviewer));
   self->modified = TRUE;
   self->generation++;
   _xs_review_window_refilter (self);
@@ -231,7 +210,7 @@ approve_action (GtkWidget  *widget,
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
 
-  if (!self->reviewer_confirmed)
+  if (!xs_review_reviewer_get_confirmed (self->reviewer))
     ask_reviewer (self, action_name);
   else
     decide (self, XS_STATUS_APPROVED, NULL);
@@ -273,7 +252,7 @@ reject_action (GtkWidget  *widget,
 
   if (item == NULL)
     return;
-  if (!self->reviewer_confirmed)
+  if (!xs_review_reviewer_get_confirmed (self->reviewer))
     {
       ask_reviewer (self, action_name);
       return;
@@ -311,7 +290,7 @@ _xs_review_window_update_actions (XsReviewWindow *self)
       gtk_label_set_label (self->decision_label, label);
       if (!xs_package_claim_item_get_decidable (item))
         blocked = _("This claim was decided before the package was made");
-      else if (xs_package_claim_item_get_side (item) != self->side)
+      else if (xs_package_claim_item_get_side (item) != xs_review_reviewer_get_side (self->reviewer))
         blocked = xs_package_claim_item_get_side (item) == XS_REVIEW_SIDE_HR
                   ? _("Only the HR department decides public hours")
                   : _("Only the industry department decides professional hours");

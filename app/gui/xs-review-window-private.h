@@ -9,6 +9,7 @@
 #include "xs-review-autosave.h"
 #include "xs-review-claim-list.h"
 #include "xs-review-evidence.h"
+#include "xs-review-reviewer.h"
 #include "xs-review-saver.h"
 #include "xs-review-trust-bar.h"
 #include "xs-review-undo.h"
@@ -34,9 +35,7 @@ struct _XsReviewWindow
   XsReviewSaver        *saver;
 
   char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
-  char                 *reviewer;     /* NULL until known */
-  XsReviewSide          side;
-  gboolean              reviewer_confirmed;
+  XsReviewReviewer     *reviewer;     /* name and side, from the settings */
   gboolean              modified;
   guint                 generation;   /* counts decisions, to know what a save covered */
   gboolean              close_after_save;
@@ -87,8 +86,8 @@ void                _xs_review_window_class_install_actions (GtkWidgetClass *wid
 void                _xs_review_window_update_actions        (XsReviewWindow *self);
 /* Makes the saver and follows it: toasts, closing after a save. */
 void                _xs_review_window_init_saver            (XsReviewWindow *self);
-/* The reviewer and side of the settings (not yet confirmed). */
-void                _xs_review_window_load_reviewer         (XsReviewWindow *self);
+/* Shows the reviewer and follows the side (at the start and after a change). */
+void                _xs_review_window_show_reviewer         (XsReviewWindow *self);
 void                _xs_review_window_show_toast            (XsReviewWindow *self,
                                                              const char     *text);
 

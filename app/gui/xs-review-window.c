@@ -579,7 +579,8 @@ xs_review_window_constructed (GObject *object)
 
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
-  _xs_review_window_load_reviewer (self);
+  self->reviewer = xs_review_reviewer_new (self->settings);
+  _xs_review_window_show_reviewer (self);
   self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
   xs_review_trust_bar_set_reviewer_dir (self->trust_bar, self->reviewer_dir);
   xs_review_saver_set_reviewer_dir (self->saver, self->reviewer_dir);
@@ -616,7 +617,7 @@ xs_review_window_finalize (GObject *object)
   g_clear_object (&self->rules);
   g_clear_object (&self->autosave);
   g_clear_object (&self->settings);
-  g_free (self->reviewer);
+  g_clear_object (&self->reviewer);
   g_free (self->reviewer_dir);
   g_free (self->data_dir);
   g_free (self->path);
