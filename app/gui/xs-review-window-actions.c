@@ -1,4 +1,5 @@
-/* xs-review-window-actions.c: deciding, the reviewer, saving the decisions
+/* xs-review-window-actions.c: deciding, the reviewer, saving the decisions;
+ * the window's own file calls these, these call nothing back
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -110,6 +111,22 @@ set_reviewer_action (GtkWidget  *widget,
 }
 
 /* Deciding */
+
+/* A toast saying @text. */
+void
+_xs_review_window_show_toast (XsReviewWindow *self,
+                              const char     *text)
+{
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* After decisions or the side changed: the list, its count and the actions. */
+void
+_xs_review_window_refilter (XsReviewWindow *self)
+{
+  xs_review_claim_list_refilter (self->list);
+  _xs_review_window_update_actions (self);
+}
 
 /* Keeps the decisions made so far on this computer. */
 static void

@@ -17,7 +17,6 @@
 #include "xs-package-claim-item.h"
 #include "xs-review-window-private.h"
 #include "xs-rules.h"
-#include "xs-report.h"
 
 G_DEFINE_FINAL_TYPE (XsReviewWindow, xs_review_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -62,13 +61,6 @@ xs_review_window_get_modified (XsReviewWindow *self)
 {
   g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), FALSE);
   return self->modified;
-}
-
-void
-_xs_review_window_show_toast (XsReviewWindow *self,
-                              const char     *text)
-{
-  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 /* The signer of the package, at the top */
@@ -137,13 +129,6 @@ static void
 on_counts_changed (XsReviewWindow *self)
 {
   update_count (self);
-  _xs_review_window_update_actions (self);
-}
-
-void
-_xs_review_window_refilter (XsReviewWindow *self)
-{
-  xs_review_claim_list_refilter (self->list);
   _xs_review_window_update_actions (self);
 }
 
