@@ -15,6 +15,7 @@
 #include "xs-job.h"
 #include "xs-date.h"
 #include "xs-package-claim-item.h"
+#include "xs-review-open-job.h"
 #include "xs-review-window-private.h"
 #include "xs-rules.h"
 
@@ -218,74 +219,6 @@ on_folded_changed (XsReviewWindow *self)
 
 /* Opening the package */
 
-typedef struct
-{
-  XsPackage *package;
-  XsRuleSet *rules;
-  GPtrArray *items;
-  GPtrArray *saved;      /* XsDecision: the review kept from before, or NULL */
-  GDateTime *saved_at;
-  XsPackageTrust trust;
-  char      *trusted_name;
-} Opened;
-
-static void
-opened_free (Opened *opened)
-{
-  g_clear_object (&opened->package);
-  g_clear_object (&opened->rules);
-  g_clear_pointer (&opened->items, g_ptr_array_unref);
-  g_clear_pointer (&opened->saved, g_ptr_array_unref);
-  g_clear_pointer (&opened->saved_at, g_date_time_unref);
-  g_free (opened->trusted_name);
-  g_free (opened);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opened, opened_free)
-
-typedef struct
-{
-  char *path;
-  char *reviewer_dir;
-} OpenInput;
-
-static void
-open_input_free (OpenInput *input)
-{
-  g_free (input->path);
-  g_free (input->reviewer_dir);
-  g_free (input);
-}
-
-static gboolean
-open_package (XsJob         *job,
-              XsDb          *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  OpenInput *input = data;
-  g_autoptr(Opened) opened = g_new0 (Opened, 1);
-  guint n;
-
-  /* a package changed after the base signed it is refused here */
-  opened->package = xs_package_open (input->path, cancellable, error);
-  if (opened->package == NULL)
-    return FALSE;
-  opened->trust = xs_trust_check_package (input->reviewer_dir, opened->package, &opened->trusted_name);
-  /* Without the year's rules, kinds are named by number. */
-  opened->rules = xs_rule_set_for_year (xs_package_get_year (opened->package), NULL);
-  n = xs_package_get_n_claims (opened->package);
-  opened->items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (opened->items, xs_package_claim_item_new (opened->package, i, opened->rules));
-
-  /* the review kept from an earlier session, if any */
-  opened->saved = xs_review_autosave_read (opened->package, &opened->saved_at, cancellable);
-  xs_job_set_result (job, g_steal_pointer (&opened), (GDestroyNotify) opened_free);
-  return TRUE;
-}
-
 static char *
 describe_rule_set (const char *id)
 {
@@ -326,7 +259,7 @@ on_opened (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(XsReviewWindow) self = user_data;
-  g_autoptr(Opened) opened = NULL;
+  g_autoptr(XsReviewOpened) opened = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *rule_set = NULL;
   g_autofree char *subtitle = NULL;
@@ -376,12 +309,7 @@ static void
 start_open (XsReviewWindow *self,
             const char     *path)
 {
-  OpenInput *input = g_new0 (OpenInput, 1);
-  g_autoptr(XsJob) job = NULL;
-
-  input->path = g_strdup (path);
-  input->reviewer_dir = g_strdup (self->reviewer_dir);
-  job = xs_job_new (NULL, open_package, input, (GDestroyNotify) open_input_free);
+  g_autoptr(XsJob) job = xs_review_open_job_new (path, self->reviewer_dir);
 
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
