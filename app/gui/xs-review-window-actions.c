@@ -14,6 +14,7 @@
 #include "xs-job.h"
 #include "xs-reject-dialog.h"
 #include "xs-reviewer-dialog.h"
+#include "xs-review-read-job.h"
 #include "xs-review-window-private.h"
 #include "xs-report.h"
 
@@ -380,36 +381,6 @@ _xs_review_window_apply_decisions (XsReviewWindow *self,
 
 /* Open Decisions… */
 
-typedef struct
-{
-  XsPackage *package;
-  char      *path;
-} ReadJob;
-
-static void
-read_job_free (ReadJob *job)
-{
-  g_clear_object (&job->package);
-  g_free (job->path);
-  g_free (job);
-}
-
-static gboolean
-read_decisions (XsJob         *xs_job,
-                XsDb          *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  ReadJob *job = data;
-  GPtrArray *decisions = xs_decisions_read (job->package, job->path, error);
-
-  if (decisions == NULL)
-    return FALSE;
-  xs_job_set_result (xs_job, decisions, (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
-}
-
 static void
 on_decisions_read (GObject      *object,
                    GAsyncResult *result,
@@ -439,18 +410,14 @@ void
 xs_review_window_load_decisions (XsReviewWindow *self,
                                  const char     *path)
 {
-  g_autoptr(XsJob) xs_job = NULL;
-  ReadJob *job;
+  g_autoptr(XsJob) job = NULL;
 
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->package != NULL);
 
-  job = g_new0 (ReadJob, 1);
-  job->package = g_object_ref (self->package);
-  job->path = g_strdup (path);
-  xs_job = xs_job_new (NULL, read_decisions, job, (GDestroyNotify) read_job_free);
-  xs_job_run_async (xs_job, self->cancellable, on_decisions_read, g_object_ref (self));
+  job = xs_review_read_job_new (self->package, path);
+  xs_job_run_async (job, self->cancellable, on_decisions_read, g_object_ref (self));
 }
 
 /* The decisions files a file chooser offers. */
