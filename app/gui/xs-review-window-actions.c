@@ -1,4 +1,5 @@
-/* xs-review-window-actions.c: deciding, the reviewer, saving the decisions
+/* xs-review-window-actions.c: deciding, the reviewer, saving the decisions;
+ * the window's own file calls these, these call nothing back
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 #include "xs-job.h"
 #include "xs-reject-dialog.h"
 #include "xs-reviewer-dialog.h"
+#include "xs-review-read-job.h"
 #include "xs-review-window-private.h"
 #include "xs-report.h"
 
@@ -27,33 +29,18 @@ ellipsize_labels (GtkWidget *widget)
     ellipsize_labels (child);
 }
 
-static void
-show_reviewer (XsReviewWindow *self)
+void
+_xs_review_window_show_reviewer (XsReviewWindow *self)
 {
-  g_autofree char *label = NULL;
+  g_autofree char *label = xs_review_reviewer_dup_label (self->reviewer);
 
-  if (self->reviewer != NULL && *self->reviewer != '\0')
-    /* Translators: the reviewer's name, then their side (department) */
-    label = g_strdup_printf (_("%s (%s)"), self->reviewer, xs_review_side_get_label (self->side));
-  else
-    label = g_strdup (xs_review_side_get_label (self->side));
   adw_button_content_set_label (self->reviewer_content, label);
   /* a long name does not widen a narrow window: it is cut, the tooltip
    * holds it whole */
   ellipsize_labels (GTK_WIDGET (self->reviewer_content));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reviewer_content), label);
-}
-
-void
-_xs_review_window_load_reviewer (XsReviewWindow *self)
-{
-  g_autofree char *name = g_settings_get_string (self->settings, "reviewer-name");
-
-  g_free (self->reviewer);
-  self->reviewer = g_strstrip (g_steal_pointer (&name));
-  self->side = g_settings_get_enum (self->settings, "review-side") == XS_REVIEW_SIDE_INDUSTRY
-               ? XS_REVIEW_SIDE_INDUSTRY : XS_REVIEW_SIDE_HR;
-  show_reviewer (self);
+  /* the to-do list is the side's */
+  xs_review_claim_list_set_side (self->list, xs_review_reviewer_get_side (self->reviewer));
 }
 
 void
@@ -65,14 +52,8 @@ xs_review_window_set_reviewer (XsReviewWindow *self,
   g_return_if_fail (name != NULL);
   g_return_if_fail (side == XS_REVIEW_SIDE_HR || side == XS_REVIEW_SIDE_INDUSTRY);
 
-  g_free (self->reviewer);
-  self->reviewer = g_strstrip (g_strdup (name));
-  self->side = side;
-  self->reviewer_confirmed = *self->reviewer != '\0';
-  g_settings_set_string (self->settings, "reviewer-name", self->reviewer);
-  g_settings_set_enum (self->settings, "review-side", side);
-  show_reviewer (self);
-  /* the to-do list is the side's */
+  xs_review_reviewer_set (self->reviewer, name, side);
+  _xs_review_window_show_reviewer (self);
   if (self->package != NULL)
     _xs_review_window_refilter (self);
   _xs_review_window_update_actions (self);
@@ -103,7 +84,7 @@ on_reviewer_response (XsReviewerDialog *dialog,
     return;
   name = xs_reviewer_dialog_get_name (dialog);
   xs_review_window_set_reviewer (data->self, name, xs_reviewer_dialog_get_side (dialog));
-  if (data->then != NULL && data->self->reviewer_confirmed)
+  if (data->then != NULL && xs_review_reviewer_get_confirmed (data->self->reviewer))
     gtk_widget_activate_action (GTK_WIDGET (data->self), data->then, NULL);
 }
 
@@ -111,7 +92,8 @@ static void
 ask_reviewer (XsReviewWindow *self,
               const char     *then)
 {
-  XsReviewerDialog *dialog = xs_reviewer_dialog_new (GTK_WINDOW (self), self->reviewer, self->side);
+  XsReviewerDialog *dialog = xs_reviewer_dialog_new (GTK_WINDOW (self), xs_review_reviewer_get_name (self->reviewer),
+                                                        xs_review_reviewer_get_side (self->reviewer));
   ReviewerAsked *data = g_new0 (ReviewerAsked, 1);
 
   data->self = g_object_ref (self);
@@ -131,12 +113,28 @@ set_reviewer_action (GtkWidget  *widget,
 
 /* Deciding */
 
+/* A toast saying @text. */
+void
+_xs_review_window_show_toast (XsReviewWindow *self,
+                              const char     *text)
+{
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* After decisions or the side changed: the list, its count and the actions. */
+void
+_xs_review_window_refilter (XsReviewWindow *self)
+{
+  xs_review_claim_list_refilter (self->list);
+  _xs_review_window_update_actions (self);
+}
+
 /* Keeps the decisions made so far on this computer. */
 static void
 autosave (XsReviewWindow *self)
 {
   if (self->autosave != NULL)
-    xs_review_autosave_keep (self->autosave, G_LIST_MODEL (self->claims));
+    xs_review_autosave_keep (self->autosave, xs_review_claim_list_get_claims (self->list));
 }
 
 static void
@@ -156,58 +154,27 @@ _xs_review_window_show_undo_toast (XsReviewWindow *self,
   xs_report_show_toast (self->toast_overlay, toast);
 }
 
-/* Whether this side still has @item to decide. */
-static gboolean
-is_to_do (XsReviewWindow     *self,
-          XsPackageClaimItem *item)
-{
-  return xs_package_claim_item_get_decidable (item)
-         && xs_package_claim_item_get_side (item) == self->side
-         && xs_package_claim_item_get_decision (item) == XS_STATUS_SUBMITTED;
-}
-
-/* Selects the next claim this side can decide, from @position on (then
- * from the top); stays when there is none. */
-static void
-advance (XsReviewWindow *self,
-         guint           position)
-{
-  GListModel *shown = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (shown);
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint at = (position + i) % n;
-      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (shown, at);
-
-      if (is_to_do (self, item))
-        {
-          gtk_single_selection_set_selected (self->selection, at);
-          return;
-        }
-    }
-}
-
 static void
 decide (XsReviewWindow *self,
         XsStatus        decision,
         const char     *reason)
 {
-  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
   g_autoptr(XsPackageClaimItem) held = NULL;
   g_autofree char *text = NULL;
   guint position;
 
   if (item == NULL || !xs_package_claim_item_get_decidable (item))
     return;
-  if (decision != XS_STATUS_SUBMITTED && xs_package_claim_item_get_side (item) != self->side)
+  if (decision != XS_STATUS_SUBMITTED && xs_package_claim_item_get_side (item) != xs_review_reviewer_get_side (self->reviewer))
     return;
 
   held = g_object_ref (item);
-  position = gtk_single_selection_get_selected (self->selection);
+  position = gtk_single_selection_get_selected (xs_review_claim_list_get_selection (self->list));
   xs_review_undo_push (self->undo, &held, 1);
 
-  xs_package_claim_item_set_decision (held, decision, reason, self->side, self->reviewer);
+  xs_package_claim_item_set_decision (held, decision, reason, xs_review_reviewer_get_side (self->reviewer),
+                                      xs_review_reviewer_get_name (self->reviewer));
   self->modified = TRUE;
   self->generation++;
   _xs_review_window_refilter (self);
@@ -227,9 +194,9 @@ decide (XsReviewWindow *self,
   /* on to the next claim this side can decide */
   if (decision != XS_STATUS_SUBMITTED)
     {
-      gboolean still_shown = gtk_single_selection_get_selected_item (self->selection) == (gpointer) held;
+      gboolean still_shown = xs_review_claim_list_get_current (self->list) == held;
 
-      advance (self, still_shown ? position + 1 : position);
+      xs_review_claim_list_advance (self->list, still_shown ? position + 1 : position);
     }
   _xs_review_window_update_actions (self);
 }
@@ -240,7 +207,6 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  GListModel *shown = G_LIST_MODEL (self->selection);
   g_autoptr(XsPackageClaimItem) first = xs_review_undo_pop (self->undo);
 
   if (first == NULL)
@@ -251,16 +217,7 @@ undo_action (GtkWidget  *widget,
   autosave (self);
 
   /* back on the claim the step was about, when it is shown */
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (shown, i);
-
-      if (item == first)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          break;
-        }
-    }
+  xs_review_claim_list_select_item (self->list, first);
   _xs_review_window_update_actions (self);
 }
 
@@ -271,7 +228,7 @@ approve_action (GtkWidget  *widget,
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
 
-  if (!self->reviewer_confirmed)
+  if (!xs_review_reviewer_get_confirmed (self->reviewer))
     ask_reviewer (self, action_name);
   else
     decide (self, XS_STATUS_APPROVED, NULL);
@@ -308,12 +265,12 @@ reject_action (GtkWidget  *widget,
                GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
   XsRejectDialog *dialog;
 
   if (item == NULL)
     return;
-  if (!self->reviewer_confirmed)
+  if (!xs_review_reviewer_get_confirmed (self->reviewer))
     {
       ask_reviewer (self, action_name);
       return;
@@ -331,30 +288,16 @@ clear_action (GtkWidget  *widget,
               GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
 
   if (item != NULL && xs_package_claim_item_get_decided_here (item))
     decide (self, XS_STATUS_SUBMITTED, NULL);
 }
 
-guint
-_xs_review_window_count_decisions (XsReviewWindow *self)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->claims)); i++)
-    {
-      g_autoptr(XsPackageClaimItem) item = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
-
-      n += xs_package_claim_item_get_decided_here (item) ? 1 : 0;
-    }
-  return n;
-}
-
 void
 _xs_review_window_update_actions (XsReviewWindow *self)
 {
-  XsPackageClaimItem *item = _xs_review_window_get_current (self);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
   const char *blocked = NULL;
   gboolean can_decide = FALSE;
 
@@ -365,7 +308,7 @@ _xs_review_window_update_actions (XsReviewWindow *self)
       gtk_label_set_label (self->decision_label, label);
       if (!xs_package_claim_item_get_decidable (item))
         blocked = _("This claim was decided before the package was made");
-      else if (xs_package_claim_item_get_side (item) != self->side)
+      else if (xs_package_claim_item_get_side (item) != xs_review_reviewer_get_side (self->reviewer))
         blocked = xs_package_claim_item_get_side (item) == XS_REVIEW_SIDE_HR
                   ? _("Only the HR department decides public hours")
                   : _("Only the industry department decides professional hours");
@@ -412,7 +355,7 @@ _xs_review_window_apply_decisions (XsReviewWindow *self,
   for (guint i = 0; i < decisions->len; i++)
     {
       const XsDecision *decision = g_ptr_array_index (decisions, i);
-      XsPackageClaimItem *item = g_hash_table_lookup (self->by_ref, decision->ref);
+      XsPackageClaimItem *item = xs_review_claim_list_lookup (self->list, decision->ref);
 
       if (item == NULL || !xs_package_claim_item_get_decidable (item))
         continue;
@@ -437,36 +380,6 @@ _xs_review_window_apply_decisions (XsReviewWindow *self,
 }
 
 /* Open Decisions… */
-
-typedef struct
-{
-  XsPackage *package;
-  char      *path;
-} ReadJob;
-
-static void
-read_job_free (ReadJob *job)
-{
-  g_clear_object (&job->package);
-  g_free (job->path);
-  g_free (job);
-}
-
-static gboolean
-read_decisions (XsJob         *xs_job,
-                XsDb          *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  ReadJob *job = data;
-  GPtrArray *decisions = xs_decisions_read (job->package, job->path, error);
-
-  if (decisions == NULL)
-    return FALSE;
-  xs_job_set_result (xs_job, decisions, (GDestroyNotify) g_ptr_array_unref);
-  return TRUE;
-}
 
 static void
 on_decisions_read (GObject      *object,
@@ -497,18 +410,14 @@ void
 xs_review_window_load_decisions (XsReviewWindow *self,
                                  const char     *path)
 {
-  g_autoptr(XsJob) xs_job = NULL;
-  ReadJob *job;
+  g_autoptr(XsJob) job = NULL;
 
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->package != NULL);
 
-  job = g_new0 (ReadJob, 1);
-  job->package = g_object_ref (self->package);
-  job->path = g_strdup (path);
-  xs_job = xs_job_new (NULL, read_decisions, job, (GDestroyNotify) read_job_free);
-  xs_job_run_async (xs_job, self->cancellable, on_decisions_read, g_object_ref (self));
+  job = xs_review_read_job_new (self->package, path);
+  xs_job_run_async (job, self->cancellable, on_decisions_read, g_object_ref (self));
 }
 
 /* The decisions files a file chooser offers. */
@@ -576,7 +485,7 @@ save_to (XsReviewWindow *self,
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->package != NULL);
 
-  xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, G_LIST_MODEL (self->claims),
+  xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, xs_review_claim_list_get_claims (self->list),
                         self->generation, path, create_key);
 }
 

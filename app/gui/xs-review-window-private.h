@@ -7,7 +7,9 @@
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
 #include "xs-review-autosave.h"
+#include "xs-review-claim-list.h"
 #include "xs-review-evidence.h"
+#include "xs-review-reviewer.h"
 #include "xs-review-saver.h"
 #include "xs-review-trust-bar.h"
 #include "xs-review-undo.h"
@@ -28,19 +30,12 @@ struct _XsReviewWindow
   XsPackage            *package;
   XsRuleSet            *rules;
   XsReviewAutosave     *autosave;     /* once the package is open */
-  GListStore           *claims;       /* XsPackageClaimItem */
-  GHashTable           *by_ref;       /* claim reference -> XsPackageClaimItem (borrowed) */
+  XsReviewClaimList    *list;         /* the claims, those shown, the chosen one */
   XsReviewUndo         *undo;
   XsReviewSaver        *saver;
-  GtkCustomFilter      *filter;       /* owned by the filter model */
-  GtkSingleSelection   *selection;
-  XsPackageClaimItem   *current;
-  char                 *search;       /* casefolded */
 
   char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
-  char                 *reviewer;     /* NULL until known */
-  XsReviewSide          side;
-  gboolean              reviewer_confirmed;
+  XsReviewReviewer     *reviewer;     /* name and side, from the settings */
   gboolean              modified;
   guint                 generation;   /* counts decisions, to know what a save covered */
   gboolean              close_after_save;
@@ -91,10 +86,8 @@ void                _xs_review_window_class_install_actions (GtkWidgetClass *wid
 void                _xs_review_window_update_actions        (XsReviewWindow *self);
 /* Makes the saver and follows it: toasts, closing after a save. */
 void                _xs_review_window_init_saver            (XsReviewWindow *self);
-/* The reviewer and side of the settings (not yet confirmed). */
-void                _xs_review_window_load_reviewer         (XsReviewWindow *self);
-guint               _xs_review_window_count_decisions       (XsReviewWindow *self);
-XsPackageClaimItem *_xs_review_window_get_current           (XsReviewWindow *self);
+/* Shows the reviewer and follows the side (at the start and after a change). */
+void                _xs_review_window_show_reviewer         (XsReviewWindow *self);
 void                _xs_review_window_show_toast            (XsReviewWindow *self,
                                                              const char     *text);
 

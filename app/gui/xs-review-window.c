@@ -15,9 +15,9 @@
 #include "xs-job.h"
 #include "xs-date.h"
 #include "xs-package-claim-item.h"
+#include "xs-review-open-job.h"
 #include "xs-review-window-private.h"
 #include "xs-rules.h"
-#include "xs-report.h"
 
 G_DEFINE_FINAL_TYPE (XsReviewWindow, xs_review_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -39,7 +39,7 @@ GListModel *
 xs_review_window_get_claims (XsReviewWindow *self)
 {
   g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (xs_review_claim_list_get_selection (self->list));
 }
 
 void
@@ -47,7 +47,7 @@ xs_review_window_select (XsReviewWindow *self,
                          guint           position)
 {
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_single_selection_set_selected (xs_review_claim_list_get_selection (self->list), position);
 }
 
 gboolean
@@ -62,13 +62,6 @@ xs_review_window_get_modified (XsReviewWindow *self)
 {
   g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), FALSE);
   return self->modified;
-}
-
-void
-_xs_review_window_show_toast (XsReviewWindow *self,
-                              const char     *text)
-{
-  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 /* The signer of the package, at the top */
@@ -111,29 +104,12 @@ on_trust_message (XsReviewWindow *self,
 
 /* The list and its filter */
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  XsReviewWindow *self = user_data;
-  XsPackageClaimItem *claim = item;
-
-  /* 待审核: what this side can still decide; the rest (the other side's,
-   * decided before the package or here) only when the toggle is off */
-  if (gtk_toggle_button_get_active (self->undecided_button)
-      && (!xs_package_claim_item_get_decidable (claim)
-          || xs_package_claim_item_get_side (claim) != self->side
-          || xs_package_claim_item_get_decision (claim) != XS_STATUS_SUBMITTED))
-    return FALSE;
-  return xs_package_claim_item_matches (claim, self->search);
-}
-
 static void
 update_count (XsReviewWindow *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  guint decided = _xs_review_window_count_decisions (self);
+  guint total = xs_review_claim_list_get_n_total (self->list);
+  guint shown = xs_review_claim_list_get_n_shown (self->list);
+  guint decided = xs_review_claim_list_get_n_decided (self->list);
   g_autofree char *text = NULL;
 
   /* Translators: claims shown, claims in the package, claims decided here */
@@ -146,18 +122,13 @@ update_count (XsReviewWindow *self)
 static void
 on_filter_changed (XsReviewWindow *self)
 {
-  g_autofree char *search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
-
-  g_free (self->search);
-  self->search = g_strstrip (g_steal_pointer (&search));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
+  xs_review_claim_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  xs_review_claim_list_set_undecided_only (self->list, gtk_toggle_button_get_active (self->undecided_button));
 }
 
-void
-_xs_review_window_refilter (XsReviewWindow *self)
+static void
+on_counts_changed (XsReviewWindow *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
   _xs_review_window_update_actions (self);
 }
@@ -166,7 +137,7 @@ static void
 on_claim_activated (XsReviewWindow *self,
                     guint           position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_single_selection_set_selected (xs_review_claim_list_get_selection (self->list), position);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_pane));
 }
 
@@ -182,11 +153,12 @@ set_row (AdwActionRow *row,
 static void
 show_claim (XsReviewWindow *self)
 {
+  XsPackageClaimItem *current = xs_review_claim_list_get_current (self->list);
   const XsPackageClaim *claim;
 
-  if (self->current == NULL)
+  if (current == NULL)
     {
-      xs_review_evidence_set_claim (self->evidence, self->current);
+      xs_review_evidence_set_claim (self->evidence, NULL);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       adw_window_title_set_title (self->claim_title, "");
       adw_window_title_set_subtitle (self->claim_title, "");
@@ -194,51 +166,22 @@ show_claim (XsReviewWindow *self)
       return;
     }
 
-  claim = xs_package_claim_item_get_claim (self->current);
+  claim = xs_package_claim_item_get_claim (current);
   adw_window_title_set_title (self->claim_title, claim->name ? claim->name : "");
   adw_window_title_set_subtitle (self->claim_title, claim->ref ? claim->ref : "");
   set_row (self->name_row, claim->name);
-  set_row (self->id_row, xs_package_claim_item_get_masked_id (self->current));
+  set_row (self->id_row, xs_package_claim_item_get_masked_id (current));
   set_row (self->employer_row, claim->employer);
-  set_row (self->what_row, xs_package_claim_item_get_what (self->current));
+  set_row (self->what_row, xs_package_claim_item_get_what (current));
   set_row (self->title_row, claim->title);
-  set_row (self->hours_row, xs_package_claim_item_get_hours_text (self->current));
+  set_row (self->hours_row, xs_package_claim_item_get_hours_text (current));
   set_row (self->date_row, claim->date);
   set_row (self->ref_row, claim->ref);
 
-  xs_review_evidence_set_claim (self->evidence, self->current);
+  xs_review_evidence_set_claim (self->evidence, current);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "claim");
   _xs_review_window_update_actions (self);
-}
-
-static void
-on_decision_changed (XsReviewWindow *self)
-{
-  update_count (self);
-  _xs_review_window_update_actions (self);
-}
-
-static void
-on_selected_item_changed (XsReviewWindow *self)
-{
-  XsPackageClaimItem *item = gtk_single_selection_get_selected_item (self->selection);
-
-  if (item == self->current)
-    return;
-  if (self->current != NULL)
-    g_signal_handlers_disconnect_by_func (self->current, on_decision_changed, self);
-  g_set_object (&self->current, item);
-  if (self->current != NULL)
-    g_signal_connect_object (self->current, "notify::decision-label", G_CALLBACK (on_decision_changed),
-                             self, G_CONNECT_SWAPPED);
-  show_claim (self);
-}
-
-XsPackageClaimItem *
-_xs_review_window_get_current (XsReviewWindow *self)
-{
-  return self->current;
 }
 
 static void
@@ -275,74 +218,6 @@ on_folded_changed (XsReviewWindow *self)
 }
 
 /* Opening the package */
-
-typedef struct
-{
-  XsPackage *package;
-  XsRuleSet *rules;
-  GPtrArray *items;
-  GPtrArray *saved;      /* XsDecision: the review kept from before, or NULL */
-  GDateTime *saved_at;
-  XsPackageTrust trust;
-  char      *trusted_name;
-} Opened;
-
-static void
-opened_free (Opened *opened)
-{
-  g_clear_object (&opened->package);
-  g_clear_object (&opened->rules);
-  g_clear_pointer (&opened->items, g_ptr_array_unref);
-  g_clear_pointer (&opened->saved, g_ptr_array_unref);
-  g_clear_pointer (&opened->saved_at, g_date_time_unref);
-  g_free (opened->trusted_name);
-  g_free (opened);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opened, opened_free)
-
-typedef struct
-{
-  char *path;
-  char *reviewer_dir;
-} OpenInput;
-
-static void
-open_input_free (OpenInput *input)
-{
-  g_free (input->path);
-  g_free (input->reviewer_dir);
-  g_free (input);
-}
-
-static gboolean
-open_package (XsJob         *job,
-              XsDb          *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  OpenInput *input = data;
-  g_autoptr(Opened) opened = g_new0 (Opened, 1);
-  guint n;
-
-  /* a package changed after the base signed it is refused here */
-  opened->package = xs_package_open (input->path, cancellable, error);
-  if (opened->package == NULL)
-    return FALSE;
-  opened->trust = xs_trust_check_package (input->reviewer_dir, opened->package, &opened->trusted_name);
-  /* Without the year's rules, kinds are named by number. */
-  opened->rules = xs_rule_set_for_year (xs_package_get_year (opened->package), NULL);
-  n = xs_package_get_n_claims (opened->package);
-  opened->items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (opened->items, xs_package_claim_item_new (opened->package, i, opened->rules));
-
-  /* the review kept from an earlier session, if any */
-  opened->saved = xs_review_autosave_read (opened->package, &opened->saved_at, cancellable);
-  xs_job_set_result (job, g_steal_pointer (&opened), (GDestroyNotify) opened_free);
-  return TRUE;
-}
 
 static char *
 describe_rule_set (const char *id)
@@ -384,7 +259,7 @@ on_opened (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(XsReviewWindow) self = user_data;
-  g_autoptr(Opened) opened = NULL;
+  g_autoptr(XsReviewOpened) opened = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *rule_set = NULL;
   g_autofree char *subtitle = NULL;
@@ -407,13 +282,7 @@ on_opened (GObject      *object,
   self->rules = g_steal_pointer (&opened->rules);
   xs_review_evidence_set_package (self->evidence, self->package, self->rules);
   xs_review_trust_bar_show (self->trust_bar, self->package, opened->trust, opened->trusted_name);
-  g_list_store_splice (self->claims, 0, 0, opened->items->pdata, opened->items->len);
-  for (guint i = 0; i < opened->items->len; i++)
-    {
-      XsPackageClaimItem *item = g_ptr_array_index (opened->items, i);
-
-      g_hash_table_insert (self->by_ref, (gpointer) xs_package_claim_item_get_ref (item), item);
-    }
+  xs_review_claim_list_add (self->list, (XsPackageClaimItem *const *) opened->items->pdata, opened->items->len);
 
   base_name = xs_package_get_base_name (self->package);
   if (base_name == NULL || *base_name == '\0')
@@ -429,7 +298,7 @@ on_opened (GObject      *object,
 
   gtk_stack_set_visible_child_name (self->stack, "package");
   update_count (self);
-  on_selected_item_changed (self);
+  show_claim (self);
   self->autosave = xs_review_autosave_new (self->package);
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "continue", G_CALLBACK (on_continue), self, G_CONNECT_SWAPPED);
@@ -440,12 +309,7 @@ static void
 start_open (XsReviewWindow *self,
             const char     *path)
 {
-  OpenInput *input = g_new0 (OpenInput, 1);
-  g_autoptr(XsJob) job = NULL;
-
-  input->path = g_strdup (path);
-  input->reviewer_dir = g_strdup (self->reviewer_dir);
-  job = xs_job_new (NULL, open_package, input, (GDestroyNotify) open_input_free);
+  g_autoptr(XsJob) job = xs_review_open_job_new (path, self->reviewer_dir);
 
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
@@ -628,7 +492,8 @@ xs_review_window_constructed (GObject *object)
 
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
-  _xs_review_window_load_reviewer (self);
+  self->reviewer = xs_review_reviewer_new (self->settings);
+  _xs_review_window_show_reviewer (self);
   self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
   xs_review_trust_bar_set_reviewer_dir (self->trust_bar, self->reviewer_dir);
   xs_review_saver_set_reviewer_dir (self->saver, self->reviewer_dir);
@@ -649,10 +514,6 @@ xs_review_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->saver != NULL)
     xs_review_saver_cancel (self->saver);
-  if (self->current != NULL)
-    g_signal_handlers_disconnect_by_func (self->current, on_decision_changed, self);
-  g_clear_object (&self->current);
-
   G_OBJECT_CLASS (xs_review_window_parent_class)->dispose (object);
 }
 
@@ -662,17 +523,14 @@ xs_review_window_finalize (GObject *object)
   XsReviewWindow *self = XS_REVIEW_WINDOW (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->claims);
-  g_clear_pointer (&self->by_ref, g_hash_table_unref);
+  g_clear_object (&self->list);
   g_clear_object (&self->undo);
   g_clear_object (&self->saver);
   g_clear_object (&self->package);
   g_clear_object (&self->rules);
   g_clear_object (&self->autosave);
   g_clear_object (&self->settings);
-  g_free (self->search);
-  g_free (self->reviewer);
+  g_clear_object (&self->reviewer);
   g_free (self->reviewer_dir);
   g_free (self->data_dir);
   g_free (self->path);
@@ -767,17 +625,14 @@ xs_review_window_init (XsReviewWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->claims = g_list_store_new (XS_TYPE_PACKAGE_CLAIM_ITEM);
-  self->by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  self->list = xs_review_claim_list_new ();
   self->undo = xs_review_undo_new ();
   _xs_review_window_init_saver (self);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->selection = gtk_single_selection_new (
-    G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->claims)),
-                                             GTK_FILTER (self->filter))));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed), self);
-  gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list, "notify::current", G_CALLBACK (show_claim), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::n-shown", G_CALLBACK (on_counts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::n-decided", G_CALLBACK (on_counts_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (xs_review_claim_list_get_selection (self->list)));
+  on_filter_changed (self);
   gtk_list_view_set_single_click_activate (self->claims_view, TRUE);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self, G_CONNECT_SWAPPED);
   on_folded_changed (self);
