@@ -86,6 +86,15 @@ test_profile_empty (void)
   g_assert_no_error (error);
   g_assert_true (xs_base_profile_is_empty (profile));
   g_assert_cmpstr (xs_base_profile_get_name (profile), ==, "");
+  g_assert_false (xs_base_profile_has_name (profile));
+  g_assert_false (xs_base_profile_has_name (NULL));
+  /* white space alone names nothing */
+  xs_base_profile_set_name (profile, " \t ");
+  g_assert_false (xs_base_profile_has_name (profile));
+  xs_base_profile_set_name (profile, "漯河市继续教育基地");
+  g_assert_true (xs_base_profile_has_name (profile));
+  xs_base_profile_revert (profile);
+  g_assert_false (xs_base_profile_has_name (profile));
   g_assert_cmpstr (xs_base_profile_get_issuer (profile), ==, "");
   g_assert_null (xs_base_profile_get_seal (profile));
   g_assert_cmpint (xs_base_profile_get_orientation (profile), ==, XS_CERTIFICATE_PORTRAIT);

@@ -316,7 +316,7 @@ start (XsCertificateIssuer *self,
 
   if (self->busy)
     return;
-  if (*xs_base_profile_get_name (profile) == '\0')
+  if (!xs_base_profile_has_name (profile))
     {
       show_toast (self, _("Set the base’s name in Preferences first: certificates name the base that issues them."));
       return;

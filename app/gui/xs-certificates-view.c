@@ -74,12 +74,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-has_base_name (XsCertificatesView *self)
-{
-  return self->profile != NULL && *xs_base_profile_get_name (self->profile) != '\0';
-}
-
 /* State shown */
 
 static int
@@ -95,7 +89,7 @@ update_actions (XsCertificatesView *self)
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   gboolean busy = self->issuer != NULL && xs_certificate_issuer_get_busy (self->issuer);
   gboolean can_issue = self->db != NULL && !busy
-                       && has_base_name (self)
+                       && xs_base_profile_has_name (self->profile)
                        && xs_certificates_view_get_n_selected (self) > 0;
 
   gtk_widget_action_set_enabled (widget, "certificates.export", can_issue);
@@ -136,7 +130,7 @@ static void
 update_base_name (XsCertificatesView *self)
 {
   gtk_revealer_set_reveal_child (self->base_name_revealer,
-                                 self->profile != NULL && !has_base_name (self));
+                                 self->profile != NULL && !xs_base_profile_has_name (self->profile));
   update_actions (self);
 }
 
@@ -303,7 +297,7 @@ can_start (XsCertificatesView *self)
 
   if (xs_certificate_issuer_get_busy (self->issuer))
     return FALSE;
-  if (!has_base_name (self))
+  if (!xs_base_profile_has_name (self->profile))
     {
       update_base_name (self);
       xs_report_toast (GTK_WIDGET (self), _("Set the base’s name in Preferences first: certificates name the base that issues them."));

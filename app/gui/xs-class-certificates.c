@@ -52,18 +52,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-has_base_name (XsClassCertificates *self)
-{
-  return self->profile != NULL && *xs_base_profile_get_name (self->profile) != '\0';
-}
-
 static void
 update_actions (XsClassCertificates *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean busy = xs_certificate_issuer_get_busy (self->issuer);
-  gboolean can_issue = self->db != NULL && !busy && has_base_name (self)
+  gboolean can_issue = self->db != NULL && !busy && xs_base_profile_has_name (self->profile)
                        && self->code != NULL && self->first_trainee_id > 0;
 
   gtk_widget_action_set_enabled (widget, "class-certificates.export", can_issue);
@@ -111,7 +105,7 @@ can_start (XsClassCertificates *self)
 {
   if (self->db == NULL || self->code == NULL || xs_certificate_issuer_get_busy (self->issuer))
     return FALSE;
-  if (!has_base_name (self))
+  if (!xs_base_profile_has_name (self->profile))
     {
       xs_report_toast (GTK_WIDGET (self),
                        _("Set the base’s name in Preferences first: certificates name the base that issues them."));

@@ -175,12 +175,6 @@ ask_base_name (XsPackageExchange *self,
 }
 
 static gboolean
-has_base_name (XsPackageExchange *self)
-{
-  return self->profile != NULL && *xs_base_profile_get_name (self->profile) != '\0';
-}
-
-static gboolean
 export_package (XsJob         *job,
                 XsDb          *db,
                 gpointer       data,
@@ -218,7 +212,7 @@ xs_package_exchange_export (XsPackageExchange *self,
   g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
   g_return_if_fail (path != NULL);
 
-  if (!has_base_name (self))
+  if (!xs_base_profile_has_name (self->profile))
     {
       ask_base_name (self, NULL);
       return;
@@ -254,7 +248,7 @@ xs_package_exchange_choose_export (XsPackageExchange *self)
 {
   g_return_if_fail (XS_IS_PACKAGE_EXCHANGE (self));
 
-  if (has_base_name (self))
+  if (xs_base_profile_has_name (self->profile))
     choose_package_path (self);
   else
     ask_base_name (self, choose_package_path);

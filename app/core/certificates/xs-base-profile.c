@@ -392,6 +392,13 @@ xs_base_profile_get_name (XsBaseProfile *self)
   return self->values.name;
 }
 
+gboolean
+xs_base_profile_has_name (XsBaseProfile *self)
+{
+  g_return_val_if_fail (self == NULL || XS_IS_BASE_PROFILE (self), FALSE);
+  return self != NULL && self->values.name != NULL && self->values.name[0] != '\0';
+}
+
 void
 xs_base_profile_set_name (XsBaseProfile *self,
                           const char    *name)

@@ -48,6 +48,9 @@ gboolean            xs_base_profile_is_empty            (XsBaseProfile  *self);
 const char         *xs_base_profile_get_name            (XsBaseProfile  *self);
 void                xs_base_profile_set_name            (XsBaseProfile  *self,
                                                          const char     *name);
+/* Whether @self (NULL: no profile) names the base: certificates and
+ * packages need a name. */
+gboolean            xs_base_profile_has_name            (XsBaseProfile  *self);
 /* A second issuing body (e.g. the department above the base); "" for none. */
 const char         *xs_base_profile_get_issuer          (XsBaseProfile  *self);
 void                xs_base_profile_set_issuer          (XsBaseProfile  *self,
