@@ -105,7 +105,7 @@ test_review_autosave_keeps (void)
   /* named by the package's digest in the user's data folder */
   expected = g_strdup_printf ("%s.json", xs_package_get_digest (package));
   g_assert_true (g_str_has_suffix (xs_review_autosave_get_path (autosave), expected));
-  g_assert_true (g_str_has_prefix (xs_review_autosave_get_path (autosave), g_get_user_data_dir ()));
+  g_assert_true (g_str_has_prefix (xs_review_autosave_get_path (autosave), g_get_user_state_dir ()));
   g_assert_true (xs_review_autosave_get_package (autosave) == package);
   /* nothing kept before the first decision */
   g_assert_true (xs_review_autosave_get_kept (autosave));
@@ -122,6 +122,17 @@ test_review_autosave_keeps (void)
   g_assert_true (xs_gui_test_wait_until (is_kept, autosave, 10000));
   g_assert_null (failure);
   g_assert_cmpuint (n_kept (package), ==, 2);
+
+  /* a review kept where earlier versions kept it is still found */
+  {
+    g_autofree char *old_dir = g_build_filename (g_get_user_data_dir (), "xueshi", "reviews", NULL);
+    g_autofree char *old_path = g_build_filename (old_dir, expected, NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
+    g_assert_cmpint (g_rename (xs_review_autosave_get_path (autosave), old_path), ==, 0);
+    g_assert_cmpuint (n_kept (package), ==, 2);
+    g_assert_cmpint (g_rename (old_path, xs_review_autosave_get_path (autosave)), ==, 0);
+  }
 
   /* a folder where the file goes: the write fails, and says why */
   g_assert_cmpint (g_remove (xs_review_autosave_get_path (autosave)), ==, 0);
@@ -172,13 +183,19 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *home = g_dir_make_tmp ("xs-review-autosave-XXXXXX", NULL);
+  g_autofree char *state = g_dir_make_tmp ("xs-review-autosave-state-XXXXXX", NULL);
   int status;
 
-  /* the kept reviews go to a data folder of this test's */
+  /* the kept reviews go to a state folder of this test's; the base's
+   * data folder is the default one, as on a desktop where nobody set
+   * XUESHI_DATA_DIR (the kept reviews must not be refused as inside it) */
   g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   xs_gui_test_init (&argc, &argv);
-  the_db = xs_db_open (g_getenv ("XUESHI_DATA_DIR"), &error);
+  g_unsetenv ("XUESHI_DATA_DIR");
+  the_db = xs_db_open (NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (xs_db_get_data_dir (the_db), home));
 
   g_test_add_func ("/review-autosave/keeps", test_review_autosave_keeps);
   status = g_test_run ();

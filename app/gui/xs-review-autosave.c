@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * After every decision the decisions made so far are written, as a
- * decisions file, to the reviewer's data folder, named by the package's
- * SHA-256 ($XDG_DATA_HOME/xueshi/reviews/<digest>.json): the same package
- * opened again, from wherever it was copied, finds it. Writes run one at a
+ * decisions file, to the user's state folder, named by the package's
+ * SHA-256 ($XDG_STATE_HOME/xueshi/reviews/<digest>.json): the same package
+ * opened again, from wherever it was copied, finds it. Not in the data
+ * folder ($XDG_DATA_HOME/xueshi by default), which no file written for the
+ * user may enter; reviews kept there by earlier versions are still read. Writes run one at a
  * time in a worker and are not cancelled when the window closes: the last
  * decision is kept too.
  */
@@ -61,6 +63,16 @@ xs_review_autosave_path_for (XsPackage *package)
   g_return_val_if_fail (XS_IS_PACKAGE (package), NULL);
 
   name = g_strdup_printf ("%s.json", xs_package_get_digest (package));
+  return g_build_filename (g_get_user_state_dir (), "xueshi", "reviews", name, NULL);
+}
+
+/* Where earlier versions kept the review: inside the default data folder,
+ * where writing is refused. */
+static char *
+legacy_path_for (XsPackage *package)
+{
+  g_autofree char *name = g_strdup_printf ("%s.json", xs_package_get_digest (package));
+
   return g_build_filename (g_get_user_data_dir (), "xueshi", "reviews", name, NULL);
 }
 
@@ -81,6 +93,15 @@ xs_review_autosave_read (XsPackage     *package,
   kept = xs_review_autosave_path_for (package);
   file = g_file_new_for_path (kept);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info == NULL)
+    {
+      /* the next decision keeps it in the new place, which is read first */
+      g_free (kept);
+      g_object_unref (file);
+      kept = legacy_path_for (package);
+      file = g_file_new_for_path (kept);
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+    }
   if (info == NULL)
     return NULL;
   decisions = xs_decisions_read (package, kept, &error);
