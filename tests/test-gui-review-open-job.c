@@ -14,26 +14,6 @@
 
 static XsDb *the_db;
 
-static gboolean
-has_result (gpointer user_data)
-{
-  return *(GAsyncResult **) user_data != NULL;
-}
-
-/* Runs @job to its end; the XsReviewOpened, or NULL with @error set. */
-static XsReviewOpened *
-run (XsJob   *job,
-     GError **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  xs_job_run_async (job, NULL, xs_gui_test_store_result, &result);
-  g_assert_true (xs_gui_test_wait_until (has_result, &result, 30000));
-  if (!xs_job_run_finish (job, result, error))
-    return NULL;
-  return xs_job_steal_result (job);
-}
-
 static void
 test_review_open_job_package (void)
 {
@@ -41,7 +21,7 @@ test_review_open_job_package (void)
   g_autofree char *reviewer_dir = g_dir_make_tmp ("xs-review-open-job-XXXXXX", NULL);
   g_autoptr(XsJob) job = xs_review_open_job_new (path, reviewer_dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(XsReviewOpened) opened = run (job, &error);
+  g_autoptr(XsReviewOpened) opened = xs_gui_test_run_job (job, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (opened);
@@ -67,7 +47,7 @@ test_review_open_job_not_a_package (void)
 
   g_assert_true (g_file_set_contents (path, "PK\x03\x04 nonsense", -1, NULL));
   job = xs_review_open_job_new (path, dir);
-  opened = run (job, &error);
+  opened = xs_gui_test_run_job (job, &error);
   g_assert_null (opened);
   g_assert_nonnull (error);
   g_assert_cmpstr (error->message, !=, "");

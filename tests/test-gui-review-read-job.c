@@ -16,26 +16,6 @@
 
 static XsDb *the_db;
 
-static gboolean
-has_result (gpointer user_data)
-{
-  return *(GAsyncResult **) user_data != NULL;
-}
-
-/* Runs @job to its end; the decisions read, or NULL with @error set. */
-static GPtrArray *
-run (XsJob   *job,
-     GError **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  xs_job_run_async (job, NULL, xs_gui_test_store_result, &result);
-  g_assert_true (xs_gui_test_wait_until (has_result, &result, 30000));
-  if (!xs_job_run_finish (job, result, error))
-    return NULL;
-  return xs_job_steal_result (job);
-}
-
 static void
 test_review_read_job_decisions (void)
 {
@@ -61,7 +41,7 @@ test_review_read_job_decisions (void)
   g_assert_no_error (error);
 
   job = xs_review_read_job_new (package, decisions_path);
-  read = run (job, &error);
+  read = xs_gui_test_run_job (job, &error);
   g_assert_no_error (error);
   g_assert_nonnull (read);
   g_assert_cmpuint (read->len, ==, 1);
@@ -75,7 +55,7 @@ test_review_read_job_decisions (void)
   /* a damaged file: refused, with a reason */
   g_assert_true (g_file_set_contents (bad_path, "{ \"decisions\": [", -1, NULL));
   bad_job = xs_review_read_job_new (package, bad_path);
-  g_assert_null (run (bad_job, &error));
+  g_assert_null (xs_gui_test_run_job (bad_job, &error));
   g_assert_nonnull (error);
   xs_gui_test_finalize (g_steal_pointer (&bad_job), 5000);
 }

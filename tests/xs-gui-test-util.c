@@ -69,6 +69,25 @@ xs_gui_test_wait_until (gboolean (*check) (gpointer user_data),
   return ok;
 }
 
+static gboolean
+has_result (gpointer user_data)
+{
+  return *(GAsyncResult **) user_data != NULL;
+}
+
+gpointer
+xs_gui_test_run_job (XsJob   *job,
+                     GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  xs_job_run_async (job, NULL, xs_gui_test_store_result, &result);
+  g_assert_true (xs_gui_test_wait_until (has_result, &result, 30000));
+  if (!xs_job_run_finish (job, result, error))
+    return NULL;
+  return xs_job_steal_result (job);
+}
+
 void
 xs_gui_test_iterate (guint ms)
 {

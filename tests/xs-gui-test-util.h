@@ -10,6 +10,7 @@
 
 #include "xs-application.h"
 #include "xs-claim-editor.h"
+#include "xs-job.h"
 #include "xs-material-row.h"
 #include "xs-window.h"
 
@@ -34,6 +35,10 @@ void      xs_gui_test_wait_for_draw   (GtkWidget  *widget);
 void      xs_gui_test_store_result    (GObject      *object,
                                        GAsyncResult *result,
                                        gpointer      user_data);
+/* Runs @job to its end (30 seconds at most) and gives its result, taken
+ * from the job, or NULL with @error set. */
+gpointer  xs_gui_test_run_job         (XsJob       *job,
+                                       GError     **error);
 /* Runs pending main-loop work for @ms milliseconds. */
 void      xs_gui_test_iterate         (guint       ms);
 /* Drops the caller's reference to @object and checks that it is
