@@ -158,8 +158,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->holder);
-  xs_gui_test_iterate (100);
-  g_assert_null (fixture->holder);
+  xs_gui_test_wait_gone (&fixture->holder, 10000);
   /* a preview drawn after the last export may still be on its way */
   xs_gui_test_finalize (fixture->view, 10000);
   xs_gui_test_finalize (fixture->model, 10000);

@@ -97,8 +97,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->holder);
-  xs_gui_test_iterate (100);
-  g_assert_null (fixture->holder);
+  xs_gui_test_wait_gone (&fixture->holder, 10000);
   /* a job that was reading for it lets go of it when it ends */
   g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
   g_object_unref (fixture->view);

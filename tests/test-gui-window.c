@@ -71,9 +71,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  xs_gui_test_iterate (50);
   /* the window, and everything in it, is gone */
-  g_assert_null (fixture->window);
+  xs_gui_test_wait_gone (&fixture->window, 10000);
 }
 
 static void

@@ -75,6 +75,19 @@ has_result (gpointer user_data)
   return *(GAsyncResult **) user_data != NULL;
 }
 
+static gboolean
+is_gone (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+void
+xs_gui_test_wait_gone (gpointer weak,
+                       guint    timeout_ms)
+{
+  g_assert_true (xs_gui_test_wait_until (is_gone, weak, timeout_ms));
+}
+
 gpointer
 xs_gui_test_run_job (XsJob   *job,
                      GError **error)
@@ -96,12 +109,6 @@ xs_gui_test_iterate (guint ms)
   g_timeout_add (ms, on_timeout, &timed_out);
   while (!timed_out)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-is_gone (gpointer user_data)
-{
-  return *(gpointer *) user_data == NULL;
 }
 
 void

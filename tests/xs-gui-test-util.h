@@ -39,6 +39,11 @@ void      xs_gui_test_store_result    (GObject      *object,
  * from the job, or NULL with @error set. */
 gpointer  xs_gui_test_run_job         (XsJob       *job,
                                        GError     **error);
+/* Runs the main loop until the weak pointer *@weak is cleared (asserted,
+ * @timeout_ms at most): a window's workers, cancelled when it closed, hold
+ * it until they stop. */
+void      xs_gui_test_wait_gone       (gpointer    weak,
+                                       guint       timeout_ms);
 /* Runs pending main-loop work for @ms milliseconds. */
 void      xs_gui_test_iterate         (guint       ms);
 /* Drops the caller's reference to @object and checks that it is
