@@ -18,8 +18,11 @@
 #include <adwaita.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <errno.h>
 #include <locale.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "xs-bench-util.h"
 #include "xs-evidence-viewer.h"
@@ -263,6 +266,20 @@ time_viewer (const char *path)
   return watch.end - start;
 }
 
+/* Waits until the file just written is on disk: its ~200 MB would
+ * otherwise be written back while the runs are timed, slowing whichever
+ * reads it at that moment. */
+static void
+settle (const char *path)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    g_printerr ("bench-preview: cannot sync %s: %s\n", path, g_strerror (errno));
+  if (fd >= 0)
+    close (fd);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +343,7 @@ main (int   argc,
       path = g_build_filename (dir, "scan.pdf", NULL);
       generated = xs_bench_now ();
       write_scan (path);
+      settle (path);
       if (g_stat (path, &info) == 0)
         g_print ("# %d scanned A4 pages at %d dpi (every 4th in colour, the first among them): "
                  "%.1f MB, made in %.1f s\n",
