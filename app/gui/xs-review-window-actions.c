@@ -39,8 +39,9 @@ _xs_review_window_show_reviewer (XsReviewWindow *self)
    * holds it whole */
   ellipsize_labels (GTK_WIDGET (self->reviewer_content));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reviewer_content), label);
-  /* the to-do list is the side's */
+  /* the to-do list is the side's, and what it may decide */
   xs_review_claim_list_set_side (self->list, xs_review_reviewer_get_side (self->reviewer));
+  xs_review_claim_detail_set_side (self->claim_detail, xs_review_reviewer_get_side (self->reviewer));
 }
 
 void
@@ -298,43 +299,10 @@ void
 _xs_review_window_update_actions (XsReviewWindow *self)
 {
   XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
-  const char *blocked = NULL;
-  gboolean can_decide = FALSE;
+  gboolean can_decide = xs_review_claim_detail_get_can_decide (self->claim_detail);
 
-  if (item != NULL)
-    {
-      g_autofree char *label = xs_package_claim_item_dup_decision_label (item);
-
-      gtk_label_set_label (self->decision_label, label);
-      if (!xs_package_claim_item_get_decidable (item))
-        blocked = _("This claim was decided before the package was made");
-      else if (xs_package_claim_item_get_side (item) != xs_review_reviewer_get_side (self->reviewer))
-        blocked = xs_package_claim_item_get_side (item) == XS_REVIEW_SIDE_HR
-                  ? _("Only the HR department decides public hours")
-                  : _("Only the industry department decides professional hours");
-      else
-        can_decide = TRUE;
-    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve", can_decide);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reject", can_decide);
-  gtk_widget_set_tooltip_text (self->approve_button, blocked);
-  gtk_widget_set_tooltip_text (self->reject_button, blocked);
-  /* why in words beside the buttons, not only in a tooltip */
-  gtk_label_set_label (self->blocked_label, blocked != NULL ? blocked : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->blocked_label), blocked != NULL);
-  /* and read with the buttons by screen readers */
-  if (blocked != NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->approve_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      blocked, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->reject_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      blocked, -1);
-    }
-  else
-    {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->approve_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->reject_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
                                  item != NULL && xs_package_claim_item_get_decided_here (item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", xs_review_undo_get_can_undo (self->undo));

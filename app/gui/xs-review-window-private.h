@@ -7,6 +7,7 @@
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
 #include "xs-review-autosave.h"
+#include "xs-review-claim-detail.h"
 #include "xs-review-claim-list.h"
 #include "xs-review-evidence.h"
 #include "xs-review-reviewer.h"
@@ -59,18 +60,7 @@ struct _XsReviewWindow
   GtkLabel             *count_label;
   AdwButtonContent     *reviewer_content;
   GtkStack             *detail_stack;
-  AdwActionRow         *name_row;
-  AdwActionRow         *id_row;
-  AdwActionRow         *employer_row;
-  AdwActionRow         *what_row;
-  AdwActionRow         *title_row;
-  AdwActionRow         *hours_row;
-  AdwActionRow         *date_row;
-  AdwActionRow         *ref_row;
-  GtkLabel             *decision_label;
-  GtkWidget            *approve_button;
-  GtkWidget            *reject_button;
-  GtkLabel             *blocked_label;
+  XsReviewClaimDetail  *claim_detail;
   XsReviewEvidence     *evidence;
 };
 

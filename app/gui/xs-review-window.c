@@ -144,43 +144,16 @@ on_claim_activated (XsReviewWindow *self,
 /* The chosen claim */
 
 static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && *value != '\0' ? value : "—");
-}
-
-static void
 show_claim (XsReviewWindow *self)
 {
   XsPackageClaimItem *current = xs_review_claim_list_get_current (self->list);
-  const XsPackageClaim *claim;
+  const XsPackageClaim *claim = current != NULL ? xs_package_claim_item_get_claim (current) : NULL;
 
-  if (current == NULL)
-    {
-      xs_review_evidence_set_claim (self->evidence, NULL);
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      adw_window_title_set_title (self->claim_title, "");
-      adw_window_title_set_subtitle (self->claim_title, "");
-      _xs_review_window_update_actions (self);
-      return;
-    }
-
-  claim = xs_package_claim_item_get_claim (current);
-  adw_window_title_set_title (self->claim_title, claim->name ? claim->name : "");
-  adw_window_title_set_subtitle (self->claim_title, claim->ref ? claim->ref : "");
-  set_row (self->name_row, claim->name);
-  set_row (self->id_row, xs_package_claim_item_get_masked_id (current));
-  set_row (self->employer_row, claim->employer);
-  set_row (self->what_row, xs_package_claim_item_get_what (current));
-  set_row (self->title_row, claim->title);
-  set_row (self->hours_row, xs_package_claim_item_get_hours_text (current));
-  set_row (self->date_row, claim->date);
-  set_row (self->ref_row, claim->ref);
-
+  xs_review_claim_detail_set_item (self->claim_detail, current);
   xs_review_evidence_set_claim (self->evidence, current);
-
-  gtk_stack_set_visible_child_name (self->detail_stack, "claim");
+  adw_window_title_set_title (self->claim_title, claim != NULL && claim->name ? claim->name : "");
+  adw_window_title_set_subtitle (self->claim_title, claim != NULL && claim->ref ? claim->ref : "");
+  gtk_stack_set_visible_child_name (self->detail_stack, current != NULL ? "claim" : "none");
   _xs_review_window_update_actions (self);
 }
 
@@ -568,6 +541,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (XS_TYPE_REVIEW_CLAIM_DETAIL);
   g_type_ensure (XS_TYPE_REVIEW_EVIDENCE);
   g_type_ensure (XS_TYPE_REVIEW_TRUST_BAR);
   g_type_ensure (XS_TYPE_PACKAGE_CLAIM_ITEM);
@@ -590,18 +564,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reviewer_content);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, id_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, employer_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, what_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, title_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, hours_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, date_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, ref_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, decision_label);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, approve_button);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reject_button);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, blocked_label);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_detail);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
