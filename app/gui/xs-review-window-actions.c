@@ -10,11 +10,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "xs-file-chooser.h"
 #include "xs-job.h"
 #include "xs-reject-dialog.h"
 #include "xs-reviewer-dialog.h"
-#include "xs-review-read-job.h"
 #include "xs-review-window-private.h"
 #include "xs-report.h"
 
@@ -350,23 +348,11 @@ _xs_review_window_apply_decisions (XsReviewWindow *self,
 /* Open Decisions… */
 
 static void
-on_decisions_read (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_files_read (XsReviewWindow *self,
+               GPtrArray      *decisions)
 {
-  g_autoptr(XsReviewWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) decisions = NULL;
   g_autofree char *text = NULL;
 
-  if (xs_job_run_finish (XS_JOB (object), result, &error))
-    decisions = xs_job_steal_result (XS_JOB (object));
-  if (decisions == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _xs_review_window_show_toast (self, error->message);
-      return;
-    }
   _xs_review_window_apply_decisions (self, decisions);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision loaded", "%u decisions loaded",
                                        decisions->len),
@@ -378,68 +364,19 @@ void
 xs_review_window_load_decisions (XsReviewWindow *self,
                                  const char     *path)
 {
-  g_autoptr(XsJob) job = NULL;
-
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->package != NULL);
 
-  job = xs_review_read_job_new (self->package, path);
-  xs_job_run_async (job, self->cancellable, on_decisions_read, g_object_ref (self));
-}
-
-/* The decisions files a file chooser offers. */
-static GListModel *
-decisions_filters (void)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Decisions files (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  return xs_file_chooser_filters_of (filter);
-}
-
-/* The path of the file chosen; NULL when none was, or (with a toast
- * saying @not_local) when it is not a local file. */
-static char *
-chosen_local_path (XsReviewWindow *self,
-                   GAsyncResult   *result,
-                   const char     *not_local)
-{
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-  char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-  if (file != NULL && path == NULL)
-    _xs_review_window_show_toast (self, not_local);
-  return path;
-}
-
-static void
-on_open_file_chosen (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(XsReviewWindow) self = user_data;
-  g_autofree char *path = chosen_local_path (self, result, _("Only decisions in a local file can be opened"));
-
-  if (path != NULL)
-    xs_review_window_load_decisions (self, path);
+  xs_review_files_read (self->files, path);
 }
 
 static void
 open_decisions_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *param)
+                       const char *action_name,
+                       GVariant   *param)
 {
-  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  g_autoptr(GListModel) filters = NULL;
-
-  if (self->package == NULL)
-    return;
-  filters = decisions_filters ();
-  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_OPEN, _("Open Decisions"), _("_Open"), filters,
-                             NULL, NULL, NULL, on_open_file_chosen, g_object_ref (self));
+  xs_review_files_open (XS_REVIEW_WINDOW (widget)->files, GTK_WINDOW (widget));
 }
 
 /* Saving */
@@ -504,6 +441,12 @@ _xs_review_window_init_saver (XsReviewWindow *self)
   g_signal_connect_object (self->saver, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->saver, "message", G_CALLBACK (on_saver_message), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (on_saving_changed), self, G_CONNECT_SWAPPED);
+  self->files = xs_review_files_new ();
+  g_signal_connect_object (self->files, "read", G_CALLBACK (on_files_read), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "save", G_CALLBACK (xs_review_window_save_to), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "export-key", G_CALLBACK (xs_review_window_export_key_to), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "message", G_CALLBACK (_xs_review_window_show_toast), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -521,36 +464,14 @@ xs_review_window_save_with_new_key (XsReviewWindow *self,
 }
 
 static void
-on_save_file_chosen (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(XsReviewWindow) self = user_data;
-  g_autofree char *path = chosen_local_path (self, result, _("Decisions can only be saved to a local file"));
-
-  if (path != NULL)
-    xs_review_window_save_to (self, path);
-}
-
-static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  g_autoptr(GListModel) filters = NULL;
-  g_autofree char *name = NULL;
 
-  if (self->package == NULL || xs_review_saver_get_saving (self->saver))
-    return;
-
-  /* Translators: the file name offered for a reviewer's decisions; in
-   * Chinese 审核结果-%d.json */
-  name = g_strdup_printf (_("decisions-%d.json"), xs_package_get_year (self->package));
-  filters = decisions_filters ();
-
-  xs_file_chooser_run_async (GTK_WINDOW (self), XS_FILE_CHOOSER_SAVE, _("Save Decisions"), _("_Save"), filters,
-                             NULL, name, NULL, on_save_file_chosen, g_object_ref (self));
+  if (self->package != NULL && !xs_review_saver_get_saving (self->saver))
+    xs_review_files_ask_save (self->files, GTK_WINDOW (self));
 }
 
 /* Exporting the reviewer's public key, for the bases to register */
@@ -566,26 +487,11 @@ xs_review_window_export_key_to (XsReviewWindow *self,
 }
 
 static void
-on_key_file_chosen (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(XsReviewWindow) self = user_data;
-  g_autoptr(GFile) file = xs_file_chooser_finish_file (result, NULL);
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-  if (path != NULL)
-    xs_review_window_export_key_to (self, path);
-}
-
-static void
 export_key_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  /* Translators: the file name offered for the reviewer's public key */
-  xs_file_chooser_run_async (GTK_WINDOW (widget), XS_FILE_CHOOSER_SAVE, _("Export My Key"), _("_Export"),
-                             NULL, NULL, _("reviewer-key.pub"), NULL, on_key_file_chosen, g_object_ref (widget));
+  xs_review_files_ask_key (XS_REVIEW_WINDOW (widget)->files, GTK_WINDOW (widget));
 }
 
 void

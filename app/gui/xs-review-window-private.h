@@ -10,6 +10,7 @@
 #include "xs-review-claim-detail.h"
 #include "xs-review-claim-list.h"
 #include "xs-review-evidence.h"
+#include "xs-review-files.h"
 #include "xs-review-reviewer.h"
 #include "xs-review-saver.h"
 #include "xs-review-trust-bar.h"
@@ -34,6 +35,7 @@ struct _XsReviewWindow
   XsReviewClaimList    *list;         /* the claims, those shown, the chosen one */
   XsReviewUndo         *undo;
   XsReviewSaver        *saver;
+  XsReviewFiles        *files;        /* the choosers, a decisions file read */
 
   char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
   XsReviewReviewer     *reviewer;     /* name and side, from the settings */
@@ -74,7 +76,8 @@ void                _xs_review_window_show_undo_toast       (XsReviewWindow *sel
                                                              const char     *text);
 void                _xs_review_window_class_install_actions (GtkWidgetClass *widget_class);
 void                _xs_review_window_update_actions        (XsReviewWindow *self);
-/* Makes the saver and follows it: toasts, closing after a save. */
+/* Makes the saver and the files and follows them: toasts, closing after a
+ * save. */
 void                _xs_review_window_init_saver            (XsReviewWindow *self);
 /* Shows the reviewer and follows the side (at the start and after a change). */
 void                _xs_review_window_show_reviewer         (XsReviewWindow *self);

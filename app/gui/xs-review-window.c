@@ -254,6 +254,7 @@ on_opened (GObject      *object,
   self->package = g_steal_pointer (&opened->package);
   self->rules = g_steal_pointer (&opened->rules);
   xs_review_evidence_set_package (self->evidence, self->package, self->rules);
+  xs_review_files_set_package (self->files, self->package);
   xs_review_trust_bar_show (self->trust_bar, self->package, opened->trust, opened->trusted_name);
   xs_review_claim_list_add (self->list, (XsPackageClaimItem *const *) opened->items->pdata, opened->items->len);
 
@@ -487,6 +488,8 @@ xs_review_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->saver != NULL)
     xs_review_saver_cancel (self->saver);
+  if (self->files != NULL)
+    xs_review_files_cancel (self->files);
   G_OBJECT_CLASS (xs_review_window_parent_class)->dispose (object);
 }
 
@@ -499,6 +502,7 @@ xs_review_window_finalize (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->undo);
   g_clear_object (&self->saver);
+  g_clear_object (&self->files);
   g_clear_object (&self->package);
   g_clear_object (&self->rules);
   g_clear_object (&self->autosave);
