@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-date.h"
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
 #include "xs-reject-dialog.h"
@@ -24,11 +23,11 @@
 #include "xs-review-files.h"
 #include "xs-review-open-job.h"
 #include "xs-review-reviewer.h"
+#include "xs-review-reviewer-button.h"
 #include "xs-review-saver.h"
 #include "xs-review-trust-bar.h"
 #include "xs-review-undo.h"
 #include "xs-review-window.h"
-#include "xs-reviewer-dialog.h"
 #include "xs-rules.h"
 #include "xs-trust.h"
 
@@ -71,7 +70,7 @@ struct _XsReviewWindow
   GtkToggleButton      *undecided_button;
   GtkListView          *claims_view;
   GtkLabel             *count_label;
-  AdwButtonContent     *reviewer_content;
+  XsReviewReviewerButton *reviewer_button;
   GtkStack             *detail_stack;
   XsReviewClaimDetail  *claim_detail;
   XsReviewEvidence     *evidence;
@@ -130,28 +129,15 @@ refilter (XsReviewWindow *self)
 
 /* The reviewer */
 
+/* The side's to-do list and what it may decide */
 static void
-ellipsize_labels (GtkWidget *widget)
+show_side (XsReviewWindow *self)
 {
-  if (GTK_IS_LABEL (widget))
-    gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    ellipsize_labels (child);
-}
-
-static void
-show_reviewer (XsReviewWindow *self)
-{
-  g_autofree char *label = xs_review_reviewer_dup_label (self->reviewer);
-
-  adw_button_content_set_label (self->reviewer_content, label);
-  /* a long name does not widen a narrow window: it is cut, the tooltip
-   * holds it whole */
-  ellipsize_labels (GTK_WIDGET (self->reviewer_content));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reviewer_content), label);
-  /* the to-do list is the side's, and what it may decide */
   xs_review_claim_list_set_side (self->list, xs_review_reviewer_get_side (self->reviewer));
   xs_review_claim_detail_set_side (self->claim_detail, xs_review_reviewer_get_side (self->reviewer));
+  if (self->package != NULL)
+    refilter (self);
+  update_actions (self);
 }
 
 void
@@ -164,54 +150,13 @@ xs_review_window_set_reviewer (XsReviewWindow *self,
   g_return_if_fail (side == XS_REVIEW_SIDE_HR || side == XS_REVIEW_SIDE_INDUSTRY);
 
   xs_review_reviewer_set (self->reviewer, name, side);
-  show_reviewer (self);
-  if (self->package != NULL)
-    refilter (self);
-  update_actions (self);
-}
-
-typedef struct
-{
-  XsReviewWindow *self;
-  char           *then;        /* the action to run once the reviewer is known */
-} ReviewerAsked;
-
-static void
-reviewer_asked_free (ReviewerAsked *data)
-{
-  g_object_unref (data->self);
-  g_free (data->then);
-  g_free (data);
-}
-
-static void
-on_reviewer_response (XsReviewerDialog *dialog,
-                      const char       *response,
-                      ReviewerAsked    *data)
-{
-  g_autofree char *name = NULL;
-
-  if (!g_str_equal (response, "ok"))
-    return;
-  name = xs_reviewer_dialog_get_name (dialog);
-  xs_review_window_set_reviewer (data->self, name, xs_reviewer_dialog_get_side (dialog));
-  if (data->then != NULL && xs_review_reviewer_get_confirmed (data->self->reviewer))
-    gtk_widget_activate_action (GTK_WIDGET (data->self), data->then, NULL);
 }
 
 static void
 ask_reviewer (XsReviewWindow *self,
               const char     *then)
 {
-  XsReviewerDialog *dialog = xs_reviewer_dialog_new (GTK_WINDOW (self), xs_review_reviewer_get_name (self->reviewer),
-                                                        xs_review_reviewer_get_side (self->reviewer));
-  ReviewerAsked *data = g_new0 (ReviewerAsked, 1);
-
-  data->self = g_object_ref (self);
-  data->then = g_strdup (then);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_reviewer_response), data,
-                         (GClosureNotify) (void (*) (void)) reviewer_asked_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  xs_review_reviewer_button_ask (self->reviewer_button, then);
 }
 
 static void
@@ -1022,7 +967,9 @@ xs_review_window_constructed (GObject *object)
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
   self->reviewer = xs_review_reviewer_new (self->settings);
-  show_reviewer (self);
+  xs_review_reviewer_button_set_reviewer (self->reviewer_button, self->reviewer);
+  g_signal_connect_object (self->reviewer, "notify::side", G_CALLBACK (show_side), self, G_CONNECT_SWAPPED);
+  show_side (self);
   self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
   xs_review_trust_bar_set_reviewer_dir (self->trust_bar, self->reviewer_dir);
   xs_review_saver_set_reviewer_dir (self->saver, self->reviewer_dir);
@@ -1102,6 +1049,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
 
   g_type_ensure (XS_TYPE_REVIEW_CLAIM_DETAIL);
   g_type_ensure (XS_TYPE_REVIEW_EVIDENCE);
+  g_type_ensure (XS_TYPE_REVIEW_REVIEWER_BUTTON);
   g_type_ensure (XS_TYPE_REVIEW_TRUST_BAR);
   g_type_ensure (XS_TYPE_PACKAGE_CLAIM_ITEM);
 
@@ -1121,7 +1069,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, undecided_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claims_view);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reviewer_content);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reviewer_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_detail);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence);
