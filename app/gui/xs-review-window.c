@@ -19,6 +19,7 @@
 #include "xs-review-autosave.h"
 #include "xs-review-claim-detail.h"
 #include "xs-review-claim-list.h"
+#include "xs-review-decisions.h"
 #include "xs-review-evidence.h"
 #include "xs-review-files.h"
 #include "xs-review-open-job.h"
@@ -26,7 +27,6 @@
 #include "xs-review-reviewer-button.h"
 #include "xs-review-saver.h"
 #include "xs-review-trust-bar.h"
-#include "xs-review-undo.h"
 #include "xs-review-window.h"
 #include "xs-rules.h"
 #include "xs-trust.h"
@@ -43,14 +43,12 @@ struct _XsReviewWindow
   XsRuleSet            *rules;
   XsReviewAutosave     *autosave;     /* once the package is open */
   XsReviewClaimList    *list;         /* the claims, those shown, the chosen one */
-  XsReviewUndo         *undo;
+  XsReviewDecisions    *decisions;    /* made, undone, read back */
   XsReviewSaver        *saver;
   XsReviewFiles        *files;        /* the choosers, a decisions file read */
 
   char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
   XsReviewReviewer     *reviewer;     /* name and side, from the settings */
-  gboolean              modified;
-  guint                 generation;   /* counts decisions, to know what a save covered */
   gboolean              close_after_save;
   gboolean              closing;
 
@@ -113,7 +111,8 @@ update_actions (XsReviewWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reject", can_decide);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
                                  item != NULL && xs_package_claim_item_get_decided_here (item));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", xs_review_undo_get_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo",
+                                 self->decisions != NULL && xs_review_decisions_get_can_undo (self->decisions));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save",
                                  self->package != NULL && !xs_review_saver_get_saving (self->saver));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-decisions", self->package != NULL);
@@ -169,58 +168,16 @@ set_reviewer_action (GtkWidget  *widget,
 
 /* Deciding */
 
-/* Keeps the decisions made so far on this computer. */
-static void
-autosave (XsReviewWindow *self)
-{
-  if (self->autosave != NULL)
-    xs_review_autosave_keep (self->autosave, xs_review_claim_list_get_claims (self->list));
-}
-
+/* Decides the chosen claim; a toast says what was done, with Undo. */
 static void
 decide (XsReviewWindow *self,
         XsStatus        decision,
         const char     *reason)
 {
-  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
-  g_autoptr(XsPackageClaimItem) held = NULL;
-  g_autofree char *text = NULL;
-  guint position;
+  g_autofree char *text = xs_review_decisions_decide (self->decisions, decision, reason);
 
-  if (item == NULL || !xs_package_claim_item_get_decidable (item))
-    return;
-  if (decision != XS_STATUS_SUBMITTED && xs_package_claim_item_get_side (item) != xs_review_reviewer_get_side (self->reviewer))
-    return;
-
-  held = g_object_ref (item);
-  position = gtk_single_selection_get_selected (xs_review_claim_list_get_selection (self->list));
-  xs_review_undo_push (self->undo, &held, 1);
-
-  xs_package_claim_item_set_decision (held, decision, reason, xs_review_reviewer_get_side (self->reviewer),
-                                      xs_review_reviewer_get_name (self->reviewer));
-  self->modified = TRUE;
-  self->generation++;
-  refilter (self);
-  autosave (self);
-
-  if (decision == XS_STATUS_APPROVED)
-    /* Translators: a toast after a decision: the trainee's name */
-    text = g_strdup_printf (_("%s: approved"), xs_package_claim_item_get_name (held));
-  else if (decision == XS_STATUS_REJECTED)
-    /* Translators: a toast after a decision: the trainee's name */
-    text = g_strdup_printf (_("%s: rejected"), xs_package_claim_item_get_name (held));
-  else
-    /* Translators: a toast after a decision was cleared: the trainee's name */
-    text = g_strdup_printf (_("%s: undecided again"), xs_package_claim_item_get_name (held));
-  show_undo_toast (self, text);
-
-  /* on to the next claim this side can decide */
-  if (decision != XS_STATUS_SUBMITTED)
-    {
-      gboolean still_shown = xs_review_claim_list_get_current (self->list) == held;
-
-      xs_review_claim_list_advance (self->list, still_shown ? position + 1 : position);
-    }
+  if (text != NULL)
+    show_undo_toast (self, text);
   update_actions (self);
 }
 
@@ -230,18 +187,9 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  g_autoptr(XsPackageClaimItem) first = xs_review_undo_pop (self->undo);
 
-  if (first == NULL)
-    return;
-  self->modified = TRUE;
-  self->generation++;
-  refilter (self);
-  autosave (self);
-
-  /* back on the claim the step was about, when it is shown */
-  xs_review_claim_list_select_item (self->list, first);
-  update_actions (self);
+  if (xs_review_decisions_undo (self->decisions))
+    update_actions (self);
 }
 
 static void
@@ -317,42 +265,6 @@ clear_action (GtkWidget  *widget,
     decide (self, XS_STATUS_SUBMITTED, NULL);
 }
 
-/* Decisions read from a file */
-
-static void
-apply_decisions (XsReviewWindow *self,
-                 GPtrArray      *decisions)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();   /* XsPackageClaimItem, borrowed */
-  g_autoptr(GPtrArray) applied = g_ptr_array_new ();  /* const XsDecision * */
-
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      const XsDecision *decision = g_ptr_array_index (decisions, i);
-      XsPackageClaimItem *item = xs_review_claim_list_lookup (self->list, decision->ref);
-
-      if (item == NULL || !xs_package_claim_item_get_decidable (item))
-        continue;
-      g_ptr_array_add (items, item);
-      g_ptr_array_add (applied, (gpointer) decision);
-    }
-  if (items->len == 0)
-    return;
-  /* one step to undo */
-  xs_review_undo_push (self->undo, (XsPackageClaimItem *const *) items->pdata, items->len);
-  for (guint i = 0; i < items->len; i++)
-    {
-      const XsDecision *decision = g_ptr_array_index (applied, i);
-
-      xs_package_claim_item_set_decision (g_ptr_array_index (items, i), decision->decision, decision->reason,
-                                          decision->side, decision->reviewer);
-    }
-  self->modified = TRUE;
-  self->generation++;
-  refilter (self);
-  autosave (self);
-}
-
 /* Open Decisions… */
 
 static void
@@ -361,7 +273,8 @@ on_files_read (XsReviewWindow *self,
 {
   g_autofree char *text = NULL;
 
-  apply_decisions (self, decisions);
+  xs_review_decisions_apply (self->decisions, decisions);
+  update_actions (self);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision loaded", "%u decisions loaded",
                                        decisions->len),
                           decisions->len);
@@ -399,7 +312,7 @@ save_to (XsReviewWindow *self,
   g_return_if_fail (self->package != NULL);
 
   xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, xs_review_claim_list_get_claims (self->list),
-                        self->generation, path, create_key);
+                        xs_review_decisions_get_generation (self->decisions), path, create_key);
 }
 
 /* Saving: a toast, and closing when that was asked for */
@@ -415,13 +328,12 @@ on_saved (XsReviewWindow *self,
   gboolean close_after = self->close_after_save;
 
   self->close_after_save = FALSE;
-  if (generation == self->generation)
-    self->modified = FALSE;
+  xs_review_decisions_saved (self->decisions, generation);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision saved to “%s”",
                                        "%u decisions saved to “%s”", n),
                           n, name);
   show_toast (self, text);
-  if (close_after && !self->modified)
+  if (close_after && !xs_review_decisions_get_modified (self->decisions))
     gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -561,7 +473,7 @@ gboolean
 xs_review_window_get_modified (XsReviewWindow *self)
 {
   g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), FALSE);
-  return self->modified;
+  return xs_review_decisions_get_modified (self->decisions);
 }
 
 /* The signer of the package, at the top */
@@ -720,9 +632,7 @@ static void
 on_continue (XsReviewWindow *self,
              GPtrArray      *decisions)
 {
-  apply_decisions (self, decisions);
-  /* continuing is not a step to undo */
-  xs_review_undo_clear (self->undo);
+  xs_review_decisions_continue (self->decisions, decisions);
   update_actions (self);
 }
 
@@ -774,6 +684,7 @@ on_opened (GObject      *object,
   update_count (self);
   show_claim (self);
   self->autosave = xs_review_autosave_new (self->package);
+  xs_review_decisions_set_autosave (self->decisions, self->autosave);
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "continue", G_CALLBACK (on_continue), self, G_CONNECT_SWAPPED);
   xs_review_autosave_offer_continue (self->autosave, GTK_WINDOW (self), opened->saved, opened->saved_at);
@@ -808,7 +719,7 @@ on_close_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "close"))
     {
-      self->modified = FALSE;
+      xs_review_decisions_saved (self->decisions, xs_review_decisions_get_generation (self->decisions));
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save"))
@@ -824,7 +735,7 @@ close_request (GtkWindow *window)
   XsReviewWindow *self = XS_REVIEW_WINDOW (window);
   GtkWidget *dialog;
 
-  if (!self->modified)
+  if (!xs_review_decisions_get_modified (self->decisions))
     return FALSE;
 
   dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
@@ -968,6 +879,7 @@ xs_review_window_constructed (GObject *object)
     self->settings = g_settings_new (APP_ID);
   self->reviewer = xs_review_reviewer_new (self->settings);
   xs_review_reviewer_button_set_reviewer (self->reviewer_button, self->reviewer);
+  self->decisions = xs_review_decisions_new (self->list, self->reviewer);
   g_signal_connect_object (self->reviewer, "notify::side", G_CALLBACK (show_side), self, G_CONNECT_SWAPPED);
   show_side (self);
   self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
@@ -1002,7 +914,7 @@ xs_review_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list);
-  g_clear_object (&self->undo);
+  g_clear_object (&self->decisions);
   g_clear_object (&self->saver);
   g_clear_object (&self->files);
   g_clear_object (&self->package);
@@ -1096,7 +1008,6 @@ xs_review_window_init (XsReviewWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->list = xs_review_claim_list_new ();
-  self->undo = xs_review_undo_new ();
   init_saver (self);
   g_signal_connect_object (self->list, "notify::current", G_CALLBACK (show_claim), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-shown", G_CALLBACK (on_counts_changed), self, G_CONNECT_SWAPPED);
