@@ -19,6 +19,7 @@
 #include "xs-review-autosave.h"
 #include "xs-review-claim-detail.h"
 #include "xs-review-claim-list.h"
+#include "xs-review-close-guard.h"
 #include "xs-review-decisions.h"
 #include "xs-review-evidence.h"
 #include "xs-review-files.h"
@@ -46,10 +47,10 @@ struct _XsReviewWindow
   XsReviewDecisions    *decisions;    /* made, undone, read back */
   XsReviewSaver        *saver;
   XsReviewFiles        *files;        /* the choosers, a decisions file read */
+  XsReviewCloseGuard   *close_guard;  /* asks before unsaved decisions are closed */
 
   char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
   XsReviewReviewer     *reviewer;     /* name and side, from the settings */
-  gboolean              close_after_save;
   gboolean              closing;
 
   /* template children */
@@ -315,7 +316,7 @@ save_to (XsReviewWindow *self,
                         xs_review_decisions_get_generation (self->decisions), path, create_key);
 }
 
-/* Saving: a toast, and closing when that was asked for */
+/* Saving: a toast (and closing, when that was asked for: XsReviewCloseGuard) */
 
 static void
 on_saved (XsReviewWindow *self,
@@ -325,32 +326,17 @@ on_saved (XsReviewWindow *self,
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *text = NULL;
-  gboolean close_after = self->close_after_save;
 
-  self->close_after_save = FALSE;
   xs_review_decisions_saved (self->decisions, generation);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision saved to “%s”",
                                        "%u decisions saved to “%s”", n),
                           n, name);
   show_toast (self, text);
-  if (close_after && !xs_review_decisions_get_modified (self->decisions))
-    gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-on_saver_message (XsReviewWindow *self,
-                  const char     *message)
-{
-  self->close_after_save = FALSE;
-  show_toast (self, message);
 }
 
 static void
 on_saving_changed (XsReviewWindow *self)
 {
-  /* a save that asks for the key first does not close the window after */
-  if (!xs_review_saver_get_saving (self->saver))
-    self->close_after_save = FALSE;
   update_actions (self);
 }
 
@@ -359,7 +345,7 @@ init_saver (XsReviewWindow *self)
 {
   self->saver = xs_review_saver_new ();
   g_signal_connect_object (self->saver, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->saver, "message", G_CALLBACK (on_saver_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "message", G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (on_saving_changed), self, G_CONNECT_SWAPPED);
   self->files = xs_review_files_new ();
   g_signal_connect_object (self->files, "read", G_CALLBACK (on_files_read), self, G_CONNECT_SWAPPED);
@@ -702,58 +688,6 @@ start_open (XsReviewWindow *self,
   xs_job_run_async (job, self->cancellable, on_opened, g_object_ref (self));
 }
 
-/* Closing with unsaved decisions */
-
-/* Not while the dialog, transient for the window, emits its response. */
-static gboolean
-close_later (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_close_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   XsReviewWindow   *self)
-{
-  if (g_str_equal (response, "close"))
-    {
-      xs_review_decisions_saved (self->decisions, xs_review_decisions_get_generation (self->decisions));
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      self->close_after_save = TRUE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "review.save", NULL);
-    }
-}
-
-static gboolean
-close_request (GtkWindow *window)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (window);
-  GtkWidget *dialog;
-
-  if (!xs_review_decisions_get_modified (self->decisions))
-    return FALSE;
-
-  dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
-                                   _("Your decisions are not in a decisions file for the base yet. "
-                                     "They are kept on this computer: open the package again to continue."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("Close _Without Saving"),
-                                    "save", _("_Save…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
 /* Navigation */
 
 static void
@@ -880,6 +814,7 @@ xs_review_window_constructed (GObject *object)
   self->reviewer = xs_review_reviewer_new (self->settings);
   xs_review_reviewer_button_set_reviewer (self->reviewer_button, self->reviewer);
   self->decisions = xs_review_decisions_new (self->list, self->reviewer);
+  self->close_guard = xs_review_close_guard_new (GTK_WINDOW (self), self->decisions, self->saver);
   g_signal_connect_object (self->reviewer, "notify::side", G_CALLBACK (show_side), self, G_CONNECT_SWAPPED);
   show_side (self);
   self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
@@ -914,6 +849,7 @@ xs_review_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list);
+  g_clear_object (&self->close_guard);
   g_clear_object (&self->decisions);
   g_clear_object (&self->saver);
   g_clear_object (&self->files);
@@ -934,14 +870,12 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = xs_review_window_dispose;
   object_class->finalize = xs_review_window_finalize;
   object_class->constructed = xs_review_window_constructed;
   object_class->set_property = xs_review_window_set_property;
   object_class->get_property = xs_review_window_get_property;
-  window_class->close_request = close_request;
 
   /* the reviewer's name and side ("reviewer-name", "review-side"); NULL:
    * the application's schema */
