@@ -19,6 +19,7 @@
 #include "xs-review-autosave.h"
 #include "xs-review-claim-detail.h"
 #include "xs-review-claim-list.h"
+#include "xs-review-claims-view.h"
 #include "xs-review-close-guard.h"
 #include "xs-review-decisions.h"
 #include "xs-review-evidence.h"
@@ -65,10 +66,7 @@ struct _XsReviewWindow
   GtkPaned             *claim_paned;
   AdwWindowTitle       *package_title;
   AdwWindowTitle       *claim_title;
-  GtkSearchEntry       *search_entry;
-  GtkToggleButton      *undecided_button;
-  GtkListView          *claims_view;
-  GtkLabel             *count_label;
+  XsReviewClaimsView   *claims_view;
   XsReviewReviewerButton *reviewer_button;
   GtkStack             *detail_stack;
   XsReviewClaimDetail  *claim_detail;
@@ -500,42 +498,11 @@ on_trust_message (XsReviewWindow *self,
   show_toast (self, message);
 }
 
-/* The list and its filter */
+/* The list (XsReviewClaimsView shows it, with its search and counts) */
 
 static void
-update_count (XsReviewWindow *self)
+on_claim_activated (XsReviewWindow *self)
 {
-  guint total = xs_review_claim_list_get_n_total (self->list);
-  guint shown = xs_review_claim_list_get_n_shown (self->list);
-  guint decided = xs_review_claim_list_get_n_decided (self->list);
-  g_autofree char *text = NULL;
-
-  /* Translators: claims shown, claims in the package, claims decided here */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u claim shown · %u decided",
-                                       "%u of %u claims shown · %u decided", total),
-                          shown, total, decided);
-  gtk_label_set_label (self->count_label, text);
-}
-
-static void
-on_filter_changed (XsReviewWindow *self)
-{
-  xs_review_claim_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  xs_review_claim_list_set_undecided_only (self->list, gtk_toggle_button_get_active (self->undecided_button));
-}
-
-static void
-on_counts_changed (XsReviewWindow *self)
-{
-  update_count (self);
-  update_actions (self);
-}
-
-static void
-on_claim_activated (XsReviewWindow *self,
-                    guint           position)
-{
-  gtk_single_selection_set_selected (xs_review_claim_list_get_selection (self->list), position);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_pane));
 }
 
@@ -667,7 +634,6 @@ on_opened (GObject      *object,
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   gtk_stack_set_visible_child_name (self->stack, "package");
-  update_count (self);
   show_claim (self);
   self->autosave = xs_review_autosave_new (self->package);
   xs_review_decisions_set_autosave (self->decisions, self->autosave);
@@ -708,7 +674,7 @@ find_action (GtkWidget  *widget,
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  xs_review_claims_view_focus_search (self->claims_view);
 }
 
 static void
@@ -894,6 +860,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XS_TYPE_REVIEW_CLAIM_DETAIL);
+  g_type_ensure (XS_TYPE_REVIEW_CLAIMS_VIEW);
   g_type_ensure (XS_TYPE_REVIEW_EVIDENCE);
   g_type_ensure (XS_TYPE_REVIEW_REVIEWER_BUTTON);
   g_type_ensure (XS_TYPE_REVIEW_TRUST_BAR);
@@ -911,15 +878,11 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_paned);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, package_title);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_title);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, undecided_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claims_view);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reviewer_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_detail);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_trust_message);
 
@@ -944,11 +907,9 @@ xs_review_window_init (XsReviewWindow *self)
   self->list = xs_review_claim_list_new ();
   init_saver (self);
   g_signal_connect_object (self->list, "notify::current", G_CALLBACK (show_claim), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::n-shown", G_CALLBACK (on_counts_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::n-decided", G_CALLBACK (on_counts_changed), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (xs_review_claim_list_get_selection (self->list)));
-  on_filter_changed (self);
-  gtk_list_view_set_single_click_activate (self->claims_view, TRUE);
+  g_signal_connect_object (self->list, "notify::n-shown", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::n-decided", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  xs_review_claims_view_set_list (self->claims_view, self->list);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self, G_CONNECT_SWAPPED);
   on_folded_changed (self);
 
