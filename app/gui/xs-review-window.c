@@ -25,6 +25,7 @@
 #include "xs-review-evidence.h"
 #include "xs-review-files.h"
 #include "xs-review-open-job.h"
+#include "xs-review-package-title.h"
 #include "xs-review-reviewer.h"
 #include "xs-review-reviewer-button.h"
 #include "xs-review-saver.h"
@@ -64,7 +65,7 @@ struct _XsReviewWindow
   GtkWidget            *list_pane;
   GtkWidget            *detail_pane;
   GtkPaned             *claim_paned;
-  AdwWindowTitle       *package_title;
+  XsReviewPackageTitle *package_title;
   AdwWindowTitle       *claim_title;
   XsReviewClaimsView   *claims_view;
   XsReviewReviewerButton *reviewer_button;
@@ -557,21 +558,6 @@ on_folded_changed (XsReviewWindow *self)
 
 /* Opening the package */
 
-static char *
-describe_rule_set (const char *id)
-{
-  g_autoptr(GListModel) sets = xs_rule_set_list_all (NULL);
-
-  for (guint i = 0; sets != NULL && i < g_list_model_get_n_items (sets); i++)
-    {
-      g_autoptr(XsRuleSet) set = g_list_model_get_item (sets, i);
-
-      if (g_strcmp0 (xs_rule_set_get_id (set), id) == 0)
-        return g_strdup (xs_rule_set_get_source (set));
-    }
-  return g_strdup (id);
-}
-
 static void
 on_autosave_failed (XsReviewWindow *self,
                     const char     *message)
@@ -597,10 +583,7 @@ on_opened (GObject      *object,
   g_autoptr(XsReviewWindow) self = user_data;
   g_autoptr(XsReviewOpened) opened = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *rule_set = NULL;
-  g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
-  const char *base_name;
 
   gtk_spinner_stop (self->spinner);
   if (xs_job_run_finish (XS_JOB (object), result, &error))
@@ -621,16 +604,9 @@ on_opened (GObject      *object,
   xs_review_trust_bar_show (self->trust_bar, self->package, opened->trust, opened->trusted_name);
   xs_review_claim_list_add (self->list, (XsPackageClaimItem *const *) opened->items->pdata, opened->items->len);
 
-  base_name = xs_package_get_base_name (self->package);
-  if (base_name == NULL || *base_name == '\0')
-    base_name = _("Unnamed base");
-  rule_set = describe_rule_set (xs_package_get_rule_set (self->package));
-  /* Translators: the package's year, then its rule set (the notice) */
-  subtitle = g_strdup_printf (_("%d · %s"), xs_package_get_year (self->package), rule_set ? rule_set : "");
-  adw_window_title_set_title (self->package_title, base_name);
-  adw_window_title_set_subtitle (self->package_title, subtitle);
+  xs_review_package_title_set_package (self->package_title, self->package);
   /* Translators: the window's title: the base whose package is reviewed */
-  title = g_strdup_printf (_("Review: %s"), base_name);
+  title = g_strdup_printf (_("Review: %s"), xs_review_package_title_get_base_name (self->package_title));
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   gtk_stack_set_visible_child_name (self->stack, "package");
@@ -862,6 +838,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   g_type_ensure (XS_TYPE_REVIEW_CLAIM_DETAIL);
   g_type_ensure (XS_TYPE_REVIEW_CLAIMS_VIEW);
   g_type_ensure (XS_TYPE_REVIEW_EVIDENCE);
+  g_type_ensure (XS_TYPE_REVIEW_PACKAGE_TITLE);
   g_type_ensure (XS_TYPE_REVIEW_REVIEWER_BUTTON);
   g_type_ensure (XS_TYPE_REVIEW_TRUST_BAR);
   g_type_ensure (XS_TYPE_PACKAGE_CLAIM_ITEM);
