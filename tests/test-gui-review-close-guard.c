@@ -22,22 +22,6 @@ on_save (GSimpleAction *action,
   (*saves)++;
 }
 
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Closes @window and answers the question with @response. */
 static void
 close_and_answer (GtkWindow  *window,
@@ -47,7 +31,7 @@ close_and_answer (GtkWindow  *window,
 
   gtk_window_close (window);
   xs_gui_test_iterate (50);
-  dialog = find_dialog ("Save the Decisions?");
+  dialog = xs_gui_test_find_dialog_headed ("Save the Decisions?");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -117,7 +101,7 @@ test_review_close_guard_ask (void)
   guard = xs_review_close_guard_new (window, decisions, saver);
   gtk_window_close (window);
   xs_gui_test_iterate (50);
-  g_assert_null (find_dialog ("Save the Decisions?"));
+  g_assert_null (xs_gui_test_find_dialog_headed ("Save the Decisions?"));
   g_assert_null (window);
 
   /* Close Without Saving: closed, nothing left unsaved to ask about */

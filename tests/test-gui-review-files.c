@@ -55,26 +55,10 @@ has_message (gpointer user_data)
   return ((Heard *) user_data)->message != NULL;
 }
 
-static GtkWindow *
-find_toplevel (const char *title)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_get_visible (GTK_WIDGET (window))
-          && g_strcmp0 (gtk_window_get_title (window), title) == 0)
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 chooser_shown (gpointer title)
 {
-  return find_toplevel (title) != NULL;
+  return xs_gui_test_find_toplevel (title) != NULL;
 }
 
 /* Closes the chooser titled @title, choosing @path (NULL: dismissed). */
@@ -85,7 +69,7 @@ answer_chooser (const char *title,
   GtkWindow *chooser;
 
   g_assert_true (xs_gui_test_wait_until (chooser_shown, (gpointer) title, 10000));
-  chooser = find_toplevel (title);
+  chooser = xs_gui_test_find_toplevel (title);
   if (path == NULL)
     {
       gtk_window_close (chooser);
@@ -142,8 +126,8 @@ test_review_files_choose_and_read (void)
   xs_review_files_open (files, parent);
   xs_review_files_ask_save (files, parent);
   xs_gui_test_iterate (100);
-  g_assert_null (find_toplevel ("Open Decisions"));
-  g_assert_null (find_toplevel ("Save Decisions"));
+  g_assert_null (xs_gui_test_find_toplevel ("Open Decisions"));
+  g_assert_null (xs_gui_test_find_toplevel ("Save Decisions"));
 
   /* a decisions file of the package, read */
   g_object_set (files, "package", package, NULL);
@@ -172,16 +156,16 @@ test_review_files_choose_and_read (void)
   xs_review_files_ask_save (files, parent);
   g_assert_true (xs_gui_test_wait_until (chooser_shown, (gpointer) "Save Decisions", 10000));
   {
-    g_autofree char *offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (find_toplevel ("Save Decisions")));
+    g_autofree char *offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (xs_gui_test_find_toplevel ("Save Decisions")));
 
     g_assert_cmpstr (offered, ==, "decisions-2018.json");
   }
   answer_chooser ("Save Decisions", NULL);
-  g_assert_null (find_toplevel ("Save Decisions"));
+  g_assert_null (xs_gui_test_find_toplevel ("Save Decisions"));
   xs_review_files_ask_key (files, parent);
   g_assert_true (xs_gui_test_wait_until (chooser_shown, (gpointer) "Export My Key", 10000));
   {
-    g_autofree char *offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (find_toplevel ("Export My Key")));
+    g_autofree char *offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (xs_gui_test_find_toplevel ("Export My Key")));
 
     g_assert_cmpstr (offered, ==, "reviewer-key.pub");
   }
@@ -196,7 +180,7 @@ test_review_files_choose_and_read (void)
   g_clear_pointer (&heard.saved, g_free);
   xs_review_files_cancel (files);
   xs_gui_test_iterate (200);
-  g_assert_null (find_toplevel ("Save Decisions"));
+  g_assert_null (xs_gui_test_find_toplevel ("Save Decisions"));
   g_assert_null (heard.saved);
   g_assert_null (heard.message);
 

@@ -21,28 +21,12 @@ on_approve (GSimpleAction *action,
   (*approved)++;
 }
 
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Answers the open "Who Is Reviewing?" with @name for the industry side. */
 static void
 answer (const char *name,
         const char *response)
 {
-  AdwMessageDialog *dialog = find_dialog ("Who Is Reviewing?");
+  AdwMessageDialog *dialog = xs_gui_test_find_dialog_headed ("Who Is Reviewing?");
   GtkWidget *entry;
 
   g_assert_nonnull (dialog);

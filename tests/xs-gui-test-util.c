@@ -250,19 +250,42 @@ xs_gui_test_store_result (GObject      *object,
   *out = g_object_ref (result);
 }
 
-AdwMessageDialog *
-xs_gui_test_find_message_dialog (void)
+GtkWindow *
+xs_gui_test_find_toplevel (const char *title)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+xs_gui_test_find_dialog_headed (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && (heading == NULL
+              || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0))
         return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
+}
+
+AdwMessageDialog *
+xs_gui_test_find_message_dialog (void)
+{
+  return xs_gui_test_find_dialog_headed (NULL);
 }
 
 gboolean

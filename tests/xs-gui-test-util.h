@@ -69,6 +69,10 @@ void           xs_gui_test_open_window (XsDb          *db,
                                         int            year,
                                         XsWindow     **window);
 
+/* The window shown now titled @title (a file chooser's), or NULL. */
+GtkWindow        *xs_gui_test_find_toplevel       (const char *title);
+/* The message dialog shown now headed @heading (NULL: any), or NULL. */
+AdwMessageDialog *xs_gui_test_find_dialog_headed  (const char *heading);
 /* The message dialog shown now, or NULL. */
 AdwMessageDialog *xs_gui_test_find_message_dialog (void);
 /* For xs_gui_test_wait_until(): whether a message dialog is shown. */
