@@ -250,6 +250,67 @@ xs_gui_test_store_result (GObject      *object,
   *out = g_object_ref (result);
 }
 
+static void
+on_saved_toast (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  XsGuiTestReports *reports = user_data;
+
+  g_clear_pointer (&reports->saved_text, g_free);
+  g_clear_pointer (&reports->saved_path, g_free);
+  g_variant_get (param, "(ss)", &reports->saved_text, &reports->saved_path);
+}
+
+static void
+on_toast (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  XsGuiTestReports *reports = user_data;
+
+  g_free (reports->toast_text);
+  reports->toast_text = g_variant_dup_string (param, NULL);
+}
+
+static void
+on_reload (GSimpleAction *action,
+           GVariant      *param,
+           gpointer       user_data)
+{
+  ((XsGuiTestReports *) user_data)->n_reloads++;
+}
+
+GtkWindow *
+xs_gui_test_parent_new (XsGuiTestReports *reports)
+{
+  static const GActionEntry entries[] = {
+    { "show-saved-toast", on_saved_toast, "(ss)" },
+    { "show-toast", on_toast, "s" },
+    { "reload", on_reload, NULL },
+  };
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), reports);
+  gtk_widget_insert_action_group (GTK_WIDGET (parent), "win", G_ACTION_GROUP (group));
+  return parent;
+}
+
+void
+xs_gui_test_reports_clear (XsGuiTestReports *reports)
+{
+  g_clear_pointer (&reports->saved_text, g_free);
+  g_clear_pointer (&reports->saved_path, g_free);
+  g_clear_pointer (&reports->toast_text, g_free);
+}
+
+gboolean
+xs_gui_test_reported (gpointer reports)
+{
+  return ((XsGuiTestReports *) reports)->saved_text != NULL || ((XsGuiTestReports *) reports)->toast_text != NULL;
+}
+
 GtkWindow *
 xs_gui_test_find_toplevel (const char *title)
 {
