@@ -339,21 +339,6 @@ on_saving_changed (XsReviewWindow *self)
   update_actions (self);
 }
 
-static void
-init_saver (XsReviewWindow *self)
-{
-  self->saver = xs_review_saver_new ();
-  g_signal_connect_object (self->saver, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->saver, "message", G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (on_saving_changed), self, G_CONNECT_SWAPPED);
-  self->files = xs_review_files_new ();
-  g_signal_connect_object (self->files, "read", G_CALLBACK (on_files_read), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->files, "save", G_CALLBACK (xs_review_window_save_to), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->files, "export-key", G_CALLBACK (xs_review_window_export_key_to), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->files, "message", G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
-}
-
 void
 xs_review_window_save_to (XsReviewWindow *self,
                           const char     *path)
@@ -398,25 +383,6 @@ export_key_action (GtkWidget  *widget,
 {
   xs_review_files_ask_key (XS_REVIEW_WINDOW (widget)->files, GTK_WINDOW (widget));
 }
-
-static void
-class_install_actions (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
-  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
-  gtk_widget_class_install_action (widget_class, "review.clear", NULL, clear_action);
-  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "review.open-decisions", NULL,
-                                   open_decisions_action);
-  gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
-  gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "review.export-key", NULL, export_key_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "review.open-decisions", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
-}
-
 
 const char *
 xs_review_window_get_page (XsReviewWindow *self)
@@ -766,8 +732,6 @@ xs_review_window_constructed (GObject *object)
     start_open (self, self->path);
 }
 
-/* The class */
-
 static void
 xs_review_window_dispose (GObject *object)
 {
@@ -868,7 +832,19 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
-  class_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "review.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "review.open-decisions", NULL,
+                                   open_decisions_action);
+  gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
+  gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "review.export-key", NULL, export_key_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "review.open-decisions", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
   gtk_widget_class_install_action (widget_class, "review.previous-scan", NULL, previous_scan_action);
   gtk_widget_class_install_action (widget_class, "review.next-scan", NULL, next_scan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "review.previous-scan", NULL);
@@ -882,7 +858,16 @@ xs_review_window_init (XsReviewWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->list = xs_review_claim_list_new ();
-  init_saver (self);
+  self->saver = xs_review_saver_new ();
+  g_signal_connect_object (self->saver, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "message", G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (on_saving_changed), self, G_CONNECT_SWAPPED);
+  self->files = xs_review_files_new ();
+  g_signal_connect_object (self->files, "read", G_CALLBACK (on_files_read), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "save", G_CALLBACK (xs_review_window_save_to), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "export-key", G_CALLBACK (xs_review_window_export_key_to), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "message", G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::current", G_CALLBACK (show_claim), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-shown", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-decided", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
