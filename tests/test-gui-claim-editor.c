@@ -318,22 +318,6 @@ drop (XsClaimEditor *editor,
   xs_gui_test_wait_editor_idle (editor);
 }
 
-static GtkWindow *
-find_toplevel (const char *title)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_get_visible (GTK_WIDGET (window))
-          && g_strcmp0 (gtk_window_get_title (window), title) == 0)
-        return window;
-    }
-  return NULL;
-}
-
 /* Tests -------------------------------------------------------------------- */
 
 static gboolean
@@ -466,12 +450,12 @@ test_new_claim_and_materials (Fixture       *fixture,
   /* Attach… opens a file chooser named after the material. */
   gtk_widget_activate_action (GTK_WIDGET (notice), "material.attach", NULL);
   {
-    GtkWindow *chooser = find_toplevel ("Attach Meeting notice");
+    GtkWindow *chooser = xs_gui_test_find_toplevel ("Attach Meeting notice");
 
     g_assert_nonnull (chooser);
     gtk_window_close (chooser);
     xs_gui_test_iterate (50);
-    g_assert_null (find_toplevel ("Attach Meeting notice"));
+    g_assert_null (xs_gui_test_find_toplevel ("Attach Meeting notice"));
     g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
   }
 

@@ -16,29 +16,8 @@
 #include "xs-test-util.h"
 
 /* What the exchange reported through the parent's actions. */
-static char *saved_text;
-static char *saved_path;
-static char *toast_text;
+static XsGuiTestReports reports;
 static guint n_busy_changes;
-
-static void
-on_saved_toast (GSimpleAction *action,
-                GVariant      *param,
-                gpointer       user_data)
-{
-  g_clear_pointer (&saved_text, g_free);
-  g_clear_pointer (&saved_path, g_free);
-  g_variant_get (param, "(ss)", &saved_text, &saved_path);
-}
-
-static void
-on_toast (GSimpleAction *action,
-          GVariant      *param,
-          gpointer       user_data)
-{
-  g_free (toast_text);
-  toast_text = g_variant_dup_string (param, NULL);
-}
 
 static void
 on_busy (XsJobRunner *runner,
@@ -46,28 +25,6 @@ on_busy (XsJobRunner *runner,
          gpointer     user_data)
 {
   n_busy_changes++;
-}
-
-static gboolean
-reported (gpointer user_data)
-{
-  return saved_text != NULL || toast_text != NULL;
-}
-
-/* A window of no kind of its own: only the actions a window of Xueshi has. */
-static GtkWindow *
-parent_new (void)
-{
-  static const GActionEntry entries[] = {
-    { "show-saved-toast", on_saved_toast, "(ss)" },
-    { "show-toast", on_toast, "s" },
-  };
-  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-
-  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), NULL);
-  gtk_widget_insert_action_group (GTK_WIDGET (parent), "win", G_ACTION_GROUP (group));
-  return parent;
 }
 
 static void
@@ -81,7 +38,7 @@ test_export (void)
   g_autoptr(XsDb) db = xs_db_open (data_dir, &error);
   g_autoptr(XsBaseProfile) profile = xs_base_profile_new ();
   g_autoptr(XsPackage) package = NULL;
-  GtkWindow *parent = parent_new ();
+  GtkWindow *parent = xs_gui_test_parent_new (&reports);
   XsJobRunner *runner = xs_job_runner_new (GTK_WIDGET (parent));
   XsPackageExchange *exchange;
   gint64 trainee;
@@ -103,18 +60,18 @@ test_export (void)
 
   /* a folder that is not there: said at once, nothing runs */
   xs_package_exchange_export (exchange, nowhere);
-  g_assert_nonnull (toast_text);
-  g_assert_null (saved_text);
+  g_assert_nonnull (reports.toast_text);
+  g_assert_null (reports.saved_text);
   g_assert_cmpuint (n_busy_changes, ==, 0);
-  g_clear_pointer (&toast_text, g_free);
+  g_clear_pointer (&reports.toast_text, g_free);
 
   /* the year's package, written in a worker, and a saved toast */
   xs_package_exchange_export (exchange, zip);
   g_assert_true (xs_job_runner_get_busy (runner));
-  g_assert_true (xs_gui_test_wait_until (reported, NULL, 30000));
-  g_assert_cmpstr (toast_text, ==, NULL);
-  g_assert_cmpstr (saved_path, ==, zip);
-  g_assert_nonnull (strstr (saved_text, "2018"));
+  g_assert_true (xs_gui_test_wait_until (xs_gui_test_reported, &reports, 30000));
+  g_assert_cmpstr (reports.toast_text, ==, NULL);
+  g_assert_cmpstr (reports.saved_path, ==, zip);
+  g_assert_nonnull (strstr (reports.saved_text, "2018"));
   g_assert_false (xs_job_runner_get_busy (runner));
   g_assert_cmpuint (n_busy_changes, ==, 2);
 
@@ -126,8 +83,8 @@ test_export (void)
   /* the window may go first: the exchange then reports to nobody */
   gtk_window_destroy (parent);
   xs_gui_test_iterate (50);
-  g_clear_pointer (&saved_text, g_free);
-  g_clear_pointer (&saved_path, g_free);
+  g_clear_pointer (&reports.saved_text, g_free);
+  g_clear_pointer (&reports.saved_path, g_free);
   xs_gui_test_finalize (exchange, 5000);
   xs_gui_test_finalize (runner, 5000);
 }
@@ -160,7 +117,7 @@ test_review_package (void)
   XsDb *db = xs_application_get_db (app);
   g_autofree char *scan = xs_test_write_png ("专利证书.png", 64, 48, 11);
   const char *scans[] = { scan, NULL };
-  GtkWindow *parent = parent_new ();
+  GtkWindow *parent = xs_gui_test_parent_new (&reports);
   XsJobRunner *runner = xs_job_runner_new (GTK_WIDGET (parent));
   XsPackageExchange *exchange;
   XsWindow *window;
@@ -174,13 +131,13 @@ test_review_package (void)
   exchange = xs_package_exchange_new (parent, runner);
   g_object_set (exchange, "db", db, "profile", profile, "year", 2018, NULL);
   xs_package_exchange_export (exchange, zip);
-  g_assert_true (xs_gui_test_wait_until (reported, NULL, 30000));
-  g_assert_cmpstr (saved_path, ==, zip);
+  g_assert_true (xs_gui_test_wait_until (xs_gui_test_reported, &reports, 30000));
+  g_assert_cmpstr (reports.saved_path, ==, zip);
   gtk_window_destroy (parent);
   xs_gui_test_finalize (exchange, 5000);
   xs_gui_test_finalize (runner, 5000);
-  g_clear_pointer (&saved_text, g_free);
-  g_clear_pointer (&saved_path, g_free);
+  g_clear_pointer (&reports.saved_text, g_free);
+  g_clear_pointer (&reports.saved_path, g_free);
 
   window = xs_window_new (GTK_APPLICATION (app), db, profile, 2018, TRUE);
   gtk_window_present (GTK_WINDOW (window));

@@ -168,22 +168,6 @@ selected_item (XsReviewWindow *window)
   return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (xs_review_window_get_claims (window)));
 }
 
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window)
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 has_pages (gpointer user_data)
 {
@@ -205,7 +189,7 @@ is_trusted (gpointer user_data)
 static gboolean
 key_asked (gpointer user_data)
 {
-  return find_message_dialog ("Make Your Reviewer Key?") != NULL;
+  return xs_gui_test_find_dialog_headed ("Make Your Reviewer Key?") != NULL;
 }
 
 static gboolean
@@ -217,7 +201,7 @@ file_exists (gpointer user_data)
 static gboolean
 report_shown (gpointer user_data)
 {
-  return find_message_dialog (user_data) != NULL;
+  return xs_gui_test_find_dialog_headed (user_data) != NULL;
 }
 
 /* The subtitle of the action row under @root whose subtitle is @text. */
@@ -317,7 +301,7 @@ test_review_round_trip (Fixture       *fixture,
     xs_gui_test_iterate (300);
     maybe_shoot (GTK_WIDGET (review), "review-unknown-signer.png");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.trust-base", NULL));
-    dialog = find_message_dialog ("Trust This Base?");
+    dialog = xs_gui_test_find_dialog_headed ("Trust This Base?");
     g_assert_nonnull (dialog);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), fingerprint));
     adw_message_dialog_response (dialog, "trust");
@@ -383,7 +367,7 @@ test_review_round_trip (Fixture       *fixture,
   xs_review_window_select (review, find_claim (review, "一种采血针"));
   patent = g_object_ref (selected_item (review));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.reject", NULL));
-  dialog = find_message_dialog ("Reject the Claim?");
+  dialog = xs_gui_test_find_dialog_headed ("Reject the Claim?");
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reject"));
   entry = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Reason");
@@ -440,7 +424,7 @@ test_review_round_trip (Fixture       *fixture,
   /* the first save makes the reviewer's key, after asking */
   xs_review_window_save_to (review, decisions);
   g_assert_true (xs_gui_test_wait_until (key_asked, NULL, 30000));
-  dialog = find_message_dialog ("Make Your Reviewer Key?");
+  dialog = xs_gui_test_find_dialog_headed ("Make Your Reviewer Key?");
   adw_message_dialog_response (dialog, "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (xs_gui_test_wait_until (is_saved, review, 30000));
@@ -482,7 +466,7 @@ test_review_round_trip (Fixture       *fixture,
   /* first what it would do, with names */
   _xs_window_import_decisions (window, decisions);
   g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Apply the Decisions?", 30000));
-  dialog = find_message_dialog ("Apply the Decisions?");
+  dialog = xs_gui_test_find_dialog_headed ("Apply the Decisions?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Approved: 1 · Not approved: 1 · Refused: 0.");
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "王芳"));
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "李娜"));
@@ -490,7 +474,7 @@ test_review_round_trip (Fixture       *fixture,
   adw_message_dialog_response (dialog, "apply");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Decisions Applied", 30000));
-  dialog = find_message_dialog ("Decisions Applied");
+  dialog = xs_gui_test_find_dialog_headed ("Decisions Applied");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "2 decisions applied.");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpint (claim_status (db, fixture->patents[0], NULL), ==, XS_STATUS_APPROVED);
@@ -501,7 +485,7 @@ test_review_round_trip (Fixture       *fixture,
    * its trainee's name, and nothing can be applied */
   _xs_window_import_decisions (window, decisions);
   g_assert_true (xs_gui_test_wait_until (report_shown, (gpointer) "Apply the Decisions?", 30000));
-  dialog = find_message_dialog ("Apply the Decisions?");
+  dialog = xs_gui_test_find_dialog_headed ("Apply the Decisions?");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "This file was already applied on 20"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Refused: 2."));
   g_assert_cmpstr (find_subtitle (GTK_WIDGET (dialog), "decisions-2018.json:1"), ==, "decisions-2018.json:1");
@@ -546,7 +530,7 @@ test_review_unsaved (Fixture       *fixture,
   /* HR is the default side: a patent is the industry department's */
   g_assert_false (gtk_widget_is_sensitive (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_BUTTON, "Approve")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.set-reviewer", NULL));
-  dialog = find_message_dialog ("Who Is Reviewing?");
+  dialog = xs_gui_test_find_dialog_headed ("Who Is Reviewing?");
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
   name = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
@@ -568,7 +552,7 @@ test_review_unsaved (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (review));
   xs_gui_test_iterate (100);
   g_assert_nonnull (review);
-  dialog = find_message_dialog ("Save the Decisions?");
+  dialog = xs_gui_test_find_dialog_headed ("Save the Decisions?");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -611,7 +595,7 @@ is_approved (gpointer user_data)
 static gboolean
 continue_offered (gpointer user_data)
 {
-  return find_message_dialog ("Continue the Review?") != NULL;
+  return xs_gui_test_find_dialog_headed ("Continue the Review?") != NULL;
 }
 
 /* Approving as the HR department, switching to the industry department and
@@ -694,7 +678,7 @@ test_review_side_switch_restart (Fixture       *fixture,
   review = open_review (fixture->package);
   g_object_add_weak_pointer (G_OBJECT (review), (gpointer *) &review);
   g_assert_true (xs_gui_test_wait_until (continue_offered, NULL, 30000));
-  dialog = find_message_dialog ("Continue the Review?");
+  dialog = xs_gui_test_find_dialog_headed ("Continue the Review?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 decisions"));
   adw_message_dialog_response (dialog, "continue");
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -250,19 +250,103 @@ xs_gui_test_store_result (GObject      *object,
   *out = g_object_ref (result);
 }
 
-AdwMessageDialog *
-xs_gui_test_find_message_dialog (void)
+static void
+on_saved_toast (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  XsGuiTestReports *reports = user_data;
+
+  g_clear_pointer (&reports->saved_text, g_free);
+  g_clear_pointer (&reports->saved_path, g_free);
+  g_variant_get (param, "(ss)", &reports->saved_text, &reports->saved_path);
+}
+
+static void
+on_toast (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  XsGuiTestReports *reports = user_data;
+
+  g_free (reports->toast_text);
+  reports->toast_text = g_variant_dup_string (param, NULL);
+}
+
+static void
+on_reload (GSimpleAction *action,
+           GVariant      *param,
+           gpointer       user_data)
+{
+  ((XsGuiTestReports *) user_data)->n_reloads++;
+}
+
+GtkWindow *
+xs_gui_test_parent_new (XsGuiTestReports *reports)
+{
+  static const GActionEntry entries[] = {
+    { "show-saved-toast", on_saved_toast, "(ss)" },
+    { "show-toast", on_toast, "s" },
+    { "reload", on_reload, NULL },
+  };
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), reports);
+  gtk_widget_insert_action_group (GTK_WIDGET (parent), "win", G_ACTION_GROUP (group));
+  return parent;
+}
+
+void
+xs_gui_test_reports_clear (XsGuiTestReports *reports)
+{
+  g_clear_pointer (&reports->saved_text, g_free);
+  g_clear_pointer (&reports->saved_path, g_free);
+  g_clear_pointer (&reports->toast_text, g_free);
+}
+
+gboolean
+xs_gui_test_reported (gpointer reports)
+{
+  return ((XsGuiTestReports *) reports)->saved_text != NULL || ((XsGuiTestReports *) reports)->toast_text != NULL;
+}
+
+GtkWindow *
+xs_gui_test_find_toplevel (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+xs_gui_test_find_dialog_headed (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && (heading == NULL
+              || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0))
         return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
+}
+
+AdwMessageDialog *
+xs_gui_test_find_message_dialog (void)
+{
+  return xs_gui_test_find_dialog_headed (NULL);
 }
 
 gboolean

@@ -69,6 +69,30 @@ void           xs_gui_test_open_window (XsDb          *db,
                                         int            year,
                                         XsWindow     **window);
 
+/* What a part of the window reported through the window's actions: the
+ * last win.show-saved-toast (text and path), the last win.show-toast, and
+ * how many win.reload. */
+typedef struct
+{
+  char  *saved_text;
+  char  *saved_path;
+  char  *toast_text;
+  guint  n_reloads;
+} XsGuiTestReports;
+
+/* A window of no kind of its own with only the actions a window of Xueshi
+ * has (win.show-saved-toast, win.show-toast, win.reload), recording what
+ * they are given in @reports, which must outlive it. */
+GtkWindow     *xs_gui_test_parent_new    (XsGuiTestReports *reports);
+/* Forgets the texts reported. */
+void           xs_gui_test_reports_clear (XsGuiTestReports *reports);
+/* For xs_gui_test_wait_until() on an XsGuiTestReports: whether a toast
+ * was reported. */
+gboolean       xs_gui_test_reported      (gpointer          reports);
+/* The window shown now titled @title (a file chooser's), or NULL. */
+GtkWindow        *xs_gui_test_find_toplevel       (const char *title);
+/* The message dialog shown now headed @heading (NULL: any), or NULL. */
+AdwMessageDialog *xs_gui_test_find_dialog_headed  (const char *heading);
 /* The message dialog shown now, or NULL. */
 AdwMessageDialog *xs_gui_test_find_message_dialog (void);
 /* For xs_gui_test_wait_until(): whether a message dialog is shown. */

@@ -13,13 +13,376 @@
 #include <glib/gi18n.h>
 
 #include "xs-job.h"
-#include "xs-date.h"
 #include "xs-package-claim-item.h"
+#include "xs-reject-dialog.h"
+#include "xs-report.h"
+#include "xs-review-autosave.h"
+#include "xs-review-claim-detail.h"
+#include "xs-review-claim-list.h"
+#include "xs-review-claims-view.h"
+#include "xs-review-close-guard.h"
+#include "xs-review-decisions.h"
+#include "xs-review-evidence.h"
+#include "xs-review-files.h"
 #include "xs-review-open-job.h"
-#include "xs-review-window-private.h"
+#include "xs-review-package-title.h"
+#include "xs-review-reviewer.h"
+#include "xs-review-reviewer-button.h"
+#include "xs-review-saver.h"
+#include "xs-review-trust-bar.h"
+#include "xs-review-window.h"
 #include "xs-rules.h"
+#include "xs-trust.h"
+
+struct _XsReviewWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  char                 *data_dir;     /* as given, or NULL */
+  char                 *path;         /* the package file */
+  GCancellable         *cancellable;
+  XsPackage            *package;
+  XsRuleSet            *rules;
+  XsReviewAutosave     *autosave;     /* once the package is open */
+  XsReviewClaimList    *list;         /* the claims, those shown, the chosen one */
+  XsReviewDecisions    *decisions;    /* made, undone, read back */
+  XsReviewSaver        *saver;
+  XsReviewFiles        *files;        /* the choosers, a decisions file read */
+  XsReviewCloseGuard   *close_guard;  /* asks before unsaved decisions are closed */
+
+  char                 *reviewer_dir; /* the reviewer's own folder: key, trusted bases */
+  XsReviewReviewer     *reviewer;     /* name and side, from the settings */
+  gboolean              closing;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  XsReviewTrustBar     *trust_bar;
+  GtkStack             *stack;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkWidget            *detail_pane;
+  GtkPaned             *claim_paned;
+  XsReviewPackageTitle *package_title;
+  AdwWindowTitle       *claim_title;
+  XsReviewClaimsView   *claims_view;
+  XsReviewReviewerButton *reviewer_button;
+  GtkStack             *detail_stack;
+  XsReviewClaimDetail  *claim_detail;
+  XsReviewEvidence     *evidence;
+};
 
 G_DEFINE_FINAL_TYPE (XsReviewWindow, xs_review_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* A toast saying @text. */
+static void
+show_toast (XsReviewWindow *self,
+            const char     *text)
+{
+  xs_report_show_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+on_undo_toast_clicked (XsReviewWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "review.undo", NULL);
+}
+
+static void
+show_undo_toast (XsReviewWindow *self,
+                 const char     *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked), self, G_CONNECT_SWAPPED);
+  xs_report_show_toast (self->toast_overlay, toast);
+}
+
+static void
+update_actions (XsReviewWindow *self)
+{
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
+  gboolean can_decide = xs_review_claim_detail_get_can_decide (self->claim_detail);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reject", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
+                                 item != NULL && xs_package_claim_item_get_decided_here (item));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo",
+                                 self->decisions != NULL && xs_review_decisions_get_can_undo (self->decisions));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save",
+                                 self->package != NULL && !xs_review_saver_get_saving (self->saver));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-decisions", self->package != NULL);
+}
+
+/* After decisions or the side changed: the list, its count and the actions. */
+static void
+refilter (XsReviewWindow *self)
+{
+  xs_review_claim_list_refilter (self->list);
+  update_actions (self);
+}
+
+/* The reviewer */
+
+/* The side's to-do list and what it may decide */
+static void
+show_side (XsReviewWindow *self)
+{
+  xs_review_claim_list_set_side (self->list, xs_review_reviewer_get_side (self->reviewer));
+  xs_review_claim_detail_set_side (self->claim_detail, xs_review_reviewer_get_side (self->reviewer));
+  if (self->package != NULL)
+    refilter (self);
+  update_actions (self);
+}
+
+void
+xs_review_window_set_reviewer (XsReviewWindow *self,
+                               const char     *name,
+                               XsReviewSide    side)
+{
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (side == XS_REVIEW_SIDE_HR || side == XS_REVIEW_SIDE_INDUSTRY);
+
+  xs_review_reviewer_set (self->reviewer, name, side);
+}
+
+static void
+ask_reviewer (XsReviewWindow *self,
+              const char     *then)
+{
+  xs_review_reviewer_button_ask (self->reviewer_button, then);
+}
+
+static void
+set_reviewer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ask_reviewer (XS_REVIEW_WINDOW (widget), NULL);
+}
+
+/* Deciding */
+
+/* Decides the chosen claim; a toast says what was done, with Undo. */
+static void
+decide (XsReviewWindow *self,
+        XsStatus        decision,
+        const char     *reason)
+{
+  g_autofree char *text = xs_review_decisions_decide (self->decisions, decision, reason);
+
+  if (text != NULL)
+    show_undo_toast (self, text);
+  update_actions (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  if (xs_review_decisions_undo (self->decisions))
+    update_actions (self);
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  if (!xs_review_reviewer_get_confirmed (self->reviewer))
+    ask_reviewer (self, action_name);
+  else
+    decide (self, XS_STATUS_APPROVED, NULL);
+}
+
+void
+xs_review_window_reject (XsReviewWindow *self,
+                         const char     *reason)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (reason != NULL);
+
+  stripped = g_strstrip (g_strdup (reason));
+  g_return_if_fail (*stripped != '\0');
+  decide (self, XS_STATUS_REJECTED, stripped);
+}
+
+static void
+on_reject_response (XsRejectDialog *dialog,
+                    const char     *response,
+                    XsReviewWindow *self)
+{
+  g_autofree char *reason = xs_reject_dialog_get_reason (dialog);
+
+  if (g_str_equal (response, "reject") && *reason != '\0')
+    xs_review_window_reject (self, reason);
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
+  XsRejectDialog *dialog;
+
+  if (item == NULL)
+    return;
+  if (!xs_review_reviewer_get_confirmed (self->reviewer))
+    {
+      ask_reviewer (self, action_name);
+      return;
+    }
+
+  dialog = xs_reject_dialog_new (GTK_WINDOW (self), xs_package_claim_item_get_name (item),
+                                 xs_package_claim_item_get_title (item));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reject_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
+
+  if (item != NULL && xs_package_claim_item_get_decided_here (item))
+    decide (self, XS_STATUS_SUBMITTED, NULL);
+}
+
+/* Open Decisions… */
+
+static void
+on_files_read (XsReviewWindow *self,
+               GPtrArray      *decisions)
+{
+  g_autofree char *text = NULL;
+
+  xs_review_decisions_apply (self->decisions, decisions);
+  update_actions (self);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision loaded", "%u decisions loaded",
+                                       decisions->len),
+                          decisions->len);
+  show_undo_toast (self, text);
+}
+
+void
+xs_review_window_load_decisions (XsReviewWindow *self,
+                                 const char     *path)
+{
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->package != NULL);
+
+  xs_review_files_read (self->files, path);
+}
+
+static void
+open_decisions_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  xs_review_files_open (XS_REVIEW_WINDOW (widget)->files, GTK_WINDOW (widget));
+}
+
+/* Saving */
+
+static void
+save_to (XsReviewWindow *self,
+         const char     *path,
+         gboolean        create_key)
+{
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->package != NULL);
+
+  xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, xs_review_claim_list_get_claims (self->list),
+                        xs_review_decisions_get_generation (self->decisions), path, create_key);
+}
+
+/* Saving: a toast (and closing, when that was asked for: XsReviewCloseGuard) */
+
+static void
+on_saved (XsReviewWindow *self,
+          const char     *path,
+          guint           n,
+          guint           generation)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *text = NULL;
+
+  xs_review_decisions_saved (self->decisions, generation);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision saved to “%s”",
+                                       "%u decisions saved to “%s”", n),
+                          n, name);
+  show_toast (self, text);
+}
+
+static void
+on_saving_changed (XsReviewWindow *self)
+{
+  update_actions (self);
+}
+
+void
+xs_review_window_save_to (XsReviewWindow *self,
+                          const char     *path)
+{
+  save_to (self, path, FALSE);
+}
+
+void
+xs_review_window_save_with_new_key (XsReviewWindow *self,
+                                    const char     *path)
+{
+  save_to (self, path, TRUE);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+
+  if (self->package != NULL && !xs_review_saver_get_saving (self->saver))
+    xs_review_files_ask_save (self->files, GTK_WINDOW (self));
+}
+
+/* Exporting the reviewer's public key, for the bases to register */
+
+void
+xs_review_window_export_key_to (XsReviewWindow *self,
+                                const char     *path)
+{
+  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  xs_review_saver_export_key (self->saver, path);
+}
+
+static void
+export_key_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  xs_review_files_ask_key (XS_REVIEW_WINDOW (widget)->files, GTK_WINDOW (widget));
+}
 
 const char *
 xs_review_window_get_page (XsReviewWindow *self)
@@ -61,7 +424,7 @@ gboolean
 xs_review_window_get_modified (XsReviewWindow *self)
 {
   g_return_val_if_fail (XS_IS_REVIEW_WINDOW (self), FALSE);
-  return self->modified;
+  return xs_review_decisions_get_modified (self->decisions);
 }
 
 /* The signer of the package, at the top */
@@ -99,89 +462,31 @@ static void
 on_trust_message (XsReviewWindow *self,
                   const char     *message)
 {
-  _xs_review_window_show_toast (self, message);
+  show_toast (self, message);
 }
 
-/* The list and its filter */
+/* The list (XsReviewClaimsView shows it, with its search and counts) */
 
 static void
-update_count (XsReviewWindow *self)
+on_claim_activated (XsReviewWindow *self)
 {
-  guint total = xs_review_claim_list_get_n_total (self->list);
-  guint shown = xs_review_claim_list_get_n_shown (self->list);
-  guint decided = xs_review_claim_list_get_n_decided (self->list);
-  g_autofree char *text = NULL;
-
-  /* Translators: claims shown, claims in the package, claims decided here */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u claim shown · %u decided",
-                                       "%u of %u claims shown · %u decided", total),
-                          shown, total, decided);
-  gtk_label_set_label (self->count_label, text);
-}
-
-static void
-on_filter_changed (XsReviewWindow *self)
-{
-  xs_review_claim_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  xs_review_claim_list_set_undecided_only (self->list, gtk_toggle_button_get_active (self->undecided_button));
-}
-
-static void
-on_counts_changed (XsReviewWindow *self)
-{
-  update_count (self);
-  _xs_review_window_update_actions (self);
-}
-
-static void
-on_claim_activated (XsReviewWindow *self,
-                    guint           position)
-{
-  gtk_single_selection_set_selected (xs_review_claim_list_get_selection (self->list), position);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_pane));
 }
 
 /* The chosen claim */
 
 static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && *value != '\0' ? value : "—");
-}
-
-static void
 show_claim (XsReviewWindow *self)
 {
   XsPackageClaimItem *current = xs_review_claim_list_get_current (self->list);
-  const XsPackageClaim *claim;
+  const XsPackageClaim *claim = current != NULL ? xs_package_claim_item_get_claim (current) : NULL;
 
-  if (current == NULL)
-    {
-      xs_review_evidence_set_claim (self->evidence, NULL);
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      adw_window_title_set_title (self->claim_title, "");
-      adw_window_title_set_subtitle (self->claim_title, "");
-      _xs_review_window_update_actions (self);
-      return;
-    }
-
-  claim = xs_package_claim_item_get_claim (current);
-  adw_window_title_set_title (self->claim_title, claim->name ? claim->name : "");
-  adw_window_title_set_subtitle (self->claim_title, claim->ref ? claim->ref : "");
-  set_row (self->name_row, claim->name);
-  set_row (self->id_row, xs_package_claim_item_get_masked_id (current));
-  set_row (self->employer_row, claim->employer);
-  set_row (self->what_row, xs_package_claim_item_get_what (current));
-  set_row (self->title_row, claim->title);
-  set_row (self->hours_row, xs_package_claim_item_get_hours_text (current));
-  set_row (self->date_row, claim->date);
-  set_row (self->ref_row, claim->ref);
-
+  xs_review_claim_detail_set_item (self->claim_detail, current);
   xs_review_evidence_set_claim (self->evidence, current);
-
-  gtk_stack_set_visible_child_name (self->detail_stack, "claim");
-  _xs_review_window_update_actions (self);
+  adw_window_title_set_title (self->claim_title, claim != NULL && claim->name ? claim->name : "");
+  adw_window_title_set_subtitle (self->claim_title, claim != NULL && claim->ref ? claim->ref : "");
+  gtk_stack_set_visible_child_name (self->detail_stack, current != NULL ? "claim" : "none");
+  update_actions (self);
 }
 
 static void
@@ -219,38 +524,21 @@ on_folded_changed (XsReviewWindow *self)
 
 /* Opening the package */
 
-static char *
-describe_rule_set (const char *id)
-{
-  g_autoptr(GListModel) sets = xs_rule_set_list_all (NULL);
-
-  for (guint i = 0; sets != NULL && i < g_list_model_get_n_items (sets); i++)
-    {
-      g_autoptr(XsRuleSet) set = g_list_model_get_item (sets, i);
-
-      if (g_strcmp0 (xs_rule_set_get_id (set), id) == 0)
-        return g_strdup (xs_rule_set_get_source (set));
-    }
-  return g_strdup (id);
-}
-
 static void
 on_autosave_failed (XsReviewWindow *self,
                     const char     *message)
 {
   /* a kept review written after the window closed says nothing */
   if (!self->closing)
-    _xs_review_window_show_toast (self, message);
+    show_toast (self, message);
 }
 
 static void
 on_continue (XsReviewWindow *self,
              GPtrArray      *decisions)
 {
-  _xs_review_window_apply_decisions (self, decisions);
-  /* continuing is not a step to undo */
-  xs_review_undo_clear (self->undo);
-  _xs_review_window_update_actions (self);
+  xs_review_decisions_continue (self->decisions, decisions);
+  update_actions (self);
 }
 
 static void
@@ -261,10 +549,7 @@ on_opened (GObject      *object,
   g_autoptr(XsReviewWindow) self = user_data;
   g_autoptr(XsReviewOpened) opened = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *rule_set = NULL;
-  g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
-  const char *base_name;
 
   gtk_spinner_stop (self->spinner);
   if (xs_job_run_finish (XS_JOB (object), result, &error))
@@ -281,25 +566,19 @@ on_opened (GObject      *object,
   self->package = g_steal_pointer (&opened->package);
   self->rules = g_steal_pointer (&opened->rules);
   xs_review_evidence_set_package (self->evidence, self->package, self->rules);
+  xs_review_files_set_package (self->files, self->package);
   xs_review_trust_bar_show (self->trust_bar, self->package, opened->trust, opened->trusted_name);
   xs_review_claim_list_add (self->list, (XsPackageClaimItem *const *) opened->items->pdata, opened->items->len);
 
-  base_name = xs_package_get_base_name (self->package);
-  if (base_name == NULL || *base_name == '\0')
-    base_name = _("Unnamed base");
-  rule_set = describe_rule_set (xs_package_get_rule_set (self->package));
-  /* Translators: the package's year, then its rule set (the notice) */
-  subtitle = g_strdup_printf (_("%d · %s"), xs_package_get_year (self->package), rule_set ? rule_set : "");
-  adw_window_title_set_title (self->package_title, base_name);
-  adw_window_title_set_subtitle (self->package_title, subtitle);
+  xs_review_package_title_set_package (self->package_title, self->package);
   /* Translators: the window's title: the base whose package is reviewed */
-  title = g_strdup_printf (_("Review: %s"), base_name);
+  title = g_strdup_printf (_("Review: %s"), xs_review_package_title_get_base_name (self->package_title));
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   gtk_stack_set_visible_child_name (self->stack, "package");
-  update_count (self);
   show_claim (self);
   self->autosave = xs_review_autosave_new (self->package);
+  xs_review_decisions_set_autosave (self->decisions, self->autosave);
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "continue", G_CALLBACK (on_continue), self, G_CONNECT_SWAPPED);
   xs_review_autosave_offer_continue (self->autosave, GTK_WINDOW (self), opened->saved, opened->saved_at);
@@ -315,58 +594,6 @@ start_open (XsReviewWindow *self,
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   xs_job_run_async (job, self->cancellable, on_opened, g_object_ref (self));
-}
-
-/* Closing with unsaved decisions */
-
-/* Not while the dialog, transient for the window, emits its response. */
-static gboolean
-close_later (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_close_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   XsReviewWindow   *self)
-{
-  if (g_str_equal (response, "close"))
-    {
-      self->modified = FALSE;
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      self->close_after_save = TRUE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "review.save", NULL);
-    }
-}
-
-static gboolean
-close_request (GtkWindow *window)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (window);
-  GtkWidget *dialog;
-
-  if (!self->modified)
-    return FALSE;
-
-  dialog = adw_message_dialog_new (window, _("Save the Decisions?"),
-                                   _("Your decisions are not in a decisions file for the base yet. "
-                                     "They are kept on this computer: open the package again to continue."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("Close _Without Saving"),
-                                    "save", _("_Save…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
 }
 
 /* Navigation */
@@ -389,7 +616,7 @@ find_action (GtkWidget  *widget,
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  xs_review_claims_view_focus_search (self->claims_view);
 }
 
 static void
@@ -493,15 +720,17 @@ xs_review_window_constructed (GObject *object)
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
   self->reviewer = xs_review_reviewer_new (self->settings);
-  _xs_review_window_show_reviewer (self);
+  xs_review_reviewer_button_set_reviewer (self->reviewer_button, self->reviewer);
+  self->decisions = xs_review_decisions_new (self->list, self->reviewer);
+  self->close_guard = xs_review_close_guard_new (GTK_WINDOW (self), self->decisions, self->saver);
+  g_signal_connect_object (self->reviewer, "notify::side", G_CALLBACK (show_side), self, G_CONNECT_SWAPPED);
+  show_side (self);
   self->reviewer_dir = xs_reviewer_dir_resolve (self->data_dir);
   xs_review_trust_bar_set_reviewer_dir (self->trust_bar, self->reviewer_dir);
   xs_review_saver_set_reviewer_dir (self->saver, self->reviewer_dir);
   if (self->path != NULL)
     start_open (self, self->path);
 }
-
-/* The class */
 
 static void
 xs_review_window_dispose (GObject *object)
@@ -514,6 +743,8 @@ xs_review_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->saver != NULL)
     xs_review_saver_cancel (self->saver);
+  if (self->files != NULL)
+    xs_review_files_cancel (self->files);
   G_OBJECT_CLASS (xs_review_window_parent_class)->dispose (object);
 }
 
@@ -524,8 +755,10 @@ xs_review_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list);
-  g_clear_object (&self->undo);
+  g_clear_object (&self->close_guard);
+  g_clear_object (&self->decisions);
   g_clear_object (&self->saver);
+  g_clear_object (&self->files);
   g_clear_object (&self->package);
   g_clear_object (&self->rules);
   g_clear_object (&self->autosave);
@@ -543,14 +776,12 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = xs_review_window_dispose;
   object_class->finalize = xs_review_window_finalize;
   object_class->constructed = xs_review_window_constructed;
   object_class->set_property = xs_review_window_set_property;
   object_class->get_property = xs_review_window_get_property;
-  window_class->close_request = close_request;
 
   /* the reviewer's name and side ("reviewer-name", "review-side"); NULL:
    * the application's schema */
@@ -568,7 +799,11 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (XS_TYPE_REVIEW_CLAIM_DETAIL);
+  g_type_ensure (XS_TYPE_REVIEW_CLAIMS_VIEW);
   g_type_ensure (XS_TYPE_REVIEW_EVIDENCE);
+  g_type_ensure (XS_TYPE_REVIEW_PACKAGE_TITLE);
+  g_type_ensure (XS_TYPE_REVIEW_REVIEWER_BUTTON);
   g_type_ensure (XS_TYPE_REVIEW_TRUST_BAR);
   g_type_ensure (XS_TYPE_PACKAGE_CLAIM_ITEM);
 
@@ -584,26 +819,11 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_paned);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, package_title);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_title);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, undecided_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claims_view);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reviewer_content);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reviewer_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, id_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, employer_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, what_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, title_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, hours_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, date_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, ref_row);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, decision_label);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, approve_button);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, reject_button);
-  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, blocked_label);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_detail);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_trust_message);
 
@@ -612,7 +832,19 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
-  _xs_review_window_class_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "review.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "review.open-decisions", NULL,
+                                   open_decisions_action);
+  gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
+  gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "review.export-key", NULL, export_key_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "review.open-decisions", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "review.undo", NULL);
   gtk_widget_class_install_action (widget_class, "review.previous-scan", NULL, previous_scan_action);
   gtk_widget_class_install_action (widget_class, "review.next-scan", NULL, next_scan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "review.previous-scan", NULL);
@@ -626,16 +858,22 @@ xs_review_window_init (XsReviewWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->list = xs_review_claim_list_new ();
-  self->undo = xs_review_undo_new ();
-  _xs_review_window_init_saver (self);
+  self->saver = xs_review_saver_new ();
+  g_signal_connect_object (self->saver, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "message", G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (on_saving_changed), self, G_CONNECT_SWAPPED);
+  self->files = xs_review_files_new ();
+  g_signal_connect_object (self->files, "read", G_CALLBACK (on_files_read), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "save", G_CALLBACK (xs_review_window_save_to), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "export-key", G_CALLBACK (xs_review_window_export_key_to), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->files, "message", G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::current", G_CALLBACK (show_claim), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::n-shown", G_CALLBACK (on_counts_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "notify::n-decided", G_CALLBACK (on_counts_changed), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->claims_view, GTK_SELECTION_MODEL (xs_review_claim_list_get_selection (self->list)));
-  on_filter_changed (self);
-  gtk_list_view_set_single_click_activate (self->claims_view, TRUE);
+  g_signal_connect_object (self->list, "notify::n-shown", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::n-decided", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  xs_review_claims_view_set_list (self->claims_view, self->list);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self, G_CONNECT_SWAPPED);
   on_folded_changed (self);
 
-  _xs_review_window_update_actions (self);
+  update_actions (self);
 }

@@ -1,0 +1,128 @@
+/* test-gui-review-claims-view.c: the claims of a package as a list with
+ * its search, filter and counts, without a review window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "xs-gui-test-util.h"
+#include "xs-package-claim-item.h"
+#include "xs-review-claims-view.h"
+#include "xs-test-util.h"
+
+static XsDb *the_db;
+
+static void
+on_activate (XsReviewClaimsView *view,
+             guint               position,
+             guint              *activated)
+{
+  *activated = position;
+}
+
+/* The search is applied after a pause. */
+static gboolean
+shows_1_of_3 (gpointer view)
+{
+  return xs_gui_test_find (view, GTK_TYPE_LABEL, "1 of 3 claims shown · 1 decided") != NULL;
+}
+
+static gboolean
+shows_3_of_3 (gpointer view)
+{
+  return xs_gui_test_find (view, GTK_TYPE_LABEL, "3 of 3 claims shown · 1 decided") != NULL;
+}
+
+static gboolean
+undecided_only (XsReviewClaimList *list)
+{
+  gboolean only = FALSE;
+
+  g_object_get (list, "undecided-only", &only, NULL);
+  return only;
+}
+
+static void
+test_review_claims_view_filter (void)
+{
+  g_autofree char *path = xs_test_export_package (the_db, 1, 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsPackage) package = xs_package_open (path, NULL, &error);
+  g_autoptr(XsReviewClaimList) list = xs_review_claim_list_new ();
+  GtkWidget *view = g_object_ref_sink (xs_review_claims_view_new ());
+  XsPackageClaimItem *items[3];
+  GtkToggleButton *undecided;
+  GtkWidget *search;
+  GtkWindow *window;
+  guint activated = G_MAXUINT;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    items[i] = xs_package_claim_item_new (package, i, NULL);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 600);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  g_signal_connect (view, "activate", G_CALLBACK (on_activate), &activated);
+
+  /* the list takes the view's filter: only the side's to-do */
+  g_object_set (view, "list", list, NULL);
+  g_assert_true (xs_review_claims_view_get_list (XS_REVIEW_CLAIMS_VIEW (view)) == list);
+  g_assert_true (undecided_only (list));
+  xs_review_claim_list_set_side (list, XS_REVIEW_SIDE_INDUSTRY);
+  xs_review_claim_list_add (list, items, 3);
+  g_assert_nonnull (xs_gui_test_find (view, GTK_TYPE_LABEL, "3 of 3 claims shown · 0 decided"));
+  g_assert_nonnull (xs_gui_test_find (view, GTK_TYPE_LABEL, xs_package_claim_item_get_name (items[1])));
+
+  /* a decision: counted, out of the to-do */
+  xs_package_claim_item_set_decision (items[0], XS_STATUS_APPROVED, NULL, XS_REVIEW_SIDE_INDUSTRY, "审核员䶮𠮷");
+  xs_review_claim_list_refilter (list);
+  g_assert_nonnull (xs_gui_test_find (view, GTK_TYPE_LABEL, "2 of 3 claims shown · 1 decided"));
+
+  /* every claim, then searched by name */
+  undecided = GTK_TOGGLE_BUTTON (xs_gui_test_find (view, GTK_TYPE_TOGGLE_BUTTON, "Undecided"));
+  g_assert_nonnull (undecided);
+  gtk_toggle_button_set_active (undecided, FALSE);
+  g_assert_false (undecided_only (list));
+  g_assert_nonnull (xs_gui_test_find (view, GTK_TYPE_LABEL, "3 of 3 claims shown · 1 decided"));
+  search = xs_gui_test_find (view, GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), xs_package_claim_item_get_name (items[2]));
+  g_assert_true (xs_gui_test_wait_until (shows_1_of_3, view, 5000));
+
+  /* opening a claim chooses it, then says so */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_true (xs_gui_test_wait_until (shows_3_of_3, view, 5000));
+  g_signal_emit_by_name (xs_gui_test_find (view, GTK_TYPE_LIST_VIEW, NULL), "activate", 2);
+  g_assert_cmpuint (activated, ==, 2);
+  g_assert_true (xs_review_claim_list_get_current (list) == items[2]);
+
+  /* the search takes the keyboard */
+  xs_review_claims_view_focus_search (XS_REVIEW_CLAIMS_VIEW (view));
+  xs_gui_test_iterate (20);
+  g_assert_true (gtk_widget_is_focus (search) || gtk_widget_get_focus_child (search) != NULL);
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (items[i]);
+  gtk_window_destroy (window);
+  xs_gui_test_finalize (view, 5000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  xs_gui_test_init (&argc, &argv);
+  the_db = xs_db_open (g_getenv ("XUESHI_DATA_DIR"), &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/review-claims-view/filter", test_review_claims_view_filter);
+  status = g_test_run ();
+  g_assert_finalize_object (the_db);
+  return status;
+}
