@@ -82,6 +82,7 @@ typedef struct
   gint64    claim_mark;   /* the largest claim id at its start */
   gint64    started;      /* g_get_monotonic_time() at its start */
   guint     rows;         /* rows in the current chunk */
+  XsDbCheckpointer *checkpointer; /* copies the committed chunks meanwhile */
 } Chunks;
 
 /* Where the chunk that starts now begins, in the audit trail and among
@@ -120,6 +121,9 @@ commit_chunk (XsDb     *db,
   if (!xs_db_commit (db, error))
     return FALSE;
   chunks->committed = TRUE;
+  if (chunks->checkpointer == NULL)
+    chunks->checkpointer = _xs_db_checkpointer_new (db);
+  _xs_db_checkpointer_run (chunks->checkpointer);
   g_usleep (CHUNK_PAUSE_USEC);
   if (!xs_db_begin (db, error))
     return FALSE;
@@ -333,7 +337,8 @@ _xs_import_run (XsDb                *db,
                                              chunks.claim_mark, error)))
         goto failed;
       chunks.in_transaction = FALSE;
-      /* The last commit copies the log into the database. */
+      /* The last commit copies the rest of the log into the database. */
+      g_clear_pointer (&chunks.checkpointer, _xs_db_checkpointer_free);
       _xs_db_set_checkpoint_pages (db, 0);
       if (!xs_db_commit (db, error))
         goto failed;
@@ -341,6 +346,7 @@ _xs_import_run (XsDb                *db,
     }
   else
     {
+      g_clear_pointer (&chunks.checkpointer, _xs_db_checkpointer_free);
       _xs_db_set_checkpoint_pages (db, 0);
       abandon (db, context.import_id, &chunks);
     }
@@ -351,6 +357,7 @@ _xs_import_run (XsDb                *db,
   goto out;
 
 failed:
+  g_clear_pointer (&chunks.checkpointer, _xs_db_checkpointer_free);
   _xs_db_set_checkpoint_pages (db, 0);
   abandon (db, context.import_id, &chunks);
 out:
