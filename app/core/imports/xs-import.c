@@ -66,7 +66,9 @@ add_rejected (XsImportRowContext *context,
 #define CHUNK_ROWS 20000
 #define CHUNK_USEC (250 * G_TIME_SPAN_MILLISECOND)
 /* The pause between two chunks, in which a waiting writer takes its turn
- * (the store's busy handler looks every millisecond). */
+ * (the store's busy handler looks every millisecond, and notes that it
+ * waits in the import's lock file): only when one has waited during the
+ * chunk. */
 #define CHUNK_PAUSE_USEC (10 * G_TIME_SPAN_MILLISECOND)
 /* While it runs, the log is copied into the database after this many
  * pages (256 MiB), not after every chunk; and at its end. */
@@ -124,7 +126,8 @@ commit_chunk (XsDb     *db,
   if (chunks->checkpointer == NULL)
     chunks->checkpointer = _xs_db_checkpointer_new (db);
   _xs_db_checkpointer_run (chunks->checkpointer);
-  g_usleep (CHUNK_PAUSE_USEC);
+  if (_xs_import_log_others_wait (chunks->lock_fd, chunks->started))
+    g_usleep (CHUNK_PAUSE_USEC);
   if (!xs_db_begin (db, error))
     return FALSE;
   chunks->in_transaction = TRUE;

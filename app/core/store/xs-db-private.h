@@ -148,6 +148,12 @@ char     *_xs_db_read_migration  (const char  *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsDbStmt, _xs_db_stmt_release)
 
+/* The file beside the database that a chunked import locks (see
+ * xs-import-log.c). A connection waiting for another writer writes into it
+ * when it last looked (a monotonic time, 8 bytes), so that an import
+ * pauses between two chunks only when someone waits. */
+#define XS_DB_IMPORT_LOCK_SUFFIX "-import"
+
 /* How long a statement of @self waits for another writer (default 5 s). */
 void      _xs_db_set_busy_timeout (XsDb      *self,
                                    guint      ms);
