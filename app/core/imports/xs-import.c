@@ -85,6 +85,7 @@ typedef struct
   gint64    started;      /* g_get_monotonic_time() at its start */
   guint     rows;         /* rows in the current chunk */
   XsDbCheckpointer *checkpointer; /* copies the committed chunks meanwhile */
+  double    next_copy;    /* the part of the file read after which it runs */
 } Chunks;
 
 /* Where the chunk that starts now begins, in the audit trail and among
@@ -107,6 +108,7 @@ mark_chunk (XsDb     *db,
 static gboolean
 commit_chunk (XsDb     *db,
               gint64    import_id,
+              double    fraction,
               Chunks   *chunks,
               GError  **error)
 {
@@ -123,9 +125,17 @@ commit_chunk (XsDb     *db,
   if (!xs_db_commit (db, error))
     return FALSE;
   chunks->committed = TRUE;
-  if (chunks->checkpointer == NULL)
-    chunks->checkpointer = _xs_db_checkpointer_new (db);
-  _xs_db_checkpointer_run (chunks->checkpointer);
+  /* Each copy rewrites the index pages every chunk changed: copied once
+   * half the file is read, then when half of what was left is, and so on,
+   * the log's last part is left to the end, and each page is copied
+   * about twice at most. */
+  if (fraction >= chunks->next_copy)
+    {
+      if (chunks->checkpointer == NULL)
+        chunks->checkpointer = _xs_db_checkpointer_new (db);
+      _xs_db_checkpointer_run (chunks->checkpointer);
+      chunks->next_copy = fraction + (1.0 - fraction) / 2;
+    }
   if (_xs_import_log_others_wait (chunks->lock_fd, chunks->started))
     g_usleep (CHUNK_PAUSE_USEC);
   if (!xs_db_begin (db, error))
@@ -278,6 +288,7 @@ _xs_import_run (XsDb                *db,
    * chunks: a roster, an hours sheet, a class's hours. */
   chunks.chunked = (flags & XS_IMPORT_DRY_RUN) == 0;
   chunks.lock_fd = -1;
+  chunks.next_copy = 0.5;
   chunks.started = g_get_monotonic_time ();
   if (!xs_db_begin (db, error))
     return NULL;
@@ -313,7 +324,8 @@ _xs_import_run (XsDb                *db,
           if (progress != NULL)
             progress (xs_table_reader_get_fraction (reader), progress_data);
         }
-      if (chunk_full (&chunks) && !commit_chunk (db, context.import_id, &chunks, error))
+      if (chunk_full (&chunks)
+          && !commit_chunk (db, context.import_id, xs_table_reader_get_fraction (reader), &chunks, error))
         goto failed;
     }
 
