@@ -5,12 +5,12 @@
  *
  * A large import commits in chunks into the write-ahead log; copying the
  * log into the database (and syncing both files) at the end took a
- * quarter of its time, all of it waiting on the disk. A checkpointer
+ * fifth of its time, all of it waiting on the disk. A checkpointer
  * copies what the chunks committed so far on a connection of its own, in
- * a thread, while the import reads and writes the next chunk: SQLite lets
- * a passive checkpoint run beside a writer, and never copies a page a
- * transaction has not committed. At the end only the last chunk is left
- * to copy. It changes nothing an import guarantees: the log is the same,
+ * a thread, while the import reads and writes the next chunks: SQLite
+ * lets a passive checkpoint run beside a writer, and never copies a page
+ * a transaction has not committed. At the end only what was committed
+ * since its last run is left to copy. It changes nothing an import guarantees: the log is the same,
  * what is committed is durable as before, and a process that stops leaves
  * a database SQLite recovers as after any checkpoint.
  */

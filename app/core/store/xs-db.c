@@ -626,11 +626,6 @@ set_up (XsDb    *self,
   return ok;
 }
 
-/* Waits for another writer by looking again every millisecond, up to
- * busy_ms in all. SQLite's own handler looks ever less often (every 100 ms
- * after the first quarter second), so that it could miss the moment
- * between two chunks of a large import and wait until the import's end;
- * the import leaves a few milliseconds between two chunks. */
 /* Tells a running import that a writer waits: when, in its lock file
  * (made as the import makes it, if it is not there yet). */
 static void
@@ -647,6 +642,12 @@ note_waiting (XsDb   *self,
   g_close (fd, NULL);
 }
 
+/* Waits for another writer by looking again every millisecond, up to
+ * busy_ms in all. SQLite's own handler looks ever less often (every 100 ms
+ * after the first quarter second), so that it could miss the moment
+ * between two chunks of a large import and wait until the import's end;
+ * the import pauses a few milliseconds between two chunks when a writer
+ * has noted that it waits. */
 static int
 busy_wait (gpointer data,
            int      count)
