@@ -8,7 +8,8 @@
  * depends on it. An import that fails half-way (rows refused) is taken
  * back whole, and an import that stopped (the incomplete mark left behind)
  * is taken back by the next open. An hours sheet commits in chunks the
- * same way.
+ * same way. A writer that waits says so, and only then does the import
+ * pause between two chunks.
  *
  * XUESHI_CHUNK_ROWS  roster rows (default 100000)
  *
@@ -24,6 +25,7 @@
 #include "xs-db-private.h"
 #include "xs-hours-import.h"
 #include "xs-import-log.h"
+#include "xs-import-log-private.h"
 #include "xs-roster-import.h"
 #include "xs-test-util.h"
 
@@ -466,6 +468,53 @@ test_hours_other_writer (void)
   g_assert_cmpint (count (handle, "SELECT count(*) FROM claim"), ==, before + n + n_writes - 1);
 }
 
+/* An import pauses between two chunks only when a writer waited during
+ * the chunk: a connection that waits says so in the import's lock file,
+ * and one that did not wait leaves it as it was. */
+static void
+test_waiting_noted (void)
+{
+  g_autofree char *data_dir = xs_test_make_tmpdir ();
+  g_autoptr(XsDb) importer = NULL;
+  g_autoptr(XsDb) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 since;
+  int fd;
+
+  importer = xs_db_open (data_dir, &error);
+  g_assert_no_error (error);
+  other = xs_db_open (data_dir, &error);
+  g_assert_no_error (error);
+  fd = _xs_import_log_lock (importer, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd, >=, 0);
+
+  /* No one waits: a write that finds the base free notes nothing. */
+  since = g_get_monotonic_time ();
+  g_assert_cmpint (sqlite3_exec (_xs_db_get_handle (other), "BEGIN IMMEDIATE; COMMIT", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_false (_xs_import_log_others_wait (fd, since));
+
+  /* The import holds the write lock; the other connection waits (50 ms,
+   * then gives up): the import sees that someone waited since @since, and
+   * not since a later moment. */
+  g_assert_true (xs_db_begin (importer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_xs_db_get_handle (importer),
+                                 "INSERT INTO training_class (code, name, year, category, hours, "
+                                 "start_date, end_date) VALUES ('W1', '班', 2018, 'public', 60, "
+                                 "'2018-05-01', '2018-05-02')", NULL, NULL, NULL), ==, SQLITE_OK);
+  _xs_db_set_busy_timeout (other, 50);
+  since = g_get_monotonic_time ();
+  g_assert_cmpint (sqlite3_exec (_xs_db_get_handle (other), "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                   ==, SQLITE_BUSY);
+  g_assert_true (_xs_import_log_others_wait (fd, since));
+  g_assert_false (_xs_import_log_others_wait (fd, g_get_monotonic_time () + 1));
+  g_assert_true (xs_db_commit (importer, &error));
+  g_assert_no_error (error);
+  _xs_import_log_unlock (fd);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -480,5 +529,6 @@ main (int    argc,
   g_test_add_func ("/import-chunks/refused-at-end", test_refused_at_end);
   g_test_add_func ("/import-chunks/taken-back-on-open", test_taken_back_on_open);
   g_test_add_func ("/import-chunks/hours-other-writer", test_hours_other_writer);
+  g_test_add_func ("/import-chunks/waiting-noted", test_waiting_noted);
   return g_test_run ();
 }

@@ -66,7 +66,9 @@ add_rejected (XsImportRowContext *context,
 #define CHUNK_ROWS 20000
 #define CHUNK_USEC (250 * G_TIME_SPAN_MILLISECOND)
 /* The pause between two chunks, in which a waiting writer takes its turn
- * (the store's busy handler looks every millisecond). */
+ * (the store's busy handler looks every millisecond, and notes that it
+ * waits in the import's lock file): only when one has waited during the
+ * chunk. */
 #define CHUNK_PAUSE_USEC (10 * G_TIME_SPAN_MILLISECOND)
 /* While it runs, the log is copied into the database after this many
  * pages (256 MiB), not after every chunk; and at its end. */
@@ -82,6 +84,8 @@ typedef struct
   gint64    claim_mark;   /* the largest claim id at its start */
   gint64    started;      /* g_get_monotonic_time() at its start */
   guint     rows;         /* rows in the current chunk */
+  XsDbCheckpointer *checkpointer; /* copies the committed chunks meanwhile */
+  double    next_copy;    /* the part of the file read after which it runs */
 } Chunks;
 
 /* Where the chunk that starts now begins, in the audit trail and among
@@ -104,6 +108,7 @@ mark_chunk (XsDb     *db,
 static gboolean
 commit_chunk (XsDb     *db,
               gint64    import_id,
+              double    fraction,
               Chunks   *chunks,
               GError  **error)
 {
@@ -120,7 +125,19 @@ commit_chunk (XsDb     *db,
   if (!xs_db_commit (db, error))
     return FALSE;
   chunks->committed = TRUE;
-  g_usleep (CHUNK_PAUSE_USEC);
+  /* Each copy rewrites the index pages every chunk changed: copied once
+   * half the file is read, then when half of what was left is, and so on,
+   * the log's last part is left to the end, and each page is copied
+   * about twice at most. */
+  if (fraction >= chunks->next_copy)
+    {
+      if (chunks->checkpointer == NULL)
+        chunks->checkpointer = _xs_db_checkpointer_new (db);
+      _xs_db_checkpointer_run (chunks->checkpointer);
+      chunks->next_copy = fraction + (1.0 - fraction) / 2;
+    }
+  if (_xs_import_log_others_wait (chunks->lock_fd, chunks->started))
+    g_usleep (CHUNK_PAUSE_USEC);
   if (!xs_db_begin (db, error))
     return FALSE;
   chunks->in_transaction = TRUE;
@@ -271,6 +288,7 @@ _xs_import_run (XsDb                *db,
    * chunks: a roster, an hours sheet, a class's hours. */
   chunks.chunked = (flags & XS_IMPORT_DRY_RUN) == 0;
   chunks.lock_fd = -1;
+  chunks.next_copy = 0.5;
   chunks.started = g_get_monotonic_time ();
   if (!xs_db_begin (db, error))
     return NULL;
@@ -306,7 +324,8 @@ _xs_import_run (XsDb                *db,
           if (progress != NULL)
             progress (xs_table_reader_get_fraction (reader), progress_data);
         }
-      if (chunk_full (&chunks) && !commit_chunk (db, context.import_id, &chunks, error))
+      if (chunk_full (&chunks)
+          && !commit_chunk (db, context.import_id, xs_table_reader_get_fraction (reader), &chunks, error))
         goto failed;
     }
 
@@ -333,7 +352,8 @@ _xs_import_run (XsDb                *db,
                                              chunks.claim_mark, error)))
         goto failed;
       chunks.in_transaction = FALSE;
-      /* The last commit copies the log into the database. */
+      /* The last commit copies the rest of the log into the database. */
+      g_clear_pointer (&chunks.checkpointer, _xs_db_checkpointer_free);
       _xs_db_set_checkpoint_pages (db, 0);
       if (!xs_db_commit (db, error))
         goto failed;
@@ -341,6 +361,7 @@ _xs_import_run (XsDb                *db,
     }
   else
     {
+      g_clear_pointer (&chunks.checkpointer, _xs_db_checkpointer_free);
       _xs_db_set_checkpoint_pages (db, 0);
       abandon (db, context.import_id, &chunks);
     }
@@ -351,6 +372,7 @@ _xs_import_run (XsDb                *db,
   goto out;
 
 failed:
+  g_clear_pointer (&chunks.checkpointer, _xs_db_checkpointer_free);
   _xs_db_set_checkpoint_pages (db, 0);
   abandon (db, context.import_id, &chunks);
 out:

@@ -284,7 +284,13 @@ import_roster_row (XsImportRowContext  *context,
     {
       XsSex sex;
 
-      if (!xs_sex_from_string (text, &sex))
+      /* As a spreadsheet has it nearly always; anything else is folded
+       * (全角, English, 男性) by xs_sex_from_string(). */
+      if (strcmp (text, "男") == 0)
+        sex = XS_SEX_MALE;
+      else if (strcmp (text, "女") == 0)
+        sex = XS_SEX_FEMALE;
+      else if (!xs_sex_from_string (text, &sex))
         return _xs_import_reject_printf (context, _("The sex “%s” is not 男 or 女."), text);
       if (sex != trainee.sex)
         return _xs_import_reject_printf (context,

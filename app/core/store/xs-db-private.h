@@ -148,6 +148,12 @@ char     *_xs_db_read_migration  (const char  *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XsDbStmt, _xs_db_stmt_release)
 
+/* The file beside the database that a chunked import locks (see
+ * xs-import-log.c). A connection waiting for another writer writes into it
+ * when it last looked (a monotonic time, 8 bytes), so that an import
+ * pauses between two chunks only when someone waits. */
+#define XS_DB_IMPORT_LOCK_SUFFIX "-import"
+
 /* How long a statement of @self waits for another writer (default 5 s). */
 void      _xs_db_set_busy_timeout (XsDb      *self,
                                    guint      ms);
@@ -159,6 +165,16 @@ void      _xs_db_set_busy_timeout (XsDb      *self,
  * its length. */
 void      _xs_db_set_checkpoint_pages (XsDb   *self,
                                        int     pages);
+/* Copies the committed write-ahead log into the database on a
+ * connection of its own, in a thread, while an import goes on (see
+ * xs-db-checkpoint.c). _run() starts a passive checkpoint unless one is
+ * running, and returns at once; _free() waits for it. */
+typedef struct _XsDbCheckpointer XsDbCheckpointer;
+
+XsDbCheckpointer *_xs_db_checkpointer_new  (XsDb             *db);
+void              _xs_db_checkpointer_run  (XsDbCheckpointer *self);
+void              _xs_db_checkpointer_free (XsDbCheckpointer *self);
+
 /* While a roster import of a file of @file_bytes runs, its connection
  * keeps a page cache sized for it: 8 MiB below 16 MB (about 160,000
  * rows), 16 MiB below 32 MB, else the 32 MiB xs_db_open() sets, which

@@ -626,11 +626,28 @@ set_up (XsDb    *self,
   return ok;
 }
 
+/* Tells a running import that a writer waits: when, in its lock file
+ * (made as the import makes it, if it is not there yet). */
+static void
+note_waiting (XsDb   *self,
+              gint64  now)
+{
+  g_autofree char *path = g_strconcat (self->path, XS_DB_IMPORT_LOCK_SUFFIX, NULL);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return;
+  if (pwrite (fd, &now, sizeof now, 0) != sizeof now)
+    g_debug ("Could not write %s: %s", path, g_strerror (errno));
+  g_close (fd, NULL);
+}
+
 /* Waits for another writer by looking again every millisecond, up to
  * busy_ms in all. SQLite's own handler looks ever less often (every 100 ms
  * after the first quarter second), so that it could miss the moment
  * between two chunks of a large import and wait until the import's end;
- * the import leaves a few milliseconds between two chunks. */
+ * the import pauses a few milliseconds between two chunks when a writer
+ * has noted that it waits. */
 static int
 busy_wait (gpointer data,
            int      count)
@@ -640,6 +657,8 @@ busy_wait (gpointer data,
 
   if (count == 0)
     self->busy_since = now;
+  if (count % 4 == 0)
+    note_waiting (self, now);
   if (now - self->busy_since >= (gint64) self->busy_ms * G_TIME_SPAN_MILLISECOND)
     return 0;
   g_usleep (G_TIME_SPAN_MILLISECOND);

@@ -36,6 +36,11 @@ int       _xs_import_log_lock           (XsDb             *db,
                                          gboolean          wait,
                                          GError          **error);
 void      _xs_import_log_unlock         (int               fd);
+/* Whether a connection has waited for a writer since @since
+ * (g_get_monotonic_time()), as the lock file @fd says: then an import
+ * pauses after its chunk. */
+gboolean  _xs_import_log_others_wait    (int               fd,
+                                         gint64            since);
 /* Rolls back imports that stopped before their end (none runs: the
  * caller holds the lock), each in its own transaction. */
 gboolean  _xs_import_log_recover        (XsDb             *db,

@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "xs-date.h"
@@ -173,7 +174,7 @@ _xs_import_log_save_chunk (XsDb        *db,
 static char *
 lock_path (XsDb *db)
 {
-  return g_strconcat (xs_db_get_path (db), "-import", NULL);
+  return g_strconcat (xs_db_get_path (db), XS_DB_IMPORT_LOCK_SUFFIX, NULL);
 }
 
 int
@@ -204,6 +205,18 @@ _xs_import_log_lock (XsDb     *db,
       return -1;
     }
   return fd;
+}
+
+gboolean
+_xs_import_log_others_wait (int     fd,
+                            gint64  since)
+{
+  gint64 when = 0;
+
+  if (fd < 0)
+    return TRUE;
+  /* Never written (no one waited since the file was made): 0 bytes. */
+  return pread (fd, &when, sizeof when, 0) == sizeof when && when >= since;
 }
 
 void
