@@ -43,6 +43,8 @@ struct _XsTraineesView
   gboolean            narrow;
   guint               narrow_idle;
   guint               scroll_idle;
+  guint               visible_idle;
+  GtkAdjustment      *vadjustment;
   GtkColumnViewColumn *secondary[4];
 };
 
@@ -174,6 +176,69 @@ scroll_to_selected (gpointer user_data)
     if (GTK_IS_LIST_VIEW (child))
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
   return G_SOURCE_REMOVE;
+}
+
+/* The rows on screen take a new trainee with the keystroke, the rest of
+ * the rows GTK keeps alive after the frame (see
+ * xs-trainee-filter-model.c). Rows are all of one height: the list's
+ * height over its length is one row. A few rows more on each side cover
+ * a row half shown and the estimate. */
+#define VISIBLE_MARGIN 4
+
+static gboolean
+update_visible (gpointer user_data)
+{
+  XsTraineesView *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  double upper = 0, page = 0, value = 0, row;
+  guint first, count;
+
+  self->visible_idle = 0;
+  if (self->vadjustment != NULL)
+    {
+      upper = gtk_adjustment_get_upper (self->vadjustment);
+      page = gtk_adjustment_get_page_size (self->vadjustment);
+      value = gtk_adjustment_get_value (self->vadjustment);
+    }
+  if (n == 0 || upper <= 0 || page <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* nothing known yet: every row at once */
+      xs_trainee_filter_model_set_visible (self->filtered, 0, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  row = upper / n;
+  first = (guint) MIN (value / row, (double) n);
+  count = (guint) MIN (page / row + 1, (double) n) + 2 * VISIBLE_MARGIN;
+  first = first > VISIBLE_MARGIN ? first - VISIBLE_MARGIN : 0;
+  xs_trainee_filter_model_set_visible (self->filtered, first, count);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolling or a new size: before the next frame's layout, not in the
+ * list's own allocation (where a row's new text would resize it). */
+static void
+queue_update_visible (XsTraineesView *self)
+{
+  if (self->visible_idle == 0)
+    self->visible_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_visible, self, NULL);
+}
+
+static void
+on_vadjustment (XsTraineesView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment == self->vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, queue_update_visible, self);
+  g_set_object (&self->vadjustment, adjustment);
+  if (adjustment != NULL)
+    {
+      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_update_visible), self);
+      g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (queue_update_visible), self);
+    }
+  queue_update_visible (self);
 }
 
 /* The selected trainee, or -1. */
@@ -339,6 +404,10 @@ xs_trainees_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  g_clear_handle_id (&self->visible_idle, g_source_remove);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, queue_update_visible, self);
+  g_clear_object (&self->vadjustment);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_TRAINEES_VIEW);
@@ -451,6 +520,8 @@ use_model (XsTraineesView *self,
   xs_trainee_filter_model_set_at_risk_only (self->filtered, gtk_toggle_button_get_active (self->at_risk_button));
   apply_sort (self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  if (self->vadjustment != NULL)
+    queue_update_visible (self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filtered));
 }
 
@@ -474,6 +545,9 @@ xs_trainees_view_init (XsTraineesView *self)
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_sorter_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->column_view, "notify::vadjustment", G_CALLBACK (on_vadjustment), self);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (queue_update_visible), self);
+  on_vadjustment (self);
 }
 
 void
