@@ -227,7 +227,13 @@ replace_shown (XsTraineeFilterModel *self,
   self->shown = shown;
   drop_slots (self, shown->len);
   if (self->stale->len < self->slots->len)
-    g_byte_array_set_size (self->stale, self->slots->len);
+    {
+      guint before = self->stale->len;
+
+      /* new bytes are not cleared */
+      g_byte_array_set_size (self->stale, self->slots->len);
+      memset (self->stale->data + before, 0, self->stale->len - before);
+    }
   for (guint i = 0; i < MIN (common, self->slots->len); i++)
     {
       XsTraineeItem *slot = g_ptr_array_index (self->slots, i);
