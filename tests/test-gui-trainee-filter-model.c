@@ -231,6 +231,82 @@ test_change_range (void)
   g_signal_handlers_disconnect_by_func (filter, on_items_changed, &change);
 }
 
+typedef struct
+{
+  XsTraineeItem *item;
+  const char    *name;
+} NameWait;
+
+static gboolean
+shows_name (gpointer user_data)
+{
+  NameWait *wait = user_data;
+
+  return g_strcmp0 (xs_trainee_item_get_name (wait->item), wait->name) == 0;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Only the slots on screen take their new trainee with the change; the
+ * others after it, in an idle, or when asked for, or shown. */
+static void
+test_visible (void)
+{
+  g_autoptr(XsTraineeModel) store = make_store ();
+  g_autoptr(XsTraineeFilterModel) filter = xs_trainee_filter_model_new (store);
+  g_autoptr(XsTraineeItem) second = g_list_model_get_item (G_LIST_MODEL (filter), 1);
+  NameWait wait = { second, "张伟" };
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  /* the screen shows position 0 only */
+  xs_trainee_filter_model_set_visible (filter, 0, 1);
+  /* 李娜 (slot 1) and 王芳 leave, 张伟 moves up into slot 1: off screen,
+   * it still shows 李娜 */
+  xs_trainee_filter_model_set_search (filter, "伟");
+  g_assert_cmpint (xs_trainee_filter_model_get_trainee_id (filter, 1), ==, 4);
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "李娜");
+  /* until the main loop is idle */
+  timeout = g_timeout_add_seconds (10, on_timeout, &timed_out);
+  while (!shows_name (&wait) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  /* or until someone asks for the slot */
+  xs_trainee_filter_model_set_search (filter, "");
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "张伟");
+  {
+    g_autoptr(XsTraineeItem) again = g_list_model_get_item (G_LIST_MODEL (filter), 1);
+
+    g_assert_true (again == second);
+    g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "李娜");
+  }
+
+  /* or until it comes on screen */
+  xs_trainee_filter_model_set_search (filter, "伟");
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "李娜");
+  xs_trainee_filter_model_set_visible (filter, 1, 1);
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "张伟");
+
+  /* a list shorter than the place on screen is all on screen */
+  xs_trainee_filter_model_set_search (filter, "");
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "李娜");
+  xs_trainee_filter_model_set_visible (filter, 5, 2);
+  xs_trainee_filter_model_set_search (filter, "王");
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "王芳");
+
+  /* no place known: every slot at once */
+  xs_trainee_filter_model_set_visible (filter, 0, G_MAXUINT);
+  xs_trainee_filter_model_set_search (filter, "伟");
+  g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "张伟");
+}
+
 /* Sorting by one column, then another, both ways; ties keep the model's
  * order; the filter keeps the order. */
 static void
@@ -291,5 +367,6 @@ main (int    argc,
   g_test_add_func ("/trainee-filter-model/at-risk", test_at_risk);
   g_test_add_func ("/trainee-filter-model/change-range", test_change_range);
   g_test_add_func ("/trainee-filter-model/sort", test_sort);
+  g_test_add_func ("/trainee-filter-model/visible", test_visible);
   return g_test_run ();
 }

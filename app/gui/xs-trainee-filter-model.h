@@ -49,6 +49,11 @@ void                  xs_trainee_filter_model_set_sort           (XsTraineeFilte
                                                                   guint                   n_keys);
 gint64                xs_trainee_filter_model_get_trainee_id     (XsTraineeFilterModel *self,
                                                                   guint                 position);
+/* The positions on screen: a change of the list tells these slots at once,
+ * the others after the frame (G_MAXUINT: all at once, the default). */
+void                  xs_trainee_filter_model_set_visible        (XsTraineeFilterModel *self,
+                                                                  guint                 first,
+                                                                  guint                 n_visible);
 /* Where @trainee_id is shown, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
 guint                 xs_trainee_filter_model_find               (XsTraineeFilterModel *self,
                                                                   gint64                trainee_id);

@@ -43,6 +43,9 @@ struct _XsTraineesView
   gboolean            narrow;
   guint               narrow_idle;
   guint               scroll_idle;
+  guint               visible_idle;
+  GtkAdjustment      *vadjustment;
+  GHashTable         *hours_cells;      /* GtkListItem → HoursCell */
   GtkColumnViewColumn *secondary[4];
 };
 
@@ -174,6 +177,212 @@ scroll_to_selected (gpointer user_data)
     if (GTK_IS_LIST_VIEW (child))
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
   return G_SOURCE_REMOVE;
+}
+
+/* The rows on screen take a new trainee with the keystroke, the rest of
+ * the rows GTK keeps alive after the frame (see
+ * xs-trainee-filter-model.c). Rows are all of one height: the list's
+ * height over its length is one row. A few rows more on each side cover
+ * a row half shown and the estimate. */
+#define VISIBLE_MARGIN 4
+
+static gboolean
+update_visible (gpointer user_data)
+{
+  XsTraineesView *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  double upper = 0, page = 0, value = 0, row;
+  guint first, count;
+
+  self->visible_idle = 0;
+  if (self->vadjustment != NULL)
+    {
+      upper = gtk_adjustment_get_upper (self->vadjustment);
+      page = gtk_adjustment_get_page_size (self->vadjustment);
+      value = gtk_adjustment_get_value (self->vadjustment);
+    }
+  if (n == 0 || upper <= 0 || page <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* nothing known yet: every row at once */
+      xs_trainee_filter_model_set_visible (self->filtered, 0, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  row = upper / n;
+  first = (guint) MIN (value / row, (double) n);
+  count = (guint) MIN (page / row + 1, (double) n) + 2 * VISIBLE_MARGIN;
+  first = first > VISIBLE_MARGIN ? first - VISIBLE_MARGIN : 0;
+  xs_trainee_filter_model_set_visible (self->filtered, first, count);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolling or a new size: before the next frame's layout, not in the
+ * list's own allocation (where a row's new text would resize it). */
+static void
+queue_update_visible (XsTraineesView *self)
+{
+  if (self->visible_idle == 0)
+    self->visible_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_visible, self, NULL);
+}
+
+static void
+on_vadjustment (XsTraineesView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment == self->vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, queue_update_visible, self);
+  g_set_object (&self->vadjustment, adjustment);
+  if (adjustment != NULL)
+    {
+      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_update_visible), self);
+      g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (queue_update_visible), self);
+    }
+  queue_update_visible (self);
+}
+
+/* The hours columns' cells */
+
+/* Which of the item's numbers a column's bar shows. */
+typedef struct
+{
+  const char *approved;
+  const char *pending;
+  const char *required;
+} HoursColumn;
+
+static const HoursColumn public_hours = { "public", "pending-public", "required-public" };
+static const HoursColumn professional_hours = { "professional", "pending-professional", "required-professional" };
+static const HoursColumn total_hours = { "total", "pending-total", "required-total" };
+
+typedef struct
+{
+  XsTraineesView    *view;
+  const HoursColumn *column;
+} HoursFactory;
+
+/* A bar following its row's item. Three property bindings per bar (nine
+ * per row) made each bar format its text three times when its row took
+ * another trainee, and cost a tenth of a keystroke that removed the
+ * rows GTK keeps alive. */
+typedef struct
+{
+  const HoursColumn *column;
+  GtkListItem       *list_item;   /* not owned */
+  XsTraineeItem     *item;
+  gulong             handler;
+} HoursCell;
+
+static void
+hours_cell_unbind (HoursCell *cell)
+{
+  if (cell->item != NULL)
+    g_clear_signal_handler (&cell->handler, cell->item);
+  g_clear_object (&cell->item);
+}
+
+static void
+hours_cell_free (HoursCell *cell)
+{
+  hours_cell_unbind (cell);
+  g_free (cell);
+}
+
+static void
+hours_cell_update (HoursCell *cell)
+{
+  XsHoursBar *bar = XS_HOURS_BAR (gtk_list_item_get_child (cell->list_item));
+  int approved, pending, required, shown_approved, shown_pending, shown_required;
+
+  g_object_get (cell->item, cell->column->approved, &approved, cell->column->pending, &pending,
+                cell->column->required, &required, NULL);
+  g_object_get (bar, "approved", &shown_approved, "pending", &shown_pending, "required", &shown_required, NULL);
+  if (xs_hours_bar_get_text (bar) == NULL
+      || approved != shown_approved || pending != shown_pending || required != shown_required)
+    xs_hours_bar_set (bar, NULL, approved, pending, required);
+}
+
+static void
+on_hours_item_notify (XsTraineeItem *item,
+                      GParamSpec    *pspec,
+                      HoursCell     *cell)
+{
+  if (g_str_equal (pspec->name, cell->column->approved)
+      || g_str_equal (pspec->name, cell->column->pending)
+      || g_str_equal (pspec->name, cell->column->required))
+    hours_cell_update (cell);
+}
+
+static void
+on_hours_setup (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                HoursFactory             *data)
+{
+  GtkWidget *bar = xs_hours_bar_new ();
+  HoursCell *cell = g_new0 (HoursCell, 1);
+
+  gtk_widget_add_css_class (bar, "compact");
+  gtk_list_item_set_child (list_item, bar);
+  cell->column = data->column;
+  cell->list_item = list_item;
+  if (data->view->hours_cells != NULL)
+    g_hash_table_insert (data->view->hours_cells, list_item, cell);
+  else
+    g_free (cell);
+}
+
+static void
+on_hours_bind (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               HoursFactory             *data)
+{
+  HoursCell *cell = data->view->hours_cells ? g_hash_table_lookup (data->view->hours_cells, list_item) : NULL;
+  XsTraineeItem *item = gtk_list_item_get_item (list_item);
+
+  if (cell == NULL || item == NULL)
+    return;
+  hours_cell_unbind (cell);
+  cell->item = g_object_ref (item);
+  cell->handler = g_signal_connect (item, "notify", G_CALLBACK (on_hours_item_notify), cell);
+  hours_cell_update (cell);
+}
+
+static void
+on_hours_unbind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 HoursFactory             *data)
+{
+  HoursCell *cell = data->view->hours_cells ? g_hash_table_lookup (data->view->hours_cells, list_item) : NULL;
+
+  if (cell != NULL)
+    hours_cell_unbind (cell);
+}
+
+static void
+on_hours_teardown (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   HoursFactory             *data)
+{
+  if (data->view->hours_cells != NULL)
+    g_hash_table_remove (data->view->hours_cells, list_item);
+}
+
+static void
+set_hours_factory (XsTraineesView      *self,
+                   GtkColumnViewColumn *column,
+                   const HoursColumn   *numbers)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  HoursFactory *data = g_new0 (HoursFactory, 1);
+
+  data->view = self;
+  data->column = numbers;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (on_hours_setup), data, (GClosureNotify) g_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_hours_bind), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_hours_unbind), data);
+  g_signal_connect (factory, "teardown", G_CALLBACK (on_hours_teardown), data);
+  gtk_column_view_column_set_factory (column, factory);
 }
 
 /* The selected trainee, or -1. */
@@ -339,11 +548,16 @@ xs_trainees_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  g_clear_handle_id (&self->visible_idle, g_source_remove);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, queue_update_visible, self);
+  g_clear_object (&self->vadjustment);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_TRAINEES_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  g_clear_pointer (&self->hours_cells, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->model);
@@ -451,6 +665,8 @@ use_model (XsTraineesView *self,
   xs_trainee_filter_model_set_at_risk_only (self->filtered, gtk_toggle_button_get_active (self->at_risk_button));
   apply_sort (self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  if (self->vadjustment != NULL)
+    queue_update_visible (self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filtered));
 }
 
@@ -460,6 +676,10 @@ xs_trainees_view_init (XsTraineesView *self)
   g_autoptr(XsTraineeModel) empty = xs_trainee_model_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->hours_cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) hours_cell_free);
+  set_hours_factory (self, self->public_column, &public_hours);
+  set_hours_factory (self, self->professional_column, &professional_hours);
+  set_hours_factory (self, self->total_column, &total_hours);
   self->secondary[0] = self->id_column;
   self->secondary[1] = self->employer_column;
   self->secondary[2] = self->public_column;
@@ -474,6 +694,9 @@ xs_trainees_view_init (XsTraineesView *self)
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_sorter_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->column_view, "notify::vadjustment", G_CALLBACK (on_vadjustment), self);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (queue_update_visible), self);
+  on_vadjustment (self);
 }
 
 void

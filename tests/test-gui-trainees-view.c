@@ -1,0 +1,168 @@
+/* test-gui-trainees-view.c: every row of the trainees list shows one
+ * trainee, its bars included, after a search and a scroll
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "xs-date.h"
+#include "xs-gui-test-util.h"
+#include "xs-hours-bar.h"
+#include "xs-test-util.h"
+#include "xs-trainee-model.h"
+#include "xs-trainees-view.h"
+
+#define N_TRAINEES 300
+
+/* Trainee n: named 学员n (three digits), n + 1 tenths of an hour in all. */
+static XsTraineeModel *
+make_model (void)
+{
+  XsTraineeModel *model = xs_trainee_model_new ();
+
+  for (guint n = 0; n < N_TRAINEES; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("学员%03u", n);
+      g_autofree char *id_number = xs_test_id_number (n + 1);
+      XsProgressRow row = {
+        .trainee_id = n + 1,
+        .id_number = id_number,
+        .name = name,
+        .employer = "漯河市中心医院",
+        .public_hours = 2 * n + 1,
+        .total = n + 1,
+      };
+
+      xs_trainee_model_append (model, &row, FALSE, NULL);
+    }
+  return model;
+}
+
+typedef struct
+{
+  XsTraineesView *view;
+  guint           n;
+} Shown;
+
+static gboolean
+shows (gpointer user_data)
+{
+  Shown *shown = user_data;
+
+  return xs_trainees_view_get_n_shown (shown->view) == shown->n;
+}
+
+/* The labels and bars under @widget, in order. */
+static void
+collect (GtkWidget *widget,
+         GPtrArray *found)
+{
+  if (GTK_IS_LABEL (widget) || XS_IS_HOURS_BAR (widget))
+    {
+      g_ptr_array_add (found, widget);
+      if (XS_IS_HOURS_BAR (widget))
+        return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, found);
+}
+
+/* Each row of the list: its name's number, and its bars show that
+ * trainee's public hours and total. Returns the rows checked. */
+static guint
+check_rows (XsTraineesView *view)
+{
+  GtkWidget *list = NULL;
+  guint n_rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list = child;
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+      const char *name;
+      g_autofree char *public_hours = NULL;
+      g_autofree char *total = NULL;
+      g_autofree char *public_text = NULL;
+      g_autofree char *total_text = NULL;
+      guint n;
+
+      collect (row, cells);
+      if (cells->len == 0)
+        continue;
+      /* name, identity number, employer, public, professional, total, status */
+      g_assert_cmpuint (cells->len, ==, 7);
+      name = gtk_label_get_label (g_ptr_array_index (cells, 0));
+      g_assert_true (g_str_has_prefix (name, "学员"));
+      n = (guint) atoi (name + strlen ("学员"));
+      public_text = xs_hours_format (2 * n + 1);
+      total_text = xs_hours_format (n + 1);
+      public_hours = g_strdup_printf ("%s / ", public_text);
+      total = g_strdup_printf ("%s / ", total_text);
+      g_assert_true (g_str_has_prefix (xs_hours_bar_get_text (g_ptr_array_index (cells, 3)), public_hours));
+      g_assert_true (g_str_has_prefix (xs_hours_bar_get_text (g_ptr_array_index (cells, 5)), total));
+      n_rows++;
+    }
+  return n_rows;
+}
+
+static void
+test_rows_follow_search (void)
+{
+  g_autoptr(XsTraineeModel) model = make_model ();
+  GtkWidget *window = gtk_window_new ();
+  XsTraineesView *view = g_object_new (XS_TYPE_TRAINEES_VIEW, NULL);
+  Shown shown = { view, N_TRAINEES };
+  GtkAdjustment *adjustment;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  xs_trainees_view_set_model (view, model);
+  gtk_window_present (GTK_WINDOW (window));
+  xs_gui_test_wait_for_draw (window);
+  g_assert_true (xs_gui_test_wait_until (shows, &shown, 10000));
+  xs_gui_test_iterate (200);
+  /* GTK keeps more rows than the screen shows */
+  g_assert_cmpuint (check_rows (view), >, 30);
+
+  /* 学员200 to 学员299 move up into the rows of 学员000 to 学员099: those
+   * on screen at once, the others after the frame */
+  xs_trainees_view_set_search (view, "学员2");
+  shown.n = 100;
+  g_assert_true (xs_gui_test_wait_until (shows, &shown, 10000));
+  xs_gui_test_wait_for_draw (window);
+  xs_gui_test_iterate (300);
+  g_assert_cmpuint (check_rows (view), >, 30);
+
+  /* and back, scrolled half way down */
+  xs_trainees_view_set_search (view, "");
+  shown.n = N_TRAINEES;
+  g_assert_true (xs_gui_test_wait_until (shows, &shown, 10000));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  xs_gui_test_iterate (300);
+  xs_trainees_view_set_search (view, "学员1");
+  shown.n = 100;
+  g_assert_true (xs_gui_test_wait_until (shows, &shown, 10000));
+  xs_gui_test_iterate (300);
+  g_assert_cmpuint (check_rows (view), >, 30);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xs_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/trainees-view/rows-follow-search", test_rows_follow_search);
+  return g_test_run ();
+}
