@@ -43,7 +43,6 @@ static GParamSpec *properties[N_PROPS];
 static void
 xs_hours_bar_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), XS_TYPE_HOURS_BAR);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (xs_hours_bar_parent_class)->dispose (object);
@@ -149,9 +148,6 @@ xs_hours_bar_class_init (XsHoursBarClass *klass)
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-hours-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, XsHoursBar, label);
-  gtk_widget_class_bind_template_child (widget_class, XsHoursBar, track);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
   gtk_widget_class_set_css_name (widget_class, "hoursbar");
@@ -162,8 +158,16 @@ xs_hours_bar_init (XsHoursBar *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
-  g_type_ensure (XS_TYPE_HOURS_TRACK);
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Made here rather than from a template: the trainees list makes three
+   * bars for each of the ~200 rows GTK keeps, and makes and drops them
+   * again as a search shortens and lengthens the list. */
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->label, 0);
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
+  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+  self->track = g_object_new (XS_TYPE_HOURS_TRACK, "valign", GTK_ALIGN_CENTER, NULL);
+  gtk_widget_set_parent (GTK_WIDGET (self->track), GTK_WIDGET (self));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
