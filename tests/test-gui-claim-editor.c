@@ -454,8 +454,7 @@ test_new_claim_and_materials (Fixture       *fixture,
 
     g_assert_nonnull (chooser);
     gtk_window_close (chooser);
-    xs_gui_test_iterate (50);
-    g_assert_null (xs_gui_test_find_toplevel ("Attach Meeting notice"));
+    g_assert_true (xs_gui_test_wait_toplevel_gone ("Attach Meeting notice", 10000));
     g_assert_cmpuint (xs_material_row_get_n_files (notice), ==, 1);
   }
 

@@ -161,7 +161,7 @@ test_review_files_choose_and_read (void)
     g_assert_cmpstr (offered, ==, "decisions-2018.json");
   }
   answer_chooser ("Save Decisions", NULL);
-  g_assert_null (xs_gui_test_find_toplevel ("Save Decisions"));
+  g_assert_true (xs_gui_test_wait_toplevel_gone ("Save Decisions", 10000));
   xs_review_files_ask_key (files, parent);
   g_assert_true (xs_gui_test_wait_until (chooser_shown, (gpointer) "Export My Key", 10000));
   {
@@ -179,8 +179,7 @@ test_review_files_choose_and_read (void)
   g_assert_true (xs_gui_test_wait_until (chooser_shown, (gpointer) "Save Decisions", 10000));
   g_clear_pointer (&heard.saved, g_free);
   xs_review_files_cancel (files);
-  xs_gui_test_iterate (200);
-  g_assert_null (xs_gui_test_find_toplevel ("Save Decisions"));
+  g_assert_true (xs_gui_test_wait_toplevel_gone ("Save Decisions", 10000));
   g_assert_null (heard.saved);
   g_assert_null (heard.message);
 

@@ -326,6 +326,19 @@ xs_gui_test_find_toplevel (const char *title)
   return NULL;
 }
 
+static gboolean
+toplevel_gone (gpointer title)
+{
+  return xs_gui_test_find_toplevel (title) == NULL;
+}
+
+gboolean
+xs_gui_test_wait_toplevel_gone (const char *title,
+                                guint       timeout_ms)
+{
+  return xs_gui_test_wait_until (toplevel_gone, (gpointer) title, timeout_ms);
+}
+
 AdwMessageDialog *
 xs_gui_test_find_dialog_headed (const char *heading)
 {

@@ -91,6 +91,10 @@ void           xs_gui_test_reports_clear (XsGuiTestReports *reports);
 gboolean       xs_gui_test_reported      (gpointer          reports);
 /* The window shown now titled @title (a file chooser's), or NULL. */
 GtkWindow        *xs_gui_test_find_toplevel       (const char *title);
+/* Waits (@timeout_ms at most) until no window titled @title is shown: an
+ * answered chooser or dialog hides when the main loop gets to it. */
+gboolean          xs_gui_test_wait_toplevel_gone  (const char *title,
+                                                   guint       timeout_ms);
 /* The message dialog shown now headed @heading (NULL: any), or NULL. */
 AdwMessageDialog *xs_gui_test_find_dialog_headed  (const char *heading);
 /* The message dialog shown now, or NULL. */
