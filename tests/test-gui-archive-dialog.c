@@ -125,5 +125,5 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/archive-dialog/write-and-restore", test_archive_dialog);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

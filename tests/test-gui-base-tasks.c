@@ -97,5 +97,5 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/base-tasks/tasks", test_tasks);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -382,5 +382,5 @@ main (int   argc,
   g_test_add_func ("/certificate-issuing/question", test_question);
   g_test_add_func ("/certificate-issuing/print-nothing", test_print_nothing);
   g_test_add_func ("/certificate-issuing/print-paper", test_print_paper);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -143,5 +143,5 @@ main (int   argc,
 {
   xs_gui_test_init (&argc, &argv);
   g_test_add_func ("/certificate-preview/draws", test_draws);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

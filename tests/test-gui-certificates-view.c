@@ -721,7 +721,7 @@ main (int    argc,
   g_test_add ("/gui/certificates-view/verify-revoked", Fixture, NULL, fixture_set_up, test_verify_revoked, fixture_tear_down);
   g_test_add ("/gui/certificates-view/verify-rotated", Fixture, NULL, fixture_set_up, test_verify_rotated, fixture_tear_down);
 
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_clear_object (&profile);
   g_clear_object (&db);
   g_free (tmpdir);

@@ -247,5 +247,5 @@ main (int    argc,
   g_test_add_func ("/check-dialog/finds-altered-scans", test_check_dialog);
   g_test_add_func ("/check-dialog/cancel", test_check_dialog_cancel);
   g_test_add_func ("/check-dialog/links", test_check_dialog_links);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -840,5 +840,5 @@ main (int    argc,
   g_test_add ("/claim-editor/save-waits", Fixture, NULL,
               fixture_set_up, test_save_waits, fixture_tear_down);
 
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -367,5 +367,5 @@ main (int    argc,
   g_test_add_func ("/evidence-attacher/attach", test_evidence_attacher);
   g_test_add_func ("/evidence-file-row/row", test_evidence_file_row);
 
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

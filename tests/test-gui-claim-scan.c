@@ -604,5 +604,5 @@ main (int   argc,
               fixture_set_up, test_kind_change_asks, fixture_tear_down);
   g_test_add ("/claim-scan/kind-change-asks-discard", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_kind_change_asks, fixture_tear_down);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -538,7 +538,7 @@ main (int    argc,
   g_test_add ("/gui/classes-view/completion-certificates", Fixture, NULL, fixture_set_up,
               test_completion_certificates, fixture_tear_down);
 
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_clear_object (&profile);
   g_clear_object (&db);
   return status;

@@ -172,5 +172,5 @@ main (int   argc,
   g_test_add ("/date-row/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
   g_test_add ("/date-row/left", Fixture, NULL, fixture_set_up, test_left, fixture_tear_down);
   g_test_add ("/date-row/locked-and-error", Fixture, NULL, fixture_set_up, test_locked_and_error, fixture_tear_down);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -115,5 +115,5 @@ main (int    argc,
 
   g_test_add_func ("/decisions-dialog/preview", test_preview);
   g_test_add_func ("/decisions-dialog/report", test_report);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -624,5 +624,5 @@ main (int   argc,
   g_test_add_func ("/evidence-viewer/reload", test_reload);
   g_test_add_func ("/evidence-viewer/fits-768", test_fits_768);
 
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -156,5 +156,5 @@ main (int    argc,
 
   g_test_add_func ("/history-dialog/from-trainee-page", test_history_from_trainee_page);
   g_test_add_func ("/history-dialog/empty-and-close", test_history_empty_and_close);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -796,7 +796,7 @@ main (int    argc,
   g_test_add ("/gui/import-dialog/cancel-large-import", Fixture, NULL,
               fixture_set_up, test_cancel_large_import, fixture_tear_down);
 
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_clear_object (&db);
   return status;
 }

@@ -116,7 +116,7 @@ main (int    argc,
   g_test_add_func ("/gui/import-preview/follows-run", test_preview_follows_run);
   g_test_add_func ("/gui/import-preview/hours-have-no-clear-switch", test_hours_have_no_clear_switch);
 
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_clear_object (&db);
   return status;
 }

@@ -93,5 +93,5 @@ main (int   argc,
 {
   xs_gui_test_init (&argc, &argv);
   g_test_add_func ("/issuing-progress/follows-issuer", test_follows_issuer);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -122,5 +122,5 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/job-runner/run", test_run);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

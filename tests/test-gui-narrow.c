@@ -271,7 +271,7 @@ main (int    argc,
   /* in this order: the Chinese window opens on the demo base */
   g_test_add_data_func ("/gui/narrow/pages", NULL, test_narrow_pages);
   g_test_add_data_func ("/gui/narrow/pages-zh_CN", "zh_CN", test_narrow_pages);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_profile);
   g_assert_finalize_object (the_db);
   return status;

@@ -165,5 +165,5 @@ main (int    argc,
 
   g_test_add_func ("/package-exchange/export", test_export);
   g_test_add_func ("/package-exchange/review-package", test_review_package);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

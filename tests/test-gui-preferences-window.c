@@ -467,5 +467,5 @@ main (int    argc,
   g_test_add_func ("/gui/preferences-window/adopts-settings", test_adopts_settings);
   g_test_add_func ("/gui/preferences-window/reviewers", test_reviewers);
 
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

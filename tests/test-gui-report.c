@@ -124,5 +124,5 @@ main (int    argc,
 
   g_test_add_func ("/report/undo-at-once", test_undo_at_once);
 
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

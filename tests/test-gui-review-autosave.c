@@ -198,7 +198,7 @@ main (int    argc,
   g_assert_true (g_str_has_prefix (xs_db_get_data_dir (the_db), home));
 
   g_test_add_func ("/review-autosave/keeps", test_review_autosave_keeps);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
 }

@@ -130,7 +130,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/review-decisions/steps", test_review_decisions_steps);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
 }

@@ -199,7 +199,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/review-files/choose-and-read", test_review_files_choose_and_read);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
 }

@@ -67,7 +67,7 @@ main (int    argc,
 
   g_test_add_func ("/review-open-job/package", test_review_open_job_package);
   g_test_add_func ("/review-open-job/not-a-package", test_review_open_job_not_a_package);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
 }

@@ -70,7 +70,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/review-package-title/show", test_review_package_title_show);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
 }

@@ -72,7 +72,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/review-read-job/decisions", test_review_read_job_decisions);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
 }

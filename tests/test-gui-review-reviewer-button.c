@@ -113,5 +113,5 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/review-reviewer-button/ask", test_review_reviewer_button_ask);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

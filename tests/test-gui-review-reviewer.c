@@ -71,5 +71,5 @@ main (int    argc,
 {
   xs_gui_test_init (&argc, &argv);
   g_test_add_func ("/review-reviewer/settings", test_review_reviewer_settings);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

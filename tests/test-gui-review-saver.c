@@ -148,7 +148,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/review-saver/save", test_review_saver);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
 }

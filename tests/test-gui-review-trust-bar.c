@@ -130,7 +130,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/review-trust-bar/trust", test_review_trust_bar);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
 }

@@ -903,7 +903,7 @@ main (int    argc,
               test_review_broken, fixture_tear_down);
   g_test_add ("/review-window/narrow", Fixture, GUINT_TO_POINTER (4), fixture_set_up,
               test_review_narrow, fixture_tear_down);
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_settings);
   g_assert_finalize_object (the_profile);
   g_assert_finalize_object (the_db);

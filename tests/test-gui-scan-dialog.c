@@ -254,5 +254,5 @@ main (int   argc,
   if (xs_scanner_is_supported ())
     g_test_add_func ("/scan-dialog/scan-and-cancel", test_scan_and_cancel);
   g_test_add_func ("/scan-dialog/suggestions", test_suggestions);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -236,5 +236,5 @@ main (int    argc,
 
   g_test_add_func ("/gui/scan-search/search", test_search);
   g_test_add_func ("/gui/scan-search/at-risk-flag", test_at_risk_flag);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -154,5 +154,5 @@ main (int   argc,
   xs_gui_test_init (&argc, &argv);
   g_test_add_func ("/suggestion-list/offers", test_offers);
   g_test_add_func ("/suggestion-list/kind-of-paper", test_kind_of_paper);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -167,5 +167,5 @@ main (int   argc,
   g_test_add_func ("/thumbnail-strip/strip", test_strip);
   g_test_add_func ("/thumbnail-strip/from-page", test_from_page);
 
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

@@ -97,5 +97,5 @@ main (int   argc,
 {
   xs_gui_test_init (&argc, &argv);
   g_test_add_func ("/to-complete-view/lists-year", test_lists_year);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

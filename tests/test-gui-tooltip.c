@@ -176,5 +176,5 @@ main (int    argc,
   g_test_add_func ("/tooltip/long-text-wraps", test_long_text_wraps);
   g_test_add_func ("/tooltip/query", test_query);
 
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

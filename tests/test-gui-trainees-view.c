@@ -164,5 +164,5 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/trainees-view/rows-follow-search", test_rows_follow_search);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

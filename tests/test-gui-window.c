@@ -658,7 +658,7 @@ main (int    argc,
   g_test_add ("/gui/window/shared-scan-and-statistics", Fixture, NULL, fixture_set_up, test_window_shared_scan_and_statistics, fixture_tear_down);
   g_test_add ("/gui/window/narrow", Fixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
 
-  status = g_test_run ();
+  status = xs_gui_test_run ();
   g_assert_finalize_object (the_profile);
   g_assert_finalize_object (the_db);
   return status;

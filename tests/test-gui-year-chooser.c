@@ -109,5 +109,5 @@ main (int   argc,
   xs_gui_test_init (&argc, &argv);
   g_test_add_func ("/year-chooser/empty-base", test_empty_base);
   g_test_add_func ("/year-chooser/latest-with-data", test_latest_with_data);
-  return g_test_run ();
+  return xs_gui_test_run ();
 }

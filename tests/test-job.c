@@ -67,6 +67,20 @@ refuse (XsJob         *job,
   return FALSE;
 }
 
+static gboolean
+wait_for_release (XsJob         *job,
+                  XsDb          *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  while (!g_atomic_int_get ((int *) data))
+    g_usleep (1000);
+  /* still at work a little after being let go */
+  g_usleep (20000);
+  return TRUE;
+}
+
 static void
 on_progress (XsJob      *job,
              GParamSpec *pspec,
@@ -146,6 +160,25 @@ test_cancel (void)
   g_assert_null (xs_job_get_result (job));
 }
 
+/* The end of a process waits for workers still running, even for a job
+ * nobody holds any more. */
+static void
+test_wait_all (void)
+{
+  int released = 0;
+  g_autoptr(GAsyncResult) result = NULL;
+  XsJob *job = xs_job_new (NULL, wait_for_release, &released, NULL);
+
+  g_assert_true (xs_job_wait_all (0));
+  xs_job_run_async (job, NULL, on_done, &result);
+  g_object_unref (job);
+  g_assert_false (xs_job_wait_all (50));
+  g_atomic_int_set (&released, 1);
+  g_assert_true (xs_job_wait_all (10000));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_failure_without_database (void)
 {
@@ -209,5 +242,6 @@ main (int    argc,
   g_test_add_func ("/job/failure-without-database", test_failure_without_database);
   g_test_add_func ("/job/unopenable-folder", test_unopenable_folder);
   g_test_add_func ("/job/for-task", test_for_task);
+  g_test_add_func ("/job/wait-all", test_wait_all);
   return g_test_run ();
 }

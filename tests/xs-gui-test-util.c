@@ -31,6 +31,16 @@ xs_gui_test_init (int    *argc,
   g_setenv ("XUESHI_DATA_DIR", data_dir, TRUE);
 }
 
+int
+xs_gui_test_run (void)
+{
+  int status = g_test_run ();
+
+  if (!xs_job_wait_all (60000 * xs_gui_test_time_scale ()))
+    g_error ("A job was still running 60 s after the tests ended");
+  return status;
+}
+
 static gboolean
 on_timeout (gpointer user_data)
 {

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * application's resources registered. */
 void      xs_gui_test_init            (int        *argc,
                                        char     ***argv);
+/* g_test_run(), then waits for every job's worker to end: the process must
+ * not exit (and libraries free their caches) under one still drawing. */
+int       xs_gui_test_run             (void);
 /* How many times longer every wait may take: XS_TEST_TIME_SCALE (1 to 100),
  * set for sanitizer builds. */
 guint     xs_gui_test_time_scale      (void);

@@ -402,6 +402,17 @@ xs_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* The windows are gone and have cancelled what they started; a worker
+ * still drawing or writing is let finish before the process ends under it. */
+static void
+xs_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (xs_application_parent_class)->shutdown (app);
+
+  if (!xs_job_wait_all (30000))
+    g_warning ("A background job was still running at exit");
+}
+
 static void
 xs_application_dispose (GObject *object)
 {
@@ -425,6 +436,7 @@ xs_application_class_init (XsApplicationClass *klass)
   object_class->dispose = xs_application_dispose;
   app_class->activate = xs_application_activate;
   app_class->startup = xs_application_startup;
+  app_class->shutdown = xs_application_shutdown;
   app_class->handle_local_options = xs_application_handle_local_options;
 }
 

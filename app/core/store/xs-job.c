@@ -34,6 +34,13 @@ struct _XsJob
 
 G_DEFINE_FINAL_TYPE (XsJob, xs_job, G_TYPE_OBJECT)
 
+/* The jobs whose worker has not ended yet, so that the process does not
+ * exit under one: libraries free their caches at exit (HarfBuzz its
+ * languages) while a worker may still be drawing with them. */
+static GMutex running_mutex;
+static GCond running_cond;
+static guint n_running;
+
 enum
 {
   PROP_0,
@@ -273,11 +280,8 @@ run_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if (self->data_dir != NULL && (db = xs_db_open (self->data_dir, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!self->func (self, db, self->data, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!self->func (self, db, self->data, cancellable, &error))
     {
       if (self->result_free != NULL)
         g_clear_pointer (&self->result, self->result_free);
@@ -285,9 +289,29 @@ run_in_thread (GTask        *task,
         g_critical ("A job failed without saying why");
       g_task_return_error (task, error ? g_steal_pointer (&error)
                                        : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "failed"));
-      return;
     }
-  g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_boolean (task, TRUE);
+
+  g_clear_object (&db);
+  g_mutex_lock (&running_mutex);
+  if (--n_running == 0)
+    g_cond_broadcast (&running_cond);
+  g_mutex_unlock (&running_mutex);
+}
+
+gboolean
+xs_job_wait_all (guint timeout_ms)
+{
+  gint64 end_time = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+  gboolean done;
+
+  g_mutex_lock (&running_mutex);
+  while (n_running > 0 && g_cond_wait_until (&running_cond, &running_mutex, end_time))
+    ;
+  done = n_running == 0;
+  g_mutex_unlock (&running_mutex);
+  return done;
 }
 
 void
@@ -307,6 +331,9 @@ xs_job_run_async (XsJob               *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, xs_job_run_async);
   g_task_set_name (task, "[xueshi] job");
+  g_mutex_lock (&running_mutex);
+  n_running++;
+  g_mutex_unlock (&running_mutex);
   g_task_run_in_thread (task, run_in_thread);
 }
 

@@ -68,4 +68,8 @@ gboolean     xs_job_run_finish       (XsJob               *self,
 void         xs_job_run_for_task     (XsJob               *self,
                                       GTask               *task);
 
+/* Waits until no job's worker is running, at most @timeout_ms; TRUE when
+ * none is. For the end of a process: cancel first, then wait. */
+gboolean     xs_job_wait_all         (guint                timeout_ms);
+
 G_END_DECLS
