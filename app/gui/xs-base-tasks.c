@@ -2,8 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The tasks know the window only as a GtkWindow: they report through its
- * actions, and the window binds its db and year to them.
+ * The window, its runner, db and year: XsWindowTasks.
  */
 #define G_LOG_DOMAIN "xs-base-tasks"
 
@@ -29,27 +28,10 @@
 
 struct _XsBaseTasks
 {
-  GObject       parent_instance;
-
-  GWeakRef      parent;
-  XsJobRunner  *runner;
-  XsDb         *db;
-  int           year;
+  XsWindowTasks   parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (XsBaseTasks, xs_base_tasks, G_TYPE_OBJECT)
-
-enum
-{
-  PROP_0,
-  PROP_PARENT,
-  PROP_RUNNER,
-  PROP_DB,
-  PROP_YEAR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (XsBaseTasks, xs_base_tasks, XS_TYPE_WINDOW_TASKS)
 
 enum
 {
@@ -59,26 +41,10 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* Activates @action (with @param, may be floating) on the window, if it is
- * still there. */
-static void
-report (XsBaseTasks *self,
-        const char  *action,
-        GVariant    *param)
-{
-  g_autoptr(GtkWidget) parent = g_weak_ref_get (&self->parent);
-
-  if (param != NULL)
-    g_variant_ref_sink (param);
-  if (parent != NULL)
-    gtk_widget_activate_action_variant (parent, action, param);
-  g_clear_pointer (&param, g_variant_unref);
-}
-
 static const char *
 data_dir (XsBaseTasks *self)
 {
-  return xs_db_get_data_dir (self->db);
+  return xs_db_get_data_dir (xs_window_tasks_get_db (XS_WINDOW_TASKS (self)));
 }
 
 /* The demo base */
@@ -98,23 +64,25 @@ on_demo_loaded (gpointer  owner,
                 XsJob    *job)
 {
   XsBaseTasks *self = owner;
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autofree char *text = NULL;
 
   text = g_strdup_printf (_("Demo base with %d trainees loaded"), DEMO_TRAINEES);
-  report (self, "win.show-toast", g_variant_new_string (text));
+  xs_window_tasks_report (tasks, "win.show-toast", g_variant_new_string (text));
   g_signal_emit (self, signals[DEMO_LOADED], 0);
 }
 
 void
 xs_base_tasks_load_demo (XsBaseTasks *self)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(XsJob) job = NULL;
 
   g_return_if_fail (XS_IS_BASE_TASKS (self));
-  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (xs_window_tasks_get_db (tasks) != NULL);
 
   job = xs_job_new (data_dir (self), populate_demo, NULL, NULL);
-  xs_job_runner_run (self->runner, job, "win.load-demo", NULL, on_demo_loaded, self);
+  xs_job_runner_run (xs_window_tasks_get_runner (tasks), job, "win.load-demo", NULL, on_demo_loaded, self);
 }
 
 /* Export Statistics: both groupings of the shown year to one XLSX file. */
@@ -166,19 +134,22 @@ on_stats_exported (gpointer  owner,
 
   /* Translators: the year, then the file's name */
   text = g_strdup_printf (_("Statistics of %d exported to “%s”"), export->year, name);
-  report (owner, "win.show-saved-toast", g_variant_new ("(ss)", text, export->path));
+  xs_window_tasks_report (owner, "win.show-saved-toast", g_variant_new ("(ss)", text, export->path));
 }
 
 void
 xs_base_tasks_export_statistics (XsBaseTasks *self,
                                  const char  *path)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+
   g_return_if_fail (XS_IS_BASE_TASKS (self));
   g_return_if_fail (path != NULL);
-  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (xs_window_tasks_get_db (tasks) != NULL);
 
-  xs_job_runner_run_export (self->runner, data_dir (self), path, "win.export-statistics", export_statistics,
-                            export_new (path, self->year), (GDestroyNotify) export_free, on_stats_exported, self);
+  xs_job_runner_run_export (xs_window_tasks_get_runner (tasks), data_dir (self), path, "win.export-statistics",
+                            export_statistics, export_new (path, xs_window_tasks_get_year (tasks)),
+                            (GDestroyNotify) export_free, on_stats_exported, self);
 }
 
 static void
@@ -191,6 +162,7 @@ statistics_chosen (gpointer    owner,
 void
 xs_base_tasks_choose_statistics (XsBaseTasks *self)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
@@ -198,11 +170,12 @@ xs_base_tasks_choose_statistics (XsBaseTasks *self)
 
   /* Translators: the file name offered when exporting statistics; in
    * Chinese 学时统计-%d.xlsx */
-  name = g_strdup_printf (_("statistics-%d.xlsx"), self->year);
+  name = g_strdup_printf (_("statistics-%d.xlsx"), xs_window_tasks_get_year (tasks));
   gtk_file_filter_set_name (filter, _("Excel workbooks"));
   gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_suffix (filter, "xlsx");
-  xs_job_runner_choose_path (self->runner, XS_FILE_CHOOSER_SAVE, _("Export Statistics"), _("_Export"), filter, name,
+  xs_job_runner_choose_path (xs_window_tasks_get_runner (tasks), XS_FILE_CHOOSER_SAVE, _("Export Statistics"),
+                             _("_Export"), filter, name,
                              _("Statistics can only be exported to a local file"), statistics_chosen, self);
 }
 
@@ -232,19 +205,22 @@ on_revocations_exported (gpointer  owner,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u revoked certificate listed in “%s”",
                                        "%u revoked certificates listed in “%s”", export->n_revoked),
                           export->n_revoked, name);
-  report (owner, "win.show-saved-toast", g_variant_new ("(ss)", text, export->path));
+  xs_window_tasks_report (owner, "win.show-saved-toast", g_variant_new ("(ss)", text, export->path));
 }
 
 void
 xs_base_tasks_export_revocations (XsBaseTasks *self,
                                   const char  *path)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+
   g_return_if_fail (XS_IS_BASE_TASKS (self));
   g_return_if_fail (path != NULL);
-  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (xs_window_tasks_get_db (tasks) != NULL);
 
-  xs_job_runner_run_export (self->runner, data_dir (self), path, "win.export-revocations", export_revocations,
-                            export_new (path, self->year), (GDestroyNotify) export_free,
+  xs_job_runner_run_export (xs_window_tasks_get_runner (tasks), data_dir (self), path, "win.export-revocations",
+                            export_revocations,
+                            export_new (path, xs_window_tasks_get_year (tasks)), (GDestroyNotify) export_free,
                             on_revocations_exported, self);
 }
 
@@ -258,6 +234,7 @@ revocations_chosen (gpointer    owner,
 void
 xs_base_tasks_choose_revocations (XsBaseTasks *self)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   g_return_if_fail (XS_IS_BASE_TASKS (self));
@@ -267,7 +244,8 @@ xs_base_tasks_choose_revocations (XsBaseTasks *self)
   gtk_file_filter_add_suffix (filter, "txt");
   /* Translators: the file name offered for the revocation list; in
    * Chinese 撤销清单.txt */
-  xs_job_runner_choose_path (self->runner, XS_FILE_CHOOSER_SAVE, _("Export Revocation List"), _("_Export"),
+  xs_job_runner_choose_path (xs_window_tasks_get_runner (tasks), XS_FILE_CHOOSER_SAVE, _("Export Revocation List"),
+                             _("_Export"),
                              filter, _("revocations.txt"),
                              _("The revocation list can only be exported to a local file"),
                              revocations_chosen, self);
@@ -298,24 +276,26 @@ on_undone (gpointer  owner,
   XsImportRecord *record = xs_job_get_result (job);
   g_autofree char *text = NULL;
 
-  report (owner, "win.reload", NULL);
+  xs_window_tasks_report (owner, "win.reload", NULL);
   /* Translators: a file name */
   text = g_strdup_printf (_("Import of %s undone"), record->file_name);
-  report (owner, "win.show-toast", g_variant_new_string (text));
+  xs_window_tasks_report (owner, "win.show-toast", g_variant_new_string (text));
 }
 
 void
 xs_base_tasks_undo_import (XsBaseTasks *self,
                            gint64       import_id)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(XsJob) job = NULL;
 
   g_return_if_fail (XS_IS_BASE_TASKS (self));
   g_return_if_fail (import_id > 0);
-  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (xs_window_tasks_get_db (tasks) != NULL);
 
   job = xs_job_new (data_dir (self), undo_import, g_memdup2 (&import_id, sizeof import_id), g_free);
-  xs_job_runner_run (self->runner, job, "win.undo-import", _("Cannot Undo the Import"), on_undone, self);
+  xs_job_runner_run (xs_window_tasks_get_runner (tasks), job, "win.undo-import", _("Cannot Undo the Import"),
+                     on_undone, self);
 }
 
 /* The dialogs on the base */
@@ -331,7 +311,9 @@ on_claim_saved (XsBaseTasks   *self,
                 gint64         claim_id,
                 XsClaimEditor *editor)
 {
-  report (self, "win.reload", NULL);
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+
+  xs_window_tasks_report (tasks, "win.reload", NULL);
 }
 
 static void
@@ -339,8 +321,10 @@ open_claim_editor (XsBaseTasks *self,
                    gint64       trainee_id,
                    gint64       claim_id)
 {
-  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
-  XsClaimEditor *editor = xs_claim_editor_new (parent, self->db, trainee_id, self->year, claim_id);
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+  g_autoptr(GtkWindow) parent = xs_window_tasks_dup_parent (tasks);
+  XsClaimEditor *editor = xs_claim_editor_new (parent, xs_window_tasks_get_db (tasks), trainee_id,
+                                               xs_window_tasks_get_year (tasks), claim_id);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_claim_saved), self, G_CONNECT_SWAPPED);
   present (GTK_WIDGET (editor));
@@ -358,15 +342,16 @@ void
 xs_base_tasks_edit_claim (XsBaseTasks *self,
                           gint64       claim_id)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(XsClaim) claim = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (XS_IS_BASE_TASKS (self));
 
-  claim = xs_claim_store_get (self->db, claim_id, &error);
+  claim = xs_claim_store_get (xs_window_tasks_get_db (tasks), claim_id, &error);
   if (claim == NULL)
     {
-      report (self, "win.show-toast", g_variant_new_string (error->message));
+      xs_window_tasks_report (tasks, "win.show-toast", g_variant_new_string (error->message));
       return;
     }
   open_claim_editor (self, claim->trainee_id, claim->id);
@@ -376,48 +361,53 @@ void
 xs_base_tasks_import (XsBaseTasks *self,
                       gboolean     roster)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(GtkWindow) parent = NULL;
 
   g_return_if_fail (XS_IS_BASE_TASKS (self));
 
-  parent = g_weak_ref_get (&self->parent);
-  present (GTK_WIDGET (xs_import_dialog_new (parent, self->db, roster ? XS_IMPORT_ROSTER : XS_IMPORT_HOURS, NULL)));
+  parent = xs_window_tasks_dup_parent (tasks);
+  present (GTK_WIDGET (xs_import_dialog_new (parent, xs_window_tasks_get_db (tasks),
+                                             roster ? XS_IMPORT_ROSTER : XS_IMPORT_HOURS, NULL)));
 }
 
 void
 xs_base_tasks_check_data (XsBaseTasks *self)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(GtkWindow) parent = NULL;
 
   g_return_if_fail (XS_IS_BASE_TASKS (self));
 
-  parent = g_weak_ref_get (&self->parent);
+  parent = xs_window_tasks_dup_parent (tasks);
   present (xs_check_dialog_new (parent, data_dir (self)));
 }
 
 void
 xs_base_tasks_verify_certificate (XsBaseTasks *self)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(GtkWindow) parent = NULL;
 
   g_return_if_fail (XS_IS_BASE_TASKS (self));
 
-  parent = g_weak_ref_get (&self->parent);
-  present (GTK_WIDGET (xs_verify_dialog_new (parent, self->db)));
+  parent = xs_window_tasks_dup_parent (tasks);
+  present (GTK_WIDGET (xs_verify_dialog_new (parent, xs_window_tasks_get_db (tasks))));
 }
 
 void
 xs_base_tasks_archive (XsBaseTasks *self,
                        gboolean     restore)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(GtkWindow) parent = NULL;
   g_autoptr(GSettings) settings = NULL;
 
   g_return_if_fail (XS_IS_BASE_TASKS (self));
 
-  parent = g_weak_ref_get (&self->parent);
+  parent = xs_window_tasks_dup_parent (tasks);
   /* a restore closes and opens the application's database */
-  if (parent == NULL || gtk_window_get_application (parent) == NULL || self->db == NULL)
+  if (parent == NULL || gtk_window_get_application (parent) == NULL || xs_window_tasks_get_db (tasks) == NULL)
     return;
   /* the user's settings (one backend for the whole program) */
   settings = g_settings_new (APP_ID);
@@ -435,102 +425,8 @@ xs_base_tasks_new (GtkWindow   *parent,
 }
 
 static void
-xs_base_tasks_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  XsBaseTasks *self = XS_BASE_TASKS (object);
-
-  switch (prop_id)
-    {
-    case PROP_PARENT:
-      g_value_take_object (value, g_weak_ref_get (&self->parent));
-      break;
-    case PROP_RUNNER:
-      g_value_set_object (value, self->runner);
-      break;
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-xs_base_tasks_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  XsBaseTasks *self = XS_BASE_TASKS (object);
-
-  switch (prop_id)
-    {
-    case PROP_PARENT:
-      g_weak_ref_set (&self->parent, g_value_get_object (value));
-      break;
-    case PROP_RUNNER:
-      g_set_object (&self->runner, g_value_get_object (value));
-      break;
-    case PROP_DB:
-      g_set_object (&self->db, g_value_get_object (value));
-      break;
-    case PROP_YEAR:
-      self->year = g_value_get_int (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-xs_base_tasks_dispose (GObject *object)
-{
-  XsBaseTasks *self = XS_BASE_TASKS (object);
-
-  g_clear_object (&self->runner);
-  g_clear_object (&self->db);
-  G_OBJECT_CLASS (xs_base_tasks_parent_class)->dispose (object);
-}
-
-static void
-xs_base_tasks_finalize (GObject *object)
-{
-  XsBaseTasks *self = XS_BASE_TASKS (object);
-
-  g_weak_ref_clear (&self->parent);
-  G_OBJECT_CLASS (xs_base_tasks_parent_class)->finalize (object);
-}
-
-static void
 xs_base_tasks_class_init (XsBaseTasksClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = xs_base_tasks_get_property;
-  object_class->set_property = xs_base_tasks_set_property;
-  object_class->dispose = xs_base_tasks_dispose;
-  object_class->finalize = xs_base_tasks_finalize;
-
-  properties[PROP_PARENT] =
-    g_param_spec_object ("parent", NULL, NULL, GTK_TYPE_WINDOW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RUNNER] =
-    g_param_spec_object ("runner", NULL, NULL, XS_TYPE_JOB_RUNNER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   /* The demo base is written: the window shows the demo's year. */
   signals[DEMO_LOADED] =
     g_signal_new ("demo-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -540,5 +436,4 @@ xs_base_tasks_class_init (XsBaseTasksClass *klass)
 static void
 xs_base_tasks_init (XsBaseTasks *self)
 {
-  g_weak_ref_init (&self->parent, NULL);
 }

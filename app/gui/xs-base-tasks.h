@@ -9,11 +9,12 @@
 
 #include "xs-db.h"
 #include "xs-job-runner.h"
+#include "xs-window-tasks.h"
 
 G_BEGIN_DECLS
 
 #define XS_TYPE_BASE_TASKS (xs_base_tasks_get_type ())
-G_DECLARE_FINAL_TYPE (XsBaseTasks, xs_base_tasks, XS, BASE_TASKS, GObject)
+G_DECLARE_FINAL_TYPE (XsBaseTasks, xs_base_tasks, XS, BASE_TASKS, XsWindowTasks)
 
 /* Works on "db" and its "year" (bound by the window), runs its workers
  * through @runner, opens its dialogs transient for @parent (not held) and

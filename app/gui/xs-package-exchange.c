@@ -21,29 +21,12 @@
 
 struct _XsPackageExchange
 {
-  GObject         parent_instance;
+  XsWindowTasks   parent_instance;
 
-  GWeakRef        parent;
-  XsDb           *db;
   XsBaseProfile  *profile;
-  int             year;
-  XsJobRunner    *runner;
 };
 
-G_DEFINE_FINAL_TYPE (XsPackageExchange, xs_package_exchange, G_TYPE_OBJECT)
-
-enum
-{
-  PROP_0,
-  PROP_PARENT,
-  PROP_DB,
-  PROP_PROFILE,
-  PROP_YEAR,
-  PROP_RUNNER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (XsPackageExchange, xs_package_exchange, XS_TYPE_WINDOW_TASKS)
 
 typedef struct
 {
@@ -65,27 +48,12 @@ static PackageJob *
 package_job_new (XsPackageExchange *self,
                  const char        *path)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   PackageJob *job = g_new0 (PackageJob, 1);
 
   job->path = g_strdup (path);
-  job->year = self->year;
+  job->year = xs_window_tasks_get_year (tasks);
   return job;
-}
-
-/* Activates @action (with @param, may be floating) on the window, if it is
- * still there. */
-static void
-report (XsPackageExchange *self,
-        const char        *action,
-        GVariant          *param)
-{
-  g_autoptr(GtkWidget) parent = g_weak_ref_get (&self->parent);
-
-  if (param != NULL)
-    g_variant_ref_sink (param);
-  if (parent != NULL)
-    gtk_widget_activate_action_variant (parent, action, param);
-  g_clear_pointer (&param, g_variant_unref);
 }
 
 /* Workers and file choosers, through the window's runner */
@@ -106,9 +74,12 @@ run_job (XsPackageExchange *self,
          const char        *failure_heading,
          JobDone            done)
 {
-  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (self->db), func, data, (GDestroyNotify) package_job_free);
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+  g_autoptr(XsJob) job = xs_job_new (xs_db_get_data_dir (xs_window_tasks_get_db (tasks)), func, data,
+                                     (GDestroyNotify) package_job_free);
 
-  xs_job_runner_run (self->runner, job, action, failure_heading, (XsJobRunnerDone) done, self);
+  xs_job_runner_run (xs_window_tasks_get_runner (tasks), job, action, failure_heading,
+                     (XsJobRunnerDone) done, self);
 }
 
 static void
@@ -121,8 +92,10 @@ choose_path (XsPackageExchange *self,
              const char        *not_local,
              PathChosen         chosen)
 {
-  xs_job_runner_choose_path (self->runner, mode, title, accept_label, filter, initial_name, not_local,
-                             (XsJobRunnerChosen) chosen, self);
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+
+  xs_job_runner_choose_path (xs_window_tasks_get_runner (tasks), mode, title, accept_label, filter, initial_name,
+                             not_local, (XsJobRunnerChosen) chosen, self);
 }
 
 static GtkFileFilter *
@@ -142,7 +115,9 @@ static void
 open_package (XsPackageExchange *self,
               const char        *path)
 {
-  report (self, "app.review-package", g_variant_new_string (path));
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+
+  xs_window_tasks_report (tasks, "app.review-package", g_variant_new_string (path));
 }
 
 void
@@ -164,10 +139,11 @@ static void
 ask_base_name (XsPackageExchange *self,
                void             (*then) (XsPackageExchange *self))
 {
-  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+  g_autoptr(GtkWindow) parent = xs_window_tasks_dup_parent (tasks);
   XsBaseProfileDialog *dialog;
 
-  dialog = xs_base_profile_dialog_new (parent, self->db, self->profile,
+  dialog = xs_base_profile_dialog_new (parent, xs_window_tasks_get_db (tasks), self->profile,
                                        _("A package says which base sends it: write the base’s name before exporting."));
   if (then != NULL)
     g_signal_connect_object (dialog, "saved", G_CALLBACK (then), self, G_CONNECT_SWAPPED);
@@ -193,19 +169,21 @@ static void
 on_exported (XsPackageExchange *self,
              XsJob             *job)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   PackageJob *package = xs_job_get_data (job);
   g_autofree char *name = g_path_get_basename (package->path);
   g_autofree char *text = NULL;
 
   /* Translators: the year, then the file's name */
   text = g_strdup_printf (_("Package of %d written to “%s”"), package->year, name);
-  report (self, "win.show-saved-toast", g_variant_new ("(ss)", text, package->path));
+  xs_window_tasks_report (tasks, "win.show-saved-toast", g_variant_new ("(ss)", text, package->path));
 }
 
 void
 xs_package_exchange_export (XsPackageExchange *self,
                             const char        *path)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(GError) error = NULL;
   PackageJob *package;
 
@@ -219,7 +197,7 @@ xs_package_exchange_export (XsPackageExchange *self,
     }
   if (!xs_output_check_path (path, &error))
     {
-      report (self, "win.show-toast", g_variant_new_string (error->message));
+      xs_window_tasks_report (tasks, "win.show-toast", g_variant_new_string (error->message));
       return;
     }
   package = package_job_new (self, path);
@@ -230,12 +208,13 @@ xs_package_exchange_export (XsPackageExchange *self,
 static void
 choose_package_path (XsPackageExchange *self)
 {
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
   g_autoptr(GtkFileFilter) filter = zip_filter ();
   g_autofree char *name = NULL;
 
   /* Translators: the file name offered for the submission package; in
    * Chinese 学时申报-%d.zip */
-  name = g_strdup_printf (_("hours-submission-%d.zip"), self->year);
+  name = g_strdup_printf (_("hours-submission-%d.zip"), xs_window_tasks_get_year (tasks));
   choose_path (self, XS_FILE_CHOOSER_SAVE, _("Export Package"), _("_Export"), filter, name,
                _("The package can only be written to a local file"), xs_package_exchange_export);
 }
@@ -311,7 +290,8 @@ static void
 on_decisions_previewed (XsPackageExchange *self,
                         XsJob             *job)
 {
-  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+  g_autoptr(GtkWindow) parent = xs_window_tasks_dup_parent (tasks);
   PackageJob *package = xs_job_get_data (job);
 
   present_decisions (self, xs_decisions_dialog_new_preview (parent, package->path, xs_job_get_result (job)));
@@ -321,7 +301,8 @@ static void
 on_decisions_imported (XsPackageExchange *self,
                        XsJob             *job)
 {
-  g_autoptr(GtkWindow) parent = g_weak_ref_get (&self->parent);
+  XsWindowTasks *tasks = XS_WINDOW_TASKS (self);
+  g_autoptr(GtkWindow) parent = xs_window_tasks_dup_parent (tasks);
   PackageJob *package = xs_job_get_data (job);
   XsImportReport *import_report = xs_job_get_result (job);
 
@@ -330,8 +311,8 @@ on_decisions_imported (XsPackageExchange *self,
     {
       g_autofree char *summary = xs_import_report_format_summary (import_report);
 
-      report (self, "win.reload", NULL);
-      report (self, "win.show-import-toast",
+      xs_window_tasks_report (tasks, "win.reload", NULL);
+      xs_window_tasks_report (tasks, "win.show-import-toast",
               g_variant_new ("(sx)", summary, xs_import_report_get_import_id (import_report)));
     }
 }
@@ -386,6 +367,15 @@ xs_package_exchange_new (GtkWindow   *parent,
   return g_object_new (XS_TYPE_PACKAGE_EXCHANGE, "parent", parent, "runner", runner, NULL);
 }
 
+enum
+{
+  PROP_0,
+  PROP_PROFILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 xs_package_exchange_get_property (GObject    *object,
                                   guint       prop_id,
@@ -396,20 +386,8 @@ xs_package_exchange_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PARENT:
-      g_value_take_object (value, g_weak_ref_get (&self->parent));
-      break;
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
     case PROP_PROFILE:
       g_value_set_object (value, self->profile);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    case PROP_RUNNER:
-      g_value_set_object (value, self->runner);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -426,20 +404,9 @@ xs_package_exchange_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PARENT:
-      g_weak_ref_set (&self->parent, g_value_get_object (value));
-      break;
-    case PROP_RUNNER:
-      g_set_object (&self->runner, g_value_get_object (value));
-      break;
-    case PROP_DB:
-      g_set_object (&self->db, g_value_get_object (value));
-      break;
     case PROP_PROFILE:
-      g_set_object (&self->profile, g_value_get_object (value));
-      break;
-    case PROP_YEAR:
-      self->year = g_value_get_int (value);
+      if (g_set_object (&self->profile, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -451,19 +418,8 @@ xs_package_exchange_dispose (GObject *object)
 {
   XsPackageExchange *self = XS_PACKAGE_EXCHANGE (object);
 
-  g_clear_object (&self->runner);
-  g_clear_object (&self->db);
   g_clear_object (&self->profile);
   G_OBJECT_CLASS (xs_package_exchange_parent_class)->dispose (object);
-}
-
-static void
-xs_package_exchange_finalize (GObject *object)
-{
-  XsPackageExchange *self = XS_PACKAGE_EXCHANGE (object);
-
-  g_weak_ref_clear (&self->parent);
-  G_OBJECT_CLASS (xs_package_exchange_parent_class)->finalize (object);
 }
 
 static void
@@ -474,28 +430,15 @@ xs_package_exchange_class_init (XsPackageExchangeClass *klass)
   object_class->get_property = xs_package_exchange_get_property;
   object_class->set_property = xs_package_exchange_set_property;
   object_class->dispose = xs_package_exchange_dispose;
-  object_class->finalize = xs_package_exchange_finalize;
 
-  properties[PROP_PARENT] =
-    g_param_spec_object ("parent", NULL, NULL, GTK_TYPE_WINDOW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, XS_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whose name the package carries */
   properties[PROP_PROFILE] =
     g_param_spec_object ("profile", NULL, NULL, XS_TYPE_BASE_PROFILE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RUNNER] =
-    g_param_spec_object ("runner", NULL, NULL, XS_TYPE_JOB_RUNNER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 xs_package_exchange_init (XsPackageExchange *self)
 {
-  g_weak_ref_init (&self->parent, NULL);
 }

@@ -11,11 +11,12 @@
 #include "xs-db.h"
 #include "xs-import-report.h"
 #include "xs-job-runner.h"
+#include "xs-window-tasks.h"
 
 G_BEGIN_DECLS
 
 #define XS_TYPE_PACKAGE_EXCHANGE (xs_package_exchange_get_type ())
-G_DECLARE_FINAL_TYPE (XsPackageExchange, xs_package_exchange, XS, PACKAGE_EXCHANGE, GObject)
+G_DECLARE_FINAL_TYPE (XsPackageExchange, xs_package_exchange, XS, PACKAGE_EXCHANGE, XsWindowTasks)
 
 /* Exports the package of "year" from "db" under the base's name of
  * "profile", and checks and applies decisions files, in workers over their
