@@ -336,31 +336,6 @@ dialog_shown (gpointer heading)
   return find_message_dialog (heading) != NULL;
 }
 
-/* With $XUESHI_SHOTS set, a picture of @widget for a person to look at. */
-static void
-maybe_shoot (GtkWidget  *widget,
-             const char *name)
-{
-  const char *dir = g_getenv ("XUESHI_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 /* The Reviewers group: a key file, then name and side; removing asks. */
 static void
 test_reviewers (void)
@@ -418,7 +393,7 @@ test_reviewers (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (side_row), 1);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   xs_gui_test_iterate (100);
-  maybe_shoot (GTK_WIDGET (dialog), "reviewers-add-dialog.png");
+  xs_gui_test_maybe_shoot (GTK_WIDGET (dialog), "reviewers-add-dialog.png");
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
   xs_gui_test_iterate (100);
@@ -432,7 +407,7 @@ test_reviewers (void)
   g_assert_cmpuint (g_list_model_get_n_items (xs_reviewers_group_get_reviewers (group)), ==, 1);
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "漯河市卫健委 审核员 䶮𠮷"));
   xs_gui_test_iterate (100);
-  maybe_shoot (GTK_WIDGET (prefs), "preferences-reviewers.png");
+  xs_gui_test_maybe_shoot (GTK_WIDGET (prefs), "preferences-reviewers.png");
 
   /* removing asks first; Cancel keeps the reviewer */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group), "reviewers.remove", "x", reviewer->id));

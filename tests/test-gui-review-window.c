@@ -237,31 +237,6 @@ claim_status (XsDb   *db,
   return status;
 }
 
-/* With $XUESHI_SHOTS set, a picture of @widget for a person to look at. */
-static void
-maybe_shoot (GtkWidget  *widget,
-             const char *name)
-{
-  const char *dir = g_getenv ("XUESHI_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static void
 test_review_round_trip (Fixture       *fixture,
                         gconstpointer  data)
@@ -299,7 +274,7 @@ test_review_round_trip (Fixture       *fixture,
     g_assert_nonnull (trust_button);
     g_assert_true (gtk_widget_get_visible (trust_button));
     xs_gui_test_iterate (300);
-    maybe_shoot (GTK_WIDGET (review), "review-unknown-signer.png");
+    xs_gui_test_maybe_shoot (GTK_WIDGET (review), "review-unknown-signer.png");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.trust-base", NULL));
     dialog = xs_gui_test_find_dialog_headed ("Trust This Base?");
     g_assert_nonnull (dialog);
@@ -310,7 +285,7 @@ test_review_round_trip (Fixture       *fixture,
     g_assert_nonnull (strstr (xs_review_window_get_trust_text (review), BASE_NAME));
     g_assert_false (gtk_widget_get_visible (trust_button));
     xs_gui_test_iterate (300);
-    maybe_shoot (GTK_WIDGET (review), "review-trusted.png");
+    xs_gui_test_maybe_shoot (GTK_WIDGET (review), "review-trusted.png");
   }
 
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "王芳"));
@@ -858,7 +833,7 @@ test_review_narrow (Fixture       *fixture,
   xs_gui_test_iterate (500);
   g_assert_true (gtk_widget_get_mapped (label));
   g_assert_cmpint (gtk_widget_get_width (label), >, 200);
-  maybe_shoot (GTK_WIDGET (review), "review-untrusted-1440.png");
+  xs_gui_test_maybe_shoot (GTK_WIDGET (review), "review-untrusted-1440.png");
 
   /* a claim shown, so that its page counts too */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_TOGGLE_BUTTON,
@@ -871,7 +846,7 @@ test_review_narrow (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (review), 360, 720);
   xs_gui_test_iterate (500);
-  maybe_shoot (GTK_WIDGET (review), "review-360.png");
+  xs_gui_test_maybe_shoot (GTK_WIDGET (review), "review-360.png");
 
   gtk_window_destroy (GTK_WINDOW (review));
   xs_gui_test_iterate (500);
