@@ -14,13 +14,13 @@
 
 #include "xs-job.h"
 #include "xs-package-claim-item.h"
-#include "xs-reject-dialog.h"
 #include "xs-report.h"
 #include "xs-review-autosave.h"
 #include "xs-review-claim-detail.h"
 #include "xs-review-claim-list.h"
 #include "xs-review-claims-view.h"
 #include "xs-review-close-guard.h"
+#include "xs-review-decision-actions.h"
 #include "xs-review-decisions.h"
 #include "xs-review-evidence.h"
 #include "xs-review-files.h"
@@ -47,6 +47,7 @@ struct _XsReviewWindow
   XsReviewAutosave     *autosave;     /* once the package is open */
   XsReviewClaimList    *list;         /* the claims, those shown, the chosen one */
   XsReviewDecisions    *decisions;    /* made, undone, read back */
+  XsReviewDecisionActions *decision_actions; /* what review.approve, …reject, …clear, …undo run */
   XsReviewSaver        *saver;
   XsReviewFiles        *files;        /* the choosers, a decisions file read */
   XsReviewCloseGuard   *close_guard;  /* asks before unsaved decisions are closed */
@@ -104,15 +105,6 @@ show_undo_toast (XsReviewWindow *self,
 static void
 update_actions (XsReviewWindow *self)
 {
-  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
-  gboolean can_decide = xs_review_claim_detail_get_can_decide (self->claim_detail);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve", can_decide);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reject", can_decide);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.clear",
-                                 item != NULL && xs_package_claim_item_get_decided_here (item));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo",
-                                 self->decisions != NULL && xs_review_decisions_get_can_undo (self->decisions));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save",
                                  self->package != NULL && !xs_review_saver_get_saving (self->saver));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open-decisions", self->package != NULL);
@@ -166,103 +158,46 @@ set_reviewer_action (GtkWidget  *widget,
   ask_reviewer (XS_REVIEW_WINDOW (widget), NULL);
 }
 
-/* Deciding */
+/* Deciding: review.approve, …reject, …clear and …undo run those of
+ * XsReviewDecisionActions, and are enabled as they are. */
 
-/* Decides the chosen claim; a toast says what was done, with Undo. */
-static void
-decide (XsReviewWindow *self,
-        XsStatus        decision,
-        const char     *reason)
-{
-  g_autofree char *text = xs_review_decisions_decide (self->decisions, decision, reason);
-
-  if (text != NULL)
-    show_undo_toast (self, text);
-  update_actions (self);
-}
+static const char *const decision_names[] = { "approve", "reject", "clear", "undo" };
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+decision_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
 {
   XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
 
-  if (xs_review_decisions_undo (self->decisions))
-    update_actions (self);
+  g_action_group_activate_action (G_ACTION_GROUP (self->decision_actions), strchr (action_name, '.') + 1, NULL);
 }
 
 static void
-approve_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+on_decision_enabled (XsReviewWindow *self,
+                     const char     *name,
+                     gboolean        enabled)
 {
-  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
+  g_autofree char *action_name = g_strconcat ("review.", name, NULL);
 
-  if (!xs_review_reviewer_get_confirmed (self->reviewer))
-    ask_reviewer (self, action_name);
-  else
-    decide (self, XS_STATUS_APPROVED, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name, enabled);
+}
+
+static void
+on_ask_reviewer (XsReviewWindow *self,
+                 const char     *name)
+{
+  g_autofree char *then = g_strconcat ("review.", name, NULL);
+
+  ask_reviewer (self, then);
 }
 
 void
 xs_review_window_reject (XsReviewWindow *self,
                          const char     *reason)
 {
-  g_autofree char *stripped = NULL;
-
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
-  g_return_if_fail (reason != NULL);
-
-  stripped = g_strstrip (g_strdup (reason));
-  g_return_if_fail (*stripped != '\0');
-  decide (self, XS_STATUS_REJECTED, stripped);
-}
-
-static void
-on_reject_response (XsRejectDialog *dialog,
-                    const char     *response,
-                    XsReviewWindow *self)
-{
-  g_autofree char *reason = xs_reject_dialog_get_reason (dialog);
-
-  if (g_str_equal (response, "reject") && *reason != '\0')
-    xs_review_window_reject (self, reason);
-}
-
-static void
-reject_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
-  XsRejectDialog *dialog;
-
-  if (item == NULL)
-    return;
-  if (!xs_review_reviewer_get_confirmed (self->reviewer))
-    {
-      ask_reviewer (self, action_name);
-      return;
-    }
-
-  dialog = xs_reject_dialog_new (GTK_WINDOW (self), xs_package_claim_item_get_name (item),
-                                 xs_package_claim_item_get_title (item));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reject_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-clear_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  XsReviewWindow *self = XS_REVIEW_WINDOW (widget);
-  XsPackageClaimItem *item = xs_review_claim_list_get_current (self->list);
-
-  if (item != NULL && xs_package_claim_item_get_decided_here (item))
-    decide (self, XS_STATUS_SUBMITTED, NULL);
+  xs_review_decision_actions_reject (self->decision_actions, reason);
 }
 
 /* Open Decisions… */
@@ -722,6 +657,19 @@ xs_review_window_constructed (GObject *object)
   self->reviewer = xs_review_reviewer_new (self->settings);
   xs_review_reviewer_button_set_reviewer (self->reviewer_button, self->reviewer);
   self->decisions = xs_review_decisions_new (self->list, self->reviewer);
+  self->decision_actions = xs_review_decision_actions_new (GTK_WINDOW (self), self->decisions, self->list,
+                                                           self->reviewer);
+  g_object_bind_property (self->claim_detail, "can-decide", self->decision_actions, "can-decide",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->decision_actions, "ask-reviewer", G_CALLBACK (on_ask_reviewer), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->decision_actions, "done", G_CALLBACK (show_undo_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->decision_actions, "action-enabled-changed", G_CALLBACK (on_decision_enabled), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (decision_names); i++)
+    on_decision_enabled (self, decision_names[i],
+                         g_action_group_get_action_enabled (G_ACTION_GROUP (self->decision_actions),
+                                                            decision_names[i]));
   self->close_guard = xs_review_close_guard_new (GTK_WINDOW (self), self->decisions, self->saver);
   g_signal_connect_object (self->reviewer, "notify::side", G_CALLBACK (show_side), self, G_CONNECT_SWAPPED);
   show_side (self);
@@ -756,6 +704,7 @@ xs_review_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list);
   g_clear_object (&self->close_guard);
+  g_clear_object (&self->decision_actions);
   g_clear_object (&self->decisions);
   g_clear_object (&self->saver);
   g_clear_object (&self->files);
@@ -832,10 +781,10 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.show-list", NULL);
-  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
-  gtk_widget_class_install_action (widget_class, "review.reject", NULL, reject_action);
-  gtk_widget_class_install_action (widget_class, "review.clear", NULL, clear_action);
-  gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "review.approve", NULL, decision_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", NULL, decision_action);
+  gtk_widget_class_install_action (widget_class, "review.clear", NULL, decision_action);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, decision_action);
   gtk_widget_class_install_action (widget_class, "review.open-decisions", NULL,
                                    open_decisions_action);
   gtk_widget_class_install_action (widget_class, "review.set-reviewer", NULL, set_reviewer_action);
