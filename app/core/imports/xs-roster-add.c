@@ -28,6 +28,42 @@
 /* Longest name or employer a clerk plausibly types (as in a roster file). */
 #define MAX_TEXT_CHARS 100
 
+/* What maybe_control() needs of a byte, looked up once per byte rather
+ * than compared eight times: whether it begins a character, and whether
+ * it is or begins a control character (or is never in UTF-8, or ends the
+ * text). */
+enum
+{
+  BYTE_STARTS = 1 << 0,   /* ASCII or a lead byte: one character more */
+  BYTE_STOP   = 1 << 1,   /* a control character's, one never in UTF-8, or NUL */
+};
+
+/* S stops the scan: a C0 control (NUL ends the text) or DEL; the lead
+ * bytes C0 and C1 (never in UTF-8), C2 (U+0080-U+00BF, with the C1
+ * controls), D8 (U+0600-U+063F, with U+061C) and E2 (U+2000-U+2FFF, with
+ * U+200E-U+2069); F5-FF (never in UTF-8). 1: ASCII or another lead byte,
+ * 0: a continuation byte. */
+#define S BYTE_STOP
+static const guint8 byte_classes[256] = {
+  S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,  /* 00 */
+  S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,  /* 10 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 20 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 30 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 40 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 50 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 60 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, S,  /* 70 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 80 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 90 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* A0 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* B0 */
+  S, S, S, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* C0 */
+  1, 1, 1, 1, 1, 1, 1, 1, S, 1, 1, 1, 1, 1, 1, 1,  /* D0 */
+  1, 1, S, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* E0 */
+  1, 1, 1, 1, 1, S, S, S, S, S, S, S, S, S, S, S,  /* F0 */
+};
+#undef S
+
 /* Whether @text may hold a control character: a byte that is one (C0,
  * DEL) or that begins one (U+0080-U+009F, U+061C, U+200E-U+2069), or a
  * byte never in UTF-8. Most names and employers have none and need no
@@ -36,17 +72,17 @@ static gboolean
 maybe_control (const char *text,
                glong      *n_chars)
 {
+  const guchar *p = (const guchar *) text;
   glong n = 0;
+  guint8 class;
 
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  while (((class = byte_classes[*p]) & BYTE_STOP) == 0)
     {
-      guchar c = *p;
-
-      if (c < 0x20 || c == 0x7f || c == 0xc0 || c == 0xc1 || c == 0xc2 || c == 0xd8
-          || c == 0xe2 || c >= 0xf5)
-        return TRUE;
-      n += (c & 0xc0) != 0x80;
+      n += class;
+      p++;
     }
+  if (*p != '\0')
+    return TRUE;
   *n_chars = n;
   return FALSE;
 }
