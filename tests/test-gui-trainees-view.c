@@ -105,6 +105,9 @@ check_rows (XsTraineesView *view)
       gtk_test_accessible_assert_property (g_ptr_array_index (cells, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
       gtk_test_accessible_assert_property (g_ptr_array_index (cells, 5), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                            xs_hours_bar_get_text (g_ptr_array_index (cells, 5)));
+      /* the identity number in figures of one width, the status in words */
+      g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (cells, 1), "numeric"));
+      g_assert_cmpstr (gtk_inscription_get_text (g_ptr_array_index (cells, 6)), ==, "In progress");
       n = (guint) atoi (name + strlen ("学员"));
       public_text = xs_hours_format (2 * n + 1);
       total_text = xs_hours_format (n + 1);
