@@ -55,12 +55,12 @@ shows (gpointer user_data)
   return xs_trainees_view_get_n_shown (shown->view) == shown->n;
 }
 
-/* The labels and bars under @widget, in order. */
+/* The texts and bars under @widget, in order. */
 static void
 collect (GtkWidget *widget,
          GPtrArray *found)
 {
-  if (GTK_IS_LABEL (widget) || XS_IS_HOURS_BAR (widget))
+  if (GTK_IS_INSCRIPTION (widget) || XS_IS_HOURS_BAR (widget))
     {
       g_ptr_array_add (found, widget);
       if (XS_IS_HOURS_BAR (widget))
@@ -99,8 +99,15 @@ check_rows (XsTraineesView *view)
         continue;
       /* name, identity number, employer, public, professional, total, status */
       g_assert_cmpuint (cells->len, ==, 7);
-      name = gtk_label_get_label (g_ptr_array_index (cells, 0));
+      name = gtk_inscription_get_text (g_ptr_array_index (cells, 0));
       g_assert_true (g_str_has_prefix (name, "学员"));
+      /* what a screen reader says of the cell */
+      gtk_test_accessible_assert_property (g_ptr_array_index (cells, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      gtk_test_accessible_assert_property (g_ptr_array_index (cells, 5), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           xs_hours_bar_get_text (g_ptr_array_index (cells, 5)));
+      /* the identity number in figures of one width, the status in words */
+      g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (cells, 1), "numeric"));
+      g_assert_cmpstr (gtk_inscription_get_text (g_ptr_array_index (cells, 6)), ==, "In progress");
       n = (guint) atoi (name + strlen ("学员"));
       public_text = xs_hours_format (2 * n + 1);
       total_text = xs_hours_format (n + 1);

@@ -502,13 +502,36 @@ test_window_hours_bar_text (Fixture       *fixture,
                             gconstpointer  data)
 {
   GtkWidget *bar = g_object_ref_sink (xs_hours_bar_new ());
+  int short_minimum, short_natural, long_minimum, long_natural, height, compact_height;
 
   xs_hours_bar_set (XS_HOURS_BAR (bar), NULL, 0, 300, 300);
   g_assert_cmpstr (xs_hours_bar_get_text (XS_HOURS_BAR (bar)), ==, "0 / 30 (30 awaiting review)");
   xs_hours_bar_set (XS_HOURS_BAR (bar), "Public subjects", 60, 120, 300);
   g_assert_cmpstr (xs_hours_bar_get_text (XS_HOURS_BAR (bar)), ==, "Public subjects 6 / 30 hours (12 awaiting review)");
+  /* the text is the bar's name and value for a screen reader */
+  gtk_test_accessible_assert_role (bar, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_LABEL, "Public subjects 6 / 30 hours (12 awaiting review)");
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "Public subjects 6 / 30 hours (12 awaiting review)");
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "6 approved, 12 awaiting review, 30 required");
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, 6.0);
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 30.0);
+  gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &long_minimum, &long_natural, NULL, NULL);
+  gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+
   xs_hours_bar_set (XS_HOURS_BAR (bar), NULL, 300, 0, 300);
   g_assert_cmpstr (xs_hours_bar_get_text (XS_HOURS_BAR (bar)), ==, "30 / 30");
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_LABEL, "30 / 30");
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, 30.0);
+  /* as wide as its text, shrinking to an ellipsis; high as a line and its track */
+  gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &short_minimum, &short_natural, NULL, NULL);
+  g_assert_cmpint (short_natural, >, 0);
+  g_assert_cmpint (long_natural, >, short_natural);
+  g_assert_cmpint (long_minimum, <, long_natural / 4);
+  g_assert_cmpint (short_minimum, <=, short_natural);
+  g_assert_cmpint (height, >, 8 + 4);
+  gtk_widget_add_css_class (bar, "compact");
+  gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, -1, &compact_height, NULL, NULL, NULL);
+  g_assert_cmpint (compact_height, <, height);
   g_object_unref (bar);
 }
 

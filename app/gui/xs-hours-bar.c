@@ -10,21 +10,32 @@
 
 #include "xs-date.h"
 #include "xs-hours-bar.h"
-#include "xs-hours-track.h"
 #include "xs-tooltip.h"
 
+/* One widget drawing its text and its track: a label and a track widget
+ * in a box were three widgets, and the trainees list makes three bars for
+ * each of the ~200 rows GTK 4.8 keeps alive, and unparents them all again
+ * when a search shortens the list. */
 struct _XsHoursBar
 {
-  GtkWidget       parent_instance;
+  GtkWidget             parent_instance;
 
-  GtkLabel       *label;
-  XsHoursTrack   *track;
-  char           *text;
-  char           *tooltip;
-  int             approved;
-  int             pending;
-  int             required;
+  PangoLayout          *layout;         /* the text, made when first measured */
+  PangoFontDescription *layout_font;    /* the font it was made with */
+  int                   ellipsis_width; /* the least the text shrinks to */
+  char                 *text;
+  char                 *tooltip;
+  int                   approved;
+  int                   pending;
+  int                   required;
+  gboolean              met;
 };
+
+/* Between the text and the track, and the track's height (4 in compact
+ * list cells); the track's colours come from the style sheet. */
+#define SPACING 4
+#define TRACK_HEIGHT 8
+#define COMPACT_TRACK_HEIGHT 4
 
 G_DEFINE_FINAL_TYPE (XsHoursBar, xs_hours_bar, GTK_TYPE_WIDGET)
 
@@ -41,19 +52,168 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-xs_hours_bar_dispose (GObject *object)
+xs_hours_bar_finalize (GObject *object)
 {
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (xs_hours_bar_parent_class)->dispose (object);
+  XsHoursBar *self = XS_HOURS_BAR (object);
+
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->layout_font, pango_font_description_free);
+  g_free (self->text);
+  g_free (self->tooltip);
+  G_OBJECT_CLASS (xs_hours_bar_parent_class)->finalize (object);
+}
+
+static int
+track_height (XsHoursBar *self)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "compact") ? COMPACT_TRACK_HEIGHT : TRACK_HEIGHT;
+}
+
+/* The layout of the text in the widget's font (smaller in compact cells,
+ * from the style sheet), with tabular figures as a "numeric" label has;
+ * made again only when the font changes. */
+static PangoLayout *
+ensure_layout (XsHoursBar *self)
+{
+  if (self->layout == NULL)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoRectangle logical;
+
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "\u2026");
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (self->layout, attrs);
+      pango_attr_list_unref (attrs);
+      pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+      self->ellipsis_width = MAX (logical.width, 0);
+      pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      g_clear_pointer (&self->layout_font, pango_font_description_free);
+      self->layout_font = pango_font_description_copy (pango_context_get_font_description (context));
+    }
+  return self->layout;
 }
 
 static void
-xs_hours_bar_finalize (GObject *object)
+drop_layout (XsHoursBar *self)
 {
-  g_free (XS_HOURS_BAR (object)->text);
-  g_free (XS_HOURS_BAR (object)->tooltip);
-  G_OBJECT_CLASS (xs_hours_bar_parent_class)->finalize (object);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->layout_font, pango_font_description_free);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Also called as the pointer moves over the row: only a new font makes
+ * the layout again. A new style sheet (dark, high contrast) redraws. */
+static void
+xs_hours_bar_css_changed (GtkWidget         *widget,
+                          GtkCssStyleChange *change)
+{
+  XsHoursBar *self = XS_HOURS_BAR (widget);
+
+  GTK_WIDGET_CLASS (xs_hours_bar_parent_class)->css_changed (widget, change);
+  if (self->layout_font != NULL
+      && !pango_font_description_equal (self->layout_font,
+                                        pango_context_get_font_description (gtk_widget_get_pango_context (widget))))
+    drop_layout (self);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+xs_hours_bar_system_setting_changed (GtkWidget        *widget,
+                                     GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (xs_hours_bar_parent_class)->system_setting_changed (widget, setting);
+  if (setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME
+      || setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    drop_layout (XS_HOURS_BAR (widget));
+}
+
+/* Wide as its text (at least the ellipsis the text shrinks to), high as
+ * the text, the spacing and the track. */
+static void
+xs_hours_bar_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  XsHoursBar *self = XS_HOURS_BAR (widget);
+  PangoLayout *layout = ensure_layout (self);
+  PangoRectangle logical;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      *natural = MAX (logical.width, 0);
+      *minimum = MIN (*natural, self->ellipsis_width);
+    }
+  else
+    {
+      /* one line at any width */
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      *minimum = *natural = logical.height + SPACING + track_height (self);
+    }
+}
+
+static void
+get_colors (XsHoursBar *self,
+            GdkRGBA    *text,
+            GdkRGBA    *track)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, text);
+  /* the accent colour, green once met (resources/style.css); without
+   * the application's style sheet libadwaita's, or the text's */
+  if (!gtk_style_context_lookup_color (context, self->met ? "hours_bar_met_color" : "hours_bar_color", track)
+      && !gtk_style_context_lookup_color (context, self->met ? "success_color" : "accent_bg_color", track))
+    *track = *text;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* The text at the top, ellipsized to the width; under it the track: its
+ * background, the pending hours paler, the approved ones. */
+static void
+xs_hours_bar_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  XsHoursBar *self = XS_HOURS_BAR (widget);
+  PangoLayout *layout = ensure_layout (self);
+  int width = gtk_widget_get_width (widget);
+  int height = track_height (self);
+  PangoRectangle logical;
+  GskRoundedRect clip;
+  GdkRGBA text, color, pale, background;
+  double total = MAX (self->required, 1);
+  double approved = CLAMP (self->approved / total, 0.0, 1.0);
+  double with_pending = CLAMP ((self->approved + self->pending) / total, approved, 1.0);
+  float y;
+
+  if (width <= 0)
+    return;
+  get_colors (self, &text, &color);
+  pale = background = color;
+  pale.alpha *= 0.3f;
+  background.alpha *= 0.1f;
+
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  gtk_snapshot_append_layout (snapshot, layout, &text);
+
+  y = logical.height + SPACING;
+  gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (0, y, width, height), height / 2.0f);
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, y, width, height));
+  if (with_pending > approved)
+    gtk_snapshot_append_color (snapshot, &pale, &GRAPHENE_RECT_INIT (0, y, width * with_pending, height));
+  if (approved > 0)
+    gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (0, y, width * approved, height));
+  gtk_snapshot_pop (snapshot);
 }
 
 /* The tooltip is asked for when it is shown: setting it on every bind
@@ -134,11 +294,14 @@ xs_hours_bar_class_init (XsHoursBarClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = xs_hours_bar_dispose;
   object_class->finalize = xs_hours_bar_finalize;
   object_class->get_property = xs_hours_bar_get_property;
   object_class->set_property = xs_hours_bar_set_property;
   widget_class->query_tooltip = xs_hours_bar_query_tooltip;
+  widget_class->measure = xs_hours_bar_measure;
+  widget_class->snapshot = xs_hours_bar_snapshot;
+  widget_class->css_changed = xs_hours_bar_css_changed;
+  widget_class->system_setting_changed = xs_hours_bar_system_setting_changed;
 
   properties[PROP_APPROVED] = g_param_spec_int ("approved", NULL, NULL, 0, G_MAXINT, 0,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -148,7 +311,6 @@ xs_hours_bar_class_init (XsHoursBarClass *klass)
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
   gtk_widget_class_set_css_name (widget_class, "hoursbar");
 }
@@ -156,21 +318,7 @@ xs_hours_bar_class_init (XsHoursBarClass *klass)
 static void
 xs_hours_bar_init (XsHoursBar *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  /* Made here rather than from a template: the trainees list makes three
-   * bars for each of the ~200 rows GTK keeps, and makes and drops them
-   * again as a search shortens and lengthens the list. */
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->label, 0);
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
-  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
-  self->track = g_object_new (XS_TYPE_HOURS_TRACK, "valign", GTK_ALIGN_CENTER, NULL);
-  gtk_widget_set_parent (GTK_WIDGET (self->track), GTK_WIDGET (self));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
 }
 
 GtkWidget *
@@ -188,7 +336,7 @@ xs_hours_bar_set (XsHoursBar *self,
 {
   g_autofree char *a = xs_hours_format (approved);
   g_autofree char *r = xs_hours_format (required);
-  double total = MAX (required, 1);
+  g_autofree char *old_text = NULL;
 
   g_return_if_fail (XS_IS_HOURS_BAR (self));
 
@@ -210,7 +358,7 @@ xs_hours_bar_set (XsHoursBar *self,
     }
   g_object_thaw_notify (G_OBJECT (self));
 
-  g_free (self->text);
+  old_text = g_steal_pointer (&self->text);
   /* The pale part of the bar is said in words: hours awaiting review. */
   if (pending > 0)
     {
@@ -240,13 +388,16 @@ xs_hours_bar_set (XsHoursBar *self,
   else
     self->tooltip = g_strdup_printf (_("%s approved, %s required"), a, r);
 
-  gtk_label_set_label (self->label, self->text);
-  xs_hours_track_set (self->track, approved / total, (approved + pending) / total);
-
-  if (approved >= required)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "met");
+  self->met = approved >= required;
+  if (g_strcmp0 (old_text, self->text) != 0)
+    {
+      if (self->layout != NULL)
+        pango_layout_set_text (self->layout, self->text, -1);
+      /* wider or narrower, and in Chinese perhaps higher */
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "met");
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
