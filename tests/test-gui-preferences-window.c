@@ -155,33 +155,6 @@ test_base_page (void)
   g_assert_cmpstr (xs_base_profile_get_name (saved), ==, "漯河市继续教育基地");
 }
 
-/* With XS_TEST_SHOT_DIR set, @widget as it is drawn, saved as NAME.png there
- * to look at. */
-static void
-save_shot (GtkWidget  *widget,
-           const char *name)
-{
-  const char *dir = g_getenv ("XS_TEST_SHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The pre-printed paper group: a template per kind, the offset, saved at
  * once; the calibration page can be printed. */
 static void
@@ -250,7 +223,7 @@ test_printing (void)
   g_assert_cmpuint (adw_combo_row_get_selected (annual), ==, 0);
 
   xs_gui_test_iterate (20);
-  save_shot (GTK_WIDGET (prefs), "preferences-printing");
+  xs_gui_test_maybe_shoot (GTK_WIDGET (prefs), "preferences-printing.png");
 
   /* the calibration page is one click away */
   g_assert_nonnull (find_row (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "Calibration page"));

@@ -1,6 +1,6 @@
 /* test-gui-scan-dialog.c: Scan… with SANE's test backend
  *
- * With XUESHI_SHOT_DIR set, the dialog is also saved as PNG there, in
+ * With XUESHI_SHOTS set, the dialog is also saved as PNG there, in
  * Chinese when XUESHI_SHOT_LOCALEDIR names a folder holding
  * zh_CN/LC_MESSAGES/xueshi.mo (e.g. BUILDDIR/po).
  *
@@ -91,36 +91,15 @@ status_has_cancelled (gpointer user_data)
   return label != NULL;
 }
 
+/* With XUESHI_SHOTS set, the dialog as drawn, to look at. */
 static void
 save_shot (GtkWidget  *window,
            const char *name)
 {
-  const char *dir = g_getenv ("XUESHI_SHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
+  if (g_getenv ("XUESHI_SHOTS") == NULL)
     return;
   xs_gui_test_iterate (300);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      g_test_message ("nothing drawn for %s", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  xs_gui_test_maybe_shoot (window, name);
 }
 
 static void
@@ -155,7 +134,7 @@ test_scan_and_cancel (void)
   save_shot (GTK_WIDGET (dialog), "scan-1-done.png");
 
   /* A slow page, cancelled while it arrives: nothing more is stored. */
-  configure_backend ("read-limit true\nread-limit-size 4096\nread-delay true\nread-delay-duration 20000\n");
+  configure_backend ("read-limit true\nread-limit-size 4096\nread-delay true\nread-delay-duration 50000\n");
   scanned = FALSE;
   xs_scan_dialog_start (dialog);
   xs_gui_test_iterate (800);
@@ -165,7 +144,7 @@ test_scan_and_cancel (void)
     cancel = xs_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "取消");
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
-  if (g_getenv ("XUESHI_SHOT_DIR") == NULL)
+  if (g_getenv ("XUESHI_SHOTS") == NULL)
     g_assert_true (xs_gui_test_wait_until (status_has_cancelled, dialog, 30000));
   else
     xs_gui_test_iterate (3000);

@@ -130,8 +130,8 @@ void           xs_gui_test_claim_fixture_set_up    (XsGuiTestClaimFixture *fixtu
 /* Closes the window and checks that it and the database are finalized. */
 void           xs_gui_test_claim_fixture_tear_down (XsGuiTestClaimFixture *fixture);
 
-/* With $XUESHI_SHOTS set, saves a picture of @widget as @name (PNG) in
- * that folder, for a person to look at. */
+/* With $XUESHI_SHOTS set, saves a picture of @widget, once drawn, as
+ * @name (a PNG file's name) in that folder, for a person to look at. */
 void      xs_gui_test_maybe_shoot     (GtkWidget  *widget,
                                        const char *name);
 
