@@ -237,17 +237,17 @@ open_decisions_action (GtkWidget  *widget,
 
 /* Saving */
 
-static void
-save_to (XsReviewWindow *self,
-         const char     *path,
-         gboolean        create_key)
+/* Without a key of their own, the saver asks the reviewer to make one. */
+void
+xs_review_window_save_to (XsReviewWindow *self,
+                          const char     *path)
 {
   g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->package != NULL);
 
   xs_review_saver_save (self->saver, GTK_WINDOW (self), self->package, xs_review_claim_list_get_claims (self->list),
-                        xs_review_decisions_get_generation (self->decisions), path, create_key);
+                        xs_review_decisions_get_generation (self->decisions), path, FALSE);
 }
 
 /* Saving: a toast (and closing, when that was asked for: XsReviewCloseGuard) */
@@ -266,26 +266,6 @@ on_saved (XsReviewWindow *self,
                                        "%u decisions saved to “%s”", n),
                           n, name);
   show_toast (self, text);
-}
-
-static void
-on_saving_changed (XsReviewWindow *self)
-{
-  update_actions (self);
-}
-
-void
-xs_review_window_save_to (XsReviewWindow *self,
-                          const char     *path)
-{
-  save_to (self, path, FALSE);
-}
-
-void
-xs_review_window_save_with_new_key (XsReviewWindow *self,
-                                    const char     *path)
-{
-  save_to (self, path, TRUE);
 }
 
 static void
@@ -378,26 +358,12 @@ xs_review_window_get_trust_text (XsReviewWindow *self)
   return xs_review_trust_bar_get_text (self->trust_bar);
 }
 
-void
-xs_review_window_trust_base (XsReviewWindow *self)
-{
-  g_return_if_fail (XS_IS_REVIEW_WINDOW (self));
-  xs_review_trust_bar_trust (self->trust_bar);
-}
-
 static void
 trust_base_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
   xs_review_trust_bar_ask (XS_REVIEW_WINDOW (widget)->trust_bar);
-}
-
-static void
-on_trust_message (XsReviewWindow *self,
-                  const char     *message)
-{
-  show_toast (self, message);
 }
 
 /* The list (XsReviewClaimsView shows it, with its search and counts) */
@@ -774,7 +740,7 @@ xs_review_window_class_init (XsReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, claim_detail);
   gtk_widget_class_bind_template_child (widget_class, XsReviewWindow, evidence);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_trust_message);
+  gtk_widget_class_bind_template_callback (widget_class, show_toast);
 
   gtk_widget_class_install_action (widget_class, "review.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "review.find", NULL, find_action);
@@ -810,7 +776,7 @@ xs_review_window_init (XsReviewWindow *self)
   self->saver = xs_review_saver_new ();
   g_signal_connect_object (self->saver, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->saver, "message", G_CALLBACK (show_toast), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (on_saving_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "notify::saving", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   self->files = xs_review_files_new ();
   g_signal_connect_object (self->files, "read", G_CALLBACK (on_files_read), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->files, "save", G_CALLBACK (xs_review_window_save_to), self, G_CONNECT_SWAPPED);

@@ -57,15 +57,9 @@ void            xs_review_window_load_decisions (XsReviewWindow *self,
                                                  const char     *path);
 /* TRUE when every decision made is kept in the reviewer's data folder. */
 gboolean        xs_review_window_get_autosaved  (XsReviewWindow *self);
-/* Like xs_review_window_save_to(), making the reviewer's key first when
- * there is none (what the window does after asking). */
-void            xs_review_window_save_with_new_key (XsReviewWindow *self,
-                                                 const char     *path);
 /* Whether the package comes from a trusted base, and the bar's words. */
 XsPackageTrust  xs_review_window_get_trust      (XsReviewWindow *self);
 const char     *xs_review_window_get_trust_text (XsReviewWindow *self);
-/* Trusts the package's base (what the bar's button does after asking). */
-void            xs_review_window_trust_base     (XsReviewWindow *self);
 /* Writes the reviewer's public key to @path, making the key when there is
  * none (what Export My Key… does after the file chooser). */
 void            xs_review_window_export_key_to  (XsReviewWindow *self,
