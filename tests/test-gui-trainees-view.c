@@ -12,6 +12,7 @@
 #include "xs-gui-test-util.h"
 #include "xs-hours-bar.h"
 #include "xs-test-util.h"
+#include "xs-text-cell.h"
 #include "xs-trainee-model.h"
 #include "xs-trainees-view.h"
 
@@ -60,7 +61,7 @@ static void
 collect (GtkWidget *widget,
          GPtrArray *found)
 {
-  if (GTK_IS_INSCRIPTION (widget) || XS_IS_HOURS_BAR (widget))
+  if (XS_IS_TEXT_CELL (widget) || XS_IS_HOURS_BAR (widget))
     {
       g_ptr_array_add (found, widget);
       if (XS_IS_HOURS_BAR (widget))
@@ -99,7 +100,7 @@ check_rows (XsTraineesView *view)
         continue;
       /* name, identity number, employer, public, professional, total, status */
       g_assert_cmpuint (cells->len, ==, 7);
-      name = gtk_inscription_get_text (g_ptr_array_index (cells, 0));
+      name = xs_text_cell_get_text (g_ptr_array_index (cells, 0));
       g_assert_true (g_str_has_prefix (name, "学员"));
       /* what a screen reader says of the cell */
       gtk_test_accessible_assert_property (g_ptr_array_index (cells, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
@@ -107,7 +108,7 @@ check_rows (XsTraineesView *view)
                                            xs_hours_bar_get_text (g_ptr_array_index (cells, 5)));
       /* the identity number in figures of one width, the status in words */
       g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (cells, 1), "numeric"));
-      g_assert_cmpstr (gtk_inscription_get_text (g_ptr_array_index (cells, 6)), ==, "In progress");
+      g_assert_cmpstr (xs_text_cell_get_text (g_ptr_array_index (cells, 6)), ==, "In progress");
       n = (guint) atoi (name + strlen ("学员"));
       public_text = xs_hours_format (2 * n + 1);
       total_text = xs_hours_format (n + 1);
@@ -164,6 +165,35 @@ test_rows_follow_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A text cell takes its width from its column and its height from the
+ * font, not from its text; a screen reader hears its text and tooltip
+ * after the frame. */
+static void
+test_text_cell (void)
+{
+  GtkWidget *cell = g_object_ref_sink (xs_text_cell_new ());
+  int short_width, long_width, height;
+
+  xs_text_cell_set_text (XS_TEXT_CELL (cell), "王伟");
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &short_width, NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  xs_text_cell_set_text (XS_TEXT_CELL (cell), "漯河市郾城区人民医院（漯河市第二人民医院）𠮷䶮分院住院部");
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &long_width, NULL, NULL);
+  g_assert_cmpint (short_width, >, 0);
+  g_assert_cmpint (long_width, ==, short_width);
+  g_assert_cmpint (height, >, 0);
+
+  xs_text_cell_set_tooltip (XS_TEXT_CELL (cell), "Lacks 12 professional hours");
+  xs_gui_test_iterate (100);
+  gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_LABEL);
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "漯河市郾城区人民医院（漯河市第二人民医院）𠮷䶮分院住院部");
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Lacks 12 professional hours");
+  g_assert_cmpstr (xs_text_cell_get_tooltip (XS_TEXT_CELL (cell)), ==, "Lacks 12 professional hours");
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+  g_object_unref (cell);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -171,5 +201,6 @@ main (int    argc,
   xs_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/trainees-view/rows-follow-search", test_rows_follow_search);
+  g_test_add_func ("/trainees-view/text-cell", test_text_cell);
   return xs_gui_test_run ();
 }

@@ -528,6 +528,17 @@ test_window_hours_bar_text (Fixture       *fixture,
   g_assert_cmpint (long_natural, >, short_natural);
   g_assert_cmpint (long_minimum, <, long_natural / 4);
   g_assert_cmpint (short_minimum, <=, short_natural);
+
+  /* in a list cell the screen reader's words follow after the frame */
+  {
+    GtkWidget *cell = g_object_ref_sink (xs_hours_bar_new ());
+
+    gtk_widget_add_css_class (cell, "compact");
+    xs_hours_bar_set (XS_HOURS_BAR (cell), NULL, 60, 0, 300);
+    xs_gui_test_iterate (100);
+    gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL, "6 / 30");
+    g_object_unref (cell);
+  }
   g_assert_cmpint (height, >, 8 + 4);
   gtk_widget_add_css_class (bar, "compact");
   gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, -1, &compact_height, NULL, NULL, NULL);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xs-accessible-later.h"
 #include "xs-date.h"
 #include "xs-hours-bar.h"
 #include "xs-tooltip.h"
@@ -29,6 +30,8 @@ struct _XsHoursBar
   int                   pending;
   int                   required;
   gboolean              met;
+  gboolean              said;           /* the accessible values are the numbers */
+  gboolean              queued;         /* to be said after the frame */
 };
 
 /* Between the text and the track, and the track's height (4 in compact
@@ -178,6 +181,35 @@ get_colors (XsHoursBar *self,
 
 /* The text at the top, ellipsized to the width; under it the track: its
  * background, the pending hours paler, the approved ones. */
+/* The accessible name, description and value follow the numbers at once;
+ * in compact list cells when the bar is drawn or after the frame
+ * (xs-accessible-later.c): the ~200 rows a list keeps alive made their
+ * accessible objects with the keystroke. */
+static void
+say_values (XsHoursBar *self)
+{
+  if (self->said || self->text == NULL)
+    return;
+  self->said = TRUE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, self->required / 10.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, MIN (self->approved, self->required) / 10.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, self->text,
+                                  -1);
+}
+
+static void
+say_later (GtkWidget *widget)
+{
+  XsHoursBar *self = XS_HOURS_BAR (widget);
+
+  self->queued = FALSE;
+  say_values (self);
+}
+
 static void
 xs_hours_bar_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -194,6 +226,7 @@ xs_hours_bar_snapshot (GtkWidget   *widget,
   double with_pending = CLAMP ((self->approved + self->pending) / total, approved, 1.0);
   float y;
 
+  say_values (self);
   if (width <= 0)
     return;
   get_colors (self, &text, &color);
@@ -399,14 +432,14 @@ xs_hours_bar_set (XsHoursBar *self,
   else
     gtk_widget_queue_draw (GTK_WIDGET (self));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->tooltip,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, required / 10.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, MIN (approved, required) / 10.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, self->text,
-                                  -1);
+  self->said = FALSE;
+  if (track_height (self) != COMPACT_TRACK_HEIGHT)
+    say_values (self);
+  else if (!self->queued)
+    {
+      self->queued = TRUE;
+      xs_accessible_later (GTK_WIDGET (self), say_later);
+    }
 }
 
 const char *

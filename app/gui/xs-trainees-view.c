@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "xs-hours-bar.h"
 #include "xs-scan-search.h"
+#include "xs-trainee-cells.h"
 #include "xs-trainee-filter-model.h"
 #include "xs-trainees-view.h"
 
@@ -45,7 +45,7 @@ struct _XsTraineesView
   guint               scroll_idle;
   guint               visible_idle;
   GtkAdjustment      *vadjustment;
-  GHashTable         *hours_cells;      /* GtkListItem → HoursCell */
+  double              row_height;       /* estimated from the list's height */
   GtkColumnViewColumn *secondary[4];
 };
 
@@ -72,7 +72,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_list_page (XsTraineesView *self)
 {
-  gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0
+  gboolean none = xs_trainee_filter_model_get_n_matches (self->filtered) == 0
                   && self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
 
   gtk_stack_set_visible_child_name (self->list_stack, none ? "none-found" : "list");
@@ -81,7 +81,7 @@ update_list_page (XsTraineesView *self)
 static void
 update_count (XsTraineesView *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint shown = xs_trainee_filter_model_get_n_matches (self->filtered);
   guint all = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
   g_autofree char *text = NULL;
 
@@ -201,15 +201,18 @@ update_visible (gpointer user_data)
       page = gtk_adjustment_get_page_size (self->vadjustment);
       value = gtk_adjustment_get_value (self->vadjustment);
     }
-  if (n == 0 || upper <= 0 || page <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (n > 0 && upper > 0)
+    self->row_height = upper / n;
+  if (self->row_height <= 0 || page <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       /* nothing known yet: every row at once */
       xs_trainee_filter_model_set_visible (self->filtered, 0, G_MAXUINT);
       return G_SOURCE_REMOVE;
     }
-  row = upper / n;
+  /* a list shorter than the screen may get longer: the screen's rows count */
+  row = self->row_height;
   first = (guint) MIN (value / row, (double) n);
-  count = (guint) MIN (page / row + 1, (double) n) + 2 * VISIBLE_MARGIN;
+  count = (guint) MIN (page / row + 1, 10000.0) + 2 * VISIBLE_MARGIN;
   first = first > VISIBLE_MARGIN ? first - VISIBLE_MARGIN : 0;
   xs_trainee_filter_model_set_visible (self->filtered, first, count);
   return G_SOURCE_REMOVE;
@@ -240,149 +243,6 @@ on_vadjustment (XsTraineesView *self)
       g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (queue_update_visible), self);
     }
   queue_update_visible (self);
-}
-
-/* The hours columns' cells */
-
-/* Which of the item's numbers a column's bar shows. */
-typedef struct
-{
-  const char *approved;
-  const char *pending;
-  const char *required;
-} HoursColumn;
-
-static const HoursColumn public_hours = { "public", "pending-public", "required-public" };
-static const HoursColumn professional_hours = { "professional", "pending-professional", "required-professional" };
-static const HoursColumn total_hours = { "total", "pending-total", "required-total" };
-
-typedef struct
-{
-  XsTraineesView    *view;
-  const HoursColumn *column;
-} HoursFactory;
-
-/* A bar following its row's item. Three property bindings per bar (nine
- * per row) made each bar format its text three times when its row took
- * another trainee, and cost a tenth of a keystroke that removed the
- * rows GTK keeps alive. */
-typedef struct
-{
-  const HoursColumn *column;
-  GtkListItem       *list_item;   /* not owned */
-  XsTraineeItem     *item;
-  gulong             handler;
-} HoursCell;
-
-static void
-hours_cell_unbind (HoursCell *cell)
-{
-  if (cell->item != NULL)
-    g_clear_signal_handler (&cell->handler, cell->item);
-  g_clear_object (&cell->item);
-}
-
-static void
-hours_cell_free (HoursCell *cell)
-{
-  hours_cell_unbind (cell);
-  g_free (cell);
-}
-
-static void
-hours_cell_update (HoursCell *cell)
-{
-  XsHoursBar *bar = XS_HOURS_BAR (gtk_list_item_get_child (cell->list_item));
-  int approved, pending, required, shown_approved, shown_pending, shown_required;
-
-  g_object_get (cell->item, cell->column->approved, &approved, cell->column->pending, &pending,
-                cell->column->required, &required, NULL);
-  g_object_get (bar, "approved", &shown_approved, "pending", &shown_pending, "required", &shown_required, NULL);
-  if (xs_hours_bar_get_text (bar) == NULL
-      || approved != shown_approved || pending != shown_pending || required != shown_required)
-    xs_hours_bar_set (bar, NULL, approved, pending, required);
-}
-
-static void
-on_hours_item_notify (XsTraineeItem *item,
-                      GParamSpec    *pspec,
-                      HoursCell     *cell)
-{
-  if (g_str_equal (pspec->name, cell->column->approved)
-      || g_str_equal (pspec->name, cell->column->pending)
-      || g_str_equal (pspec->name, cell->column->required))
-    hours_cell_update (cell);
-}
-
-static void
-on_hours_setup (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                HoursFactory             *data)
-{
-  GtkWidget *bar = xs_hours_bar_new ();
-  HoursCell *cell = g_new0 (HoursCell, 1);
-
-  gtk_widget_add_css_class (bar, "compact");
-  gtk_list_item_set_child (list_item, bar);
-  cell->column = data->column;
-  cell->list_item = list_item;
-  if (data->view->hours_cells != NULL)
-    g_hash_table_insert (data->view->hours_cells, list_item, cell);
-  else
-    g_free (cell);
-}
-
-static void
-on_hours_bind (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               HoursFactory             *data)
-{
-  HoursCell *cell = data->view->hours_cells ? g_hash_table_lookup (data->view->hours_cells, list_item) : NULL;
-  XsTraineeItem *item = gtk_list_item_get_item (list_item);
-
-  if (cell == NULL || item == NULL)
-    return;
-  hours_cell_unbind (cell);
-  cell->item = g_object_ref (item);
-  cell->handler = g_signal_connect (item, "notify", G_CALLBACK (on_hours_item_notify), cell);
-  hours_cell_update (cell);
-}
-
-static void
-on_hours_unbind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 HoursFactory             *data)
-{
-  HoursCell *cell = data->view->hours_cells ? g_hash_table_lookup (data->view->hours_cells, list_item) : NULL;
-
-  if (cell != NULL)
-    hours_cell_unbind (cell);
-}
-
-static void
-on_hours_teardown (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   HoursFactory             *data)
-{
-  if (data->view->hours_cells != NULL)
-    g_hash_table_remove (data->view->hours_cells, list_item);
-}
-
-static void
-set_hours_factory (XsTraineesView      *self,
-                   GtkColumnViewColumn *column,
-                   const HoursColumn   *numbers)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  HoursFactory *data = g_new0 (HoursFactory, 1);
-
-  data->view = self;
-  data->column = numbers;
-  g_signal_connect_data (factory, "setup", G_CALLBACK (on_hours_setup), data, (GClosureNotify) g_free, 0);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_hours_bind), data);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_hours_unbind), data);
-  g_signal_connect (factory, "teardown", G_CALLBACK (on_hours_teardown), data);
-  gtk_column_view_column_set_factory (column, factory);
 }
 
 /* The selected trainee, or -1. */
@@ -557,7 +417,6 @@ xs_trainees_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XS_TYPE_TRAINEES_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->hours_cells, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->model);
@@ -625,7 +484,6 @@ xs_trainees_view_class_init (XsTraineesViewClass *klass)
                                              G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (XS_TYPE_TRAINEE_ITEM);
-  g_type_ensure (XS_TYPE_HOURS_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/xs-trainees-view.ui");
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, XsTraineesView, search_entry);
@@ -664,10 +522,19 @@ use_model (XsTraineesView *self,
   xs_trainee_filter_model_set_unqualified_only (self->filtered, gtk_toggle_button_get_active (self->unqualified_button));
   xs_trainee_filter_model_set_at_risk_only (self->filtered, gtk_toggle_button_get_active (self->at_risk_button));
   apply_sort (self);
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->filtered, "notify::n-matches", G_CALLBACK (update_count), self);
   if (self->vadjustment != NULL)
     queue_update_visible (self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filtered));
+}
+
+static void
+set_factory (GtkColumnViewColumn *column,
+             XsTraineeCell        cell)
+{
+  g_autoptr(GtkListItemFactory) factory = xs_trainee_cells_factory_new (cell);
+
+  gtk_column_view_column_set_factory (column, factory);
 }
 
 static void
@@ -676,10 +543,13 @@ xs_trainees_view_init (XsTraineesView *self)
   g_autoptr(XsTraineeModel) empty = xs_trainee_model_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->hours_cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) hours_cell_free);
-  set_hours_factory (self, self->public_column, &public_hours);
-  set_hours_factory (self, self->professional_column, &professional_hours);
-  set_hours_factory (self, self->total_column, &total_hours);
+  set_factory (self->name_column, XS_TRAINEE_CELL_NAME);
+  set_factory (self->id_column, XS_TRAINEE_CELL_MASKED_ID);
+  set_factory (self->employer_column, XS_TRAINEE_CELL_EMPLOYER);
+  set_factory (self->public_column, XS_TRAINEE_CELL_PUBLIC);
+  set_factory (self->professional_column, XS_TRAINEE_CELL_PROFESSIONAL);
+  set_factory (self->total_column, XS_TRAINEE_CELL_TOTAL);
+  set_factory (self->status_column, XS_TRAINEE_CELL_STATUS);
   self->secondary[0] = self->id_column;
   self->secondary[1] = self->employer_column;
   self->secondary[2] = self->public_column;
@@ -748,5 +618,5 @@ guint
 xs_trainees_view_get_n_shown (XsTraineesView *self)
 {
   g_return_val_if_fail (XS_IS_TRAINEES_VIEW (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return xs_trainee_filter_model_get_n_matches (self->filtered);
 }
