@@ -307,6 +307,97 @@ test_visible (void)
   g_assert_cmpstr (xs_trainee_item_get_name (second), ==, "张伟");
 }
 
+static gboolean
+reported_all (gpointer user_data)
+{
+  XsTraineeFilterModel *filter = user_data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (filter)) == xs_trainee_filter_model_get_n_matches (filter);
+}
+
+/* A list that gets longer shows the rows on screen at once and gets the
+ * rest in steps after the frame; a shorter one is short at once; the
+ * number of matches is right all along. */
+static void
+test_grows_in_steps (void)
+{
+  g_autoptr(XsTraineeModel) store = xs_trainee_model_new ();
+  g_autoptr(XsTraineeFilterModel) filter = NULL;
+  GListModel *model;
+  Change change = { 0 };
+  gboolean timed_out = FALSE;
+  guint timeout, n_steps;
+
+  for (gint64 id = 1; id <= 1000; id++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%04d", id == 500 ? "王伟" : id % 10 == 0 ? "王" : "李", (int) id);
+      g_autofree char *id_number = g_strdup_printf ("41110219900101%04d", (int) id);
+
+      append (store, id, name, id_number, "漯河市中心医院", FALSE);
+    }
+  filter = xs_trainee_filter_model_new (store);
+  model = G_LIST_MODEL (filter);
+  g_signal_connect (filter, "items-changed", G_CALLBACK (on_items_changed), &change);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
+
+  /* the screen shows 30 rows */
+  xs_trainee_filter_model_set_visible (filter, 0, 30);
+  xs_trainee_filter_model_set_search (filter, "王伟");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (xs_trainee_filter_model_get_n_matches (filter), ==, 1);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 999);
+  g_assert_cmpuint (change.added, ==, 0);
+
+  /* deleted back to 王: 100 rows, 30 at once */
+  change.n_signals = 0;
+  xs_trainee_filter_model_set_search (filter, "王");
+  g_assert_cmpuint (xs_trainee_filter_model_get_n_matches (filter), ==, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 30);
+  g_assert_cmpuint (change.n_signals, ==, 1);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.added, ==, 29);
+  g_assert_cmpint (id_at (model, 29), ==, 300);
+  {
+    g_autoptr(GObject) beyond = g_list_model_get_item (model, 30);
+
+    g_assert_null (beyond);
+  }
+  /* the rest in steps at the end */
+  timeout = g_timeout_add_seconds (10, on_timeout, &timed_out);
+  while (!reported_all (filter) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  n_steps = change.n_signals;
+  g_assert_cmpuint (n_steps, >=, 3);
+  g_assert_cmpuint (change.position + change.added, ==, 100);
+  g_assert_cmpint (id_at (model, 99), ==, 1000);
+
+  /* 900 rows: the 100 listed stay, the rest in steps; narrowed while it
+   * grows: short at once, no step left */
+  xs_trainee_filter_model_set_search (filter, "李");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+  g_assert_cmpuint (xs_trainee_filter_model_get_n_matches (filter), ==, 900);
+  xs_trainee_filter_model_set_search (filter, "王伟");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* a trainee asked for below what is listed yet is listed at once */
+  xs_trainee_filter_model_set_search (filter, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 30);
+  g_assert_cmpuint (xs_trainee_filter_model_find (filter, 900), ==, 899);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
+
+  /* no place on screen known: all at once */
+  xs_trainee_filter_model_set_search (filter, "王伟");
+  xs_trainee_filter_model_set_visible (filter, 0, G_MAXUINT);
+  xs_trainee_filter_model_set_search (filter, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
+}
+
 /* Sorting by one column, then another, both ways; ties keep the model's
  * order; the filter keeps the order. */
 static void
@@ -368,5 +459,6 @@ main (int    argc,
   g_test_add_func ("/trainee-filter-model/change-range", test_change_range);
   g_test_add_func ("/trainee-filter-model/sort", test_sort);
   g_test_add_func ("/trainee-filter-model/visible", test_visible);
+  g_test_add_func ("/trainee-filter-model/grows-in-steps", test_grows_in_steps);
   return g_test_run ();
 }

@@ -54,6 +54,9 @@ gint64                xs_trainee_filter_model_get_trainee_id     (XsTraineeFilte
 void                  xs_trainee_filter_model_set_visible        (XsTraineeFilterModel *self,
                                                                   guint                 first,
                                                                   guint                 n_visible);
+/* How many trainees the filters let through; the list itself may still
+ * be getting there (see xs-trainee-filter-model.c). */
+guint                 xs_trainee_filter_model_get_n_matches      (XsTraineeFilterModel *self);
 /* Where @trainee_id is shown, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
 guint                 xs_trainee_filter_model_find               (XsTraineeFilterModel *self,
                                                                   gint64                trainee_id);
