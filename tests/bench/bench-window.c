@@ -219,6 +219,7 @@ shows_empty (gpointer user_data)
 static gboolean empty_mode;
 static int demo_trainees;
 static int rounds_option = 3;
+static char *keys_option;
 
 static int
 compare_doubles (const void *a,
@@ -232,6 +233,8 @@ compare_doubles (const void *a,
 static GOptionEntry entries[] = {
   { "empty", 0, 0, G_OPTION_ARG_NONE, &empty_mode,
     "Only open the window on an empty base and print its resident memory (the memory anchor)", NULL },
+  { "keys", 0, 0, G_OPTION_ARG_STRING, &keys_option,
+    "Search for these words, separated by commas, instead of the typed sequence (for a profiler)", "W1,W2" },
   { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds_option,
     "Type and delete the search words N times (default 3); each keystroke's figure is its median", "N" },
   { "demo", 0, 0, G_OPTION_ARG_INT, &demo_trainees,
@@ -375,8 +378,11 @@ main (int    argc,
   XsWindow *window;
   XsTraineesView *view;
   g_autoptr(XsTraineeModel) model = NULL;
-  const char *keys[] = { "4", "41", "411", "4111", "41110", "4111", "411", "41", "4", "",
-                         "王", "王伟", "王", "", "漯", "漯河", "漯", "" };
+  static const char *typed[] = { "4", "41", "411", "4111", "41110", "4111", "411", "41", "4", "",
+                                 "王", "王伟", "王", "", "漯", "漯河", "漯", "", NULL };
+  g_auto(GStrv) chosen = NULL;
+  const char *const *keys = typed;
+  guint n_keys;
   g_autofree double *times = NULL;
   double slowest = 0, complete = 0;
   double start, first_frame, list_frame, worst = 0, total = 0;
@@ -401,6 +407,9 @@ main (int    argc,
   gtk_init ();
   adw_init ();
   rounds = MAX (rounds_option, 1);
+  if (keys_option != NULL)
+    keys = (const char *const *) (chosen = g_strsplit (keys_option, ",", -1));
+  n_keys = g_strv_length ((char **) keys);
   if (empty_mode || demo_trainees > 0)
     {
       int status = empty_mode ? run_empty (dir) : run_demo (dir);
@@ -432,10 +441,10 @@ main (int    argc,
    * (a list of 8 going back to 1,007 remakes the rows GTK keeps), each
    * step timed; the whole sequence runs --rounds times and each step's
    * figure is its median. */
-  times = g_new0 (double, G_N_ELEMENTS (keys) * rounds);
+  times = g_new0 (double, n_keys * rounds);
   search_cpu = 0;
   for (guint round = 0; round < rounds; round++)
-    for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    for (gsize i = 0; i < n_keys; i++)
       {
         Shown shown = { view, count_matches (model, keys[i]) };
         double t0, dt;
@@ -455,7 +464,7 @@ main (int    argc,
         /* what a typist's pause lets the list do after the frame */
         xs_gui_test_iterate (50);
       }
-  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (gsize i = 0; i < n_keys; i++)
     {
       double median;
 
@@ -482,8 +491,8 @@ main (int    argc,
   printf ("window with %u trainees: first frame %.0f ms (goal <= 1000); list shown %.0f ms\n",
           options.rows, first_frame * 1000, list_frame * 1000);
   printf ("search keystroke to updated list: mean %.1f ms, worst %.1f ms over %u keystrokes typed and deleted (goal <= 50), medians of %u rounds; slowest single %.1f ms; processor %.1f ms each\n",
-          total / G_N_ELEMENTS (keys) * 1000, worst * 1000, (guint) G_N_ELEMENTS (keys), rounds,
-          slowest * 1000, search_cpu / (G_N_ELEMENTS (keys) * rounds) * 1000);
+          total / n_keys * 1000, worst * 1000, (guint) n_keys, rounds,
+          slowest * 1000, search_cpu / (n_keys * rounds) * 1000);
   printf ("search keystroke to every matching row in the list (those below the screen come in steps after the frame): worst %.1f ms\n",
           complete * 1000);
   printf ("resident memory with the list shown: %.0f MB (goal <= 200); on an empty base %.0f MB: %.0f MB for %u trainees\n",
