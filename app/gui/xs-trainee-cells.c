@@ -107,6 +107,9 @@ cell_update (Cell *cell)
 {
   GtkWidget *child = gtk_list_item_get_child (cell->list_item);
 
+  /* a blank row while the list gets shorter (xs-trainee-filter-model.c) */
+  gtk_widget_set_opacity (child, xs_trainee_item_get_trainee_id (cell->item) > 0 ? 1.0 : 0.0);
+
   switch (cell->kind)
     {
     case XS_TRAINEE_CELL_NAME:
@@ -138,6 +141,11 @@ on_item_notify (XsTraineeItem *item,
 {
   const char *const *names = cell_properties[cell->kind];
 
+  if (g_str_equal (pspec->name, "trainee-id"))
+    {
+      cell_update (cell);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (cell_properties[0]) && names[i] != NULL; i++)
     if (g_str_equal (pspec->name, names[i]))
       {

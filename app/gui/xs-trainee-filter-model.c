@@ -23,13 +23,17 @@
  * an idle after the frame (or until anyone asks for them, or they are
  * scrolled to).
  *
- * For the same reason a list that gets longer does so in steps: the rows
+ * For the same reason the list changes length in steps. Longer: the rows
  * up to the end of the screen at once, the ~200 after them GTK makes
  * widgets for 32 at a time in idles after the frame, and the rest in one
- * go (GtkFilterListModel:incremental does the same). A search deleted back
- * from 8 rows to 1,007 showed the 1,007 after 190 ms, most of it spent on
- * rows below the screen; now the screen is right after the first step,
- * and a keystroke waits at most for one step of 32 rows.
+ * go (GtkFilterListModel:incremental does the same). Shorter: the rows
+ * GTK keeps stay a moment as blank rows (trainee id 0, drawn as nothing)
+ * and go 32 at a time from the end. A search deleted back from 8 rows to
+ * 1,007 showed the 1,007 after 190 ms, and one that left 8 of 100,000
+ * took 55 ms, most of it spent making or destroying rows below the
+ * screen; now the screen is right after the first step, and a keystroke
+ * waits at most for one step of 32 rows. When the screen is past the new
+ * end the list is shortened at once (GTK scrolls back).
  */
 #define G_LOG_DOMAIN "xs-trainee-filter-model"
 
@@ -54,7 +58,7 @@ struct _XsTraineeFilterModel
   guint            hot_first;         /* the positions on screen */
   guint            hot_n;
   guint            n_reported;        /* the length the view knows: the rest comes in steps */
-  guint            grow_idle;
+  guint            step_idle;
   char            *search;            /* stripped and case-folded */
   gboolean         unqualified_only;
   gboolean         at_risk_only;
@@ -118,6 +122,20 @@ on_slot_gone (gpointer  data,
     }
 }
 
+/* What a position past the end shows while the list shrinks: nothing
+ * (its trainee id is 0, see xs-trainee-cells.c). */
+static const XsTraineeRow blank_row = { .trainee_id = 0 };
+
+static void
+set_slot_row (XsTraineeFilterModel *self,
+              XsTraineeItem        *slot,
+              guint                 position)
+{
+  xs_trainee_item_set_row (slot,
+                           position < self->shown->len ? row_of (self, ROW_AT (self->shown, position)) : &blank_row,
+                           xs_trainee_model_get_rule_set (self->model));
+}
+
 /* A stale slot takes the trainee now at its position. */
 static void
 refresh_slot (XsTraineeFilterModel *self,
@@ -130,9 +148,8 @@ refresh_slot (XsTraineeFilterModel *self,
   self->stale->data[position] = FALSE;
   self->n_stale--;
   slot = g_ptr_array_index (self->slots, position);
-  if (slot != NULL && position < self->shown->len)
-    xs_trainee_item_set_row (slot, row_of (self, ROW_AT (self->shown, position)),
-                             xs_trainee_model_get_rule_set (self->model));
+  if (slot != NULL && position < self->n_reported)
+    set_slot_row (self, slot, position);
 }
 
 static void
@@ -183,7 +200,7 @@ get_item (GListModel *model,
       refresh_slot (self, position);
       return g_object_ref (slot);
     }
-  slot = xs_trainee_item_new_for_row (row_of (self, ROW_AT (self->shown, position)),
+  slot = xs_trainee_item_new_for_row (position < self->shown->len ? row_of (self, ROW_AT (self->shown, position)) : &blank_row,
                                       xs_trainee_model_get_rule_set (self->model));
   xs_trainee_item_set_position (slot, position);
   g_object_weak_ref (G_OBJECT (slot), on_slot_gone, self);
@@ -222,16 +239,13 @@ drop_slots (XsTraineeFilterModel *self,
     g_byte_array_set_size (self->stale, from);
 }
 
-/* Tells the view the list is @n long (at most what is shown). */
+/* Tells the view the list is @n long: past what is shown, blank rows. */
 static void
 report (XsTraineeFilterModel *self,
         guint                 n)
 {
   guint before = self->n_reported;
 
-  n = MIN (n, self->shown->len);
-  if (n == self->shown->len)
-    g_clear_handle_id (&self->grow_idle, g_source_remove);
   if (n == before)
     return;
   self->n_reported = n;
@@ -242,64 +256,87 @@ report (XsTraineeFilterModel *self,
 }
 
 /* The rows GTK makes widgets for after the screen, and how many of them
- * an idle adds at a time. */
+ * an idle adds or takes away at a time. */
 #define KEPT_ROWS 256
-#define GROW_STEP 32
+#define STEP_ROWS 32
+
+/* Where the rows GTK may keep alive end. */
+static guint
+kept_end (XsTraineeFilterModel *self)
+{
+  return self->hot_n >= G_MAXUINT - self->hot_first - KEPT_ROWS
+         ? G_MAXUINT : self->hot_first + self->hot_n + KEPT_ROWS;
+}
 
 static gboolean
-grow (gpointer user_data)
+step (gpointer user_data)
 {
   XsTraineeFilterModel *self = user_data;
-  guint kept_end = self->hot_n >= G_MAXUINT - self->hot_first - KEPT_ROWS
-                   ? G_MAXUINT : self->hot_first + self->hot_n + KEPT_ROWS;
+  guint n = self->shown->len;
 
   /* past the rows GTK keeps, more rows cost nothing */
-  if (self->n_reported + GROW_STEP >= kept_end)
-    report (self, self->shown->len);
-  else
-    report (self, self->n_reported + GROW_STEP);
-  if (self->n_reported < self->shown->len)
+  if (self->n_reported < n)
+    report (self, self->n_reported + STEP_ROWS >= kept_end (self) ? n : self->n_reported + STEP_ROWS);
+  else if (self->n_reported > n)
+    report (self, self->n_reported - MIN (STEP_ROWS, self->n_reported - n));
+  if (self->n_reported != n)
     return G_SOURCE_CONTINUE;
-  self->grow_idle = 0;
+  self->step_idle = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* How long the list is told to be at once: all of it when it is shorter
- * or the view has not said what it shows; else up to the end of the
- * screen, and an idle adds the rest. */
+/* How long the list is told to be at once. All of it when the view has
+ * not said what it shows, or shows rows past the new end (GTK scrolls
+ * back). Longer: up to the end of the screen, and an idle adds the rest.
+ * Shorter: the rows GTK keeps stay, blank, and an idle takes them away
+ * from the end. */
 static guint
 first_report (XsTraineeFilterModel *self,
               guint                 hot_end)
 {
-  if (self->shown->len <= self->n_reported || self->hot_n == G_MAXUINT)
-    return self->shown->len;
-  if (self->grow_idle == 0)
-    self->grow_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow, self, NULL);
-  return MAX (self->n_reported, MIN (self->shown->len, hot_end));
+  guint n = self->shown->len;
+
+  if (self->hot_n == G_MAXUINT || n == self->n_reported
+      || (n < self->n_reported && self->hot_first > n))
+    {
+      g_clear_handle_id (&self->step_idle, g_source_remove);
+      return n;
+    }
+  if (self->step_idle == 0)
+    self->step_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step, self, NULL);
+  if (n > self->n_reported)
+    return MAX (self->n_reported, MIN (n, hot_end));
+  return MIN (self->n_reported, MAX (n, kept_end (self)));
 }
 
-/* Shows @shown: the live slots take their new trainees, and the view
- * hears only of the rows added or removed at the end. With @all the rows
- * themselves changed (a reload), so every slot is told. */
+/* Shows @shown: the live slots take their new trainees (or nothing, past
+ * its end), and the view hears only of the rows added or removed at the
+ * end. With @all the rows themselves changed (a reload), so every slot is
+ * told. */
 static void
 replace_shown (XsTraineeFilterModel *self,
                GArray               *shown,
                gboolean              all)
 {
   g_autoptr(GArray) old = self->shown;
-  guint common = MIN (MIN (old->len, shown->len), self->n_reported);
-  XsRuleSet *rules = xs_trainee_model_get_rule_set (self->model);
-  guint hot_first = self->hot_first, hot_end;
+  guint hot_first = self->hot_first, hot_end, target;
 
+  self->shown = shown;
   /* a list shorter than the place on screen is shown from its end */
   if (self->hot_n >= shown->len)
     hot_first = 0;
   else if (hot_first > shown->len - self->hot_n)
     hot_first = shown->len - self->hot_n;
   hot_end = self->hot_n >= G_MAXUINT - hot_first ? G_MAXUINT : hot_first + self->hot_n;
+  target = first_report (self, hot_end);
+  if (target > shown->len)
+    {
+      /* blank rows keep the list as long: the screen stays where it is */
+      hot_first = self->hot_first;
+      hot_end = self->hot_first + self->hot_n;
+    }
 
-  self->shown = shown;
-  drop_slots (self, MIN (shown->len, self->n_reported));
+  drop_slots (self, target);
   if (self->stale->len < self->slots->len)
     {
       guint before = self->stale->len;
@@ -308,17 +345,19 @@ replace_shown (XsTraineeFilterModel *self,
       g_byte_array_set_size (self->stale, self->slots->len);
       memset (self->stale->data + before, 0, self->stale->len - before);
     }
-  for (guint i = 0; i < MIN (common, self->slots->len); i++)
+  for (guint i = 0; i < self->slots->len; i++)
     {
       XsTraineeItem *slot = g_ptr_array_index (self->slots, i);
+      guint was = i < old->len ? ROW_AT (old, i) : G_MAXUINT;
+      guint now = i < shown->len ? ROW_AT (shown, i) : G_MAXUINT;
 
-      if (slot == NULL || !(self->stale->data[i] || all || ROW_AT (old, i) != ROW_AT (shown, i)))
+      if (slot == NULL || !(self->stale->data[i] || all || was != now))
         continue;
       if (i >= hot_first && i < hot_end)
         {
           self->n_stale -= self->stale->data[i];
           self->stale->data[i] = FALSE;
-          xs_trainee_item_set_row (slot, row_of (self, ROW_AT (shown, i)), rules);
+          set_slot_row (self, slot, i);
         }
       else if (!self->stale->data[i])
         {
@@ -328,7 +367,7 @@ replace_shown (XsTraineeFilterModel *self,
     }
   if (self->n_stale > 0 && self->stale_idle == 0)
     self->stale_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_stale, self, NULL);
-  report (self, first_report (self, hot_end));
+  report (self, target);
   if (old->len != shown->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
 }
@@ -506,7 +545,7 @@ xs_trainee_filter_model_dispose (GObject *object)
   XsTraineeFilterModel *self = XS_TRAINEE_FILTER_MODEL (object);
 
   g_clear_handle_id (&self->stale_idle, g_source_remove);
-  g_clear_handle_id (&self->grow_idle, g_source_remove);
+  g_clear_handle_id (&self->step_idle, g_source_remove);
   drop_slots (self, 0);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
@@ -680,7 +719,10 @@ xs_trainee_filter_model_get_trainee_id (XsTraineeFilterModel *self,
                                         guint                 position)
 {
   g_return_val_if_fail (XS_IS_TRAINEE_FILTER_MODEL (self), 0);
-  g_return_val_if_fail (position < self->shown->len, 0);
+  g_return_val_if_fail (position < self->n_reported, 0);
+  /* a blank row past the end while the list shrinks */
+  if (position >= self->shown->len)
+    return 0;
   return row_of (self, ROW_AT (self->shown, position))->trainee_id;
 }
 

@@ -245,15 +245,18 @@ on_vadjustment (XsTraineesView *self)
   queue_update_visible (self);
 }
 
-/* The selected trainee, or -1. */
+/* The selected trainee, or -1 (none, or a blank row while the list
+ * gets shorter). */
 static gint64
 selected_trainee (XsTraineesView *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
+  gint64 trainee_id;
 
   if (position == GTK_INVALID_LIST_POSITION)
     return -1;
-  return xs_trainee_filter_model_get_trainee_id (self->filtered, position);
+  trainee_id = xs_trainee_filter_model_get_trainee_id (self->filtered, position);
+  return trainee_id > 0 ? trainee_id : -1;
 }
 
 /* The rows keep their places while the trainees in them change: the
@@ -397,7 +400,8 @@ on_activate (XsTraineesView *self,
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_autoptr(XsTraineeItem) item = g_list_model_get_item (model, position);
 
-  if (item != NULL)
+  /* not a blank row while the list gets shorter */
+  if (item != NULL && xs_trainee_item_get_trainee_id (item) > 0)
     g_signal_emit (self, signals[TRAINEE_ACTIVATED], 0, xs_trainee_item_get_trainee_id (item));
 }
 
