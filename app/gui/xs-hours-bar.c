@@ -12,6 +12,7 @@
 #include "xs-date.h"
 #include "xs-hours-bar.h"
 #include "xs-tooltip.h"
+#include "xs-widget-layout.h"
 
 /* One widget drawing its text and its track: a label and a track widget
  * in a box were three widgets, and the trainees list makes three bars for
@@ -21,8 +22,7 @@ struct _XsHoursBar
 {
   GtkWidget             parent_instance;
 
-  PangoLayout          *layout;         /* the text, made when first measured */
-  PangoFontDescription *layout_font;    /* the font it was made with */
+  XsWidgetLayout        layout;         /* the text, made when first measured */
   int                   ellipsis_width; /* the least the text shrinks to */
   char                 *text;
   char                 *tooltip;
@@ -59,8 +59,7 @@ xs_hours_bar_finalize (GObject *object)
 {
   XsHoursBar *self = XS_HOURS_BAR (object);
 
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->layout_font, pango_font_description_free);
+  xs_widget_layout_clear (&self->layout);
   g_free (self->text);
   g_free (self->tooltip);
   G_OBJECT_CLASS (xs_hours_bar_parent_class)->finalize (object);
@@ -78,32 +77,19 @@ track_height (XsHoursBar *self)
 static PangoLayout *
 ensure_layout (XsHoursBar *self)
 {
-  if (self->layout == NULL)
+  gboolean made;
+  PangoLayout *layout = xs_widget_layout_get (&self->layout, GTK_WIDGET (self), "\u2026", TRUE, &made);
+
+  if (made)
     {
-      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-      PangoAttrList *attrs = pango_attr_list_new ();
       PangoRectangle logical;
 
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "\u2026");
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      pango_layout_set_attributes (self->layout, attrs);
-      pango_attr_list_unref (attrs);
-      pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
       self->ellipsis_width = MAX (logical.width, 0);
-      pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      g_clear_pointer (&self->layout_font, pango_font_description_free);
-      self->layout_font = pango_font_description_copy (pango_context_get_font_description (context));
+      pango_layout_set_text (layout, self->text ? self->text : "", -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
-  return self->layout;
-}
-
-static void
-drop_layout (XsHoursBar *self)
-{
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->layout_font, pango_font_description_free);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return layout;
 }
 
 /* Also called as the pointer moves over the row: only a new font makes
@@ -112,13 +98,9 @@ static void
 xs_hours_bar_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
-  XsHoursBar *self = XS_HOURS_BAR (widget);
-
   GTK_WIDGET_CLASS (xs_hours_bar_parent_class)->css_changed (widget, change);
-  if (self->layout_font != NULL
-      && !pango_font_description_equal (self->layout_font,
-                                        pango_context_get_font_description (gtk_widget_get_pango_context (widget))))
-    drop_layout (self);
+  if (xs_widget_layout_follow_font (&XS_HOURS_BAR (widget)->layout, widget))
+    gtk_widget_queue_resize (widget);
   gtk_widget_queue_draw (widget);
 }
 
@@ -127,9 +109,8 @@ xs_hours_bar_system_setting_changed (GtkWidget        *widget,
                                      GtkSystemSetting  setting)
 {
   GTK_WIDGET_CLASS (xs_hours_bar_parent_class)->system_setting_changed (widget, setting);
-  if (setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME
-      || setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
-    drop_layout (XS_HOURS_BAR (widget));
+  if (xs_widget_layout_follow_setting (&XS_HOURS_BAR (widget)->layout, setting))
+    gtk_widget_queue_resize (widget);
 }
 
 /* Wide as its text (at least the ellipsis the text shrinks to), high as
@@ -424,8 +405,7 @@ xs_hours_bar_set (XsHoursBar *self,
   self->met = approved >= required;
   if (g_strcmp0 (old_text, self->text) != 0)
     {
-      if (self->layout != NULL)
-        pango_layout_set_text (self->layout, self->text, -1);
+      xs_widget_layout_set_text (&self->layout, self->text);
       /* wider or narrower, and in Chinese perhaps higher */
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }

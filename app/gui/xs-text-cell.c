@@ -20,6 +20,7 @@
 #include "xs-accessible-later.h"
 #include "xs-text-cell.h"
 #include "xs-tooltip.h"
+#include "xs-widget-layout.h"
 
 struct _XsTextCell
 {
@@ -27,8 +28,7 @@ struct _XsTextCell
 
   char                 *text;
   char                 *tooltip;
-  PangoLayout          *layout;       /* made when first drawn */
-  PangoFontDescription *layout_font;  /* the font it was made with */
+  XsWidgetLayout        layout;       /* made when first drawn */
   gboolean              label_said;   /* the accessible label is the text */
   gboolean              label_queued; /* to be said after the frame */
 };
@@ -51,44 +51,27 @@ xs_text_cell_finalize (GObject *object)
 {
   XsTextCell *self = XS_TEXT_CELL (object);
 
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->layout_font, pango_font_description_free);
+  xs_widget_layout_clear (&self->layout);
   g_free (self->text);
   g_free (self->tooltip);
   G_OBJECT_CLASS (xs_text_cell_parent_class)->finalize (object);
 }
 
 /* The layout in the widget's font, with tabular figures for "numeric"
- * cells (identity numbers), as a numeric label has. */
+ * cells (identity numbers). */
 static PangoLayout *
 ensure_layout (XsTextCell *self)
 {
-  if (self->layout == NULL)
+  gboolean made;
+  PangoLayout *layout = xs_widget_layout_get (&self->layout, GTK_WIDGET (self), self->text,
+                                              gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"), &made);
+
+  if (made)
     {
-      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
-      if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
-        {
-          PangoAttrList *attrs = pango_attr_list_new ();
-
-          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-          pango_layout_set_attributes (self->layout, attrs);
-          pango_attr_list_unref (attrs);
-        }
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      self->layout_font = pango_font_description_copy (pango_context_get_font_description (context));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
     }
-  return self->layout;
-}
-
-static void
-drop_layout (XsTextCell *self)
-{
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->layout_font, pango_font_description_free);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return layout;
 }
 
 /* Also called as the pointer moves over the row: only a new font makes
@@ -97,13 +80,9 @@ static void
 xs_text_cell_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
-  XsTextCell *self = XS_TEXT_CELL (widget);
-
   GTK_WIDGET_CLASS (xs_text_cell_parent_class)->css_changed (widget, change);
-  if (self->layout_font != NULL
-      && !pango_font_description_equal (self->layout_font,
-                                        pango_context_get_font_description (gtk_widget_get_pango_context (widget))))
-    drop_layout (self);
+  if (xs_widget_layout_follow_font (&XS_TEXT_CELL (widget)->layout, widget))
+    gtk_widget_queue_resize (widget);
   else
     gtk_widget_queue_draw (widget);
 }
@@ -113,9 +92,8 @@ xs_text_cell_system_setting_changed (GtkWidget        *widget,
                                      GtkSystemSetting  setting)
 {
   GTK_WIDGET_CLASS (xs_text_cell_parent_class)->system_setting_changed (widget, setting);
-  if (setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME
-      || setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
-    drop_layout (XS_TEXT_CELL (widget));
+  if (xs_widget_layout_follow_setting (&XS_TEXT_CELL (widget)->layout, setting))
+    gtk_widget_queue_resize (widget);
 }
 
 /* From the font's metrics alone: the text is not laid out to measure. */
@@ -309,8 +287,7 @@ xs_text_cell_set_text (XsTextCell *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
+  xs_widget_layout_set_text (&self->layout, self->text);
   /* the width is the column's and the height the font's: only drawn again */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   queue_say (self);
