@@ -18,6 +18,7 @@
 typedef struct
 {
   GtkWidget           *widget;
+  XsAccessibleWords   *words;    /* in the widget, held by the entry */
   XsAccessibleSayFunc  say;
 } Pending;
 
@@ -33,6 +34,7 @@ say_some (gpointer user_data)
     {
       Pending *entry = g_queue_pop_head (&pending);
 
+      entry->words->queued = FALSE;
       entry->say (entry->widget);
       g_object_unref (entry->widget);
       g_free (entry);
@@ -44,18 +46,36 @@ say_some (gpointer user_data)
 }
 
 void
-xs_accessible_later (GtkWidget           *widget,
-                     XsAccessibleSayFunc  say)
+xs_accessible_words_changed (XsAccessibleWords   *words,
+                             GtkWidget           *widget,
+                             XsAccessibleSayFunc  say)
 {
   Pending *entry;
 
+  g_return_if_fail (words != NULL);
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (say != NULL);
 
+  words->said = FALSE;
+  if (words->queued)
+    return;
+  words->queued = TRUE;
   entry = g_new (Pending, 1);
   entry->widget = g_object_ref (widget);
+  entry->words = words;
   entry->say = say;
   g_queue_push_tail (&pending, entry);
   if (idle_id == 0)
     idle_id = g_idle_add_full (G_PRIORITY_LOW, say_some, NULL, NULL);
+}
+
+gboolean
+xs_accessible_words_take (XsAccessibleWords *words)
+{
+  g_return_val_if_fail (words != NULL, FALSE);
+
+  if (words->said)
+    return FALSE;
+  words->said = TRUE;
+  return TRUE;
 }

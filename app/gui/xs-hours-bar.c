@@ -30,8 +30,7 @@ struct _XsHoursBar
   int                   pending;
   int                   required;
   gboolean              met;
-  gboolean              said;           /* the accessible values are the numbers */
-  gboolean              queued;         /* to be said after the frame */
+  XsAccessibleWords     words;          /* the accessible values are the numbers */
 };
 
 /* Between the text and the track, and the track's height (4 in compact
@@ -160,18 +159,17 @@ get_colors (XsHoursBar *self,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-/* The text at the top, ellipsized to the width; under it the track: its
- * background, the pending hours paler, the approved ones. */
 /* The accessible name, description and value follow the numbers at once;
  * in compact list cells when the bar is drawn or after the frame
  * (xs-accessible-later.c): the ~200 rows a list keeps alive made their
  * accessible objects with the keystroke. */
 static void
-say_values (XsHoursBar *self)
+say_values (GtkWidget *widget)
 {
-  if (self->said || self->text == NULL)
+  XsHoursBar *self = XS_HOURS_BAR (widget);
+
+  if (self->text == NULL || !xs_accessible_words_take (&self->words))
     return;
-  self->said = TRUE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->tooltip,
@@ -182,15 +180,8 @@ say_values (XsHoursBar *self)
                                   -1);
 }
 
-static void
-say_later (GtkWidget *widget)
-{
-  XsHoursBar *self = XS_HOURS_BAR (widget);
-
-  self->queued = FALSE;
-  say_values (self);
-}
-
+/* The text at the top, ellipsized to the width; under it the track: its
+ * background, the pending hours paler, the approved ones. */
 static void
 xs_hours_bar_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -207,7 +198,7 @@ xs_hours_bar_snapshot (GtkWidget   *widget,
   double with_pending = CLAMP ((self->approved + self->pending) / total, approved, 1.0);
   float y;
 
-  say_values (self);
+  say_values (widget);
   if (width <= 0)
     return;
   get_colors (self, &text, &color);
@@ -412,14 +403,13 @@ xs_hours_bar_set (XsHoursBar *self,
   else
     gtk_widget_queue_draw (GTK_WIDGET (self));
 
-  self->said = FALSE;
   if (track_height (self) != COMPACT_TRACK_HEIGHT)
-    say_values (self);
-  else if (!self->queued)
     {
-      self->queued = TRUE;
-      xs_accessible_later (GTK_WIDGET (self), say_later);
+      self->words.said = FALSE;
+      say_values (GTK_WIDGET (self));
     }
+  else
+    xs_accessible_words_changed (&self->words, GTK_WIDGET (self), say_values);
 }
 
 const char *

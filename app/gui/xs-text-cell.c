@@ -29,8 +29,7 @@ struct _XsTextCell
   char                 *text;
   char                 *tooltip;
   XsWidgetLayout        layout;       /* made when first drawn */
-  gboolean              label_said;   /* the accessible label is the text */
-  gboolean              label_queued; /* to be said after the frame */
+  XsAccessibleWords     words;        /* the label is the text */
 };
 
 G_DEFINE_FINAL_TYPE (XsTextCell, xs_text_cell, GTK_TYPE_WIDGET)
@@ -126,11 +125,12 @@ xs_text_cell_measure (GtkWidget      *widget,
  * when the cell is drawn or after the frame (xs-accessible-later.c): set
  * with the text, they took half of making a page of rows again. */
 static void
-say_label (XsTextCell *self)
+say_label (GtkWidget *widget)
 {
-  if (self->label_said)
+  XsTextCell *self = XS_TEXT_CELL (widget);
+
+  if (!xs_accessible_words_take (&self->words))
     return;
-  self->label_said = TRUE;
   if (self->text != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
   else
@@ -139,26 +139,6 @@ say_label (XsTextCell *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->tooltip, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-static void
-say_later (GtkWidget *widget)
-{
-  XsTextCell *self = XS_TEXT_CELL (widget);
-
-  self->label_queued = FALSE;
-  say_label (self);
-}
-
-static void
-queue_say (XsTextCell *self)
-{
-  self->label_said = FALSE;
-  if (!self->label_queued)
-    {
-      self->label_queued = TRUE;
-      xs_accessible_later (GTK_WIDGET (self), say_later);
-    }
 }
 
 static void
@@ -173,7 +153,7 @@ xs_text_cell_snapshot (GtkWidget   *widget,
   GdkRGBA color;
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
-  say_label (self);
+  say_label (widget);
   if (width <= 0 || self->text == NULL || *self->text == '\0')
     return;
   layout = ensure_layout (self);
@@ -290,7 +270,7 @@ xs_text_cell_set_text (XsTextCell *self,
   xs_widget_layout_set_text (&self->layout, self->text);
   /* the width is the column's and the height the font's: only drawn again */
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  queue_say (self);
+  xs_accessible_words_changed (&self->words, GTK_WIDGET (self), say_label);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
@@ -311,7 +291,7 @@ xs_text_cell_set_tooltip (XsTextCell *self,
     return;
   g_free (self->tooltip);
   self->tooltip = g_strdup (tooltip);
-  queue_say (self);
+  xs_accessible_words_changed (&self->words, GTK_WIDGET (self), say_label);
 }
 
 const char *
