@@ -126,14 +126,20 @@ on_slot_gone (gpointer  data,
  * (its trainee id is 0, see xs-trainee-cells.c). */
 static const XsTraineeRow blank_row = { .trainee_id = 0 };
 
+/* The trainee at @position, or the blank row past the end. */
+static const XsTraineeRow *
+row_at (XsTraineeFilterModel *self,
+        guint                 position)
+{
+  return position < self->shown->len ? row_of (self, ROW_AT (self->shown, position)) : &blank_row;
+}
+
 static void
 set_slot_row (XsTraineeFilterModel *self,
               XsTraineeItem        *slot,
               guint                 position)
 {
-  xs_trainee_item_set_row (slot,
-                           position < self->shown->len ? row_of (self, ROW_AT (self->shown, position)) : &blank_row,
-                           xs_trainee_model_get_rule_set (self->model));
+  xs_trainee_item_set_row (slot, row_at (self, position), xs_trainee_model_get_rule_set (self->model));
 }
 
 /* A stale slot takes the trainee now at its position. */
@@ -200,8 +206,7 @@ get_item (GListModel *model,
       refresh_slot (self, position);
       return g_object_ref (slot);
     }
-  slot = xs_trainee_item_new_for_row (position < self->shown->len ? row_of (self, ROW_AT (self->shown, position)) : &blank_row,
-                                      xs_trainee_model_get_rule_set (self->model));
+  slot = xs_trainee_item_new_for_row (row_at (self, position), xs_trainee_model_get_rule_set (self->model));
   xs_trainee_item_set_position (slot, position);
   g_object_weak_ref (G_OBJECT (slot), on_slot_gone, self);
   g_ptr_array_index (self->slots, position) = slot;
