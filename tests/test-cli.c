@@ -1614,6 +1614,66 @@ test_cli_trainee_add (void)
   g_assert_null (strstr (list.out, id));
 }
 
+/* A command with commands of its own ("claim add", "review approve") lists
+ * them on --help, and says which it lacks when given none or a wrong one:
+ * "xueshi-cli claim --help" used to answer "run xueshi-cli claim --help". */
+static void
+test_cli_command_groups (void)
+{
+  static const struct { const char *group; const char *commands[8]; } groups[] = {
+    { "claim", { "add", "attach", "scan", "submit", "show", "withdraw", "reopen", NULL } },
+    { "review", { "approve", "reject", NULL } },
+    { "base", { "show", "set", NULL } },
+    { "templates", { "list", "add", "remove", NULL } },
+    { "trainee", { "add", NULL } },
+  };
+
+  fresh_data_dir ();
+  for (gsize i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      const char *group = groups[i].group;
+      g_auto(Run) help = { 0 };
+      g_auto(Run) bare = { 0 };
+      g_auto(Run) wrong = { 0 };
+      g_autofree char *usage = g_strdup_printf ("Usage: xueshi-cli [--data-dir DIR] %s COMMAND", group);
+      g_autofree char *needs = g_strdup_printf ("“%s” needs a command.", group);
+      g_autofree char *has_no = g_strdup_printf ("“%s” has no command “frob\\x1B[2J”.", group);
+
+      run_ok (&help, group, "--help", NULL);
+      g_assert_true (g_str_has_prefix (help.out, usage));
+      g_assert_cmpstr (help.err, ==, "");
+      for (guint c = 0; groups[i].commands[c] != NULL; c++)
+        {
+          g_autofree char *line = g_strdup_printf ("\n  %s %s", group, groups[i].commands[c]);
+          g_autofree char *sub_usage = g_strdup_printf ("xueshi-cli [OPTION…] %s %s", group, groups[i].commands[c]);
+          g_auto(Run) sub_help = { 0 };
+
+          g_assert_nonnull (strstr (help.out, line));
+          /* Each command it lists answers --help with its own options. */
+          run_ok (&sub_help, group, groups[i].commands[c], "--help", NULL);
+          g_assert_nonnull (strstr (sub_help.out, sub_usage));
+        }
+
+      run_cli (&bare, group, NULL);
+      g_assert_cmpint (bare.status, ==, 2);
+      g_assert_cmpstr (bare.out, ==, "");
+      g_assert_nonnull (strstr (bare.err, needs));
+      g_assert_nonnull (strstr (bare.err, usage));
+
+      /* A wrong word is echoed escaped, like anything else printed. */
+      run_cli (&wrong, group, "frob\x1b[2J", NULL);
+      g_assert_cmpint (wrong.status, ==, 2);
+      g_assert_nonnull (strstr (wrong.err, has_no));
+      g_assert_null (strchr (wrong.err, '\x1b'));
+    }
+  /* Nothing was opened, so no base was set up. */
+  {
+    g_autofree char *db = g_build_filename (data_dir, "xueshi.db", NULL);
+
+    g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1626,6 +1686,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-roster", test_cli_import_roster);
   g_test_add_func ("/cli/import-merge-and-undo", test_cli_import_merge_and_undo);
   g_test_add_func ("/cli/trainee-add", test_cli_trainee_add);
+  g_test_add_func ("/cli/command-groups", test_cli_command_groups);
   g_test_add_func ("/cli/logs-masked", test_cli_logs_masked);
   g_test_add_func ("/cli/claims-and-progress", test_cli_claims_and_progress);
   g_test_add_func ("/cli/review-and-history", test_cli_review_and_history);

@@ -143,6 +143,9 @@ print_table (XsBaseProfile *profile,
   print_line (_("PDF fingerprint"), pdf_fingerprint ? pdf_fingerprint : _("(no key yet: made with the first certificate)"));
 }
 
+#define BASE_SHOW_SUMMARY N_("Show the base’s profile: its name, issuer, seal, how certificates are printed and the signing key’s fingerprint.")
+#define BASE_SET_SUMMARY N_("Change the base’s profile; what is not given stays as it is.")
+
 static int
 base_show (const XsCliGlobals *globals,
            int                 argc,
@@ -158,7 +161,7 @@ base_show (const XsCliGlobals *globals,
     { NULL }
   };
 
-  if (!xs_cli_parse ("base show", "", _("Show the base’s profile: its name, issuer, seal, how certificates are printed and the signing key’s fingerprint."),
+  if (!xs_cli_parse ("base show", "", _(BASE_SHOW_SUMMARY),
                      entries, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc > 1)
@@ -307,7 +310,7 @@ base_set (const XsCliGlobals *globals,
     { NULL }
   };
 
-  if (!xs_cli_parse ("base set", "", _("Change the base’s profile; what is not given stays as it is."),
+  if (!xs_cli_parse ("base set", "", _(BASE_SET_SUMMARY),
                      entries, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc > 1)
@@ -340,9 +343,10 @@ xs_cli_base (const XsCliGlobals *globals,
              int                 argc,
              char              **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "show"))
-    return base_show (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "set"))
-    return base_set (globals, argc - 1, argv + 1);
-  return xs_cli_usage_error ("base", _("Use “base show” or “base set”."));
+  static const XsCliSubcommand subcommands[] = {
+    { "show", NULL, base_show, BASE_SHOW_SUMMARY },
+    { "set", NULL, base_set, BASE_SET_SUMMARY },
+  };
+
+  return xs_cli_run_subcommand (globals, "base", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

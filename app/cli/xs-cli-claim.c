@@ -104,6 +104,14 @@ claim_from_options (XsDb             *db,
   return XS_CLI_OK;
 }
 
+#define CLAIM_ADD_SUMMARY N_("Add an individual claim as a draft; prints its number.")
+#define CLAIM_ATTACH_SUMMARY N_("Attach evidence scans (PDF, JPEG, PNG) to a claim.")
+#define CLAIM_SUBMIT_SUMMARY N_("Submit a claim for review once its evidence is complete.")
+#define CLAIM_WITHDRAW_SUMMARY N_("Take a submitted claim back to draft, so that it can be corrected.")
+#define CLAIM_REOPEN_SUMMARY N_("Take a rejected claim back to draft, so that it can be corrected and submitted again.")
+#define CLAIM_SHOW_SUMMARY N_("Show a claim, its evidence and what is missing.")
+#define REVIEW_SUMMARY N_("Record a review decision on submitted claims.")
+
 static int
 claim_add (const XsCliGlobals *globals,
            int                 argc,
@@ -503,26 +511,23 @@ xs_cli_claim (const XsCliGlobals *globals,
               int                 argc,
               char              **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return claim_add (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "attach"))
-    return claim_attach (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "scan"))
-    return xs_cli_claim_scan (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "submit"))
-    return claim_submit (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "show"))
-    return claim_show (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "withdraw"))
-    return claim_withdraw (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "reopen"))
-    return claim_reopen (globals, argc - 1, argv + 1);
-  return xs_cli_usage_error ("claim", _("Use “claim add”, “claim attach”, “claim scan”, “claim submit”, “claim show”, "
-                                        "“claim withdraw” or “claim reopen”."));
+  static const XsCliSubcommand subcommands[] = {
+    { "add", "--id-number N --year Y --title T --date D --hours H", claim_add, CLAIM_ADD_SUMMARY },
+    { "attach", N_("ID FILE…"), claim_attach, CLAIM_ATTACH_SUMMARY },
+    { "scan", N_("ID"), xs_cli_claim_scan, XS_CLI_CLAIM_SCAN_SUMMARY },
+    { "submit", "ID", claim_submit, CLAIM_SUBMIT_SUMMARY },
+    { "show", "ID", claim_show, CLAIM_SHOW_SUMMARY },
+    { "withdraw", "ID", claim_withdraw, CLAIM_WITHDRAW_SUMMARY },
+    { "reopen", "ID", claim_reopen, CLAIM_REOPEN_SUMMARY },
+  };
+
+  return xs_cli_run_subcommand (globals, "claim", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }
 
-int
-xs_cli_review (const XsCliGlobals *globals,
+/* argv[0] is "approve" or "reject". */
+static int
+review_decide (const XsCliGlobals *globals,
+               gboolean            approve,
                int                 argc,
                char              **argv)
 {
@@ -533,7 +538,6 @@ xs_cli_review (const XsCliGlobals *globals,
   g_autofree char *year_text = NULL;
   g_autofree char *side_text = NULL;
   gboolean all_submitted = FALSE;
-  gboolean approve;
   XsReviewSide side = XS_REVIEW_SIDE_HR;
   GOptionEntry entries[] = {
     { "side", 0, 0, G_OPTION_ARG_STRING, &side_text,
@@ -545,15 +549,9 @@ xs_cli_review (const XsCliGlobals *globals,
     { "all-submitted", 0, 0, G_OPTION_ARG_NONE, &all_submitted, N_("Approve every submitted claim of the year"), NULL },
     { NULL }
   };
-  const char *verb = argc >= 2 ? argv[1] : "";
-
-  if (!g_str_equal (verb, "approve") && !g_str_equal (verb, "reject"))
-    return xs_cli_usage_error ("review", _("Use “review approve” or “review reject”."));
-  approve = g_str_equal (verb, "approve");
-  argc--, argv++;
 
   if (!xs_cli_parse (approve ? "review approve" : "review reject", _("ID…"),
-                     _("Record a review decision on submitted claims."), entries, &argc, &argv))
+                     _(REVIEW_SUMMARY), entries, &argc, &argv))
     return XS_CLI_USAGE;
   if (side_text != NULL && !xs_review_side_from_string (side_text, &side))
     return xs_cli_usage_error (approve ? "review approve" : "review reject", _("--side is hr or industry."));
@@ -614,4 +612,33 @@ xs_cli_review (const XsCliGlobals *globals,
   if (!xs_db_commit (db, &error))
     return xs_cli_refuse (error);
   return XS_CLI_OK;
+}
+
+static int
+review_approve (const XsCliGlobals *globals,
+                int                 argc,
+                char              **argv)
+{
+  return review_decide (globals, TRUE, argc, argv);
+}
+
+static int
+review_reject (const XsCliGlobals *globals,
+               int                 argc,
+               char              **argv)
+{
+  return review_decide (globals, FALSE, argc, argv);
+}
+
+int
+xs_cli_review (const XsCliGlobals *globals,
+               int                 argc,
+               char              **argv)
+{
+  static const XsCliSubcommand subcommands[] = {
+    { "approve", N_("ID…"), review_approve, N_("Approve submitted claims (or --all-submitted --year Y).") },
+    { "reject", N_("ID…"), review_reject, N_("Reject submitted claims, saying why with --reason.") },
+  };
+
+  return xs_cli_run_subcommand (globals, "review", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

@@ -132,7 +132,7 @@ xs_cli_claim_scan (const XsCliGlobals *globals,
   guint interrupt;
   gint64 id;
 
-  if (!xs_cli_parse ("claim scan", _("ID"), _("Scan pages into one PDF and attach it to a claim."),
+  if (!xs_cli_parse ("claim scan", _("ID"), _(XS_CLI_CLAIM_SCAN_SUMMARY),
                      entries, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc != 2 || material == NULL)

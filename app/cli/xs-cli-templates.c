@@ -15,6 +15,10 @@
 
 static GOptionEntry no_options[] = { { NULL } };
 
+#define TEMPLATES_LIST_SUMMARY N_("List the certificate templates: the built-in designs and the base’s own.")
+#define TEMPLATES_ADD_SUMMARY N_("Check a template file (JSON: where each field goes on pre-printed paper, in mm) and keep it with the base’s data.")
+#define TEMPLATES_REMOVE_SUMMARY N_("Remove one of the base’s templates; certificates issued with it keep their copy.")
+
 static int
 templates_list (const XsCliGlobals *globals,
                 int                 argc,
@@ -25,7 +29,7 @@ templates_list (const XsCliGlobals *globals,
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!xs_cli_parse ("templates list", "", _("List the certificate templates: the built-in designs and the base’s own."),
+  if (!xs_cli_parse ("templates list", "", _(TEMPLATES_LIST_SUMMARY),
                      no_options, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc > 1)
@@ -69,7 +73,7 @@ templates_add (const XsCliGlobals *globals,
   g_autoptr(GError) error = NULL;
 
   if (!xs_cli_parse ("templates add", _("FILE"),
-                     _("Check a template file (JSON: where each field goes on pre-printed paper, in mm) and keep it with the base’s data."),
+                     _(TEMPLATES_ADD_SUMMARY),
                      no_options, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc != 2)
@@ -92,7 +96,7 @@ templates_remove (const XsCliGlobals *globals,
   g_autoptr(GError) error = NULL;
 
   if (!xs_cli_parse ("templates remove", _("NAME"),
-                     _("Remove one of the base’s templates; certificates issued with it keep their copy."),
+                     _(TEMPLATES_REMOVE_SUMMARY),
                      no_options, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc != 2)
@@ -110,11 +114,11 @@ xs_cli_templates (const XsCliGlobals *globals,
                   int                 argc,
                   char              **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "list"))
-    return templates_list (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return templates_add (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "remove"))
-    return templates_remove (globals, argc - 1, argv + 1);
-  return xs_cli_usage_error ("templates", _("Use “templates list”, “templates add FILE” or “templates remove NAME”."));
+  static const XsCliSubcommand subcommands[] = {
+    { "list", NULL, templates_list, TEMPLATES_LIST_SUMMARY },
+    { "add", N_("FILE"), templates_add, TEMPLATES_ADD_SUMMARY },
+    { "remove", N_("NAME"), templates_remove, TEMPLATES_REMOVE_SUMMARY },
+  };
+
+  return xs_cli_run_subcommand (globals, "templates", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

@@ -13,6 +13,8 @@
 #include "xs-id-number.h"
 #include "xs-roster-add.h"
 
+#define TRAINEE_ADD_SUMMARY N_("Add one trainee to the roster, checked as a roster row; “undo-import” takes it back.")
+
 static int
 trainee_add (const XsCliGlobals *globals,
              int                 argc,
@@ -46,7 +48,7 @@ trainee_add (const XsCliGlobals *globals,
   gint64 import_id;
 
   if (!xs_cli_parse ("trainee add", NULL,
-                     _("Add one trainee to the roster, checked as a roster row; “undo-import” takes it back."),
+                     _(TRAINEE_ADD_SUMMARY),
                      entries, &argc, &argv))
     return XS_CLI_USAGE;
   if (argc > 1)
@@ -84,7 +86,9 @@ xs_cli_trainee (const XsCliGlobals *globals,
                 int                 argc,
                 char              **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "add"))
-    return trainee_add (globals, argc - 1, argv + 1);
-  return xs_cli_usage_error ("trainee", _("Use “trainee add”."));
+  static const XsCliSubcommand subcommands[] = {
+    { "add", "--name NAME --id-number NUMBER --employer TEXT", trainee_add, TRAINEE_ADD_SUMMARY },
+  };
+
+  return xs_cli_run_subcommand (globals, "trainee", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

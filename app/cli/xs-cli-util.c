@@ -40,6 +40,57 @@ xs_cli_usage_error (const char *command,
   return XS_CLI_USAGE;
 }
 
+static void
+print_subcommands (FILE                  *out,
+                   const char            *group,
+                   const XsCliSubcommand *subcommands,
+                   gsize                  n_subcommands)
+{
+  fprintf (out, _("Usage: xueshi-cli [--data-dir DIR] %s COMMAND [OPTIONS…]\n"), group);
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (gsize i = 0; i < n_subcommands; i++)
+    {
+      g_autofree char *usage = NULL;
+
+      usage = g_strjoin (" ", group, subcommands[i].name,
+                         subcommands[i].parameters != NULL ? _(subcommands[i].parameters) : NULL,
+                         NULL);
+      fprintf (out, "  %s\n      %s\n", usage, _(subcommands[i].summary));
+    }
+  fprintf (out, "\n");
+  fprintf (out, _("Run “xueshi-cli %s COMMAND --help” for a command’s options.\n"), group);
+}
+
+int
+xs_cli_run_subcommand (const XsCliGlobals    *globals,
+                       const char            *group,
+                       const XsCliSubcommand *subcommands,
+                       gsize                  n_subcommands,
+                       int                    argc,
+                       char                 **argv)
+{
+  g_autofree char *shown = NULL;
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      print_subcommands (stdout, group, subcommands, n_subcommands);
+      return XS_CLI_OK;
+    }
+  for (gsize i = 0; argc >= 2 && i < n_subcommands; i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      return subcommands[i].func (globals, argc - 1, argv + 1);
+
+  if (argc < 2)
+    fprintf (stderr, _("xueshi-cli: “%s” needs a command.\n"), group);
+  else
+    {
+      shown = xs_cli_escape (argv[1]);
+      fprintf (stderr, _("xueshi-cli: “%s” has no command “%s”.\n"), group, shown);
+    }
+  print_subcommands (stderr, group, subcommands, n_subcommands);
+  return XS_CLI_USAGE;
+}
+
 int
 xs_cli_refuse (const GError *error)
 {

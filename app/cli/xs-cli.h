@@ -65,6 +65,7 @@ int   xs_cli_reviewer_key    (const XsCliGlobals *globals, int argc, char **argv
 int   xs_cli_reviewers       (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_rotate_key      (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_claim_scan      (const XsCliGlobals *globals, int argc, char **argv);
+#define XS_CLI_CLAIM_SCAN_SUMMARY N_("Scan pages into one PDF and attach it to a claim.")
 int   xs_cli_scanners        (const XsCliGlobals *globals, int argc, char **argv);
 int   xs_cli_recognise       (const XsCliGlobals *globals, int argc, char **argv);
 
@@ -79,6 +80,26 @@ gboolean xs_cli_parse        (const char         *command,
                               GOptionEntry       *entries,
                               int                *argc,
                               char             ***argv);
+/* One command of a group ("claim add"): its words after the group's name,
+ * what it takes (shown in the group's --help), its function and a summary
+ * (N_(), translated when shown). */
+typedef struct
+{
+  const char       *name;
+  const char       *parameters;
+  XsCliCommandFunc  func;
+  const char       *summary;
+} XsCliSubcommand;
+
+/* Runs the command of @group that argv[1] names, with argv[1] as its
+ * argv[0]. "--help" lists the group's commands on stdout; a missing or
+ * unknown command lists them on stderr and returns XS_CLI_USAGE. */
+int   xs_cli_run_subcommand  (const XsCliGlobals    *globals,
+                              const char            *group,
+                              const XsCliSubcommand *subcommands,
+                              gsize                  n_subcommands,
+                              int                    argc,
+                              char                 **argv);
 int   xs_cli_usage_error     (const char         *command,
                               const char         *format,
                               ...) G_GNUC_PRINTF (2, 3);
