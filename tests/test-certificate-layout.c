@@ -199,10 +199,30 @@ check_page (PopplerDocument *document,
   g_assert_nonnull (strstr (text, must_show));
   g_assert_nonnull (strstr (text, "䶮"));
 
-  /* the QR code: the page's only image, its quiet zone included */
+  /* the QR code: the page's only image, a stencil of a whole number of
+   * pixels a module (its top left finder's first row is seven dark
+   * modules); with its quiet zone of four modules around it */
   images = poppler_page_get_image_mapping (page);
   for (GList *l = images; l != NULL; l = l->next, n_images++)
-    qr = ((PopplerImageMapping *) l->data)->area;
+    {
+      PopplerImageMapping *map = l->data;
+      cairo_surface_t *image = poppler_page_get_image (page, map->image_id);
+      int run = 0, side = cairo_image_surface_get_width (image);
+      double quiet;
+
+      qr = map->area;
+      /* opaque black: a stencil is transparent where it is not painted */
+      while (run < side && ((const guint32 *) (gconstpointer) cairo_image_surface_get_data (image))[run] == 0xff000000)
+        run++;
+      g_assert_cmpint (run, >=, 7);
+      g_assert_cmpint (run % 7, ==, 0);
+      quiet = 4 * (qr.x2 - qr.x1) / (side / (run / 7));
+      qr.x1 -= quiet;
+      qr.y1 -= quiet;
+      qr.x2 += quiet;
+      qr.y2 += quiet;
+      cairo_surface_destroy (image);
+    }
   poppler_page_free_image_mapping (images);
   g_assert_cmpuint (n_images, ==, 1);
   g_assert_cmpfloat (qr.x2 - qr.x1, >, 80);

@@ -306,7 +306,7 @@ test_v2_tampered (void)
   issued_clear (&issued);
 }
 
-/* The page as a 150-dpi scanner sees it, read by zbar. */
+/* The page at @dpi, read by zbar. */
 static char *
 scan_page (PopplerPage *page,
            double       dpi)
@@ -325,34 +325,109 @@ dark (cairo_surface_t *image,
   return (((pixel >> 16) & 0xff) + ((pixel >> 8) & 0xff) + (pixel & 0xff)) < 3 * 128;
 }
 
-/* Whether @image is a QR code with four modules of white around it. */
+/* Whether pixel (@x, @y) of an image poppler gives is dark: a stencil
+ * comes as black, transparent where it is not painted. */
 static gboolean
-is_qr_image (cairo_surface_t *image)
+image_dark (cairo_surface_t *image,
+            int              x,
+            int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
+  guint32 pixel = ((const guint32 *) (gconstpointer) row)[x];
+
+  if (cairo_image_surface_get_format (image) == CAIRO_FORMAT_ARGB32 && (pixel >> 24) < 0x80)
+    return FALSE;
+  return dark (image, x, y);
+}
+
+/* The pixels a module of @image takes on a side when it is a QR code,
+ * drawn without its quiet zone and a whole number of pixels a module (its
+ * top left finder's first row is seven dark modules); 0 when it is not. */
+static int
+qr_module_pixels (cairo_surface_t *image)
 {
   int side = cairo_image_surface_get_width (image);
+  int run = 0;
 
-  if (side != cairo_image_surface_get_height (image) || (side - 8 - 17) % 4 != 0 || side < 29)
-    return FALSE;
-  /* a finder pattern's dark corner, inside a white quiet zone */
-  return dark (image, 4, 4) && !dark (image, 3, 3) && dark (image, side - 5, 4) && dark (image, 4, side - 5);
+  if (side != cairo_image_surface_get_height (image))
+    return 0;
+  while (run < side && image_dark (image, run, 0))
+    run++;
+  if (run == 0 || run % 7 != 0 || side % (run / 7) != 0)
+    return 0;
+  side /= run / 7;
+  if (side < 21 || (side - 17) % 4 != 0)
+    return 0;
+  /* the other two finders' dark corners */
+  if (!image_dark (image, cairo_image_surface_get_width (image) - 1, 0)
+      || !image_dark (image, 0, cairo_image_surface_get_height (image) - 1))
+    return 0;
+  return run / 7;
+}
+
+/* Whether module (@column, @row) of @image, @pixels to a module, is dark. */
+static gboolean
+dark_module (cairo_surface_t *image,
+             int              pixels,
+             int              column,
+             int              row)
+{
+  return image_dark (image, column * pixels + pixels / 2, row * pixels + pixels / 2);
 }
 
 /* The error correction level from the format information beside the top
  * left finder: its first two bits, after the fixed mask 101010000010010,
  * are L 01, M 00, Q 11, H 10. Returns 'L', 'M', 'Q' or 'H'. */
 static char
-ec_level (cairo_surface_t *image)
+ec_level (cairo_surface_t *image,
+          int              pixels)
 {
   /* bit 14 is module (row 8, column 0), bit 13 (8, 1); the second copy
    * puts them at (side - 1, 8) and (side - 2, 8) */
-  int side = cairo_image_surface_get_width (image) - 8;
-  int b14 = dark (image, 4 + 0, 4 + 8) ^ 1;
-  int b13 = dark (image, 4 + 1, 4 + 8);
+  int side = cairo_image_surface_get_width (image) / pixels;
+  int b14 = dark_module (image, pixels, 0, 8) ^ 1;
+  int b13 = dark_module (image, pixels, 1, 8);
   static const char levels[] = { 'M', 'L', 'H', 'Q' };
 
-  g_assert_cmpint (dark (image, 4 + 8, 4 + side - 1) ^ 1, ==, b14);
-  g_assert_cmpint (dark (image, 4 + 8, 4 + side - 2), ==, b13);
+  g_assert_cmpint (dark_module (image, pixels, 8, side - 1) ^ 1, ==, b14);
+  g_assert_cmpint (dark_module (image, pixels, 8, side - 2), ==, b13);
   return levels[(b14 << 1) | b13];
+}
+
+/* Whether the band of @width points around @area of @page, drawn at
+ * @dpi, is white: nothing printed in the QR code's quiet zone. */
+static gboolean
+quiet_zone_is_white (PopplerPage            *page,
+                     const PopplerRectangle *area,
+                     double                  width,
+                     double                  dpi)
+{
+  double scale = dpi / 72, page_width, page_height;
+  cairo_surface_t *surface;
+  gboolean white = TRUE;
+  cairo_t *cr;
+
+  poppler_page_get_size (page, &page_width, &page_height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (page_width * scale), (int) (page_height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* poppler's area is rounded outwards to whole points: one point in */
+  for (int y = (int) ((area->y1 - width + 1) * scale); y < (int) ((area->y2 + width - 1) * scale); y++)
+    for (int x = (int) ((area->x1 - width + 1) * scale); x < (int) ((area->x2 + width - 1) * scale); x++)
+      {
+        gboolean inside = x >= (area->x1 - 1) * scale && x < (area->x2 + 1) * scale
+                          && y >= (area->y1 - 1) * scale && y < (area->y2 + 1) * scale;
+
+        if (!inside && dark (surface, x, y))
+          white = FALSE;
+      }
+  cairo_surface_destroy (surface);
+  return white;
 }
 
 /* The QR code read from a 150-dpi render of the issued page, and its
@@ -379,7 +454,12 @@ check_scan (const char               *name,
   g_assert_no_error (error);
   page = poppler_document_get_page (document, 0);
 
+  /* as a viewer or pdftocairo draws the page, at a scanner's 150 dpi and
+   * at a screen's 96: read by zbar either way */
   scanned = scan_page (page, 150);
+  g_assert_cmpstr (scanned, ==, issued_payload (&issued));
+  g_free (scanned);
+  scanned = scan_page (page, 96);
   g_assert_cmpstr (scanned, ==, issued_payload (&issued));
 
   mapping = poppler_page_get_image_mapping (page);
@@ -390,24 +470,26 @@ check_scan (const char               *name,
       /* poppler gives the area in whole points, each edge rounded
        * outwards: the narrower side less two points bounds it from below */
       double placed = MIN (map->area.x2 - map->area.x1, map->area.y2 - map->area.y1) - 2;
-      int side;
+      int pixels, modules;
       double module_mm;
 
-      if (image == NULL || !is_qr_image (image))
+      if (image == NULL || (pixels = qr_module_pixels (image)) == 0)
         {
           g_clear_pointer (&image, cairo_surface_destroy);
           continue;
         }
       n_qr++;
-      side = cairo_image_surface_get_width (image);
+      modules = cairo_image_surface_get_width (image) / pixels;
       g_assert_cmpfloat (fabs ((map->area.x2 - map->area.x1) - (map->area.y2 - map->area.y1)), <=, 2);
-      module_mm = placed / side * 25.4 / 72;
+      module_mm = placed / modules * 25.4 / 72;
       g_test_message ("%s, %s: %zu characters, version %d (%d modules), level %c, module %.3f mm, code %.1f mm",
                       name, orientation == XS_CERTIFICATE_LANDSCAPE ? "landscape" : "portrait",
-                      strlen (issued_payload (&issued)), (side - 8 - 17) / 4, side - 8,
-                      ec_level (image), module_mm, placed * 25.4 / 72);
+                      strlen (issued_payload (&issued)), (modules - 17) / 4, modules,
+                      ec_level (image, pixels), module_mm, placed * 25.4 / 72);
       g_assert_cmpfloat (module_mm, >=, 0.5);
-      g_assert_true (strchr ("MQH", ec_level (image)) != NULL);
+      g_assert_true (strchr ("MQH", ec_level (image, pixels)) != NULL);
+      /* four modules of white around it */
+      g_assert_true (quiet_zone_is_white (page, &map->area, 4 * placed / modules, 150));
       cairo_surface_destroy (image);
     }
   poppler_page_free_image_mapping (mapping);

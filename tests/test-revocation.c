@@ -317,7 +317,6 @@ test_revocation_image (void)
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Run) revoked = { 0 };
-  g_auto(Run) at150 = { 0 };
 
   revoke_first ();
   pdf = one_certificate_pdf ("2018-JX-000002");
@@ -340,13 +339,8 @@ test_revocation_image (void)
   expect_read (reviewer, png300, "2018-JX-000002", 0);
   expect_read (reviewer, jpeg, "2018-JX-000002", 0);
 
-  /* At 150 dpi today's code is too dense for zbar; the result is logged,
-   * and asserted only when it reads. */
-  run_cli (&at150, reviewer, "verify", "--image", png150, "--public-key", key_file, NULL);
-  if (at150.status == 0)
-    g_assert_nonnull (strstr (at150.out, "Number: 2018-JX-000002\n"));
-  else
-    g_assert_nonnull (strstr (at150.err, "No QR code"));
+  /* the page as the viewer draws it at a scanner's 150 dpi */
+  expect_read (reviewer, png150, "2018-JX-000002", 0);
 
   /* the revoked one, read from its PDF in the base's own folder */
   g_free (pdf);

@@ -158,7 +158,7 @@ xs_test_scan_page (PopplerPage *page,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
+  poppler_page_render (page, cr);
   cairo_destroy (cr);
   found = xs_qr_reader_read_surface (surface);
   cairo_surface_destroy (surface);

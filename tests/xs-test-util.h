@@ -112,8 +112,9 @@ void   xs_test_run_cli_valist (XsTestRun          *run,
                                const char * const *env,
                                va_list             args);
 
-/* Renders @page on white at @dpi, as a scanner would see it, and reads its
- * QR code with the core's reader; NULL when none is found. */
+/* Renders @page on white at @dpi as a PDF viewer (and pdftocairo) does,
+ * which smooths the pictures it enlarges, and reads its QR code with the
+ * core's reader; NULL when none is found. */
 char  *xs_test_scan_page     (PopplerPage *page,
                               double       dpi);
 
