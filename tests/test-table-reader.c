@@ -285,6 +285,79 @@ test_csv_bom (void)
   }
 }
 
+/* Tab-separated text: what Excel and WPS save as “Unicode Text” (UTF-16
+ * with a BOM) or “Text (Tab delimited)”, and what a copy of cells gives.
+ * The first line that is not blank decides: a tab and no comma outside
+ * quotes. */
+static void
+test_csv_tab_separated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+
+  rows = dump_text ("姓名\t身份证号\t工作单位\r\n张三\t411102198001011230\t漯河市中心医院\r\n", NULL);
+  g_assert_cmpstr (rows, ==, "1:姓名|身份证号|工作单位\n2:张三|411102198001011230|漯河市中心医院\n");
+
+  /* quoted fields keep their tabs, commas and quotes; an empty field */
+  g_clear_pointer (&rows, g_free);
+  rows = dump_text ("a\tb\tc\n\"x, y\"\t\"p\tq \"\"r\"\"\"\t\n", NULL);
+  g_assert_cmpstr (rows, ==, "1:a|b|c\n2:x, y|p\tq \"r\"|\n");
+
+  /* blank lines before the header do not decide */
+  g_clear_pointer (&rows, g_free);
+  rows = dump_text ("\r\n\r\na\tb\r\n1\t2\r\n", NULL);
+  g_assert_cmpstr (rows, ==, "3:a|b\n4:1|2\n");
+
+  /* commas decide: a tab inside quotes, or beside a comma */
+  g_clear_pointer (&rows, g_free);
+  rows = dump_text ("\"a\tb\",c\n1,2\n", NULL);
+  g_assert_cmpstr (rows, ==, "1:a\tb|c\n2:1|2\n");
+  g_clear_pointer (&rows, g_free);
+  rows = dump_text ("a\tb,c\n1\t2,3\n", NULL);
+  g_assert_cmpstr (rows, ==, "1:a\tb|c\n2:1\t2|3\n");
+
+  /* Excel's “Unicode Text”: UTF-16LE with a BOM, converted as it is read */
+  g_clear_pointer (&rows, g_free);
+  {
+    const char *text = "姓名\t身份证号\t工作单位\r\n䶮𠮷\t411102198001011230\t医院\r\n";
+    gsize length = 0;
+    g_autofree char *utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+    g_autofree char *file = NULL;
+    g_autoptr(XsTableReader) reader = NULL;
+
+    g_assert_no_error (error);
+    file = g_malloc (length + 2);
+    memcpy (file, "\xFF\xFE", 2);
+    memcpy (file + 2, utf16, length);
+    reader = open_text (file, length + 2, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (xs_table_reader_get_encoding (reader), ==, "UTF-16LE");
+    rows = dump_rows (reader);
+    g_assert_cmpstr (rows, ==, "1:姓名|身份证号|工作单位\n2:䶮𠮷|411102198001011230|医院\n");
+  }
+
+  /* a first line longer than the text converted at once is looked at whole */
+  g_clear_pointer (&rows, g_free);
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    gsize length = 0;
+    g_autofree char *gb = NULL;
+    g_autoptr(XsTableReader) reader = NULL;
+
+    for (guint i = 0; i < 200000; i++)
+      g_string_append (text, "名");
+    g_string_append (text, "\tb\tc\n1\t2\t3\n");
+    gb = g_convert (text->str, -1, "GB18030", "UTF-8", NULL, &length, &error);
+    g_assert_no_error (error);
+    reader = open_text (gb, length, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (xs_table_reader_get_encoding (reader), ==, "GB18030");
+    g_assert_true (xs_table_reader_next (reader, &error));
+    g_assert_cmpuint (xs_table_reader_get_n_fields (reader), ==, 3);
+    g_assert_cmpstr (xs_table_reader_get_field (reader, 2), ==, "c");
+  }
+}
+
 static void
 test_csv_line_ends (void)
 {
@@ -1074,6 +1147,7 @@ main (int   argc,
   g_test_add_func ("/table-reader/csv/spectrum", test_csv_spectrum);
   g_test_add_func ("/table-reader/csv/gb18030-fixture", test_csv_gb18030_fixture);
   g_test_add_func ("/table-reader/csv/bom", test_csv_bom);
+  g_test_add_func ("/table-reader/csv/tab-separated", test_csv_tab_separated);
   g_test_add_func ("/table-reader/csv/gb18030-streamed", test_csv_gb18030_streamed);
   g_test_add_func ("/table-reader/xlsx/streamed", test_xlsx_streamed);
   g_test_add_func ("/table-reader/csv/large-mapped", test_csv_large_mapped);

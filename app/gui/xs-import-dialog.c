@@ -336,9 +336,11 @@ make_filters (void)
   g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (sheets, _("Spreadsheets (*.xlsx, *.csv)"));
+  gtk_file_filter_set_name (sheets, _("Spreadsheets (*.xlsx, *.csv, *.txt)"));
   gtk_file_filter_add_suffix (sheets, "xlsx");
   gtk_file_filter_add_suffix (sheets, "csv");
+  /* Excel's and WPS's “Unicode Text” and “Text (Tab delimited)” */
+  gtk_file_filter_add_suffix (sheets, "txt");
   gtk_file_filter_add_mime_type (sheets, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_mime_type (sheets, "text/csv");
   g_list_store_append (filters, sheets);

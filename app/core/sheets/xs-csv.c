@@ -53,6 +53,9 @@ struct _XsCsv
   char       *display_name;
   GBytes     *mapped;        /* owns data when it is the file's mapping */
   char       *released;      /* pages before this were given back */
+  char        delimiter;     /* ',' or, for tab-separated text, '\t' */
+  gboolean    delimiter_found; /* from the first line that is not blank */
+  guint8      field_end[256]; /* bytes that end an unquoted field */
 };
 
 /* Pages are given back (and a mapped file checked) this many bytes at a
@@ -86,10 +89,37 @@ release_before (XsCsv *self,
   self->released = (char *) until;
 }
 
-/* Bytes that end an unquoted field. */
-static const guint8 field_end[256] = {
-  ['\0'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1,
-};
+/* Sets the field separator: @delimiter, and what ends an unquoted field. */
+static void
+set_delimiter (XsCsv *self,
+               char   delimiter)
+{
+  memset (self->field_end, 0, sizeof self->field_end);
+  self->field_end['\0'] = self->field_end['\n'] = self->field_end['\r'] = 1;
+  self->field_end[(guint8) delimiter] = 1;
+  self->delimiter = delimiter;
+}
+
+/* Tab-separated text (Excel's and WPS's “Unicode Text” and “Text (Tab
+ * delimited)”, or a copy of cells) when the first line from @p has a tab
+ * and no comma outside quotes; comma-separated otherwise. */
+static char
+sniff_delimiter (const char *p,
+                 const char *end)
+{
+  gboolean quoted = FALSE, tab = FALSE;
+
+  for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == ',')
+        return ',';
+      else if (!quoted && *p == '\t')
+        tab = TRUE;
+    }
+  return tab ? '\t' : ',';
+}
 
 static gboolean
 is_utf8_name (const char *encoding)
@@ -571,13 +601,13 @@ read_record (XsCsv   *self,
             }
           /* Text after the closing quote is kept, as Excel does */
           start = p;
-          while (!field_end[(guint8) *p])
+          while (!self->field_end[(guint8) *p])
             p++;
         }
       else
         {
           start = p;
-          while (!field_end[(guint8) *p])
+          while (!self->field_end[(guint8) *p])
             p++;
         }
       if (p == end && more)
@@ -588,7 +618,7 @@ read_record (XsCsv   *self,
       self->row[used++] = '\0';
 
       c = p < end ? *p : '\0';
-      if (c == ',')
+      if (c == self->delimiter)
         {
           p++;
           continue;
@@ -645,11 +675,16 @@ _xs_csv_next (XsCsv   *self,
             return FALSE;
           continue;
         }
+      if (self->delimiter == '\0')
+        set_delimiter (self, sniff_delimiter (self->pos, self->end));
       result = read_record (self, error);
       if (result == RECORD_FAILED)
         return FALSE;
       if (result == RECORD_NEEDS_MORE)
         {
+          /* the first line was cut: look at it again whole */
+          if (!self->delimiter_found)
+            self->delimiter = '\0';
           if (!fill_window (self, error))
             return FALSE;
           continue;
@@ -658,7 +693,13 @@ _xs_csv_next (XsCsv   *self,
       for (guint i = 0; i < self->fields->len && empty; i++)
         empty = *(const char *) g_ptr_array_index (self->fields, i) == '\0';
       if (!empty)
-        return TRUE;
+        {
+          self->delimiter_found = TRUE;
+          return TRUE;
+        }
+      /* blank lines before the first row say nothing of it */
+      if (!self->delimiter_found)
+        self->delimiter = '\0';
     }
 
   g_ptr_array_set_size (self->fields, 0);
