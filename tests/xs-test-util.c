@@ -142,12 +142,11 @@ xs_test_id_number (guint n)
   return g_strdup_printf ("%s%c", first17, xs_id_number_compute_check (first17));
 }
 
-char *
-xs_test_scan_page (PopplerPage *page,
-                   double       dpi)
+cairo_surface_t *
+xs_test_render_page (PopplerPage *page,
+                     double       dpi)
 {
   const double scale = dpi / 72;
-  g_autoptr(GPtrArray) found = NULL;
   cairo_surface_t *surface;
   double width, height;
   cairo_t *cr;
@@ -160,6 +159,17 @@ xs_test_scan_page (PopplerPage *page,
   cairo_scale (cr, scale, scale);
   poppler_page_render (page, cr);
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+char *
+xs_test_scan_page (PopplerPage *page,
+                   double       dpi)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  cairo_surface_t *surface = xs_test_render_page (page, dpi);
+
   found = xs_qr_reader_read_surface (surface);
   cairo_surface_destroy (surface);
   return found->len > 0 ? g_strdup (g_ptr_array_index (found, 0)) : NULL;

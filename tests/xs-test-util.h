@@ -112,8 +112,11 @@ void   xs_test_run_cli_valist (XsTestRun          *run,
                                const char * const *env,
                                va_list             args);
 
-/* Renders @page on white at @dpi as a PDF viewer (and pdftocairo) does,
- * which smooths the pictures it enlarges, and reads its QR code with the
+/* @page on white at @dpi, drawn as a PDF viewer (and pdftocairo) draws it,
+ * smoothing the pictures it enlarges: an RGB24 image. */
+cairo_surface_t *xs_test_render_page (PopplerPage *page,
+                                      double       dpi);
+/* Reads the QR code of @page drawn as xs_test_render_page() does, with the
  * core's reader; NULL when none is found. */
 char  *xs_test_scan_page     (PopplerPage *page,
                               double       dpi);
