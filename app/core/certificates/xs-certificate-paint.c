@@ -75,8 +75,9 @@ _xs_certificate_draw_frame (cairo_t *cr,
  * times (poppler, pdftocairo): at one pixel a module, drawn 3.6 pixels wide
  * at 150 dpi, every edge blurred over three pixels and zbar read nothing
  * below 200 dpi. At three pixels a module the picture is enlarged 1.2
- * times there, and the code reads from 96 dpi up in both of poppler's
- * renderers; four read as well and took a sixth longer to write. */
+ * times there, and the code reads at 150 dpi in both of poppler's
+ * renderers, and at 96 dpi unless the longest names make its modules
+ * 0.5 mm; four pixels read as well and took a sixth longer to write. */
 void
 _xs_certificate_draw_qr (cairo_t      *cr,
                          const QRcode *code,
