@@ -451,7 +451,8 @@ print_claim_text (XsDb          *db,
       XsEvidence *e = g_ptr_array_index (evidence, i);
       g_autofree char *file_name = xs_cli_escape (e->original_name);
 
-      printf (_("  Evidence:  %s: %s (%d pages)\n"),
+      printf (g_dngettext (GETTEXT_PACKAGE, "  Evidence:  %s: %s (%d page)\n", "  Evidence:  %s: %s (%d pages)\n",
+                           e->pages),
               xs_rule_set_get_material_name (rules, e->material), file_name, e->pages);
     }
   for (guint i = 0; missing[i] != NULL; i++)

@@ -153,7 +153,8 @@ print_progress_table (XsProgress *progress)
                             _("Compulsory"), _("Professional"), _("Total"), _("Status") };
   const int widths[] = { 8, 18, 22, 14, 14, 14, 14, 0 };
 
-  printf (_("Year %d, rule set %s (%s): %u trainees, %u qualified\n"),
+  printf (g_dngettext (GETTEXT_PACKAGE, "Year %d, rule set %s (%s): %u trainee, %u qualified\n",
+                       "Year %d, rule set %s (%s): %u trainees, %u qualified\n", xs_progress_get_n_rows (progress)),
           xs_progress_get_year (progress), xs_rule_set_get_id (rules),
           xs_rule_set_get_source (rules),
           xs_progress_get_n_rows (progress), xs_progress_count_qualified (progress));

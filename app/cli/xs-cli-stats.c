@@ -80,7 +80,9 @@ print_at_risk_table (XsAtRisk *at_risk,
                             _("By year’s end"), _("What is lacking") };
   const int widths[] = { 8, 18, 22, 6, 13, 0 };
 
-  printf (_("Year %d, as of %s: %u of %u trainees not yet qualified are at risk.\n"),
+  printf (g_dngettext (GETTEXT_PACKAGE, "Year %d, as of %s: %u of %u trainee not yet qualified is at risk.\n",
+                       "Year %d, as of %s: %u of %u trainees not yet qualified are at risk.\n",
+                       xs_at_risk_get_n_entries (at_risk)),
           xs_progress_get_year (progress), xs_at_risk_get_date (at_risk),
           xs_at_risk_count_at_risk (at_risk), xs_at_risk_get_n_entries (at_risk));
   if (xs_at_risk_get_makeup_until (at_risk) != NULL)

@@ -88,7 +88,7 @@ update_count (XsTraineesView *self)
   if (shown == all)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trainee", "%u trainees", all), all);
   else
-    text = g_strdup_printf (_("%u of %u trainees"), shown, all);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u trainee", "%u of %u trainees", all), shown, all);
   gtk_label_set_label (self->count_label, text);
   update_list_page (self);
 }
