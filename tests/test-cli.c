@@ -1275,6 +1275,89 @@ test_cli_hostile_names (void)
   g_assert_nonnull (strstr (missing.err, "\\x1B[31mred.csv"));
 }
 
+/* Terminal columns of @text up to @end (CJK counts double). */
+static int
+columns_to (const char *text,
+            const char *end)
+{
+  int width = 0;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* The tables' columns line up whatever the names and employers: the
+ * widest sets a column's width, within twenty and forty columns, and a
+ * longer one is cut with "…" (csv and json give it whole). */
+static void
+test_cli_tables_aligned (void)
+{
+  g_autofree char *id0 = xs_test_id_number (0);
+  g_autofree char *id1 = xs_test_id_number (1);
+  g_autofree char *id2 = xs_test_id_number (2);
+  const char *long_employer = "漯河市第一人民医院附属心血管病专科医院临床医学研究中心检验科实验室分部";
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位\n"
+                                          "李娜,%s,漯河市中心医院\n"
+                                          "欧阳娜娜娜娜娜娜娜娜,%s,%s\n"
+                                          "Alexander Maximilian Longname-Smith,%s,Luohe Central Hospital\n",
+                                          id0, id1, long_employer, id2);
+  g_autofree char *roster = xs_test_write_file ("roster.csv", csv, -1);
+  const char *commands[][4] = {
+    { "progress", "--year", "2018", NULL },
+    { "at-risk", "--year", "2018", "--all" },
+  };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) whole = { 0 };
+
+  fresh_data_dir ();
+  run_ok (&import, "import-roster", roster, NULL);
+  for (gsize c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_auto(Run) table = { 0 };
+      g_auto(GStrv) lines = NULL;
+      int id_column = -1, after_employer = -1;
+      guint rows = 0;
+
+      run_ok (&table, commands[c][0], commands[c][1], commands[c][2], commands[c][3], NULL);
+      lines = g_strsplit (table.out, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          const char *id = strstr (lines[i], "411");
+          const char *employer_end;
+
+          if (id == NULL || strstr (lines[i], "********") == NULL)
+            continue;
+          rows++;
+          /* the identity number's column */
+          if (id_column < 0)
+            id_column = columns_to (lines[i], id);
+          g_assert_cmpint (columns_to (lines[i], id), ==, id_column);
+          /* and the column after the employer's, past two spaces */
+          employer_end = strstr (id + 18, "  ");
+          g_assert_nonnull (employer_end);
+          while (*employer_end == ' ')
+            employer_end++;
+          employer_end = strstr (employer_end, "  ");
+          g_assert_nonnull (employer_end);
+          while (*employer_end == ' ')
+            employer_end++;
+          if (after_employer < 0)
+            after_employer = columns_to (lines[i], employer_end);
+          g_assert_cmpint (columns_to (lines[i], employer_end), ==, after_employer);
+        }
+      g_assert_cmpuint (rows, ==, 3);
+      /* ten Chinese characters fit; a longer name or employer is cut */
+      g_assert_nonnull (strstr (table.out, "欧阳娜娜娜娜娜娜娜娜 "));
+      g_assert_nonnull (strstr (table.out, "Alexander Maximilia… "));
+      g_assert_nonnull (strstr (table.out, "漯河市第一人民医院附属心血管病专科医院… "));
+      g_assert_null (strstr (table.out, long_employer));
+    }
+  run_ok (&whole, "progress", "--year", "2018", "--format", "csv", NULL);
+  g_assert_nonnull (strstr (whole.out, long_employer));
+  g_assert_nonnull (strstr (whole.out, "Alexander Maximilian Longname-Smith"));
+}
+
 /* check names the scans a second attach repairs, and the attach does */
 static void
 test_cli_evidence_repair (void)
@@ -1703,6 +1786,7 @@ main (int    argc,
   g_test_add_func ("/cli/base-profile-used", test_cli_base_profile_used);
   g_test_add_func ("/cli/safe-outputs", test_cli_safe_outputs);
   g_test_add_func ("/cli/hostile-names", test_cli_hostile_names);
+  g_test_add_func ("/cli/tables-aligned", test_cli_tables_aligned);
   g_test_add_func ("/cli/evidence-repair", test_cli_evidence_repair);
   g_test_add_func ("/cli/notice-migration", test_cli_notice_migration);
 

@@ -151,7 +151,7 @@ print_progress_table (XsProgress *progress)
   g_autoptr(GString) out = g_string_new (NULL);
   const char *headers[] = { _("Name"), _("Identity number"), _("Employer"), _("Public"),
                             _("Compulsory"), _("Professional"), _("Total"), _("Status") };
-  const int widths[] = { 8, 18, 22, 14, 14, 14, 14, 0 };
+  int widths[] = { 8, 18, 22, 14, 14, 14, 14, 0 };
 
   printf (g_dngettext (GETTEXT_PACKAGE, "Year %d, rule set %s (%s): %u trainee, %u qualified\n",
                        "Year %d, rule set %s (%s): %u trainees, %u qualified\n", xs_progress_get_n_rows (progress)),
@@ -159,6 +159,17 @@ print_progress_table (XsProgress *progress)
           xs_rule_set_get_source (rules),
           xs_progress_get_n_rows (progress), xs_progress_count_qualified (progress));
   printf ("%s\n\n", _("Hours are approved/required; (+N) are submitted and awaiting review."));
+
+  /* names and employers as wide as the widest, within reason */
+  widths[0] = xs_cli_text_width (headers[0]);
+  widths[2] = xs_cli_text_width (headers[2]);
+  for (guint i = 0; i < xs_progress_get_n_rows (progress); i++)
+    {
+      const XsProgressRow *row = xs_progress_get_row (progress, i);
+
+      widths[0] = MAX (widths[0], MIN (XS_CLI_NAME_COLUMNS, xs_cli_text_width (row->name)));
+      widths[2] = MAX (widths[2], MIN (XS_CLI_EMPLOYER_COLUMNS, xs_cli_text_width (row->employer)));
+    }
 
   for (gsize c = 0; c < G_N_ELEMENTS (headers); c++)
     {

@@ -78,7 +78,7 @@ print_at_risk_table (XsAtRisk *at_risk,
   g_autoptr(GString) out = g_string_new (NULL);
   const char *headers[] = { _("Name"), _("Identity number"), _("Employer"), _("Needed"),
                             _("By year’s end"), _("What is lacking") };
-  const int widths[] = { 8, 18, 22, 6, 13, 0 };
+  int widths[] = { 8, 18, 22, 6, 13, 0 };
 
   printf (g_dngettext (GETTEXT_PACKAGE, "Year %d, as of %s: %u of %u trainee not yet qualified is at risk.\n",
                        "Year %d, as of %s: %u of %u trainees not yet qualified are at risk.\n",
@@ -92,6 +92,18 @@ print_at_risk_table (XsAtRisk *at_risk,
     printf (_("%d is closed: no hours can be added to it any more.\n"), xs_progress_get_year (progress));
   printf ("%s\n\n", _("Needed: further hours that meet every requirement; by year’s end: hours the pace so far adds."));
 
+  /* names and employers as wide as the widest shown, within reason */
+  widths[0] = xs_cli_text_width (headers[0]);
+  widths[2] = xs_cli_text_width (headers[2]);
+  for (guint i = 0; i < xs_at_risk_get_n_entries (at_risk); i++)
+    {
+      const XsAtRiskEntry *entry = xs_at_risk_get_entry (at_risk, i);
+
+      if (!all && !entry->at_risk)
+        continue;
+      widths[0] = MAX (widths[0], MIN (XS_CLI_NAME_COLUMNS, xs_cli_text_width (entry->row->name)));
+      widths[2] = MAX (widths[2], MIN (XS_CLI_EMPLOYER_COLUMNS, xs_cli_text_width (entry->row->employer)));
+    }
   append_table_row (out, headers, widths, G_N_ELEMENTS (headers), 0x18);
   for (guint i = 0; i < xs_at_risk_get_n_entries (at_risk); i++)
     {
@@ -291,10 +303,15 @@ print_stats_table (XsStats *stats)
   gboolean by_employer = xs_stats_get_grouping (stats) == XS_STATS_BY_EMPLOYER;
   const char *headers[] = { by_employer ? _("Employer") : _("County"), _("Trainees"), _("Qualified"),
                             _("In progress"), _("Missing evidence") };
-  const int widths[] = { by_employer ? 30 : 16, 10, 10, 12, 16 };
+  int widths[] = { 0, 10, 10, 12, 16 };
 
   printf (by_employer ? _("Year %d, per employer:\n\n") : _("Year %d, per county:\n\n"),
           xs_stats_get_year (stats));
+  /* the groups as wide as the widest, within reason */
+  widths[0] = MAX (xs_cli_text_width (headers[0]), xs_cli_text_width (_("Total")));
+  for (guint i = 0; i < xs_stats_get_n_rows (stats); i++)
+    widths[0] = MAX (widths[0], MIN (XS_CLI_EMPLOYER_COLUMNS,
+                                     xs_cli_text_width (group_label (stats, xs_stats_get_row (stats, i)))));
   append_table_row (out, headers, widths, G_N_ELEMENTS (headers), 0x1e);
   for (guint i = 0; i <= xs_stats_get_n_rows (stats); i++)
     {

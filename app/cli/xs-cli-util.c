@@ -243,6 +243,26 @@ xs_cli_put_lines (FILE       *stream,
     }
 }
 
+/* @text cut to at most @width terminal columns, then "…". */
+static char *
+cut_to_width (const char *text,
+              int         width)
+{
+  const char *p = text;
+  int used = 0;
+
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+      if (used + w > width - 1)
+        break;
+      used += w;
+    }
+  return g_strdup_printf ("%.*s…", (int) (p - text), text);
+}
+
 void
 xs_cli_append_padded (GString    *out,
                       const char *raw,
@@ -250,7 +270,16 @@ xs_cli_append_padded (GString    *out,
                       gboolean    right)
 {
   g_autofree char *text = xs_cli_escape (raw);
-  int pad = MAX (0, width - display_width (text));
+  int pad;
+
+  if (width > 0 && display_width (text) > width)
+    {
+      char *cut = cut_to_width (text, width);
+
+      g_free (text);
+      text = cut;
+    }
+  pad = MAX (0, width - display_width (text));
 
   if (right)
     for (int i = 0; i < pad; i++)
@@ -259,6 +288,14 @@ xs_cli_append_padded (GString    *out,
   if (!right)
     for (int i = 0; i < pad; i++)
       g_string_append_c (out, ' ');
+}
+
+int
+xs_cli_text_width (const char *text)
+{
+  g_autofree char *shown = xs_cli_escape (text);
+
+  return display_width (shown);
 }
 
 gboolean

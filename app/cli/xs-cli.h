@@ -113,11 +113,20 @@ void  xs_cli_progress_cb     (double              fraction,
 gboolean xs_cli_run_job      (XsJob              *job,
                               const char         *what,
                               GError            **error);
-/* Text padded with spaces to @width terminal columns (CJK counts double). */
+/* Text escaped (xs_cli_escape()) and padded with spaces to @width terminal
+ * columns (CJK counts double); cut to @width with "…" when it is wider and
+ * @width is not 0 (the last column), so that the columns stay aligned. */
 void  xs_cli_append_padded   (GString            *out,
                               const char         *text,
                               int                 width,
                               gboolean            right);
+/* The widest a table's names and employers are shown (terminal columns):
+ * ten and twenty Chinese characters. */
+#define XS_CLI_NAME_COLUMNS 20
+#define XS_CLI_EMPLOYER_COLUMNS 40
+
+/* The terminal columns @text takes once escaped. */
+int   xs_cli_text_width      (const char         *text);
 /* @text with control characters and direction overrides escaped
  * (xs_safe_text_for_terminal()); "" for NULL. */
 char *xs_cli_escape          (const char         *text);
