@@ -110,6 +110,87 @@ test_review_claims_view_filter (void)
   xs_gui_test_finalize (view, 5000);
 }
 
+static gboolean
+shows_3_decided (gpointer view)
+{
+  return xs_gui_test_find (view, GTK_TYPE_LABEL, "3 of 3 claims shown · 3 decided") != NULL;
+}
+
+static gboolean
+shows_0_of_3 (gpointer view)
+{
+  return xs_gui_test_find (view, GTK_TYPE_LABEL, "0 of 3 claims shown · 3 decided") != NULL;
+}
+
+/* Whether @view shows its list (and not the page saying why it is empty). */
+static gboolean
+list_visible (GtkWidget *view)
+{
+  GtkWidget *list_view = xs_gui_test_find (view, GTK_TYPE_LIST_VIEW, NULL);
+
+  return gtk_widget_get_mapped (list_view);
+}
+
+/* With every claim decided, or a search that finds none, the list says so
+ * and how to see the claims, instead of standing empty. */
+static void
+test_review_claims_view_empty (void)
+{
+  g_autofree char *path = xs_test_export_package (the_db, 4, 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsPackage) package = xs_package_open (path, NULL, &error);
+  g_autoptr(XsReviewClaimList) list = xs_review_claim_list_new ();
+  GtkWidget *view = g_object_ref_sink (xs_review_claims_view_new ());
+  XsPackageClaimItem *items[3];
+  GtkWidget *search, *show_all;
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    items[i] = xs_package_claim_item_new (package, i, NULL);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 600);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  g_object_set (view, "list", list, NULL);
+  xs_review_claim_list_set_side (list, XS_REVIEW_SIDE_INDUSTRY);
+  xs_review_claim_list_add (list, items, 3);
+  xs_gui_test_iterate (20);
+  g_assert_true (list_visible (view));
+
+  /* everything decided: nothing left under Undecided */
+  for (guint i = 0; i < 3; i++)
+    xs_package_claim_item_set_decision (items[i], XS_STATUS_APPROVED, NULL, XS_REVIEW_SIDE_INDUSTRY, "审核员");
+  xs_review_claim_list_refilter (list);
+  g_assert_true (xs_gui_test_wait_until (shows_0_of_3, view, 5000));
+  xs_gui_test_iterate (20);
+  g_assert_false (list_visible (view));
+  g_assert_nonnull (xs_gui_test_find (view, ADW_TYPE_STATUS_PAGE, "Nothing Left to Decide"));
+  show_all = xs_gui_test_find (view, GTK_TYPE_BUTTON, "how All Claims");
+  g_assert_nonnull (show_all);
+  g_assert_true (gtk_widget_get_mapped (show_all));
+
+  /* its button turns Undecided off: the list again */
+  g_signal_emit_by_name (show_all, "clicked");
+  g_assert_true (xs_gui_test_wait_until (shows_3_decided, view, 5000));
+  xs_gui_test_iterate (20);
+  g_assert_true (list_visible (view));
+
+  /* a search that finds nothing, over every claim: no button to offer */
+  search = xs_gui_test_find (view, GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "没有这个人");
+  g_assert_true (xs_gui_test_wait_until (shows_0_of_3, view, 5000));
+  xs_gui_test_iterate (20);
+  g_assert_false (list_visible (view));
+  g_assert_nonnull (xs_gui_test_find (view, ADW_TYPE_STATUS_PAGE, "No Claims Found"));
+  g_assert_false (gtk_widget_get_visible (show_all));
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (items[i]);
+  gtk_window_destroy (window);
+  xs_gui_test_finalize (view, 5000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -122,6 +203,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/review-claims-view/filter", test_review_claims_view_filter);
+  g_test_add_func ("/review-claims-view/empty", test_review_claims_view_empty);
   status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "xs-package-claim-item.h"
@@ -24,6 +25,9 @@ struct _XsReviewClaimsView
   GtkToggleButton   *undecided_button;
   GtkListView       *list_view;
   GtkLabel          *count_label;
+  GtkStack          *stack;
+  AdwStatusPage     *empty_page;
+  GtkWidget         *show_all_button;
 };
 
 G_DEFINE_FINAL_TYPE (XsReviewClaimsView, xs_review_claims_view, GTK_TYPE_BOX)
@@ -65,6 +69,55 @@ xs_review_claims_view_focus_search (XsReviewClaimsView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* When the search or the Undecided filter hides every claim, the list
+ * says so and how to see them, instead of standing empty. */
+static void
+update_empty_page (XsReviewClaimsView *self,
+                   guint               shown,
+                   guint               total)
+{
+  gboolean undecided = gtk_toggle_button_get_active (self->undecided_button);
+  gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+
+  if (shown > 0 || total == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  if (searching)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Claims Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       undecided ? _("No undecided claim matches the search. Turn off Undecided to search every claim.")
+                                                 : _("No claim of the package matches the search."));
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: %u is the number of claims in the package */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "No claim is left for your department to decide. "
+                                                  "Turn off Undecided to see the package’s %u claim.",
+                                                  "No claim is left for your department to decide. "
+                                                  "Turn off Undecided to see the package’s %u claims.",
+                                                  total),
+                                     total);
+      adw_status_page_set_icon_name (self->empty_page, "object-select-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Nothing Left to Decide"));
+      adw_status_page_set_description (self->empty_page, description);
+    }
+  gtk_widget_set_visible (self->show_all_button, undecided);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+on_show_all (XsReviewClaimsView *self)
+{
+  gtk_toggle_button_set_active (self->undecided_button, FALSE);
+}
+
 static void
 update_count (XsReviewClaimsView *self)
 {
@@ -78,6 +131,7 @@ update_count (XsReviewClaimsView *self)
                                        "%u of %u claims shown · %u decided", total),
                           shown, total, decided);
   gtk_label_set_label (self->count_label, text);
+  update_empty_page (self, shown, total);
 }
 
 static void
@@ -87,6 +141,8 @@ on_filter_changed (XsReviewClaimsView *self)
     return;
   xs_review_claim_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   xs_review_claim_list_set_undecided_only (self->list, gtk_toggle_button_get_active (self->undecided_button));
+  /* the counts may stay as they were; the empty list's words may not */
+  update_count (self);
 }
 
 static void
@@ -194,7 +250,11 @@ xs_review_claims_view_class_init (XsReviewClaimsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XsReviewClaimsView, undecided_button);
   gtk_widget_class_bind_template_child (widget_class, XsReviewClaimsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, XsReviewClaimsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewClaimsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewClaimsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, XsReviewClaimsView, show_all_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 }
 
