@@ -8,7 +8,9 @@
 #include <adwaita.h>
 
 #include "xs-gui-test-util.h"
+#include "xs-package.h"
 #include "xs-package-claim-item.h"
+#include "xs-signing-key.h"
 #include "xs-review-claims-view.h"
 #include "xs-test-util.h"
 
@@ -191,6 +193,53 @@ test_review_claims_view_empty (void)
   xs_gui_test_finalize (view, 5000);
 }
 
+/* A long name is cut in its row, and the list stays as narrow as the
+ * review window's list pane (340 pixels): it used to widen the pane to the
+ * name's length, the panes jumping when such a claim came into the list. */
+static void
+test_review_claims_view_long_name (void)
+{
+  const char *long_name = "阿卜杜热合曼·买买提艾力·Alexander Maximilian Longname-Smith";
+  g_autofree char *first = xs_test_export_package (the_db, 7, 1);
+  g_autofree char *dir = xs_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "long.zip", NULL);
+  XsPackageQuery query = { 2018, NULL, NULL };
+  g_autoptr(XsSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsPackage) package = NULL;
+  g_autoptr(XsReviewClaimList) list = xs_review_claim_list_new ();
+  GtkWidget *view = g_object_ref_sink (xs_review_claims_view_new ());
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window;
+  int minimum = 0;
+
+  /* the same trainee, renamed, in a package of its own */
+  xs_test_add_trainee_full (the_db, 7, long_name, NULL);
+  key = xs_signing_key_open (xs_db_get_data_dir (the_db), &error);
+  g_assert_no_error (error);
+  g_assert_true (xs_package_export (the_db, key, "漯河市职业技术学院继续教育基地", &query, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  package = xs_package_open (path, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < xs_package_get_n_claims (package); i++)
+    g_ptr_array_add (items, xs_package_claim_item_new (package, i, NULL));
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 340, 600);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  g_object_set (view, "list", list, NULL);
+  xs_review_claim_list_set_side (list, XS_REVIEW_SIDE_INDUSTRY);
+  xs_review_claim_list_add (list, (XsPackageClaimItem **) items->pdata, items->len);
+  xs_gui_test_iterate (50);
+  g_assert_nonnull (xs_gui_test_find (view, GTK_TYPE_LABEL, long_name));
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 340);
+
+  gtk_window_destroy (window);
+  xs_gui_test_finalize (view, 5000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -204,6 +253,7 @@ main (int    argc,
 
   g_test_add_func ("/review-claims-view/filter", test_review_claims_view_filter);
   g_test_add_func ("/review-claims-view/empty", test_review_claims_view_empty);
+  g_test_add_func ("/review-claims-view/long-name", test_review_claims_view_long_name);
   status = xs_gui_test_run ();
   g_assert_finalize_object (the_db);
   return status;
