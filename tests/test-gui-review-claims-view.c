@@ -24,17 +24,41 @@ on_activate (XsReviewClaimsView *view,
   *activated = position;
 }
 
-/* The search is applied after a pause. */
-static gboolean
-shows_1_of_3 (gpointer view)
+typedef struct
 {
-  return xs_gui_test_find (view, GTK_TYPE_LABEL, "1 of 3 claims shown · 1 decided") != NULL;
-}
+  GtkWidget  *view;
+  const char *text;
+} Count;
 
 static gboolean
-shows_3_of_3 (gpointer view)
+shows_count (gpointer data)
 {
-  return xs_gui_test_find (view, GTK_TYPE_LABEL, "3 of 3 claims shown · 1 decided") != NULL;
+  const Count *count = data;
+
+  return xs_gui_test_find (count->view, GTK_TYPE_LABEL, count->text) != NULL;
+}
+
+/* The search is applied after a pause: waits until the count says @text. */
+static gboolean
+wait_for_count (GtkWidget  *view,
+                const char *text)
+{
+  Count count = { view, text };
+
+  return xs_gui_test_wait_until (shows_count, &count, 5000);
+}
+
+/* @view alone in a window @width pixels wide, shown. */
+static GtkWindow *
+show_in_window (GtkWidget *view,
+                int        width)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, 600);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  return window;
 }
 
 static gboolean
@@ -63,10 +87,7 @@ test_review_claims_view_filter (void)
   g_assert_no_error (error);
   for (guint i = 0; i < 3; i++)
     items[i] = xs_package_claim_item_new (package, i, NULL);
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 360, 600);
-  gtk_window_set_child (window, view);
-  gtk_window_present (window);
+  window = show_in_window (view, 360);
   g_signal_connect (view, "activate", G_CALLBACK (on_activate), &activated);
 
   /* the list takes the view's filter: only the side's to-do */
@@ -92,11 +113,11 @@ test_review_claims_view_filter (void)
   search = xs_gui_test_find (view, GTK_TYPE_SEARCH_ENTRY, NULL);
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), xs_package_claim_item_get_name (items[2]));
-  g_assert_true (xs_gui_test_wait_until (shows_1_of_3, view, 5000));
+  g_assert_true (wait_for_count (view, "1 of 3 claims shown · 1 decided"));
 
   /* opening a claim chooses it, then says so */
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  g_assert_true (xs_gui_test_wait_until (shows_3_of_3, view, 5000));
+  g_assert_true (wait_for_count (view, "3 of 3 claims shown · 1 decided"));
   g_signal_emit_by_name (xs_gui_test_find (view, GTK_TYPE_LIST_VIEW, NULL), "activate", 2);
   g_assert_cmpuint (activated, ==, 2);
   g_assert_true (xs_review_claim_list_get_current (list) == items[2]);
@@ -110,18 +131,6 @@ test_review_claims_view_filter (void)
     g_object_unref (items[i]);
   gtk_window_destroy (window);
   xs_gui_test_finalize (view, 5000);
-}
-
-static gboolean
-shows_3_decided (gpointer view)
-{
-  return xs_gui_test_find (view, GTK_TYPE_LABEL, "3 of 3 claims shown · 3 decided") != NULL;
-}
-
-static gboolean
-shows_0_of_3 (gpointer view)
-{
-  return xs_gui_test_find (view, GTK_TYPE_LABEL, "0 of 3 claims shown · 3 decided") != NULL;
 }
 
 /* Whether @view shows its list (and not the page saying why it is empty). */
@@ -150,10 +159,7 @@ test_review_claims_view_empty (void)
   g_assert_no_error (error);
   for (guint i = 0; i < 3; i++)
     items[i] = xs_package_claim_item_new (package, i, NULL);
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 360, 600);
-  gtk_window_set_child (window, view);
-  gtk_window_present (window);
+  window = show_in_window (view, 360);
   g_object_set (view, "list", list, NULL);
   xs_review_claim_list_set_side (list, XS_REVIEW_SIDE_INDUSTRY);
   xs_review_claim_list_add (list, items, 3);
@@ -164,7 +170,7 @@ test_review_claims_view_empty (void)
   for (guint i = 0; i < 3; i++)
     xs_package_claim_item_set_decision (items[i], XS_STATUS_APPROVED, NULL, XS_REVIEW_SIDE_INDUSTRY, "审核员");
   xs_review_claim_list_refilter (list);
-  g_assert_true (xs_gui_test_wait_until (shows_0_of_3, view, 5000));
+  g_assert_true (wait_for_count (view, "0 of 3 claims shown · 3 decided"));
   xs_gui_test_iterate (20);
   g_assert_false (list_visible (view));
   g_assert_nonnull (xs_gui_test_find (view, ADW_TYPE_STATUS_PAGE, "Nothing Left to Decide"));
@@ -174,14 +180,14 @@ test_review_claims_view_empty (void)
 
   /* its button turns Undecided off: the list again */
   g_signal_emit_by_name (show_all, "clicked");
-  g_assert_true (xs_gui_test_wait_until (shows_3_decided, view, 5000));
+  g_assert_true (wait_for_count (view, "3 of 3 claims shown · 3 decided"));
   xs_gui_test_iterate (20);
   g_assert_true (list_visible (view));
 
   /* a search that finds nothing, over every claim: no button to offer */
   search = xs_gui_test_find (view, GTK_TYPE_SEARCH_ENTRY, NULL);
   gtk_editable_set_text (GTK_EDITABLE (search), "没有这个人");
-  g_assert_true (xs_gui_test_wait_until (shows_0_of_3, view, 5000));
+  g_assert_true (wait_for_count (view, "0 of 3 claims shown · 3 decided"));
   xs_gui_test_iterate (20);
   g_assert_false (list_visible (view));
   g_assert_nonnull (xs_gui_test_find (view, ADW_TYPE_STATUS_PAGE, "No Claims Found"));
@@ -224,10 +230,7 @@ test_review_claims_view_long_name (void)
   for (guint i = 0; i < xs_package_get_n_claims (package); i++)
     g_ptr_array_add (items, xs_package_claim_item_new (package, i, NULL));
 
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 340, 600);
-  gtk_window_set_child (window, view);
-  gtk_window_present (window);
+  window = show_in_window (view, 340);
   g_object_set (view, "list", list, NULL);
   xs_review_claim_list_set_side (list, XS_REVIEW_SIDE_INDUSTRY);
   xs_review_claim_list_add (list, (XsPackageClaimItem **) items->pdata, items->len);
