@@ -68,6 +68,7 @@ open_editor (Fixture *fixture,
   gtk_window_present (GTK_WINDOW (editor));
   xs_gui_test_wait_for_draw (GTK_WIDGET (editor));
   xs_gui_test_wait_editor_idle (editor);
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (editor));
   return editor;
 }
 

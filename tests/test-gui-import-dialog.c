@@ -85,6 +85,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->held = g_object_ref (fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (fixture->dialog));
 }
 
 static void
@@ -223,6 +224,7 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
 
   /* a rejected row's cells are marked, the others not */
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (fixture->dialog));
   {
     GtkWidget *rejected = xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "李四");
     GtkWidget *added = xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "张三");
@@ -378,11 +380,52 @@ test_history_undo_import (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (history), (gpointer *) &history);
   gtk_window_present (GTK_WINDOW (history));
   g_assert_true (xs_gui_test_wait_until (history_loaded, history, 30000));
+  xs_gui_test_wait_for_draw (history);
+  xs_gui_test_assert_unique_mnemonics (history);
 
-  undo = xs_gui_test_find (history, GTK_TYPE_BUTTON, "_Undo Import");
+  undo = xs_gui_test_find (history, GTK_TYPE_BUTTON, "Undo Import");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   g_assert_true (xs_gui_test_wait_until (roster_empty, NULL, 30000));
+  g_assert_true (xs_gui_test_wait_until (is_null, &history, 10000));
+}
+
+/* Two imports of one trainee: each row has its Undo Import button, and no
+ * two controls of the History answer the same Alt+letter. */
+static void
+test_history_mnemonics (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = xs_test_id_number (303);
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位\n郑十,%s,漯河市中心医院\n", id);
+  g_autofree char *update = g_strdup_printf ("姓名,身份证号,工作单位,职称\n郑十,%s,漯河市中心医院,主治医师\n", id);
+  g_autofree char *path = xs_test_write_file ("first.csv", csv, -1);
+  g_autofree char *path2 = xs_test_write_file ("second.csv", update, -1);
+  g_autoptr(XsImportReport) report = NULL;
+  g_autoptr(XsImportReport) report2 = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *history;
+  guint n_undo = 0;
+
+  report = xs_roster_import (db, path, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  report2 = xs_roster_import (db, path2, NULL, XS_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  history = xs_history_dialog_new (fixture->holder, xs_db_get_data_dir (db),
+                                   xs_trainee_store_find_id (db, id, NULL), "郑十");
+  g_object_add_weak_pointer (G_OBJECT (history), (gpointer *) &history);
+  gtk_window_present (GTK_WINDOW (history));
+  g_assert_true (xs_gui_test_wait_until (history_loaded, history, 30000));
+  xs_gui_test_wait_for_draw (history);
+
+  for (GtkWidget *row = xs_gui_test_find (history, ADW_TYPE_ACTION_ROW, NULL); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (xs_gui_test_find (row, GTK_TYPE_BUTTON, "Undo Import") != NULL)
+      n_undo++;
+  g_assert_cmpuint (n_undo, ==, 2);
+  xs_gui_test_assert_unique_mnemonics (history);
+
+  gtk_window_destroy (GTK_WINDOW (history));
   g_assert_true (xs_gui_test_wait_until (is_null, &history, 10000));
 }
 
@@ -783,6 +826,8 @@ main (int    argc,
               fixture_set_up, test_clear_switch_and_undo, fixture_tear_down);
   g_test_add ("/gui/import-dialog/history-undo-import", Fixture, NULL,
               fixture_set_up, test_history_undo_import, fixture_tear_down);
+  g_test_add ("/gui/import-dialog/history-mnemonics", Fixture, NULL,
+              fixture_set_up, test_history_mnemonics, fixture_tear_down);
   g_test_add ("/gui/import-dialog/rejected-rows-grouped-and-saved", Fixture, NULL,
               fixture_set_up, test_rejected_rows_grouped_and_saved, fixture_tear_down);
   g_test_add ("/gui/import-dialog/add-to-roster", Fixture, NULL,

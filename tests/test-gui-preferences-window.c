@@ -100,6 +100,7 @@ test_base_page (void)
   g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
   gtk_window_present (GTK_WINDOW (prefs));
   xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (prefs));
 
   name_row = find_row (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Name of the base");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "旧名字");
@@ -181,6 +182,7 @@ test_printing (void)
   gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 1000);
   gtk_window_present (GTK_WINDOW (prefs));
   xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (prefs));
 
   /* the standard design first, then the built-in ones and the base's */
   annual = ADW_COMBO_ROW (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Annual certificates"));
@@ -243,6 +245,7 @@ test_without_base (void)
   g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
   gtk_window_present (GTK_WINDOW (prefs));
   xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (prefs));
   name_row = xs_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Name of the base");
   g_assert_true (name_row == NULL || !gtk_widget_is_visible (name_row));
 
@@ -343,6 +346,7 @@ test_reviewers (void)
   gtk_window_set_default_size (GTK_WINDOW (prefs), 600, 900);
   gtk_window_present (GTK_WINDOW (prefs));
   xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (prefs));
   group = XS_REVIEWERS_GROUP (xs_gui_test_find (GTK_WIDGET (prefs), XS_TYPE_REVIEWERS_GROUP, NULL));
   g_assert_nonnull (group);
   g_assert_cmpuint (g_list_model_get_n_items (xs_reviewers_group_get_reviewers (group)), ==, 0);

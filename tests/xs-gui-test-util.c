@@ -205,6 +205,40 @@ xs_gui_test_find (GtkWidget  *root,
 }
 
 static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          const char *text = gtk_label_get_label (GTK_LABEL (widget));
+          const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (gdk_keyval_to_lower (keyval)));
+
+          if (other != NULL)
+            g_error ("“%s” and “%s” answer the same mnemonic", other, text);
+          g_hash_table_insert (seen, GUINT_TO_POINTER (gdk_keyval_to_lower (keyval)), (gpointer) text);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen);
+}
+
+void
+xs_gui_test_assert_unique_mnemonics (GtkWidget *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (root, seen);
+}
+
+static void
 close_first_window (GApplication *application)
 {
   GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (application));

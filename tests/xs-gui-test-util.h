@@ -54,6 +54,9 @@ void      xs_gui_test_iterate         (guint       ms);
  * still holds it until the job's worker has stopped. */
 void      xs_gui_test_finalize        (gpointer    object,
                                        guint       timeout_ms);
+/* Fails when two labels shown under @root (buttons' included) answer the
+ * same mnemonic: Alt and that letter would reach only one of them. */
+void      xs_gui_test_assert_unique_mnemonics (GtkWidget *root);
 /* The first descendant of @root of @type whose accessible label, label text
  * or button label contains @text (NULL: any of the type). */
 GtkWidget *xs_gui_test_find           (GtkWidget  *root,

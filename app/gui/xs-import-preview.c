@@ -246,7 +246,8 @@ number_cell_classes (GtkListItem *list_item,
 static char *
 add_to_roster_label (GtkListItem *list_item)
 {
-  return g_strdup (_("Add to _Roster…"));
+  /* no mnemonic: each such line has this button */
+  return g_strdup (_("Add to Roster…"));
 }
 
 /* the spreadsheet row, for import.add-to-roster */

@@ -57,7 +57,8 @@ update_use_button (XsSuggestionItem *item,
   gboolean used = xs_suggestion_item_get_used (item);
 
   gtk_widget_set_sensitive (GTK_WIDGET (button), !used);
-  gtk_button_set_label (button, used ? _("Used") : _("_Use"));
+  /* no mnemonic: each suggestion has this button */
+  gtk_button_set_label (button, used ? _("Used") : _("Use"));
 }
 
 static void
@@ -92,7 +93,6 @@ create_row (gpointer item,
     {
       GtkWidget *button = gtk_button_new ();
 
-      gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       update_use_button (item, NULL, GTK_BUTTON (button));
       g_signal_connect_object (item, "notify::used", G_CALLBACK (update_use_button), button, 0);
