@@ -206,6 +206,7 @@ test_check_dialog_links (void)
 
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
   claim_href = g_strdup_printf ("claim:%" G_GINT64_FORMAT, claim.id);
   trainee_href = g_strdup_printf ("trainee:%" G_GINT64_FORMAT, trainee->id);
   label = find_link_label (GTK_WIDGET (dialog), claim_href);

@@ -69,6 +69,7 @@ open_editor (Fixture *fixture,
   xs_gui_test_wait_for_draw (GTK_WIDGET (editor));
   xs_gui_test_wait_editor_idle (editor);
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (editor));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (editor));
   return editor;
 }
 

@@ -86,6 +86,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (fixture->dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (fixture->dialog));
 }
 
 static void
@@ -225,6 +226,7 @@ test_preview_then_import_valid_rows (Fixture       *fixture,
   /* a rejected row's cells are marked, the others not */
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->dialog));
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (fixture->dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (fixture->dialog));
   {
     GtkWidget *rejected = xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "李四");
     GtkWidget *added = xs_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "张三");
@@ -382,6 +384,7 @@ test_history_undo_import (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (history_loaded, history, 30000));
   xs_gui_test_wait_for_draw (history);
   xs_gui_test_assert_unique_mnemonics (history);
+  xs_gui_test_assert_controls_named (history);
 
   undo = xs_gui_test_find (history, GTK_TYPE_BUTTON, "Undo Import");
   g_assert_nonnull (undo);
@@ -424,6 +427,7 @@ test_history_mnemonics (Fixture       *fixture,
       n_undo++;
   g_assert_cmpuint (n_undo, ==, 2);
   xs_gui_test_assert_unique_mnemonics (history);
+  xs_gui_test_assert_controls_named (history);
 
   gtk_window_destroy (GTK_WINDOW (history));
   g_assert_true (xs_gui_test_wait_until (is_null, &history, 10000));

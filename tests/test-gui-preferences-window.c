@@ -101,6 +101,7 @@ test_base_page (void)
   gtk_window_present (GTK_WINDOW (prefs));
   xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (prefs));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (prefs));
 
   name_row = find_row (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Name of the base");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "旧名字");
@@ -183,6 +184,7 @@ test_printing (void)
   gtk_window_present (GTK_WINDOW (prefs));
   xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (prefs));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (prefs));
 
   /* the standard design first, then the built-in ones and the base's */
   annual = ADW_COMBO_ROW (find_row (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Annual certificates"));
@@ -246,6 +248,7 @@ test_without_base (void)
   gtk_window_present (GTK_WINDOW (prefs));
   xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (prefs));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (prefs));
   name_row = xs_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Name of the base");
   g_assert_true (name_row == NULL || !gtk_widget_is_visible (name_row));
 
@@ -347,6 +350,7 @@ test_reviewers (void)
   gtk_window_present (GTK_WINDOW (prefs));
   xs_gui_test_wait_for_draw (GTK_WIDGET (prefs));
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (prefs));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (prefs));
   group = XS_REVIEWERS_GROUP (xs_gui_test_find (GTK_WIDGET (prefs), XS_TYPE_REVIEWERS_GROUP, NULL));
   g_assert_nonnull (group);
   g_assert_cmpuint (g_list_model_get_n_items (xs_reviewers_group_get_reviewers (group)), ==, 0);
@@ -385,6 +389,8 @@ test_reviewers (void)
   g_assert_nonnull (xs_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "漯河市卫健委 审核员 䶮𠮷"));
   xs_gui_test_iterate (100);
   xs_gui_test_maybe_shoot (GTK_WIDGET (prefs), "preferences-reviewers.png");
+  /* the reviewer's row and its icon button say what they are */
+  xs_gui_test_assert_controls_named (GTK_WIDGET (prefs));
 
   /* removing asks first; Cancel keeps the reviewer */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group), "reviewers.remove", "x", reviewer->id));

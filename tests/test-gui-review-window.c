@@ -276,6 +276,7 @@ test_review_round_trip (Fixture       *fixture,
     xs_gui_test_iterate (300);
     xs_gui_test_maybe_shoot (GTK_WIDGET (review), "review-unknown-signer.png");
     xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (review));
+    xs_gui_test_assert_controls_named (GTK_WIDGET (review));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.trust-base", NULL));
     dialog = xs_gui_test_find_dialog_headed ("Trust This Base?");
     g_assert_nonnull (dialog);
@@ -312,6 +313,7 @@ test_review_round_trip (Fixture       *fixture,
   xs_gui_test_iterate (50);
   /* a claim shown: its decision buttons beside the list and the search */
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (review));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (review));
   g_assert_false (gtk_widget_is_sensitive (approve));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (approve), ==, "Only the HR department decides public hours");
   blocked = xs_gui_test_find (GTK_WIDGET (review), GTK_TYPE_LABEL, "Only the HR department decides public hours");

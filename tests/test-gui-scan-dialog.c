@@ -190,6 +190,7 @@ test_suggestions (void)
   xs_scan_dialog_show_recognition (dialog, found, own);
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
   save_shot (GTK_WIDGET (dialog), "scan-3-suggestions.png");
 
   warning = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,

@@ -204,6 +204,15 @@ xs_gui_test_find (GtkWidget  *root,
   return NULL;
 }
 
+/* Whether @child of @widget is a stack's page on its way out (still drawn
+ * while the stack slides or fades to another). */
+static gboolean
+leaving_page (GtkWidget *widget,
+              GtkWidget *child)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_visible_child (GTK_STACK (widget)) != child;
+}
+
 static void
 collect_mnemonics (GtkWidget  *widget,
                    GHashTable *seen)
@@ -227,7 +236,78 @@ collect_mnemonics (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_mnemonics (child, seen);
+    if (!leaving_page (widget, child))
+      collect_mnemonics (child, seen);
+}
+
+/* Whether @widget or a descendant shows words: a label with text. */
+static gboolean
+shows_words (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_words (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_named (GtkWidget *widget,
+             GString   *unnamed)
+{
+  gboolean control;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  /* libadwaita 1.2's own: a toast's close button has no name */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return;
+  control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SWITCH (widget)
+            || GTK_IS_ENTRY (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_PASSWORD_ENTRY (widget)
+            || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_TEXT_VIEW (widget);
+  /* a menu button's own toggle button is named by the menu button */
+  if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    control = FALSE;
+  /* GTK 4.8 labels a button by its own child, words or an icon: a button
+   * is named by its accessible label or by the words it shows; another
+   * control also by the widget it is labelled by */
+  if (control
+      && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      && (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)
+          ? !shows_words (widget)
+          : !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY)))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      const char *icon = GTK_IS_BUTTON (widget) ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : NULL;
+
+      g_string_append_printf (unnamed, "\n  %s%s%s%s%s in %s", G_OBJECT_TYPE_NAME (widget),
+                              icon != NULL ? " showing " : "", icon != NULL ? icon : "",
+                              tooltip != NULL ? " with the tooltip " : "", tooltip != NULL ? tooltip : "",
+                              G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+    }
+  if (control && !GTK_IS_MENU_BUTTON (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!leaving_page (widget, child))
+      check_named (child, unnamed);
+}
+
+void
+xs_gui_test_assert_controls_named (GtkWidget *root)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  check_named (root, unnamed);
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name:%s", unnamed->str);
 }
 
 void

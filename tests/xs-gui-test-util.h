@@ -57,6 +57,10 @@ void      xs_gui_test_finalize        (gpointer    object,
 /* Fails when two labels shown under @root (buttons' included) answer the
  * same mnemonic: Alt and that letter would reach only one of them. */
 void      xs_gui_test_assert_unique_mnemonics (GtkWidget *root);
+/* Fails when a control shown under @root that says nothing in words (an
+ * icon-only button, a switch, an entry, a drop-down) has no accessible
+ * label nor a label that names it: a screen reader would say only its role. */
+void      xs_gui_test_assert_controls_named (GtkWidget *root);
 /* The first descendant of @root of @type whose accessible label, label text
  * or button label contains @text (NULL: any of the type). */
 GtkWidget *xs_gui_test_find           (GtkWidget  *root,
