@@ -51,6 +51,9 @@ run_dialog (XsApplication       *app,
 
   g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+  xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
   xs_archive_dialog_set_passphrase (dialog, passphrase);
   xs_archive_dialog_run (dialog, path);
   g_assert_true (xs_gui_test_wait_until (is_finished, dialog, 60000));

@@ -168,6 +168,8 @@ static void
 open_page (Fixture *fixture)
 {
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (fixture->view));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (fixture->view));
 }
 
 static GtkSelectionModel *
@@ -504,6 +506,8 @@ test_verify (Fixture       *fixture,
   gtk_window_present (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
 
   /* Genuine: valid, with the name and number the page prints, for the
    * clerk to compare with the ID card */
@@ -557,6 +561,8 @@ test_verify_rotated (Fixture       *fixture,
   gtk_window_present (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
   verify_text (dialog, xs_certificate_get_payload (certificate), "Valid");
   tampered = g_string_new (xs_certificate_get_payload (certificate));
   tampered->str[20] = tampered->str[20] == '1' ? '2' : '1';
@@ -624,6 +630,8 @@ test_verify_revoked (Fixture       *fixture,
   gtk_window_present (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
 
   /* the code read from the PDF, in a worker */
   xs_verify_dialog_read_picture (XS_VERIFY_DIALOG (dialog), pdf);
@@ -687,6 +695,8 @@ test_hidden_page (Fixture       *fixture,
 
       gtk_widget_set_visible (GTK_WIDGET (fixture->view), TRUE);
       xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (fixture->view));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (fixture->view));
       g_assert_cmpuint (g_list_model_get_n_items (shown), ==, years[i] == YEAR ? qualified : 0);
     }
 }

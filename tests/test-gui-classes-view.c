@@ -84,6 +84,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (xs_gui_test_wait_until (loaded, fixture->view, 10000));
   gtk_window_present (fixture->holder);
   xs_gui_test_wait_for_draw (GTK_WIDGET (fixture->view));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (fixture->view));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (fixture->view));
 }
 
 static gboolean
@@ -182,6 +184,8 @@ test_create_class (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
 
   /* The first field has the focus; Create waits until the class is
    * complete, and says what is missing next to the fields. */

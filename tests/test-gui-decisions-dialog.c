@@ -60,7 +60,9 @@ test_preview (void)
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "apply"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "apply-valid"));
   gtk_window_present (GTK_WINDOW (dialog));
-  xs_gui_test_iterate (50);
+  xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_cmpuint (n_applied, ==, 0);

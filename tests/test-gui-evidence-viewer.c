@@ -42,6 +42,8 @@ present (const char *path)
   GtkWindow *window = xs_evidence_viewer_present (NULL, path, "证明材料.pdf");
 
   xs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (window));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (window));
   return window;
 }
 
@@ -146,6 +148,8 @@ wait_for_stack_page (GtkWindow  *window,
 
   g_assert_true (xs_gui_test_wait_until (has_stack_page, wanted, 10000));
   xs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (window));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (window));
 }
 
 /* The texture's pixel at the left edge, a third of the way down the page:

@@ -89,6 +89,8 @@ test_history_from_trainee_page (void)
   }
   gtk_window_present (holder);
   xs_gui_test_wait_for_draw (GTK_WIDGET (page));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (page));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (page));
 
   /* the claim row says who decided, and why */
   claim_row = xs_gui_test_find (GTK_WIDGET (page), XS_TYPE_CLAIM_ROW, NULL);
@@ -111,6 +113,8 @@ test_history_from_trainee_page (void)
   g_assert_cmpuint (entries->len, ==, 4);
   g_assert_nonnull (strstr (((XsHistoryEntry *) g_ptr_array_index (entries, 0))->text, "added to the roster"));
   xs_gui_test_wait_for_draw (GTK_WIDGET (dialog));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (dialog));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (dialog));
   row = xs_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
                           "rejected by the HR department (reviewer 张三): 材料不清晰");
   g_assert_nonnull (row);

@@ -56,6 +56,9 @@ test_review_claim_detail_show (void)
   gtk_window_set_default_size (window, 400, 700);
   gtk_window_set_child (window, detail);
   gtk_window_present (window);
+  xs_gui_test_wait_for_draw (GTK_WIDGET (window));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (window));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (window));
   approve = xs_gui_test_find (detail, GTK_TYPE_BUTTON, "Approve");
   reject = xs_gui_test_find (detail, GTK_TYPE_BUTTON, "Reject…");
   g_assert_nonnull (approve);
