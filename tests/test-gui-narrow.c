@@ -127,6 +127,7 @@ assert_fits (XsWindow   *window,
   /* each Alt+letter reaches one control */
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (window));
   xs_gui_test_assert_controls_named (GTK_WIDGET (window));
+  xs_gui_test_assert_menu_mnemonics (GTK_WIDGET (window));
 }
 
 /* Shows the page @name as the sidebar does when a row is activated. */

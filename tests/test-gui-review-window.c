@@ -313,6 +313,7 @@ test_review_round_trip (Fixture       *fixture,
   xs_gui_test_iterate (50);
   /* a claim shown: its decision buttons beside the list and the search */
   xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (review));
+  xs_gui_test_assert_menu_mnemonics (GTK_WIDGET (review));
   xs_gui_test_assert_controls_named (GTK_WIDGET (review));
   g_assert_false (gtk_widget_is_sensitive (approve));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (approve), ==, "Only the HR department decides public hours");

@@ -310,6 +310,64 @@ xs_gui_test_assert_controls_named (GtkWidget *root)
     g_error ("controls without an accessible name:%s", unnamed->str);
 }
 
+/* Adds the mnemonics of @menu's items and of its sections' to @seen; a
+ * submenu is a menu of its own. */
+static void
+collect_menu_mnemonics (GMenuModel *menu,
+                        GHashTable *seen)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+      const char *underscore;
+
+      if (section != NULL)
+        collect_menu_mnemonics (section, seen);
+      if (submenu != NULL)
+        {
+          g_autoptr(GHashTable) own = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+          collect_menu_mnemonics (submenu, own);
+        }
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label)
+          || (underscore = strchr (label, '_')) == NULL || underscore[1] == '\0')
+        continue;
+      {
+        gpointer key = GUINT_TO_POINTER (g_unichar_tolower (g_utf8_get_char (underscore + 1)));
+        const char *other = g_hash_table_lookup (seen, key);
+
+        if (other != NULL)
+          g_error ("menu items “%s” and “%s” answer the same mnemonic", other, label);
+        g_hash_table_insert (seen, key, g_steal_pointer (&label));
+      }
+    }
+}
+
+static void
+check_menu_buttons (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+      collect_menu_mnemonics (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), seen);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_menu_buttons (child);
+}
+
+void
+xs_gui_test_assert_menu_mnemonics (GtkWidget *root)
+{
+  check_menu_buttons (root);
+}
+
 void
 xs_gui_test_assert_unique_mnemonics (GtkWidget *root)
 {

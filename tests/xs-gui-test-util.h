@@ -57,6 +57,9 @@ void      xs_gui_test_finalize        (gpointer    object,
 /* Fails when two labels shown under @root (buttons' included) answer the
  * same mnemonic: Alt and that letter would reach only one of them. */
 void      xs_gui_test_assert_unique_mnemonics (GtkWidget *root);
+/* Fails when two items of the menus of the menu buttons shown under @root
+ * (each menu with its sections) answer the same Alt+letter. */
+void      xs_gui_test_assert_menu_mnemonics (GtkWidget *root);
 /* Fails when a control shown under @root that says nothing in words (an
  * icon-only button, a switch, an entry, a drop-down) has no accessible
  * label nor a label that names it: a screen reader would say only its role. */
