@@ -199,19 +199,22 @@ xs_cli_run_job (XsJob       *job,
   return xs_job_run_finish (job, result, error);
 }
 
+/* The terminal columns @c takes: CJK two, combining marks none. */
+static int
+char_width (gunichar c)
+{
+  if (g_unichar_iszerowidth (c))
+    return 0;
+  return g_unichar_iswide (c) ? 2 : 1;
+}
+
 static int
 display_width (const char *text)
 {
   int width = 0;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
+    width += char_width (g_utf8_get_char (p));
   return width;
 }
 
@@ -253,8 +256,7 @@ cut_to_width (const char *text,
 
   for (; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      int w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+      int w = char_width (g_utf8_get_char (p));
 
       if (used + w > width - 1)
         break;
