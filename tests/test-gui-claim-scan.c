@@ -47,6 +47,8 @@ open_new_claim (Fixture *fixture)
   g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
   xs_gui_test_wait_for_draw (GTK_WIDGET (editor));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (editor));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (editor));
   xs_gui_test_wait_editor_idle (editor);
   return editor;
 }

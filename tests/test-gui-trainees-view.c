@@ -198,6 +198,8 @@ test_rows_follow_search (void)
   xs_trainees_view_set_model (view, model);
   gtk_window_present (GTK_WINDOW (window));
   xs_gui_test_wait_for_draw (window);
+  xs_gui_test_assert_unique_mnemonics (window);
+  xs_gui_test_assert_controls_named (window);
   g_assert_true (xs_gui_test_wait_until (shows, &shown, 10000));
   xs_gui_test_iterate (200);
   /* GTK keeps more rows than the screen shows */
@@ -211,6 +213,8 @@ test_rows_follow_search (void)
   /* the rows GTK keeps past the 100th stay a moment and go in steps */
   g_assert_cmpuint (listed (view), >, 100);
   xs_gui_test_wait_for_draw (window);
+  xs_gui_test_assert_unique_mnemonics (window);
+  xs_gui_test_assert_controls_named (window);
   g_assert_true (xs_gui_test_wait_until (all_listed, &shown, 10000));
   /* the rows below the screen are named after the frame */
   g_assert_true (xs_gui_test_wait_until (all_named, view, 10000));

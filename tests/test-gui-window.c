@@ -296,6 +296,8 @@ test_window_bars_after_approval (Fixture       *fixture,
   xs_window_show_trainee (window, trainee->id);
   page = XS_TRAINEE_PAGE (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEE_PAGE, NULL));
   xs_gui_test_wait_for_draw (GTK_WIDGET (page));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (page));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (page));
 
   /* the bars, or the boxes that hold them, are siblings */
   for (GtkWidget *c = gtk_widget_get_parent (xs_gui_test_find (GTK_WIDGET (page), XS_TYPE_HOURS_BAR, NULL));
@@ -392,6 +394,8 @@ test_window_shared_scan_and_statistics (Fixture       *fixture,
   wait_for_page (window, "trainee");
   page = XS_TRAINEE_PAGE (xs_gui_test_find (GTK_WIDGET (window), XS_TYPE_TRAINEE_PAGE, NULL));
   xs_gui_test_wait_for_draw (GTK_WIDGET (page));
+  xs_gui_test_assert_unique_mnemonics (GTK_WIDGET (page));
+  xs_gui_test_assert_controls_named (GTK_WIDGET (page));
   row = xs_gui_test_find (GTK_WIDGET (page), XS_TYPE_CLAIM_ROW, NULL);
   g_assert_nonnull (row);
   g_assert_cmpstr (xs_claim_row_get_shared_scan (XS_CLAIM_ROW (row)), ==, expected);
