@@ -16,6 +16,7 @@
 #include "xs-base-profile.h"
 #include "xs-preferences-window.h"
 #include "xs-review-window.h"
+#include "xs-renderer.h"
 #include "xs-tooltip.h"
 #include "xs-window.h"
 
@@ -395,6 +396,7 @@ xs_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (xs_application_parent_class)->startup (app);
   xs_tooltip_install ();
+  xs_renderer_choose_for_display (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

@@ -6,7 +6,8 @@
  *
  *   xueshi:  xs_evidence_viewer_load_file() in a window that is already on
  *            screen, until a frame has been painted with the first page's
- *            texture (under Xvfb, with GTK's default renderer);
+ *            texture (under Xvfb, with the renderer the application
+ *            takes: see xs-renderer.c);
  *   anchor:  `pdftocairo -f 1 -l 1 -r 96 -tiff FILE out`, spawn to exit.
  *
  * Needs a display (run it under xvfb-run); exits 77 (skipped) without one.
@@ -26,6 +27,7 @@
 
 #include "xs-bench-util.h"
 #include "xs-evidence-viewer.h"
+#include "xs-renderer.h"
 
 static int n_pages = 100;
 static int runs = 5;
@@ -245,7 +247,7 @@ time_viewer (const char *path)
     g_main_context_iteration (NULL, FALSE);
   if (!renderer_told)
     {
-      g_print ("# GTK renderer: %s (GSK_RENDERER=cairo or gl chooses)\n",
+      g_print ("# GTK renderer: %s (the application's choice; GSK_RENDERER=cairo or gl overrides it)\n",
                G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
       renderer_told = TRUE;
     }
@@ -315,6 +317,8 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+  /* the renderer the application would take here */
+  xs_renderer_choose_for_display (gdk_display_get_default ());
 
   options.tmpdir = tmpdir_parent;
   options.keep = keep;

@@ -500,7 +500,9 @@ main (int    argc,
   printf ("switching the year: %u trainees mean %.0f ms, worst %.0f ms (goal <= 1000), processor %.0f ms; demo base of 300 mean %.0f ms, worst %.0f ms (goal <= 200), processor %.0f ms\n",
           options.rows, year_mean * 1000, year_worst * 1000, year_cpu * 1000,
           demo_mean * 1000, demo_worst * 1000, demo_cpu * 1000);
-  printf ("renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  printf ("renderer: %s (GSK_RENDERER %s)\n",
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_application_release (G_APPLICATION (app));
