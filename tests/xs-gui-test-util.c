@@ -310,6 +310,41 @@ xs_gui_test_assert_controls_named (GtkWidget *root)
     g_error ("controls without an accessible name:%s", unnamed->str);
 }
 
+static void
+check_label_starts (GtkWidget *widget,
+                    GString   *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+      PangoGlyphItem *first;
+
+      if (line != NULL && line->runs != NULL && pango_layout_is_ellipsized (layout))
+        {
+          first = line->runs->data;
+          if (first->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+            g_string_append_printf (cut, " “%s” (%d px)", gtk_label_get_text (GTK_LABEL (widget)),
+                                    gtk_widget_get_width (widget));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_label_starts (child, cut);
+}
+
+void
+xs_gui_test_assert_labels_show_start (GtkWidget *root)
+{
+  g_autoptr(GString) cut = g_string_new (NULL);
+
+  check_label_starts (root, cut);
+  if (cut->len > 0)
+    g_error ("labels whose first words are cut off:%s", cut->str);
+}
+
 /* Adds the mnemonics of @menu's items and of its sections' to @seen; a
  * submenu is a menu of its own. */
 static void

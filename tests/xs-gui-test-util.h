@@ -64,6 +64,10 @@ void      xs_gui_test_assert_menu_mnemonics (GtkWidget *root);
  * icon-only button, a switch, an entry, a drop-down) has no accessible
  * label nor a label that names it: a screen reader would say only its role. */
 void      xs_gui_test_assert_controls_named (GtkWidget *root);
+/* Fails when a label shown under @root is cut so that its first words are
+ * hidden ("…cted" for "3 selected"): what a label says first (a count, a
+ * name) must stay readable in a narrow window. */
+void      xs_gui_test_assert_labels_show_start (GtkWidget *root);
 /* The first descendant of @root of @type whose accessible label, label text
  * or button label contains @text (NULL: any of the type). */
 GtkWidget *xs_gui_test_find           (GtkWidget  *root,
