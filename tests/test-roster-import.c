@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "xs-header-map.h"
 #include "xs-roster-import.h"
 #include "xs-table-reader.h"
 #include "xs-test-util.h"
@@ -181,6 +182,65 @@ test_roster_headers (void)
   g_assert_nonnull (error);
 }
 
+/* Chinese forms put the sheet's title (often merged across the columns), a
+ * date or a note above the header row: the header is looked for below. */
+static void
+test_roster_title_above_header (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *id = xs_test_id_number (11);
+  g_autofree char *other = xs_test_id_number (12);
+  g_autofree char *rejections = NULL;
+  g_autofree char *csv = g_strdup_printf (
+    "2018年度专业技术人员继续教育名单,,\n"       /* row 1: the title */
+    "填报单位：漯河市卫生健康委员会,,填报日期：2018-03-01\n" /* row 2 */
+    ",,\n"                                        /* row 3: empty cells */
+    "姓名,身份证号,工作单位\n"                     /* row 4: the header */
+    "张三,%s,漯河市中心医院\n"                     /* row 5 */
+    "李四,%s,\n",                                 /* row 6: no employer */
+    id, other);
+  g_autoptr(GString) eleven = g_string_new (NULL);
+  g_autoptr(XsTrainee) trainee = NULL;
+
+  report = import_text (db, csv, XS_IMPORT_SKIP_INVALID, &error);
+  g_assert_no_error (error);
+  assert_summary (report, "imported 1, updated 0, rejected 1");
+  trainee = xs_trainee_store_lookup (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trainee->name, ==, "张三");
+  g_assert_cmpstr (trainee->employer, ==, "漯河市中心医院");
+  /* rows are numbered as the spreadsheet shows them */
+  rejections = xs_import_report_format_rejections (report);
+  g_test_message ("%s", rejections);
+  g_assert_nonnull (strstr (rejections, "roster.csv:6: "));
+  g_clear_object (&report);
+
+  /* A header that lacks a required column is still the header: the file is
+   * refused naming the column and the header's row. */
+  report = import_text (db, "名单,,\n姓名,工作单位\n张三,某单位\n", XS_IMPORT_DEFAULT, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "roster.csv:2: "));
+  g_assert_nonnull (strstr (error->message, "身份证号"));
+  g_clear_error (&error);
+
+  /* Only the first XS_HEADER_MAP_MAX_ROWS rows are looked at: a file without
+   * a header in them is refused at its first row, and nothing is written. */
+  for (guint i = 0; i < XS_HEADER_MAP_MAX_ROWS; i++)
+    g_string_append_printf (eleven, "说明第%u行,,\n", i + 1);
+  g_string_append_printf (eleven, "姓名,身份证号,工作单位\n王五,%s,某单位\n", other);
+  report = import_text (db, eleven->str, XS_IMPORT_DEFAULT, &error);
+  g_assert_null (report);
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "roster.csv:1: "));
+  g_clear_error (&error);
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 1);
+}
+
 static void
 test_roster_gb18030_fixture (void)
 {
@@ -282,6 +342,7 @@ main (int    argc,
   g_test_add_func ("/roster-import/many-duplicates", test_roster_many_duplicates);
   g_test_add_func ("/roster-import/dry-run", test_roster_dry_run);
   g_test_add_func ("/roster-import/headers", test_roster_headers);
+  g_test_add_func ("/roster-import/title-above-header", test_roster_title_above_header);
   g_test_add_func ("/roster-import/gb18030-fixture", test_roster_gb18030_fixture);
   g_test_add_func ("/roster-import/progress-and-cancel", test_roster_progress_and_cancel);
 

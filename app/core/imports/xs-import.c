@@ -253,7 +253,7 @@ _xs_import_run (XsDb                *db,
                      _("%s is empty: it has no header row and no data."), file_name);
       return NULL;
     }
-  if (!xs_header_map_build (reader, file_name, specs, n_specs, columns, error))
+  if (!xs_header_map_find (reader, file_name, specs, n_specs, columns, error))
     return NULL;
 
   {

@@ -66,24 +66,23 @@ display_name (const char *aliases)
   return bar ? g_strndup (aliases, bar - aliases) : g_strdup (aliases);
 }
 
-gboolean
-xs_header_map_build (XsTableReader       *reader,
-                     const char          *file_name,
-                     const XsColumnSpec  *specs,
-                     guint                n_specs,
-                     int                 *columns,
-                     GError             **error)
+/* Matches the reader's current row against @specs: fills @columns and
+ * returns how many of the specs it names, or -1 (@error set) when it names
+ * one twice. */
+static int
+match_row (XsTableReader       *reader,
+           const char          *file_name,
+           const XsColumnSpec  *specs,
+           guint                n_specs,
+           int                 *columns,
+           GError             **error)
 {
-  g_autoptr(GString) missing = g_string_new (NULL);
-  guint n_fields;
-
-  g_return_val_if_fail (XS_IS_TABLE_READER (reader), FALSE);
-  g_return_val_if_fail (specs != NULL && columns != NULL, FALSE);
+  guint n_fields = xs_table_reader_get_n_fields (reader);
+  int found = 0;
 
   for (guint i = 0; i < n_specs; i++)
     columns[i] = -1;
 
-  n_fields = xs_table_reader_get_n_fields (reader);
   for (guint c = 0; c < n_fields; c++)
     {
       const char *field = xs_table_reader_get_field (reader, c);
@@ -113,11 +112,26 @@ xs_header_map_build (XsTableReader       *reader,
               g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
                            _("%s: the columns %u and %u both hold “%s”; delete one of them."),
                            file_name, columns[i] + 1, c + 1, header);
-              return FALSE;
+              return -1;
             }
           columns[i] = c;
+          found++;
         }
     }
+  return found;
+}
+
+/* Fails naming the required columns @columns lacks, as missing from the
+ * header in @row. */
+static gboolean
+check_required (const char          *file_name,
+                guint                row,
+                const XsColumnSpec  *specs,
+                guint                n_specs,
+                const int           *columns,
+                GError             **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
 
   for (guint i = 0; i < n_specs; i++)
     {
@@ -134,11 +148,50 @@ xs_header_map_build (XsTableReader       *reader,
   if (missing->len > 0)
     {
       g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
-                   _("%s:%u: the header row has no column %s. The first row must name the columns."),
-                   file_name, xs_table_reader_get_row_number (reader), missing->str);
+                   _("%s:%u: the header row has no column %s. The row above the data must name its columns."),
+                   file_name, row, missing->str);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+xs_header_map_find (XsTableReader       *reader,
+                    const char          *file_name,
+                    const XsColumnSpec  *specs,
+                    guint                n_specs,
+                    int                 *columns,
+                    GError             **error)
+{
+  guint first_row;
+
+  g_return_val_if_fail (XS_IS_TABLE_READER (reader), FALSE);
+  g_return_val_if_fail (specs != NULL && columns != NULL, FALSE);
+
+  first_row = xs_table_reader_get_row_number (reader);
+  for (guint looked = 1;; looked++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      int found = match_row (reader, file_name, specs, n_specs, columns, error);
+
+      if (found < 0)
+        return FALSE;
+      /* the header: it names some of the columns, if not all */
+      if (found > 0)
+        return check_required (file_name, xs_table_reader_get_row_number (reader),
+                               specs, n_specs, columns, error);
+
+      /* a title, a date or a note above the header; or no header at all */
+      if (looked == XS_HEADER_MAP_MAX_ROWS || !xs_table_reader_next (reader, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          return check_required (file_name, first_row, specs, n_specs, columns, error);
+        }
+    }
 }
 
 /* Whether @text (@length bytes) starts or ends with one of the spaces that

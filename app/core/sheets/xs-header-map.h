@@ -14,11 +14,18 @@ typedef struct
   gboolean    required;
 } XsColumnSpec;
 
-/* Matches the reader's current row (the header) against @specs, after
+/* How far down a sheet its header row is looked for. */
+#define XS_HEADER_MAP_MAX_ROWS 10
+
+/* Finds the header row, starting with the reader's current row: the first
+ * row that names any of @specs' columns, within XS_HEADER_MAP_MAX_ROWS rows.
+ * Rows above it that name none (a sheet's title, a date, a note) are
+ * passed over, as Chinese forms put them there. Header cells match after
  * trimming ASCII and full-width spaces and ignoring ASCII case. Fills
- * @columns[i] with the column of specs[i], or -1 when absent. Fails naming
- * every missing required column, and a column named twice. */
-gboolean    xs_header_map_build   (XsTableReader       *reader,
+ * @columns[i] with the column of specs[i], or -1 when absent, and leaves the
+ * reader on the header row. Fails naming every missing required column, and
+ * a column named twice. */
+gboolean    xs_header_map_find    (XsTableReader       *reader,
                                    const char          *file_name,
                                    const XsColumnSpec  *specs,
                                    guint                n_specs,
