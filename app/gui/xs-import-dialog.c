@@ -236,9 +236,9 @@ xs_import_dialog_new (GtkWindow             *parent,
       adw_window_title_set_title (self->window_title, _("Import Roster"));
       adw_status_page_set_title (self->choose_page, _("Choose the Roster"));
       adw_status_page_set_description (self->choose_page,
-                                       _("An Excel (.xlsx) or CSV file whose first row names the columns: "
+                                       _("An Excel (.xlsx) or CSV file whose header row names the columns: "
                                          "姓名, 身份证号 and 工作单位; 性别, 职称, 专业, 县区 and 手机号 may follow. "
-                                         "People already on the roster are updated."));
+                                         "A title above the header is fine. People already on the roster are updated."));
     }
   else
     {
