@@ -124,6 +124,32 @@ test_hours_import_rejects (void)
   g_assert_null (strstr (rejections, a));
 }
 
+/* A formula that failed shows its error in the cell, and Excel and WPS
+ * write that text to CSV as well: it is no number of hours, and no name. */
+static void
+test_hours_import_formula_errors (void)
+{
+  g_autoptr(XsDb) db = db_with_roster (2);
+  g_autofree char *a = xs_test_id_number (0);
+  g_autofree char *b = xs_test_id_number (1);
+  g_autofree char *csv = g_strdup_printf (HEADER
+    "%s,学员0,2018,专业科目,,#VALUE!,1,培训班甲,2018-04-14\n"     /* 2 hours */
+    "%s,#N/A,2018,专业科目,,30,1,培训班乙,2018-04-14\n"           /* 3 name */
+    "%s,学员1,2018,专业科目,,Err:502,1,培训班丙,2018-04-14\n"     /* 4 LibreOffice */
+    "%s,学员1,2018,专业科目,,30,1,#培训班丁,2018-04-14\n",        /* 5 a title with # */
+    a, a, b, b);
+  g_autoptr(XsImportReport) report = import_hours (db, csv, NULL, XS_IMPORT_SKIP_INVALID);
+  g_autofree char *summary = xs_import_report_format_summary (report);
+  g_autofree char *rejections = xs_import_report_format_rejections (report);
+
+  g_test_message ("%s", rejections);
+  g_assert_cmpstr (summary, ==, "imported 1, updated 0, rejected 3");
+  g_assert_nonnull (strstr (rejections, "hours.csv:2: The 学时 cell holds #VALUE!: the formula"));
+  g_assert_nonnull (strstr (rejections, "hours.csv:3: The 姓名 cell holds #N/A: the formula"));
+  g_assert_nonnull (strstr (rejections, "hours.csv:4: The 学时 cell holds Err:502: the formula"));
+  g_assert_null (strstr (rejections, "hours.csv:5:"));
+}
+
 static void
 test_hours_import_duplicate_of_stored (void)
 {
@@ -229,6 +255,7 @@ main (int    argc,
 
   g_test_add_func ("/hours-import/batch", test_hours_import_batch);
   g_test_add_func ("/hours-import/rejects", test_hours_import_rejects);
+  g_test_add_func ("/hours-import/formula-errors", test_hours_import_formula_errors);
   g_test_add_func ("/hours-import/duplicate-of-stored", test_hours_import_duplicate_of_stored);
   g_test_add_func ("/hours-import/makeup", test_hours_import_makeup);
   g_test_add_func ("/hours-import/class", test_hours_import_class);

@@ -241,6 +241,31 @@ test_roster_title_above_header (void)
   g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 1);
 }
 
+/* An employer filled in by a formula that failed (a VLOOKUP of an employer
+ * code, say) is not an employer. */
+static void
+test_roster_formula_errors (void)
+{
+  g_autoptr(XsDb) db = xs_test_open_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsImportReport) report = NULL;
+  g_autofree char *a = xs_test_id_number (21);
+  g_autofree char *b = xs_test_id_number (22);
+  g_autofree char *rejections = NULL;
+  g_autofree char *csv = g_strdup_printf ("姓名,身份证号,工作单位,职称\n"
+                                          "张三,%s,#N/A,主治医师\n"
+                                          "李四,%s,漯河市中心医院,#REF!\n", a, b);
+
+  report = import_text (db, csv, XS_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_summary (report, "imported 0, updated 0, rejected 2");
+  rejections = xs_import_report_format_rejections (report);
+  g_test_message ("%s", rejections);
+  g_assert_nonnull (strstr (rejections, "roster.csv:2: The 工作单位 cell holds #N/A"));
+  g_assert_nonnull (strstr (rejections, "roster.csv:3: The 职称 cell holds #REF!"));
+  g_assert_cmpint (xs_trainee_store_count (db, NULL), ==, 0);
+}
+
 static void
 test_roster_gb18030_fixture (void)
 {
@@ -343,6 +368,7 @@ main (int    argc,
   g_test_add_func ("/roster-import/dry-run", test_roster_dry_run);
   g_test_add_func ("/roster-import/headers", test_roster_headers);
   g_test_add_func ("/roster-import/title-above-header", test_roster_title_above_header);
+  g_test_add_func ("/roster-import/formula-errors", test_roster_formula_errors);
   g_test_add_func ("/roster-import/gb18030-fixture", test_roster_gb18030_fixture);
   g_test_add_func ("/roster-import/progress-and-cancel", test_roster_progress_and_cancel);
 

@@ -177,6 +177,67 @@ abandon (XsDb    *db,
   chunks->committed = FALSE;
 }
 
+/* Whether @text is what Excel, WPS or LibreOffice show, and write to CSV, in
+ * a cell whose formula failed: "#N/A", "#VALUE!", …, LibreOffice's
+ * "Err:502". */
+static gboolean
+is_formula_error (const char *text)
+{
+  static const char *const errors[] = {
+    "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!",
+    "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#GETTING_DATA",
+  };
+
+  if (text[0] == '#')
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (errors); i++)
+        if (g_ascii_strcasecmp (text, errors[i]) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  if (text[0] == 'E' && g_str_has_prefix (text, "Err:") && text[4] != '\0')
+    {
+      for (const char *p = text + 4; *p != '\0'; p++)
+        if (!g_ascii_isdigit (*p))
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Rejects the row when a cell the import reads holds a formula's error
+ * instead of a value: such a value would be taken for a name, an employer
+ * or a number. Returns whether it did. */
+static gboolean
+reject_formula_error (XsImportRowContext *context,
+                      const XsColumnSpec *specs,
+                      guint               n_specs)
+{
+  guint n_fields = xs_table_reader_get_n_fields (context->reader);
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      int column = context->columns[i];
+      const char *field;
+      g_autofree char *name = NULL;
+
+      if (column < 0 || (guint) column >= n_fields)
+        continue;
+      field = xs_table_reader_get_field (context->reader, column);
+      if (!is_formula_error (field))
+        continue;
+      name = g_strndup (specs[i].aliases, strcspn (specs[i].aliases, "|"));
+      /* Translators: "%s" are a column's name (工作单位) and the cell's
+       * text (#N/A) */
+      return _xs_import_reject_printf (context,
+                                       _("The %s cell holds %s: the formula that fills it failed. "
+                                         "Correct the formula in the spreadsheet, or paste its values, "
+                                         "and import again."),
+                                       name, field);
+    }
+  return FALSE;
+}
+
 gboolean
 _xs_import_reject (XsImportRowContext *context,
                    GError             *error)
@@ -314,7 +375,8 @@ _xs_import_run (XsDb                *db,
   while (xs_table_reader_next (reader, &local_error))
     {
       context.row = xs_table_reader_get_row_number (reader);
-      if (!row_func (&context, user_data, error))
+      if (!reject_formula_error (&context, specs, n_specs)
+          && !row_func (&context, user_data, error))
         goto failed;
 
       if (++n % CHECK_EVERY == 0)
