@@ -248,6 +248,19 @@ xs_id_number_normalize_at (const char  *text,
                    _("The identity number is far too long; it needs 18 characters."));
       return NULL;
     }
+  /* Numbers typed by hand are often grouped: "410102 19800101 1234". */
+  {
+    gsize kept = 0, space;
+
+    for (gsize i = 0; folded[i] != '\0';)
+      {
+        if (xs_text_space_at (folded + i, &space))
+          i += space;
+        else
+          folded[kept++] = folded[i++];
+      }
+    folded[kept] = '\0';
+  }
   digits = folded;
   /* A leading apostrophe is how Excel users mark a cell as text. */
   if (digits[0] == '\'')

@@ -21,6 +21,14 @@ xs_phone_normalize (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* A leading apostrophe (or a full-width one) is how Excel users mark a
+   * cell as text, and how CSV written here keeps "+86 …" from being a
+   * formula. */
+  if (text[0] == '\'')
+    text++;
+  else if (g_str_has_prefix (text, "\xef\xbc\x87"))
+    text += 3;
+
   /* Most cells hold a mobile number as it should be: 11 ASCII digits. */
   if (text[0] == '1' && text[1] >= '3' && text[1] <= '9')
     {
@@ -56,9 +64,17 @@ xs_phone_normalize (const char  *text,
   for (gsize i = 0; i < digits->len; i++)
     n_digits += g_ascii_isdigit (digits->str[i]);
 
-  if (strchr (digits->str, '-') == NULL && n_digits == 11 && digits->str[0] == '1'
-      && digits->str[1] >= '3' && digits->str[1] <= '9')
-    return g_string_free (g_steal_pointer (&digits), FALSE);
+  /* a mobile number, perhaps grouped as 138-0000-0000: kept as its digits */
+  if (n_digits == 11 && digits->str[0] == '1' && digits->str[1] >= '3' && digits->str[1] <= '9')
+    {
+      gsize kept = 0;
+
+      for (gsize i = 0; i < digits->len; i++)
+        if (g_ascii_isdigit (digits->str[i]))
+          digits->str[kept++] = digits->str[i];
+      g_string_truncate (digits, kept);
+      return g_string_free (g_steal_pointer (&digits), FALSE);
+    }
 
   /* Landline: 0 + 2–3 digit area code, 7–8 digit number, optional extension. */
   if (digits->str[0] == '0' && n_digits >= 10 && n_digits <= 16)
