@@ -292,6 +292,8 @@ test_boolean (void)
     { "1", TRUE }, { "0", FALSE }, { "１", TRUE }, { "０", FALSE },
     { "", FALSE }, { "  ", FALSE }, { "\u3000", FALSE }, { " 是 ", TRUE },
     { "√", TRUE }, { "×", FALSE },
+    /* as clerks also write them */
+    { "必修课", TRUE }, { "选修课", FALSE }, { "✓", TRUE }, { "✔", TRUE }, { "✗", FALSE }, { "✘", FALSE },
   };
   const char *bad[] = { "2", "maybe", "是的", "必", "yes!", "10", "-1" };
 

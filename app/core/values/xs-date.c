@@ -530,11 +530,13 @@ xs_boolean_parse (const char  *text,
   } words[] = {
     { "是", TRUE }, { "否", FALSE },
     { "必修", TRUE }, { "选修", FALSE },
+    { "必修课", TRUE }, { "选修课", FALSE },
     { "yes", TRUE }, { "no", FALSE },
     { "y", TRUE }, { "n", FALSE },
     { "true", TRUE }, { "false", FALSE },
     { "1", TRUE }, { "0", FALSE },
     { "√", TRUE }, { "×", FALSE },
+    { "✓", TRUE }, { "✔", TRUE }, { "✗", FALSE }, { "✘", FALSE },
   };
   char folded[MAX_VALUE_BYTES];
 
