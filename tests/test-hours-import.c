@@ -150,6 +150,39 @@ test_hours_import_formula_errors (void)
   g_assert_null (strstr (rejections, "hours.csv:5:"));
 }
 
+/* The 类型 column as clerks fill it: a number, full-width, or the kind's name
+ * as the notice gives it (the rule set's names; English too). */
+static void
+test_hours_import_kind_names (void)
+{
+  g_autoptr(XsDb) db = db_with_roster (1);
+  g_autofree char *a = xs_test_id_number (0);
+  g_autofree char *csv = g_strdup_printf (HEADER
+    "%s,学员0,2018,专业科目,,8,学术会议,会议甲,2018-04-14\n"        /* 2: kind 4 */
+    "%s,学员0,2018,专业科目,,8,３,会议乙,2018-04-15\n"             /* 3: kind 3 */
+    "%s,学员0,2018,专业科目,,8,academic conference,会议丙,2018-04-16\n"  /* 4: kind 4 */
+    "%s,学员0,2018,专业科目,,8,面授培训,会议丁,2018-04-17\n",       /* 5: no kind */
+    a, a, a, a);
+  g_autoptr(XsImportReport) report = import_hours (db, csv, NULL, XS_IMPORT_SKIP_INVALID);
+  g_autofree char *rejections = xs_import_report_format_rejections (report);
+  g_autoptr(XsTrainee) trainee = xs_trainee_store_lookup (db, a, NULL);
+  g_autoptr(GPtrArray) claims = xs_claim_store_list_for_trainee (db, trainee->id, 2018, NULL);
+  guint kind3 = 0, kind4 = 0;
+
+  g_test_message ("%s", rejections);
+  g_assert_nonnull (strstr (rejections, "hours.csv:5: The claim kind (类型) “面授培训” is neither"));
+  g_assert_cmpuint (claims->len, ==, 3);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      XsClaim *claim = g_ptr_array_index (claims, i);
+
+      kind3 += claim->kind == 3;
+      kind4 += claim->kind == 4;
+    }
+  g_assert_cmpuint (kind3, ==, 1);
+  g_assert_cmpuint (kind4, ==, 2);
+}
+
 static void
 test_hours_import_duplicate_of_stored (void)
 {
@@ -256,6 +289,7 @@ main (int    argc,
   g_test_add_func ("/hours-import/batch", test_hours_import_batch);
   g_test_add_func ("/hours-import/rejects", test_hours_import_rejects);
   g_test_add_func ("/hours-import/formula-errors", test_hours_import_formula_errors);
+  g_test_add_func ("/hours-import/kind-names", test_hours_import_kind_names);
   g_test_add_func ("/hours-import/duplicate-of-stored", test_hours_import_duplicate_of_stored);
   g_test_add_func ("/hours-import/makeup", test_hours_import_makeup);
   g_test_add_func ("/hours-import/class", test_hours_import_class);

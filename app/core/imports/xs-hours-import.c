@@ -14,6 +14,8 @@
 #include "xs-hours-import.h"
 #include "xs-id-number.h"
 #include "xs-import-private.h"
+#include "xs-rules.h"
+#include "xs-text.h"
 #include "xs-trainee-store.h"
 
 enum {
@@ -87,9 +89,11 @@ find_trainee (XsImportRowContext  *context,
   return known;
 }
 
+/* A number from 1 to 16 ("3", "3.0" from XLSX, "３"), or a kind's name as
+ * the notice gives it (学术会议) or in English. */
 static gboolean
-parse_kind (const char  *text,
-            int         *kind)
+parse_kind_number (const char *text,
+                   int        *kind)
 {
   char *end = NULL;
   gint64 value;
@@ -102,6 +106,40 @@ parse_kind (const char  *text,
     return FALSE;
   *kind = (int) value;
   return TRUE;
+}
+
+static gboolean
+parse_kind (const char *text,
+            int         year,
+            int        *kind)
+{
+  g_autoptr(XsRuleSet) rules = NULL;
+  GListModel *kinds;
+  char folded[256];
+
+  if (parse_kind_number (text, kind))
+    return TRUE;
+  if (!xs_text_fold (text, folded, sizeof folded, FALSE))
+    return FALSE;
+  if (parse_kind_number (folded, kind))
+    return TRUE;
+
+  rules = xs_rule_set_for_year (year, NULL);
+  if (rules == NULL)
+    return FALSE;
+  kinds = xs_rule_set_get_kinds (rules);
+  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
+    {
+      g_autoptr(XsClaimKind) candidate = g_list_model_get_item (kinds, i);
+
+      if (g_strcmp0 (folded, xs_claim_kind_get_name_zh (candidate)) == 0
+          || g_ascii_strcasecmp (folded, xs_claim_kind_get_name_en (candidate)) == 0)
+        {
+          *kind = xs_claim_kind_get_number (candidate);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -158,10 +196,11 @@ read_claim_fields (XsImportRowContext  *context,
     }
   else if (*text == '\0')
     claim->kind = claim->kind ? claim->kind : 1;
-  else if (!parse_kind (text, &claim->kind))
+  else if (!parse_kind (text, claim->year, &claim->kind))
     {
       g_set_error (error, XS_VALUE_ERROR, XS_VALUE_ERROR_FIELD,
-                   _("The claim kind (类型) “%s” is not a number from 1 to 16."), text);
+                   _("The claim kind (类型) “%s” is neither a number from 1 to 16 nor the name "
+                     "the notice gives a kind (such as 学术会议)."), text);
       return FALSE;
     }
 
