@@ -544,8 +544,33 @@ test_window_hours_bar_text (Fixture       *fixture,
     g_object_unref (cell);
   }
   g_assert_cmpint (height, >, 8 + 4);
-  gtk_widget_add_css_class (bar, "compact");
-  gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, -1, &compact_height, NULL, NULL, NULL);
+
+  /* Outside lists a narrow bar wraps its text rather than cut what the
+   * pale part means; in a list cell it keeps to one line. */
+  xs_hours_bar_set (XS_HOURS_BAR (bar), "Professional subjects", 0, 300, 600);
+  {
+    int wide, narrow, compact_narrow, natural;
+
+    gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    g_assert_cmpint (gtk_widget_get_request_mode (bar), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+    gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, natural, &wide, NULL, NULL, NULL);
+    gtk_widget_measure (bar, GTK_ORIENTATION_VERTICAL, natural / 2, &narrow, NULL, NULL, NULL);
+    g_assert_cmpint (wide, ==, height);
+    g_assert_cmpint (narrow, >, wide);
+
+    /* a list cell is compact from the start */
+    {
+      GtkWidget *cell = g_object_ref_sink (xs_hours_bar_new ());
+
+      gtk_widget_add_css_class (cell, "compact");
+      xs_hours_bar_set (XS_HOURS_BAR (cell), "Professional subjects", 0, 300, 600);
+      g_assert_cmpint (gtk_widget_get_request_mode (cell), ==, GTK_SIZE_REQUEST_CONSTANT_SIZE);
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, natural / 2, &compact_narrow, NULL, NULL, NULL);
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &compact_height, NULL, NULL, NULL);
+      g_assert_cmpint (compact_narrow, ==, compact_height);
+      g_object_unref (cell);
+    }
+  }
   g_assert_cmpint (compact_height, <, height);
   g_object_unref (bar);
 }

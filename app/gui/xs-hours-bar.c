@@ -30,6 +30,7 @@ struct _XsHoursBar
   int                   pending;
   int                   required;
   gboolean              met;
+  gboolean              compact;        /* as last styled */
   XsAccessibleWords     words;          /* the accessible values are the numbers */
 };
 
@@ -64,10 +65,19 @@ xs_hours_bar_finalize (GObject *object)
   G_OBJECT_CLASS (xs_hours_bar_parent_class)->finalize (object);
 }
 
+/* In list cells ("compact") a bar keeps to one line, its text cut at the
+ * end; elsewhere (the trainee page) the text wraps, so that a narrow window
+ * still says what the pale part of the track is. */
+static gboolean
+is_compact (XsHoursBar *self)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "compact");
+}
+
 static int
 track_height (XsHoursBar *self)
 {
-  return gtk_widget_has_css_class (GTK_WIDGET (self), "compact") ? COMPACT_TRACK_HEIGHT : TRACK_HEIGHT;
+  return is_compact (self) ? COMPACT_TRACK_HEIGHT : TRACK_HEIGHT;
 }
 
 /* The layout of the text in the widget's font (smaller in compact cells,
@@ -86,8 +96,9 @@ ensure_layout (XsHoursBar *self)
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       self->ellipsis_width = MAX (logical.width, 0);
       pango_layout_set_text (layout, self->text ? self->text : "", -1);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
+  pango_layout_set_ellipsize (layout, is_compact (self) ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   return layout;
 }
 
@@ -97,9 +108,15 @@ static void
 xs_hours_bar_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
+  XsHoursBar *self = XS_HOURS_BAR (widget);
+
   GTK_WIDGET_CLASS (xs_hours_bar_parent_class)->css_changed (widget, change);
-  if (xs_widget_layout_follow_font (&XS_HOURS_BAR (widget)->layout, widget))
-    gtk_widget_queue_resize (widget);
+  /* a new font, or "compact" added or taken away (one line or wrapped) */
+  if (xs_widget_layout_follow_font (&self->layout, widget) || self->compact != is_compact (self))
+    {
+      self->compact = is_compact (self);
+      gtk_widget_queue_resize (widget);
+    }
   gtk_widget_queue_draw (widget);
 }
 
@@ -112,8 +129,16 @@ xs_hours_bar_system_setting_changed (GtkWidget        *widget,
     gtk_widget_queue_resize (widget);
 }
 
+static GtkSizeRequestMode
+xs_hours_bar_get_request_mode (GtkWidget *widget)
+{
+  return is_compact (XS_HOURS_BAR (widget)) ? GTK_SIZE_REQUEST_CONSTANT_SIZE
+                                             : GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 /* Wide as its text (at least the ellipsis the text shrinks to), high as
- * the text, the spacing and the track. */
+ * the text (on as many lines as @for_size needs, outside lists), the
+ * spacing and the track. */
 static void
 xs_hours_bar_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -136,7 +161,8 @@ xs_hours_bar_measure (GtkWidget      *widget,
     }
   else
     {
-      /* one line at any width */
+      /* compact: one line at any width */
+      pango_layout_set_width (layout, !is_compact (self) && for_size > 0 ? for_size * PANGO_SCALE : -1);
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       *minimum = *natural = logical.height + SPACING + track_height (self);
     }
@@ -180,7 +206,7 @@ say_values (GtkWidget *widget)
                                   -1);
 }
 
-/* The text at the top, ellipsized to the width; under it the track: its
+/* The text at the top, ellipsized or wrapped to the width; under it the track: its
  * background, the pending hours paler, the approved ones. */
 static void
 xs_hours_bar_snapshot (GtkWidget   *widget,
@@ -303,6 +329,7 @@ xs_hours_bar_class_init (XsHoursBarClass *klass)
   object_class->get_property = xs_hours_bar_get_property;
   object_class->set_property = xs_hours_bar_set_property;
   widget_class->query_tooltip = xs_hours_bar_query_tooltip;
+  widget_class->get_request_mode = xs_hours_bar_get_request_mode;
   widget_class->measure = xs_hours_bar_measure;
   widget_class->snapshot = xs_hours_bar_snapshot;
   widget_class->css_changed = xs_hours_bar_css_changed;
