@@ -226,7 +226,7 @@ reject_formula_error (XsImportRowContext *context,
       field = xs_table_reader_get_field (context->reader, column);
       if (!is_formula_error (field))
         continue;
-      name = g_strndup (specs[i].aliases, strcspn (specs[i].aliases, "|"));
+      name = xs_column_spec_get_name (&specs[i]);
       /* Translators: "%s" are a column's name (工作单位) and the cell's
        * text (#N/A) */
       return _xs_import_reject_printf (context,

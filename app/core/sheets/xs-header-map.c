@@ -57,13 +57,12 @@ header_matches (const char *header,
   return FALSE;
 }
 
-/* "姓名|name" -> "姓名" for messages */
-static char *
-display_name (const char *aliases)
+char *
+xs_column_spec_get_name (const XsColumnSpec *spec)
 {
-  const char *bar = strchr (aliases, '|');
+  g_return_val_if_fail (spec != NULL && spec->aliases != NULL, NULL);
 
-  return bar ? g_strndup (aliases, bar - aliases) : g_strdup (aliases);
+  return g_strndup (spec->aliases, strcspn (spec->aliases, "|"));
 }
 
 /* Matches the reader's current row against @specs: fills @columns and
@@ -137,7 +136,7 @@ check_required (const char          *file_name,
     {
       if (specs[i].required && columns[i] < 0)
         {
-          g_autofree char *name = display_name (specs[i].aliases);
+          g_autofree char *name = xs_column_spec_get_name (&specs[i]);
 
           if (missing->len > 0)
             g_string_append (missing, _(", "));

@@ -14,6 +14,9 @@ typedef struct
   gboolean    required;
 } XsColumnSpec;
 
+/* The column's name for messages: its first alias ("姓名|name": "姓名"). */
+char       *xs_column_spec_get_name (const XsColumnSpec *spec);
+
 /* How far down a sheet its header row is looked for. */
 #define XS_HEADER_MAP_MAX_ROWS 10
 
