@@ -89,8 +89,6 @@ find_trainee (XsImportRowContext  *context,
   return known;
 }
 
-/* A number from 1 to 16 ("3", "3.0" from XLSX, "３"), or a kind's name as
- * the notice gives it (学术会议) or in English. */
 static gboolean
 parse_kind_number (const char *text,
                    int        *kind)
@@ -108,6 +106,9 @@ parse_kind_number (const char *text,
   return TRUE;
 }
 
+/* A number from 1 to 16 ("3", "3.0" from XLSX, "３"), a kind's name as
+ * the notice gives it (学术会议) or in English, or both as the submission
+ * package's hours sheet writes them ("4 学术会议"). */
 static gboolean
 parse_kind (const char *text,
             int         year,
@@ -116,6 +117,9 @@ parse_kind (const char *text,
   g_autoptr(XsRuleSet) rules = NULL;
   GListModel *kinds;
   char folded[256];
+  const char *name;
+  char *space;
+  int number = 0;
 
   if (parse_kind_number (text, kind))
     return TRUE;
@@ -123,6 +127,19 @@ parse_kind (const char *text,
     return FALSE;
   if (parse_kind_number (folded, kind))
     return TRUE;
+
+  /* "4 学术会议": the number, and the name it must agree with */
+  name = folded;
+  space = strchr (folded, ' ');
+  if (space != NULL)
+    {
+      *space = '\0';
+      if (!parse_kind_number (folded, &number))
+        *space = ' ';
+      else
+        for (name = space + 1; *name == ' '; name++)
+          ;
+    }
 
   rules = xs_rule_set_for_year (year, NULL);
   if (rules == NULL)
@@ -132,8 +149,10 @@ parse_kind (const char *text,
     {
       g_autoptr(XsClaimKind) candidate = g_list_model_get_item (kinds, i);
 
-      if (g_strcmp0 (folded, xs_claim_kind_get_name_zh (candidate)) == 0
-          || g_ascii_strcasecmp (folded, xs_claim_kind_get_name_en (candidate)) == 0)
+      if (number != 0 && number != xs_claim_kind_get_number (candidate))
+        continue;
+      if (g_strcmp0 (name, xs_claim_kind_get_name_zh (candidate)) == 0
+          || g_ascii_strcasecmp (name, xs_claim_kind_get_name_en (candidate)) == 0)
         {
           *kind = xs_claim_kind_get_number (candidate);
           return TRUE;
