@@ -13,6 +13,7 @@
 #include <archive_entry.h>
 #include <json-glib/json-glib.h>
 
+#include "xs-header-map.h"
 #include "xs-table-reader.h"
 #include "xs-test-util.h"
 
@@ -712,6 +713,110 @@ test_xlsx_synthetic (void)
                    "10:|2018-05-06T00:00:00\n");
 }
 
+/* A workbook as templates come: instructions on the first tab, a hidden
+ * sheet of lists for drop-downs, the roster on the third, behind a title. */
+static const char tabs_workbook[] =
+  "<workbook xmlns=\"" SHEET_NS "\" xmlns:r=\"" REL_NS "\"><sheets>"
+  "<sheet name=\"填表说明\" sheetId=\"1\" r:id=\"rId1\"/>"
+  "<sheet name=\"选项\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/>"
+  "<sheet name=\"花名册\" sheetId=\"3\" r:id=\"rId3\"/>"
+  "</sheets></workbook>";
+
+static const char tabs_rels[] =
+  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+  "<Relationship Id=\"rId1\" Type=\"" REL_NS "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+  "<Relationship Id=\"rId2\" Type=\"" REL_NS "/worksheet\" Target=\"worksheets/sheet2.xml\"/>"
+  "<Relationship Id=\"rId3\" Type=\"" REL_NS "/worksheet\" Target=\"worksheets/sheet3.xml\"/>"
+  "</Relationships>";
+
+#define INLINE(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
+
+static const char tabs_instructions[] =
+  "<worksheet xmlns=\"" SHEET_NS "\"><sheetData>"
+  "<row r=\"1\">" INLINE ("A1", "填表说明") "</row>"
+  "<row r=\"2\">" INLINE ("A2", "1. 身份证号请设置为文本格式。") "</row>"
+  "<row r=\"3\">" INLINE ("A3", "2. 姓名、身份证号、工作单位为必填项。") "</row>"
+  "</sheetData></worksheet>";
+
+/* hidden: a header-like list that must not be taken for the roster */
+static const char tabs_lists[] =
+  "<worksheet xmlns=\"" SHEET_NS "\"><sheetData>"
+  "<row r=\"1\">" INLINE ("A1", "姓名") INLINE ("B1", "县区") "</row>"
+  "</sheetData></worksheet>";
+
+static const char tabs_roster[] =
+  "<worksheet xmlns=\"" SHEET_NS "\"><sheetData>"
+  "<row r=\"1\">" INLINE ("A1", "2018年度专业技术人员名单") "</row>"
+  "<row r=\"3\">" INLINE ("A3", "姓名") INLINE ("B3", "身份证号") INLINE ("C3", "工作单位") "</row>"
+  "<row r=\"4\">" INLINE ("A4", "张三") INLINE ("B4", "410102198001011248") INLINE ("C4", "漯河市中心医院") "</row>"
+  "</sheetData></worksheet>";
+
+static const XsColumnSpec tabs_specs[] = {
+  { "姓名|name", TRUE }, { "身份证号|id_number", TRUE }, { "工作单位|employer", TRUE },
+};
+
+static GBytes *
+make_tabs_xlsx (const char *roster)
+{
+  const ZipEntry entries[] = {
+    { "xl/workbook.xml", tabs_workbook, 0, 0 },
+    { "xl/_rels/workbook.xml.rels", tabs_rels, 0, 0 },
+    { "xl/worksheets/sheet1.xml", tabs_instructions, 0, 0 },
+    { "xl/worksheets/sheet2.xml", tabs_lists, 0, 0 },
+    { "xl/worksheets/sheet3.xml", roster, 0, 0 },
+  };
+
+  return make_zip (entries, G_N_ELEMENTS (entries));
+}
+
+static void
+test_xlsx_header_on_later_sheet (void)
+{
+  g_autoptr(GBytes) zip = make_tabs_xlsx (tabs_roster);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = xs_table_reader_new_for_bytes (zip, NULL, &error);
+  g_autofree char *place = NULL;
+  int columns[G_N_ELEMENTS (tabs_specs)];
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (xs_table_reader_get_sheet_name (reader), ==, "填表说明");
+  g_assert_true (xs_header_map_find (reader, "roster.xlsx", tabs_specs, G_N_ELEMENTS (tabs_specs),
+                                     columns, &error));
+  g_assert_no_error (error);
+  /* the hidden sheet was passed over: the header is on 花名册's row 3 */
+  g_assert_cmpuint (xs_table_reader_get_sheet (reader), ==, 1);
+  g_assert_cmpstr (xs_table_reader_get_sheet_name (reader), ==, "花名册");
+  g_assert_cmpuint (xs_table_reader_get_row_number (reader), ==, 3);
+  g_assert_cmpint (columns[0], ==, 0);
+  g_assert_cmpint (columns[2], ==, 2);
+  place = xs_header_map_place (reader, "roster.xlsx");
+  g_assert_cmpstr (place, ==, "roster.xlsx (花名册)");
+  g_assert_true (xs_table_reader_next (reader, &error));
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "张三");
+  g_assert_cmpuint (xs_table_reader_get_row_number (reader), ==, 4);
+  g_assert_false (xs_table_reader_next (reader, &error));
+  g_assert_no_error (error);
+  g_assert_false (xs_table_reader_next_sheet (reader, &error));
+  g_assert_no_error (error);
+}
+
+/* No sheet names the columns: refused at the first sheet's first row. */
+static void
+test_xlsx_no_header_on_any_sheet (void)
+{
+  g_autoptr(GBytes) zip = make_tabs_xlsx (tabs_instructions);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = xs_table_reader_new_for_bytes (zip, NULL, &error);
+  int columns[G_N_ELEMENTS (tabs_specs)];
+
+  g_assert_no_error (error);
+  g_assert_false (xs_header_map_find (reader, "roster.xlsx", tabs_specs, G_N_ELEMENTS (tabs_specs),
+                                      columns, &error));
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "roster.xlsx:1: "));
+}
+
 /* A small workbook whose every header cell (all 16,384 columns) names one
  * shared string of 9 MB: the reader must refuse it at once instead of
  * handing out 16,384 × 9 MB of text. */
@@ -1168,6 +1273,8 @@ main (int   argc,
   g_test_add_func ("/table-reader/xlsx/zip-bomb", test_xlsx_zip_bomb);
   g_test_add_func ("/table-reader/xlsx/no-entities", test_xlsx_no_entities);
   g_test_add_func ("/table-reader/fraction", test_fraction);
+  g_test_add_func ("/table-reader/xlsx/header-on-later-sheet", test_xlsx_header_on_later_sheet);
+  g_test_add_func ("/table-reader/xlsx/no-header-on-any-sheet", test_xlsx_no_header_on_any_sheet);
 
   return g_test_run ();
 }

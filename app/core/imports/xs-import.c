@@ -288,6 +288,7 @@ _xs_import_run (XsDb                *db,
   g_autoptr(XsTableReader) reader = NULL;
   g_autoptr(XsImportReport) report = NULL;
   g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree char *path_base = NULL;
   g_autofree char *file_name = NULL;
   g_autofree int *columns = g_new0 (int, n_specs);
   g_autoptr(GError) local_error = NULL;
@@ -300,22 +301,17 @@ _xs_import_run (XsDb                *db,
   g_return_val_if_fail (XS_IS_DB (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  file_name = g_path_get_basename (path);
+  path_base = g_path_get_basename (path);
+  file_name = g_strdup (path_base);
   reader = xs_table_reader_new_for_path (path, encoding, error);
   if (reader == NULL)
     return NULL;
 
-  if (!xs_table_reader_next (reader, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
-                     _("%s is empty: it has no header row and no data."), file_name);
-      return NULL;
-    }
   if (!xs_header_map_find (reader, file_name, specs, n_specs, columns, error))
     return NULL;
+  /* rows are told by the sheet they are on, when it is not the first */
+  g_free (file_name);
+  file_name = xs_header_map_place (reader, path_base);
 
   {
     g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);

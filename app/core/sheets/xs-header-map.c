@@ -154,6 +154,19 @@ check_required (const char          *file_name,
   return TRUE;
 }
 
+char *
+xs_header_map_place (XsTableReader *reader,
+                     const char    *file_name)
+{
+  const char *sheet = xs_table_reader_get_sheet_name (reader);
+
+  g_return_val_if_fail (XS_IS_TABLE_READER (reader), NULL);
+
+  if (xs_table_reader_get_sheet (reader) == 0 || sheet == NULL)
+    return g_strdup (file_name);
+  return g_strdup_printf ("%s (%s)", file_name, sheet);
+}
+
 gboolean
 xs_header_map_find (XsTableReader       *reader,
                     const char          *file_name,
@@ -162,35 +175,68 @@ xs_header_map_find (XsTableReader       *reader,
                     int                 *columns,
                     GError             **error)
 {
-  guint first_row;
+  guint first_row = 0;
 
   g_return_val_if_fail (XS_IS_TABLE_READER (reader), FALSE);
   g_return_val_if_fail (specs != NULL && columns != NULL, FALSE);
 
-  first_row = xs_table_reader_get_row_number (reader);
-  for (guint looked = 1;; looked++)
+  for (guint i = 0; i < n_specs; i++)
+    columns[i] = -1;
+
+  for (guint sheet = 0;; sheet++)
     {
       g_autoptr(GError) local_error = NULL;
-      int found = match_row (reader, file_name, specs, n_specs, columns, error);
 
-      if (found < 0)
-        return FALSE;
-      /* the header: it names some of the columns, if not all */
-      if (found > 0)
-        return check_required (file_name, xs_table_reader_get_row_number (reader),
-                               specs, n_specs, columns, error);
+      for (guint looked = 0; looked < XS_HEADER_MAP_MAX_ROWS; looked++)
+        {
+          int found;
 
-      /* a title, a date or a note above the header; or no header at all */
-      if (looked == XS_HEADER_MAP_MAX_ROWS || !xs_table_reader_next (reader, &local_error))
+          if (!xs_table_reader_next (reader, &local_error))
+            {
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              break;   /* the sheet ends */
+            }
+          if (first_row == 0 && sheet == 0)
+            first_row = xs_table_reader_get_row_number (reader);
+
+          /* the header: it names some of the columns, if not all */
+          found = match_row (reader, file_name, specs, n_specs, columns, error);
+          if (found < 0)
+            return FALSE;
+          if (found > 0)
+            {
+              g_autofree char *place = xs_header_map_place (reader, file_name);
+
+              return check_required (place, xs_table_reader_get_row_number (reader),
+                                     specs, n_specs, columns, error);
+            }
+          /* else a title, a date or a note above the header */
+        }
+
+      /* a workbook whose first tab is not the table (instructions, an
+       * empty Sheet1): its next sheets, a few */
+      if (sheet + 1 >= XS_HEADER_MAP_MAX_SHEETS || !xs_table_reader_next_sheet (reader, &local_error))
         {
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
-          return check_required (file_name, first_row, specs, n_specs, columns, error);
+          break;
         }
     }
+
+  if (first_row == 0)
+    {
+      g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
+                   _("%s is empty: it has no header row and no data."), file_name);
+      return FALSE;
+    }
+  return check_required (file_name, first_row, specs, n_specs, columns, error);
 }
 
 /* Whether @text (@length bytes) starts or ends with one of the spaces that

@@ -34,6 +34,8 @@ struct _XsTableReader
   char         *display_name;
   XsCsv        *csv;
   XsXlsx       *xlsx;
+  GBytes       *workbook;    /* an XLSX's bytes, to open its other sheets */
+  guint         sheet;       /* the XLSX sheet read, 0: the first tab */
 
   const char  **fields;
   guint         n_fields;
@@ -49,6 +51,7 @@ xs_table_reader_finalize (GObject *object)
 
   g_clear_pointer (&self->csv, _xs_csv_free);
   g_clear_pointer (&self->xlsx, _xs_xlsx_free);
+  g_clear_pointer (&self->workbook, g_bytes_unref);
   g_free (self->display_name);
 
   G_OBJECT_CLASS (xs_table_reader_parent_class)->finalize (object);
@@ -184,9 +187,10 @@ reader_new (GBytes      *bytes,
 
   if (has_prefix (data, size, "PK\x03\x04", 4) || has_prefix (data, size, "PK\x05\x06", 4))
     {
-      self->xlsx = _xs_xlsx_new (bytes, display_name, error);
+      self->xlsx = _xs_xlsx_new (bytes, display_name, 0, error);
       if (self->xlsx == NULL)
         return NULL;
+      self->workbook = g_bytes_ref (bytes);
       return g_steal_pointer (&self);
     }
 
@@ -392,6 +396,45 @@ xs_table_reader_next (XsTableReader  *self,
   if (!ok)
     self->n_fields = 0;
   return ok;
+}
+
+gboolean
+xs_table_reader_next_sheet (XsTableReader  *self,
+                            GError        **error)
+{
+  XsXlsx *next;
+
+  g_return_val_if_fail (XS_IS_TABLE_READER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->xlsx == NULL || self->sheet + 1 >= _xs_xlsx_get_n_sheets (self->xlsx))
+    return FALSE;
+  next = _xs_xlsx_new (self->workbook, self->display_name, self->sheet + 1, error);
+  if (next == NULL)
+    return FALSE;
+  _xs_xlsx_free (self->xlsx);
+  self->xlsx = next;
+  self->sheet++;
+  self->fields = NULL;
+  self->n_fields = 0;
+  self->row_number = 0;
+  return TRUE;
+}
+
+const char *
+xs_table_reader_get_sheet_name (XsTableReader *self)
+{
+  g_return_val_if_fail (XS_IS_TABLE_READER (self), NULL);
+
+  return self->xlsx != NULL ? _xs_xlsx_get_sheet_name (self->xlsx) : NULL;
+}
+
+guint
+xs_table_reader_get_sheet (XsTableReader *self)
+{
+  g_return_val_if_fail (XS_IS_TABLE_READER (self), 0);
+
+  return self->sheet;
 }
 
 guint

@@ -28,6 +28,14 @@ XsTableReader *xs_table_reader_new_for_bytes   (GBytes         *bytes,
  * error. Fully empty rows are skipped. */
 gboolean       xs_table_reader_next            (XsTableReader  *self,
                                                 GError        **error);
+/* Moves to the workbook's next visible sheet, before its first row.
+ * Returns FALSE when there is none (a CSV has one), or on error. */
+gboolean       xs_table_reader_next_sheet      (XsTableReader  *self,
+                                                GError        **error);
+/* The sheet being read: its tab's name (NULL for CSV), and its place among
+ * the visible sheets (0: the first tab). */
+const char    *xs_table_reader_get_sheet_name  (XsTableReader  *self);
+guint          xs_table_reader_get_sheet       (XsTableReader  *self);
 /* Fields of the current row; a missing trailing field reads as "". */
 guint          xs_table_reader_get_n_fields    (XsTableReader  *self);
 const char    *xs_table_reader_get_field       (XsTableReader  *self,

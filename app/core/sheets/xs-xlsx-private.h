@@ -10,11 +10,17 @@ G_BEGIN_DECLS
 
 typedef struct _XsXlsx XsXlsx;
 
-/* Opens the first worksheet of the ZIP in @bytes (a new reference is taken).
- * @display_name names the file in messages. */
+/* Opens visible worksheet @sheet (0: the first tab) of the ZIP in @bytes (a
+ * new reference is taken). @display_name names the file in messages.
+ * Past the last sheet: NULL with @error unset. */
 XsXlsx      *_xs_xlsx_new            (GBytes      *bytes,
                                       const char  *display_name,
+                                      guint        sheet,
                                       GError     **error);
+/* The sheet's name as its tab shows it (NULL if the workbook gives none),
+ * and how many visible sheets the workbook has. */
+const char  *_xs_xlsx_get_sheet_name (XsXlsx      *self);
+guint        _xs_xlsx_get_n_sheets   (XsXlsx      *self);
 void         _xs_xlsx_free           (XsXlsx      *self);
 
 /* Advances to the next row that has a non-empty cell. Returns FALSE at the

@@ -1,4 +1,4 @@
-/* xs-xlsx.c: the first worksheet of an .xlsx workbook, row by row
+/* xs-xlsx.c: a worksheet of an .xlsx workbook, row by row
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -40,6 +40,8 @@ typedef struct
 struct _XsXlsx
 {
   char         *display_name;
+  char         *sheet_name;   /* as the workbook's tab shows it */
+  guint         n_sheets;     /* the workbook's visible sheets */
 
   XsXlsxSharedStrings sst;
 
@@ -74,6 +76,8 @@ set_not_spreadsheet_error (XsXlsx  *self,
 typedef struct
 {
   char *id;
+  char *name;
+  gboolean hidden;
 } SheetAttrs;
 
 static void
@@ -87,14 +91,22 @@ collect_sheet_attr (const char *name,
   /* r:id, whatever the prefix and namespace (transitional or strict) */
   if (ns != NULL && strcmp (name, "id") == 0 && attrs->id == NULL)
     attrs->id = g_strdup (value);
+  else if (ns == NULL && strcmp (name, "name") == 0 && attrs->name == NULL)
+    attrs->name = g_strdup (value);
+  /* "hidden" or "veryHidden": not a tab the clerk sees */
+  else if (ns == NULL && strcmp (name, "state") == 0)
+    attrs->hidden = strcmp (value, "visible") != 0;
 }
 
-/* The relationship id of the workbook's first sheet, or NULL. */
+/* The relationship id of the workbook's visible sheet @index (0: the first
+ * tab), or NULL; sets the sheet's name and the number of visible sheets. */
 static char *
-first_sheet_id (XsXlsx *self,
-                GBytes *workbook)
+find_sheet (XsXlsx *self,
+            GBytes *workbook,
+            guint   index)
 {
   g_autoptr(XsXmlReader) reader = _xs_xlsx_xml_open (workbook, &self->xml_error);
+  char *id = NULL;
 
   if (reader == NULL)
     return NULL;
@@ -104,13 +116,19 @@ first_sheet_id (XsXlsx *self,
       if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
           && strcmp (_xs_xlsx_xml_local_name (reader), "sheet") == 0)
         {
-          SheetAttrs attrs = { NULL };
+          SheetAttrs attrs = { NULL, NULL, FALSE };
 
           _xs_xlsx_xml_foreach_attribute (reader, collect_sheet_attr, &attrs);
-          return attrs.id;
+          if (!attrs.hidden && self->n_sheets++ == index)
+            {
+              id = g_steal_pointer (&attrs.id);
+              self->sheet_name = g_steal_pointer (&attrs.name);
+            }
+          g_free (attrs.id);
+          g_free (attrs.name);
         }
     }
-  return NULL;
+  return id;
 }
 
 typedef struct
@@ -202,6 +220,7 @@ find_targets (XsXlsx  *self,
 XsXlsx *
 _xs_xlsx_new (GBytes      *bytes,
               const char  *display_name,
+              guint        sheet,
               GError     **error)
 {
   g_autoptr(XsXlsx) self = NULL;
@@ -234,15 +253,22 @@ _xs_xlsx_new (GBytes      *bytes,
   if (ok)
     {
       if (parts[0].data != NULL)
-        sheet_id = first_sheet_id (self, parts[0].data);
+        sheet_id = find_sheet (self, parts[0].data, sheet);
       if (parts[1].data != NULL)
         find_targets (self, parts[1].data, sheet_id, &sheet_path, &sst_path);
 
-      if (sheet_path == NULL || !g_hash_table_contains (names, sheet_path))
+      if ((sheet_path == NULL || !g_hash_table_contains (names, sheet_path)) && sheet == 0)
         {
           g_clear_pointer (&sheet_path, g_free);
           if (g_hash_table_contains (names, "xl/worksheets/sheet1.xml"))
             sheet_path = g_strdup ("xl/worksheets/sheet1.xml");
+        }
+      if (sheet > 0 && (sheet_path == NULL || !g_hash_table_contains (names, sheet_path)))
+        {
+          /* no such sheet: the caller asked past the last one */
+          for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+            g_clear_pointer (&parts[i].data, g_bytes_unref);
+          return NULL;
         }
       if (sst_path == NULL && g_hash_table_contains (names, "xl/sharedStrings.xml"))
         sst_path = g_strdup ("xl/sharedStrings.xml");
@@ -335,7 +361,22 @@ _xs_xlsx_free (XsXlsx *self)
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_free (self->xml_error);
   g_free (self->display_name);
+  g_free (self->sheet_name);
   g_free (self);
+}
+
+const char *
+_xs_xlsx_get_sheet_name (XsXlsx *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->sheet_name;
+}
+
+guint
+_xs_xlsx_get_n_sheets (XsXlsx *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return MAX (self->n_sheets, 1);
 }
 
 /* Rows */
