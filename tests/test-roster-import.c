@@ -169,6 +169,25 @@ test_roster_headers (void)
   g_assert_cmpstr (trainee->name, ==, "张三");
   g_clear_object (&report);
 
+  /* the headers other templates use */
+  {
+    g_autofree char *other = xs_test_id_number (8);
+    g_autofree char *variant = g_strdup_printf ("序号,姓名,身份证,单位名称,专业技术职务,所学专业,县（区）,手机号码\n"
+                                                "1,李四,%s,漯河市第二人民医院,主治医师,临床医学,源汇区,138-0395-0008\n", other);
+    g_autoptr(XsImportReport) second = import_text (db, variant, XS_IMPORT_DEFAULT, &error);
+    g_autoptr(XsTrainee) li = NULL;
+
+    g_assert_no_error (error);
+    assert_summary (second, "imported 1, updated 0, rejected 0");
+    li = xs_trainee_store_lookup (db, other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (li->employer, ==, "漯河市第二人民医院");
+    g_assert_cmpstr (li->title, ==, "主治医师");
+    g_assert_cmpstr (li->specialty, ==, "临床医学");
+    g_assert_cmpstr (li->county, ==, "源汇区");
+    g_assert_cmpstr (li->phone, ==, "13803950008");
+  }
+
   /* A missing required column fails the whole file, naming the column. */
   report = import_text (db, "姓名,工作单位\n张三,某单位\n", XS_IMPORT_DEFAULT, &error);
   g_assert_null (report);

@@ -33,14 +33,14 @@ enum {
 };
 
 static const XsColumnSpec hours_columns[N_COLS] = {
-  [COL_ID_NUMBER] = { "身份证号|身份证号码|公民身份号码|id_number", TRUE },
+  [COL_ID_NUMBER] = { "身份证号|身份证号码|公民身份号码|身份证|身份证件号码|证件号码|id_number", TRUE },
   [COL_NAME] = { "姓名|name", TRUE },
   [COL_YEAR] = { "年度|year", TRUE },
   [COL_CATEGORY] = { "科目类别|类别|category", TRUE },
   [COL_COMPULSORY] = { "必修|是否必修|compulsory", FALSE },
-  [COL_HOURS] = { "学时|hours", TRUE },
+  [COL_HOURS] = { "学时|学时数|培训学时|hours", TRUE },
   [COL_KIND] = { "类型|申报类型|kind", FALSE },
-  [COL_TITLE] = { "项目名称|培训班|课程|title", TRUE },
+  [COL_TITLE] = { "项目名称|培训班|课程|课程名称|培训项目|培训班名称|title", TRUE },
   [COL_DATE] = { "日期|培训日期|date", TRUE },
   [COL_PLAN_REF] = { "备案号|计划备案号|plan_ref", FALSE },
 };

@@ -32,13 +32,13 @@ enum {
 
 static const XsColumnSpec roster_columns[N_COLS] = {
   [COL_NAME] = { "姓名|name", TRUE },
-  [COL_ID_NUMBER] = { "身份证号|身份证号码|公民身份号码|id_number", TRUE },
-  [COL_EMPLOYER] = { "工作单位|单位|employer", TRUE },
+  [COL_ID_NUMBER] = { "身份证号|身份证号码|公民身份号码|身份证|身份证件号码|证件号码|id_number", TRUE },
+  [COL_EMPLOYER] = { "工作单位|单位|单位名称|工作单位名称|所在单位|employer", TRUE },
   [COL_SEX] = { "性别|sex", FALSE },
-  [COL_TITLE] = { "职称|title", FALSE },
-  [COL_SPECIALTY] = { "专业|specialty", FALSE },
-  [COL_COUNTY] = { "县区|所在县区|county", FALSE },
-  [COL_PHONE] = { "手机号|手机|联系电话|phone", FALSE },
+  [COL_TITLE] = { "职称|专业技术职务|专业技术职称|职称名称|title", FALSE },
+  [COL_SPECIALTY] = { "专业|所学专业|从事专业|现从事专业|specialty", FALSE },
+  [COL_COUNTY] = { "县区|所在县区|所属县区|县（区）|县(区)|county", FALSE },
+  [COL_PHONE] = { "手机号|手机|手机号码|联系电话|电话|联系方式|phone", FALSE },
 };
 
 /* The identity numbers seen in the file, with the row of each, for
