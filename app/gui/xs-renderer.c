@@ -81,9 +81,9 @@ xs_renderer_choose_for_display (GdkDisplay *display)
       return NULL;
     }
 
-  /* What GTK's renderer selection reads from the display before
+  /* GTK's renderer selection reads the display's "gsk-renderer" before
    * GSK_RENDERER (the inspector sets its own display's renderer so). */
   g_debug ("GL is %s, drawn in software: drawing with cairo", gl);
-  g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "cairo");
+  g_object_set_qdata (G_OBJECT (display), g_quark_from_static_string ("gsk-renderer"), (gpointer) "cairo");
   return "cairo";
 }
