@@ -800,6 +800,32 @@ test_xlsx_header_on_later_sheet (void)
   g_assert_no_error (error);
 }
 
+/* An empty first sheet, and a later one without the header: refused at
+ * the first row there is, told by its sheet. */
+static void
+test_xlsx_no_header_after_empty_sheet (void)
+{
+  static const char empty[] = "<worksheet xmlns=\"" SHEET_NS "\"><sheetData/></worksheet>";
+  const ZipEntry entries[] = {
+    { "xl/workbook.xml", tabs_workbook, 0, 0 },
+    { "xl/_rels/workbook.xml.rels", tabs_rels, 0, 0 },
+    { "xl/worksheets/sheet1.xml", empty, 0, 0 },
+    { "xl/worksheets/sheet2.xml", tabs_lists, 0, 0 },
+    { "xl/worksheets/sheet3.xml", tabs_instructions, 0, 0 },
+  };
+  g_autoptr(GBytes) zip = make_zip (entries, G_N_ELEMENTS (entries));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = xs_table_reader_new_for_bytes (zip, NULL, &error);
+  int columns[G_N_ELEMENTS (tabs_specs)];
+
+  g_assert_no_error (error);
+  g_assert_false (xs_header_map_find (reader, "roster.xlsx", tabs_specs, G_N_ELEMENTS (tabs_specs),
+                                      columns, &error));
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "roster.xlsx (花名册):1: the header row has no column"));
+}
+
 /* No sheet names the columns: refused at the first sheet's first row. */
 static void
 test_xlsx_no_header_on_any_sheet (void)
@@ -1275,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/table-reader/fraction", test_fraction);
   g_test_add_func ("/table-reader/xlsx/header-on-later-sheet", test_xlsx_header_on_later_sheet);
   g_test_add_func ("/table-reader/xlsx/no-header-on-any-sheet", test_xlsx_no_header_on_any_sheet);
+  g_test_add_func ("/table-reader/xlsx/no-header-after-empty-sheet", test_xlsx_no_header_after_empty_sheet);
 
   return g_test_run ();
 }

@@ -175,6 +175,7 @@ xs_header_map_find (XsTableReader       *reader,
                     int                 *columns,
                     GError             **error)
 {
+  g_autofree char *first_place = NULL;   /* of the first row read, on any sheet */
   guint first_row = 0;
 
   g_return_val_if_fail (XS_IS_TABLE_READER (reader), FALSE);
@@ -200,8 +201,11 @@ xs_header_map_find (XsTableReader       *reader,
                 }
               break;   /* the sheet ends */
             }
-          if (first_row == 0 && sheet == 0)
-            first_row = xs_table_reader_get_row_number (reader);
+          if (first_place == NULL)
+            {
+              first_place = xs_header_map_place (reader, file_name);
+              first_row = xs_table_reader_get_row_number (reader);
+            }
 
           /* the header: it names some of the columns, if not all */
           found = match_row (reader, file_name, specs, n_specs, columns, error);
@@ -230,13 +234,13 @@ xs_header_map_find (XsTableReader       *reader,
         }
     }
 
-  if (first_row == 0)
+  if (first_place == NULL)
     {
       g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
                    _("%s is empty: it has no header row and no data."), file_name);
       return FALSE;
     }
-  return check_required (file_name, first_row, specs, n_specs, columns, error);
+  return check_required (first_place, first_row, specs, n_specs, columns, error);
 }
 
 /* Whether @text (@length bytes) starts or ends with one of the spaces that
