@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xs-document.h"
 #include "xs-test-util.h"
@@ -202,6 +203,7 @@ test_broken (void)
   g_clear_error (&error);
   document = xs_document_new_from_file (empty, NULL, &error);
   g_assert_error (error, XS_DOCUMENT_ERROR, XS_DOCUMENT_ERROR_BROKEN);
+  g_assert_nonnull (strstr (error->message, "empty"));
   g_clear_error (&error);
   bytes = g_bytes_new_static ("", 0);
   document = xs_document_new_from_bytes (bytes, NULL, &error);
@@ -220,6 +222,35 @@ test_broken (void)
   g_clear_error (&error);
   document = xs_document_new_from_file (missing, NULL, &error);
   g_assert_error (error, XS_DOCUMENT_ERROR, XS_DOCUMENT_ERROR_BROKEN);
+}
+
+/* A file cut short while it is shown (a USB stick pulled, a copy still
+ * being written over it): its pages are damaged, nothing crashes. */
+static void
+test_cut_short_while_open (void)
+{
+  g_autofree char *path = make_pdf ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsDocument) document = xs_document_new_from_file (path, NULL, &error);
+  GStatBuf info;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  /* the same file, not a new one renamed over it */
+  g_assert_cmpint (truncate (path, info.st_size / 3), ==, 0);
+
+  for (int page = 2; page >= 0; page--)
+    {
+      cairo_surface_t *surface = xs_document_render_page (document, page, 1.0, &error);
+
+      if (surface != NULL)
+        cairo_surface_destroy (surface);
+      else
+        {
+          g_assert_error (error, XS_DOCUMENT_ERROR, XS_DOCUMENT_ERROR_BROKEN);
+          g_clear_error (&error);
+        }
+    }
 }
 
 static void
@@ -330,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/document/scale-is-clamped", test_scale_is_clamped);
   g_test_add_func ("/document/password", test_password);
   g_test_add_func ("/document/broken", test_broken);
+  g_test_add_func ("/document/cut-short-while-open", test_cut_short_while_open);
   g_test_add_func ("/document/sniff-pictures", test_sniff_pictures);
   g_test_add_func ("/document/async", test_async);
 
