@@ -8,22 +8,22 @@
 
 #include "xs-page-cache.h"
 
-/* A texture of @width × @height pixels: 4 bytes each. */
+/* A page's texture of @width × @height pixels: opaque, 3 bytes each. */
 static GdkTexture *
 make_texture (int width,
               int height)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_malloc0 ((gsize) width * height * 4),
-                                              (gsize) width * height * 4);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_malloc0 ((gsize) width * height * 3),
+                                              (gsize) width * height * 3);
 
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, (gsize) width * 4);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8, bytes, (gsize) width * 3);
 }
 
 static void
 test_lru (void)
 {
   /* room for two 100 × 100 textures, not three */
-  XsPageCache *cache = xs_page_cache_new (100 * 100 * 4 * 2 + 1);
+  XsPageCache *cache = xs_page_cache_new (100 * 100 * 3 * 2 + 1);
   g_autoptr(GdkTexture) a = make_texture (100, 100);
   g_autoptr(GdkTexture) b = make_texture (100, 100);
   g_autoptr(GdkTexture) c = make_texture (100, 100);
@@ -33,7 +33,7 @@ test_lru (void)
   xs_page_cache_insert (cache, 1, a);
   xs_page_cache_insert (cache, 2, b);
   g_assert_cmpuint (xs_page_cache_get_n_textures (cache), ==, 2);
-  g_assert_cmpuint (xs_page_cache_get_size (cache), ==, 2 * 100 * 100 * 4);
+  g_assert_cmpuint (xs_page_cache_get_size (cache), ==, 2 * 100 * 100 * 3);
 
   /* 1 used last: 2 goes when 3 comes */
   g_assert_true (xs_page_cache_lookup (cache, 1) == a);

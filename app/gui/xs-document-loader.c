@@ -50,7 +50,7 @@ typedef struct
 {
   XsDocument      *document;
   GdkTexture      *image;
-  cairo_surface_t *first_page;
+  GdkTexture      *first_page;
   int              first_width;
 } Loaded;
 
@@ -67,7 +67,7 @@ loaded_free (Loaded *loaded)
 {
   g_clear_object (&loaded->document);
   g_clear_object (&loaded->image);
-  g_clear_pointer (&loaded->first_page, cairo_surface_destroy);
+  g_clear_object (&loaded->first_page);
   g_free (loaded);
 }
 
@@ -105,6 +105,7 @@ render_first_page (const Input *input,
                    Loaded      *loaded)
 {
   double width, height, scale;
+  cairo_surface_t *surface;
 
   xs_document_get_page_size (loaded->document, 0, &width, &height);
   scale = xs_page_view_scale_for ("fit-width", 1.0, 96.0 / 72.0, FALSE, width, height,
@@ -113,7 +114,12 @@ render_first_page (const Input *input,
     return;
   scale = xs_document_clamp_scale (loaded->document, 0, scale * input->factor);
   xs_document_get_render_size (loaded->document, 0, scale, &loaded->first_width, NULL);
-  loaded->first_page = xs_document_render_page (loaded->document, 0, scale, NULL);
+  surface = xs_document_render_page (loaded->document, 0, scale, NULL);
+  if (surface == NULL)
+    return;
+  /* A texture is made in any thread; this one takes a few milliseconds. */
+  loaded->first_page = xs_texture_new_for_opaque_surface (surface);
+  cairo_surface_destroy (surface);
 }
 
 static gboolean
@@ -196,9 +202,7 @@ xs_document_loader_load_finish (XsDocumentLoader  *self,
     return FALSE;
   g_set_object (&self->document, loaded->document);
   g_set_object (&self->image, loaded->image);
-  g_clear_object (&self->first_page);
-  if (loaded->first_page != NULL)
-    self->first_page = xs_texture_new_for_surface (loaded->first_page);
+  g_set_object (&self->first_page, loaded->first_page);
   self->first_width = loaded->first_width;
   loaded_free (loaded);
   return TRUE;

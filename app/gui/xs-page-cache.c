@@ -111,7 +111,8 @@ xs_page_cache_insert (XsPageCache *self,
   entry = g_new0 (CacheEntry, 1);
   entry->key = key;
   entry->texture = g_object_ref (texture);
-  entry->size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  /* Pages are opaque textures: three bytes a pixel. */
+  entry->size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 3;
   g_queue_push_head (&self->lru, entry);
   entry->link = self->lru.head;
   g_hash_table_insert (self->entries, &entry->key, entry);

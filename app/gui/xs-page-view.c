@@ -407,6 +407,39 @@ on_thumbnail_ready (XsPageView *self,
     set_page_texture (self, texture, page, 0);
 }
 
+/* A render for this view's document: in the cache, and on screen if it is
+ * the one wanted. */
+static void
+take_render (XsPageView      *self,
+             const Request   *request,
+             cairo_surface_t *surface,
+             const GError    *error)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (request->key == self->page_request_key)
+    self->page_request_key = 0;
+  if (request->key == self->prefetch_key)
+    self->prefetch_key = 0;
+
+  if (surface == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Page %d: %s", request->page + 1, error->message);
+      return;
+    }
+
+  texture = xs_texture_new_for_opaque_surface (surface);
+  xs_page_cache_insert (self->cache, request->key, texture);
+  if (self->thumbnails != NULL)
+    xs_thumbnail_strip_add_from_page (self->thumbnails, request->page, surface);
+  if (request->key == self->wanted_key)
+    set_page_texture (self, texture, request->page, request->key);
+  /* else the user moved on: kept for a way back, not shown */
+  else if (request->key == self->shown_key)
+    prefetch_next_page (self);
+}
+
 static void
 on_page_rendered (GObject      *source,
                   GAsyncResult *result,
@@ -415,40 +448,12 @@ on_page_rendered (GObject      *source,
   g_autoptr(Request) request = user_data;
   g_autoptr(XsPageView) self = g_weak_ref_get (&request->view);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   cairo_surface_t *surface;
 
   surface = xs_document_render_page_finish (XS_DOCUMENT (source), result, &error);
-  if (surface != NULL)
-    {
-      texture = xs_texture_new_for_surface (surface);
-      cairo_surface_destroy (surface);
-    }
-
-  if (self == NULL || request->generation != self->generation)
-    return;
-
-  if (request->key == self->page_request_key)
-    self->page_request_key = 0;
-  if (request->key == self->prefetch_key)
-    self->prefetch_key = 0;
-
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Page %d: %s", request->page + 1, error->message);
-      return;
-    }
-
-  xs_page_cache_insert (self->cache, request->key, texture);
-  /* texture keeps surface alive */
-  if (self->thumbnails != NULL)
-    xs_thumbnail_strip_add_from_page (self->thumbnails, request->page, surface);
-  if (request->key == self->wanted_key)
-    set_page_texture (self, texture, request->page, request->key);
-  /* else the user moved on: kept for a way back, not shown */
-  else if (request->key == self->shown_key)
-    prefetch_next_page (self);
+  if (self != NULL && request->generation == self->generation)
+    take_render (self, request, surface, error);
+  g_clear_pointer (&surface, cairo_surface_destroy);
 }
 
 static gboolean

@@ -16,6 +16,7 @@
 #include "xs-job.h"
 #include "xs-evidence-viewer.h"
 #include "xs-review-evidence.h"
+#include "xs-texture.h"
 
 #define THUMBNAIL_SIZE 72
 
@@ -189,7 +190,6 @@ make_thumbnail (const char *path,
     {
       g_autoptr(XsDocument) document = xs_document_new_from_file (path, NULL, &error);
       cairo_surface_t *surface;
-      g_autoptr(GBytes) bytes = NULL;
       GdkTexture *texture;
       double width, height;
 
@@ -199,11 +199,7 @@ make_thumbnail (const char *path,
       surface = xs_document_render_page (document, 0, THUMBNAIL_SIZE * 2 / MAX (MAX (width, height), 1), &error);
       if (surface == NULL)
         return NULL;
-      cairo_surface_flush (surface);
-      bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                           (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
-      texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
-                                        GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+      texture = xs_texture_new_for_opaque_surface (surface);
       cairo_surface_destroy (surface);
       return texture;
     }

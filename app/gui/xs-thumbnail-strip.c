@@ -143,7 +143,7 @@ on_thumbnail_rendered (GObject      *source,
   surface = xs_document_render_page_finish (XS_DOCUMENT (source), result, &error);
   if (surface != NULL)
     {
-      texture = xs_texture_new_for_surface (surface);
+      texture = xs_texture_new_for_opaque_surface (surface);
       cairo_surface_destroy (surface);
     }
   if (self == NULL || request->generation != self->generation)
@@ -256,7 +256,7 @@ xs_thumbnail_strip_add_from_page (XsThumbnailStrip *self,
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
   cairo_paint (cr);
   cairo_destroy (cr);
-  texture = xs_texture_new_for_surface (thumbnail);
+  texture = xs_texture_new_for_opaque_surface (thumbnail);
   cairo_surface_destroy (thumbnail);
 
   cancellable = g_hash_table_lookup (self->requests, GINT_TO_POINTER (page));
