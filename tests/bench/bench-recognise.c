@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "xs-bench-util.h"
 #include "xs-date.h"
 #include "xs-recognise.h"
 #include "xs-test-pages.h"
@@ -36,15 +37,6 @@ strv_has (char * const *values,
           const char   *value)
 {
   return values != NULL && g_strv_contains ((const char * const *) values, value);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 int
@@ -66,7 +58,7 @@ main (int   argc,
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   guint found_id = 0, found_hours = 0, found_date = 0, found_all = 0, found_material = 0;
   guint found_name = 0, found_title = 0;
-  double anchor_total = 0, ours_on_anchor = 0, total = 0;
+  double anchor_total = 0, ours_on_anchor = 0, total = 0, median;
   int anchored = 0;
 
   setlocale (LC_ALL, "");
@@ -149,7 +141,7 @@ main (int   argc,
       fflush (stdout);
     }
 
-  g_array_sort (times, compare_doubles);
+  median = xs_bench_median (&g_array_index (times, double, 0), times->len);
   printf ("pages: %d (200 dpi, turned 1–2°, noise, JPEG quality 60)\n", pages);
   printf ("accuracy: identity number, hours and date all found on %u of %d pages (%.0f%%)\n",
           found_all, pages, 100.0 * found_all / pages);
@@ -157,7 +149,7 @@ main (int   argc,
           found_id, pages, found_hours, pages, found_date, pages, found_material, pages,
           found_name, pages, found_title, pages);
   printf ("time per page: mean %.2f s, median %.2f s, slowest %.2f s\n",
-          total / pages, g_array_index (times, double, times->len / 2),
+          total / pages, median,
           g_array_index (times, double, times->len - 1));
   if (anchored > 0)
     printf ("anchor: the tesseract program on the first %d pages took %.2f s a page; "

@@ -221,15 +221,6 @@ static int demo_trainees;
 static int rounds_option = 3;
 static char *keys_option;
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static GOptionEntry entries[] = {
   { "empty", 0, 0, G_OPTION_ARG_NONE, &empty_mode,
     "Only open the window on an empty base and print its resident memory (the memory anchor)", NULL },
@@ -466,10 +457,8 @@ main (int    argc,
       }
   for (gsize i = 0; i < n_keys; i++)
     {
-      double median;
+      double median = xs_bench_median (times + i * rounds, rounds);
 
-      qsort (times + i * rounds, rounds, sizeof (double), compare_doubles);
-      median = times[i * rounds + rounds / 2];
       g_printerr ("search “%s”: %.1f ms (median of %u), %u rows\n", keys[i], median * 1000, rounds,
                   count_matches (model, keys[i]));
       total += median;

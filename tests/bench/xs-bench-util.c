@@ -141,6 +141,25 @@ xs_bench_now (void)
   return g_get_monotonic_time () / 1e6;
 }
 
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+xs_bench_median (double *values,
+                 gsize   n)
+{
+  g_return_val_if_fail (values != NULL && n > 0, 0);
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
 gboolean
 xs_bench_time_command (const char * const *argv,
                        const char         *cwd,

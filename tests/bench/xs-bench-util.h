@@ -46,6 +46,10 @@ gboolean  xs_bench_generate       (const char  *roster_path,
 
 /* Monotonic seconds. */
 double    xs_bench_now            (void);
+/* Sorts the @n @values (n ≥ 1) and returns the middle one (the upper of
+ * the two middle ones when @n is even). */
+double    xs_bench_median         (double      *values,
+                                   gsize        n);
 /* Seconds a command took, running it in @cwd; FALSE with @error when it
  * failed or wrote to stderr. */
 gboolean  xs_bench_time_command   (const char * const *argv,
