@@ -136,7 +136,15 @@ test_from_page (void)
   GtkWidget *strip = g_object_ref_sink (xs_thumbnail_strip_new ());
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1190, 1684);
   GdkTexture *texture;
-  int ready = 0;
+  g_autofree guint32 *pixels = NULL;
+  int ready = 0, width, height;
+  cairo_t *cr;
+
+  /* a page of pale yellow paper, as a scan's */
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 0.8);
+  cairo_paint (cr);
+  cairo_destroy (cr);
 
   g_signal_connect_swapped (strip, "thumbnail-ready", G_CALLBACK (on_ready), &ready);
   xs_thumbnail_strip_set_document (XS_THUMBNAIL_STRIP (strip), document);
@@ -149,6 +157,16 @@ test_from_page (void)
   g_assert_nonnull (texture);
   g_assert_cmpint (gdk_texture_get_width (texture), <, 200);
   g_assert_cmpint (ready, ==, 1);
+  /* the paper's colour to its edges: no grey border */
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  g_assert_cmphex (pixels[0], ==, 0xffffffcc);
+  g_assert_cmphex (pixels[width - 1], ==, 0xffffffcc);
+  g_assert_cmphex (pixels[(gsize) width * (height - 1)], ==, 0xffffffcc);
+  g_assert_cmphex (pixels[(gsize) width * height - 1], ==, 0xffffffcc);
+  g_assert_cmphex (pixels[(gsize) width * (height / 2) + width / 2], ==, 0xffffffcc);
   /* a page that does not exist is ignored */
   xs_thumbnail_strip_add_from_page (XS_THUMBNAIL_STRIP (strip), 7, surface);
   g_assert_null (xs_thumbnail_strip_lookup (XS_THUMBNAIL_STRIP (strip), 7));
