@@ -236,7 +236,7 @@ time_viewer (const char *path)
   double start;
 
   /* The window xs_evidence_viewer_present() makes, on screen and idle. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1000);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_widget_set_vexpand (viewer, TRUE);
   gtk_box_append (GTK_BOX (box), viewer);
