@@ -800,6 +800,58 @@ test_xlsx_header_on_later_sheet (void)
   g_assert_no_error (error);
 }
 
+/* The shared strings serve every sheet: the roster on the second tab reads
+ * its text from the same table as the instructions on the first. */
+static void
+test_xlsx_shared_strings_on_later_sheet (void)
+{
+  static const char rels[] =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"" REL_NS "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"" REL_NS "/worksheet\" Target=\"worksheets/sheet3.xml\"/>"
+    "<Relationship Id=\"rId9\" Type=\"" REL_NS "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    "</Relationships>";
+  static const char workbook[] =
+    "<workbook xmlns=\"" SHEET_NS "\" xmlns:r=\"" REL_NS "\"><sheets>"
+    "<sheet name=\"填表说明\" sheetId=\"1\" r:id=\"rId1\"/>"
+    "<sheet name=\"花名册\" sheetId=\"3\" r:id=\"rId3\"/>"
+    "</sheets></workbook>";
+  static const char strings[] =
+    "<sst xmlns=\"" SHEET_NS "\"><si><t>填表说明</t></si><si><t>姓名</t></si>"
+    "<si><t>身份证号</t></si><si><t>工作单位</t></si><si><t>李娜䶮𠮷</t></si></sst>";
+  static const char instructions[] =
+    "<worksheet xmlns=\"" SHEET_NS "\"><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>";
+  static const char roster[] =
+    "<worksheet xmlns=\"" SHEET_NS "\"><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c><c r=\"B1\" t=\"s\"><v>2</v></c>"
+    "<c r=\"C1\" t=\"s\"><v>3</v></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c>" INLINE ("B2", "410102198001011248")
+    "<c r=\"C2\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>";
+  const ZipEntry entries[] = {
+    { "xl/workbook.xml", workbook, 0, 0 },
+    { "xl/_rels/workbook.xml.rels", rels, 0, 0 },
+    { "xl/sharedStrings.xml", strings, 0, 0 },
+    { "xl/worksheets/sheet1.xml", instructions, 0, 0 },
+    { "xl/worksheets/sheet3.xml", roster, 0, 0 },
+  };
+  g_autoptr(GBytes) zip = make_zip (entries, G_N_ELEMENTS (entries));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = xs_table_reader_new_for_bytes (zip, NULL, &error);
+  int columns[G_N_ELEMENTS (tabs_specs)];
+
+  g_assert_no_error (error);
+  g_assert_true (xs_header_map_find (reader, "roster.xlsx", tabs_specs, G_N_ELEMENTS (tabs_specs),
+                                     columns, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (xs_table_reader_get_sheet_name (reader), ==, "花名册");
+  g_assert_true (xs_table_reader_next (reader, &error));
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 0), ==, "李娜䶮𠮷");
+  g_assert_cmpstr (xs_table_reader_get_field (reader, 2), ==, "填表说明");
+  g_assert_false (xs_table_reader_next (reader, &error));
+  g_assert_no_error (error);
+}
+
 /* The workbook in @zip is refused as having no header, with a message that
  * begins with @prefix (the place and row it names). */
 static void
@@ -1303,6 +1355,7 @@ main (int   argc,
   g_test_add_func ("/table-reader/xlsx/no-entities", test_xlsx_no_entities);
   g_test_add_func ("/table-reader/fraction", test_fraction);
   g_test_add_func ("/table-reader/xlsx/header-on-later-sheet", test_xlsx_header_on_later_sheet);
+  g_test_add_func ("/table-reader/xlsx/shared-strings-on-later-sheet", test_xlsx_shared_strings_on_later_sheet);
   g_test_add_func ("/table-reader/xlsx/no-header-on-any-sheet", test_xlsx_no_header_on_any_sheet);
   g_test_add_func ("/table-reader/xlsx/no-header-after-empty-sheet", test_xlsx_no_header_after_empty_sheet);
 

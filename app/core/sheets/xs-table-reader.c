@@ -34,7 +34,6 @@ struct _XsTableReader
   char         *display_name;
   XsCsv        *csv;
   XsXlsx       *xlsx;
-  GBytes       *workbook;    /* an XLSX's bytes, to open its other sheets */
   guint         sheet;       /* the XLSX sheet read, 0: the first tab */
 
   const char  **fields;
@@ -51,7 +50,6 @@ xs_table_reader_finalize (GObject *object)
 
   g_clear_pointer (&self->csv, _xs_csv_free);
   g_clear_pointer (&self->xlsx, _xs_xlsx_free);
-  g_clear_pointer (&self->workbook, g_bytes_unref);
   g_free (self->display_name);
 
   G_OBJECT_CLASS (xs_table_reader_parent_class)->finalize (object);
@@ -187,10 +185,9 @@ reader_new (GBytes      *bytes,
 
   if (has_prefix (data, size, "PK\x03\x04", 4) || has_prefix (data, size, "PK\x05\x06", 4))
     {
-      self->xlsx = _xs_xlsx_new (bytes, display_name, 0, error);
+      self->xlsx = _xs_xlsx_new (bytes, display_name, error);
       if (self->xlsx == NULL)
         return NULL;
-      self->workbook = g_bytes_ref (bytes);
       return g_steal_pointer (&self);
     }
 
@@ -402,18 +399,12 @@ gboolean
 xs_table_reader_next_sheet (XsTableReader  *self,
                             GError        **error)
 {
-  XsXlsx *next;
-
   g_return_val_if_fail (XS_IS_TABLE_READER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->xlsx == NULL || self->sheet + 1 >= _xs_xlsx_get_n_sheets (self->xlsx))
+  if (self->xlsx == NULL || self->sheet + 1 >= _xs_xlsx_get_n_sheets (self->xlsx)
+      || !_xs_xlsx_open_sheet (self->xlsx, self->sheet + 1, error))
     return FALSE;
-  next = _xs_xlsx_new (self->workbook, self->display_name, self->sheet + 1, error);
-  if (next == NULL)
-    return FALSE;
-  _xs_xlsx_free (self->xlsx);
-  self->xlsx = next;
   self->sheet++;
   self->fields = NULL;
   self->n_fields = 0;

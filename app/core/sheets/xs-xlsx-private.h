@@ -10,15 +10,20 @@ G_BEGIN_DECLS
 
 typedef struct _XsXlsx XsXlsx;
 
-/* Opens visible worksheet @sheet (0: the first tab) of the ZIP in @bytes (a
- * new reference is taken). @display_name names the file in messages.
- * Past the last sheet: NULL with @error unset. */
+/* Opens the ZIP in @bytes (a new reference is taken) at its first visible
+ * worksheet. @display_name names the file in messages. */
 XsXlsx      *_xs_xlsx_new            (GBytes      *bytes,
                                       const char  *display_name,
+                                      GError     **error);
+/* Goes to visible worksheet @sheet (0: the first tab; below
+ * _xs_xlsx_get_n_sheets()), before its first row. FALSE with @error unset
+ * when the workbook names the sheet but does not hold it. The shared
+ * strings are not read again. */
+gboolean     _xs_xlsx_open_sheet     (XsXlsx      *self,
                                       guint        sheet,
                                       GError     **error);
 /* The sheet's name as its tab shows it (NULL if the workbook gives none),
- * and how many visible sheets the workbook has. */
+ * and how many visible sheets the workbook has (at least one). */
 const char  *_xs_xlsx_get_sheet_name (XsXlsx      *self);
 guint        _xs_xlsx_get_n_sheets   (XsXlsx      *self);
 void         _xs_xlsx_free           (XsXlsx      *self);

@@ -1,8 +1,8 @@
-/* xs-xlsx.c: a worksheet of an .xlsx workbook, row by row
+/* xs-xlsx.c: the worksheets of an .xlsx workbook, row by row
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The worksheet is located through xl/workbook.xml and its relationships,
+ * The worksheets are located through xl/workbook.xml and its relationships,
  * unpacked into memory (xs-xlsx-archive.c) and streamed with libxml2's
  * xmlTextReader (xs-xlsx-xml.c); the text of string cells is looked up in
  * the shared strings (xs-xlsx-shared-strings.c).
@@ -40,10 +40,12 @@ typedef struct
 struct _XsXlsx
 {
   char         *display_name;
-  char         *sheet_name;   /* as the workbook's tab shows it */
-  guint         n_sheets;     /* the workbook's visible sheets */
+  GBytes       *bytes;        /* the workbook's ZIP */
+  GPtrArray    *sheet_names;  /* the visible sheets' as their tabs show them */
+  GPtrArray    *sheet_paths;  /* their parts (NULL: the workbook names none) */
+  guint         sheet_index;  /* the one read */
 
-  XsXlsxSharedStrings sst;
+  XsXlsxSharedStrings sst;    /* of every sheet: loaded once */
 
   XsXlsxPartStream *sheet;  /* read as the rows are */
   guint64       sheet_size;
@@ -98,18 +100,17 @@ collect_sheet_attr (const char *name,
     attrs->hidden = strcmp (value, "visible") != 0;
 }
 
-/* The relationship id of the workbook's visible sheet @index (0: the first
- * tab), or NULL; sets the sheet's name and the number of visible sheets. */
-static char *
-find_sheet (XsXlsx *self,
-            GBytes *workbook,
-            guint   index)
+/* The visible sheets in tab order: their relationship ids into @ids and
+ * their names into self->sheet_names. */
+static void
+find_sheets (XsXlsx    *self,
+             GBytes    *workbook,
+             GPtrArray *ids)
 {
   g_autoptr(XsXmlReader) reader = _xs_xlsx_xml_open (workbook, &self->xml_error);
-  char *id = NULL;
 
   if (reader == NULL)
-    return NULL;
+    return;
 
   while (xmlTextReaderRead (reader) == 1)
     {
@@ -119,16 +120,15 @@ find_sheet (XsXlsx *self,
           SheetAttrs attrs = { NULL, NULL, FALSE };
 
           _xs_xlsx_xml_foreach_attribute (reader, collect_sheet_attr, &attrs);
-          if (!attrs.hidden && self->n_sheets++ == index)
+          if (!attrs.hidden)
             {
-              id = g_steal_pointer (&attrs.id);
-              self->sheet_name = g_steal_pointer (&attrs.name);
+              g_ptr_array_add (ids, g_steal_pointer (&attrs.id));
+              g_ptr_array_add (self->sheet_names, g_steal_pointer (&attrs.name));
             }
           g_free (attrs.id);
           g_free (attrs.name);
         }
     }
-  return id;
 }
 
 typedef struct
@@ -185,12 +185,21 @@ resolve_target (const char *target)
   return _xs_xlsx_normalize_part_name (path);
 }
 
+/* g_str_equal() for ids, of which a sheet may have none */
+static gboolean
+same_id (gconstpointer a,
+         gconstpointer b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* The parts of the sheets @ids name into self->sheet_paths, and the shared
+ * strings' part. */
 static void
-find_targets (XsXlsx  *self,
-              GBytes  *rels,
-              const char *sheet_id,
-              char   **sheet_path,
-              char   **sst_path)
+find_targets (XsXlsx     *self,
+              GBytes     *rels,
+              GPtrArray  *ids,
+              char      **sst_path)
 {
   g_autoptr(XsXmlReader) reader = _xs_xlsx_xml_open (rels, &self->xml_error);
 
@@ -200,6 +209,7 @@ find_targets (XsXlsx  *self,
   while (xmlTextReaderRead (reader) == 1)
     {
       g_auto(RelAttrs) attrs = { NULL, NULL, NULL, NULL };
+      guint sheet;
 
       if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT
           || strcmp (_xs_xlsx_xml_local_name (reader), "Relationship") != 0)
@@ -208,8 +218,11 @@ find_targets (XsXlsx  *self,
       _xs_xlsx_xml_foreach_attribute (reader, collect_rel_attr, &attrs);
       if (attrs.target == NULL || (attrs.mode != NULL && strcmp (attrs.mode, "External") == 0))
         continue;
-      if (sheet_id != NULL && attrs.id != NULL && strcmp (attrs.id, sheet_id) == 0 && *sheet_path == NULL)
-        *sheet_path = resolve_target (attrs.target);
+      if (attrs.id != NULL && g_ptr_array_find_with_equal_func (ids, attrs.id, same_id, &sheet))
+        {
+          if (g_ptr_array_index (self->sheet_paths, sheet) == NULL)
+            g_ptr_array_index (self->sheet_paths, sheet) = resolve_target (attrs.target);
+        }
       else if (attrs.type != NULL && g_str_has_suffix (attrs.type, "/sharedStrings") && *sst_path == NULL)
         *sst_path = resolve_target (attrs.target);
     }
@@ -220,13 +233,11 @@ find_targets (XsXlsx  *self,
 XsXlsx *
 _xs_xlsx_new (GBytes      *bytes,
               const char  *display_name,
-              guint        sheet,
               GError     **error)
 {
   g_autoptr(XsXlsx) self = NULL;
   g_autoptr(GHashTable) names = NULL;
-  g_autofree char *sheet_id = NULL;
-  g_autofree char *sheet_path = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sst_path = NULL;
   XsXlsxPart parts[] = {
     { "xl/workbook.xml", NULL },
@@ -242,6 +253,9 @@ _xs_xlsx_new (GBytes      *bytes,
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self = g_new0 (XsXlsx, 1);
   self->display_name = g_strdup (display_name);
+  self->bytes = g_bytes_ref (bytes);
+  self->sheet_names = g_ptr_array_new_with_free_func (g_free);
+  self->sheet_paths = g_ptr_array_new_with_free_func (g_free);
   _xs_xlsx_shared_strings_init (&self->sst);
   self->row_text = g_string_sized_new (256);
   self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
@@ -253,27 +267,28 @@ _xs_xlsx_new (GBytes      *bytes,
   if (ok)
     {
       if (parts[0].data != NULL)
-        sheet_id = find_sheet (self, parts[0].data, sheet);
+        find_sheets (self, parts[0].data, ids);
+      g_ptr_array_set_size (self->sheet_paths, ids->len);
       if (parts[1].data != NULL)
-        find_targets (self, parts[1].data, sheet_id, &sheet_path, &sst_path);
+        find_targets (self, parts[1].data, ids, &sst_path);
+      for (guint i = 0; i < self->sheet_paths->len; i++)
+        if (g_ptr_array_index (self->sheet_paths, i) != NULL
+            && !g_hash_table_contains (names, g_ptr_array_index (self->sheet_paths, i)))
+          g_clear_pointer (&g_ptr_array_index (self->sheet_paths, i), g_free);
 
-      if ((sheet_path == NULL || !g_hash_table_contains (names, sheet_path)) && sheet == 0)
+      /* without a usable workbook, the first sheet by its usual name */
+      if (self->sheet_paths->len == 0)
         {
-          g_clear_pointer (&sheet_path, g_free);
-          if (g_hash_table_contains (names, "xl/worksheets/sheet1.xml"))
-            sheet_path = g_strdup ("xl/worksheets/sheet1.xml");
+          g_ptr_array_add (self->sheet_names, NULL);
+          g_ptr_array_add (self->sheet_paths, NULL);
         }
-      if (sheet > 0 && (sheet_path == NULL || !g_hash_table_contains (names, sheet_path)))
-        {
-          /* no such sheet: the caller asked past the last one */
-          for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-            g_clear_pointer (&parts[i].data, g_bytes_unref);
-          return NULL;
-        }
+      if (g_ptr_array_index (self->sheet_paths, 0) == NULL
+          && g_hash_table_contains (names, "xl/worksheets/sheet1.xml"))
+        g_ptr_array_index (self->sheet_paths, 0) = g_strdup ("xl/worksheets/sheet1.xml");
       if (sst_path == NULL && g_hash_table_contains (names, "xl/sharedStrings.xml"))
         sst_path = g_strdup ("xl/sharedStrings.xml");
 
-      if (sheet_path == NULL)
+      if (g_ptr_array_index (self->sheet_paths, 0) == NULL)
         {
           gsize size = 0;
           const char *mimetype = parts[2].data ? g_bytes_get_data (parts[2].data, &size) : NULL;
@@ -294,7 +309,7 @@ _xs_xlsx_new (GBytes      *bytes,
   if (!ok)
     return NULL;
 
-  /* The shared strings, parsed as they are unpacked */
+  /* The shared strings, parsed as they are unpacked, once for all sheets */
   if (sst_path != NULL)
     {
       g_autoptr(XsXlsxPartStream) sst = NULL;
@@ -310,6 +325,38 @@ _xs_xlsx_new (GBytes      *bytes,
         return NULL;
     }
 
+  if (!_xs_xlsx_open_sheet (self, 0, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+_xs_xlsx_open_sheet (XsXlsx  *self,
+                     guint    sheet,
+                     GError **error)
+{
+  const char *path;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (sheet < self->sheet_paths->len, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_ptr_array_index (self->sheet_paths, sheet);
+  if (path == NULL)
+    return FALSE;   /* the workbook names a sheet it does not hold */
+
+  g_clear_pointer (&self->reader, xmlFreeTextReader);
+  g_clear_pointer (&self->sheet, _xs_xlsx_part_stream_free);
+  g_clear_pointer (&self->xml_error, g_free);
+  self->sheet_index = sheet;
+  self->sheet_size = 0;
+  self->row_number = 0;
+  self->fraction = 0;
+  self->done = TRUE;    /* until the sheet is open */
+  g_string_truncate (self->row_text, 0);
+  g_array_set_size (self->cells, 0);
+  g_ptr_array_set_size (self->fields, 0);
+
   /* The worksheet: unpacked once to its end, for its limits (a zip bomb is
    * refused before the first row), then again as its rows are read. */
   for (guint pass = 0; pass < 2; pass++)
@@ -317,21 +364,21 @@ _xs_xlsx_new (GBytes      *bytes,
       g_autoptr(GError) local_error = NULL;
 
       g_clear_pointer (&self->sheet, _xs_xlsx_part_stream_free);
-      self->sheet = _xs_xlsx_archive_open_part (bytes, self->display_name, sheet_path, &local_error);
+      self->sheet = _xs_xlsx_archive_open_part (self->bytes, self->display_name, path, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
+          return FALSE;
         }
       if (self->sheet == NULL)
         {
           set_not_spreadsheet_error (self, error);
-          return NULL;
+          return FALSE;
         }
       if (pass == 0)
         {
           if (!_xs_xlsx_part_stream_skip (self->sheet, error))
-            return NULL;
+            return FALSE;
           self->sheet_size = _xs_xlsx_part_stream_get_read (self->sheet);
         }
     }
@@ -340,12 +387,13 @@ _xs_xlsx_new (GBytes      *bytes,
   if (self->reader == NULL)
     {
       _xs_xlsx_set_damaged_error (self->display_name, error);
-      return NULL;
+      return FALSE;
     }
+  self->done = FALSE;
 
-  g_debug ("%s: reading %s, %u shared strings", display_name, sheet_path,
+  g_debug ("%s: reading %s, %u shared strings", self->display_name, path,
            _xs_xlsx_shared_strings_get_count (&self->sst));
-  return g_steal_pointer (&self);
+  return TRUE;
 }
 
 void
@@ -361,7 +409,9 @@ _xs_xlsx_free (XsXlsx *self)
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_free (self->xml_error);
   g_free (self->display_name);
-  g_free (self->sheet_name);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->sheet_names, g_ptr_array_unref);
+  g_clear_pointer (&self->sheet_paths, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -369,14 +419,14 @@ const char *
 _xs_xlsx_get_sheet_name (XsXlsx *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->sheet_name;
+  return g_ptr_array_index (self->sheet_names, self->sheet_index);
 }
 
 guint
 _xs_xlsx_get_n_sheets (XsXlsx *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return MAX (self->n_sheets, 1);
+  return self->sheet_paths->len;
 }
 
 /* Rows */
