@@ -800,6 +800,26 @@ test_xlsx_header_on_later_sheet (void)
   g_assert_no_error (error);
 }
 
+/* A column named twice on a later tab: the message names the tab. */
+static void
+test_xlsx_twice_named_on_later_sheet (void)
+{
+  static const char roster[] =
+    "<worksheet xmlns=\"" SHEET_NS "\"><sheetData>"
+    "<row r=\"2\">" INLINE ("A2", "姓名") INLINE ("B2", "身份证号") INLINE ("C2", "工作单位")
+    INLINE ("D2", "姓名") "</row></sheetData></worksheet>";
+  g_autoptr(GBytes) zip = make_tabs_xlsx (roster);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XsTableReader) reader = xs_table_reader_new_for_bytes (zip, NULL, &error);
+  int columns[G_N_ELEMENTS (tabs_specs)];
+
+  g_assert_no_error (error);
+  g_assert_false (xs_header_map_find (reader, "roster.xlsx", tabs_specs, G_N_ELEMENTS (tabs_specs),
+                                      columns, &error));
+  g_assert_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT);
+  g_assert_true (g_str_has_prefix (error->message, "roster.xlsx (花名册): the columns 1 and 4 both hold “姓名”"));
+}
+
 /* The shared strings serve every sheet: the roster on the second tab reads
  * its text from the same table as the instructions on the first. */
 static void
@@ -1356,6 +1376,7 @@ main (int   argc,
   g_test_add_func ("/table-reader/fraction", test_fraction);
   g_test_add_func ("/table-reader/xlsx/header-on-later-sheet", test_xlsx_header_on_later_sheet);
   g_test_add_func ("/table-reader/xlsx/shared-strings-on-later-sheet", test_xlsx_shared_strings_on_later_sheet);
+  g_test_add_func ("/table-reader/xlsx/twice-named-on-later-sheet", test_xlsx_twice_named_on_later_sheet);
   g_test_add_func ("/table-reader/xlsx/no-header-on-any-sheet", test_xlsx_no_header_on_any_sheet);
   g_test_add_func ("/table-reader/xlsx/no-header-after-empty-sheet", test_xlsx_no_header_after_empty_sheet);
 

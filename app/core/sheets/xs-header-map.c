@@ -108,9 +108,11 @@ match_row (XsTableReader       *reader,
             continue;
           if (columns[i] >= 0)
             {
+              g_autofree char *place = xs_header_map_place (reader, file_name);
+
               g_set_error (error, XS_TABLE_ERROR, XS_TABLE_ERROR_FORMAT,
                            _("%s: the columns %u and %u both hold “%s”; delete one of them."),
-                           file_name, columns[i] + 1, c + 1, header);
+                           place, columns[i] + 1, c + 1, header);
               return -1;
             }
           columns[i] = c;
@@ -158,10 +160,11 @@ char *
 xs_header_map_place (XsTableReader *reader,
                      const char    *file_name)
 {
-  const char *sheet = xs_table_reader_get_sheet_name (reader);
+  const char *sheet;
 
   g_return_val_if_fail (XS_IS_TABLE_READER (reader), NULL);
 
+  sheet = xs_table_reader_get_sheet_name (reader);
   if (xs_table_reader_get_sheet (reader) == 0 || sheet == NULL)
     return g_strdup (file_name);
   return g_strdup_printf ("%s (%s)", file_name, sheet);
