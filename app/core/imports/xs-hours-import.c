@@ -33,7 +33,7 @@ enum {
 };
 
 static const XsColumnSpec hours_columns[N_COLS] = {
-  [COL_ID_NUMBER] = { "身份证号|身份证号码|公民身份号码|身份证|身份证件号码|证件号码|id_number", TRUE },
+  [COL_ID_NUMBER] = { XS_IMPORT_ID_NUMBER_ALIASES, TRUE },
   [COL_NAME] = { "姓名|name", TRUE },
   [COL_YEAR] = { "年度|year", TRUE },
   [COL_CATEGORY] = { "科目类别|类别|category", TRUE },

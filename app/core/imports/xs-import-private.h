@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The header of the identity-number column, as the roster and the hours
+ * sheets may write it (the first is the name messages use). */
+#define XS_IMPORT_ID_NUMBER_ALIASES "身份证号|身份证号码|公民身份号码|身份证|身份证件号码|证件号码|id_number"
+
 typedef struct
 {
   XsDb           *db;

@@ -302,15 +302,13 @@ _xs_import_run (XsDb                *db,
   g_return_val_if_fail (path != NULL, NULL);
 
   path_base = g_path_get_basename (path);
-  file_name = g_strdup (path_base);
   reader = xs_table_reader_new_for_path (path, encoding, error);
   if (reader == NULL)
     return NULL;
 
-  if (!xs_header_map_find (reader, file_name, specs, n_specs, columns, error))
+  if (!xs_header_map_find (reader, path_base, specs, n_specs, columns, error))
     return NULL;
   /* rows are told by the sheet they are on, when it is not the first */
-  g_free (file_name);
   file_name = xs_header_map_place (reader, path_base);
 
   {

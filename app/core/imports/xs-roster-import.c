@@ -32,7 +32,7 @@ enum {
 
 static const XsColumnSpec roster_columns[N_COLS] = {
   [COL_NAME] = { "姓名|name", TRUE },
-  [COL_ID_NUMBER] = { "身份证号|身份证号码|公民身份号码|身份证|身份证件号码|证件号码|id_number", TRUE },
+  [COL_ID_NUMBER] = { XS_IMPORT_ID_NUMBER_ALIASES, TRUE },
   [COL_EMPLOYER] = { "工作单位|单位|单位名称|工作单位名称|所在单位|employer", TRUE },
   [COL_SEX] = { "性别|sex", FALSE },
   [COL_TITLE] = { "职称|专业技术职务|专业技术职称|职称名称|title", FALSE },
