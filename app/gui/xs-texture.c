@@ -48,9 +48,9 @@ xs_texture_new_for_opaque_surface (cairo_surface_t *surface)
   cairo_surface_flush (surface);
   data = cairo_image_surface_get_data (surface);
 
-  /* Three bytes a pixel in the order GDK_MEMORY_B8G8R8 names them, which
-   * is how a native-endian 0xAARRGGBB pixel lies in memory without its
-   * alpha byte. */
+  /* Three bytes a pixel, blue, green, red as GDK_MEMORY_B8G8R8 names
+   * them, taken from each 0xAARRGGBB pixel by value (so on any byte
+   * order); the alpha byte is left behind. */
   packed_stride = (gsize) width * 3;
   packed = g_malloc (packed_stride * height);
   for (int y = 0; y < height; y++)
