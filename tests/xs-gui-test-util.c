@@ -300,14 +300,23 @@ check_named (GtkWidget *widget,
       check_named (child, unnamed);
 }
 
+/* Fails with @what and the widgets @check lists under @root, if any. */
+static void
+assert_none (GtkWidget  *root,
+             void      (*check) (GtkWidget *widget, GString *found),
+             const char *what)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  check (root, found);
+  if (found->len > 0)
+    g_error ("%s:%s", what, found->str);
+}
+
 void
 xs_gui_test_assert_controls_named (GtkWidget *root)
 {
-  g_autoptr(GString) unnamed = g_string_new (NULL);
-
-  check_named (root, unnamed);
-  if (unnamed->len > 0)
-    g_error ("controls without an accessible name:%s", unnamed->str);
+  assert_none (root, check_named, "controls without an accessible name");
 }
 
 static void
@@ -338,11 +347,7 @@ check_label_starts (GtkWidget *widget,
 void
 xs_gui_test_assert_labels_show_start (GtkWidget *root)
 {
-  g_autoptr(GString) cut = g_string_new (NULL);
-
-  check_label_starts (root, cut);
-  if (cut->len > 0)
-    g_error ("labels whose first words are cut off:%s", cut->str);
+  assert_none (root, check_label_starts, "labels whose first words are cut off");
 }
 
 /* Adds the mnemonics of @menu's items and of its sections' to @seen; a
