@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "xs-bench-util.h"
+#include "xs-document.h"
 #include "xs-evidence-viewer.h"
 #include "xs-renderer.h"
 
@@ -41,6 +42,7 @@ static int dpi = 150;
 static char *tmpdir_parent;
 static gboolean keep;
 static char *pdf_path;
+static int render_width;
 
 static GOptionEntry entries[] = {
   { "pages", 0, 0, G_OPTION_ARG_INT, &n_pages, "Pages of the generated scan (default 100)", "N" },
@@ -50,6 +52,9 @@ static GOptionEntry entries[] = {
   { "tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &tmpdir_parent,
     "Make the temporary directory in DIR (default $TMPDIR or /tmp)", "DIR" },
   { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary directory", NULL },
+  { "render-width", 0, 0, G_OPTION_ARG_INT, &render_width,
+    "Only draw page 1 of --pdf once, N pixels wide, as the viewer does, and exit (to count "
+    "its instructions against pdftocairo's)", "N" },
   { NULL }
 };
 
@@ -288,6 +293,40 @@ settle (const char *path)
     close (fd);
 }
 
+/* --render-width: page 1 drawn once by the viewer's own function, at the
+ * width a view shows it, with nothing else around it. */
+static int
+render_once (void)
+{
+  g_autoptr(XsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  double width;
+
+  if (pdf_path == NULL)
+    {
+      g_printerr ("--render-width needs --pdf FILE\n");
+      return 2;
+    }
+  document = xs_document_new_from_file (pdf_path, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s: %s\n", pdf_path, error->message);
+      return 1;
+    }
+  xs_document_get_page_size (document, 0, &width, NULL);
+  surface = xs_document_render_page (document, 0, render_width / width, &error);
+  if (surface == NULL)
+    {
+      g_printerr ("%s: %s\n", pdf_path, error->message);
+      return 1;
+    }
+  g_print ("page 1 drawn %d × %d pixels\n", cairo_image_surface_get_width (surface),
+           cairo_image_surface_get_height (surface));
+  cairo_surface_destroy (surface);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +357,8 @@ main (int   argc,
       g_printerr ("--pages 1…2000, --runs ≥ 1, --dpi 50…600\n");
       return 2;
     }
+  if (render_width > 0)
+    return render_once ();
   if (!gtk_init_check ())
     {
       g_print ("skipped: no display (run it under xvfb-run)\n");
