@@ -258,6 +258,28 @@ test_db_read_only_folder (void)
   g_test_trap_assert_passed ();
 }
 
+/* The open compares a database of the latest version with the schema
+ * written at build time: it must be the one the migrations make, for the
+ * latest version (a migration added to the resources but not to the build's
+ * list would be caught here). */
+static void
+test_db_dumped_schema (void)
+{
+  g_auto(GStrv) names = _xs_db_list_migrations ();
+  int latest = (int) g_strv_length (names);
+  g_autoptr(GPtrArray) migrated = _xs_db_schema_from_migrations (latest);
+  g_autoptr(GPtrArray) dumped = NULL;
+  int version = 0;
+
+  dumped = _xs_db_schema_from_dump (&version);
+  g_assert_nonnull (dumped);
+  g_assert_cmpint (version, ==, latest);
+  g_assert_cmpuint (dumped->len, >, 20);
+  g_assert_cmpuint (dumped->len, ==, migrated->len);
+  for (guint i = 0; i < migrated->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (dumped, i), ==, g_ptr_array_index (migrated, i));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -267,6 +289,7 @@ main (int    argc,
   g_test_add_func ("/keys/never-made", test_keys_never_made);
   g_test_add_func ("/db/strict-open", test_db_strict_open);
   g_test_add_func ("/db/read-only-folder", test_db_read_only_folder);
+  g_test_add_func ("/db/dumped-schema", test_db_dumped_schema);
 
   return g_test_run ();
 }

@@ -142,6 +142,12 @@ gboolean  _xs_db_read_header     (const char  *path,
 char     *_xs_db_schema_difference (struct sqlite3 *handle,
                                     int        version,
                                     int       *rc);
+/* The schema the migrations make for @version, as
+ * _xs_db_schema_rows_read() gives it: made by running them, or read from
+ * the lines written at build time (with the version they are of, in
+ * @version; NULL when there are none). */
+GPtrArray *_xs_db_schema_from_migrations (int version);
+GPtrArray *_xs_db_schema_from_dump       (int *version);
 /* The migrations' resource names, in order; the text of one. */
 char    **_xs_db_list_migrations (void);
 char     *_xs_db_read_migration  (const char  *name);

@@ -22,6 +22,7 @@
 
 #include "xs-core-resources.h"
 #include "xs-db-private.h"
+#include "xs-db-schema-rows.h"
 
 #define HEADER_SIZE 100
 #define HEADER_MAGIC "SQLite format 3"   /* and its NUL: 16 bytes */
@@ -79,62 +80,6 @@ _xs_db_read_header (const char  *path,
   return TRUE;
 }
 
-/* Whitespace runs become one space, so that only the statements count. */
-static char *
-normalize_sql (const char *sql)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = sql ? sql : ""; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len > 0)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Every table, index, trigger and view of database "main", as
- * "type name on tbl_name: sql", sorted. ANALYZE's statistics tables are no
- * part of the schema. */
-static GPtrArray *
-read_schema (sqlite3  *handle,
-             int      *rc)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  *rc = sqlite3_prepare_v2 (handle,
-                            "SELECT type, name, tbl_name, sql FROM main.sqlite_master "
-                            "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' "
-                            "ORDER BY type, name",
-                            -1, &stmt, NULL);
-  if (*rc != SQLITE_OK)
-    return NULL;
-  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *sql = normalize_sql ((const char *) sqlite3_column_text (stmt, 3));
-
-      g_ptr_array_add (rows, g_strdup_printf ("%s %s on %s: %s",
-                                              (const char *) sqlite3_column_text (stmt, 0),
-                                              (const char *) sqlite3_column_text (stmt, 1),
-                                              (const char *) sqlite3_column_text (stmt, 2),
-                                              sql));
-    }
-  sqlite3_finalize (stmt);
-  if (*rc != SQLITE_DONE)
-    return NULL;
-  *rc = SQLITE_OK;
-  return g_steal_pointer (&rows);
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -165,17 +110,64 @@ _xs_db_read_migration (const char *name)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
-/* The schema the migrations make for @version, built once per version in
- * an in-memory database. */
+GPtrArray *
+_xs_db_schema_from_migrations (int version)
+{
+  g_auto(GStrv) names = _xs_db_list_migrations ();
+  GPtrArray *rows = NULL;
+  sqlite3 *memory = NULL;
+  int rc;
+
+  g_assert (version >= 1 && version <= (int) g_strv_length (names));
+  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
+  for (int i = 0; rc == SQLITE_OK && i < version; i++)
+    {
+      g_autofree char *sql = _xs_db_read_migration (names[i]);
+
+      rc = sqlite3_exec (memory, sql, NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    rows = _xs_db_schema_rows_read (memory, &rc);
+  if (rc != SQLITE_OK)
+    g_error ("The migrations up to version %d do not run: %s", version, sqlite3_errmsg (memory));
+  sqlite3_close (memory);
+  return rows;
+}
+
+GPtrArray *
+_xs_db_schema_from_dump (int *version)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/schema.txt", 0, NULL);
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows;
+  guint64 number = 0;
+
+  *version = 0;
+  if (bytes == NULL)
+    return NULL;
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  if (lines[0] == NULL || !g_str_has_prefix (lines[0], "xueshi-schema ")
+      || !g_ascii_string_to_unsigned (lines[0] + strlen ("xueshi-schema "), 10, 1, G_MAXINT, &number, NULL))
+    return NULL;
+  rows = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (rows, g_strdup (lines[i]));
+  *version = (int) number;
+  return rows;
+}
+
+/* The schema the migrations make for @version, once per version: the
+ * latest one from the lines xs-schema-dump wrote at build time (running
+ * every migration again took half of a short command), any other by
+ * running the migrations in an in-memory database. */
 static GPtrArray *
 reference_schema (int version)
 {
   static GHashTable *cache;   /* version -> GPtrArray */
   G_LOCK_DEFINE_STATIC (cache);
-  g_auto(GStrv) names = _xs_db_list_migrations ();
   GPtrArray *rows;
-  sqlite3 *memory = NULL;
-  int rc;
+  int dumped_version;
 
   G_LOCK (cache);
   if (cache == NULL)
@@ -188,19 +180,11 @@ reference_schema (int version)
       return rows;
     }
 
-  g_assert (version >= 1 && version <= (int) g_strv_length (names));
-  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
-  for (int i = 0; rc == SQLITE_OK && i < version; i++)
-    {
-      g_autofree char *sql = _xs_db_read_migration (names[i]);
-
-      rc = sqlite3_exec (memory, sql, NULL, NULL, NULL);
-    }
-  if (rc == SQLITE_OK)
-    rows = read_schema (memory, &rc);
-  if (rc != SQLITE_OK)
-    g_error ("The migrations up to version %d do not run: %s", version, sqlite3_errmsg (memory));
-  sqlite3_close (memory);
+  rows = _xs_db_schema_from_dump (&dumped_version);
+  if (rows != NULL && dumped_version != version)
+    g_clear_pointer (&rows, g_ptr_array_unref);
+  if (rows == NULL)
+    rows = _xs_db_schema_from_migrations (version);
   g_hash_table_insert (cache, GINT_TO_POINTER (version), g_ptr_array_ref (rows));
   G_UNLOCK (cache);
   return rows;
@@ -234,7 +218,7 @@ _xs_db_schema_difference (sqlite3  *handle,
                           int      *rc)
 {
   g_autoptr(GPtrArray) reference = reference_schema (version);
-  g_autoptr(GPtrArray) actual = read_schema (handle, rc);
+  g_autoptr(GPtrArray) actual = _xs_db_schema_rows_read (handle, rc);
 
   if (actual == NULL)
     return NULL;
@@ -245,7 +229,7 @@ _xs_db_schema_difference (sqlite3  *handle,
         g_autofree char *what = describe_row (g_ptr_array_index (actual, i));
 
         /* Translators: %s is e.g. 'trigger “wipe”' (SQL words, kept in English) */
-        return g_strdup_printf (_("it has a %s that Xueshi does not make, or one that was changed"), what);
+        return g_strdup_printf (_("its %s is not one Xueshi makes, or was changed"), what);
       }
   for (guint i = 0; i < reference->len; i++)
     if (!contains (actual, g_ptr_array_index (reference, i)))
