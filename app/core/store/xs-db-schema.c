@@ -138,6 +138,7 @@ GPtrArray *
 _xs_db_schema_from_dump (int *version)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/schema.txt", 0, NULL);
+  g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   GPtrArray *rows;
   guint64 number = 0;
@@ -145,7 +146,8 @@ _xs_db_schema_from_dump (int *version)
   *version = 0;
   if (bytes == NULL)
     return NULL;
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
   if (lines[0] == NULL || !g_str_has_prefix (lines[0], "xueshi-schema ")
       || !g_ascii_string_to_unsigned (lines[0] + strlen ("xueshi-schema "), 10, 1, G_MAXINT, &number, NULL))
     return NULL;
