@@ -427,7 +427,7 @@ refuse_not_xueshi (XsDb        *self,
   g_autofree char *display = g_filename_display_name (self->path);
 
   g_set_error (error, XS_DB_ERROR, XS_DB_ERROR_NOT_XUESHI,
-               _("“%s” is not a Xueshi database: %s. It was not changed. Restore a backup (xueshi-cli backups, xueshi-cli restore FILE) or the base's archive (xueshi-cli restore-archive FILE)."),
+               _("“%s” is not a Xueshi database: %s. Xueshi left the file as it is. Restore a backup (xueshi-cli backups, xueshi-cli restore FILE) or the base's archive (xueshi-cli restore-archive FILE)."),
                display, why);
   return FALSE;
 }
